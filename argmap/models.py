@@ -1,0 +1,96 @@
+"""The domain model: documents, speakers and the statements attributed to them.
+
+Every type is a pydantic model so that it validates on the way in and
+serialises to JSON on the way out. Offsets are Python ``str`` indices into the
+document's decoded text, so a UI can highlight exactly what was found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class SpeakerKind(str, Enum):
+    """What sort of source a speaker is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    UNKNOWN = "unknown"
+
+
+class StatementKind(str, Enum):
+    """How a statement is reported."""
+
+    DIRECT = "direct"  # all inside quotation marks
+    MIXED = "mixed"  # reported speech with quoted fragments
+    INDIRECT = "indirect"  # reported speech, no quotation marks
+
+
+def content_id(text: str) -> str:
+    """A short stable id derived from the text's content (sha256 prefix)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Document(BaseModel):
+    """A decoded article: its id is the hash of its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    text: str
+    source_path: str | None = None
+
+    @classmethod
+    def from_text(cls, name: str, text: str, source_path: str | None = None) -> "Document":
+        """Build a document whose id is the hash of ``text``."""
+        return cls(id=content_id(text), name=name, text=text, source_path=source_path)
+
+
+class Speaker(BaseModel):
+    """A resolved person, organisation or group that statements are attributed to."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+    role: str | None = None
+    affiliation: str | None = None
+
+
+class Statement(BaseModel):
+    """One attributed statement: what was said, how, by which mention of whom."""
+
+    id: str
+    document: str  # Document.id
+    doc_name: str
+    start: int
+    end: int
+    text: str
+    kind: StatementKind
+    parts: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="Content pieces when a quote is split around its attribution; empty when whole.",
+    )
+    cue: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_mention: str | None = None  # the in-text span the statement is attributed to
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None  # the resolved speaker's canonical name
+    speaker_id: str | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _spans_are_ordered(self) -> "Statement":
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"content span {self.start}-{self.end} is not ordered")
+        for lo, hi in ((self.cue_start, self.cue_end), (self.speaker_start, self.speaker_end)):
+            if (lo is None) != (hi is None) or (lo is not None and lo > hi):
+                raise ValueError(f"span {lo}-{hi} is incomplete or not ordered")
+        return self
