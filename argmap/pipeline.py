@@ -1,0 +1,49 @@
+"""Run the extractor over a corpus and resolve speakers across its documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from argmap.extraction import extract_statements
+from argmap.models import Document, Speaker, Statement
+
+if TYPE_CHECKING:
+    from argmap.speakers import SpeakerRegistry
+
+
+def extract_corpus(
+    documents: Iterable[Document],
+    registry: SpeakerRegistry | None = None,
+    speakers: dict[str, Speaker] | None = None,
+) -> Iterator[tuple[Document, list[Statement]]]:
+    """Each document with its statements, speakers resolved across the whole corpus.
+
+    Documents are processed one at a time, so callers can stream the results.
+    A statement's in-document speaker name (or, failing that, its mention) is
+    resolved through ``registry`` (a fresh SpeakerRegistry by default), which
+    sets ``speaker`` to the canonical name and ``speaker_id``. When given,
+    ``speakers`` is filled with every resolved Speaker by id.
+    """
+    if registry is None:
+        from argmap.speakers import SpeakerRegistry
+
+        registry = SpeakerRegistry()
+    for document in documents:
+        statements = [_resolve(s, document, registry, speakers) for s in extract_statements(document)]
+        yield document, statements
+
+
+def _resolve(
+    statement: Statement,
+    document: Document,
+    registry: SpeakerRegistry,
+    speakers: dict[str, Speaker] | None,
+) -> Statement:
+    name = statement.speaker or statement.speaker_mention
+    if not name:
+        return statement
+    speaker = registry.resolve(name, doc_id=document.id)
+    if speakers is not None:
+        speakers[speaker.id] = speaker
+    return statement.model_copy(update={"speaker": speaker.name, "speaker_id": speaker.id})
