@@ -3,7 +3,8 @@
 Text is decoded (UTF-8 first, then the encodings a user would expect) and its
 newlines are normalised to ``\\n``: every offset argmap reports is a Python
 ``str`` index into this decoded, newline-normalised text. Saved HTML pages are
-reduced to their article text, one paragraph per blank-line-separated block.
+reduced to their article text, one paragraph per blank-line-separated block,
+and their offsets refer to that text.
 """
 
 from __future__ import annotations
@@ -100,15 +101,16 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
 def html_to_text(html: str) -> str:
     """The main article text of an HTML page, paragraphs separated by blank lines.
 
-    Uses trafilatura's main-content extraction; when that finds nothing (a page
-    with no recognisable article), falls back to all of the page's text.
+    Uses trafilatura's main-content extraction; when that finds no article (all
+    the text sits in asides, footers and the like), falls back to its
+    recall-oriented mode, which keeps those parts too.
     """
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False)
-    if not text:
-        return trafilatura.html2txt(html) or ""
-    paragraphs = (line.strip() for line in text.split("\n"))
+    text = trafilatura.extract(html, include_comments=False) or trafilatura.extract(
+        html, include_comments=False, favor_recall=True
+    )
+    paragraphs = (line.strip() for line in (text or "").split("\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
 
