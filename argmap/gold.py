@@ -65,6 +65,8 @@ class GoldStatement(BaseModel):
             for lo, hi in spans:
                 if not 0 <= lo <= hi:
                     raise ValueError(f"span {lo}-{hi} is not ordered")
+        if not any(hi > lo for lo, hi in self.spans):
+            raise ValueError("the content span is empty")
         return self
 
     @property
