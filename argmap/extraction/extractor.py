@@ -1,8 +1,17 @@
-"""Find attributed statements in a document (work in progress)."""
+"""Find attributed statements in a document: the extractor's entry point."""
 
 from __future__ import annotations
 
-from argmap.models import Document, Statement
+from typing import Iterator
+
+from argmap.extraction.clauses import Finding, Span
+from argmap.extraction.coref import SpeakerTracker
+from argmap.extraction.text import Quote, find_quotes, mask_quotes, paragraphs, sentence_units, word_count
+from argmap.extraction.units import find_in_unit
+from argmap.models import Document, Statement, StatementKind, content_id
+
+_TERMINAL = ".?!\"”’'»:)"
+_EDGE = " \t,.;:—–"
 
 
 def extract_statements(document: Document) -> list[Statement]:
@@ -12,4 +21,119 @@ def extract_statements(document: Document) -> list[Statement]:
     document (titles stripped, surnames and pronouns resolved); ``speaker_id``
     is left for cross-document resolution to fill in.
     """
-    return []
+    return list(iter_statements(document))
+
+
+def iter_statements(document: Document) -> Iterator[Statement]:
+    """Statements of ``document`` paragraph by paragraph (bounded memory per paragraph)."""
+    text = document.text
+    tracker = SpeakerTracker(text)
+    last_speaker: tuple[Span, int] | None = None  # mention span (document offsets), paragraph index
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        par = text[p_start:p_end]
+        if par[-1] not in _TERMINAL and word_count(par) < 40:
+            continue  # a headline, caption or page furniture, not running text
+        quotes = find_quotes(par)
+        masked = mask_quotes(par, quotes)
+        for lo, hi in sentence_units(par, quotes):
+            findings = _dedupe(find_in_unit(par, masked, lo, hi, quotes))
+            if not findings:
+                cont = _continuation(par, masked, lo, hi, quotes)
+                if cont and last_speaker and index - last_speaker[1] <= 2:
+                    mention = last_speaker[0]
+                    yield _statement(document, tracker, par, p_start, quotes, cont, mention, True)
+                continue
+            for finding in findings:
+                mention = None
+                if finding.mention:
+                    mention = Span(finding.mention.start + p_start, finding.mention.end + p_start)
+                    last_speaker = (mention, index)
+                yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop findings whose content repeats another's with the same speaker."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.content.start, -f.confidence)):
+        if any(k.content == f.content and k.mention == f.mention for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> Finding | None:
+    """A unit that is a quotation with no attribution of its own: it continues the last speaker."""
+    first = par[lo:hi].lstrip()
+    inside = [q for q in quotes if q.start >= lo and q.start < hi]
+    if not inside or not first or first[0] not in "\"“«‘'":
+        return None
+    q = inside[0]
+    inner = par[q.inner[0] : q.inner[1]]
+    if word_count(inner) < 4:
+        return None
+    span = Span(q.start, min(q.end, hi))
+    return Finding(span, Span(q.start, q.start), None, (), "continuation", 0.5)
+
+
+def _kind(par: str, content: Span, quotes: list[Quote]) -> StatementKind:
+    """Direct when the content is all quoted words, mixed when partly, else indirect."""
+    quoted = unquoted = 0
+    for k in range(content.start, content.end):
+        ch = par[k]
+        if not ch.isalnum():
+            continue
+        if any(q.inner[0] <= k < q.inner[1] for q in quotes):
+            quoted += 1
+        else:
+            unquoted += 1
+    if quoted and not unquoted:
+        return StatementKind.DIRECT
+    return StatementKind.MIXED if quoted else StatementKind.INDIRECT
+
+
+def _strip_marks(par: str, span: Span) -> Span:
+    """Trim punctuation and quotation marks from both ends of a direct quote."""
+    start, end = span
+    while start < end and (par[start] in _EDGE or par[start] in "\"“”«»‘’'"):
+        start += 1
+    while end > start and (par[end - 1] in _EDGE or par[end - 1] in "\"“”«»‘’'"):
+        end -= 1
+    return Span(start, end)
+
+
+def _statement(
+    document: Document,
+    tracker: SpeakerTracker,
+    par: str,
+    offset: int,
+    quotes: list[Quote],
+    finding: Finding,
+    mention: Span | None,
+    continued: bool,
+) -> Statement:
+    kind = _kind(par, finding.content, quotes)
+    content = _strip_marks(par, finding.content) if kind is StatementKind.DIRECT and not finding.parts else finding.content
+    start, end = content.start + offset, content.end + offset
+    text = document.text
+    speaker = None
+    if mention is not None:
+        speaker = tracker.resolve(mention.start, mention.end)
+    cue = "" if continued else par[finding.cue.start : finding.cue.end]
+    return Statement(
+        id=content_id(f"{document.id}:{start}:{end}"),
+        document=document.id,
+        doc_name=document.name,
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        parts=[(s + offset, e + offset) for s, e in finding.parts],
+        cue=cue,
+        cue_start=None if continued else finding.cue.start + offset,
+        cue_end=None if continued else finding.cue.end + offset,
+        speaker_mention=text[mention.start : mention.end] if mention else None,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        speaker=speaker,
+        confidence=finding.confidence,
+    )

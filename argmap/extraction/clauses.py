@@ -1,0 +1,255 @@
+"""Attribution patterns inside one sentence unit.
+
+Each function reads the quote-masked paragraph (quoted words replaced by '_',
+so cue words inside quotations are never mistaken for the reporter's own) and
+returns spans as paragraph offsets. Nothing here knows about documents.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from argmap.extraction import lexicon as lx
+
+_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*\.?|[^\w\s]")
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+class Finding(NamedTuple):
+    """One attribution found in a unit, in paragraph offsets."""
+
+    content: Span
+    cue: Span
+    mention: Span | None
+    parts: tuple[Span, ...]
+    pattern: str  # how it was found: pre, post, inverted, according, attitude, continuation
+    confidence: float
+
+
+def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of ``masked[lo:hi]`` with paragraph offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked, lo, hi)]
+
+
+def _is_boundary_punct(tok: str) -> bool:
+    return tok in {";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "«", "»", "_", "?", "!"}
+
+
+def _looks_like_np(toks: list[tuple[int, int, str]]) -> bool:
+    """A plausible speaker phrase: ends in a noun-like word and has content."""
+    if not toks:
+        return False
+    last = toks[-1][2].lower().rstrip(".")
+    if last in lx.NOT_SPEAKER_END or last in lx.AUXILIARIES:
+        return False
+    if toks[-1][2] in {",", "-", "'"}:
+        return False
+    if len(toks) == 1 and toks[0][2].lower() in lx.PRONOUNS:
+        return True
+    words = [t for t in toks if t[2][0].isalnum()]
+    if not words:
+        return False
+    # a lowercase phrase ending in -ly or a past participle is rarely a speaker
+    if last.endswith("ly") and not toks[-1][2][0].isupper():
+        return False
+    return True
+
+
+def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
+    """Index of the first token of the noun phrase ending at ``end_index`` (inclusive)."""
+    i = end_index
+    count = 0
+    while i >= 0:
+        text = toks[i][2]
+        low = text.lower()
+        if _is_boundary_punct(text) or text == ",":
+            break
+        if low in lx.CLAUSE_WORDS and not text[0].isupper():
+            break
+        if low in ("and", "or") and count:
+            # "Japan and the United States", "foreign and defense ministers"
+            prev = toks[i - 1][2] if i > 0 else ""
+            nxt = toks[i + 1][2]
+            if not (prev[:1].isupper() and (nxt[:1].isupper() or nxt == "the")) and not (
+                prev.islower() and nxt.islower() and not prev.endswith(("ed", "s"))
+            ):
+                break
+        if low in lx.PRONOUNS and count:
+            break
+        count += 1
+        if count > 12:
+            break
+        i -= 1
+    start = i + 1
+    return start if start <= end_index else None
+
+
+def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
+    """The speaker phrase that ends right before a cue, if there is one.
+
+    Skips auxiliaries and adverbs ("has also said"), and steps over an
+    appositive between commas ("Tanaka, a former minister, said").
+    """
+    toks = tokens(masked, lo, cue_start)
+    i = len(toks) - 1
+    while i >= 0 and (toks[i][2].lower() in lx.AUXILIARIES or (
+        toks[i][2].islower() and toks[i][2].endswith("ly") and len(toks[i][2]) > 3
+    )):
+        i -= 1
+    if i < 0:
+        return None
+    if toks[i][2].lower() in lx.PRONOUNS:
+        return Span(toks[i][0], toks[i][1])
+    if toks[i][2] == ",":
+        # an appositive or a parenthetical ends here: find its opening comma
+        j = i - 1
+        while j >= 0 and toks[j][2] != "," and not _is_boundary_punct(toks[j][2]) and i - j < 25:
+            j -= 1
+        if j < 0 or toks[j][2] != "," or j == i - 1:
+            return None
+        first = toks[j + 1][2]
+        if first.lower() in ("who", "which"):
+            pass
+        start = _walk_np(toks, j - 1) if j > 0 else None
+        if start is None or not _looks_like_np(toks[start:j]):
+            return None
+        return Span(toks[start][0], toks[i - 1][1])
+    start = _walk_np(toks, i)
+    if start is None:
+        return None
+    np_toks = toks[start : i + 1]
+    if not _looks_like_np(np_toks):
+        return None
+    return Span(np_toks[0][0], np_toks[-1][1])
+
+
+def speaker_after(masked: str, cue_end: int, hi: int) -> Span | None:
+    """The speaker phrase right after an inverted cue ('..., said Smith, a spokesman.')."""
+    toks = tokens(masked, cue_end, hi)
+    out = []
+    for tok in toks:
+        if tok[2] in {",", ".", ";", ":", "?", "!"} or _is_boundary_punct(tok[2]):
+            break
+        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in ("in", "on", "at", "during"):
+            break
+        out.append(tok)
+        if len(out) > 10:
+            return None
+    if not out or not _looks_like_np(out):
+        return None
+    return Span(out[0][0], out[-1][1])
+
+
+def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
+    """The content that follows a cue: after 'that', a colon or the audience of 'tell'."""
+    pos = cue_end
+    window = masked[pos : min(hi, pos + 90)]
+    that = _THAT.search(window)
+    if that:
+        between = window[: that.start()]
+        if "_" not in between and len(between.split()) <= 8 and not re.search(r"[.;:]", between):
+            pos = pos + that.end()
+    else:
+        toks = tokens(masked, pos, min(hi, pos + 90))
+        k = 0
+        if base in ("tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask"):
+            while k < len(toks) and k < 4 and (
+                toks[k][2].lower() in lx.AUDIENCE_WORDS or toks[k][2][0].isupper()
+            ) and toks[k][2] not in ('"', "“", "«", "‘"):
+                k += 1
+        while k < len(toks) and toks[k][2].lower().rstrip(".") in lx.DAY_WORDS:
+            k += 1
+        if k < len(toks) and toks[k][2].lower() in ("in", "on", "at", "during", "via", "to"):
+            # "said in a statement:", "wrote on Twitter,"
+            for m in range(k + 1, min(len(toks), k + 9)):
+                if toks[m][2] in (",", ":"):
+                    k = m + 1
+                    break
+                if _is_boundary_punct(toks[m][2]):
+                    break
+        if k < len(toks):
+            pos = toks[k][0]
+        else:
+            return None
+    while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
+        pos += 1
+    end = _trim_end(masked, pos, hi)
+    if end - pos < 3:
+        return None
+    return Span(pos, end)
+
+
+def _trim_end(masked: str, lo: int, hi: int) -> int:
+    """Drop trailing white space and a sentence's final punctuation (not quote marks)."""
+    end = hi
+    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ".,;:"):
+        end -= 1
+    return end
+
+
+def content_before(masked: str, lo: int, boundary: int) -> Span | None:
+    """Content that precedes its attribution: from the unit start to the comma before it."""
+    end = boundary
+    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ",—–"):
+        end -= 1
+    start = lo
+    while start < end and masked[start].isspace():
+        start += 1
+    if end - start < 3:
+        return None
+    return Span(start, end)
+
+
+def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
+    """True when what follows a cue is only circumstance ('said on Tuesday in Ohio.')."""
+    tail = masked[cue_end:hi]
+    if _THAT.match(tail.lstrip()) or tail.lstrip()[:1] in (":",):
+        return False
+    if _OPEN_QUOTE.search(tail):
+        return False
+    words = tail.split()
+    if len(words) <= 3:
+        return True
+    first = words[0].lower().strip(",")
+    if first in ("last", "this", "next"):
+        return words[1].lower().strip(",.") in lx.DAY_WORDS
+    return first in _ADJUNCT_STARTS
+
+
+_ADJUNCT_STARTS = {
+    "in", "on", "at", "during", "after", "before", "while", "when", "to", "via", "from", "earlier",
+    "later", "of", "about", "recently", "as", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "yesterday", "today", "told", "adding", "according", "tonight", "late",
+}
+
+
+def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
+    """The subject of the last clause in ``masked[lo:hi]`` (for '..., saying ...').
+
+    The clause starts after the last subordinating word; its subject is the
+    leading run of capitalised words (titles included) or a pronoun.
+    """
+    toks = tokens(masked, lo, hi)
+    start = 0
+    for k, tok in enumerate(toks):
+        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2] in (";", ":"):
+            start = k + 1
+    run: list[tuple[int, int, str]] = []
+    for tok in toks[start:]:
+        word = tok[2]
+        if not run and word.lower() in lx.PRONOUNS:
+            return Span(tok[0], tok[1])
+        if word[:1].isupper() or (run and word.lower() in ("of", "the", "'s", "’s", "-")):
+            run.append(tok)
+        elif run or word == ",":
+            break
+    while run and not run[-1][2][:1].isupper():
+        run.pop()
+    return Span(run[0][0], run[-1][1]) if run else None

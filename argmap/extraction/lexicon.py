@@ -1,0 +1,175 @@
+"""Word lists the extractor reads: attribution cues, speaker-phrase boundaries.
+
+Cues are the verbs (and a few fixed phrases) of speech, writing, belief and
+stance that introduce reported content in news English. They are listed by
+base form; inflected forms are generated.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of saying whose base form is safe to match ("they say", "experts warn").
+SPEECH_VERBS = """
+say tell add ask write note report announce suggest argue describe tweet explain acknowledge
+declare claim state insist warn promise reply respond recall predict admit concede deny confirm
+contend maintain assert stress emphasize emphasise observe remark comment complain allege testify
+reveal disclose indicate propose urge vow pledge boast joke quip muse wonder caution advise counter
+retort conclude agree disagree criticize criticise praise accuse blame dismiss reject defend endorse
+demand welcome applaud condemn denounce decry slam blast mock lament charge estimate forecast
+recommend concur post brief inform assure remind cite mention signal hint imply reiterate repeat
+underscore highlight tout hail question lash rail threaten predict speculate guess point reckon
+proclaim confide vouch complain plead counsel preach exclaim rule order
+""".split()
+
+# Verbs of belief, wish and knowledge, which PolNeAR annotates as attribution too.
+COGNITION_VERBS = """
+believe think feel fear hope want expect know worry doubt consider suspect assume understand
+realize realise prefer wish
+""".split()
+
+# Verbs also used as common nouns or in non-attributive senses: only their
+# inflected forms count as cues ("reported", not "report"; "shows", not "show").
+NOUN_LIKE = {
+    "report", "support", "call", "show", "find", "post", "comment", "question", "rule", "order",
+    "charge", "estimate", "forecast", "state", "counter", "brief", "point", "signal", "hint",
+    "tout", "guess", "lash", "rail", "blast", "slam", "mock", "joke", "quip", "muse", "plead",
+    "wish", "doubt", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
+    "repeat", "defend", "highlight", "mention", "counsel", "blame", "praise", "attack",
+}
+
+# Extra verbs that only count with their particle ("call for", "point out").
+PARTICLE_VERBS = {
+    "point": ("out", "to"),
+    "call": ("for", "on", "upon"),
+    "refer": ("to",),
+    "speak": ("of", "about"),
+    "talk": ("about",),
+    "lash": ("out",),
+    "rail": ("against",),
+    "weigh": ("in",),
+    "push": ("for",),
+    "find": (),
+    "show": (),
+    "support": (),
+    "attack": (),
+}
+
+IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "think": ("thinks", "thought", "thinking"),
+    "feel": ("feels", "felt", "feeling"),
+    "know": ("knows", "knew", "knowing", "known"),
+    "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "understand": ("understands", "understood", "understanding"),
+    "forecast": ("forecasts", "forecast", "forecasting"),
+    "rule": ("rules", "ruled", "ruling"),
+}
+
+DOUBLING = {"admit", "commit", "regret", "plan", "quip", "counsel", "signal", "rebut"}
+
+# Verbs that may follow their content in inverted order: '"...," said Smith.'
+INVERTING = {
+    "say", "add", "ask", "write", "explain", "continue", "note", "reply", "respond", "recall",
+    "argue", "insist", "declare", "acknowledge", "exclaim", "tweet", "warn", "counter", "retort",
+}
+
+
+def inflections(verb: str) -> tuple[str, ...]:
+    """The base, third-person, past and -ing forms of a regular or listed verb."""
+    if verb in IRREGULAR:
+        return (verb, *IRREGULAR[verb])
+    if verb.endswith("e"):
+        return (verb, verb + "s", verb + "d", verb[:-1] + "ing")
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return (verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return (verb, verb + "es", verb + "ed", verb + "ing")
+    if verb in DOUBLING:
+        return (verb, verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing")
+    return (verb, verb + "s", verb + "ed", verb + "ing")
+
+
+def _cue_forms() -> dict[str, str]:
+    """Map every cue word form to its base verb."""
+    forms: dict[str, str] = {}
+    for verb in SPEECH_VERBS + COGNITION_VERBS + list(PARTICLE_VERBS):
+        base, *rest = inflections(verb)
+        for form in rest:
+            forms.setdefault(form, verb)
+        if verb not in NOUN_LIKE and verb not in PARTICLE_VERBS:
+            forms.setdefault(base, verb)
+    return forms
+
+
+CUE_FORMS: dict[str, str] = _cue_forms()
+
+# Adjectives of attitude that take a that-clause: "X is concerned that ...".
+ATTITUDE_ADJECTIVES = """
+concerned worried convinced confident sure certain afraid aware hopeful optimistic pessimistic
+skeptical sceptical adamant insistent
+""".split()
+
+_CUE_ALTERNATION = "|".join(sorted(map(re.escape, CUE_FORMS), key=len, reverse=True))
+_PARTICLES = "|".join(sorted({p for ps in PARTICLE_VERBS.values() for p in ps}))
+
+# A cue word (with its optional particle) as a whole word.
+CUE_RE = re.compile(rf"\b({_CUE_ALTERNATION})\b(?:\s+({_PARTICLES})\b)?")
+ATTITUDE_RE = re.compile(
+    rf"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:also|still|increasingly|deeply|"
+    rf"very|more|less|particularly|always|not)\s+)*({'|'.join(ATTITUDE_ADJECTIVES)})\s+"
+    rf"(?=that\b|about\b)",
+    re.IGNORECASE,
+)
+ACCORDING_RE = re.compile(r"\b(according to|as reported by|in the words of)\s+", re.IGNORECASE)
+
+# Words that may sit between a speaker and the cue ("Smith has also said").
+AUXILIARIES = set(
+    """
+also has have had would will could can may might should must did does do is are was were be been
+being previously repeatedly later then recently once often never always already publicly privately
+frequently reportedly quickly simply earlier again long still further even just not n't initially
+first subsequently separately similarly likewise specifically explicitly openly flatly bluntly
+""".split()
+)
+
+# Words that end a speaker phrase when walking back from a cue.
+CLAUSE_WORDS = set(
+    """
+that which where when while because if although though as but or so after before since until
+than whether how what why whom whose once unless nor yet whereas whilst
+""".split()
+)
+
+PRONOUNS = {
+    "he": "male", "she": "female", "they": "plural", "we": "plural", "i": "self", "you": "self",
+    "it": "thing", "who": "relative", "which": "relative",
+}
+
+# Words that cannot be the last word of a speaker phrase.
+NOT_SPEAKER_END = set(
+    """
+the a an to of in on at for with by from and or but is are was were be been has have had it its
+this these those there here not no as than then so very more most less also that which
+""".split()
+)
+
+# Time and manner words that may follow a cue before its content ("said Tuesday that").
+DAY_WORDS = set(
+    """
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently earlier
+later again also last this next week month year morning afternoon evening night weekend
+""".split()
+)
+
+# Audiences of "tell": "told reporters that", "told CNN".
+AUDIENCE_WORDS = set(
+    """
+reporters journalists supporters the a an his her their its us me him them voters lawmakers
+crowd audience members students donors listeners viewers readers
+""".split()
+)

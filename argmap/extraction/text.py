@@ -1,0 +1,184 @@
+"""Text layout for the extractor: paragraphs, quotations and sentence units.
+
+All functions work on offsets into one paragraph string and never raise on
+odd input: an unbalanced quotation mark damages at most its own paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+OPENING_DOUBLE = "“„«"
+CLOSING_DOUBLE = "”»"
+QUOTE_CHARS = "\"“”„«»‘’'"
+
+
+class Quote(NamedTuple):
+    """A quotation: ``start``/``end`` include the marks; ``closed`` is False when it runs on."""
+
+    start: int
+    end: int
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The quoted words without the marks."""
+        return self.start + 1 if self.end > self.start else self.start, (
+            self.end - 1 if self.closed else self.end
+        )
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each non-blank line, trailing white space excluded."""
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start:
+            yield start, end
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _mark_role(par: str, i: int) -> str | None:
+    """Classify the mark at ``i`` as 'open', 'close', 'either' or None (an apostrophe)."""
+    ch = par[i]
+    before = par[i - 1] if i > 0 else " "
+    after = par[i + 1] if i + 1 < len(par) else " "
+    if ch in OPENING_DOUBLE:
+        return "open"
+    if ch in CLOSING_DOUBLE:
+        return "close"
+    if ch == '"':
+        if before.isspace() or before in "([{—–-/" or i == 0:
+            return "open"
+        if after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(par):
+            return "close"
+        return "either"
+    # single marks: ‘ ’ and '
+    if _is_word(before) and _is_word(after):
+        return None  # don't, Japan’s
+    if ch == "‘":
+        return "open" if not _is_word(before) else None
+    if before.isspace() or i == 0 or before in "([{—–\"“":
+        return "open" if _is_word(after) or after in "“\"$" else None
+    if after.isspace() or after in ".,;:!?)]}—–\"”" or i + 1 == len(par):
+        return "close" if not before.isspace() else None
+    return None
+
+
+def _double_apostrophes(par: str) -> str:
+    """Rewrite '' (two apostrophes used as a double quote) as " keeping length."""
+    return par.replace("''", '"\u200b') if "''" in par else par
+
+
+def find_quotes(par: str) -> list[Quote]:
+    """Quotations in one paragraph, outermost only.
+
+    Double marks (straight, curly, guillemets, two apostrophes) are used when the
+    paragraph has any; otherwise single marks, skipping apostrophes. An opening
+    mark never closed runs to the paragraph's end (the convention for quotes
+    that continue in the next paragraph).
+    """
+    work = _double_apostrophes(par)
+    doubles = [i for i, ch in enumerate(work) if ch in '"“”„«»']
+    if doubles:
+        positions = doubles
+    else:
+        positions = [i for i, ch in enumerate(work) if ch in "‘’'"]
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for i in positions:
+        role = _mark_role(work, i)
+        if role is None:
+            continue
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at = i
+        elif role in ("close", "either"):
+            quotes.append(Quote(open_at, i + 1, True))
+            open_at = None
+        elif role == "open" and work[i] in OPENING_DOUBLE and work[open_at] in OPENING_DOUBLE:
+            # a second opening curly mark: the first one was never closed
+            open_at = i
+    if open_at is not None:
+        if doubles or len(quotes) == 0:
+            quotes.append(Quote(open_at, len(par), False))
+    return quotes
+
+
+_ABBREVIATIONS = set(
+    """
+mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon pres supt insp
+jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd bros no vs etc fig approx dept
+est mt ft vol
+""".split()
+)
+
+_SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+
+
+def _is_abbreviation(par: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation or an initial."""
+    start = dot
+    while start > 0 and (par[start - 1].isalpha() or par[start - 1] == "."):
+        start -= 1
+    word = par[start:dot]
+    if not word:
+        return False
+    if word.lower().rstrip(".") in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "Lloyd J. Austin"
+    if "." in word:  # U.S., U.N., a.m.
+        return True
+    return False
+
+
+def sentence_units(par: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences, never inside a quotation.
+
+    A quotation that spans several sentences keeps them in one unit, so a
+    quote and its attribution are always seen together.
+    """
+    cuts: list[int] = []
+    for match in _SENTENCE_END.finditer(par):
+        dot = match.start()
+        if any(q.start < dot and match.end() < q.end for q in quotes):
+            continue
+        if match.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(par, dot):
+            continue
+        cuts.append(match.end())
+    units = []
+    start = 0
+    for cut in cuts + [len(par)]:
+        s, e = start, cut
+        while s < e and par[s].isspace():
+            s += 1
+        if e > s:
+            units.append((s, e))
+        start = cut
+    return units
+
+
+def mask_quotes(par: str, quotes: list[Quote]) -> str:
+    """The paragraph with every quoted word replaced by '_' (offsets unchanged)."""
+    if not quotes:
+        return par
+    chars = list(par)
+    for q in quotes:
+        lo, hi = q.inner
+        for k in range(lo, hi):
+            if not chars[k].isspace():
+                chars[k] = "_"
+    return "".join(chars)
+
+
+def word_count(text: str) -> int:
+    """Number of words in ``text``."""
+    return len(re.findall(r"[\w’'-]+", text))

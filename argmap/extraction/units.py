@@ -1,0 +1,158 @@
+"""Find the attributions in one sentence unit of a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.extraction import lexicon as lx
+from argmap.extraction.clauses import (
+    Finding,
+    clause_subject,
+    Span,
+    content_after,
+    content_before,
+    speaker_after,
+    speaker_before,
+    tail_is_adjunct,
+    tokens,
+)
+from argmap.extraction.text import Quote, word_count
+
+_CLOSING = "”\"’'»"
+
+
+def _previous_char(masked: str, lo: int, pos: int) -> tuple[str, int]:
+    """The last non-space character before ``pos`` (and its index), or ('', lo)."""
+    k = pos - 1
+    while k >= lo and masked[k].isspace():
+        k -= 1
+    return (masked[k], k) if k >= lo else ("", lo)
+
+
+def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
+    """Reject cue words used as nouns or adjectives ('the said document', 'so-called')."""
+    start = match.start()
+    word = match.group(1).lower()
+    before = masked[max(lo, start - 12) : start].lower()
+    if before.endswith("-") or re.search(r"\b(?:so|the|a|an|his|her|their|its)\s+$", before):
+        return False
+    if word.endswith("ing") and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept)\s+)\s*$", before):
+        return False
+    if word == "said" and before.endswith(("the ", "is ", "was ", "are ", "were ", "be ", "been ")):
+        return False
+    return True
+
+
+def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
+    """Every attribution in ``par[lo:hi]``, by cue verbs, 'according to' and attitudes."""
+    findings: list[Finding] = []
+    for match in lx.CUE_RE.finditer(masked, lo, hi):
+        if not _cue_is_verb(masked, lo, match):
+            continue
+        base = lx.CUE_FORMS[match.group(1).lower()]
+        particle = match.group(2)
+        if base in lx.PARTICLE_VERBS and lx.PARTICLE_VERBS[base] and not particle:
+            if base not in lx.SPEECH_VERBS:
+                continue
+        if particle and base not in lx.PARTICLE_VERBS:
+            cue = Span(match.start(), match.start(1) + len(match.group(1)))
+        else:
+            cue = Span(match.start(), match.end())
+        found = _attribute_cue(par, masked, lo, hi, quotes, cue, base)
+        if found:
+            findings.append(found)
+    for match in lx.ATTITUDE_RE.finditer(masked, lo, hi):
+        cue = Span(match.start(), match.end())
+        speaker = speaker_before(masked, lo, cue.start)
+        content = content_after(masked, cue.end, hi, "")
+        if speaker and content:
+            findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
+    for match in lx.ACCORDING_RE.finditer(masked, lo, hi):
+        found = _according(masked, lo, hi, match)
+        if found:
+            findings.append(found)
+    return findings
+
+
+def _attribute_cue(
+    par: str, masked: str, lo: int, hi: int, quotes: list[Quote], cue: Span, base: str
+) -> Finding | None:
+    prev, prev_at = _previous_char(masked, lo, cue.start)
+    # inverted order: '"...," said Smith.'
+    if prev and prev in _CLOSING + "," and base in lx.INVERTING and _inverted_form(masked, cue):
+        speaker = speaker_after(masked, cue.end, hi)
+        content = content_before(masked, lo, prev_at + (1 if prev not in "," else 0))
+        if speaker and content:
+            if prev not in ",":
+                content = Span(content.start, prev_at + 1)
+            return Finding(content, cue, speaker, (), "inverted", 0.85)
+    word = masked[cue.start : cue.end].split()[0]
+    if prev == "," and word.endswith("ing"):
+        # participle: 'Kishida addressed Congress, saying, "..."'
+        speaker = clause_subject(masked, lo, prev_at)
+        content = content_after(masked, cue.end, hi, base)
+        if speaker and content:
+            return Finding(content, cue, speaker, (), "participle", 0.7)
+        return None
+    speaker = speaker_before(masked, lo, cue.start)
+    if speaker is None:
+        return None
+    before, before_at = _previous_char(masked, lo, speaker.start)
+    quoted_before = bool(before) and (
+        before in _CLOSING or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
+    )
+    tail_quote = next((q for q in quotes if q.start >= cue.end and q.start < hi), None)
+    plain_post = before == "," and tail_is_adjunct(masked, cue.end, hi) and word_count(masked[lo:before_at]) >= 4
+    if quoted_before or plain_post:
+        content = content_before(masked, lo, before_at + 1 if before in _CLOSING else before_at)
+        if content is None:
+            return None
+        if quoted_before and tail_quote is not None and masked[cue.end:tail_quote.start].strip(" ,:") == "":
+            # split quotation: '"Under these circumstances," the ministers said, "the ..."'
+            whole = Span(content.start, tail_quote.end)
+            return Finding(whole, cue, speaker, (content, Span(tail_quote.start, tail_quote.end)), "split", 0.9)
+        return Finding(content, cue, speaker, (), "post", 0.85 if quoted_before else 0.7)
+    if not tail_is_adjunct(masked, cue.end, hi) or masked[cue.end:hi].strip().startswith(":"):
+        content = content_after(masked, cue.end, hi, base)
+        if content is None:
+            return None
+        has_that = "that" in masked[cue.end : content.start].lower()
+        return Finding(content, cue, speaker, (), "pre", 0.8 if has_that or _quote_at(quotes, content.start) else 0.6)
+    return None
+
+
+def _inverted_form(masked: str, cue: Span) -> bool:
+    """Inversion ('said Smith') takes a finite verb form, never a base form or -ing."""
+    word = masked[cue.start : cue.end].split()[0]
+    return word.endswith(("ed", "s")) or word in ("said", "told", "wrote", "thought")
+
+
+def _according(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding | None:
+    """'According to X, ...' and '..., according to X.'"""
+    cue = Span(match.start(), match.end(1))
+    toks = tokens(masked, match.end(), hi)
+    end_tok = None
+    for k, tok in enumerate(toks):
+        if tok[2] in {",", ";", ":", ".", "?", "!"} or k > 12:
+            break
+        end_tok = k
+    if end_tok is None:
+        return None
+    speaker = Span(toks[0][0], toks[end_tok][1].__int__())
+    if speaker.end > 0 and masked[speaker.end - 1] == ".":
+        speaker = Span(speaker.start, speaker.end - 1)
+    after = speaker.end
+    if masked[lo:cue.start].strip() == "":
+        content = content_after(masked, after, hi, "")
+    else:
+        content = content_before(masked, lo, cue.start)
+    if content is None or word_count(masked[content.start : content.end]) < 2:
+        return None
+    return Finding(content, cue, speaker, (), "according", 0.75)
