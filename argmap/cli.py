@@ -112,8 +112,10 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as problem:
         error(_describe(problem, args.gold))
         return 1
-    print(format_report(report, args.format))
-    return 0
+    sys.stdout.write(format_report(report, args.format))
+    for problem in report.errors:
+        error(problem)
+    return 1 if report.errors else 0
 
 
 def _describe(problem: OSError | ValueError, path: str) -> str:

@@ -61,8 +61,12 @@ def write_table(results: Results, out: IO[str]) -> None:
         for s in statements:
             statements_seen += 1
             table.add_row(document.name, s.speaker or s.speaker_mention or "?", s.kind.value, s.cue, _shorten(s.text))
-    table.caption = f"{statements_seen} statements in {documents} documents"
+    table.caption = f"{_count(statements_seen, 'statement')} in {_count(documents, 'document')}"
     Console(file=out).print(table)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _shorten(text: str, width: int = _TABLE_TEXT_WIDTH) -> str:

@@ -1,0 +1,66 @@
+"""The corpus pipeline: per-document extraction, then cross-document speaker resolution."""
+
+import pytest
+
+from argmap import pipeline
+from argmap.models import Document, Speaker, Statement, StatementKind
+
+
+class _Registry:
+    """A registry that records its calls and gives every distinct name one speaker."""
+
+    def __init__(self):
+        self.calls = []
+
+    def resolve(self, name, *, doc_id, role=None):
+        self.calls.append((name, doc_id))
+        canonical = {"Kishida": "Kishida Fumio", "Fumio Kishida": "Kishida Fumio"}.get(name, name)
+        return Speaker(id=canonical.lower().replace(" ", "-"), name=canonical)
+
+
+def _statement(document, speaker=None, mention=None):
+    return Statement(
+        id=f"{document.name}-1", document=document.id, doc_name=document.name, start=0, end=4,
+        text=document.text[:4], kind=StatementKind.INDIRECT, speaker=speaker, speaker_mention=mention,
+    )
+
+
+@pytest.fixture
+def documents(monkeypatch):
+    docs = [Document.from_text(name, "Text of an article.") for name in ("a.txt", "b.txt", "c.txt")]
+    found = {
+        "a.txt": lambda d: [_statement(d, speaker="Fumio Kishida", mention="he")],
+        "b.txt": lambda d: [_statement(d, mention="Kishida")],
+        "c.txt": lambda d: [_statement(d)],
+    }
+    monkeypatch.setattr(pipeline, "extract_statements", lambda d: found[d.name](d))
+    return docs
+
+
+def test_speakers_are_resolved_across_documents(documents):
+    registry, speakers = _Registry(), {}
+    results = list(pipeline.extract_corpus(documents, registry, speakers))
+    assert [d.name for d, _ in results] == ["a.txt", "b.txt", "c.txt"]
+    [a], [b], [c] = (statements for _, statements in results)
+    assert (a.speaker, a.speaker_id, a.speaker_mention) == ("Kishida Fumio", "kishida-fumio", "he")
+    assert (b.speaker, b.speaker_id) == ("Kishida Fumio", "kishida-fumio")
+    assert (c.speaker, c.speaker_id) == (None, None)
+    # The in-document name is preferred over the raw mention; unattributed statements skip the registry.
+    assert registry.calls == [("Fumio Kishida", documents[0].id), ("Kishida", documents[1].id)]
+    assert list(speakers) == ["kishida-fumio"]
+
+
+def test_results_stream_one_document_at_a_time(documents):
+    registry = _Registry()
+    results = pipeline.extract_corpus(iter(documents), registry)
+    next(results)
+    assert len(registry.calls) == 1
+
+
+def test_default_registry_merges_name_orders_across_documents(monkeypatch):
+    pytest.importorskip("argmap.speakers")
+    names = {"a.txt": "Fumio Kishida", "b.txt": "Kishida Fumio"}
+    monkeypatch.setattr(pipeline, "extract_statements", lambda d: [_statement(d, speaker=names[d.name])])
+    documents = [Document.from_text(name, f"Text of {name}.") for name in names]
+    [(_, [a]), (_, [b])] = pipeline.extract_corpus(documents)
+    assert a.speaker_id is not None and a.speaker_id == b.speaker_id
