@@ -145,6 +145,7 @@ class ExtractionReport(BaseModel):
 # --------------------------------------------------------------------------- speaker names
 
 # Words that may precede a name as a title or role and are ignored when names are compared.
+# Roles that speak for someone else (spokesman, aide, assistant) are deliberately absent.
 TITLE_WORDS = frozenset(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon honorable
@@ -152,8 +153,8 @@ TITLE_WORDS = frozenset(
     president vice prime minister premier chancellor secretary undersecretary ambassador envoy
     senator sen rep representative congressman congresswoman governor gov mayor
     general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt
-    commander chief chairman chairwoman chair director spokesman spokeswoman spokesperson
-    deputy assistant foreign defense defence state cabinet justice judge
+    commander chief chairman chairwoman chair director
+    deputy foreign defense defence state cabinet justice judge
     the of to for and
     """.split()
 )
@@ -182,26 +183,58 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     return tokens[i:]
 
 
+# Words that start a post-modifier after a name: "ministers from Japan", "Austin, who ...".
+POSTMODIFIER_WORDS = frozenset("from of at in for with who whose which that on".split())
+
+
+def _tokens_match(p: list[str], a: list[str]) -> bool:
+    if not p or not a:
+        return False
+    if p == a or sorted(p) == sorted(a):
+        return True
+    if len(a) <= len(p) and p[-len(a):] == a and _only_titles(p[: -len(a)]):
+        return True
+    if len(p) <= len(a) and a[-len(p):] == p:
+        return True
+    return len(p) == 1 and len(a) > 1 and p[0] in (a[0], a[-1])
+
+
+def _only_titles(prefix: list[str]) -> bool:
+    """Can ``prefix`` stand before a name as its title ("former Ambassador to the U.S.")?
+    Not when it speaks for someone else: "spokesman for", "the wife of", "an aide to"."""
+    return not any(
+        token in POSTMODIFIER_WORDS and i and prefix[i - 1] not in TITLE_WORDS
+        for i, token in enumerate(prefix)
+    )
+
+
+def _head(name: str) -> list[str]:
+    """The name before a comma or a post-modifier ("ministers from Japan" -> "ministers")."""
+    tokens = _strip_titles(_name_tokens(name.split(",")[0]))
+    for i, token in enumerate(tokens[1:], 1):
+        if token in POSTMODIFIER_WORDS:
+            return tokens[:i]
+    return tokens
+
+
 def names_match(predicted: str, alias: str) -> bool:
     """Does ``predicted`` name the person or group that ``alias`` names?
 
     Both are compared as lower-cased tokens with leading titles and "the" dropped. They match
     when the tokens are equal in any order ("Kishida Fumio" = "Fumio Kishida"), when one ends
     with the other ("former Japanese Ambassador Sasae Kenichiro" ends with "Sasae Kenichiro";
-    "Austin" ends "Lloyd Austin"), or when the prediction is a single token equal to the first
-    or last token of a multi-token alias (a surname alone, either name order).
+    "Austin" ends "Lloyd Austin"; but not "spokesman for Kishida", whose words before the name
+    are no title), or when the prediction is a single token equal to the first
+    or last token of a multi-token alias (a surname alone, either name order). The prediction
+    also matches when its head does: the part before a comma or a post-modifier such as
+    "from", "of" or "who" ("foreign ministers from Japan and the U.S." -> "foreign ministers").
     """
-    p = _strip_titles(_name_tokens(predicted))
     a = _strip_titles(_name_tokens(alias))
-    if not p or not a:
-        return False
-    if p == a or sorted(p) == sorted(a):
+    full = _strip_titles(_name_tokens(predicted))
+    if _tokens_match(full, a):
         return True
-    if len(a) <= len(p) and p[-len(a):] == a:
-        return True
-    if len(p) <= len(a) and a[-len(p):] == p:
-        return True
-    return len(p) == 1 and len(a) > 1 and p[0] in (a[0], a[-1])
+    head = _head(predicted)
+    return head != full and _tokens_match(head, a)
 
 
 def _predicted_names(statement: Statement) -> list[str]:
@@ -373,7 +406,7 @@ def _score_document(
         if any(attribution_right(s, g) for s in touching):
             score.attributed_found += 1
         else:
-            names = {n for s in touching for n in [s.speaker or s.speaker_mention or "(none)"]}
+            names = {s.speaker or s.speaker_mention or "(none)" for s in touching}
             score.wrong_attributions.append(
                 WrongAttribution(
                     gold_id=g.id,
@@ -394,29 +427,15 @@ Extractor = Callable[[Document], list[Statement]]
 
 def _read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[str]]:
     """Documents under ``paths`` (files or folders) and the errors met reading them."""
-    try:
-        from argmap.reading import load_documents  # type: ignore[attr-defined]
-    except ImportError:  # the shared reader is not there yet: plain UTF-8 .txt/.md files
-        load_documents = None
+    from argmap.reading import load_documents
+
     documents: list[Document] = []
     errors: list[str] = []
-    if load_documents is not None:
-        for item in load_documents([str(p) for p in paths]):
-            if isinstance(item, Document):
-                documents.append(item)
-            else:
-                errors.append(str(item))
-        return documents, errors
-    for path in paths:
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.is_dir() or file.suffix.lower() not in (".txt", ".md"):
-                continue
-            try:
-                with open(file, encoding="utf-8", newline="") as handle:
-                    documents.append(Document.from_text(file.name, handle.read(), str(file)))
-            except (OSError, UnicodeDecodeError) as exc:
-                errors.append(f"{file}: cannot read: {exc}")
+    for item in load_documents(paths):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            errors.append(str(item))
     return documents, errors
 
 

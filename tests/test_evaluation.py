@@ -142,6 +142,11 @@ def test_empty_prediction_is_not_correct():
         ("Secretary of Defense Lloyd Austin", "Lloyd Austin"),
         ("The Ministers", "the ministers"),
         ("Austin's", "Lloyd Austin"),
+        ("Japan's Prime Minister Kishida", "Kishida"),
+        ("Minister of State for Foreign Affairs Kamikawa Yoko", "Kamikawa Yoko"),
+        ("foreign and defense ministers from Japan and the United States", "foreign and defense ministers"),
+        ("Tanaka Hitoshi, a former diplomat", "Tanaka Hitoshi"),
+        ("Lloyd Austin, who heads the Pentagon", "Austin"),
     ],
 )
 def test_names_match(predicted, alias):
@@ -156,6 +161,11 @@ def test_names_match(predicted, alias):
         ("", "Lloyd Austin"),
         ("he", "Kishida Fumio"),
         ("Prime Minister", "Kishida Fumio"),
+        ("ministers of Japan", "Antony Blinken"),
+        ("a spokesman for Kishida", "Kishida Fumio"),
+        ("spokesman for Prime Minister Kishida", "Kishida Fumio"),
+        ("spokesman for Prime Minister Kishida", "Kishida"),
+        ("the wife of Kishida", "Kishida"),
     ],
 )
 def test_names_do_not_match(predicted, alias):
