@@ -29,7 +29,8 @@ QUOTATION_MARKS = frozenset('"“”„«»')
 
 
 class GoldFormatError(ValueError):
-    """A gold file that cannot be read; the message names the file (and line)."""
+    """A gold file that cannot be read; ``str()`` is ``"FILE[:LINE]: problem"``, complete
+    as it is (print it without prefixing the path again)."""
 
 
 class GoldStatement(BaseModel):
