@@ -510,6 +510,8 @@ def evaluate_extraction(
         else:
             docs[name] = document
     warnings.extend(_text_warnings(gold, docs, by_doc))
+    if not docs:
+        warnings.append("no document among the paths is named in the gold: nothing was scored")
 
     predicted: list[Statement] = []
     started = time.perf_counter()
@@ -613,8 +615,12 @@ def format_report(
                        ", ".join(w.predicted_speakers), w.text))
     listing("False positives", s.false_positives, ["doc", "offsets", "speaker", "text"],
             lambda f: (f.doc, f"{f.start}-{f.end}", f.speaker or "", f.text))
-    for name in report.gold_documents_missing[:max_misses]:
-        console.print(f"not among the paths: {name}")
+    if report.gold_documents_missing:
+        missing = report.gold_documents_missing
+        console.print(
+            f"{len(missing)} gold document(s) not among the paths, not scored: "
+            + ", ".join(missing[:max_misses]) + (" …" if len(missing) > max_misses else "")
+        )
     if report.documents_without_gold:
         console.print(f"{len(report.documents_without_gold)} document(s) without gold, not scored")
     for line in report.warnings:
