@@ -51,10 +51,12 @@ def write_table(results: Results, out: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for column in ("doc", "speaker", "kind", "cue"):
-        table.add_column(column, no_wrap=column != "speaker")
-    table.add_column("text", overflow="fold")
+    table = Table()
+    table.add_column("doc", ratio=2, max_width=24, no_wrap=True, overflow="ellipsis")
+    table.add_column("speaker", ratio=2, max_width=24)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("cue", ratio=1, max_width=14)
+    table.add_column("text", ratio=5)
     documents = statements_seen = 0
     for document, statements in results:
         documents += 1
