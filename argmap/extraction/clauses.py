@@ -62,6 +62,11 @@ def _looks_like_np(toks: list[tuple[int, int, str]]) -> bool:
     return True
 
 
+def _is_verb_like(word: str) -> bool:
+    """Lowercase auxiliaries and negated verbs, which never sit inside a speaker phrase."""
+    return word.islower() and (word in lx.AUXILIARIES or word.endswith(("n't", "n’t")))
+
+
 def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
     """Index of the first token of the noun phrase ending at ``end_index`` (inclusive)."""
     i = end_index
@@ -71,7 +76,7 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
         low = text.lower()
         if _is_boundary_punct(text) or text == ",":
             break
-        if low in lx.CLAUSE_WORDS and not text[0].isupper():
+        if low in lx.CLAUSE_WORDS or (count and _is_verb_like(text)):
             break
         if low in ("and", "or") and count:
             # "Japan and the United States", "foreign and defense ministers"
@@ -130,14 +135,20 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     return Span(np_toks[0][0], np_toks[-1][1])
 
 
-def speaker_after(masked: str, cue_end: int, hi: int) -> Span | None:
-    """The speaker phrase right after an inverted cue ('..., said Smith, a spokesman.')."""
+def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> Span | None:
+    """The speaker phrase right after an inverted cue ('..., said Smith, a spokesman.').
+
+    ``strict``: the phrase must end the sentence or meet a comma, as it does when
+    nothing but a comma (no quotation mark) separates it from its content.
+    """
     toks = tokens(masked, cue_end, hi)
     out = []
     for tok in toks:
         if tok[2] in {",", ".", ";", ":", "?", "!"} or _is_boundary_punct(tok[2]):
             break
         if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in ("in", "on", "at", "during"):
+            if strict:
+                return None
             break
         out.append(tok)
         if len(out) > 10:

@@ -31,9 +31,9 @@ def iter_statements(document: Document) -> Iterator[Statement]:
     last_speaker: tuple[Span, int] | None = None  # mention span (document offsets), paragraph index
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         par = text[p_start:p_end]
-        if par[-1] not in _TERMINAL and word_count(par) < 40:
-            continue  # a headline, caption or page furniture, not running text
         quotes = find_quotes(par)
+        if par[-1] not in _TERMINAL and word_count(par) < 40 and not quotes:
+            continue  # a headline, caption or page furniture, not running text
         masked = mask_quotes(par, quotes)
         for lo, hi in sentence_units(par, quotes):
             findings = _dedupe(find_in_unit(par, masked, lo, hi, quotes))

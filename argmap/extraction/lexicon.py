@@ -50,6 +50,7 @@ PARTICLE_VERBS = {
     "weigh": ("in",),
     "push": ("for",),
     "find": (),
+    "put": ("it",),
     "show": (),
     "support": (),
     "attack": (),

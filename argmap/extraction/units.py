@@ -43,7 +43,7 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     before = masked[max(lo, start - 12) : start].lower()
     if before.endswith("-") or re.search(r"\b(?:so|the|a|an|his|her|their|its)\s+$", before):
         return False
-    if word.endswith("ing") and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept)\s+)\s*$", before):
+    if word.endswith("ing") and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$", before):
         return False
     if word == "said" and before.endswith(("the ", "is ", "was ", "are ", "were ", "be ", "been ")):
         return False
@@ -78,7 +78,55 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         found = _according(masked, lo, hi, match)
         if found:
             findings.append(found)
+    for q in quotes:
+        if lo <= q.start < hi and not any(f.content.start <= q.start < f.content.end for f in findings):
+            found = _quote_without_cue(masked, lo, hi, q)
+            if found:
+                findings.append(found)
     return findings
+
+
+_DASH_SPEAKER = re.compile(r"\s*[―—–-]+\s*([A-Z](?:[A-Z]\.|[^,.;:!?\n]){1,60})")
+_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|es|s)$")
+
+
+def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | None:
+    """A quotation that no cue verb claimed: attributed by a dash, a colon or its clause.
+
+    '"..." ― Carlos Raúl'; 'Republican pollster Daron Shaw: "..."'; and, as a
+    weak fallback, 'Ryan called the move a "huge win"' (subject + verb + quote).
+    """
+    if q.closed:
+        dash = _DASH_SPEAKER.match(masked, q.end, hi)
+        if dash and masked[lo : q.start].strip() == "":
+            return Finding(Span(q.start, q.end), Span(dash.start(), dash.start(1)),
+                           Span(dash.start(1), dash.end(1)), (), "dash", 0.7)
+    prev, prev_at = _previous_char(masked, lo, q.start)
+    if prev == ":":
+        speaker = speaker_before(masked, lo, prev_at)
+        if speaker:
+            return Finding(Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6)
+        return None
+    if q.inner[1] - q.inner[0] < 3:
+        return None
+    subject = clause_subject(masked, lo, q.start)
+    if subject is None:
+        return None
+    toks = tokens(masked, subject.end, q.start)
+    verb = next((t for t in toks if t[2].isalpha()), None)
+    if verb is None or verb is not toks[0] or not _VERB_LIKE.match(verb[2]):
+        return None
+    content = Span(verb[1] + 1, _trim(masked, verb[1] + 1, hi))
+    if content.end - content.start < 3:
+        return None
+    return Finding(content, Span(verb[0], verb[1]), subject, (), "quote-verb", 0.4)
+
+
+def _trim(masked: str, lo: int, hi: int) -> int:
+    end = hi
+    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ".,;:"):
+        end -= 1
+    return end
 
 
 def _attribute_cue(
@@ -86,17 +134,20 @@ def _attribute_cue(
 ) -> Finding | None:
     prev, prev_at = _previous_char(masked, lo, cue.start)
     # inverted order: '"...," said Smith.'
-    if prev and prev in _CLOSING + "," and base in lx.INVERTING and _inverted_form(masked, cue):
-        speaker = speaker_after(masked, cue.end, hi)
+    after_quote = bool(prev) and (prev in _CLOSING or (prev == "," and prev_at > lo and masked[prev_at - 1] in _CLOSING))
+    may_invert = after_quote or (prev == "," and speaker_before(masked, lo, cue.start) is None)
+    if may_invert and base in lx.INVERTING and _inverted_form(masked, cue):
+        speaker = speaker_after(masked, cue.end, hi, strict=not after_quote)
         content = content_before(masked, lo, prev_at + (1 if prev not in "," else 0))
         if speaker and content:
             if prev not in ",":
                 content = Span(content.start, prev_at + 1)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
-    if prev == "," and word.endswith("ing"):
+    if word.endswith("ing") and (prev == "," or re.search(r"\b(?:while|also|by|after|before)\s+$", masked[lo:cue.start])):
         # participle: 'Kishida addressed Congress, saying, "..."'
-        speaker = clause_subject(masked, lo, prev_at)
+        comma = masked.rfind(",", lo, cue.start)
+        speaker = clause_subject(masked, lo, comma if comma > lo else cue.start)
         content = content_after(masked, cue.end, hi, base)
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
@@ -114,10 +165,11 @@ def _attribute_cue(
         content = content_before(masked, lo, before_at + 1 if before in _CLOSING else before_at)
         if content is None:
             return None
-        if quoted_before and tail_quote is not None and masked[cue.end:tail_quote.start].strip(" ,:") == "":
+        if quoted_before and tail_quote is not None:
             # split quotation: '"Under these circumstances," the ministers said, "the ..."'
-            whole = Span(content.start, tail_quote.end)
-            return Finding(whole, cue, speaker, (content, Span(tail_quote.start, tail_quote.end)), "split", 0.9)
+            last = max((q for q in quotes if lo <= q.start < hi), key=lambda q: q.end)
+            whole = Span(content.start, min(last.end, hi))
+            return Finding(whole, cue, speaker, (content, Span(tail_quote.start, whole.end)), "split", 0.9)
         return Finding(content, cue, speaker, (), "post", 0.85 if quoted_before else 0.7)
     if not tail_is_adjunct(masked, cue.end, hi) or masked[cue.end:hi].strip().startswith(":"):
         content = content_after(masked, cue.end, hi, base)
