@@ -119,11 +119,16 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
 
 
 def _describe(problem: OSError | ValueError, path: str) -> str:
-    """``FILE: problem`` for an exception raised while reading ``path``."""
+    """``FILE: problem`` for an exception raised while reading ``path``.
+
+    A message that already names a file (``path``, or ``path:LINE``) is kept as it is.
+    """
+    from argmap.reading import ReadError
+
     if isinstance(problem, OSError):
-        reason = problem.strerror or str(problem)
-        return f"{problem.filename or path}: {reason[0].lower()}{reason[1:]}"
-    return f"{path}: {problem}"
+        return str(ReadError.from_os_error(path, problem))
+    message = str(problem)
+    return message if message.startswith(f"{path}:") else f"{path}: {message}"
 
 
 def _documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:

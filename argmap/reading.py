@@ -40,6 +40,12 @@ class ReadError(Exception):
         self.path = str(path)
         self.problem = problem
 
+    @classmethod
+    def from_os_error(cls, path: str | os.PathLike[str], error: OSError) -> ReadError:
+        """The ReadError for ``error`` met while reading ``path`` (the error's own file name wins)."""
+        reason = error.strerror or str(error)
+        return cls(error.filename or path, reason[0].lower() + reason[1:])
+
 
 def load_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document | ReadError]:
     """Each readable file under ``paths`` as a Document, each failure as a ReadError.
@@ -65,7 +71,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ReadError(path, _describe(error)) from None
+        raise ReadError.from_os_error(path, error) from None
     text = decode(data, path)
     del data  # keep one copy of a large file in memory, not two
     if path.suffix.lower() in HTML_SUFFIXES and text.strip():
@@ -129,7 +135,7 @@ def _walk_folder(folder: Path) -> Iterator[Path | ReadError]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
-        yield ReadError(folder, _describe(error))
+        yield ReadError.from_os_error(folder, error)
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -160,8 +166,3 @@ def _normalise_newlines(text: str) -> str:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
-
-def _describe(error: OSError) -> str:
-    if error.strerror:
-        return error.strerror[0].lower() + error.strerror[1:]
-    return str(error)

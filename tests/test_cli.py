@@ -102,6 +102,16 @@ def test_eval_extraction_scores_the_seed(capsys, shared):
     assert 0.0 <= json.loads(out)["score"]["attributed_f1"] <= 1.0
 
 
+def test_eval_problems_with_the_gold_file_are_one_line_naming_it(capsys, tmp_path):
+    missing, broken = tmp_path / "missing.jsonl", tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    for gold in (missing, broken):
+        status, out, err = _run(capsys, "eval", "extraction", str(gold), str(tmp_path))
+        assert (status, out) == (1, "")
+        assert len(err.splitlines()) == 1 and err.startswith(f"argmap: error: {gold}:")
+        assert err.count(str(gold)) == 1
+
+
 def _example():
     text = "“We will act,” Austin said. Critics disagree."
     document = Document.from_text("a.txt", text)

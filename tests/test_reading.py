@@ -1,7 +1,6 @@
 """Reading files and folders into documents: walking, decoding, HTML, errors."""
 
 import json
-import os
 
 import pytest
 
@@ -144,11 +143,14 @@ def test_failures_are_reported_in_order_and_do_not_stop_the_others(tmp_path):
     assert results[2].text == "Blinken said so."
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_unreadable_file_is_an_error(tmp_path):
+def test_unreadable_file_is_an_error(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("secret", encoding="utf-8")
-    path.chmod(0)
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
     [error] = load_documents([path])
     assert str(error) == f"{path}: permission denied"
 
