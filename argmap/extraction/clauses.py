@@ -74,6 +74,14 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
     while i >= 0:
         text = toks[i][2]
         low = text.lower()
+        if text == ")" and count == 0 and i > 0:
+            # a parenthetical after a name: 'Rep. John Mica (R-Fla.) said'
+            k = i - 1
+            while k >= 0 and toks[k][2] != "(" and i - k < 8:
+                k -= 1
+            if k >= 0 and toks[k][2] == "(":
+                i = k - 1
+                continue
         if _is_boundary_punct(text) or text == ",":
             break
         if low in lx.CLAUSE_WORDS or (count and _is_verb_like(text)):
@@ -117,12 +125,9 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         j = i - 1
         while j >= 0 and toks[j][2] != "," and not _is_boundary_punct(toks[j][2]) and i - j < 25:
             j -= 1
-        if j < 0 or toks[j][2] != "," or j == i - 1:
+        if j < 1 or toks[j][2] != "," or j == i - 1:
             return None
-        first = toks[j + 1][2]
-        if first.lower() in ("who", "which"):
-            pass
-        start = _walk_np(toks, j - 1) if j > 0 else None
+        start = _walk_np(toks, j - 1)
         if start is None or not _looks_like_np(toks[start:j]):
             return None
         return Span(toks[start][0], toks[i - 1][1])
@@ -130,9 +135,18 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     if start is None:
         return None
     np_toks = toks[start : i + 1]
+    if np_toks[0][2] in PREPOSITIONS:
+        # an adjunct: 'who in 2010 said'
+        if start > 0 and toks[start - 1][2].lower() in lx.PRONOUNS:
+            return Span(toks[start - 1][0], toks[start - 1][1])
+        return None
     if not _looks_like_np(np_toks):
         return None
     return Span(np_toks[0][0], np_toks[-1][1])
+
+
+PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "since", "for", "with", "without",
+                "by", "from", "into", "over", "under", "about", "across", "through", "throughout"}
 
 
 def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> Span | None:
@@ -252,6 +266,11 @@ def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
     for k, tok in enumerate(toks):
         if tok[2].lower() in lx.CLAUSE_WORDS or tok[2] in (";", ":"):
             start = k + 1
+    if start < len(toks) and toks[start][2].lower() in PREPOSITIONS:
+        comma = next((k for k in range(start, len(toks)) if toks[k][2] == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
     run: list[tuple[int, int, str]] = []
     for tok in toks[start:]:
         word = tok[2]

@@ -7,7 +7,7 @@ from typing import Iterator
 from argmap.extraction.clauses import Finding, Span
 from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import Quote, find_quotes, mask_quotes, paragraphs, sentence_units, word_count
-from argmap.extraction.units import find_in_unit
+from argmap.extraction.units import find_in_unit, join_attribution_tails
 from argmap.models import Document, Statement, StatementKind, content_id
 
 _TERMINAL = ".?!\"”’'»:)"
@@ -35,7 +35,7 @@ def iter_statements(document: Document) -> Iterator[Statement]:
         if par[-1] not in _TERMINAL and word_count(par) < 40 and not quotes:
             continue  # a headline, caption or page furniture, not running text
         masked = mask_quotes(par, quotes)
-        for lo, hi in sentence_units(par, quotes):
+        for lo, hi in join_attribution_tails(masked, sentence_units(par, quotes)):
             findings = _dedupe(find_in_unit(par, masked, lo, hi, quotes))
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)

@@ -19,7 +19,7 @@ retort conclude agree disagree criticize criticise praise accuse blame dismiss r
 demand welcome applaud condemn denounce decry slam blast mock lament charge estimate forecast
 recommend concur post brief inform assure remind cite mention signal hint imply reiterate repeat
 underscore highlight tout hail question lash rail threaten predict speculate guess point reckon
-proclaim confide vouch complain plead counsel preach exclaim rule order
+proclaim confide vouch complain plead counsel preach exclaim rule order read
 """.split()
 
 # Verbs of belief, wish and knowledge, which PolNeAR annotates as attribution too.
@@ -34,7 +34,7 @@ NOUN_LIKE = {
     "report", "support", "call", "show", "find", "post", "comment", "question", "rule", "order",
     "charge", "estimate", "forecast", "state", "counter", "brief", "point", "signal", "hint",
     "tout", "guess", "lash", "rail", "blast", "slam", "mock", "joke", "quip", "muse", "plead",
-    "wish", "doubt", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
+    "wish", "doubt", "read", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
     "repeat", "defend", "highlight", "mention", "counsel", "blame", "praise", "attack",
 }
 
@@ -69,6 +69,7 @@ IRREGULAR = {
     "understand": ("understands", "understood", "understanding"),
     "forecast": ("forecasts", "forecast", "forecasting"),
     "rule": ("rules", "ruled", "ruling"),
+    "read": ("reads",),
 }
 
 DOUBLING = {"admit", "commit", "regret", "plan", "quip", "counsel", "signal", "rebut"}

@@ -19,6 +19,7 @@ from argmap.extraction.clauses import (
 from argmap.extraction.text import Quote, word_count
 
 _CLOSING = "”\"’'»"
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
 
 
 def _previous_char(masked: str, lo: int, pos: int) -> tuple[str, int]:
@@ -48,6 +49,26 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     if word == "said" and before.endswith(("the ", "is ", "was ", "are ", "were ", "be ", "been ")):
         return False
     return True
+
+
+def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a short attribution to the quotation before it across a sentence end.
+
+    '"Why isn't this clear?" Vitter demanded.' splits after '?"' like any
+    sentence, but the two halves are one attribution.
+    """
+    joined: list[tuple[int, int]] = []
+    for lo, hi in units:
+        if joined:
+            prev_lo, prev_hi = joined[-1]
+            tail = masked[lo:hi]
+            ends_quoted = masked[prev_hi - 1] in _CLOSING and masked[prev_hi - 2] in "?!.,_"
+            if ends_quoted and tail[:1].isalpha() and len(tail.split()) <= 15 and "_" not in tail:
+                if lx.CUE_RE.search(tail):
+                    joined[-1] = (prev_lo, hi)
+                    continue
+        joined.append((lo, hi))
+    return joined
 
 
 def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
@@ -87,6 +108,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
 
 
 _DASH_SPEAKER = re.compile(r"\s*[―—–-]+\s*([A-Z](?:[A-Z]\.|[^,.;:!?\n]){1,60})")
+_EXPLETIVES = {"there", "it", "this", "that", "these", "those", "here"}
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|es|s)$")
 
 
@@ -107,14 +129,14 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
         if speaker:
             return Finding(Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6)
         return None
-    if q.inner[1] - q.inner[0] < 3:
-        return None
+    if word_count(masked[q.inner[0] : q.inner[1]]) < 3:
+        return None  # a scare quote or a title, not a statement
     subject = clause_subject(masked, lo, q.start)
-    if subject is None:
+    if subject is None or masked[subject.start : subject.end].lower() in _EXPLETIVES:
         return None
     toks = tokens(masked, subject.end, q.start)
     verb = next((t for t in toks if t[2].isalpha()), None)
-    if verb is None or verb is not toks[0] or not _VERB_LIKE.match(verb[2]):
+    if verb is None or verb is not toks[0] or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
         return None
     content = Span(verb[1] + 1, _trim(masked, verb[1] + 1, hi))
     if content.end - content.start < 3:
@@ -154,7 +176,15 @@ def _attribute_cue(
         return None
     speaker = speaker_before(masked, lo, cue.start)
     if speaker is None:
-        return None
+        shared = _AND_BEFORE.search(masked, lo, cue.start)
+        if shared is None:
+            return None
+        # 'Trump bemoaned the unrest and said ...': the clause's subject speaks
+        speaker = clause_subject(masked, lo, shared.start())
+        content = content_after(masked, cue.end, hi, base)
+        if speaker is None or content is None:
+            return None
+        return Finding(content, cue, speaker, (), "shared-subject", 0.6)
     before, before_at = _previous_char(masked, lo, speaker.start)
     quoted_before = bool(before) and (
         before in _CLOSING or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
