@@ -135,7 +135,7 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     if start is None:
         return None
     np_toks = toks[start : i + 1]
-    if np_toks[0][2] in PREPOSITIONS:
+    if np_toks[0][2].lower() in PREPOSITIONS:
         # an adjunct: 'who in 2010 said'
         if start > 0 and toks[start - 1][2].lower() in lx.PRONOUNS:
             return Span(toks[start - 1][0], toks[start - 1][1])
@@ -146,7 +146,8 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
 
 
 PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "since", "for", "with", "without",
-                "by", "from", "into", "over", "under", "about", "across", "through", "throughout"}
+                "by", "from", "into", "over", "under", "about", "across", "through", "throughout",
+                "following", "despite", "amid", "among", "like", "unlike"}
 
 
 def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> Span | None:
@@ -255,6 +256,26 @@ _ADJUNCT_STARTS = {
 }
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
+                "our", "some", "many", "several", "most", "both", "all", "other", "another", "one"}
+
+
+def _common_noun_phrase(toks: list[tuple[int, int, str]], start: int) -> Span | None:
+    """A lowercase subject ('several environmental groups') up to its verb."""
+    out = []
+    for tok in toks[start : start + 6]:
+        word = tok[2]
+        low = word.lower()
+        if not word[0].isalnum() or low in lx.AUXILIARIES or low in lx.CUE_FORMS:
+            break
+        if out and word.islower() and word.endswith("ed"):
+            break
+        out.append(tok)
+    if not out or out[-1][2].lower() in _DETERMINERS:
+        return None
+    return Span(out[0][0], out[-1][1])
+
+
 def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
     """The subject of the last clause in ``masked[lo:hi]`` (for '..., saying ...').
 
@@ -280,6 +301,10 @@ def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
             run.append(tok)
         elif run or word == ",":
             break
+        elif word.islower():
+            return _common_noun_phrase(toks, start)
     while run and not run[-1][2][:1].isupper():
         run.pop()
+    if len(run) == 1 and run[0][2].lower() in _DETERMINERS:
+        return _common_noun_phrase(toks, start)
     return Span(run[0][0], run[-1][1]) if run else None

@@ -36,6 +36,8 @@ def iter_statements(document: Document) -> Iterator[Statement]:
             continue  # a headline, caption or page furniture, not running text
         masked = mask_quotes(par, quotes)
         for lo, hi in join_attribution_tails(masked, sentence_units(par, quotes)):
+            if par[lo] == "<":
+                continue  # markup left in the text, not prose
             findings = _dedupe(find_in_unit(par, masked, lo, hi, quotes))
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)

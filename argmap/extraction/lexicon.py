@@ -19,7 +19,8 @@ retort conclude agree disagree criticize criticise praise accuse blame dismiss r
 demand welcome applaud condemn denounce decry slam blast mock lament charge estimate forecast
 recommend concur post brief inform assure remind cite mention signal hint imply reiterate repeat
 underscore highlight tout hail question lash rail threaten predict speculate guess point reckon
-proclaim confide vouch complain plead counsel preach exclaim rule order read
+proclaim confide vouch complain plead counsel preach exclaim rule order read yell shout scream
+chant scold whisper mutter snap gush interject continue
 """.split()
 
 # Verbs of belief, wish and knowledge, which PolNeAR annotates as attribution too.

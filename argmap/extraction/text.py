@@ -55,6 +55,8 @@ def _mark_role(par: str, i: int) -> str | None:
     if ch in CLOSING_DOUBLE:
         return "close"
     if ch == '"':
+        if before.isspace() and after.isspace():
+            return "either"
         if before.isspace() or before in "([{—–-/" or i == 0:
             return "open"
         if after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(par):

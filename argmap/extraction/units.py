@@ -19,6 +19,9 @@ from argmap.extraction.clauses import (
 from argmap.extraction.text import Quote, word_count
 
 _CLOSING = "”\"’'»"
+# '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'
+_NOUN_PARTICIPLES = {"saying", "claiming", "arguing", "warning", "stating", "declaring", "asking",
+                     "urging", "calling", "noting", "insisting", "accusing", "demanding"}
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
 
 
@@ -48,6 +51,8 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False
     if word == "said" and before.endswith(("the ", "is ", "was ", "are ", "were ", "be ", "been ")):
         return False
+    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
+        return False  # 'reports of the explosion
     return True
 
 
@@ -126,6 +131,8 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
     prev, prev_at = _previous_char(masked, lo, q.start)
     if prev == ":":
         speaker = speaker_before(masked, lo, prev_at)
+        if speaker is None or not masked[speaker.start].isupper():
+            speaker = clause_subject(masked, lo, prev_at) or speaker
         if speaker:
             return Finding(Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6)
         return None
@@ -166,7 +173,8 @@ def _attribute_cue(
                 content = Span(content.start, prev_at + 1)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
-    if word.endswith("ing") and (prev == "," or re.search(r"\b(?:while|also|by|after|before)\s+$", masked[lo:cue.start])):
+    after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
+    if word.endswith("ing") and (after_noun or prev == "," or re.search(r"\b(?:while|also|by|after|before)\s+$", masked[lo:cue.start])):
         # participle: 'Kishida addressed Congress, saying, "..."'
         comma = masked.rfind(",", lo, cue.start)
         speaker = clause_subject(masked, lo, comma if comma > lo else cue.start)
@@ -174,6 +182,8 @@ def _attribute_cue(
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
         return None
+    if base == "continue" and not after_quote:
+        return None  # 'the campaign continued to ...' is no attribution
     speaker = speaker_before(masked, lo, cue.start)
     if speaker is None:
         shared = _AND_BEFORE.search(masked, lo, cue.start)
