@@ -1,0 +1,780 @@
+"""Pure functions on speaker mentions and names: titles, roles, kinds and keys.
+
+``split_role`` turns an in-text mention into a name, a role, an affiliation and
+a kind::
+
+    "former Japanese Ambassador to the U.S. Sasae Kenichiro"
+        -> name "Sasae Kenichiro", role "former Japanese Ambassador to the U.S."
+    "Hillary Clinton's campaign manager Robby Mook"
+        -> name "Robby Mook", role "campaign manager", affiliation "Hillary Clinton"
+    "the ministers" -> name "ministers", kind GROUP, proper False
+
+``name_key`` gives an order-, case-, accent- and punctuation-insensitive key,
+so "Kishida Fumio" and "Fumio Kishida" compare equal.
+
+Choices, documented once here:
+
+- Honorifics (Mr., Mrs., Ms., Mx., Sir, ...) are dropped and are not a role;
+  other titles (Sen., Dr., President, Prime Minister, spokesman, ...) go to
+  ``role`` exactly as written (abbreviations are not expanded).
+- An appositive after a comma is the role, verbatim ("Tanaka Hitoshi, a former
+  deputy minister ..."); relative clauses ("..., who ...") and ages are dropped.
+- Leading determiners are dropped from names: "the Ministry of Defense" ->
+  "Ministry of Defense", "the ministry" -> "ministry". A mention without a
+  proper name ("the ministry", "the Republican nominee", "officials") is a
+  description: ``proper`` is False and the extractor should resolve it to an
+  antecedent; ``head`` carries its head noun ("ministry", "nominee").
+- Documents ("the joint statement", "the poll") are kind ORGANISATION with the
+  document noun as ``head`` (see ``DOCUMENT_HEADS``): whoever issued them speaks.
+- Pronouns are kind UNKNOWN, not proper; the name is the pronoun itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from argmap.models import SpeakerKind
+
+__all__ = [
+    "DOCUMENT_HEADS",
+    "ParsedMention",
+    "is_pronoun",
+    "name_key",
+    "pronoun_gender",
+    "split_role",
+    "surname_candidates",
+]
+
+
+class ParsedMention(NamedTuple):
+    """A speaker mention split into its parts."""
+
+    name: str  # canonical name: titles, honorifics and determiners removed
+    role: str | None  # title or role as written, or None
+    kind: SpeakerKind
+    affiliation: str | None = None  # "Hillary Clinton" in "Hillary Clinton's campaign manager ..."
+    proper: bool = True  # False for pronouns and descriptions ("the ministry")
+    head: str | None = None  # lowercase head noun of a description or organisation name
+
+
+# --------------------------------------------------------------------------- lexicons
+# All entries are casefolded with dots removed ("Sen." -> "sen").
+
+_PRONOUN_GENDER: dict[str, str | None] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+    **dict.fromkeys(
+        ("they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "ourselves"),
+        "plural",
+    ),
+    **dict.fromkeys(
+        ("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "it", "its",
+         "itself", "who", "whom", "whose", "which", "that"),
+        None,
+    ),
+}
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx messrs mme mmes mlle sir dame madam madame herr frau monsieur".split()
+)
+
+TITLES = frozenset(
+    """
+    dr prof professor rev reverend fr father sen senator rep representative gov governor
+    lt gen general adm admiral col colonel capt captain cmdr commander maj major sgt sergeant
+    cpl pvt brig marshal president pres vice prime premier minister secretary sec
+    secretary-general undersecretary under assistant associate ambassador amb envoy consul
+    spokesman spokeswoman spokesperson chairman chairwoman chair chairperson ceo cfo coo cto
+    director deputy former acting interim chief head leader speaker majority minority whip
+    mayor judge justice chancellor king queen prince princess emperor empress pope cardinal
+    bishop archbishop rabbi imam sheikh pastor attorney counsel commissioner superintendent
+    inspector officer official aide adviser advisor strategist founder co-founder executive
+    manager editor correspondent reporter columnist anchor host analyst economist lawmaker
+    legislator congressman congresswoman councilman councilwoman councillor councilor
+    delegate candidate nominee front-runner frontrunner incumbent challenger lady first
+    president-elect vice-president senior top then ex emeritus designate elect republican
+    democrat duke earl baron lord pm mp mep gop
+    """.split()
+)
+# Title words that are also common surnames or given names: "Steve King", "Earl ...".
+_SURNAME_TITLES = frozenset("king major bishop judge dean pope chancellor marshal prince duke earl lord".split())
+
+PERSON_NOUNS = TITLES | frozenset(
+    """
+    official aide adviser advisor consultant strategist pollster analyst expert economist
+    scientist researcher scholar professor teacher student lawyer attorney doctor voter
+    resident citizen activist supporter critic opponent ally friend source insider observer
+    commentator journalist writer author moderator producer owner boss member lawmaker
+    politician diplomat soldier veteran worker employee organizer organiser volunteer donor
+    contributor operative partisan loyalist surrogate backer mother father wife husband son
+    daughter brother sister man woman person guy someone somebody anyone anybody colleague
+    counterpart successor predecessor rival winner loser mogul star icon billionaire
+    businessman businesswoman entrepreneur investor banker priest actor actress singer
+    comedian athlete coach player fan witness victim suspect defendant plaintiff prosecutor
+    investigator detective agent hacker whistleblower blogger pundit historian biographer
+    runner-up governor senator representative nominee appointee employee trustee refugee
+    detainee retiree attendee delegate candidate advocate graduate secretary executive
+    emissary protester protestor demonstrator immigrant farmer owner physician surgeon
+    nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one
+    """.split()
+)
+_PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer", "ster")
+
+ORG_HEADS = frozenset(
+    """
+    ministry department dept committee commission council agency administration government
+    party campaign office bureau court congress senate parliament assembly house command
+    forces force army navy corps guard police university college school institute
+    institution foundation center centre association union federation league coalition
+    alliance organization organisation group company corporation firm bank fund times post
+    journal news press tribune herald gazette magazine newspaper network channel television
+    radio review caucus cabinet board authority service services industries inc corp llc
+    ltd co plc club team society church embassy consulate delegation secretariat
+    headquarters museum hospital airlines media pac chamber reserve nations watch
+    pentagon kremlin regime camp state-department white-house
+    """.split()
+)
+# Common nouns that, capitalised at the start of a mention, are still common nouns.
+_DECAP_ORG = frozenset("campaign government administration ministry department committee agency group company".split())
+
+DOCUMENT_HEADS = frozenset(
+    """
+    statement report poll polls survey surveys study analysis memo memorandum letter release
+    ad ads advertisement article editorial op-ed story book document documents filing
+    lawsuit complaint ruling verdict bill law legislation resolution agreement treaty
+    communique communiqué declaration transcript tweet tweets video email emails message
+    speech remarks testimony statistics data figures numbers estimate estimates projection
+    forecast findings research platform proposal guidelines budget website page account
+    indictment indictments motion brief survey results records accord missive amendment
+    headline examination note notice order
+    """.split()
+)
+
+GROUP_WORDS = frozenset(
+    """
+    people men women children public electorate crowd audience majority minority staff
+    youth clergy leadership establishment base panel jury family couple pair duo trio
+    everyone everybody nobody none both all some many others several few most those these
+    police
+    """.split()
+)
+_QUANTIFIERS_ALONE = frozenset("some many others several few most all both those these everyone everybody none".split())
+_PERSON_ALONE = frozenset("one someone somebody anyone anybody".split())
+
+# Capitalised plural nouns naming groups (a bare surname like "Sanders" must not match).
+GROUP_PROPER = frozenset(
+    """
+    democrats republicans americans conservatives liberals progressives evangelicals christians
+    muslims jews catholics protestants latinos latinas hispanics millennials europeans asians
+    africans chinese japanese koreans russians ukrainians germans britons palestinians israelis
+    iranians iraqis syrians mexicans cubans canadians australians indians pakistanis afghans
+    saudis kurds turks greeks swedes danes norwegians finns poles socialists communists
+    libertarians independents tories whigs democratics boomers
+    """.split()
+)
+_GROUP_PROPER_SUFFIXES = ("cans", "ians", "ists", "crats", "ites")
+
+# Words that may follow "of", "to" or "for" after a title, before the person's name:
+# "Secretary of State Antony Blinken", "Ambassador to the U.S. Sasae Kenichiro".
+INSTITUTION_WORDS = frozenset(
+    """
+    state defense defence homeland security treasury commerce labor labour energy education
+    health human services agriculture transportation interior justice veterans affairs foreign
+    home finance economy trade industry war navy army air force staff joint chiefs united
+    nations states kingdom union european us usa uk un eu nato congress senate house court
+    federal reserve bureau investigation central intelligence agency national committee
+    council department ministry office cabinet government defense-ministry environment
+    development housing urban culture science technology communications information internal
+    external overseas international public works welfare family families immigration
+    japan china russia ukraine korea south north india germany france britain israel iran iraq
+    mexico canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil
+    europe asia africa america washington tokyo beijing moscow london paris berlin seoul
+    philippines vietnam indonesia singapore thailand myanmar argentina colombia venezuela
+    cuba poland sweden norway denmark finland netherlands belgium switzerland austria greece
+    ireland scotland nigeria kenya ethiopia qatar jordan lebanon yemen libya morocco
+    """.split()
+)
+# Places that speak as institutions ("Japan said", "Washington warned").
+PLACES = frozenset(
+    """
+    japan china russia ukraine korea india germany france britain israel iran iraq mexico
+    canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil europe
+    washington tokyo beijing moscow london paris berlin seoul pyongyang tehran kyiv kiev
+    """.split()
+)
+# Nationality and party adjectives that modify a following title ("Japanese Ambassador").
+DEMONYMS = frozenset(
+    """
+    american japanese chinese korean russian ukrainian german french british english irish
+    scottish welsh israeli palestinian iranian iraqi syrian mexican cuban canadian australian
+    indian pakistani afghan saudi turkish greek italian spanish polish swedish dutch belgian
+    swiss austrian brazilian argentine egyptian nigerian kenyan taiwanese filipino vietnamese
+    thai indonesian european asian african u.s us un eu nato gop democratic republican
+    foreign defense defence house senate white state federal
+    """.split()
+)
+
+DETERMINERS = frozenset(
+    "the a an this that these those another any each every some many several few most all both "
+    "neither either no other such".split()
+)
+# Tokens allowed between capitalised words of one name ("Ministry of Defense").
+_CONNECTORS = frozenset("of for and & the to de".split())
+_NAME_PARTICLES = frozenset(
+    "van von der den de del della di da du la le dos das ter ten bin ibn al el abu ben st".split()
+)
+_COMPLEMENT_PREPS = frozenset("of to for".split())
+# A mention's noun phrase ends at these: relative pronouns and locative/other prepositions.
+_CUT_WORDS = frozenset(
+    """
+    who whom whose which where when in at on from with by during after since near
+    across among within without through via against outside inside including
+    representing familiar close involved knowledgeable briefed speaking
+    """.split()
+)
+_APPOSITION_STOPS = frozenset("including such especially notably like among".split())
+_COORDINATORS = frozenset("and & nor or".split())
+_QUANTITY_WORDS = frozenset(
+    """
+    half percent per cent most many some all none one each several few majority minority
+    number handful dozen dozens hundreds thousands millions lot lots plenty rest both two three
+    four five six seven eight nine ten more than less fewer nearly almost about over under
+    a an the % quarter third
+    """.split()
+)
+_TIME_WORDS = frozenset(
+    "year years week weeks month months day days today yesterday tomorrow tonight "
+    "monday tuesday wednesday thursday friday saturday sunday last next this".split()
+)
+_SUFFIXES = frozenset("jr sr ii iii iv v".split())
+_NAME_SUFFIXES_KEEP = frozenset("jr sr ii iii iv".split())
+_KEY_STOPWORDS = frozenset("the of and & mr mrs ms mx".split())
+
+_NON_PLURAL_S = frozenset(
+    """
+    news series species politics economics physics headquarters whereabouts means always
+    perhaps its his this thus plus yes us bus gas alias atlas canvas status campus census
+    chorus focus bonus virus corpus genius consensus analysis crisis thesis basis axis
+    """.split()
+)
+
+# ------------------------------------------------------------------------- regexes
+
+_SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_EDGE_CHARS = "\"'“”‘’«»„‚`*_ \t"
+_LEAD_PHRASE = re.compile(r"^(?:according\s+to|by)\s+", re.IGNORECASE)
+_SEGMENT_SPLIT = re.compile(r"\s*(?:,|;|\s[—–]\s|\s--\s)\s*")
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]+$")
+_NUMBER = re.compile(r"^\d[\d,.]*%?$")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_POSSESSIVE_BARE = re.compile(r"s['’]$")
+_APOSTROPHES = re.compile(r"['’`´.]")
+_KEY_SPLIT = re.compile(r"[^\w]+|_")
+_AFFILIATION = re.compile(
+    r"\b(?:for|of|at|with)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'.&-]*)(?:\s+(?:of|for|and|&|the|[A-Z][\w’'.&-]*))*"
+    r"(?:\s+(?:campaign|administration|government|party|committee|team|office|staff|group))?)"
+)
+
+
+# ------------------------------------------------------------------------- public API
+
+
+def is_pronoun(word: str) -> bool:
+    """True for a personal, possessive or relative pronoun ("he", "their", "who")."""
+    return word.strip(_EDGE_CHARS).casefold() in _PRONOUN_GENDER
+
+
+def pronoun_gender(word: str) -> str | None:
+    """'male', 'female' or 'plural' for a pronoun that tells; None otherwise."""
+    return _PRONOUN_GENDER.get(word.strip(_EDGE_CHARS).casefold())
+
+
+@lru_cache(maxsize=1 << 16)
+def split_role(mention: str) -> ParsedMention:
+    """Split a speaker mention into name, role, kind and affiliation (see the module doc)."""
+    text = _clean(mention)
+    if not text:
+        return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False)
+    if " " not in text and is_pronoun(text):
+        return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False)
+    segments = _segments(text)
+    first = _np(segments[0].split())
+    rest = segments[1:]
+    if not rest:
+        return first
+    return _with_segments(first, segments[0], rest)
+
+
+@lru_cache(maxsize=1 << 17)
+def name_key(name: str) -> tuple[str, ...]:
+    """Order-insensitive normalised tokens of a name: casefolded, accents and punctuation
+    stripped, initials, suffixes (Jr., III) and "the"/"of" dropped, sorted."""
+    kept = [t for t in name.split() if not _INITIAL.match(t)]
+    text = unicodedata.normalize("NFKD", " ".join(kept))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _APOSTROPHES.sub("", text)
+    tokens = [
+        t for t in _KEY_SPLIT.split(text)
+        if len(t) > 1 and t not in _SUFFIXES and t not in _KEY_STOPWORDS
+    ]
+    return tuple(sorted(tokens))
+
+
+@lru_cache(maxsize=1 << 16)
+def surname_candidates(name: str) -> frozenset[str]:
+    """The tokens of a person's name that may be the family name: first and last
+    (family-name-first or given-name-first), as written; a particle stays attached
+    ("de Gaulle")."""
+    tokens = [
+        t.strip(",")
+        for t in name.split()
+        if not _INITIAL.match(t) and _bare(t) not in _NAME_SUFFIXES_KEEP and _bare(t) not in HONORIFICS
+    ]
+    if not tokens:
+        return frozenset()
+    found = {tokens[0], tokens[-1]}
+    if len(tokens) >= 3 and tokens[-2].casefold() in _NAME_PARTICLES:
+        found.add(f"{tokens[-2]} {tokens[-1]}")
+    return frozenset(found)
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def _bare(token: str) -> str:
+    """Casefolded token without dots, edge punctuation or a possessive ending."""
+    t = token.strip(",;:!?").strip(_EDGE_CHARS)
+    t = _POSSESSIVE_S.sub("", t)
+    return t.replace(".", "").casefold()
+
+
+def _clean(mention: str) -> str:
+    text = _SPACE.sub(" ", mention.replace("\u00a0", " ")).strip().strip(_EDGE_CHARS)
+    text = _BRACKETED.sub("", text)
+    text = _LEAD_PHRASE.sub("", text).strip(" ,;:")
+    if text.endswith(".") and " " in text:
+        last = text.rsplit(" ", 1)[1]
+        if last.count(".") == 1 and len(last) > 3 and _bare(last) not in _SUFFIXES | {"inc", "corp", "co", "ltd", "bros"}:
+            text = text[:-1]
+    elif text.endswith(".") and text.count(".") == 1 and len(text) > 3:
+        text = text[:-1]
+    # a possessive mention ("Trump's") names its possessor
+    if _POSSESSIVE_S.search(text):
+        text = text[:-2]
+    elif _POSSESSIVE_BARE.search(text):
+        text = text[:-1]
+    return text.strip()
+
+
+def _is_cap(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a capitalised (name-like) word."""
+    t = tokens[i].lstrip("\"'“‘(")
+    if not t:
+        return False
+    if t[0].isupper():
+        if i == 0 and _may_be_common(tokens):  # sentence-initial capital: "Officials said"
+            b = _bare(t)
+            if b in GROUP_PROPER:
+                return True
+            if b in GROUP_WORDS or b in DOCUMENT_HEADS or b in _DECAP_ORG:
+                return False
+            if b not in TITLES and (b in PERSON_NOUNS or (b.endswith("s") and b[:-1] in PERSON_NOUNS)):
+                return False
+        return True
+    if t[0].isdigit():
+        return False
+    if "-" in t:  # al-Assad, el-Sisi
+        prefix, _, rest = t.partition("-")
+        return prefix in _NAME_PARTICLES and rest[:1].isupper()
+    return any(c.isupper() for c in t[1:])  # comScore, eBay
+
+
+def _may_be_common(tokens: list[str]) -> bool:
+    """Whether a capitalised first word may be a common noun: not "Department of ..."."""
+    if len(tokens) == 1:
+        return True
+    nxt = tokens[1]
+    return nxt not in _COMPLEMENT_PREPS and not nxt[:1].isupper()
+
+
+def _is_particle(tokens: list[str], i: int) -> bool:
+    return tokens[i] in _NAME_PARTICLES and i + 1 < len(tokens) and _is_cap(tokens, i + 1)
+
+
+def _is_title(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a title word that belongs to the role, not the name."""
+    t = tokens[i]
+    b = _bare(t)
+    if b not in TITLES and not ("-" in b and any(p in TITLES for p in b.split("-"))):
+        return False
+    if b in _SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
+        prev = _bare(tokens[i - 1])
+        if _is_cap(tokens, i - 1) and prev not in TITLES and prev not in DEMONYMS and prev not in INSTITUTION_WORDS:
+            return False  # "Steve King"
+    return True
+
+
+def _is_plural(word: str) -> bool:
+    w = word.casefold()
+    return (
+        len(w) > 3
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is", "'s", "’s"))
+        and w not in _NON_PLURAL_S
+    )
+
+
+def _person_noun(word: str) -> bool:
+    return word in PERSON_NOUNS or (len(word) > 5 and word.endswith(_PERSON_SUFFIXES))
+
+
+def _segments(text: str) -> list[str]:
+    """Comma-separated parts; an org name's own comma ("Ministry of Economy, Trade and
+    Industry") is kept."""
+    parts = [p for p in _SEGMENT_SPLIT.split(text) if p]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _continues_complement(merged[-1], part):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged or [text]
+
+
+def _continues_complement(prev: str, part: str) -> bool:
+    words = prev.split()
+    tail = words[-3:]
+    if not any(w in ("of", "for") for w in tail[:-1]):
+        return False
+    toks = part.split()
+    return all(_is_cap(toks, i) or toks[i] in _CONNECTORS for i in range(len(toks))) and any(
+        t in ("and", "&") for t in toks
+    )
+
+
+def _description_kind(head: str) -> SpeakerKind:
+    if head in ORG_HEADS or head in DOCUMENT_HEADS:
+        return SpeakerKind.ORGANISATION
+    if head in GROUP_WORDS or (_is_plural(head) and head not in PERSON_NOUNS):
+        return SpeakerKind.GROUP
+    if _person_noun(head):
+        return SpeakerKind.PERSON
+    return SpeakerKind.UNKNOWN
+
+
+def _head(tokens: list[str]) -> str | None:
+    """Lowercase head noun: the last word before an "of/for/to" complement."""
+    for i in range(1, len(tokens)):
+        if tokens[i] in _COMPLEMENT_PREPS:
+            return _bare(tokens[i - 1])
+    return _bare(tokens[-1]) if tokens else None
+
+
+def _proper_kind(tokens: list[str]) -> SpeakerKind:
+    """Kind of a capitalised name: organisation, group or (by default) person."""
+    bares = [_bare(t) for t in tokens]
+    last = bares[-1]
+    if last in ORG_HEADS and len(tokens) > 1:
+        return SpeakerKind.ORGANISATION
+    if len(tokens) == 1 and (
+        (_ACRONYM.match(tokens[0].strip(",")) and not _INITIAL.match(tokens[0]))
+        or last in ORG_HEADS
+        or last in PLACES
+    ):
+        return SpeakerKind.ORGANISATION
+    if last in DOCUMENT_HEADS and len(tokens) > 1:
+        return SpeakerKind.ORGANISATION  # "the Reuters/Ipsos Poll"
+    if len(tokens) > 1 and all(b in INSTITUTION_WORDS or b in _CONNECTORS for b in bares):
+        return SpeakerKind.ORGANISATION  # "the United States"
+    for i, b in enumerate(bares[:-1]):
+        if b in ORG_HEADS and (bares[i + 1] in ("of", "for") or len(tokens) >= 3):
+            return SpeakerKind.ORGANISATION
+    if last in GROUP_PROPER or (tokens[-1][:1].isupper() and last.endswith(_GROUP_PROPER_SUFFIXES)):
+        return SpeakerKind.GROUP
+    return SpeakerKind.PERSON
+
+
+def _org_head(tokens: list[str]) -> str | None:
+    bares = [_bare(t) for t in tokens]
+    for i, b in enumerate(bares[:-1]):
+        if b in ORG_HEADS and bares[i + 1] in ("of", "for"):
+            return b  # "Ministry of Defense"
+    for b in reversed(bares):
+        if b in ORG_HEADS:
+            return b
+    return None
+
+
+def _affiliation_in(text: str) -> str | None:
+    """An organisation named in a role: "a spokesman for the Clinton campaign"."""
+    for m in _AFFILIATION.finditer(text):
+        tokens = m.group(1).split()
+        while tokens and tokens[-1] in _CONNECTORS:
+            tokens.pop()
+        if tokens and (_proper_kind(tokens) is SpeakerKind.ORGANISATION or _bare(tokens[-1]) in ORG_HEADS):
+            return " ".join(tokens)
+    return None
+
+
+def _coordination(tokens: list[str]) -> int | None:
+    """Index of a top-level "and"/"nor"/"&" joining two speakers, if any."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i] not in _COORDINATORS:
+            continue
+        if tokens[i] == "&" and _is_cap(tokens, i - 1) and _is_cap(tokens, i + 1):
+            continue  # Procter & Gamble
+        # "and" inside an "of ..." complement: "Department of Health and Human Services"
+        window = tokens[max(0, i - 3):i]
+        if _is_cap(tokens, i + 1) and any(w in ("of", "for") for w in window):
+            after_prep = window[max(j for j, w in enumerate(window) if w in ("of", "for")) + 1:]
+            if all(_is_cap(after_prep, k) or after_prep[k] == "the" for k in range(len(after_prep))):
+                continue
+        return i
+    return None
+
+
+def _joins_speakers(side: ParsedMention, tokens: list[str]) -> bool:
+    if side.proper and side.kind is not SpeakerKind.UNKNOWN:
+        return True
+    first = _bare(tokens[0]) if tokens else ""
+    return (
+        (len(tokens) == 1 and first in _PRONOUN_GENDER)
+        or
+        first in DETERMINERS
+        or first in _POSSESSIVE_PRONOUNS
+        or side.kind is SpeakerKind.GROUP
+    )
+
+
+# ------------------------------------------------------------------------- noun phrases
+
+
+def _np(tokens: list[str]) -> ParsedMention:
+    """Parse one noun phrase (no commas) into a mention."""
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False)
+    # leading determiners: "the", "both", "some"
+    first = _bare(tokens[0])
+    if len(tokens) == 1:
+        if first in _PRONOUN_GENDER:
+            return ParsedMention(tokens[0], None, SpeakerKind.UNKNOWN, proper=False)
+        if first in _QUANTIFIERS_ALONE:
+            return ParsedMention(tokens[0].lower(), None, SpeakerKind.GROUP, proper=False, head=first)
+        if first in _PERSON_ALONE:
+            return ParsedMention(tokens[0].lower(), None, SpeakerKind.PERSON, proper=False, head=first)
+    quantity = _quantity_of(tokens)
+    if quantity is not None:
+        return quantity
+    while len(tokens) > 1 and _bare(tokens[0]) in DETERMINERS and not _POSSESSIVE_S.search(tokens[0]):
+        tokens = tokens[1:]
+    possessive_det = _bare(tokens[0]) in _POSSESSIVE_PRONOUNS and len(tokens) > 1
+    # the phrase ends at a relative pronoun or a locative preposition
+    for i in range(1, len(tokens)):
+        if tokens[i] in _CUT_WORDS:
+            tokens = tokens[:i]
+            break
+    coord = _coordination(tokens)
+    if coord is not None:
+        left, right = tokens[:coord], tokens[coord + 1:]
+        lp, rp = _np(left), _np(right)
+        if _joins_speakers(lp, left) and _joins_speakers(rp, right):
+            proper = lp.proper or rp.proper
+            return ParsedMention(" ".join(tokens), None, SpeakerKind.GROUP, proper=proper)
+    if possessive_det:
+        inner = _np(tokens[1:])
+        return inner._replace(name=" ".join(tokens), proper=False) if not inner.proper else inner
+    for p in range(len(tokens) - 1):
+        if _POSSESSIVE_S.search(tokens[p]) or (_POSSESSIVE_BARE.search(tokens[p]) and tokens[p][0].isupper()):
+            return _possessive(tokens, p)
+    return _scan(tokens)
+
+
+def _quantity_of(tokens: list[str]) -> ParsedMention | None:
+    """ "54 percent of Democratic voters", "one of the attackers"."""
+    if "of" not in tokens:
+        return None
+    i = tokens.index("of")
+    before = [_bare(t) for t in tokens[:i]]
+    if not before or i == len(tokens) - 1:
+        return None
+    if not all(b in _QUANTITY_WORDS or _NUMBER.match(b) for b in before):
+        return None
+    inner = _np(tokens[i + 1:])
+    kind = SpeakerKind.PERSON if before == ["one"] else SpeakerKind.GROUP
+    return ParsedMention(" ".join(tokens), None, kind, inner.affiliation, proper=False, head=inner.head)
+
+
+def _possessive(tokens: list[str], p: int) -> ParsedMention:
+    """ "Hillary Clinton's campaign manager Robby Mook", "Sanders's top advisers"."""
+    owner_tokens = tokens[: p + 1]
+    last = owner_tokens[-1]
+    owner_tokens[-1] = last[:-2] if _POSSESSIVE_S.search(last) else last[:-1]
+    owner = _np(owner_tokens)
+    is_time = any(_bare(t) in _TIME_WORDS for t in owner_tokens)
+    affiliation = owner.name if owner.proper and not is_time else None
+    rest = _scan(tokens[p + 1:])
+    if rest.proper and rest.kind is SpeakerKind.PERSON:
+        return rest._replace(affiliation=affiliation or rest.affiliation)
+    return rest._replace(name=" ".join(tokens), affiliation=affiliation, proper=rest.proper or affiliation is not None and rest.kind is not SpeakerKind.PERSON)
+
+
+def _scan(tokens: list[str]) -> ParsedMention:
+    """Split role words from the trailing proper name and classify the mention."""
+    honorific = False
+    kept: list[str] = []
+    for i, t in enumerate(tokens):
+        if _bare(t) in HONORIFICS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+            honorific = True
+            continue
+        kept.append(t)
+    tokens = kept
+    n = len(tokens)
+    role_end = 0
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if t in _CONNECTORS or _is_particle(tokens, i):
+            i += 1
+            continue
+        if _is_title(tokens, i) or not _is_cap(tokens, i):
+            role_end = i + 1
+            if i + 1 < n and tokens[i + 1] in _COMPLEMENT_PREPS:
+                j = i + 2
+                if j < n and tokens[j].casefold() == "the":
+                    j += 1
+                start = j
+                while j < n and (_is_cap(tokens, j) or (tokens[j] in _CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))):
+                    j += 1
+                if j > start:
+                    if j < n:
+                        role_end = i = j
+                        continue
+                    role_end = _complement_end(tokens, start)
+                    break
+            i += 1
+            continue
+        i += 1
+    role_tokens, name_tokens = tokens[:role_end], tokens[role_end:]
+    role = " ".join(role_tokens) or None
+    if not name_tokens:
+        return _description(role_tokens)
+    return _named(role_tokens, name_tokens, honorific)
+
+
+def _complement_end(tokens: list[str], start: int) -> int:
+    """Where the name begins in "... of Homeland Security Jeh Johnson" (index)."""
+    n = len(tokens)
+    k = start
+    while k < n and (_bare(tokens[k]) in INSTITUTION_WORDS or _ACRONYM.match(tokens[k]) or tokens[k] in _CONNECTORS):
+        k += 1
+    if n - k >= 3:
+        name_len = 3 if (_INITIAL.match(tokens[n - 2]) or _bare(tokens[n - 1]) in _NAME_SUFFIXES_KEEP) else 2
+        k = n - name_len
+    return k
+
+
+def _description(tokens: list[str]) -> ParsedMention:
+    """A mention without a proper name: "the ministry", "a spokesman for the X campaign"."""
+    text = " ".join(tokens)
+    head = _head(tokens)
+    kind = _description_kind(head or "")
+    affiliation = _affiliation_in(text)
+    if kind is SpeakerKind.PERSON:
+        return ParsedMention(text, text, kind, affiliation, proper=False, head=head)
+    proper = kind is not SpeakerKind.UNKNOWN and any(
+        _is_cap(tokens, i) and _bare(tokens[i]) not in TITLES for i in range(len(tokens))
+    )
+    return ParsedMention(text, None, kind, affiliation, proper=proper, head=head)
+
+
+def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> ParsedMention:
+    """A proper name, possibly after a role."""
+    role = " ".join(role_tokens) or None
+    affiliation = _affiliation_in(role) if role else None
+    if "of" in name_tokens:
+        # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies"
+        i = name_tokens.index("of")
+        person, owner = name_tokens[:i], name_tokens[i + 1:]
+        if owner and owner[0].casefold() == "the":
+            owner = owner[1:]
+        if 1 <= i <= 3 and owner and _proper_kind(person) is SpeakerKind.PERSON:
+            return ParsedMention(" ".join(person), role, SpeakerKind.PERSON, " ".join(owner))
+    kind = _proper_kind(name_tokens)
+    if honorific:
+        kind = SpeakerKind.PERSON
+    elif role_tokens:
+        role_head = _head(role_tokens) or ""
+        if role_head in ORG_HEADS or role_head in DOCUMENT_HEADS:
+            kind = SpeakerKind.ORGANISATION  # "the conservative group Judicial Watch"
+        elif _person_noun(role_head) and kind is not SpeakerKind.GROUP:
+            kind = SpeakerKind.PERSON  # "Rules Committee Chairman Bruce Ash"
+    if kind is SpeakerKind.GROUP:
+        role = None  # "Only two Democrats": quantities are not roles
+    head = _org_head(name_tokens) if kind is SpeakerKind.ORGANISATION else None
+    if kind is SpeakerKind.GROUP:
+        head = _bare(name_tokens[-1])
+    return ParsedMention(" ".join(name_tokens), role, kind, affiliation, proper=True, head=head)
+
+
+def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> ParsedMention:
+    """Combine the first comma segment with appositives or list items."""
+    appositives: list[str] = []
+    for k, seg in enumerate(rest):
+        words = seg.split()
+        lead = _bare(words[0])
+        if lead in _CUT_WORDS and lead in {"who", "whom", "whose", "which", "where", "when"}:
+            break
+        if _NUMBER.match(lead):
+            continue  # an age: "Courtney Johnson, 23, a social worker"
+        if lead in ("and", "or", "&"):
+            return _group_of([first_text, *rest])
+        if lead in _APPOSITION_STOPS:
+            break  # "New Jersey officials, including Gov. Chris Christie"
+        parsed = _np(words)
+        if not first.proper and first.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and k == 0:
+            if parsed.proper and parsed.kind is SpeakerKind.PERSON:
+                # "Mr. Trump's campaign chairman, Paul Manafort"; "His opponent, Rep. Alan Grayson"
+                role = first.role or first.name or None
+                if parsed.role:
+                    role = f"{role}, {parsed.role}" if role else parsed.role
+                return parsed._replace(role=role, affiliation=parsed.affiliation or first.affiliation)
+        if parsed.proper and parsed.role is None and words[0][:1].isupper() and first.proper:
+            return _group_of([first_text, *rest])  # "President Obama, Hillary Clinton, ..."
+        appositives.append(_trim_relative(seg))
+    if not appositives:
+        return first
+    apposition = ", ".join(a for a in appositives if a)
+    role = f"{first.role}, {apposition}" if first.role else apposition
+    if not first.proper:
+        return first
+    affiliation = first.affiliation or _affiliation_in(apposition)
+    kind = first.kind
+    if kind is SpeakerKind.PERSON and not first.role:
+        described = _np(appositives[0].split())
+        if described.kind is SpeakerKind.ORGANISATION and described.head not in DOCUMENT_HEADS:
+            kind = SpeakerKind.ORGANISATION  # "The Union Leader, New Hampshire's largest newspaper"
+    return first._replace(role=role, affiliation=affiliation, kind=kind)
+
+
+def _trim_relative(segment: str) -> str:
+    words = segment.split()
+    for i, w in enumerate(words[1:], 1):
+        if w in ("who", "whom", "whose", "which"):
+            return " ".join(words[:i])
+    return segment
+
+
+def _group_of(parts: list[str]) -> ParsedMention:
+    text = ", ".join(parts)
+    words = text.split()
+    while len(words) > 1 and _bare(words[0]) in DETERMINERS:
+        words = words[1:]
+    return ParsedMention(" ".join(words), None, SpeakerKind.GROUP, proper=True)
