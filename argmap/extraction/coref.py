@@ -1,24 +1,36 @@
 """Resolve speaker mentions inside one document.
 
-Surname-only mentions ("Tanaka") take the full name used elsewhere in the
-document ("Tanaka Hitoshi"); pronouns take the most recent fitting speaker;
-definite descriptions ("the ministry") take the organisation named before.
+Titles and roles are stripped ("Prime Minister Kishida Fumio" -> "Kishida
+Fumio"); surname-only mentions ("Tanaka") take the full name used elsewhere
+in the document; pronouns take the most recent fitting speaker; definite
+descriptions ("the ministry", "the ministers") take the organisation or group
+named before.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from argmap.extraction.lexicon import PRONOUNS
+from argmap.models import SpeakerKind
+from argmap.names import is_pronoun, pronoun_gender, split_role
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*){1,3}")
-_POSSESSIVE = re.compile(r"[’']s$")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*){1,4}")
+_AGENT = re.compile(r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE)
+_WANTED_KINDS = {
+    "male": {SpeakerKind.PERSON},
+    "female": {SpeakerKind.PERSON},
+    "plural": {SpeakerKind.GROUP, SpeakerKind.ORGANISATION, SpeakerKind.PERSON},
+    "thing": {SpeakerKind.ORGANISATION, SpeakerKind.GROUP},
+}
 
 
-def _strip(mention: str) -> str:
-    mention = mention.strip(" ,.;:")
-    mention = _POSSESSIVE.sub("", mention)
-    return re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
+class Resolved(NamedTuple):
+    """A mention's speaker as resolved in its document."""
+
+    name: str
+    kind: SpeakerKind
+    role: str | None
 
 
 class SpeakerTracker:
@@ -26,45 +38,56 @@ class SpeakerTracker:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._by_token: dict[str, list[tuple[int, str]]] = {}
-        for match in _NAME_RUN.finditer(text):
-            name = match.group()
-            for token in {name.split()[0], name.split()[-1]}:
-                self._by_token.setdefault(token, []).append((match.start(), name))
-        self._history: list[tuple[int, str, str]] = []  # position, name, kind
+        self._runs: list[tuple[int, str]] | None = None
+        self._history: list[tuple[int, Resolved]] = []
 
     def _full_name(self, token: str, position: int) -> str | None:
-        """The fullest name in the document that starts or ends with ``token``."""
-        candidates = self._by_token.get(token, [])
-        before = [c for c in candidates if c[0] < position] or candidates
-        if not before:
-            return None
-        return before[-1][1]
-
-    def resolve(self, start: int, end: int) -> str:
-        """The speaker's name for the mention at ``text[start:end]``."""
-        mention = self.text[start:end]
-        low = mention.lower().strip()
-        if low in PRONOUNS:
-            kind = PRONOUNS[low]
-            wanted = {"male": "person", "female": "person", "self": "person", "relative": None,
-                      "plural": "group", "thing": "organisation"}[kind]
-            for _, name, k in reversed(self._history):
-                if wanted is None or k == wanted or (kind == "plural"):
-                    return name
-            return mention
-        name = _strip(mention)
-        kind = "person" if name[:1].isupper() else "group"
-        words = name.split()
-        if len(words) == 1 and name[:1].isupper():
-            full = self._full_name(words[0], start)
-            if full:
-                name = full
-        elif not name[:1].isupper() and words:
-            head = words[-1].lower()
-            for _, prior, k in reversed(self._history):
-                if head.rstrip("s") and head.rstrip("s") in prior.lower() and prior.lower() != name.lower():
-                    name = prior
+        """The person's full name in the document that starts or ends with ``token``."""
+        if self._runs is None:
+            self._runs = [(m.start(), m.group()) for m in _NAME_RUN.finditer(self.text)]
+        best: tuple[int, str] | None = None
+        for start, run in self._runs:
+            if token not in run:
+                continue
+            parsed = split_role(run)
+            words = parsed.name.split()
+            if parsed.kind is SpeakerKind.PERSON and len(words) > 1 and token in (words[0], words[-1]):
+                if best is None or start < position:
+                    best = (start, parsed.name)
+                if start >= position:
                     break
-        self._history.append((start, name, kind))
+        return best[1] if best else None
+
+    def resolve(self, start: int, end: int) -> Resolved:
+        """The speaker for the mention at ``text[start:end]``."""
+        mention = self.text[start:end].strip(" ,.;:")
+        if is_pronoun(mention):
+            return self._antecedent(mention, start)
+        agent = _AGENT.search(mention)
+        parsed = split_role(agent.group(1) if agent else mention)
+        name, kind = parsed.name or mention, parsed.kind
+        words = name.split()
+        if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
+            name = self._full_name(words[0], start) or name
+        elif not parsed.proper and parsed.head:
+            name = self._described(parsed.head, name)
+        resolved = Resolved(name, kind, parsed.role)
+        self._history.append((start, resolved))
+        return resolved
+
+    def _antecedent(self, pronoun: str, position: int) -> Resolved:
+        """The most recent speaker a pronoun can refer to ('he' -> a person)."""
+        gender = pronoun_gender(pronoun)
+        wanted = _WANTED_KINDS.get(gender or "", None)
+        for _, prior in reversed(self._history):
+            if wanted is None or prior.kind in wanted:
+                return prior
+        return Resolved(pronoun, SpeakerKind.UNKNOWN, None)
+
+    def _described(self, head: str, name: str) -> str:
+        """'the ministry' -> the organisation named before whose name has that head word."""
+        stem = head.lower().rstrip("s")
+        for _, prior in reversed(self._history):
+            if prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) and stem in prior.name.lower():
+                return prior.name
         return name

@@ -119,7 +119,7 @@ def _statement(
     text = document.text
     speaker = None
     if mention is not None:
-        speaker = tracker.resolve(mention.start, mention.end)
+        speaker = tracker.resolve(mention.start, mention.end).name
     cue = "" if continued else par[finding.cue.start : finding.cue.end]
     return Statement(
         id=content_id(f"{document.id}:{start}:{end}"),
