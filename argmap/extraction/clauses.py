@@ -256,6 +256,7 @@ _ADJUNCT_STARTS = {
 }
 
 
+_QUOTE_ENDS = {"”", '"', "’", "»"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
                 "our", "some", "many", "several", "most", "both", "all", "other", "another", "one"}
 
@@ -285,7 +286,7 @@ def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
     toks = tokens(masked, lo, hi)
     start = 0
     for k, tok in enumerate(toks):
-        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2] in (";", ":"):
+        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2] in (";", ":") or tok[2] in _QUOTE_ENDS:
             start = k + 1
     if start < len(toks) and toks[start][2].lower() in PREPOSITIONS:
         comma = next((k for k in range(start, len(toks)) if toks[k][2] == ","), None)

@@ -53,6 +53,8 @@ def _mark_role(par: str, i: int) -> str | None:
     if ch in OPENING_DOUBLE:
         return "open"
     if ch in CLOSING_DOUBLE:
+        if (before.isspace() or i == 0) and _is_word(after):
+            return "open"  # a closing mark typed where an opening one belongs
         return "close"
     if ch == '"':
         if before.isspace() and after.isspace():
@@ -95,19 +97,21 @@ def find_quotes(par: str) -> list[Quote]:
         positions = [i for i, ch in enumerate(work) if ch in "‘’'"]
     quotes: list[Quote] = []
     open_at: int | None = None
+    depth = 0  # curly marks nest: “As a young woman, I'd rather live in what he calls “hell”.”
     for i in positions:
         role = _mark_role(work, i)
         if role is None:
             continue
         if open_at is None:
             if role in ("open", "either"):
-                open_at = i
-        elif role in ("close", "either"):
-            quotes.append(Quote(open_at, i + 1, True))
-            open_at = None
+                open_at, depth = i, 1
         elif role == "open" and work[i] in OPENING_DOUBLE and work[open_at] in OPENING_DOUBLE:
-            # a second opening curly mark: the first one was never closed
-            open_at = i
+            depth += 1
+        elif role in ("close", "either"):
+            depth -= 1
+            if depth <= 0 or work[i] == '"':
+                quotes.append(Quote(open_at, i + 1, True))
+                open_at, depth = None, 0
     if open_at is not None:
         if doubles or len(quotes) == 0:
             quotes.append(Quote(open_at, len(par), False))
