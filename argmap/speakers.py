@@ -1,0 +1,414 @@
+"""Cross-document speaker resolution: one Speaker per real person, organisation or group.
+
+``SpeakerRegistry.resolve`` maps each mention to a stable ``Speaker``:
+
+- The same ``name_key`` is the same speaker, so name order, case, accents and
+  initials do not matter ("Kishida Fumio" = "Fumio Kishida").
+- Spelling variants merge ("Kenichiro Sasae" = "Kenichirou Sasae") when the two
+  names have the same number of tokens, share at least one token exactly, and
+  every other token is a close variant (rapidfuzz ratio >= 85, five letters or
+  more). Candidates come from a block: the speakers sharing a token with the
+  mention and having as many tokens, so no lookup scans all speakers.
+- People who share a surname never merge ("Hillary Clinton" / "Bill Clinton").
+- A one-word person name ("Tanaka") and a description or pronoun ("the
+  ministry", "he") are scoped to their document: within it a surname joins the
+  one full name seen there with that surname, and "the ministry" the one named
+  organisation with that head noun ("Ministry of Defense"), if exactly one and
+  seen earlier; across documents they never merge without the alias table.
+- An ``AliasTable`` (a TOML file the user edits) overrides all of this: its
+  aliases map to their canonical speaker, its ``[[distinct]]`` names never merge.
+
+Speaker ids are "spk-" plus a hash of the canonical key, so they are stable
+across runs given the same first-seen form (or the alias table's name).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from rapidfuzz import fuzz, process
+
+from argmap.models import Speaker, SpeakerKind, content_id
+from argmap.names import name_key, split_role, surname_candidates
+
+__all__ = ["AliasEntry", "AliasFileError", "AliasTable", "DistinctEntry", "SpeakerRegistry"]
+
+Key = tuple[str, ...]
+
+TOKEN_MIN_RATIO = 85.0  # a differing token must be at least this close (rapidfuzz ratio)
+TOKEN_MIN_LENGTH = 5  # ... and this long: "Jon" / "John" are not spelling variants
+NAME_MIN_RATIO = 80.0  # pre-filter on the whole sorted name
+
+
+class AliasFileError(ValueError):
+    """A bad alias file; the message names the file and the problem."""
+
+    def __init__(self, path: str | PathLike[str], problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class AliasEntry(BaseModel):
+    """One ``[[speaker]]`` table: a canonical name and the names that mean it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    kind: SpeakerKind = SpeakerKind.PERSON
+    role: str | None = None
+    affiliation: str | None = None
+
+
+class DistinctEntry(BaseModel):
+    """One ``[[distinct]]`` table: names of different speakers that must never merge."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    names: list[str] = Field(min_length=2)
+
+
+class AliasTable(BaseModel):
+    """User overrides for speaker resolution, usually loaded from TOML::
+
+        [[speaker]]
+        name = "Kishida Fumio"
+        aliases = ["Fumio Kishida", "PM Kishida"]
+        kind = "person"
+        role = "Prime Minister of Japan"
+
+        [[distinct]]
+        names = ["Tanaka Hitoshi", "Tanaka Makiko"]
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    speakers: list[AliasEntry] = Field(default_factory=list, alias="speaker")
+    distinct: list[DistinctEntry] = Field(default_factory=list)
+
+    _index: dict[Key, int] = PrivateAttr(default_factory=dict)
+    _apart: dict[Key, frozenset[Key]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _build_indexes(self) -> "AliasTable":
+        index: dict[Key, int] = {}
+        for i, entry in enumerate(self.speakers):
+            for text in (entry.name, *entry.aliases):
+                key = name_key(text)
+                if not key:
+                    raise ValueError(f"speaker {entry.name!r}: {text!r} has no letters to match on")
+                other = index.setdefault(key, i)
+                if other != i:
+                    raise ValueError(
+                        f"{text!r} is given for both {self.speakers[other].name!r} and {entry.name!r}"
+                    )
+        apart: dict[Key, set[Key]] = {}
+        for group in self.distinct:
+            keys = [name_key(n) for n in group.names]
+            for n, key in zip(group.names, keys):
+                if not key:
+                    raise ValueError(f"distinct name {n!r} has no letters to match on")
+            for a, ka in zip(group.names, keys):
+                for b, kb in zip(group.names, keys):
+                    if a is b:
+                        continue
+                    if ka == kb:
+                        raise ValueError(f"distinct names {a!r} and {b!r} are the same name; they cannot be kept apart")
+                    if ka in index and index.get(ka) == index.get(kb):
+                        owner = self.speakers[index[ka]].name
+                        raise ValueError(f"{a!r} and {b!r} are listed as distinct but are both aliases of {owner!r}")
+                    apart.setdefault(ka, set()).add(kb)
+        self._index = index
+        self._apart = {k: frozenset(v) for k, v in apart.items()}
+        return self
+
+    @classmethod
+    def load(cls, path: str | PathLike[str]) -> "AliasTable":
+        """Read an alias table from a TOML file; raise AliasFileError naming the file."""
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise AliasFileError(path, f"cannot read the alias file: {exc.strerror or exc}") from exc
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise AliasFileError(path, "not UTF-8 text") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise AliasFileError(path, f"not valid TOML: {exc}") from exc
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise AliasFileError(path, _describe(exc, data)) from exc
+
+    def entry_for(self, name: str) -> AliasEntry | None:
+        """The table entry whose name or alias is ``name`` (compared by name_key)."""
+        i = self._index.get(name_key(name))
+        return None if i is None else self.speakers[i]
+
+    def index_of_key(self, key: Key) -> int | None:
+        """Position of the entry that owns ``key``, if any."""
+        return self._index.get(key)
+
+    def kept_apart(self, key: Key) -> frozenset[Key]:
+        """Keys declared distinct from ``key``."""
+        return self._apart.get(key, frozenset())
+
+
+def _describe(exc: ValidationError, data: object) -> str:
+    """One line per problem, naming the table entry: "speaker 2 ('Kishida Fumio').aliases: ..."."""
+    lines = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        where = []
+        node = data
+        for part in loc:
+            if isinstance(part, int):
+                label = f"{where.pop() if where else ''} {part + 1}".strip()
+                name = node[part].get("name") if isinstance(node, list) and isinstance(node[part], dict) else None
+                where.append(f"{label} ({name!r})" if name else label)
+            else:
+                where.append(str(part))
+            node = node.get(part) if isinstance(node, dict) else node[part] if isinstance(node, list) else None
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = "unknown key (a typo?)"
+        lines.append(f"{'.'.join(where)}: {message}" if where else message)
+    return "; ".join(lines)
+
+
+@dataclass(slots=True, eq=False)
+class _Entry:
+    """Registry bookkeeping for one speaker."""
+
+    speaker: Speaker
+    kind_class: str
+    keys: set[Key] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+    seen: bool = False
+
+
+class _Block:
+    """Speakers sharing one token and token count: parallel lists for rapidfuzz."""
+
+    __slots__ = ("strings", "keys", "entries")
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self.keys: list[Key] = []
+        self.entries: list[_Entry] = []
+
+
+class SpeakerRegistry:
+    """Resolves mentions from many documents to shared Speaker objects."""
+
+    def __init__(self, alias_table: AliasTable | None = None) -> None:
+        self._table = alias_table or AliasTable()
+        self._entries: list[_Entry] = []
+        self._by_key: dict[tuple[str, str, Key], _Entry] = {}
+        self._blocks: dict[tuple[str, str, int], _Block] = {}
+        self._table_entries: dict[int, _Entry] = {}
+        self._doc_surnames: dict[tuple[str, str], set[_Entry]] = {}
+        self._doc_seen: set[tuple[str, str]] = set()
+        self._doc_heads: dict[tuple[str, str], set[_Entry]] = {}
+        for i, alias in enumerate(self._table.speakers):
+            self._table_entries[i] = self._from_table(alias)
+
+    @classmethod
+    def from_alias_file(cls, path: str | PathLike[str]) -> "SpeakerRegistry":
+        """A registry with the alias table in ``path`` (raises AliasFileError)."""
+        return cls(AliasTable.load(path))
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker mentioned so far, in order of first mention."""
+        return [e.speaker for e in self._entries if e.seen]
+
+    def __len__(self) -> int:
+        return sum(1 for e in self._entries if e.seen)
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        doc_id: str,
+        role: str | None = None,
+        kind: SpeakerKind | None = None,
+        affiliation: str | None = None,
+    ) -> Speaker:
+        """The speaker that ``name`` (a mention or a clean name) in document ``doc_id``
+        refers to, created if new; role, affiliation and the spelling are recorded."""
+        parsed = split_role(name)
+        surface = parsed.name or name.strip()
+        role = role or parsed.role
+        affiliation = affiliation or parsed.affiliation
+        kind = kind or parsed.kind
+        entry = self._from_alias(name, surface)
+        if entry is None:
+            key = name_key(surface) or (surface.casefold(),)
+            cls_ = "o" if kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
+            scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
+            lookup = (cls_, doc_id if scoped else "", key)
+            entry = self._by_key.get(lookup)
+            if entry is None:
+                if scoped:
+                    if parsed.proper:
+                        entry = self._surname_in_doc(doc_id, key)
+                    elif parsed.head and kind is SpeakerKind.ORGANISATION:
+                        entry = self._named_in_doc(doc_id, parsed.head)
+                else:
+                    entry = self._fuzzy(cls_, key)
+                    if entry is not None:
+                        self._add_key(entry, key)
+                if entry is None:
+                    entry = self._new(surface, kind, cls_, lookup[1], key, indexed=not scoped)
+                else:
+                    self._by_key[lookup] = entry
+            if not scoped and cls_ == "p":
+                self._note_in_doc(doc_id, entry, surface)
+            elif not scoped and parsed.head and entry.speaker.kind is SpeakerKind.ORGANISATION:
+                self._doc_heads.setdefault((doc_id, parsed.head), set()).add(entry)
+        self._note(entry, surface, role, affiliation, kind)
+        return entry.speaker
+
+    # ------------------------------------------------------------------ internals
+
+    def _from_alias(self, mention: str, surface: str) -> _Entry | None:
+        if not self._table.speakers:
+            return None
+        i = self._table.index_of_key(name_key(mention))
+        if i is None:
+            i = self._table.index_of_key(name_key(surface))
+        return None if i is None else self._table_entries[i]
+
+    def _from_table(self, alias: AliasEntry) -> _Entry:
+        key = name_key(alias.name)
+        cls_ = "o" if alias.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
+        entry = self._new(alias.name, alias.kind, cls_, "", key, indexed=True, seen=False)
+        entry.speaker.role = alias.role
+        entry.speaker.affiliation = alias.affiliation
+        for text in alias.aliases:
+            self._add_key(entry, name_key(text))
+        return entry
+
+    def _new(
+        self, name: str, kind: SpeakerKind, cls_: str, scope: str, key: Key, *, indexed: bool, seen: bool = True
+    ) -> _Entry:
+        sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
+        entry = _Entry(Speaker(id=sid, name=name, kind=kind), cls_, forms={name}, seen=seen)
+        self._entries.append(entry)
+        self._by_key[(cls_, scope, key)] = entry
+        entry.keys.add(key)
+        if indexed:
+            self._index_block(entry, key)
+        return entry
+
+    def _add_key(self, entry: _Entry, key: Key) -> None:
+        if key in entry.keys:
+            return
+        entry.keys.add(key)
+        self._by_key[(entry.kind_class, "", key)] = entry
+        self._index_block(entry, key)
+
+    def _index_block(self, entry: _Entry, key: Key) -> None:
+        if len(key) < 2:
+            return  # one-word names are never fuzzy-matched
+        text = " ".join(key)
+        for token in key:
+            block = self._blocks.get((entry.kind_class, token, len(key)))
+            if block is None:
+                block = self._blocks[(entry.kind_class, token, len(key))] = _Block()
+            block.strings.append(text)
+            block.keys.append(key)
+            block.entries.append(entry)
+
+    def _fuzzy(self, cls_: str, key: Key) -> _Entry | None:
+        """A spelling variant of ``key`` among the speakers sharing one of its tokens."""
+        if len(key) < 2:
+            return None
+        query = " ".join(key)
+        apart = self._table.kept_apart(key)
+        best: tuple[float, _Entry] | None = None
+        for token in set(key):
+            block = self._blocks.get((cls_, token, len(key)))
+            if block is None:
+                continue
+            for _, score, i in process.extract(
+                query, block.strings, scorer=fuzz.ratio, score_cutoff=NAME_MIN_RATIO, limit=3
+            ):
+                entry = block.entries[i]
+                if best is not None and score <= best[0]:
+                    continue
+                if not _tokens_are_variants(key, block.keys[i]):
+                    continue
+                if apart and not apart.isdisjoint(entry.keys):
+                    continue  # the alias table keeps these apart
+                best = (score, entry)
+        return None if best is None else best[1]
+
+    def _surname_in_doc(self, doc_id: str, key: Key) -> _Entry | None:
+        """The one full name in this document whose first or last token is ``key``."""
+        found = self._doc_surnames.get((doc_id, key[0]))
+        if found and len(found) == 1:
+            return next(iter(found))
+        return None
+
+    def _named_in_doc(self, doc_id: str, head: str) -> _Entry | None:
+        """The one named organisation in this document with this head ("the ministry")."""
+        found = self._doc_heads.get((doc_id, head))
+        if found and len(found) == 1:
+            return next(iter(found))
+        return None
+
+    def _note_in_doc(self, doc_id: str, entry: _Entry, surface: str) -> None:
+        """Remember which surnames this document has seen a full name for."""
+        marker = (doc_id, surface)
+        if marker in self._doc_seen:
+            return
+        self._doc_seen.add(marker)
+        for surname in surname_candidates(surface):
+            skey = name_key(surname)
+            if len(skey) == 1:
+                self._doc_surnames.setdefault((doc_id, skey[0]), set()).add(entry)
+
+    @staticmethod
+    def _note(
+        entry: _Entry, surface: str, role: str | None, affiliation: str | None, kind: SpeakerKind | None
+    ) -> None:
+        entry.seen = True
+        speaker = entry.speaker
+        if surface not in entry.forms:
+            entry.forms.add(surface)
+            speaker.aliases.append(surface)
+        if role and speaker.role is None:
+            speaker.role = role
+        if affiliation and speaker.affiliation is None:
+            speaker.affiliation = affiliation
+        if kind and speaker.kind is SpeakerKind.UNKNOWN and kind is not SpeakerKind.UNKNOWN:
+            speaker.kind = kind
+
+
+def _tokens_are_variants(a: Key, b: Key) -> bool:
+    """Same token count, one token or more shared exactly, the rest close spelling variants."""
+    if len(a) != len(b) or a == b:
+        return len(a) == len(b)
+    rest_a = list(a)
+    rest_b = []
+    for token in b:
+        if token in rest_a:
+            rest_a.remove(token)
+        else:
+            rest_b.append(token)
+    if len(rest_a) == len(a):
+        return False  # nothing shared exactly
+    for token in rest_a:
+        if len(token) < TOKEN_MIN_LENGTH:
+            return False
+        match = process.extractOne(token, rest_b, scorer=fuzz.ratio, score_cutoff=TOKEN_MIN_RATIO)
+        if match is None or len(match[0]) < TOKEN_MIN_LENGTH:
+            return False
+        rest_b.remove(match[0])
+    return True
