@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from argmap.extraction.clauses import Finding, Span
@@ -10,6 +11,7 @@ from argmap.extraction.text import Quote, find_quotes, mask_quotes, paragraphs, 
 from argmap.extraction.units import find_in_unit, join_attribution_tails
 from argmap.models import Document, Statement, StatementKind, content_id
 
+_ALNUM = re.compile(r"[^\W_]")
 _TERMINAL = ".?!\"”’'»:)"
 _EDGE = " \t,.;:—–"
 
@@ -79,18 +81,19 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
 
 def _kind(par: str, content: Span, quotes: list[Quote]) -> StatementKind:
     """Direct when the content is all quoted words, mixed when partly, else indirect."""
-    quoted = unquoted = 0
-    for k in range(content.start, content.end):
-        ch = par[k]
-        if not ch.isalnum():
-            continue
-        if any(q.inner[0] <= k < q.inner[1] for q in quotes):
-            quoted += 1
-        else:
-            unquoted += 1
-    if quoted and not unquoted:
+    total = _letters(par, content.start, content.end)
+    quoted = 0
+    for q in quotes:
+        lo, hi = max(q.inner[0], content.start), min(q.inner[1], content.end)
+        if hi > lo:
+            quoted += _letters(par, lo, hi)
+    if quoted and quoted >= total:
         return StatementKind.DIRECT
     return StatementKind.MIXED if quoted else StatementKind.INDIRECT
+
+
+def _letters(text: str, lo: int, hi: int) -> int:
+    return len(_ALNUM.findall(text, lo, hi))
 
 
 def _strip_marks(par: str, span: Span) -> Span:

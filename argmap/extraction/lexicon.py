@@ -117,7 +117,26 @@ concerned worried convinced confident sure certain afraid aware hopeful optimist
 skeptical sceptical adamant insistent
 """.split()
 
-_CUE_ALTERNATION = "|".join(sorted(map(re.escape, CUE_FORMS), key=len, reverse=True))
+def trie_pattern(words: list[str] | set[str] | dict[str, str]) -> str:
+    """A regex matching exactly ``words``, arranged as a trie so matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_CUE_ALTERNATION = trie_pattern(CUE_FORMS)
 _PARTICLES = "|".join(sorted({p for ps in PARTICLE_VERBS.values() for p in ps}))
 
 # A cue word (with its optional particle) as a whole word.

@@ -81,6 +81,10 @@ def _double_apostrophes(par: str) -> str:
     return par.replace("''", '"\u200b') if "''" in par else par
 
 
+_DOUBLE_MARK = re.compile('["“”„«»]')
+_SINGLE_MARK = re.compile("[‘’']")
+
+
 def find_quotes(par: str) -> list[Quote]:
     """Quotations in one paragraph, outermost only.
 
@@ -90,11 +94,8 @@ def find_quotes(par: str) -> list[Quote]:
     that continue in the next paragraph).
     """
     work = _double_apostrophes(par)
-    doubles = [i for i, ch in enumerate(work) if ch in '"“”„«»']
-    if doubles:
-        positions = doubles
-    else:
-        positions = [i for i, ch in enumerate(work) if ch in "‘’'"]
+    doubles = [m.start() for m in _DOUBLE_MARK.finditer(work)]
+    positions = doubles or [m.start() for m in _SINGLE_MARK.finditer(work)]
     quotes: list[Quote] = []
     open_at: int | None = None
     depth = 0  # curly marks nest: “As a young woman, I'd rather live in what he calls “hell”.”
