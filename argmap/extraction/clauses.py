@@ -39,7 +39,7 @@ def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _is_boundary_punct(tok: str) -> bool:
-    return tok in {";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "«", "»", "_", "?", "!"}
+    return tok in {";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "'", "«", "»", "_", "?", "!"}
 
 
 def _looks_like_np(toks: list[tuple[int, int, str]]) -> bool:
@@ -178,11 +178,9 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
     pos = cue_end
     window = masked[pos : min(hi, pos + 90)]
     that = _THAT.search(window)
-    if that:
-        between = window[: that.start()]
-        if "_" not in between and len(between.split()) <= 8 and not re.search(r"[.;:]", between):
-            pos = pos + that.end()
-    else:
+    if that and _only_circumstance(window[: that.start()], base):
+        pos = pos + that.end()
+    if pos == cue_end:
         toks = tokens(masked, pos, min(hi, pos + 90))
         k = 0
         if base in ("tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask"):
@@ -212,6 +210,23 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
     return Span(pos, end)
 
 
+def _only_circumstance(between: str, base: str) -> bool:
+    """True when the words between a cue and its 'that' are adjuncts or an audience.
+
+    'told reporters on Monday that', 'said in a statement that', 'argued Tuesday that';
+    not 'said she could not support the deal that ...'.
+    """
+    words = between.split()
+    if not words:
+        return True
+    if "_" in between or len(words) > 8 or re.search(r"[.;:]", between):
+        return False
+    first = words[0].lower().strip(",")
+    if base in ("tell", "inform", "assure", "remind", "brief", "warn", "convince", "persuade"):
+        return first in lx.AUDIENCE_WORDS or words[0][:1].isupper() or first in _ADJUNCT_STARTS
+    return first in _ADJUNCT_STARTS or first in lx.DAY_WORDS or first in ("again", "repeatedly", "publicly", ",")
+
+
 def _trim_end(masked: str, lo: int, hi: int) -> int:
     """Drop trailing white space and a sentence's final punctuation (not quote marks)."""
     end = hi
@@ -238,12 +253,17 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     tail = masked[cue_end:hi]
     if _THAT.match(tail.lstrip()) or tail.lstrip()[:1] in (":",):
         return False
+    that = _THAT.search(tail)
+    if that and _only_circumstance(tail[: that.start()], ""):
+        return False  # 'said on the record that ...'
     if _OPEN_QUOTE.search(tail):
         return False
     words = tail.split()
-    if len(words) <= 3:
+    if not words:
         return True
-    first = words[0].lower().strip(",")
+    first = words[0].lower().strip(",.")
+    if len(words) <= 3 and first not in lx.PRONOUNS and not first.endswith("’s") and "'" not in first:
+        return True
     if first in ("last", "this", "next"):
         return words[1].lower().strip(",.") in lx.DAY_WORDS
     return first in _ADJUNCT_STARTS

@@ -20,13 +20,14 @@ class Quote(NamedTuple):
     start: int
     end: int
     closed: bool
+    open_len: int = 1  # 2 for a quote opened with two apostrophes ('')
+    close_len: int = 1
 
     @property
     def inner(self) -> tuple[int, int]:
         """The quoted words without the marks."""
-        return self.start + 1 if self.end > self.start else self.start, (
-            self.end - 1 if self.closed else self.end
-        )
+        lo = min(self.start + self.open_len, self.end)
+        return lo, max(lo, self.end - self.close_len if self.closed else self.end)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -111,11 +112,14 @@ def find_quotes(par: str) -> list[Quote]:
         elif role in ("close", "either"):
             depth -= 1
             if depth <= 0 or work[i] == '"':
-                quotes.append(Quote(open_at, i + 1, True))
+                close_len = 2 if work.startswith('"\u200b', i) else 1
+                open_len = 2 if work.startswith('"\u200b', open_at) else 1
+                quotes.append(Quote(open_at, i + close_len, True, open_len, close_len))
                 open_at, depth = None, 0
     if open_at is not None:
         if doubles or len(quotes) == 0:
-            quotes.append(Quote(open_at, len(par), False))
+            open_len = 2 if work.startswith('"\u200b', open_at) else 1
+            quotes.append(Quote(open_at, len(par), False, open_len))
     return quotes
 
 
@@ -127,7 +131,7 @@ est mt ft vol
 """.split()
 )
 
-_SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9])")
 
 
 def _is_abbreviation(par: str, dot: int) -> bool:
