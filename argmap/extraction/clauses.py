@@ -161,8 +161,8 @@ def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> S
     for tok in toks:
         if tok[2] in {",", ".", ";", ":", "?", "!"} or _is_boundary_punct(tok[2]):
             break
-        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in ("in", "on", "at", "during"):
-            if strict:
+        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in ("in", "on", "at", "during", "who"):
+            if strict and tok[2].lower() not in ("who", "whose"):
                 return None
             break
         out.append(tok)

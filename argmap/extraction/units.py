@@ -171,6 +171,8 @@ def _attribute_cue(
         if speaker and content:
             if prev not in ",":
                 content = Span(content.start, prev_at + 1)
+            if after_quote and any(cue.end <= q.start < hi for q in quotes):
+                return _split(content, cue, speaker, quotes, lo, hi)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
@@ -200,24 +202,50 @@ def _attribute_cue(
         before in _CLOSING or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
     )
     tail_quote = next((q for q in quotes if q.start >= cue.end and q.start < hi), None)
-    plain_post = before == "," and tail_is_adjunct(masked, cue.end, hi) and word_count(masked[lo:before_at]) >= 4
+    tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
+    plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
+    if quoted_before and not tail_adjunct and tail_quote is None:
+        # '"Sunday Morning Futures," Rep. Issa said Clinton's ...': a title before, content after
+        closing = next((q for q in quotes if q.end - 1 <= before_at + 1 and q.end >= before_at - 1), None)
+        quoted_before = closing is None or word_count(masked[closing.start : closing.end]) >= 4 or not closing.closed
     if quoted_before or plain_post:
         content = content_before(masked, lo, before_at + 1 if before in _CLOSING else before_at)
         if content is None:
             return None
         if quoted_before and tail_quote is not None:
             # split quotation: '"Under these circumstances," the ministers said, "the ..."'
-            last = max((q for q in quotes if lo <= q.start < hi), key=lambda q: q.end)
-            whole = Span(content.start, min(last.end, hi))
-            return Finding(whole, cue, speaker, (content, Span(tail_quote.start, whole.end)), "split", 0.9)
+            return _split(content, cue, speaker, quotes, lo, hi)
         return Finding(content, cue, speaker, (), "post", 0.85 if quoted_before else 0.7)
-    if not tail_is_adjunct(masked, cue.end, hi) or masked[cue.end:hi].strip().startswith(":"):
+    resumed = _RESUMED.match(masked, cue.end, hi) if before == "," else None
+    if resumed and word_count(masked[lo:before_at]) >= 3:
+        # a parenthetical attribution: 'If it is small, the campaign said, it may not bother.'
+        first = content_before(masked, lo, before_at)
+        rest = Span(resumed.end(), _trim(masked, resumed.end(), hi))
+        if first and rest.end - rest.start >= 3:
+            return Finding(Span(first.start, rest.end), cue, speaker, (first, rest), "middle", 0.75)
+    if not tail_adjunct or masked[cue.end:hi].strip().startswith(":"):
         content = content_after(masked, cue.end, hi, base)
         if content is None:
             return None
         has_that = "that" in masked[cue.end : content.start].lower()
         return Finding(content, cue, speaker, (), "pre", 0.8 if has_that or _quote_at(quotes, content.start) else 0.6)
     return None
+
+
+# After a parenthetical cue: optional circumstance, a comma, then the content resumes
+# (not 'and ...', a relative clause or a participle, which start new material).
+_RESUMED = re.compile(
+    r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|recently|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b[^,;:_]{0,30})?,\s*"
+    r"(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)(?=[a-z_\"“‘'])"
+)
+
+
+def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int) -> Finding:
+    """A quotation interrupted by its attribution: the content runs to the unit's last quote."""
+    later = [q for q in quotes if cue.end <= q.start < hi]
+    end = min(max(q.end for q in later), hi)
+    return Finding(Span(first.start, end), cue, speaker, (first, Span(later[0].start, end)), "split", 0.9)
 
 
 def _inverted_form(masked: str, cue: Span) -> bool:
