@@ -29,13 +29,18 @@ believe think feel fear hope want expect know worry doubt consider suspect assum
 realize realise prefer wish
 """.split()
 
+# Verbs of stance and decision that PolNeAR annotates as attribution ("declined to comment").
+STANCE_VERBS = """
+decline refuse plan seek offer back oppose decide discuss express endorse vote vow pledge
+""".split()
+
 # Verbs also used as common nouns or in non-attributive senses: only their
 # inflected forms count as cues ("reported", not "report"; "shows", not "show").
 NOUN_LIKE = {
     "report", "support", "call", "show", "find", "post", "comment", "question", "rule", "order",
     "charge", "estimate", "forecast", "state", "counter", "brief", "point", "signal", "hint",
     "tout", "guess", "lash", "rail", "blast", "slam", "mock", "joke", "quip", "muse", "plead",
-    "wish", "doubt", "read", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
+    "wish", "doubt", "read", "plan", "offer", "back", "vote", "express", "discuss", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
     "repeat", "defend", "highlight", "mention", "counsel", "blame", "praise", "attack",
 }
 
@@ -65,6 +70,7 @@ IRREGULAR = {
     "feel": ("feels", "felt", "feeling"),
     "know": ("knows", "knew", "knowing", "known"),
     "find": ("finds", "found", "finding"),
+    "seek": ("seeks", "sought", "seeking"),
     "show": ("shows", "showed", "showing", "shown"),
     "speak": ("speaks", "spoke", "speaking", "spoken"),
     "understand": ("understands", "understood", "understanding"),
@@ -100,13 +106,19 @@ def inflections(verb: str) -> tuple[str, ...]:
 def _cue_forms() -> dict[str, str]:
     """Map every cue word form to its base verb."""
     forms: dict[str, str] = {}
-    for verb in SPEECH_VERBS + COGNITION_VERBS + list(PARTICLE_VERBS):
+    for verb in SPEECH_VERBS + COGNITION_VERBS + STANCE_VERBS + list(PARTICLE_VERBS):
         base, *rest = inflections(verb)
         for form in rest:
             forms.setdefault(form, verb)
-        if verb not in NOUN_LIKE and verb not in PARTICLE_VERBS:
-            forms.setdefault(base, verb)
+        forms.setdefault(base, verb)
     return forms
+
+
+def base_form_needs_subject(word: str) -> bool:
+    """True for a base form that is also a noun ('report', 'support', 'call'):
+    it counts as a cue only after a pronoun, a modal or a plural subject."""
+    verb = CUE_FORMS.get(word)
+    return word == verb and (verb in NOUN_LIKE or verb in PARTICLE_VERBS)
 
 
 CUE_FORMS: dict[str, str] = _cue_forms()

@@ -53,6 +53,10 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
+    if lx.base_form_needs_subject(word):
+        prev = before.split()[-1] if before.split() else ""
+        if not (prev in _PLAIN_SUBJECTS or (prev.endswith("s") and prev not in _NOT_PLURAL and prev.isalpha())):
+            return False  # 'the report', 'broad support'; but 'polls show', 'they support'
     return True
 
 
@@ -85,7 +89,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         base = lx.CUE_FORMS[match.group(1).lower()]
         particle = match.group(2)
         if base in lx.PARTICLE_VERBS and lx.PARTICLE_VERBS[base] and not particle:
-            if base not in lx.SPEECH_VERBS:
+            if base not in lx.SPEECH_VERBS and base != "call":
                 continue
         if particle and base not in lx.PARTICLE_VERBS:
             cue = Span(match.start(), match.start(1) + len(match.group(1)))
@@ -113,6 +117,9 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
 
 
 _DASH_SPEAKER = re.compile(r"\s*[―—–-]+\s*([A-Z](?:[A-Z]\.|[^,.;:!?\n]){1,60})")
+_PLAIN_SUBJECTS = {"i", "we", "they", "you", "will", "would", "could", "should", "can", "may", "might",
+                   "must", "do", "did", "does", "n't", "not", "to", "also", "still", "often"}
+_NOT_PLURAL = {"is", "was", "has", "this", "its", "his", "us", "as", "does", "thus", "plus"}
 _EXPLETIVES = {"there", "it", "this", "that", "these", "those", "here"}
 _VERB_LIKE = re.compile(r"^[a-z]+(?:ed|es|s)$")
 
