@@ -204,10 +204,20 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
             return None
     while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
         pos += 1
-    end = _trim_end(masked, pos, hi)
+    end = _trim_end(masked, pos, _content_stop(masked, pos, hi))
     if end - pos < 3:
         return None
     return Span(pos, end)
+
+
+# Where the reporter's own words resume after reported content.
+_CONTENT_STOP = re.compile(r"; |, but |, while ")
+
+
+def _content_stop(masked: str, lo: int, hi: int) -> int:
+    """Where reported content ends: at a new clause that is the reporter's own."""
+    stop = _CONTENT_STOP.search(masked, lo, hi)
+    return stop.start() if stop else hi
 
 
 def _only_circumstance(between: str, base: str) -> bool:

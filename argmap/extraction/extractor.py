@@ -56,10 +56,20 @@ def iter_statements(document: Document) -> Iterator[Statement]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Drop findings whose content repeats another's with the same speaker."""
+    """Drop repeated findings and attributions nested inside another's content.
+
+    In 'Trump said Clinton once described the deal as "the gold standard"'
+    the article reports Trump's claim: the words are his statement, and
+    Clinton's description is only reported through him.
+    """
     kept: list[Finding] = []
     for f in sorted(findings, key=lambda f: (f.content.start, -f.confidence)):
         if any(k.content == f.content and k.mention == f.mention for k in kept):
+            continue
+        if f.mention and any(
+            k is not f and k.content.start <= min(f.cue.start, f.mention.start) and f.content.end <= k.content.end
+            for k in findings
+        ):
             continue
         kept.append(f)
     return kept

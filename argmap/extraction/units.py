@@ -49,8 +49,10 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False
     if word.endswith("ing") and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$", before):
         return False
-    if word == "said" and before.endswith(("the ", "is ", "was ", "are ", "were ", "be ", "been ")):
-        return False
+    if word.endswith(("ed", "said", "told", "shown", "known", "written", "thought", "sought")) and re.search(
+        r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$", before
+    ):
+        return False  # passive or adjectival: 'were admitted', 'the said document'
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
     if lx.base_form_needs_subject(word):
@@ -73,7 +75,9 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
             tail = masked[lo:hi]
             ends_quoted = masked[prev_hi - 1] in _CLOSING and masked[prev_hi - 2] in "?!.,_"
             if ends_quoted and tail[:1].isalpha() and len(tail.split()) <= 15 and "_" not in tail:
-                if lx.CUE_RE.search(tail):
+                cue = lx.CUE_RE.search(tail)
+                if (cue and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS and len(tail[: cue.start()].split()) <= 6
+                        and tail_is_adjunct(masked, lo + cue.end(), hi)):
                     joined[-1] = (prev_lo, hi)
                     continue
         joined.append((lo, hi))
