@@ -211,7 +211,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
 
 
 # Where the reporter's own words resume after reported content.
-_CONTENT_STOP = re.compile(r"; |, but |, while ")
+_CONTENT_STOP = re.compile(r"; |[,_][\"”’']? but |, while ")
 
 
 def _content_stop(masked: str, lo: int, hi: int) -> int:

@@ -40,7 +40,7 @@ def iter_statements(document: Document) -> Iterator[Statement]:
         for lo, hi in join_attribution_tails(masked, sentence_units(par, quotes)):
             if par[lo] == "<":
                 continue  # markup left in the text, not prose
-            findings = _dedupe(find_in_unit(par, masked, lo, hi, quotes))
+            findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)
                 if cont and last_speaker and index - last_speaker[1] <= 2:
@@ -55,24 +55,42 @@ def iter_statements(document: Document) -> Iterator[Statement]:
                 yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     """Drop repeated findings and attributions nested inside another's content.
 
     In 'Trump said Clinton once described the deal as "the gold standard"'
     the article reports Trump's claim: the words are his statement, and
-    Clinton's description is only reported through him.
+    Clinton's description is only reported through him. But where the inner
+    attribution opens a new main clause ('When Clinton noted that ..., Trump
+    boasted, "..."'), the outer content ends before it and both stand.
     """
+    findings = sorted(findings, key=lambda f: (f.content.start, -f.confidence))
     kept: list[Finding] = []
-    for f in sorted(findings, key=lambda f: (f.content.start, -f.confidence)):
+    for f in findings:
         if any(k.content == f.content and k.mention == f.mention for k in kept):
             continue
-        if f.mention and any(
-            k is not f and k.content.start <= min(f.cue.start, f.mention.start) and f.content.end <= k.content.end
-            for k in findings
-        ):
-            continue
+        outer = next((k for k in kept if f.mention and k.content.start <= min(f.cue.start, f.mention.start)
+                      and f.content.end <= k.content.end), None)
+        if outer is not None:
+            cut = _clause_break(masked, outer.content.start, min(f.cue.start, f.mention.start))
+            if cut is None:
+                continue
+            kept[kept.index(outer)] = outer._replace(content=Span(outer.content.start, cut), parts=())
         kept.append(f)
     return kept
+
+
+def _clause_break(masked: str, lo: int, at: int) -> int | None:
+    """The end of the content before a speaker phrase that follows ', ' or a dash, if any."""
+    k = at - 1
+    while k > lo and masked[k].isspace():
+        k -= 1
+    if masked[k] in ",―—–;":
+        end = k
+        while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ",―—–;"):
+            end -= 1
+        return end if end - lo >= 3 else None
+    return None
 
 
 def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> Finding | None:

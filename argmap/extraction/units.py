@@ -47,7 +47,7 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     before = masked[max(lo, start - 12) : start].lower()
     if before.endswith("-") or re.search(r"\b(?:so|the|a|an|his|her|their|its)\s+$", before):
         return False
-    if word.endswith("ing") and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$", before):
+    if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$", before):
         return False
     if word.endswith(("ed", "said", "told", "shown", "known", "written", "thought", "sought")) and re.search(
         r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$", before
@@ -195,8 +195,6 @@ def _attribute_cue(
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
         return None
-    if base == "continue" and not after_quote:
-        return None  # 'the campaign continued to ...' is no attribution
     speaker = speaker_before(masked, lo, cue.start)
     if speaker is None:
         shared = _AND_BEFORE.search(masked, lo, cue.start)
@@ -215,6 +213,8 @@ def _attribute_cue(
     tail_quote = next((q for q in quotes if q.start >= cue.end and q.start < hi), None)
     tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
     plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
+    if base == "continue" and not quoted_before:
+        return None  # 'the campaign continued to ...' is no attribution
     if quoted_before and not tail_adjunct and tail_quote is None:
         # '"Sunday Morning Futures," Rep. Issa said Clinton's ...': a title before, content after
         closing = next((q for q in quotes if q.end - 1 <= before_at + 1 and q.end >= before_at - 1), None)
