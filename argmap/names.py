@@ -269,6 +269,8 @@ _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EDGE_CHARS = "\"'“”‘’«»„‚`*_ \t"
 _LEAD_PHRASE = re.compile(r"^(?:according\s+to|by)\s+", re.IGNORECASE)
 _SEGMENT_SPLIT = re.compile(r"\s*(?:,|;|\s[—–]\s|\s--\s)\s*")
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_PLAIN_NAME = re.compile(rf"^{_NAME_WORD}(?: (?:[A-Z]\.|{_NAME_WORD})){{0,3}}$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]+$")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
@@ -299,6 +301,9 @@ def pronoun_gender(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def split_role(mention: str) -> ParsedMention:
     """Split a speaker mention into name, role, kind and affiliation (see the module doc)."""
+    quick = _titled_plain_name(mention)
+    if quick is not None:
+        return quick
     text = _clean(mention)
     if not text:
         return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False)
@@ -316,9 +321,11 @@ def split_role(mention: str) -> ParsedMention:
 def name_key(name: str) -> tuple[str, ...]:
     """Order-insensitive normalised tokens of a name: casefolded, accents and punctuation
     stripped, initials, suffixes (Jr., III) and "the"/"of" dropped, sorted."""
-    kept = [t for t in name.split() if not _INITIAL.match(t)]
-    text = unicodedata.normalize("NFKD", " ".join(kept))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(t for t in name.split() if not _INITIAL.match(t))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     text = _APOSTROPHES.sub("", text)
     tokens = [
         t for t in _KEY_SPLIT.split(text)
@@ -347,7 +354,45 @@ def surname_candidates(name: str) -> frozenset[str]:
 
 # ------------------------------------------------------------------------- helpers
 
+_TITLE_OR_HONORIFIC = (TITLES | HONORIFICS) - _SURNAME_TITLES
+_TITLED_PLAIN = re.compile(
+    r"^((?:(?i:"
+    + "|".join(re.escape(t) for t in sorted(_TITLE_OR_HONORIFIC, key=len, reverse=True))
+    + r")\.? )*)"
+    + rf"({_NAME_WORD}(?: (?:[A-Z]\.|{_NAME_WORD})){{0,3}})$"
+)
+_LEXICON = (
+    HONORIFICS | TITLES | PERSON_NOUNS | ORG_HEADS | DOCUMENT_HEADS | GROUP_WORDS | GROUP_PROPER
+    | INSTITUTION_WORDS | PLACES | DEMONYMS | DETERMINERS | _CONNECTORS | _NAME_PARTICLES
+    | frozenset(_PRONOUN_GENDER)
+)
 
+
+def _titled_plain_name(mention: str) -> ParsedMention | None:
+    """Fast path for the commonest mentions: "Fumio Kishida", "Sen. Bernie Sanders"."""
+    m = _TITLED_PLAIN.match(mention)
+    if m is None:
+        return None
+    titles, name = m.groups()
+    if not _is_plain_name(name):
+        return None
+    if not titles:
+        return ParsedMention(name, None, SpeakerKind.PERSON) if " " in name else None
+    role = " ".join(w for w in titles.split() if w.replace(".", "").casefold() not in HONORIFICS)
+    return ParsedMention(name, role or None, SpeakerKind.PERSON)
+
+
+def _is_plain_name(text: str) -> bool:
+    """Two to four capitalised words, none a title, place or common noun: a person's name."""
+    tokens = text.casefold().split(" ")
+    return (
+        all((t[:-1] if t[-1] == "." else t) not in _LEXICON for t in tokens)
+        and not tokens[-1].endswith(_GROUP_PROPER_SUFFIXES)
+    )
+
+
+
+@lru_cache(maxsize=1 << 16)
 def _bare(token: str) -> str:
     """Casefolded token without dots, edge punctuation or a possessive ending."""
     t = token.strip(",;:!?").strip(_EDGE_CHARS)

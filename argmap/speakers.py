@@ -41,7 +41,7 @@ Key = tuple[str, ...]
 
 TOKEN_MIN_RATIO = 85.0  # a differing token must be at least this close (rapidfuzz ratio)
 TOKEN_MIN_LENGTH = 5  # ... and this long: "Jon" / "John" are not spelling variants
-NAME_MIN_RATIO = 80.0  # pre-filter on the whole sorted name
+REST_MIN_RATIO = 70.0  # pre-filter on the unshared tokens of longer names
 
 
 class AliasFileError(ValueError):
@@ -192,8 +192,27 @@ class _Entry:
     seen: bool = False
 
 
+@dataclass(slots=True, eq=False)
+class _Mention:
+    """A mention string parsed once, with the global speaker it resolved to."""
+
+    surface: str
+    role: str | None
+    affiliation: str | None
+    kind: SpeakerKind
+    proper: bool
+    head: str | None
+    key: Key
+    cls_: str
+    scoped: bool
+    entry: _Entry | None = None
+    in_doc_index: bool = False  # a named person: remember per document for surnames
+    org_in_doc: bool = False  # a named organisation: remember per document for "the ministry"
+
+
 class _Block:
-    """Speakers sharing one token and token count: parallel lists for rapidfuzz."""
+    """Speakers sharing one token and token count; ``strings`` hold each name's
+    other tokens, the part that a spelling variant changes, for rapidfuzz."""
 
     __slots__ = ("strings", "keys", "entries")
 
@@ -208,13 +227,14 @@ class SpeakerRegistry:
 
     def __init__(self, alias_table: AliasTable | None = None) -> None:
         self._table = alias_table or AliasTable()
+        self._apart = {k: self._table.kept_apart(k) for group in self._table.distinct for k in map(name_key, group.names)}
         self._entries: list[_Entry] = []
         self._by_key: dict[tuple[str, str, Key], _Entry] = {}
         self._blocks: dict[tuple[str, str, int], _Block] = {}
         self._table_entries: dict[int, _Entry] = {}
-        self._doc_surnames: dict[tuple[str, str], set[_Entry]] = {}
-        self._doc_seen: set[tuple[str, str]] = set()
-        self._doc_heads: dict[tuple[str, str], set[_Entry]] = {}
+        self._doc_people: dict[str, dict[_Entry, str]] = {}  # full names seen per document
+        self._prepared: dict[object, _Mention] = {}
+        self._doc_orgs: dict[str, list[_Mention]] = {}  # named organisations per document
         for i, alias in enumerate(self._table.speakers):
             self._table_entries[i] = self._from_table(alias)
 
@@ -241,38 +261,79 @@ class SpeakerRegistry:
     ) -> Speaker:
         """The speaker that ``name`` (a mention or a clean name) in document ``doc_id``
         refers to, created if new; role, affiliation and the spelling are recorded."""
+        memo = self._prepared.get(name if kind is None else (name, kind))
+        if memo is None:
+            memo = self._prepare(name, kind)
+        entry = memo.entry  # the alias table's or a resolved global speaker
+        if entry is None:
+            if memo.scoped:
+                entry = self._resolve_in_doc(memo, doc_id)
+            else:
+                entry = memo.entry = self._resolve_global(memo)
+        if memo.in_doc_index:
+            people = self._doc_people.get(doc_id)
+            if people is None:
+                people = self._doc_people[doc_id] = {}
+            people[entry] = memo.surface
+        elif memo.org_in_doc:
+            self._doc_orgs.setdefault(doc_id, []).append(memo)
+        entry.seen = True
+        if memo.proper and memo.surface not in entry.forms:
+            entry.forms.add(memo.surface)
+            entry.speaker.aliases.append(memo.surface)
+        speaker = entry.speaker
+        role = role or memo.role
+        if role and speaker.role is None:
+            speaker.role = role
+        affiliation = affiliation or memo.affiliation
+        if affiliation and speaker.affiliation is None:
+            speaker.affiliation = affiliation
+        if speaker.kind is SpeakerKind.UNKNOWN and memo.kind is not SpeakerKind.UNKNOWN:
+            speaker.kind = memo.kind
+        return speaker
+
+    def _prepare(self, name: str, kind: SpeakerKind | None) -> "_Mention":
+        """Parse a mention string once; later mentions of the same string reuse it."""
+        memo_key = name if kind is None else (name, kind)
         parsed = split_role(name)
         surface = parsed.name or name.strip()
-        role = role or parsed.role
-        affiliation = affiliation or parsed.affiliation
         kind = kind or parsed.kind
-        entry = self._from_alias(name, surface)
+        key = name_key(surface) or (surface.casefold(),)
+        cls_ = "o" if kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
+        scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
+        memo = _Mention(surface, parsed.role, parsed.affiliation, kind, parsed.proper, parsed.head, key, cls_, scoped)
+        memo.entry = self._from_alias(name, surface)
+        memo.in_doc_index = memo.entry is None and not scoped and cls_ == "p"
+        memo.org_in_doc = not scoped and kind is SpeakerKind.ORGANISATION and parsed.head is not None
+        self._prepared[memo_key] = memo
+        return memo
+
+    def _resolve_global(self, memo: "_Mention") -> _Entry:
+        """A named speaker: same key, else a spelling variant, else a new speaker."""
+        lookup = (memo.cls_, "", memo.key)
+        entry = self._by_key.get(lookup)
         if entry is None:
-            key = name_key(surface) or (surface.casefold(),)
-            cls_ = "o" if kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
-            scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
-            lookup = (cls_, doc_id if scoped else "", key)
-            entry = self._by_key.get(lookup)
+            entry = self._fuzzy(memo.cls_, memo.key)
+            if entry is not None:
+                self._add_key(entry, memo.key)
+            else:
+                entry = self._new(memo.surface, memo.kind, memo.cls_, "", memo.key, indexed=True)
+        return entry
+
+    def _resolve_in_doc(self, memo: "_Mention", doc_id: str) -> _Entry:
+        """A surname, description or pronoun: resolved inside its document only."""
+        lookup = (memo.cls_, doc_id, memo.key)
+        entry = self._by_key.get(lookup)
+        if entry is None:
+            if memo.proper:
+                entry = self._surname_in_doc(doc_id, memo.key)
+            elif memo.head and memo.kind is SpeakerKind.ORGANISATION:
+                entry = self._named_in_doc(doc_id, memo.head)
             if entry is None:
-                if scoped:
-                    if parsed.proper:
-                        entry = self._surname_in_doc(doc_id, key)
-                    elif parsed.head and kind is SpeakerKind.ORGANISATION:
-                        entry = self._named_in_doc(doc_id, parsed.head)
-                else:
-                    entry = self._fuzzy(cls_, key)
-                    if entry is not None:
-                        self._add_key(entry, key)
-                if entry is None:
-                    entry = self._new(surface, kind, cls_, lookup[1], key, indexed=not scoped)
-                else:
-                    self._by_key[lookup] = entry
-            if not scoped and cls_ == "p":
-                self._note_in_doc(doc_id, entry, surface)
-            elif not scoped and parsed.head and entry.speaker.kind is SpeakerKind.ORGANISATION:
-                self._doc_heads.setdefault((doc_id, parsed.head), set()).add(entry)
-        self._note(entry, surface, role, affiliation, kind)
-        return entry.speaker
+                entry = self._new(memo.surface, memo.kind, memo.cls_, doc_id, memo.key, indexed=False)
+            else:
+                self._by_key[lookup] = entry
+        return entry
 
     # ------------------------------------------------------------------ internals
 
@@ -316,12 +377,11 @@ class SpeakerRegistry:
     def _index_block(self, entry: _Entry, key: Key) -> None:
         if len(key) < 2:
             return  # one-word names are never fuzzy-matched
-        text = " ".join(key)
-        for token in key:
+        for token in set(key):
             block = self._blocks.get((entry.kind_class, token, len(key)))
             if block is None:
                 block = self._blocks[(entry.kind_class, token, len(key))] = _Block()
-            block.strings.append(text)
+            block.strings.append(_without(key, token))
             block.keys.append(key)
             block.entries.append(entry)
 
@@ -329,15 +389,15 @@ class SpeakerRegistry:
         """A spelling variant of ``key`` among the speakers sharing one of its tokens."""
         if len(key) < 2:
             return None
-        query = " ".join(key)
-        apart = self._table.kept_apart(key)
+        apart = self._apart.get(key) if self._apart else None
+        cutoff = TOKEN_MIN_RATIO if len(key) == 2 else REST_MIN_RATIO
         best: tuple[float, _Entry] | None = None
         for token in set(key):
             block = self._blocks.get((cls_, token, len(key)))
             if block is None:
                 continue
             for _, score, i in process.extract(
-                query, block.strings, scorer=fuzz.ratio, score_cutoff=NAME_MIN_RATIO, limit=3
+                _without(key, token), block.strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
             ):
                 entry = block.entries[i]
                 if best is not None and score <= best[0]:
@@ -351,44 +411,32 @@ class SpeakerRegistry:
 
     def _surname_in_doc(self, doc_id: str, key: Key) -> _Entry | None:
         """The one full name in this document whose first or last token is ``key``."""
-        found = self._doc_surnames.get((doc_id, key[0]))
-        if found and len(found) == 1:
-            return next(iter(found))
-        return None
+        found = {
+            entry
+            for entry, surface in self._doc_people.get(doc_id, {}).items()
+            if any(name_key(s) == key for s in surname_candidates(surface))
+        }
+        return next(iter(found)) if len(found) == 1 else None
 
     def _named_in_doc(self, doc_id: str, head: str) -> _Entry | None:
         """The one named organisation in this document with this head ("the ministry")."""
-        found = self._doc_heads.get((doc_id, head))
-        if found and len(found) == 1:
-            return next(iter(found))
-        return None
+        found = {
+            memo.entry
+            for memo in self._doc_orgs.get(doc_id, ())
+            if memo.head == head and memo.entry is not None
+        }
+        return next(iter(found)) if len(found) == 1 else None
 
-    def _note_in_doc(self, doc_id: str, entry: _Entry, surface: str) -> None:
-        """Remember which surnames this document has seen a full name for."""
-        marker = (doc_id, surface)
-        if marker in self._doc_seen:
-            return
-        self._doc_seen.add(marker)
-        for surname in surname_candidates(surface):
-            skey = name_key(surname)
-            if len(skey) == 1:
-                self._doc_surnames.setdefault((doc_id, skey[0]), set()).add(entry)
 
-    @staticmethod
-    def _note(
-        entry: _Entry, surface: str, role: str | None, affiliation: str | None, kind: SpeakerKind | None
-    ) -> None:
-        entry.seen = True
-        speaker = entry.speaker
-        if surface not in entry.forms:
-            entry.forms.add(surface)
-            speaker.aliases.append(surface)
-        if role and speaker.role is None:
-            speaker.role = role
-        if affiliation and speaker.affiliation is None:
-            speaker.affiliation = affiliation
-        if kind and speaker.kind is SpeakerKind.UNKNOWN and kind is not SpeakerKind.UNKNOWN:
-            speaker.kind = kind
+
+
+def _without(key: Key, token: str) -> str:
+    """The key's other tokens, joined: what is left to compare once ``token`` is shared."""
+    if len(key) == 2:
+        return key[1] if token == key[0] else key[0]
+    rest = list(key)
+    rest.remove(token)
+    return " ".join(rest)
 
 
 def _tokens_are_variants(a: Key, b: Key) -> bool:
@@ -405,10 +453,25 @@ def _tokens_are_variants(a: Key, b: Key) -> bool:
     if len(rest_a) == len(a):
         return False  # nothing shared exactly
     for token in rest_a:
-        if len(token) < TOKEN_MIN_LENGTH:
+        match = next((other for other in rest_b if _spelling_variants(token, other)), None)
+        if match is None:
             return False
-        match = process.extractOne(token, rest_b, scorer=fuzz.ratio, score_cutoff=TOKEN_MIN_RATIO)
-        if match is None or len(match[0]) < TOKEN_MIN_LENGTH:
-            return False
-        rest_b.remove(match[0])
+        rest_b.remove(match)
     return True
+
+
+# Endings that make a different given name, not a misspelling: Daniel/Danielle,
+# Christina/Christine, Francis/Frances, Robert/Roberta.
+_NAME_ENDINGS = frozenset("a e i o y ie le lle ne na ine ina ette is es".split()) | {""}
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two tokens close enough to be one name spelled two ways."""
+    if len(a) < TOKEN_MIN_LENGTH or len(b) < TOKEN_MIN_LENGTH:
+        return False
+    if fuzz.ratio(a, b) < TOKEN_MIN_RATIO:
+        return False
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return not (a[stem:] in _NAME_ENDINGS and b[stem:] in _NAME_ENDINGS)
