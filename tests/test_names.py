@@ -1,0 +1,263 @@
+"""Name and mention parsing on mentions from the seed article and US election news."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from argmap.models import SpeakerKind
+from argmap.names import (
+    is_pronoun,
+    name_key,
+    pronoun_gender,
+    split_role,
+    surname_candidates,
+)
+
+PERSON, ORG, GROUP, UNKNOWN = (
+    SpeakerKind.PERSON,
+    SpeakerKind.ORGANISATION,
+    SpeakerKind.GROUP,
+    SpeakerKind.UNKNOWN,
+)
+
+
+# --------------------------------------------------------------------------- titles and roles
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role"),
+    [
+        # the seed article
+        ("former Japanese Ambassador to the U.S. Sasae Kenichiro", "Sasae Kenichiro",
+         "former Japanese Ambassador to the U.S."),
+        ("Prime Minister Kishida Fumio", "Kishida Fumio", "Prime Minister"),
+        ("U.S. Secretary of Defense Lloyd Austin", "Lloyd Austin", "U.S. Secretary of Defense"),
+        ("U.S. Secretary of State Antony Blinken", "Antony Blinken", "U.S. Secretary of State"),
+        ("Japanese Foreign Minister Kamikawa Yoko", "Kamikawa Yoko", "Japanese Foreign Minister"),
+        ("Defense Minister Kihara Minoru", "Kihara Minoru", "Defense Minister"),
+        # US election news (PolNeAR)
+        ("Sen. Bernie Sanders", "Bernie Sanders", "Sen."),
+        ("former Secretary of State Hillary Clinton", "Hillary Clinton", "former Secretary of State"),
+        ("President Barack Obama", "Barack Obama", "President"),
+        ("Texas Lt. Gov. Dan Patrick", "Dan Patrick", "Texas Lt. Gov."),
+        ("Trump campaign manager Corey Lewandowski", "Corey Lewandowski", "Trump campaign manager"),
+        ("Real estate mogul and reality television star Donald Trump", "Donald Trump",
+         "Real estate mogul and reality television star"),
+        ("U.S. District Judge James C. Cacheris", "James C. Cacheris", "U.S. District Judge"),
+        ("GOP presidential candidate Dr. Ben Carson", "Ben Carson", "GOP presidential candidate Dr."),
+        # complements of more than one word before the name
+        ("Secretary of Homeland Security Jeh Johnson", "Jeh Johnson", "Secretary of Homeland Security"),
+        ("Secretary of Health and Human Services Xavier Becerra", "Xavier Becerra",
+         "Secretary of Health and Human Services"),
+        ("Ambassador to Japan Rahm Emanuel", "Rahm Emanuel", "Ambassador to Japan"),
+        ("Secretary-General Ban Ki-moon", "Ban Ki-moon", "Secretary-General"),
+    ],
+)
+def test_titles_and_roles_are_split_from_the_name(mention: str, name: str, role: str) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.role, parsed.kind) == (name, role, PERSON)
+    assert parsed.proper
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [("Mr. Trump", "Trump"), ("Mrs. Clinton", "Clinton"), ("Ms. Abedin", "Abedin"), ("Mr. Manafort", "Manafort")],
+)
+def test_honorifics_are_dropped_and_are_not_a_role(mention: str, name: str) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.role, parsed.kind) == (name, None, PERSON)
+
+
+def test_a_surname_that_is_also_a_title_stays_in_the_name() -> None:
+    parsed = split_role("Rep. Steve King")
+    assert (parsed.name, parsed.role) == ("Steve King", "Rep.")
+
+
+def test_appositive_after_a_comma_is_the_role() -> None:
+    parsed = split_role("Tanaka Hitoshi, a former deputy minister for foreign affairs in Japan")
+    assert parsed.name == "Tanaka Hitoshi"
+    assert parsed.role == "a former deputy minister for foreign affairs in Japan"
+    assert parsed.kind is PERSON
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role"),
+    [
+        ("Courtney Johnson, 23, a social worker from nearby Osage", "Courtney Johnson",
+         "a social worker from nearby Osage"),
+        ("Wilcox, an Orlando Republican who founded lucrative defense and transportation companies",
+         "Wilcox", "an Orlando Republican"),
+        ("Adm. Harry B. Harris Jr., who leads the United States Pacific Command,", "Harry B. Harris Jr.", "Adm."),
+        ("Senator Chris Coons, Democrat of Delaware", "Chris Coons", "Senator, Democrat of Delaware"),
+    ],
+)
+def test_ages_and_relative_clauses_are_not_roles(mention: str, name: str, role: str) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.role) == (name, role)
+
+
+def test_role_before_the_comma_and_name_after_it() -> None:
+    parsed = split_role("Mr. Trump's campaign chairman, Paul Manafort,")
+    assert (parsed.name, parsed.role, parsed.affiliation) == ("Paul Manafort", "campaign chairman", "Trump")
+    parsed = split_role("the LinkedIn chief executive, Jeff Weiner,")
+    assert (parsed.name, parsed.role) == ("Jeff Weiner", "LinkedIn chief executive")
+
+
+# --------------------------------------------------------------------------- affiliations
+
+
+def test_possessive_owner_is_the_affiliation() -> None:
+    parsed = split_role("Hillary Clinton's campaign manager Robby Mook")
+    assert (parsed.name, parsed.role, parsed.affiliation) == ("Robby Mook", "campaign manager", "Hillary Clinton")
+    parsed = split_role("Germany’s Chancellor Angela Merkel")
+    assert (parsed.name, parsed.role, parsed.affiliation) == ("Angela Merkel", "Chancellor", "Germany")
+    assert split_role("Media Research Center’s Bozell").affiliation == "Media Research Center"
+
+
+def test_name_of_organisation_gives_person_and_affiliation() -> None:
+    parsed = split_role("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies")
+    assert (parsed.name, parsed.kind) == ("Jeffrey Lewis", PERSON)
+    assert parsed.affiliation == "James Martin Center for Nonproliferation Studies"
+
+
+def test_organisation_named_in_the_role_is_the_affiliation() -> None:
+    parsed = split_role("a spokesman for the Clinton campaign")
+    assert parsed.kind is PERSON and not parsed.proper
+    assert parsed.affiliation == "Clinton campaign"
+    parsed = split_role("James B. Comey Jr., the director of the Federal Bureau of Investigation,")
+    assert parsed.affiliation == "Federal Bureau of Investigation"
+
+
+# --------------------------------------------------------------------------- descriptions, organisations, groups
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "kind", "proper", "head"),
+    [
+        ("the ministry", "ministry", ORG, False, "ministry"),
+        ("the Ministry of Defense", "Ministry of Defense", ORG, True, "ministry"),
+        ("the Ministry of Defense in Tokyo", "Ministry of Defense", ORG, True, "ministry"),
+        ("the Clinton campaign", "Clinton campaign", ORG, True, "campaign"),
+        ("the joint statement", "joint statement", ORG, False, "statement"),
+        ("the Associated Press", "Associated Press", ORG, True, "press"),
+        ("The New York Times", "New York Times", ORG, True, "times"),
+        ("Department of Health and Human Services", "Department of Health and Human Services", ORG, True,
+         "department"),
+        ("Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade and Industry", ORG, True, "ministry"),
+        ("the conservative group Judicial Watch", "Judicial Watch", ORG, True, "watch"),
+        ("the ministers", "ministers", GROUP, False, "ministers"),
+        ("the four ministers", "four ministers", GROUP, False, "ministers"),
+        ("foreign and defense ministers from Japan and the United States", "foreign and defense ministers", GROUP,
+         False, "ministers"),
+        ("officials", "officials", GROUP, False, "officials"),
+        ("Officials", "Officials", GROUP, False, "officials"),
+        ("voters", "voters", GROUP, False, "voters"),
+        ("Democrats", "Democrats", GROUP, True, "democrats"),
+        ("Republicans on Capitol Hill", "Republicans", GROUP, True, "republicans"),
+        ("Labor Department officials", "Labor Department officials", GROUP, True, "officials"),
+        ("the Republican nominee", "Republican nominee", PERSON, False, "nominee"),
+        ("the Senate minority leader", "Senate minority leader", PERSON, False, "leader"),
+    ],
+)
+def test_organisations_groups_and_descriptions(mention, name, kind, proper, head) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.kind, parsed.proper, parsed.head) == (name, kind, proper, head)
+
+
+@pytest.mark.parametrize("mention", ["CNN", "DNC", "The CIA", "Congress", "the White House", "the Pentagon"])
+def test_acronyms_and_institutions_are_organisations(mention: str) -> None:
+    assert split_role(mention).kind is ORG
+
+
+def test_a_country_speaking_is_an_organisation_but_a_surname_is_not() -> None:
+    assert split_role("Japan").kind is ORG
+    assert split_role("The United States").kind is ORG
+    assert split_role("Jordan").kind is PERSON  # Jim Jordan, not the kingdom
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "President Obama, Hillary Clinton, and other Democrats",
+        "Clinton and husband Bill",
+        "both the candidate and her staff",
+        "Mrs. Clinton and her surrogates",
+        "Former Secretary of State Hillary Clinton and former Maryland Gov. Martin O’Malley, who are also seeking",
+    ],
+)
+def test_coordinated_speakers_are_a_group(mention: str) -> None:
+    assert split_role(mention).kind is GROUP
+
+
+def test_a_bare_surname_ending_in_s_is_a_person_not_a_plural() -> None:
+    for mention in ("Sanders", "Sen. Bernie Sanders", "Mr. Sanders"):
+        assert split_role(mention).kind is PERSON
+
+
+def test_sentence_initial_capital_does_not_make_a_name() -> None:
+    assert split_role("Officials").proper is False
+    assert split_role("Polls").kind is ORG
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+@pytest.mark.parametrize("word", ["he", "She", "they", "I", "we", "it", "who", "His"])
+def test_pronouns_are_unknown_and_not_proper(word: str) -> None:
+    assert is_pronoun(word)
+    parsed = split_role(word)
+    assert parsed.kind is UNKNOWN and not parsed.proper and parsed.name == word
+
+
+def test_pronoun_gender() -> None:
+    assert [pronoun_gender(w) for w in ("he", "His", "she", "her", "they", "We", "it", "I", "who")] == [
+        "male", "male", "female", "female", "plural", "plural", None, None, None,
+    ]
+    assert not is_pronoun("Tanaka")
+    assert pronoun_gender("Tanaka") is None
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def test_name_key_ignores_order_case_accents_punctuation_and_initials() -> None:
+    assert name_key("Kishida Fumio") == name_key("Fumio Kishida") == name_key("KISHIDA, Fumio")
+    assert name_key("Kamikawa Yoko") == name_key("Yoko Kamikawa")
+    assert name_key("Kenichirō Sasae") == name_key("Sasae Kenichiro")
+    assert name_key("James B. Comey Jr.") == name_key("James Comey")
+    assert name_key("Martin O’Malley") == name_key("Martin O'Malley") == name_key("martin omalley")
+    assert name_key("Ministry of Defense") == name_key("the Defense Ministry")
+
+
+def test_name_key_keeps_different_people_apart() -> None:
+    assert name_key("Hillary Clinton") != name_key("Bill Clinton")
+    assert name_key("Tanaka Hitoshi") != name_key("Tanaka Makiko")
+
+
+def test_surname_candidates_cover_both_name_orders() -> None:
+    assert surname_candidates("Tanaka Hitoshi") == {"Tanaka", "Hitoshi"}
+    assert "Clinton" in surname_candidates("Hillary Rodham Clinton")
+    assert "Comey" in surname_candidates("James B. Comey Jr.")
+    assert "de Gaulle" in surname_candidates("Charles de Gaulle")
+    assert surname_candidates("Trump") == {"Trump"}
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def test_split_role_handles_thousands_of_mentions_per_second() -> None:
+    seed = [
+        "former Japanese Ambassador to the U.S. Sasae Kenichiro",
+        "Tanaka Hitoshi, a former deputy minister for foreign affairs in Japan",
+        "Hillary Clinton's campaign manager Robby Mook",
+        "a spokesman for the Clinton campaign",
+        "foreign and defense ministers from Japan and the United States",
+    ]
+    mentions = seed * 400
+    start = time.perf_counter()
+    for m in mentions:
+        split_role.__wrapped__(m)  # the uncached parse
+    rate = len(mentions) / (time.perf_counter() - start)
+    assert rate > 2000, f"{rate:.0f} mentions/s"
