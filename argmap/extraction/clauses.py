@@ -17,6 +17,9 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 
 
+_CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|ll|re|m)$")
+
+
 class Span(NamedTuple):
     start: int
     end: int
@@ -120,6 +123,9 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         return None
     if toks[i][2].lower() in lx.PRONOUNS:
         return Span(toks[i][0], toks[i][1])
+    contraction = _CONTRACTED_PRONOUN.match(toks[i][2])
+    if contraction:  # "he's said", "they've argued"
+        return Span(toks[i][0], toks[i][0] + contraction.end(1))
     if toks[i][2] == ",":
         # an appositive or a parenthetical ends here: find its opening comma
         j = i - 1

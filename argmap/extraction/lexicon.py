@@ -175,7 +175,8 @@ first subsequently separately similarly likewise specifically explicitly openly 
 CLAUSE_WORDS = set(
     """
 that which where when while because if although though as but or so after before since until
-than whether how what why whom whose once unless nor yet whereas whilst
+than whether how what why whom whose once unless nor yet whereas whilst however then meanwhile
+still instead now indeed thus therefore moreover furthermore besides otherwise later earlier
 """.split()
 )
 

@@ -139,6 +139,10 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
         if dash and masked[lo : q.start].strip() == "":
             return Finding(Span(q.start, q.end), Span(dash.start(), dash.start(1)),
                            Span(dash.start(1), dash.end(1)), (), "dash", 0.7)
+        if masked[lo : q.start].strip() == "":
+            found = _unlisted_verb_after(masked, hi, q)
+            if found:
+                return found
     prev, prev_at = _previous_char(masked, lo, q.start)
     if prev == ":":
         speaker = speaker_before(masked, lo, prev_at)
@@ -160,6 +164,54 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
     if content.end - content.start < 3:
         return None
     return Finding(content, Span(verb[0], verb[1]), subject, (), "quote-verb", 0.4)
+
+
+_IRREGULAR_PAST = {"said", "told", "wrote", "shot", "went", "spoke", "sang", "began", "kept", "put",
+                   "threw", "bit", "struck", "swore", "broke", "quipped", "chimed", "piped", "rang"}
+
+
+def _verb_like(word: str) -> bool:
+    """A lowercase finite verb of unknown meaning: 'mused', 'riffs', 'shot'."""
+    if not word.isalpha() or not word.islower() or word in lx.AUXILIARIES:
+        return False
+    return word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
+    """'"...," Bennett shot back' and '"...," mused Stu Burguiere': a quotation's
+    attribution by a verb the lexicon does not list, right after the quotation."""
+    toks = [t for t in tokens(masked, q.end, min(hi, q.end + 120))]
+    if toks and toks[0][2] == ",":
+        toks = toks[1:]
+    if len(toks) < 2:
+        return None
+    if _verb_like(toks[0][2]) and toks[1][2][:1].isupper():
+        speaker = speaker_after(masked, toks[0][1], hi)
+        if speaker:
+            return Finding(Span(q.start, q.end), Span(toks[0][0], toks[0][1]), speaker, (), "post-unlisted", 0.6)
+        return None
+    first = toks[0][2]
+    if not (first[:1].isupper() or first.lower() in lx.PRONOUNS or first.lower() in ("the", "a", "an")):
+        return None
+    for k in range(1, min(len(toks), 9)):
+        word = toks[k][2]
+        if _verb_like(word):
+            noun_phrase = toks[:k]
+            if any(not t[2][0].isalnum() and t[2] not in ("-", "’s", "'s") for t in noun_phrase):
+                return None
+            if not _looks_like_speaker(noun_phrase):
+                return None
+            mention = Span(noun_phrase[0][0], noun_phrase[-1][1])
+            return Finding(Span(q.start, q.end), Span(toks[k][0], toks[k][1]), mention, (), "post-unlisted", 0.6)
+        if word.islower() and word not in ("the", "of", "and", "for", "a", "an") and k > 0:
+            if word not in lx.PRONOUNS and not word.endswith(("er", "or", "ist", "man", "woman", "ian", "ant", "ent", "ee")):
+                return None
+    return None
+
+
+def _looks_like_speaker(toks: list[tuple[int, int, str]]) -> bool:
+    last = toks[-1][2].lower()
+    return last not in lx.NOT_SPEAKER_END and last not in _EXPLETIVES
 
 
 def _trim(masked: str, lo: int, hi: int) -> int:
