@@ -86,7 +86,7 @@ class AliasTable(BaseModel):
         names = ["Tanaka Hitoshi", "Tanaka Makiko"]
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid")
 
     speakers: list[AliasEntry] = Field(default_factory=list, alias="speaker")
     distinct: list[DistinctEntry] = Field(default_factory=list)
@@ -462,7 +462,7 @@ def _tokens_are_variants(a: Key, b: Key) -> bool:
 
 # Endings that make a different given name, not a misspelling: Daniel/Danielle,
 # Christina/Christine, Francis/Frances, Robert/Roberta.
-_NAME_ENDINGS = frozenset("a e i o y ie le lle ne na ine ina ette is es".split()) | {""}
+_NAME_ENDINGS = frozenset("a e i o ie le lle ne na ine ina ette is es".split()) | {""}
 
 
 def _spelling_variants(a: str, b: str) -> bool:
