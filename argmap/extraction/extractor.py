@@ -51,7 +51,8 @@ def iter_statements(document: Document) -> Iterator[Statement]:
                 mention = None
                 if finding.mention:
                     mention = Span(finding.mention.start + p_start, finding.mention.end + p_start)
-                    last_speaker = (mention, index)
+                    if text[mention.start : mention.end].lower() not in ("who", "which", "that"):
+                        last_speaker = (mention, index)
                 yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
 
 

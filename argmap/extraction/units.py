@@ -73,7 +73,8 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
         if joined:
             prev_lo, prev_hi = joined[-1]
             tail = masked[lo:hi]
-            ends_quoted = masked[prev_hi - 1] in _CLOSING and masked[prev_hi - 2] in "?!.,_"
+            body = masked[prev_lo:prev_hi].rstrip(_CLOSING)
+            ends_quoted = len(body) < prev_hi - prev_lo and body[-1:] in ("?", "!", ".", ",", "_")
             if ends_quoted and tail[:1].isalpha() and len(tail.split()) <= 15 and "_" not in tail:
                 cue = lx.CUE_RE.search(tail)
                 if (cue and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS and len(tail[: cue.start()].split()) <= 6
