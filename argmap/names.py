@@ -134,7 +134,7 @@ ORG_HEADS = frozenset(
     journal news press tribune herald gazette magazine newspaper network channel television
     radio review caucus cabinet board authority service services industries inc corp llc
     ltd co plc club team society church embassy consulate delegation secretariat
-    headquarters museum hospital airlines media pac chamber reserve nations watch
+    headquarters museum hospital airlines media pac chamber reserve watch
     pentagon kremlin regime camp state-department white-house
     """.split()
 )
@@ -320,8 +320,11 @@ def split_role(mention: str) -> ParsedMention:
 @lru_cache(maxsize=1 << 17)
 def name_key(name: str) -> tuple[str, ...]:
     """Order-insensitive normalised tokens of a name: casefolded, accents and punctuation
-    stripped, initials, suffixes (Jr., III) and "the"/"of" dropped, sorted."""
-    text = " ".join(t for t in name.split() if not _INITIAL.match(t))
+    stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
+    ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
+    words = name.split()
+    initials = [w for w in words if _INITIAL.match(w)]
+    text = " ".join(w for w in words if not _INITIAL.match(w)) if initials else name
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
@@ -331,6 +334,8 @@ def name_key(name: str) -> tuple[str, ...]:
         t for t in _KEY_SPLIT.split(text)
         if len(t) > 1 and t not in _SUFFIXES and t not in _KEY_STOPWORDS
     ]
+    if initials and len(tokens) < 2:
+        tokens.append("".join(initials).replace(".", "").casefold())
     return tuple(sorted(tokens))
 
 
@@ -532,6 +537,7 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
         (_ACRONYM.match(tokens[0].strip(",")) and not _INITIAL.match(tokens[0]))
         or last in ORG_HEADS
         or last in PLACES
+        or last in {"us", "usa", "uk", "un", "eu", "nato"}
     ):
         return SpeakerKind.ORGANISATION
     if last in DOCUMENT_HEADS and len(tokens) > 1:

@@ -166,7 +166,9 @@ def test_organisations_groups_and_descriptions(mention, name, kind, proper, head
     assert (parsed.name, parsed.kind, parsed.proper, parsed.head) == (name, kind, proper, head)
 
 
-@pytest.mark.parametrize("mention", ["CNN", "DNC", "The CIA", "Congress", "the White House", "the Pentagon"])
+@pytest.mark.parametrize(
+    "mention", ["CNN", "DNC", "The CIA", "Congress", "the White House", "the Pentagon", "the U.S.", "the United Nations"]
+)
 def test_acronyms_and_institutions_are_organisations(mention: str) -> None:
     assert split_role(mention).kind is ORG
 
@@ -229,6 +231,12 @@ def test_name_key_ignores_order_case_accents_punctuation_and_initials() -> None:
     assert name_key("James B. Comey Jr.") == name_key("James Comey")
     assert name_key("Martin O’Malley") == name_key("Martin O'Malley") == name_key("martin omalley")
     assert name_key("Ministry of Defense") == name_key("the Defense Ministry")
+
+
+def test_initials_stay_when_they_are_the_whole_given_name() -> None:
+    assert name_key("J.D. Vance") == name_key("J. D. Vance") == ("jd", "vance")
+    assert name_key("E. J. Dionne Jr.") == name_key("E.J. Dionne")
+    assert name_key("J.D. Vance") != name_key("Vance")
 
 
 def test_name_key_keeps_different_people_apart() -> None:

@@ -101,6 +101,12 @@ def test_an_ambiguous_surname_in_a_document_is_not_guessed() -> None:
     assert clinton not in (hillary, bill)
 
 
+def test_a_name_with_initials_for_a_given_name_is_a_full_name() -> None:
+    registry = SpeakerRegistry()
+    a, b, c = resolve_all(registry, ("Sen. J.D. Vance", "a"), ("J. D. Vance", "b"), ("Vance", "c"))
+    assert a == b != c
+
+
 def test_descriptions_and_pronouns_never_cross_documents() -> None:
     registry = SpeakerRegistry()
     ids = resolve_all(registry, ("he", "a"), ("he", "b"), ("the ministry", "a"), ("the ministry", "b"))
