@@ -30,7 +30,9 @@ def iter_statements(document: Document) -> Iterator[Statement]:
     """Statements of ``document`` paragraph by paragraph (bounded memory per paragraph)."""
     text = document.text
     tracker = SpeakerTracker(text)
-    last_speaker: tuple[Span, int] | None = None  # mention span (document offsets), paragraph index
+    # The speaker a verbless quotation continues: the last one quoted, else the last named.
+    last_quoted: tuple[Span, int] | None = None  # mention span (document offsets), paragraph index
+    last_named: tuple[Span, int] | None = None
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         par = text[p_start:p_end]
         quotes = find_quotes(par)
@@ -43,17 +45,23 @@ def iter_statements(document: Document) -> Iterator[Statement]:
             findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)
-                if cont and last_speaker and index - last_speaker[1] <= 2:
-                    mention = last_speaker[0]
-                    yield _statement(document, tracker, par, p_start, quotes, cont, mention, True)
+                previous = last_quoted or last_named
+                if cont and previous and index - previous[1] <= 2:
+                    yield _statement(document, tracker, par, p_start, quotes, cont, previous[0], True)
                 continue
             for finding in findings:
                 mention = None
                 if finding.mention:
                     mention = Span(finding.mention.start + p_start, finding.mention.end + p_start)
                     if text[mention.start : mention.end].lower() not in ("who", "which", "that"):
-                        last_speaker = (mention, index)
-                yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
+                        last_named = (mention, index)
+                        quoted = any(finding.content.start <= q.start < finding.content.end for q in quotes)
+                        if quoted or finding.pattern == "intro":
+                            last_quoted = (mention, index)
+                        elif last_quoted and last_quoted[1] < index:
+                            last_quoted = None
+                if finding.pattern != "intro":
+                    yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
 
 
 def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:

@@ -62,6 +62,19 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     return True
 
 
+def _unlisted_attribution(tail: str) -> bool:
+    """'Trump went on, ...' or 'asked Mr. Manafort': a speaker and an unlisted verb open the tail."""
+    words = tail.split()
+    if len(words) >= 2 and _verb_like(words[0]) and words[1][:1].isupper():
+        return True
+    for k, word in enumerate(words[:6]):
+        if k and _verb_like(word.strip(",.:;")):
+            return words[0][:1].isupper() or words[0].lower() in lx.PRONOUNS or words[0].lower() == "the"
+        if k and word[:1].islower() and word.lower() not in ("the", "of", "a", "an"):
+            return False
+    return False
+
+
 def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a short attribution to the quotation before it across a sentence end.
 
@@ -77,8 +90,9 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
             ends_quoted = len(body) < prev_hi - prev_lo and body[-1:] in ("?", "!", ".", ",", "_")
             if ends_quoted and tail[:1].isalpha() and len(tail.split()) <= 15 and "_" not in tail:
                 cue = lx.CUE_RE.search(tail)
-                if (cue and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS and len(tail[: cue.start()].split()) <= 6
-                        and tail_is_adjunct(masked, lo + cue.end(), hi)):
+                listed = (cue and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS and len(tail[: cue.start()].split()) <= 6
+                          and tail_is_adjunct(masked, lo + cue.end(), hi))
+                if listed or _unlisted_attribution(tail):
                     joined[-1] = (prev_lo, hi)
                     continue
         joined.append((lo, hi))
@@ -290,6 +304,9 @@ def _attribute_cue(
     if not tail_adjunct or masked[cue.end:hi].strip().startswith(":"):
         content = content_after(masked, cue.end, hi, base)
         if content is None:
+            if masked[cue.end:hi].strip() == ":":
+                # 'Dr. Ward stated:' introduces the quotation in the next paragraph
+                return Finding(Span(hi, hi), cue, speaker, (), "intro", 0.0)
             return None
         has_that = "that" in masked[cue.end : content.start].lower()
         return Finding(content, cue, speaker, (), "pre", 0.8 if has_that or _quote_at(quotes, content.start) else 0.6)
