@@ -17,6 +17,12 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 
 
+# Verbs that lead into a cue: 'Bryne went on to say', 'Smith declined to comment'.
+_LEAD_IN = re.compile(
+    r"\b(?:went|goes|go|going|has gone) on to\s+$|\b(?:continued|continues|began|begins|decided|decides|"
+    r"wanted|wants|refused|refuses|tried|tries|appeared|appears|seemed|seems|used|rushed|hastened|"
+    r"moved|sought|seeks|was quick|were quick) to\s+$"
+)
 _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|ll|re|m)$")
 
 
@@ -113,7 +119,8 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     Skips auxiliaries and adverbs ("has also said"), and steps over an
     appositive between commas ("Tanaka, a former minister, said").
     """
-    toks = tokens(masked, lo, cue_start)
+    lead_in = _LEAD_IN.search(masked, lo, cue_start)
+    toks = tokens(masked, lo, lead_in.start() if lead_in else cue_start)
     i = len(toks) - 1
     while i >= 0 and (toks[i][2].lower() in lx.AUXILIARIES or (
         toks[i][2].islower() and toks[i][2].endswith("ly") and len(toks[i][2]) > 3
@@ -324,6 +331,8 @@ def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
     for k, tok in enumerate(toks):
         if tok[2].lower() in lx.CLAUSE_WORDS or tok[2] in (";", ":") or tok[2] in _QUOTE_ENDS:
             start = k + 1
+    while start < len(toks) and not toks[start][2][0].isalnum():
+        start += 1  # 'However, he ...'
     if start < len(toks) and toks[start][2].lower() in PREPOSITIONS:
         comma = next((k for k in range(start, len(toks)) if toks[k][2] == ","), None)
         if comma is None:

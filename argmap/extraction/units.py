@@ -168,17 +168,37 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
         return None
     if word_count(masked[q.inner[0] : q.inner[1]]) < 3:
         return None  # a scare quote or a title, not a statement
-    subject = clause_subject(masked, lo, q.start)
-    if subject is None or masked[subject.start : subject.end].lower() in _EXPLETIVES:
-        return None
-    toks = tokens(masked, subject.end, q.start)
-    verb = next((t for t in toks if t[2].isalpha()), None)
-    if verb is None or verb is not toks[0] or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
-        return None
-    content = Span(verb[1] + 1, _trim(masked, verb[1] + 1, hi))
-    if content.end - content.start < 3:
-        return None
-    return Finding(content, Span(verb[0], verb[1]), subject, (), "quote-verb", 0.4)
+    for subject in (clause_subject(masked, lo, q.start), clause_subject(masked, lo, _first_verb(masked, lo, q.start))):
+        if subject is None or masked[subject.start : subject.end].lower() in _EXPLETIVES:
+            continue
+        if not masked[subject.start].isupper() and masked[subject.start : subject.end] not in lx.PRONOUNS:
+            continue  # a weak pattern: only named or pronoun subjects
+        toks = [t for t in tokens(masked, subject.end, q.start) if not (t[2].endswith("ly") and t[2].islower())]
+        verb = toks[0] if toks else None
+        if verb is None or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
+            continue
+        start = verb[1] + 1
+        that = re.match(r"\s*that\b", masked[start:hi])
+        if that:
+            start += that.end()
+        end = _trim(masked, start, hi)
+        if _NEW_CLAUSE.match(masked, q.end, hi):
+            end = q.end  # 'As the alliance marks "...", there are concerns ...': the quotation ends it
+        content = Span(start, end)
+        if content.end - content.start >= 3:
+            return Finding(content, Span(verb[0], verb[1]), subject, (), "quote-verb", 0.4)
+    return None
+
+
+_NEW_CLAUSE = re.compile(r",?\s+(?:there|he|she|they|it|we|I|[A-Z][a-z]+ (?:is|are|was|were|has|have|said|says))\b")
+
+
+def _first_verb(masked: str, lo: int, hi: int) -> int:
+    """The start of the first lowercase word that looks like a finite verb, else ``hi``."""
+    for tok in tokens(masked, lo, hi):
+        if _verb_like(tok[2]) and not tok[2].endswith("ly"):
+            return tok[0]
+    return hi
 
 
 _IRREGULAR_PAST = {"said", "told", "wrote", "shot", "went", "spoke", "sang", "began", "kept", "put",
