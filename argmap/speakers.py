@@ -210,31 +210,23 @@ class _Mention:
     org_in_doc: bool = False  # a named organisation: remember per document for "the ministry"
 
 
-class _Block:
-    """Speakers sharing one token and token count; ``strings`` hold each name's
-    other tokens, the part that a spelling variant changes, for rapidfuzz."""
-
-    __slots__ = ("strings", "keys", "entries")
-
-    def __init__(self) -> None:
-        self.strings: list[str] = []
-        self.keys: list[Key] = []
-        self.entries: list[_Entry] = []
-
-
 class SpeakerRegistry:
     """Resolves mentions from many documents to shared Speaker objects."""
 
     def __init__(self, alias_table: AliasTable | None = None) -> None:
         self._table = alias_table or AliasTable()
-        self._apart = {k: self._table.kept_apart(k) for group in self._table.distinct for k in map(name_key, group.names)}
+        self._apart = {  # the table's [[distinct]] names, by key
+            key: self._table.kept_apart(key) for group in self._table.distinct for key in map(name_key, group.names)
+        }
         self._entries: list[_Entry] = []
         self._by_key: dict[tuple[str, str, Key], _Entry] = {}
-        self._blocks: dict[tuple[str, str, int], _Block] = {}
+        # blocks for fuzzy matching: (kind class, token, token count) -> {(key, speaker): the
+        # key's other tokens}; a spelling variant shares a token and changes the rest
+        self._blocks: dict[tuple[str, str, int], dict[tuple[Key, _Entry], str]] = {}
         self._table_entries: dict[int, _Entry] = {}
         self._doc_people: dict[str, dict[_Entry, str]] = {}  # full names seen per document
         self._prepared: dict[object, _Mention] = {}
-        self._doc_orgs: dict[str, list[_Mention]] = {}  # named organisations per document
+        self._doc_orgs: dict[str, set[tuple[_Entry, str]]] = {}  # (named organisation, head) per document
         for i, alias in enumerate(self._table.speakers):
             self._table_entries[i] = self._from_table(alias)
 
@@ -276,7 +268,7 @@ class SpeakerRegistry:
                 people = self._doc_people[doc_id] = {}
             people[entry] = memo.surface
         elif memo.org_in_doc:
-            self._doc_orgs.setdefault(doc_id, []).append(memo)
+            self._doc_orgs.setdefault(doc_id, set()).add((entry, memo.head))
         entry.seen = True
         if memo.proper and memo.surface not in entry.forms:
             entry.forms.add(memo.surface)
@@ -359,7 +351,8 @@ class SpeakerRegistry:
         self, name: str, kind: SpeakerKind, cls_: str, scope: str, key: Key, *, indexed: bool, seen: bool = True
     ) -> _Entry:
         sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
-        entry = _Entry(Speaker(id=sid, name=name, kind=kind), cls_, forms={name}, seen=seen)
+        speaker = Speaker.model_construct(id=sid, name=name, aliases=[], kind=kind, role=None, affiliation=None)
+        entry = _Entry(speaker, cls_, forms={name}, seen=seen)
         self._entries.append(entry)
         self._by_key[(cls_, scope, key)] = entry
         entry.keys.add(key)
@@ -377,13 +370,12 @@ class SpeakerRegistry:
     def _index_block(self, entry: _Entry, key: Key) -> None:
         if len(key) < 2:
             return  # one-word names are never fuzzy-matched
+        blocks, cls_, n = self._blocks, entry.kind_class, len(key)
         for token in set(key):
-            block = self._blocks.get((entry.kind_class, token, len(key)))
+            block = blocks.get((cls_, token, n))
             if block is None:
-                block = self._blocks[(entry.kind_class, token, len(key))] = _Block()
-            block.strings.append(_without(key, token))
-            block.keys.append(key)
-            block.entries.append(entry)
+                block = blocks[(cls_, token, n)] = {}
+            block[(key, entry)] = _without(key, token)
 
     def _fuzzy(self, cls_: str, key: Key) -> _Entry | None:
         """A spelling variant of ``key`` among the speakers sharing one of its tokens."""
@@ -396,13 +388,10 @@ class SpeakerRegistry:
             block = self._blocks.get((cls_, token, len(key)))
             if block is None:
                 continue
-            for _, score, i in process.extract(
-                _without(key, token), block.strings, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
-            ):
-                entry = block.entries[i]
+            for score, (other, entry) in _closest(_without(key, token), block, cutoff):
                 if best is not None and score <= best[0]:
                     continue
-                if not _tokens_are_variants(key, block.keys[i]):
+                if not _tokens_are_variants(key, other):
                     continue
                 if apart and not apart.isdisjoint(entry.keys):
                     continue  # the alias table keeps these apart
@@ -420,14 +409,30 @@ class SpeakerRegistry:
 
     def _named_in_doc(self, doc_id: str, head: str) -> _Entry | None:
         """The one named organisation in this document with this head ("the ministry")."""
-        found = {
-            memo.entry
-            for memo in self._doc_orgs.get(doc_id, ())
-            if memo.head == head and memo.entry is not None
-        }
+        found = {entry for entry, its_head in self._doc_orgs.get(doc_id, ()) if its_head == head}
         return next(iter(found)) if len(found) == 1 else None
 
 
+
+
+SMALL_BLOCK = 16  # below this, a plain loop over fuzz.ratio beats process.extract's set-up
+
+
+def _closest(query: str, block: dict, cutoff: float) -> list[tuple[float, tuple]]:
+    """(score, block key) of the block's names scoring at least ``cutoff``, best first."""
+    if len(block) > SMALL_BLOCK:
+        return [(score, found) for _, score, found in process.extract(
+            query, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+        )]
+    ratio = fuzz.ratio
+    hits = []
+    for found, text in block.items():
+        score = ratio(query, text, score_cutoff=cutoff)
+        if score:
+            hits.append((score, found))
+    if len(hits) > 1:
+        hits.sort(key=lambda hit: -hit[0])
+    return hits
 
 
 def _without(key: Key, token: str) -> str:
