@@ -304,53 +304,81 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her"
                 "our", "some", "many", "several", "most", "both", "all", "other", "another", "one"}
 
 
-def _common_noun_phrase(toks: list[tuple[int, int, str]], start: int) -> Span | None:
-    """A lowercase subject ('several environmental groups') up to its verb."""
-    out = []
-    for tok in toks[start : start + 6]:
-        word = tok[2]
-        low = word.lower()
-        if not word[0].isalnum() or low in lx.AUXILIARIES or low in lx.CUE_FORMS:
-            break
-        if out and word.islower() and word.endswith("ed"):
-            break
-        out.append(tok)
-    if not out or out[-1][2].lower() in _DETERMINERS:
-        return None
-    return Span(out[0][0], out[-1][1])
-
-
 def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
     """The subject of the last clause in ``masked[lo:hi]`` (for '..., saying ...').
 
-    The clause starts after the last subordinating word; its subject is the
-    leading run of capitalised words (titles included) or a pronoun.
+    Clause starts are tried from the last one back (after a subordinating
+    word, a comma, a dash or a quotation); the subject is a run of
+    capitalised words, a pronoun or a determiner phrase followed by a verb.
     """
     toks = tokens(masked, lo, hi)
-    start = 0
-    for k, tok in enumerate(toks):
-        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2] in (";", ":") or tok[2] in _QUOTE_ENDS:
-            start = k + 1
-    while start < len(toks) and not toks[start][2][0].isalnum():
-        start += 1  # 'However, he ...'
-    if start < len(toks) and toks[start][2].lower() in PREPOSITIONS:
-        comma = next((k for k in range(start, len(toks)) if toks[k][2] == ","), None)
-        if comma is None:
+    starts = [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2])]
+    for start in reversed(starts):
+        found = _subject_at(toks, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _opens_clause(word: str) -> bool:
+    return word.lower() in lx.CLAUSE_WORDS or word in (";", ":", ",", "—", "–", "―", ")") or word in _QUOTE_ENDS
+
+
+def looks_finite(word: str) -> bool:
+    """A lowercase word that may be a finite verb: 'said', 'mused', 'riffs', 'went'."""
+    if not word.isalpha() or not word.islower():
+        return False
+    if word in lx.AUXILIARIES or word in lx.CUE_FORMS or word in _IRREGULAR_PAST:
+        return True
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+
+
+_IRREGULAR_PAST = {"said", "told", "wrote", "shot", "went", "spoke", "sang", "began", "kept", "put",
+                   "threw", "bit", "struck", "swore", "broke", "rang", "took", "made", "gave", "sent",
+                   "held", "led", "cast", "got", "came", "ran", "left", "brought", "sought", "set"}
+
+
+def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
+    """A subject starting at token ``start`` and followed by a verb, if there is one."""
+    if start >= len(toks) or not toks[start][2][0].isalnum():
+        return None
+    first = toks[start][2]
+    if first.lower() in PREPOSITIONS:
+        return None
+    if first.lower() in lx.PRONOUNS and first.lower() not in ("it", "which", "that"):
+        return Span(toks[start][0], toks[start][1])
+    end = start
+    if first[:1].isupper():
+        while end + 1 < len(toks) and (toks[end + 1][2][:1].isupper() or (
+            toks[end + 1][2].lower() in ("of", "the", "'s", "’s", "-", "and") and end + 2 < len(toks)
+            and toks[end + 2][2][:1].isupper()
+        )):
+            end += 1
+        if first.lower() in _DETERMINERS and end == start:
+            end = _common_end(toks, start)
+    elif first.lower() in _DETERMINERS or first.islower():
+        end = _common_end(toks, start)
+    if end is None or end + 1 >= len(toks) or not looks_finite(toks[end + 1][2].lstrip("_")):
+        nxt = toks[end + 1][2] if end is not None and end + 1 < len(toks) else ""
+        if not (end is not None and nxt.endswith("ly") and nxt.islower()):
             return None
-        start = comma + 1
-    run: list[tuple[int, int, str]] = []
-    for tok in toks[start:]:
-        word = tok[2]
-        if not run and word.lower() in lx.PRONOUNS:
-            return Span(tok[0], tok[1])
-        if word[:1].isupper() or (run and word.lower() in ("of", "the", "'s", "’s", "-")):
-            run.append(tok)
-        elif run or word == ",":
+    return Span(toks[start][0], toks[end][1])
+
+
+def _common_end(toks: list[tuple[int, int, str]], start: int) -> int | None:
+    """The last token of a lowercase subject ('several environmental groups') before its verb."""
+    end = None
+    for k in range(start, min(len(toks), start + 6)):
+        word = toks[k][2]
+        if not word[0].isalnum():
             break
-        elif word.islower():
-            return _common_noun_phrase(toks, start)
-    while run and not run[-1][2][:1].isupper():
-        run.pop()
-    if len(run) == 1 and run[0][2].lower() in _DETERMINERS:
-        return _common_noun_phrase(toks, start)
-    return Span(run[0][0], run[-1][1]) if run else None
+        if k > start and looks_finite(word) and not word.endswith("s"):
+            break
+        if k > start and word.islower() and word in lx.AUXILIARIES:
+            break
+        end = k
+        if k + 1 < len(toks) and looks_finite(toks[k + 1][2]) and k > start:
+            break
+    if end is None or toks[end][2].lower() in _DETERMINERS:
+        return None
+    return end

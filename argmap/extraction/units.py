@@ -8,6 +8,7 @@ from argmap.extraction import lexicon as lx
 from argmap.extraction.clauses import (
     Finding,
     clause_subject,
+    looks_finite,
     Span,
     content_after,
     content_before,
@@ -201,15 +202,9 @@ def _first_verb(masked: str, lo: int, hi: int) -> int:
     return hi
 
 
-_IRREGULAR_PAST = {"said", "told", "wrote", "shot", "went", "spoke", "sang", "began", "kept", "put",
-                   "threw", "bit", "struck", "swore", "broke", "quipped", "chimed", "piped", "rang"}
-
-
 def _verb_like(word: str) -> bool:
-    """A lowercase finite verb of unknown meaning: 'mused', 'riffs', 'shot'."""
-    if not word.isalpha() or not word.islower() or word in lx.AUXILIARIES:
-        return False
-    return word in _IRREGULAR_PAST or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+    """A lowercase finite verb that is not an auxiliary: 'mused', 'riffs', 'shot'."""
+    return looks_finite(word) and word not in lx.AUXILIARIES
 
 
 def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
@@ -276,8 +271,7 @@ def _attribute_cue(
     after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
     if word.endswith("ing") and (after_noun or prev == "," or re.search(r"\b(?:while|also|by|after|before)\s+$", masked[lo:cue.start])):
         # participle: 'Kishida addressed Congress, saying, "..."'
-        comma = masked.rfind(",", lo, cue.start)
-        speaker = clause_subject(masked, lo, comma if comma > lo else cue.start)
+        speaker = clause_subject(masked, lo, prev_at if prev == "," else cue.start)
         content = content_after(masked, cue.end, hi, base)
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
