@@ -201,7 +201,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
                 toks[k][2].lower() in lx.AUDIENCE_WORDS or toks[k][2][0].isupper()
             ) and toks[k][2] not in ('"', "“", "«", "‘"):
                 k += 1
-        while k < len(toks) and toks[k][2].lower().rstrip(".") in lx.DAY_WORDS:
+        while k < len(toks) and _is_time_word(toks, k):
             k += 1
         if k < len(toks) and toks[k][2].lower() in ("in", "on", "at", "during", "via", "to"):
             # "said in a statement:", "wrote on Twitter,"
@@ -218,9 +218,20 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
     while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
         pos += 1
     end = _trim_end(masked, pos, _content_stop(masked, pos, hi))
-    if end - pos < 3:
-        return None
+    if end - pos < 3 or _TOPIC_ONLY.match(masked, pos, end):
+        return None  # 'has written widely on the alliance' names a topic, not content
     return Span(pos, end)
+
+
+_TOPIC_ONLY = re.compile(r"\w+ly\s+(?:on|about|of|for)\b")
+
+
+def _is_time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """'Tuesday', 'yesterday'; 'this', 'last' and 'next' only before a time noun ('last week')."""
+    word = toks[k][2].lower().rstrip(".")
+    if word in ("this", "last", "next"):
+        return k + 1 < len(toks) and toks[k + 1][2].lower().rstrip(".,") in lx.DAY_WORDS
+    return word in lx.DAY_WORDS
 
 
 # Where the reporter's own words resume after reported content.

@@ -15,7 +15,10 @@ from typing import NamedTuple
 from argmap.models import SpeakerKind
 from argmap.names import is_pronoun, pronoun_gender, split_role
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*){1,4}")
+_NAME_RUN = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"|[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*){1,4})"
+)
 _AGENT = re.compile(r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE)
 _WANTED_KINDS = {
     "male": {SpeakerKind.PERSON},
@@ -23,6 +26,13 @@ _WANTED_KINDS = {
     "plural": {SpeakerKind.GROUP, SpeakerKind.ORGANISATION, SpeakerKind.PERSON},
     "thing": {SpeakerKind.ORGANISATION, SpeakerKind.GROUP},
 }
+
+
+_PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
+_TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
+# Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
+_TEXT_NOUNS = {"statement", "communique", "communiqué", "release", "letter", "memo", "declaration",
+               "readout", "report", "post", "tweet", "op-ed", "email", "announcement"}
 
 
 class Resolved(NamedTuple):
@@ -40,6 +50,7 @@ class SpeakerTracker:
         self.text = text
         self._runs: list[tuple[int, str]] | None = None
         self._history: list[tuple[int, Resolved]] = []
+        self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
 
     def _full_name(self, token: str, position: int) -> str | None:
         """The person's full name in the document that starts or ends with ``token``."""
@@ -76,13 +87,46 @@ class SpeakerTracker:
         return resolved
 
     def _antecedent(self, pronoun: str, position: int) -> Resolved:
-        """The most recent speaker a pronoun can refer to ('he' -> a person)."""
+        """The most recent speaker or named person a pronoun can refer to.
+
+        'he' and 'she' skip people whose title or earlier pronoun says otherwise
+        ("Ms. Kamikawa met Mr. Blinken. ... he said" -> Blinken).
+        """
         gender = pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "", None)
-        for _, prior in reversed(self._history):
-            if wanted is None or prior.kind in wanted:
-                return prior
-        return Resolved(pronoun, SpeakerKind.UNKNOWN, None)
+        candidates: list[tuple[int, Resolved]] = [
+            (at, prior) for at, prior in self._history if wanted is None or prior.kind in wanted
+        ]
+        if gender in ("male", "female"):
+            candidates += self._people_named_before(position)
+            candidates = [c for c in candidates if self._gender.get(c[1].name) in (None, gender)]
+        if not candidates:
+            return Resolved(pronoun, SpeakerKind.UNKNOWN, None)
+        resolved = max(candidates, key=lambda c: c[0])[1]
+        if gender in ("male", "female"):
+            self._gender.setdefault(resolved.name, gender)
+        return resolved
+
+    def _people_named_before(self, position: int) -> list[tuple[int, Resolved]]:
+        """People named in the text within a few paragraphs before ``position``."""
+        if self._runs is None:
+            self._runs = [(m.start(), m.group()) for m in _NAME_RUN.finditer(self.text)]
+        people = []
+        for start, run in self._runs:
+            if start >= position:
+                break
+            if position - start > _PRONOUN_REACH:
+                continue
+            parsed = split_role(run)
+            if parsed.kind is SpeakerKind.PERSON:
+                name = parsed.name
+                if len(name.split()) == 1:
+                    name = self._full_name(name, start) or name
+                title = _TITLE_GENDER.match(self.text, start)
+                if title:
+                    self._gender.setdefault(name, title.group(1) and "male" or "female")
+                people.append((start, Resolved(name, SpeakerKind.PERSON, parsed.role)))
+        return people
 
     def _described(self, head: str, name: str) -> str:
         """'the ministry' -> the organisation named before whose name has that head word."""
@@ -90,4 +134,10 @@ class SpeakerTracker:
         for _, prior in reversed(self._history):
             if prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) and stem in prior.name.lower():
                 return prior.name
+        if head.lower() in _TEXT_NOUNS:
+            # 'the joint statement' was issued by several: a group, not one organisation
+            kinds = {SpeakerKind.GROUP} if "joint" in name.lower() else {SpeakerKind.GROUP, SpeakerKind.ORGANISATION}
+            for _, prior in reversed(self._history):
+                if prior.kind in kinds and prior.name.lower() != name.lower():
+                    return prior.name
         return name

@@ -7,7 +7,15 @@ from typing import Iterator
 
 from argmap.extraction.clauses import Finding, Span
 from argmap.extraction.coref import SpeakerTracker
-from argmap.extraction.text import Quote, find_quotes, mask_quotes, paragraphs, sentence_units, word_count
+from argmap.extraction.text import (
+    Quote,
+    find_quotes,
+    is_abbreviation,
+    mask_quotes,
+    paragraphs,
+    sentence_units,
+    word_count,
+)
 from argmap.extraction.units import find_in_unit, join_attribution_tails
 from argmap.models import Document, Statement, StatementKind, content_id
 
@@ -52,7 +60,8 @@ def iter_statements(document: Document) -> Iterator[Statement]:
             for finding in findings:
                 mention = None
                 if finding.mention:
-                    mention = Span(finding.mention.start + p_start, finding.mention.end + p_start)
+                    trimmed = _trim_mention(par, finding.mention)
+                    mention = Span(trimmed.start + p_start, trimmed.end + p_start)
                     if text[mention.start : mention.end].lower() not in ("who", "which", "that"):
                         last_named = (mention, index)
                         quoted = any(finding.content.start <= q.start < finding.content.end for q in quotes)
@@ -116,14 +125,15 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
     return Finding(span, Span(q.start, q.start), None, (), "continuation", 0.5)
 
 
-def _kind(par: str, content: Span, quotes: list[Quote]) -> StatementKind:
+def _kind(par: str, pieces: list[Span] | tuple[Span, ...], quotes: list[Quote]) -> StatementKind:
     """Direct when the content is all quoted words, mixed when partly, else indirect."""
-    total = _letters(par, content.start, content.end)
+    total = sum(_letters(par, p.start, p.end) for p in pieces)
     quoted = 0
     for q in quotes:
-        lo, hi = max(q.inner[0], content.start), min(q.inner[1], content.end)
-        if hi > lo:
-            quoted += _letters(par, lo, hi)
+        for piece in pieces:
+            lo, hi = max(q.inner[0], piece.start), min(q.inner[1], piece.end)
+            if hi > lo:
+                quoted += _letters(par, lo, hi)
     if quoted and quoted >= total:
         return StatementKind.DIRECT
     return StatementKind.MIXED if quoted else StatementKind.INDIRECT
@@ -131,6 +141,14 @@ def _kind(par: str, content: Span, quotes: list[Quote]) -> StatementKind:
 
 def _letters(text: str, lo: int, hi: int) -> int:
     return len(_ALNUM.findall(text, lo, hi))
+
+
+def _trim_mention(par: str, span: Span) -> Span:
+    """Drop trailing punctuation from a speaker mention, but not an abbreviation's full stop."""
+    end = span.end
+    while end > span.start and (par[end - 1].isspace() or par[end - 1] in ",;:.") and not (par[end - 1] == "." and is_abbreviation(par, end - 1)):
+        end -= 1
+    return Span(span.start, end)
 
 
 def _strip_marks(par: str, span: Span) -> Span:
@@ -153,7 +171,7 @@ def _statement(
     mention: Span | None,
     continued: bool,
 ) -> Statement:
-    kind = _kind(par, finding.content, quotes)
+    kind = _kind(par, finding.parts or (finding.content,), quotes)
     content = _strip_marks(par, finding.content) if kind is StatementKind.DIRECT and not finding.parts else finding.content
     start, end = content.start + offset, content.end + offset
     text = document.text

@@ -134,7 +134,7 @@ est mt ft vol
 _SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9])")
 
 
-def _is_abbreviation(par: str, dot: int) -> bool:
+def is_abbreviation(par: str, dot: int) -> bool:
     """True when the full stop at ``dot`` ends an abbreviation or an initial."""
     start = dot
     while start > 0 and (par[start - 1].isalpha() or par[start - 1] == "."):
@@ -162,7 +162,7 @@ def sentence_units(par: str, quotes: list[Quote]) -> list[tuple[int, int]]:
         dot = match.start()
         if any(q.start < dot and match.end() < q.end for q in quotes):
             continue
-        if match.group().rstrip("\"”’'»)]") == "." and _is_abbreviation(par, dot):
+        if match.group().rstrip("\"”’'»)]") == "." and is_abbreviation(par, dot):
             continue
         cuts.append(match.end())
     units = []

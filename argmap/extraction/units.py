@@ -108,10 +108,12 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
             continue
         base = lx.CUE_FORMS[match.group(1).lower()]
         particle = match.group(2)
+        if particle and particle not in lx.PARTICLE_VERBS.get(base, ()):
+            particle = None  # 'speaks to reporters': 'to' is not a particle of 'speak'
         if base in lx.PARTICLE_VERBS and lx.PARTICLE_VERBS[base] and not particle:
             if base not in lx.SPEECH_VERBS and base != "call":
                 continue
-        if particle and base not in lx.PARTICLE_VERBS:
+        if not particle:
             cue = Span(match.start(), match.start(1) + len(match.group(1)))
         else:
             cue = Span(match.start(), match.end())
@@ -119,7 +121,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         if found:
             findings.append(found)
     for match in lx.ATTITUDE_RE.finditer(masked, lo, hi):
-        cue = Span(match.start(), match.end())
+        cue = Span(match.start(), match.end(1))
         speaker = speaker_before(masked, lo, cue.start)
         content = content_after(masked, cue.end, hi, "")
         if speaker and content:
@@ -304,6 +306,8 @@ def _attribute_cue(
         content = content_before(masked, lo, before_at + 1 if before in _CLOSING else before_at)
         if content is None:
             return None
+        if quoted_before:
+            content = _from_quote(masked, quotes, content)
         if quoted_before and tail_quote is not None:
             # split quotation: '"Under these circumstances," the ministers said, "the ..."'
             return _split(content, cue, speaker, quotes, lo, hi)
@@ -334,6 +338,19 @@ _RESUMED = re.compile(
     r"wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b[^,;:_]{0,30})?,\s*"
     r"(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)(?=[a-z_\"“‘'])"
 )
+
+
+def _from_quote(masked: str, quotes: list[Quote], content: Span) -> Span:
+    """Start the content at its quotation when an introductory phrase and a comma precede it.
+
+    'After the talks ran late, "We made real progress," Kamikawa said.'
+    """
+    first = next((q for q in quotes if content.start <= q.start < content.end), None)
+    if first is not None and first.start > content.start:
+        lead = masked[content.start : first.start].rstrip()
+        if lead.endswith((",", ":", "—", "–")):
+            return Span(first.start, content.end)
+    return content
 
 
 def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int) -> Finding:
