@@ -9,6 +9,7 @@ from argmap.extraction.clauses import Finding, Span
 from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import (
     Quote,
+    dateline_end,
     find_quotes,
     is_abbreviation,
     mask_quotes,
@@ -47,7 +48,9 @@ def iter_statements(document: Document) -> Iterator[Statement]:
         if par[-1] not in _TERMINAL and word_count(par) < 40 and not quotes:
             continue  # a headline, caption or page furniture, not running text
         masked = mask_quotes(par, quotes)
+        body = dateline_end(par)
         for lo, hi in join_attribution_tails(masked, sentence_units(par, quotes)):
+            lo = max(lo, body)
             if par[lo] == "<":
                 continue  # markup left in the text, not prose
             findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))

@@ -177,6 +177,18 @@ def sentence_units(par: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     return units
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
+    r"\s*\([^()\n]{1,40}\)\s*[-—–―]+\s+"
+)
+
+
+def dateline_end(par: str) -> int:
+    """Where a wire dateline ('TOKYO (Reuters) - ', 'FLINT, Mich., Oct. 4 (UPI) — ') ends, else 0."""
+    match = _DATELINE.match(par)
+    return match.end() if match else 0
+
+
 def mask_quotes(par: str, quotes: list[Quote]) -> str:
     """The paragraph with every quoted word replaced by '_' (offsets unchanged)."""
     if not quotes:
