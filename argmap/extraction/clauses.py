@@ -95,6 +95,8 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
             break
         if low in lx.CLAUSE_WORDS or (count and _is_verb_like(text)):
             break
+        if count and text.islower() and text in lx.CUE_FORMS and text.endswith(("ed", "said", "told")):
+            break  # 'ministers announced | plans': a verb ends the speaker phrase
         if low in ("and", "or") and count:
             # "Japan and the United States", "foreign and defense ministers"
             prev = toks[i - 1][2] if i > 0 else ""
@@ -296,6 +298,8 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     if not words:
         return True
     first = words[0].lower().strip(",.")
+    if first == "to" and len(words) > 1 and words[1].lower().strip(",.") not in lx.AUDIENCE_WORDS:
+        return False  # 'declined to comment': an infinitive is content
     if len(words) <= 3 and first not in lx.PRONOUNS and not first.endswith("’s") and "'" not in first:
         return True
     if first in ("last", "this", "next"):

@@ -17,7 +17,7 @@ from argmap.extraction.text import (
     sentence_units,
     word_count,
 )
-from argmap.extraction.units import find_in_unit, join_attribution_tails
+from argmap.extraction.units import find_in_unit, join_attribution_tails, speaker_label
 from argmap.models import Document, Statement, StatementKind, content_id
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -54,6 +54,9 @@ def iter_statements(document: Document) -> Iterator[Statement]:
             if par[lo] == "<":
                 continue  # markup left in the text, not prose
             findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))
+            label = speaker_label(masked, lo, hi) if lo == body else None
+            if label is not None and not any(f.content.start <= label.content.start for f in findings):
+                findings = [label] + [f for f in findings if f.content.start >= label.content.start]
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)
                 previous = last_quoted or last_named

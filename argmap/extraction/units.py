@@ -56,10 +56,15 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False  # passive or adjectival: 'were admitted', 'the said document'
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
+    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and before.split():
+        prev = before.split()[-1]
+        if looks_finite(prev) and prev not in lx.AUXILIARIES:
+            return False  # 'announced plans to ...': the object of a verb is a noun
     if lx.base_form_needs_subject(word):
-        prev = before.split()[-1] if before.split() else ""
-        if not (prev in _PLAIN_SUBJECTS or (prev.endswith("s") and prev not in _NOT_PLURAL and prev.isalpha())):
-            return False  # 'the report', 'broad support'; but 'polls show', 'they support'
+        words = masked[max(lo, start - 40) : start].split()
+        prev = words[-1].lower() if words else ""
+        if not (prev in _PLAIN_SUBJECTS or _plural_subject(words)):
+            return False  # 'the report', 'arms support'; but 'polls show', 'they support'
     return True
 
 
@@ -74,6 +79,23 @@ def _unlisted_attribution(tail: str) -> bool:
         if k and word[:1].islower() and word.lower() not in ("the", "of", "a", "an"):
             return False
     return False
+
+
+def _plural_subject(words: list[str]) -> bool:
+    """'polls', 'most voters', 'Democrats': a plural noun that can be a subject, not an object."""
+    if not words:
+        return False
+    last = words[-1]
+    if not (last.isalpha() and last.endswith("s") and last.lower() not in _NOT_PLURAL):
+        return False
+    if last[0].isupper():
+        return True
+    before = words[-2] if len(words) > 1 else ""
+    return before == "" or before.lower() in _DETERMINERS_PLURAL or before[0].isupper() or before.endswith(",")
+
+
+_DETERMINERS_PLURAL = {"the", "most", "many", "some", "all", "both", "few", "several", "these", "those",
+                       "other", "his", "her", "their", "our", "its", "more", "two", "three", "recent", "new"}
 
 
 def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -98,6 +120,28 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
                     continue
         joined.append((lo, hi))
     return joined
+
+
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
+# Labels that are page furniture, not speakers.
+_NOT_SPEAKER_LABELS = {
+    "credit", "credits", "photo", "photos", "caption", "note", "editor's note", "editor’s note", "update",
+    "updated", "correction", "related", "source", "sources", "watch", "read", "read more", "video",
+    "image", "images", "advertisement", "click", "subscribe", "follow", "tags", "topics", "share",
+    "see also", "more", "listen", "transcript", "partial transcript", "warning", "disclosure", "getty",
+}
+
+
+def speaker_label(masked: str, lo: int, hi: int) -> Finding | None:
+    """A paragraph that opens with a speaker's label: 'TAPPER: ...', 'Q: ...', 'Clinton: ...'."""
+    match = _LABEL.match(masked, lo, hi)
+    if match is None or match.group(1).lower() in _NOT_SPEAKER_LABELS:
+        return None
+    content = Span(match.end(), _trim(masked, match.end(), hi))
+    if content.end - content.start < 3:
+        return None
+    colon = match.end(1)
+    return Finding(content, Span(colon, colon + 1), Span(match.start(1), match.end(1)), (), "label", 0.6)
 
 
 def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
