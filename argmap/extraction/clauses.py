@@ -205,7 +205,10 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
                 k += 1
         while k < len(toks) and _is_time_word(toks, k):
             k += 1
-        if k < len(toks) and toks[k][2].lower() in ("in", "on", "at", "during", "via", "to"):
+        if k < len(toks) and (toks[k][2].lower() in ("in", "on", "at", "during", "via") or (
+            toks[k][2].lower() == "to" and k + 1 < len(toks)
+            and (toks[k + 1][2][:1].isupper() or toks[k + 1][2].lower() in lx.AUDIENCE_WORDS)
+        )):
             # "said in a statement:", "wrote on Twitter,"
             for m in range(k + 1, min(len(toks), k + 9)):
                 if toks[m][2] in (",", ":"):
@@ -255,9 +258,11 @@ def _only_circumstance(between: str, base: str) -> bool:
     words = between.split()
     if not words:
         return True
-    if "_" in between or len(words) > 8 or re.search(r"[.;:]", between):
+    if "_" in between or len(words) > 8 or re.search(r"[.;:]", between) or ", " in between.strip(", "):
         return False
     first = words[0].lower().strip(",")
+    if first == "to" and (len(words) < 2 or not (words[1][:1].isupper() or words[1].lower() in lx.AUDIENCE_WORDS)):
+        return False  # 'hopes to be elected ... that' is not 'said to reporters that'
     if base in ("tell", "inform", "assure", "remind", "brief", "warn", "convince", "persuade"):
         return first in lx.AUDIENCE_WORDS or words[0][:1].isupper() or first in _ADJUNCT_STARTS
     return first in _ADJUNCT_STARTS or first in lx.DAY_WORDS or first in ("again", "repeatedly", "publicly", ",")
@@ -373,6 +378,10 @@ def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
             end = _common_end(toks, start)
     elif first.lower() in _DETERMINERS or first.islower():
         end = _common_end(toks, start)
+    if end is not None and end + 1 < len(toks) and toks[end + 1][2] == "(":
+        close = next((k for k in range(end + 1, min(len(toks), end + 9)) if toks[k][2] == ")"), None)
+        if close is not None and close + 1 < len(toks) and looks_finite(toks[close + 1][2]):
+            return Span(toks[start][0], toks[close][1])  # 'Rep. Jason Chaffetz (R-Utah) said'
     if end is None or end + 1 >= len(toks) or not looks_finite(toks[end + 1][2].lstrip("_")):
         nxt = toks[end + 1][2] if end is not None and end + 1 < len(toks) else ""
         if not (end is not None and nxt.endswith("ly") and nxt.islower()):

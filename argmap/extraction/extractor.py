@@ -125,7 +125,8 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
         return None
     q = inside[0]
     inner = par[q.inner[0] : q.inner[1]]
-    if word_count(inner) < 4:
+    whole_unit = par[q.end : hi].strip(" .,;:!?") == ""
+    if word_count(inner) < (2 if whole_unit else 4):
         return None
     span = Span(q.start, min(q.end, hi))
     return Finding(span, Span(q.start, q.start), None, (), "continuation", 0.5)

@@ -338,6 +338,8 @@ def _attribute_cue(
         before in _CLOSING or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
     )
     tail_quote = next((q for q in quotes if q.start >= cue.end and q.start < hi), None)
+    if tail_quote is not None and lx.CUE_RE.search(masked, cue.end, tail_quote.start):
+        tail_quote = None  # '..., adding that ... "like candy"': a new attribution, not the quote resuming
     tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
     plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
     if base == "continue" and not quoted_before:
