@@ -1,0 +1,287 @@
+"""Extraction speed and memory: quotes, reported speech and in-document speaker tracking.
+
+    python benchmarks/extract_speed.py [PATH]      # default: ../shared/data/polnear/train/text
+    python benchmarks/extract_speed.py --big [--big-mb 50]
+
+The first form reads every .txt/.md/.html file under PATH (through ``argmap.reading``, not
+timed), then times ``argmap.extraction.extract_statements`` over all of them on one core and
+prints files, MB of text, seconds, MB/s, statements found and peak memory. The issue's target
+(issue 2, "Speed"): at least 1 MB/s and peak memory under 300 MB on the PolNeAR train texts.
+
+``--big`` builds one ~50 MB synthetic document from the seed article's paragraphs (names varied
+per repetition) and compares peak RSS while extracting it with the generator
+``argmap.extraction.extractor.iter_statements`` (statements counted, not kept) and with
+``extract_statements`` (a list). Each variant runs in its own child process, since a
+process's peak RSS only ever grows.
+
+Memory figures:
+* peak RSS: ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` - the whole process (interpreter,
+  imports, the texts read, extraction), at its highest point so far;
+* traced peak: ``tracemalloc``'s peak of Python allocations made during extraction alone (a
+  second, untimed pass, since tracing slows Python down several-fold).
+
+Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run from a checkout without installing
+DEFAULT_PATH = REPO.parent / "shared" / "data" / "polnear" / "train" / "text"
+SEED = REPO / "seeds" / "japan-us-integration.txt"
+MB = 1_000_000  # "MB" here is 10^6 bytes of UTF-8 text
+# CPUs this process may use, read before pin_to_one_core narrows them
+USABLE_CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def _cpu_model() -> str:
+    model = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return model or "unknown"
+
+
+def machine_info() -> list[tuple[str, str]]:
+    affinity = USABLE_CPUS
+    return [
+        ("platform", platform.platform()),
+        ("processor", _cpu_model()),
+        ("cpu count", f"{os.cpu_count()}" + (f" ({affinity} usable)" if affinity else "")),
+        ("python", f"{platform.python_implementation()} {platform.python_version()}"),
+    ]
+
+
+def pin_to_one_core() -> str:
+    """Run on one CPU (Linux); say which."""
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "single-threaded (no CPU pinning on this platform)"
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MB (10^6 bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports kilobytes, macOS bytes
+    return peak / MB if sys.platform == "darwin" else peak * 1024 / MB
+
+
+def current_rss_mb() -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024 / MB
+    except OSError:
+        pass
+    return None
+
+
+def show(rows: list[tuple[str, str]]) -> None:
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"  {key:<{width}}  {value}")
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def run_corpus(path: Path, trace: bool) -> int:
+    from argmap.extraction import extract_statements
+    from argmap.models import Document
+    from argmap.reading import load_documents
+
+    if not path.exists():
+        print(
+            f"extract_speed: {path} does not exist.\n"
+            "Give a folder of article texts, e.g. the PolNeAR train texts "
+            "(../shared/data/polnear/train/text beside the repository).",
+            file=sys.stderr,
+        )
+        return 2
+    core = pin_to_one_core()
+    documents: list[Document] = []
+    errors = 0
+    for item in load_documents([path]):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            errors += 1
+            print(f"  read error: {item}", file=sys.stderr)
+    if not documents:
+        print(f"extract_speed: no readable .txt/.md/.html files under {path}", file=sys.stderr)
+        return 2
+    size = sum(len(d.text.encode("utf-8")) for d in documents)
+    rss_before = peak_rss_mb()
+
+    gc.collect()
+    started = time.perf_counter()
+    statements = 0
+    for document in documents:
+        statements += len(extract_statements(document))
+    seconds = time.perf_counter() - started
+    rss_after = peak_rss_mb()
+
+    print(f"Extraction + in-document speaker tracking: {path}")
+    rows = [
+        ("files", f"{len(documents)}" + (f" ({errors} unreadable)" if errors else "")),
+        ("text", f"{size / MB:.2f} MB (UTF-8, 1 MB = 10^6 bytes)"),
+        ("seconds", f"{seconds:.2f}"),
+        ("throughput", f"{size / MB / seconds:.2f} MB/s ({core})"),
+        ("statements", f"{statements} ({statements / len(documents):.1f} per file)"),
+        ("peak RSS before extraction", f"{rss_before:.1f} MB (ru_maxrss: interpreter, imports, texts)"),
+        ("peak RSS after extraction", f"{rss_after:.1f} MB (ru_maxrss, whole process)"),
+    ]
+    if trace:
+        gc.collect()
+        tracemalloc.start()
+        for document in documents:
+            extract_statements(document)
+        _, traced_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        rows.append(("traced peak", f"{traced_peak / MB:.1f} MB (tracemalloc, extraction's own "
+                                    "Python allocations, untimed second pass)"))
+    show(rows)
+    print("Machine")
+    show(machine_info())
+    return 0
+
+
+# --------------------------------------------------------------------------- --big
+
+GIVEN = """Akira Aiko Daisuke Emi Haruto Hiroshi Kaori Kenji Mariko Naoki Reiko Satoshi Takeshi Yuki
+Anna Brian Carla David Elena Frank Grace Henry Irene James Karen Laura Michael Nora Peter""".split()
+FAMILY = """Abe Endo Fujita Goto Hayashi Ikeda Ishii Kato Kondo Maeda Mori Murata Nakamura Ogawa Okada
+Saito Sakamoto Shimizu Suzuki Takahashi Ueda Watanabe Yamada Yoshida Baker Carter Evans Foster
+Hughes Morgan Parker Reed Turner Walsh""".split()
+# names in the seed: (family, given, family first?)
+SEED_NAMES = [
+    ("Kishida", "Fumio", True), ("Kamikawa", "Yoko", True), ("Kihara", "Minoru", True),
+    ("Sasae", "Kenichiro", True), ("Tanaka", "Hitoshi", True),
+    ("Austin", "Lloyd", False), ("Blinken", "Antony", False),
+]
+
+
+def build_big_text(target_mb: float, seed: int = 1) -> str:
+    """~``target_mb`` MB of article text: the seed's paragraphs, names varied per repetition."""
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip()]
+    rng = random.Random(seed)
+    pattern = re.compile(r"\b(" + "|".join(f for f, _, _ in SEED_NAMES) + "|"
+                         + "|".join(g for _, g, _ in SEED_NAMES) + r")\b")
+    chunks: list[str] = []
+    size = 0
+    while size < target_mb * MB:
+        swap: dict[str, str] = {}
+        for family, given, _ in SEED_NAMES:
+            swap[family] = rng.choice(FAMILY)
+            swap[given] = rng.choice(GIVEN)
+        block = "\n\n".join(pattern.sub(lambda m: swap[m.group()], p) for p in paragraphs) + "\n\n"
+        chunks.append(block)
+        size += len(block.encode("utf-8"))
+    return "".join(chunks)
+
+
+def big_child(mode: str, target_mb: float) -> None:
+    """In a fresh process: build the big document, extract it one way, print JSON figures."""
+    from argmap.extraction import extract_statements
+    from argmap.extraction.extractor import iter_statements
+    from argmap.models import Document
+
+    pin_to_one_core()
+    text = build_big_text(target_mb)
+    document = Document.from_text("big.txt", text)
+    del text
+    gc.collect()
+    size = len(document.text.encode("utf-8"))
+    baseline_peak = peak_rss_mb()
+    baseline_now = current_rss_mb()
+    started = time.perf_counter()
+    if mode == "iter":
+        statements = sum(1 for _ in iter_statements(document))
+    else:
+        statements = len(extract_statements(document))
+    seconds = time.perf_counter() - started
+    print(json.dumps({
+        "mode": mode, "mb": size / MB, "seconds": seconds, "statements": statements,
+        "rss_before": baseline_now, "peak_before": baseline_peak, "peak_after": peak_rss_mb(),
+    }))
+
+
+def _show_big(r: dict) -> None:
+    label = ("iter_statements (generator, counted)" if r["mode"] == "iter"
+             else "extract_statements (list)")
+    print(label)
+    before = f"{r['rss_before']:.0f} MB" if r["rss_before"] is not None else "n/a"
+    show([
+        ("text", f"{r['mb']:.1f} MB"),
+        ("seconds", f"{r['seconds']:.1f} ({r['mb'] / r['seconds']:.2f} MB/s)"),
+        ("statements", str(r["statements"])),
+        ("RSS with the document built", f"{before} (peak so far {r['peak_before']:.0f} MB; "
+                                        "includes building the text)"),
+        ("peak RSS after extraction", f"{r['peak_after']:.0f} MB (ru_maxrss)"),
+        ("growth over the RSS before", f"{r['peak_after'] - (r['rss_before'] or r['peak_before']):.0f} MB"),
+    ])
+    sys.stdout.flush()
+
+
+def run_big(target_mb: float, modes: tuple[str, ...]) -> int:
+    print(f"One ~{target_mb:g} MB synthetic document (the seed's paragraphs repeated, names varied);"
+          " each run in its own process", flush=True)
+    for mode in modes:
+        proc = subprocess.run(
+            [sys.executable, __file__, "--big-child", mode, "--big-mb", str(target_mb)],
+            capture_output=True, text=True, check=False,
+        )
+        if proc.returncode != 0:
+            print(f"  {mode}: failed (exit {proc.returncode})\n{proc.stderr}", file=sys.stderr)
+            return 1
+        _show_big(json.loads(proc.stdout.strip().splitlines()[-1]))
+    print("Machine")
+    show(machine_info())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH,
+                        help=f"folder or file of article texts (default: {DEFAULT_PATH})")
+    parser.add_argument("--big", action="store_true",
+                        help="measure memory on one ~50 MB synthetic document instead")
+    parser.add_argument("--big-mb", type=float, default=50.0, help="size of the --big document in MB")
+    parser.add_argument("--big-only", choices=("iter", "list"),
+                        help="with --big: run only the generator (iter) or only the list variant")
+    parser.add_argument("--no-trace", action="store_true",
+                        help="skip the untimed tracemalloc pass over the corpus")
+    parser.add_argument("--big-child", choices=("iter", "list"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.big_child:
+        big_child(args.big_child, args.big_mb)
+        return 0
+    if args.big:
+        return run_big(args.big_mb, (args.big_only,) if args.big_only else ("iter", "list"))
+    return run_corpus(args.path, trace=not args.no_trace)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
