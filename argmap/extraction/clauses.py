@@ -376,7 +376,12 @@ def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
             end += 1
         if first.lower() in _DETERMINERS and end == start:
             end = _common_end(toks, start)
-    elif first.lower() in _DETERMINERS or first.islower():
+    elif first.lower() in _DETERMINERS:
+        end = _common_end(toks, start)
+    elif first.islower():
+        if first in ("and", "but", "or", "nor") or first in lx.AUXILIARIES or looks_finite(first) and not first.endswith("s") \
+                or first.endswith(("ing", "ly")):
+            return None  # 'and took a heckler in stride': no subject of its own
         end = _common_end(toks, start)
     if end is not None and end + 1 < len(toks) and toks[end + 1][2] == "(":
         close = next((k for k in range(end + 1, min(len(toks), end + 9)) if toks[k][2] == ")"), None)
