@@ -28,6 +28,7 @@ import tomllib
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 from rapidfuzz import fuzz, process
@@ -185,29 +186,27 @@ def _describe(exc: ValidationError, data: object) -> str:
 class _Entry:
     """Registry bookkeeping for one speaker."""
 
+    index: int  # position in the registry; indexes below hold this int, not the object
     speaker: Speaker
-    kind_class: str
+    kind_class: str  # "p" for people (and unknowns), "o" for organisations and groups
     keys: set[Key] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
     seen: bool = False
 
 
-@dataclass(slots=True, eq=False)
-class _Mention:
-    """A mention string parsed once, with the global speaker it resolved to."""
+class _Parse(NamedTuple):
+    """A mention string parsed once (the kind as its string value)."""
 
     surface: str
     role: str | None
     affiliation: str | None
-    kind: SpeakerKind
+    kind: str  # SpeakerKind value
     proper: bool
     head: str | None
     key: Key
     cls_: str
-    scoped: bool
-    entry: _Entry | None = None
-    in_doc_index: bool = False  # a named person: remember per document for surnames
-    org_in_doc: bool = False  # a named organisation: remember per document for "the ministry"
+    scoped: bool  # resolved within its document only
+    alias: int | None  # the alias table entry it names
 
 
 class SpeakerRegistry:
@@ -219,16 +218,18 @@ class SpeakerRegistry:
             key: self._table.kept_apart(key) for group in self._table.distinct for key in map(name_key, group.names)
         }
         self._entries: list[_Entry] = []
-        self._by_key: dict[tuple[str, str, Key], _Entry] = {}
-        # blocks for fuzzy matching: (kind class, token, token count) -> {(key, speaker): the
+        self._by_key: dict[tuple[str, str, Key], int] = {}  # (kind class, scope, key) -> entry
+        # blocks for fuzzy matching: (kind class, token, token count) -> {(key, entry): the
         # key's other tokens}; a spelling variant shares a token and changes the rest
-        self._blocks: dict[tuple[str, str, int], dict[tuple[Key, _Entry], str]] = {}
-        self._table_entries: dict[int, _Entry] = {}
-        self._doc_people: dict[str, dict[_Entry, str]] = {}  # full names seen per document
-        self._prepared: dict[object, _Mention] = {}
-        self._doc_orgs: dict[str, set[tuple[_Entry, str]]] = {}  # (named organisation, head) per document
-        for i, alias in enumerate(self._table.speakers):
-            self._table_entries[i] = self._from_table(alias)
+        self._blocks: dict[tuple[str, str, int], dict[tuple[Key, int], str]] = {}
+        self._parsed: dict[object, _Parse] = {}  # mention string -> parse, for per-document ones
+        # mention string -> (entry, surface if a person, head if an organisation) once its
+        # speaker is fixed whatever the document: the fast path for repeated mentions
+        # (plain tuples of ints and strings, which the garbage collector stops tracking)
+        self._settled: dict[object, tuple[int, str | None, str | None]] = {}
+        self._doc_people: dict[str, dict[int, str]] = {}  # per document: named person -> surface
+        self._doc_orgs: dict[str, set[tuple[int, str]]] = {}  # per document: (named organisation, head)
+        self._table_entries = [self._from_table(alias) for alias in self._table.speakers]
 
     @classmethod
     def from_alias_file(cls, path: str | PathLike[str]) -> "SpeakerRegistry":
@@ -253,89 +254,111 @@ class SpeakerRegistry:
     ) -> Speaker:
         """The speaker that ``name`` (a mention or a clean name) in document ``doc_id``
         refers to, created if new; role, affiliation and the spelling are recorded."""
-        memo = self._prepared.get(name if kind is None else (name, kind))
-        if memo is None:
-            memo = self._prepare(name, kind)
-        entry = memo.entry  # the alias table's or a resolved global speaker
-        if entry is None:
-            if memo.scoped:
-                entry = self._resolve_in_doc(memo, doc_id)
-            else:
-                entry = memo.entry = self._resolve_global(memo)
-        if memo.in_doc_index:
-            people = self._doc_people.get(doc_id)
-            if people is None:
-                people = self._doc_people[doc_id] = {}
-            people[entry] = memo.surface
-        elif memo.org_in_doc:
-            self._doc_orgs.setdefault(doc_id, set()).add((entry, memo.head))
-        entry.seen = True
-        if memo.proper and memo.surface not in entry.forms:
-            entry.forms.add(memo.surface)
-            entry.speaker.aliases.append(memo.surface)
-        speaker = entry.speaker
-        role = role or memo.role
-        if role and speaker.role is None:
-            speaker.role = role
-        affiliation = affiliation or memo.affiliation
-        if affiliation and speaker.affiliation is None:
-            speaker.affiliation = affiliation
-        if speaker.kind is SpeakerKind.UNKNOWN and memo.kind is not SpeakerKind.UNKNOWN:
-            speaker.kind = memo.kind
-        return speaker
-
-    def _prepare(self, name: str, kind: SpeakerKind | None) -> "_Mention":
-        """Parse a mention string once; later mentions of the same string reuse it."""
         memo_key = name if kind is None else (name, kind)
-        parsed = split_role(name)
+        settled = self._settled.get(memo_key)
+        if settled is not None:  # fast path: this mention string has been resolved before
+            index, person, head = settled
+            self._note_in_doc(doc_id, index, person, head)
+            speaker = self._entries[index].speaker
+            if role and speaker.role is None:
+                speaker.role = role
+            if affiliation and speaker.affiliation is None:
+                speaker.affiliation = affiliation
+            return speaker
+        parse = self._parsed.get(memo_key)  # only mentions resolved per document are kept
+        if parse is None:
+            parse = self._parse(name, kind)
+            if parse.scoped and parse.alias is None:
+                self._parsed[memo_key] = parse
+        if parse.alias is not None:
+            entry = self._table_entries[parse.alias]
+        elif parse.scoped:
+            entry = self._resolve_in_doc(parse, doc_id)
+        else:
+            entry = self._resolve_global(parse)
+        person = parse.surface if parse.alias is None and not parse.scoped and parse.cls_ == "p" else None
+        head = parse.head if not parse.scoped and parse.kind == "organisation" else None
+        self._note_in_doc(doc_id, entry.index, person, head)
+        self._record(entry, parse, role, affiliation)
+        if parse.alias is not None or not parse.scoped:
+            self._settled[memo_key] = (entry.index, person, head)
+        return entry.speaker
+
+    # ------------------------------------------------------------------ internals
+
+    def _parse(self, name: str, kind: SpeakerKind | None) -> _Parse:
+        parsed = split_role.__wrapped__(name)  # uncached: the registry memoises per string itself
         surface = parsed.name or name.strip()
         kind = kind or parsed.kind
         key = name_key(surface) or (surface.casefold(),)
         cls_ = "o" if kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
         scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
-        memo = _Mention(surface, parsed.role, parsed.affiliation, kind, parsed.proper, parsed.head, key, cls_, scoped)
-        memo.entry = self._from_alias(name, surface)
-        memo.in_doc_index = memo.entry is None and not scoped and cls_ == "p"
-        memo.org_in_doc = not scoped and kind is SpeakerKind.ORGANISATION and parsed.head is not None
-        self._prepared[memo_key] = memo
-        return memo
+        return _Parse(
+            surface, parsed.role, parsed.affiliation, kind.value, parsed.proper, parsed.head, key, cls_, scoped,
+            self._alias_index(name, surface),
+        )
 
-    def _resolve_global(self, memo: "_Mention") -> _Entry:
+    def _record(self, entry: _Entry, parse: _Parse, role: str | None, affiliation: str | None) -> None:
+        """Note this mention's spelling, role, affiliation and kind on its speaker."""
+        entry.seen = True
+        speaker = entry.speaker
+        if parse.proper and parse.surface not in entry.forms:
+            entry.forms.add(parse.surface)
+            speaker.aliases.append(parse.surface)
+        role = role or parse.role
+        if role and speaker.role is None:
+            speaker.role = role
+        affiliation = affiliation or parse.affiliation
+        if affiliation and speaker.affiliation is None:
+            speaker.affiliation = affiliation
+        if speaker.kind is SpeakerKind.UNKNOWN and parse.kind != "unknown":
+            speaker.kind = SpeakerKind(parse.kind)
+
+    def _note_in_doc(self, doc_id: str, index: int, person: str | None, head: str | None) -> None:
+        """Remember the named people and organisations of each document."""
+        if person is not None:
+            people = self._doc_people.get(doc_id)
+            if people is None:
+                people = self._doc_people[doc_id] = {}
+            people[index] = person
+        elif head is not None:
+            orgs = self._doc_orgs.get(doc_id)
+            if orgs is None:
+                orgs = self._doc_orgs[doc_id] = set()
+            orgs.add((index, head))
+
+    def _resolve_global(self, parse: _Parse) -> _Entry:
         """A named speaker: same key, else a spelling variant, else a new speaker."""
-        lookup = (memo.cls_, "", memo.key)
-        entry = self._by_key.get(lookup)
-        if entry is None:
-            entry = self._fuzzy(memo.cls_, memo.key)
-            if entry is not None:
-                self._add_key(entry, memo.key)
-            else:
-                entry = self._new(memo.surface, memo.kind, memo.cls_, "", memo.key, indexed=True)
-        return entry
+        index = self._by_key.get((parse.cls_, "", parse.key))
+        if index is not None:
+            return self._entries[index]
+        entry = self._fuzzy(parse.cls_, parse.key)
+        if entry is not None:
+            self._add_key(entry, parse.key)
+            return entry
+        return self._new(parse.surface, SpeakerKind(parse.kind), parse.cls_, "", parse.key, indexed=True)
 
-    def _resolve_in_doc(self, memo: "_Mention", doc_id: str) -> _Entry:
+    def _resolve_in_doc(self, parse: _Parse, doc_id: str) -> _Entry:
         """A surname, description or pronoun: resolved inside its document only."""
-        lookup = (memo.cls_, doc_id, memo.key)
-        entry = self._by_key.get(lookup)
+        lookup = (parse.cls_, doc_id, parse.key)
+        index = self._by_key.get(lookup)
+        if index is not None:
+            return self._entries[index]
+        entry = None
+        if parse.proper:
+            entry = self._surname_in_doc(doc_id, parse.key)
+        elif parse.head and parse.kind == "organisation":
+            entry = self._named_in_doc(doc_id, parse.head)
         if entry is None:
-            if memo.proper:
-                entry = self._surname_in_doc(doc_id, memo.key)
-            elif memo.head and memo.kind is SpeakerKind.ORGANISATION:
-                entry = self._named_in_doc(doc_id, memo.head)
-            if entry is None:
-                entry = self._new(memo.surface, memo.kind, memo.cls_, doc_id, memo.key, indexed=False)
-            else:
-                self._by_key[lookup] = entry
+            return self._new(parse.surface, SpeakerKind(parse.kind), parse.cls_, doc_id, parse.key, indexed=False)
+        self._by_key[lookup] = entry.index
         return entry
 
-    # ------------------------------------------------------------------ internals
-
-    def _from_alias(self, mention: str, surface: str) -> _Entry | None:
+    def _alias_index(self, mention: str, surface: str) -> int | None:
         if not self._table.speakers:
             return None
         i = self._table.index_of_key(name_key(mention))
-        if i is None:
-            i = self._table.index_of_key(name_key(surface))
-        return None if i is None else self._table_entries[i]
+        return self._table.index_of_key(name_key(surface)) if i is None else i
 
     def _from_table(self, alias: AliasEntry) -> _Entry:
         key = name_key(alias.name)
@@ -351,10 +374,9 @@ class SpeakerRegistry:
         self, name: str, kind: SpeakerKind, cls_: str, scope: str, key: Key, *, indexed: bool, seen: bool = True
     ) -> _Entry:
         sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
-        speaker = Speaker.model_construct(id=sid, name=name, aliases=[], kind=kind, role=None, affiliation=None)
-        entry = _Entry(speaker, cls_, forms={name}, seen=seen)
+        entry = _Entry(len(self._entries), Speaker(id=sid, name=name, kind=kind), cls_, forms={name}, seen=seen)
         self._entries.append(entry)
-        self._by_key[(cls_, scope, key)] = entry
+        self._by_key[(cls_, scope, key)] = entry.index
         entry.keys.add(key)
         if indexed:
             self._index_block(entry, key)
@@ -364,7 +386,7 @@ class SpeakerRegistry:
         if key in entry.keys:
             return
         entry.keys.add(key)
-        self._by_key[(entry.kind_class, "", key)] = entry
+        self._by_key[(entry.kind_class, "", key)] = entry.index
         self._index_block(entry, key)
 
     def _index_block(self, entry: _Entry, key: Key) -> None:
@@ -375,7 +397,7 @@ class SpeakerRegistry:
             block = blocks.get((cls_, token, n))
             if block is None:
                 block = blocks[(cls_, token, n)] = {}
-            block[(key, entry)] = _without(key, token)
+            block[(key, entry.index)] = _without(key, token)
 
     def _fuzzy(self, cls_: str, key: Key) -> _Entry | None:
         """A spelling variant of ``key`` among the speakers sharing one of its tokens."""
@@ -388,11 +410,16 @@ class SpeakerRegistry:
             block = self._blocks.get((cls_, token, len(key)))
             if block is None:
                 continue
-            for score, (other, entry) in _closest(_without(key, token), block, cutoff):
+            rest = _without(key, token)
+            for score, (other, index) in _closest(rest, block, cutoff):
                 if best is not None and score <= best[0]:
                     continue
-                if not _tokens_are_variants(key, other):
+                if len(key) == 2:  # one token shared, the other scored above the cutoff
+                    if not _spelling_variants(rest, _without(other, token), score):
+                        continue
+                elif not _tokens_are_variants(key, other):
                     continue
+                entry = self._entries[index]
                 if apart and not apart.isdisjoint(entry.keys):
                     continue  # the alias table keeps these apart
                 best = (score, entry)
@@ -401,18 +428,16 @@ class SpeakerRegistry:
     def _surname_in_doc(self, doc_id: str, key: Key) -> _Entry | None:
         """The one full name in this document whose first or last token is ``key``."""
         found = {
-            entry
-            for entry, surface in self._doc_people.get(doc_id, {}).items()
+            index
+            for index, surface in self._doc_people.get(doc_id, {}).items()
             if any(name_key(s) == key for s in surname_candidates(surface))
         }
-        return next(iter(found)) if len(found) == 1 else None
+        return self._entries[found.pop()] if len(found) == 1 else None
 
     def _named_in_doc(self, doc_id: str, head: str) -> _Entry | None:
         """The one named organisation in this document with this head ("the ministry")."""
-        found = {entry for entry, its_head in self._doc_orgs.get(doc_id, ()) if its_head == head}
-        return next(iter(found)) if len(found) == 1 else None
-
-
+        found = {index for index, its_head in self._doc_orgs.get(doc_id, ()) if its_head == head}
+        return self._entries[found.pop()] if len(found) == 1 else None
 
 
 SMALL_BLOCK = 16  # below this, a plain loop over fuzz.ratio beats process.extract's set-up
@@ -470,13 +495,18 @@ def _tokens_are_variants(a: Key, b: Key) -> bool:
 _NAME_ENDINGS = frozenset("a e i o ie le lle ne na ine ina ette is es".split()) | {""}
 
 
-def _spelling_variants(a: str, b: str) -> bool:
-    """Two tokens close enough to be one name spelled two ways."""
+def _spelling_variants(a: str, b: str, score: float | None = None) -> bool:
+    """Two tokens close enough to be one name spelled two ways (``score``: their
+    fuzz.ratio, if known)."""
     if len(a) < TOKEN_MIN_LENGTH or len(b) < TOKEN_MIN_LENGTH:
         return False
-    if fuzz.ratio(a, b) < TOKEN_MIN_RATIO:
+    if (fuzz.ratio(a, b) if score is None else score) < TOKEN_MIN_RATIO:
         return False
-    stem = 0
-    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+    # differing only in a name ending? (endings are at most four letters)
+    n = min(len(a), len(b))
+    stem = max(0, n - 4)
+    if a[:stem] != b[:stem]:
+        return True
+    while stem < n and a[stem] == b[stem]:
         stem += 1
     return not (a[stem:] in _NAME_ENDINGS and b[stem:] in _NAME_ENDINGS)
