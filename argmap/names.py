@@ -252,6 +252,7 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday last next this".split()
 )
 _SUFFIXES = frozenset("jr sr ii iii iv v".split())
+_ABBREVIATIONS = _SUFFIXES | frozenset("inc corp co ltd bros".split())  # a final dot that stays
 _NAME_SUFFIXES_KEEP = frozenset("jr sr ii iii iv".split())
 _KEY_STOPWORDS = frozenset("the of and & mr mrs ms mx".split())
 
@@ -416,7 +417,7 @@ def _clean(mention: str) -> str:
     text = _LEAD_PHRASE.sub("", text).strip(" ,;:")
     if text.endswith(".") and " " in text:
         last = text.rsplit(" ", 1)[1]
-        if last.count(".") == 1 and len(last) > 3 and _bare(last) not in _SUFFIXES | {"inc", "corp", "co", "ltd", "bros"}:
+        if last.count(".") == 1 and len(last) > 3 and _bare(last) not in _ABBREVIATIONS:
             text = text[:-1]
     elif text.endswith(".") and text.count(".") == 1 and len(text) > 3:
         text = text[:-1]
@@ -679,7 +680,9 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
     rest = _scan(tokens[p + 1:])
     if rest.proper and rest.kind is SpeakerKind.PERSON:
         return rest._replace(affiliation=affiliation or rest.affiliation)
-    return rest._replace(name=" ".join(tokens), affiliation=affiliation, proper=rest.proper or affiliation is not None and rest.kind is not SpeakerKind.PERSON)
+    # "Sanders's top advisers", "Rubio's campaign": the whole phrase names the group
+    proper = rest.proper or (affiliation is not None and rest.kind is not SpeakerKind.PERSON)
+    return rest._replace(name=" ".join(tokens), affiliation=affiliation, proper=proper)
 
 
 def _scan(tokens: list[str]) -> ParsedMention:
@@ -707,7 +710,9 @@ def _scan(tokens: list[str]) -> ParsedMention:
                 if j < n and tokens[j].casefold() == "the":
                     j += 1
                 start = j
-                while j < n and (_is_cap(tokens, j) or (tokens[j] in _CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))):
+                while j < n and (
+                    _is_cap(tokens, j) or (tokens[j] in _CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))
+                ):
                     j += 1
                 if j > start:
                     if j < n:

@@ -167,7 +167,8 @@ def test_organisations_groups_and_descriptions(mention, name, kind, proper, head
 
 
 @pytest.mark.parametrize(
-    "mention", ["CNN", "DNC", "The CIA", "Congress", "the White House", "the Pentagon", "the U.S.", "the United Nations"]
+    "mention",
+    ["CNN", "DNC", "The CIA", "Congress", "the White House", "the Pentagon", "the U.S.", "the United Nations"],
 )
 def test_acronyms_and_institutions_are_organisations(mention: str) -> None:
     assert split_role(mention).kind is ORG
