@@ -95,13 +95,25 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             continue
         outer = next((k for k in kept if f.mention and k.content.start <= min(f.cue.start, f.mention.start)
                       and f.content.end <= k.content.end), None)
-        if outer is not None:
+        if outer is not None and not _in_relative_clause(masked, outer.content.start, f):
             cut = _clause_break(masked, outer.content.start, min(f.cue.start, f.mention.start))
             if cut is None:
                 continue
             kept[kept.index(outer)] = outer._replace(content=Span(outer.content.start, cut), parts=())
         kept.append(f)
     return kept
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|what)\s*$", re.IGNORECASE)
+
+
+def _in_relative_clause(masked: str, lo: int, finding: Finding) -> bool:
+    """True for an attribution opening a relative or parenthetical clause inside another's content:
+    '..., who he blasted as a "bully"', 'which he added "is deeply regrettable"'."""
+    if finding.mention is None:
+        return False
+    start = min(finding.cue.start, finding.mention.start)
+    return bool(_RELATIVE_BEFORE.search(masked, max(lo, start - 12), start))
 
 
 def _clause_break(masked: str, lo: int, at: int) -> int | None:
