@@ -9,7 +9,9 @@
   every other token is a close variant (rapidfuzz ratio >= 85, five letters or
   more). Candidates come from a block: the speakers sharing a token with the
   mention and having as many tokens, so no lookup scans all speakers.
-- People who share a surname never merge ("Hillary Clinton" / "Bill Clinton").
+- People who share a surname never merge ("Hillary Clinton" / "Bill Clinton"),
+  nor do given names that differ only in a name ending ("Daniel" / "Danielle",
+  "Christina" / "Christine").
 - A one-word person name ("Tanaka") and a description or pronoun ("the
   ministry", "he") are scoped to their document: within it a surname joins the
   one full name seen there with that surname, and "the ministry" the one named
@@ -20,6 +22,10 @@
 
 Speaker ids are "spk-" plus a hash of the canonical key, so they are stable
 across runs given the same first-seen form (or the alias table's name).
+
+Each distinct mention string is parsed once; repeats take a fast path. 100,000
+mentions of 10,000 people resolve in about two seconds on two shared cores
+(``benchmarks/speaker_resolution.py``).
 """
 
 from __future__ import annotations
@@ -219,9 +225,10 @@ class SpeakerRegistry:
         }
         self._entries: list[_Entry] = []
         self._by_key: dict[tuple[str, str, Key], int] = {}  # (kind class, scope, key) -> entry
-        # blocks for fuzzy matching: (kind class, token, token count) -> {(key, entry): the
-        # key's other tokens}; a spelling variant shares a token and changes the rest
-        self._blocks: dict[tuple[str, str, int], dict[tuple[Key, int], str]] = {}
+        # blocks for fuzzy matching: (kind class, token, token count) -> the speakers' keys
+        # with that token, each with its other tokens (what a spelling variant changes);
+        # see _Block
+        self._blocks: dict[tuple[str, str, int], _Block] = {}
         self._parsed: dict[object, _Parse] = {}  # mention string -> parse, for per-document ones
         # mention string -> (entry, surface if a person, head if an organisation) once its
         # speaker is fixed whatever the document: the fast path for repeated mentions
@@ -395,9 +402,18 @@ class SpeakerRegistry:
         blocks, cls_, n = self._blocks, entry.kind_class, len(key)
         for token in set(key):
             block = blocks.get((cls_, token, n))
+            rest = _without(key, token)
             if block is None:
-                block = blocks[(cls_, token, n)] = {}
-            block[(key, entry.index)] = _without(key, token)
+                blocks[(cls_, token, n)] = ((rest, key, entry.index),)
+            elif type(block) is tuple:
+                if len(block) < SMALL_BLOCK:
+                    blocks[(cls_, token, n)] = (*block, (rest, key, entry.index))
+                else:
+                    grown = {(k, i): r for r, k, i in block}
+                    grown[(key, entry.index)] = rest
+                    blocks[(cls_, token, n)] = grown
+            else:
+                block[(key, entry.index)] = rest
 
     def _fuzzy(self, cls_: str, key: Key) -> _Entry | None:
         """A spelling variant of ``key`` among the speakers sharing one of its tokens."""
@@ -442,19 +458,24 @@ class SpeakerRegistry:
 
 SMALL_BLOCK = 16  # below this, a plain loop over fuzz.ratio beats process.extract's set-up
 
+# A block is a tuple of (other tokens, key, entry index) while small: most are, and plain
+# tuples of strings and ints cost the garbage collector nothing. A large one is a dict
+# {(key, entry index): other tokens} searched with rapidfuzz.process.extract.
+_Block = tuple[tuple[str, Key, int], ...] | dict[tuple[Key, int], str]
 
-def _closest(query: str, block: dict, cutoff: float) -> list[tuple[float, tuple]]:
-    """(score, block key) of the block's names scoring at least ``cutoff``, best first."""
-    if len(block) > SMALL_BLOCK:
+
+def _closest(query: str, block: _Block, cutoff: float) -> list[tuple[float, tuple[Key, int]]]:
+    """(score, (key, entry index)) of the block's names scoring at least ``cutoff``, best first."""
+    if type(block) is dict:
         return [(score, found) for _, score, found in process.extract(
             query, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
         )]
     ratio = fuzz.ratio
     hits = []
-    for found, text in block.items():
+    for text, key, index in block:
         score = ratio(query, text, score_cutoff=cutoff)
         if score:
-            hits.append((score, found))
+            hits.append((score, (key, index)))
     if len(hits) > 1:
         hits.sort(key=lambda hit: -hit[0])
     return hits

@@ -60,6 +60,23 @@ def test_spelling_variants_merge_across_documents(first: str, second: str) -> No
     assert a == b
 
 
+def test_variants_are_found_in_a_large_block() -> None:
+    """Forty Johns: the block for "john" outgrows the small-block loop."""
+    registry = SpeakerRegistry()
+    surnames = [
+        "Abernathy", "Bloomfield", "Castellano", "Donaldson", "Eisenberg", "Fitzgerald", "Gallagher",
+        "Hutchinson", "Ingersoll", "Jablonski", "Kowalczyk", "Lindqvist", "Montgomery", "Nakamura",
+        "Oppenheimer", "Pemberton", "Quintero", "Rasmussen", "Schumacher", "Thompson", "Underwood",
+        "Valentino", "Whitfield", "Yamamoto", "Zimmerman", "Ashworth", "Brightman", "Cartwright",
+        "Dunleavy", "Ellsworth", "Fairbanks", "Greenberg", "Hawthorne", "Iverson", "Jefferson",
+        "Kensington", "Lockhart", "Macintosh", "Northcott", "Oakley",
+    ]
+    ids = {s: registry.resolve(f"John {s}", doc_id="a").id for s in surnames}
+    assert len(set(ids.values())) == len(surnames)
+    assert registry.resolve("Montgommery John", doc_id="b").id == ids["Montgomery"]
+    assert registry.resolve("John Schumaker", doc_id="b").id not in ids.values()  # two letters off: no
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
