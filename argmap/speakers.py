@@ -265,7 +265,11 @@ class SpeakerRegistry:
         settled = self._settled.get(memo_key)
         if settled is not None:  # fast path: this mention string has been resolved before
             index, person, head = settled
-            self._note_in_doc(doc_id, index, person, head)
+            people = self._doc_people.get(doc_id) if person is not None else None
+            if people is not None:
+                people[index] = person
+            else:
+                self._note_in_doc(doc_id, index, person, head)
             speaker = self._entries[index].speaker
             if role and speaker.role is None:
                 speaker.role = role

@@ -105,6 +105,16 @@ def make_mentions(people: list[tuple[str, str]], total: int, docs: int, rng: ran
     return [(mention(people[i], family_first[i], rng), f"doc-{rng.randrange(docs)}", i) for i in order]
 
 
+def reference_seconds() -> float:
+    """A fixed pure-Python loop, best of three: compare runs on busy or different machines."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        sum(range(10**7))
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
@@ -141,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
           f"  best of {len(runs)}: {', '.join(f'{w:.2f}' for w, _ in runs)} s")
     if os.getloadavg()[0] > 0.5:
         print(f"  note: load average {os.getloadavg()[0]:.2f} before this run finished; other work shares the CPUs")
+    print(f"  CPU speed check: sum(range(10**7)) takes {reference_seconds():.3f} s here now")
     print(f"speakers:    {len(registry.speakers()):,} (expected {len(people):,})")
     print(f"  people split over several speakers: {split}")
     print(f"  speakers merging several people:    {merged}")
