@@ -10,6 +10,7 @@ named before.
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
@@ -29,6 +30,9 @@ _WANTED_KINDS = {
 
 
 _PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
+_LOOKAHEAD = 3000  # characters ahead searched for a full name when none came before
+_PLACES_PER_WORD = 8  # latest places kept for each capitalised word
+_MEMORY = 200  # recent speakers kept for pronouns and descriptions
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
 _TEXT_NOUNS = {"statement", "communique", "communiqué", "release", "letter", "memo", "declaration",
@@ -44,30 +48,42 @@ class Resolved(NamedTuple):
 
 
 class SpeakerTracker:
-    """Speaker resolution state for one document, fed mentions in text order."""
+    """Speaker resolution state for one document, fed mentions in text order.
+
+    Memory stays bounded on very long documents: names are indexed as the
+    text is read, keeping the latest few places of each word, and only the
+    most recent speakers are remembered.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._runs: list[tuple[int, str]] | None = None
-        self._history: list[tuple[int, Resolved]] = []
+        self._scanned = 0
+        self._places: dict[str, deque[tuple[int, str]]] = {}  # word -> latest (start, name run)
+        self._history: deque[tuple[int, Resolved]] = deque(maxlen=_MEMORY)
         self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
 
+    def _scan_to(self, position: int) -> None:
+        """Index the capitalised name runs of the text up to ``position``."""
+        if position <= self._scanned:
+            return
+        for match in _NAME_RUN.finditer(self.text, self._scanned, position):
+            for word in match.group().split():
+                self._places.setdefault(word, deque(maxlen=_PLACES_PER_WORD)).append((match.start(), match.group()))
+        self._scanned = position
+
     def _full_name(self, token: str, position: int) -> str | None:
-        """The person's full name in the document that starts or ends with ``token``."""
-        if self._runs is None:
-            self._runs = [(m.start(), m.group()) for m in _NAME_RUN.finditer(self.text)]
-        best: tuple[int, str] | None = None
-        for start, run in self._runs:
-            if token not in run:
-                continue
+        """The person's full name, starting or ending with ``token``, used nearest before ``position``
+        (or, failing that, shortly after it)."""
+        self._scan_to(min(len(self.text), position + _LOOKAHEAD))
+        places = self._places.get(token, ())
+        before = [p for p in places if p[0] < position]
+        after = [p for p in places if p[0] >= position]
+        for _, run in [*reversed(before), *after]:
             parsed = split_role(run)
             words = parsed.name.split()
             if parsed.kind is SpeakerKind.PERSON and len(words) > 1 and token in (words[0], words[-1]):
-                if best is None or start < position:
-                    best = (start, parsed.name)
-                if start >= position:
-                    break
-        return best[1] if best else None
+                return parsed.name
+        return None
 
     def resolve(self, start: int, end: int) -> Resolved:
         """The speaker for the mention at ``text[start:end]``."""
@@ -109,23 +125,18 @@ class SpeakerTracker:
 
     def _people_named_before(self, position: int) -> list[tuple[int, Resolved]]:
         """People named in the text within a few paragraphs before ``position``."""
-        if self._runs is None:
-            self._runs = [(m.start(), m.group()) for m in _NAME_RUN.finditer(self.text)]
         people = []
-        for start, run in self._runs:
-            if start >= position:
-                break
-            if position - start > _PRONOUN_REACH:
-                continue
-            parsed = split_role(run)
+        low = max(0, position - _PRONOUN_REACH)
+        for match in _NAME_RUN.finditer(self.text, low, position):
+            parsed = split_role(match.group())
             if parsed.kind is SpeakerKind.PERSON:
                 name = parsed.name
                 if len(name.split()) == 1:
-                    name = self._full_name(name, start) or name
-                title = _TITLE_GENDER.match(self.text, start)
+                    name = self._full_name(name, match.start()) or name
+                title = _TITLE_GENDER.match(self.text, match.start())
                 if title:
                     self._gender.setdefault(name, title.group(1) and "male" or "female")
-                people.append((start, Resolved(name, SpeakerKind.PERSON, parsed.role)))
+                people.append((match.start(), Resolved(name, SpeakerKind.PERSON, parsed.role)))
         return people
 
     def _described(self, head: str, name: str) -> str:
