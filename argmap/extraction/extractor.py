@@ -54,7 +54,7 @@ def iter_statements(document: Document) -> Iterator[Statement]:
             if par[lo] == "<":
                 continue  # markup left in the text, not prose
             findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))
-            label = speaker_label(masked, lo, hi) if lo == body else None
+            label = speaker_label(par, lo, hi) if lo == body else None
             if label is not None and not any(f.content.start <= label.content.start for f in findings):
                 findings = [label] + [f for f in findings if f.content.start >= label.content.start]
             if not findings:
@@ -104,7 +104,7 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|what)\s*$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s*$", re.IGNORECASE)
 
 
 def _in_relative_clause(masked: str, lo: int, finding: Finding) -> bool:

@@ -132,12 +132,12 @@ _NOT_SPEAKER_LABELS = {
 }
 
 
-def speaker_label(masked: str, lo: int, hi: int) -> Finding | None:
-    """A paragraph that opens with a speaker's label: 'TAPPER: ...', 'Q: ...', 'Clinton: ...'."""
-    match = _LABEL.match(masked, lo, hi)
+def speaker_label(par: str, lo: int, hi: int) -> Finding | None:
+    """A paragraph that opens with a speaker's label: 'TAPPER: ...', 'Q: ...', '"PENCE: ...'."""
+    match = _LABEL.match(par, lo + 1 if par[lo] in "\"“" else lo, hi)
     if match is None or match.group(1).lower() in _NOT_SPEAKER_LABELS:
         return None
-    content = Span(match.end(), _trim(masked, match.end(), hi))
+    content = Span(match.end(), _trim(par, match.end(), hi))
     if content.end - content.start < 3:
         return None
     colon = match.end(1)
@@ -342,7 +342,7 @@ def _attribute_cue(
         tail_quote = None  # '..., adding that ... "like candy"': a new attribution, not the quote resuming
     tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
     plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
-    if base == "continue" and not quoted_before:
+    if base == "continue" and not quoted_before and not masked[cue.end : hi].strip().startswith(":"):
         return None  # 'the campaign continued to ...' is no attribution
     if quoted_before and not tail_adjunct and tail_quote is None:
         # '"Sunday Morning Futures," Rep. Issa said Clinton's ...': a title before, content after
