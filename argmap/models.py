@@ -83,6 +83,7 @@ class Statement(BaseModel):
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker: str | None = None  # the resolved speaker's canonical name
+    speaker_role: str | None = None  # the title or role this mention gives ('Prime Minister')
     speaker_id: str | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from argmap.extraction import extract_statements
 from argmap.models import Document, Speaker, Statement
+from argmap.names import split_role
 
 if TYPE_CHECKING:
     from argmap.speakers import SpeakerRegistry
@@ -43,7 +44,17 @@ def _resolve(
     name = statement.speaker or statement.speaker_mention
     if not name:
         return statement
-    speaker = registry.resolve(name, doc_id=document.id)
+    speaker = registry.resolve(name, doc_id=document.id, role=statement.speaker_role)
+    _note_alias(speaker, statement.speaker_mention)
     if speakers is not None:
         speakers[speaker.id] = speaker
     return statement.model_copy(update={"speaker": speaker.name, "speaker_id": speaker.id})
+
+
+def _note_alias(speaker: Speaker, mention: str | None) -> None:
+    """Record how the text named the speaker ('Tanaka' for Tanaka Hitoshi) among its aliases."""
+    if not mention:
+        return
+    parsed = split_role(mention)
+    if parsed.proper and parsed.name and parsed.name != speaker.name and parsed.name not in speaker.aliases:
+        speaker.aliases.append(parsed.name)

@@ -80,7 +80,6 @@ def test_an_empty_file_gives_no_statements_and_no_error(capsys, tmp_path):
     assert _run(capsys, "extract", str(empty)) == (0, "", "")
 
 
-@pytest.mark.xfail(strict=False, reason="extractor in progress")
 def test_jsonl_lines_have_the_required_keys(capsys):
     pytest.importorskip("argmap.speakers")
     status, out, err = _run(capsys, "extract", str(SEED))

@@ -194,9 +194,7 @@ def _statement(
     content = _strip_marks(par, finding.content) if kind is StatementKind.DIRECT and not finding.parts else finding.content
     start, end = content.start + offset, content.end + offset
     text = document.text
-    speaker = None
-    if mention is not None:
-        speaker = tracker.resolve(mention.start, mention.end).name
+    resolved = tracker.resolve(mention.start, mention.end) if mention is not None else None
     cue = "" if continued else par[finding.cue.start : finding.cue.end]
     return Statement(
         id=content_id(f"{document.id}:{start}:{end}"),
@@ -213,6 +211,7 @@ def _statement(
         speaker_mention=text[mention.start : mention.end] if mention else None,
         speaker_start=mention.start if mention else None,
         speaker_end=mention.end if mention else None,
-        speaker=speaker,
+        speaker=resolved.name if resolved else None,
+        speaker_role=resolved.role if resolved else None,
         confidence=finding.confidence,
     )
