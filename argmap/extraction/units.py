@@ -18,6 +18,8 @@ from argmap.extraction.clauses import (
     tokens,
 )
 from argmap.extraction.text import Quote, word_count
+from argmap.models import SpeakerKind
+from argmap.names import split_role
 
 _CLOSING = "”\"’'»"
 # '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'
@@ -129,13 +131,23 @@ _NOT_SPEAKER_LABELS = {
     "updated", "correction", "related", "source", "sources", "watch", "read", "read more", "video",
     "image", "images", "advertisement", "click", "subscribe", "follow", "tags", "topics", "share",
     "see also", "more", "listen", "transcript", "partial transcript", "warning", "disclosure", "getty",
+    "look", "breaking", "exclusive", "opinion", "analysis", "live", "update", "contributing", "watch",
 }
+
+
+def _names_a_speaker(label: str) -> bool:
+    """'TAPPER', 'Q', 'Ted Cruz', 'OK Gov Fallin': a transcript label or a person's name,
+    not a section heading ('The Latest', 'Breaking', 'Contributing')."""
+    if label == "Q" or (label.isupper() and label.isalpha() and len(label) > 2):
+        return True
+    parsed = split_role(label)
+    return parsed.kind is SpeakerKind.PERSON and len(label.split()) >= 2
 
 
 def speaker_label(par: str, lo: int, hi: int) -> Finding | None:
     """A paragraph that opens with a speaker's label: 'TAPPER: ...', 'Q: ...', '"PENCE: ...'."""
     match = _LABEL.match(par, lo + 1 if par[lo] in "\"“" else lo, hi)
-    if match is None or match.group(1).lower() in _NOT_SPEAKER_LABELS:
+    if match is None or match.group(1).lower() in _NOT_SPEAKER_LABELS or not _names_a_speaker(match.group(1)):
         return None
     content = Span(match.end(), _trim(par, match.end(), hi))
     if content.end - content.start < 3:
@@ -310,8 +322,8 @@ def _attribute_cue(
         if speaker and content:
             if prev not in ",":
                 content = Span(content.start, prev_at + 1)
-            if after_quote and any(cue.end <= q.start < hi for q in quotes):
-                return _split(content, cue, speaker, quotes, lo, hi)
+            if after_quote and _resumed_quote(masked, quotes, cue.end, hi):
+                return _split(content, cue, speaker, quotes, lo, hi, masked)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
@@ -337,9 +349,7 @@ def _attribute_cue(
     quoted_before = bool(before) and (
         before in _CLOSING or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
     )
-    tail_quote = next((q for q in quotes if q.start >= cue.end and q.start < hi), None)
-    if tail_quote is not None and lx.CUE_RE.search(masked, cue.end, tail_quote.start):
-        tail_quote = None  # '..., adding that ... "like candy"': a new attribution, not the quote resuming
+    tail_quote = _resumed_quote(masked, quotes, cue.end, hi)
     tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
     plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
     if base == "continue" and not quoted_before and not masked[cue.end : hi].strip().startswith(":"):
@@ -356,7 +366,7 @@ def _attribute_cue(
             content = _from_quote(masked, quotes, content)
         if quoted_before and tail_quote is not None:
             # split quotation: '"Under these circumstances," the ministers said, "the ..."'
-            return _split(content, cue, speaker, quotes, lo, hi)
+            return _split(content, cue, speaker, quotes, lo, hi, masked)
         return Finding(content, cue, speaker, (), "post", 0.85 if quoted_before else 0.7)
     resumed = _RESUMED.match(masked, cue.end, hi) if before == "," else None
     if resumed and word_count(masked[lo:before_at]) >= 3:
@@ -399,11 +409,32 @@ def _from_quote(masked: str, quotes: list[Quote], content: Span) -> Span:
     return content
 
 
-def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int) -> Finding:
-    """A quotation interrupted by its attribution: the content runs to the unit's last quote."""
-    later = [q for q in quotes if cue.end <= q.start < hi]
-    end = min(max(q.end for q in later), hi)
-    return Finding(Span(first.start, end), cue, speaker, (first, Span(later[0].start, end)), "split", 0.9)
+def _is_statement_quote(masked: str, q: Quote) -> bool:
+    """A quotation of speech rather than a title or a scare quote: four words, or running on."""
+    return word_count(masked[q.inner[0] : q.inner[1]]) >= 4 or not q.closed
+
+
+def _resumed_quote(masked: str, quotes: list[Quote], after: int, hi: int) -> Quote | None:
+    """The quotation that resumes after an attribution, unless a new cue comes first
+    ('..., adding that ... "like candy"') or it is only a title ('on "Morning Joe"')."""
+    for q in quotes:
+        if after <= q.start < hi and (_is_statement_quote(masked, q) or q.end >= hi - 1):
+            if lx.CUE_RE.search(masked, after, q.start):
+                return None
+            return q
+    return None
+
+
+def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int, masked: str) -> Finding:
+    """A quotation interrupted by its attribution: the content runs to the last quotation that
+    continues it (no new cue in between)."""
+    resumed = _resumed_quote(masked, quotes, cue.end, hi)
+    end = resumed.end
+    for q in quotes:
+        if resumed.start < q.start < hi and not lx.CUE_RE.search(masked, resumed.end, q.start):
+            end = q.end
+    end = min(end, hi)
+    return Finding(Span(first.start, end), cue, speaker, (first, Span(resumed.start, end)), "split", 0.9)
 
 
 def _inverted_form(masked: str, cue: Span) -> bool:
