@@ -42,6 +42,17 @@ class Finding(NamedTuple):
     confidence: float
 
 
+_WINDOW = 320  # characters looked back for a speaker phrase or a clause subject
+
+
+def _window_start(masked: str, lo: int, hi: int) -> int:
+    """Where to start reading back from ``hi``: ``lo``, or a word start at most _WINDOW before."""
+    if hi - lo <= _WINDOW:
+        return lo
+    start = masked.find(" ", hi - _WINDOW, hi)
+    return start + 1 if start >= 0 else hi - _WINDOW
+
+
 def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens of ``masked[lo:hi]`` with paragraph offsets."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked, lo, hi)]
@@ -121,6 +132,7 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     Skips auxiliaries and adverbs ("has also said"), and steps over an
     appositive between commas ("Tanaka, a former minister, said").
     """
+    lo = _window_start(masked, lo, cue_start)
     lead_in = _LEAD_IN.search(masked, lo, cue_start)
     toks = tokens(masked, lo, lead_in.start() if lead_in else cue_start)
     i = len(toks) - 1
@@ -331,7 +343,7 @@ def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
     word, a comma, a dash or a quotation); the subject is a run of
     capitalised words, a pronoun or a determiner phrase followed by a verb.
     """
-    toks = tokens(masked, lo, hi)
+    toks = tokens(masked, _window_start(masked, lo, hi), hi)
     starts = [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2])]
     for start in reversed(starts):
         found = _subject_at(toks, start)

@@ -60,6 +60,7 @@ class SpeakerTracker:
         self._scanned = 0
         self._places: dict[str, deque[tuple[int, str]]] = {}  # word -> latest (start, name run)
         self._history: deque[tuple[int, Resolved]] = deque(maxlen=_MEMORY)
+        self._recent_runs: deque[tuple[int, str]] = deque(maxlen=_MEMORY)  # latest name runs read
         self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
 
     def _scan_to(self, position: int) -> None:
@@ -67,8 +68,10 @@ class SpeakerTracker:
         if position <= self._scanned:
             return
         for match in _NAME_RUN.finditer(self.text, self._scanned, position):
-            for word in match.group().split():
-                self._places.setdefault(word, deque(maxlen=_PLACES_PER_WORD)).append((match.start(), match.group()))
+            run = match.group()
+            for word in run.split():
+                self._places.setdefault(word, deque(maxlen=_PLACES_PER_WORD)).append((match.start(), run))
+            self._recent_runs.append((match.start(), run))
         self._scanned = position
 
     def _full_name(self, token: str, position: int) -> str | None:
@@ -125,18 +128,21 @@ class SpeakerTracker:
 
     def _people_named_before(self, position: int) -> list[tuple[int, Resolved]]:
         """People named in the text within a few paragraphs before ``position``."""
+        self._scan_to(position)
         people = []
-        low = max(0, position - _PRONOUN_REACH)
-        for match in _NAME_RUN.finditer(self.text, low, position):
-            parsed = split_role(match.group())
+        low = position - _PRONOUN_REACH
+        for start, run in list(self._recent_runs):
+            if not low <= start < position:
+                continue
+            parsed = split_role(run)
             if parsed.kind is SpeakerKind.PERSON:
                 name = parsed.name
                 if len(name.split()) == 1:
-                    name = self._full_name(name, match.start()) or name
-                title = _TITLE_GENDER.match(self.text, match.start())
+                    name = self._full_name(name, start) or name
+                title = _TITLE_GENDER.match(self.text, start)
                 if title:
                     self._gender.setdefault(name, title.group(1) and "male" or "female")
-                people.append((match.start(), Resolved(name, SpeakerKind.PERSON, parsed.role)))
+                people.append((start, Resolved(name, SpeakerKind.PERSON, parsed.role)))
         return people
 
     def _described(self, head: str, name: str) -> str:

@@ -146,6 +146,8 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
 
 def _kind(par: str, pieces: list[Span] | tuple[Span, ...], quotes: list[Quote]) -> StatementKind:
     """Direct when the content is all quoted words, mixed when partly, else indirect."""
+    if not any(q.start < p.end and q.end > p.start for q in quotes for p in pieces):
+        return StatementKind.INDIRECT
     total = sum(_letters(par, p.start, p.end) for p in pieces)
     quoted = 0
     for q in quotes:

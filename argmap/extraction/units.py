@@ -176,13 +176,16 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         found = _attribute_cue(par, masked, lo, hi, quotes, cue, base)
         if found:
             findings.append(found)
-    for match in lx.ATTITUDE_RE.finditer(masked, lo, hi):
+    unit = masked[lo:hi]
+    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if any(a in unit for a in lx.ATTITUDE_ADJECTIVES) else ()
+    for match in attitudes:
         cue = Span(match.start(), match.end(1))
         speaker = speaker_before(masked, lo, cue.start)
         content = content_after(masked, cue.end, hi, "")
         if speaker and content:
             findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
-    for match in lx.ACCORDING_RE.finditer(masked, lo, hi):
+    according = lx.ACCORDING_RE.finditer(masked, lo, hi) if lx.ACCORDING_HINT.search(unit) else ()
+    for match in according:
         found = _according(masked, lo, hi, match)
         if found:
             findings.append(found)
