@@ -42,7 +42,7 @@ class Finding(NamedTuple):
     confidence: float
 
 
-_WINDOW = 320  # characters looked back for a speaker phrase or a clause subject
+_WINDOW = 240  # characters looked back for a speaker phrase or a clause subject
 
 
 def _window_start(masked: str, lo: int, hi: int) -> int:
@@ -133,7 +133,7 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     appositive between commas ("Tanaka, a former minister, said").
     """
     lo = _window_start(masked, lo, cue_start)
-    lead_in = _LEAD_IN.search(masked, lo, cue_start)
+    lead_in = _LEAD_IN.search(masked, max(lo, cue_start - 30), cue_start)
     toks = tokens(masked, lo, lead_in.start() if lead_in else cue_start)
     i = len(toks) - 1
     while i >= 0 and (toks[i][2].lower() in lx.AUXILIARIES or (
@@ -261,6 +261,9 @@ def _content_stop(masked: str, lo: int, hi: int) -> int:
     return stop.start() if stop else hi
 
 
+_STOP_PUNCT = re.compile(r"[.;:]")
+
+
 def _only_circumstance(between: str, base: str) -> bool:
     """True when the words between a cue and its 'that' are adjuncts or an audience.
 
@@ -270,7 +273,7 @@ def _only_circumstance(between: str, base: str) -> bool:
     words = between.split()
     if not words:
         return True
-    if "_" in between or len(words) > 8 or re.search(r"[.;:]", between) or ", " in between.strip(", "):
+    if "_" in between or len(words) > 8 or _STOP_PUNCT.search(between) or ", " in between.strip(", "):
         return False
     first = words[0].lower().strip(",")
     if first == "to" and (len(words) < 2 or not (words[1][:1].isupper() or words[1].lower() in lx.AUDIENCE_WORDS)):

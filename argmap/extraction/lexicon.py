@@ -160,6 +160,7 @@ ATTITUDE_RE = re.compile(
     re.IGNORECASE,
 )
 ACCORDING_RE = re.compile(r"\b(according to|as reported by|in the words of)\s+", re.IGNORECASE)
+ATTITUDE_HINT = re.compile("|".join(ATTITUDE_ADJECTIVES))  # a cheap test before ATTITUDE_RE
 ACCORDING_HINT = re.compile(r"ccording|eported by|words of")  # a cheap test before ACCORDING_RE
 
 # Words that may sit between a speaker and the cue ("Smith has also said").

@@ -43,14 +43,20 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
     return None
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
+_PARTICIPLE_BEFORE = re.compile(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$")
+_LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
+_THAT_NEXT = re.compile(r"\s*that\b")
+
+
 def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     """Reject cue words used as nouns or adjectives ('the said document', 'so-called')."""
     start = match.start()
     word = match.group(1).lower()
     before = masked[max(lo, start - 12) : start].lower()
-    if before.endswith("-") or re.search(r"\b(?:so|the|a|an|his|her|their|its)\s+$", before):
+    if before.endswith("-") or _DETERMINER_BEFORE.search(before):
         return False
-    if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not re.search(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$", before):
+    if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not _PARTICIPLE_BEFORE.search(before):
         return False
     if word.endswith(("ed", "said", "told", "shown", "known", "written", "thought", "sought")) and re.search(
         r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$", before
@@ -177,7 +183,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         if found:
             findings.append(found)
     unit = masked[lo:hi]
-    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if any(a in unit for a in lx.ATTITUDE_ADJECTIVES) else ()
+    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.ATTITUDE_HINT.search(unit) else ()
     for match in attitudes:
         cue = Span(match.start(), match.end(1))
         speaker = speaker_before(masked, lo, cue.start)
@@ -240,7 +246,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
         if verb is None or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
             continue
         start = verb[1] + 1
-        that = re.match(r"\s*that\b", masked[start:hi])
+        that = _THAT_NEXT.match(masked, start, hi)
         if that:
             start += that.end()
         end = _trim(masked, start, hi)
@@ -318,7 +324,8 @@ def _attribute_cue(
     prev, prev_at = _previous_char(masked, lo, cue.start)
     # inverted order: '"...," said Smith.'
     after_quote = bool(prev) and (prev in _CLOSING or (prev == "," and prev_at > lo and masked[prev_at - 1] in _CLOSING))
-    may_invert = after_quote or (prev == "," and speaker_before(masked, lo, cue.start) is None)
+    before_cue = speaker_before(masked, lo, cue.start) if prev == "," and not after_quote else None
+    may_invert = after_quote or (prev == "," and before_cue is None)
     if may_invert and base in lx.INVERTING and _inverted_form(masked, cue):
         speaker = speaker_after(masked, cue.end, hi, strict=not after_quote)
         content = content_before(masked, lo, prev_at + (1 if prev not in "," else 0))
@@ -330,14 +337,14 @@ def _attribute_cue(
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
-    if word.endswith("ing") and (after_noun or prev == "," or re.search(r"\b(?:while|also|by|after|before)\s+$", masked[lo:cue.start])):
+    if word.endswith("ing") and (after_noun or prev == "," or _LINK_BEFORE.search(masked, max(lo, cue.start - 12), cue.start)):
         # participle: 'Kishida addressed Congress, saying, "..."'
         speaker = clause_subject(masked, lo, prev_at if prev == "," else cue.start)
         content = content_after(masked, cue.end, hi, base)
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
         return None
-    speaker = speaker_before(masked, lo, cue.start)
+    speaker = before_cue or speaker_before(masked, lo, cue.start)
     if speaker is None:
         shared = _AND_BEFORE.search(masked, lo, cue.start)
         if shared is None:
