@@ -42,7 +42,7 @@ class Finding(NamedTuple):
     confidence: float
 
 
-_WINDOW = 240  # characters looked back for a speaker phrase or a clause subject
+_WINDOW = 180  # characters looked back for a speaker phrase or a clause subject
 
 
 def _window_start(masked: str, lo: int, hi: int) -> int:

@@ -61,6 +61,7 @@ class SpeakerTracker:
         self._places: dict[str, deque[tuple[int, str]]] = {}  # word -> latest (start, name run)
         self._history: deque[tuple[int, Resolved]] = deque(maxlen=_MEMORY)
         self._recent_runs: deque[tuple[int, str]] = deque(maxlen=_MEMORY)  # latest name runs read
+        self._by_span: dict[tuple[int, int], Resolved] = {}  # mentions already resolved
         self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
 
     def _scan_to(self, position: int) -> None:
@@ -89,7 +90,13 @@ class SpeakerTracker:
         return None
 
     def resolve(self, start: int, end: int) -> Resolved:
-        """The speaker for the mention at ``text[start:end]``."""
+        """The speaker for the mention at ``text[start:end]`` (the same answer each time it is asked)."""
+        known = self._by_span.get((start, end))
+        if known is None:
+            known = self._by_span[(start, end)] = self._resolve(start, end)
+        return known
+
+    def _resolve(self, start: int, end: int) -> Resolved:
         mention = self.text[start:end].strip(" ,.;:")
         if is_pronoun(mention):
             return self._antecedent(mention, start)

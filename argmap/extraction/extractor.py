@@ -20,7 +20,6 @@ from argmap.extraction.text import (
 from argmap.extraction.units import find_in_unit, join_attribution_tails, speaker_label
 from argmap.models import Document, Statement, StatementKind, content_id
 
-_ALNUM = re.compile(r"[^\W_]")
 _TERMINAL = ".?!\"”’'»:)"
 _EDGE = " \t,.;:—–"
 
@@ -161,7 +160,7 @@ def _kind(par: str, pieces: list[Span] | tuple[Span, ...], quotes: list[Quote]) 
 
 
 def _letters(text: str, lo: int, hi: int) -> int:
-    return len(_ALNUM.findall(text, lo, hi))
+    return sum(map(str.isalnum, text[lo:hi]))
 
 
 def _trim_mention(par: str, span: Span) -> Span:

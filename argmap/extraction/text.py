@@ -210,13 +210,16 @@ def mask_quotes(par: str, quotes: list[Quote]) -> str:
     """The paragraph with every quoted word replaced by '_' (offsets unchanged)."""
     if not quotes:
         return par
-    chars = list(par)
+    pieces, at = [], 0
     for q in quotes:
         lo, hi = q.inner
-        for k in range(lo, hi):
-            if not chars[k].isspace():
-                chars[k] = "_"
-    return "".join(chars)
+        pieces += [par[at:lo], _NOT_SPACE.sub("_", par[lo:hi])]
+        at = hi
+    pieces.append(par[at:])
+    return "".join(pieces)
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 def word_count(text: str) -> int:
