@@ -90,7 +90,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         registry = SpeakerRegistry()
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
-    results = extract_corpus(_documents(args.paths, failures), registry, speakers)
+    results = extract_corpus(_documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl")
     if args.format == "jsonl":
         output.write_jsonl(results, sys.stdout)
     elif args.format == "json":

@@ -9,7 +9,7 @@ from typing import IO
 from argmap.models import Document, Speaker, Statement
 
 FORMATS = ("jsonl", "json", "table")
-Results = Iterable[tuple[Document, list[Statement]]]
+Results = Iterable[tuple[Document, Iterable[Statement]]]
 
 _TABLE_TEXT_WIDTH = 100
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from argmap.extraction import extract_statements
+from argmap.extraction.extractor import iter_statements
 from argmap.models import Document, Speaker, Statement
 from argmap.names import split_role
 
@@ -17,22 +17,26 @@ def extract_corpus(
     documents: Iterable[Document],
     registry: SpeakerRegistry | None = None,
     speakers: dict[str, Speaker] | None = None,
-) -> Iterator[tuple[Document, list[Statement]]]:
+    *,
+    lazy: bool = False,
+) -> Iterator[tuple[Document, Iterable[Statement]]]:
     """Each document with its statements, speakers resolved across the whole corpus.
 
     Documents are processed one at a time, so callers can stream the results.
     A statement's in-document speaker name (or, failing that, its mention) is
     resolved through ``registry`` (a fresh SpeakerRegistry by default), which
     sets ``speaker`` to the canonical name and ``speaker_id``. When given,
-    ``speakers`` is filled with every resolved Speaker by id.
+    ``speakers`` is filled with every resolved Speaker by id. With ``lazy``,
+    each document's statements come as an iterator, found as it is read, so a
+    very large document never has all its statements in memory at once.
     """
     if registry is None:
         from argmap.speakers import SpeakerRegistry
 
         registry = SpeakerRegistry()
     for document in documents:
-        statements = [_resolve(s, document, registry, speakers) for s in extract_statements(document)]
-        yield document, statements
+        statements = (_resolve(s, document, registry, speakers) for s in iter_statements(document))
+        yield document, (statements if lazy else list(statements))
 
 
 def _resolve(

@@ -33,7 +33,7 @@ def documents(monkeypatch):
         "b.txt": lambda d: [_statement(d, mention="Kishida")],
         "c.txt": lambda d: [_statement(d)],
     }
-    monkeypatch.setattr(pipeline, "extract_statements", lambda d: found[d.name](d))
+    monkeypatch.setattr(pipeline, "iter_statements", lambda d: found[d.name](d))
     return docs
 
 
@@ -60,7 +60,7 @@ def test_results_stream_one_document_at_a_time(documents):
 def test_default_registry_merges_name_orders_across_documents(monkeypatch):
     pytest.importorskip("argmap.speakers")
     names = {"a.txt": "Fumio Kishida", "b.txt": "Kishida Fumio"}
-    monkeypatch.setattr(pipeline, "extract_statements", lambda d: [_statement(d, speaker=names[d.name])])
+    monkeypatch.setattr(pipeline, "iter_statements", lambda d: [_statement(d, speaker=names[d.name])])
     documents = [Document.from_text(name, f"Text of {name}.") for name in names]
     [(_, [a]), (_, [b])] = pipeline.extract_corpus(documents)
     assert a.speaker_id is not None and a.speaker_id == b.speaker_id
