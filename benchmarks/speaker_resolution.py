@@ -22,6 +22,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from cpu_check import reference_seconds
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz  # noqa: E402
@@ -103,16 +105,6 @@ def make_mentions(people: list[tuple[str, str]], total: int, docs: int, rng: ran
     order = list(range(len(people))) + [rng.randrange(len(people)) for _ in range(total - len(people))]
     rng.shuffle(order)
     return [(mention(people[i], family_first[i], rng), f"doc-{rng.randrange(docs)}", i) for i in order]
-
-
-def reference_seconds() -> float:
-    """A fixed pure-Python loop, best of three: compare runs on busy or different machines."""
-    times = []
-    for _ in range(3):
-        start = time.process_time()
-        sum(range(10**7))
-        times.append(time.process_time() - start)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:

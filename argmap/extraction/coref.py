@@ -138,9 +138,11 @@ class SpeakerTracker:
         self._scan_to(position)
         people = []
         low = position - _PRONOUN_REACH
-        for start, run in list(self._recent_runs):
-            if not low <= start < position:
+        for start, run in reversed(list(self._recent_runs)):
+            if start >= position:
                 continue
+            if start < low:
+                break
             parsed = split_role(run)
             if parsed.kind is SpeakerKind.PERSON:
                 name = parsed.name
