@@ -59,6 +59,9 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -68,6 +71,9 @@ def _mark_role(par: str, i: int) -> str | None:
     ch = par[i]
     before = par[i - 1] if i > 0 else " "
     after = par[i + 1] if i + 1 < len(par) else " "
+    # invisible format characters (direction marks, zero-width spaces) count as space here
+    before = " " if before in _INVISIBLE else before
+    after = " " if after in _INVISIBLE else after
     if ch in OPENING_DOUBLE:
         return "open"
     if ch in CLOSING_DOUBLE:
