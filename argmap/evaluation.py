@@ -276,6 +276,17 @@ def statement_spans(statement: Statement) -> list[Span]:
     return merge_spans(statement.parts or [(statement.start, statement.end)])
 
 
+def _gold_fields(g: GoldStatement, doc: str, text: str | None) -> dict:
+    """The fields that every report line about one gold statement shares."""
+    return {
+        "gold_id": g.id,
+        "doc": doc,
+        "start": g.start,
+        "end": g.end,
+        "text": _snippet(g.text or (text[g.start : g.end] if text else "")),
+    }
+
+
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -389,17 +400,7 @@ def _score_document(
             continue
         score.gold_required += 1
         if 2 * _overlap(covered, gold_spans[i]) < gold_len[i]:
-            score.misses.append(
-                Miss(
-                    gold_id=g.id,
-                    doc=doc,
-                    start=g.start,
-                    end=g.end,
-                    speaker=g.speaker,
-                    kind=g.kind,
-                    text=_snippet(g.text or (text[g.start : g.end] if text else "")),
-                )
-            )
+            score.misses.append(Miss(**_gold_fields(g, doc, text), speaker=g.speaker, kind=g.kind))
             continue
         score.found += 1
         touching = [preds[j] for j in range(len(preds)) if i in overlaps[j]]
@@ -408,15 +409,7 @@ def _score_document(
         else:
             names = {s.speaker or s.speaker_mention or "(none)" for s in touching}
             score.wrong_attributions.append(
-                WrongAttribution(
-                    gold_id=g.id,
-                    doc=doc,
-                    start=g.start,
-                    end=g.end,
-                    gold_speaker=g.speaker,
-                    predicted_speakers=sorted(names),
-                    text=_snippet(g.text or (text[g.start : g.end] if text else "")),
-                )
+                WrongAttribution(**_gold_fields(g, doc, text), gold_speaker=g.speaker, predicted_speakers=sorted(names))
             )
 
 
