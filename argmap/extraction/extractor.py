@@ -94,13 +94,29 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             continue
         outer = next((k for k in kept if f.mention and k.content.start <= min(f.cue.start, f.mention.start)
                       and f.content.end <= k.content.end), None)
-        if outer is not None and not _in_relative_clause(masked, outer.content.start, f):
+        if outer is not None and f.pattern in _QUOTE_FIRST and f.content.start > outer.content.start:
+            # 'Trump asserted that France had lost its identity: "France is no longer France,"
+            # he claimed': the quotation and its own attribution end the outer content
+            cut = _trim_span_end(masked, outer.content.start, f.content.start)
+            kept.remove(outer)
+            if cut - outer.content.start >= 3:
+                kept.append(outer._replace(content=Span(outer.content.start, cut), parts=()))
+        elif outer is not None and not _in_relative_clause(masked, outer.content.start, f):
             cut = _clause_break(masked, outer.content.start, min(f.cue.start, f.mention.start))
             if cut is None:
                 continue
             kept[kept.index(outer)] = outer._replace(content=Span(outer.content.start, cut), parts=())
         kept.append(f)
-    return kept
+    return sorted(kept, key=lambda f: f.content.start)
+
+
+_QUOTE_FIRST = {"post", "inverted", "split"}  # patterns whose content comes before the speaker
+
+
+def _trim_span_end(masked: str, lo: int, end: int) -> int:
+    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ",:;—–"):
+        end -= 1
+    return end
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s*$", re.IGNORECASE)
