@@ -387,6 +387,11 @@ def _attribute_cue(
             return Finding(Span(first.start, rest.end), cue, speaker, (first, rest), "middle", 0.75)
     if not tail_adjunct or masked[cue.end:hi].strip().startswith(":"):
         content = content_after(masked, cue.end, hi, base)
+        if content is not None and masked[speaker.start : speaker.end].lower() in ("who", "which"):
+            # 'Petrilli, who thinks the law overreached, called it ...': the relative clause ends first
+            close = _RELATIVE_CLOSE.search(masked, content.start, content.end)
+            if close:
+                content = Span(content.start, close.start())
         if content is None:
             if masked[cue.end:hi].strip() == ":":
                 # 'Dr. Ward stated:' introduces the quotation in the next paragraph
@@ -445,6 +450,9 @@ def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, 
             end = q.end
     end = min(end, hi)
     return Finding(Span(first.start, end), cue, speaker, (first, Span(resumed.start, end)), "split", 0.9)
+
+
+_RELATIVE_CLOSE = re.compile(r", (?=(?:also |later |then )?[a-z]+(?:ed|s)\b)")
 
 
 def _inverted_form(masked: str, cue: Span) -> bool:
