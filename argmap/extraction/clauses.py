@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from argmap.extraction import lexicon as lx
 
-_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*\.?|[^\w\s]")
+# a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark
+_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 

@@ -271,6 +271,7 @@ def _first_verb(masked: str, lo: int, hi: int) -> int:
 
 def _verb_like(word: str) -> bool:
     """A lowercase finite verb that is not an auxiliary: 'mused', 'riffs', 'shot'."""
+    word = word.rstrip(".")
     return looks_finite(word) and word not in lx.AUXILIARIES
 
 
@@ -285,7 +286,8 @@ def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
     if _verb_like(toks[0][2]) and toks[1][2][:1].isupper():
         speaker = speaker_after(masked, toks[0][1], hi)
         if speaker:
-            return Finding(Span(q.start, q.end), Span(toks[0][0], toks[0][1]), speaker, (), "post-unlisted", 0.6)
+            verb = Span(toks[0][0], toks[0][0] + len(toks[0][2].rstrip(".")))
+            return Finding(Span(q.start, q.end), verb, speaker, (), "post-unlisted", 0.6)
         return None
     first = toks[0][2]
     if not (first[:1].isupper() or first.lower() in lx.PRONOUNS or first.lower() in ("the", "a", "an")):
@@ -299,10 +301,10 @@ def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
             if not _looks_like_speaker(noun_phrase):
                 return None
             mention = Span(noun_phrase[0][0], noun_phrase[-1][1])
-            return Finding(Span(q.start, q.end), Span(toks[k][0], toks[k][1]), mention, (), "post-unlisted", 0.6)
-        if word.islower() and word not in ("the", "of", "and", "for", "a", "an") and k > 0:
-            if word not in lx.PRONOUNS and not word.endswith(("er", "or", "ist", "man", "woman", "ian", "ant", "ent", "ee")):
-                return None
+            verb = Span(toks[k][0], toks[k][0] + len(word.rstrip(".")))
+            return Finding(Span(q.start, q.end), verb, mention, (), "post-unlisted", 0.6)
+        if word.islower() and k >= 4 and not toks[k - 1][2][:1].isupper():
+            return None  # a clause of the reporter's, not a speaker and a verb
     return None
 
 
