@@ -153,6 +153,10 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         j = i - 1
         while j >= 0 and toks[j][2] != "," and not _is_boundary_punct(toks[j][2]) and i - j < 25:
             j -= 1
+        if toks[i - 1][2] == ")" and (j < 1 or toks[j][2] != ","):
+            i -= 1  # 'Gov. John Kasich (R-OH), said': a stray comma after a parenthetical
+            start = _walk_np(toks, i)
+            return Span(toks[start][0], toks[i][1]) if start is not None else None
         if j < 1 or toks[j][2] != "," or j == i - 1:
             return None
         start = _walk_np(toks, j - 1)

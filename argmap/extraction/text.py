@@ -75,6 +75,8 @@ def _mark_role(par: str, i: int) -> str | None:
     before = " " if before in _INVISIBLE else before
     after = " " if after in _INVISIBLE else after
     if ch in OPENING_DOUBLE:
+        if not before.isspace() and i > 0 and before not in "([{—–-/" and (after.isspace() or i + 1 == len(par)):
+            return "close"  # an opening mark typed where a closing one belongs: 'here,“ said'
         return "open"
     if ch in CLOSING_DOUBLE:
         if (before.isspace() or i == 0) and _is_word(after):

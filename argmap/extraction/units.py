@@ -409,7 +409,7 @@ def _attribute_cue(
 _RESUMED = re.compile(
     r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|recently|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b[^,;:_]{0,30})?,\s*"
-    r"(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)(?=[a-z_\"“‘'])"
+    r"(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)(?=[a-z])"
 )
 
 
