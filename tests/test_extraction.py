@@ -863,3 +863,79 @@ def test_seed_offsets_point_at_the_text(seed):
     doc, statements = seed
     assert statements
     check_invariants(doc, statements)
+
+
+# --------------------------------------------------------------------------- more constructions
+
+
+def test_dash_attribution_after_a_reader_quote():
+    s = only(extract("“The alliance keeps us safe, and it costs us little.” ― Sato Kenji"))
+    assert core(s.text) == "The alliance keeps us safe, and it costs us little"
+    assert (s.kind, s.speaker_mention) == (DIRECT, "Sato Kenji")
+
+
+def test_colon_introduces_the_quotation_in_the_next_paragraph():
+    text = (
+        "Defense Minister Kihara Minoru met reporters in Tokyo.\n\n"
+        "Kihara stated:\n\n"
+        "“We will strengthen deterrence together with our ally.”"
+    )
+    s = only(extract(text))
+    assert core(s.text) == "We will strengthen deterrence together with our ally"
+    assert s.speaker_mention == "Kihara" and s.speaker == "Kihara Minoru"
+
+
+def test_transcript_labels_are_speakers_but_headings_are_not():
+    text = (
+        "TAPPER: Do you think the alliance is strong enough?\n\n"
+        "The Latest: Ministers meet in Tokyo.\n\n"
+        "Credit: DoD photo by Alexander Kubitza."
+    )
+    s = only(extract(text))
+    assert (s.speaker_mention, core(s.text)) == ("TAPPER", "Do you think the alliance is strong enough?".strip("?"))
+
+
+def test_declined_to_comment_is_a_statement():
+    s = only(extract("The Ministry of Defense declined to comment."))
+    assert (s.cue, core(s.text), s.speaker) == ("declined", "to comment", "Ministry of Defense")
+
+
+def test_unlisted_verb_right_after_a_quotation():
+    text = "“France will always be France,” an angry Hollande retaliated. “It never gives up.”"
+    first, second = extract(text)
+    assert (first.cue, first.speaker) == ("retaliated", "Hollande")
+    assert core(second.text) == "It never gives up" and second.speaker == "Hollande"
+
+
+def test_invisible_direction_marks_do_not_break_a_quotation():
+    s = only(extract("\u202a”This is why we act now,” said Kihara Minoru."))
+    assert core(s.text) == "This is why we act now"
+    assert s.speaker == "Kihara Minoru"
+
+
+def test_a_title_in_quotation_marks_is_not_where_a_split_quote_resumes():
+    text = "“We are ready,” Blinken said on “Face the Nation,” adding that talks would go on."
+    statements = extract(text)
+    said = containing(statements, "We are ready")
+    assert said.parts == [] and "Face the Nation" not in said.text
+    assert containing(statements, "talks would go on").speaker == "Blinken"
+
+
+def test_a_group_named_by_its_members_is_called_by_their_names():
+    text = (
+        "Foreign Minister Kamikawa Yoko and Defense Minister Kihara Minoru and their U.S. "
+        "counterparts, Antony Blinken and Lloyd Austin, agreed to strengthen command and control."
+    )
+    s = only(extract(text))
+    assert s.speaker == "Kamikawa Yoko, Kihara Minoru, Antony Blinken and Lloyd Austin"
+
+
+def test_a_quotation_with_its_own_attribution_ends_the_outer_content():
+    text = (
+        "Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
+    )
+    statements = extract(text)
+    outer = containing(statements, "France had lost its identity")
+    assert "no longer" not in outer.text
+    inner = containing(statements, "France is no longer France")
+    assert (inner.cue, inner.speaker_mention) == ("claimed", "he")

@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from argmap.extraction import lexicon as lx
+from argmap.extraction.text import INVISIBLE
 
 # a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark
 _TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
@@ -113,14 +114,14 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
             # "Japan and the United States", "foreign and defense ministers"
             prev = toks[i - 1][2] if i > 0 else ""
             nxt = toks[i + 1][2]
-            if not (prev[:1].isupper() and (nxt[:1].isupper() or nxt == "the")) and not (
+            if not (prev[:1].isupper() and (nxt[:1].isupper() or nxt in ("the", "their", "his", "her"))) and not (
                 prev.islower() and nxt.islower() and not prev.endswith(("ed", "s"))
             ):
                 break
         if low in lx.PRONOUNS and count:
             break
         count += 1
-        if count > 12:
+        if count > 16:
             break
         i -= 1
     start = i + 1
@@ -302,7 +303,7 @@ def content_before(masked: str, lo: int, boundary: int) -> Span | None:
     while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ",—–"):
         end -= 1
     start = lo
-    while start < end and masked[start].isspace():
+    while start < end and (masked[start].isspace() or masked[start] in INVISIBLE):
         start += 1
     if end - start < 3:
         return None

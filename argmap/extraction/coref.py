@@ -47,6 +47,23 @@ class Resolved(NamedTuple):
     role: str | None
 
 
+_MEMBER_SPLIT = re.compile(r",\s*|\s+and\s+")
+
+
+def _named_members(mention: str) -> str | None:
+    """'Foreign Minister Kamikawa Yoko and Defense Minister Kihara Minoru and their U.S.
+    counterparts, Antony Blinken and Lloyd Austin' -> 'Kamikawa Yoko, Kihara Minoru, Antony
+    Blinken and Lloyd Austin': a group named by its members is called by their names."""
+    names = []
+    for part in _MEMBER_SPLIT.split(mention):
+        parsed = split_role(part)
+        if parsed.proper and parsed.kind is SpeakerKind.PERSON and len(parsed.name.split()) > 1:
+            names.append(parsed.name)
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class SpeakerTracker:
     """Speaker resolution state for one document, fed mentions in text order.
 
@@ -108,6 +125,8 @@ class SpeakerTracker:
             name = self._full_name(words[0], start) or name
         elif not parsed.proper and parsed.head:
             name = self._described(parsed.head, name)
+        if kind is SpeakerKind.GROUP:
+            name = _named_members(agent.group(1) if agent else mention) or name
         resolved = Resolved(name, kind, parsed.role)
         self._history.append((start, resolved))
         return resolved

@@ -8,6 +8,7 @@ from typing import Iterator
 from argmap.extraction.clauses import Finding, Span
 from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import (
+    INVISIBLE,
     Quote,
     dateline_end,
     find_quotes,
@@ -21,7 +22,7 @@ from argmap.extraction.units import find_in_unit, join_attribution_tails, speake
 from argmap.models import Document, Statement, StatementKind, content_id
 
 _TERMINAL = ".?!\"”’'»:)"
-_EDGE = " \t,.;:—–"
+_EDGE = " \t,.;:—–" + INVISIBLE
 
 
 def extract_statements(document: Document) -> list[Statement]:
@@ -55,7 +56,8 @@ def iter_statements(document: Document) -> Iterator[Statement]:
             findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))
             label = speaker_label(par, lo, hi) if lo == body else None
             if label is not None and not any(f.content.start <= label.content.start for f in findings):
-                findings = [label] + [f for f in findings if f.content.start >= label.content.start]
+                # the labelled speaker's words: attributions inside them are only reported by the speaker
+                findings = [label] + [f for f in findings if f.content.start >= label.content.end]
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)
                 previous = last_quoted or last_named

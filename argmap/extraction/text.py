@@ -59,7 +59,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 
 
 def _is_word(ch: str) -> bool:
@@ -72,8 +72,8 @@ def _mark_role(par: str, i: int) -> str | None:
     before = par[i - 1] if i > 0 else " "
     after = par[i + 1] if i + 1 < len(par) else " "
     # invisible format characters (direction marks, zero-width spaces) count as space here
-    before = " " if before in _INVISIBLE else before
-    after = " " if after in _INVISIBLE else after
+    before = " " if before in INVISIBLE else before
+    after = " " if after in INVISIBLE else after
     if ch in OPENING_DOUBLE:
         if not before.isspace() and i > 0 and before not in "([{—–-/" and (after.isspace() or i + 1 == len(par)):
             return "close"  # an opening mark typed where a closing one belongs: 'here,“ said'

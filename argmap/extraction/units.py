@@ -138,6 +138,7 @@ _NOT_SPEAKER_LABELS = {
     "image", "images", "advertisement", "click", "subscribe", "follow", "tags", "topics", "share",
     "see also", "more", "listen", "transcript", "partial transcript", "warning", "disclosure", "getty",
     "look", "breaking", "exclusive", "opinion", "analysis", "live", "update", "contributing", "watch",
+    "the latest", "latest", "just in", "developing", "pictured", "above", "below", "top", "via",
 }
 
 
@@ -220,8 +221,8 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
     if q.closed:
         dash = _DASH_SPEAKER.match(masked, q.end, hi)
         if dash and masked[lo : q.start].strip() == "":
-            return Finding(Span(q.start, q.end), Span(dash.start(), dash.start(1)),
-                           Span(dash.start(1), dash.end(1)), (), "dash", 0.7)
+            mark = masked.find(masked[dash.start() : dash.start(1)].strip()[0], dash.start())
+            return Finding(Span(q.start, q.end), Span(mark, mark + 1), Span(dash.start(1), dash.end(1)), (), "dash", 0.7)
         if masked[lo : q.start].strip() == "":
             found = _unlisted_verb_after(masked, hi, q)
             if found:
