@@ -939,3 +939,26 @@ def test_a_quotation_with_its_own_attribution_ends_the_outer_content():
     assert "no longer" not in outer.text
     inner = containing(statements, "France is no longer France")
     assert (inner.cue, inner.speaker_mention) == ("claimed", "he")
+
+
+def test_a_full_sentence_after_a_quotation_is_not_joined_to_it():
+    tanaka, smith = extract('Tanaka said that "we are ready." Smith said that the plan was weak.')
+    assert (core(tanaka.text), tanaka.speaker_mention) == ("we are ready", "Tanaka")
+    assert (core(smith.text), smith.speaker_mention) == ("the plan was weak", "Smith")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [("John Smith said taxes would rise.", "taxes would rise"), ("Tanaka warned war was coming.", "war was coming")],
+)
+def test_short_reported_speech_without_that(text, content):
+    assert core(only(extract(text)).text) == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In the '90s, Smith said that the band was great.", "Smith, who rose to fame in the '80s, said that the band was great."],
+)
+def test_elided_years_are_not_quotation_marks(text):
+    s = only(extract(text))
+    assert (core(s.text), s.speaker) == ("the band was great", "Smith")

@@ -327,12 +327,15 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     if first == "to" and len(words) > 1 and words[1].lower().strip(",.") not in lx.AUDIENCE_WORDS:
         return False  # 'declined to comment': an infinitive is content
     if len(words) <= 3 and first not in lx.PRONOUNS and not first.endswith("’s") and "'" not in first:
-        return True
+        # 'said Tuesday.', 'said in Ohio.'; but a clause with a verb is content: 'said taxes would rise.'
+        return not any(w.lower().strip(",.") in _FINITE for w in words[1:])
     if first in ("last", "this", "next"):
         return words[1].lower().strip(",.") in lx.DAY_WORDS
     return first in _ADJUNCT_STARTS
 
 
+_FINITE = {"would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was",
+           "were", "has", "have", "had", "did", "does", "do"}
 _ADJUNCT_STARTS = {
     "in", "on", "at", "during", "after", "before", "while", "when", "to", "via", "from", "earlier",
     "later", "of", "about", "recently", "as", "monday", "tuesday", "wednesday", "thursday", "friday",

@@ -62,6 +62,9 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 
 
+_ELISION = re.compile(r"['’](?:\d\ds?\b|n['’]\s|em\b|til\b|cause\b|tis\b)")
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
@@ -93,6 +96,8 @@ def _mark_role(par: str, i: int) -> str | None:
     # single marks: ‘ ’ and '
     if _is_word(before) and _is_word(after):
         return None  # don't, Japan’s
+    if _ELISION.match(par, i):
+        return None  # the '90s, rock 'n' roll
     if ch == "‘":
         return "open" if not _is_word(before) else None
     if before.isspace() or i == 0 or before in "([{—–\"“":

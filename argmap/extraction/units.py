@@ -44,7 +44,7 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
-_PARTICIPLE_BEFORE = re.compile(r"(,|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$")
+_PARTICIPLE_BEFORE = re.compile(r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$")
 _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
 _THAT_NEXT = re.compile(r"\s*that\b")
 
@@ -62,6 +62,8 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$", before
     ):
         return False  # passive or adjectival: 'were admitted', 'the said document'
+    if word.startswith("add") and masked.startswith(" up", match.end(1)):
+        return False  # 'the numbers do not add up'
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and before.split():
@@ -77,13 +79,16 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
 
 
 def _unlisted_attribution(tail: str) -> bool:
-    """'Trump went on, ...' or 'asked Mr. Manafort': a speaker and an unlisted verb open the tail."""
+    """'Trump went on, ...' or 'asked Mr. Manafort': a speaker and a verb open the tail,
+    and nothing but circumstance follows them (not 'Smith said that the plan was weak')."""
     words = tail.split()
     if len(words) >= 2 and _verb_like(words[0]) and words[1][:1].isupper():
         return True
     for k, word in enumerate(words[:6]):
         if k and _verb_like(word.strip(",.:;")):
-            return words[0][:1].isupper() or words[0].lower() in lx.PRONOUNS or words[0].lower() == "the"
+            rest = " " + " ".join(words[k + 1 :])
+            opens = words[0][:1].isupper() or words[0].lower() in lx.PRONOUNS or words[0].lower() == "the"
+            return opens and tail_is_adjunct(rest, 0, len(rest))
         if k and word[:1].islower() and word.lower() not in ("the", "of", "a", "an"):
             return False
     return False
@@ -340,6 +345,8 @@ def _attribute_cue(
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
+    if prev and prev in _CLOSING and par[prev_at - 1 : prev_at] == ",":
+        prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
     if word.endswith("ing") and (after_noun or prev == "," or _LINK_BEFORE.search(masked, max(lo, cue.start - 12), cue.start)):
         # participle: 'Kishida addressed Congress, saying, "..."'
         speaker = clause_subject(masked, lo, prev_at if prev == "," else cue.start)
@@ -370,7 +377,7 @@ def _attribute_cue(
     if quoted_before and not tail_adjunct and tail_quote is None:
         # '"Sunday Morning Futures," Rep. Issa said Clinton's ...': a title before, content after
         closing = next((q for q in quotes if q.end - 1 <= before_at + 1 and q.end >= before_at - 1), None)
-        quoted_before = closing is None or word_count(masked[closing.start : closing.end]) >= 4 or not closing.closed
+        quoted_before = closing is None or _is_statement_quote(par, closing)
     if quoted_before or plain_post:
         content = content_before(masked, lo, before_at + 1 if before in _CLOSING else before_at)
         if content is None:
@@ -427,9 +434,14 @@ def _from_quote(masked: str, quotes: list[Quote], content: Span) -> Span:
     return content
 
 
-def _is_statement_quote(masked: str, q: Quote) -> bool:
-    """A quotation of speech rather than a title or a scare quote: four words, or running on."""
-    return word_count(masked[q.inner[0] : q.inner[1]]) >= 4 or not q.closed
+def _is_statement_quote(text: str, q: Quote) -> bool:
+    """A quotation of speech rather than a title or a scare quote: four words, punctuation
+    closing it from inside ('"We will act,"'), or running on."""
+    inner = text[q.inner[0] : q.inner[1]]
+    words = inner.split()
+    if 0 < len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False  # a title in Title Case: "Sunday Morning Futures,"
+    return len(words) >= 4 or not q.closed or (len(words) >= 2 and inner.rstrip()[-1:] in ",.?!")
 
 
 def _resumed_quote(masked: str, quotes: list[Quote], after: int, hi: int) -> Quote | None:
