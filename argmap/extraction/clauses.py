@@ -14,7 +14,7 @@ from argmap.extraction import lexicon as lx
 from argmap.extraction.text import INVISIBLE
 
 # a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark
-_TOKEN = re.compile(r"\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
+_TOKEN = re.compile(r"[’']\d\ds?\b|\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 
