@@ -962,3 +962,12 @@ def test_short_reported_speech_without_that(text, content):
 def test_elided_years_are_not_quotation_marks(text):
     s = only(extract(text))
     assert (core(s.text), s.speaker) == ("the band was great", "Smith")
+
+
+def test_the_ministry_resolves_to_a_ministry_named_but_not_yet_quoted():
+    text = (
+        "The Ministry of Foreign Affairs in Tokyo summoned the ambassador on Monday. "
+        "The ministry said that the talks had failed."
+    )
+    s = only(extract(text))
+    assert (s.speaker_mention, s.speaker) == ("The ministry", "Ministry of Foreign Affairs")

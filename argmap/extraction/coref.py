@@ -47,6 +47,7 @@ class Resolved(NamedTuple):
     role: str | None
 
 
+_ORGANISATION_NAME: dict[str, re.Pattern[str]] = {}  # head word -> pattern of names built on it
 _MEMBER_SPLIT = re.compile(r",\s*|\s+and\s+")
 
 
@@ -124,7 +125,7 @@ class SpeakerTracker:
         if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
             name = self._full_name(words[0], start) or name
         elif not parsed.proper and parsed.head:
-            name = self._described(parsed.head, name)
+            name = self._described(parsed.head, name, start)
         if kind is SpeakerKind.GROUP:
             name = _named_members(agent.group(1) if agent else mention) or name
         resolved = Resolved(name, kind, parsed.role)
@@ -173,12 +174,35 @@ class SpeakerTracker:
                 people.append((start, Resolved(name, SpeakerKind.PERSON, parsed.role)))
         return people
 
-    def _described(self, head: str, name: str) -> str:
-        """'the ministry' -> the organisation named before whose name has that head word."""
+    def _organisation_named_before(self, head: str, position: int) -> str | None:
+        """The last capitalised name with ``head`` in it within the text shortly before
+        ('the Ministry of Foreign Affairs in Tokyo' for 'the ministry')."""
+        if not head.isalpha():
+            return None
+        pattern = _ORGANISATION_NAME.get(head)
+        if pattern is None:
+            word = head[:1].upper() + head[1:].lower()
+            pattern = _ORGANISATION_NAME[head] = re.compile(
+                rf"(?:[A-Z][\w.&'’-]*\s+)*{word}(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:and\s+)?[A-Z][\w.&'’-]*)*)?"
+            )
+        found = None
+        for match in pattern.finditer(self.text, max(0, position - _PRONOUN_REACH * 2), position):
+            found = match.group()
+        if found is None:
+            return None
+        parsed = split_role(found)
+        return parsed.name if parsed.kind is SpeakerKind.ORGANISATION and parsed.name else None
+
+    def _described(self, head: str, name: str, position: int) -> str:
+        """'the ministry' -> the organisation named before whose name has that head word,
+        as a speaker or anywhere in the text shortly before."""
         stem = head.lower().rstrip("s")
         for _, prior in reversed(self._history):
             if prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) and stem in prior.name.lower():
                 return prior.name
+        named = self._organisation_named_before(head, position)
+        if named:
+            return named
         if head.lower() in _TEXT_NOUNS:
             # 'the joint statement' was issued by several: a group, not one organisation
             kinds = {SpeakerKind.GROUP} if "joint" in name.lower() else {SpeakerKind.GROUP, SpeakerKind.ORGANISATION}
