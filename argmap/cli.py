@@ -115,6 +115,9 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
     sys.stdout.write(format_report(report, args.format))
     for problem in report.errors:
         error(problem)
+    if not report.documents:
+        error(f"{args.gold}: no document among {' '.join(map(str, args.paths))} is named in the gold")
+        return 1
     return 1 if report.errors else 0
 
 

@@ -157,3 +157,12 @@ def test_table_shows_speaker_kind_cue_and_text():
 def test_ci_runs_the_readme_test_command():
     command = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert command in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+
+
+def test_eval_with_no_gold_document_among_the_paths_fails(capsys, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Tanaka said that the alliance was strong.\n", encoding="utf-8")
+    gold = REPO / "tests" / "fixtures" / "japan-us-integration.gold.jsonl"
+    status, _out, err = _run(capsys, "eval", "extraction", str(gold), str(other))
+    assert status == 1
+    assert "no document" in err and str(gold) in err

@@ -971,3 +971,14 @@ def test_the_ministry_resolves_to_a_ministry_named_but_not_yet_quoted():
     )
     s = only(extract(text))
     assert (s.speaker_mention, s.speaker) == ("The ministry", "Ministry of Foreign Affairs")
+
+
+def test_markdown_markup_is_read_past():
+    text = (
+        "# Japan and the alliance\n\n"
+        '> "We are with you," Prime Minister **Kishida Fumio** told [Congress](https://example.com).\n\n'
+        "- Tanaka Hitoshi warned that Japan may become too subservient.\n"
+    )
+    quote, warning = extract(text, name="notes.md")
+    assert (core(quote.text), quote.speaker, quote.cue) == ("We are with you", "Kishida Fumio", "told")
+    assert (warning.speaker_mention, core(warning.text)) == ("Tanaka Hitoshi", "Japan may become too subservient")

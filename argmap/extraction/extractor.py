@@ -10,6 +10,7 @@ from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import (
     INVISIBLE,
     Quote,
+    blank_markup,
     dateline_end,
     find_quotes,
     is_abbreviation,
@@ -38,6 +39,8 @@ def extract_statements(document: Document) -> list[Statement]:
 def iter_statements(document: Document) -> Iterator[Statement]:
     """Statements of ``document`` paragraph by paragraph (bounded memory per paragraph)."""
     text = document.text
+    if document.name.lower().endswith((".md", ".markdown")):
+        text = blank_markup(text)  # analysed without markup; statements still quote document.text
     tracker = SpeakerTracker(text)
     # The speaker a verbless quotation continues: the last one quoted, else the last named.
     last_quoted: tuple[Span, int] | None = None  # mention span (document offsets), paragraph index
@@ -214,7 +217,7 @@ def _statement(
     start, end = content.start + offset, content.end + offset
     text = document.text
     resolved = tracker.resolve(mention.start, mention.end) if mention is not None else None
-    cue = "" if continued else par[finding.cue.start : finding.cue.end]
+    cue = "" if continued else text[finding.cue.start + offset : finding.cue.end + offset]
     return Statement(
         id=content_id(f"{document.id}:{start}:{end}"),
         document=document.id,

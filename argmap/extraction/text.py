@@ -219,6 +219,19 @@ def dateline_end(par: str) -> int:
     return match.end() if match else 0
 
 
+_MARKUP = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}|>+(?:[ \t]*>)*|[-*+]|\d{1,3}[.)])[ \t]+"  # headings, quotes, list items
+    r"|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`+"  # emphasis and code
+    r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\s]*\)",  # links: keep the link text, drop the address
+    re.MULTILINE,
+)
+
+
+def blank_markup(text: str) -> str:
+    """Markdown markup replaced by spaces (offsets unchanged): what a reader sees of the text."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
 def mask_quotes(par: str, quotes: list[Quote]) -> str:
     """The paragraph with every quoted word replaced by '_' (offsets unchanged)."""
     if not quotes:
