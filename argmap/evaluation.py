@@ -65,28 +65,28 @@ SNIPPET_CHARS = 100
 # --------------------------------------------------------------------------- results
 
 
-class Miss(BaseModel):
+class _GoldLine(BaseModel):
+    """Where a gold statement stands, for a line of the report."""
+
+    gold_id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+class Miss(_GoldLine):
     """A required gold statement that was not found."""
 
-    gold_id: str
-    doc: str
-    start: int
-    end: int
     speaker: str | None
     kind: str
-    text: str
 
 
-class WrongAttribution(BaseModel):
+class WrongAttribution(_GoldLine):
     """A found gold statement whose overlapping predictions all name the wrong speaker."""
 
-    gold_id: str
-    doc: str
-    start: int
-    end: int
     gold_speaker: str | None
     predicted_speakers: list[str]
-    text: str
 
 
 class FalsePositive(BaseModel):
