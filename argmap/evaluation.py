@@ -36,7 +36,6 @@ counts as correct, but it is not required), and only predictions of kind ``direc
 from __future__ import annotations
 
 import io
-import re
 import time
 import unicodedata
 from collections import defaultdict

@@ -724,7 +724,6 @@ def _scan(tokens: list[str]) -> ParsedMention:
             continue
         i += 1
     role_tokens, name_tokens = tokens[:role_end], tokens[role_end:]
-    role = " ".join(role_tokens) or None
     if not name_tokens:
         return _description(role_tokens)
     return _named(role_tokens, name_tokens, honorific)

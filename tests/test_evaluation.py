@@ -506,7 +506,6 @@ def test_evaluate_seed_end_to_end_with_perfect_extractor():
 
 
 def test_format_report(tmp_path):
-    golds = seed_gold()
     report = evaluate_extraction(SEED_GOLD, [SEED_TEXT], extract=lambda d: [])
     table = format_report(report, "table", max_misses=3)
     for word in ("precision", "recall", "attribution accuracy", "attributed F1", "Missed gold (15)",

@@ -665,8 +665,7 @@ def _with_cue(statements, cue, words):
 
 
 def test_seed_speakers_are_resolved(seed):
-    doc, statements = seed
-    text = doc.text
+    _doc, statements = seed
     kishida = _with_cue(statements, "saying", "shoulder to shoulder")
     assert kishida.speaker == "Kishida Fumio"
     sasae = _with_cue(statements, "argues", "deterrent to prevent war")
@@ -684,8 +683,7 @@ def test_seed_speakers_are_resolved(seed):
 
 
 def test_seed_groups_resolve_to_the_ministers(seed):
-    doc, statements = seed
-    text = doc.text
+    _doc, statements = seed
     for cue, words in (
         ("said", "will closely consult"),
         ("said", "reinforce the Alliance’s deterrence posture"),
