@@ -170,6 +170,7 @@ also has have had would will could can may might should must did does do is are 
 being previously repeatedly later then recently once often never always already publicly privately
 frequently reportedly quickly simply earlier again long still further even just not n't initially
 first subsequently separately similarly likewise specifically explicitly openly flatly bluntly
+however meanwhile now instead indeed thus therefore moreover furthermore nevertheless too
 """.split()
 )
 
