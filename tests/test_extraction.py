@@ -980,3 +980,16 @@ def test_markdown_markup_is_read_past():
     quote, warning = extract(text, name="notes.md")
     assert (core(quote.text), quote.speaker, quote.cue) == ("We are with you", "Kishida Fumio", "told")
     assert (warning.speaker_mention, core(warning.text)) == ("Tanaka Hitoshi", "Japan may become too subservient")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bradley apologized for the columns after they came out, saying they were old.", "Bradley"),
+        ("Romney went after Trump over his refusal to release his taxes, calling it “disqualifying.”", "Romney"),
+        ("Mr. Trump, who had criticized the judge, issued a statement Tuesday saying that he respected the court.", "Trump"),
+    ],
+)
+def test_a_participle_belongs_to_the_main_clause_subject(text, speaker):
+    s = containing(extract(text), {"Bradley": "were old", "Romney": "disqualifying", "Trump": "respected"}[speaker])
+    assert s.cue in ("saying", "calling") and s.speaker == speaker

@@ -348,19 +348,58 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her"
                 "our", "some", "many", "several", "most", "both", "all", "other", "another", "one"}
 
 
-def clause_subject(masked: str, lo: int, hi: int) -> Span | None:
+def clause_subject(masked: str, lo: int, hi: int, main: bool = False) -> Span | None:
     """The subject of the last clause in ``masked[lo:hi]`` (for '..., saying ...').
 
     Clause starts are tried from the last one back (after a subordinating
     word, a comma, a dash or a quotation); the subject is a run of
     capitalised words, a pronoun or a determiner phrase followed by a verb.
+    With ``main``, subordinate and relative clauses are passed over ('Bradley
+    apologized after they came out, saying ...' -> Bradley), and a name that
+    opens the sentence may be followed by its appositive ('Mr. Trump, who ..., issued').
     """
-    toks = tokens(masked, _window_start(masked, lo, hi), hi)
-    starts = [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2])]
+    window = _window_start(masked, lo, hi)
+    toks = tokens(masked, window, hi)
+    last = _last_subject(toks, [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2])])
+    if not main:
+        return last
+    starts = [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2]) and tok[2].lower() not in lx.CLAUSE_WORDS]
+    starts = [k for k in starts if not (k and toks[k - 1][2] == "," and k < len(toks) and (
+        toks[k][2].lower() in lx.CLAUSE_WORDS or toks[k][2].lower() in ("who", "which", "whom")))]
+    principal = _last_subject(toks, starts)
+    if principal is None and window == lo and toks and toks[0][2][:1].isupper():
+        principal = _leading_name(toks)
+    # the main clause's subject, unless it cannot speak ('The move came ... after Kishida
+    # addressed Congress, saying') and the last clause's subject can
+    if principal is not None and (_can_speak(masked, principal) or last is None or not _can_speak(masked, last)):
+        return principal
+    return last
+
+
+def _last_subject(toks: list[tuple[int, int, str]], starts: list[int]) -> Span | None:
     for start in reversed(starts):
         found = _subject_at(toks, start)
         if found is not None:
             return found
+    return None
+
+
+def _can_speak(masked: str, span: Span) -> bool:
+    """A name or a personal pronoun, not a common noun phrase ('The move') or a relative pronoun."""
+    text = masked[span.start : span.end]
+    first = text.split()[0].lower() if text.split() else ""
+    if first in ("who", "which", "whom", "that", "it", "they"):
+        return False
+    return first in lx.PRONOUNS or (text[:1].isupper() and first not in _DETERMINERS)
+
+
+def _leading_name(toks: list[tuple[int, int, str]]) -> Span | None:
+    """The capitalised name that opens a sentence, before its appositive: 'Mr. Trump, who ...'."""
+    end = 0
+    while end + 1 < len(toks) and toks[end + 1][2][:1].isupper():
+        end += 1
+    if end + 1 < len(toks) and toks[end + 1][2] == "," and toks[0][2].lower() not in lx.CLAUSE_WORDS:
+        return Span(toks[0][0], toks[end][1])
     return None
 
 

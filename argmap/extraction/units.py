@@ -349,7 +349,7 @@ def _attribute_cue(
         prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
     if word.endswith("ing") and (after_noun or prev == "," or _LINK_BEFORE.search(masked, max(lo, cue.start - 12), cue.start)):
         # participle: 'Kishida addressed Congress, saying, "..."'
-        speaker = clause_subject(masked, lo, prev_at if prev == "," else cue.start)
+        speaker = clause_subject(masked, lo, prev_at if prev == "," else cue.start, main=True)
         content = content_after(masked, cue.end, hi, base)
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
@@ -360,7 +360,7 @@ def _attribute_cue(
         if shared is None:
             return None
         # 'Trump bemoaned the unrest and said ...': the clause's subject speaks
-        speaker = clause_subject(masked, lo, shared.start())
+        speaker = clause_subject(masked, lo, shared.start(), main=True)
         content = content_after(masked, cue.end, hi, base)
         if speaker is None or content is None:
             return None
