@@ -993,3 +993,12 @@ def test_markdown_markup_is_read_past():
 def test_a_participle_belongs_to_the_main_clause_subject(text, speaker):
     s = containing(extract(text), {"Bradley": "were old", "Romney": "disqualifying", "Trump": "respected"}[speaker])
     assert s.cue in ("saying", "calling") and s.speaker == speaker
+
+
+def test_who_resolves_to_the_name_it_follows():
+    text = (
+        "Obama has had a frosty relationship with Senator Mitch McConnell. Obama criticized "
+        "McConnell, who in 2010 said the party's most important goal was to defeat him."
+    )
+    s = containing(extract(text), "most important goal")
+    assert (s.speaker_mention, s.speaker) == ("who", "Mitch McConnell")

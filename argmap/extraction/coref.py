@@ -47,6 +47,7 @@ class Resolved(NamedTuple):
     role: str | None
 
 
+_NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*(?:\([^()]{1,30}\))?,$")
 _ORGANISATION_NAME: dict[str, re.Pattern[str]] = {}  # head word -> pattern of names built on it
 _MEMBER_SPLIT = re.compile(r",\s*|\s+and\s+")
 
@@ -138,6 +139,10 @@ class SpeakerTracker:
         'he' and 'she' skip people whose title or earlier pronoun says otherwise
         ("Ms. Kamikawa met Mr. Blinken. ... he said" -> Blinken).
         """
+        if pronoun.lower() in ("who", "whom", "which"):
+            named = self._relative_antecedent(position)
+            if named is not None:
+                return named
         gender = pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "", None)
         candidates: list[tuple[int, Resolved]] = [
@@ -152,6 +157,22 @@ class SpeakerTracker:
         if gender in ("male", "female"):
             self._gender.setdefault(resolved.name, gender)
         return resolved
+
+    def _relative_antecedent(self, position: int) -> Resolved | None:
+        """The name a relative pronoun follows: 'Mr. Trump, who said ...' -> Trump."""
+        before = self.text[max(0, position - 120) : position].rstrip()
+        if not before.endswith(","):
+            return None
+        run = _NAME_BEFORE_COMMA.search(before)
+        if run is None:
+            return None
+        parsed = split_role(run.group(1))
+        if not parsed.proper or not parsed.name:
+            return None
+        name = parsed.name
+        if parsed.kind is SpeakerKind.PERSON and len(name.split()) == 1:
+            name = self._full_name(name, position) or name
+        return Resolved(name, parsed.kind, parsed.role)
 
     def _people_named_before(self, position: int) -> list[tuple[int, Resolved]]:
         """People named in the text within a few paragraphs before ``position``."""
