@@ -25,6 +25,10 @@ _LEAD_IN = re.compile(
     r"wanted|wants|refused|refuses|tried|tries|appeared|appears|seemed|seems|used|rushed|hastened|"
     r"moved|sought|seeks|was quick|were quick) to\s+$"
 )
+_WHEN_BEFORE = re.compile(
+    r"\s(?:(?:on|last|this|early|late|earlier|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning|afternoon|evening)\s*$|\s(?:(?:less|more) than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago\s*$"
+)
 _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|ll|re|m)$")
 
 
@@ -136,7 +140,11 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     """
     lo = _window_start(masked, lo, cue_start)
     lead_in = _LEAD_IN.search(masked, max(lo, cue_start - 30), cue_start)
-    toks = tokens(masked, lo, lead_in.start() if lead_in else cue_start)
+    cue_start = lead_in.start() if lead_in else cue_start
+    when = _WHEN_BEFORE.search(masked, max(lo, cue_start - 40), cue_start)
+    if when and when.start() > lo:
+        cue_start = when.start()  # 'The State Department less than two weeks ago said'
+    toks = tokens(masked, lo, cue_start)
     i = len(toks) - 1
     while i >= 0 and (toks[i][2].lower() in lx.AUXILIARIES or (
         toks[i][2].islower() and toks[i][2].endswith("ly") and len(toks[i][2]) > 3
@@ -446,6 +454,14 @@ def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
                 or first.endswith(("ing", "ly")):
             return None  # 'and took a heckler in stride': no subject of its own
         end = _common_end(toks, start)
+    if end is not None and end + 2 < len(toks) and toks[end + 1][2] in ("on", "in", "at", "of", "from", "for") \
+            and toks[end + 2][2][:1].isupper():
+        # 'Republicans on Capitol Hill seized ...': a place or body after the head
+        k = end + 2
+        while k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+            k += 1
+        if k + 1 < len(toks) and looks_finite(toks[k + 1][2]):
+            return Span(toks[start][0], toks[k][1])
     if end is not None and end + 1 < len(toks) and toks[end + 1][2] == "(":
         close = next((k for k in range(end + 1, min(len(toks), end + 9)) if toks[k][2] == ")"), None)
         if close is not None and close + 1 < len(toks) and looks_finite(toks[close + 1][2]):

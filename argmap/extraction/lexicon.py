@@ -40,7 +40,7 @@ NOUN_LIKE = {
     "report", "support", "call", "show", "find", "post", "comment", "question", "rule", "order",
     "charge", "estimate", "forecast", "state", "counter", "brief", "point", "signal", "hint",
     "tout", "guess", "lash", "rail", "blast", "slam", "mock", "joke", "quip", "muse", "plead",
-    "wish", "doubt", "plan", "offer", "back", "vote", "express", "discuss", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
+    "wish", "doubt", "plan", "note", "offer", "back", "vote", "express", "discuss", "fear", "hope", "want", "concur", "demand", "welcome", "reply", "respond",
     "repeat", "defend", "highlight", "mention", "counsel", "blame", "praise", "attack",
 }
 

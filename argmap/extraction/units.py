@@ -68,8 +68,8 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False  # 'reports of the explosion
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and before.split():
         prev = before.split()[-1]
-        if looks_finite(prev) and prev not in lx.AUXILIARIES:
-            return False  # 'announced plans to ...': the object of a verb is a noun
+        if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(("ing", "'s", "’s")):
+            return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
     if lx.base_form_needs_subject(word):
         words = masked[max(lo, start - 40) : start].split()
         prev = words[-1].lower() if words else ""
