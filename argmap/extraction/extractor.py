@@ -67,6 +67,7 @@ def iter_statements(document: Document) -> Iterator[Statement]:
                 if cont and previous and index - previous[1] <= 2:
                     yield _statement(document, tracker, par, p_start, quotes, cont, previous[0], True)
                 continue
+            quoting: tuple[int, Span] | None = None  # (rank, mention) of the unit's best quotation speaker
             for finding in findings:
                 mention = None
                 if finding.mention:
@@ -76,11 +77,19 @@ def iter_statements(document: Document) -> Iterator[Statement]:
                         last_named = (mention, index)
                         quoted = any(finding.content.start <= q.start < finding.content.end for q in quotes)
                         if quoted or finding.pattern == "intro":
-                            last_quoted = (mention, index)
+                            # a quotation followed by its speaker ('"...," Dunn asked') outranks
+                            # a quoted fragment inside reported speech
+                            rank = 2 if finding.pattern in _QUOTE_FIRST or finding.pattern == "intro" else 1
+                            if quoting is None or rank >= quoting[0]:
+                                quoting = (rank, mention)
+                        elif last_quoted and tracker.resolve(*mention) == tracker.resolve(*last_quoted[0]):
+                            last_quoted = (mention, index)  # 'Greene added that ...': the same speaker, named again
                         elif last_quoted and last_quoted[1] < index:
                             last_quoted = None
                 if finding.pattern != "intro":
                     yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
+            if quoting is not None:
+                last_quoted = (quoting[1], index)
 
 
 def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
