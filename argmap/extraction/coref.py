@@ -14,7 +14,7 @@ from collections import deque
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
-from argmap.names import is_pronoun, pronoun_gender, split_role
+from argmap.names import ORG_HEADS, is_pronoun, pronoun_gender, split_role
 
 _NAME_RUN = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
@@ -198,8 +198,8 @@ class SpeakerTracker:
     def _organisation_named_before(self, head: str, position: int) -> str | None:
         """The last capitalised name with ``head`` in it within the text shortly before
         ('the Ministry of Foreign Affairs in Tokyo' for 'the ministry')."""
-        if not head.isalpha():
-            return None
+        if head.lower() not in ORG_HEADS:
+            return None  # only institutions are named this way: 'the ministry', 'the committee'
         pattern = _ORGANISATION_NAME.get(head)
         if pattern is None:
             word = head[:1].upper() + head[1:].lower()
@@ -207,7 +207,7 @@ class SpeakerTracker:
                 rf"(?:[A-Z][\w.&'’-]*\s+)*{word}(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:and\s+)?[A-Z][\w.&'’-]*)*)?"
             )
         found = None
-        for match in pattern.finditer(self.text, max(0, position - _PRONOUN_REACH * 2), position):
+        for match in pattern.finditer(self.text, max(0, position - _PRONOUN_REACH), position):
             found = match.group()
         if found is None:
             return None
