@@ -214,7 +214,7 @@ _PLAIN_SUBJECTS = {"i", "we", "they", "you", "will", "would", "could", "should",
                    "must", "do", "did", "does", "n't", "not", "to", "also", "still", "often"}
 _NOT_PLURAL = {"is", "was", "has", "this", "its", "his", "us", "as", "does", "thus", "plus"}
 _EXPLETIVES = {"there", "it", "this", "that", "these", "those", "here"}
-_VERB_LIKE = re.compile(r"^[a-z]+(?:ed|es|s)$")
+_VERB_LIKE = re.compile(r"^(?!(?:as|is|was|has|does|this|his|its|us|thus|plus|less|unless|across|perhaps|news|whereas)$)[a-z]{2,}(?:ed|es|s)$")
 
 
 def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | None:
@@ -347,9 +347,11 @@ def _attribute_cue(
     after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
     if prev and prev in _CLOSING and par[prev_at - 1 : prev_at] == ",":
         prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
+    named = _name_before(masked, lo, prev_at if prev == "," else cue.start) if word in _NOUN_PARTICIPLES else None
     if word.endswith("ing") and (after_noun or prev == "," or _LINK_BEFORE.search(masked, max(lo, cue.start - 12), cue.start)):
-        # participle: 'Kishida addressed Congress, saying, "..."'
-        speaker = clause_subject(masked, lo, prev_at if prev == "," else cue.start, main=True)
+        # participle: 'Kishida addressed Congress, saying, "..."'; but 'footage of Hillary Clinton
+        # asking, "..."': the person named right before the participle speaks
+        speaker = named or clause_subject(masked, lo, prev_at if prev == "," else cue.start, main=True)
         content = content_after(masked, cue.end, hi, base)
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
@@ -468,6 +470,15 @@ def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, 
 
 
 _RELATIVE_CLOSE = re.compile(r", (?=(?:also |later |then )?[a-z]+(?:ed|s)\b)")
+
+
+def _name_before(masked: str, lo: int, at: int) -> Span | None:
+    """A person's name ending right before ``at`` after 'of' ('footage of Hillary Clinton')."""
+    match = _OF_NAME.search(masked, max(lo, at - 60), at)
+    return Span(match.start(1), match.end(1)) if match else None
+
+
+_OF_NAME = re.compile(r"\b(?:of|shows?|showing|featuring|with)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*$")
 
 
 def _inverted_form(masked: str, cue: Span) -> bool:
