@@ -331,6 +331,10 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     words = tail.split()
     if not words:
         return True
+    if tail.lstrip().startswith(",") and words[0].strip(",").lower().endswith("ing") or (
+        words[0] == "," and len(words) > 1 and words[1].lower().endswith("ing")
+    ):
+        return True  # '..., she said, referencing the bank's drive': a participial clause follows
     first = words[0].lower().strip(",.")
     if first == "to" and len(words) > 1 and words[1].lower().strip(",.") not in lx.AUDIENCE_WORDS:
         return False  # 'declined to comment': an infinitive is content

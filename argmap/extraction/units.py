@@ -436,13 +436,18 @@ def _from_quote(masked: str, quotes: list[Quote], content: Span) -> Span:
     return content
 
 
+_TITLE_SMALL_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with", "vs"}
+
+
 def _is_statement_quote(text: str, q: Quote) -> bool:
     """A quotation of speech rather than a title or a scare quote: four words, punctuation
     closing it from inside ('"We will act,"'), or running on."""
     inner = text[q.inner[0] : q.inner[1]]
     words = inner.split()
-    if 0 < len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
-        return False  # a title in Title Case: "Sunday Morning Futures,"
+    if 0 < len(words) <= 6 and words[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    ):
+        return False  # a title in Title Case: "Sunday Morning Futures," "Face the Nation,"
     return len(words) >= 4 or not q.closed or (len(words) >= 2 and inner.rstrip()[-1:] in ",.?!")
 
 
