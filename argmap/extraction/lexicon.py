@@ -208,6 +208,6 @@ later again also last this next week month year morning afternoon evening night 
 AUDIENCE_WORDS = set(
     """
 reporters journalists supporters the a an his her their its us me him them voters lawmakers
-crowd audience members students donors listeners viewers readers
+crowd audience members students donors listeners viewers readers one some several many two three
 """.split()
 )

@@ -223,6 +223,8 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
     '"..." ― Carlos Raúl'; 'Republican pollster Daron Shaw: "..."'; and, as a
     weak fallback, 'Ryan called the move a "huge win"' (subject + verb + quote).
     """
+    if word_count(masked[q.inner[0] : q.inner[1]]) < 2:
+        return None  # a nickname or a single word: 'Marcia "Cia" Price'
     if q.closed:
         dash = _DASH_SPEAKER.match(masked, q.end, hi)
         if dash and masked[lo : q.start].strip() == "":
