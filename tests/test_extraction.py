@@ -1002,3 +1002,9 @@ def test_who_resolves_to_the_name_it_follows():
     )
     s = containing(extract(text), "most important goal")
     assert (s.speaker_mention, s.speaker) == ("who", "Mitch McConnell")
+
+
+def test_contracted_pronoun_with_a_participle_cue():
+    s = only(extract("He’s claiming that voting fraud is “a big problem” but “nobody has the guts to talk about it.”"))
+    assert (s.speaker_mention, s.cue) == ("He", "claiming")
+    assert s.text.endswith("talk about it.”") and s.kind is MIXED

@@ -266,7 +266,7 @@ def _is_time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
 
 
 # Where the reporter's own words resume after reported content.
-_CONTENT_STOP = re.compile(r"; |[,_][\"”’']? but |, while ")
+_CONTENT_STOP = re.compile(r"; |,[\"”’']? but (?![“\"‘'])|(?<=_[\"”’']) but (?![“\"‘'])|, while ")
 
 
 def _content_stop(masked: str, lo: int, hi: int) -> int:

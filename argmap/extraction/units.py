@@ -44,8 +44,12 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
-_PARTICIPLE_BEFORE = re.compile(r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+)\s*$")
+_PARTICIPLE_BEFORE = re.compile(
+    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+"
+    r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
+)
 _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
+_CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _THAT_NEXT = re.compile(r"\s*that\b")
 
 
@@ -346,7 +350,9 @@ def _attribute_cue(
                 return _split(content, cue, speaker, quotes, lo, hi, masked)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
-    after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
+    after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower() and not _CONTRACTION_BEFORE.search(
+        masked, max(lo, cue.start - 6), cue.start
+    )
     if prev and prev in _CLOSING and par[prev_at - 1 : prev_at] == ",":
         prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
     named = _name_before(masked, lo, prev_at if prev == "," else cue.start) if word in _NOUN_PARTICIPLES else None
