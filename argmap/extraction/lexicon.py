@@ -20,7 +20,7 @@ demand welcome applaud condemn denounce decry slam blast mock lament charge esti
 recommend concur post brief inform assure remind cite mention signal hint imply reiterate repeat
 underscore highlight tout hail question lash rail threaten predict speculate guess point reckon
 proclaim confide vouch complain plead counsel preach exclaim rule order read yell shout scream
-chant scold whisper mutter snap gush interject continue affirm reaffirm restate
+chant scold whisper mutter snap gush interject continue affirm reaffirm restate encourage
 """.split()
 
 # Verbs of belief, wish and knowledge, which PolNeAR annotates as attribution too.

@@ -103,6 +103,8 @@ def _plural_subject(words: list[str]) -> bool:
     if not words:
         return False
     last = words[-1]
+    if len(words) >= 3 and words[-2] == "and" and last[:1].isupper() and words[-3][:1].isupper():
+        return True  # 'Obama and Clinton call them ...'
     if not (last.isalpha() and last.endswith("s") and last.lower() not in _NOT_PLURAL):
         return False
     if last[0].isupper():
