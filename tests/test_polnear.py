@@ -15,7 +15,7 @@ from argmap.evaluation import evaluate_extraction
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "data" / "polnear" / "dev"
 OVERALL_TARGET = 0.70
-# Issue 2 asks for >= 0.90 on the quoted attributions; the extractor reaches 0.889 on dev so far.
+# Issue 2 asks for >= 0.90 on the quoted attributions; the extractor reaches 0.894 on dev so far.
 # Until it does, this floor keeps what has been reached from slipping back.
 QUOTED_FLOOR = 0.88
 
