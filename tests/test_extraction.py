@@ -1008,3 +1008,9 @@ def test_contracted_pronoun_with_a_participle_cue():
     s = only(extract("He’s claiming that voting fraud is “a big problem” but “nobody has the guts to talk about it.”"))
     assert (s.speaker_mention, s.cue) == ("He", "claiming")
     assert s.text.endswith("talk about it.”") and s.kind is MIXED
+
+
+def test_an_opening_participle_takes_the_subject_that_follows():
+    s = only(extract("After saying her foot was “so swollen I could barely stand,” she was taken to hospital."))
+    assert (s.cue, s.speaker_mention) == ("saying", "she")
+    assert "taken to hospital" not in s.text

@@ -50,6 +50,8 @@ _PARTICIPLE_BEFORE = re.compile(
 )
 _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
 _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
+_CLAUSE_COMMA = re.compile(r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))")  # a comma, also inside a closing quotation
 _THAT_NEXT = re.compile(r"\s*that\b")
 
 
@@ -363,6 +365,12 @@ def _attribute_cue(
         # asking, "..."': the person named right before the participle speaks
         speaker = named or clause_subject(masked, lo, prev_at if prev == "," else cue.start, main=True)
         content = content_after(masked, cue.end, hi, base)
+        if speaker is None and content and _OPENING_PARTICIPLE.match(masked, lo, cue.start):
+            # 'After saying her foot was "so swollen," she was whisked off': the subject follows
+            comma = _CLAUSE_COMMA.search(masked, cue.end, hi)
+            if comma:
+                speaker = _subject_after(masked, comma.end(), hi)
+                content = Span(content.start, _trim(masked, content.start, comma.start() + 1))
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
         return None
@@ -485,6 +493,19 @@ def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, 
 
 
 _RELATIVE_CLOSE = re.compile(r", (?=(?:also |later |then )?[a-z]+(?:ed|s)\b)")
+
+
+def _subject_after(masked: str, lo: int, hi: int) -> Span | None:
+    """The subject that opens ``masked[lo:hi]``: a pronoun or a capitalised name."""
+    toks = tokens(masked, lo, hi)
+    if not toks:
+        return None
+    if toks[0][2].lower() in ("he", "she", "they", "i", "we"):
+        return Span(toks[0][0], toks[0][1])
+    end = 0
+    while end + 1 < len(toks) and toks[end + 1][2][:1].isupper():
+        end += 1
+    return Span(toks[0][0], toks[end][1]) if toks[0][2][:1].isupper() else None
 
 
 def _name_before(masked: str, lo: int, at: int) -> Span | None:
