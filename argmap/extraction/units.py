@@ -72,8 +72,9 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False  # 'the numbers do not add up'
     if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
-    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and before.split():
-        prev = before.split()[-1]
+    words_before = masked[max(lo, start - 12) : start].split()
+    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and words_before:
+        prev = words_before[-1]  # as written: 'The New York Times reports' is no verb's object
         if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(("ing", "'s", "’s")):
             return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
     if lx.base_form_needs_subject(word):
