@@ -1014,3 +1014,12 @@ def test_an_opening_participle_takes_the_subject_that_follows():
     s = only(extract("After saying her foot was “so swollen I could barely stand,” she was taken to hospital."))
     assert (s.cue, s.speaker_mention) == ("saying", "she")
     assert "taken to hospital" not in s.text
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below():
+    text = (
+        "Sanders made the following comment:\n\n"
+        "“For young people who have left high school, the unemployment rate is 33 percent.”"
+    )
+    s = only(extract(text))
+    assert (s.speaker_mention, s.kind) == ("Sanders", DIRECT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from argmap.extraction.clauses import Finding, Span
+from argmap.extraction.clauses import Finding, Span, clause_subject
 from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import (
     INVISIBLE,
@@ -66,6 +66,11 @@ def iter_statements(document: Document) -> Iterator[Statement]:
                 previous = last_quoted or last_named
                 if cont and previous and index - previous[1] <= 2:
                     yield _statement(document, tracker, par, p_start, quotes, cont, previous[0], True)
+                elif hi == len(par) and par.endswith(":"):
+                    # 'Sanders made the following comment:' introduces the quotation below
+                    subject = clause_subject(masked, lo, hi - 1, main=True)
+                    if subject is not None:
+                        last_quoted = (Span(subject.start + p_start, subject.end + p_start), index)
                 continue
             quoting: tuple[int, Span] | None = None  # (rank, mention) of the unit's best quotation speaker
             for finding in findings:
