@@ -82,7 +82,7 @@ def _mark_role(par: str, i: int) -> str | None:
             return "close"  # an opening mark typed where a closing one belongs: 'here,“ said'
         return "open"
     if ch in CLOSING_DOUBLE:
-        if (before.isspace() or i == 0) and _is_word(after):
+        if i == 0 or (before.isspace() and _is_word(after)):
             return "open"  # a closing mark typed where an opening one belongs
         return "close"
     if ch == '"':

@@ -49,6 +49,7 @@ _PARTICIPLE_BEFORE = re.compile(
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
 )
 _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|keeps?|kept)\s+$")
 _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
 _CLAUSE_COMMA = re.compile(r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))")  # a comma, also inside a closing quotation
@@ -355,8 +356,10 @@ def _attribute_cue(
                 return _split(content, cue, speaker, quotes, lo, hi, masked)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
-    after_noun = word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower() and not _CONTRACTION_BEFORE.search(
-        masked, max(lo, cue.start - 6), cue.start
+    after_noun = (
+        word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
+        and not _CONTRACTION_BEFORE.search(masked, max(lo, cue.start - 6), cue.start)
+        and not _AUX_BEFORE.search(masked, max(lo, cue.start - 8), cue.start)  # 'is calling' is a verb
     )
     if prev and prev in _CLOSING and par[prev_at - 1 : prev_at] == ",":
         prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
