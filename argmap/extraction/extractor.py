@@ -19,7 +19,7 @@ from argmap.extraction.text import (
     sentence_units,
     word_count,
 )
-from argmap.extraction.units import find_in_unit, join_attribution_tails, speaker_label
+from argmap.extraction.units import find_in_unit, is_title, join_attribution_tails, speaker_label
 from argmap.models import Document, Statement, StatementKind, content_id
 
 _TERMINAL = ".?!\"”’'»:)"
@@ -172,8 +172,8 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
     q = inside[0]
     inner = par[q.inner[0] : q.inner[1]]
     whole_unit = par[q.end : hi].strip(" .,;:!?") == ""
-    if word_count(inner) < (2 if whole_unit else 4):
-        return None
+    if word_count(inner) < (2 if whole_unit else 4) or is_title(par, q):
+        return None  # too short, or a title ('Legend in the Coal Fields')
     span = Span(q.start, min(q.end, hi))
     return Finding(span, Span(q.start, q.start), None, (), "continuation", 0.5)
 

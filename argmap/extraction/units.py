@@ -213,7 +213,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
             findings.append(found)
     for q in quotes:
         if lo <= q.start < hi and not any(f.content.start <= q.start < f.content.end for f in findings):
-            found = _quote_without_cue(masked, lo, hi, q)
+            found = _quote_without_cue(masked, lo, hi, q, is_title(par, q))
             if found:
                 findings.append(found)
     return findings
@@ -227,7 +227,7 @@ _EXPLETIVES = {"there", "it", "this", "that", "these", "those", "here"}
 _VERB_LIKE = re.compile(r"^(?!(?:as|is|was|has|does|this|his|its|us|thus|plus|less|unless|across|perhaps|news|whereas)$)[a-z]{2,}(?:ed|es|s)$")
 
 
-def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | None:
+def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> Finding | None:
     """A quotation that no cue verb claimed: attributed by a dash, a colon or its clause.
 
     '"..." ― Carlos Raúl'; 'Republican pollster Daron Shaw: "..."'; and, as a
@@ -252,7 +252,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
         if speaker:
             return Finding(Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6)
         return None
-    if word_count(masked[q.inner[0] : q.inner[1]]) < 3:
+    if word_count(masked[q.inner[0] : q.inner[1]]) < 3 or title:
         return None  # a scare quote or a title, not a statement
     for subject in (clause_subject(masked, lo, q.start), clause_subject(masked, lo, _first_verb(masked, lo, q.start))):
         if subject is None or masked[subject.start : subject.end].lower() in _EXPLETIVES:
@@ -263,6 +263,8 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote) -> Finding | Non
         verb = toks[0] if toks else None
         if verb is None or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
             continue
+        if len(toks) > 1 and toks[1][2].islower() and toks[1][2].endswith("ed"):
+            continue  # 'The two Republican presidents introduced ...': a plural noun, then the verb
         start = verb[1] + 1
         that = _THAT_NEXT.match(masked, start, hi)
         if that:
@@ -461,15 +463,21 @@ def _from_quote(masked: str, quotes: list[Quote], content: Span) -> Span:
 _TITLE_SMALL_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with", "vs"}
 
 
+def is_title(text: str, q: Quote) -> bool:
+    """A quotation in Title Case: "Sunday Morning Futures," "Face the Nation," ''Politicking''."""
+    words = text[q.inner[0] : q.inner[1]].split()
+    return 0 < len(words) <= 6 and words[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
+
+
 def _is_statement_quote(text: str, q: Quote) -> bool:
     """A quotation of speech rather than a title or a scare quote: four words, punctuation
     closing it from inside ('"We will act,"'), or running on."""
+    if is_title(text, q):
+        return False
+    words = text[q.inner[0] : q.inner[1]].split()
     inner = text[q.inner[0] : q.inner[1]]
-    words = inner.split()
-    if 0 < len(words) <= 6 and words[0][:1].isupper() and all(
-        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
-    ):
-        return False  # a title in Title Case: "Sunday Morning Futures," "Face the Nation,"
     return len(words) >= 4 or not q.closed or (len(words) >= 2 and inner.rstrip()[-1:] in ",.?!")
 
 
