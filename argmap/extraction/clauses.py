@@ -248,7 +248,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
             return None
     while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
         pos += 1
-    end = _trim_end(masked, pos, _content_stop(masked, pos, hi))
+    end = trim_end(masked, pos, _content_stop(masked, pos, hi))
     if end - pos < 3 or _TOPIC_ONLY.match(masked, pos, end):
         return None  # 'has written widely on the alliance' names a topic, not content
     return Span(pos, end)
@@ -297,10 +297,11 @@ def _only_circumstance(between: str, base: str) -> bool:
     return first in _ADJUNCT_STARTS or first in lx.DAY_WORDS or first in ("again", "repeatedly", "publicly", ",")
 
 
-def _trim_end(masked: str, lo: int, hi: int) -> int:
-    """Drop trailing white space and a sentence's final punctuation (not quote marks)."""
+def trim_end(masked: str, lo: int, hi: int, marks: str = ".,;:") -> int:
+    """Where ``masked[lo:hi]`` ends without trailing white space and ``marks`` (a sentence's
+    final punctuation by default; quotation marks always stay)."""
     end = hi
-    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ".,;:"):
+    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in marks):
         end -= 1
     return end
 

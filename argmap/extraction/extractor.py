@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from argmap.extraction.clauses import Finding, Span, clause_subject
+from argmap.extraction.clauses import Finding, Span, clause_subject, trim_end
 from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import (
     INVISIBLE,
@@ -116,7 +116,7 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
         if outer is not None and f.pattern in _QUOTE_FIRST and f.content.start > outer.content.start:
             # 'Trump asserted that France had lost its identity: "France is no longer France,"
             # he claimed': the quotation and its own attribution end the outer content
-            cut = _trim_span_end(masked, outer.content.start, f.content.start)
+            cut = trim_end(masked, outer.content.start, f.content.start, ",:;—–")
             kept.remove(outer)
             if cut - outer.content.start >= 3:
                 kept.append(outer._replace(content=Span(outer.content.start, cut), parts=()))
@@ -130,12 +130,6 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
 
 
 _QUOTE_FIRST = {"post", "inverted", "split"}  # patterns whose content comes before the speaker
-
-
-def _trim_span_end(masked: str, lo: int, end: int) -> int:
-    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ",:;—–"):
-        end -= 1
-    return end
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s*$", re.IGNORECASE)

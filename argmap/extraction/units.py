@@ -16,6 +16,7 @@ from argmap.extraction.clauses import (
     speaker_before,
     tail_is_adjunct,
     tokens,
+    trim_end,
 )
 from argmap.extraction.text import Quote, word_count
 from argmap.models import SpeakerKind
@@ -171,7 +172,7 @@ def speaker_label(par: str, lo: int, hi: int) -> Finding | None:
     match = _LABEL.match(par, lo + 1 if par[lo] in "\"“" else lo, hi)
     if match is None or match.group(1).lower() in _NOT_SPEAKER_LABELS or not _names_a_speaker(match.group(1)):
         return None
-    content = Span(match.end(), _trim(par, match.end(), hi))
+    content = Span(match.end(), trim_end(par, match.end(), hi))
     if content.end - content.start < 3:
         return None
     colon = match.end(1)
@@ -269,7 +270,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
         that = _THAT_NEXT.match(masked, start, hi)
         if that:
             start += that.end()
-        end = _trim(masked, start, hi)
+        end = trim_end(masked, start, hi)
         if _NEW_CLAUSE.match(masked, q.end, hi):
             end = q.end  # 'As the alliance marks "...", there are concerns ...': the quotation ends it
         content = Span(start, end)
@@ -333,13 +334,6 @@ def _looks_like_speaker(toks: list[tuple[int, int, str]]) -> bool:
     return last not in lx.NOT_SPEAKER_END and last not in _EXPLETIVES
 
 
-def _trim(masked: str, lo: int, hi: int) -> int:
-    end = hi
-    while end > lo and (masked[end - 1].isspace() or masked[end - 1] in ".,;:"):
-        end -= 1
-    return end
-
-
 def _attribute_cue(
     par: str, masked: str, lo: int, hi: int, quotes: list[Quote], cue: Span, base: str
 ) -> Finding | None:
@@ -376,7 +370,7 @@ def _attribute_cue(
             comma = _CLAUSE_COMMA.search(masked, cue.end, hi)
             if comma:
                 speaker = _subject_after(masked, comma.end(), hi)
-                content = Span(content.start, _trim(masked, content.start, comma.start() + 1))
+                content = Span(content.start, trim_end(masked, content.start, comma.start() + 1))
         if speaker and content:
             return Finding(content, cue, speaker, (), "participle", 0.7)
         return None
@@ -418,7 +412,7 @@ def _attribute_cue(
     if resumed and word_count(masked[lo:before_at]) >= 3:
         # a parenthetical attribution: 'If it is small, the campaign said, it may not bother.'
         first = content_before(masked, lo, before_at)
-        rest = Span(resumed.end(), _trim(masked, resumed.end(), hi))
+        rest = Span(resumed.end(), trim_end(masked, resumed.end(), hi))
         if first and rest.end - rest.start >= 3:
             return Finding(Span(first.start, rest.end), cue, speaker, (first, rest), "middle", 0.75)
     if not tail_adjunct or masked[cue.end:hi].strip().startswith(":"):
