@@ -8,6 +8,7 @@ document's decoded text, so a UI can highlight exactly what was found.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -95,3 +96,26 @@ class Statement(BaseModel):
             if (lo is None) != (hi is None) or (lo is not None and lo > hi):
                 raise ValueError(f"span {lo}-{hi} is incomplete or not ordered")
         return self
+
+
+class Suggestion(BaseModel):
+    """A model's stance suggestion for a statement, kept apart from people's annotations."""
+
+    label: str  # a codebook label id
+    score: float = Field(ge=0.0, le=1.0, description="calibrated probability of the label")
+    scores: dict[str, float] = Field(default_factory=dict, description="probability of every label")
+    model: str  # 'codebook' or 'learned' or 'combined'
+    model_version: str
+    explanation: str = ""  # one sentence a person can read
+    evidence: list[str] = Field(default_factory=list, description="cue phrases, examples or features that decided it")
+
+
+class Annotation(BaseModel):
+    """A person's stance label for a statement, with its provenance."""
+
+    statement_id: str
+    label: str  # a codebook label id
+    annotator: str
+    time: datetime
+    note: str = ""
+    adjudicated: bool = False  # set by an adjudicator: it overrides every other label

@@ -1,46 +1,19 @@
-"""The ``argmap`` command line: a thin layer over the core, heavy imports deferred.
-
-Exit status: 0 when everything was processed, 1 when a file (or other input)
-failed, 2 for usage errors. Problems go to stderr as ``argmap: error: FILE: problem``.
-"""
+"""``argmap extract`` and ``argmap eval extraction``: statements out of articles, and their score."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from argmap import __version__
+from argmap.cli import describe, documents, error
 
 if TYPE_CHECKING:
-    from argmap.models import Document, Speaker
-
-PROG = "argmap"
+    from argmap.models import Speaker
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
-    args = build_parser().parse_args(argv)
-    try:
-        return args.run(args)
-    except BrokenPipeError:  # e.g. `argmap extract ... | head`: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except KeyboardInterrupt:
-        return 130
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every argmap command."""
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Map a policy debate from the news: who said what, attributed to resolved speakers.",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-
+def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+    """Add ``extract`` and ``eval extraction`` to the parser."""
     extract = commands.add_parser(
         "extract",
         help="find quotes and reported speech in articles and attribute them to speakers",
@@ -51,13 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--aliases", metavar="FILE", help="alias table that overrides automatic speaker matching")
     extract.set_defaults(run=_run_extract)
 
-    evaluate = commands.add_parser(
-        "eval",
-        help="score argmap against gold annotations",
-        description="Score argmap against gold annotations.",
-    )
-    targets = evaluate.add_subparsers(title="what to evaluate", metavar="TARGET", required=True)
-    extraction = targets.add_parser(
+    extraction = eval_targets.add_parser(
         "extraction",
         help="precision, recall and attribution of the extractor against gold statements",
         description="Score the extractor against gold statements (JSONL or a PolNeAR brat folder).",
@@ -67,12 +34,6 @@ def build_parser() -> argparse.ArgumentParser:
     extraction.add_argument("--format", choices=("table", "json"), default="table", help="report format (default: table)")
     extraction.add_argument("--quoted-only", action="store_true", help="score only gold statements that contain quotation marks")
     extraction.set_defaults(run=_run_eval_extraction)
-    return parser
-
-
-def error(message: str) -> None:
-    """Print one ``argmap: error: ...`` line to stderr."""
-    print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
 
 
 def _run_extract(args: argparse.Namespace) -> int:
@@ -84,13 +45,13 @@ def _run_extract(args: argparse.Namespace) -> int:
         try:
             registry = SpeakerRegistry.from_alias_file(args.aliases)
         except (OSError, ValueError) as problem:
-            error(_describe(problem, args.aliases))
+            error(describe(problem, args.aliases))
             return 1
     else:
         registry = SpeakerRegistry()
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
-    results = extract_corpus(_documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl")
+    results = extract_corpus(documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl")
     if args.format == "jsonl":
         output.write_jsonl(results, sys.stdout)
     elif args.format == "json":
@@ -110,7 +71,7 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
         error(str(problem))
         return 1
     except (OSError, ValueError) as problem:
-        error(_describe(problem, args.gold))
+        error(describe(problem, args.gold))
         return 1
     sys.stdout.write(format_report(report, args.format))
     for problem in report.errors:
@@ -119,28 +80,3 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
         error(f"{args.gold}: no document among {' '.join(map(str, args.paths))} is named in the gold")
         return 1
     return 1 if report.errors else 0
-
-
-def _describe(problem: OSError | ValueError, path: str) -> str:
-    """``FILE: problem`` for an exception raised while reading ``path``.
-
-    A message that already names a file (``path``, or ``path:LINE``) is kept as it is.
-    """
-    from argmap.reading import ReadError
-
-    if isinstance(problem, OSError):
-        return str(ReadError.from_os_error(path, problem))
-    message = str(problem)
-    return message if message.startswith(f"{path}:") else f"{path}: {message}"
-
-
-def _documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:
-    """The readable documents under ``paths``; each failure is reported and recorded."""
-    from argmap.reading import ReadError, load_documents
-
-    for item in load_documents(paths):
-        if isinstance(item, ReadError):
-            error(str(item))
-            failures.append(item.path)
-        else:
-            yield item

@@ -1,0 +1,90 @@
+"""The ``argmap`` command line: a thin layer over the core, heavy imports deferred.
+
+Exit status: 0 when everything was processed, 1 when a file (or other input)
+failed, 2 for usage errors. Problems go to stderr as ``argmap: error: FILE: problem``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from argmap import __version__
+
+if TYPE_CHECKING:
+    from argmap.models import Document
+
+PROG = "argmap"
+
+#: The modules under ``argmap/cli/`` that add commands, in ``--help`` order.
+#: Each has ``register(commands, eval_targets)`` taking the two argparse sub-parser groups.
+COMMAND_MODULES = ("extract",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # e.g. `argmap extract ... | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every argmap command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Map a policy debate from the news: who said what, attributed to resolved speakers.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score argmap against gold annotations",
+        description="Score argmap against gold annotations.",
+    )
+    targets = evaluate.add_subparsers(title="what to evaluate", metavar="TARGET", required=True)
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"argmap.cli.{module}").register(commands, targets)
+    # `eval` is created first so modules can add targets to it, but listed last in --help.
+    listed = commands._choices_actions
+    listed.append(listed.pop(0))
+    return parser
+
+
+def error(message: str) -> None:
+    """Print one ``argmap: error: ...`` line to stderr."""
+    print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
+
+
+def describe(problem: OSError | ValueError, path: str) -> str:
+    """``FILE: problem`` for an exception raised while reading ``path``.
+
+    A message that already names a file (``path``, or ``path:LINE``) is kept as it is.
+    """
+    from argmap.reading import ReadError
+
+    if isinstance(problem, OSError):
+        return str(ReadError.from_os_error(path, problem))
+    message = str(problem)
+    return message if message.startswith(f"{path}:") else f"{path}: {message}"
+
+
+def documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:
+    """The readable documents under ``paths``; each failure is reported and recorded."""
+    from argmap.reading import ReadError, load_documents
+
+    for item in load_documents(paths):
+        if isinstance(item, ReadError):
+            error(str(item))
+            failures.append(item.path)
+        else:
+            yield item
