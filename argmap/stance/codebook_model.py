@@ -34,7 +34,7 @@ SINGLE_CUE_WEIGHT = 1.0
 PHRASE_CUE_WEIGHT = 1.5
 NEGATED_WEIGHT = 0.8  # share of a negated cue's weight moved to the other side
 CONCESSION_WEIGHT = 0.5
-SIMILARITY_WEIGHT = 3.0
+SIMILARITY_WEIGHT = 6.0
 CONTEXT_WEIGHT = 0.25
 NEUTRAL_PRIOR = 0.9
 TEMPERATURE = 1.0
@@ -91,10 +91,13 @@ class CodebookModel:
         """The evidence for every label in ``text`` (and, weakly, its ``context``)."""
         found = Evidence(totals={label: 0.0 for label in self.labels})
         self._add_cues(found, analyse(text), 1.0)
-        if context:
+        if context and text.strip() in context:
+            context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
+        if context and context.strip(" …"):
             self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
         if self._vectorizer is not None:
-            similarities = (self._vectorizer.transform([text]) @ self._reference_matrix.T).toarray()[0]
+            # The mean of the word and character cosines (each part is L2-normalised).
+            similarities = (self._vectorizer.transform([text]) @ self._reference_matrix.T).toarray()[0] / 2
             for (label, reference), similarity in zip(self._references, similarities):
                 if similarity > found.nearest.get(label, (-1.0, ""))[0]:
                     found.nearest[label] = (float(similarity), reference)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.codebook import Codebook
+from argmap.stance.annotate import paragraph
 
 
 class LabelsError(ValueError):
@@ -83,7 +84,7 @@ def read_labels(path: str | Path, codebook: Codebook, documents: Sequence[str | 
             if not 0 <= start < end <= len(document):
                 raise LabelsError(f"{where}: offsets {start}-{end} are outside {doc!r} ({len(document)} characters)")
             text = document[start:end]
-            context = context or _paragraph(document, start, end)
+            context = context or paragraph(document, start, end)
         extra = {k: v for k, v in record.items() if k not in {"text", "stance", "context", "doc", "start", "end"}}
         statements.append(LabelledStatement(
             text=text, stance=stance, context=context, line=number,
@@ -131,10 +132,3 @@ class _DocumentTexts:
                     index.setdefault(path.name, path)
             self._indexes[folder] = index
         return self._indexes[folder]
-
-
-def _paragraph(text: str, start: int, end: int) -> str:
-    """The line(s) of ``text`` holding ``start``-``end``."""
-    begin = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    return text[begin: stop if stop != -1 else len(text)]

@@ -39,8 +39,16 @@ class StanceTrainingError(ValueError):
 class LearnedModel:
     """A stance classifier fitted on labelled statements, combined with the codebook model."""
 
-    def __init__(self, codebook: Codebook, texts: Sequence[str], labels: Sequence[str], params: dict | None = None):
-        check_labels(codebook, labels)
+    def __init__(
+        self, codebook: Codebook, texts: Sequence[str], labels: Sequence[str], params: dict | None = None,
+        *, strict: bool = True,
+    ):
+        """``strict=False`` (for cross-validation folds) allows labels with no example: the
+        codebook model alone scores them."""
+        if strict:
+            check_labels(codebook, labels)
+        elif len(set(labels)) < 2 or not set(labels) <= set(codebook.label_ids):
+            raise StanceTrainingError("a learned model needs examples of at least two codebook labels")
         self.codebook = codebook
         self.texts = list(texts)
         self.labels = list(labels)
@@ -48,29 +56,40 @@ class LearnedModel:
         self.codebook_model = CodebookModel(codebook)
         self.version = _version(codebook, self.texts, self.labels, self.params)
         self._classifier = _fit(self.texts, self.labels, self.params)
+        self._feature_names = None
         # Columns of predict_proba in codebook order.
         classes = list(self._classifier.classes_)
-        self._columns = [classes.index(label) for label in codebook.label_ids]
+        self._columns = [classes.index(label) if label in classes else -1 for label in codebook.label_ids]
 
     @property
     def blend_weight(self) -> float:
         """The learned model's weight in the combination (0 to 1)."""
         return len(self.labels) / (len(self.labels) + float(self.params["prior_labels"]))
 
-    def learned_probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """The classifier's probabilities alone, columns in codebook order."""
+    def learned_probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
+        """The classifier's probabilities alone, columns in codebook order (a label with no
+        training example takes the codebook model's probability)."""
         if not len(texts):
             return np.zeros((0, len(self._columns)))
-        return self._classifier.predict_proba(list(texts))[:, self._columns]
+        raw = self._classifier.predict_proba(list(texts))
+        if -1 not in self._columns:
+            return raw[:, self._columns]
+        cue = self.codebook_model.probabilities(texts, contexts)
+        result = np.zeros((len(texts), len(self._columns)))
+        missing = [i for i, column in enumerate(self._columns) if column == -1]
+        present = [i for i, column in enumerate(self._columns) if column != -1]
+        result[:, missing] = cue[:, missing]
+        result[:, present] = raw[:, [self._columns[i] for i in present]] * (1.0 - cue[:, missing].sum(axis=1, keepdims=True))
+        return result
 
     def probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
         """The combined probabilities, columns in codebook order."""
-        return blend(self.learned_probabilities(texts), self.codebook_model.probabilities(texts, contexts), self.blend_weight)
+        return blend(self.learned_probabilities(texts, contexts), self.codebook_model.probabilities(texts, contexts), self.blend_weight)
 
     def suggest(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[Suggestion]:
         """One combined suggestion per text, explained by the strongest features and cues."""
         contexts = list(contexts) if contexts is not None else [None] * len(texts)
-        learned = self.learned_probabilities(texts)
+        learned = self.learned_probabilities(texts, contexts)
         suggestions = []
         for row, text, context in zip(learned, texts, contexts):
             cue_suggestion = self.codebook_model.suggest(text, context)
@@ -103,13 +122,17 @@ class LearnedModel:
         union = self._classifier.named_steps["features"]
         regression = self._classifier.named_steps["classifier"]
         vector = union.transform([text]).tocsr()
-        names = union.get_feature_names_out()
+        if self._feature_names is None:
+            self._feature_names = union.get_feature_names_out()
+        names = self._feature_names
         classes = list(regression.classes_)
-        if len(classes) == 2:
+        if len(classes) == 2 and label in classes:
             sign = 1.0 if label == classes[1] else -1.0
             weights = sign * regression.coef_[0]
-        else:
+        elif label in classes:
             weights = regression.coef_[classes.index(label)]
+        else:
+            return []
         contributions = vector.multiply(weights).tocsr()
         order = np.argsort(-contributions.data)[:count]
         return [names[contributions.indices[i]].split("__", 1)[1] for i in order if contributions.data[i] > 0]

@@ -123,13 +123,23 @@ def analyse(text: str) -> list[Token]:
             other = tokens[j]
             if not other.is_word or other.text.lower() in CONTRAST:
                 break
-            if other.stem in NEGATORS and not (j + 1 < len(tokens) and tokens[j + 1].text.lower() in {"only", "just", "merely"}):
+            if other.stem in NEGATORS and not _not_a_negation(tokens, j, i):
                 negated[i] = True
                 break
     return [
         Token(t.text, t.stem, t.start, t.end, CONCEDED_WEIGHT if conceded[i] else 1.0, negated[i], conceded[i])
         for i, t in enumerate(tokens)
     ]
+
+
+def _not_a_negation(tokens: list[Token], negator: int, word: int) -> bool:
+    """'not only X', and emphatic comparatives ('has never been stronger', 'no closer ally')."""
+    following = tokens[negator + 1].text.lower() if negator + 1 < len(tokens) else ""
+    if following in {"only", "just", "merely"}:
+        return True
+    text = tokens[word].text.lower()
+    comparative = text.endswith("er") or text.endswith("est") or tokens[word - 1].text.lower() == "more"
+    return comparative and tokens[negator].text.lower() in {"never", "no"}
 
 
 def _is_also(tokens: list[Token], i: int) -> bool:
