@@ -8,8 +8,10 @@ Evidence for a label is the sum of
 - a concession: in a two-sided codebook, evidence for one side in a conceded clause also
   counts, at half weight, for the other side (the speaker grants A to argue against it);
 - its similarity (TF-IDF over word stems and character n-grams, fitted on the codebook's own
-  text) to the label's description and nearest example;
-- for the neutral label, a constant ``NEUTRAL_PRIOR``: with no evidence, a statement is neutral.
+  text) to the label's description and nearest example, reading only the asserted words
+  (negated words and conceded clauses left out);
+- for the neutral label, a constant ``NEUTRAL_PRIOR``: with no evidence, a statement is neutral
+  (its similarity counts half: neutral examples share only actors and procedure words).
 Scores are a softmax over the evidence.
 """
 
@@ -32,9 +34,12 @@ RULES_VERSION = "1"
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
 PHRASE_CUE_WEIGHT = 1.5
-NEGATED_WEIGHT = 0.8  # share of a negated cue's weight moved to the other side
+NEGATED_WEIGHT = 1.0  # share of a negated cue's weight moved to the other side
 CONCESSION_WEIGHT = 0.5
 SIMILARITY_WEIGHT = 6.0
+#: Neutral examples share only the debate's actors and procedure words with a statement, so
+#: likeness to them is weaker evidence than likeness to a position.
+NEUTRAL_SIMILARITY_WEIGHT = 3.0
 CONTEXT_WEIGHT = 0.25
 NEUTRAL_PRIOR = 0.9
 TEMPERATURE = 1.0
@@ -90,19 +95,23 @@ class CodebookModel:
     def evidence(self, text: str, context: str | None = None) -> Evidence:
         """The evidence for every label in ``text`` (and, weakly, its ``context``)."""
         found = Evidence(totals={label: 0.0 for label in self.labels})
-        self._add_cues(found, analyse(text), 1.0)
+        tokens = analyse(text)
+        self._add_cues(found, tokens, 1.0)
         if context and text.strip() in context:
             context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
         if context and context.strip(" …"):
             self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
-        if self._vectorizer is not None:
+        # Similarity reads only what the statement asserts: no negated words, no conceded clause.
+        asserted = " ".join(token.text for token in tokens if token.is_word and not token.negated and not token.conceded)
+        if self._vectorizer is not None and asserted:
             # The mean of the word and character cosines (each part is L2-normalised).
-            similarities = (self._vectorizer.transform([text]) @ self._reference_matrix.T).toarray()[0] / 2
+            similarities = (self._vectorizer.transform([asserted]) @ self._reference_matrix.T).toarray()[0] / 2
             for (label, reference), similarity in zip(self._references, similarities):
                 if similarity > found.nearest.get(label, (-1.0, ""))[0]:
                     found.nearest[label] = (float(similarity), reference)
             for label, (similarity, _) in found.nearest.items():
-                found.totals[label] += SIMILARITY_WEIGHT * similarity
+                weight = NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
+                found.totals[label] += weight * similarity
         if self.codebook.neutral is not None:
             found.totals[self.codebook.neutral] += NEUTRAL_PRIOR
         return found

@@ -30,8 +30,10 @@ NEGATORS = {
     "not", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none", "hardly",
     "against", "oppos", "reject", "refus", "resist", "lack", "fail",
 }
-#: How far back (in words) a negator reaches.
-NEGATION_WINDOW = 4
+#: How far back (in words) a negator reaches, inside its clause.
+NEGATION_WINDOW = 8
+#: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
+SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though"}
 #: The weight of a conceded clause's evidence.
 CONCEDED_WEIGHT = 0.3
 
@@ -121,7 +123,7 @@ def analyse(text: str) -> list[Token]:
             continue
         for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
             other = tokens[j]
-            if not other.is_word or other.text.lower() in CONTRAST:
+            if not other.is_word or other.text.lower() in CONTRAST or other.text.lower() in SCOPE_ENDS:
                 break
             if other.stem in NEGATORS and not _not_a_negation(tokens, j, i):
                 negated[i] = True
