@@ -66,7 +66,7 @@ def write_table(results: Results, out: IO[str], extra: Extra | None = None) -> N
     table.add_column("cue", ratio=1, max_width=14)
     table.add_column("text", ratio=5)
     if extra is not None:
-        table.add_column("stance", ratio=2, max_width=24)
+        table.add_column("stance", ratio=2, overflow="fold")
     documents = statements_seen = 0
     for document, statements in results:
         documents += 1
@@ -75,7 +75,7 @@ def write_table(results: Results, out: IO[str], extra: Extra | None = None) -> N
             row = [document.name, s.speaker or s.speaker_mention or "?", s.kind.value, s.cue, _shorten(s.text)]
             if extra is not None:
                 fields = extra(document, s)
-                row.append(f"{fields.get('stance')} {fields.get('stance_score', 0):.2f}")
+                row.append(f"{fields.get('stance')}\n{fields.get('stance_score', 0):.2f}")
             table.add_row(*row)
     table.caption = f"{_count(statements_seen, 'statement')} in {_count(documents, 'document')}"
     Console(file=out).print(table)
