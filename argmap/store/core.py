@@ -28,6 +28,14 @@ from argmap.store.records import Edit
 WORKSPACE_FILE = "argmap.sqlite"
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process before "workspace busy"
 
+
+def default_busy_timeout() -> float:
+    """The busy timeout: ``$ARGMAP_BUSY_TIMEOUT`` seconds, else ``BUSY_TIMEOUT``."""
+    try:
+        return float(os.environ.get("ARGMAP_BUSY_TIMEOUT", BUSY_TIMEOUT))
+    except ValueError:
+        return BUSY_TIMEOUT
+
 # The primary key columns of each table the edit log tracks.
 KEYS: dict[str, tuple[str, ...]] = {
     "documents": ("id",),
@@ -144,7 +152,7 @@ def write_row(conn: sqlite3.Connection, table: str, key: list, row: dict | None)
 class Core:
     """An open workspace: the connection, transactions and the edit log."""
 
-    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float = BUSY_TIMEOUT) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float | None = None) -> None:
         self.path = Path(path)
         if not self.path.is_file():
             raise WorkspaceNotFound(f"{self.path}: no such workspace")
@@ -152,7 +160,7 @@ class Core:
         self._changes: _ChangeSet | None = None
         self._group: list[str] | None = None
         try:
-            self.conn = _connect(self.path, busy_timeout)
+            self.conn = _connect(self.path, default_busy_timeout() if busy_timeout is None else busy_timeout)
             schema.check(self.conn, str(self.path))
         except sqlite3.DatabaseError as problem:
             raise WorkspaceError(f"{self.path}: cannot open the workspace: {problem}") from None

@@ -1,7 +1,8 @@
 """Restatements: the same quote reported by several outlets, found with rapidfuzz.
 
 Candidates share a run of four words (normalised: lower case, letters and digits);
-a pair is offered when their ``fuzz.token_sort_ratio`` reaches ``THRESHOLD``.
+a pair is offered when their ``fuzz.token_sort_ratio`` reaches ``THRESHOLD`` (the
+``BEST`` closest for each statement).
 Runs shared by more than ``MAX_BLOCK`` statements (boilerplate) are not used to
 find candidates, so the work grows with the number of new statements, not with
 the square of the corpus.
@@ -18,6 +19,7 @@ THRESHOLD = 85.0
 SHINGLE = 4
 MAX_BLOCK = 50
 MIN_WORDS = 6
+BEST = 3  # at most this many restated statements offered per statement
 
 _WORD = re.compile(r"\w+")
 
@@ -73,6 +75,7 @@ def find_restatements(
             score = fuzz.token_sort_ratio(text, " ".join(_words(other_text)), score_cutoff=THRESHOLD)
             if score:
                 best[other_id] = max(best.get(other_id, 0.0), score)
-        found += [(item[0], other, round(score / 100, 3)) for other, score in sorted(best.items())]
+        ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
+        found += [(item[0], other, round(score / 100, 3)) for other, score in ranked]
         add(item, words)
     return found
