@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime, timezone
 from typing import TextIO
 
@@ -58,8 +59,8 @@ def build_export(workspace) -> MapExport:
         "speakers": speakers,
         "statements": statements,
         "annotations": annotations,
-        "claims": rows("SELECT * FROM claims ORDER BY created_at, id"),
-        "relations": rows("SELECT * FROM relations ORDER BY created_at, id"),
+        "claims": rows("SELECT * FROM claims ORDER BY created_at, rowid"),
+        "relations": rows("SELECT * FROM relations ORDER BY created_at, rowid"),
         "edits": edits,
     })
 
@@ -138,7 +139,16 @@ def check_references(export: MapExport, path: str) -> None:
 def import_map(workspace, path: str) -> MapExport:
     """Load an exported map into an empty workspace, in one transaction (all or nothing)."""
     export = read_map_json(path)
+    try:
+        _insert(workspace, export)
+    except sqlite3.IntegrityError as problem:
+        raise MapImportError(f"{path}: inconsistent map: {problem}") from None
+    return export
+
+
+def _insert(workspace, export: MapExport) -> None:
     with workspace.transaction() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # claims may come before their parents
         for table in ("documents", "statements", "speakers", "claims", "edits"):
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
                 raise MapImportError(f"{workspace.path}: the workspace is not empty ({table}); import needs an empty one")
@@ -197,7 +207,6 @@ def import_map(workspace, path: str) -> MapExport:
              for e in export.edits],
         )
         refresh_labels(conn, [s.id for s in export.statements])
-    return export
 
 
 def _speaker_values(s: Speaker) -> tuple:

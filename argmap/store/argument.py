@@ -38,11 +38,11 @@ class ArgumentMixin:
         """Every claim, or the children of ``parent_id`` (None: the positions and claims under the issue)."""
         sql = "SELECT * FROM claims"
         if parent_id is _UNSET:
-            rows = self.conn.execute(sql + " ORDER BY created_at, id").fetchall()
+            rows = self.conn.execute(sql + " ORDER BY created_at, rowid").fetchall()
         elif parent_id is None:
-            rows = self.conn.execute(sql + " WHERE parent_id IS NULL ORDER BY created_at, id").fetchall()
+            rows = self.conn.execute(sql + " WHERE parent_id IS NULL ORDER BY created_at, rowid").fetchall()
         else:
-            rows = self.conn.execute(sql + " WHERE parent_id = ? ORDER BY created_at, id", (parent_id,)).fetchall()
+            rows = self.conn.execute(sql + " WHERE parent_id = ? ORDER BY created_at, rowid", (parent_id,)).fetchall()
         return [Claim(*r) for r in rows]
 
     def claim(self, claim_id: str) -> Claim:
@@ -67,7 +67,7 @@ class ArgumentMixin:
             parts.append("status = ?")
             params.append(RelationStatus(status).value)
         where = (" WHERE " + " AND ".join(parts)) if parts else ""
-        rows = self.conn.execute(f"SELECT * FROM relations{where} ORDER BY created_at, id", params).fetchall()
+        rows = self.conn.execute(f"SELECT * FROM relations{where} ORDER BY created_at, rowid", params).fetchall()
         return [Relation(*r) for r in rows]
 
     # ------------------------------------------------------------------ claim edits

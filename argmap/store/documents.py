@@ -14,7 +14,7 @@ from pathlib import Path
 
 from argmap.models import Document, Speaker, Statement
 from argmap.store.core import EditError, now
-from argmap.store.records import DocumentRow, RelationKind, RelationStatus
+from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
 from argmap.store.restatements import find_restatements
 from argmap.store.statements import paragraph_around, refresh_labels
 from argmap.store.suggest import stance_suggestions
@@ -142,13 +142,17 @@ class DocumentsMixin:
                     created.add(speaker.id)
                     continue
             _merge_speaker_details(conn, stored, speaker)
-        rows = []
-        for statement in statements:
-            rows.append(_statement_values(statement, seq, mapping))
+        # a new statement has no annotations: its label is its suggestion's, if any
+        rows = [
+            (*_statement_values(statement, seq, mapping),
+             *((g.label, "suggestion", ReviewState.SUGGESTED.value, g.score) if g else (None, None, ReviewState.UNLABELLED.value, None)))
+            for statement, g in zip(statements, suggestions or [None] * len(statements))
+        ]
         conn.executemany(
             'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
-            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
+            "label, label_source, review, suggestion_score) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         if suggestions:
@@ -170,7 +174,6 @@ class DocumentsMixin:
         else:
             report.added.append(document.name)
         report.new_speakers += len(created)
-        refresh_labels(conn, [s.id for s in statements])
         self.log_event(conn, "add-document", f"{outcome} {document.name} ({len(statements)} statements)", details, actor)
         return outcome
 

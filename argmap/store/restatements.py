@@ -1,7 +1,7 @@
 """Restatements: the same quote reported by several outlets, found with rapidfuzz.
 
 Candidates share a run of four words (normalised: lower case, letters and digits);
-a pair is offered when their ``fuzz.token_sort_ratio`` reaches ``THRESHOLD`` (the
+a pair is offered when their ``fuzz.ratio`` (word order counts) reaches ``THRESHOLD`` (the
 ``BEST`` closest for each statement).
 Runs shared by more than ``MAX_BLOCK`` statements (boilerplate) are not used to
 find candidates, so the work grows with the number of new statements, not with
@@ -72,7 +72,7 @@ def find_restatements(
             other_id, other_doc, other_text = items[position]
             if other_doc == item[1] or other_id == item[0]:
                 continue
-            score = fuzz.token_sort_ratio(text, " ".join(_words(other_text)), score_cutoff=THRESHOLD)
+            score = fuzz.ratio(text, " ".join(_words(other_text)), score_cutoff=THRESHOLD)
             if score:
                 best[other_id] = max(best.get(other_id, 0.0), score)
         ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
