@@ -113,3 +113,12 @@ cues = ["postpone", "wait"]
 """)
     texts = ["The tram would be far too expensive for this city.", "They want to postpone the tram.", "It means fewer cars downtown."]
     assert [s.label for s in suggest_stances(codebook, texts)] == ["against", "later", "for"]
+
+
+def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
+    warning = model.suggest("Japan must not become the front line of an American war.")
+    assert warning.label == "sovereignty-concern"
+    assert "after 'should/must not' (not counted)" in warning.explanation
+    denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
+    assert denial.label == "pro-integration"
+    assert "negated 'sovereignty'" in denial.explanation

@@ -30,6 +30,10 @@ NEGATORS = {
     "not", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none", "hardly",
     "against", "oppos", "reject", "refus", "resist", "lack", "fail",
 }
+#: Before a negator, these make it an obligation rather than a denial: "Japan must not become
+#: X" warns against X (whatever X's side), while "Japan is not X" denies it.
+DEONTIC_BEFORE = {"should", "must", "ought", "shall", "need", "cannot", "can't", "mustn't", "shouldn't"}
+DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
 #: How far back (in words) a negator reaches, inside its clause.
 NEGATION_WINDOW = 8
 #: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
@@ -48,6 +52,7 @@ class Token:
     end: int
     weight: float = 1.0  # CONCEDED_WEIGHT inside a conceded clause
     negated: bool = False  # a negator precedes it in its clause
+    deontic: bool = False  # ... and that negation is an obligation ('should not', 'must not', 'cannot allow')
     conceded: bool = False
     is_word: bool = True  # False for punctuation
 
@@ -117,13 +122,20 @@ def analyse(text: str) -> list[Token]:
             opener = None
     # Negation: the nearest negator before a word, within NEGATION_WINDOW words of its clause.
     negator: int | None = None
+    deontic = False
     for i, token in enumerate(tokens):
         if negator is not None and i - negator <= NEGATION_WINDOW and token.is_word and not _not_a_negation(lower, negator, i):
             token.negated = True
+            token.deontic = deontic
         if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
             negator = None
         elif token.stem in NEGATORS:
             negator = i
+            deontic = (
+                lower[i] in DEONTIC_BEFORE
+                or (i > 0 and lower[i - 1] in DEONTIC_BEFORE)
+                or (i + 1 < len(lower) and lower[i + 1] in DEONTIC_AFTER)
+            )
     return tokens
 
 
