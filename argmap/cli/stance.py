@@ -208,14 +208,14 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
     gold = [e.stance for e in examples]
     labels = list(codebook.label_ids)
     cue_model = codebook_model(codebook)
-    cue = [s.label for s in cue_model.suggest_many(texts, contexts)]
-    reports = [score(gold, cue, labels, "codebook", cue_model.version)]
+    cue = cue_model.suggest_many(texts, contexts)
+    reports = [score(gold, [s.label for s in cue], labels, "codebook", cue_model.version, scores=[s.score for s in cue])]
     if args.model:
         model = _model(args.model, codebook)
         if model is None:
             return 1
-        predicted = [s.label for s in model.suggest(texts, contexts)]
-        reports.append(score(gold, predicted, labels, "combined", model.version))
+        predicted = model.suggest(texts, contexts)
+        reports.append(score(gold, [s.label for s in predicted], labels, "combined", model.version, scores=[s.score for s in predicted]))
     if args.cv:
         try:
             reports.extend(cross_validate(codebook, examples, args.cv).values())

@@ -33,7 +33,7 @@ FORMAT = 1
 CODEBOOK_PRIOR_LABELS = 30.0
 #: ``alpha`` is the regularisation with ``alpha_labels`` labels or more; with fewer it grows in
 #: proportion (alpha * alpha_labels / n), so a handful of labels gives cautious probabilities.
-DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 1000, "word_ngrams": [1, 2], "prior_labels": CODEBOOK_PRIOR_LABELS, "seed": 0}
+DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 3000, "word_ngrams": [1, 2], "prior_labels": CODEBOOK_PRIOR_LABELS, "seed": 0}
 
 
 _KEPT_WORDS = {"not", "no", "never", "nor", "against", "without", "cannot"}
