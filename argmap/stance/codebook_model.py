@@ -42,7 +42,7 @@ SIMILARITY_WEIGHT = 6.0
 #: likeness to them is weaker evidence than likeness to a position.
 NEUTRAL_SIMILARITY_WEIGHT = 3.0
 CONTEXT_WEIGHT = 0.25
-NEUTRAL_PRIOR = 0.9
+NEUTRAL_PRIOR = 0.6
 TEMPERATURE = 1.0
 
 
