@@ -36,3 +36,15 @@ def seed_items(suggest: bool = True) -> list[PacketItem]:
             label = ("pro", "anti", "neutral")[number % 3]
             items.append(packet_item(statement, document, suggestion(label) if suggest else None))
     return items
+
+
+def run_async(test):
+    """Run an ``async def`` test with ``asyncio.run`` (no asyncio plugin needed)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper
