@@ -104,8 +104,15 @@ async def test_reopening_starts_at_the_first_unanswered_item(packet_path):
     async with _app(packet_path).run_test(size=SIZE) as pilot:
         await pilot.press("1", "1")
     app = _app(packet_path)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         assert app.session.index == 2
+        await pilot.press("1", "1", "1")
+    app = _app(packet_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)  # everything answered: the summary first
+        await pilot.press("b")
+        assert app.session.index == 4
 
 
 @run_async
@@ -131,6 +138,7 @@ async def test_a_failed_save_is_shown_and_the_file_is_intact(packet_path, monkey
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
         assert app.session.index == 0  # not moved on: the answer was not saved
+        assert app.session.packet.answered == 0  # nor counted
         assert any("No space left" in notice.message for notice in app._notifications)
     assert packet_path.read_bytes() == before
 

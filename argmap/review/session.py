@@ -52,9 +52,7 @@ class ReviewSession:
         item = self._require_current()
         if label not in self.packet.codebook.label_ids:
             raise ValueError(f"label {label!r} is not in the codebook")
-        item.label = label
-        item.answered_at = self.clock()
-        self.save()
+        self._change(item, label=label, answered_at=self.clock())
         self.index += 1
 
     def answer_number(self, number: int) -> str | None:
@@ -79,9 +77,7 @@ class ReviewSession:
         note = note.strip() or None
         if note == item.note:
             return
-        item.note = note
-        item.answered_at = self.clock()
-        self.save()
+        self._change(item, note=note, answered_at=self.clock())
 
     def skip(self) -> None:
         """Move to the next item without answering."""
@@ -109,6 +105,18 @@ class ReviewSession:
     def unanswered(self) -> int:
         """How many items have no label."""
         return len(self.items) - self.packet.answered
+
+    def _change(self, item: PacketItem, **fields) -> None:
+        """Set ``fields`` on ``item`` and save; when saving fails the item is put back as it was."""
+        before = {name: getattr(item, name) for name in fields}
+        for name, value in fields.items():
+            setattr(item, name, value)
+        try:
+            self.save()
+        except BaseException:
+            for name, value in before.items():
+                setattr(item, name, value)
+            raise
 
     def _require_current(self) -> PacketItem:
         if self.current is None:
