@@ -88,6 +88,13 @@ def test_already_labelled_items_are_skipped_and_partly_labelled_ones_topped_up()
     assert len(holders["c"]) == 2
 
 
+def test_label_counts_alone_work_too():
+    result = assign(["a", "b", "c"], ["alice", "bob", "carol"], overlap=2, labelled_by={"a": 2, "b": 1, "c": 0})
+    assert result.already_labelled == ["a"]
+    assert sorted(len(packet) for packet in result.packets.values()) == [1, 1, 1]
+    assert sum("b" in packet for packet in result.packets.values()) == 1
+
+
 def test_per_reviewer_leaves_the_rest_for_later_in_order():
     items = [f"s{i}" for i in range(10)]
     result = assign(items, ["alice", "bob"], overlap=2, per_reviewer=3)

@@ -63,14 +63,15 @@ def assign(
     reviewers: Sequence[str],
     overlap: int = 2,
     per_reviewer: int | None = None,
-    labelled_by: Mapping[str, Collection[str]] | None = None,
+    labelled_by: Mapping[str, Collection[str] | int] | None = None,
 ) -> Assignment:
     """Deal ``item_ids`` (already in hand-out order) to ``reviewers``.
 
     Each item needs ``overlap`` labels from distinct people; ``labelled_by``
-    gives who already labelled an item (reviewers or not), so an item with
-    ``overlap`` labels or more is skipped and a partly labelled one goes only to
-    as many reviewers as it still needs, none of whom labelled it before.
+    gives who already labelled an item (reviewers or not), or just how many
+    labels it has, so an item with ``overlap`` labels or more is skipped and a
+    partly labelled one goes only to as many reviewers as it still needs, none of
+    whom (when names are given) labelled it before.
     ``per_reviewer`` caps each packet (``None``: hand out everything). Items go to
     the reviewers holding the fewest items so far (ties: the one who got an item
     least recently, then the order of ``reviewers``), which keeps shares within
@@ -95,8 +96,9 @@ def assign(
     already: list[str] = []
     left: list[str] = []
     for turn, item in enumerate(item_ids):
-        earlier = set(labelled_by.get(item, ()))
-        needed = overlap - len(earlier)
+        known = labelled_by.get(item, ())
+        earlier = set() if isinstance(known, int) else set(known)
+        needed = overlap - (known if isinstance(known, int) else len(earlier))
         if needed <= 0:
             already.append(item)
             continue
