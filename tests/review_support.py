@@ -19,7 +19,7 @@ CREATED = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
 
 def codebook():
-    """The small test codebook (pro, anti, neutral)."""
+    """The small test codebook (pro-integration, sovereignty-concern, neutral)."""
     return load_codebook(CODEBOOK_PATH)
 
 
@@ -33,7 +33,7 @@ def seed_items(suggest: bool = True) -> list[PacketItem]:
     items = []
     for document, statements in extract_corpus(load_documents([str(SEED)])):
         for number, statement in enumerate(statements):
-            label = ("pro", "anti", "neutral")[number % 3]
+            label = ("pro-integration", "sovereignty-concern", "neutral")[number % 3]
             items.append(packet_item(statement, document, suggestion(label) if suggest else None))
     return items
 

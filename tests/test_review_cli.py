@@ -75,7 +75,7 @@ async def test_round_trip_with_three_reviewers(capsys, tmp_path):
     data = json.loads(paths["bob"].read_text())
     for item in data["items"]:
         dissent = order.index(item["statement_id"]) % 4 == 0
-        item["label"] = ("pro" if truth[item["statement_id"]] == "neutral" else "neutral") if dissent else truth[item["statement_id"]]
+        item["label"] = ("pro-integration" if truth[item["statement_id"]] == "neutral" else "neutral") if dissent else truth[item["statement_id"]]
         item["note"] = "reads as reporting" if dissent else None
     paths["bob"].write_text(json.dumps(data))
     # carol uses a spreadsheet round trip and leaves her last item blank
@@ -102,7 +102,7 @@ async def test_round_trip_with_three_reviewers(capsys, tmp_path):
         bob = next(answer for answer in entry["answers"] if answer["reviewer"] == "bob")
         assert bob["note"] == "reads as reporting" and bob["label"] != truth[entry["item"]]
     # alpha: the same figure from the files through krippendorff's own reliability-data input
-    code = {"pro": 0, "anti": 1, "neutral": 2}
+    code = {"pro-integration": 0, "sovereignty-concern": 1, "neutral": 2}
     matrix = np.array([[code[given[item][r]] if r in given[item] else np.nan for item in order] for r in REVIEWERS], dtype=float)
     expected_alpha = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
     assert report["alpha"]["value"] == pytest.approx(expected_alpha)
@@ -115,7 +115,7 @@ async def test_round_trip_with_three_reviewers(capsys, tmp_path):
         assert pair["shared_items"] == len(shared)
         assert pair["percent_agreement"]["value"] == pytest.approx(len(agreeing) / len(shared))
         used = {given[item][first] for item in shared} | {given[item][second] for item in shared}
-        if len(used) == 1:  # e.g. alice and carol share only 'anti' items: kappa is undefined, not 1
+        if len(used) == 1:  # e.g. alice and carol share only 'sovereignty-concern' items: kappa is undefined, not 1
             assert pair["kappa"] == {"value": None, "reason": f"both gave only {used.pop()!r}: chance agreement is 1",
                                      "items": len(shared)}
         else:
@@ -133,7 +133,7 @@ def test_agreement_reports_bad_packets_and_goes_on(capsys, tmp_path):
     for reviewer, path in paths.items():
         packet = load_packet(path)
         for item in packet.items:
-            item.label = "pro"
+            item.label = "pro-integration"
         save_packet(packet, path)
     other = tmp_path / "other.json"
     save_packet(new_packet("another-workspace", "dan", codebook(), seed_items()[:2], created_at=CREATED), other)
@@ -145,8 +145,8 @@ def test_agreement_reports_bad_packets_and_goes_on(capsys, tmp_path):
         f"argmap: error: {broken}: not JSON: Expecting property name enclosed in double quotes at line 1 column 2",
         f"argmap: error: {other}: packet from workspace 'another-workspace', not 'ws-seed' like the first packet; left out",
     ]
-    # everyone said 'pro': alpha is undefined, not 1
-    assert "every paired label is 'pro': no variation" in out
+    # everyone said 'pro-integration': alpha is undefined, not 1
+    assert "every paired label is 'pro-integration': no variation" in out
     assert "dan" not in out
 
 

@@ -36,13 +36,13 @@ def test_items_from_the_seed_hold_their_statement_inside_their_paragraph():
 
 def test_save_then_load_round_trips_answers(tmp_path):
     packet = _packet()
-    packet.items[1].label = "anti"
+    packet.items[1].label = "sovereignty-concern"
     packet.items[1].note = "sceptical of the costs"
     path = tmp_path / "alice.json"
     save_packet(packet, path)
     again = load_packet(path)
     assert again == packet
-    assert again.items[1].label == "anti" and again.items[1].note == "sceptical of the costs"
+    assert again.items[1].label == "sovereignty-concern" and again.items[1].note == "sceptical of the costs"
     assert again.items[0].label is None and again.items[0].note is None
 
 
@@ -117,7 +117,7 @@ def test_a_label_outside_the_codebook_is_refused(tmp_path):
         load_packet(_write(tmp_path, data))
     statement = data["items"][1]["statement_id"]
     assert str(caught.value).endswith(
-        f"item 2 ({statement}): label 'maybe' is not in the codebook (expected one of pro, anti, neutral)"
+        f"item 2 ({statement}): label 'maybe' is not in the codebook (expected one of pro-integration, sovereignty-concern, neutral)"
     )
 
 
@@ -141,7 +141,7 @@ def test_save_goes_through_a_temporary_file_and_replace(tmp_path, monkeypatch):
         raise OSError("disk gone")
 
     monkeypatch.setattr(atomic.os, "replace", failing_replace)
-    packet.items[0].label = "pro"
+    packet.items[0].label = "pro-integration"
     with pytest.raises(OSError, match="disk gone"):
         save_packet(packet, path)
     # the new content went to a temporary file in the same folder, and the packet is untouched
@@ -150,7 +150,7 @@ def test_save_goes_through_a_temporary_file_and_replace(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json"]  # no temporary file left behind
     monkeypatch.setattr(atomic.os, "replace", real_replace)
     save_packet(packet, path)
-    assert load_packet(path).items[0].label == "pro"
+    assert load_packet(path).items[0].label == "pro-integration"
 
 
 def test_save_keeps_the_file_mode(tmp_path):

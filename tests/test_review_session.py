@@ -22,10 +22,10 @@ def session(tmp_path):
 
 def test_answers_and_notes_are_in_the_file_with_their_time(session):
     session.set_note("  hedged  ")
-    session.answer("anti")
+    session.answer("sovereignty-concern")
     assert session.index == 1
     saved = load_packet(session.path).items[0]
-    assert (saved.label, saved.note, saved.answered_at) == ("anti", "hedged", T1)
+    assert (saved.label, saved.note, saved.answered_at) == ("sovereignty-concern", "hedged", T1)
     assert session.answer_number(4) is None and session.index == 1  # the codebook has three labels
     assert session.answer_number(3) == "neutral"
     with pytest.raises(ValueError, match="not in the codebook"):
@@ -39,15 +39,15 @@ def test_moving_is_clamped_and_the_end_has_no_item(session):
         session.skip()
     assert session.at_end and session.current is None and session.index == 3
     with pytest.raises(IndexError):
-        session.answer("pro")
+        session.answer("pro-integration")
     session.go_to(1)
     assert session.current.statement_id == session.items[1].statement_id
 
 
 def test_label_counts_and_unanswered(session):
     session.accept_suggestion()
-    session.answer("pro")
-    assert session.label_counts() == {"pro": 2, "anti": 0, "neutral": 0}
+    session.answer("pro-integration")
+    assert session.label_counts() == {"pro-integration": 2, "sovereignty-concern": 0, "neutral": 0}
     assert session.unanswered == 1 and session.first_unanswered() == 2
 
 

@@ -16,7 +16,7 @@ SIZE = (100, 32)
 
 @pytest.fixture
 def packet_path(tmp_path):
-    """A fresh copy of the five-item seed packet (suggestions: pro, anti, neutral, pro, anti)."""
+    """A fresh copy of the five-item seed packet (suggestions: pro-integration, sovereignty-concern, neutral, pro, anti)."""
     path = tmp_path / "alice.json"
     shutil.copy(PACKET_FIXTURE, path)
     return path
@@ -41,7 +41,7 @@ async def test_a_label_key_saves_the_answer_at_once_and_moves_on(packet_path):
         assert [item.label for item in saved.items[1:]] == [None] * 4
         assert app.session.index == 1
         await pilot.press("1")
-        assert _on_disk(packet_path)[:3] == [("neutral", None), ("pro", None), (None, None)]
+        assert _on_disk(packet_path)[:3] == [("neutral", None), ("pro-integration", None), (None, None)]
 
 
 @run_async
@@ -60,9 +60,9 @@ async def test_note_is_saved_on_enter_and_digits_typed_in_it_are_not_labels(pack
         assert _on_disk(packet_path)[0] == (None, "para 2")
         assert app.session.index == 0  # a note does not move on
         await pilot.press("2")  # focus is back on the screen: this is a label again
-        assert _on_disk(packet_path)[0] == ("anti", "para 2")
+        assert _on_disk(packet_path)[0] == ("sovereignty-concern", "para 2")
         await pilot.press("n", *"xy", "escape", "1")  # escape leaves the note unsaved
-    assert _on_disk(packet_path)[:2] == [("anti", "para 2"), ("pro", None)]
+    assert _on_disk(packet_path)[:2] == [("sovereignty-concern", "para 2"), ("pro-integration", None)]
 
 
 @run_async
@@ -73,7 +73,7 @@ async def test_skip_and_back(packet_path):
         await pilot.press("b", "left", "1")  # back to item 2 and answer it
         await pilot.press("b", "3")  # back to item 2 again and change the answer
         assert app.session.index == 2
-    assert _on_disk(packet_path) == [(None, None), ("neutral", None), ("anti", None), (None, None), (None, None)]
+    assert _on_disk(packet_path) == [(None, None), ("neutral", None), ("sovereignty-concern", None), (None, None), (None, None)]
 
 
 @run_async
@@ -85,9 +85,9 @@ async def test_summary_at_the_end_then_back_to_the_first_unanswered(packet_path)
         table = app.screen.query_one("#summary-table").content
         assert table.title == "Packet done: 4 of 5 answered"
         assert [cell.plain for cell in table.columns[0]._cells] == [
-            "■ Pro-integration", "■ Anti-integration", "■ Neutral", "unanswered", "with a note"]
+            "■ Pro-integration", "■ Sovereignty concern", "■ Neutral", "unanswered", "with a note"]
         assert table.columns[1]._cells == ["1", "2", "1", "1", "0"]
-        assert app.session.label_counts() == {"pro": 1, "anti": 2, "neutral": 1}
+        assert app.session.label_counts() == {"pro-integration": 1, "sovereignty-concern": 2, "neutral": 1}
         await pilot.press("u")
         assert not isinstance(app.screen, SummaryScreen) and app.session.index == 1
         await pilot.press("1")  # answering moves on in order: item 3, already answered, shows its label
@@ -96,7 +96,7 @@ async def test_summary_at_the_end_then_back_to_the_first_unanswered(packet_path)
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("q")
     assert app.return_code == 0
-    assert [label for label, _ in _on_disk(packet_path)] == ["pro", "pro", "anti", "anti", "neutral"]
+    assert [label for label, _ in _on_disk(packet_path)] == ["pro-integration", "pro-integration", "sovereignty-concern", "sovereignty-concern", "neutral"]
 
 
 @run_async
