@@ -108,12 +108,9 @@ class Packet(BaseModel):
         return sum(item.answered for item in self.items)
 
     def to_json(self) -> str:
-        """The packet as indented JSON; a blind packet's items have no ``suggestion`` key."""
-        data = self.model_dump(mode="json")
-        for item in data["items"]:
-            if item.get("suggestion") is None:
-                item.pop("suggestion", None)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        """The packet as indented JSON (UTF-8, not ASCII-escaped); a blind packet's items have no ``suggestion`` key."""
+        exclude = {"items": {"__all__": {"suggestion"}}} if self.blind else None
+        return self.model_dump_json(indent=2, exclude=exclude) + "\n"
 
 
 def items_checksum(items: list[PacketItem]) -> str:
