@@ -36,7 +36,7 @@ class Disagreement(BaseModel):
 
 
 def disagreements(ratings: Iterable[Rating]) -> list[Disagreement]:
-    """Items whose labels differ, in the order items first appear; answers sorted by reviewer."""
+    """Items whose labels differ, by document then item id; answers sorted by reviewer."""
     by_item: dict[str, list[Rating]] = {}
     for rating in ratings:
         by_item.setdefault(rating.item, []).append(rating)
@@ -54,4 +54,4 @@ def disagreements(ratings: Iterable[Rating]) -> list[Disagreement]:
                 ],
             )
         )
-    return queue
+    return sorted(queue, key=lambda entry: (entry.document or "", entry.item))

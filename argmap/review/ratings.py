@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from argmap.models import Annotation
 from argmap.review.packet import Packet
+
+if TYPE_CHECKING:
+    from argmap.store import Workspace
 
 
 class Rating(BaseModel):
@@ -48,6 +52,17 @@ def annotation_rating(annotation: Annotation, document: str | None = None) -> Ra
         note=annotation.note,
         time=annotation.time,
     )
+
+
+def workspace_ratings(workspace: Workspace) -> list[Rating]:
+    """People's annotations in the workspace as ratings (adjudications left out), with document names."""
+    from argmap.review.handout import all_rows
+
+    annotations = [a for a in workspace.annotations() if not a.adjudicated]
+    if not annotations:
+        return []
+    documents = {row.id: row.doc_name for row in all_rows(workspace)}
+    return [annotation_rating(a, documents.get(a.statement_id)) for a in annotations]
 
 
 def latest_ratings(ratings: Iterable[Rating]) -> list[Rating]:
