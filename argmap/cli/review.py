@@ -38,11 +38,17 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
 
     review = commands.add_parser(
         "review",
-        help="label an annotation packet's statements in the terminal, offline",
-        description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved into the file at once.",
+        help="label an annotation packet's statements in the terminal, offline; or adjudicate disputes",
+        description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved into the file at once. "
+        "With --adjudicate, open the workspace's disputed statements instead and set their final labels.",
     )
-    review.add_argument("packet", metavar="PACKET", help="the packet file (.json) handed out to the reviewer")
-    review.set_defaults(run=_run_review)
+    review.add_argument("packet", nargs="?", metavar="PACKET", help="the packet file (.json) handed out to the reviewer")
+    review.add_argument("--adjudicate", action="store_true",
+                        help="the adjudication queue: each disputed statement with every reviewer's label and note")
+    review.add_argument("--as", dest="adjudicator", metavar="NAME",
+                        help="the adjudicator's name (default: $ARGMAP_USER or the login name)")
+    add_workspace_option(review)
+    review.set_defaults(run=_run_review, parser=review)
 
     collect = commands.add_parser(
         "collect",
@@ -103,6 +109,16 @@ def _assign(workspace, args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _adjudicate(workspace, args: argparse.Namespace) -> int:
+    if workspace.codebook is None:
+        error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
+        return 1
+    from argmap.tui.review.adjudicate import AdjudicateApp
+
+    AdjudicateApp(workspace, args.adjudicator).run()
+    return 0
+
+
 def _collect(workspace, args: argparse.Namespace) -> int:
     from argmap.review.collect import CollectError, collect_packet
     from argmap.review.packet import PacketError, load_packet
@@ -124,6 +140,10 @@ def _collect(workspace, args: argparse.Namespace) -> int:
 
 
 def _run_review(args: argparse.Namespace) -> int:
+    if args.adjudicate == bool(args.packet):
+        args.parser.error("give a PACKET file, or --adjudicate for the workspace's disputed statements")
+    if args.adjudicate:
+        return run_in_workspace(_adjudicate)(args)
     from argmap.review.packet import PacketError, load_packet
 
     try:

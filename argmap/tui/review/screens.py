@@ -70,29 +70,35 @@ class SummaryScreen(Screen[int | None]):
         self.dismiss(None)
 
 
+#: The review screen's keys after the label keys, for the help screen.
+REVIEW_KEYS = (
+    ("a, enter", "accept the suggested label"),
+    ("n", "write a note (enter saves it, escape leaves it)"),
+    ("s, →", "skip to the next item"),
+    ("b, ←", "back to the previous item"),
+    ("?", "this help"),
+    ("q", "quit (every answer is already saved)"),
+)
+
+
 class HelpScreen(ModalScreen[None]):
-    """Every key of the review screen."""
+    """Every key: the codebook's label keys, then ``keys`` (key, what it does)."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="close-help")]
 
-    def __init__(self, codebook: Codebook) -> None:
+    def __init__(self, codebook: Codebook, keys=REVIEW_KEYS, title: str = "argmap review: keys") -> None:
         super().__init__()
         self.codebook = codebook
+        self.keys = keys
+        self.heading = title
 
     def compose(self) -> ComposeResult:
-        keys = Table(title="argmap review: keys", show_header=False, box=None, padding=(0, 2))
+        keys = Table(title=self.heading, show_header=False, box=None, padding=(0, 2))
         keys.add_column(style="bold")
         keys.add_column()
         for number, label in enumerate(self.codebook.labels[:MAX_KEYED_LABELS], 1):
             keys.add_row(str(number), Text.assemble(("■ ", label.colour), label.name))
-        for key, what in (
-            ("a, enter", "accept the suggested label"),
-            ("n", "write a note (enter saves it, escape leaves it)"),
-            ("s, →", "skip to the next item"),
-            ("b, ←", "back to the previous item"),
-            ("?", "this help"),
-            ("q", "quit (every answer is already saved)"),
-        ):
+        for key, what in self.keys:
             keys.add_row(key, what)
         if len(self.codebook.labels) > MAX_KEYED_LABELS:
             keys.add_row("", Text(f"labels after the {MAX_KEYED_LABELS}th have no key here", style="dim"))
