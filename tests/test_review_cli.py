@@ -153,3 +153,52 @@ def test_agreement_reports_bad_packets_and_goes_on(capsys, tmp_path):
 def test_agreement_with_no_usable_packet_fails(capsys, tmp_path):
     status, out, err = _run(capsys, "agreement", tmp_path / "none.json")
     assert status == 1 and out == "" and "no such file" in err
+
+
+def test_killing_argmap_review_loses_nothing_answered(tmp_path):
+    """`argmap review` in a terminal (a pty): press 2, kill -9 once the answer is in the file."""
+    import os
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pty = pytest.importorskip("pty")
+    path = tmp_path / "alice.json"
+    shutil.copy(PACKET_FIXTURE, path)
+    main_fd, child_fd = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "review", str(path)],
+        stdin=child_fd, stdout=child_fd, stderr=child_fd, env=env, close_fds=True, start_new_session=True,
+    )
+    os.close(child_fd)
+
+    def drain(seconds):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if select.select([main_fd], [], [], 0.1)[0]:
+                try:
+                    os.read(main_fd, 65536)
+                except OSError:
+                    return
+
+    try:
+        deadline = time.monotonic() + 60
+        answered = None
+        while time.monotonic() < deadline and answered is None:
+            drain(1.0)
+            os.write(main_fd, b"2")  # a key before the app is ready is ignored; press until it is saved
+            drain(0.5)
+            labels = [item["label"] for item in json.loads(path.read_text())["items"]]
+            answered = labels if any(labels) else None
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(main_fd)
+    assert answered is not None, "the answer never reached the file"
+    packet = load_packet(path)  # still a valid, complete packet after kill -9
+    assert packet.items[0].label == "sovereignty-concern"
