@@ -10,6 +10,7 @@ detection), labels 2% of the statements, then, each in a fresh process so
 memory and caches are its own:
 
 * exports the whole map to JSON (``argmap export --format json -o FILE``'s path);
+* imports that JSON into a new, empty workspace (``argmap import``);
 * opens the workspace and lists the first page of statements with its count, as the
   UI does on start, then a few filtered and sorted pages.
 
@@ -96,6 +97,17 @@ done = time.perf_counter()
 print(done - imported, imported - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
+IMPORT_CHILD = """
+import sys, time, resource
+start = time.perf_counter()
+from argmap.store import Workspace
+from argmap.export.mapjson import import_map
+imported = time.perf_counter()
+with Workspace.init(sys.argv[1]) as ws:
+    import_map(ws, sys.argv[2])
+print(time.perf_counter() - imported, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
 OPEN_CHILD = """
 import sys, time, resource, json
 start = time.perf_counter()
@@ -178,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         seconds, imports, rss = map(float, result.stdout.split())
         print(f"export JSON: {seconds:.2f} s (target < 5 s), {target.stat().st_size / 1e6:.0f} MB written, "
               f"peak RSS {rss:.0f} MB (imports {imports:.2f} s, not counted)")
+
+        result = subprocess.run([sys.executable, "-c", IMPORT_CHILD, str(folder / "imported"), str(target)],
+                                capture_output=True, text=True, check=True)
+        seconds, rss = map(float, result.stdout.split())
+        print(f"import JSON into an empty workspace: {seconds:.2f} s, peak RSS {rss:.0f} MB")
 
         result = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(folder)], capture_output=True, text=True, check=True)
         data = json.loads(result.stdout)

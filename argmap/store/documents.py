@@ -69,12 +69,13 @@ class DocumentsMixin:
         source path is already in the workspace with other content replaces that
         version, keeping the annotations whose statement text is still found.
         ``progress(document, statements, outcome)`` is called after each document,
-        outcome being 'added', 'replaced' or 'unchanged'. ``aliases``: an AliasTable.
+        outcome being 'added', 'replaced' or 'unchanged'. ``aliases``: an AliasTable for
+        this call (default: the one kept in the workspace, if any).
         """
         from argmap.pipeline import extract_corpus
 
         report = AddReport()
-        registry, mapping = self._registry(aliases)
+        registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
         codebook = self.codebook
         new_statements: list[tuple[str, str, str]] = []
         for document in documents:

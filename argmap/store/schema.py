@@ -61,9 +61,9 @@ CREATE TABLE statements (
 );
 CREATE INDEX statements_document ON statements(document, start);
 CREATE INDEX statements_order ON statements(doc_seq, start);
-CREATE INDEX statements_speaker ON statements(speaker_id);
-CREATE INDEX statements_label ON statements(label);
-CREATE INDEX statements_review ON statements(review);
+CREATE INDEX statements_speaker ON statements(speaker_id, label);
+CREATE INDEX statements_label ON statements(label, doc_seq, start);
+CREATE INDEX statements_review ON statements(review, suggestion_score);
 CREATE TABLE suggestions (
     statement_id TEXT PRIMARY KEY REFERENCES statements(id),
     label TEXT NOT NULL,

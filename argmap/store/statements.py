@@ -139,9 +139,16 @@ class StatementsMixin:
             raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
         where, params = (filter or StatementFilter()).where()
         order = SORTS[sort].format(d="DESC" if descending else "ASC")
-        rows = self.conn.execute(
-            f"{_ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
-        ).fetchall()
+        if "sp." in where or "sp." in order:
+            rows = self.conn.execute(
+                f"{_ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+            ).fetchall()
+        else:  # page over the statements alone, then join the page: skipped rows cost no joins
+            rows = self.conn.execute(
+                f"{_ROW_SQL} WHERE s.seq IN (SELECT s.seq FROM statements s{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                f"ORDER BY {order}",
+                [*params, limit, offset],
+            ).fetchall()
         return [_row(r) for r in rows]
 
     def count_statements(self, filter: StatementFilter | None = None) -> int:
