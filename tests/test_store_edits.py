@@ -189,7 +189,7 @@ def test_statement_pages_filter_sort_and_count(ws):
     assert ws.count_statements(StatementFilter(speaker=austin.id)) == len(mine)
     found = ws.statements(StatementFilter(text="SHOULDER TO SHOULDER"))
     assert [r.speaker for r in found] == ["Kishida Fumio"]
-    assert ws.count_statements(StatementFilter(text="Kishida")) >= 1  # the speaker's name matches too
+    assert ws.count_statements(StatementFilter(text="Kishida")) >= 1  # the speaker mention matches too
     direct = ws.statements(StatementFilter(kind="direct"), sort="length", descending=True)
     assert all(r.kind == "direct" for r in direct)
     assert [len(r.text) for r in direct] == sorted((len(r.text) for r in direct), reverse=True)

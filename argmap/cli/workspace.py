@@ -166,12 +166,13 @@ class _Progress:
 
     def __enter__(self):
         if self.mode == "bar":
+            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(
                 TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                 TextColumn("{task.fields[statements]} statements"), TextColumn("{task.fields[rate]} files/s"),
-                TimeElapsedColumn(), transient=False,
+                TimeElapsedColumn(), transient=False, console=Console(stderr=True),
             )
             self.bar.start()
             self.task = self.bar.add_task("add", total=self.total, statements=0, rate="-")

@@ -14,7 +14,7 @@ from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker
 from argmap.store.core import WorkspaceError
-from argmap.store.statements import refresh_labels, utc_time
+from argmap.store.statements import refresh_all_labels, utc_time
 
 
 class MapImportError(WorkspaceError):
@@ -240,7 +240,7 @@ def _insert(workspace, export: MapExport) -> None:
             [(e.id, e.time, e.actor, e.action, e.summary, json.dumps(e.changes, ensure_ascii=False), int(e.undoable), e.state)
              for e in export.edits],
         )
-        refresh_labels(conn, [s.id for s in export.statements])
+        refresh_all_labels(conn)
 
 
 def _speaker_values(s: Speaker) -> tuple:

@@ -44,7 +44,7 @@ class StatementFilter:
     document: str | None = None  # document id
     kind: str | None = None  # direct | mixed | indirect
     review: str | tuple[str, ...] | None = None  # ReviewState value(s)
-    text: str | None = None  # case-insensitive substring of the text, speaker mention or speaker name
+    text: str | None = None  # case-insensitive substring of the text or the speaker mention
     ids: tuple[str, ...] | None = None  # only these statements
 
     def where(self) -> tuple[str, list]:
@@ -72,10 +72,8 @@ class StatementFilter:
             params += states
         if self.text:
             pattern = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            parts.append(
-                "(s.text LIKE ? ESCAPE '\\' OR s.speaker_mention LIKE ? ESCAPE '\\' OR sp.name LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern] * 3
+            parts.append("(s.text LIKE ? ESCAPE '\\' OR s.speaker_mention LIKE ? ESCAPE '\\')")
+            params += [pattern] * 2
         if self.ids is not None:
             parts.append(f"s.id IN ({', '.join('?' * len(self.ids))})")
             params += list(self.ids)
@@ -397,6 +395,18 @@ def refresh_labels(conn, statement_ids: list[str]) -> None:
             "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ? WHERE id = ?",
             (label, source, review, suggestion[1] if suggestion else None, statement_id),
         )
+
+
+def refresh_all_labels(conn) -> None:
+    """``refresh_labels`` for every statement: in SQL for those without annotations."""
+    conn.execute(
+        "UPDATE statements SET label = NULL, label_source = NULL, review = 'unlabelled', suggestion_score = NULL"
+    )
+    conn.execute(
+        "UPDATE statements SET label = g.label, label_source = 'suggestion', review = 'suggested', "
+        "suggestion_score = g.score FROM suggestions g WHERE g.statement_id = statements.id"
+    )
+    refresh_labels(conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")])
 
 
 def statement_from_row(row: dict) -> Statement:
