@@ -91,7 +91,7 @@ class Codebook(BaseModel):
                 raise ValueError(f"label id {label.id!r} is used twice")
             seen.add(label.id)
         if self.neutral is not None and self.neutral not in seen:
-            raise ValueError(f"neutral label {self.neutral!r} is not one of the labels")
+            raise ValueError(f"neutral label {self.neutral!r} is not one of the labels ({', '.join(sorted(seen))})")
         return self
 
     @property
@@ -113,6 +113,8 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as problem:
         raise CodebookError(f"{source}: not valid TOML: {problem}") from None
+    if not data:
+        raise CodebookError(f"{source}: the codebook is empty; expected a [debate] table and [[label]] entries")
     debate = data.get("debate")
     if not isinstance(debate, dict):
         raise CodebookError(f"{source}: expected a [debate] table with 'id' and 'issue'")
@@ -120,6 +122,8 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     if unknown:
         raise CodebookError(f"{source}: unknown top-level key {unknown[0]!r} (expected [debate] and [[label]])")
     labels = data.get("label", [])
+    if not isinstance(labels, list) or not all(isinstance(entry, dict) for entry in labels):
+        raise CodebookError(f"{source}: 'label' must be [[label]] tables (line {_key_line(text, 'label') or '?'})")
     if not labels:
         raise CodebookError(f"{source}: the codebook has no [[label]] entries; at least one is needed")
     try:
@@ -138,6 +142,25 @@ def load_codebook(path: str | Path) -> Codebook:
     return parse_codebook(text, str(path))
 
 
+def _key_line(text: str, key: str, after: int = 0) -> int | None:
+    """The 1-based line where ``key = ...`` is set, in the table starting after line ``after``."""
+    for number, line in enumerate(text.splitlines()[after:], after + 1):
+        stripped = line.strip()
+        if after and stripped.startswith("["):
+            return None
+        if re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None
+
+
+def _table_line(text: str, header: str) -> int:
+    """The 1-based line of the table ``header`` (e.g. '[debate]'), 0 when absent."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith(header):
+            return number
+    return 0
+
+
 def _label_line(text: str, index: int) -> int | None:
     """The 1-based line of the ``index``-th ``[[label]]`` header in ``text``."""
     headers = [number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[label]]")]
@@ -154,11 +177,15 @@ def _describe_validation(problem: ValidationError | TypeError, labels: list, tex
         index = location[1]
         entry = labels[index] if index < len(labels) and isinstance(labels[index], dict) else {}
         name = f" ({entry['id']})" if isinstance(entry.get("id"), str) else ""
-        field = ".".join(str(part) for part in location[2:])
+        field = ".".join(str(part) for part in location[2:] if not isinstance(part, int))
         line = _label_line(text, index)
+        if line and field and first["type"] != "missing":
+            line = _key_line(text, str(location[2]), line) or line
         where = (f"line {line}: " if line else "") + f"[[label]] #{index + 1}{name}" + (f", field '{field}'" if field else "")
     elif location:
-        where = "[debate] field '" + ".".join(str(part) for part in location) + "'"
+        field = ".".join(str(part) for part in location)
+        line = _key_line(text, str(location[0]), _table_line(text, "[debate]")) if first["type"] != "missing" else None
+        where = (f"line {line}: " if line else "") + f"[debate] field '{field}'"
     else:
         where = "codebook"
     message = first["msg"].removeprefix("Value error, ")
@@ -167,8 +194,15 @@ def _describe_validation(problem: ValidationError | TypeError, labels: list, tex
         lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(rf"\s*id\s*=\s*[\"']{re.escape(duplicate)}[\"']", line)]
         if len(lines) > 1:
             where = f"line {lines[1]}"
+    if first["type"] == "value_error" and message.startswith("neutral label"):
+        line = _key_line(text, "neutral", _table_line(text, "[debate]"))
+        where = (f"line {line}: " if line else "") + "[debate] field 'neutral'"
     if first["type"] == "missing":
         message = "required field is missing"
     elif first["type"] == "extra_forbidden":
         message = "unknown field"
+    elif first["type"] in {"tuple_type", "list_type"}:
+        message = "expected a list of strings"
+    elif first["type"] == "string_type":
+        message = "expected a string"
     return f"{where}: {message}"

@@ -1,0 +1,222 @@
+"""The codebook model: stance suggestions from a codebook alone, with no labelled statements.
+
+Evidence for a label is the sum of
+- its cue phrases found in the statement (stems, so inflections match; a multi-word cue may
+  have up to ``MAX_GAP`` words between its words), weighted down inside a conceded clause
+  ("A, but B") and reversed when negated ("does not support ...": the evidence goes to the
+  other side when the codebook has exactly two non-neutral labels);
+- a concession: in a two-sided codebook, evidence for one side in a conceded clause also
+  counts, at half weight, for the other side (the speaker grants A to argue against it);
+- its similarity (TF-IDF over word stems and character n-grams, fitted on the codebook's own
+  text) to the label's description and nearest example, reading only the asserted words
+  (negated words and conceded clauses left out);
+- for the neutral label, a constant ``NEUTRAL_PRIOR``: with no evidence, a statement is neutral
+  (its similarity counts half: neutral examples share only actors and procedure words).
+Scores are a softmax over the evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from argmap.codebook import Codebook
+from argmap.models import Suggestion
+from argmap.stance.text import Token, analyse, stems
+
+MODEL_NAME = "codebook"
+#: Bump when the scoring rules change, so suggestions say which rules made them.
+RULES_VERSION = "1"
+
+MAX_GAP = 3
+SINGLE_CUE_WEIGHT = 1.0
+PHRASE_CUE_WEIGHT = 1.5
+NEGATED_WEIGHT = 1.0  # share of a negated cue's weight moved to the other side
+CONCESSION_WEIGHT = 0.5
+SIMILARITY_WEIGHT = 6.0
+#: Neutral examples share only the debate's actors and procedure words with a statement, so
+#: likeness to them is weaker evidence than likeness to a position.
+NEUTRAL_SIMILARITY_WEIGHT = 3.0
+CONTEXT_WEIGHT = 0.25
+NEUTRAL_PRIOR = 0.9
+TEMPERATURE = 1.0
+
+
+@dataclass
+class Evidence:
+    """The evidence for each label of one statement, and what produced it."""
+
+    totals: dict[str, float]
+    cues: dict[str, list[str]] = field(default_factory=dict)  # label -> cue descriptions
+    nearest: dict[str, tuple[float, str]] = field(default_factory=dict)  # label -> (similarity, example)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    label: str
+    phrase: str
+    stems: tuple[str, ...]
+
+
+class CodebookModel:
+    """Stance suggestions from one codebook's cues, descriptions and examples."""
+
+    def __init__(self, codebook: Codebook):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import FeatureUnion
+
+        self.codebook = codebook
+        self.labels = codebook.label_ids
+        self.version = f"{RULES_VERSION}-{codebook_fingerprint(codebook)}"
+        self._cues = [
+            _Cue(label.id, cue, stems(cue)) for label in codebook.labels for cue in label.cues if stems(cue)
+        ]
+        sides = [label for label in self.labels if label != codebook.neutral]
+        self._other_side = {sides[0]: sides[1], sides[1]: sides[0]} if len(sides) == 2 else {}
+        # Reference texts: each label's description and examples, compared with the statement.
+        self._references: list[tuple[str, str]] = []
+        for label in codebook.labels:
+            if label.description.strip():
+                self._references.append((label.id, " ".join(label.description.split())))
+            self._references.extend((label.id, example) for example in label.examples)
+        self._vectorizer = None
+        if self._references:
+            self._vectorizer = FeatureUnion([
+                ("words", TfidfVectorizer(analyzer=_stem_words, ngram_range=(1, 1), sublinear_tf=True)),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)),
+            ])
+            self._reference_matrix = self._vectorizer.fit_transform([text for _, text in self._references])
+
+    # -- evidence -------------------------------------------------------------------------
+
+    def evidence(self, text: str, context: str | None = None) -> Evidence:
+        """The evidence for every label in ``text`` (and, weakly, its ``context``)."""
+        found = Evidence(totals={label: 0.0 for label in self.labels})
+        tokens = analyse(text)
+        self._add_cues(found, tokens, 1.0)
+        if context and text.strip() in context:
+            context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
+        if context and context.strip(" …"):
+            self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
+        # Similarity reads only what the statement asserts: no negated words, no conceded clause.
+        asserted = " ".join(token.text for token in tokens if token.is_word and not token.negated and not token.conceded)
+        if self._vectorizer is not None and asserted:
+            # The mean of the word and character cosines (each part is L2-normalised).
+            similarities = (self._vectorizer.transform([asserted]) @ self._reference_matrix.T).toarray()[0] / 2
+            for (label, reference), similarity in zip(self._references, similarities):
+                if similarity > found.nearest.get(label, (-1.0, ""))[0]:
+                    found.nearest[label] = (float(similarity), reference)
+            for label, (similarity, _) in found.nearest.items():
+                weight = NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
+                found.totals[label] += weight * similarity
+        if self.codebook.neutral is not None:
+            found.totals[self.codebook.neutral] += NEUTRAL_PRIOR
+        return found
+
+    def _add_cues(self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False) -> None:
+        conceded_for: dict[str, float] = {}
+        for cue in self._cues:
+            for position in _find(cue.stems, tokens):
+                first = tokens[position[0]]
+                weight = scale * first.weight * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
+                where = " (context)" if in_context else ""
+                shown = " ".join(tokens[i].text for i in range(position[0], position[-1] + 1))
+                if first.negated:
+                    other = self._other_side.get(cue.label)
+                    found.totals[cue.label] -= weight
+                    if other is not None:
+                        found.totals[other] += NEGATED_WEIGHT * weight
+                        found.cues.setdefault(other, []).append(f"negated '{shown}'{where}")
+                    continue
+                found.totals[cue.label] += weight
+                found.cues.setdefault(cue.label, []).append(f"'{shown}'{where}" + (" (conceded)" if first.conceded else ""))
+                if first.conceded and cue.label in self._other_side:
+                    conceded_for[cue.label] = conceded_for.get(cue.label, 0.0) + weight / first.weight
+        for label, weight in conceded_for.items():
+            other = self._other_side[label]
+            found.totals[other] += CONCESSION_WEIGHT * weight
+            found.cues.setdefault(other, []).append(f"concession of {self.codebook.label(label).name.lower()} before 'but'")
+
+    # -- suggestions ----------------------------------------------------------------------
+
+    def probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
+        """An (n_texts, n_labels) array of scores, columns in codebook order."""
+        contexts = contexts or [None] * len(texts)
+        return np.array([_softmax(self._vector(self.evidence(t, c))) for t, c in zip(texts, contexts)]).reshape(len(texts), len(self.labels))
+
+    def suggest(self, text: str, context: str | None = None) -> Suggestion:
+        """The suggestion for one statement, with its explanation."""
+        found = self.evidence(text, context)
+        probabilities = _softmax(self._vector(found))
+        best = self.labels[int(np.argmax(probabilities))]
+        evidence = list(dict.fromkeys(found.cues.get(best, [])))
+        similarity, example = found.nearest.get(best, (0.0, ""))
+        if example:
+            evidence.append(f"nearest example ({similarity:.2f}): {example}")
+        return Suggestion(
+            label=best,
+            score=float(probabilities.max()),
+            scores={label: round(float(p), 4) for label, p in zip(self.labels, probabilities)},
+            model=MODEL_NAME,
+            model_version=self.version,
+            explanation=self._explain(best, found),
+            evidence=evidence,
+        )
+
+    def _vector(self, found: Evidence) -> np.ndarray:
+        return np.array([found.totals[label] for label in self.labels])
+
+    def _explain(self, best: str, found: Evidence) -> str:
+        name = self.codebook.label(best).name
+        cues = found.cues.get(best, [])
+        parts = []
+        if cues:
+            parts.append("cues: " + ", ".join(dict.fromkeys(cues)))
+        elif best == self.codebook.neutral:
+            parts.append("no cue of a position fired" if not any(found.cues.values()) else "the cues of other labels are weak")
+        similarity, example = found.nearest.get(best, (0.0, ""))
+        if example and similarity > 0.05:
+            shown = example if len(example) <= 80 else example[:79] + "…"
+            parts.append(f"nearest example “{shown}” ({similarity:.2f})")
+        return f"{name}: " + ("; ".join(parts) if parts else "weak evidence only")
+
+
+def codebook_fingerprint(codebook: Codebook) -> str:
+    """A short hash of the codebook's content: a changed codebook gives another version."""
+    return hashlib.sha256(codebook.model_dump_json().encode()).hexdigest()[:10]
+
+
+def _stem_words(text: str) -> list[str]:
+    return [token.stem for token in analyse(text) if token.is_word]
+
+
+def _find(cue: tuple[str, ...], tokens: list[Token]) -> list[list[int]]:
+    """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one clause."""
+    places = []
+    for start, token in enumerate(tokens):
+        if token.stem != cue[0]:
+            continue
+        position = [start]
+        for wanted in cue[1:]:
+            following = None
+            for j in range(position[-1] + 1, min(len(tokens), position[-1] + 2 + MAX_GAP)):
+                if not tokens[j].is_word:
+                    break
+                if tokens[j].stem == wanted:
+                    following = j
+                    break
+            if following is None:
+                break
+            position.append(following)
+        if len(position) == len(cue):
+            places.append(position)
+    return places
+
+
+def _softmax(values: np.ndarray) -> np.ndarray:
+    scaled = values / TEMPERATURE
+    exp = np.exp(scaled - scaled.max())
+    return exp / exp.sum()
