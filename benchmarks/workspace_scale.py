@@ -139,7 +139,7 @@ for name, call in [
     ("page by label 'pro' + count", lambda: (ws.statements(StatementFilter(label="pro"), limit=50),
                                              ws.count_statements(StatementFilter(label="pro")))),
     ("page unlabelled, least certain first", lambda: ws.statements(StatementFilter(review=("unlabelled", "suggested")),
-                                                                     sort="certainty", limit=50)),
+                                                                     sort="uncertainty", descending=True, limit=50)),
     ("text search 'sovereignty constitution' + count", lambda: (
         ws.statements(StatementFilter(text="sovereignty constitution"), limit=50),
         ws.count_statements(StatementFilter(text="sovereignty constitution")))),

@@ -45,7 +45,7 @@ def test_stored_suggestions_set_labels_until_people_label(ws):
         "pro-integration", "suggestion", "suggested", 0.8)
     assert ws.accept_suggestion(row.id, annotator="alice").label == "pro-integration"
     assert ws.statement_row(row.id).review == "labelled"
-    assert ws.statements(StatementFilter(review="labelled"), sort="certainty")[0].id == row.id
+    assert ws.statements(StatementFilter(review="labelled"), sort="uncertainty")[0].id == row.id
 
 
 @pytest.mark.skipif(suggestions_available(), reason="argmap.stance is installed")

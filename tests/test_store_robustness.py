@@ -80,7 +80,7 @@ EDIT_LOOP = textwrap.dedent("""
         rows = ws.statements(limit=1000)
         for n in range(count):
             row = rows[n % len(rows)]
-            label = ("pro-integration", "anti-integration", "neutral")[n % 3]
+            label = ("pro-integration", "sovereignty-concern", "neutral")[n % 3]
             ws.set_stance(row.id, label, annotator=f"{annotator}{n}", note=str(n))
             print(f"{row.id} {annotator}{n} {label}", file=sys.stderr, flush=True)
 """)

@@ -15,6 +15,7 @@ from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker
 from argmap.store.core import WorkspaceError
 from argmap.store.statements import refresh_all_labels, utc_time
+from argmap.store.suggest import suggestion_uncertainty
 
 
 class MapImportError(WorkspaceError):
@@ -216,9 +217,9 @@ def _insert(workspace, export: MapExport) -> None:
             ],
         )
         conn.executemany(
-            "INSERT INTO suggestions (statement_id, label, score, data) VALUES (?, ?, ?, ?)",
-            [(s.id, s.suggestion.label, s.suggestion.score, s.suggestion.model_dump_json())
-             for s in export.statements if s.suggestion is not None],
+            "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
+            [(s.id, s.suggestion.label, s.suggestion.score, suggestion_uncertainty(s.suggestion),
+              s.suggestion.model_dump_json()) for s in export.statements if s.suggestion is not None],
         )
         conn.executemany(
             "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?)",

@@ -23,6 +23,13 @@ def suggestions_available() -> bool:
     return find_spec("argmap.stance") is not None
 
 
+def suggestion_uncertainty(suggestion: Suggestion) -> float:
+    """How unsure a suggestion is (``argmap.stance.uncertainty``: 0 certain, 1 unsure)."""
+    from argmap.stance import uncertainty
+
+    return uncertainty(suggestion)
+
+
 def stance_suggestions(
     codebook: Codebook | None, texts: list[str], contexts: list[str], model_dir: Path | None = None
 ) -> list[Suggestion] | None:
@@ -54,9 +61,11 @@ class SuggestionsMixin:
         with self.transaction() as conn:
             known = [sid for sid in suggestions if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()]
             conn.executemany(
-                "INSERT INTO suggestions (statement_id, label, score, data) VALUES (?, ?, ?, ?) ON CONFLICT (statement_id) "
-                "DO UPDATE SET label = excluded.label, score = excluded.score, data = excluded.data",
-                [(sid, suggestions[sid].label, suggestions[sid].score, suggestions[sid].model_dump_json()) for sid in known],
+                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (statement_id) DO UPDATE SET label = excluded.label, score = excluded.score, "
+                "uncertainty = excluded.uncertainty, data = excluded.data",
+                [(sid, suggestions[sid].label, suggestions[sid].score, suggestion_uncertainty(suggestions[sid]),
+                  suggestions[sid].model_dump_json()) for sid in known],
             )
             refresh_labels(conn, known)
             models = sorted({f"{s.model} {s.model_version}" for s in suggestions.values()})
