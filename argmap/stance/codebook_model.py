@@ -30,7 +30,7 @@ from argmap.stance.text import Token, analyse, stems
 
 MODEL_NAME = "codebook"
 #: Bump when the scoring rules change, so suggestions say which rules made them.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
