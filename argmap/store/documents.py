@@ -17,7 +17,7 @@ from argmap.store.core import EditError, now
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
 from argmap.store.restatements import find_restatements
 from argmap.store.statements import paragraph_around, refresh_labels
-from argmap.store.suggest import stance_suggestions, suggestion_uncertainty
+from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
 
@@ -77,6 +77,7 @@ class DocumentsMixin:
         report = AddReport()
         registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
         codebook = self.codebook
+        model = load_model(codebook, self.model_dir)
         new_statements: list[tuple[str, str, str]] = []
         for document in documents:
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
@@ -92,7 +93,7 @@ class DocumentsMixin:
                 codebook,
                 [s.text for s in statements],
                 [paragraph_around(document.text, s.start, s.end)[0] for s in statements],
-                self.model_dir,
+                model,
             )
             with self.transaction() as conn:
                 outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
