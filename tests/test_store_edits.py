@@ -216,3 +216,13 @@ def test_context_is_the_statements_paragraph(ws):
     paragraph, offset = ws.context(row.id)
     assert paragraph.startswith("The move came just over three months after")
     assert paragraph[row.start - offset:row.end - offset] == row.text
+
+
+def test_rows_carry_the_spans_a_document_view_highlights(ws):
+    for row in ws.statements_in_document(ws.documents()[0].id):
+        full = ws.statement(row.id)
+        assert (row.speaker_start, row.speaker_end, row.cue_start, row.cue_end) == (
+            full.speaker_start, full.speaker_end, full.cue_start, full.cue_end)
+        text = ws.document(row.document).text
+        if row.cue_start is not None:
+            assert text[row.cue_start:row.cue_end] == row.cue

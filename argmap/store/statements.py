@@ -14,7 +14,7 @@ from argmap.store.records import ReviewState, StatementRow
 _ROW_SQL = """
 SELECT s.id, s.seq, s.document, d.name, s.start, s."end", s.text, s.kind, s.speaker_id, sp.name,
        s.speaker_mention, s.cue, s.confidence, s.origin, s.label, s.label_source, s.review,
-       g.label, g.score, s.uncertainty
+       g.label, g.score, s.uncertainty, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end
 FROM statements s
 JOIN documents d ON d.id = s.document
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
