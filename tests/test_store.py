@@ -195,7 +195,8 @@ def test_a_version_1_workspace_is_migrated(workspace):
     workspace.close()
     conn = sqlite3.connect(path)  # turn it back into the version 1 layout
     for statement in (
-        "DROP INDEX statements_review", "ALTER TABLE statements DROP COLUMN uncertainty",
+        "DROP INDEX statements_review", "DROP INDEX statements_by_speaker", "DROP INDEX speakers_name",
+        "CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE)", "ALTER TABLE statements DROP COLUMN uncertainty",
         "ALTER TABLE suggestions DROP COLUMN uncertainty", "CREATE INDEX statements_review ON statements(review)",
         "PRAGMA user_version = 1", "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
     ):

@@ -194,9 +194,15 @@ def test_statement_pages_filter_sort_and_count(ws):
     direct = ws.statements(StatementFilter(kind="direct"), sort="length", descending=True)
     assert all(r.kind == "direct" for r in direct)
     assert [len(r.text) for r in direct] == sorted((len(r.text) for r in direct), reverse=True)
+    document = ws.document(mine[0].document)
+    at = document.text.index("The Japanese side has always been concerned")
+    nobody = ws.add_statement(document.id, at, at + 43)  # no speaker: last in speaker order
     by_name = ws.statements(sort="speaker", limit=1000)
     names = [r.speaker.casefold() for r in by_name if r.speaker]
-    assert names == sorted(names)
+    assert names == sorted(names) and by_name[-1].id == nobody.id and len(by_name) == total + 1
+    paged = [r.id for o in range(0, total + 1, 4) for r in ws.statements(sort="speaker", offset=o, limit=4)]
+    assert paged == [r.id for r in by_name]
+    ws.undo()
     before = ws.statement_counts("label", StatementFilter(speaker=austin.id))
     ws.set_stance(mine[0].id, "neutral" if mine[0].label == "pro-integration" else "pro-integration", annotator="alice")
     human = ws.statements(StatementFilter(label_source="human"))
