@@ -9,7 +9,10 @@ from store_helpers import by_speaker, seed_workspace
 
 
 @pytest.fixture
-def ws(tmp_path):
+def ws(tmp_path, monkeypatch):
+    # These tests follow people's edits alone: no model suggestions, even when argmap.stance
+    # is installed (its suggestions would give unlabelled statements a label).
+    monkeypatch.setattr("argmap.store.documents.stance_suggestions", lambda *args, **kwargs: None)
     with seed_workspace(tmp_path) as workspace:
         yield workspace
 

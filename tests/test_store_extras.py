@@ -6,7 +6,6 @@ from argmap.models import Suggestion
 from argmap.reading import load_documents, read_document
 from argmap.speakers import AliasTable
 from argmap.store import StatementFilter
-from argmap.store.suggest import suggestions_available
 from store_helpers import SEED, by_speaker, seed_workspace
 
 
@@ -46,13 +45,6 @@ def test_stored_suggestions_set_labels_until_people_label(ws):
     assert ws.accept_suggestion(row.id, annotator="alice").label == "pro-integration"
     assert ws.statement_row(row.id).review == "labelled"
     assert ws.statements(StatementFilter(review="labelled"), sort="uncertainty")[0].id == row.id
-
-
-@pytest.mark.skipif(suggestions_available(), reason="argmap.stance is installed")
-def test_without_the_stance_package_nothing_is_suggested(ws):
-    assert ws.resuggest() == 0
-    assert ws.conn.execute("SELECT count(*) FROM suggestions").fetchone()[0] == 0
-    assert ws.status().suggestions_available is False
 
 
 def test_the_alias_table_is_kept_for_later_adds(ws, tmp_path):
