@@ -113,6 +113,7 @@ def test_a_changed_version_keeps_annotations_whose_text_still_matches(tmp_path):
         ("pro-integration", "dropped", austin.text)
     ]
     assert len(ws.documents()) == 1
+    assert ws.relations(kind="restates") == []  # a new version does not restate its old self
     new_kishida = next(r for r in by_speaker(ws, "Kishida Fumio") if r.text == kishida.text)
     assert new_kishida.id != kishida.id and new_kishida.start == kishida.start + len("Updated on July 30.\n\n")
     (annotation,) = ws.annotations(new_kishida.id)
