@@ -100,7 +100,14 @@ class DocumentsMixin:
                 restatements = RestatementIndex()
                 restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
             with self.transaction() as conn:
-                outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                    outcome = "unchanged"  # another process added it meanwhile
+                    report.unchanged.append(document.name)
+                    statements, suggestions = [], None
+                else:
+                    outcome = self._insert_document(
+                        conn, document, statements, resolved, mapping, suggestions, report, actor
+                    )
                 if outcome == "replaced":
                     restatements.discard_document(report.replaced_ids[-1])
                 report.restatements += _offer_restatements(
