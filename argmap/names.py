@@ -326,7 +326,9 @@ def name_key(name: str) -> tuple[str, ...]:
     stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
     ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
-        return tuple(sorted(t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS))
+        tokens = [t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS]
+        tokens.sort()
+        return tuple(tokens)
     words = name.split()
     initials = [w for w in words if _INITIAL.match(w)]
     text = " ".join(w for w in words if not _INITIAL.match(w)) if initials else name
@@ -381,25 +383,27 @@ _LEXICON = (
 def _titled_plain_name(mention: str) -> ParsedMention | None:
     """Fast path for the commonest mentions: "Fumio Kishida", "Sen. Bernie Sanders"."""
     words = mention.split(" ")
+    if len(words) == 1:
+        return None  # a word alone ("Tanaka", "officials") takes the full parse
     n = 0
     while n < len(words) - 1 and words[n].replace(".", "").casefold() in _TITLE_OR_HONORIFIC:
         n += 1
     name = " ".join(words[n:]) if n else mention
-    if not _PLAIN_NAME.match(name) or not _is_plain_name(name):
+    if not _PLAIN_NAME.match(name) or not _is_plain_name(words[n:]):
         return None
     if n == 0:
-        return ParsedMention(name, None, SpeakerKind.PERSON) if len(words) > 1 else None
+        return ParsedMention(name, None, SpeakerKind.PERSON)
     role = " ".join(w for w in words[:n] if w.replace(".", "").casefold() not in HONORIFICS)
     return ParsedMention(name, role or None, SpeakerKind.PERSON)
 
 
-def _is_plain_name(text: str) -> bool:
-    """Two to four capitalised words, none a title, place or common noun: a person's name."""
-    tokens = text.casefold().split(" ")
-    return (
-        all((t[:-1] if t[-1] == "." else t) not in _LEXICON for t in tokens)
-        and not tokens[-1].endswith(_GROUP_PROPER_SUFFIXES)
-    )
+def _is_plain_name(words: list[str]) -> bool:
+    """The words of a _PLAIN_NAME match: none a title, place or common noun, so a person's name."""
+    for word in words:
+        t = word.casefold()
+        if (t[:-1] if t[-1] == "." else t) in _LEXICON:
+            return False
+    return not words[-1].casefold().endswith(_GROUP_PROPER_SUFFIXES)
 
 
 

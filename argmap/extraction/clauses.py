@@ -29,6 +29,9 @@ _WHEN_BEFORE = re.compile(
     r"\s(?:(?:on|last|this|early|late|earlier|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|night|morning|afternoon|evening)\s*$|\s(?:(?:less|more) than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago\s*$"
 )
+# Cheap tests before the two patterns above: the words their matches end with.
+_LEAD_IN_END = "to"
+_WHEN_ENDS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening", "ago")
 _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|ll|re|m)$")
 
 
@@ -132,6 +135,11 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
     return start if start <= end_index else None
 
 
+def _ends_with(masked: str, lo: int, hi: int, endings: str | tuple[str, ...]) -> bool:
+    """Whether ``masked[lo:hi]`` ends with one of ``endings`` once trailing white space is dropped."""
+    return masked[lo:hi].rstrip().endswith(endings)
+
+
 def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     """The speaker phrase that ends right before a cue, if there is one.
 
@@ -139,9 +147,12 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     appositive between commas ("Tanaka, a former minister, said").
     """
     lo = _window_start(masked, lo, cue_start)
-    lead_in = _LEAD_IN.search(masked, max(lo, cue_start - 30), cue_start)
-    cue_start = lead_in.start() if lead_in else cue_start
-    when = _WHEN_BEFORE.search(masked, max(lo, cue_start - 40), cue_start)
+    if _ends_with(masked, max(lo, cue_start - 30), cue_start, _LEAD_IN_END):
+        lead_in = _LEAD_IN.search(masked, max(lo, cue_start - 30), cue_start)
+        cue_start = lead_in.start() if lead_in else cue_start
+    when = None
+    if _ends_with(masked, max(lo, cue_start - 40), cue_start, _WHEN_ENDS):
+        when = _WHEN_BEFORE.search(masked, max(lo, cue_start - 40), cue_start)
     if when and when.start() > lo:
         cue_start = when.start()  # 'The State Department less than two weeks ago said'
     toks = tokens(masked, lo, cue_start)

@@ -89,9 +89,13 @@ class SpeakerTracker:
             return
         for match in _NAME_RUN.finditer(self.text, self._scanned, position):
             run = match.group()
+            start = match.start()
             for word in run.split():
-                self._places.setdefault(word, deque(maxlen=_PLACES_PER_WORD)).append((match.start(), run))
-            self._recent_runs.append((match.start(), run))
+                places = self._places.get(word)
+                if places is None:
+                    places = self._places[word] = deque(maxlen=_PLACES_PER_WORD)
+                places.append((start, run))
+            self._recent_runs.append((start, run))
         self._scanned = position
 
     def _full_name(self, token: str, position: int) -> str | None:

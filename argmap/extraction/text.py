@@ -249,6 +249,9 @@ def mask_quotes(par: str, quotes: list[Quote]) -> str:
 _NOT_SPACE = re.compile(r"\S")
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
 def word_count(text: str) -> int:
     """Number of words in ``text``."""
-    return len(re.findall(r"[\w’'-]+", text))
+    return len(_WORD.findall(text))

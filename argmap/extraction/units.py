@@ -55,6 +55,8 @@ _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
 _CLAUSE_COMMA = re.compile(r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))")  # a comma, also inside a closing quotation
 _THAT_NEXT = re.compile(r"\s*that\b")
+_PAST_PARTICIPLE_ENDINGS = ("ed", "said", "told", "shown", "known", "written", "thought", "sought")
+_PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$")
 
 
 def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
@@ -66,9 +68,7 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False
     if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not _PARTICIPLE_BEFORE.search(before):
         return False
-    if word.endswith(("ed", "said", "told", "shown", "known", "written", "thought", "sought")) and re.search(
-        r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$", before
-    ):
+    if word.endswith(_PAST_PARTICIPLE_ENDINGS) and _PASSIVE_BEFORE.search(before):
         return False  # passive or adjectival: 'were admitted', 'the said document'
     if word.startswith("add") and masked.startswith(" up", match.end(1)):
         return False  # 'the numbers do not add up'
@@ -200,14 +200,14 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         if found:
             findings.append(found)
     unit = masked[lo:hi]
-    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.ATTITUDE_HINT.search(unit) else ()
+    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.may_state_attitude(unit) else ()
     for match in attitudes:
         cue = Span(match.start(), match.end(1))
         speaker = speaker_before(masked, lo, cue.start)
         content = content_after(masked, cue.end, hi, "")
         if speaker and content:
             findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
-    according = lx.ACCORDING_RE.finditer(masked, lo, hi) if lx.ACCORDING_HINT.search(unit) else ()
+    according = lx.ACCORDING_RE.finditer(masked, lo, hi) if lx.may_cite_source(unit) else ()
     for match in according:
         found = _according(masked, lo, hi, match)
         if found:
