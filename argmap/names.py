@@ -266,7 +266,6 @@ _NON_PLURAL_S = frozenset(
 
 # ------------------------------------------------------------------------- regexes
 
-_SPACE = re.compile(r"\s+")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EDGE_CHARS = "\"'“”‘’«»„‚`*_ \t"
 _LEAD_PHRASE = re.compile(r"^(?:according\s+to|by)\s+", re.IGNORECASE)
@@ -278,7 +277,8 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]+$")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
-_POSSESSIVE_BARE = re.compile(r"s['’]$")
+_POSSESSIVE_S_ENDINGS = ("'s", "’s")  # for str.endswith on words, which hold no line breaks
+_POSSESSIVE_BARE_ENDINGS = ("s'", "s’")
 _APOSTROPHES = re.compile(r"['’`´.]")
 _KEY_SPLIT = re.compile(r"[^\w]+|_")
 _AFFILIATION = re.compile(
@@ -416,8 +416,9 @@ def _bare(token: str) -> str:
 
 
 def _clean(mention: str) -> str:
-    text = _SPACE.sub(" ", mention.replace("\u00a0", " ")).strip().strip(_EDGE_CHARS)
-    text = _BRACKETED.sub("", text)
+    text = " ".join(mention.split()).strip(_EDGE_CHARS)  # white space runs as one space
+    if "(" in text or "[" in text:
+        text = _BRACKETED.sub("", text)
     text = _LEAD_PHRASE.sub("", text).strip(" ,;:")
     if text.endswith(".") and " " in text:
         last = text.rsplit(" ", 1)[1]
@@ -426,9 +427,9 @@ def _clean(mention: str) -> str:
     elif text.endswith(".") and text.count(".") == 1 and len(text) > 3:
         text = text[:-1]
     # a possessive mention ("Trump's") names its possessor
-    if _POSSESSIVE_S.search(text):
+    if text.endswith(_POSSESSIVE_S_ENDINGS):
         text = text[:-2]
-    elif _POSSESSIVE_BARE.search(text):
+    elif text.endswith(_POSSESSIVE_BARE_ENDINGS):
         text = text[:-1]
     return text.strip()
 
@@ -634,7 +635,7 @@ def _np(tokens: list[str]) -> ParsedMention:
     quantity = _quantity_of(tokens)
     if quantity is not None:
         return quantity
-    while len(tokens) > 1 and _bare(tokens[0]) in DETERMINERS and not _POSSESSIVE_S.search(tokens[0]):
+    while len(tokens) > 1 and _bare(tokens[0]) in DETERMINERS and not tokens[0].endswith(_POSSESSIVE_S_ENDINGS):
         tokens = tokens[1:]
     possessive_det = _bare(tokens[0]) in _POSSESSIVE_PRONOUNS and len(tokens) > 1
     # the phrase ends at a relative pronoun or a locative preposition
@@ -653,7 +654,7 @@ def _np(tokens: list[str]) -> ParsedMention:
         inner = _np(tokens[1:])
         return inner._replace(name=" ".join(tokens), proper=False) if not inner.proper else inner
     for p in range(len(tokens) - 1):
-        if _POSSESSIVE_S.search(tokens[p]) or (_POSSESSIVE_BARE.search(tokens[p]) and tokens[p][0].isupper()):
+        if tokens[p].endswith(_POSSESSIVE_S_ENDINGS) or (tokens[p].endswith(_POSSESSIVE_BARE_ENDINGS) and tokens[p][0].isupper()):
             return _possessive(tokens, p)
     return _scan(tokens)
 
@@ -677,7 +678,7 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
     """ "Hillary Clinton's campaign manager Robby Mook", "Sanders's top advisers"."""
     owner_tokens = tokens[: p + 1]
     last = owner_tokens[-1]
-    owner_tokens[-1] = last[:-2] if _POSSESSIVE_S.search(last) else last[:-1]
+    owner_tokens[-1] = last[:-2] if last.endswith(_POSSESSIVE_S_ENDINGS) else last[:-1]
     owner = _np(owner_tokens)
     is_time = any(_bare(t) in _TIME_WORDS for t in owner_tokens)
     affiliation = owner.name if owner.proper and not is_time else None

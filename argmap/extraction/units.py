@@ -45,6 +45,7 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
+_DETERMINER_ENDS = ("so", "the", "a", "an", "his", "her", "their", "its")  # a cheap test before it
 _PARTICIPLE_BEFORE = re.compile(
     r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
@@ -63,8 +64,10 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     """Reject cue words used as nouns or adjectives ('the said document', 'so-called')."""
     start = match.start()
     word = match.group(1).lower()
-    before = masked[max(lo, start - 12) : start].lower()
-    if before.endswith("-") or _DETERMINER_BEFORE.search(before):
+    base = lx.CUE_FORMS[word]
+    as_written = masked[max(lo, start - 12) : start]
+    before = as_written.lower()
+    if before.endswith("-") or (before.rstrip().endswith(_DETERMINER_ENDS) and _DETERMINER_BEFORE.search(before)):
         return False
     if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not _PARTICIPLE_BEFORE.search(before):
         return False
@@ -72,10 +75,10 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False  # passive or adjectival: 'were admitted', 'the said document'
     if word.startswith("add") and masked.startswith(" up", match.end(1)):
         return False  # 'the numbers do not add up'
-    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
+    if base in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
-    words_before = masked[max(lo, start - 12) : start].split()
-    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and words_before:
+    words_before = as_written.split()
+    if base in lx.NOUN_LIKE and word.endswith("s") and words_before:
         prev = words_before[-1]  # as written: 'The New York Times reports' is no verb's object
         if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(("ing", "'s", "’s")):
             return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
