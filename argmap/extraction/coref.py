@@ -123,7 +123,7 @@ class SpeakerTracker:
         mention = self.text[start:end].strip(" ,.;:")
         if is_pronoun(mention):
             return self._antecedent(mention, start)
-        agent = _AGENT.search(mention)
+        agent = _AGENT.search(mention) if "by" in mention.lower() else None  # the cheap test first
         parsed = split_role(agent.group(1) if agent else mention)
         name, kind = parsed.name or mention, parsed.kind
         words = name.split()
