@@ -217,8 +217,10 @@ class CodebookModel:
 
 
 def codebook_fingerprint(codebook: Codebook) -> str:
-    """A short hash of the codebook's content: a changed codebook gives another version."""
-    return hashlib.sha256(codebook.model_dump_json().encode()).hexdigest()[:10]
+    """A short hash of what the models read in the codebook (everything but the colours): a
+    changed codebook gives another version, a recoloured one does not."""
+    content = codebook.model_dump_json(exclude={"labels": {"__all__": {"colour"}}})
+    return hashlib.sha256(content.encode()).hexdigest()[:10]
 
 
 def _stem_string(tokens: list[Token]) -> str:

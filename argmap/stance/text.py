@@ -75,6 +75,7 @@ _IRREGULAR = {
     "made": "make", "making": "make", "said": "say", "says": "say", "saying": "say",
     "drew": "draw", "drawn": "draw", "dragged": "drag", "stood": "stand", "standing": "stand",
     "fought": "fight", "lost": "lose", "losing": "lose", "brought": "bring", "led": "lead",
+    "met": "meet", "sold": "sell", "bought": "buy", "held": "hold", "told": "tell", "gave": "give", "given": "give",
 }
 
 
