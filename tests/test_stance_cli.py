@@ -128,3 +128,14 @@ def test_extract_with_a_codebook_adds_stance_fields_in_every_format(capsys, monk
 def test_codebook_is_required(capsys, argv):
     status, _, err = _run(capsys, *argv)
     assert status == 2 and "--codebook" in err
+
+
+def test_split_selects_lines(capsys, tmp_path):
+    labels = tmp_path / "labels.jsonl"
+    gold = [json.loads(line) for line in open(GOLD, encoding="utf-8")]
+    labels.write_text("".join(json.dumps({**g, "split": "dev" if i % 4 == 0 else "train"}) + "\n" for i, g in enumerate(gold)), encoding="utf-8")
+    status, out, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "dev", "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)[0]["statements"] == len(gold[::4])
+    status, _, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "test")
+    assert status == 1 and err == f"argmap: error: {labels}: no line has split 'test'\n"
