@@ -103,7 +103,7 @@ EXPORT_CHILD = PEAK + """
 import sys, time
 start = time.perf_counter()
 from argmap.store import open_workspace
-from argmap.export.atomic import write_atomic
+from argmap.atomic import write_atomic
 from argmap.export.mapjson import write_map_json
 imported = time.perf_counter()
 with open_workspace(sys.argv[1]) as ws:
