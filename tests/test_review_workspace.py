@@ -6,14 +6,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from argmap.cli import main
 from argmap.codebook import load_codebook
 from argmap.reading import load_documents
 from argmap.review.collect import CollectError, collect_packet
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.stance import uncertainty
 from argmap.store import Workspace
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli as _run
 from review_support import CODEBOOK_PATH, SEED
 
 REVIEWERS = ["alice", "bob", "carol"]
@@ -28,13 +27,6 @@ def ws(tmp_path):
         yield workspace
 
 
-def _run(capsys, *argv):
-    try:
-        status = main([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def _assign(capsys, ws, folder, *options):

@@ -1,27 +1,16 @@
 """``argmap label``, ``argmap train``, ``argmap eval stance`` and ``extract --codebook`` end to end."""
 
-import io
 import json
 
 import pytest
 
-from argmap.cli import main
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run_cli as _run
 
 CODEBOOK = str(REPO / "seeds" / "japan-us-integration.codebook.toml")
 GOLD = str(FIXTURES / "japan-us-integration.gold.jsonl")
 SEED = str(REPO / "seeds" / "japan-us-integration.txt")
 
 
-def _run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    try:
-        status = main([str(a) for a in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_help_lists_the_stance_commands(capsys):

@@ -5,17 +5,10 @@ import shutil
 
 import pytest
 
-from argmap.cli import main
 from store_helpers import CODEBOOK, SEED
+from conftest import run_cli as run
 
 
-def run(capsys, *argv):
-    try:
-        status = main([str(a) for a in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 @pytest.fixture
