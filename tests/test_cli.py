@@ -18,8 +18,6 @@ JSONL_KEYS = {
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 
 
-
-
 def test_help_lists_every_command_with_a_description(capsys):
     status, out, _ = _run(capsys, "--help")
     assert status == 0

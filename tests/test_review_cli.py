@@ -17,8 +17,6 @@ from conftest import run_cli as _run
 REVIEWERS = ["alice", "bob", "carol"]
 
 
-
-
 def test_review_refuses_a_bad_packet_with_one_line(capsys, tmp_path):
     status, _, err = _run(capsys, "review", tmp_path / "missing.json")
     assert status == 1 and err == f"argmap: error: {tmp_path / 'missing.json'}: no such file\n"

@@ -27,8 +27,6 @@ def ws(tmp_path):
         yield workspace
 
 
-
-
 def _assign(capsys, ws, folder, *options):
     status, out, err = _run(capsys, "assign", "--reviewers", ",".join(REVIEWERS), "-o", folder, "-w", ws.path, *options)
     assert (status, err) == (0, "")

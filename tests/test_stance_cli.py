@@ -11,8 +11,6 @@ GOLD = str(FIXTURES / "japan-us-integration.gold.jsonl")
 SEED = str(REPO / "seeds" / "japan-us-integration.txt")
 
 
-
-
 def test_help_lists_the_stance_commands(capsys):
     out = _run(capsys, "--help")[1]
     assert "label" in out and "train" in out

@@ -9,8 +9,6 @@ from store_helpers import CODEBOOK, SEED
 from conftest import run_cli as run
 
 
-
-
 @pytest.fixture
 def workspace(tmp_path, capsys, monkeypatch):
     """A directory with the seed and its codebook, initialised and added, as the current directory."""
