@@ -102,3 +102,9 @@ def test_targets_help_the_codebook_model_on_the_election_labels(shared):
         return score([e.stance for e in examples], predicted, book.label_ids, "codebook").macro_f1
 
     assert macro_f1(codebook) > macro_f1(bare) + 0.01
+
+
+def test_a_gapped_cue_does_not_skip_over_another_target(election):
+    assert election.evidence("I am voting for Donald Trump.").cues["favours-trump"] == ["'voting for Donald Trump'"]
+    rather = election.evidence("She would rather be voting for Hillary Clinton than Trump.")
+    assert not any("voting for" in cue for cue in rather.cues.get("favours-trump", []))

@@ -91,6 +91,7 @@ class CodebookModel:
                 for phrase in phrases:
                     if stems(phrase):
                         self._targets.setdefault(stems(phrase), []).append((label.id, sign, phrase))
+        self._names = {word for target in self._targets for word in target} - {"the", "a", "an", "of"}
         sides = [label for label in self.labels if label != codebook.neutral]
         self._other_side = {sides[0]: sides[1], sides[1]: sides[0]} if len(sides) == 2 else {}
         # Reference texts: each label's description and examples, compared with the statement.
@@ -194,7 +195,7 @@ class CodebookModel:
         for cue in self._cues:
             if cue.stems[0] not in index:
                 continue
-            for position in _find(cue.stems, tokens, index):
+            for position in _find(cue.stems, tokens, index, self._names - set(cue.stems)):
                 first = tokens[position[0]]
                 weight = scale * first.weight * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
                 where = " (context)" if in_context else ""
@@ -280,15 +281,19 @@ def _stem_string(tokens: list[Token]) -> str:
     return " ".join(token.stem for token in tokens if token.is_word)
 
 
-def _find(cue: tuple[str, ...], tokens: list[Token], index: dict[str, list[int]]) -> list[list[int]]:
-    """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one clause."""
+def _find(
+    cue: tuple[str, ...], tokens: list[Token], index: dict[str, list[int]], names: set[str] = frozenset()
+) -> list[list[int]]:
+    """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one
+    clause, with none of ``names`` (targets' words) in a gap: "vote for Clinton than Trump" is
+    no "vote for Trump"."""
     places = []
     for start in index.get(cue[0], ()):
         position = [start]
         for wanted in cue[1:]:
             following = None
             for j in range(position[-1] + 1, min(len(tokens), position[-1] + 2 + MAX_GAP)):
-                if not tokens[j].is_word:
+                if not tokens[j].is_word or tokens[j].stem in names:
                     break
                 if tokens[j].stem == wanted:
                     following = j
