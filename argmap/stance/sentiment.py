@@ -45,11 +45,6 @@ def valence(token: Token) -> float:
     return value * token.weight
 
 
-def polar_words(tokens: Sequence[Token]) -> int:
-    """How many words of the statement carry a polarity (evaluative language)."""
-    return sum(1 for token in tokens if token.is_word and lexicon().get(token.text.lower(), 0.0))
-
-
 def target_sentiment(tokens: Sequence[Token], mentions: Sequence[tuple[int, int]]) -> list[float]:
     """The summed valence of the polar words nearest each mention (``(first, last)`` token
     indexes), in mention order. A word belongs to one mention only: the nearest in its sentence."""
