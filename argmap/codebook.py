@@ -13,6 +13,13 @@ A codebook is a TOML file that analysts edit::
     colour = "#3a7bd5"
     cues = ["deterrence", "closer alliance"]
     examples = ["The alliance has never been stronger."]
+    targets_for = ["the alliance", "integration"]     # optional
+    targets_against = []                              # optional
+
+``targets_for`` and ``targets_against`` (optional) name what a label is for and against: the
+codebook model reads praise of a "for" target, or criticism of an "against" target, near its
+mention as evidence for the label (``argmap.stance.sentiment``). An election codebook's
+``favours-trump`` may be for ["Trump", "the Republican nominee"] and against ["Clinton"].
 
 ``load_codebook`` validates it and raises ``CodebookError`` with one line naming
 the file, the line or field, and what was expected.
@@ -45,6 +52,10 @@ class StanceLabel(BaseModel):
     cues: tuple[str, ...] = Field(default=(), description="phrases that signal this stance")
     examples: tuple[str, ...] = Field(default=(), description="example statements with this stance")
     colour: str = Field(default="#888888", description="'#rrggbb' or '#rgb', for the UI")
+    targets_for: tuple[str, ...] = Field(default=(), description="what the stance is for: praise of it counts for the label")
+    targets_against: tuple[str, ...] = Field(
+        default=(), description="what the stance is against: criticism of it counts for the label"
+    )
 
     @field_validator("id")
     @classmethod
@@ -60,7 +71,7 @@ class StanceLabel(BaseModel):
             raise ValueError("expected a colour as '#rrggbb' or '#rgb'")
         return value
 
-    @field_validator("cues", "examples")
+    @field_validator("cues", "examples", "targets_for", "targets_against")
     @classmethod
     def _no_blank_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not item.strip() for item in value):

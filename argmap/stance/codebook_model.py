@@ -11,6 +11,10 @@ Evidence for a label is the sum of
 - its similarity (TF-IDF over word stems and character n-grams, fitted on the codebook's own
   text) to the label's description and nearest example, reading only the asserted words
   (negated words and conceded clauses left out);
+- target-directed sentiment: for a label with ``targets_for`` / ``targets_against``, the
+  polarity of the words around each target mention (``argmap.stance.sentiment``; negation
+  reverses it): praise of a "for" target or criticism of an "against" target is evidence for
+  the label, ``TARGET_WEIGHT`` times a squashed sum per mention;
 - for the neutral label, a constant ``NEUTRAL_PRIOR``: with no evidence, a statement is neutral
   (its similarity counts half: neutral examples share only actors and procedure words).
 Scores are a softmax over the evidence.
@@ -26,11 +30,12 @@ import numpy as np
 
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
+from argmap.stance.sentiment import target_sentiment
 from argmap.stance.text import Token, analyse, stems
 
 MODEL_NAME = "codebook"
 #: Bump when the scoring rules change, so suggestions say which rules made them.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
@@ -42,8 +47,13 @@ SIMILARITY_WEIGHT = 6.0
 #: likeness to them is weaker evidence than likeness to a position.
 NEUTRAL_SIMILARITY_WEIGHT = 3.0
 CONTEXT_WEIGHT = 0.25
-NEUTRAL_PRIOR = 0.6
+NEUTRAL_PRIOR = 0.3
 TEMPERATURE = 1.0
+TARGET_WEIGHT = 2.0
+#: A mention's summed valence v counts as v / (|v| + TARGET_SATURATION): one strong word is
+#: nearly as good as several.
+TARGET_SATURATION = 2.0
+SHARED_SIMILARITY_DISCOUNT = 0.5
 
 
 @dataclass
@@ -74,6 +84,14 @@ class CodebookModel:
         self._cues = [
             _Cue(label.id, cue, stems(cue)) for label in codebook.labels for cue in label.cues if stems(cue)
         ]
+        # Target phrases: stems -> [(label, +1 for / -1 against, phrase)].
+        self._targets: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
+        for label in codebook.labels:
+            for sign, phrases in ((1, label.targets_for), (-1, label.targets_against)):
+                for phrase in phrases:
+                    if stems(phrase):
+                        self._targets.setdefault(stems(phrase), []).append((label.id, sign, phrase))
+        self._names = {word for target in self._targets for word in target} - {"the", "a", "an", "of"}
         sides = [label for label in self.labels if label != codebook.neutral]
         self._other_side = {sides[0]: sides[1], sides[1]: sides[0]} if len(sides) == 2 else {}
         # Reference texts: each label's description and examples, compared with the statement.
@@ -104,6 +122,7 @@ class CodebookModel:
             found = Evidence(totals={label: 0.0 for label in self.labels})
             tokens = analyse(text)
             self._add_cues(found, tokens, 1.0)
+            self._add_targets(found, tokens)
             if context and text.strip() in context:
                 context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
             if context and context.strip(" …"):
@@ -131,7 +150,42 @@ class CodebookModel:
                     found.nearest[label] = (similarity, self._references[best][1])
                     weight = NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
                     found.totals[label] += weight * similarity
+                sides = [label for label in self.labels if label != self.codebook.neutral]
+                if self.codebook.neutral is not None and len(sides) > 1:
+                    # Likeness every position shares (the debate's own words) argues for none.
+                    shared = min(found.nearest.get(label, (0.0, ""))[0] for label in sides)
+                    for label in sides:
+                        found.totals[label] -= SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
         return found_all
+
+    def _add_targets(self, found: Evidence, tokens: list[Token]) -> None:
+        """Praise of a label's "for" targets and criticism of its "against" targets, as evidence."""
+        if not self._targets:
+            return
+        index: dict[str, list[int]] = {}
+        for position, token in enumerate(tokens):
+            index.setdefault(token.stem, []).append(position)
+        spans: dict[tuple[int, int], tuple[str, ...]] = {}
+        for target in sorted(self._targets, key=len, reverse=True):  # longest phrase first
+            if target[0] not in index:
+                continue
+            for place in _find(target, tokens, index):
+                span = (place[0], place[-1])
+                if not any(first <= span[0] <= last or first <= span[1] <= last for first, last in spans):
+                    spans[span] = target
+        if not spans:
+            return
+        mentions = sorted(spans)
+        for span, value in zip(mentions, target_sentiment(tokens, mentions)):
+            if not value:
+                continue
+            strength = abs(value) / (abs(value) + TARGET_SATURATION)
+            shown = " ".join(tokens[i].text for i in range(span[0], span[1] + 1))
+            for label, sign, _ in self._targets[spans[span]]:
+                if sign * value > 0:
+                    found.totals[label] += TARGET_WEIGHT * strength
+                    tone = "praise of" if value > 0 else "criticism of"
+                    found.cues.setdefault(label, []).append(f"{tone} '{shown}'")
 
     def _add_cues(self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False) -> None:
         conceded_for: dict[str, float] = {}
@@ -141,7 +195,7 @@ class CodebookModel:
         for cue in self._cues:
             if cue.stems[0] not in index:
                 continue
-            for position in _find(cue.stems, tokens, index):
+            for position in _find(cue.stems, tokens, index, self._names - set(cue.stems)):
                 first = tokens[position[0]]
                 weight = scale * first.weight * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
                 where = " (context)" if in_context else ""
@@ -227,15 +281,19 @@ def _stem_string(tokens: list[Token]) -> str:
     return " ".join(token.stem for token in tokens if token.is_word)
 
 
-def _find(cue: tuple[str, ...], tokens: list[Token], index: dict[str, list[int]]) -> list[list[int]]:
-    """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one clause."""
+def _find(
+    cue: tuple[str, ...], tokens: list[Token], index: dict[str, list[int]], names: set[str] = frozenset()
+) -> list[list[int]]:
+    """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one
+    clause, with none of ``names`` (targets' words) in a gap: "vote for Clinton than Trump" is
+    no "vote for Trump"."""
     places = []
     for start in index.get(cue[0], ()):
         position = [start]
         for wanted in cue[1:]:
             following = None
             for j in range(position[-1] + 1, min(len(tokens), position[-1] + 2 + MAX_GAP)):
-                if not tokens[j].is_word:
+                if not tokens[j].is_word or tokens[j].stem in names:
                     break
                 if tokens[j].stem == wanted:
                     following = j
