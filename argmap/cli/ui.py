@@ -82,6 +82,12 @@ def _run_open(args: argparse.Namespace) -> int:
 
     try:
         workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
+        keys_file = Path(args.keys) if args.keys else default_keys_file()
+        keymap = None
+        if args.keys or keys_file.is_file():
+            from argmap.tui.app import binding_ids
+
+            keymap = load_keymap(keys_file, binding_ids())
         if not workspace_file.is_file():
             codebook = load_codebook(codebook_file) if codebook_file else None
             Workspace.init(workspace_file, codebook=codebook).close()
@@ -91,17 +97,9 @@ def _run_open(args: argparse.Namespace) -> int:
             from argmap.speakers import AliasTable
 
             aliases = AliasTable.load(args.aliases)
-        keys_file = Path(args.keys) if args.keys else default_keys_file()
-        keymap = None
-        if args.keys or keys_file.is_file():
-            keymap = load_keymap(keys_file)
         from argmap.tui.app import ArgmapApp
 
         app = ArgmapApp(workspace_file, add_paths=articles, keymap=keymap, aliases=aliases)
-        if keymap:
-            unknown = sorted(set(keymap) - app.binding_ids())
-            if unknown:
-                raise KeymapError(f"{keys_file}: no binding has the id {', '.join(unknown)} (? lists them)")
     except (OpenError, CodebookError, WorkspaceError, KeymapError, ValueError) as problem:
         error(str(problem))
         return 1
@@ -117,6 +115,7 @@ def _screenshot(app, target: str) -> int:
 
     async def shoot() -> None:
         async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             path = Path(target)

@@ -108,17 +108,22 @@ class ArgmapApp(App):
         self.update_status()
         self.call_after_refresh(self.current_view.focus_default)
         if self.add_paths:
-            self.add_documents(self.add_paths)
+            self.call_after_refresh(self.add_documents, self.add_paths)
+
+    @property
+    def main(self):
+        """The screen holding the views (under any open dialog)."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
 
     @property
     def current_view(self) -> View:
-        return self.query_one(f"#{self.current}", View)
+        return self.main.query_one(f"#{self.current}", View)
 
     def view(self, name: str) -> View:
-        return self.query_one(f"#{name}", View)
+        return self.main.query_one(f"#{name}", View)
 
     def watch_current(self, name: str) -> None:
-        self.query_one(ContentSwitcher).current = name
+        self.main.query_one(ContentSwitcher).current = name
         if name in self.stale:
             self.stale.discard(name)
             self.view(name).refresh_data()
@@ -130,7 +135,7 @@ class ArgmapApp(App):
         for name, (cls, key, _) in VIEWS.items():
             style = "bold reverse" if name == self.current else "dim"
             text.append(f" {key} {cls.TITLE} ", style=style)
-        self.query_one("#tabs", Label).update(text)
+        self.main.query_one("#tabs", Label).update(text)
 
     def update_status(self) -> None:
         """The status line: counts from the store."""
@@ -146,7 +151,7 @@ class ArgmapApp(App):
             f"{status.labelled_share:.0%} labelled by people · {status.claims} claims · ", labels,
             (f"· {status.edits} edits", "dim"),
         )
-        self.query_one("#status", Static).update(text)
+        self.main.query_one("#status", Static).update(text)
 
     # ------------------------------------------------------------------ navigation
 
@@ -230,26 +235,11 @@ class ArgmapApp(App):
 
     def binding_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
         """(title, [(keys, description, id)]) for the app and each view, keymap applied."""
-        keymap = dict(getattr(self, "_keymap", {}) or {})
-        sections = []
-        owners = [("everywhere", type(self))] + [(cls.TITLE, cls) for cls, _, _ in VIEWS.values()]
-        from argmap.tui.views.statement_table import StatementTable
-
-        owners.append(("statements table", StatementTable))
-        for title, cls in owners:
-            rows, seen = [], set()
-            for base in reversed(cls.__mro__):
-                for binding in base.__dict__.get("BINDINGS", []):
-                    if isinstance(binding, Binding) and binding.id and binding.id not in seen:
-                        seen.add(binding.id)
-                        keys = keymap.get(binding.id, binding.key)
-                        rows.append((keys, binding.tooltip or binding.description, binding.id))
-            sections.append((title, rows))
-        return sections
+        return binding_sections(dict(getattr(self, "_keymap", {}) or {}))
 
     def binding_ids(self) -> set[str]:
         """Every binding id that can be remapped."""
-        return {binding_id for _, rows in self.binding_sections() for _, _, binding_id in rows}
+        return binding_ids()
 
     def palette_actions(self) -> list[tuple[str, str, str]]:
         """(name, action, help) for the command palette."""
@@ -299,24 +289,50 @@ class ArgmapApp(App):
 
     @on(AddProgress)
     def _progress(self, message: AddProgress) -> None:
-        box = self.query_one("#progress")
-        box.remove_class("hidden")
-        self.query_one("#progress-bar", ProgressBar).update(total=message.total, progress=message.done)
-        self.query_one("#progress-label", Label).update(
+        if not self.main.query("#progress"):
+            return  # the app is closing
+        self.main.query_one("#progress").remove_class("hidden")
+        self.main.query_one("#progress-bar", ProgressBar).update(total=message.total, progress=message.done)
+        self.main.query_one("#progress-label", Label).update(
             f" adding {message.done}/{message.total or '?'} {message.name} ")
 
     @on(Worker.StateChanged)
     def _worker_state(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if event.state in (WorkerState.ERROR, WorkerState.SUCCESS, WorkerState.CANCELLED):
+            for box in self.main.query("#progress"):
+                box.add_class("hidden")
         if event.state == WorkerState.ERROR:
-            self.query_one("#progress").add_class("hidden")
             error = worker.error
             self.last_error = f"{type(error).__name__}: {error}"
             self.push_screen(ErrorScreen(f"{worker.name} failed", self.last_error))
         elif event.state == WorkerState.SUCCESS and worker.group == "add":
-            self.query_one("#progress").add_class("hidden")
             self.notify(str(worker.result), title="documents added", timeout=6)
             self.stale = set(VIEWS)
             self.stale.discard(self.current)
             self.current_view.refresh_data()
             self.update_status()
+
+
+def binding_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(title, [(keys, description, id)]) for the app and each view, with ``keymap`` applied."""
+    from argmap.tui.views.statement_table import StatementTable
+
+    keymap = keymap or {}
+    owners = [("everywhere", ArgmapApp)] + [(cls.TITLE, cls) for cls, _, _ in VIEWS.values()]
+    owners.append(("statements table", StatementTable))
+    sections = []
+    for title, cls in owners:
+        rows, seen = [], set()
+        for base in reversed(cls.__mro__):
+            for binding in base.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id and binding.id not in seen:
+                    seen.add(binding.id)
+                    rows.append((keymap.get(binding.id, binding.key), binding.tooltip or binding.description, binding.id))
+        sections.append((title, rows))
+    return sections
+
+
+def binding_ids() -> set[str]:
+    """Every binding id that a keys file can remap."""
+    return {binding_id for _, rows in binding_sections() for _, _, binding_id in rows}

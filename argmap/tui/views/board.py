@@ -15,6 +15,11 @@ from argmap.store.views import board
 from argmap.tui.views.base import StatementView
 
 
+def plural(n: int, word: str) -> str:
+    """'1 speaker', '3 speakers'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 class BoardColumnList(OptionList):
     """One column of the board: speakers (as headings) and their statements."""
 
@@ -41,7 +46,7 @@ class BoardView(StatementView):
         for index, column in enumerate(columns):
             title = Text()
             title.append(f" {labels.name(column.label)} ", style=Style(color="#ffffff", bgcolor=labels.colour(column.label), bold=True))
-            title.append(f"  {column.statements} statements, {column.speakers} speakers")
+            title.append(f"  {plural(column.statements, 'statement')}, {plural(column.speakers, 'speaker')}")
             options: list[Option | None] = []
             for speaker in column.rows:
                 heading = Text(f"{speaker.name}", style="bold")

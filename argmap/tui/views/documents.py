@@ -40,10 +40,10 @@ class DocumentsView(StatementView):
     TITLE = "Documents"
     BINDINGS = [
         Binding("n,j,down", "statement(1)", "Next", id="next-statement"),
-        Binding("N,k,up", "statement(-1)", "Previous", id="previous-statement"),
-        Binding("right_square_bracket", "document(1)", "Next doc", id="next-document"),
-        Binding("left_square_bracket", "document(-1)", "Prev doc", id="previous-document"),
-        Binding("A", "add_statement", "Add statement", tooltip="mark the selected text as a statement",
+        Binding("N,k,up", "statement(-1)", "Previous", show=False, id="previous-statement"),
+        Binding("right_square_bracket", "document(1)", "Next doc", show=False, id="next-document"),
+        Binding("left_square_bracket", "document(-1)", "Prev doc", show=False, id="previous-document"),
+        Binding("A", "add_statement", "Add statement", show=False, tooltip="mark the selected text as a statement",
                 id="add-statement"),
     ]
 

@@ -52,20 +52,25 @@ class MapView(View):
     def refresh_data(self) -> None:
         tree = self.tree
         codebook = self.workspace.codebook
-        expanded = {n.data.id for n in self._nodes(tree.root) if n.is_expanded and n.data}
+        expanded = {n.data.id for n in self._walk(tree.root) if n.is_expanded and n.data}
         tree.clear()
         tree.root.set_label(Text(codebook.issue if codebook else "(no codebook: no issue)", style="bold"))
         self._fill(tree.root, None)
         tree.root.expand()
-        for node in list(self._nodes(tree.root)):
-            if node.data and node.data.id in expanded and node.allow_expand:
-                self._fill(node, node.data.id)
-                node.expand()
+        self._reopen(tree.root, expanded)
 
-    def _nodes(self, node: TreeNode):
+    def _reopen(self, node: TreeNode, expanded: set) -> None:
+        """Expand again, and load, the nodes below ``node`` that were expanded before a refresh."""
+        for child in list(node.children):
+            if child.data and child.data.id in expanded and child.allow_expand:
+                self._fill(child, child.data.id)
+                child.expand()
+                self._reopen(child, expanded)
+
+    def _walk(self, node: TreeNode):
         yield node
         for child in node.children:
-            yield from self._nodes(child)
+            yield from self._walk(child)
 
     def _fill(self, node: TreeNode, claim_id: str | None) -> None:
         """Add the children of ``node`` (claims under it, then statements linked to it)."""
