@@ -10,6 +10,7 @@ detection), labels 2% of the statements, then, each in a fresh process so
 memory and caches are its own:
 
 * exports the whole map to JSON (``argmap export --format json -o FILE``'s path);
+* imports that JSON into a new, empty workspace (``argmap import``);
 * opens the workspace and lists the first page of statements with its count, as the
   UI does on start, then a few filtered and sorted pages.
 
@@ -83,8 +84,23 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-EXPORT_CHILD = """
-import sys, time, resource
+# A child's peak memory: VmHWM (Linux keeps ru_maxrss across fork and exec, so a child
+# would report its parent's peak); ru_maxrss elsewhere.
+PEAK = """
+def peak():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+
+EXPORT_CHILD = PEAK + """
+import sys, time
 start = time.perf_counter()
 from argmap.store import open_workspace
 from argmap.export.atomic import write_atomic
@@ -93,11 +109,22 @@ imported = time.perf_counter()
 with open_workspace(sys.argv[1]) as ws:
     write_atomic(sys.argv[2], lambda stream: write_map_json(ws, stream))
 done = time.perf_counter()
-print(done - imported, imported - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(done - imported, imported - start, peak())
 """
 
-OPEN_CHILD = """
-import sys, time, resource, json
+IMPORT_CHILD = PEAK + """
+import sys, time
+start = time.perf_counter()
+from argmap.store import Workspace
+from argmap.export.mapjson import import_map
+imported = time.perf_counter()
+with Workspace.init(sys.argv[1]) as ws:
+    import_map(ws, sys.argv[2])
+print(time.perf_counter() - imported, peak())
+"""
+
+OPEN_CHILD = PEAK + """
+import sys, time, json
 start = time.perf_counter()
 from argmap.store import open_workspace, StatementFilter
 imported = time.perf_counter()
@@ -112,7 +139,7 @@ for name, call in [
     ("page by label 'pro' + count", lambda: (ws.statements(StatementFilter(label="pro"), limit=50),
                                              ws.count_statements(StatementFilter(label="pro")))),
     ("page unlabelled, least certain first", lambda: ws.statements(StatementFilter(review=("unlabelled", "suggested")),
-                                                                     sort="certainty", limit=50)),
+                                                                     sort="uncertainty", descending=True, limit=50)),
     ("text search 'sovereignty constitution' + count", lambda: (
         ws.statements(StatementFilter(text="sovereignty constitution"), limit=50),
         ws.count_statements(StatementFilter(text="sovereignty constitution")))),
@@ -127,8 +154,35 @@ for name, call in [
     call()
     timings[name] = time.perf_counter() - t
 print(json.dumps({"timings": timings, "total": total, "import": imported - start,
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss": peak()}))
 """
+
+
+def build(folder: Path, people, args, rng: random.Random) -> None:
+    """Add the synthetic articles to a new workspace in ``folder`` and label 2% of the statements."""
+    documents = [article(n, people, args.per_document, rng) for n in range(args.documents)]
+    text_mb = sum(len(d.text.encode()) for d in documents) / 1e6
+    print(f"documents: {len(documents)} synthetic articles, {text_mb:.1f} MB of text")
+    rss_before = peak_rss_mb()
+    ws = Workspace.init(folder, codebook=parse_codebook(CODEBOOK))
+    start = time.perf_counter()
+    cpu = time.process_time()
+    report = ws.add_documents(documents)
+    add_seconds = time.perf_counter() - start
+    add_cpu = time.process_time() - cpu
+    print(f"add: {len(report.added)} documents, {report.statements} statements, {report.new_speakers} speakers, "
+          f"{report.restatements} restatements offered, {report.suggestions} suggestions in {add_seconds:.1f} s wall "
+          f"({add_cpu:.1f} s CPU): {len(report.added) / add_seconds:.0f} documents/s, "
+          f"{report.statements / add_seconds:.0f} statements/s")
+    print(f"add: peak RSS {peak_rss_mb():.0f} MB (before the workspace: {rss_before:.0f} MB, "
+          f"the synthetic texts included)")
+    rows = ws.statements(limit=report.statements // 50)
+    start = time.perf_counter()
+    with ws.edit_group("bench", "labels", actor="bench"):
+        for i, row in enumerate(rows):
+            ws.set_stance(row.id, ("pro", "anti", "neutral")[i % 3], annotator="bench")
+    print(f"labelled {len(rows)} statements in one edit group: {time.perf_counter() - start:.2f} s")
+    ws.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--per-document", type=int, default=10, help="statements per document")
     parser.add_argument("--people", type=int, default=2_000)
-    parser.add_argument("--dir", help="where to build the workspace (default: a temporary directory, removed after)")
+    parser.add_argument("--dir", help="where to build the workspace (default: a temporary directory, removed after); "
+                        "a workspace already there is reused, skipping the add")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
 
@@ -147,30 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
               f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s")
-        documents = [article(n, people, args.per_document, rng) for n in range(args.documents)]
-        text_mb = sum(len(d.text.encode()) for d in documents) / 1e6
-        print(f"documents: {len(documents)} synthetic articles, {text_mb:.1f} MB of text")
-        rss_before = peak_rss_mb()
-        ws = Workspace.init(folder, codebook=parse_codebook(CODEBOOK))
-        start = time.perf_counter()
-        cpu = time.process_time()
-        report = ws.add_documents(documents)
-        add_seconds = time.perf_counter() - start
-        add_cpu = time.process_time() - cpu
-        print(f"add: {len(report.added)} documents, {report.statements} statements, {report.new_speakers} speakers, "
-              f"{report.restatements} restatements offered in {add_seconds:.1f} s wall ({add_cpu:.1f} s CPU): "
-              f"{len(report.added) / add_seconds:.0f} documents/s, {report.statements / add_seconds:.0f} statements/s")
-        print(f"add: peak RSS {peak_rss_mb():.0f} MB (before the workspace: {rss_before:.0f} MB, "
-              f"the synthetic texts included)")
-        rows = ws.statements(limit=report.statements // 50)
-        start = time.perf_counter()
-        with ws.edit_group("bench", "labels", actor="bench"):
-            for i, row in enumerate(rows):
-                ws.set_stance(row.id, ("pro", "anti", "neutral")[i % 3], annotator="bench")
-        print(f"labelled {len(rows)} statements in one edit group: {time.perf_counter() - start:.2f} s")
-        ws.close()
         database = folder / "argmap.sqlite"
+        if database.exists():
+            print(f"reusing the workspace in {folder} (no add)")
+        else:
+            build(folder, people, args, rng)
         print(f"workspace file: {database.stat().st_size / 1e6:.0f} MB")
+        for leftover in (folder / "map.json", folder / "imported"):
+            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
 
         target = folder / "map.json"
         result = subprocess.run([sys.executable, "-c", EXPORT_CHILD, str(folder), str(target)],
@@ -178,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
         seconds, imports, rss = map(float, result.stdout.split())
         print(f"export JSON: {seconds:.2f} s (target < 5 s), {target.stat().st_size / 1e6:.0f} MB written, "
               f"peak RSS {rss:.0f} MB (imports {imports:.2f} s, not counted)")
+
+        result = subprocess.run([sys.executable, "-c", IMPORT_CHILD, str(folder / "imported"), str(target)],
+                                capture_output=True, text=True, check=True)
+        seconds, rss = map(float, result.stdout.split())
+        print(f"import JSON into an empty workspace: {seconds:.2f} s, peak RSS {rss:.0f} MB")
 
         result = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(folder)], capture_output=True, text=True, check=True)
         data = json.loads(result.stdout)

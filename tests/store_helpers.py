@@ -5,10 +5,10 @@ from pathlib import Path
 from argmap.codebook import load_codebook
 from argmap.reading import load_documents
 from argmap.store import Workspace
-from conftest import FIXTURES, REPO
+from conftest import REPO
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"
-CODEBOOK = FIXTURES / "workspace.codebook.toml"
+CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"
 
 
 def seed_workspace(directory: Path) -> Workspace:

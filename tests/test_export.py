@@ -24,11 +24,11 @@ def mapped(tmp_path):
     tanaka = by_speaker(ws, "Tanaka Hitoshi")
     austin = by_speaker(ws, "Lloyd Austin")
     ws.set_stance(kishida.id, "pro-integration", annotator="alice", note="with you")
-    ws.set_stance(tanaka[0].id, "anti-integration", annotator="alice")
+    ws.set_stance(tanaka[0].id, "sovereignty-concern", annotator="alice")
     ws.set_stance(tanaka[0].id, "neutral", annotator="bob")
     ws.adjudicate(austin[0].id, "pro-integration", annotator="carol")
     position = ws.add_claim("Japan should integrate its forces with the US", kind="position", label="pro-integration")
-    against = ws.add_claim("Integration makes Japan the front line", kind="position", label="anti-integration")
+    against = ws.add_claim("Integration makes Japan the front line", kind="position", label="sovereignty-concern")
     claim = ws.add_claim("Integration strengthens deterrence", parent_id=position.id)
     ws.link(kishida.id, position.id, "supports")
     ws.link(tanaka[0].id, claim.id, "attacks")
@@ -53,7 +53,7 @@ def test_json_export_holds_the_whole_map_and_validates(mapped):
     assert len(export.statements) == mapped.count_statements()
     assert {s.name for s in export.speakers} >= {"Kishida Fumio", "Tanaka Hitoshi"}
     assert sorted((a.annotator, a.label, a.adjudicated) for a in export.annotations) == [
-        ("alice", "anti-integration", False), ("alice", "pro-integration", False),
+        ("alice", "pro-integration", False), ("alice", "sovereignty-concern", False),
         ("bob", "neutral", False), ("carol", "pro-integration", True),
     ]
     assert len(export.claims) == 4 and len(export.relations) == 6
@@ -151,8 +151,8 @@ def test_argdown_lists_positions_claims_and_statements_with_speakers(mapped):
     writer("argdown")(mapped, stream)
     text = stream.getvalue()
     lines = text.splitlines()
-    assert lines[:3] == ["===", 'title: "Should Japan integrate its forces further with the United States?"', "==="]
-    assert "# Should Japan integrate its forces further with the United States?" in lines
+    assert lines[:3] == ["===", 'title: "Should Japan integrate its forces further with the US?"', "==="]
+    assert "# Should Japan integrate its forces further with the US?" in lines
     assert "## Japan should integrate its forces with the US" in lines
     position = next(line for line in lines if line.startswith("[P1]: "))
     assert "#position" in position and 'stance: "pro-integration"' in position

@@ -39,6 +39,21 @@ def test_seed_statements_and_speakers_are_stored_as_extracted(workspace):
     assert first.model_dump() == expected[1].model_dump()
 
 
+def test_every_statement_gets_the_stance_models_suggestion(workspace):
+    from argmap.stance import suggest_stances, uncertainty
+
+    rows = workspace.statements(limit=1000)
+    contexts = [workspace.context(r.id)[0] for r in rows]
+    expected = suggest_stances(workspace.codebook, [r.text for r in rows], contexts=contexts)
+    for row, suggestion in zip(rows, expected):
+        assert workspace.suggestion(row.id) == suggestion
+        assert (row.label, row.label_source, row.review) == (suggestion.label, "suggestion", "suggested")
+        assert row.uncertainty == pytest.approx(uncertainty(suggestion))
+    assert workspace.status().suggestions_available
+    doubts = [r.uncertainty for r in workspace.statements(sort="uncertainty", descending=True, limit=1000)]
+    assert doubts == sorted(doubts, reverse=True)
+
+
 def test_adding_the_same_content_again_changes_nothing(workspace, tmp_path):
     before = workspace.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
     copy = tmp_path / "copy.txt"
@@ -170,3 +185,29 @@ def test_documents_list_counts_statements(workspace):
     (doc,) = workspace.documents()
     assert doc.name == "japan-us-integration.txt" and doc.statements == workspace.count_statements() > 10
     assert isinstance(workspace.document(doc.id), Document)
+
+
+def test_a_version_1_workspace_is_migrated(workspace):
+    from argmap.stance import uncertainty
+
+    path = workspace.path
+    expected = {r.id: r.uncertainty for r in workspace.statements(limit=1000)}
+    workspace.close()
+    conn = sqlite3.connect(path)  # turn it back into the version 1 layout
+    for statement in (
+        "DROP INDEX statements_review", "ALTER TABLE statements DROP COLUMN uncertainty",
+        "ALTER TABLE suggestions DROP COLUMN uncertainty", "CREATE INDEX statements_review ON statements(review)",
+        "PRAGMA user_version = 1", "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Workspace(path) as migrated:
+        assert migrated.meta("schema_version") == str(SCHEMA_VERSION) == "2"
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        rows = migrated.statements(limit=1000)
+        assert {r.id: r.uncertainty for r in rows} == pytest.approx(expected)
+        assert all(r.uncertainty == pytest.approx(uncertainty(migrated.suggestion(r.id))) for r in rows)
+        plan = " ".join(str(x) for x in migrated.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM statements WHERE review = 'suggested' ORDER BY uncertainty").fetchall())
+        assert "statements_review" in plan

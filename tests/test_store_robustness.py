@@ -80,7 +80,7 @@ EDIT_LOOP = textwrap.dedent("""
         rows = ws.statements(limit=1000)
         for n in range(count):
             row = rows[n % len(rows)]
-            label = ("pro-integration", "anti-integration", "neutral")[n % 3]
+            label = ("pro-integration", "sovereignty-concern", "neutral")[n % 3]
             ws.set_stance(row.id, label, annotator=f"{annotator}{n}", note=str(n))
             print(f"{row.id} {annotator}{n} {label}", file=sys.stderr, flush=True)
 """)
@@ -146,3 +146,26 @@ def test_the_cli_reports_busy_as_one_line(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert status == 1 and err.startswith("argmap: error: ") and "workspace busy" in err
     assert len(err.splitlines()) == 1
+
+
+def test_two_threads_editing_through_one_workspace_keep_their_edits_apart(tmp_path):
+    import json
+    import threading
+
+    ws = seed_workspace(tmp_path)
+    rows = ws.statements(limit=100)
+
+    def label(name):
+        for n, row in enumerate(rows):
+            ws.set_stance(row.id, "neutral", annotator=f"{name}{n}")
+
+    threads = [threading.Thread(target=label, args=(name,)) for name in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(ws.annotations()) == 2 * len(rows)
+    for actor, changes in ws.conn.execute("SELECT actor, changes FROM edits WHERE action = 'set-stance'"):
+        touched = [c["key"] for c in json.loads(changes) if c["table"] == "annotations"]
+        assert [key[1] for key in touched] == [actor]
+    ws.close()

@@ -200,7 +200,7 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
     gold = [e.stance for e in examples]
     labels = list(codebook.label_ids)
     cue_model = codebook_model(codebook)
-    cue = [s.label for s in map(cue_model.suggest, texts, contexts)]
+    cue = [s.label for s in cue_model.suggest_many(texts, contexts)]
     reports = [score(gold, cue, labels, "codebook", cue_model.version)]
     if args.model:
         model = _model(args.model, codebook)

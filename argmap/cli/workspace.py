@@ -56,7 +56,8 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         description="Extract statements from articles, resolve speakers across the workspace, suggest stances.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    add.add_argument("--aliases", metavar="FILE", help="alias table that overrides automatic speaker matching")
+    add.add_argument("--aliases", metavar="FILE",
+                     help="alias table that overrides automatic speaker matching (kept for later adds)")
     add.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                      help="progress display (default: a bar on a terminal, lines otherwise)")
     add_workspace_option(add)
@@ -119,6 +120,8 @@ def _run_add(args: argparse.Namespace) -> int:
     failures: list[str] = []
     try:
         with open_from(args) as workspace:
+            if aliases is not None:
+                workspace.set_alias_table(aliases)
             mode = args.progress
             if mode == "auto":
                 mode = "bar" if sys.stderr.isatty() else "lines"
@@ -163,12 +166,13 @@ class _Progress:
 
     def __enter__(self):
         if self.mode == "bar":
+            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.bar = Progress(
                 TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                 TextColumn("{task.fields[statements]} statements"), TextColumn("{task.fields[rate]} files/s"),
-                TimeElapsedColumn(), transient=False,
+                TimeElapsedColumn(), transient=False, console=Console(stderr=True),
             )
             self.bar.start()
             self.task = self.bar.add_task("add", total=self.total, statements=0, rate="-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 from datetime import datetime, timezone
@@ -13,7 +14,8 @@ from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker
 from argmap.store.core import WorkspaceError
-from argmap.store.statements import refresh_labels, utc_time
+from argmap.store.statements import refresh_all_labels, utc_time
+from argmap.store.suggest import suggestion_uncertainty
 
 
 class MapImportError(WorkspaceError):
@@ -21,54 +23,87 @@ class MapImportError(WorkspaceError):
 
 
 def build_export(workspace) -> MapExport:
-    """The workspace's whole map, validated by ``MapExport``."""
-    conn = workspace.conn
-
-    def rows(sql: str) -> list[dict]:
-        cursor = conn.execute(sql)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
-
-    suggestions = dict(conn.execute("SELECT statement_id, data FROM suggestions").fetchall())
-    statements = []
-    for row in rows(
-        "SELECT s.*, d.name AS doc_name, sp.name AS speaker FROM statements s JOIN documents d ON d.id = s.document "
-        "LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.seq"
-    ):
-        for derived in ("seq", "doc_seq", "label", "label_source", "review", "suggestion_score"):
-            del row[derived]
-        row["parts"] = json.loads(row["parts"])
-        data = suggestions.get(row["id"])
-        row["suggestion"] = json.loads(data) if data else None
-        statements.append(row)
-    speakers = rows("SELECT id, name, aliases, kind, role, affiliation FROM speakers ORDER BY rowid")
-    for row in speakers:
-        row["aliases"] = json.loads(row["aliases"])
-    annotations = rows(
-        "SELECT statement_id, label, annotator, time, note, adjudicated FROM annotations ORDER BY statement_id, annotator, adjudicated"
-    )
-    edits = rows("SELECT * FROM edits ORDER BY id")
-    for row in edits:
-        row["changes"] = json.loads(row["changes"])
-    return MapExport.model_validate({
-        "argmap_version": __version__,
-        "workspace_id": workspace.workspace_id,
-        "exported_at": datetime.now(timezone.utc),
-        "codebook": workspace.codebook,
-        "documents": rows("SELECT id, name, source_path, added_at, text FROM documents ORDER BY seq"),
-        "speakers": speakers,
-        "statements": statements,
-        "annotations": annotations,
-        "claims": rows("SELECT * FROM claims ORDER BY created_at, rowid"),
-        "relations": rows("SELECT * FROM relations ORDER BY created_at, rowid"),
-        "edits": edits,
-    })
+    """The workspace's whole map as a validated ``MapExport`` (in memory: for small maps and tests)."""
+    stream = io.StringIO()
+    write_map_json(workspace, stream)
+    return MapExport.model_validate_json(stream.getvalue())
 
 
 def write_map_json(workspace, stream: TextIO) -> None:
-    """Write the map as one JSON document."""
-    stream.write(build_export(workspace).model_dump_json(indent=1))
-    stream.write("\n")
+    """Write the map as one JSON document, streamed from the store (one record per line).
+
+    SQLite builds each record (``json_object``) straight from the store's rows, field
+    for field as the ``MapExport`` models define them (the tests validate the output
+    with them, and ``import`` validates every file it reads), so a map of 100,000
+    statements is written in seconds without holding it all in memory.
+    """
+    conn = workspace.conn
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    codebook = workspace.codebook
+    header = {
+        "format": EXPORT_FORMAT,
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "argmap_version": __version__,
+        "workspace_id": workspace.workspace_id,
+        "exported_at": datetime.now(timezone.utc).isoformat(),
+        "codebook": codebook.model_dump(mode="json") if codebook else None,
+    }
+    stream.write("{\n")
+    for key, value in header.items():
+        stream.write(f" {dumps(key)}: {dumps(value)},\n")
+
+    def section(name: str, records, last: bool = False) -> None:
+        stream.write(f" {dumps(name)}: [")
+        first = True
+        for record in records:
+            stream.write("\n  " if first else ",\n  ")
+            stream.write(record)
+            first = False
+        stream.write("\n ]" if not first else "]")
+        stream.write("\n" if last else ",\n")
+
+    def rows(sql: str):
+        return (row[0] for row in conn.execute(sql))
+
+    # SQLite's json_object builds each record (in C); keys in the models' field order
+    section("documents", rows(
+        "SELECT json_object('id', id, 'name', name, 'source_path', source_path, 'added_at', added_at, 'text', text) "
+        "FROM documents ORDER BY seq"
+    ))
+    section("speakers", rows(
+        "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, 'role', role, "
+        "'affiliation', affiliation) FROM speakers ORDER BY rowid"
+    ))
+    section("statements", rows(
+        "SELECT json_object('id', s.id, 'document', s.document, 'doc_name', d.name, 'start', s.start, 'end', s.\"end\", "
+        "'text', s.text, 'kind', s.kind, 'parts', json(s.parts), 'cue', s.cue, 'cue_start', s.cue_start, "
+        "'cue_end', s.cue_end, 'speaker_mention', s.speaker_mention, 'speaker_start', s.speaker_start, "
+        "'speaker_end', s.speaker_end, 'speaker', sp.name, 'speaker_role', s.speaker_role, "
+        "'speaker_id', s.speaker_id, 'confidence', s.confidence, 'origin', s.origin, 'suggestion', json(g.data)) "
+        "FROM statements s JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+        "LEFT JOIN suggestions g ON g.statement_id = s.id ORDER BY s.seq"
+    ))
+    section("annotations", rows(
+        "SELECT json_object('statement_id', statement_id, 'label', label, 'annotator', annotator, 'time', time, "
+        "'note', note, 'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
+        "FROM annotations ORDER BY statement_id, annotator, adjudicated"
+    ))
+    section("claims", rows(
+        "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, 'label', label, "
+        "'statement_id', statement_id, 'created_by', created_by, 'created_at', created_at) "
+        "FROM claims ORDER BY created_at, rowid"
+    ))
+    section("relations", rows(
+        "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, 'source_id', source_id, "
+        "'target_type', target_type, 'target_id', target_id, 'status', status, 'score', score, "
+        "'created_by', created_by, 'created_at', created_at) FROM relations ORDER BY created_at, rowid"
+    ))
+    section("edits", rows(
+        "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, 'summary', summary, "
+        "'changes', json(changes), 'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
+        "'state', state) FROM edits ORDER BY id"
+    ), last=True)
+    stream.write("}\n")
 
 
 def read_map_json(path: str) -> MapExport:
@@ -182,9 +217,9 @@ def _insert(workspace, export: MapExport) -> None:
             ],
         )
         conn.executemany(
-            "INSERT INTO suggestions (statement_id, label, score, data) VALUES (?, ?, ?, ?)",
-            [(s.id, s.suggestion.label, s.suggestion.score, s.suggestion.model_dump_json())
-             for s in export.statements if s.suggestion is not None],
+            "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
+            [(s.id, s.suggestion.label, s.suggestion.score, suggestion_uncertainty(s.suggestion),
+              s.suggestion.model_dump_json()) for s in export.statements if s.suggestion is not None],
         )
         conn.executemany(
             "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?)",
@@ -206,7 +241,7 @@ def _insert(workspace, export: MapExport) -> None:
             [(e.id, e.time, e.actor, e.action, e.summary, json.dumps(e.changes, ensure_ascii=False), int(e.undoable), e.state)
              for e in export.edits],
         )
-        refresh_labels(conn, [s.id for s in export.statements])
+        refresh_all_labels(conn)
 
 
 def _speaker_values(s: Speaker) -> tuple:

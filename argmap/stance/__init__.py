@@ -44,9 +44,7 @@ def suggest_stances(
         if model.codebook != codebook:
             raise ValueError("the model was trained with another codebook")
         return model.suggest(texts, contexts)
-    cue_model = codebook_model(codebook)
-    contexts = contexts if contexts is not None else [None] * len(texts)
-    return [cue_model.suggest(text, context) for text, context in zip(texts, contexts)]
+    return codebook_model(codebook).suggest_many(texts, contexts)
 
 
 @lru_cache(maxsize=8)

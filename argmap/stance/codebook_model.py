@@ -66,7 +66,6 @@ class CodebookModel:
 
     def __init__(self, codebook: Codebook):
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import FeatureUnion
 
         self.codebook = codebook
         self.labels = codebook.label_ids
@@ -82,44 +81,66 @@ class CodebookModel:
             if label.description.strip():
                 self._references.append((label.id, " ".join(label.description.split())))
             self._references.extend((label.id, example) for example in label.examples)
-        self._vectorizer = None
+        self._reference_labels = np.array([self.labels.index(label) for label, _ in self._references])
         if self._references:
-            self._vectorizer = FeatureUnion([
-                ("words", TfidfVectorizer(analyzer=_stem_words, ngram_range=(1, 1), sublinear_tf=True)),
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)),
-            ])
-            self._reference_matrix = self._vectorizer.fit_transform([text for _, text in self._references])
+            references = [analyse(text) for _, text in self._references]
+            self._words = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
+            self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+            self._reference_words = self._words.fit_transform([_stem_string(tokens) for tokens in references])
+            self._reference_chars = self._chars.fit_transform([text for _, text in self._references])
 
     # -- evidence -------------------------------------------------------------------------
 
     def evidence(self, text: str, context: str | None = None) -> Evidence:
         """The evidence for every label in ``text`` (and, weakly, its ``context``)."""
-        found = Evidence(totals={label: 0.0 for label in self.labels})
-        tokens = analyse(text)
-        self._add_cues(found, tokens, 1.0)
-        if context and text.strip() in context:
-            context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
-        if context and context.strip(" …"):
-            self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
-        # Similarity reads only what the statement asserts: no negated words, no conceded clause.
-        asserted = " ".join(token.text for token in tokens if token.is_word and not token.negated and not token.conceded)
-        if self._vectorizer is not None and asserted:
+        return self.evidence_many([text], [context])[0]
+
+    def evidence_many(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[Evidence]:
+        """The evidence for every label in each text; the similarities are computed in one batch."""
+        contexts = contexts if contexts is not None else [None] * len(texts)
+        found_all, asserted_texts, asserted_stems = [], [], []
+        for text, context in zip(texts, contexts):
+            found = Evidence(totals={label: 0.0 for label in self.labels})
+            tokens = analyse(text)
+            self._add_cues(found, tokens, 1.0)
+            if context and text.strip() in context:
+                context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
+            if context and context.strip(" …"):
+                self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
+            # Similarity reads only what the statement asserts: no negated words, no conceded clause.
+            asserted = [token for token in tokens if token.is_word and not token.negated and not token.conceded]
+            asserted_texts.append(" ".join(token.text for token in asserted))
+            asserted_stems.append(" ".join(token.stem for token in asserted))
+            if self.codebook.neutral is not None:
+                found.totals[self.codebook.neutral] += NEUTRAL_PRIOR
+            found_all.append(found)
+        if self._references and found_all:
             # The mean of the word and character cosines (each part is L2-normalised).
-            similarities = (self._vectorizer.transform([asserted]) @ self._reference_matrix.T).toarray()[0] / 2
-            for (label, reference), similarity in zip(self._references, similarities):
-                if similarity > found.nearest.get(label, (-1.0, ""))[0]:
-                    found.nearest[label] = (float(similarity), reference)
-            for label, (similarity, _) in found.nearest.items():
-                weight = NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
-                found.totals[label] += weight * similarity
-        if self.codebook.neutral is not None:
-            found.totals[self.codebook.neutral] += NEUTRAL_PRIOR
-        return found
+            similarities = (
+                (self._words.transform(asserted_stems) @ self._reference_words.T).toarray()
+                + (self._chars.transform(asserted_texts) @ self._reference_chars.T).toarray()
+            ) / 2
+            for found, row in zip(found_all, similarities):
+                for index, label in enumerate(self.labels):
+                    columns = np.flatnonzero(self._reference_labels == index)
+                    if not len(columns) or not row[columns].any():
+                        continue
+                    best = columns[int(np.argmax(row[columns]))]
+                    similarity = float(row[best])
+                    found.nearest[label] = (similarity, self._references[best][1])
+                    weight = NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
+                    found.totals[label] += weight * similarity
+        return found_all
 
     def _add_cues(self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False) -> None:
         conceded_for: dict[str, float] = {}
+        index: dict[str, list[int]] = {}
+        for position, token in enumerate(tokens):
+            index.setdefault(token.stem, []).append(position)
         for cue in self._cues:
-            for position in _find(cue.stems, tokens):
+            if cue.stems[0] not in index:
+                continue
+            for position in _find(cue.stems, tokens, index):
                 first = tokens[position[0]]
                 weight = scale * first.weight * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
                 where = " (context)" if in_context else ""
@@ -144,12 +165,18 @@ class CodebookModel:
 
     def probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
         """An (n_texts, n_labels) array of scores, columns in codebook order."""
-        contexts = contexts or [None] * len(texts)
-        return np.array([_softmax(self._vector(self.evidence(t, c))) for t, c in zip(texts, contexts)]).reshape(len(texts), len(self.labels))
+        rows = [_softmax(self._vector(found)) for found in self.evidence_many(texts, contexts)]
+        return np.array(rows).reshape(len(texts), len(self.labels))
 
     def suggest(self, text: str, context: str | None = None) -> Suggestion:
         """The suggestion for one statement, with its explanation."""
-        found = self.evidence(text, context)
+        return self.suggest_many([text], [context])[0]
+
+    def suggest_many(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[Suggestion]:
+        """One suggestion per statement, with its explanation."""
+        return [self._suggestion(found) for found in self.evidence_many(texts, contexts)]
+
+    def _suggestion(self, found: Evidence) -> Suggestion:
         probabilities = _softmax(self._vector(found))
         best = self.labels[int(np.argmax(probabilities))]
         evidence = list(dict.fromkeys(found.cues.get(best, [])))
@@ -189,16 +216,14 @@ def codebook_fingerprint(codebook: Codebook) -> str:
     return hashlib.sha256(codebook.model_dump_json().encode()).hexdigest()[:10]
 
 
-def _stem_words(text: str) -> list[str]:
-    return [token.stem for token in analyse(text) if token.is_word]
+def _stem_string(tokens: list[Token]) -> str:
+    return " ".join(token.stem for token in tokens if token.is_word)
 
 
-def _find(cue: tuple[str, ...], tokens: list[Token]) -> list[list[int]]:
+def _find(cue: tuple[str, ...], tokens: list[Token], index: dict[str, list[int]]) -> list[list[int]]:
     """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one clause."""
     places = []
-    for start, token in enumerate(tokens):
-        if token.stem != cue[0]:
-            continue
+    for start in index.get(cue[0], ()):
         position = [start]
         for wanted in cue[1:]:
             following = None

@@ -232,35 +232,38 @@ class Core:
     def edit(self, action: str, summary: str, actor: str | None = None) -> Iterator[_ChangeSet]:
         """One edit: a transaction recording the rows it touches in one edit-log entry.
 
-        Inside ``edit_group`` the edit joins the group's transaction and entry.
+        Inside ``edit_group`` (or another edit) it joins that transaction and entry. The
+        connection's lock is held throughout, so another thread's edit waits its turn.
         """
-        if self._changes is not None:  # part of a group, or an edit calling another
-            if self._group is not None:
-                self._group.append(summary)
-            yield self._changes
-            return
-        with self.transaction() as conn:
-            changes = self._changes = _ChangeSet(conn)
-            try:
-                yield changes
-            finally:
-                self._changes = None
-            self._log(conn, action, summary, actor, changes.changes())
+        with self._lock:
+            if self._changes is not None:  # part of a group, or an edit calling another
+                if self._group is not None:
+                    self._group.append(summary)
+                yield self._changes
+                return
+            with self.transaction() as conn:
+                changes = self._changes = _ChangeSet(conn)
+                try:
+                    yield changes
+                finally:
+                    self._changes = None
+                self._log(conn, action, summary, actor, changes.changes())
 
     @contextmanager
     def edit_group(self, action: str, summary: str, actor: str | None = None) -> Iterator[None]:
         """Several API edits as one transaction and one edit-log entry (one undo step)."""
-        if self._changes is not None:
-            yield
-            return
-        with self.transaction() as conn:
-            changes = self._changes = _ChangeSet(conn)
-            self._group = []
-            try:
+        with self._lock:
+            if self._changes is not None:
                 yield
-            finally:
-                self._changes, self._group = None, None
-            self._log(conn, action, summary, actor, changes.changes())
+                return
+            with self.transaction() as conn:
+                changes = self._changes = _ChangeSet(conn)
+                self._group = []
+                try:
+                    yield
+                finally:
+                    self._changes, self._group = None, None
+                self._log(conn, action, summary, actor, changes.changes())
 
     def _log(self, conn: sqlite3.Connection, action: str, summary: str, actor: str | None, changes: list) -> None:
         if not changes:

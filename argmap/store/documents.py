@@ -17,7 +17,7 @@ from argmap.store.core import EditError, now
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
 from argmap.store.restatements import find_restatements
 from argmap.store.statements import paragraph_around, refresh_labels
-from argmap.store.suggest import stance_suggestions
+from argmap.store.suggest import stance_suggestions, suggestion_uncertainty
 
 REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
 
@@ -69,12 +69,13 @@ class DocumentsMixin:
         source path is already in the workspace with other content replaces that
         version, keeping the annotations whose statement text is still found.
         ``progress(document, statements, outcome)`` is called after each document,
-        outcome being 'added', 'replaced' or 'unchanged'. ``aliases``: an AliasTable.
+        outcome being 'added', 'replaced' or 'unchanged'. ``aliases``: an AliasTable for
+        this call (default: the one kept in the workspace, if any).
         """
         from argmap.pipeline import extract_corpus
 
         report = AddReport()
-        registry, mapping = self._registry(aliases)
+        registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
         codebook = self.codebook
         new_statements: list[tuple[str, str, str]] = []
         for document in documents:
@@ -143,22 +144,24 @@ class DocumentsMixin:
                     continue
             _merge_speaker_details(conn, stored, speaker)
         # a new statement has no annotations: its label is its suggestion's, if any
+        doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else [None] * len(statements)
         rows = [
             (*_statement_values(statement, seq, mapping),
-             *((g.label, "suggestion", ReviewState.SUGGESTED.value, g.score) if g else (None, None, ReviewState.UNLABELLED.value, None)))
-            for statement, g in zip(statements, suggestions or [None] * len(statements))
+             *((g.label, "suggestion", ReviewState.SUGGESTED.value, g.score, doubt) if g
+               else (None, None, ReviewState.UNLABELLED.value, None, None)))
+            for statement, g, doubt in zip(statements, suggestions or [None] * len(statements), doubts)
         ]
         conn.executemany(
             'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
             "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
-            "label, label_source, review, suggestion_score) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "label, label_source, review, suggestion_score, uncertainty) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         if suggestions:
             conn.executemany(
-                "INSERT INTO suggestions (statement_id, label, score, data) VALUES (?, ?, ?, ?)",
-                [(s.id, g.label, g.score, g.model_dump_json()) for s, g in zip(statements, suggestions)],
+                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
+                [(s.id, g.label, g.score, d, g.model_dump_json()) for s, g, d in zip(statements, suggestions, doubts)],
             )
         outcome = "added"
         details: dict = {"document": document.id, "name": document.name, "statements": len(statements)}

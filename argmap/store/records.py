@@ -61,6 +61,7 @@ class StatementRow:
     review: str  # a ReviewState value
     suggestion_label: str | None
     suggestion_score: float | None
+    uncertainty: float | None  # the suggestion's (argmap.stance.uncertainty): higher = less sure
 
 
 @dataclass(frozen=True, slots=True)

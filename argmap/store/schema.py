@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
 
 DDL = """
@@ -57,17 +57,19 @@ CREATE TABLE statements (
     label TEXT,                          -- the current stance (derived, kept for filtering)
     label_source TEXT,                   -- adjudicated | human | suggestion | NULL
     review TEXT NOT NULL DEFAULT 'unlabelled',  -- unlabelled | suggested | labelled | disputed | adjudicated
-    suggestion_score REAL                -- the suggestion's score, for ordering by certainty
+    suggestion_score REAL,               -- the suggestion's score
+    uncertainty REAL                     -- the suggestion's uncertainty (argmap.stance.uncertainty)
 );
 CREATE INDEX statements_document ON statements(document, start);
 CREATE INDEX statements_order ON statements(doc_seq, start);
-CREATE INDEX statements_speaker ON statements(speaker_id);
-CREATE INDEX statements_label ON statements(label);
-CREATE INDEX statements_review ON statements(review);
+CREATE INDEX statements_speaker ON statements(speaker_id, label);
+CREATE INDEX statements_label ON statements(label, doc_seq, start);
+CREATE INDEX statements_review ON statements(review, uncertainty);
 CREATE TABLE suggestions (
     statement_id TEXT PRIMARY KEY REFERENCES statements(id),
     label TEXT NOT NULL,
     score REAL NOT NULL,
+    uncertainty REAL NOT NULL DEFAULT 0,
     data TEXT NOT NULL                   -- the Suggestion as JSON
 );
 CREATE TABLE annotations (
@@ -118,7 +120,24 @@ CREATE TABLE edits (
 """
 
 # Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 2: suggestions' uncertainty (1 - the margin between the two best scores), kept on
+    # statements for the review queue's order; indexes that serve the UI's lists.
+    1: """
+    ALTER TABLE suggestions ADD COLUMN uncertainty REAL NOT NULL DEFAULT 0;
+    UPDATE suggestions SET uncertainty = min(1.0, max(0.0, 1.0 - (
+        coalesce((SELECT value FROM json_each(data, '$.scores') ORDER BY value DESC LIMIT 1), score)
+        - coalesce((SELECT value FROM json_each(data, '$.scores') ORDER BY value DESC LIMIT 1 OFFSET 1), 0.0))));
+    ALTER TABLE statements ADD COLUMN uncertainty REAL;
+    UPDATE statements SET uncertainty = (SELECT uncertainty FROM suggestions WHERE statement_id = statements.id);
+    DROP INDEX IF EXISTS statements_speaker;
+    CREATE INDEX statements_speaker ON statements(speaker_id, label);
+    DROP INDEX IF EXISTS statements_label;
+    CREATE INDEX statements_label ON statements(label, doc_seq, start);
+    DROP INDEX IF EXISTS statements_review;
+    CREATE INDEX statements_review ON statements(review, uncertainty)
+    """,
+}
 
 
 class SchemaError(RuntimeError):

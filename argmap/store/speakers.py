@@ -9,12 +9,6 @@ from argmap.models import Speaker, SpeakerKind
 from argmap.store.core import EditError
 from argmap.store.records import SpeakerRow
 
-SPEAKER_SORTS = {
-    "statements": "n DESC, sp.name COLLATE NOCASE",
-    "name": "sp.name COLLATE NOCASE",
-}
-
-
 def speaker_from_row(row: tuple) -> Speaker:
     """A ``Speaker`` from ``(id, name, kind, role, affiliation, aliases JSON)``."""
     return Speaker(id=row[0], name=row[1], kind=row[2], role=row[3], affiliation=row[4], aliases=json.loads(row[5]))
@@ -38,27 +32,25 @@ class SpeakersMixin:
         """Speakers with their statement counts and stance breakdown (``text``: name or alias contains)."""
         where, params = "", []
         if text:
-            where = " WHERE sp.name LIKE ? OR sp.aliases LIKE ?"
+            where = " WHERE name LIKE ? OR aliases LIKE ?"
             params = [f"%{text}%"] * 2
-        rows = self.conn.execute(
-            "SELECT sp.id, sp.name, sp.kind, sp.role, sp.affiliation, sp.aliases, "
-            "(SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS n "
-            f"FROM speakers sp{where} ORDER BY {SPEAKER_SORTS[sort]} LIMIT ? OFFSET ?",
-            [*params, -1 if limit is None else limit, offset],
-        ).fetchall()
-        stances: dict[str, dict[str, int]] = {row[0]: {} for row in rows}
-        if rows:
-            ids = list(stances)
-            for chunk in range(0, len(ids), 500):
-                part = ids[chunk:chunk + 500]
-                for sid, label, n in self.conn.execute(
-                    f"SELECT speaker_id, label, count(*) FROM statements WHERE speaker_id IN ({', '.join('?' * len(part))}) "
-                    "GROUP BY speaker_id, label",
-                    part,
-                ):
-                    stances[sid][label or ""] = n
+        stances: dict[str, dict[str, int]] = {}
+        for sid, label, n in self.conn.execute(  # one pass over the (speaker_id, label) index
+            "SELECT speaker_id, label, count(*) FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id, label"
+        ):
+            stances.setdefault(sid, {})[label or ""] = n
+        rows = self.conn.execute(f"SELECT id, name, kind, role, affiliation, aliases FROM speakers{where}", params).fetchall()
+        if sort == "statements":
+            rows.sort(key=lambda r: (-sum(stances.get(r[0], {}).values()), r[1].casefold()))
+        elif sort == "name":
+            rows.sort(key=lambda r: r[1].casefold())
+        else:
+            raise EditError(f"unknown sort {sort!r} (expected statements or name)")
+        rows = rows[offset:None if limit is None else offset + limit]
         return [
-            SpeakerRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), r[6], stances[r[0]]) for r in rows
+            SpeakerRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), sum(stances.get(r[0], {}).values()),
+                       stances.get(r[0], {}))
+            for r in rows
         ]
 
     def find_speakers(self, name: str) -> list[Speaker]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 from argmap.models import Annotation, Statement, StatementKind, Suggestion, content_id
 from argmap.store.core import EditError, _ChangeSet, default_actor, now
@@ -13,7 +14,7 @@ from argmap.store.records import ReviewState, StatementRow
 _ROW_SQL = """
 SELECT s.id, s.seq, s.document, d.name, s.start, s."end", s.text, s.kind, s.speaker_id, sp.name,
        s.speaker_mention, s.cue, s.confidence, s.origin, s.label, s.label_source, s.review,
-       g.label, g.score
+       g.label, g.score, s.uncertainty
 FROM statements s
 JOIN documents d ON d.id = s.document
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
@@ -26,7 +27,8 @@ SORTS = {
     "speaker": 'sp.name COLLATE NOCASE {d}, s.doc_seq, s.start',
     "label": 's.label {d}, s.doc_seq, s.start',
     "review": 's.review {d}, s.doc_seq, s.start',
-    "certainty": 's.suggestion_score {d}, s.doc_seq, s.start',
+    "uncertainty": 's.uncertainty {d}, s.doc_seq, s.start',
+    "score": 's.suggestion_score {d}, s.doc_seq, s.start',
     "confidence": 's.confidence {d}, s.doc_seq, s.start',
     "kind": 's.kind {d}, s.doc_seq, s.start',
     "text": 's.text COLLATE NOCASE {d}, s.seq',
@@ -44,7 +46,7 @@ class StatementFilter:
     document: str | None = None  # document id
     kind: str | None = None  # direct | mixed | indirect
     review: str | tuple[str, ...] | None = None  # ReviewState value(s)
-    text: str | None = None  # case-insensitive substring of the text, speaker mention or speaker name
+    text: str | None = None  # case-insensitive substring of the text or the speaker mention
     ids: tuple[str, ...] | None = None  # only these statements
 
     def where(self) -> tuple[str, list]:
@@ -72,10 +74,8 @@ class StatementFilter:
             params += states
         if self.text:
             pattern = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            parts.append(
-                "(s.text LIKE ? ESCAPE '\\' OR s.speaker_mention LIKE ? ESCAPE '\\' OR sp.name LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern] * 3
+            parts.append("(s.text LIKE ? ESCAPE '\\' OR s.speaker_mention LIKE ? ESCAPE '\\')")
+            params += [pattern] * 2
         if self.ids is not None:
             parts.append(f"s.id IN ({', '.join('?' * len(self.ids))})")
             params += list(self.ids)
@@ -97,27 +97,38 @@ def utc_time(time: datetime | str | None) -> str:
     return time.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
-def derive_label(annotations: list[tuple[str, int, str, str]], suggestion: str | None) -> tuple[str | None, str | None, str]:
-    """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a suggestion.
+class _Label(NamedTuple):
+    """An annotation as ``argmap.stance.final_label`` reads it."""
 
-    An adjudication wins (the latest); else people's labels (the most given, ties to
-    the latest), 'disputed' when they differ; else the suggestion.
+    annotator: str
+    adjudicated: int
+    label: str
+    time: str  # ISO 8601 UTC: compares as the time does
+
+
+class _Suggested(NamedTuple):
+    label: str
+
+
+def derive_label(annotations: list[tuple[str, int, str, str]], suggestion: str | None) -> tuple[str | None, str | None, str]:
+    """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a suggested label.
+
+    The label and its source are ``argmap.stance.final_label``'s (the latest adjudication,
+    else the latest person's label, else the suggestion); the review state adds whether
+    people disagree ('disputed': their current labels differ and nobody adjudicated).
     """
-    adjudicated = sorted((a for a in annotations if a[1]), key=lambda a: a[3])
-    if adjudicated:
-        return adjudicated[-1][2], "adjudicated", ReviewState.ADJUDICATED.value
-    human = sorted(annotations, key=lambda a: a[3])
-    if human:
-        counts: dict[str, int] = {}
-        for a in human:
-            counts[a[2]] = counts.get(a[2], 0) + 1
-        latest = {a[2]: i for i, a in enumerate(human)}
-        label = max(counts, key=lambda lab: (counts[lab], latest[lab]))
-        state = ReviewState.LABELLED if len(counts) == 1 else ReviewState.DISPUTED
-        return label, "human", state.value
-    if suggestion is not None:
+    if not annotations:  # the common case needs no model code
+        if suggestion is None:
+            return None, None, ReviewState.UNLABELLED.value
         return suggestion, "suggestion", ReviewState.SUGGESTED.value
-    return None, None, ReviewState.UNLABELLED.value
+    from argmap.stance import final_label
+
+    rows = [_Label(*a) for a in annotations]
+    label, source = final_label(_Suggested(suggestion) if suggestion is not None else None, rows)
+    if source == "adjudicated":
+        return label, source, ReviewState.ADJUDICATED.value
+    differ = len({a.label for a in rows if not a.adjudicated}) > 1
+    return label, source, (ReviewState.DISPUTED if differ else ReviewState.LABELLED).value
 
 
 class StatementsMixin:
@@ -139,9 +150,16 @@ class StatementsMixin:
             raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
         where, params = (filter or StatementFilter()).where()
         order = SORTS[sort].format(d="DESC" if descending else "ASC")
-        rows = self.conn.execute(
-            f"{_ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
-        ).fetchall()
+        if "sp." in where or "sp." in order:
+            rows = self.conn.execute(
+                f"{_ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+            ).fetchall()
+        else:  # page over the statements alone, then join the page: skipped rows cost no joins
+            rows = self.conn.execute(
+                f"{_ROW_SQL} WHERE s.seq IN (SELECT s.seq FROM statements s{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                f"ORDER BY {order}",
+                [*params, limit, offset],
+            ).fetchall()
         return [_row(r) for r in rows]
 
     def count_statements(self, filter: StatementFilter | None = None) -> int:
@@ -379,17 +397,33 @@ class StatementsMixin:
 
 
 def refresh_labels(conn, statement_ids: list[str]) -> None:
-    """Recompute label, label_source, review and suggestion_score for ``statement_ids``."""
+    """Recompute label, label_source, review, suggestion_score and uncertainty for ``statement_ids``."""
     for statement_id in statement_ids:
         annotations = conn.execute(
             "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?", (statement_id,)
         ).fetchall()
-        suggestion = conn.execute("SELECT label, score FROM suggestions WHERE statement_id = ?", (statement_id,)).fetchone()
+        suggestion = conn.execute(
+            "SELECT label, score, uncertainty FROM suggestions WHERE statement_id = ?", (statement_id,)
+        ).fetchone()
         label, source, review = derive_label(annotations, suggestion[0] if suggestion else None)
         conn.execute(
-            "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ? WHERE id = ?",
-            (label, source, review, suggestion[1] if suggestion else None, statement_id),
+            "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ?, uncertainty = ? "
+            "WHERE id = ?",
+            (label, source, review, *(suggestion[1:] if suggestion else (None, None)), statement_id),
         )
+
+
+def refresh_all_labels(conn) -> None:
+    """``refresh_labels`` for every statement: in SQL for those without annotations."""
+    conn.execute(
+        "UPDATE statements SET label = NULL, label_source = NULL, review = 'unlabelled', suggestion_score = NULL, "
+        "uncertainty = NULL"
+    )
+    conn.execute(
+        "UPDATE statements SET label = g.label, label_source = 'suggestion', review = 'suggested', "
+        "suggestion_score = g.score, uncertainty = g.uncertainty FROM suggestions g WHERE g.statement_id = statements.id"
+    )
+    refresh_labels(conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")])
 
 
 def statement_from_row(row: dict) -> Statement:

@@ -10,12 +10,13 @@ from argmap.store.argument import ArgumentMixin
 from argmap.store.core import WORKSPACE_FILE, Core, EditError, WorkspaceError
 from argmap.store.documents import DocumentsMixin
 from argmap.store.records import Status
+from argmap.store.search import SearchMixin
 from argmap.store.speakers import SpeakersMixin
 from argmap.store.statements import StatementsMixin
-from argmap.store.suggest import suggestions_available
+from argmap.store.suggest import SuggestionsMixin, suggestions_available
 
 
-class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, Core):
+class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, SearchMixin, SuggestionsMixin, Core):
     """An open workspace file. Every edit method is one transaction and one edit-log entry."""
 
     @classmethod
@@ -57,6 +58,25 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, C
             raise EditError("the workspace has no codebook (argmap codebook FILE sets one)")
         if label not in codebook.label_ids:
             raise EditError(f"unknown label {label!r} (expected one of {', '.join(codebook.label_ids)})")
+
+    # ------------------------------------------------------------------ alias table
+
+    @property
+    def alias_table(self):
+        """The alias table kept in the workspace (``argmap add --aliases FILE``), or None."""
+        from argmap.speakers import AliasTable
+
+        text = self.meta("aliases")
+        return AliasTable.model_validate_json(text) if text else None
+
+    def set_alias_table(self, table, *, actor: str | None = None) -> None:
+        """Keep ``table`` (an AliasTable) for every later ``add_documents``."""
+        with self.edit("set-aliases", f"alias table: {len(table.speakers)} speakers", actor) as changes:
+            changes.touch("meta", "aliases")
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('aliases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (table.model_dump_json(by_alias=True),),
+            )
 
     @property
     def model_dir(self) -> Path:
