@@ -282,9 +282,9 @@ def test_review_queue_labels_with_a_note_and_moves_on(workspace_file):
             first = view.current
             remaining = view.remaining
             assert remaining == app.workspace.count_statements()  # nobody has labelled the seed yet
-            # the least certain suggestion comes first
-            scores = [r.suggestion_score for r in app.workspace.statements(limit=100)]
-            assert first.suggestion_score == min(scores)
+            # the most uncertain suggestion comes first
+            uncertainties = [r.uncertainty for r in app.workspace.statements(limit=100)]
+            assert first.uncertainty == max(uncertainties)
             await pilot.press("n")
             await type_text(pilot, "too vague")
             await pilot.press("enter")
@@ -524,7 +524,7 @@ def test_palette_offers_actions_speakers_and_documents(workspace_file):
             hits = [hit async for hit in provider.search("tanaka")]
             assert any("Tanaka Hitoshi" in str(hit.match_display) for hit in hits)
             best = max(hits, key=lambda hit: hit.score)
-            best.command()
+            await best.command()
             await pilot.pause()
             view = app.view("statements")
             assert app.current == "statements"

@@ -22,6 +22,8 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     command.add_argument("--codebook", metavar="FILE", help="the debate's codebook for a new workspace")
     command.add_argument("--aliases", metavar="FILE", help="alias table for speaker matching when adding")
     command.add_argument("--keys", metavar="FILE", help="key remapping TOML (default ~/.config/argmap/keys.toml)")
+    command.add_argument("--view", choices=("board", "documents", "statements", "review", "speakers", "map"),
+                         default="board", help="the view to start in (default: board)")
     command.add_argument("--screenshot", metavar="SVG",
                          help="save an SVG screenshot of the first screen (after adding) and exit")
     command.set_defaults(run=_run_open)
@@ -99,7 +101,7 @@ def _run_open(args: argparse.Namespace) -> int:
             aliases = AliasTable.load(args.aliases)
         from argmap.tui.app import ArgmapApp
 
-        app = ArgmapApp(workspace_file, add_paths=articles, keymap=keymap, aliases=aliases)
+        app = ArgmapApp(workspace_file, add_paths=articles, keymap=keymap, aliases=aliases, view=args.view)
     except (OpenError, CodebookError, WorkspaceError, KeymapError, ValueError) as problem:
         error(str(problem))
         return 1

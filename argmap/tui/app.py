@@ -59,7 +59,9 @@ class ArgmapApp(App):
     TITLE = "argmap"
     COMMANDS = App.COMMANDS | {ArgmapCommands}
     BINDINGS = [
-        *(Binding(key, f"view('{name}')", cls.TITLE, id=binding_id) for name, (cls, key, binding_id) in VIEWS.items()),
+        # the view keys are shown in the tab line at the top, not in the footer
+        *(Binding(key, f"view('{name}')", cls.TITLE, show=False, id=binding_id)
+          for name, (cls, key, binding_id) in VIEWS.items()),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("U,ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -71,14 +73,16 @@ class ArgmapApp(App):
     """The id of the view shown."""
 
     def __init__(self, workspace_path: str | Path, *, add_paths: list[str] | None = None,
-                 keymap: dict[str, str] | None = None, aliases=None) -> None:
+                 keymap: dict[str, str] | None = None, aliases=None, view: str = "board") -> None:
         super().__init__()
+        self.set_reactive(ArgmapApp.current, view)
         self.workspace_path = Path(workspace_path)
         self.add_paths = list(add_paths or [])
         self.aliases = aliases
         self.workspace = Workspace(self.workspace_path)
         self.labels = LabelStyles(self.workspace.codebook)
         self.stale: set[str] = set()
+        self._status_timer = None
         self.last_error: str | None = None
         if keymap:
             self.set_keymap(keymap)
@@ -90,9 +94,8 @@ class ArgmapApp(App):
         with Horizontal(id="top"):
             yield Label(Text(codebook.issue if codebook else str(self.workspace_path), style="bold"), id="issue")
             yield Label("", id="tabs")
-        with ContentSwitcher(initial="board", id="views"):
-            for name, (cls, _, _) in VIEWS.items():
-                yield cls(id=name)
+        with ContentSwitcher(initial=self.current, id="views"):
+            yield VIEWS[self.current][0](id=self.current)  # the other views are mounted when first shown
         with Horizontal(id="progress", classes="hidden"):
             yield Label("adding", id="progress-label")
             yield ProgressBar(id="progress-bar", show_eta=False)
@@ -103,12 +106,13 @@ class ArgmapApp(App):
         self.theme = "textual-dark"
         self.title = "argmap"
         self.current_view.refresh_data()
-        self.stale = set(VIEWS) - {"board"}
         self._tabs()
         self.update_status()
         self.call_after_refresh(self.current_view.focus_default)
         if self.add_paths:
             self.call_after_refresh(self.add_documents, self.add_paths)
+        else:
+            self.set_timer(1.0, self.warm_search)  # after the first screen, not competing with it
 
     @property
     def main(self):
@@ -122,7 +126,19 @@ class ArgmapApp(App):
     def view(self, name: str) -> View:
         return self.main.query_one(f"#{name}", View)
 
-    def watch_current(self, name: str) -> None:
+    async def ensure_view(self, name: str) -> View:
+        """The view ``name``, mounted (and filled from the store) the first time it is needed."""
+        found = self.main.query(f"#{name}")
+        if found:
+            return found.first(View)
+        view = VIEWS[name][0](id=name)
+        await self.main.query_one(ContentSwitcher).mount(view)
+        view.refresh_data()
+        self.stale.discard(name)
+        return view
+
+    async def watch_current(self, name: str) -> None:
+        await self.ensure_view(name)
         self.main.query_one(ContentSwitcher).current = name
         if name in self.stale:
             self.stale.discard(name)
@@ -139,6 +155,8 @@ class ArgmapApp(App):
 
     def update_status(self) -> None:
         """The status line: counts from the store."""
+        if not self.screen_stack:
+            return  # closing
         status = self.workspace.status()
         labels = Text()
         for label in (*self.labels.ids, ""):
@@ -158,19 +176,23 @@ class ArgmapApp(App):
     def action_view(self, name: str) -> None:
         self.current = name
 
-    def show_statement(self, statement_id: str) -> None:
+    async def show_statement(self, statement_id: str) -> None:
         """The documents view with ``statement_id`` selected."""
+        view = await self.ensure_view("documents")
+        self.stale.discard("documents")
         self.current = "documents"
-        self.view("documents").show(statement_id)  # type: ignore[attr-defined]
+        view.show(statement_id)  # type: ignore[attr-defined]
 
-    def show_document(self, document_id: str) -> None:
+    async def show_document(self, document_id: str) -> None:
         """The documents view on ``document_id``."""
+        view = await self.ensure_view("documents")
+        self.stale.discard("documents")
         self.current = "documents"
-        self.view("documents").document_id = document_id  # type: ignore[attr-defined]
+        view.document_id = document_id  # type: ignore[attr-defined]
 
-    def show_statements(self, query: str) -> None:
+    async def show_statements(self, query: str) -> None:
         """The statements view filtered by ``query``."""
-        view = self.view("statements")
+        view = await self.ensure_view("statements")
         self.stale.discard("statements")
         self.current = "statements"
         view.query_one("#statements-query").value = query  # type: ignore[attr-defined]
@@ -205,7 +227,13 @@ class ArgmapApp(App):
         if view is not self.current_view:
             self.stale.discard(self.current)
             self.current_view.refresh_data()
-        self.update_status()
+        self.schedule_status()
+
+    def schedule_status(self) -> None:
+        """Update the status line shortly (its counts scan the store), once for a burst of edits."""
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(0.15, self.update_status)
 
     def action_undo(self) -> None:
         self._replay("undo")
@@ -287,6 +315,15 @@ class ArgmapApp(App):
             summary += "; not read: " + "; ".join(problems)
         return summary
 
+    @work(thread=True, exit_on_error=False, group="index", name="search index")
+    def warm_search(self) -> None:
+        """Build the fuzzy search index in the background (its own connection), so the first
+        text filter is as fast as the next ones."""
+        from argmap.store.views import fuzzy_index
+
+        with Workspace(self.workspace_path) as workspace:
+            fuzzy_index(workspace)
+
     @on(AddProgress)
     def _progress(self, message: AddProgress) -> None:
         if not self.main.query("#progress"):
@@ -312,6 +349,7 @@ class ArgmapApp(App):
             self.stale.discard(self.current)
             self.current_view.refresh_data()
             self.update_status()
+            self.warm_search()
 
 
 def binding_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:

@@ -145,6 +145,6 @@ class StatementView(View):
         if sid := self.selected_statement():
             self._edit("promoted to a claim", lambda ws: ws.promote_statement(sid))
 
-    def action_open_statement(self) -> None:
+    async def action_open_statement(self) -> None:
         if sid := self.selected_statement():
-            self.argmap.show_statement(sid)
+            await self.argmap.show_statement(sid)

@@ -98,6 +98,6 @@ class BoardView(StatementView):
                 lists[index].action_first()
 
     @on(OptionList.OptionSelected)
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    async def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.argmap.show_statement(event.option.id)
+            await self.argmap.show_statement(event.option.id)

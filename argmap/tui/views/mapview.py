@@ -137,7 +137,7 @@ class MapView(View):
         elif selected.kind == "statement" and selected.relation_id:
             self._edit("statement unlinked", lambda ws: ws.unlink(selected.relation_id))
 
-    def action_open(self) -> None:
+    async def action_open(self) -> None:
         selected = self.selected()
         if selected and selected.kind == "statement":
-            self.argmap.show_statement(selected.id)
+            await self.argmap.show_statement(selected.id)

@@ -54,15 +54,17 @@ class SpeakersView(View):
         keep = self.selected()
         self.rows = self.workspace.speakers(text=self.text or None)
         table.clear(columns=True)
-        table.add_columns(" ", "speaker", "kind", "role", "affiliation", "aliases", "statements", "stances")
+        for name, width in ((" ", 1), ("speaker", 30), ("kind", 12), ("role", 30), ("affiliation", 18),
+                            ("aliases", 24), ("statements", 10), ("stances", 24)):
+            table.add_column(name, width=width)
         for row in self.rows:
             stances = Text()
             for label, n in sorted(row.stances.items(), key=lambda item: -item[1]):
                 stances.append(f" {n} ", style=f"#ffffff on {labels.colour(label)}")
                 stances.append(" ")
             table.add_row("●" if row.id in self.marked else " ", Text(row.name, style="bold"), row.kind,
-                          row.role or "", row.affiliation or "", ", ".join(row.aliases), str(row.statements), stances,
-                          key=row.id)
+                          row.role or "", row.affiliation or "", ", ".join(row.aliases),
+                          Text(str(row.statements), justify="right"), stances, key=row.id)
         ids = [r.id for r in self.rows]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -158,7 +160,7 @@ class SpeakersView(View):
         self.app.push_screen(self.argmap.picker("Split off the statements attributed through which mention?", choices),
                              chosen_mention)
 
-    def action_statements(self) -> None:
+    async def action_statements(self) -> None:
         sid = self.selected()
         if sid:
-            self.argmap.show_statements(f"speaker:{sid}")
+            await self.argmap.show_statements(f"speaker:{sid}")
