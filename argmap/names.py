@@ -266,7 +266,6 @@ _NON_PLURAL_S = frozenset(
 
 # ------------------------------------------------------------------------- regexes
 
-_SPACE = re.compile(r"\s+")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EDGE_CHARS = "\"'“”‘’«»„‚`*_ \t"
 _LEAD_PHRASE = re.compile(r"^(?:according\s+to|by)\s+", re.IGNORECASE)
@@ -278,7 +277,8 @@ _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]+$")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
 _POSSESSIVE_S = re.compile(r"['’]s$")
-_POSSESSIVE_BARE = re.compile(r"s['’]$")
+_POSSESSIVE_S_ENDINGS = ("'s", "’s")  # for str.endswith on words, which hold no line breaks
+_POSSESSIVE_BARE_ENDINGS = ("s'", "s’")
 _APOSTROPHES = re.compile(r"['’`´.]")
 _KEY_SPLIT = re.compile(r"[^\w]+|_")
 _AFFILIATION = re.compile(
@@ -326,7 +326,9 @@ def name_key(name: str) -> tuple[str, ...]:
     stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
     ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
-        return tuple(sorted(t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS))
+        tokens = [t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS]
+        tokens.sort()
+        return tuple(tokens)
     words = name.split()
     initials = [w for w in words if _INITIAL.match(w)]
     text = " ".join(w for w in words if not _INITIAL.match(w)) if initials else name
@@ -381,25 +383,27 @@ _LEXICON = (
 def _titled_plain_name(mention: str) -> ParsedMention | None:
     """Fast path for the commonest mentions: "Fumio Kishida", "Sen. Bernie Sanders"."""
     words = mention.split(" ")
+    if len(words) == 1:
+        return None  # a word alone ("Tanaka", "officials") takes the full parse
     n = 0
     while n < len(words) - 1 and words[n].replace(".", "").casefold() in _TITLE_OR_HONORIFIC:
         n += 1
     name = " ".join(words[n:]) if n else mention
-    if not _PLAIN_NAME.match(name) or not _is_plain_name(name):
+    if not _PLAIN_NAME.match(name) or not _is_plain_name(words[n:]):
         return None
     if n == 0:
-        return ParsedMention(name, None, SpeakerKind.PERSON) if len(words) > 1 else None
+        return ParsedMention(name, None, SpeakerKind.PERSON)
     role = " ".join(w for w in words[:n] if w.replace(".", "").casefold() not in HONORIFICS)
     return ParsedMention(name, role or None, SpeakerKind.PERSON)
 
 
-def _is_plain_name(text: str) -> bool:
-    """Two to four capitalised words, none a title, place or common noun: a person's name."""
-    tokens = text.casefold().split(" ")
-    return (
-        all((t[:-1] if t[-1] == "." else t) not in _LEXICON for t in tokens)
-        and not tokens[-1].endswith(_GROUP_PROPER_SUFFIXES)
-    )
+def _is_plain_name(words: list[str]) -> bool:
+    """The words of a _PLAIN_NAME match: none a title, place or common noun, so a person's name."""
+    for word in words:
+        t = word.casefold()
+        if (t[:-1] if t[-1] == "." else t) in _LEXICON:
+            return False
+    return not words[-1].casefold().endswith(_GROUP_PROPER_SUFFIXES)
 
 
 
@@ -412,8 +416,9 @@ def _bare(token: str) -> str:
 
 
 def _clean(mention: str) -> str:
-    text = _SPACE.sub(" ", mention.replace("\u00a0", " ")).strip().strip(_EDGE_CHARS)
-    text = _BRACKETED.sub("", text)
+    text = " ".join(mention.split()).strip(_EDGE_CHARS)  # white space runs as one space
+    if "(" in text or "[" in text:
+        text = _BRACKETED.sub("", text)
     text = _LEAD_PHRASE.sub("", text).strip(" ,;:")
     if text.endswith(".") and " " in text:
         last = text.rsplit(" ", 1)[1]
@@ -422,9 +427,9 @@ def _clean(mention: str) -> str:
     elif text.endswith(".") and text.count(".") == 1 and len(text) > 3:
         text = text[:-1]
     # a possessive mention ("Trump's") names its possessor
-    if _POSSESSIVE_S.search(text):
+    if text.endswith(_POSSESSIVE_S_ENDINGS):
         text = text[:-2]
-    elif _POSSESSIVE_BARE.search(text):
+    elif text.endswith(_POSSESSIVE_BARE_ENDINGS):
         text = text[:-1]
     return text.strip()
 
@@ -630,7 +635,7 @@ def _np(tokens: list[str]) -> ParsedMention:
     quantity = _quantity_of(tokens)
     if quantity is not None:
         return quantity
-    while len(tokens) > 1 and _bare(tokens[0]) in DETERMINERS and not _POSSESSIVE_S.search(tokens[0]):
+    while len(tokens) > 1 and _bare(tokens[0]) in DETERMINERS and not tokens[0].endswith(_POSSESSIVE_S_ENDINGS):
         tokens = tokens[1:]
     possessive_det = _bare(tokens[0]) in _POSSESSIVE_PRONOUNS and len(tokens) > 1
     # the phrase ends at a relative pronoun or a locative preposition
@@ -649,7 +654,7 @@ def _np(tokens: list[str]) -> ParsedMention:
         inner = _np(tokens[1:])
         return inner._replace(name=" ".join(tokens), proper=False) if not inner.proper else inner
     for p in range(len(tokens) - 1):
-        if _POSSESSIVE_S.search(tokens[p]) or (_POSSESSIVE_BARE.search(tokens[p]) and tokens[p][0].isupper()):
+        if tokens[p].endswith(_POSSESSIVE_S_ENDINGS) or (tokens[p].endswith(_POSSESSIVE_BARE_ENDINGS) and tokens[p][0].isupper()):
             return _possessive(tokens, p)
     return _scan(tokens)
 
@@ -673,7 +678,7 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
     """ "Hillary Clinton's campaign manager Robby Mook", "Sanders's top advisers"."""
     owner_tokens = tokens[: p + 1]
     last = owner_tokens[-1]
-    owner_tokens[-1] = last[:-2] if _POSSESSIVE_S.search(last) else last[:-1]
+    owner_tokens[-1] = last[:-2] if last.endswith(_POSSESSIVE_S_ENDINGS) else last[:-1]
     owner = _np(owner_tokens)
     is_time = any(_bare(t) in _TIME_WORDS for t in owner_tokens)
     affiliation = owner.name if owner.proper and not is_time else None

@@ -201,12 +201,12 @@ class _Entry:
 
 
 class _Parse(NamedTuple):
-    """A mention string parsed once (the kind as its string value)."""
+    """A mention string parsed once."""
 
     surface: str
     role: str | None
     affiliation: str | None
-    kind: str  # SpeakerKind value
+    kind: SpeakerKind
     proper: bool
     head: str | None
     key: Key
@@ -288,7 +288,7 @@ class SpeakerRegistry:
         else:
             entry = self._resolve_global(parse)
         person = parse.surface if parse.alias is None and not parse.scoped and parse.cls_ == "p" else None
-        head = parse.head if not parse.scoped and parse.kind == "organisation" else None
+        head = parse.head if not parse.scoped and parse.kind is SpeakerKind.ORGANISATION else None
         self._note_in_doc(doc_id, entry.index, person, head)
         self._record(entry, parse, role, affiliation)
         if parse.alias is not None or not parse.scoped:
@@ -305,7 +305,7 @@ class SpeakerRegistry:
         cls_ = "o" if kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
         scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
         return _Parse(
-            surface, parsed.role, parsed.affiliation, kind.value, parsed.proper, parsed.head, key, cls_, scoped,
+            surface, parsed.role, parsed.affiliation, kind, parsed.proper, parsed.head, key, cls_, scoped,
             self._alias_index(name, surface),
         )
 
@@ -322,8 +322,8 @@ class SpeakerRegistry:
         affiliation = affiliation or parse.affiliation
         if affiliation and speaker.affiliation is None:
             speaker.affiliation = affiliation
-        if speaker.kind is SpeakerKind.UNKNOWN and parse.kind != "unknown":
-            speaker.kind = SpeakerKind(parse.kind)
+        if speaker.kind is SpeakerKind.UNKNOWN and parse.kind is not SpeakerKind.UNKNOWN:
+            speaker.kind = parse.kind
 
     def _note_in_doc(self, doc_id: str, index: int, person: str | None, head: str | None) -> None:
         """Remember the named people and organisations of each document."""
@@ -347,7 +347,7 @@ class SpeakerRegistry:
         if entry is not None:
             self._add_key(entry, parse.key)
             return entry
-        return self._new(parse.surface, SpeakerKind(parse.kind), parse.cls_, "", parse.key, indexed=True)
+        return self._new(parse.surface, parse.kind, parse.cls_, "", parse.key, indexed=True)
 
     def _resolve_in_doc(self, parse: _Parse, doc_id: str) -> _Entry:
         """A surname, description or pronoun: resolved inside its document only."""
@@ -358,10 +358,10 @@ class SpeakerRegistry:
         entry = None
         if parse.proper:
             entry = self._surname_in_doc(doc_id, parse.key)
-        elif parse.head and parse.kind == "organisation":
+        elif parse.head and parse.kind is SpeakerKind.ORGANISATION:
             entry = self._named_in_doc(doc_id, parse.head)
         if entry is None:
-            return self._new(parse.surface, SpeakerKind(parse.kind), parse.cls_, doc_id, parse.key, indexed=False)
+            return self._new(parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False)
         self._by_key[lookup] = entry.index
         return entry
 

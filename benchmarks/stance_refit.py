@@ -87,10 +87,10 @@ def main() -> None:
         load, load_cpu = best_of(3, lambda: load_stance_model(folder, codebook))
     print(f"load_stance_model (read labels.jsonl, refit): {load:.3f} s wall, {load_cpu:.3f} s CPU, best of 3")
     sample = texts[:1000]
-    suggest, _ = best_of(3, lambda: suggest_stances(codebook, sample, model=model))
-    print(f"suggest_stances with the model, {len(sample)} statements: {suggest:.3f} s best of 3 ({len(sample) / suggest:.0f} per second)")
-    cue, _ = best_of(3, lambda: suggest_stances(codebook, sample))
-    print(f"suggest_stances, codebook model only, {len(sample)} statements: {cue:.3f} s best of 3 ({len(sample) / cue:.0f} per second)")
+    suggest, suggest_cpu = best_of(3, lambda: suggest_stances(codebook, sample, model=model))
+    print(f"suggest_stances with the model, {len(sample)} statements: {suggest:.3f} s wall, {suggest_cpu:.3f} s CPU, best of 3")
+    cue, cue_cpu = best_of(3, lambda: suggest_stances(codebook, sample))
+    print(f"suggest_stances, codebook model only, {len(sample)} statements: {cue:.3f} s wall, {cue_cpu:.3f} s CPU, best of 3")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import pytest
 
 from argmap.export import writer
 from argmap.export.aif import build_aif
-from argmap.export.atomic import write_atomic
+from argmap.atomic import write_atomic
 from argmap.export.mapjson import MapImportError, build_export, import_map
 from argmap.export.model import MapExport
 from argmap.store import Workspace

@@ -7,23 +7,14 @@ import krippendorff
 import numpy as np
 import pytest
 
-from argmap.cli import main
 from argmap.review.assignment import Candidate, assign, order_items
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.tui.review import ReviewApp
 from argmap.tui.review.screens import SummaryScreen
 from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
+from conftest import run_cli as _run
 
 REVIEWERS = ["alice", "bob", "carol"]
-
-
-def _run(capsys, *argv):
-    try:
-        status = main([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_review_refuses_a_bad_packet_with_one_line(capsys, tmp_path):

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from argmap.review import atomic
+from argmap import atomic
 from argmap.review.packet import PacketError, load_packet, new_packet, save_packet
 from review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
 

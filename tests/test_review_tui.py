@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from argmap.review import atomic
+from argmap import atomic
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.tui.review import ReviewApp
 from argmap.tui.review.screens import HelpScreen, SummaryScreen

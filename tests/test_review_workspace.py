@@ -6,13 +6,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from argmap.cli import main
 from argmap.codebook import load_codebook
 from argmap.reading import load_documents
 from argmap.review.collect import CollectError, collect_packet
 from argmap.review.packet import load_packet, new_packet, save_packet
+from argmap.stance import uncertainty
 from argmap.store import Workspace
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli as _run
 from review_support import CODEBOOK_PATH, SEED
 
 REVIEWERS = ["alice", "bob", "carol"]
@@ -25,15 +25,6 @@ def ws(tmp_path):
     workspace.add_documents(load_documents([str(SEED)]))
     with workspace:
         yield workspace
-
-
-def _run(capsys, *argv):
-    try:
-        status = main([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def _assign(capsys, ws, folder, *options):
@@ -74,9 +65,9 @@ def test_assign_writes_one_packet_per_reviewer_from_the_workspace(capsys, ws, tm
             assert item.suggestion == ws.suggestion(item.statement_id)
             highlighted = item.context[item.highlight[0][0]:item.highlight[-1][1]]
             assert highlighted.startswith(item.text.split()[0]) and item.text.split()[-1] in highlighted
-        # most uncertain first: the suggestions' scores never go down along a packet
-        scores = [item.suggestion.score for item in packet.items]
-        assert scores == sorted(scores)
+        # most uncertain first: the suggestions' uncertainty never goes up along a packet
+        doubts = [uncertainty(item.suggestion) for item in packet.items]
+        assert doubts == sorted(doubts, reverse=True)
     assert f"{total} statements handed out to 2 reviewers each" in out
     # a second run hands nothing out again: every statement is held in a packet in the folder
     out, again = _assign(capsys, ws, folder)

@@ -89,3 +89,12 @@ def test_final_label_prefers_adjudicated_then_latest_human_then_suggestion():
     assert final_label(suggestion, []) == ("pro-integration", "suggestion")
     assert final_label(suggestion, [late, early]) == ("sovereignty-concern", "human")
     assert final_label(None, [early, late, decided]) == ("pro-integration", "adjudicated")
+
+
+def test_empty_inputs(codebook, gold):
+    assert suggest_stances(codebook, []) == []
+    blank = suggest_stances(codebook, ["", "  ", "!!!"], contexts=[None, "", "x"])
+    assert [s.label for s in blank] == ["neutral"] * 3
+    model = fit_stance_model(codebook, [g["text"] for g in gold], [g["stance"] for g in gold])
+    assert suggest_stances(codebook, [], model=model) == []
+    assert suggest_stances(codebook, [""], model=model)[0].label in codebook.label_ids

@@ -1,27 +1,14 @@
 """``argmap label``, ``argmap train``, ``argmap eval stance`` and ``extract --codebook`` end to end."""
 
-import io
 import json
 
 import pytest
 
-from argmap.cli import main
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, run_cli as _run
 
 CODEBOOK = str(REPO / "seeds" / "japan-us-integration.codebook.toml")
 GOLD = str(FIXTURES / "japan-us-integration.gold.jsonl")
 SEED = str(REPO / "seeds" / "japan-us-integration.txt")
-
-
-def _run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    try:
-        status = main([str(a) for a in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_help_lists_the_stance_commands(capsys):
@@ -103,7 +90,10 @@ def test_train_errors_name_the_file_and_line(capsys, tmp_path):
 def test_a_model_from_another_codebook_is_refused(capsys, tmp_path):
     assert _run(capsys, "train", "--codebook", CODEBOOK, GOLD, "-o", tmp_path / "m")[0] == 0
     other = tmp_path / "other.toml"
-    other.write_text(open(CODEBOOK, encoding="utf-8").read().replace('colour = "#8a8a8a"', 'colour = "#777777"'), encoding="utf-8")
+    text = open(CODEBOOK, encoding="utf-8").read()
+    other.write_text(text.replace('colour = "#8a8a8a"', 'colour = "#777777"'), encoding="utf-8")
+    assert _run(capsys, "label", "--codebook", other, "--model", tmp_path / "m", GOLD)[0] == 0  # colours do not matter
+    other.write_text(text.replace('"contract", ', ""), encoding="utf-8")
     status, _, err = _run(capsys, "label", "--codebook", other, "--model", tmp_path / "m", GOLD)
     assert status == 1 and "trained with another codebook" in err and "retrain it" in err
 
@@ -128,3 +118,14 @@ def test_extract_with_a_codebook_adds_stance_fields_in_every_format(capsys, monk
 def test_codebook_is_required(capsys, argv):
     status, _, err = _run(capsys, *argv)
     assert status == 2 and "--codebook" in err
+
+
+def test_split_selects_lines(capsys, tmp_path):
+    labels = tmp_path / "labels.jsonl"
+    gold = [json.loads(line) for line in open(GOLD, encoding="utf-8")]
+    labels.write_text("".join(json.dumps({**g, "split": "dev" if i % 4 == 0 else "train"}) + "\n" for i, g in enumerate(gold)), encoding="utf-8")
+    status, out, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "dev", "--format", "json")
+    assert status == 0, err
+    assert json.loads(out)[0]["statements"] == len(gold[::4])
+    status, _, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "test")
+    assert status == 1 and err == f"argmap: error: {labels}: no line has split 'test'\n"

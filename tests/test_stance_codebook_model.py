@@ -113,3 +113,37 @@ cues = ["postpone", "wait"]
 """)
     texts = ["The tram would be far too expensive for this city.", "They want to postpone the tram.", "It means fewer cars downtown."]
     assert [s.label for s in suggest_stances(codebook, texts)] == ["against", "later", "for"]
+
+
+def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
+    warning = model.suggest("Japan must not become the front line of an American war.")
+    assert warning.label == "sovereignty-concern"
+    assert "after 'should/must not' (not counted)" in warning.explanation
+    denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
+    assert denial.label == "pro-integration"
+    assert "negated 'sovereignty'" in denial.explanation
+
+
+# Statements of the Japan-US debate written for these tests (not from any article). They were
+# used while the codebook was written, so they guard against regressions; they do not measure
+# generalisation (the held-out set does).
+CONSTRUCTED = [
+    ("pro-integration", "The new joint command will let our forces work hand in hand with the Americans from day one of a crisis."),
+    ("pro-integration", "Given Beijing's pressure around the Senkakus, Japan has no choice but to deepen its defence partnership with Washington."),
+    ("pro-integration", "The prime minister said the upgraded alliance would keep the peace in East Asia for decades."),
+    ("pro-integration", "Building missiles together with American firms will revive Japan's defence industry and make the alliance stronger."),
+    ("sovereignty-concern", "Opposition lawmakers said the agreement was reached without any debate in parliament."),
+    ("sovereignty-concern", "If the Self-Defense Forces take orders from an American headquarters, Japan will have given up control of its own military."),
+    ("sovereignty-concern", "A former diplomat warned that Tokyo could be pulled into a conflict over Taiwan that it never chose."),
+    ("sovereignty-concern", "The deal makes Japan ever more reliant on Washington and weakens its voice in Asia."),
+    ("sovereignty-concern", "Japan should not blindly follow whatever the Pentagon decides."),
+    ("neutral", "The agreement will be reviewed at the next meeting of the two sides in December."),
+    ("neutral", "The ministers held a joint press conference after the talks."),
+    ("neutral", "The new headquarters will have about 200 staff, officials said."),
+]
+
+
+def test_constructed_statements_of_the_debate(model):
+    predicted = [s.label for s in model.suggest_many([text for _, text in CONSTRUCTED])]
+    correct = sum(p == gold for p, (gold, _) in zip(predicted, CONSTRUCTED))
+    assert correct >= 11, list(zip(predicted, CONSTRUCTED))

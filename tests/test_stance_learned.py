@@ -83,4 +83,6 @@ def test_on_the_election_labels_the_learned_models_beat_the_codebook(shared):
     examples = read_labels(ELECTION_LABELS, codebook, [polnear / "train", polnear / "dev"])
     assert len(examples) >= 150
     reports = cross_validate(codebook, examples, folds=5)
-    assert reports["combined"].macro_f1 > reports["codebook"].macro_f1
+    # The election's codebook model is weak (stances towards two people); labels teach more.
+    assert reports["learned"].macro_f1 > reports["codebook"].macro_f1 + 0.05
+    assert reports["combined"].macro_f1 > reports["codebook"].macro_f1 + 0.05

@@ -197,9 +197,15 @@ def test_statement_pages_filter_sort_and_count(ws):
     direct = ws.statements(StatementFilter(kind="direct"), sort="length", descending=True)
     assert all(r.kind == "direct" for r in direct)
     assert [len(r.text) for r in direct] == sorted((len(r.text) for r in direct), reverse=True)
+    document = ws.document(mine[0].document)
+    at = document.text.index("The Japanese side has always been concerned")
+    nobody = ws.add_statement(document.id, at, at + 43)  # no speaker: last in speaker order
     by_name = ws.statements(sort="speaker", limit=1000)
     names = [r.speaker.casefold() for r in by_name if r.speaker]
-    assert names == sorted(names)
+    assert names == sorted(names) and by_name[-1].id == nobody.id and len(by_name) == total + 1
+    paged = [r.id for o in range(0, total + 1, 4) for r in ws.statements(sort="speaker", offset=o, limit=4)]
+    assert paged == [r.id for r in by_name]
+    ws.undo()
     before = ws.statement_counts("label", StatementFilter(speaker=austin.id))
     ws.set_stance(mine[0].id, "neutral" if mine[0].label == "pro-integration" else "pro-integration", annotator="alice")
     human = ws.statements(StatementFilter(label_source="human"))
@@ -219,3 +225,13 @@ def test_context_is_the_statements_paragraph(ws):
     paragraph, offset = ws.context(row.id)
     assert paragraph.startswith("The move came just over three months after")
     assert paragraph[row.start - offset:row.end - offset] == row.text
+
+
+def test_rows_carry_the_spans_a_document_view_highlights(ws):
+    for row in ws.statements_in_document(ws.documents()[0].id):
+        full = ws.statement(row.id)
+        assert (row.speaker_start, row.speaker_end, row.cue_start, row.cue_end) == (
+            full.speaker_start, full.speaker_end, full.cue_start, full.cue_end)
+        text = ws.document(row.document).text
+        if row.cue_start is not None:
+            assert text[row.cue_start:row.cue_end] == row.cue

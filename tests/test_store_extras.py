@@ -6,7 +6,6 @@ from argmap.models import Suggestion
 from argmap.reading import load_documents, read_document
 from argmap.speakers import AliasTable
 from argmap.store import StatementFilter
-from argmap.store.suggest import suggestions_available
 from store_helpers import SEED, by_speaker, seed_workspace
 
 
@@ -48,13 +47,6 @@ def test_stored_suggestions_set_labels_until_people_label(ws):
     assert ws.statements(StatementFilter(review="labelled"), sort="uncertainty")[0].id == row.id
 
 
-@pytest.mark.skipif(suggestions_available(), reason="argmap.stance is installed")
-def test_without_the_stance_package_nothing_is_suggested(ws):
-    assert ws.resuggest() == 0
-    assert ws.conn.execute("SELECT count(*) FROM suggestions").fetchone()[0] == 0
-    assert ws.status().suggestions_available is False
-
-
 def test_the_alias_table_is_kept_for_later_adds(ws, tmp_path):
     table = AliasTable.model_validate({"speaker": [{"name": "Kishida Fumio", "aliases": ["the Japanese leader"]}]})
     ws.set_alias_table(table)
@@ -65,3 +57,22 @@ def test_the_alias_table_is_kept_for_later_adds(ws, tmp_path):
     assert row.speaker == "Kishida Fumio"
     assert ws.alias_table.entry_for("the Japanese leader").name == "Kishida Fumio"
     assert len(ws.documents()) == 2 and SEED.name in {d.name for d in ws.documents()}
+
+
+def test_the_model_learns_from_the_workspaces_labels(ws):
+    from argmap.store import EditError
+
+    rows = ws.statements(limit=1000)
+    with pytest.raises(EditError, match="cannot train the stance model from 0 labelled statements"):
+        ws.fit_model()
+    labels = ["pro-integration", "sovereignty-concern", "neutral"]
+    for n, row in enumerate(rows[:9]):
+        ws.set_stance(row.id, labels[n % 3], annotator="alice")
+    model = ws.fit_model()
+    assert sorted(model.labels) == sorted(labels[n % 3] for n in range(9))
+    assert (ws.model_dir / "meta.json").is_file()
+    assert ws.resuggest() == len(rows)
+    models = {ws.suggestion(r.id).model for r in rows}
+    assert models - {"codebook"}  # the learned model's suggestions, not only the codebook's
+    # people's labels still win over the new suggestions
+    assert [ws.statement_row(r.id).label for r in rows[:9]] == [labels[n % 3] for n in range(9)]

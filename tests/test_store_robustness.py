@@ -169,3 +169,17 @@ def test_two_threads_editing_through_one_workspace_keep_their_edits_apart(tmp_pa
         touched = [c["key"] for c in json.loads(changes) if c["table"] == "annotations"]
         assert [key[1] for key in touched] == [actor]
     ws.close()
+
+
+def test_two_processes_adding_the_same_articles_store_each_once(tmp_path):
+    _articles(tmp_path / "articles", 12)
+    Workspace.init(tmp_path / "ws").close()
+    command = [*ARGMAP, "add", str(tmp_path / "articles"), "-w", str(tmp_path / "ws"), "--progress", "none"]
+    adders = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [a.communicate(timeout=120) for a in adders]
+    assert [a.returncode for a in adders] == [0, 0], [err for _, err in results]
+    added = [int(out.split()[0]) for out, _ in results]
+    assert sum(added) == 12  # each article added by exactly one of them
+    with open_workspace(tmp_path / "ws") as ws:
+        assert len(ws.documents()) == 12 and ws.count_statements() == 12 * 16
+        assert _integrity(ws.path) == "ok"

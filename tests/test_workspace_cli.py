@@ -5,17 +5,8 @@ import shutil
 
 import pytest
 
-from argmap.cli import main
 from store_helpers import CODEBOOK, SEED
-
-
-def run(capsys, *argv):
-    try:
-        status = main([str(a) for a in argv])
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+from conftest import run_cli as run
 
 
 @pytest.fixture
@@ -137,3 +128,19 @@ def test_commands_outside_a_workspace_say_so(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("ARGMAP_WORKSPACE", raising=False)
     status, _, err = run(capsys, "status")
     assert status == 1 and "no argmap workspace here or in any parent directory" in err
+
+
+def test_suggest_refit_learns_from_the_workspaces_labels(workspace, capsys):
+    status, out, err = run(capsys, "suggest", "--refit")
+    assert status == 1 and "cannot train the stance model from 0 labelled statements" in err
+    _, out, _ = run(capsys, "statements")
+    ids = [line.split()[0] for line in out.splitlines()]
+    for n, statement in enumerate(ids[:6]):
+        assert run(capsys, "stance", statement, ("pro-integration", "sovereignty-concern", "neutral")[n % 3])[0] == 0
+    status, out, err = run(capsys, "suggest", "--refit")
+    assert status == 0, err
+    assert out.splitlines() == [
+        f"trained the stance model on 6 labelled statements; saved in {workspace / 'argmap-model'}",
+        f"{len(ids)} suggestions stored",
+    ]
+    assert (workspace / "argmap-model" / "meta.json").is_file()

@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
 
 def _export(workspace, args) -> int:
     from argmap.export import writer
-    from argmap.export.atomic import write_atomic
+    from argmap.atomic import write_atomic
 
     write = writer(args.format)
     if args.output and args.output != "-":

@@ -53,20 +53,23 @@ def _run_extract(args: argparse.Namespace) -> int:
             return 1
     else:
         registry = SpeakerRegistry()
-    extra = None
+    codebook = None
     if args.codebook:
         from argmap.codebook import CodebookError, load_codebook
-        from argmap.stance.annotate import stance_fields
 
         try:
             codebook = load_codebook(args.codebook)
         except CodebookError as problem:
             error(str(problem))
             return 1
-        extra = stance_fields(codebook)
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
     results = extract_corpus(documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl")
+    extra = None
+    if codebook is not None:
+        from argmap.stance.annotate import with_stances
+
+        results, extra = with_stances(results, codebook)
     if args.format == "jsonl":
         output.write_jsonl(results, sys.stdout, extra)
     elif args.format == "json":

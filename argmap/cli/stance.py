@@ -40,6 +40,7 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     train.add_argument("labels", metavar="LABELS.jsonl", help="labelled statements: 'text' or 'doc'/'start'/'end', and 'stance'")
     train.add_argument("--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)")
     train.add_argument("--documents", action="append", default=[], metavar="DIR", help="folder of the documents named by 'doc' (repeatable)")
+    train.add_argument("--split", metavar="NAME", help="use only the lines whose 'split' field is NAME (e.g. train)")
     train.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to save the model in")
     train.set_defaults(run=_run_train)
 
@@ -53,6 +54,7 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     stance.add_argument("--model", metavar="DIR", help="also score a learned model saved by 'argmap train'")
     stance.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validated scores of the codebook, learned and combined models")
     stance.add_argument("--documents", action="append", default=[], metavar="DIR", help="folder of the documents named by 'doc' (repeatable)")
+    stance.add_argument("--split", metavar="NAME", help="score only the lines whose 'split' field is NAME (e.g. dev)")
     stance.add_argument("--format", choices=("table", "json"), default="table", help="report format (default: table)")
     stance.set_defaults(run=_run_eval_stance)
 
@@ -147,14 +149,20 @@ def _statements(name: str) -> Iterator[dict | str]:
             yield {"text": line.strip()}
 
 
-def _labelled(path: str, codebook: Codebook, folders: list[str]):
+def _labelled(path: str, codebook: Codebook, folders: list[str], split: str | None = None):
     from argmap.stance import LabelsError, read_labels
 
     try:
-        return read_labels(path, codebook, folders)
+        examples = read_labels(path, codebook, folders)
     except LabelsError as problem:
         error(str(problem))
         return None
+    if split is not None:
+        examples = [e for e in examples if e.split == split]
+        if not examples:
+            error(f"{path}: no line has split {split!r}")
+            return None
+    return examples
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -163,7 +171,7 @@ def _run_train(args: argparse.Namespace) -> int:
     codebook = _codebook(args.codebook)
     if codebook is None:
         return 1
-    examples = _labelled(args.labels, codebook, args.documents)
+    examples = _labelled(args.labels, codebook, args.documents, args.split)
     if examples is None:
         return 1
     try:
@@ -189,7 +197,7 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
     codebook = _codebook(args.codebook)
     if codebook is None:
         return 1
-    examples = _labelled(args.gold, codebook, args.documents)
+    examples = _labelled(args.gold, codebook, args.documents, args.split)
     if examples is None:
         return 1
     if args.cv is not None and args.cv < 2:
@@ -200,14 +208,14 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
     gold = [e.stance for e in examples]
     labels = list(codebook.label_ids)
     cue_model = codebook_model(codebook)
-    cue = [s.label for s in cue_model.suggest_many(texts, contexts)]
-    reports = [score(gold, cue, labels, "codebook", cue_model.version)]
+    cue = cue_model.suggest_many(texts, contexts)
+    reports = [score(gold, [s.label for s in cue], labels, "codebook", cue_model.version, scores=[s.score for s in cue])]
     if args.model:
         model = _model(args.model, codebook)
         if model is None:
             return 1
-        predicted = [s.label for s in model.suggest(texts, contexts)]
-        reports.append(score(gold, predicted, labels, "combined", model.version))
+        predicted = model.suggest(texts, contexts)
+        reports.append(score(gold, [s.label for s in predicted], labels, "combined", model.version, scores=[s.score for s in predicted]))
     if args.cv:
         try:
             reports.extend(cross_validate(codebook, examples, args.cv).values())

@@ -78,6 +78,15 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     add_workspace_option(log)
     log.set_defaults(run=run_in_workspace(_log))
 
+    suggest = commands.add_parser(
+        "suggest", help="suggest every statement's stance again (after --refit: with a model learned from the labels)",
+        description="Ask the stance model again for every statement's suggestion. With --refit, first train the "
+        "learned model on the statements people labelled and save it beside the workspace (argmap-model/).",
+    )
+    suggest.add_argument("--refit", action="store_true", help="train the learned model from the workspace's labels first")
+    add_workspace_option(suggest)
+    suggest.set_defaults(run=run_in_workspace(_suggest))
+
     codebook = commands.add_parser("codebook", help="show the workspace's codebook, or set it from FILE")
     codebook.add_argument("file", nargs="?", metavar="FILE", help="a codebook TOML file to use from now on")
     add_workspace_option(codebook)
@@ -235,6 +244,19 @@ def _log(workspace, args: argparse.Namespace) -> int:
     for edit in workspace.edits(args.n):
         state = "" if edit.state == "done" else f" [{edit.state}]"
         print(f"{edit.id:>5} {edit.time} {edit.actor}: {edit.action} {edit.summary}{state}")
+    return 0
+
+
+def _suggest(workspace, args: argparse.Namespace) -> int:
+    if args.refit:
+        model = workspace.fit_model()
+        print(f"trained the stance model on {len(model.texts)} labelled statements; saved in {workspace.model_dir}")
+    stored = workspace.resuggest()
+    if not stored and workspace.count_statements():
+        error(f"{workspace.path}: no suggestions: " + (
+            "the workspace has no codebook" if workspace.codebook is None else "argmap.stance is not installed"))
+        return 1
+    print(f"{stored} suggestions stored")
     return 0
 
 

@@ -66,5 +66,6 @@ def build_aif(workspace, *, all_statements: bool = True) -> dict:
 
 def write_aif(workspace, stream: TextIO) -> None:
     """Write the map as AIF JSON."""
-    json.dump(build_aif(workspace), stream, indent=1, ensure_ascii=False)
-    stream.write("\n")
+    aif = build_aif(workspace)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # compact: the C encoder, fast at 100k statements
+    stream.write("{\n" + ",\n".join(f" {encode(key)}: {encode(value)}" for key, value in aif.items()) + "\n}\n")

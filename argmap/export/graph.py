@@ -34,14 +34,7 @@ def read_graph(workspace, *, all_statements: bool = False) -> MapGraph:
     linked |= {r.target_id for r in relations if r.target_type == "statement"}
     linked |= {c.statement_id for c in workspace.claims() if c.statement_id}
     if all_statements:
-        rows = []
-        offset = 0
-        while True:
-            page = workspace.statements(offset=offset, limit=5000)
-            rows += page
-            offset += len(page)
-            if len(page) < 5000:
-                break
+        rows = workspace.statements(limit=-1)  # SQLite: no limit
     else:
         from argmap.store import StatementFilter
 

@@ -14,7 +14,7 @@ from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker
 from argmap.store.core import WorkspaceError
-from argmap.store.statements import refresh_all_labels, utc_time
+from argmap.store.statements import refresh_labels, utc_time
 from argmap.store.suggest import suggestion_uncertainty
 
 
@@ -205,21 +205,33 @@ def _insert(workspace, export: MapExport) -> None:
             "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?)",
             [_speaker_values(s) for s in export.speakers],
         )
-        conn.executemany(
+        # the statements' indexes are built once after the rows are in, not row by row
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements' AND sql IS NOT NULL"
+        ).fetchall()
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {name}")
+        doubts = {s.id: suggestion_uncertainty(s.suggestion) for s in export.statements if s.suggestion is not None}
+        conn.executemany(  # labels as if unannotated (the suggestion's); annotated ones are refreshed below
             'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
-            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, origin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, origin, "
+            "label, label_source, review, suggestion_score, uncertainty) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (s.id, s.document, doc_seq[s.document], s.start, s.end, s.text, s.kind.value, json.dumps(s.parts), s.cue,
                  s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start, s.speaker_end, s.speaker_id,
-                 s.speaker_role, s.confidence, s.origin)
+                 s.speaker_role, s.confidence, s.origin,
+                 *((s.suggestion.label, "suggestion", "suggested", s.suggestion.score, doubts[s.id]) if s.suggestion
+                   else (None, None, "unlabelled", None, None)))
                 for s in export.statements
             ],
         )
+        for _, sql in indexes:
+            conn.execute(sql)
         conn.executemany(
             "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
-            [(s.id, s.suggestion.label, s.suggestion.score, suggestion_uncertainty(s.suggestion),
-              s.suggestion.model_dump_json()) for s in export.statements if s.suggestion is not None],
+            [(s.id, s.suggestion.label, s.suggestion.score, doubts[s.id], s.suggestion.model_dump_json())
+             for s in export.statements if s.suggestion is not None],
         )
         conn.executemany(
             "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?)",
@@ -241,7 +253,7 @@ def _insert(workspace, export: MapExport) -> None:
             [(e.id, e.time, e.actor, e.action, e.summary, json.dumps(e.changes, ensure_ascii=False), int(e.undoable), e.state)
              for e in export.edits],
         )
-        refresh_all_labels(conn)
+        refresh_labels(conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")])
 
 
 def _speaker_values(s: Speaker) -> tuple:

@@ -16,6 +16,12 @@ from argmap.extraction.text import INVISIBLE
 # a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark
 _TOKEN = re.compile(r"[’']\d\ds?\b|\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
+def _find_that(text: str) -> re.Match[str] | None:
+    """The first word 'that' in ``text`` (any case); the substring test first is much cheaper."""
+    return _THAT.search(text) if "that" in text.lower() else None
+
 _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 
 
@@ -29,6 +35,9 @@ _WHEN_BEFORE = re.compile(
     r"\s(?:(?:on|last|this|early|late|earlier|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"week|month|year|night|morning|afternoon|evening)\s*$|\s(?:(?:less|more) than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago\s*$"
 )
+# Cheap tests before the two patterns above: the words their matches end with.
+_LEAD_IN_END = "to"
+_WHEN_ENDS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening", "ago")
 _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|ll|re|m)$")
 
 
@@ -132,6 +141,11 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
     return start if start <= end_index else None
 
 
+def _ends_with(masked: str, lo: int, hi: int, endings: str | tuple[str, ...]) -> bool:
+    """Whether ``masked[lo:hi]`` ends with one of ``endings`` once trailing white space is dropped."""
+    return masked[lo:hi].rstrip().endswith(endings)
+
+
 def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     """The speaker phrase that ends right before a cue, if there is one.
 
@@ -139,9 +153,12 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     appositive between commas ("Tanaka, a former minister, said").
     """
     lo = _window_start(masked, lo, cue_start)
-    lead_in = _LEAD_IN.search(masked, max(lo, cue_start - 30), cue_start)
-    cue_start = lead_in.start() if lead_in else cue_start
-    when = _WHEN_BEFORE.search(masked, max(lo, cue_start - 40), cue_start)
+    if _ends_with(masked, max(lo, cue_start - 30), cue_start, _LEAD_IN_END):
+        lead_in = _LEAD_IN.search(masked, max(lo, cue_start - 30), cue_start)
+        cue_start = lead_in.start() if lead_in else cue_start
+    when = None
+    if _ends_with(masked, max(lo, cue_start - 40), cue_start, _WHEN_ENDS):
+        when = _WHEN_BEFORE.search(masked, max(lo, cue_start - 40), cue_start)
     if when and when.start() > lo:
         cue_start = when.start()  # 'The State Department less than two weeks ago said'
     toks = tokens(masked, lo, cue_start)
@@ -218,7 +235,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
     """The content that follows a cue: after 'that', a colon or the audience of 'tell'."""
     pos = cue_end
     window = masked[pos : min(hi, pos + 90)]
-    that = _THAT.search(window)
+    that = _find_that(window)
     if that and _only_circumstance(window[: that.start()], base):
         pos = pos + that.end()
     if pos == cue_end:
@@ -322,9 +339,9 @@ def content_before(masked: str, lo: int, boundary: int) -> Span | None:
 def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     """True when what follows a cue is only circumstance ('said on Tuesday in Ohio.')."""
     tail = masked[cue_end:hi]
-    if _THAT.match(tail.lstrip()) or tail.lstrip()[:1] in (":",):
+    that = _find_that(tail)
+    if (that and _THAT.match(tail.lstrip())) or tail.lstrip()[:1] in (":",):
         return False
-    that = _THAT.search(tail)
     if that and _only_circumstance(tail[: that.start()], ""):
         return False  # 'said on the record that ...'
     if _OPEN_QUOTE.search(tail):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
@@ -89,9 +90,13 @@ class SpeakerTracker:
             return
         for match in _NAME_RUN.finditer(self.text, self._scanned, position):
             run = match.group()
+            place = (match.start(), run)
             for word in run.split():
-                self._places.setdefault(word, deque(maxlen=_PLACES_PER_WORD)).append((match.start(), run))
-            self._recent_runs.append((match.start(), run))
+                places = self._places.get(word)
+                if places is None:
+                    places = self._places[word] = deque(maxlen=_PLACES_PER_WORD)
+                places.append(place)
+            self._recent_runs.append(place)
         self._scanned = position
 
     def _full_name(self, token: str, position: int) -> str | None:
@@ -119,7 +124,7 @@ class SpeakerTracker:
         mention = self.text[start:end].strip(" ,.;:")
         if is_pronoun(mention):
             return self._antecedent(mention, start)
-        agent = _AGENT.search(mention)
+        agent = _AGENT.search(mention) if "by" in mention.lower() else None  # the cheap test first
         parsed = split_role(agent.group(1) if agent else mention)
         name, kind = parsed.name or mention, parsed.kind
         words = name.split()
@@ -146,14 +151,14 @@ class SpeakerTracker:
         gender = pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "", None)
         candidates: list[tuple[int, Resolved]] = [
-            (at, prior) for at, prior in self._history if wanted is None or prior.kind in wanted
+            seen for seen in self._history if wanted is None or seen[1].kind in wanted
         ]
         if gender in ("male", "female"):
             candidates += self._people_named_before(position)
             candidates = [c for c in candidates if self._gender.get(c[1].name) in (None, gender)]
         if not candidates:
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None)
-        resolved = max(candidates, key=lambda c: c[0])[1]
+        resolved = max(candidates, key=itemgetter(0))[1]  # the latest (the first of equals)
         if gender in ("male", "female"):
             self._gender.setdefault(resolved.name, gender)
         return resolved

@@ -160,8 +160,20 @@ ATTITUDE_RE = re.compile(
     re.IGNORECASE,
 )
 ACCORDING_RE = re.compile(r"\b(according to|as reported by|in the words of)\s+", re.IGNORECASE)
-ATTITUDE_HINT = re.compile("|".join(ATTITUDE_ADJECTIVES))  # a cheap test before ATTITUDE_RE
-ACCORDING_HINT = re.compile(r"ccording|eported by|words of")  # a cheap test before ACCORDING_RE
+
+
+def may_state_attitude(text: str) -> bool:
+    """A cheap test before ATTITUDE_RE: one of the attitude adjectives occurs in ``text``."""
+    for adjective in ATTITUDE_ADJECTIVES:  # substring tests beat a regex alternation here
+        if adjective in text:
+            return True
+    return False
+
+
+def may_cite_source(text: str) -> bool:
+    """A cheap test before ACCORDING_RE: "according", "reported by" or "words of" occurs in ``text``."""
+    return "ccording" in text or "eported by" in text or "words of" in text
+
 
 # Words that may sit between a speaker and the cue ("Smith has also said").
 AUXILIARIES = set(

@@ -190,8 +190,8 @@ def sentence_units(par: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     for match in _SENTENCE_END.finditer(par):
-        dot = match.start()
-        if any(q.start < dot and match.end() < q.end for q in quotes):
+        dot, end = match.span()
+        if any(q.start < dot and end < q.end for q in quotes):
             continue
         if match.group().rstrip("\"”’'»)]") == "." and is_abbreviation(par, dot):
             continue
@@ -249,6 +249,9 @@ def mask_quotes(par: str, quotes: list[Quote]) -> str:
 _NOT_SPACE = re.compile(r"\S")
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
 def word_count(text: str) -> int:
     """Number of words in ``text``."""
-    return len(re.findall(r"[\w’'-]+", text))
+    return len(_WORD.findall(text))

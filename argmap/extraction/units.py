@@ -45,6 +45,7 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
+_DETERMINER_ENDS = ("so", "the", "a", "an", "his", "her", "their", "its")  # a cheap test before it
 _PARTICIPLE_BEFORE = re.compile(
     r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
@@ -55,27 +56,29 @@ _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
 _CLAUSE_COMMA = re.compile(r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))")  # a comma, also inside a closing quotation
 _THAT_NEXT = re.compile(r"\s*that\b")
+_PAST_PARTICIPLE_ENDINGS = ("ed", "said", "told", "shown", "known", "written", "thought", "sought")
+_PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$")
 
 
 def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     """Reject cue words used as nouns or adjectives ('the said document', 'so-called')."""
     start = match.start()
     word = match.group(1).lower()
-    before = masked[max(lo, start - 12) : start].lower()
-    if before.endswith("-") or _DETERMINER_BEFORE.search(before):
+    base = lx.CUE_FORMS[word]
+    as_written = masked[max(lo, start - 12) : start]
+    before = as_written.lower()
+    if before.endswith("-") or (before.rstrip().endswith(_DETERMINER_ENDS) and _DETERMINER_BEFORE.search(before)):
         return False
     if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not _PARTICIPLE_BEFORE.search(before):
         return False
-    if word.endswith(("ed", "said", "told", "shown", "known", "written", "thought", "sought")) and re.search(
-        r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$", before
-    ):
+    if word.endswith(_PAST_PARTICIPLE_ENDINGS) and _PASSIVE_BEFORE.search(before):
         return False  # passive or adjectival: 'were admitted', 'the said document'
     if word.startswith("add") and masked.startswith(" up", match.end(1)):
         return False  # 'the numbers do not add up'
-    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
+    if base in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
-    words_before = masked[max(lo, start - 12) : start].split()
-    if lx.CUE_FORMS[word] in lx.NOUN_LIKE and word.endswith("s") and words_before:
+    words_before = as_written.split()
+    if base in lx.NOUN_LIKE and word.endswith("s") and words_before:
         prev = words_before[-1]  # as written: 'The New York Times reports' is no verb's object
         if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(("ing", "'s", "’s")):
             return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
@@ -200,14 +203,14 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         if found:
             findings.append(found)
     unit = masked[lo:hi]
-    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.ATTITUDE_HINT.search(unit) else ()
+    attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.may_state_attitude(unit) else ()
     for match in attitudes:
         cue = Span(match.start(), match.end(1))
         speaker = speaker_before(masked, lo, cue.start)
         content = content_after(masked, cue.end, hi, "")
         if speaker and content:
             findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
-    according = lx.ACCORDING_RE.finditer(masked, lo, hi) if lx.ACCORDING_HINT.search(unit) else ()
+    according = lx.ACCORDING_RE.finditer(masked, lo, hi) if lx.may_cite_source(unit) else ()
     for match in according:
         found = _according(masked, lo, hi, match)
         if found:

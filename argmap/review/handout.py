@@ -33,12 +33,12 @@ def all_rows(workspace: Workspace) -> Iterator[StatementRow]:
 
 
 def candidates(workspace: Workspace) -> list[Candidate]:
-    """Every statement as a hand-out candidate: position in document order, uncertainty = 1 - suggestion score."""
+    """Every statement as a hand-out candidate: position in document order, uncertainty as the store gives it (1 - margin of the suggestion)."""
     return [
         Candidate(
             statement_id=row.id,
             position=row.seq,
-            uncertainty=1.0 - row.suggestion_score if row.suggestion_score is not None else 1.0,
+            uncertainty=row.uncertainty if row.uncertainty is not None else 1.0,
         )
         for row in all_rows(workspace)
     ]

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
-from argmap.review.atomic import write_atomic
+from argmap.atomic import write_atomic
 
 #: The fields of an item that the checksum covers, in canonical order.
 FIXED_FIELDS = ("statement_id", "text", "context", "speaker", "document")

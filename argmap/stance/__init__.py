@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
-from argmap.stance.codebook_model import CodebookModel
+from argmap.stance.codebook_model import CodebookModel, codebook_fingerprint
 from argmap.stance.labels import LabelledStatement, LabelsError, read_labels
 from argmap.stance.learned import LearnedModel, StanceTrainingError, fit_stance_model, load_stance_model
 from argmap.stance.review import SOURCES, entropy, final_label, most_uncertain_first, uncertainty
@@ -41,7 +41,7 @@ def suggest_stances(
     if contexts is not None and len(contexts) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(contexts)} contexts")
     if model is not None:
-        if model.codebook != codebook:
+        if codebook_fingerprint(model.codebook) != codebook_fingerprint(codebook):
             raise ValueError("the model was trained with another codebook")
         return model.suggest(texts, contexts)
     return codebook_model(codebook).suggest_many(texts, contexts)

@@ -4,7 +4,8 @@ Evidence for a label is the sum of
 - its cue phrases found in the statement (stems, so inflections match; a multi-word cue may
   have up to ``MAX_GAP`` words between its words), weighted down inside a conceded clause
   ("A, but B") and reversed when negated ("does not support ...": the evidence goes to the
-  other side when the codebook has exactly two non-neutral labels);
+  other side when the codebook has exactly two non-neutral labels); a cue under an obligation's
+  negation ("must not become ...", "cannot allow ...") counts for no side;
 - a concession: in a two-sided codebook, evidence for one side in a conceded clause also
   counts, at half weight, for the other side (the speaker grants A to argue against it);
 - its similarity (TF-IDF over word stems and character n-grams, fitted on the codebook's own
@@ -29,7 +30,7 @@ from argmap.stance.text import Token, analyse, stems
 
 MODEL_NAME = "codebook"
 #: Bump when the scoring rules change, so suggestions say which rules made them.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
@@ -41,7 +42,7 @@ SIMILARITY_WEIGHT = 6.0
 #: likeness to them is weaker evidence than likeness to a position.
 NEUTRAL_SIMILARITY_WEIGHT = 3.0
 CONTEXT_WEIGHT = 0.25
-NEUTRAL_PRIOR = 0.9
+NEUTRAL_PRIOR = 0.6
 TEMPERATURE = 1.0
 
 
@@ -145,6 +146,10 @@ class CodebookModel:
                 weight = scale * first.weight * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
                 where = " (context)" if in_context else ""
                 shown = " ".join(tokens[i].text for i in range(position[0], position[-1] + 1))
+                if first.negated and first.deontic:
+                    # "must not become X" warns against X: no evidence for X's side, nor against it.
+                    found.cues.setdefault(cue.label, []).append(f"'{shown}' after 'should/must not' (not counted)")
+                    continue
                 if first.negated:
                     other = self._other_side.get(cue.label)
                     found.totals[cue.label] -= weight
@@ -212,8 +217,10 @@ class CodebookModel:
 
 
 def codebook_fingerprint(codebook: Codebook) -> str:
-    """A short hash of the codebook's content: a changed codebook gives another version."""
-    return hashlib.sha256(codebook.model_dump_json().encode()).hexdigest()[:10]
+    """A short hash of what the models read in the codebook (everything but the colours): a
+    changed codebook gives another version, a recoloured one does not."""
+    content = codebook.model_dump_json(exclude={"labels": {"__all__": {"colour"}}})
+    return hashlib.sha256(content.encode()).hexdigest()[:10]
 
 
 def _stem_string(tokens: list[Token]) -> str:

@@ -41,11 +41,16 @@ class StanceReport(BaseModel):
     labels: list[str]  # order of the confusion matrix's rows (gold) and columns (predicted)
     confusion: list[list[int]]
     folds: int | None = None  # set for cross-validated reports
+    mean_score: float | None = None  # mean score of the chosen labels: near accuracy when calibrated
 
 
-def score(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str], model: str, version: str = "", folds: int | None = None) -> StanceReport:
+def score(
+    gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str], model: str, version: str = "",
+    folds: int | None = None, scores: Sequence[float] | None = None,
+) -> StanceReport:
     """Accuracy, macro-F1 (over the codebook labels present in gold or predictions), per-label
-    precision/recall/F1 and the confusion matrix."""
+    precision/recall/F1, the confusion matrix, and the mean of ``scores`` (the predicted labels'
+    scores) to compare with accuracy."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
     used = [label for label in labels if label in set(gold) | set(predicted)]
@@ -63,6 +68,7 @@ def score(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str], 
         labels=list(labels),
         confusion=confusion_matrix(gold, predicted, labels=list(labels)).tolist(),
         folds=folds,
+        mean_score=float(np.mean(scores)) if scores is not None and len(scores) else None,
     )
 
 
@@ -90,7 +96,7 @@ def cross_validate(codebook: Codebook, examples: Sequence[LabelledStatement], fo
         combined[test] = blend(learned[test], cue_probabilities[test], model.blend_weight)
     labels = list(codebook.label_ids)
     return {
-        name: score(gold, [labels[i] for i in probabilities.argmax(axis=1)], labels, name, folds=folds)
+        name: score(gold, [labels[i] for i in probabilities.argmax(axis=1)], labels, name, folds=folds, scores=probabilities.max(axis=1))
         for name, probabilities in (("codebook", cue_probabilities), ("learned", learned), ("combined", combined))
     }
 
@@ -192,12 +198,13 @@ def format_reports(reports: Sequence[StanceReport], title: str) -> str:
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=110)
-    summary = Table(title=title)
-    for column in ("model", "version", "statements", "accuracy", "macro-F1"):
+    summary = Table(title=title, caption="mean score: the average score of the chosen labels; close to accuracy when scores are calibrated")
+    for column in ("model", "version", "statements", "accuracy", "macro-F1", "mean score"):
         summary.add_column(column, justify="right" if column not in ("model", "version") else "left")
     for report in reports:
         model = report.model + (f" ({report.folds}-fold CV)" if report.folds else "")
-        summary.add_row(model, report.version, str(report.statements), f"{report.accuracy:.3f}", f"{report.macro_f1:.3f}")
+        mean = "" if report.mean_score is None else f"{report.mean_score:.3f}"
+        summary.add_row(model, report.version, str(report.statements), f"{report.accuracy:.3f}", f"{report.macro_f1:.3f}", mean)
     console.print(summary)
     for report in reports:
         if report.folds and report.model == "codebook":

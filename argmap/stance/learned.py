@@ -33,7 +33,10 @@ FORMAT = 1
 CODEBOOK_PRIOR_LABELS = 30.0
 #: ``alpha`` is the regularisation with ``alpha_labels`` labels or more; with fewer it grows in
 #: proportion (alpha * alpha_labels / n), so a handful of labels gives cautious probabilities.
-DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 1000, "word_ngrams": [1, 2], "prior_labels": CODEBOOK_PRIOR_LABELS, "seed": 0}
+DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 3000, "word_ngrams": [1, 2], "prior_labels": CODEBOOK_PRIOR_LABELS, "seed": 0}
+
+
+_KEPT_WORDS = {"not", "no", "never", "nor", "against", "without", "cannot"}
 
 
 class StanceTrainingError(ValueError):
@@ -143,9 +146,19 @@ class LearnedModel:
             weights = regression.coef_[classes.index(label)]
         else:
             return []
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
         contributions = vector.data * weights[vector.indices]
-        order = np.argsort(-contributions)[:count]
-        return [self._feature_names[vector.indices[i]].split("__", 1)[1] for i in order if contributions[i] > 0]
+        names = []
+        for i in np.argsort(-contributions):
+            if contributions[i] <= 0 or len(names) == count:
+                break
+            name = self._feature_names[vector.indices[i]].split("__", 1)[1]
+            # Function words ('the', 'with the') explain nothing to a reader, but negations do.
+            if all(word in ENGLISH_STOP_WORDS and word not in _KEPT_WORDS for word in name.split()):
+                continue
+            names.append(name)
+        return names
 
     def save(self, directory: str | Path) -> Path:
         """Write ``labels.jsonl`` and ``meta.json`` into ``directory`` (created if needed)."""

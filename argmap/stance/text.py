@@ -30,6 +30,10 @@ NEGATORS = {
     "not", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none", "hardly",
     "against", "oppos", "reject", "refus", "resist", "lack", "fail",
 }
+#: Before a negator, these make it an obligation rather than a denial: "Japan must not become
+#: X" warns against X (whatever X's side), while "Japan is not X" denies it.
+DEONTIC_BEFORE = {"should", "must", "ought", "shall", "need", "cannot", "can't", "mustn't", "shouldn't"}
+DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
 #: How far back (in words) a negator reaches, inside its clause.
 NEGATION_WINDOW = 8
 #: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
@@ -38,9 +42,9 @@ SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "w
 CONCEDED_WEIGHT = 0.3
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
-    """One word (or clause-ending mark) of a statement."""
+    """One word (or clause-ending mark) of a statement; treated as immutable."""
 
     text: str
     stem: str
@@ -48,11 +52,9 @@ class Token:
     end: int
     weight: float = 1.0  # CONCEDED_WEIGHT inside a conceded clause
     negated: bool = False  # a negator precedes it in its clause
+    deontic: bool = False  # ... and that negation is an obligation ('should not', 'must not', 'cannot allow')
     conceded: bool = False
-
-    @property
-    def is_word(self) -> bool:
-        return self.stem not in _CLAUSE_ENDS
+    is_word: bool = True  # False for punctuation
 
 
 @lru_cache(maxsize=65536)
@@ -73,6 +75,7 @@ _IRREGULAR = {
     "made": "make", "making": "make", "said": "say", "says": "say", "saying": "say",
     "drew": "draw", "drawn": "draw", "dragged": "drag", "stood": "stand", "standing": "stand",
     "fought": "fight", "lost": "lose", "losing": "lose", "brought": "bring", "led": "lead",
+    "met": "meet", "sold": "sell", "bought": "buy", "held": "hold", "told": "tell", "gave": "give", "given": "give",
 }
 
 
@@ -83,11 +86,14 @@ def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
         word = match.group()
         if word in _USA or (phrase and word.lower() in {"us", "u.s.", "usa", "america", "american"}):
             key = "usa"
-        elif word.lower() == "states" and tokens and tokens[-1].stem == "unit" and tokens[-1].text.istitle():
+        elif tokens and tokens[-1].stem == "unit" and word.lower() == "states" and tokens[-1].text.istitle():
             tokens[-1] = Token(tokens[-1].text + " " + word, "usa", tokens[-1].start, match.end())
             continue
+        elif word[0].isalnum():
+            key = stem(word)
         else:
-            key = stem(word) if word[0].isalnum() else word
+            tokens.append(Token(word, word, match.start(), match.end(), is_word=False))
+            continue
         tokens.append(Token(word, key, match.start(), match.end()))
     return tokens
 
@@ -100,50 +106,56 @@ def stems(text: str) -> tuple[str, ...]:
 def analyse(text: str) -> list[Token]:
     """The tokens of a statement with clause weights (contrast) and negation marks."""
     tokens = tokenize(text)
-    conceded = [False] * len(tokens)
+    lower = [token.text.lower() for token in tokens]
     sentence_start = 0
     opener: int | None = None  # index of a concessive word opening a clause
     for i, token in enumerate(tokens):
-        word = token.text.lower()
+        word = lower[i]
         if token.stem in _SENTENCE_ENDS:
             sentence_start = i + 1
             opener = None
-        elif word in CONTRAST and not _is_also(tokens, i) and not (word == "still" and i > sentence_start and tokens[i - 1].is_word):
-            for j in range(sentence_start, i):
-                conceded[j] = True
+        elif word in CONTRAST and not _is_also(lower, i) and not (word == "still" and i > sentence_start and tokens[i - 1].is_word):
+            _concede(tokens, sentence_start, i)
         elif word in CONCESSIVE and (i == sentence_start or not tokens[i - 1].is_word):
             opener = i
         elif opener is not None and token.stem == ",":
-            for j in range(opener, i):
-                conceded[j] = True
+            _concede(tokens, opener, i)
             opener = None
-    negated = [False] * len(tokens)
+    # Negation: the nearest negator before a word, within NEGATION_WINDOW words of its clause.
+    negator: int | None = None
+    deontic = False
     for i, token in enumerate(tokens):
-        if not token.is_word:
-            continue
-        for j in range(i - 1, max(-1, i - 1 - NEGATION_WINDOW), -1):
-            other = tokens[j]
-            if not other.is_word or other.text.lower() in CONTRAST or other.text.lower() in SCOPE_ENDS:
-                break
-            if other.stem in NEGATORS and not _not_a_negation(tokens, j, i):
-                negated[i] = True
-                break
-    return [
-        Token(t.text, t.stem, t.start, t.end, CONCEDED_WEIGHT if conceded[i] else 1.0, negated[i], conceded[i])
-        for i, t in enumerate(tokens)
-    ]
+        if negator is not None and i - negator <= NEGATION_WINDOW and token.is_word and not _not_a_negation(lower, negator, i):
+            token.negated = True
+            token.deontic = deontic
+        if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
+            negator = None
+        elif token.stem in NEGATORS:
+            negator = i
+            deontic = (
+                lower[i] in DEONTIC_BEFORE
+                or (i > 0 and lower[i - 1] in DEONTIC_BEFORE)
+                or (i + 1 < len(lower) and lower[i + 1] in DEONTIC_AFTER)
+            )
+    return tokens
 
 
-def _not_a_negation(tokens: list[Token], negator: int, word: int) -> bool:
+def _concede(tokens: list[Token], start: int, stop: int) -> None:
+    for token in tokens[start:stop]:
+        token.conceded = True
+        token.weight = CONCEDED_WEIGHT
+
+
+def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
     """'not only X', and emphatic comparatives ('has never been stronger', 'no closer ally')."""
-    following = tokens[negator + 1].text.lower() if negator + 1 < len(tokens) else ""
+    following = lower[negator + 1] if negator + 1 < len(lower) else ""
     if following in {"only", "just", "merely"}:
         return True
-    text = tokens[word].text.lower()
-    comparative = text.endswith("er") or text.endswith("est") or tokens[word - 1].text.lower() == "more"
-    return comparative and tokens[negator].text.lower() in {"never", "no"}
+    text = lower[word]
+    comparative = text.endswith("er") or text.endswith("est") or lower[word - 1] == "more"
+    return comparative and lower[negator] in {"never", "no"}
 
 
-def _is_also(tokens: list[Token], i: int) -> bool:
+def _is_also(lower: list[str], i: int) -> bool:
     """'but also' (after 'not only') is not a contrast."""
-    return tokens[i].text.lower() == "but" and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "also"
+    return lower[i] == "but" and i + 1 < len(lower) and lower[i + 1] == "also"

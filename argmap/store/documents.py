@@ -15,9 +15,9 @@ from pathlib import Path
 from argmap.models import Document, Speaker, Statement
 from argmap.store.core import EditError, now
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
-from argmap.store.restatements import find_restatements
+from argmap.store.restatements import RestatementIndex
 from argmap.store.statements import paragraph_around, refresh_labels
-from argmap.store.suggest import stance_suggestions, suggestion_uncertainty
+from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
 
@@ -29,6 +29,7 @@ class AddReport:
     added: list[str] = field(default_factory=list)  # document names
     unchanged: list[str] = field(default_factory=list)  # already in the workspace (same content)
     replaced: list[str] = field(default_factory=list)  # new versions of a document
+    replaced_ids: list[str] = field(default_factory=list)  # the ids of the versions they replaced
     statements: int = 0
     new_speakers: int = 0
     suggestions: int = 0
@@ -77,7 +78,8 @@ class DocumentsMixin:
         report = AddReport()
         registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
         codebook = self.codebook
-        new_statements: list[tuple[str, str, str]] = []
+        model = load_model(codebook, self.model_dir)
+        restatements: RestatementIndex | None = None  # built when the first new document comes
         for document in documents:
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)
@@ -92,17 +94,29 @@ class DocumentsMixin:
                 codebook,
                 [s.text for s in statements],
                 [paragraph_around(document.text, s.start, s.end)[0] for s in statements],
-                self.model_dir,
+                model,
             )
+            if restatements is None:
+                restatements = RestatementIndex()
+                restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
             with self.transaction() as conn:
-                outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
-            new_statements += [(s.id, document.id, s.text) for s in statements]
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                    outcome = "unchanged"  # another process added it meanwhile
+                    report.unchanged.append(document.name)
+                    statements, suggestions = [], None
+                else:
+                    outcome = self._insert_document(
+                        conn, document, statements, resolved, mapping, suggestions, report, actor
+                    )
+                if outcome == "replaced":
+                    restatements.discard_document(report.replaced_ids[-1])
+                report.restatements += _offer_restatements(
+                    conn, restatements.match([(s.id, document.id, s.text) for s in statements])
+                )
             report.statements += len(statements)
             report.suggestions += len(suggestions or ())
             if progress:
                 progress(document, len(statements), outcome)
-        if new_statements:
-            report.restatements = self._suggest_restatements(new_statements)
         return report
 
     # ------------------------------------------------------------------ internals
@@ -168,6 +182,7 @@ class DocumentsMixin:
         if previous is not None:
             outcome = "replaced"
             details["replaces"] = previous[0]
+            report.replaced_ids.append(previous[0])
             kept, dropped = self._carry_over(conn, previous[0], document, statements, created)
             report.kept_annotations += kept
             report.dropped_annotations += dropped
@@ -256,26 +271,21 @@ class DocumentsMixin:
         refresh_labels(conn, list(set(moved.values())))
         return kept, dropped
 
-    def _suggest_restatements(self, new: list[tuple[str, str, str]]) -> int:
-        """Offer 'restates' relations for new statements that repeat another document's statement."""
-        new_ids = {item[0] for item in new}
-        existing = (
-            row for row in self.conn.execute("SELECT id, document, text FROM statements") if row[0] not in new_ids
-        )
-        found = find_restatements(new, list(existing))
-        if not found:
-            return 0
-        from argmap.store.argument import relation_id
 
-        kind = RelationKind.RESTATES.value
-        stamp = now()
-        with self.transaction() as conn:
-            before = conn.total_changes
-            conn.executemany(
-                "INSERT OR IGNORE INTO relations VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
-                [(relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp) for a, b, score in found],
-            )
-            return conn.total_changes - before
+def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
+    """Store found restatements as suggested 'restates' relations (inside the caller's transaction)."""
+    if not found:
+        return 0
+    from argmap.store.argument import relation_id
+
+    kind = RelationKind.RESTATES.value
+    stamp = now()
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO relations VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
+        [(relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp) for a, b, score in found],
+    )
+    return conn.total_changes - before
 
 
 def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str]) -> tuple:

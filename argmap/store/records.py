@@ -62,6 +62,10 @@ class StatementRow:
     suggestion_label: str | None
     suggestion_score: float | None
     uncertainty: float | None  # the suggestion's (argmap.stance.uncertainty): higher = less sure
+    speaker_start: int | None  # the speaker mention's span in the document
+    speaker_end: int | None
+    cue_start: int | None  # the cue's span
+    cue_end: int | None
 
 
 @dataclass(frozen=True, slots=True)

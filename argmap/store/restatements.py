@@ -32,6 +32,61 @@ def _shingles(words: list[str]) -> set[int]:
     return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
 
 
+class RestatementIndex:
+    """Statements indexed by their word 4-grams; ``match`` finds what new statements restate."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, list[int]] = {}
+        self._items: list[tuple[str, str, str]] = []  # (statement id, document id, normalised text)
+        self._gone: set[str] = set()  # documents removed since they were indexed
+
+    def add(self, items: Iterable[tuple[str, str, str]]) -> None:
+        """Index ``(statement id, document id, text)`` items."""
+        for statement_id, document_id, text in items:
+            words = _words(text)
+            if len(words) >= MIN_WORDS:
+                self._add(statement_id, document_id, words)
+
+    def discard_document(self, document_id: str) -> None:
+        """Never offer statements of ``document_id`` again (a replaced version)."""
+        self._gone.add(document_id)
+
+    def match(self, items: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
+        """``(new id, restated id, score 0-1)`` for each item restating an indexed statement of
+        another document (at most ``BEST`` each); the items are then indexed too."""
+        found: list[tuple[str, str, float]] = []
+        for statement_id, document_id, text in items:
+            words = _words(text)
+            if len(words) < MIN_WORDS:
+                continue
+            joined = " ".join(words)
+            candidates: set[int] = set()
+            for shingle in _shingles(words):
+                block = self._index.get(shingle)
+                if block is not None and len(block) <= MAX_BLOCK:
+                    candidates.update(block)
+            best: dict[str, float] = {}
+            for position in candidates:
+                other_id, other_doc, other_text = self._items[position]
+                if other_doc == document_id or other_id == statement_id or other_doc in self._gone:
+                    continue
+                score = fuzz.ratio(joined, other_text, score_cutoff=THRESHOLD)
+                if score:
+                    best[other_id] = max(best.get(other_id, 0.0), score)
+            ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
+            found += [(statement_id, other, round(score / 100, 3)) for other, score in ranked]
+            self._add(statement_id, document_id, words)
+        return found
+
+    def _add(self, statement_id: str, document_id: str, words: list[str]) -> None:
+        position = len(self._items)
+        self._items.append((statement_id, document_id, " ".join(words)))
+        for shingle in _shingles(words):
+            block = self._index.setdefault(shingle, [])
+            if len(block) <= MAX_BLOCK:
+                block.append(position)
+
+
 def find_restatements(
     new: Iterable[tuple[str, str, str]], existing: Iterable[tuple[str, str, str]]
 ) -> list[tuple[str, str, float]]:
@@ -41,41 +96,6 @@ def find_restatements(
     documents count. A new statement is compared with existing ones and with the new
     ones before it.
     """
-    index: dict[int, list[int]] = {}
-    items: list[tuple[str, str, str]] = []
-
-    def add(item: tuple[str, str, str], words: list[str]) -> None:
-        position = len(items)
-        items.append(item)
-        for shingle in _shingles(words):
-            block = index.setdefault(shingle, [])
-            if len(block) <= MAX_BLOCK:
-                block.append(position)
-
-    for item in existing:
-        words = _words(item[2])
-        if len(words) >= MIN_WORDS:
-            add(item, words)
-    found: list[tuple[str, str, float]] = []
-    for item in new:
-        words = _words(item[2])
-        if len(words) < MIN_WORDS:
-            continue
-        text = " ".join(words)
-        candidates: set[int] = set()
-        for shingle in _shingles(words):
-            block = index.get(shingle)
-            if block is not None and len(block) <= MAX_BLOCK:
-                candidates.update(block)
-        best: dict[str, float] = {}
-        for position in candidates:
-            other_id, other_doc, other_text = items[position]
-            if other_doc == item[1] or other_id == item[0]:
-                continue
-            score = fuzz.ratio(text, " ".join(_words(other_text)), score_cutoff=THRESHOLD)
-            if score:
-                best[other_id] = max(best.get(other_id, 0.0), score)
-        ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
-        found += [(item[0], other, round(score / 100, 3)) for other, score in ranked]
-        add(item, words)
-    return found
+    index = RestatementIndex()
+    index.add(existing)
+    return index.match(new)

@@ -35,7 +35,7 @@ CREATE TABLE speakers (
     affiliation TEXT,
     aliases TEXT NOT NULL DEFAULT '[]'  -- JSON list of names
 );
-CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE);
+CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE, id);
 CREATE TABLE statements (
     seq INTEGER PRIMARY KEY,            -- document order, then text order: the default sort
     id TEXT NOT NULL UNIQUE,
@@ -63,6 +63,7 @@ CREATE TABLE statements (
 CREATE INDEX statements_document ON statements(document, start);
 CREATE INDEX statements_order ON statements(doc_seq, start);
 CREATE INDEX statements_speaker ON statements(speaker_id, label);
+CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
 CREATE INDEX statements_label ON statements(label, doc_seq, start);
 CREATE INDEX statements_review ON statements(review, uncertainty);
 CREATE TABLE suggestions (
@@ -132,10 +133,15 @@ MIGRATIONS: dict[int, str] = {
     UPDATE statements SET uncertainty = (SELECT uncertainty FROM suggestions WHERE statement_id = statements.id);
     DROP INDEX IF EXISTS statements_speaker;
     CREATE INDEX statements_speaker ON statements(speaker_id, label);
+CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     DROP INDEX IF EXISTS statements_label;
     CREATE INDEX statements_label ON statements(label, doc_seq, start);
     DROP INDEX IF EXISTS statements_review;
-    CREATE INDEX statements_review ON statements(review, uncertainty)
+    CREATE INDEX statements_review ON statements(review, uncertainty);
+    DROP INDEX IF EXISTS statements_by_speaker;
+    CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
+    DROP INDEX IF EXISTS speakers_name;
+    CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE, id)
     """,
 }
 

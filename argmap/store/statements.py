@@ -14,7 +14,7 @@ from argmap.store.records import ReviewState, StatementRow
 _ROW_SQL = """
 SELECT s.id, s.seq, s.document, d.name, s.start, s."end", s.text, s.kind, s.speaker_id, sp.name,
        s.speaker_mention, s.cue, s.confidence, s.origin, s.label, s.label_source, s.review,
-       g.label, g.score, s.uncertainty
+       g.label, g.score, s.uncertainty, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end
 FROM statements s
 JOIN documents d ON d.id = s.document
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
@@ -24,7 +24,7 @@ LEFT JOIN suggestions g ON g.statement_id = s.id
 #: Sort keys for ``statements(sort=...)``; every order ends on the document order.
 SORTS = {
     "document": 's.doc_seq {d}, s.start {d}, s.seq {d}',
-    "speaker": 'sp.name COLLATE NOCASE {d}, s.doc_seq, s.start',
+    "speaker": 'sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}',  # unattributed last
     "label": 's.label {d}, s.doc_seq, s.start',
     "review": 's.review {d}, s.doc_seq, s.start',
     "uncertainty": 's.uncertainty {d}, s.doc_seq, s.start',
@@ -150,7 +150,9 @@ class StatementsMixin:
             raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
         where, params = (filter or StatementFilter()).where()
         order = SORTS[sort].format(d="DESC" if descending else "ASC")
-        if "sp." in where or "sp." in order:
+        if sort == "speaker":
+            return self._by_speaker(where, params, order, offset, limit)
+        if "sp." in where:
             rows = self.conn.execute(
                 f"{_ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
             ).fetchall()
@@ -159,6 +161,24 @@ class StatementsMixin:
                 f"{_ROW_SQL} WHERE s.seq IN (SELECT s.seq FROM statements s{where} ORDER BY {order} LIMIT ? OFFSET ?) "
                 f"ORDER BY {order}",
                 [*params, limit, offset],
+            ).fetchall()
+        return [_row(r) for r in rows]
+
+    def _by_speaker(self, where: str, params: list, order: str, offset: int, limit: int) -> list[StatementRow]:
+        """A page in speaker-name order: speakers walked in index order, each one's statements
+        by index, so a page costs its own rows; statements without a speaker come last."""
+        attributed = _ROW_SQL.replace(
+            "FROM statements s\nJOIN documents d ON d.id = s.document\nLEFT JOIN speakers sp ON sp.id = s.speaker_id",
+            "FROM speakers sp CROSS JOIN statements s ON s.speaker_id = sp.id\nJOIN documents d ON d.id = s.document",
+        )
+        rows = self.conn.execute(f"{attributed}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        if len(rows) < limit:  # the page runs past the attributed statements
+            join = " JOIN speakers sp ON sp.id = s.speaker_id"
+            seen = self.conn.execute(f"SELECT count(*) FROM statements s{join}{where}", params).fetchone()[0]
+            rest = (" AND " if where else " WHERE ") + "s.speaker_id IS NULL"
+            rows += self.conn.execute(
+                f"{_ROW_SQL}{where}{rest} ORDER BY s.doc_seq, s.start LIMIT ? OFFSET ?",
+                [*params, limit - len(rows), max(0, offset - seen)],
             ).fetchall()
         return [_row(r) for r in rows]
 
@@ -411,19 +431,6 @@ def refresh_labels(conn, statement_ids: list[str]) -> None:
             "WHERE id = ?",
             (label, source, review, *(suggestion[1:] if suggestion else (None, None)), statement_id),
         )
-
-
-def refresh_all_labels(conn) -> None:
-    """``refresh_labels`` for every statement: in SQL for those without annotations."""
-    conn.execute(
-        "UPDATE statements SET label = NULL, label_source = NULL, review = 'unlabelled', suggestion_score = NULL, "
-        "uncertainty = NULL"
-    )
-    conn.execute(
-        "UPDATE statements SET label = g.label, label_source = 'suggestion', review = 'suggested', "
-        "suggestion_score = g.score, uncertainty = g.uncertainty FROM suggestions g WHERE g.statement_id = statements.id"
-    )
-    refresh_labels(conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")])
 
 
 def statement_from_row(row: dict) -> Statement:

@@ -30,20 +30,28 @@ def suggestion_uncertainty(suggestion: Suggestion) -> float:
     return uncertainty(suggestion)
 
 
-def stance_suggestions(
-    codebook: Codebook | None, texts: list[str], contexts: list[str], model_dir: Path | None = None
-) -> list[Suggestion] | None:
-    """One suggestion per text, or None when there is no codebook or no stance model package."""
-    if codebook is None or not texts:
+def load_model(codebook: Codebook | None, model_dir: Path | None):
+    """The learned model saved in ``model_dir`` (None when there is none); ``EditError`` when it
+    cannot be used (another codebook: refit it with ``argmap suggest --refit``)."""
+    if codebook is None or model_dir is None or not (model_dir / "meta.json").is_file():
         return None
+    from argmap.stance import StanceTrainingError, load_stance_model
+    from argmap.store.core import EditError
+
     try:
-        from argmap import stance
-    except ImportError:
+        return load_stance_model(model_dir, codebook)
+    except StanceTrainingError as problem:
+        raise EditError(f"{problem} (argmap suggest --refit trains it again from the workspace)") from None
+
+
+def stance_suggestions(codebook: Codebook | None, texts: list[str], contexts: list[str], model=None) -> list[Suggestion] | None:
+    """One suggestion per text (from ``model``, a learned model, when given), or None when
+    there is no codebook or no stance model package."""
+    if codebook is None or not texts or not suggestions_available():
         return None
-    model = None
-    if model_dir is not None and model_dir.is_dir():
-        model = stance.load_stance_model(model_dir, codebook)
-    return stance.suggest_stances(codebook, texts, contexts=contexts, model=model)
+    from argmap.stance import suggest_stances
+
+    return suggest_stances(codebook, texts, contexts=contexts, model=model)
 
 
 class SuggestionsMixin:
@@ -79,6 +87,8 @@ class SuggestionsMixin:
         were stored (0 when ``argmap.stance`` is not installed or there is no codebook).
         ``progress(done, total)`` is called after each batch.
         """
+        codebook = self.codebook
+        model = load_model(codebook, self.model_dir)
         ids = statement_ids or [row[0] for row in self.conn.execute("SELECT id FROM statements ORDER BY seq")]
         stored = 0
         for start in range(0, len(ids), batch):
@@ -87,10 +97,30 @@ class SuggestionsMixin:
             for sid in chunk:
                 texts.append(self.statement_row(sid).text)
                 contexts.append(self.context(sid)[0])
-            suggestions = stance_suggestions(self.codebook, texts, contexts, self.model_dir)
+            suggestions = stance_suggestions(codebook, texts, contexts, model)
             if suggestions is None:
                 return stored
             stored += self.store_suggestions(dict(zip(chunk, suggestions)))
             if progress is not None:
                 progress(min(start + batch, len(ids)), len(ids))
         return stored
+
+    def fit_model(self):
+        """Fit the learned stance model on the statements people labelled (adjudications
+        win), save it in ``model_dir`` and return it; ``EditError`` when the labels cannot
+        train one (e.g. a label with no example)."""
+        from argmap.stance import StanceTrainingError, fit_stance_model
+        from argmap.store.core import EditError
+
+        codebook = self.codebook
+        if codebook is None:
+            raise EditError("the workspace has no codebook (argmap codebook FILE sets one)")
+        rows = self.conn.execute(
+            "SELECT text, label FROM statements WHERE label_source IN ('human', 'adjudicated') ORDER BY seq"
+        ).fetchall()
+        try:
+            model = fit_stance_model(codebook, [r[0] for r in rows], [r[1] for r in rows])
+        except StanceTrainingError as problem:
+            raise EditError(f"cannot train the stance model from {len(rows)} labelled statements: {problem}") from None
+        model.save(self.model_dir)
+        return model

@@ -5,23 +5,29 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically.
+def write_atomic(path: str | os.PathLike[str], content: str | Callable[[TextIO], None]) -> None:
+    """Write ``content`` (a string, or a function writing to a stream) to ``path`` atomically.
 
-    The text goes to a temporary file in the same folder, is flushed and fsynced,
-    then ``os.replace`` puts it in place; the folder is fsynced too where the
-    platform allows. On any failure the temporary file is removed and ``path``
-    keeps its previous content. An existing file's permission bits are kept.
+    The text goes (UTF-8, line endings as given) to a temporary file in the same
+    folder, is flushed and fsynced, then ``os.replace`` puts it in place and the
+    folder is fsynced where the platform allows. On any failure the temporary file
+    is removed and ``path`` keeps its previous content. An existing file's
+    permission bits are kept.
     """
     target = Path(path)
     folder = target.parent
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            if isinstance(content, str):
+                stream.write(content)
+            else:
+                content(stream)
             stream.flush()
             os.fsync(stream.fileno())
         try:
