@@ -446,9 +446,10 @@ def test_a_crash_in_the_add_worker_shows_an_error_and_the_app_keeps_running(work
     async def go():
         app = ArgmapApp(workspace_file, add_paths=[str(workspace_file.parent)])
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            for _ in range(200):  # the worker fails in its thread; its error comes back by message
+                await pilot.pause(0.05)
+                if isinstance(app.screen, ErrorScreen):
+                    break
             assert isinstance(app.screen, ErrorScreen)
             assert "disk on fire" in app.last_error
             await pilot.press("escape")
@@ -584,3 +585,27 @@ def test_open_refuses_a_choice_between_codebooks_and_a_missing_path(tmp_path, ca
                  "--screenshot", str(tmp_path / "x.svg")]) == 1
     assert "no-such-binding" in capsys.readouterr().err
     assert not (folder / "argmap.sqlite").exists()  # refused before anything was created
+
+
+def test_slash_searches_from_any_view_and_open_finds_the_workspace_upward(workspace_file, monkeypatch, tmp_path):
+    from argmap.cli import main
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash")
+            await pilot.pause()
+            assert app.current == "statements"
+            assert app.focused is app.view("statements").query_one("#statements-query")
+            await type_text(pilot, "tanaka")
+            await pilot.press("enter")
+            await pilot.pause()
+            table = app.view("statements").table
+            assert table.total == 3 and all(table.row(i).speaker == "Tanaka Hitoshi" for i in range(3))
+
+    run(go())
+    below = workspace_file.parent / "notes"
+    below.mkdir()
+    monkeypatch.chdir(below)
+    assert main(["open", "--view", "speakers", "--screenshot", str(tmp_path / "s.svg")]) == 0
+    assert "Tanaka" in (tmp_path / "s.svg").read_text()

@@ -1,4 +1,5 @@
-"""Snapshots of the main views on the seed (pytest-textual-snapshot); update with
+"""Snapshots of the main views on the seed (pytest-textual-snapshot), with fixed suggestions
+so they follow the UI, not the stance model; update with
 ``pytest tests/test_tui_snapshots.py --snapshot-update`` after looking at the report."""
 
 import pytest
@@ -13,7 +14,7 @@ SIZE = (160, 48)
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
+    return build_seed_workspace(tmp_path_factory.mktemp("seed"), fixed_suggestions=True)
 
 
 @pytest.fixture

@@ -62,6 +62,8 @@ class ArgmapApp(App):
         # the view keys are shown in the tab line at the top, not in the footer
         *(Binding(key, f"view('{name}')", cls.TITLE, show=False, id=binding_id)
           for name, (cls, key, binding_id) in VIEWS.items()),
+        Binding("slash", "search", "Search", show=False, tooltip="search statements (views without their own search)",
+                id="search"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("U,ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -83,6 +85,7 @@ class ArgmapApp(App):
         self.labels = LabelStyles(self.workspace.codebook)
         self.stale: set[str] = set()
         self._status_timer = None
+        self._after_switch = None  # what to focus after the next view switch (default: the view's own)
         self.last_error: str | None = None
         if keymap:
             self.set_keymap(keymap)
@@ -144,7 +147,8 @@ class ArgmapApp(App):
             self.stale.discard(name)
             self.view(name).refresh_data()
         self._tabs()
-        self.call_after_refresh(self.view(name).focus_default)
+        then, self._after_switch = self._after_switch, None
+        self.call_after_refresh(then or self.view(name).focus_default)
 
     def _tabs(self) -> None:
         text = Text()
@@ -175,6 +179,15 @@ class ArgmapApp(App):
 
     def action_view(self, name: str) -> None:
         self.current = name
+
+    async def action_search(self) -> None:
+        """The statements view with its filter line focused (the search of every view without its own)."""
+        view = await self.ensure_view("statements")
+        if self.current == "statements":
+            view.action_search()  # type: ignore[attr-defined]
+        else:
+            self._after_switch = view.action_search  # type: ignore[attr-defined]
+            self.current = "statements"
 
     async def show_statement(self, statement_id: str) -> None:
         """The documents view with ``statement_id`` selected."""
