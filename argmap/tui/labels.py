@@ -47,3 +47,20 @@ class LabelStyles:
             text.append(f" {number} ", style="bold")
             text.append_text(self.chip(label))
         return text
+
+
+_OPENING_MARKS = "“\"‘«"
+_CLOSING_MARKS = "”\"’»"
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The marks to show around a statement's text: none where the text already has its own."""
+    opening = "" if text[:1] in _OPENING_MARKS else "“"
+    closing = "" if text[-1:] in _CLOSING_MARKS else "”"
+    return opening, closing
+
+
+def quoted(text: str) -> str:
+    """``text`` between quotation marks, without doubling marks the text already starts or ends with."""
+    opening, closing = quote_marks(text)
+    return f"{opening}{text}{closing}"

@@ -12,6 +12,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from argmap.store.views import board
+from argmap.tui.labels import quote_marks
 from argmap.tui.views.base import StatementView
 
 
@@ -53,9 +54,10 @@ class BoardView(StatementView):
                 heading.append(f"  {speaker.count}", style="dim")
                 options.append(Option(heading, disabled=True))
                 for quote in speaker.quotes:
-                    line = Text("  “", style=labels.colour(column.label))
+                    opening, closing = quote_marks(quote.text)
+                    line = Text(f"  {opening}", style=labels.colour(column.label))
                     line.append(quote.text)
-                    line.append("”", style=labels.colour(column.label))
+                    line.append(closing, style=labels.colour(column.label))
                     options.append(Option(line, id=quote.id))
                 if speaker.count > len(speaker.quotes):
                     options.append(Option(Text(f"  … {speaker.count - len(speaker.quotes)} more", style="dim"), disabled=True))

@@ -13,6 +13,7 @@ from textual.widgets import Label, Tree
 from textual.widgets.tree import TreeNode
 
 from argmap.store.views import claim_has_children, claim_statements
+from argmap.tui.labels import quoted
 from argmap.tui.views.base import View
 
 
@@ -86,7 +87,7 @@ class MapView(View):
             for relation, row in claim_statements(self.workspace, claim_id):
                 colour = "green" if relation.kind == "supports" else "red"
                 label = Text.assemble((f"{relation.kind} ", colour), (row.speaker or "(nobody)", "bold"),
-                                      f": “{row.text[:120]}”")
+                                      ": " + quoted(row.text[:120]))
                 node.add_leaf(label, data=MapNode("statement", row.id, relation.id))
 
     @on(Tree.NodeExpanded)

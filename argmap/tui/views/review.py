@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from argmap.store import StatementFilter, StatementRow
 from argmap.store.views import QUEUE_STATES, review_queue
+from argmap.tui.labels import quoted
 from argmap.tui.views.base import StatementView
 
 
@@ -62,7 +63,7 @@ class ReviewView(StatementView):
             return
         head = Text.assemble((row.speaker or "(nobody)", "bold"), f"  {row.cue}  ", (f"{row.kind}", "dim"),
                              f"   {row.doc_name}", "\n\n")
-        head.append(f"“{row.text}”", style="bold")
+        head.append(quoted(row.text), style="bold")
         self.query_one("#review-statement", Static).update(head)
         paragraph, offset = self.workspace.context(row.id)
         context = Text(paragraph, style="dim")
