@@ -306,7 +306,7 @@ class SpeakerRegistry:
         scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
         return _Parse(
             surface, parsed.role, parsed.affiliation, kind, parsed.proper, parsed.head, key, cls_, scoped,
-            self._alias_index(name, surface),
+            self._alias_index(name, surface) if self._table.speakers else None,
         )
 
     def _record(self, entry: _Entry, parse: _Parse, role: str | None, affiliation: str | None) -> None:
@@ -366,8 +366,6 @@ class SpeakerRegistry:
         return entry
 
     def _alias_index(self, mention: str, surface: str) -> int | None:
-        if not self._table.speakers:
-            return None
         i = self._table.index_of_key(name_key(mention))
         return self._table.index_of_key(name_key(surface)) if i is None else i
 
