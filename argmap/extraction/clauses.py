@@ -282,8 +282,10 @@ def _is_time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
     return word in lx.DAY_WORDS
 
 
-# Where the reporter's own words resume after reported content.
-_CONTENT_STOP = re.compile(r"; |,[\"”’']? but (?![“\"‘'])|(?<=_[\"”’']) but (?![“\"‘'])|, while ")
+# Where the reporter's own words resume after reported content. Every alternative opens with a
+# plain character, so the regex engine skips ahead between candidates (the third looks behind
+# its space for the closing quotation).
+_CONTENT_STOP = re.compile(r"; |,[\"”’']? but (?![“\"‘'])| (?<=_[\"”’'] )but (?![“\"‘'])|, while ")
 
 
 def _content_stop(masked: str, lo: int, hi: int) -> int:

@@ -162,7 +162,9 @@ est mt ft vol
 """.split()
 )
 
-_SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9])")
+# "[.?!][.?!]*" rather than "[.?!]+": a pattern that opens with a plain character class lets
+# the regex engine skip ahead to the next candidate character instead of trying every position
+_SENTENCE_END = re.compile(r"[.?!][.?!]*[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9])")
 
 
 def is_abbreviation(par: str, dot: int) -> bool:
