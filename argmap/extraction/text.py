@@ -29,6 +29,11 @@ class Quote(NamedTuple):
         lo = min(self.start + self.open_len, self.end)
         return lo, max(lo, self.end - self.close_len if self.closed else self.end)
 
+    def inner_text(self, par: str) -> str:
+        """The quoted words of ``par`` (the paragraph, or its masked copy)."""
+        lo, hi = self.inner
+        return par[lo:hi]
+
 
 MAX_PARAGRAPH = 20_000  # characters; longer lines are cut at sentence ends so work stays linear
 
