@@ -106,6 +106,8 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     attribution opens a new main clause ('When Clinton noted that ..., Trump
     boasted, "..."'), the outer content ends before it and both stand.
     """
+    if len(findings) < 2:
+        return findings  # most units: nothing to compare
     findings = sorted(findings, key=lambda f: (f.content.start, -f.confidence))
     kept: list[Finding] = []
     for f in findings:

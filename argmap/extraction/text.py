@@ -247,13 +247,20 @@ def mask_quotes(par: str, quotes: list[Quote]) -> str:
     pieces, at = [], 0
     for q in quotes:
         lo, hi = q.inner
-        pieces += [par[at:lo], _NOT_SPACE.sub("_", par[lo:hi])]
+        pieces += [par[at:lo], _blank(par[lo:hi])]
         at = hi
     pieces.append(par[at:])
     return "".join(pieces)
 
 
 _NOT_SPACE = re.compile(r"\S")
+
+
+def _blank(text: str) -> str:
+    """``text`` with every character but white space replaced by '_'."""
+    if text.isprintable():  # then its only white space is " ": blank word by word, much faster
+        return " ".join(["_" * len(word) for word in text.split(" ")])
+    return _NOT_SPACE.sub("_", text)
 
 
 _WORD = re.compile(r"[\w’'-]+")
