@@ -24,7 +24,7 @@ Speaker ids are "spk-" plus a hash of the canonical key, so they are stable
 across runs given the same first-seen form (or the alias table's name).
 
 Each distinct mention string is parsed once; repeats take a fast path. 100,000
-mentions of 10,000 people take about 1.4 s of CPU time on a quiet machine, 2.1-2.3 s when
+mentions of 10,000 people take about 1.5 s of CPU time on a quiet machine, 2.2-2.5 s when
 other work shares its two cores (``benchmarks/speaker_resolution.py``).
 """
 
