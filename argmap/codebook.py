@@ -13,6 +13,13 @@ A codebook is a TOML file that analysts edit::
     colour = "#3a7bd5"
     cues = ["deterrence", "closer alliance"]
     examples = ["The alliance has never been stronger."]
+    targets_for = ["the alliance", "integration"]     # optional
+    targets_against = []                              # optional
+
+``targets_for`` and ``targets_against`` (optional) name what a label is for and against: the
+codebook model reads praise of a "for" target, or criticism of an "against" target, near its
+mention as evidence for the label (``argmap.stance.sentiment``). An election codebook's
+``favours-trump`` may be for ["Trump", "the Republican nominee"] and against ["Clinton"].
 
 ``load_codebook`` validates it and raises ``CodebookError`` with one line naming
 the file, the line or field, and what was expected.
@@ -45,6 +52,10 @@ class StanceLabel(BaseModel):
     cues: tuple[str, ...] = Field(default=(), description="phrases that signal this stance")
     examples: tuple[str, ...] = Field(default=(), description="example statements with this stance")
     colour: str = Field(default="#888888", description="'#rrggbb' or '#rgb', for the UI")
+    targets_for: tuple[str, ...] = Field(default=(), description="what the stance is for: praise of it counts for the label")
+    targets_against: tuple[str, ...] = Field(
+        default=(), description="what the stance is against: criticism of it counts for the label"
+    )
 
     @field_validator("id")
     @classmethod
@@ -60,7 +71,7 @@ class StanceLabel(BaseModel):
             raise ValueError("expected a colour as '#rrggbb' or '#rgb'")
         return value
 
-    @field_validator("cues", "examples")
+    @field_validator("cues", "examples", "targets_for", "targets_against")
     @classmethod
     def _no_blank_entries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not item.strip() for item in value):
@@ -91,7 +102,7 @@ class Codebook(BaseModel):
                 raise ValueError(f"label id {label.id!r} is used twice")
             seen.add(label.id)
         if self.neutral is not None and self.neutral not in seen:
-            raise ValueError(f"neutral label {self.neutral!r} is not one of the labels")
+            raise ValueError(f"neutral label {self.neutral!r} is not one of the labels ({', '.join(sorted(seen))})")
         return self
 
     @property
@@ -113,6 +124,8 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as problem:
         raise CodebookError(f"{source}: not valid TOML: {problem}") from None
+    if not data:
+        raise CodebookError(f"{source}: the codebook is empty; expected a [debate] table and [[label]] entries")
     debate = data.get("debate")
     if not isinstance(debate, dict):
         raise CodebookError(f"{source}: expected a [debate] table with 'id' and 'issue'")
@@ -120,6 +133,8 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     if unknown:
         raise CodebookError(f"{source}: unknown top-level key {unknown[0]!r} (expected [debate] and [[label]])")
     labels = data.get("label", [])
+    if not isinstance(labels, list) or not all(isinstance(entry, dict) for entry in labels):
+        raise CodebookError(f"{source}: 'label' must be [[label]] tables (line {_key_line(text, 'label') or '?'})")
     if not labels:
         raise CodebookError(f"{source}: the codebook has no [[label]] entries; at least one is needed")
     try:
@@ -138,6 +153,25 @@ def load_codebook(path: str | Path) -> Codebook:
     return parse_codebook(text, str(path))
 
 
+def _key_line(text: str, key: str, after: int = 0) -> int | None:
+    """The 1-based line where ``key = ...`` is set, in the table starting after line ``after``."""
+    for number, line in enumerate(text.splitlines()[after:], after + 1):
+        stripped = line.strip()
+        if after and stripped.startswith("["):
+            return None
+        if re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None
+
+
+def _table_line(text: str, header: str) -> int:
+    """The 1-based line of the table ``header`` (e.g. '[debate]'), 0 when absent."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith(header):
+            return number
+    return 0
+
+
 def _label_line(text: str, index: int) -> int | None:
     """The 1-based line of the ``index``-th ``[[label]]`` header in ``text``."""
     headers = [number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[label]]")]
@@ -154,11 +188,15 @@ def _describe_validation(problem: ValidationError | TypeError, labels: list, tex
         index = location[1]
         entry = labels[index] if index < len(labels) and isinstance(labels[index], dict) else {}
         name = f" ({entry['id']})" if isinstance(entry.get("id"), str) else ""
-        field = ".".join(str(part) for part in location[2:])
+        field = ".".join(str(part) for part in location[2:] if not isinstance(part, int))
         line = _label_line(text, index)
+        if line and field and first["type"] != "missing":
+            line = _key_line(text, str(location[2]), line) or line
         where = (f"line {line}: " if line else "") + f"[[label]] #{index + 1}{name}" + (f", field '{field}'" if field else "")
     elif location:
-        where = "[debate] field '" + ".".join(str(part) for part in location) + "'"
+        field = ".".join(str(part) for part in location)
+        line = _key_line(text, str(location[0]), _table_line(text, "[debate]")) if first["type"] != "missing" else None
+        where = (f"line {line}: " if line else "") + f"[debate] field '{field}'"
     else:
         where = "codebook"
     message = first["msg"].removeprefix("Value error, ")
@@ -167,8 +205,15 @@ def _describe_validation(problem: ValidationError | TypeError, labels: list, tex
         lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(rf"\s*id\s*=\s*[\"']{re.escape(duplicate)}[\"']", line)]
         if len(lines) > 1:
             where = f"line {lines[1]}"
+    if first["type"] == "value_error" and message.startswith("neutral label"):
+        line = _key_line(text, "neutral", _table_line(text, "[debate]"))
+        where = (f"line {line}: " if line else "") + "[debate] field 'neutral'"
     if first["type"] == "missing":
         message = "required field is missing"
     elif first["type"] == "extra_forbidden":
         message = "unknown field"
+    elif first["type"] in {"tuple_type", "list_type"}:
+        message = "expected a list of strings"
+    elif first["type"] == "string_type":
+        message = "expected a string"
     return f"{where}: {message}"

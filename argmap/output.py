@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO
 
 from argmap.models import Document, Speaker, Statement
 
 FORMATS = ("jsonl", "json", "table")
 Results = Iterable[tuple[Document, Iterable[Statement]]]
+#: Extra fields for a statement's record (e.g. ``stance``, ``stance_score``, ``stance_reason``).
+Extra = Callable[[Document, Statement], dict]
 
 _TABLE_TEXT_WIDTH = 100
 
@@ -19,15 +21,19 @@ def statement_record(statement: Statement) -> dict:
     return {"doc": statement.doc_name, **statement.model_dump(mode="json")}
 
 
-def write_jsonl(results: Results, out: IO[str]) -> None:
-    """One JSON object per statement, written and flushed document by document."""
-    for _document, statements in results:
+def write_jsonl(results: Results, out: IO[str], extra: Extra | None = None) -> None:
+    """One JSON object per statement, written and flushed document by document;
+    ``extra`` adds fields to each record."""
+    for document, statements in results:
         for statement in statements:
-            out.write(json.dumps(statement_record(statement), ensure_ascii=False) + "\n")
+            record = statement_record(statement)
+            if extra is not None:
+                record.update(extra(document, statement))
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
 
 
-def write_json(results: Results, out: IO[str], speakers: dict[str, Speaker]) -> None:
+def write_json(results: Results, out: IO[str], speakers: dict[str, Speaker], extra: Extra | None = None) -> None:
     """One JSON document: ``documents``, ``statements`` and the ``speakers`` they name.
 
     ``speakers`` is read after ``results`` is consumed, so it may be filled while
@@ -36,7 +42,8 @@ def write_json(results: Results, out: IO[str], speakers: dict[str, Speaker]) -> 
     documents, records = [], []
     for document, statements in results:
         documents.append(document.model_dump(mode="json", exclude={"text"}))
-        records.extend(statement_record(s) for s in statements)
+        for statement in statements:
+            records.append(statement_record(statement) | (extra(document, statement) if extra is not None else {}))
     payload = {
         "documents": documents,
         "statements": records,
@@ -46,8 +53,9 @@ def write_json(results: Results, out: IO[str], speakers: dict[str, Speaker]) -> 
     out.write("\n")
 
 
-def write_table(results: Results, out: IO[str]) -> None:
-    """A rich table with one row per statement: document, speaker, kind, cue, text."""
+def write_table(results: Results, out: IO[str], extra: Extra | None = None) -> None:
+    """A rich table with one row per statement: document, speaker, kind, cue, text, and
+    the ``stance`` and ``stance_score`` from ``extra`` when given."""
     from rich.console import Console
     from rich.table import Table
 
@@ -57,12 +65,18 @@ def write_table(results: Results, out: IO[str]) -> None:
     table.add_column("kind", no_wrap=True)
     table.add_column("cue", ratio=1, max_width=14)
     table.add_column("text", ratio=5)
+    if extra is not None:
+        table.add_column("stance", ratio=2, overflow="fold")
     documents = statements_seen = 0
     for document, statements in results:
         documents += 1
         for s in statements:
             statements_seen += 1
-            table.add_row(document.name, s.speaker or s.speaker_mention or "?", s.kind.value, s.cue, _shorten(s.text))
+            row = [document.name, s.speaker or s.speaker_mention or "?", s.kind.value, s.cue, _shorten(s.text)]
+            if extra is not None:
+                fields = extra(document, s)
+                row.append(f"{fields.get('stance')}\n{fields.get('stance_score', 0):.2f}")
+            table.add_row(*row)
     table.caption = f"{_count(statements_seen, 'statement')} in {_count(documents, 'document')}"
     Console(file=out).print(table)
 

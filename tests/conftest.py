@@ -1,5 +1,6 @@
 """Shared test fixtures."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,21 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent")
     return SHARED
+
+
+def run_cli(capsys, *argv, stdin=None, monkeypatch=None):
+    """Run argmap in-process on ``argv`` (any objects, made strings): (exit status, stdout, stderr).
+
+    ``stdin`` (with ``monkeypatch``) is text the command reads as standard input.
+    """
+    from argmap.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    try:
+        status = main([str(arg) for arg in argv])
+    except SystemExit as exit_:
+        status = exit_.code
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+

@@ -8,25 +8,14 @@ import sys
 import pytest
 
 from argmap import __version__, output
-from argmap.cli import main
 from argmap.models import Document, Statement, StatementKind
-from conftest import REPO
+from conftest import REPO, run_cli as _run
 
 JSONL_KEYS = {
     "doc", "start", "end", "text", "kind", "cue", "speaker", "speaker_start", "speaker_end",
     "confidence", "speaker_mention", "speaker_id", "cue_start", "cue_end", "parts", "id", "document",
 }
 SEED = REPO / "seeds" / "japan-us-integration.txt"
-
-
-def _run(capsys, *argv):
-    """Run argmap in-process: (exit status, stdout, stderr)."""
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_help_lists_every_command_with_a_description(capsys):

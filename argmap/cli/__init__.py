@@ -22,7 +22,7 @@ PROG = "argmap"
 
 #: The modules under ``argmap/cli/`` that add commands, in ``--help`` order.
 #: Each has ``register(commands, eval_targets)`` taking the two argparse sub-parser groups.
-COMMAND_MODULES = ("extract",)
+COMMAND_MODULES = ("extract", "stance", "workspace", "mapedit", "exchange", "review", "ui")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,10 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     extract.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl", help="output format (default: jsonl)")
     extract.add_argument("--aliases", metavar="FILE", help="alias table that overrides automatic speaker matching")
+    extract.add_argument(
+        "--codebook", metavar="FILE",
+        help="stance codebook (TOML): adds stance, stance_score and stance_reason to each statement",
+    )
     extract.set_defaults(run=_run_extract)
 
     extraction = eval_targets.add_parser(
@@ -49,15 +53,29 @@ def _run_extract(args: argparse.Namespace) -> int:
             return 1
     else:
         registry = SpeakerRegistry()
+    codebook = None
+    if args.codebook:
+        from argmap.codebook import CodebookError, load_codebook
+
+        try:
+            codebook = load_codebook(args.codebook)
+        except CodebookError as problem:
+            error(str(problem))
+            return 1
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
     results = extract_corpus(documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl")
+    extra = None
+    if codebook is not None:
+        from argmap.stance.annotate import with_stances
+
+        results, extra = with_stances(results, codebook)
     if args.format == "jsonl":
-        output.write_jsonl(results, sys.stdout)
+        output.write_jsonl(results, sys.stdout, extra)
     elif args.format == "json":
-        output.write_json(results, sys.stdout, speakers)
+        output.write_json(results, sys.stdout, speakers, extra)
     else:
-        output.write_table(results, sys.stdout)
+        output.write_table(results, sys.stdout, extra)
     return 1 if failures else 0
 
 

@@ -1,0 +1,58 @@
+"""Saving a file so that a crash leaves either the old or the new content, never a mix."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | Callable[[TextIO], None]) -> None:
+    """Write ``content`` (a string, or a function writing to a stream) to ``path`` atomically.
+
+    The text goes (UTF-8, line endings as given) to a temporary file in the same
+    folder, is flushed and fsynced, then ``os.replace`` puts it in place and the
+    folder is fsynced where the platform allows. On any failure the temporary file
+    is removed and ``path`` keeps its previous content. An existing file's
+    permission bits are kept.
+    """
+    target = Path(path)
+    folder = target.parent
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            if isinstance(content, str):
+                stream.write(content)
+            else:
+                content(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        except FileNotFoundError:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); silently skipped where folders cannot be opened."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,248 @@
+"""Editing the map from the command line: stances, statements, speakers, claims and links.
+
+Every command calls one ``Workspace`` method (the API the UI uses), so each is one
+transaction and one edit-log entry. Ids may be shortened to a unique prefix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from argmap.cli.workspace import add_workspace_option, run_in_workspace
+
+
+def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+    """Add the editing commands."""
+
+    def command(name: str, help: str, action, *arguments: tuple[tuple, dict]) -> argparse.ArgumentParser:
+        parser = commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
+        for args, kwargs in arguments:
+            parser.add_argument(*args, **kwargs)
+        add_workspace_option(parser)
+        parser.set_defaults(run=run_in_workspace(action))
+        return parser
+
+    who = (("--annotator",), {"help": "who labels (default: $ARGMAP_USER or the login name)"})
+    note = (("--note",), {"default": "", "help": "a note kept with the label"})
+    command("statements", "list statements (filter, sort, page)", _statements,
+            (("--speaker",), {"help": "speaker id or name"}), (("--label",), {"help": "current stance label ('none': no label)"}),
+            (("--review",), {"help": "review state: unlabelled, suggested, labelled, disputed, adjudicated"}),
+            (("--kind",), {"help": "direct, mixed or indirect"}), (("--document",), {"help": "document id or name"}),
+            (("--text",), {"help": "text contains"}), (("--sort",), {"default": "document"}),
+            (("--desc",), {"action": "store_true"}), (("--offset",), {"type": int, "default": 0}),
+            (("--limit",), {"type": int, "default": 50}))
+    command("stance", "label a statement's stance", _stance, (("statement",), {}), (("label",), {}), who, note)
+    command("adjudicate", "set a statement's final stance, overriding every other label", _adjudicate,
+            (("statement",), {}), (("label",), {}), who, note)
+    command("attribute", "give a statement to another speaker", _attribute, (("statement",), {}), (("speaker",), {}))
+    command("statement", "adjust a statement's span or kind, add one, or delete one", _statement,
+            (("action",), {"choices": ("adjust", "add", "delete")}),
+            (("target",), {"help": "statement id (adjust, delete) or document id or name (add)"}),
+            (("--start",), {"type": int}), (("--end",), {"type": int}), (("--kind",), {}), (("--speaker",), {}))
+    command("speakers", "list speakers with statement counts and stances", _speakers,
+            (("--text",), {"help": "name or alias contains"}), (("--limit",), {"type": int, "default": 50}))
+    command("speaker", "rename a speaker, add an alias, merge speakers or split one", _speaker,
+            (("action",), {"choices": ("rename", "alias", "merge", "split")}), (("speaker",), {}),
+            (("values",), {"nargs": "*", "metavar": "VALUE",
+                           "help": "rename: NAME; alias: ALIAS; merge: OTHER...; split: NAME STATEMENT..."}))
+    command("claim", "add, edit, delete, promote or list claims", _claim,
+            (("action",), {"choices": ("add", "edit", "delete", "promote", "list")}),
+            (("target",), {"nargs": "?", "help": "text (add), claim id (edit, delete) or statement id (promote)"}),
+            (("--position",), {"action": "store_true", "help": "add a position (under the issue)"}),
+            (("--parent",), {"help": "the position or claim it belongs under"}), (("--label",), {}), (("--text",), {}))
+    command("link", "relate a statement or claim to a claim (supports, attacks, rebuts) or a statement (restates)",
+            _link, (("source",), {}), (("kind",), {"choices": ("supports", "attacks", "rebuts", "restates")}),
+            (("target",), {}))
+    command("unlink", "remove a relation (or reject a suggested one)", _unlink, (("relation",), {}),
+            (("--reject",), {"action": "store_true", "help": "keep it as rejected so it is not offered again"}))
+    command("relations", "list relations", _relations, (("--kind",), {}), (("--status",), {}))
+
+
+# ---------------------------------------------------------------------- id helpers
+
+def _resolve(workspace, table: str, text: str) -> str:
+    """A full id from an id, a unique id prefix, or (speakers, documents) a name."""
+    from argmap.store import EditError
+
+    rows = workspace.conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2", (text, text + "\uffff")).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    if table in ("speakers", "documents"):
+        named = workspace.conn.execute(f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 2", (text,)).fetchall()
+        if table == "speakers" and not named:
+            named = [(s.id,) for s in workspace.find_speakers(text)][:2]
+        if len(named) == 1:
+            return named[0][0]
+        rows = rows or named
+    what = table.rstrip("s")
+    raise EditError(f"{'several' if len(rows) > 1 else 'no'} {what}s match {text!r}")
+
+
+def _node(workspace, text: str) -> str:
+    return _resolve(workspace, "claims" if text.startswith("clm-") else "statements", text)
+
+
+# ---------------------------------------------------------------------- commands
+
+def _statements(workspace, args) -> int:
+    from argmap.store import StatementFilter
+
+    filter = StatementFilter(
+        speaker=_resolve(workspace, "speakers", args.speaker) if args.speaker else None,
+        label="" if args.label == "none" else args.label, review=args.review, kind=args.kind,
+        document=_resolve(workspace, "documents", args.document) if args.document else None, text=args.text,
+    )
+    total = workspace.count_statements(filter)
+    for row in workspace.statements(filter, sort=args.sort, descending=args.desc, offset=args.offset, limit=args.limit):
+        text = row.text if len(row.text) <= 80 else row.text[:79] + "…"
+        print(f"{row.id}  {row.label or '-':<18} {row.review:<11} {row.speaker or '?'}: {text}")
+    print(f"({total} statements match)", file=sys.stderr)
+    return 0
+
+
+def _stance(workspace, args) -> int:
+    annotation = workspace.set_stance(_resolve(workspace, "statements", args.statement), args.label,
+                                      annotator=args.annotator, note=args.note)
+    print(f"{annotation.statement_id}: {annotation.label} by {annotation.annotator}")
+    return 0
+
+
+def _adjudicate(workspace, args) -> int:
+    annotation = workspace.adjudicate(_resolve(workspace, "statements", args.statement), args.label,
+                                      annotator=args.annotator, note=args.note)
+    print(f"{annotation.statement_id}: {annotation.label} (adjudicated by {annotation.annotator})")
+    return 0
+
+
+def _attribute(workspace, args) -> int:
+    statement = _resolve(workspace, "statements", args.statement)
+    speaker = _resolve(workspace, "speakers", args.speaker)
+    workspace.reattribute(statement, speaker)
+    print(f"{statement}: now attributed to {workspace.speaker(speaker).name}")
+    return 0
+
+
+def _statement(workspace, args) -> int:
+    if args.action == "add":
+        if args.start is None or args.end is None:
+            from argmap.store import EditError
+
+            raise EditError("statement add needs --start and --end")
+        row = workspace.add_statement(
+            _resolve(workspace, "documents", args.target), args.start, args.end,
+            speaker_id=_resolve(workspace, "speakers", args.speaker) if args.speaker else None,
+            kind=args.kind or "direct",
+        )
+        print(f"{row.id}: {row.text}")
+    elif args.action == "adjust":
+        row = workspace.adjust_statement(_resolve(workspace, "statements", args.target), start=args.start, end=args.end,
+                                         kind=args.kind)
+        print(f"{row.id}: {row.start}-{row.end} {row.kind}: {row.text}")
+    else:
+        statement = _resolve(workspace, "statements", args.target)
+        workspace.delete_statement(statement)
+        print(f"{statement}: deleted")
+    return 0
+
+
+def _speakers(workspace, args) -> int:
+    for row in workspace.speakers(text=args.text, limit=args.limit):
+        stances = ", ".join(f"{k or '(none)'} {v}" for k, v in sorted(row.stances.items()))
+        print(f"{row.id}  {row.name} [{row.kind}] {row.statements} statements: {stances}")
+    return 0
+
+
+def _speaker(workspace, args) -> int:
+    from argmap.store import EditError
+
+    speaker = _resolve(workspace, "speakers", args.speaker)
+    values = args.values
+    needed = {"rename": 1, "alias": 1, "merge": 1, "split": 2}[args.action]
+    if len(values) < needed or (args.action in ("rename", "alias") and len(values) != 1):
+        raise EditError(f"speaker {args.action}: expected {'NAME STATEMENT...' if args.action == 'split' else 'one value' if needed == 1 and args.action != 'merge' else 'OTHER...'}")
+    if args.action == "rename":
+        result = workspace.rename_speaker(speaker, values[0])
+    elif args.action == "alias":
+        result = workspace.add_alias(speaker, values[0])
+    elif args.action == "merge":
+        result = workspace.merge_speakers(speaker, [_resolve(workspace, "speakers", v) for v in values])
+    else:
+        result = workspace.split_speaker(speaker, [_resolve(workspace, "statements", v) for v in values[1:]], values[0])
+    print(f"{result.id}  {result.name}; aliases: {', '.join(result.aliases) or '-'}")
+    return 0
+
+
+def _claim(workspace, args) -> int:
+    from argmap.store import EditError
+
+    parent = _resolve(workspace, "claims", args.parent) if args.parent else None
+    if args.action == "list":
+        _print_claims(workspace)
+        return 0
+    if not args.target:
+        raise EditError(f"claim {args.action} needs its {'text' if args.action == 'add' else 'id'}")
+    if args.action == "add":
+        claim = workspace.add_claim(args.target, kind="position" if args.position else "claim", parent_id=parent,
+                                    label=args.label)
+    elif args.action == "promote":
+        claim = workspace.promote_statement(_resolve(workspace, "statements", args.target), parent_id=parent)
+    elif args.action == "edit":
+        changes = {"text": args.text}
+        if args.parent:
+            changes["parent_id"] = parent
+        if args.label:
+            changes["label"] = None if args.label == "none" else args.label
+        if args.position:
+            changes["kind"] = "position"
+        claim = workspace.edit_claim(_resolve(workspace, "claims", args.target), **changes)
+    else:
+        claim_id = _resolve(workspace, "claims", args.target)
+        workspace.delete_claim(claim_id)
+        print(f"{claim_id}: deleted")
+        return 0
+    print(f"{claim.id} [{claim.kind}] {claim.text}")
+    return 0
+
+
+def _print_claims(workspace) -> None:
+    codebook = workspace.codebook
+    print(f"issue: {codebook.issue if codebook else '(no codebook)'}")
+    children: dict = {}
+    for claim in workspace.claims():
+        children.setdefault(claim.parent_id, []).append(claim)
+
+    def show(parent, depth: int) -> None:
+        for claim in children.get(parent, []):
+            label = f" ({claim.label})" if claim.label else ""
+            print(f"{'  ' * depth}{claim.id} [{claim.kind}]{label} {claim.text}")
+            for relation in workspace.relations(claim.id, status="accepted"):
+                if relation.target_id == claim.id:
+                    print(f"{'  ' * (depth + 1)}{relation.source_id} {relation.kind}")
+            show(claim.id, depth + 1)
+
+    show(None, 1)
+
+
+def _link(workspace, args) -> int:
+    relation = workspace.link(_node(workspace, args.source), _node(workspace, args.target), args.kind)
+    print(f"{relation.id}: {relation.source_id} {relation.kind} {relation.target_id}")
+    return 0
+
+
+def _unlink(workspace, args) -> int:
+    relation = _resolve(workspace, "relations", args.relation)
+    if args.reject:
+        workspace.set_relation_status(relation, "rejected")
+        print(f"{relation}: rejected")
+    else:
+        workspace.unlink(relation)
+        print(f"{relation}: removed")
+    return 0
+
+
+def _relations(workspace, args) -> int:
+    for relation in workspace.relations(kind=args.kind, status=args.status):
+        score = f" {relation.score:.2f}" if relation.score is not None else ""
+        print(f"{relation.id}  {relation.source_id} {relation.kind} {relation.target_id} [{relation.status}]{score}")
+    return 0

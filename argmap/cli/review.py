@@ -1,0 +1,234 @@
+"""``argmap assign``, ``review``, ``collect`` and ``agreement``: reviewer work.
+
+``assign`` writes packets from the workspace, ``review`` labels one packet in the
+terminal (no workspace needed), ``collect`` merges filled packets back, and
+``agreement`` measures agreement over the workspace's annotations or over packets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from argmap.cli import error
+from argmap.cli.workspace import add_workspace_option, run_in_workspace
+
+
+def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+    """Add ``assign``, ``review``, ``collect`` and ``agreement`` to the parser."""
+    assign = commands.add_parser(
+        "assign",
+        help="hand statements out to reviewers: one annotation packet (JSON) per reviewer",
+        description="Write one packet per reviewer into DIR. Each statement goes to OVERLAP distinct reviewers, "
+        "shares are equal (within one), statements labelled by enough people, or already held in a packet in DIR, "
+        "are not handed out again.",
+    )
+    assign.add_argument("--reviewers", required=True, metavar="NAMES", help="comma-separated reviewer names: alice,bob,carol")
+    assign.add_argument("--overlap", type=int, default=2, metavar="K", help="reviewers per statement (default 2)")
+    share = assign.add_mutually_exclusive_group()
+    share.add_argument("--per-reviewer", type=int, metavar="N", help="at most N statements per reviewer")
+    share.add_argument("--all", action="store_true", help="hand out every statement that needs labels (the default)")
+    assign.add_argument("--order", choices=("uncertainty", "document", "random"), default="uncertainty",
+                        help="which statements first: least certain suggestion (default), document order, or random")
+    assign.add_argument("--seed", type=int, default=0, help="seed of --order random (default 0)")
+    assign.add_argument("--blind", action="store_true", help="leave the model's suggestions out of the packets")
+    assign.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the packets (created if needed)")
+    add_workspace_option(assign)
+    assign.set_defaults(run=run_in_workspace(_assign))
+
+    review = commands.add_parser(
+        "review",
+        help="label an annotation packet's statements in the terminal, offline; or adjudicate disputes",
+        description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved into the file at once. "
+        "With --adjudicate, open the workspace's disputed statements instead and set their final labels.",
+    )
+    review.add_argument("packet", nargs="?", metavar="PACKET", help="the packet file (.json) handed out to the reviewer")
+    review.add_argument("--adjudicate", action="store_true",
+                        help="the adjudication queue: each disputed statement with every reviewer's label and note")
+    review.add_argument("--as", dest="adjudicator", metavar="NAME",
+                        help="the adjudicator's name (default: $ARGMAP_USER or the login name)")
+    add_workspace_option(review)
+    review.set_defaults(run=_run_review, parser=review)
+
+    collect = commands.add_parser(
+        "collect",
+        help="merge filled packets into the workspace as the reviewers' annotations",
+        description="Merge filled packets into the workspace. Collecting a packet twice changes nothing; a packet "
+        "from another workspace or with altered items is refused; an answer never replaces a newer annotation "
+        "by the same reviewer.",
+    )
+    collect.add_argument("packets", nargs="+", metavar="PACKET", help="filled packet files (.json)")
+    add_workspace_option(collect)
+    collect.set_defaults(run=run_in_workspace(_collect))
+
+    agreement = commands.add_parser(
+        "agreement",
+        help="agreement between reviewers (Krippendorff's alpha, Cohen's kappa, ...)",
+        description="Agreement between reviewers over the workspace's annotations, or over filled packets of one "
+        "workspace when PACKET files are given: Krippendorff's alpha (nominal) overall and per label, Cohen's "
+        "kappa per pair, percent agreement, per document, label-pair counts. Undefined figures are reported as "
+        "undefined, with the reason.",
+    )
+    agreement.add_argument("packets", nargs="*", metavar="PACKET", help="filled packet files (default: the workspace)")
+    agreement.add_argument("--format", choices=("table", "json"), default="table", help="report format (default: table)")
+    agreement.add_argument(
+        "--disagreements", action="store_true", help="also list the items whose labels differ, with every reviewer's label and note"
+    )
+    add_workspace_option(agreement)
+    agreement.set_defaults(run=_run_agreement)
+
+
+def _assign(workspace, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from argmap.review.handout import build_packets, pending_packets, plan, write_packets
+
+    reviewers = [name.strip() for name in args.reviewers.split(",") if name.strip()]
+    folder = Path(args.output)
+    pending, problems = pending_packets(folder, workspace.workspace_id)
+    for problem in problems:
+        error(f"{problem} (its items may be handed out again)")
+    try:
+        assignment = plan(
+            workspace, reviewers, overlap=args.overlap, per_reviewer=args.per_reviewer,
+            order=args.order, seed=args.seed, pending=pending,
+        )
+        packets = build_packets(workspace, assignment, blind=args.blind)
+        paths = write_packets(packets, folder)
+    except (ValueError, OSError) as problem:
+        error(f"{args.output}: {problem}" if isinstance(problem, OSError) else str(problem))
+        return 1
+    for packet, path in zip(packets, paths):
+        print(f"{packet.reviewer}: {len(packet.items)} statements -> {path}")
+    handed = len({item for ids in assignment.packets.values() for item in ids})
+    print(
+        f"{handed} statements handed out to {args.overlap} reviewers each"
+        f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
+        + (f"; {len(assignment.not_handed_out)} left for later (--per-reviewer)" if assignment.not_handed_out else "")
+    )
+    return 1 if problems else 0
+
+
+def _adjudicate(workspace, args: argparse.Namespace) -> int:
+    if workspace.codebook is None:
+        error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
+        return 1
+    from argmap.tui.review.adjudicate import AdjudicateApp
+
+    AdjudicateApp(workspace, args.adjudicator).run()
+    return 0
+
+
+def _collect(workspace, args: argparse.Namespace) -> int:
+    from argmap.review.collect import CollectError, collect_packet
+    from argmap.review.packet import PacketError, load_packet
+
+    failed = False
+    for path in args.packets:
+        try:
+            report = collect_packet(workspace, load_packet(path))
+        except PacketError as problem:
+            error(f"{problem}; nothing merged")
+            failed = True
+            continue
+        except CollectError as problem:
+            error(f"{path}: {problem}")
+            failed = True
+            continue
+        print(f"{path}: {report.summary()}")
+    return 1 if failed else 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    if args.adjudicate == bool(args.packet):
+        args.parser.error("give a PACKET file, or --adjudicate for the workspace's disputed statements")
+    if args.adjudicate:
+        return run_in_workspace(_adjudicate)(args)
+    from argmap.review.packet import PacketError, load_packet
+
+    try:
+        packet = load_packet(args.packet)
+    except PacketError as problem:
+        error(str(problem))
+        return 1
+    if not packet.items:
+        error(f"{args.packet}: the packet has no items")
+        return 1
+    from argmap.tui.review import ReviewApp
+
+    ReviewApp(packet, args.packet).run()
+    return 0
+
+
+def _run_agreement(args: argparse.Namespace) -> int:
+    from argmap.review.packet import PacketError, load_packet
+    from argmap.review.ratings import latest_ratings, packet_ratings
+
+    if not args.packets:
+        return run_in_workspace(_workspace_agreement)(args)
+    failed = False
+    ratings = []
+    first = None
+    for path in args.packets:
+        try:
+            packet = load_packet(path)
+        except PacketError as problem:
+            error(str(problem))
+            failed = True
+            continue
+        if first is None:
+            first = packet
+        elif packet.workspace_id != first.workspace_id:
+            error(f"{path}: packet from workspace {packet.workspace_id!r}, not {first.workspace_id!r} like the first packet; left out")
+            failed = True
+            continue
+        elif packet.codebook.label_ids != first.codebook.label_ids:
+            error(f"{path}: its codebook's labels ({', '.join(packet.codebook.label_ids)}) differ from the first packet's; left out")
+            failed = True
+            continue
+        ratings.extend(packet_ratings(packet))
+    if first is None:
+        return 1
+    _print_agreement(latest_ratings(ratings), first.codebook.label_ids, args)
+    return 1 if failed else 0
+
+
+def _workspace_agreement(workspace, args: argparse.Namespace) -> int:
+    from argmap.review.ratings import workspace_ratings
+
+    codebook = workspace.codebook
+    if codebook is None:
+        error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
+        return 1
+    _print_agreement(workspace_ratings(workspace), codebook.label_ids, args)
+    return 0
+
+
+def _print_agreement(table, labels, args: argparse.Namespace) -> None:
+    import json
+
+    from argmap.review.agreement import agreement
+    from argmap.review.disagreements import disagreements
+    from argmap.review.report import format_agreement
+
+    report = agreement(table, labels)
+    queue = disagreements(table) if args.disagreements else None
+    if args.format == "json":
+        data = json.loads(format_agreement(report, "json"))
+        if queue is not None:
+            data["disagreements"] = [entry.model_dump(mode="json") for entry in queue]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_agreement(report, "table"))
+        if queue is not None:
+            sys.stdout.write(_format_queue(queue))
+
+
+def _format_queue(queue) -> str:
+    lines = [f"Disagreements: {len(queue)} items"]
+    for entry in queue:
+        lines.append(f"{entry.item} ({entry.document or 'no document'})")
+        for answer in entry.answers:
+            note = f"  # {answer.note}" if answer.note else ""
+            lines.append(f"    {answer.reviewer}: {answer.label}{note}")
+    return "\n".join(lines) + "\n"

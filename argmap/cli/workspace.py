@@ -1,0 +1,276 @@
+"""``argmap init``, ``add``, ``status``, ``undo``, ``redo``, ``log`` and ``codebook``: the workspace."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from argmap.cli import documents, error
+
+
+def add_workspace_option(parser: argparse.ArgumentParser) -> None:
+    """``--workspace PATH`` (default: found from the current directory, or $ARGMAP_WORKSPACE)."""
+    parser.add_argument(
+        "--workspace", "-w", metavar="PATH",
+        help="the workspace file or its directory (default: found in the current directory or a parent)",
+    )
+
+
+def open_from(args: argparse.Namespace):
+    """The workspace named by ``--workspace``, $ARGMAP_WORKSPACE, or found from the current directory."""
+    from argmap.store import open_workspace
+
+    return open_workspace(args.workspace or os.environ.get("ARGMAP_WORKSPACE") or None)
+
+
+def run_in_workspace(action):
+    """Wrap ``action(workspace, args)``: open the workspace, report store errors as one line."""
+
+    def run(args: argparse.Namespace) -> int:
+        from argmap.codebook import CodebookError
+        from argmap.store import WorkspaceError
+
+        try:
+            with open_from(args) as workspace:
+                return action(workspace, args)
+        except (WorkspaceError, CodebookError) as problem:
+            error(str(problem))
+            return 1
+
+    return run
+
+
+def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+    """Add the workspace commands."""
+    init = commands.add_parser("init", help="create a workspace", description="Create a workspace (argmap.sqlite) in DIR.")
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="where to create it (default: here)")
+    init.add_argument("--codebook", metavar="FILE", help="the debate's codebook (default: the one *.codebook.toml in DIR)")
+    init.set_defaults(run=_run_init)
+
+    add = commands.add_parser(
+        "add", help="add articles to the workspace",
+        description="Extract statements from articles, resolve speakers across the workspace, suggest stances.",
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add.add_argument("--aliases", metavar="FILE",
+                     help="alias table that overrides automatic speaker matching (kept for later adds)")
+    add.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
+                     help="progress display (default: a bar on a terminal, lines otherwise)")
+    add_workspace_option(add)
+    add.set_defaults(run=_run_add)
+
+    status = commands.add_parser("status", help="counts, labelled share and agreement state of the workspace")
+    status.add_argument("--format", choices=("table", "json"), default="table")
+    add_workspace_option(status)
+    status.set_defaults(run=run_in_workspace(_status))
+
+    for name, what in (("undo", "undo the latest edit"), ("redo", "redo the edit undone last")):
+        command = commands.add_parser(name, help=what, description=what.capitalize() + " (from the edit log).")
+        add_workspace_option(command)
+        command.set_defaults(run=run_in_workspace(_undo if name == "undo" else _redo))
+
+    log = commands.add_parser("log", help="the edit log, newest first")
+    log.add_argument("-n", type=int, default=20, metavar="N", help="how many entries (default 20)")
+    add_workspace_option(log)
+    log.set_defaults(run=run_in_workspace(_log))
+
+    suggest = commands.add_parser(
+        "suggest", help="suggest every statement's stance again (after --refit: with a model learned from the labels)",
+        description="Ask the stance model again for every statement's suggestion. With --refit, first train the "
+        "learned model on the statements people labelled and save it beside the workspace (argmap-model/).",
+    )
+    suggest.add_argument("--refit", action="store_true", help="train the learned model from the workspace's labels first")
+    add_workspace_option(suggest)
+    suggest.set_defaults(run=run_in_workspace(_suggest))
+
+    codebook = commands.add_parser("codebook", help="show the workspace's codebook, or set it from FILE")
+    codebook.add_argument("file", nargs="?", metavar="FILE", help="a codebook TOML file to use from now on")
+    add_workspace_option(codebook)
+    codebook.set_defaults(run=run_in_workspace(_codebook))
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from argmap.codebook import CodebookError, load_codebook
+    from argmap.store import Workspace, WorkspaceError
+
+    directory = Path(args.directory)
+    source = args.codebook
+    if source is None and directory.is_dir():
+        found = sorted(directory.glob("*.codebook.toml"))
+        if len(found) == 1:
+            source = str(found[0])
+    try:
+        codebook = load_codebook(source) if source else None
+        workspace = Workspace.init(directory, codebook=codebook)
+    except (CodebookError, WorkspaceError) as problem:
+        error(str(problem))
+        return 1
+    with workspace:
+        print(f"created workspace {workspace.path}" + (f" with codebook {source}" if source else " (no codebook yet)"))
+    return 0
+
+
+def _run_add(args: argparse.Namespace) -> int:
+    from argmap.cli import describe
+    from argmap.speakers import AliasTable
+    from argmap.store import WorkspaceError
+
+    aliases = None
+    if args.aliases:
+        try:
+            aliases = AliasTable.load(args.aliases)
+        except ValueError as problem:
+            error(describe(problem, args.aliases))
+            return 1
+    failures: list[str] = []
+    try:
+        with open_from(args) as workspace:
+            if aliases is not None:
+                workspace.set_alias_table(aliases)
+            mode = args.progress
+            if mode == "auto":
+                mode = "bar" if sys.stderr.isatty() else "lines"
+            with _Progress(mode, _count_files(args.paths)) as progress:
+                report = workspace.add_documents(documents(args.paths, failures), aliases=aliases, progress=progress)
+    except WorkspaceError as problem:
+        error(str(problem))
+        return 1
+    print(
+        f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
+        f"{report.statements} statements, {report.new_speakers} new speakers, {report.suggestions} suggestions, "
+        f"{report.restatements} restatements offered"
+    )
+    if report.kept_annotations or report.dropped_annotations:
+        print(f"{report.kept_annotations} annotations carried over to new versions; "
+              f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap log`)")
+    return 1 if failures else 0
+
+
+def _count_files(paths: list[str]) -> int | None:
+    from argmap.reading import READ_SUFFIXES
+
+    total = 0
+    for path in map(Path, paths):
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                total += sum(1 for f in files if not f.startswith(".") and Path(f).suffix.lower() in READ_SUFFIXES)
+        else:
+            total += 1
+    return total
+
+
+class _Progress:
+    """A rich progress bar (files, statements, rate) or one plain line per document."""
+
+    def __init__(self, mode: str, total: int | None) -> None:
+        self.mode, self.total = mode, total
+        self.files = self.statements = 0
+        self.started = time.perf_counter()
+        self.bar = None
+
+    def __enter__(self):
+        if self.mode == "bar":
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                TextColumn("{task.fields[statements]} statements"), TextColumn("{task.fields[rate]} files/s"),
+                TimeElapsedColumn(), transient=False, console=Console(stderr=True),
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("add", total=self.total, statements=0, rate="-")
+        return self
+
+    def __call__(self, document, statements: int, outcome: str) -> None:
+        self.files += 1
+        self.statements += statements
+        if self.bar is not None:
+            rate = self.files / max(time.perf_counter() - self.started, 1e-9)
+            self.bar.update(self.task, advance=1, statements=self.statements, rate=f"{rate:.1f}")
+        elif self.mode == "lines":
+            print(f"{outcome} {document.name}: {statements} statements", file=sys.stderr, flush=True)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _status(workspace, args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    status = workspace.status()
+    if args.format == "json":
+        data = asdict(status) | {"labelled_share": round(status.labelled_share, 4)}
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    out = sys.stdout.write
+    out(f"workspace  {status.path}\n")
+    out(f"issue      {status.issue or '(no codebook)'}\n")
+    out(f"documents  {status.documents}\nspeakers   {status.speakers}\nstatements {status.statements}\n")
+    out(f"labelled   {status.labelled_share:.1%} by people\n")
+    out("review     " + ", ".join(f"{k} {v}" for k, v in sorted(status.review.items())) + "\n")
+    out("stances    " + (", ".join(f"{k or '(none)'} {v}" for k, v in sorted(status.labels.items())) or "-") + "\n")
+    agreement = status.review.get("disputed", 0)
+    out(f"agreement  {agreement} disputed, {status.review.get('adjudicated', 0)} adjudicated; annotators: "
+        + (", ".join(f"{k} {v}" for k, v in status.annotators.items()) or "none") + "\n")
+    out(f"map        {status.claims} claims; relations: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(status.relations.items())) or "none") + "\n")
+    out(f"edits      {status.edits} (undo with `argmap undo`)\n")
+    if not status.suggestions_available:
+        out("note       stance suggestions are not available (argmap.stance is not installed)\n")
+    return 0
+
+
+def _undo(workspace, args: argparse.Namespace) -> int:
+    edit = workspace.undo()
+    print(f"undone: {edit.action} {edit.summary} ({edit.actor}, {edit.time})")
+    return 0
+
+
+def _redo(workspace, args: argparse.Namespace) -> int:
+    edit = workspace.redo()
+    print(f"redone: {edit.action} {edit.summary} ({edit.actor}, {edit.time})")
+    return 0
+
+
+def _log(workspace, args: argparse.Namespace) -> int:
+    for edit in workspace.edits(args.n):
+        state = "" if edit.state == "done" else f" [{edit.state}]"
+        print(f"{edit.id:>5} {edit.time} {edit.actor}: {edit.action} {edit.summary}{state}")
+    return 0
+
+
+def _suggest(workspace, args: argparse.Namespace) -> int:
+    if args.refit:
+        model = workspace.fit_model()
+        print(f"trained the stance model on {len(model.texts)} labelled statements; saved in {workspace.model_dir}")
+    stored = workspace.resuggest()
+    if not stored and workspace.count_statements():
+        error(f"{workspace.path}: no suggestions: " + (
+            "the workspace has no codebook" if workspace.codebook is None else "argmap.stance is not installed"))
+        return 1
+    print(f"{stored} suggestions stored")
+    return 0
+
+
+def _codebook(workspace, args: argparse.Namespace) -> int:
+    from argmap.codebook import load_codebook
+
+    if args.file:
+        codebook = load_codebook(args.file)
+        workspace.set_codebook(codebook)
+        print(f"codebook {codebook.id}: {len(codebook.labels)} labels")
+        return 0
+    codebook = workspace.codebook
+    if codebook is None:
+        error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
+        return 1
+    print(codebook.model_dump_json(indent=2))
+    return 0

@@ -1,0 +1,25 @@
+"""Exports of the argument map (JSON, AIF, Argdown, CSV, DOT), JSON import, atomic file writing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+FORMATS = ("json", "aif", "argdown", "csv", "dot")
+
+
+def writer(format: str) -> Callable[[object, TextIO], None]:
+    """The function writing the map of a workspace in ``format`` to a text stream."""
+    if format == "json":
+        from argmap.export.mapjson import write_map_json as write
+    elif format == "aif":
+        from argmap.export.aif import write_aif as write
+    elif format == "argdown":
+        from argmap.export.argdown import write_argdown as write
+    elif format == "csv":
+        from argmap.export.table import write_csv as write
+    elif format == "dot":
+        from argmap.export.dot import write_dot as write
+    else:
+        raise ValueError(f"unknown export format {format!r} (expected one of {', '.join(FORMATS)})")
+    return write

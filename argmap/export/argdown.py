@@ -1,0 +1,89 @@
+"""Argdown text: the issue as the title, a section per position, claims with their
+supporting and attacking claims and statements indented below them; a statement's
+speaker, source and stance go in its ``{...}`` data. Argdown has no relation for
+"the same quote reported again", so a restatement carries ``restates: [titles]``
+in its data, under a "Restatements" section."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from argmap.export.graph import MapGraph, read_graph
+
+SIGN = {"supports": "+", "attacks": "-", "rebuts": "-"}
+
+
+def _text(text: str) -> str:
+    return " ".join(text.replace("[", "(").replace("]", ")").replace("<", "‹").replace(">", "›").split())
+
+
+def _data(values: dict) -> str:
+    items = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items() if value]
+    return " {" + ", ".join(items) + "}" if items else ""
+
+
+def build_argdown(graph: MapGraph) -> str:
+    """The map as Argdown text."""
+    titles: dict[str, str] = {}
+    counters = {"position": 0, "claim": 0, "statement": 0}
+    for claim in graph.claims:
+        counters[claim.kind] += 1
+        titles[claim.id] = f"{'P' if claim.kind == 'position' else 'C'}{counters[claim.kind]}"
+    for statement_id in graph.statements:
+        counters["statement"] += 1
+        titles[statement_id] = f"S{counters['statement']}"
+    defined: set[str] = set()
+    lines = ["===", f"title: {json.dumps(graph.issue, ensure_ascii=False)}", "===", "", f"# {_text(graph.issue)}", ""]
+
+    def definition(node_id: str) -> str:
+        title = titles[node_id]
+        if node_id in defined:
+            return f"[{title}]"
+        defined.add(node_id)
+        claim = next((c for c in graph.claims if c.id == node_id), None)
+        if claim is not None:
+            tag = " #position" if claim.kind == "position" else ""
+            return f"[{title}]: {_text(claim.text)}{tag}" + _data({"id": claim.id, "stance": claim.label})
+        s = graph.statements[node_id]
+        restates = [titles[r.target_id] for r in graph.relations if r.kind == "restates" and r.source_id == node_id]
+        return f"[{title}]: {_text(s.text)}" + _data({
+            "speaker": s.speaker, "role": graph.roles.get(s.id), "source": s.doc_name, "span": f"{s.start}-{s.end}",
+            "stance": s.label, "id": s.id, "restates": restates,
+        })
+
+    def block(node_id: str, depth: int, seen: frozenset) -> None:
+        for relation in graph.incoming(node_id):
+            sign = SIGN.get(relation.kind)
+            if sign is None or relation.source_id not in titles:
+                continue
+            lines.append("    " * depth + f"{sign} " + definition(relation.source_id))
+            if relation.source_id not in seen:
+                block(relation.source_id, depth + 1, seen | {relation.source_id})
+
+    def section(parent: str | None, level: int) -> None:
+        for claim in graph.children(parent):
+            if claim.kind == "position":
+                lines.append(f"{'#' * min(level, 6)} {_text(claim.text)}")
+                lines.append("")
+            lines.append(definition(claim.id))
+            block(claim.id, 1, frozenset({claim.id}))
+            lines.append("")
+            section(claim.id, level + 1)
+
+    section(None, 2)
+    restated = [r for r in graph.relations if r.kind == "restates"]
+    if restated:
+        lines += ["## Restatements", ""]
+        for node_id in dict.fromkeys(r.source_id for r in restated):
+            if node_id not in defined:
+                lines.append(definition(node_id))
+        for node_id in dict.fromkeys(r.target_id for r in restated):
+            if node_id not in defined:
+                lines.append(definition(node_id))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_argdown(workspace, stream: TextIO) -> None:
+    """Write the map as Argdown."""
+    stream.write(build_argdown(read_graph(workspace)))

@@ -1,0 +1,161 @@
+"""Words of a statement for stance cues: stems, clause weights (contrast) and negation scopes.
+
+Pure functions on strings. Stems come from the Snowball English stemmer, so a cue matches
+its inflections ("deter" matches "deterred", "integration" matches "integrating").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+#: Words, "U.S."-style abbreviations, and the punctuation that ends a clause.
+_TOKEN = re.compile(r"U\.S\.(?:A\.)?|[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:.!?()\"“”—–]")
+#: Spellings of the United States, read as one token "usa".
+_USA = {"U.S.", "U.S.A.", "US", "USA", "America", "American", "Americans"}
+_CLAUSE_ENDS = set(",;:.!?()\"“”—–")
+_SENTENCE_ENDS = set(";.!?")
+
+#: A clause before these is conceded: "A, but B" argues B.
+CONTRAST = {"but", "however", "yet", "nevertheless", "nonetheless", "still", "instead"}
+#: A clause opened by these (up to its comma) is conceded: "Although A, B" argues B.
+CONCESSIVE = {"although", "though", "while", "whereas", "despite", "notwithstanding"}
+#: Words that reverse the cue after them in the same clause.
+NEGATORS = {
+    "not", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none", "hardly",
+    "against", "oppos", "reject", "refus", "resist", "lack", "fail",
+}
+#: Before a negator, these make it an obligation rather than a denial: "Japan must not become
+#: X" warns against X (whatever X's side), while "Japan is not X" denies it.
+DEONTIC_BEFORE = {"should", "must", "ought", "shall", "need", "cannot", "can't", "mustn't", "shouldn't"}
+DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
+#: How far back (in words) a negator reaches, inside its clause.
+NEGATION_WINDOW = 8
+#: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
+SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though"}
+#: The weight of a conceded clause's evidence.
+CONCEDED_WEIGHT = 0.3
+
+
+@dataclass(slots=True)
+class Token:
+    """One word (or clause-ending mark) of a statement; treated as immutable."""
+
+    text: str
+    stem: str
+    start: int
+    end: int
+    weight: float = 1.0  # CONCEDED_WEIGHT inside a conceded clause
+    negated: bool = False  # a negator precedes it in its clause
+    deontic: bool = False  # ... and that negation is an obligation ('should not', 'must not', 'cannot allow')
+    conceded: bool = False
+    is_word: bool = True  # False for punctuation
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-cased word; contractions keep only their negation."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("n't") or word in {"cannot"}:
+        return "not"
+    word = word.split("'")[0]
+    return _IRREGULAR.get(word) or _STEMMER.stemWord(word)
+
+
+#: Irregular forms the stemmer leaves apart.
+_IRREGULAR = {
+    "goes": "go", "went": "go", "gone": "go", "going": "go",
+    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
+    "has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "done": "do",
+    "made": "make", "making": "make", "said": "say", "says": "say", "saying": "say",
+    "drew": "draw", "drawn": "draw", "dragged": "drag", "stood": "stand", "standing": "stand",
+    "fought": "fight", "lost": "lose", "losing": "lose", "brought": "bring", "led": "lead",
+    "met": "meet", "sold": "sell", "bought": "buy", "held": "hold", "told": "tell", "gave": "give", "given": "give",
+}
+
+
+def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
+    """The tokens of ``text`` with their stems; ``phrase`` reads a cue ("us" is the country)."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word in _USA or (phrase and word.lower() in {"us", "u.s.", "usa", "america", "american"}):
+            key = "usa"
+        elif tokens and tokens[-1].stem == "unit" and word.lower() == "states" and tokens[-1].text.istitle():
+            tokens[-1] = Token(tokens[-1].text + " " + word, "usa", tokens[-1].start, match.end())
+            continue
+        elif word[0].isalnum():
+            key = stem(word)
+        else:
+            tokens.append(Token(word, word, match.start(), match.end(), is_word=False))
+            continue
+        tokens.append(Token(word, key, match.start(), match.end()))
+    return tokens
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The word stems of a cue phrase, in order."""
+    return tuple(token.stem for token in tokenize(text, phrase=True) if token.is_word)
+
+
+def analyse(text: str) -> list[Token]:
+    """The tokens of a statement with clause weights (contrast) and negation marks."""
+    tokens = tokenize(text)
+    lower = [token.text.lower() for token in tokens]
+    sentence_start = 0
+    opener: int | None = None  # index of a concessive word opening a clause
+    for i, token in enumerate(tokens):
+        word = lower[i]
+        if token.stem in _SENTENCE_ENDS:
+            sentence_start = i + 1
+            opener = None
+        elif word in CONTRAST and not _is_also(lower, i) and not (word == "still" and i > sentence_start and tokens[i - 1].is_word):
+            _concede(tokens, sentence_start, i)
+        elif word in CONCESSIVE and (i == sentence_start or not tokens[i - 1].is_word):
+            opener = i
+        elif opener is not None and token.stem == ",":
+            _concede(tokens, opener, i)
+            opener = None
+    # Negation: the nearest negator before a word, within NEGATION_WINDOW words of its clause.
+    negator: int | None = None
+    deontic = False
+    for i, token in enumerate(tokens):
+        if negator is not None and i - negator <= NEGATION_WINDOW and token.is_word and not _not_a_negation(lower, negator, i):
+            token.negated = True
+            token.deontic = deontic
+        if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
+            negator = None
+        elif token.stem in NEGATORS:
+            negator = i
+            deontic = (
+                lower[i] in DEONTIC_BEFORE
+                or (i > 0 and lower[i - 1] in DEONTIC_BEFORE)
+                or (i + 1 < len(lower) and lower[i + 1] in DEONTIC_AFTER)
+            )
+    return tokens
+
+
+def _concede(tokens: list[Token], start: int, stop: int) -> None:
+    for token in tokens[start:stop]:
+        token.conceded = True
+        token.weight = CONCEDED_WEIGHT
+
+
+def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
+    """'not only X', and emphatic comparatives ('has never been stronger', 'no closer ally')."""
+    following = lower[negator + 1] if negator + 1 < len(lower) else ""
+    if following in {"only", "just", "merely"}:
+        return True
+    text = lower[word]
+    comparative = text.endswith("er") or text.endswith("est") or lower[word - 1] == "more"
+    return comparative and lower[negator] in {"never", "no"}
+
+
+def _is_also(lower: list[str], i: int) -> bool:
+    """'but also' (after 'not only') is not a contrast."""
+    return lower[i] == "but" and i + 1 < len(lower) and lower[i + 1] == "also"

@@ -1,0 +1,37 @@
+"""The workspace: one SQLite file holding a debate's documents, statements, speakers,
+suggestions, annotations, claims, relations, codebook and edit log.
+
+``open_workspace()`` / ``Workspace.init()`` give a ``Workspace``; its methods are
+the single API the CLI and the UI use to read and edit the map.
+"""
+
+from argmap.store.core import (
+    WORKSPACE_FILE,
+    EditError,
+    WorkspaceBusy,
+    WorkspaceError,
+    WorkspaceNotFound,
+    find_workspace,
+)
+from argmap.store.documents import AddReport
+from argmap.store.records import (
+    Claim,
+    DocumentRow,
+    Edit,
+    Relation,
+    RelationKind,
+    RelationStatus,
+    ReviewState,
+    SpeakerRow,
+    StatementRow,
+    Status,
+)
+from argmap.store.schema import SCHEMA_VERSION, SchemaError
+from argmap.store.statements import SORTS, StatementFilter
+from argmap.store.workspace import Workspace, open_workspace
+
+__all__ = [
+    "SCHEMA_VERSION", "SORTS", "WORKSPACE_FILE", "AddReport", "Claim", "DocumentRow", "Edit", "EditError", "Relation",
+    "RelationKind", "RelationStatus", "ReviewState", "SchemaError", "SpeakerRow", "StatementFilter", "StatementRow",
+    "Status", "Workspace", "WorkspaceBusy", "WorkspaceError", "WorkspaceNotFound", "find_workspace", "open_workspace",
+]

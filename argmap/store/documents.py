@@ -1,0 +1,313 @@
+"""Adding documents to the workspace: extraction, speakers resolved across the
+workspace, suggestions, new versions of a document, restatements.
+
+Each document is committed in its own transaction, so an interrupted ``add``
+keeps every document committed before it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.models import Document, Speaker, Statement
+from argmap.store.core import EditError, now
+from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
+from argmap.store.restatements import RestatementIndex
+from argmap.store.statements import paragraph_around, refresh_labels
+from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
+
+REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
+
+
+@dataclass
+class AddReport:
+    """What ``add_documents`` did."""
+
+    added: list[str] = field(default_factory=list)  # document names
+    unchanged: list[str] = field(default_factory=list)  # already in the workspace (same content)
+    replaced: list[str] = field(default_factory=list)  # new versions of a document
+    replaced_ids: list[str] = field(default_factory=list)  # the ids of the versions they replaced
+    statements: int = 0
+    new_speakers: int = 0
+    suggestions: int = 0
+    kept_annotations: int = 0  # carried over to a new version of their document
+    dropped_annotations: list[dict] = field(default_factory=list)  # text no longer in the new version
+    restatements: int = 0
+
+
+class DocumentsMixin:
+    """Documents: queries and adding."""
+
+    def documents(self) -> list[DocumentRow]:
+        """Every document in the order added, with statement counts."""
+        rows = self.conn.execute(
+            "SELECT d.id, d.seq, d.name, d.source_path, d.added_at, "
+            "(SELECT count(*) FROM statements s WHERE s.document = d.id) FROM documents d ORDER BY d.seq"
+        ).fetchall()
+        return [DocumentRow(*r) for r in rows]
+
+    def document(self, document_id: str) -> Document:
+        """One document with its text; ``EditError`` when unknown."""
+        row = self.conn.execute("SELECT id, name, text, source_path FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise EditError(f"no document {document_id!r}")
+        return Document(id=row[0], name=row[1], text=row[2], source_path=row[3])
+
+    def add_documents(
+        self,
+        documents: Iterable[Document],
+        *,
+        aliases=None,
+        progress: Callable[[Document, int, str], None] | None = None,
+        actor: str | None = None,
+    ) -> AddReport:
+        """Add documents: extract statements, resolve speakers across the workspace, suggest stances.
+
+        A document already present (same content) is left alone; a document whose
+        source path is already in the workspace with other content replaces that
+        version, keeping the annotations whose statement text is still found.
+        ``progress(document, statements, outcome)`` is called after each document,
+        outcome being 'added', 'replaced' or 'unchanged'. ``aliases``: an AliasTable for
+        this call (default: the one kept in the workspace, if any).
+        """
+        from argmap.pipeline import extract_corpus
+
+        report = AddReport()
+        registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
+        codebook = self.codebook
+        model = load_model(codebook, self.model_dir)
+        restatements: RestatementIndex | None = None  # built when the first new document comes
+        for document in documents:
+            if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                report.unchanged.append(document.name)
+                if progress:
+                    progress(document, 0, "unchanged")
+                continue
+            source = str(Path(document.source_path).resolve()) if document.source_path else None
+            document = document.model_copy(update={"source_path": source})
+            resolved: dict[str, Speaker] = {}
+            _, statements = next(extract_corpus([document], registry, resolved))
+            suggestions = stance_suggestions(
+                codebook,
+                [s.text for s in statements],
+                [paragraph_around(document.text, s.start, s.end)[0] for s in statements],
+                model,
+            )
+            if restatements is None:
+                restatements = RestatementIndex()
+                restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
+            with self.transaction() as conn:
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                    outcome = "unchanged"  # another process added it meanwhile
+                    report.unchanged.append(document.name)
+                    statements, suggestions = [], None
+                else:
+                    outcome = self._insert_document(
+                        conn, document, statements, resolved, mapping, suggestions, report, actor
+                    )
+                if outcome == "replaced":
+                    restatements.discard_document(report.replaced_ids[-1])
+                report.restatements += _offer_restatements(
+                    conn, restatements.match([(s.id, document.id, s.text) for s in statements])
+                )
+            report.statements += len(statements)
+            report.suggestions += len(suggestions or ())
+            if progress:
+                progress(document, len(statements), outcome)
+        return report
+
+    # ------------------------------------------------------------------ internals
+
+    def _registry(self, aliases):
+        """A SpeakerRegistry knowing every stored speaker, and registry id -> stored id."""
+        from argmap.speakers import SpeakerRegistry
+
+        registry = SpeakerRegistry(aliases)
+        mapping: dict[str, str] = {}
+        rows = self.conn.execute("SELECT id, name, aliases FROM speakers ORDER BY rowid").fetchall()
+        for sid, name, names in rows:
+            for text in (name, *json.loads(names)):
+                found = registry.resolve(text, doc_id=REPLAY_DOC)
+                mapping.setdefault(found.id, sid)
+        return registry, mapping
+
+    def _insert_document(self, conn, document, statements, resolved, mapping, suggestions, report, actor) -> str:
+        previous = None
+        if document.source_path:
+            previous = conn.execute(
+                "SELECT id, name FROM documents WHERE source_path = ? ORDER BY seq DESC LIMIT 1", (document.source_path,)
+            ).fetchone()
+        seq = conn.execute("INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
+                           (document.id, document.name, document.source_path, document.text, now())).lastrowid
+        created: set[str] = set()
+        for speaker in resolved.values():
+            stored = mapping.get(speaker.id)
+            if stored is None:
+                exists = conn.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker.id,)).fetchone()
+                mapping[speaker.id] = stored = speaker.id
+                if not exists:
+                    conn.execute(
+                        "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?)",
+                        (speaker.id, speaker.name, speaker.kind.value, speaker.role, speaker.affiliation,
+                         json.dumps([a for a in speaker.aliases if a != speaker.name])),
+                    )
+                    created.add(speaker.id)
+                    continue
+            _merge_speaker_details(conn, stored, speaker)
+        # a new statement has no annotations: its label is its suggestion's, if any
+        doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else [None] * len(statements)
+        rows = [
+            (*_statement_values(statement, seq, mapping),
+             *((g.label, "suggestion", ReviewState.SUGGESTED.value, g.score, doubt) if g
+               else (None, None, ReviewState.UNLABELLED.value, None, None)))
+            for statement, g, doubt in zip(statements, suggestions or [None] * len(statements), doubts)
+        ]
+        conn.executemany(
+            'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
+            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
+            "label, label_source, review, suggestion_score, uncertainty) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        if suggestions:
+            conn.executemany(
+                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
+                [(s.id, g.label, g.score, d, g.model_dump_json()) for s, g, d in zip(statements, suggestions, doubts)],
+            )
+        outcome = "added"
+        details: dict = {"document": document.id, "name": document.name, "statements": len(statements)}
+        if previous is not None:
+            outcome = "replaced"
+            details["replaces"] = previous[0]
+            report.replaced_ids.append(previous[0])
+            kept, dropped = self._carry_over(conn, previous[0], document, statements, created)
+            report.kept_annotations += kept
+            report.dropped_annotations += dropped
+            details["kept_annotations"] = kept
+            details["dropped_annotations"] = dropped
+            report.replaced.append(document.name)
+        else:
+            report.added.append(document.name)
+        report.new_speakers += len(created)
+        self.log_event(conn, "add-document", f"{outcome} {document.name} ({len(statements)} statements)", details, actor)
+        return outcome
+
+    def _carry_over(
+        self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]
+    ) -> tuple[int, list[dict]]:
+        """Move annotations, relations and manual statements from the old version to the new one.
+
+        A statement found again keeps its old speaker when the new version would give it a
+        speaker new to the workspace (a description such as "the ministers" is scoped to its
+        document, so each version would get its own); speakers left without statements by
+        this are not created.
+        """
+        by_text: dict[str, str] = {}
+        for statement in statements:
+            by_text.setdefault(statement.text, statement.id)
+        old = conn.execute(
+            "SELECT id, text, origin, speaker_id, kind, start FROM statements WHERE document = ?", (old_id,)
+        ).fetchall()
+        new_seq = conn.execute("SELECT seq FROM documents WHERE id = ?", (document.id,)).fetchone()[0]
+        kept, dropped = 0, []
+        moved: dict[str, str] = {}
+        for sid, text, origin, speaker_id, kind, _ in old:
+            target = by_text.get(text)
+            if target is None and origin == "manual":
+                at = document.text.find(text)
+                if at >= 0:
+                    from argmap.models import content_id
+
+                    target = content_id(f"{document.id}:{at}:{at + len(text)}")
+                    conn.execute(
+                        'INSERT OR IGNORE INTO statements (id, document, doc_seq, start, "end", text, kind, speaker_id, '
+                        "confidence, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
+                        (target, document.id, new_seq, at, at + len(text), text, kind, speaker_id),
+                    )
+            if target is not None:
+                moved[sid] = target
+                new_speaker = conn.execute("SELECT speaker_id FROM statements WHERE id = ?", (target,)).fetchone()[0]
+                if speaker_id is not None and new_speaker in created:
+                    conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+        for sid, annotator, adjudicated, label, time, note in conn.execute(
+            "SELECT statement_id, annotator, adjudicated, label, time, note FROM annotations "
+            "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,)
+        ).fetchall():
+            if sid in moved:
+                conn.execute(
+                    "INSERT OR REPLACE INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", (moved[sid], annotator, adjudicated, label, time, note),
+                )
+                kept += 1
+            else:
+                dropped.append({"statement_id": sid, "text": dict((r[0], r[1]) for r in old)[sid], "annotator": annotator,
+                                "adjudicated": bool(adjudicated), "label": label, "time": time, "note": note})
+        for rid, kind, stype, source, ttype, target, status, score, by, at in conn.execute(
+            "SELECT * FROM relations WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
+            "OR target_id IN (SELECT id FROM statements WHERE document = ?)", (old_id, old_id)
+        ).fetchall():
+            conn.execute("DELETE FROM relations WHERE id = ?", (rid,))
+            source, target = moved.get(source, source), moved.get(target, target)
+            if source in moved.values() or target in moved.values():
+                from argmap.store.argument import relation_id
+
+                conn.execute(
+                    "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (relation_id(kind, source, target), kind, stype, source, ttype, target, status, score, by, at),
+                )
+        for sid, target in moved.items():
+            conn.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", (target, sid))
+        for table in ("annotations", "suggestions"):
+            conn.execute(f"DELETE FROM {table} WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,))
+        conn.execute("DELETE FROM statements WHERE document = ?", (old_id,))
+        conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+        for speaker_id in list(created):
+            if conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (speaker_id,)).fetchone() is None:
+                conn.execute("DELETE FROM speakers WHERE id = ?", (speaker_id,))
+                created.discard(speaker_id)
+        refresh_labels(conn, list(set(moved.values())))
+        return kept, dropped
+
+
+def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
+    """Store found restatements as suggested 'restates' relations (inside the caller's transaction)."""
+    if not found:
+        return 0
+    from argmap.store.argument import relation_id
+
+    kind = RelationKind.RESTATES.value
+    stamp = now()
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO relations VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
+        [(relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp) for a, b, score in found],
+    )
+    return conn.total_changes - before
+
+
+def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str]) -> tuple:
+    return (
+        statement.id, statement.document, doc_seq, statement.start, statement.end, statement.text, statement.kind.value,
+        json.dumps(statement.parts), statement.cue, statement.cue_start, statement.cue_end, statement.speaker_mention,
+        statement.speaker_start, statement.speaker_end,
+        mapping.get(statement.speaker_id, statement.speaker_id) if statement.speaker_id else None,
+        statement.speaker_role, statement.confidence,
+    )
+
+
+def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> None:
+    """Add new spellings, and a role or affiliation where none was known, to a stored speaker."""
+    row = conn.execute("SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)).fetchone()
+    if row is None:
+        return
+    aliases = json.loads(row[3])
+    extra = [a for a in (speaker.name, *speaker.aliases) if a != row[0] and a not in aliases]
+    if extra or (row[1] is None and speaker.role) or (row[2] is None and speaker.affiliation):
+        conn.execute(
+            "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) WHERE id = ?",
+            (json.dumps(aliases + extra), speaker.role, speaker.affiliation, stored_id),
+        )
+

@@ -1,0 +1,162 @@
+"""What the store's queries return: typed rows for the CLI and the UI.
+
+These are plain frozen dataclasses (cheap to build for a page of rows); the
+domain types (``Statement``, ``Speaker``, ``Annotation``, ``Suggestion``) come
+from ``argmap.models``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ReviewState(str, Enum):
+    """Where a statement stands in review."""
+
+    UNLABELLED = "unlabelled"  # no suggestion, no annotation
+    SUGGESTED = "suggested"  # a model's suggestion only
+    LABELLED = "labelled"  # people's annotations, all agreeing
+    DISPUTED = "disputed"  # people's annotations disagree, no adjudication
+    ADJUDICATED = "adjudicated"  # an adjudicator set the final label
+
+
+class RelationKind(str, Enum):
+    """The relations of the argument map."""
+
+    SUPPORTS = "supports"  # statement or claim -> claim
+    ATTACKS = "attacks"  # statement or claim -> claim
+    REBUTS = "rebuts"  # claim -> claim
+    RESTATES = "restates"  # statement -> statement (the same quote in several outlets)
+
+
+class RelationStatus(str, Enum):
+    """Whether a relation is part of the map or only offered."""
+
+    ACCEPTED = "accepted"
+    SUGGESTED = "suggested"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    """One statement as lists and tables show it."""
+
+    id: str
+    seq: int
+    document: str
+    doc_name: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_id: str | None
+    speaker: str | None  # the speaker's current name
+    speaker_mention: str | None
+    cue: str
+    confidence: float
+    origin: str  # extracted | manual
+    label: str | None  # the current stance
+    label_source: str | None  # adjudicated | human | suggestion
+    review: str  # a ReviewState value
+    suggestion_label: str | None
+    suggestion_score: float | None
+    uncertainty: float | None  # the suggestion's (argmap.stance.uncertainty): higher = less sure
+    speaker_start: int | None  # the speaker mention's span in the document
+    speaker_end: int | None
+    cue_start: int | None  # the cue's span
+    cue_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """A speaker with the number of statements and their stances."""
+
+    id: str
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    aliases: tuple[str, ...]
+    statements: int
+    stances: dict[str, int] = field(default_factory=dict)  # label -> count ('' = no label)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """A document with its statement count."""
+
+    id: str
+    seq: int
+    name: str
+    source_path: str | None
+    added_at: str
+    statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A proposition in the map: a position (under the issue) or a claim (under a position or claim)."""
+
+    id: str
+    kind: str  # position | claim
+    text: str
+    parent_id: str | None
+    label: str | None
+    statement_id: str | None
+    created_by: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link between two statements or claims."""
+
+    id: str
+    kind: str  # a RelationKind value
+    source_type: str  # statement | claim
+    source_id: str
+    target_type: str
+    target_id: str
+    status: str  # a RelationStatus value
+    score: float | None
+    created_by: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One entry of the edit log."""
+
+    id: int
+    time: str
+    actor: str
+    action: str
+    summary: str
+    undoable: bool
+    state: str  # done | undone | discarded
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What ``argmap status`` shows."""
+
+    path: str
+    workspace_id: str
+    issue: str | None
+    documents: int
+    speakers: int
+    statements: int
+    review: dict[str, int]  # ReviewState value -> count
+    labels: dict[str, int]  # current label -> count
+    annotators: dict[str, int]  # annotator -> annotations
+    claims: int
+    relations: dict[str, int]  # 'kind/status' -> count
+    edits: int
+    suggestions_available: bool
+
+    @property
+    def labelled_share(self) -> float:
+        """Share of statements with a human or adjudicated label."""
+        done = sum(self.review.get(s, 0) for s in ("labelled", "adjudicated"))
+        return done / self.statements if self.statements else 0.0

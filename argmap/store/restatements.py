@@ -1,0 +1,101 @@
+"""Restatements: the same quote reported by several outlets, found with rapidfuzz.
+
+Candidates share a run of four words (normalised: lower case, letters and digits);
+a pair is offered when their ``fuzz.ratio`` (word order counts) reaches ``THRESHOLD`` (the
+``BEST`` closest for each statement).
+Runs shared by more than ``MAX_BLOCK`` statements (boilerplate) are not used to
+find candidates, so the work grows with the number of new statements, not with
+the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+THRESHOLD = 85.0
+SHINGLE = 4
+MAX_BLOCK = 50
+MIN_WORDS = 6
+BEST = 3  # at most this many restated statements offered per statement
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _shingles(words: list[str]) -> set[int]:
+    return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+class RestatementIndex:
+    """Statements indexed by their word 4-grams; ``match`` finds what new statements restate."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, list[int]] = {}
+        self._items: list[tuple[str, str, str]] = []  # (statement id, document id, normalised text)
+        self._gone: set[str] = set()  # documents removed since they were indexed
+
+    def add(self, items: Iterable[tuple[str, str, str]]) -> None:
+        """Index ``(statement id, document id, text)`` items."""
+        for statement_id, document_id, text in items:
+            words = _words(text)
+            if len(words) >= MIN_WORDS:
+                self._add(statement_id, document_id, words)
+
+    def discard_document(self, document_id: str) -> None:
+        """Never offer statements of ``document_id`` again (a replaced version)."""
+        self._gone.add(document_id)
+
+    def match(self, items: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
+        """``(new id, restated id, score 0-1)`` for each item restating an indexed statement of
+        another document (at most ``BEST`` each); the items are then indexed too."""
+        found: list[tuple[str, str, float]] = []
+        for statement_id, document_id, text in items:
+            words = _words(text)
+            if len(words) < MIN_WORDS:
+                continue
+            joined = " ".join(words)
+            candidates: set[int] = set()
+            for shingle in _shingles(words):
+                block = self._index.get(shingle)
+                if block is not None and len(block) <= MAX_BLOCK:
+                    candidates.update(block)
+            best: dict[str, float] = {}
+            for position in candidates:
+                other_id, other_doc, other_text = self._items[position]
+                if other_doc == document_id or other_id == statement_id or other_doc in self._gone:
+                    continue
+                score = fuzz.ratio(joined, other_text, score_cutoff=THRESHOLD)
+                if score:
+                    best[other_id] = max(best.get(other_id, 0.0), score)
+            ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
+            found += [(statement_id, other, round(score / 100, 3)) for other, score in ranked]
+            self._add(statement_id, document_id, words)
+        return found
+
+    def _add(self, statement_id: str, document_id: str, words: list[str]) -> None:
+        position = len(self._items)
+        self._items.append((statement_id, document_id, " ".join(words)))
+        for shingle in _shingles(words):
+            block = self._index.setdefault(shingle, [])
+            if len(block) <= MAX_BLOCK:
+                block.append(position)
+
+
+def find_restatements(
+    new: Iterable[tuple[str, str, str]], existing: Iterable[tuple[str, str, str]]
+) -> list[tuple[str, str, float]]:
+    """``(new id, restated id, score 0-1)`` for each new statement restating another.
+
+    Both inputs are ``(statement id, document id, text)``; only pairs from different
+    documents count. A new statement is compared with existing ones and with the new
+    ones before it.
+    """
+    index = RestatementIndex()
+    index.add(existing)
+    return index.match(new)

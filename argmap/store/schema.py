@@ -1,0 +1,192 @@
+"""The workspace's SQLite schema, its version, and migration or refusal of other versions.
+
+The schema version lives in ``PRAGMA user_version`` and, with the workspace id and
+the argmap version that created the file, in the ``meta`` table. A file of an
+older version is migrated in one transaction (see ``MIGRATIONS``); a newer or
+unknown one is refused, never misread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 2
+APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
+
+DDL = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    seq INTEGER PRIMARY KEY,            -- order of adding
+    id TEXT NOT NULL UNIQUE,            -- Document.id, the hash of its text
+    name TEXT NOT NULL,
+    source_path TEXT,
+    text TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX documents_source ON documents(source_path);
+CREATE TABLE speakers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    role TEXT,
+    affiliation TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]'  -- JSON list of names
+);
+CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE, id);
+CREATE TABLE statements (
+    seq INTEGER PRIMARY KEY,            -- document order, then text order: the default sort
+    id TEXT NOT NULL UNIQUE,
+    document TEXT NOT NULL REFERENCES documents(id),
+    doc_seq INTEGER NOT NULL,           -- documents.seq: document order without a join
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    parts TEXT NOT NULL DEFAULT '[]',
+    cue TEXT NOT NULL DEFAULT '',
+    cue_start INTEGER, cue_end INTEGER,
+    speaker_mention TEXT,
+    speaker_start INTEGER, speaker_end INTEGER,
+    speaker_id TEXT REFERENCES speakers(id),
+    speaker_role TEXT,
+    confidence REAL NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'extracted',   -- extracted | manual
+    label TEXT,                          -- the current stance (derived, kept for filtering)
+    label_source TEXT,                   -- adjudicated | human | suggestion | NULL
+    review TEXT NOT NULL DEFAULT 'unlabelled',  -- unlabelled | suggested | labelled | disputed | adjudicated
+    suggestion_score REAL,               -- the suggestion's score
+    uncertainty REAL                     -- the suggestion's uncertainty (argmap.stance.uncertainty)
+);
+CREATE INDEX statements_document ON statements(document, start);
+CREATE INDEX statements_order ON statements(doc_seq, start);
+CREATE INDEX statements_speaker ON statements(speaker_id, label);
+CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
+CREATE INDEX statements_label ON statements(label, doc_seq, start);
+CREATE INDEX statements_review ON statements(review, uncertainty);
+CREATE TABLE suggestions (
+    statement_id TEXT PRIMARY KEY REFERENCES statements(id),
+    label TEXT NOT NULL,
+    score REAL NOT NULL,
+    uncertainty REAL NOT NULL DEFAULT 0,
+    data TEXT NOT NULL                   -- the Suggestion as JSON
+);
+CREATE TABLE annotations (
+    statement_id TEXT NOT NULL REFERENCES statements(id),
+    annotator TEXT NOT NULL,
+    adjudicated INTEGER NOT NULL DEFAULT 0,
+    label TEXT NOT NULL,
+    time TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (statement_id, annotator, adjudicated)
+);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,                  -- position | claim
+    text TEXT NOT NULL,
+    parent_id TEXT REFERENCES claims(id),
+    label TEXT,                          -- the stance label the claim stands for, if any
+    statement_id TEXT,                   -- the statement it was promoted from, if any
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX claims_parent ON claims(parent_id);
+CREATE TABLE relations (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,                  -- supports | attacks | rebuts | restates
+    source_type TEXT NOT NULL,           -- statement | claim
+    source_id TEXT NOT NULL,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    status TEXT NOT NULL,                -- accepted | suggested | rejected
+    score REAL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (kind, source_id, target_id)
+);
+CREATE INDEX relations_source ON relations(source_id);
+CREATE INDEX relations_target ON relations(target_id);
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    changes TEXT NOT NULL,               -- JSON list of {table, key, before, after}
+    undoable INTEGER NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'done'   -- done | undone | discarded (undone, then a new edit)
+);
+"""
+
+# Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
+MIGRATIONS: dict[int, str] = {
+    # 2: suggestions' uncertainty (1 - the margin between the two best scores), kept on
+    # statements for the review queue's order; indexes that serve the UI's lists.
+    1: """
+    ALTER TABLE suggestions ADD COLUMN uncertainty REAL NOT NULL DEFAULT 0;
+    UPDATE suggestions SET uncertainty = min(1.0, max(0.0, 1.0 - (
+        coalesce((SELECT value FROM json_each(data, '$.scores') ORDER BY value DESC LIMIT 1), score)
+        - coalesce((SELECT value FROM json_each(data, '$.scores') ORDER BY value DESC LIMIT 1 OFFSET 1), 0.0))));
+    ALTER TABLE statements ADD COLUMN uncertainty REAL;
+    UPDATE statements SET uncertainty = (SELECT uncertainty FROM suggestions WHERE statement_id = statements.id);
+    DROP INDEX IF EXISTS statements_speaker;
+    CREATE INDEX statements_speaker ON statements(speaker_id, label);
+CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
+    DROP INDEX IF EXISTS statements_label;
+    CREATE INDEX statements_label ON statements(label, doc_seq, start);
+    DROP INDEX IF EXISTS statements_review;
+    CREATE INDEX statements_review ON statements(review, uncertainty);
+    DROP INDEX IF EXISTS statements_by_speaker;
+    CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
+    DROP INDEX IF EXISTS speakers_name;
+    CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE, id)
+    """,
+}
+
+
+class SchemaError(RuntimeError):
+    """The file is not an argmap workspace this version can read."""
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the schema in an empty database (inside the caller's transaction)."""
+    for statement in _split(DDL):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def check(conn: sqlite3.Connection, path: str) -> None:
+    """Migrate an older workspace or refuse one this version cannot read."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app != APPLICATION_ID:
+        raise SchemaError(f"{path}: not an argmap workspace")
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"{path}: workspace schema version {version} is newer than this argmap "
+            f"(reads version {SCHEMA_VERSION}); upgrade argmap to open it"
+        )
+    if any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise SchemaError(f"{path}: workspace schema version {version} cannot be migrated to {SCHEMA_VERSION}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for v in range(version, SCHEMA_VERSION):
+            for statement in _split(MIGRATIONS[v]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _split(script: str) -> list[str]:
+    """The statements of a script of plain DDL (no triggers), comments removed."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]

@@ -1,0 +1,217 @@
+"""Speakers in the store: lists with stance breakdowns, and merge, split, rename, alias."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from argmap.models import Speaker, SpeakerKind
+from argmap.store.core import EditError
+from argmap.store.records import SpeakerRow
+
+def speaker_from_row(row: tuple) -> Speaker:
+    """A ``Speaker`` from ``(id, name, kind, role, affiliation, aliases JSON)``."""
+    return Speaker(id=row[0], name=row[1], kind=row[2], role=row[3], affiliation=row[4], aliases=json.loads(row[5]))
+
+
+class SpeakersMixin:
+    """Queries over speakers and the speaker edits."""
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """One speaker; ``EditError`` when unknown."""
+        row = self.conn.execute(
+            "SELECT id, name, kind, role, affiliation, aliases FROM speakers WHERE id = ?", (speaker_id,)
+        ).fetchone()
+        if row is None:
+            raise EditError(f"no speaker {speaker_id!r}")
+        return speaker_from_row(row)
+
+    def speakers(
+        self, *, text: str | None = None, sort: str = "statements", offset: int = 0, limit: int | None = None
+    ) -> list[SpeakerRow]:
+        """Speakers with their statement counts and stance breakdown (``text``: name or alias contains)."""
+        where, params = "", []
+        if text:
+            where = " WHERE name LIKE ? OR aliases LIKE ?"
+            params = [f"%{text}%"] * 2
+        stances: dict[str, dict[str, int]] = {}
+        for sid, label, n in self.conn.execute(  # one pass over the (speaker_id, label) index
+            "SELECT speaker_id, label, count(*) FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id, label"
+        ):
+            stances.setdefault(sid, {})[label or ""] = n
+        rows = self.conn.execute(f"SELECT id, name, kind, role, affiliation, aliases FROM speakers{where}", params).fetchall()
+        if sort == "statements":
+            rows.sort(key=lambda r: (-sum(stances.get(r[0], {}).values()), r[1].casefold()))
+        elif sort == "name":
+            rows.sort(key=lambda r: r[1].casefold())
+        else:
+            raise EditError(f"unknown sort {sort!r} (expected statements or name)")
+        rows = rows[offset:None if limit is None else offset + limit]
+        return [
+            SpeakerRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), sum(stances.get(r[0], {}).values()),
+                       stances.get(r[0], {}))
+            for r in rows
+        ]
+
+    def find_speakers(self, name: str) -> list[Speaker]:
+        """Speakers whose name or an alias equals ``name`` (case-insensitive)."""
+        rows = self.conn.execute(
+            "SELECT id, name, kind, role, affiliation, aliases FROM speakers WHERE name = ? COLLATE NOCASE "
+            "OR EXISTS (SELECT 1 FROM json_each(speakers.aliases) WHERE value = ? COLLATE NOCASE)",
+            (name, name),
+        ).fetchall()
+        return [speaker_from_row(r) for r in rows]
+
+    # ------------------------------------------------------------------ edits
+
+    def add_speaker(
+        self,
+        name: str,
+        *,
+        kind: SpeakerKind | str = SpeakerKind.PERSON,
+        role: str | None = None,
+        affiliation: str | None = None,
+        actor: str | None = None,
+    ) -> Speaker:
+        """A new speaker named by an analyst."""
+        name = _clean(name)
+        speaker = Speaker(id="spk-" + uuid.uuid4().hex[:12], name=name, kind=SpeakerKind(kind), role=role, affiliation=affiliation)
+        with self.edit("add-speaker", f"speaker {name!r} added", actor) as changes:
+            changes.touch("speakers", speaker.id)
+            self.conn.execute(
+                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, '[]')",
+                (speaker.id, name, speaker.kind.value, role, affiliation),
+            )
+        return speaker
+
+    def rename_speaker(self, speaker_id: str, name: str, *, actor: str | None = None) -> Speaker:
+        """Give a speaker a new canonical name; the old one becomes an alias."""
+        name = _clean(name)
+        with self.edit("rename-speaker", f"{speaker_id} renamed {name!r}", actor) as changes:
+            row = changes.touch("speakers", speaker_id)
+            if row is None:
+                raise EditError(f"no speaker {speaker_id!r}")
+            aliases = [a for a in json.loads(row["aliases"]) if a != name]
+            if row["name"] != name and row["name"] not in aliases:
+                aliases.append(row["name"])
+            self.conn.execute(
+                "UPDATE speakers SET name = ?, aliases = ? WHERE id = ?", (name, json.dumps(aliases), speaker_id)
+            )
+        return self.speaker(speaker_id)
+
+    def add_alias(self, speaker_id: str, alias: str, *, actor: str | None = None) -> Speaker:
+        """Another name for a speaker (used when later documents are added)."""
+        alias = _clean(alias)
+        with self.edit("add-alias", f"{speaker_id} alias {alias!r}", actor) as changes:
+            row = changes.touch("speakers", speaker_id)
+            if row is None:
+                raise EditError(f"no speaker {speaker_id!r}")
+            aliases = json.loads(row["aliases"])
+            if alias != row["name"] and alias not in aliases:
+                aliases.append(alias)
+                self.conn.execute("UPDATE speakers SET aliases = ? WHERE id = ?", (json.dumps(aliases), speaker_id))
+        return self.speaker(speaker_id)
+
+    def update_speaker(
+        self,
+        speaker_id: str,
+        *,
+        kind: SpeakerKind | str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        actor: str | None = None,
+    ) -> Speaker:
+        """Set a speaker's kind, role or affiliation (arguments left None are kept)."""
+        with self.edit("update-speaker", f"{speaker_id} details", actor) as changes:
+            row = changes.touch("speakers", speaker_id)
+            if row is None:
+                raise EditError(f"no speaker {speaker_id!r}")
+            self.conn.execute(
+                "UPDATE speakers SET kind = ?, role = ?, affiliation = ? WHERE id = ?",
+                (
+                    row["kind"] if kind is None else SpeakerKind(kind).value,
+                    row["role"] if role is None else role,
+                    row["affiliation"] if affiliation is None else affiliation,
+                    speaker_id,
+                ),
+            )
+        return self.speaker(speaker_id)
+
+    def merge_speakers(self, keep_id: str, other_ids: list[str], *, actor: str | None = None) -> Speaker:
+        """Make ``other_ids`` one speaker with ``keep_id``: statements move, names become aliases."""
+        others = [o for o in dict.fromkeys(other_ids) if o != keep_id]
+        if not others:
+            raise EditError("name at least one other speaker to merge")
+        with self.edit("merge-speakers", f"{', '.join(others)} merged into {keep_id}", actor) as changes:
+            keep = changes.touch("speakers", keep_id)
+            if keep is None:
+                raise EditError(f"no speaker {keep_id!r}")
+            aliases = json.loads(keep["aliases"])
+            for other_id in others:
+                other = changes.touch("speakers", other_id)
+                if other is None:
+                    raise EditError(f"no speaker {other_id!r}")
+                for name in (other["name"], *json.loads(other["aliases"])):
+                    if name != keep["name"] and name not in aliases:
+                        aliases.append(name)
+                for (sid,) in self.conn.execute("SELECT id FROM statements WHERE speaker_id = ?", (other_id,)).fetchall():
+                    changes.touch("statements", sid)
+                self.conn.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (keep_id, other_id))
+                self.conn.execute("DELETE FROM speakers WHERE id = ?", (other_id,))
+            updates = {
+                "aliases": json.dumps(aliases),
+                "role": keep["role"] or next((o["role"] for o in map(self._speaker_before(changes), others) if o["role"]), None),
+                "affiliation": keep["affiliation"]
+                or next((o["affiliation"] for o in map(self._speaker_before(changes), others) if o["affiliation"]), None),
+            }
+            self.conn.execute(
+                "UPDATE speakers SET aliases = ?, role = ?, affiliation = ? WHERE id = ?",
+                (updates["aliases"], updates["role"], updates["affiliation"], keep_id),
+            )
+        return self.speaker(keep_id)
+
+    def split_speaker(
+        self,
+        speaker_id: str,
+        statement_ids: list[str],
+        name: str,
+        *,
+        kind: SpeakerKind | str | None = None,
+        actor: str | None = None,
+    ) -> Speaker:
+        """Move ``statement_ids`` from a speaker to a new speaker called ``name``."""
+        name = _clean(name)
+        new_id = "spk-" + uuid.uuid4().hex[:12]
+        with self.edit("split-speaker", f"{len(statement_ids)} statements of {speaker_id} to {name!r}", actor) as changes:
+            row = changes.touch("speakers", speaker_id)
+            if row is None:
+                raise EditError(f"no speaker {speaker_id!r}")
+            if not statement_ids:
+                raise EditError("name at least one statement to split off")
+            for sid in statement_ids:
+                current = changes.touch("statements", sid)
+                if current is None or current["speaker_id"] != speaker_id:
+                    raise EditError(f"statement {sid!r} is not attributed to {speaker_id}")
+            changes.touch("speakers", new_id)
+            self.conn.execute(
+                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, NULL, NULL, '[]')",
+                (new_id, name, SpeakerKind(kind).value if kind else row["kind"]),
+            )
+            self.conn.executemany(
+                "UPDATE statements SET speaker_id = ? WHERE id = ?", [(new_id, sid) for sid in statement_ids]
+            )
+        return self.speaker(new_id)
+
+    def _speaker_before(self, changes):
+        return lambda sid: changes.before[("speakers", (sid,))]
+
+    def _require_speaker(self, speaker_id: str) -> None:
+        if self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)).fetchone() is None:
+            raise EditError(f"no speaker {speaker_id!r}")
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise EditError("a speaker's name cannot be empty")
+    return name

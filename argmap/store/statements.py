@@ -1,0 +1,459 @@
+"""Statements in the store: paged queries for lists, and the edits analysts make to them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from argmap.models import Annotation, Statement, StatementKind, Suggestion, content_id
+from argmap.store.core import EditError, _ChangeSet, default_actor, now
+from argmap.store.records import ReviewState, StatementRow
+
+_ROW_SQL = """
+SELECT s.id, s.seq, s.document, d.name, s.start, s."end", s.text, s.kind, s.speaker_id, sp.name,
+       s.speaker_mention, s.cue, s.confidence, s.origin, s.label, s.label_source, s.review,
+       g.label, g.score, s.uncertainty, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end
+FROM statements s
+JOIN documents d ON d.id = s.document
+LEFT JOIN speakers sp ON sp.id = s.speaker_id
+LEFT JOIN suggestions g ON g.statement_id = s.id
+"""
+
+#: Sort keys for ``statements(sort=...)``; every order ends on the document order.
+SORTS = {
+    "document": 's.doc_seq {d}, s.start {d}, s.seq {d}',
+    "speaker": 'sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}',  # unattributed last
+    "label": 's.label {d}, s.doc_seq, s.start',
+    "review": 's.review {d}, s.doc_seq, s.start',
+    "uncertainty": 's.uncertainty {d}, s.doc_seq, s.start',
+    "score": 's.suggestion_score {d}, s.doc_seq, s.start',
+    "confidence": 's.confidence {d}, s.doc_seq, s.start',
+    "kind": 's.kind {d}, s.doc_seq, s.start',
+    "text": 's.text COLLATE NOCASE {d}, s.seq',
+    "length": 'length(s.text) {d}, s.seq',
+}
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """Which statements a list shows; every field given narrows it (None: any)."""
+
+    speaker: str | None = None  # speaker id
+    label: str | None = None  # current stance label id; "" = no label
+    label_source: str | None = None  # adjudicated | human | suggestion
+    document: str | None = None  # document id
+    kind: str | None = None  # direct | mixed | indirect
+    review: str | tuple[str, ...] | None = None  # ReviewState value(s)
+    text: str | None = None  # case-insensitive substring of the text or the speaker mention
+    ids: tuple[str, ...] | None = None  # only these statements
+
+    def where(self) -> tuple[str, list]:
+        """The SQL condition and its parameters."""
+        parts: list[str] = []
+        params: list = []
+        if self.speaker is not None:
+            parts.append("s.speaker_id = ?")
+            params.append(self.speaker)
+        if self.label is not None:
+            parts.append("s.label IS NULL" if self.label == "" else "s.label = ?")
+            params += [] if self.label == "" else [self.label]
+        if self.label_source is not None:
+            parts.append("s.label_source = ?")
+            params.append(self.label_source)
+        if self.document is not None:
+            parts.append("s.document = ?")
+            params.append(self.document)
+        if self.kind is not None:
+            parts.append("s.kind = ?")
+            params.append(self.kind)
+        if self.review is not None:
+            states = (self.review,) if isinstance(self.review, str) else tuple(self.review)
+            parts.append(f"s.review IN ({', '.join('?' * len(states))})")
+            params += states
+        if self.text:
+            pattern = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            parts.append("(s.text LIKE ? ESCAPE '\\' OR s.speaker_mention LIKE ? ESCAPE '\\')")
+            params += [pattern] * 2
+        if self.ids is not None:
+            parts.append(f"s.id IN ({', '.join('?' * len(self.ids))})")
+            params += list(self.ids)
+        return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def _row(values: tuple) -> StatementRow:
+    return StatementRow(*values)
+
+
+def utc_time(time: datetime | str | None) -> str:
+    """``time`` (naive = UTC) as the store's ISO string; now when None."""
+    if time is None:
+        return now()
+    if isinstance(time, str):
+        time = datetime.fromisoformat(time)
+    if time.tzinfo is None:
+        time = time.replace(tzinfo=timezone.utc)
+    return time.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class _Label(NamedTuple):
+    """An annotation as ``argmap.stance.final_label`` reads it."""
+
+    annotator: str
+    adjudicated: int
+    label: str
+    time: str  # ISO 8601 UTC: compares as the time does
+
+
+class _Suggested(NamedTuple):
+    label: str
+
+
+def derive_label(annotations: list[tuple[str, int, str, str]], suggestion: str | None) -> tuple[str | None, str | None, str]:
+    """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a suggested label.
+
+    The label and its source are ``argmap.stance.final_label``'s (the latest adjudication,
+    else the latest person's label, else the suggestion); the review state adds whether
+    people disagree ('disputed': their current labels differ and nobody adjudicated).
+    """
+    if not annotations:  # the common case needs no model code
+        if suggestion is None:
+            return None, None, ReviewState.UNLABELLED.value
+        return suggestion, "suggestion", ReviewState.SUGGESTED.value
+    from argmap.stance import final_label
+
+    rows = [_Label(*a) for a in annotations]
+    label, source = final_label(_Suggested(suggestion) if suggestion is not None else None, rows)
+    if source == "adjudicated":
+        return label, source, ReviewState.ADJUDICATED.value
+    differ = len({a.label for a in rows if not a.adjudicated}) > 1
+    return label, source, (ReviewState.DISPUTED if differ else ReviewState.LABELLED).value
+
+
+class StatementsMixin:
+    """Queries over statements and the edits of statements and their stances."""
+
+    # ------------------------------------------------------------------ queries
+
+    def statements(
+        self,
+        filter: StatementFilter | None = None,
+        *,
+        sort: str = "document",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[StatementRow]:
+        """A page of statements matching ``filter``, ordered by ``sort`` (a key of ``SORTS``)."""
+        if sort not in SORTS:
+            raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
+        where, params = (filter or StatementFilter()).where()
+        order = SORTS[sort].format(d="DESC" if descending else "ASC")
+        if sort == "speaker":
+            return self._by_speaker(where, params, order, offset, limit)
+        if "sp." in where:
+            rows = self.conn.execute(
+                f"{_ROW_SQL}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+            ).fetchall()
+        else:  # page over the statements alone, then join the page: skipped rows cost no joins
+            rows = self.conn.execute(
+                f"{_ROW_SQL} WHERE s.seq IN (SELECT s.seq FROM statements s{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                f"ORDER BY {order}",
+                [*params, limit, offset],
+            ).fetchall()
+        return [_row(r) for r in rows]
+
+    def _by_speaker(self, where: str, params: list, order: str, offset: int, limit: int) -> list[StatementRow]:
+        """A page in speaker-name order: speakers walked in index order, each one's statements
+        by index, so a page costs its own rows; statements without a speaker come last."""
+        attributed = _ROW_SQL.replace(
+            "FROM statements s\nJOIN documents d ON d.id = s.document\nLEFT JOIN speakers sp ON sp.id = s.speaker_id",
+            "FROM speakers sp CROSS JOIN statements s ON s.speaker_id = sp.id\nJOIN documents d ON d.id = s.document",
+        )
+        rows = self.conn.execute(f"{attributed}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        if len(rows) < limit:  # the page runs past the attributed statements
+            join = " JOIN speakers sp ON sp.id = s.speaker_id"
+            seen = self.conn.execute(f"SELECT count(*) FROM statements s{join}{where}", params).fetchone()[0]
+            rest = (" AND " if where else " WHERE ") + "s.speaker_id IS NULL"
+            rows += self.conn.execute(
+                f"{_ROW_SQL}{where}{rest} ORDER BY s.doc_seq, s.start LIMIT ? OFFSET ?",
+                [*params, limit - len(rows), max(0, offset - seen)],
+            ).fetchall()
+        return [_row(r) for r in rows]
+
+    def count_statements(self, filter: StatementFilter | None = None) -> int:
+        """How many statements match ``filter``."""
+        where, params = (filter or StatementFilter()).where()
+        join = " LEFT JOIN speakers sp ON sp.id = s.speaker_id" if "sp." in where else ""
+        return self.conn.execute(f"SELECT count(*) FROM statements s{join}{where}", params).fetchone()[0]
+
+    def statement_counts(self, by: str, filter: StatementFilter | None = None) -> dict[str | None, int]:
+        """Statements matching ``filter`` counted by ``by``: label, review, kind, speaker_id or document."""
+        if by not in ("label", "review", "kind", "speaker_id", "document", "label_source"):
+            raise EditError(f"cannot count statements by {by!r}")
+        where, params = (filter or StatementFilter()).where()
+        join = " LEFT JOIN speakers sp ON sp.id = s.speaker_id" if "sp." in where else ""
+        rows = self.conn.execute(f"SELECT s.{by}, count(*) FROM statements s{join}{where} GROUP BY s.{by}", params)
+        return dict(rows.fetchall())
+
+    def statements_in_document(self, document_id: str) -> list[StatementRow]:
+        """Every statement of one document, in text order."""
+        rows = self.conn.execute(f"{_ROW_SQL} WHERE s.document = ? ORDER BY s.start, s.seq", (document_id,))
+        return [_row(r) for r in rows.fetchall()]
+
+    def statement_row(self, statement_id: str) -> StatementRow:
+        """One statement as a list row; ``EditError`` when unknown."""
+        row = self.conn.execute(f"{_ROW_SQL} WHERE s.id = ?", (statement_id,)).fetchone()
+        if row is None:
+            raise EditError(f"no statement {statement_id!r}")
+        return _row(row)
+
+    def statement(self, statement_id: str) -> Statement:
+        """One statement with every field of ``argmap.models.Statement``."""
+        cursor = self.conn.execute(
+            "SELECT s.*, d.name AS doc_name, sp.name AS speaker FROM statements s "
+            "JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+            (statement_id,),
+        )
+        row = cursor.fetchone()
+        if row is None:
+            raise EditError(f"no statement {statement_id!r}")
+        return statement_from_row({d[0]: v for d, v in zip(cursor.description, row)})
+
+    def annotations(self, statement_id: str | None = None) -> list[Annotation]:
+        """People's annotations of one statement (or of all), oldest first."""
+        sql = "SELECT statement_id, label, annotator, time, note, adjudicated FROM annotations"
+        rows = self.conn.execute(
+            sql + (" WHERE statement_id = ? ORDER BY time" if statement_id else " ORDER BY statement_id, time"),
+            (statement_id,) if statement_id else (),
+        ).fetchall()
+        return [
+            Annotation(statement_id=r[0], label=r[1], annotator=r[2], time=r[3], note=r[4], adjudicated=bool(r[5]))
+            for r in rows
+        ]
+
+    def suggestion(self, statement_id: str) -> Suggestion | None:
+        """The model's suggestion for a statement, if any."""
+        row = self.conn.execute("SELECT data FROM suggestions WHERE statement_id = ?", (statement_id,)).fetchone()
+        return Suggestion.model_validate_json(row[0]) if row else None
+
+    def context(self, statement_id: str) -> tuple[str, int]:
+        """The paragraph around a statement and the paragraph's offset in its document."""
+        row = self.conn.execute(
+            'SELECT d.text, s.start, s."end" FROM statements s JOIN documents d ON d.id = s.document WHERE s.id = ?',
+            (statement_id,),
+        ).fetchone()
+        if row is None:
+            raise EditError(f"no statement {statement_id!r}")
+        return paragraph_around(*row)
+
+    # ------------------------------------------------------------------ stance edits
+
+    def set_stance(
+        self,
+        statement_id: str,
+        label: str,
+        *,
+        annotator: str | None = None,
+        note: str = "",
+        time: datetime | str | None = None,
+        adjudicated: bool = False,
+    ) -> Annotation:
+        """A person's stance label for a statement (one per annotator; a newer one replaces it).
+
+        With ``time`` older than the annotator's current annotation, nothing changes and
+        the current one is returned (an answer never overwrites a newer one).
+        """
+        annotator = annotator or default_actor()
+        self._check_label(label)
+        stamp = utc_time(time)
+        what = "adjudicate" if adjudicated else "set-stance"
+        with self.edit(what, f"{annotator}: {statement_id} {label}", annotator) as changes:
+            self._require_statement(statement_id)
+            key = (statement_id, annotator, int(adjudicated))
+            current = changes.touch("annotations", *key)
+            if current is not None and current["time"] > stamp:
+                return _annotation(current)
+            self.conn.execute(
+                "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (statement_id, annotator, adjudicated) DO UPDATE SET label = excluded.label, "
+                "time = excluded.time, note = excluded.note",
+                (*key, label, stamp, note),
+            )
+            self._refresh_label(changes, statement_id)
+        return Annotation(statement_id=statement_id, label=label, annotator=annotator, time=stamp, note=note, adjudicated=adjudicated)
+
+    def adjudicate(self, statement_id: str, label: str, *, annotator: str | None = None, note: str = "") -> Annotation:
+        """The final label for a statement, overriding every other label."""
+        return self.set_stance(statement_id, label, annotator=annotator, note=note, adjudicated=True)
+
+    def accept_suggestion(self, statement_id: str, *, annotator: str | None = None, note: str = "") -> Annotation:
+        """Take the model's suggestion as this annotator's label."""
+        suggestion = self.suggestion(statement_id)
+        if suggestion is None:
+            raise EditError(f"statement {statement_id} has no suggestion")
+        return self.set_stance(statement_id, suggestion.label, annotator=annotator, note=note)
+
+    def clear_stance(self, statement_id: str, *, annotator: str | None = None, adjudicated: bool = False) -> None:
+        """Remove an annotator's label (or the adjudication) from a statement."""
+        annotator = annotator or default_actor()
+        with self.edit("clear-stance", f"{annotator}: {statement_id} label removed", annotator) as changes:
+            key = (statement_id, annotator, int(adjudicated))
+            if changes.touch("annotations", *key) is None:
+                raise EditError(f"{annotator} has no {'adjudication' if adjudicated else 'label'} on {statement_id}")
+            self.conn.execute(
+                "DELETE FROM annotations WHERE statement_id = ? AND annotator = ? AND adjudicated = ?", key
+            )
+            self._refresh_label(changes, statement_id)
+
+    # ------------------------------------------------------------------ statement edits
+
+    def reattribute(self, statement_id: str, speaker_id: str | None, *, actor: str | None = None) -> None:
+        """Give a statement to another speaker (None: to nobody)."""
+        with self.edit("reattribute", f"{statement_id} -> {speaker_id}", actor) as changes:
+            self._require_statement(statement_id)
+            if speaker_id is not None:
+                self._require_speaker(speaker_id)
+            changes.touch("statements", statement_id)
+            self.conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, statement_id))
+
+    def adjust_statement(
+        self,
+        statement_id: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        kind: StatementKind | str | None = None,
+        actor: str | None = None,
+    ) -> StatementRow:
+        """Move a statement's span (its text follows the document) or change its kind."""
+        with self.edit("adjust-statement", f"{statement_id} span/kind", actor) as changes:
+            row = changes.touch("statements", statement_id)
+            if row is None:
+                raise EditError(f"no statement {statement_id!r}")
+            text = self._document_text(row["document"])
+            start = row["start"] if start is None else start
+            end = row["end"] if end is None else end
+            if not 0 <= start < end <= len(text):
+                raise EditError(f"span {start}-{end} is outside the document (0-{len(text)}) or empty")
+            kind_value = row["kind"] if kind is None else StatementKind(kind).value
+            parts = row["parts"] if (start, end) == (row["start"], row["end"]) else "[]"
+            self.conn.execute(
+                'UPDATE statements SET start = ?, "end" = ?, text = ?, kind = ?, parts = ? WHERE id = ?',
+                (start, end, text[start:end], kind_value, parts, statement_id),
+            )
+        return self.statement_row(statement_id)
+
+    def add_statement(
+        self,
+        document_id: str,
+        start: int,
+        end: int,
+        *,
+        speaker_id: str | None = None,
+        kind: StatementKind | str = StatementKind.DIRECT,
+        cue: str = "",
+        actor: str | None = None,
+    ) -> StatementRow:
+        """A statement an analyst marks by hand in a document."""
+        statement_id = content_id(f"{document_id}:{start}:{end}")
+        with self.edit("add-statement", f"{statement_id} in {document_id}", actor) as changes:
+            doc = self.conn.execute("SELECT seq, text FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if doc is None:
+                raise EditError(f"no document {document_id!r}")
+            if not 0 <= start < end <= len(doc[1]):
+                raise EditError(f"span {start}-{end} is outside the document (0-{len(doc[1])}) or empty")
+            if speaker_id is not None:
+                self._require_speaker(speaker_id)
+            if changes.touch("statements", statement_id) is not None:
+                raise EditError(f"a statement already covers {start}-{end} in {document_id}")
+            self.conn.execute(
+                'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, origin) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
+                (statement_id, document_id, doc[0], start, end, doc[1][start:end], StatementKind(kind).value, cue, speaker_id),
+            )
+        return self.statement_row(statement_id)
+
+    def delete_statement(self, statement_id: str, *, actor: str | None = None) -> None:
+        """Remove a statement with its suggestion, annotations and relations."""
+        with self.edit("delete-statement", f"{statement_id} deleted", actor) as changes:
+            self._require_statement(statement_id)
+            self._touch_dependents(changes, statement_id)
+            changes.touch("statements", statement_id)
+            for table, column in (("annotations", "statement_id"), ("suggestions", "statement_id")):
+                self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (statement_id,))
+            self.conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (statement_id, statement_id))
+            self.conn.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _touch_dependents(self, changes: _ChangeSet, statement_id: str) -> None:
+        for key in self.conn.execute(
+            "SELECT statement_id, annotator, adjudicated FROM annotations WHERE statement_id = ?", (statement_id,)
+        ).fetchall():
+            changes.touch("annotations", *key)
+        changes.touch("suggestions", statement_id)
+        for (rid,) in self.conn.execute(
+            "SELECT id FROM relations WHERE source_id = ? OR target_id = ?", (statement_id, statement_id)
+        ).fetchall():
+            changes.touch("relations", rid)
+
+    def _refresh_label(self, changes: _ChangeSet | None, statement_id: str) -> None:
+        """Recompute a statement's current label, its source and review state."""
+        if changes is not None:
+            changes.touch("statements", statement_id)
+        refresh_labels(self.conn, [statement_id])
+
+    def _require_statement(self, statement_id: str) -> None:
+        if self.conn.execute("SELECT 1 FROM statements WHERE id = ?", (statement_id,)).fetchone() is None:
+            raise EditError(f"no statement {statement_id!r}")
+
+    def _document_text(self, document_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise EditError(f"no document {document_id!r}")
+        return row[0]
+
+
+def refresh_labels(conn, statement_ids: list[str]) -> None:
+    """Recompute label, label_source, review, suggestion_score and uncertainty for ``statement_ids``."""
+    for statement_id in statement_ids:
+        annotations = conn.execute(
+            "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?", (statement_id,)
+        ).fetchall()
+        suggestion = conn.execute(
+            "SELECT label, score, uncertainty FROM suggestions WHERE statement_id = ?", (statement_id,)
+        ).fetchone()
+        label, source, review = derive_label(annotations, suggestion[0] if suggestion else None)
+        conn.execute(
+            "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ?, uncertainty = ? "
+            "WHERE id = ?",
+            (label, source, review, *(suggestion[1:] if suggestion else (None, None)), statement_id),
+        )
+
+
+def statement_from_row(row: dict) -> Statement:
+    """A ``Statement`` from a statements row (with ``doc_name`` and ``speaker`` joined in)."""
+    return Statement(
+        id=row["id"], document=row["document"], doc_name=row["doc_name"], start=row["start"], end=row["end"],
+        text=row["text"], kind=row["kind"], parts=[tuple(p) for p in json.loads(row["parts"])], cue=row["cue"],
+        cue_start=row["cue_start"], cue_end=row["cue_end"], speaker_mention=row["speaker_mention"],
+        speaker_start=row["speaker_start"], speaker_end=row["speaker_end"], speaker=row["speaker"],
+        speaker_role=row["speaker_role"], speaker_id=row["speaker_id"], confidence=row["confidence"],
+    )
+
+
+def paragraph_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The lines containing ``start``-``end`` in ``text`` and their offset."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return text[lo:hi], lo
+
+
+def _annotation(row: dict) -> Annotation:
+    return Annotation(
+        statement_id=row["statement_id"], label=row["label"], annotator=row["annotator"], time=row["time"],
+        note=row["note"], adjudicated=bool(row["adjudicated"]),
+    )

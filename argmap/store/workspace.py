@@ -1,0 +1,122 @@
+"""``Workspace``: the one API through which the CLI and the UI read and edit a debate's map."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.codebook import Codebook
+from argmap.store.argument import ArgumentMixin
+from argmap.store.core import WORKSPACE_FILE, Core, EditError, WorkspaceError
+from argmap.store.documents import DocumentsMixin
+from argmap.store.records import Status
+from argmap.store.search import SearchMixin
+from argmap.store.speakers import SpeakersMixin
+from argmap.store.statements import StatementsMixin
+from argmap.store.suggest import SuggestionsMixin, suggestions_available
+
+
+class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, SearchMixin, SuggestionsMixin, Core):
+    """An open workspace file. Every edit method is one transaction and one edit-log entry."""
+
+    @classmethod
+    def init(cls, directory: str | os.PathLike[str] = ".", *, codebook: Codebook | None = None) -> "Workspace":
+        """Create a workspace in ``directory`` (``argmap.sqlite``) and open it."""
+        target = Path(directory)
+        path = target if target.suffix == ".sqlite" else target / WORKSPACE_FILE
+        return cls.create(path, codebook_json=codebook.model_dump_json() if codebook else None)
+
+    # ------------------------------------------------------------------ codebook
+
+    @property
+    def codebook(self) -> Codebook | None:
+        """The debate's codebook, if one was given."""
+        text = self.meta("codebook")
+        return Codebook.model_validate_json(text) if text else None
+
+    def set_codebook(self, codebook: Codebook, *, actor: str | None = None) -> None:
+        """Use ``codebook`` from now on; refused when labels in use are missing from it."""
+        used = {
+            row[0]
+            for row in self.conn.execute(
+                "SELECT label FROM annotations UNION SELECT label FROM claims WHERE label IS NOT NULL"
+            )
+        }
+        missing = sorted(used - set(codebook.label_ids))
+        if missing:
+            raise EditError(f"labels in use are not in the new codebook: {', '.join(missing)}")
+        with self.edit("set-codebook", f"codebook {codebook.id}", actor) as changes:
+            changes.touch("meta", "codebook")
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('codebook', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (codebook.model_dump_json(),),
+            )
+
+    def _check_label(self, label: str) -> None:
+        codebook = self.codebook
+        if codebook is None:
+            raise EditError("the workspace has no codebook (argmap codebook FILE sets one)")
+        if label not in codebook.label_ids:
+            raise EditError(f"unknown label {label!r} (expected one of {', '.join(codebook.label_ids)})")
+
+    # ------------------------------------------------------------------ alias table
+
+    @property
+    def alias_table(self):
+        """The alias table kept in the workspace (``argmap add --aliases FILE``), or None."""
+        from argmap.speakers import AliasTable
+
+        text = self.meta("aliases")
+        return AliasTable.model_validate_json(text) if text else None
+
+    def set_alias_table(self, table, *, actor: str | None = None) -> None:
+        """Keep ``table`` (an AliasTable) for every later ``add_documents``."""
+        with self.edit("set-aliases", f"alias table: {len(table.speakers)} speakers", actor) as changes:
+            changes.touch("meta", "aliases")
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('aliases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (table.model_dump_json(by_alias=True),),
+            )
+
+    @property
+    def model_dir(self) -> Path:
+        """Where the learned stance model of this workspace is saved."""
+        return self.path.parent / "argmap-model"
+
+    # ------------------------------------------------------------------ status
+
+    def status(self) -> Status:
+        """Counts for ``argmap status`` and the UI's status line."""
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        codebook = self.codebook
+        return Status(
+            path=str(self.path),
+            workspace_id=self.workspace_id,
+            issue=codebook.issue if codebook else None,
+            documents=one("SELECT count(*) FROM documents"),
+            speakers=one("SELECT count(*) FROM speakers"),
+            statements=one("SELECT count(*) FROM statements"),
+            review=dict(self.conn.execute("SELECT review, count(*) FROM statements GROUP BY review").fetchall()),
+            labels={k or "": v for k, v in self.conn.execute("SELECT label, count(*) FROM statements GROUP BY label")},
+            annotators=dict(self.conn.execute(
+                "SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()),
+            claims=one("SELECT count(*) FROM claims"),
+            relations={f"{k}/{s}": n for k, s, n in self.conn.execute(
+                "SELECT kind, status, count(*) FROM relations GROUP BY kind, status")},
+            edits=one("SELECT count(*) FROM edits WHERE undoable = 1 AND state = 'done'"),
+            suggestions_available=suggestions_available(),
+        )
+
+
+def open_workspace(path: str | os.PathLike[str] | None = None) -> Workspace:
+    """Open the workspace at ``path`` (a file or a directory), else the one found from the current directory."""
+    from argmap.store.core import find_workspace
+
+    if path is not None:
+        target = Path(path)
+        if target.is_dir():
+            target = target / WORKSPACE_FILE
+        if not target.is_file():
+            raise WorkspaceError(f"{path}: no argmap workspace (run `argmap init`)")
+        return Workspace(target)
+    return Workspace(find_workspace())

@@ -1,0 +1,389 @@
+"""``ArgmapApp``: the terminal UI over one workspace.
+
+Views switch with single keys (b d s r p m); every edit is one ``Workspace`` call made
+through ``run_edit`` (saved at once, undone with u / ctrl+z, redone with U / ctrl+y).
+Slow work (adding documents) runs in a thread worker with its own connection; it reports
+by message and a failure shows an error dialog instead of stopping the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, Footer, Label, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from argmap.store import Workspace, WorkspaceError
+from argmap.tui.commands import ArgmapCommands
+from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
+from argmap.tui.labels import LabelStyles
+from argmap.tui.views.base import View
+from argmap.tui.views.board import BoardView
+from argmap.tui.views.documents import DocumentsView
+from argmap.tui.views.mapview import MapView
+from argmap.tui.views.review import ReviewView
+from argmap.tui.views.speakers import SpeakersView
+from argmap.tui.views.statements import StatementsView
+
+#: view id -> (class, key, binding id)
+VIEWS = {
+    "board": (BoardView, "b", "view-board"),
+    "documents": (DocumentsView, "d", "view-documents"),
+    "statements": (StatementsView, "s", "view-statements"),
+    "review": (ReviewView, "r", "view-review"),
+    "speakers": (SpeakersView, "p", "view-speakers"),
+    "map": (MapView, "m", "view-map"),
+}
+
+
+class AddProgress(Message):
+    """The add worker finished a document."""
+
+    def __init__(self, done: int, total: int | None, name: str, statements: int) -> None:
+        super().__init__()
+        self.done, self.total, self.name, self.statements = done, total, name, statements
+
+
+class ArgmapApp(App):
+    """Browse and edit a workspace's argument map."""
+
+    CSS_PATH = "argmap.tcss"
+    TITLE = "argmap"
+    COMMANDS = App.COMMANDS | {ArgmapCommands}
+    BINDINGS = [
+        # the view keys are shown in the tab line at the top, not in the footer
+        *(Binding(key, f"view('{name}')", cls.TITLE, show=False, id=binding_id)
+          for name, (cls, key, binding_id) in VIEWS.items()),
+        Binding("slash", "search", "Search", show=False, tooltip="search statements (views without their own search)",
+                id="search"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("U,ctrl+y", "redo", "Redo", id="redo"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+s", "screenshot_svg", "Screenshot", show=False, id="screenshot"),
+    ]
+
+    current: reactive[str] = reactive("board", init=False)
+    """The id of the view shown."""
+
+    def __init__(self, workspace_path: str | Path, *, add_paths: list[str] | None = None,
+                 keymap: dict[str, str] | None = None, aliases=None, view: str = "board") -> None:
+        super().__init__()
+        self.set_reactive(ArgmapApp.current, view)
+        self.workspace_path = Path(workspace_path)
+        self.add_paths = list(add_paths or [])
+        self.aliases = aliases
+        self.workspace = Workspace(self.workspace_path)
+        self.labels = LabelStyles(self.workspace.codebook)
+        self.stale: set[str] = set()
+        self._status_timer = None
+        self._after_switch = None  # what to focus after the next view switch (default: the view's own)
+        self.last_error: str | None = None
+        if keymap:
+            self.set_keymap(keymap)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        codebook = self.workspace.codebook
+        with Horizontal(id="top"):
+            yield Label(Text(codebook.issue if codebook else str(self.workspace_path), style="bold"), id="issue")
+            yield Label("", id="tabs")
+        with ContentSwitcher(initial=self.current, id="views"):
+            yield VIEWS[self.current][0](id=self.current)  # the other views are mounted when first shown
+        with Horizontal(id="progress", classes="hidden"):
+            yield Label("adding", id="progress-label")
+            yield ProgressBar(id="progress-bar", show_eta=False)
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.title = "argmap"
+        self.current_view.refresh_data()
+        self._tabs()
+        self.update_status()
+        self.call_after_refresh(self.current_view.focus_default)
+        if self.add_paths:
+            self.call_after_refresh(self.add_documents, self.add_paths)
+        else:
+            self.set_timer(1.0, self.warm_search)  # after the first screen, not competing with it
+
+    @property
+    def main(self):
+        """The screen holding the views (under any open dialog)."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
+    @property
+    def current_view(self) -> View:
+        return self.main.query_one(f"#{self.current}", View)
+
+    def view(self, name: str) -> View:
+        return self.main.query_one(f"#{name}", View)
+
+    async def ensure_view(self, name: str) -> View:
+        """The view ``name``, mounted (and filled from the store) the first time it is needed."""
+        found = self.main.query(f"#{name}")
+        if found:
+            return found.first(View)
+        view = VIEWS[name][0](id=name)
+        await self.main.query_one(ContentSwitcher).mount(view)
+        view.refresh_data()
+        self.stale.discard(name)
+        return view
+
+    async def watch_current(self, name: str) -> None:
+        await self.ensure_view(name)
+        self.main.query_one(ContentSwitcher).current = name
+        if name in self.stale:
+            self.stale.discard(name)
+            self.view(name).refresh_data()
+        self._tabs()
+        then, self._after_switch = self._after_switch, None
+        self.call_after_refresh(then or self.view(name).focus_default)
+
+    def _tabs(self) -> None:
+        text = Text()
+        for name, (cls, key, _) in VIEWS.items():
+            style = "bold reverse" if name == self.current else "dim"
+            text.append(f" {key} {cls.TITLE} ", style=style)
+        self.main.query_one("#tabs", Label).update(text)
+
+    def update_status(self) -> None:
+        """The status line: counts from the store."""
+        if not self.screen_stack:
+            return  # closing
+        status = self.workspace.status()
+        labels = Text()
+        for label in (*self.labels.ids, ""):
+            n = status.labels.get(label, 0)
+            if n:
+                labels.append_text(self.labels.chip(label if label else None))
+                labels.append(f" {n}  ")
+        text = Text.assemble(
+            f" {status.documents} documents · {status.speakers} speakers · {status.statements} statements · ",
+            f"{status.labelled_share:.0%} labelled by people · {status.claims} claims · ", labels,
+            (f"· {status.edits} edits", "dim"),
+        )
+        self.main.query_one("#status", Static).update(text)
+
+    # ------------------------------------------------------------------ navigation
+
+    def action_view(self, name: str) -> None:
+        self.current = name
+
+    async def action_search(self) -> None:
+        """The statements view with its filter line focused (the search of every view without its own)."""
+        view = await self.ensure_view("statements")
+        if self.current == "statements":
+            view.action_search()  # type: ignore[attr-defined]
+        else:
+            self._after_switch = view.action_search  # type: ignore[attr-defined]
+            self.current = "statements"
+
+    async def show_statement(self, statement_id: str) -> None:
+        """The documents view with ``statement_id`` selected."""
+        view = await self.ensure_view("documents")
+        self.stale.discard("documents")
+        self.current = "documents"
+        view.show(statement_id)  # type: ignore[attr-defined]
+
+    async def show_document(self, document_id: str) -> None:
+        """The documents view on ``document_id``."""
+        view = await self.ensure_view("documents")
+        self.stale.discard("documents")
+        self.current = "documents"
+        view.document_id = document_id  # type: ignore[attr-defined]
+
+    async def show_statements(self, query: str) -> None:
+        """The statements view filtered by ``query``."""
+        view = await self.ensure_view("statements")
+        self.stale.discard("statements")
+        self.current = "statements"
+        view.query_one("#statements-query").value = query  # type: ignore[attr-defined]
+        view.table.labels = self.labels  # type: ignore[attr-defined]
+        view.apply(query)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ edits
+
+    def run_edit(self, summary: str, call: Callable[[Workspace], object], source: View | None = None,
+                 then: Callable[[object], None] | None = None) -> object:
+        """Make one edit through the store; refresh the views; a refused edit is shown, not raised."""
+        try:
+            result = call(self.workspace)
+        except WorkspaceError as problem:
+            self.last_error = str(problem)
+            self.notify(str(problem), title="not done", severity="error")
+            return None
+        self.notify(summary, timeout=2)
+        self.edited(source)
+        if then is not None:
+            then(result)
+        return result
+
+    def edited(self, source: View | None = None) -> None:
+        """After an edit: the source view refreshes what changed, the others when next shown."""
+        view = source or self.current_view
+        if hasattr(view, "after_edit"):
+            view.after_edit()
+        else:
+            view.refresh_data()
+        self.stale = set(VIEWS) - {view.id}
+        if view is not self.current_view:
+            self.stale.discard(self.current)
+            self.current_view.refresh_data()
+        self.schedule_status()
+
+    def schedule_status(self) -> None:
+        """Update the status line shortly (its counts scan the store), once for a burst of edits."""
+        if self._status_timer is not None:
+            self._status_timer.stop()
+        self._status_timer = self.set_timer(0.15, self.update_status)
+
+    def action_undo(self) -> None:
+        self._replay("undo")
+
+    def action_redo(self) -> None:
+        self._replay("redo")
+
+    def _replay(self, direction: str) -> None:
+        try:
+            edit = self.workspace.undo() if direction == "undo" else self.workspace.redo()
+        except WorkspaceError as problem:
+            self.notify(str(problem), severity="warning")
+            return
+        self.notify(f"{direction}ne: {edit.summary}" if direction == "undo" else f"redone: {edit.summary}", timeout=3)
+        self.edited(self.current_view)
+
+    # ------------------------------------------------------------------ dialogs
+
+    def prompt(self, question: str, value: str = "") -> PromptScreen:
+        return PromptScreen(question, value)
+
+    def picker(self, title: str, choices: list[tuple[str, str]]) -> PickerScreen:
+        return PickerScreen(title, choices)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.binding_sections()))
+
+    def binding_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """(title, [(keys, description, id)]) for the app and each view, keymap applied."""
+        return binding_sections(dict(getattr(self, "_keymap", {}) or {}))
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id that can be remapped."""
+        return binding_ids()
+
+    def palette_actions(self) -> list[tuple[str, str, str]]:
+        """(name, action, help) for the command palette."""
+        actions = [(f"view: {cls.TITLE}", f"view('{name}')", f"key {key}") for name, (cls, key, _) in VIEWS.items()]
+        actions += [
+            ("undo", "undo", "undo the latest edit"), ("redo", "redo", "redo the edit undone last"),
+            ("help: keys", "help", "every binding"), ("screenshot (SVG)", "screenshot_svg", "save the screen as SVG"),
+        ]
+        return actions
+
+    def action_screenshot_svg(self) -> None:
+        path = self.save_screenshot(path=str(self.workspace_path.parent))
+        self.notify(f"saved {path}")
+
+    # ------------------------------------------------------------------ slow work
+
+    @work(thread=True, exit_on_error=False, group="add", exclusive=True, name="add documents")
+    def add_documents(self, paths: list[str]) -> str:
+        """Add articles (in a thread, with its own connection); progress comes back by message."""
+        from argmap.cli.workspace import _count_files
+        from argmap.reading import ReadError, load_documents
+
+        total = _count_files(paths)
+        done = 0
+        problems: list[str] = []
+
+        def documents():
+            for item in load_documents(paths):
+                if isinstance(item, ReadError):
+                    problems.append(str(item))
+                else:
+                    yield item
+
+        def progress(document, statements: int, outcome: str) -> None:
+            nonlocal done
+            done += 1
+            self.post_message(AddProgress(done, total, document.name, statements))
+
+        self.post_message(AddProgress(0, total, "", 0))
+        with Workspace(self.workspace_path) as workspace:
+            report = workspace.add_documents(documents(), aliases=self.aliases, progress=progress)
+        summary = (f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
+                   f"{report.statements} statements")
+        if problems:
+            summary += "; not read: " + "; ".join(problems)
+        return summary
+
+    @work(thread=True, exit_on_error=False, group="index", name="search index")
+    def warm_search(self) -> None:
+        """Build the fuzzy search index in the background (its own connection), so the first
+        text filter is as fast as the next ones."""
+        from argmap.store.views import fuzzy_index
+
+        with Workspace(self.workspace_path) as workspace:
+            fuzzy_index(workspace)
+
+    @on(AddProgress)
+    def _progress(self, message: AddProgress) -> None:
+        if not self.main.query("#progress"):
+            return  # the app is closing
+        self.main.query_one("#progress").remove_class("hidden")
+        self.main.query_one("#progress-bar", ProgressBar).update(total=message.total, progress=message.done)
+        self.main.query_one("#progress-label", Label).update(
+            f" adding {message.done}/{message.total or '?'} {message.name} ")
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state in (WorkerState.ERROR, WorkerState.SUCCESS, WorkerState.CANCELLED):
+            for box in self.main.query("#progress"):
+                box.add_class("hidden")
+        if event.state == WorkerState.ERROR:
+            error = worker.error
+            self.last_error = f"{type(error).__name__}: {error}"
+            self.push_screen(ErrorScreen(f"{worker.name} failed", self.last_error))
+        elif event.state == WorkerState.SUCCESS and worker.group == "add":
+            self.notify(str(worker.result), title="documents added", timeout=6)
+            self.stale = set(VIEWS)
+            self.stale.discard(self.current)
+            self.current_view.refresh_data()
+            self.update_status()
+            self.warm_search()
+
+
+def binding_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(title, [(keys, description, id)]) for the app and each view, with ``keymap`` applied."""
+    from argmap.tui.views.statement_table import StatementTable
+
+    keymap = keymap or {}
+    owners = [("everywhere", ArgmapApp)] + [(cls.TITLE, cls) for cls, _, _ in VIEWS.values()]
+    owners.append(("statements table", StatementTable))
+    sections = []
+    for title, cls in owners:
+        rows, seen = [], set()
+        for base in reversed(cls.__mro__):
+            for binding in base.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id and binding.id not in seen:
+                    seen.add(binding.id)
+                    rows.append((keymap.get(binding.id, binding.key), binding.tooltip or binding.description, binding.id))
+        sections.append((title, rows))
+    return sections
+
+
+def binding_ids() -> set[str]:
+    """Every binding id that a keys file can remap."""
+    return {binding_id for _, rows in binding_sections() for _, _, binding_id in rows}

@@ -1,0 +1,49 @@
+"""How stance labels look in the UI: names and colours from the codebook."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+NO_LABEL = "#777777"
+
+
+class LabelStyles:
+    """Names, colours and key numbers of a codebook's labels (1-9 in codebook order)."""
+
+    def __init__(self, codebook) -> None:
+        self.codebook = codebook
+        self.ids: tuple[str, ...] = codebook.label_ids if codebook else ()
+        self.colours = {label.id: label.colour for label in codebook.labels} if codebook else {}
+        self.names = {label.id: label.name for label in codebook.labels} if codebook else {}
+
+    def colour(self, label: str | None) -> str:
+        """The label's colour (grey for no label or one the codebook lacks)."""
+        return self.colours.get(label or "", NO_LABEL)
+
+    def name(self, label: str | None) -> str:
+        """The label's name as people read it."""
+        if not label:
+            return "no stance"
+        return self.names.get(label, label)
+
+    def by_number(self, number: int) -> str | None:
+        """The label id for key ``number`` (1-based), or None."""
+        return self.ids[number - 1] if 1 <= number <= len(self.ids) else None
+
+    def chip(self, label: str | None, *, source: str | None = None) -> Text:
+        """The label as a coloured chip; a suggestion's label is shown in italics with '?'."""
+        name = self.name(label)
+        if source == "suggestion":
+            name += "?"
+        return Text(f" {name} ", style=Style(color="#ffffff", bgcolor=self.colour(label), italic=source == "suggestion"))
+
+    def legend(self) -> Text:
+        """'1 Pro  2 Against ...' for the keys that set a stance."""
+        text = Text()
+        for number, label in enumerate(self.ids, 1):
+            if number > 9:
+                break
+            text.append(f" {number} ", style="bold")
+            text.append_text(self.chip(label))
+        return text

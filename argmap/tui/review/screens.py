@@ -1,0 +1,111 @@
+"""The summary at the end of a packet and the help screen."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Static
+
+from argmap.codebook import Codebook
+from argmap.review.session import ReviewSession
+from argmap.tui.review.render import MAX_KEYED_LABELS
+
+
+class SummaryScreen(Screen[int | None]):
+    """Counts per label and what is left; dismisses with the item index to return to, ``None`` to quit."""
+
+    AUTO_FOCUS = ""
+    BINDINGS = [
+        Binding("b,left", "back", "Back to last item", id="summary-back"),
+        Binding("u", "first_unanswered", "First unanswered", id="first-unanswered"),
+        Binding("q", "finish", "Quit", id="summary-quit"),
+    ]
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="summary"):
+            yield Static(self._summary(), id="summary-table")
+            yield Static(
+                Text(f"Saved in {self.session.path.name}. Send this file back to the lead.", style="dim"),
+                id="summary-saved",
+            )
+        yield Footer()
+
+    def _summary(self) -> Table:
+        session = self.session
+        codebook = session.packet.codebook
+        counts = session.label_counts()
+        table = Table(title=f"Packet done: {session.packet.answered} of {len(session.items)} answered", expand=False)
+        table.add_column("label")
+        table.add_column("items", justify="right")
+        for label in codebook.labels:
+            table.add_row(Text.assemble(("■ ", label.colour), label.name), str(counts[label.id]))
+        table.add_row(Text("unanswered", style="bold" if session.unanswered else "dim"), str(session.unanswered))
+        notes = sum(1 for item in session.items if item.note)
+        table.add_row(Text("with a note", style="dim"), str(notes))
+        return table
+
+    def action_back(self) -> None:
+        """Return to the last item."""
+        self.dismiss(len(self.session.items) - 1)
+
+    def action_first_unanswered(self) -> None:
+        """Return to the first item without a label."""
+        index = self.session.first_unanswered()
+        if index >= len(self.session.items):
+            self.notify("Every item is answered.")
+            return
+        self.dismiss(index)
+
+    def action_finish(self) -> None:
+        """Quit the app."""
+        self.dismiss(None)
+
+
+#: The review screen's keys after the label keys, for the help screen.
+REVIEW_KEYS = (
+    ("a, enter", "accept the suggested label"),
+    ("n", "write a note (enter saves it, escape leaves it)"),
+    ("s, →", "skip to the next item"),
+    ("b, ←", "back to the previous item"),
+    ("?", "this help"),
+    ("q", "quit (every answer is already saved)"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key: the codebook's label keys, then ``keys`` (key, what it does)."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="close-help")]
+
+    def __init__(self, codebook: Codebook, keys=REVIEW_KEYS, title: str = "argmap review: keys") -> None:
+        super().__init__()
+        self.codebook = codebook
+        self.keys = keys
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        keys = Table(title=self.heading, show_header=False, box=None, padding=(0, 2))
+        keys.add_column(style="bold")
+        keys.add_column()
+        for number, label in enumerate(self.codebook.labels[:MAX_KEYED_LABELS], 1):
+            keys.add_row(str(number), Text.assemble(("■ ", label.colour), label.name))
+        for key, what in self.keys:
+            keys.add_row(key, what)
+        if len(self.codebook.labels) > MAX_KEYED_LABELS:
+            keys.add_row("", Text(f"labels after the {MAX_KEYED_LABELS}th have no key here", style="dim"))
+        with Vertical(id="help"):
+            yield Static(keys)
+            yield Static(Text("escape closes this help", style="dim"))
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,238 @@
+"""The documents view: an article's text with its statements highlighted in their stance's
+colour and the speaker mention marked; a side panel with the selected statement's details."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Label, Static
+
+from argmap.store import StatementRow
+from argmap.tui.views.base import StatementView
+
+
+class Paragraph(Static):
+    """One paragraph of the document (offset ``start`` in the text)."""
+
+    def __init__(self, start: int, end: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.start, self.end = start, end
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of ``text``."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+class DocumentsView(StatementView):
+    """An article with its statements; n / p move between statements, [ and ] between documents."""
+
+    TITLE = "Documents"
+    BINDINGS = [
+        Binding("n,j,down", "statement(1)", "Next", id="next-statement"),
+        Binding("N,k,up", "statement(-1)", "Previous", show=False, id="previous-statement"),
+        Binding("right_square_bracket", "document(1)", "Next doc", show=False, id="next-document"),
+        Binding("left_square_bracket", "document(-1)", "Prev doc", show=False, id="previous-document"),
+        Binding("A", "add_statement", "Add statement", show=False, tooltip="mark the selected text as a statement",
+                id="add-statement"),
+    ]
+
+    document_id: reactive[str | None] = reactive(None, init=False)
+    """The document shown."""
+    index: reactive[int] = reactive(0, init=False)
+    """Position of the selected statement in the document's statements."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[StatementRow] = []
+        self.text = ""
+        self.details: dict = {}
+        self._shown: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="doc-title")
+        with Horizontal():
+            yield VerticalScroll(id="doc-text")
+            yield Static("", id="doc-panel")
+
+    # ------------------------------------------------------------------ data
+
+    def refresh_data(self) -> None:
+        documents = self.workspace.documents()
+        if not documents:
+            self.query_one("#doc-title", Label).update("no documents yet")
+            return
+        if self.document_id not in {d.id for d in documents}:
+            self.document_id = documents[0].id
+            return  # the watcher loads it
+        self._load()
+
+    def watch_document_id(self) -> None:
+        self.index = 0
+        self._load()
+
+    def watch_index(self) -> None:
+        self._paint()
+
+    def show(self, statement_id: str) -> None:
+        """Show the document of ``statement_id`` with that statement selected."""
+        row = self.workspace.statement_row(statement_id)
+        if row.document != self.document_id:
+            self.set_reactive(DocumentsView.document_id, row.document)
+            self._load()
+        ids = [r.id for r in self.rows]
+        self.index = ids.index(statement_id) if statement_id in ids else 0
+        self._paint()
+
+    def _load(self) -> None:
+        if self.document_id is None:
+            return
+        document = self.workspace.document(self.document_id)
+        self.text = document.text
+        self.rows = self.workspace.statements_in_document(self.document_id)
+        self.details = {row.id: self.workspace.statement(row.id) for row in self.rows}
+        self.index = min(self.index, max(len(self.rows) - 1, 0))
+        names = [d.id for d in self.workspace.documents()]
+        position = names.index(self.document_id) + 1 if self.document_id in names else 0
+        self.query_one("#doc-title", Label).update(
+            Text.assemble((f" {document.name} ", "bold reverse"), f"  document {position} of {len(names)}, "
+                          f"{len(self.rows)} statements   [ ] other documents, n N statements")
+        )
+        holder = self.query_one("#doc-text", VerticalScroll)
+        holder.remove_children()
+        holder.mount_all([Paragraph(a, b, classes="paragraph") for a, b in paragraphs(self.text)])
+        self._shown = None
+        self.call_after_refresh(self._paint)
+
+    # ------------------------------------------------------------------ drawing
+
+    def _styled(self, start: int, end: int) -> Text:
+        labels = self.argmap.labels
+        text = Text(self.text[start:end])
+        selected = self.rows[self.index].id if self.rows else None
+        for row in self.rows:
+            if row.end <= start or row.start >= end:
+                continue
+            colour = labels.colour(row.label)
+            a, b = max(row.start, start) - start, min(row.end, end) - start
+            if row.id == selected:
+                text.stylize(Style(color="#ffffff", bgcolor=colour, bold=True), a, b)
+            else:
+                text.stylize(Style(color=colour, underline=True), a, b)
+            statement = self.details.get(row.id)
+            if statement is not None:
+                for lo, hi, style in (
+                    (statement.speaker_start, statement.speaker_end, Style(bold=True, reverse=True)),
+                    (statement.cue_start, statement.cue_end, Style(italic=True, underline=True)),
+                ):
+                    if lo is not None and hi is not None and lo < end and hi > start:
+                        text.stylize(style, max(lo, start) - start, min(hi, end) - start)
+        return text
+
+    def _paint(self) -> None:
+        paragraphs_ = list(self.query(Paragraph))
+        current = self.rows[self.index] if self.rows else None
+        for paragraph in paragraphs_:
+            paragraph.update(self._styled(paragraph.start, paragraph.end))
+        self._panel(current)
+        if current is not None:
+            for paragraph in paragraphs_:
+                if paragraph.start <= current.start < paragraph.end + 1:
+                    self.query_one("#doc-text", VerticalScroll).scroll_to_widget(paragraph, animate=False, center=True)
+                    break
+
+    def _panel(self, row: StatementRow | None) -> None:
+        panel = self.query_one("#doc-panel", Static)
+        if row is None:
+            panel.update("no statements in this document")
+            return
+        labels = self.argmap.labels
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        table.add_row("statement", f"{self.index + 1} of {len(self.rows)}")
+        table.add_row("speaker", Text(row.speaker or "(nobody)", style="bold"))
+        table.add_row("mention", row.speaker_mention or "")
+        table.add_row("cue", row.cue or "")
+        table.add_row("kind", row.kind + ("  (added by hand)" if row.origin == "manual" else ""))
+        table.add_row("stance", labels.chip(row.label, source=row.label_source))
+        table.add_row("review", row.review)
+        table.add_row("span", f"{row.start}-{row.end}")
+        suggestion = self.workspace.suggestion(row.id)
+        if suggestion is not None:
+            table.add_row("suggested", Text.assemble(labels.chip(suggestion.label), f" {suggestion.score:.2f} ({suggestion.model})"))
+            if suggestion.explanation:
+                table.add_row("reason", suggestion.explanation)
+            if suggestion.evidence:
+                table.add_row("evidence", ", ".join(suggestion.evidence[:6]))
+        for annotation in self.workspace.annotations(row.id):
+            who = annotation.annotator + (" (adjudicated)" if annotation.adjudicated else "")
+            table.add_row("annotation", Text.assemble(labels.chip(annotation.label), f" {who}",
+                                                      f"\n{annotation.note}" if annotation.note else ""))
+        for relation in self.workspace.relations(row.id, status="accepted"):
+            if relation.target_type == "claim":
+                table.add_row(relation.kind, self.workspace.claim(relation.target_id).text)
+        table.add_row("", "")
+        table.add_row("keys", Text.assemble(labels.legend(), "\na accept  w who  K kind  e span  x delete\n"
+                                            "l/L support/attack claim  + promote  A add selected text"))
+        panel.update(table)
+
+    # ------------------------------------------------------------------ actions
+
+    def selected_statement(self) -> str | None:
+        return self.rows[self.index].id if self.rows else None
+
+    def after_edit(self) -> None:
+        selected = self.selected_statement()
+        self._load()
+        if selected and selected in {r.id for r in self.rows}:
+            self.index = [r.id for r in self.rows].index(selected)
+        self._paint()
+
+    def action_statement(self, step: int) -> None:
+        if self.rows:
+            self.index = (self.index + step) % len(self.rows)
+
+    def action_document(self, step: int) -> None:
+        ids = [d.id for d in self.workspace.documents()]
+        if ids:
+            at = ids.index(self.document_id) if self.document_id in ids else 0
+            self.document_id = ids[(at + step) % len(ids)]
+
+    def action_add_statement(self) -> None:
+        """Mark the text selected with the mouse (or typed in the prompt) as a new statement."""
+        if self.document_id is None:
+            return
+        selected = (self.screen.get_selected_text() or "").strip()
+
+        def chosen(value: str | None) -> None:
+            if not value or not value.strip():
+                return
+            value = value.strip()
+            near = self.rows[self.index].start if self.rows else 0
+            spots = []
+            at = self.text.find(value)
+            while at >= 0:
+                spots.append(at)
+                at = self.text.find(value, at + 1)
+            if not spots:
+                self.app.notify("that text is not in the document", severity="error")
+                return
+            start = min(spots, key=lambda s: abs(s - near))
+            document = self.document_id
+            self.argmap.run_edit(
+                "statement added", lambda ws: ws.add_statement(document, start, start + len(value)), self,
+                then=lambda row: self.show(row.id),
+            )
+
+        self.app.push_screen(self.argmap.prompt("Text of the new statement (as in the document)", selected), chosen)

@@ -1,0 +1,139 @@
+"""The statements view: every statement in a virtual table, filtered and sorted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Label
+
+from argmap.store import SORTS, StatementFilter
+from argmap.tui.views.base import StatementView
+from argmap.tui.views.statement_table import COLUMNS, StatementTable
+
+SORT_KEYS = tuple(SORTS)
+FIELDS = ("speaker", "stance", "label", "doc", "document", "kind", "review", "source")
+
+
+def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None]:
+    """A filter from ``speaker:NAME stance:LABEL doc:NAME kind:K review:STATE source:S`` terms,
+    the rest being text to search fuzzily. Returns (filter, free text, problem)."""
+    fields: dict = {}
+    words = []
+    problem = None
+    nothing = False
+    for term in query.split():
+        key, sep, value = term.partition(":")
+        if not sep or key.lower() not in FIELDS or not value:
+            words.append(term)
+            continue
+        key, value = key.lower(), value.replace("_", " ")
+        if key == "speaker" and value.startswith("spk-"):
+            fields["speaker"] = value
+        elif key == "speaker":
+            hits = workspace.speakers(text=value, limit=1)
+            if hits:
+                fields["speaker"] = hits[0].id
+            else:
+                problem = f"no speaker like {value!r}"
+                nothing = True
+        elif key in ("stance", "label"):
+            codebook = workspace.codebook
+            ids = codebook.label_ids if codebook else ()
+            names = {lab.name.lower(): lab.id for lab in codebook.labels} if codebook else {}
+            match = next((i for i in ids if i.startswith(value.lower())), None) or next(
+                (i for n, i in names.items() if n.startswith(value.lower())), None)
+            fields["label"] = "" if value.lower() in ("none", "-") else (match or value)
+        elif key in ("doc", "document"):
+            found = [d.id for d in workspace.documents() if value.lower() in d.name.lower()]
+            if found:
+                fields["document"] = found[0]
+            else:
+                problem = f"no document like {value!r}"
+                nothing = True
+        elif key == "kind":
+            fields["kind"] = value.lower()
+        elif key == "review":
+            fields["review"] = tuple(v.lower() for v in value.split(","))
+        elif key == "source":
+            fields["label_source"] = value.lower()
+    if nothing:
+        fields["ids"] = ()
+    return StatementFilter(**fields), " ".join(words), problem
+
+
+class StatementsView(StatementView):
+    """All statements: a filter line (fields and fuzzy text), a virtual table, sort keys."""
+
+    TITLE = "Statements"
+    BINDINGS = [
+        Binding("slash", "search", "Filter", id="statements-filter"),
+        Binding("o", "sort", "Sort", tooltip="next sort order", id="statements-sort"),
+        Binding("O", "reverse", "Reverse", show=False, id="statements-reverse"),
+        Binding("escape", "leave_filter", "Table", show=False, id="statements-table"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.sort = "document"
+        self.descending = False
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: speaker:NAME stance:LABEL doc:NAME kind:direct review:suggested, then any text "
+                    "(fuzzy)  — / to edit, enter to apply", id="statements-query")
+        yield Label("", id="statements-head")
+        yield StatementTable(id="statements-table")
+        yield Label("", id="statements-info")
+
+    @property
+    def table(self) -> StatementTable:
+        return self.query_one(StatementTable)
+
+    def focus_default(self) -> None:
+        self.table.focus()
+
+    def refresh_data(self) -> None:
+        self.table.labels = self.argmap.labels
+        self.apply(self.query_text)
+
+    def apply(self, query: str) -> None:
+        """Filter and sort the table by ``query``."""
+        from argmap.store.views import fuzzy_ids
+
+        self.query_text = query
+        filter, words, problem = parse_query(self.workspace, query)
+        ids = fuzzy_ids(self.workspace, words, filter) if words else None
+        self.table.set_query(filter, self.sort, self.descending, ids)
+        heading = Text("".join(name.ljust(width) for name, width in COLUMNS) + "text", style="bold")
+        self.query_one("#statements-head", Label).update(heading)
+        order = "best match" if ids is not None else f"{self.sort}{' (descending)' if self.descending else ''}"
+        info = f" {self.table.total} statements · sorted by {order} · / filter · o sort · enter open in document"
+        self.query_one("#statements-info", Label).update(Text(info + (f" · {problem}" if problem else "")))
+
+    def selected_statement(self) -> str | None:
+        row = self.table.selected()
+        return row.id if row else None
+
+    def after_edit(self) -> None:
+        self.table.reload()
+
+    @on(Input.Submitted, "#statements-query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.apply(event.value)
+        self.table.focus()
+
+    def action_search(self) -> None:
+        self.query_one("#statements-query", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        self.table.focus()
+
+    def action_sort(self) -> None:
+        self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
+        self.apply(self.query_text)
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self.apply(self.query_text)

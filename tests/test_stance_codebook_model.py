@@ -1,0 +1,149 @@
+"""The codebook model on the seed gold and on constructed sentences of the same debate."""
+
+import json
+
+import pytest
+from sklearn.metrics import f1_score
+
+from argmap.codebook import load_codebook, parse_codebook
+from argmap.stance import suggest_stances
+from argmap.stance.codebook_model import CodebookModel
+from argmap.stance.text import analyse
+from conftest import FIXTURES, REPO
+
+GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return CodebookModel(load_codebook(REPO / "seeds" / "japan-us-integration.codebook.toml"))
+
+
+def test_seed_gold_macro_f1(model):
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    predicted = [model.suggest(g["text"]).label for g in gold]
+    truth = [g["stance"] for g in gold]
+    assert len(set(truth)) == 3
+    assert f1_score(truth, predicted, average="macro") >= 0.80
+
+
+def test_negation_reverses_support(model):
+    plain = model.suggest("The ministers support further integration of command and control with the United States.")
+    negated = model.suggest("The ministers do not support further integration of command and control with the United States.")
+    assert plain.label == "pro-integration"
+    assert negated.label == "sovereignty-concern"
+    assert negated.scores["pro-integration"] < plain.scores["pro-integration"]
+    assert "negated 'support'" in negated.explanation
+
+
+def test_negation_with_a_contraction_and_not_only(model):
+    assert model.suggest("Tokyo doesn't want to strengthen the alliance any further.").label == "sovereignty-concern"
+    assert model.suggest("The deal will not only strengthen deterrence but also deepen cooperation.").label == "pro-integration"
+    assert model.suggest("Ties between the two allies have never been stronger.").label == "pro-integration"
+
+
+def test_the_clause_after_but_decides(model):
+    conceding = model.suggest(
+        "The alliance remains the cornerstone of Japan's security, but placing the Self-Defense Forces "
+        "under American command would erode the country's sovereignty.")
+    assert conceding.label == "sovereignty-concern"
+    assert "concession of pro-integration before 'but'" in conceding.explanation
+    reversed_order = model.suggest(
+        "Some fear a loss of autonomy, but the joint headquarters will strengthen deterrence against missile threats.")
+    assert reversed_order.label == "pro-integration"
+
+
+def test_inflections_match_cues(model):
+    for text in ("Japan has deepened defence cooperation with Washington.",
+                 "The allies are deepening their cooperation.",
+                 "Deeper cooperation deters aggression."):
+        suggestion = model.suggest(text)
+        assert suggestion.label == "pro-integration", text
+    tokens = [t.stem for t in analyse("deterred deterring deters")]
+    assert len(set(tokens)) == 1
+
+
+def test_facts_without_a_position_are_neutral(model):
+    suggestion = model.suggest("The defence minister will visit Washington next week for talks.")
+    assert suggestion.label == "neutral"
+    assert model.suggest("The two governments met on Tuesday.").label == "neutral"
+
+
+def test_explanation_names_the_cues_and_the_nearest_example(model):
+    suggestion = model.suggest("Critics warn that Japan is becoming too dependent on the United States.")
+    assert suggestion.label == "sovereignty-concern"
+    assert suggestion.explanation.startswith("Sovereignty concern: cues: ")
+    assert "'dependent'" in suggestion.explanation and "'warn'" in suggestion.explanation
+    assert any(item.startswith("nearest example") for item in suggestion.evidence)
+
+
+def test_scores_are_probabilities_and_evidence_makes_them_sure(model):
+    weak = model.suggest("Officials discussed the plan.")
+    strong = model.suggest("Closer alliance cooperation strengthens deterrence and keeps peace and stability in the region.")
+    for suggestion in (weak, strong):
+        assert sum(suggestion.scores.values()) == pytest.approx(1.0, abs=1e-3)
+    assert strong.score > 0.9 > weak.scores[weak.label]
+
+
+def test_context_is_weak_evidence(model):
+    text = "The plan goes ahead."
+    alone = model.suggest(text)
+    with_context = model.suggest(text, context="Critics warn of a loss of sovereignty. The plan goes ahead.")
+    assert with_context.scores["sovereignty-concern"] > alone.scores["sovereignty-concern"]
+    assert "(context)" in " ".join(with_context.evidence)
+
+
+def test_a_codebook_of_another_debate_with_any_number_of_labels():
+    codebook = parse_codebook("""
+[debate]
+id = "transit"
+issue = "Should the city build a tram?"
+[[label]]
+id = "for"
+name = "For"
+cues = ["cleaner air", "fewer cars"]
+[[label]]
+id = "against"
+name = "Against"
+cues = ["too expensive", "waste of money"]
+[[label]]
+id = "later"
+name = "Later"
+cues = ["postpone", "wait"]
+""")
+    texts = ["The tram would be far too expensive for this city.", "They want to postpone the tram.", "It means fewer cars downtown."]
+    assert [s.label for s in suggest_stances(codebook, texts)] == ["against", "later", "for"]
+
+
+def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
+    warning = model.suggest("Japan must not become the front line of an American war.")
+    assert warning.label == "sovereignty-concern"
+    assert "after 'should/must not' (not counted)" in warning.explanation
+    denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
+    assert denial.label == "pro-integration"
+    assert "negated 'sovereignty'" in denial.explanation
+
+
+# Statements of the Japan-US debate written for these tests (not from any article). They were
+# used while the codebook was written, so they guard against regressions; they do not measure
+# generalisation (the held-out set does).
+CONSTRUCTED = [
+    ("pro-integration", "The new joint command will let our forces work hand in hand with the Americans from day one of a crisis."),
+    ("pro-integration", "Given Beijing's pressure around the Senkakus, Japan has no choice but to deepen its defence partnership with Washington."),
+    ("pro-integration", "The prime minister said the upgraded alliance would keep the peace in East Asia for decades."),
+    ("pro-integration", "Building missiles together with American firms will revive Japan's defence industry and make the alliance stronger."),
+    ("sovereignty-concern", "Opposition lawmakers said the agreement was reached without any debate in parliament."),
+    ("sovereignty-concern", "If the Self-Defense Forces take orders from an American headquarters, Japan will have given up control of its own military."),
+    ("sovereignty-concern", "A former diplomat warned that Tokyo could be pulled into a conflict over Taiwan that it never chose."),
+    ("sovereignty-concern", "The deal makes Japan ever more reliant on Washington and weakens its voice in Asia."),
+    ("sovereignty-concern", "Japan should not blindly follow whatever the Pentagon decides."),
+    ("neutral", "The agreement will be reviewed at the next meeting of the two sides in December."),
+    ("neutral", "The ministers held a joint press conference after the talks."),
+    ("neutral", "The new headquarters will have about 200 staff, officials said."),
+]
+
+
+def test_constructed_statements_of_the_debate(model):
+    predicted = [s.label for s in model.suggest_many([text for _, text in CONSTRUCTED])]
+    correct = sum(p == gold for p, (gold, _) in zip(predicted, CONSTRUCTED))
+    assert correct >= 11, list(zip(predicted, CONSTRUCTED))

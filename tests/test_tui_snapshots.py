@@ -1,0 +1,38 @@
+"""Snapshots of the main views on the seed (pytest-textual-snapshot), with fixed suggestions
+so they follow the UI, not the stance model; update with
+``pytest tests/test_tui_snapshots.py --snapshot-update`` after looking at the report."""
+
+import pytest
+
+from argmap.tui.app import ArgmapApp
+from tui_helpers import build_seed_workspace, copy_workspace
+
+pytest.importorskip("pytest_textual_snapshot")
+
+SIZE = (160, 48)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return build_seed_workspace(tmp_path_factory.mktemp("seed"), fixed_suggestions=True)
+
+
+@pytest.fixture
+def app(template, tmp_path):
+    return ArgmapApp(copy_workspace(template, tmp_path / "ws"))
+
+
+def test_board(app, snap_compare):
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_documents(app, snap_compare):
+    assert snap_compare(app, press=["d", "n", "n"], terminal_size=SIZE)
+
+
+def test_statements(app, snap_compare):
+    assert snap_compare(app, press=["s", "down"], terminal_size=SIZE)
+
+
+def test_review(app, snap_compare):
+    assert snap_compare(app, press=["r"], terminal_size=SIZE)
