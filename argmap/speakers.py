@@ -24,8 +24,8 @@ Speaker ids are "spk-" plus a hash of the canonical key, so they are stable
 across runs given the same first-seen form (or the alias table's name).
 
 Each distinct mention string is parsed once; repeats take a fast path. 100,000
-mentions of 10,000 people resolve in about two seconds on two shared cores
-(``benchmarks/speaker_resolution.py``).
+mentions of 10,000 people take about 1.5 s of CPU time on a quiet machine, 2.2-2.5 s when
+other work shares its two cores (``benchmarks/speaker_resolution.py``).
 """
 
 from __future__ import annotations
@@ -306,7 +306,7 @@ class SpeakerRegistry:
         scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
         return _Parse(
             surface, parsed.role, parsed.affiliation, kind, parsed.proper, parsed.head, key, cls_, scoped,
-            self._alias_index(name, surface),
+            self._alias_index(name, surface) if self._table.speakers else None,
         )
 
     def _record(self, entry: _Entry, parse: _Parse, role: str | None, affiliation: str | None) -> None:
@@ -366,8 +366,6 @@ class SpeakerRegistry:
         return entry
 
     def _alias_index(self, mention: str, surface: str) -> int | None:
-        if not self._table.speakers:
-            return None
         i = self._table.index_of_key(name_key(mention))
         return self._table.index_of_key(name_key(surface)) if i is None else i
 

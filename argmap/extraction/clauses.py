@@ -70,7 +70,14 @@ def _window_start(masked: str, lo: int, hi: int) -> int:
 
 def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens of ``masked[lo:hi]`` with paragraph offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(masked, lo, hi)]
+    found = []
+    at = lo
+    for token in _TOKEN.findall(masked, lo, hi):  # strings are cheaper than match objects
+        # only white space separates two tokens, so the token is next from where the last ended
+        start = masked.find(token, at)
+        at = start + len(token)
+        found.append((start, at, token))
+    return found
 
 
 def _is_boundary_punct(tok: str) -> bool:
@@ -282,8 +289,10 @@ def _is_time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
     return word in lx.DAY_WORDS
 
 
-# Where the reporter's own words resume after reported content.
-_CONTENT_STOP = re.compile(r"; |,[\"”’']? but (?![“\"‘'])|(?<=_[\"”’']) but (?![“\"‘'])|, while ")
+# Where the reporter's own words resume after reported content. Every alternative opens with a
+# plain character, so the regex engine skips ahead between candidates (the third looks behind
+# its space for the closing quotation).
+_CONTENT_STOP = re.compile(r"; |,[\"”’']? but (?![“\"‘'])| (?<=_[\"”’'] )but (?![“\"‘'])|, while ")
 
 
 def _content_stop(masked: str, lo: int, hi: int) -> int:

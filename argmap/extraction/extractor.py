@@ -106,6 +106,8 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     attribution opens a new main clause ('When Clinton noted that ..., Trump
     boasted, "..."'), the outer content ends before it and both stand.
     """
+    if len(findings) < 2:
+        return findings  # most units: nothing to compare
     findings = sorted(findings, key=lambda f: (f.content.start, -f.confidence))
     kept: list[Finding] = []
     for f in findings:
@@ -164,7 +166,7 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
     if not inside or not first or first[0] not in "\"“«‘'":
         return None
     q = inside[0]
-    inner = par[q.inner[0] : q.inner[1]]
+    inner = q.inner_text(par)
     whole_unit = par[q.end : hi].strip(" .,;:!?") == ""
     if word_count(inner) < (2 if whole_unit else 4) or is_title(par, q):
         return None  # too short, or a title ('Legend in the Coal Fields')
@@ -179,8 +181,9 @@ def _kind(par: str, pieces: list[Span] | tuple[Span, ...], quotes: list[Quote]) 
     total = sum(_letters(par, p.start, p.end) for p in pieces)
     quoted = 0
     for q in quotes:
+        inner_lo, inner_hi = q.inner
         for piece in pieces:
-            lo, hi = max(q.inner[0], piece.start), min(q.inner[1], piece.end)
+            lo, hi = max(inner_lo, piece.start), min(inner_hi, piece.end)
             if hi > lo:
                 quoted += _letters(par, lo, hi)
     if quoted and quoted >= total:

@@ -29,6 +29,11 @@ class Quote(NamedTuple):
         lo = min(self.start + self.open_len, self.end)
         return lo, max(lo, self.end - self.close_len if self.closed else self.end)
 
+    def inner_text(self, par: str) -> str:
+        """The quoted words of ``par`` (the paragraph, or its masked copy)."""
+        lo, hi = self.inner
+        return par[lo:hi]
+
 
 MAX_PARAGRAPH = 20_000  # characters; longer lines are cut at sentence ends so work stays linear
 
@@ -162,7 +167,9 @@ est mt ft vol
 """.split()
 )
 
-_SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9])")
+# "[.?!][.?!]*" rather than "[.?!]+": a pattern that opens with a plain character class lets
+# the regex engine skip ahead to the next candidate character instead of trying every position
+_SENTENCE_END = re.compile(r"[.?!][.?!]*[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9])")
 
 
 def is_abbreviation(par: str, dot: int) -> bool:
@@ -240,13 +247,20 @@ def mask_quotes(par: str, quotes: list[Quote]) -> str:
     pieces, at = [], 0
     for q in quotes:
         lo, hi = q.inner
-        pieces += [par[at:lo], _NOT_SPACE.sub("_", par[lo:hi])]
+        pieces += [par[at:lo], _blank(par[lo:hi])]
         at = hi
     pieces.append(par[at:])
     return "".join(pieces)
 
 
 _NOT_SPACE = re.compile(r"\S")
+
+
+def _blank(text: str) -> str:
+    """``text`` with every character but white space replaced by '_'."""
+    if text.isprintable():  # then its only white space is " ": blank word by word, much faster
+        return " ".join(["_" * len(word) for word in text.split(" ")])
+    return _NOT_SPACE.sub("_", text)
 
 
 _WORD = re.compile(r"[\w’'-]+")

@@ -237,7 +237,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
     '"..." ― Carlos Raúl'; 'Republican pollster Daron Shaw: "..."'; and, as a
     weak fallback, 'Ryan called the move a "huge win"' (subject + verb + quote).
     """
-    if word_count(masked[q.inner[0] : q.inner[1]]) < 2:
+    if word_count(q.inner_text(masked)) < 2:
         return None  # a nickname or a single word: 'Marcia "Cia" Price'
     if q.closed:
         dash = _DASH_SPEAKER.match(masked, q.end, hi)
@@ -256,7 +256,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
         if speaker:
             return Finding(Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6)
         return None
-    if word_count(masked[q.inner[0] : q.inner[1]]) < 3 or title:
+    if word_count(q.inner_text(masked)) < 3 or title:
         return None  # a scare quote or a title, not a statement
     for subject in (clause_subject(masked, lo, q.start), clause_subject(masked, lo, _first_verb(masked, lo, q.start))):
         if subject is None or masked[subject.start : subject.end].lower() in _EXPLETIVES:
@@ -462,7 +462,7 @@ _TITLE_SMALL_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "a
 
 def is_title(text: str, q: Quote) -> bool:
     """A quotation in Title Case: "Sunday Morning Futures," "Face the Nation," ''Politicking''."""
-    words = text[q.inner[0] : q.inner[1]].split()
+    words = q.inner_text(text).split()
     return 0 < len(words) <= 6 and words[0][:1].isupper() and all(
         w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
     )
@@ -473,8 +473,8 @@ def _is_statement_quote(text: str, q: Quote) -> bool:
     closing it from inside ('"We will act,"'), or running on."""
     if is_title(text, q):
         return False
-    words = text[q.inner[0] : q.inner[1]].split()
-    inner = text[q.inner[0] : q.inner[1]]
+    inner = q.inner_text(text)
+    words = inner.split()
     return len(words) >= 4 or not q.closed or (len(words) >= 2 and inner.rstrip()[-1:] in ",.?!")
 
 
