@@ -1023,3 +1023,14 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below():
     )
     s = only(extract(text))
     assert (s.speaker_mention, s.kind) == ("Sanders", DIRECT)
+
+
+def test_a_span_claimed_by_two_cues_is_one_statement():
+    # 'most in both states supported' reads as two attributions of the same words
+    # ('most in both' + 'states', and 'most in both states' + 'supported').
+    statements = extract(
+        "Among those who said they cared most about a candidate being honest and trustworthy, "
+        "most in both states supported Sanders. Clinton won the rest, the survey showed."
+    )
+    ids = [s.id for s in statements]
+    assert len(ids) == len(set(ids))

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from argmap.evaluation import evaluate_extraction
+from argmap.extraction import extract_statements
+from argmap.reading import load_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "data" / "polnear" / "dev"
@@ -58,3 +60,11 @@ def test_polnear_dev_attributed_f1(overall):
 
 def test_polnear_dev_quoted_only_attributed_f1(quoted):
     assert quoted.score.attributed_f1 >= QUOTED_TARGET, _summary(quoted)
+
+
+def test_statement_ids_are_unique_in_every_dev_document(dev):
+    # Two cues claiming the same words once gave two statements with one id,
+    # which a workspace cannot store.
+    for document in load_documents([dev / "text"]):
+        ids = [statement.id for statement in extract_statements(document)]
+        assert len(ids) == len(set(ids)), document.name

@@ -37,7 +37,21 @@ def extract_statements(document: Document) -> list[Statement]:
 
 
 def iter_statements(document: Document) -> Iterator[Statement]:
-    """Statements of ``document`` paragraph by paragraph (bounded memory per paragraph)."""
+    """Statements of ``document`` paragraph by paragraph (bounded memory per paragraph).
+
+    A content span is reported once: where two attributions claim the same words
+    ('most in both states supported ...' read with two cues), the first, most
+    confident one stands, so statement ids (from the span) are unique in a document.
+    """
+    seen: set[str] = set()
+    for statement in _statements(document):
+        if statement.id not in seen:
+            seen.add(statement.id)
+            yield statement
+
+
+def _statements(document: Document) -> Iterator[Statement]:
+    """Every statement the patterns find, in document order; may repeat a span."""
     text = document.text
     if document.name.lower().endswith((".md", ".markdown")):
         text = blank_markup(text)  # analysed without markup; statements still quote document.text
