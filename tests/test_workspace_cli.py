@@ -144,3 +144,40 @@ def test_suggest_refit_learns_from_the_workspaces_labels(workspace, capsys):
         f"{len(ids)} suggestions stored",
     ]
     assert (workspace / "argmap-model" / "meta.json").is_file()
+
+
+def test_add_reports_a_document_it_cannot_store_and_adds_the_others(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    import argmap.store.documents as documents
+    from argmap.reading import read_document
+
+    folder = tmp_path / "debate"
+    folder.mkdir()
+    assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
+    other = tmp_path / "other.txt"
+    other.write_text('"We are ready," Lloyd Austin said in Tokyo on Monday.\n', encoding="utf-8")
+    real, target = documents._statement_values, read_document(other).id
+
+    def broken(statement, doc_seq, mapping):
+        if statement.document == target:
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: statements.id")
+        return real(statement, doc_seq, mapping)
+
+    monkeypatch.setattr(documents, "_statement_values", broken)
+    status, out, err = run(capsys, "add", other, tmp_path / "missing.txt", SEED, "-w", folder)
+    assert status == 1 and out.startswith("1 added, 0 replaced, 0 unchanged; 16 statements")
+    assert f"argmap: error: {other}: IntegrityError: UNIQUE constraint failed: statements.id\n" in err
+    assert f"argmap: error: {tmp_path / 'missing.txt'}: no such file or directory\n" in err
+    assert "failed other.txt" in err and "added japan-us-integration.txt: 16 statements" in err
+
+
+def test_add_of_polnear_files_the_extractor_finds_a_span_twice_in(tmp_path, capsys, shared):
+    folder = tmp_path / "debate"
+    assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
+    crashers = [shared / "data/polnear/train/text" / name for name in (
+        "breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt",
+        "breitbart_2016-05-03_glenn-beck-blasts-drudge-for-moc.txt",
+    )]
+    status, out, err = run(capsys, "add", *crashers, SEED, "-w", folder, "--progress", "none")
+    assert status == 0 and "error" not in err and out.startswith("3 added")
