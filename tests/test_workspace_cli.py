@@ -181,3 +181,34 @@ def test_add_of_polnear_files_the_extractor_finds_a_span_twice_in(tmp_path, caps
     )]
     status, out, err = run(capsys, "add", *crashers, SEED, "-w", folder, "--progress", "none")
     assert status == 0 and "error" not in err and out.startswith("3 added")
+
+
+@pytest.mark.parametrize("name", ["argmap.sqlite", "argmap.sqlite-wal", "argmap.sqlite-shm", "sub/../argmap.sqlite"])
+def test_export_refuses_to_overwrite_the_workspace_or_its_journal(workspace, capsys, name):
+    (workspace / "sub").mkdir()
+    before = (workspace / "argmap.sqlite").read_bytes()
+    status, _, err = run(capsys, "export", "-f", "csv", "-o", name)
+    assert status == 1 and err.startswith(f"argmap: error: {name}: refusing to overwrite the workspace")
+    assert (workspace / "argmap.sqlite").read_bytes() == before
+    assert run(capsys, "status", "--format", "json")[0] == 0
+
+
+def test_export_refuses_to_overwrite_another_sqlite_database(workspace, capsys):
+    shutil.copy(workspace / "argmap.sqlite", workspace / "copy.db")
+    status, _, err = run(capsys, "export", "-o", "copy.db")
+    assert (status, err) == (1, "argmap: error: copy.db: refusing to overwrite an SQLite database; choose another file\n")
+    assert (workspace / "copy.db").read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_export_files_get_the_usual_permissions(workspace, capsys):
+    import os
+
+    old = os.umask(0o027)
+    try:
+        assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
+    finally:
+        os.umask(old)
+    assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o640  # 0666 minus the umask, not mkstemp's 0600
+    (workspace / "map.csv").chmod(0o600)
+    assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
+    assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode
