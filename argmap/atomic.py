@@ -17,7 +17,8 @@ def write_atomic(path: str | os.PathLike[str], content: str | Callable[[TextIO],
     folder, is flushed and fsynced, then ``os.replace`` puts it in place and the
     folder is fsynced where the platform allows. On any failure the temporary file
     is removed and ``path`` keeps its previous content. An existing file's
-    permission bits are kept.
+    permission bits are kept; a new file gets 0666 minus the umask (0644 usually), as
+    ``open`` would give it (``mkstemp`` alone would leave it 0600).
     """
     target = Path(path)
     folder = target.parent
@@ -33,7 +34,7 @@ def write_atomic(path: str | os.PathLike[str], content: str | Callable[[TextIO],
         try:
             os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         except FileNotFoundError:
-            os.chmod(temporary, 0o644)
+            os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         try:
@@ -42,6 +43,20 @@ def write_atomic(path: str | os.PathLike[str], content: str | Callable[[TextIO],
             pass
         raise
     _fsync_folder(folder)
+
+
+def _umask() -> int:
+    """The process's umask (read without changing it where /proc allows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_folder(folder: Path) -> None:

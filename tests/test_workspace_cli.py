@@ -144,3 +144,71 @@ def test_suggest_refit_learns_from_the_workspaces_labels(workspace, capsys):
         f"{len(ids)} suggestions stored",
     ]
     assert (workspace / "argmap-model" / "meta.json").is_file()
+
+
+def test_add_reports_a_document_it_cannot_store_and_adds_the_others(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    import argmap.store.documents as documents
+    from argmap.reading import read_document
+
+    folder = tmp_path / "debate"
+    folder.mkdir()
+    assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
+    other = tmp_path / "other.txt"
+    other.write_text('"We are ready," Lloyd Austin said in Tokyo on Monday.\n', encoding="utf-8")
+    real, target = documents._statement_values, read_document(other).id
+
+    def broken(statement, doc_seq, mapping):
+        if statement.document == target:
+            raise sqlite3.IntegrityError("UNIQUE constraint failed: statements.id")
+        return real(statement, doc_seq, mapping)
+
+    monkeypatch.setattr(documents, "_statement_values", broken)
+    status, out, err = run(capsys, "add", other, tmp_path / "missing.txt", SEED, "-w", folder)
+    assert status == 1 and out.startswith("1 added, 0 replaced, 0 unchanged; 16 statements")
+    assert f"argmap: error: {other}: IntegrityError: UNIQUE constraint failed: statements.id\n" in err
+    assert f"argmap: error: {tmp_path / 'missing.txt'}: no such file or directory\n" in err
+    assert "failed other.txt" in err and "added japan-us-integration.txt: 16 statements" in err
+
+
+def test_add_of_polnear_files_the_extractor_finds_a_span_twice_in(tmp_path, capsys, shared):
+    folder = tmp_path / "debate"
+    assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
+    crashers = [shared / "data/polnear/train/text" / name for name in (
+        "breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt",
+        "breitbart_2016-05-03_glenn-beck-blasts-drudge-for-moc.txt",
+    )]
+    status, out, err = run(capsys, "add", *crashers, SEED, "-w", folder, "--progress", "none")
+    assert status == 0 and "error" not in err and out.startswith("3 added")
+
+
+@pytest.mark.parametrize("name", ["argmap.sqlite", "argmap.sqlite-wal", "argmap.sqlite-shm", "sub/../argmap.sqlite"])
+def test_export_refuses_to_overwrite_the_workspace_or_its_journal(workspace, capsys, name):
+    (workspace / "sub").mkdir()
+    before = (workspace / "argmap.sqlite").read_bytes()
+    status, _, err = run(capsys, "export", "-f", "csv", "-o", name)
+    assert status == 1 and err.startswith(f"argmap: error: {name}: refusing to overwrite the workspace")
+    assert (workspace / "argmap.sqlite").read_bytes() == before
+    assert run(capsys, "status", "--format", "json")[0] == 0
+
+
+def test_export_refuses_to_overwrite_another_sqlite_database(workspace, capsys):
+    shutil.copy(workspace / "argmap.sqlite", workspace / "copy.db")
+    status, _, err = run(capsys, "export", "-o", "copy.db")
+    assert (status, err) == (1, "argmap: error: copy.db: refusing to overwrite an SQLite database; choose another file\n")
+    assert (workspace / "copy.db").read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_export_files_get_the_usual_permissions(workspace, capsys):
+    import os
+
+    old = os.umask(0o027)
+    try:
+        assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
+    finally:
+        os.umask(old)
+    assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o640  # 0666 minus the umask, not mkstemp's 0600
+    (workspace / "map.csv").chmod(0o600)
+    assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
+    assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode

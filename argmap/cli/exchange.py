@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
@@ -41,6 +42,10 @@ def _export(workspace, args) -> int:
 
     write = writer(args.format)
     if args.output and args.output != "-":
+        refusal = _refusal(args.output, workspace.path)
+        if refusal:
+            error(f"{args.output}: {refusal}")
+            return 1
         try:
             write_atomic(args.output, lambda stream: write(workspace, stream))
         except OSError as problem:
@@ -50,6 +55,37 @@ def _export(workspace, args) -> int:
     else:
         write(workspace, sys.stdout)
     return 0
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refusal(output: str, workspace_path: Path) -> str | None:
+    """Why an export must not be written to ``output``, or None.
+
+    Never onto the workspace, its journal files (``-wal``, ``-shm``, ``-journal``), or any
+    other SQLite database: an export replaces the file it is written to.
+    """
+    target = Path(output).resolve()
+    workspace = workspace_path.resolve()
+    companions = {Path(f"{workspace}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+    if target in companions or any(_same_file(target, path) for path in companions):
+        return f"refusing to overwrite the workspace ({workspace.name}{target.name[len(workspace.name):]}); choose another file"
+    try:
+        with open(target, "rb") as existing:
+            header = existing.read(len(SQLITE_HEADER))
+    except OSError:
+        return None
+    if header == SQLITE_HEADER:
+        return "refusing to overwrite an SQLite database; choose another file"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _import(workspace, args) -> int:

@@ -135,19 +135,35 @@ def _run_add(args: argparse.Namespace) -> int:
             if mode == "auto":
                 mode = "bar" if sys.stderr.isatty() else "lines"
             with _Progress(mode, _count_files(args.paths)) as progress:
-                report = workspace.add_documents(documents(args.paths, failures), aliases=aliases, progress=progress)
+                report = workspace.add_documents(_readable(args.paths, failures, progress), aliases=aliases,
+                                                 progress=progress)
     except WorkspaceError as problem:
         error(str(problem))
         return 1
+    for path, problem in report.failed:
+        error(f"{path}: {problem}")
+        failures.append(path)
     print(
         f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
         f"{report.statements} statements, {report.new_speakers} new speakers, {report.suggestions} suggestions, "
         f"{report.restatements} restatements offered"
     )
+    if report.duplicates:
+        print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
     if report.kept_annotations or report.dropped_annotations:
         print(f"{report.kept_annotations} annotations carried over to new versions; "
               f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap log`)")
     return 1 if failures else 0
+
+
+def _readable(paths: list[str], failures: list[str], progress: "_Progress"):
+    """The documents under ``paths``; a file that cannot be read is reported and counted as done."""
+    for document in documents(paths, failures):
+        while progress.failed < len(failures):  # files that failed since the previous document
+            progress.skip()
+        yield document
+    while progress.failed < len(failures):
+        progress.skip()
 
 
 def _count_files(paths: list[str]) -> int | None:
@@ -169,7 +185,7 @@ class _Progress:
 
     def __init__(self, mode: str, total: int | None) -> None:
         self.mode, self.total = mode, total
-        self.files = self.statements = 0
+        self.files = self.statements = self.failed = 0
         self.started = time.perf_counter()
         self.bar = None
 
@@ -194,7 +210,14 @@ class _Progress:
             rate = self.files / max(time.perf_counter() - self.started, 1e-9)
             self.bar.update(self.task, advance=1, statements=self.statements, rate=f"{rate:.1f}")
         elif self.mode == "lines":
-            print(f"{outcome} {document.name}: {statements} statements", file=sys.stderr, flush=True)
+            detail = "not added (the error follows)" if outcome == "failed" else f"{statements} statements"
+            print(f"{outcome} {document.name}: {detail}", file=sys.stderr, flush=True)
+
+    def skip(self) -> None:
+        """A file that could not be read (already reported): the bar still advances."""
+        self.failed += 1
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

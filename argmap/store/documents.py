@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.models import Document, Speaker, Statement
-from argmap.store.core import EditError, now
+from argmap.store.core import EditError, WorkspaceBusy, now
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
 from argmap.store.restatements import RestatementIndex
 from argmap.store.statements import paragraph_around, refresh_labels
@@ -36,6 +36,8 @@ class AddReport:
     kept_annotations: int = 0  # carried over to a new version of their document
     dropped_annotations: list[dict] = field(default_factory=list)  # text no longer in the new version
     restatements: int = 0
+    duplicates: int = 0  # statements the extractor found twice (same span): the later copy dropped
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
 
 
 class DocumentsMixin:
@@ -70,11 +72,11 @@ class DocumentsMixin:
         source path is already in the workspace with other content replaces that
         version, keeping the annotations whose statement text is still found.
         ``progress(document, statements, outcome)`` is called after each document,
-        outcome being 'added', 'replaced' or 'unchanged'. ``aliases``: an AliasTable for
-        this call (default: the one kept in the workspace, if any).
+        outcome being 'added', 'replaced', 'unchanged' or 'failed'. A document that cannot
+        be added (its transaction is rolled back) is listed in ``report.failed`` with the
+        problem and the others are still added. ``aliases``: an AliasTable for this call
+        (default: the one kept in the workspace, if any).
         """
-        from argmap.pipeline import extract_corpus
-
         report = AddReport()
         registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
         codebook = self.codebook
@@ -88,31 +90,24 @@ class DocumentsMixin:
                 continue
             source = str(Path(document.source_path).resolve()) if document.source_path else None
             document = document.model_copy(update={"source_path": source})
-            resolved: dict[str, Speaker] = {}
-            _, statements = next(extract_corpus([document], registry, resolved))
-            suggestions = stance_suggestions(
-                codebook,
-                [s.text for s in statements],
-                [paragraph_around(document.text, s.start, s.end)[0] for s in statements],
-                model,
-            )
             if restatements is None:
                 restatements = RestatementIndex()
                 restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
-            with self.transaction() as conn:
-                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
-                    outcome = "unchanged"  # another process added it meanwhile
-                    report.unchanged.append(document.name)
-                    statements, suggestions = [], None
-                else:
-                    outcome = self._insert_document(
-                        conn, document, statements, resolved, mapping, suggestions, report, actor
-                    )
-                if outcome == "replaced":
-                    restatements.discard_document(report.replaced_ids[-1])
-                report.restatements += _offer_restatements(
-                    conn, restatements.match([(s.id, document.id, s.text) for s in statements])
+            saved = {key: list(value) if isinstance(value, list) else value for key, value in vars(report).items()}
+            try:
+                outcome, statements, suggestions = self._add_one(
+                    document, registry, mapping, codebook, model, restatements, report, actor
                 )
+            except WorkspaceBusy:
+                raise
+            except Exception as problem:  # one bad document never stops the others (its transaction rolled back)
+                vars(report).update(saved)  # nothing of this document was stored
+                registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
+                restatements = None
+                report.failed.append((document.source_path or document.name, _one_line(problem)))
+                if progress:
+                    progress(document, 0, "failed")
+                continue
             report.statements += len(statements)
             report.suggestions += len(suggestions or ())
             if progress:
@@ -120,6 +115,34 @@ class DocumentsMixin:
         return report
 
     # ------------------------------------------------------------------ internals
+
+    def _add_one(self, document, registry, mapping, codebook, model, restatements, report, actor):
+        """Extract, suggest and store one document in its own transaction: (outcome, statements, suggestions)."""
+        from argmap.pipeline import extract_corpus
+
+        resolved: dict[str, Speaker] = {}
+        _, found = next(extract_corpus([document], registry, resolved))
+        statements = _distinct(found)
+        report.duplicates += len(found) - len(statements)
+        used = {s.speaker_id for s in statements}
+        resolved = {key: speaker for key, speaker in resolved.items() if speaker.id in used}
+        suggestions = stance_suggestions(
+            codebook,
+            [s.text for s in statements],
+            [paragraph_around(document.text, s.start, s.end)[0] for s in statements],
+            model,
+        )
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                report.unchanged.append(document.name)  # another process added it meanwhile
+                return "unchanged", [], None
+            outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
+            if outcome == "replaced":
+                restatements.discard_document(report.replaced_ids[-1])
+            report.restatements += _offer_restatements(
+                conn, restatements.match([(s.id, document.id, s.text) for s in statements])
+            )
+        return outcome, statements, suggestions
 
     def _registry(self, aliases):
         """A SpeakerRegistry knowing every stored speaker, and registry id -> stored id."""
@@ -270,6 +293,26 @@ class DocumentsMixin:
                 created.discard(speaker_id)
         refresh_labels(conn, list(set(moved.values())))
         return kept, dropped
+
+
+def _distinct(statements: list[Statement]) -> list[Statement]:
+    """The statements with one per id (span): of copies, the one with a speaker, then the more confident, then the first."""
+    best: dict[str, Statement] = {}
+    for statement in statements:
+        held = best.get(statement.id)
+        if held is None or (
+            (statement.speaker_id is not None, statement.confidence) > (held.speaker_id is not None, held.confidence)
+        ):
+            best[statement.id] = statement
+    if len(best) == len(statements):
+        return statements
+    return [s for s in statements if best[s.id] is s]
+
+
+def _one_line(problem: Exception) -> str:
+    """An exception as one line for ``FILE: problem``."""
+    text = " ".join(str(problem).split()) or type(problem).__name__
+    return text if isinstance(problem, (EditError, ValueError, OSError)) else f"{type(problem).__name__}: {text}"
 
 
 def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
