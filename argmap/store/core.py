@@ -292,6 +292,14 @@ class Core:
         return self._replay("redo")
 
     def _replay(self, direction: str) -> Edit:
+        try:
+            return self._replay_once(direction)
+        except sqlite3.IntegrityError:  # deferred foreign keys: a later row uses what it would remove
+            raise EditError(
+                f"cannot {direction} the edit: rows added since (by later edits or `argmap add`) still use what it would remove"
+            ) from None
+
+    def _replay_once(self, direction: str) -> Edit:
         with self.transaction() as conn:
             if direction == "undo":
                 row = conn.execute(
@@ -302,18 +310,24 @@ class Core:
             if row is None:
                 raise EditError(f"nothing to {direction}")
             edit = _edit(row)
-            changes = json.loads(row[5])
+            changes = _logged_changes(row[5], edit)
             expect, apply = ("after", "before") if direction == "undo" else ("before", "after")
             conn.execute("PRAGMA defer_foreign_keys = ON")
+            plan = []
             for change in changes:
                 current = read_row(conn, change["table"], change["key"])
-                if current != change[expect]:
+                target = _replayed_row(change, current, expect, apply)
+                if target is _CONFLICT:
                     raise EditError(
                         f"cannot {direction} edit {edit.id} ({edit.summary}): "
                         f"{change['table']} {'/'.join(map(str, change['key']))} has changed since"
                     )
-            for change in reversed(changes) if direction == "undo" else changes:
-                write_row(conn, change["table"], change["key"], change[apply])
+                plan.append((change, target))
+            for change, target in reversed(plan) if direction == "undo" else plan:
+                write_row(conn, change["table"], change["key"], target)
+            from argmap.store.statements import refresh_labels
+
+            refresh_labels(conn, _statements_of(changes, conn))
             conn.execute(
                 "UPDATE edits SET state = ? WHERE id = ?", ("undone" if direction == "undo" else "done", edit.id)
             )
@@ -328,6 +342,93 @@ class Core:
                 "SELECT * FROM edits WHERE instr(changes, ?) > 0 ORDER BY id DESC LIMIT ?", (json.dumps(target), limit)
             ).fetchall()
         return [_edit(row) for row in rows]
+
+
+# Columns derived from other rows: never compared or put back by undo/redo, but
+# recomputed afterwards (a statement's current label follows its annotations and its
+# suggestion, which ``argmap suggest`` refreshes without an undoable edit).
+DERIVED = {"statements": frozenset({"label", "label_source", "review", "suggestion_score", "uncertainty"})}
+# Columns holding a JSON list of names: undo/redo take back only the names the edit
+# added or removed, leaving names added since (e.g. aliases ``argmap add`` learnt).
+NAME_LISTS = {"speakers": frozenset({"aliases"})}
+# Tables holding the model's output, which ``argmap suggest`` replaces: never a conflict.
+MODEL_TABLES = frozenset({"suggestions"})
+_CONFLICT = object()
+
+
+def _logged_changes(text: str, edit: Edit) -> list[dict]:
+    """The ``changes`` of an edit-log entry, checked; ``EditError`` when malformed."""
+    problem = f"edit {edit.id} ({edit.summary}) has a malformed change list; it cannot be replayed"
+    try:
+        changes = json.loads(text)
+    except (TypeError, ValueError):
+        raise EditError(problem) from None
+    if not isinstance(changes, list):
+        raise EditError(problem)
+    for change in changes:
+        if not (
+            isinstance(change, dict)
+            and change.get("table") in KEYS
+            and isinstance(change.get("key"), list)
+            and len(change["key"]) == len(KEYS[change["table"]])
+            and all(isinstance(change.get(side), (dict, type(None))) for side in ("before", "after"))
+            and "before" in change and "after" in change
+        ):
+            raise EditError(problem)
+    return changes
+
+
+def _replayed_row(change: dict, current: dict | None, expect: str, apply: str):
+    """The row undo/redo writes for one logged change, or ``_CONFLICT``.
+
+    Only the columns the edit wrote are compared and put back: derived columns and
+    columns the edit left alone may have changed since without blocking it.
+    """
+    table = change["table"]
+    old, new = change[expect], change[apply]
+    if table in MODEL_TABLES:
+        return new
+    if old is None:  # the edit removed (undo: created) nothing there; it must still be absent
+        return new if current is None else _CONFLICT
+    if current is None:
+        return _CONFLICT
+    derived = DERIVED.get(table, frozenset())
+    lists = NAME_LISTS.get(table, frozenset())
+    if new is None:  # the edit created the row (undo) or deleted it (redo)
+        for column, value in old.items():
+            if column not in derived and column not in lists and current.get(column) != value:
+                return _CONFLICT
+        return None
+    written = {c for c in set(old) | set(new) if old.get(c) != new.get(c) and c not in derived}
+    row = dict(current)
+    for column in written:
+        if column in lists:
+            row[column] = _replay_names(old.get(column), new.get(column), current.get(column))
+        elif current.get(column) != old.get(column):
+            return _CONFLICT
+        else:
+            row[column] = new.get(column)
+    return row
+
+
+def _replay_names(old: str | None, new: str | None, current: str | None) -> str:
+    """A JSON name list with the names ``old`` -> ``new`` added or removed applied to ``current``."""
+    before, after, now_ = (json.loads(v or "[]") for v in (old, new, current))
+    removed = [n for n in before if n not in after]
+    added = [n for n in after if n not in before and n not in now_]
+    return json.dumps([n for n in now_ if n not in removed] + added, ensure_ascii=False)
+
+
+def _statements_of(changes: list[dict], conn: sqlite3.Connection) -> list[str]:
+    """The statements whose derived label columns an edit's replay may have changed."""
+    ids = []
+    for change in changes:
+        if change["table"] == "statements":
+            ids.append(change["key"][0])
+        elif change["table"] in ("annotations", "suggestions"):
+            ids.append(change["key"][0])
+    present = [i for i in dict.fromkeys(ids) if conn.execute("SELECT 1 FROM statements WHERE id = ?", (i,)).fetchone()]
+    return present
 
 
 def _edit(row: tuple) -> Edit:
