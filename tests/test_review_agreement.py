@@ -142,8 +142,15 @@ def test_undefined_cases_say_why_and_are_never_zero_or_one():
     report = agreement(single, LABELS)
     for statistic in (report.alpha, report.percent_agreement, *report.alpha_per_label.values()):
         assert statistic.value is None and statistic.reason == "no item has labels from two reviewers"
-    assert report.pairs[0].kappa.reason == "no item labelled by both"
+    assert report.pairs[0].kappa.reason == "fewer than 2 shared items: no item labelled by both"
     assert report.label_counts.one == 3
+
+    # one shared item, labelled differently: kappa would come out 0 and percent agreement 0, which say nothing
+    one_shared = _table([("a", "A", "pro"), ("a", "B", "anti"), ("b", "A", "pro"), ("c", "B", "neutral")])
+    (pair,) = agreement(one_shared, LABELS).pairs
+    assert pair.shared_items == 1 and pair.confusion == [[0, 1, 0], [0, 0, 0], [0, 0, 0]]
+    for statistic in (pair.kappa, pair.percent_agreement):
+        assert (statistic.value, statistic.reason, statistic.items) == (None, "fewer than 2 shared items", 1)
 
     empty = agreement([], LABELS)
     assert empty.items == 0 and empty.alpha.value is None and empty.pairs == [] and empty.documents == []

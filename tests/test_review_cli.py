@@ -130,15 +130,28 @@ def test_agreement_reports_bad_packets_and_goes_on(capsys, tmp_path):
     save_packet(new_packet("another-workspace", "dan", codebook(), seed_items()[:2], created_at=CREATED), other)
     broken = tmp_path / "broken.json"
     broken.write_text("{")
-    status, out, err = _run(capsys, "agreement", paths["alice"], broken, other, paths["bob"], paths["carol"])
+    status, out, err = _run(capsys, "agreement", paths["alice"], broken, paths["bob"], paths["carol"])
     assert status == 1
     assert err.splitlines() == [
         f"argmap: error: {broken}: not JSON: Expecting property name enclosed in double quotes at line 1 column 2",
-        f"argmap: error: {other}: packet from workspace 'another-workspace', not 'ws-seed' like the first packet; left out",
     ]
     # everyone said 'pro-integration': alpha is undefined, not 1
     assert "every paired label is 'pro-integration': no variation" in out
-    assert "dan" not in out
+    assert "alice & bob" in out and "bob & carol" in out
+
+
+def test_agreement_refuses_packets_from_two_workspaces_whatever_their_order(capsys, tmp_path):
+    _, _, paths = _hand_out(tmp_path)
+    other = tmp_path / "dave.json"
+    save_packet(new_packet("another-workspace", "dave", codebook(), seed_items()[:2], created_at=CREATED), other)
+    mine = f"{paths['alice']}, {paths['bob']}, {paths['carol']}"
+    for order in ([other, *paths.values()], [*paths.values(), other]):
+        status, out, err = _run(capsys, "agreement", *order)
+        assert (status, out) == (1, "")
+        assert err == (  # the larger group first, every packet named
+            f"argmap: error: packets from 2 workspaces, give the packets of one (workspace ws-seed: {mine}; "
+            f"workspace another-workspace: {other}); no agreement computed\n"
+        )
 
 
 def test_agreement_with_no_usable_packet_fails(capsys, tmp_path):

@@ -79,6 +79,37 @@ def test_an_altered_item_is_refused(tmp_path, field):
     assert str(caught.value).startswith(f"{path}: checksum mismatch")
 
 
+@pytest.mark.parametrize(
+    ("field", "value"), [("reviewer", "mallory"), ("packet_id", "p-2"), ("workspace_id", "ws-2"), ("blind", True)]
+)
+def test_an_altered_header_is_refused_while_answers_stay_free(tmp_path, field, value):
+    data = json.loads(_packet().to_json())
+    for item in data["items"]:  # answers are not covered: filling them keeps the packet valid
+        item["label"], item["note"], item["suggestion"] = "neutral", "by script", None
+    assert load_packet(_write(tmp_path, data, "filled.json")).answered == 4
+    data[field] = value
+    path = _write(tmp_path, data)
+    with pytest.raises(PacketError) as caught:
+        load_packet(path)
+    assert str(caught.value).startswith(f"{path}: checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind")
+
+
+def test_a_packet_of_the_items_only_format_is_refused(tmp_path):
+    from argmap.review.packet import items_checksum
+
+    packet = _packet()
+    data = json.loads(packet.to_json())
+    data["format"], data["reviewer"] = "argmap-packet/1", "mallory"
+    data["checksum"] = items_checksum(packet.items)  # what the first format's checksum covered
+    path = _write(tmp_path, data)
+    with pytest.raises(PacketError) as caught:
+        load_packet(path)
+    assert str(caught.value) == (
+        f"{path}: packet format 'argmap-packet/1' does not protect its reviewer, packet_id, workspace_id and blind "
+        "against changes; hand the statements out again with argmap assign"
+    )
+
+
 def test_a_removed_item_is_refused(tmp_path):
     data = json.loads(_packet().to_json())
     del data["items"][0]

@@ -123,6 +123,20 @@ def test_a_tampered_packet_is_refused_and_nothing_is_merged(capsys, ws, tmp_path
     assert ws.annotations() == []
 
 
+def test_a_packet_with_another_reviewer_written_in_is_refused(capsys, ws, tmp_path):
+    folder = tmp_path / "packets"
+    _assign(capsys, ws, folder)
+    _fill(folder, lambda reviewer, number, item: "neutral")
+    path = next(folder.glob("alice-*.json"))
+    data = json.loads(path.read_text())
+    data["reviewer"] = "mallory"
+    path.write_text(json.dumps(data))
+    status, out, err = _run(capsys, "collect", path, "-w", ws.path)
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith(f"argmap: error: {path}: checksum mismatch: the packet's reviewer") and "nothing merged" in err
+    assert ws.annotations() == []
+
+
 def test_a_packet_from_another_workspace_is_refused(capsys, ws, tmp_path):
     other = Workspace.init(tmp_path / "other", codebook=load_codebook(CODEBOOK_PATH))
     other.add_documents(load_documents([str(SEED)]))

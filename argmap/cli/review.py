@@ -167,30 +167,42 @@ def _run_agreement(args: argparse.Namespace) -> int:
     if not args.packets:
         return run_in_workspace(_workspace_agreement)(args)
     failed = False
-    ratings = []
-    first = None
+    packets = []
     for path in args.packets:
         try:
-            packet = load_packet(path)
+            packets.append((path, load_packet(path)))
         except PacketError as problem:
             error(str(problem))
             failed = True
-            continue
-        if first is None:
-            first = packet
-        elif packet.workspace_id != first.workspace_id:
-            error(f"{path}: packet from workspace {packet.workspace_id!r}, not {first.workspace_id!r} like the first packet; left out")
-            failed = True
-            continue
-        elif packet.codebook.label_ids != first.codebook.label_ids:
-            error(f"{path}: its codebook's labels ({', '.join(packet.codebook.label_ids)}) differ from the first packet's; left out")
-            failed = True
-            continue
-        ratings.extend(packet_ratings(packet))
-    if first is None:
+    if not packets:
         return 1
-    _print_agreement(latest_ratings(ratings), first.codebook.label_ids, args)
+    mixed = _mixed_packets(packets)
+    if mixed:
+        error(mixed)
+        return 1
+    ratings = [rating for _, packet in packets for rating in packet_ratings(packet)]
+    _print_agreement(latest_ratings(ratings), packets[0][1].codebook.label_ids, args)
     return 1 if failed else 0
+
+
+def _mixed_packets(packets) -> str | None:
+    """The one-line problem when ``packets`` (path, packet) span several workspaces or label sets, else None.
+
+    Agreement is measured over one workspace's packets under one codebook; which
+    packet comes first must not decide which ones count, so none are.
+    """
+    for what, key, show in (
+        ("workspaces", lambda packet: packet.workspace_id, lambda value: f"workspace {value}"),
+        ("label sets", lambda packet: tuple(packet.codebook.label_ids), lambda value: f"labels {', '.join(value)}"),
+    ):
+        groups: dict = {}
+        for path, packet in packets:
+            groups.setdefault(key(packet), []).append(str(path))
+        if len(groups) > 1:
+            ranked = sorted(groups.items(), key=lambda group: -len(group[1]))
+            listed = "; ".join(f"{show(value)}: {', '.join(paths)}" for value, paths in ranked)
+            return f"packets from {len(groups)} {what}, give the packets of one ({listed}); no agreement computed"
+    return None
 
 
 def _workspace_agreement(workspace, args: argparse.Namespace) -> int:

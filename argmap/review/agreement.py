@@ -2,13 +2,14 @@
 
 ``agreement(ratings, labels)`` takes one label per (item, reviewer) and returns an
 ``AgreementReport``. Every statistic is a ``Statistic``: a value, or ``None``
-with the reason it is undefined (one label only, no item labelled twice, no
-shared items, no variation), never a silent 0 or 1.
+with the reason it is undefined (one label only, no item labelled twice, a pair
+sharing fewer than 2 items, no variation), never a silent 0 or 1.
 
 - Alpha is nominal Krippendorff's alpha over every item (``krippendorff.alpha``),
   and per label one-vs-rest (the label against all others).
 - Kappa is Cohen's kappa for each pair of reviewers over the items both labelled
-  (``sklearn.metrics.cohen_kappa_score``).
+  (``sklearn.metrics.cohen_kappa_score``); it and the pair's percent agreement are
+  undefined when the pair shares fewer than 2 items.
 - Percent agreement is the share of agreeing pairs among all pairs of labels given
   to the same item by two reviewers.
 - The pooled confusion matrix counts those pairs: cell (a, b) and cell (b, a) both
@@ -28,6 +29,9 @@ from pydantic import BaseModel, Field
 from argmap.review.ratings import Rating
 
 UNKNOWN_DOCUMENT = "(no document)"
+
+#: A pair of reviewers needs this many shared items for kappa and percent agreement (one item says nothing of chance).
+MIN_SHARED = 2
 
 
 class Statistic(BaseModel):
@@ -201,11 +205,11 @@ def pair_agreement(by_item: dict[str, dict[str, str]], first: str, second: str, 
     confusion = [[0] * len(labels) for _ in labels]
     for a, b in shared:
         confusion[index[a]][index[b]] += 1
-    if not shared:
-        reason = "no item labelled by both"
+    if len(shared) < MIN_SHARED:
+        reason = _too_few_shared(len(shared))
         return PairAgreement(
-            reviewers=(first, second), shared_items=0, kappa=Statistic.undefined(reason),
-            percent_agreement=Statistic.undefined(reason), confusion=confusion,
+            reviewers=(first, second), shared_items=len(shared), kappa=Statistic.undefined(reason, len(shared)),
+            percent_agreement=Statistic.undefined(reason, len(shared)), confusion=confusion,
         )
     observed = sum(a == b for a, b in shared) / len(shared)
     return PairAgreement(
@@ -218,10 +222,10 @@ def pair_agreement(by_item: dict[str, dict[str, str]], first: str, second: str, 
 
 
 def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> Statistic:
-    """Cohen's kappa of two equally long label lists; undefined when chance agreement is 1."""
-    if not first:
-        return Statistic.undefined("no item labelled by both")
+    """Cohen's kappa of two equally long label lists; undefined for fewer than 2 items or when chance agreement is 1."""
     n = len(first)
+    if n < MIN_SHARED:
+        return Statistic.undefined(_too_few_shared(n), n)
     first_counts, second_counts = Counter(first), Counter(second)
     expected = sum(first_counts[label] * second_counts[label] for label in first_counts) / (n * n)
     if expected >= 1.0:
@@ -234,6 +238,11 @@ def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> Statistic:
     if value != value:  # nan
         return Statistic.undefined("kappa is not a number for these labels", n)
     return Statistic(value=value, items=n)
+
+
+def _too_few_shared(count: int) -> str:
+    """Why a pair's figures are undefined when it shares ``count`` (< 2) items."""
+    return "fewer than 2 shared items" + (": no item labelled by both" if count == 0 else "")
 
 
 def pooled_confusion(units: Iterable[dict[str, str]], labels: Sequence[str]) -> list[list[int]]:

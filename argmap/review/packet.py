@@ -1,11 +1,12 @@
 """The annotation packet: the JSON file one reviewer fills in, offline, and sends back.
 
 A packet holds the workspace it came from, the reviewer, the codebook and the
-items to label. Each item's fixed fields (``statement_id``, ``text``,
-``context``, ``speaker``, ``document``) are covered by the packet's
-``checksum``, so an altered item is detected when the packet is loaded, while
-the answers (``label``, ``note``, ``answered_at``) can be filled by the review
-UI, a script or a spreadsheet round trip without touching it.
+items to label. The packet's header (``workspace_id``, ``packet_id``,
+``reviewer``, ``blind``) and each item's fixed fields (``statement_id``,
+``text``, ``context``, ``speaker``, ``document``) are covered by the packet's
+``checksum``, so an altered header or item is detected when the packet is
+loaded, while the answers (``label``, ``note``, ``answered_at``) can be filled
+by the review UI, a script or a spreadsheet round trip without touching it.
 
 ``load_packet`` raises ``PacketError`` with one line ``FILE: problem``;
 ``save_packet`` replaces the file atomically.
@@ -28,7 +29,13 @@ from argmap.atomic import write_atomic
 #: The fields of an item that the checksum covers, in canonical order.
 FIXED_FIELDS = ("statement_id", "text", "context", "speaker", "document")
 
-PACKET_FORMAT = "argmap-packet/1"
+#: The packet's own fields that the checksum covers.
+HEADER_FIELDS = ("workspace_id", "packet_id", "reviewer", "blind")
+
+PACKET_FORMAT = "argmap-packet/2"
+
+#: The first format, whose checksum covered the items only (its reviewer could be changed unnoticed).
+ITEMS_ONLY_FORMAT = "argmap-packet/1"
 
 
 class PacketError(ValueError):
@@ -93,7 +100,7 @@ class Packet(BaseModel):
     created_at: datetime
     blind: bool = False
     items: list[PacketItem]
-    checksum: str = Field(description="sha256 of the items' fixed fields (see items_checksum)")
+    checksum: str = Field(description="sha256 of the header and the items' fixed fields (see packet_checksum)")
 
     def item(self, statement_id: str) -> PacketItem:
         """The item for ``statement_id``; ``KeyError`` when there is none."""
@@ -124,6 +131,18 @@ def items_checksum(items: list[PacketItem]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def packet_checksum(packet: Packet) -> str:
+    """sha256 (hex) of the packet's header fields and its items' fixed fields, as canonical JSON.
+
+    The header is ``workspace_id``, ``packet_id``, ``reviewer`` and ``blind``; the
+    items part is as in ``items_checksum``, so answers, notes, suggestions and the
+    order of items do not change it.
+    """
+    header = {name: getattr(packet, name) for name in HEADER_FIELDS}
+    canonical = json.dumps({"header": header, "items": items_checksum(packet.items)}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def new_packet(
     workspace_id: str,
     reviewer: str,
@@ -145,8 +164,9 @@ def new_packet(
         created_at=created_at or datetime.now(timezone.utc),
         blind=blind,
         items=items,
-        checksum=items_checksum(items),
+        checksum="",
     )
+    packet.checksum = packet_checksum(packet)
     check_packet(packet)
     return packet
 
@@ -154,13 +174,25 @@ def new_packet(
 def check_packet(packet: Packet) -> None:
     """Raise ``ValueError`` (no file name) when the packet is inconsistent.
 
-    Checks: the checksum matches the items, statement ids are unique, every
-    label is one of the codebook's, a blind packet carries no suggestion.
+    Checks: the checksum matches the header and the items, statement ids are
+    unique, every label is one of the codebook's, a blind packet carries no
+    suggestion. A packet of the first format (checksum over the items only) is
+    refused: its reviewer, packet id and workspace are not protected.
     """
+    if packet.format == ITEMS_ONLY_FORMAT:
+        raise ValueError(
+            f"packet format {ITEMS_ONLY_FORMAT!r} does not protect its reviewer, packet_id, workspace_id and blind "
+            "against changes; hand the statements out again with argmap assign"
+        )
     if packet.format != PACKET_FORMAT:
         raise ValueError(f"unknown packet format {packet.format!r} (expected {PACKET_FORMAT!r})")
-    if items_checksum(packet.items) != packet.checksum:
-        raise ValueError("checksum mismatch: the items' statement_id, text, context, speaker or document were altered")
+    if packet_checksum(packet) != packet.checksum:
+        if items_checksum(packet.items) == packet.checksum:
+            raise ValueError("checksum mismatch: the checksum covers the items only, not the reviewer, packet_id, workspace_id and blind")
+        raise ValueError(
+            "checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind, or the items' statement_id, "
+            "text, context, speaker or document were altered"
+        )
     seen: set[str] = set()
     labels = set(packet.codebook.label_ids)
     for number, item in enumerate(packet.items, 1):
