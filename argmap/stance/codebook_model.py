@@ -15,6 +15,9 @@ Evidence for a label is the sum of
   polarity of the words around each target mention (``argmap.stance.sentiment``; negation
   reverses it): praise of a "for" target or criticism of an "against" target is evidence for
   the label, ``TARGET_WEIGHT`` times a squashed sum per mention;
+- stance verbs toward a target (``argmap.stance.verbs``): "oppose / reject / condemn X" bears
+  against X, "support / endorse / rally behind X" for X, a negated verb the other way
+  (damped); ``VERB_WEIGHT`` per verb;
 - for the neutral label, a constant ``NEUTRAL_PRIOR``: with no evidence, a statement is neutral
   (its similarity counts half: neutral examples share only actors and procedure words).
 Scores are a softmax over the evidence.
@@ -32,10 +35,11 @@ from argmap.codebook import Codebook
 from argmap.models import Suggestion
 from argmap.stance.sentiment import target_sentiment
 from argmap.stance.text import Token, analyse, stems
+from argmap.stance.verbs import stance_verbs
 
 MODEL_NAME = "codebook"
 #: Bump when the scoring rules change, so suggestions say which rules made them.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
@@ -50,6 +54,8 @@ CONTEXT_WEIGHT = 0.25
 NEUTRAL_PRIOR = 0.3
 TEMPERATURE = 1.0
 TARGET_WEIGHT = 2.0
+#: Evidence of a stance verb governing a target ("oppose integration", "endorsed Trump").
+VERB_WEIGHT = 3.0
 #: A mention's summed valence v counts as v / (|v| + TARGET_SATURATION): one strong word is
 #: nearly as good as several.
 TARGET_SATURATION = 2.0
@@ -176,6 +182,12 @@ class CodebookModel:
         if not spans:
             return
         mentions = sorted(spans)
+        for hit in stance_verbs(tokens, mentions):
+            shown = " ".join(tokens[i].text for i in range(hit.mention[0], hit.mention[1] + 1))
+            for label, sign, _ in self._targets[spans[hit.mention]]:
+                if sign * hit.sign > 0:
+                    found.totals[label] += VERB_WEIGHT * hit.strength
+                    found.cues.setdefault(label, []).append(f"'{hit.verb}' {'for' if hit.sign > 0 else 'against'} '{shown}'")
         for span, value in zip(mentions, target_sentiment(tokens, mentions)):
             if not value:
                 continue
