@@ -80,6 +80,17 @@ def test_export_import_export_is_identical_but_for_time_and_workspace_id(mapped,
     assert second == first
 
 
+def _changed(text: str, change) -> str:
+    data = json.loads(text)
+    change(data)
+    return json.dumps(data)
+
+
+def _parent_cycle(data: dict) -> None:
+    first, second = data["claims"][:2]
+    first["parent_id"], second["parent_id"] = second["id"], first["id"]
+
+
 @pytest.mark.parametrize(
     "damage, message",
     [
@@ -89,6 +100,14 @@ def test_export_import_export_is_identical_but_for_time_and_workspace_id(mapped,
          "dangling reference: statement .* names document 'missing'"),
         (lambda text: text.replace('"kind": "position"', '"kind": "thesis"', 1), r"claims\.\d+\.kind"),
         (lambda text: text.replace('"format": "argmap-map"', '"format": "other"'), "not an argmap map export"),
+        (lambda text: _changed(text, lambda d: d["statements"][0].update(end=10**9)),
+         r"statement \w+: span start \d+, end 1000000000 is not inside its document"),
+        (lambda text: _changed(text, lambda d: d["documents"][0].update(text=d["documents"][0]["text"] + " more")),
+         "its text does not match its id"),
+        (lambda text: _changed(text, lambda d: next(c for c in d["claims"] if c["statement_id"]).update(statement_id="gone")),
+         "dangling reference: claim .* names statement 'gone'"),
+        (lambda text: _changed(text, _parent_cycle), "its parents form a cycle"),
+        (lambda text: _changed(text, lambda d: d["edits"][-1].update(changes="garbage")), "malformed change list"),
     ],
 )
 def test_bad_imports_are_refused_and_leave_the_workspace_untouched(mapped, tmp_path, damage, message):
@@ -218,3 +237,19 @@ def test_schema_describes_the_export(mapped):
     schema = MapExport.model_json_schema()
     assert {"statements", "speakers", "annotations", "claims", "relations", "codebook"} <= set(schema["properties"])
     assert build_export(mapped).schema_version == 1
+
+
+def test_argdown_escapes_claim_text_and_shows_claims_under_their_parent(mapped):
+    position = next(c for c in mapped.claims() if c.kind == "position")
+    odd = mapped.add_claim('He said "no" [really]: {a: b} #tag', parent_id=position.id)
+    nested = mapped.add_claim("Deterrence needs joint command", parent_id=odd.id)  # no relation to its parent
+    stream = io.StringIO()
+    writer("argdown")(mapped, stream)
+    lines = stream.getvalue().splitlines()
+    line = next(line for line in lines if odd.id in line)
+    assert re.match(r'\[C\d+\]: He said "no" \(really\): \\\{a: b\\\} \\#tag \{', line)
+    title = line[1:line.index("]")]
+    heading = lines.index("### He said \"no\" (really): \\{a: b\\} \\#tag")  # a section for the claims under it
+    child = next(i for i, line in enumerate(lines) if nested.id in line)
+    assert heading < lines.index(line) < child and f'parent: "{title}"' in lines[child]
+    assert not any(line.startswith("##") for line in lines[heading + 1:child])  # inside that section

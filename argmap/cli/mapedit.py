@@ -9,7 +9,46 @@ from __future__ import annotations
 import argparse
 import sys
 
+from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
+
+KINDS = ("direct", "mixed", "indirect")
+REVIEWS = ("unlabelled", "suggested", "labelled", "disputed", "adjudicated")
+RELATION_KINDS = ("supports", "attacks", "rebuts", "restates")
+RELATION_STATUSES = ("accepted", "suggested", "rejected")
+SORT_KEYS = ("document", "speaker", "label", "review", "uncertainty", "score", "confidence", "kind", "text", "length")
+
+
+class UsageProblem(Exception):
+    """A command-line value that is not allowed (exit status 2, like argparse's own errors)."""
+
+
+def _usage_errors(run):
+    """``run`` with ``UsageProblem`` reported as one line and exit status 2."""
+
+    def checked(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except UsageProblem as problem:
+            error(str(problem))
+            return 2
+
+    return checked
+
+
+def _count(text: str) -> int:
+    """A non-negative whole number (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
@@ -20,18 +59,18 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         for args, kwargs in arguments:
             parser.add_argument(*args, **kwargs)
         add_workspace_option(parser)
-        parser.set_defaults(run=run_in_workspace(action))
+        parser.set_defaults(run=_usage_errors(run_in_workspace(action)))
         return parser
 
     who = (("--annotator",), {"help": "who labels (default: $ARGMAP_USER or the login name)"})
     note = (("--note",), {"default": "", "help": "a note kept with the label"})
     command("statements", "list statements (filter, sort, page)", _statements,
             (("--speaker",), {"help": "speaker id or name"}), (("--label",), {"help": "current stance label ('none': no label)"}),
-            (("--review",), {"help": "review state: unlabelled, suggested, labelled, disputed, adjudicated"}),
-            (("--kind",), {"help": "direct, mixed or indirect"}), (("--document",), {"help": "document id or name"}),
-            (("--text",), {"help": "text contains"}), (("--sort",), {"default": "document"}),
-            (("--desc",), {"action": "store_true"}), (("--offset",), {"type": int, "default": 0}),
-            (("--limit",), {"type": int, "default": 50}))
+            (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
+            (("--kind",), {"type": _lower, "choices": KINDS}), (("--document",), {"help": "document id or name"}),
+            (("--text",), {"help": "text contains"}), (("--sort",), {"default": "document", "choices": SORT_KEYS}),
+            (("--desc",), {"action": "store_true"}), (("--offset",), {"type": _count, "default": 0}),
+            (("--limit",), {"type": _count, "default": 50}))
     command("stance", "label a statement's stance", _stance, (("statement",), {}), (("label",), {}), who, note)
     command("adjudicate", "set a statement's final stance, overriding every other label", _adjudicate,
             (("statement",), {}), (("label",), {}), who, note)
@@ -39,9 +78,11 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     command("statement", "adjust a statement's span or kind, add one, or delete one", _statement,
             (("action",), {"choices": ("adjust", "add", "delete")}),
             (("target",), {"help": "statement id (adjust, delete) or document id or name (add)"}),
-            (("--start",), {"type": int}), (("--end",), {"type": int}), (("--kind",), {}), (("--speaker",), {}))
+            (("--start",), {"type": int}), (("--end",), {"type": int}), (("--kind",), {"type": _lower, "choices": KINDS}),
+            (("--speaker",), {}))
     command("speakers", "list speakers with statement counts and stances", _speakers,
-            (("--text",), {"help": "name or alias contains"}), (("--limit",), {"type": int, "default": 50}))
+            (("--text",), {"help": "name or alias contains"}), (("--offset",), {"type": _count, "default": 0}),
+            (("--limit",), {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"}))
     command("speaker", "rename a speaker, add an alias, merge speakers or split one", _speaker,
             (("action",), {"choices": ("rename", "alias", "merge", "split")}), (("speaker",), {}),
             (("values",), {"nargs": "*", "metavar": "VALUE",
@@ -50,13 +91,14 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
             (("action",), {"choices": ("add", "edit", "delete", "promote", "list")}),
             (("target",), {"nargs": "?", "help": "text (add), claim id (edit, delete) or statement id (promote)"}),
             (("--position",), {"action": "store_true", "help": "add a position (under the issue)"}),
-            (("--parent",), {"help": "the position or claim it belongs under"}), (("--label",), {}), (("--text",), {}))
+            (("--parent",), {"help": "the position or claim it belongs under ('': the issue)"}), (("--label",), {}), (("--text",), {}))
     command("link", "relate a statement or claim to a claim (supports, attacks, rebuts) or a statement (restates)",
             _link, (("source",), {}), (("kind",), {"choices": ("supports", "attacks", "rebuts", "restates")}),
             (("target",), {}))
     command("unlink", "remove a relation (or reject a suggested one)", _unlink, (("relation",), {}),
             (("--reject",), {"action": "store_true", "help": "keep it as rejected so it is not offered again"}))
-    command("relations", "list relations", _relations, (("--kind",), {}), (("--status",), {}))
+    command("relations", "list relations", _relations, (("--kind",), {"type": _lower, "choices": RELATION_KINDS}),
+            (("--status",), {"type": _lower, "choices": RELATION_STATUSES}))
 
 
 # ---------------------------------------------------------------------- id helpers
@@ -76,7 +118,22 @@ def _resolve(workspace, table: str, text: str) -> str:
             return named[0][0]
         rows = rows or named
     what = table.rstrip("s")
-    raise EditError(f"{'several' if len(rows) > 1 else 'no'} {what}s match {text!r}")
+    if len(rows) > 1:
+        raise EditError(f"several {what}s match {text!r}: {_candidates(workspace, table, text)}")
+    raise EditError(f"no {what}s match {text!r}")
+
+
+def _candidates(workspace, table: str, text: str) -> str:
+    """The ids (and names) of every row ``text`` could mean, for a "several match" message."""
+    ids = [r[0] for r in workspace.conn.execute(
+        f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 10", (text, text + "\uffff"))]
+    if table in ("speakers", "documents"):
+        ids += [r[0] for r in workspace.conn.execute(f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE", (text,))]
+        if table == "speakers":
+            ids += [s.id for s in workspace.find_speakers(text)]
+        names = dict(workspace.conn.execute(f"SELECT id, name FROM {table}").fetchall())
+        return ", ".join(f"{i} ({names.get(i, '?')})" for i in dict.fromkeys(ids))
+    return ", ".join(dict.fromkeys(ids))
 
 
 def _node(workspace, text: str) -> str:
@@ -90,7 +147,7 @@ def _statements(workspace, args) -> int:
 
     filter = StatementFilter(
         speaker=_resolve(workspace, "speakers", args.speaker) if args.speaker else None,
-        label="" if args.label == "none" else args.label, review=args.review, kind=args.kind,
+        label=_label_filter(workspace, args.label), review=args.review, kind=args.kind,
         document=_resolve(workspace, "documents", args.document) if args.document else None, text=args.text,
     )
     total = workspace.count_statements(filter)
@@ -99,6 +156,22 @@ def _statements(workspace, args) -> int:
         print(f"{row.id}  {row.label or '-':<18} {row.review:<11} {row.speaker or '?'}: {text}")
     print(f"({total} statements match)", file=sys.stderr)
     return 0
+
+
+def _label_filter(workspace, text: str | None) -> str | None:
+    """The label id ``--label`` names ("none": no label; case-insensitive); ``UsageProblem`` when unknown."""
+    if text is None:
+        return None
+    if text.lower() == "none":
+        return ""
+    codebook = workspace.codebook
+    labels = list(codebook.label_ids) if codebook else []
+    labels += [r[0] for r in workspace.conn.execute("SELECT DISTINCT label FROM statements WHERE label IS NOT NULL")
+               if r[0] not in labels]
+    for label in labels:
+        if label.lower() == text.lower():
+            return label
+    raise UsageProblem(f"argument --label: unknown label {text!r} (choose from {', '.join([*labels, 'none'])})")
 
 
 def _stance(workspace, args) -> int:
@@ -141,15 +214,23 @@ def _statement(workspace, args) -> int:
         print(f"{row.id}: {row.start}-{row.end} {row.kind}: {row.text}")
     else:
         statement = _resolve(workspace, "statements", args.target)
-        workspace.delete_statement(statement)
-        print(f"{statement}: deleted")
+        removed = workspace.delete_statement(statement)
+        print(f"{statement}: deleted{_relations_removed(removed)}")
     return 0
 
 
 def _speakers(workspace, args) -> int:
-    for row in workspace.speakers(text=args.text, limit=args.limit):
+    rows = workspace.speakers(text=args.text)
+    shown = rows[args.offset:args.offset + args.limit if args.limit else None]
+    for row in shown:
         stances = ", ".join(f"{k or '(none)'} {v}" for k, v in sorted(row.stances.items()))
         print(f"{row.id}  {row.name} [{row.kind}] {row.statements} statements: {stances}")
+    if len(shown) < len(rows):
+        first = args.offset + 1 if shown else 0
+        print(f"({len(rows)} speakers; showing {first}-{args.offset + len(shown)}: --offset/--limit for others, "
+              "--limit 0 for all)", file=sys.stderr)
+    else:
+        print(f"({len(rows)} speakers)", file=sys.stderr)
     return 0
 
 
@@ -176,7 +257,7 @@ def _speaker(workspace, args) -> int:
 def _claim(workspace, args) -> int:
     from argmap.store import EditError
 
-    parent = _resolve(workspace, "claims", args.parent) if args.parent else None
+    parent = _resolve(workspace, "claims", args.parent) if args.parent else None  # "": under the issue
     if args.action == "list":
         _print_claims(workspace)
         return 0
@@ -189,7 +270,7 @@ def _claim(workspace, args) -> int:
         claim = workspace.promote_statement(_resolve(workspace, "statements", args.target), parent_id=parent)
     elif args.action == "edit":
         changes = {"text": args.text}
-        if args.parent:
+        if args.parent is not None:
             changes["parent_id"] = parent
         if args.label:
             changes["label"] = None if args.label == "none" else args.label
@@ -198,11 +279,19 @@ def _claim(workspace, args) -> int:
         claim = workspace.edit_claim(_resolve(workspace, "claims", args.target), **changes)
     else:
         claim_id = _resolve(workspace, "claims", args.target)
-        workspace.delete_claim(claim_id)
-        print(f"{claim_id}: deleted")
+        removed = workspace.delete_claim(claim_id)
+        print(f"{claim_id}: deleted{_relations_removed(removed)}")
         return 0
     print(f"{claim.id} [{claim.kind}] {claim.text}")
     return 0
+
+
+def _relations_removed(relations) -> str:
+    """", with its N relations: ..." for a delete's report (empty when there were none)."""
+    if not relations:
+        return ""
+    listed = "; ".join(f"{r.id} ({r.source_id} {r.kind} {r.target_id})" for r in relations)
+    return f", with its {len(relations)} relation{'s' if len(relations) != 1 else ''}: {listed}"
 
 
 def _print_claims(workspace) -> None:

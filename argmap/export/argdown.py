@@ -1,4 +1,5 @@
-"""Argdown text: the issue as the title, a section per position, claims with their
+"""Argdown text: the issue as the title, a section per position (and per claim with
+claims under it; a claim's data names its ``parent``), claims with their
 supporting and attacking claims and statements indented below them; a statement's
 speaker, source and stance go in its ``{...}`` data. Argdown has no relation for
 "the same quote reported again", so a restatement carries ``restates: [titles]``
@@ -14,8 +15,15 @@ from argmap.export.graph import MapGraph, read_graph
 SIGN = {"supports": "+", "attacks": "-", "rebuts": "-"}
 
 
+#: Characters Argdown reads as markup inside a statement's text (tags, data, mentions), escaped with "\\".
+ESCAPED = "\\#{}@"
+
+
 def _text(text: str) -> str:
-    return " ".join(text.replace("[", "(").replace("]", ")").replace("<", "‹").replace(">", "›").split())
+    """``text`` as one line of Argdown text: titles' brackets softened, markup characters escaped."""
+    text = text.replace("[", "(").replace("]", ")").replace("<", "‹").replace(">", "›")
+    text = "".join("\\" + c if c in ESCAPED else c for c in text)
+    return " ".join(text.split())
 
 
 def _data(values: dict) -> str:
@@ -44,7 +52,8 @@ def build_argdown(graph: MapGraph) -> str:
         claim = next((c for c in graph.claims if c.id == node_id), None)
         if claim is not None:
             tag = " #position" if claim.kind == "position" else ""
-            return f"[{title}]: {_text(claim.text)}{tag}" + _data({"id": claim.id, "stance": claim.label})
+            parent = titles.get(claim.parent_id) if claim.parent_id else None
+            return f"[{title}]: {_text(claim.text)}{tag}" + _data({"id": claim.id, "stance": claim.label, "parent": parent})
         s = graph.statements[node_id]
         restates = [titles[r.target_id] for r in graph.relations if r.kind == "restates" and r.source_id == node_id]
         return f"[{title}]: {_text(s.text)}" + _data({
@@ -63,7 +72,7 @@ def build_argdown(graph: MapGraph) -> str:
 
     def section(parent: str | None, level: int) -> None:
         for claim in graph.children(parent):
-            if claim.kind == "position":
+            if claim.kind == "position" or graph.children(claim.id):  # a section holds the claims under it
                 lines.append(f"{'#' * min(level, 6)} {_text(claim.text)}")
                 lines.append("")
             lines.append(definition(claim.id))

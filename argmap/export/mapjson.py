@@ -12,8 +12,8 @@ from pydantic import ValidationError
 
 from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
-from argmap.models import Annotation, Speaker
-from argmap.store.core import WorkspaceError
+from argmap.models import Annotation, Speaker, content_id
+from argmap.store.core import EditError, WorkspaceError, _edit, _logged_changes
 from argmap.store.statements import refresh_labels, utc_time
 from argmap.store.suggest import suggestion_uncertainty
 
@@ -162,9 +162,35 @@ def check_references(export: MapExport, path: str) -> None:
             raise dangling(f"an annotation by {a.annotator}", a.statement_id, "statement")
         if labels is None or a.label not in labels:
             raise MapImportError(f"{path}: annotation of {a.statement_id}: label {a.label!r} is not in the codebook")
+    texts = {d.id: d.text for d in export.documents}
+    for d in export.documents:
+        if content_id(d.text) != d.id:
+            raise MapImportError(f"{path}: document {d.id} ({d.name}): its text does not match its id (the text's hash)")
+    for s in export.statements:
+        length = len(texts[s.document])
+        if not 0 <= s.start < s.end <= length:
+            raise MapImportError(
+                f"{path}: statement {s.id}: span start {s.start}, end {s.end} is not inside its document "
+                f"(characters 0 to {length})"
+            )
     for c in export.claims:
         if c.parent_id is not None and c.parent_id not in claims:
             raise dangling(f"claim {c.id}", c.parent_id, "claim")
+        if c.statement_id is not None and c.statement_id not in statements:
+            raise dangling(f"claim {c.id}", c.statement_id, "statement")
+    parents = {c.id: c.parent_id for c in export.claims}
+    for c in export.claims:
+        seen, node = {c.id}, parents[c.id]
+        while node is not None:
+            if node in seen:
+                raise MapImportError(f"{path}: claim {c.id}: its parents form a cycle (through {node})")
+            seen.add(node)
+            node = parents.get(node)
+    for e in (e for e in export.edits if e.undoable):  # the others (adds, suggestions) only report
+        try:
+            _logged_changes(json.dumps(e.changes), _edit((e.id, e.time, e.actor, e.action, e.summary, None, 1, "done")))
+        except EditError:
+            raise MapImportError(f"{path}: edit {e.id} ({e.summary}): malformed change list") from None
     for r in export.relations:
         for node, typ in ((r.source_id, r.source_type), (r.target_id, r.target_type)):
             if node not in (claims if typ == "claim" else statements):

@@ -62,10 +62,10 @@ class ArgumentMixin:
             params += [node_id, node_id]
         if kind is not None:
             parts.append("kind = ?")
-            params.append(RelationKind(kind).value)
+            params.append(_enum(RelationKind, kind, "relation kind"))
         if status is not None:
             parts.append("status = ?")
-            params.append(RelationStatus(status).value)
+            params.append(_enum(RelationStatus, status, "relation status"))
         where = (" WHERE " + " AND ".join(parts)) if parts else ""
         rows = self.conn.execute(f"SELECT * FROM relations{where} ORDER BY created_at, rowid", params).fetchall()
         return [Relation(*r) for r in rows]
@@ -95,6 +95,7 @@ class ArgumentMixin:
         with self.edit("add-claim", f"{kind} {claim_id}: {text[:60]}", actor) as changes:
             if parent_id is not None:
                 self.claim(parent_id)
+            self._check_position_place(kind, parent_id)
             changes.touch("claims", claim_id)
             self.conn.execute(
                 "INSERT INTO claims (id, kind, text, parent_id, label, statement_id, created_by, created_at) "
@@ -135,18 +136,20 @@ class ArgumentMixin:
                 if label is not None:
                     self._check_label(label)
                 new["label"] = label
+            self._check_position_place(new["kind"], new["parent_id"])
             self.conn.execute(
                 "UPDATE claims SET text = ?, kind = ?, parent_id = ?, label = ? WHERE id = ?",
                 (new["text"], new["kind"], new["parent_id"], new["label"], claim_id),
             )
         return self.claim(claim_id)
 
-    def delete_claim(self, claim_id: str, *, actor: str | None = None) -> None:
-        """Remove a claim and its relations; its children move up to its parent."""
+    def delete_claim(self, claim_id: str, *, actor: str | None = None) -> list[Relation]:
+        """Remove a claim and its relations (returned); its children move up to its parent."""
         with self.edit("delete-claim", f"{claim_id} deleted", actor) as changes:
             row = changes.touch("claims", claim_id)
             if row is None:
                 raise EditError(f"no claim {claim_id!r}")
+            removed = self.relations(claim_id)
             for (child,) in self.conn.execute("SELECT id FROM claims WHERE parent_id = ?", (claim_id,)).fetchall():
                 changes.touch("claims", child)
             for (rid,) in self.conn.execute(
@@ -156,10 +159,14 @@ class ArgumentMixin:
             self.conn.execute("UPDATE claims SET parent_id = ? WHERE parent_id = ?", (row["parent_id"], claim_id))
             self.conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (claim_id, claim_id))
             self.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+        return removed
 
     def promote_statement(self, statement_id: str, *, parent_id: str | None = None, actor: str | None = None) -> Claim:
         """A claim with a statement's text and stance; the statement supports it."""
         row = self.statement_row(statement_id)
+        promoted = self.conn.execute("SELECT id FROM claims WHERE statement_id = ?", (statement_id,)).fetchone()
+        if promoted is not None:
+            raise EditError(f"{statement_id} is already promoted: claim {promoted[0]}")
         with self.edit_group("promote-statement", f"{statement_id} promoted to a claim", actor):
             claim = self.add_claim(
                 row.text, kind="claim", parent_id=parent_id, label=row.label, statement_id=statement_id, actor=actor
@@ -180,8 +187,8 @@ class ArgumentMixin:
         actor: str | None = None,
     ) -> Relation:
         """Relate two nodes (statement or claim ids); an existing suggestion is accepted."""
-        kind = RelationKind(kind)
-        status = RelationStatus(status)
+        kind = RelationKind(_enum(RelationKind, kind, "relation kind"))
+        status = RelationStatus(_enum(RelationStatus, status, "relation status"))
         types = (node_type(source_id), node_type(target_id))
         if kind not in ALLOWED.get(types, ()):
             raise EditError(f"a {types[0]} cannot {kind.value.removesuffix('s')} a {types[1]}")
@@ -195,6 +202,17 @@ class ArgumentMixin:
                     self.claim(node)
                 else:
                     self._require_statement(node)
+            opposite = OPPOSITE.get(kind)
+            if opposite is not None and status is not RelationStatus.REJECTED:
+                clash = self.conn.execute(
+                    "SELECT status FROM relations WHERE id = ? AND status != 'rejected'",
+                    (relation_id(opposite.value, source_id, target_id),),
+                ).fetchone()
+                if clash is not None:
+                    raise EditError(
+                        f"{source_id} already {opposite.value} {target_id} ({clash[0]}); "
+                        f"unlink that first: a node cannot both support and attack a claim"
+                    )
             changes.touch("relations", rid)
             self.conn.execute(
                 "INSERT INTO relations (id, kind, source_type, source_id, target_type, target_id, status, score, "
@@ -226,9 +244,35 @@ class ArgumentMixin:
             raise EditError(f"no relation {rid!r}")
         return Relation(*row)
 
+    def _check_position_place(self, kind: str, parent_id: str | None) -> None:
+        """``EditError`` when a position would sit below another position."""
+        if kind != "position":
+            return
+        node = parent_id
+        while node is not None:
+            above = self.claim(node)
+            if above.kind == "position":
+                raise EditError(
+                    f"a position cannot sit under position {above.id}; make it a claim, "
+                    "or move it under the issue first (--parent '')"
+                )
+            node = above.parent_id
+
     def _check_no_cycle(self, claim_id: str, parent_id: str) -> None:
         node: str | None = parent_id
         while node is not None:
             if node == claim_id:
                 raise EditError(f"{parent_id} is {claim_id} or below it; a claim cannot be its own ancestor")
             node = self.claim(node).parent_id
+
+
+#: Relations that cannot hold together between the same two nodes.
+OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS, RelationKind.ATTACKS: RelationKind.SUPPORTS}
+
+
+def _enum(kind, value, what: str) -> str:
+    """``value`` as a member value of enum ``kind`` (case-insensitive); ``EditError`` when unknown."""
+    try:
+        return kind(value.lower() if isinstance(value, str) else value).value
+    except ValueError:
+        raise EditError(f"unknown {what} {value!r} (expected {', '.join(m.value for m in kind)})") from None

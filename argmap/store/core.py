@@ -174,7 +174,15 @@ class Core:
         path = Path(path)
         if path.exists():
             raise WorkspaceError(f"{path}: a workspace already exists here")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        for folder in (path.parent, *path.parent.parents):
+            if folder.exists():
+                if not folder.is_dir():
+                    raise WorkspaceError(f"{folder}: is a file, not a directory; give a directory for the workspace")
+                break
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as problem:
+            raise WorkspaceError(f"{path.parent}: cannot create the directory: {problem.strerror or problem}") from None
         conn = _connect(path, BUSY_TIMEOUT)
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -77,6 +77,7 @@ class SpeakersMixin:
         name = _clean(name)
         speaker = Speaker(id="spk-" + uuid.uuid4().hex[:12], name=name, kind=SpeakerKind(kind), role=role, affiliation=affiliation)
         with self.edit("add-speaker", f"speaker {name!r} added", actor) as changes:
+            self._check_name_free(name)
             changes.touch("speakers", speaker.id)
             self.conn.execute(
                 "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, '[]')",
@@ -91,6 +92,7 @@ class SpeakersMixin:
             row = changes.touch("speakers", speaker_id)
             if row is None:
                 raise EditError(f"no speaker {speaker_id!r}")
+            self._check_name_free(name, speaker_id)
             aliases = [a for a in json.loads(row["aliases"]) if a != name]
             if row["name"] != name and row["name"] not in aliases:
                 aliases.append(row["name"])
@@ -106,6 +108,7 @@ class SpeakersMixin:
             row = changes.touch("speakers", speaker_id)
             if row is None:
                 raise EditError(f"no speaker {speaker_id!r}")
+            self._check_name_free(alias, speaker_id, what="alias")
             aliases = json.loads(row["aliases"])
             if alias != row["name"] and alias not in aliases:
                 aliases.append(alias)
@@ -188,6 +191,7 @@ class SpeakersMixin:
                 raise EditError(f"no speaker {speaker_id!r}")
             if not statement_ids:
                 raise EditError("name at least one statement to split off")
+            self._check_name_free(name, hint="give these statements to it with `argmap attribute`")
             for sid in statement_ids:
                 current = changes.touch("statements", sid)
                 if current is None or current["speaker_id"] != speaker_id:
@@ -197,10 +201,21 @@ class SpeakersMixin:
                 "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, NULL, NULL, '[]')",
                 (new_id, name, SpeakerKind(kind).value if kind else row["kind"]),
             )
-            self.conn.executemany(
-                "UPDATE statements SET speaker_id = ? WHERE id = ?", [(new_id, sid) for sid in statement_ids]
+            self.conn.executemany(  # the old speaker's role was the old speaker's: the new one has none yet
+                "UPDATE statements SET speaker_id = ?, speaker_role = NULL WHERE id = ?", [(new_id, sid) for sid in statement_ids]
             )
         return self.speaker(new_id)
+
+    def _check_name_free(self, name: str, speaker_id: str | None = None, *, what: str = "name", hint: str = "") -> None:
+        """``EditError`` naming the speaker when another one (not ``speaker_id``) has ``name`` as name or alias."""
+        taken = [s for s in self.find_speakers(name) if s.id != speaker_id]
+        if taken:
+            other = taken[0]
+            how = (f"is called {other.name!r}" if other.name.casefold() == name.casefold()
+                   else f"({other.name}) has it as an alias")
+            advice = hint or (f"merge them with `argmap speaker merge {other.id} {speaker_id}`" if speaker_id
+                              else "use that speaker")
+            raise EditError(f"{what} {name!r} is taken: speaker {other.id} {how}; {advice}")
 
     def _speaker_before(self, changes):
         return lambda sid: changes.before[("speakers", (sid,))]

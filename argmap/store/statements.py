@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 from argmap.models import Annotation, Statement, StatementKind, Suggestion, content_id
@@ -95,6 +95,14 @@ def utc_time(time: datetime | str | None) -> str:
     if time.tzinfo is None:
         time = time.replace(tzinfo=timezone.utc)
     return time.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+#: How far ahead of the clock a label's time may be (clocks of reviewers' machines drift).
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+class LabelNotApplied(EditError):
+    """A label older than the annotator's current one: kept out, the newer one stays."""
 
 
 class _Label(NamedTuple):
@@ -263,17 +271,30 @@ class StatementsMixin:
         """A person's stance label for a statement (one per annotator; a newer one replaces it).
 
         With ``time`` older than the annotator's current annotation, nothing changes and
-        the current one is returned (an answer never overwrites a newer one).
+        the current one is returned (an answer never overwrites a newer one); without
+        ``time`` (now) that raises ``LabelNotApplied``. A ``time`` more than
+        ``FUTURE_SLACK`` ahead of the clock is refused (``EditError``).
         """
         annotator = annotator or default_actor()
         self._check_label(label)
         stamp = utc_time(time)
+        latest = utc_time(datetime.now(timezone.utc) + FUTURE_SLACK)
+        if stamp > latest:
+            raise EditError(
+                f"{statement_id}: {annotator}'s label is dated {stamp}, in the future (the clock says {now()}); "
+                "not applied (check the packet's answered_at or the clock)"
+            )
         what = "adjudicate" if adjudicated else "set-stance"
         with self.edit(what, f"{annotator}: {statement_id} {label}", annotator) as changes:
             self._require_statement(statement_id)
             key = (statement_id, annotator, int(adjudicated))
             current = changes.touch("annotations", *key)
             if current is not None and current["time"] > stamp:
+                if time is None:  # a label given now, yet a newer one is stored: say so
+                    raise LabelNotApplied(
+                        f"{statement_id}: {label} not applied: {annotator}'s label {current['label']} is dated "
+                        f"{current['time']}, later than now ({stamp}); clear it first (it is in the future)"
+                    )
                 return _annotation(current)
             self.conn.execute(
                 "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?) "
@@ -315,8 +336,13 @@ class StatementsMixin:
             self._require_statement(statement_id)
             if speaker_id is not None:
                 self._require_speaker(speaker_id)
-            changes.touch("statements", statement_id)
-            self.conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, statement_id))
+            row = changes.touch("statements", statement_id)
+            role = row["speaker_role"]
+            if speaker_id != row["speaker_id"]:  # the mention's role was the old speaker's
+                role = None if speaker_id is None else self.speaker(speaker_id).role
+            self.conn.execute(
+                "UPDATE statements SET speaker_id = ?, speaker_role = ? WHERE id = ?", (speaker_id, role, statement_id)
+            )
 
     def adjust_statement(
         self,
@@ -335,9 +361,8 @@ class StatementsMixin:
             text = self._document_text(row["document"])
             start = row["start"] if start is None else start
             end = row["end"] if end is None else end
-            if not 0 <= start < end <= len(text):
-                raise EditError(f"span {start}-{end} is outside the document (0-{len(text)}) or empty")
-            kind_value = row["kind"] if kind is None else StatementKind(kind).value
+            _check_span(start, end, len(text))
+            kind_value = row["kind"] if kind is None else _kind(kind)
             parts = row["parts"] if (start, end) == (row["start"], row["end"]) else "[]"
             self.conn.execute(
                 'UPDATE statements SET start = ?, "end" = ?, text = ?, kind = ?, parts = ? WHERE id = ?',
@@ -362,8 +387,7 @@ class StatementsMixin:
             doc = self.conn.execute("SELECT seq, text FROM documents WHERE id = ?", (document_id,)).fetchone()
             if doc is None:
                 raise EditError(f"no document {document_id!r}")
-            if not 0 <= start < end <= len(doc[1]):
-                raise EditError(f"span {start}-{end} is outside the document (0-{len(doc[1])}) or empty")
+            _check_span(start, end, len(doc[1]))
             if speaker_id is not None:
                 self._require_speaker(speaker_id)
             if changes.touch("statements", statement_id) is not None:
@@ -371,20 +395,22 @@ class StatementsMixin:
             self.conn.execute(
                 'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, origin) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
-                (statement_id, document_id, doc[0], start, end, doc[1][start:end], StatementKind(kind).value, cue, speaker_id),
+                (statement_id, document_id, doc[0], start, end, doc[1][start:end], _kind(kind), cue, speaker_id),
             )
         return self.statement_row(statement_id)
 
-    def delete_statement(self, statement_id: str, *, actor: str | None = None) -> None:
-        """Remove a statement with its suggestion, annotations and relations."""
+    def delete_statement(self, statement_id: str, *, actor: str | None = None) -> list:
+        """Remove a statement with its suggestion, annotations and relations; returns the relations removed."""
         with self.edit("delete-statement", f"{statement_id} deleted", actor) as changes:
             self._require_statement(statement_id)
+            removed = self.relations(statement_id)
             self._touch_dependents(changes, statement_id)
             changes.touch("statements", statement_id)
             for table, column in (("annotations", "statement_id"), ("suggestions", "statement_id")):
                 self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (statement_id,))
             self.conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (statement_id, statement_id))
             self.conn.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
+        return removed
 
     # ------------------------------------------------------------------ helpers
 
@@ -414,6 +440,22 @@ class StatementsMixin:
         if row is None:
             raise EditError(f"no document {document_id!r}")
         return row[0]
+
+
+def _kind(kind: StatementKind | str) -> str:
+    """A statement kind's value (case-insensitive); ``EditError`` when unknown."""
+    try:
+        return StatementKind(kind.lower() if isinstance(kind, str) else kind).value
+    except ValueError:
+        raise EditError(f"unknown statement kind {kind!r} (expected {', '.join(k.value for k in StatementKind)})") from None
+
+
+def _check_span(start: int, end: int, length: int) -> None:
+    """``EditError`` unless ``start``..``end`` is a non-empty span inside a text of ``length`` characters."""
+    if start >= end:
+        raise EditError(f"span start {start} is not before its end {end}")
+    if start < 0 or end > length:
+        raise EditError(f"span start {start}, end {end} is outside the document (characters 0 to {length})")
 
 
 def refresh_labels(conn, statement_ids: list[str]) -> None:
