@@ -87,3 +87,26 @@ def test_on_the_election_labels_the_learned_models_beat_the_codebook(shared):
     # nominees: 0.46 in 5-fold CV against the learned model's 0.50 and the combination's 0.51).
     assert reports["learned"].macro_f1 > reports["codebook"].macro_f1 + 0.02
     assert reports["combined"].macro_f1 > reports["codebook"].macro_f1 + 0.02
+
+
+def test_a_few_dozen_labels_do_not_pull_the_combination_below_the_codebook_model(codebook):
+    from sklearn.metrics import f1_score
+
+    from argmap.stance.codebook_model import CodebookModel
+
+    dev = read_labels(FIXTURES / "japan-us-dev.stance.jsonl", codebook)
+    model = fit_stance_model(codebook, [e.text for e in dev], [e.stance for e in dev])
+    assert model.codebook_trust == 1.0 and model.blend_weight < 0.15  # 40 labels: about 13 per label
+    gold = read_labels(GOLD, codebook)
+    truth = [e.stance for e in gold]
+    combined = [s.label for s in model.suggest([e.text for e in gold])]
+    alone = [s.label for s in CodebookModel(codebook).suggest_many([e.text for e in gold])]
+    assert f1_score(truth, combined, average="macro") >= f1_score(truth, alone, average="macro")
+
+
+def test_the_blend_weight_grows_with_labels_per_codebook_label(codebook):
+    from argmap.stance.learned import blend_weight
+
+    assert blend_weight(30, 3, 100) < blend_weight(300, 3, 100) < blend_weight(3000, 3, 100)
+    assert blend_weight(300, 3, 100) == pytest.approx(0.5)
+    assert blend_weight(300, 3, 0) == 1.0

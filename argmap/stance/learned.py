@@ -5,8 +5,15 @@ regression fitted by stochastic gradient descent (``SGDClassifier(loss="log_loss
 fixed seed, so a refit is deterministic). Character n-grams were measured and left out: they
 tripled the refit time and did not help below a few hundred labels. The combined suggestion blends its
 probabilities with the codebook model's (a weighted geometric mean): the learned model's
-weight grows with the number of labels, ``n / (n + CODEBOOK_PRIOR_LABELS)``, so a handful
-of labels nudges the codebook model and a few hundred mostly replace it.
+weight grows with the number of labels per codebook label, ``m / (m + PRIOR_PER_LABEL)``, so
+a few dozen labels barely nudge the codebook model, a few hundred share the vote with it and
+thousands mostly replace it. ``PRIOR_PER_LABEL`` was chosen with
+``benchmarks/stance_blend_tuning.py`` on the election labels' train split and the Japan-US
+development set (the learned model is weaker than the codebook model below about 30 labels
+per codebook label on both). The prior is scaled by the codebook model's agreement beyond
+chance with the training labels (``codebook_trust``), so a codebook that is no better than
+chance on them does not hold the labels back. Models saved with the older schedule (``prior_labels`` in their
+parameters: weight ``n / (n + prior_labels)``) keep it.
 
 A saved model is a folder with the labelled statements (``labels.jsonl``) and ``meta.json``
 (version, codebook fingerprint, hyper-parameters, scikit-learn version). Loading refits the
@@ -29,11 +36,16 @@ from argmap.stance.codebook_model import CodebookModel, codebook_fingerprint
 
 MODEL_NAME = "combined"
 FORMAT = 1
-#: How many labels the codebook model is worth in the blend.
-CODEBOOK_PRIOR_LABELS = 30.0
+#: How many labels per codebook label the codebook model is worth in the blend.
+PRIOR_PER_LABEL = 100.0
+#: The codebook model's agreement beyond chance (Cohen's kappa) with the training labels at
+#: which it is worth its whole prior; below, its prior shrinks in proportion.
+TRUST_KAPPA = 0.2
+TRUST_SAMPLE = 300
+TRUST_LABELS = 50
 #: ``alpha`` is the regularisation with ``alpha_labels`` labels or more; with fewer it grows in
 #: proportion (alpha * alpha_labels / n), so a handful of labels gives cautious probabilities.
-DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 3000, "word_ngrams": [1, 2], "prior_labels": CODEBOOK_PRIOR_LABELS, "seed": 0}
+DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 3000, "word_ngrams": [1, 2], "seed": 0}
 
 
 _KEPT_WORDS = {"not", "no", "never", "nor", "against", "without", "cannot"}
@@ -60,10 +72,13 @@ class LearnedModel:
         self.texts = list(texts)
         self.labels = list(labels)
         self.params = {**DEFAULT_PARAMS, **(params or {})}
+        if "prior_labels" not in self.params:  # a model saved before the per-label schedule keeps its own
+            self.params.setdefault("prior_per_label", PRIOR_PER_LABEL)
         self.codebook_model = CodebookModel(codebook)
         self.version = _version(codebook, self.texts, self.labels, self.params)
         self._classifier = _fit(self.texts, self.labels, self.params)
         self._feature_names = None
+        self._trust: float | None = None
         # Columns of predict_proba in codebook order.
         classes = list(self._classifier.classes_)
         self._columns = [classes.index(label) if label in classes else -1 for label in codebook.label_ids]
@@ -71,7 +86,31 @@ class LearnedModel:
     @property
     def blend_weight(self) -> float:
         """The learned model's weight in the combination (0 to 1)."""
-        return len(self.labels) / (len(self.labels) + float(self.params["prior_labels"]))
+        if "prior_labels" in self.params:
+            return len(self.labels) / (len(self.labels) + float(self.params["prior_labels"]))
+        return blend_weight(len(self.labels), len(self.codebook.label_ids), self.params["prior_per_label"] * self.codebook_trust)
+
+    @property
+    def codebook_trust(self) -> float:
+        """How far the codebook model is worth its prior (0 to 1): its agreement beyond chance
+        (Cohen's kappa) with the training labels, over ``TRUST_KAPPA``, read on at most
+        ``TRUST_SAMPLE`` labels (evenly spaced) and shrunk towards full trust as if
+        ``TRUST_LABELS`` more labels agreed; 0 when the codebook model gives every labelled
+        statement the same label (names only, no cues): it then leaves them to the learned model."""
+        if self._trust is None:
+            from sklearn.metrics import cohen_kappa_score
+
+            step = max(1, len(self.texts) // TRUST_SAMPLE)
+            texts, gold = self.texts[::step], self.labels[::step]
+            predicted = [self.codebook.label_ids[i] for i in self.codebook_model.probabilities(texts).argmax(axis=1)]
+            if len(set(predicted)) < 2:
+                self._trust = 0.0  # the codebook model tells none of the labelled statements apart
+            else:
+                kappa = float(np.nan_to_num(cohen_kappa_score(gold, predicted)))
+                # Few labels measure kappa badly: shrink it towards full trust.
+                kappa = (len(gold) * kappa + TRUST_LABELS * TRUST_KAPPA) / (len(gold) + TRUST_LABELS)
+                self._trust = float(np.clip(kappa / TRUST_KAPPA, 0.0, 1.0))
+        return self._trust
 
     def learned_probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
         """The classifier's probabilities alone, columns in codebook order (a label with no
@@ -227,6 +266,13 @@ def check_labels(codebook: Codebook, labels: Sequence[str]) -> None:
         raise StanceTrainingError(f"no labelled statement has label {missing[0]!r}; every codebook label needs at least one example")
     if len(known) < 2:
         raise StanceTrainingError("a learned model needs a codebook with at least two labels")
+
+
+def blend_weight(labels: int, classes: int, prior_per_label: float) -> float:
+    """The learned model's weight in the blend with ``labels`` training labels over ``classes``
+    codebook labels: m / (m + prior_per_label) for m labels per codebook label."""
+    per_label = labels / max(1, classes)
+    return per_label / (per_label + float(prior_per_label))
 
 
 def blend(learned: np.ndarray, codebook: np.ndarray, weight: float) -> np.ndarray:
