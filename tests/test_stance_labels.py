@@ -54,7 +54,8 @@ def test_offsets_into_polnear_documents(codebook, shared, tmp_path):
     ({"text": "x", "stance": "pro"}, "labels.jsonl:2: unknown label 'pro' (the codebook has pro-integration, sovereignty-concern, neutral)"),
     ({"stance": "neutral"}, "labels.jsonl:2: expected 'text', or 'doc', 'start' and 'end' (integers)"),
     ([1, 2], "labels.jsonl:2: expected a JSON object"),
-    ({"doc": "japan-us-integration.txt", "start": 5, "end": 9999999, "stance": "neutral"}, "labels.jsonl:2: offsets 5-9999999 are outside 'japan-us-integration.txt'"),
+    ({"doc": "japan-us-integration.txt", "start": 5, "end": 9999999, "stance": "neutral"}, "labels.jsonl:2: start 5, end 9999999 lie outside 'japan-us-integration.txt'"),
+    ({"doc": "japan-us-integration.txt", "start": 50, "end": 10, "stance": "neutral"}, "labels.jsonl:2: start 50 is not before end 10"),
     ({"doc": "nowhere.txt", "start": 0, "end": 5, "stance": "neutral"}, "labels.jsonl:2: document 'nowhere.txt' is not in"),
 ])
 def test_bad_lines_name_file_and_line(codebook, tmp_path, line, problem):

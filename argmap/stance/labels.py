@@ -81,8 +81,10 @@ def read_labels(path: str | Path, codebook: Codebook, documents: Sequence[str | 
             document = texts.get(doc)
             if document is None:
                 raise LabelsError(f"{where}: document {doc!r} is not in {', '.join(map(str, documents))}")
+            if start >= end:
+                raise LabelsError(f"{where}: start {start} is not before end {end}")
             if not 0 <= start < end <= len(document):
-                raise LabelsError(f"{where}: offsets {start}-{end} are outside {doc!r} ({len(document)} characters)")
+                raise LabelsError(f"{where}: start {start}, end {end} lie outside {doc!r} (characters 0 to {len(document)})")
             text = document[start:end]
             context = context or paragraph(document, start, end)
         extra = {k: v for k, v in record.items() if k not in {"text", "stance", "context", "doc", "start", "end"}}
