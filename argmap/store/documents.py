@@ -35,9 +35,12 @@ class AddReport:
     suggestions: int = 0
     kept_annotations: int = 0  # carried over to a new version of their document
     dropped_annotations: list[dict] = field(default_factory=list)  # text no longer in the new version
+    kept_edits: int = 0  # hand edits (deletions, speakers, kinds, spans) carried over to new versions
+    dropped_edits: list[dict] = field(default_factory=list)  # hand edits, relations, claim links not carried over
     restatements: int = 0
     duplicates: int = 0  # statements the extractor found twice (same span): the later copy dropped
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
+    removed: set[str] = field(default_factory=set, repr=False)  # internal: ids deleted while carrying over
 
 
 class DocumentsMixin:
@@ -137,6 +140,12 @@ class DocumentsMixin:
                 report.unchanged.append(document.name)  # another process added it meanwhile
                 return "unchanged", [], None
             outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
+            if report.removed:  # statements deleted by hand in the old version stay deleted
+                kept = [(s, g) for s, g in zip(statements, suggestions or [None] * len(statements))
+                        if s.id not in report.removed]
+                statements = [s for s, _ in kept]
+                suggestions = [g for _, g in kept] if suggestions else suggestions
+                report.removed = set()
             if outcome == "replaced":
                 restatements.discard_document(report.replaced_ids[-1])
             report.restatements += _offer_restatements(
@@ -206,44 +215,52 @@ class DocumentsMixin:
             outcome = "replaced"
             details["replaces"] = previous[0]
             report.replaced_ids.append(previous[0])
-            kept, dropped = self._carry_over(conn, previous[0], document, statements, created)
-            report.kept_annotations += kept
-            report.dropped_annotations += dropped
-            details["kept_annotations"] = kept
-            details["dropped_annotations"] = dropped
+            carried = self._carry_over(conn, previous[0], document, statements, created)
+            report.kept_annotations += carried.kept
+            report.dropped_annotations += carried.dropped
+            report.kept_edits += len(carried.hand_edited)
+            report.dropped_edits += carried.lost
+            report.removed = carried.removed
+            details["kept_annotations"] = carried.kept
+            details["dropped_annotations"] = carried.dropped
+            details["hand_edited"] = carried.hand_edited  # read again when this version is replaced
+            details["dropped_edits"] = carried.lost
+            details["statements"] = len(statements) - len(carried.removed)
             report.replaced.append(document.name)
         else:
             report.added.append(document.name)
         report.new_speakers += len(created)
-        self.log_event(conn, "add-document", f"{outcome} {document.name} ({len(statements)} statements)", details, actor)
+        self.log_event(conn, "add-document", f"{outcome} {document.name} ({details['statements']} statements)", details, actor)
         return outcome
 
-    def _carry_over(
-        self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]
-    ) -> tuple[int, list[dict]]:
-        """Move annotations, relations and manual statements from the old version to the new one.
+    def _carry_over(self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]) -> _Carried:
+        """Move annotations, relations, manual statements and hand edits from the old version to the new one.
 
+        A statement whose text is found again gets the old one's annotations, relations, claim
+        and hand edits (deleted stays deleted; a speaker, kind or span a person set is kept).
+        Everything that cannot move (its text is gone) is returned in ``lost``/``dropped``.
         A statement found again keeps its old speaker when the new version would give it a
         speaker new to the workspace (a description such as "the ministers" is scoped to its
         document, so each version would get its own); speakers left without statements by
         this are not created.
         """
+        from argmap.models import content_id
+        from argmap.store.argument import relation_id
+
         by_text: dict[str, str] = {}
         for statement in statements:
             by_text.setdefault(statement.text, statement.id)
-        old = conn.execute(
-            "SELECT id, text, origin, speaker_id, kind, start FROM statements WHERE document = ?", (old_id,)
-        ).fetchall()
+        old = {row[0]: row for row in conn.execute(
+            'SELECT id, text, origin, speaker_id, kind, start, "end" FROM statements WHERE document = ?', (old_id,)
+        ).fetchall()}
         new_seq = conn.execute("SELECT seq FROM documents WHERE id = ?", (document.id,)).fetchone()[0]
-        kept, dropped = 0, []
+        carried = _Carried()
         moved: dict[str, str] = {}
-        for sid, text, origin, speaker_id, kind, _ in old:
+        for sid, text, origin, speaker_id, kind, _, _ in old.values():
             target = by_text.get(text)
             if target is None and origin == "manual":
                 at = document.text.find(text)
                 if at >= 0:
-                    from argmap.models import content_id
-
                     target = content_id(f"{document.id}:{at}:{at + len(text)}")
                     conn.execute(
                         'INSERT OR IGNORE INTO statements (id, document, doc_seq, start, "end", text, kind, speaker_id, '
@@ -255,6 +272,7 @@ class DocumentsMixin:
                 new_speaker = conn.execute("SELECT speaker_id FROM statements WHERE id = ?", (target,)).fetchone()[0]
                 if speaker_id is not None and new_speaker in created:
                     conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+        self._carry_hand_edits(conn, old_id, document, old, by_text, moved, carried)
         for sid, annotator, adjudicated, label, time, note in conn.execute(
             "SELECT statement_id, annotator, adjudicated, label, time, note FROM annotations "
             "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,)
@@ -264,25 +282,38 @@ class DocumentsMixin:
                     "INSERT OR REPLACE INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
                     "VALUES (?, ?, ?, ?, ?, ?)", (moved[sid], annotator, adjudicated, label, time, note),
                 )
-                kept += 1
+                carried.kept += 1
             else:
-                dropped.append({"statement_id": sid, "text": dict((r[0], r[1]) for r in old)[sid], "annotator": annotator,
-                                "adjudicated": bool(adjudicated), "label": label, "time": time, "note": note})
+                carried.dropped.append({"statement_id": sid, "text": old[sid][1], "annotator": annotator,
+                                        "adjudicated": bool(adjudicated), "label": label, "time": time, "note": note})
         for rid, kind, stype, source, ttype, target, status, score, by, at in conn.execute(
             "SELECT * FROM relations WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
             "OR target_id IN (SELECT id FROM statements WHERE document = ?)", (old_id, old_id)
         ).fetchall():
             conn.execute("DELETE FROM relations WHERE id = ?", (rid,))
+            gone = [end for end in (source, target) if end in old and end not in moved]
+            if gone:
+                if not (status == RelationStatus.SUGGESTED.value and by == "argmap"):  # found again if still true
+                    carried.lost.append({"relation": rid, "kind": kind, "source": source, "target": target,
+                                         "status": status, "created_by": by, "created_at": at,
+                                         "texts": {end: old[end][1] for end in gone},
+                                         "problem": "its statement's text is gone"})
+                continue
             source, target = moved.get(source, source), moved.get(target, target)
-            if source in moved.values() or target in moved.values():
-                from argmap.store.argument import relation_id
-
-                conn.execute(
-                    "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (relation_id(kind, source, target), kind, stype, source, ttype, target, status, score, by, at),
-                )
-        for sid, target in moved.items():
-            conn.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", (target, sid))
+            conn.execute(
+                "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (relation_id(kind, source, target), kind, stype, source, ttype, target, status, score, by, at),
+            )
+        for claim_id, sid in conn.execute(
+            "SELECT id, statement_id FROM claims WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
+            (old_id,),
+        ).fetchall():
+            if sid in moved:
+                conn.execute("UPDATE claims SET statement_id = ? WHERE id = ?", (moved[sid], claim_id))
+            else:
+                conn.execute("UPDATE claims SET statement_id = NULL WHERE id = ?", (claim_id,))
+                carried.lost.append({"claim": claim_id, "statement_id": sid, "text": old[sid][1],
+                                     "problem": "the statement it was promoted from is gone; the claim stays"})
         for table in ("annotations", "suggestions"):
             conn.execute(f"DELETE FROM {table} WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,))
         conn.execute("DELETE FROM statements WHERE document = ?", (old_id,))
@@ -291,8 +322,113 @@ class DocumentsMixin:
             if conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (speaker_id,)).fetchone() is None:
                 conn.execute("DELETE FROM speakers WHERE id = ?", (speaker_id,))
                 created.discard(speaker_id)
-        refresh_labels(conn, list(set(moved.values())))
-        return kept, dropped
+        refresh_labels(conn, [t for t in set(moved.values()) if t not in carried.removed])
+        return carried
+
+    def _carry_hand_edits(self, conn, old_id, document, old, by_text, moved, carried) -> None:
+        """Apply to the new version the deletions, speakers, kinds and spans people set in the old one."""
+        for sid, original in _hand_edited(conn, old_id).items():
+            if original is None:
+                continue  # made by hand: moved with the manual statements
+            if sid not in old:  # deleted by hand
+                target = by_text.get(original.get("text"))
+                if target is not None and target not in moved.values():
+                    carried.hand_edited[target] = {**_extracted(conn, target), "deleted": True}
+                    carried.removed.add(target)
+                    for table, column in (("suggestions", "statement_id"), ("relations", "source_id"),
+                                          ("relations", "target_id"), ("statements", "id")):
+                        conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (target,))
+                continue
+            _, text, _, speaker_id, kind, start, end = old[sid]
+            edits = [name for name, now_value in (("speaker_id", speaker_id), ("kind", kind),
+                                                  ("span", (start, end, text)))
+                     if now_value != (original.get(name) if name != "span" else
+                                      (original.get("start"), original.get("end"), original.get("text")))]
+            if not edits:
+                continue
+            target = moved.get(sid) or by_text.get(original.get("text"))
+            if target is None:
+                carried.lost.append({"statement_id": sid, "text": text, "edits": edits,
+                                     "problem": "its text is gone from the new version"})
+                continue
+            moved[sid] = target
+            before = _extracted(conn, target)
+            if "span" in edits:
+                at = _nearest(document.text, text, before["start"])
+                if at is None:
+                    carried.lost.append({"statement_id": sid, "text": text, "edits": ["span"],
+                                         "problem": "the adjusted span's text is gone from the new version"})
+                    edits.remove("span")
+                else:
+                    conn.execute('UPDATE statements SET start = ?, "end" = ?, text = ?, parts = \'[]\' WHERE id = ?',
+                                 (at, at + len(text), text, target))
+            if "speaker_id" in edits:
+                conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+            if "kind" in edits:
+                conn.execute("UPDATE statements SET kind = ? WHERE id = ?", (kind, target))
+            if edits:
+                carried.hand_edited[target] = before
+
+
+@dataclass
+class _Carried:
+    """What moved from an old version of a document to the new one, and what could not."""
+
+    kept: int = 0  # annotations
+    dropped: list[dict] = field(default_factory=list)  # annotations whose text is gone
+    hand_edited: dict[str, dict] = field(default_factory=dict)  # new id -> its row as extracted
+    lost: list[dict] = field(default_factory=list)  # hand edits, relations, claim links not carried over
+    removed: set[str] = field(default_factory=set)  # new statements removed (deleted by hand before)
+
+
+def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
+    """Statements of a document people edited: id -> the row as extracted (None: made by hand).
+
+    Read from the undoable edits still done, and from the hand edits carried over when this
+    version was added (so they survive any number of new versions).
+    """
+    originals: dict[str, dict | None] = {}
+    for action, undoable, changes in conn.execute(
+        "SELECT action, undoable, changes FROM edits WHERE state = 'done' AND instr(changes, ?) > 0 ORDER BY id",
+        (document_id,),
+    ):
+        try:
+            data = json.loads(changes)
+        except ValueError:
+            continue
+        if not undoable:
+            if action == "add-document" and isinstance(data, dict) and data.get("document") == document_id:
+                for sid, row in (data.get("hand_edited") or {}).items():
+                    if isinstance(row, dict):
+                        originals.setdefault(sid, row)
+            continue
+        for change in data if isinstance(data, list) else ():
+            if not isinstance(change, dict) or change.get("table") != "statements":
+                continue
+            row = change.get("before") or change.get("after")
+            key = change.get("key")
+            if isinstance(row, dict) and row.get("document") == document_id and isinstance(key, list) and key:
+                originals.setdefault(key[0], change.get("before"))
+    for sid, row in list(originals.items()):  # deleted in the earlier version: no longer stored
+        if isinstance(row, dict) and row.get("deleted"):
+            originals[sid] = {k: v for k, v in row.items() if k != "deleted"}
+    return originals
+
+
+def _extracted(conn, statement_id: str) -> dict:
+    row = conn.execute('SELECT document, start, "end", text, kind, speaker_id FROM statements WHERE id = ?',
+                       (statement_id,)).fetchone()
+    return dict(zip(("document", "start", "end", "text", "kind", "speaker_id"), row))
+
+
+def _nearest(text: str, part: str, near: int) -> int | None:
+    """The start of the occurrence of ``part`` in ``text`` closest to ``near``, or None."""
+    best, at = None, text.find(part)
+    while at >= 0:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(part, at + 1)
+    return best
 
 
 def _distinct(statements: list[Statement]) -> list[Statement]:
