@@ -131,3 +131,27 @@ def test_a_new_version_keeps_hand_edits_and_reports_what_it_cannot_carry_over(tm
     assert len(ws.statements_in_document(third)) == 14
     assert _by_text(ws, third, "most significant change").speaker_id == kishida
     assert _by_text(ws, third, "tyranny of distance").kind == "direct"
+
+
+def test_add_leaves_speakers_people_edited_alone_so_undo_still_works(tmp_path):
+    from store_helpers import seed_workspace
+
+    ws = seed_workspace(tmp_path / "ws")
+    kishida = ws.find_speakers("Kishida Fumio")[0]
+    austin = ws.find_speakers("Lloyd Austin")[0]
+    ws.add_alias(kishida.id, "Mr. K")
+    article = tmp_path / "later.txt"
+    article.write_text('"We stand with you," Prime Minister Fumio Kishida said on Tuesday.\n\n'
+                       '"We are ready," U.S. Defense Secretary Lloyd J. Austin III said in Tokyo.\n', encoding="utf-8")
+    report = ws.add_documents(load_documents([article]))
+    rows = ws.statements_in_document(read_document(article).id)
+    assert report.new_speakers == 0 and {r.speaker_id for r in rows} == {kishida.id, austin.id}
+    assert ws.speaker(kishida.id).aliases == [*kishida.aliases, "Mr. K"]  # no spelling appended by add
+    learned = ws.speaker(austin.id).aliases[len(austin.aliases):]
+    assert learned  # an unedited speaker still learns the new spelling, and the add's log entry says so
+    details = json.loads(ws.conn.execute("SELECT changes FROM edits WHERE action = 'add-document' "
+                                         "ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert {"speaker": austin.id, "aliases": learned} in [
+        {k: v for k, v in entry.items() if k in ("speaker", "aliases")} for entry in details["speakers"]]
+    assert ws.undo().action == "add-alias"  # not blocked by the add
+    assert ws.speaker(kishida.id).aliases == kishida.aliases

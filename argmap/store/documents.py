@@ -85,6 +85,7 @@ class DocumentsMixin:
         codebook = self.codebook
         model = load_model(codebook, self.model_dir)
         restatements: RestatementIndex | None = None  # built when the first new document comes
+        edited = _edited_speakers(self.conn)
         for document in documents:
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)
@@ -99,7 +100,7 @@ class DocumentsMixin:
             saved = {key: list(value) if isinstance(value, list) else value for key, value in vars(report).items()}
             try:
                 outcome, statements, suggestions = self._add_one(
-                    document, registry, mapping, codebook, model, restatements, report, actor
+                    document, registry, mapping, codebook, model, restatements, report, actor, edited
                 )
             except WorkspaceBusy:
                 raise
@@ -119,7 +120,7 @@ class DocumentsMixin:
 
     # ------------------------------------------------------------------ internals
 
-    def _add_one(self, document, registry, mapping, codebook, model, restatements, report, actor):
+    def _add_one(self, document, registry, mapping, codebook, model, restatements, report, actor, edited):
         """Extract, suggest and store one document in its own transaction: (outcome, statements, suggestions)."""
         from argmap.pipeline import extract_corpus
 
@@ -139,7 +140,9 @@ class DocumentsMixin:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)  # another process added it meanwhile
                 return "unchanged", [], None
-            outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
+            outcome = self._insert_document(
+                conn, document, statements, resolved, mapping, suggestions, report, actor, edited
+            )
             if report.removed:  # statements deleted by hand in the old version stay deleted
                 kept = [(s, g) for s, g in zip(statements, suggestions or [None] * len(statements))
                         if s.id not in report.removed]
@@ -166,7 +169,7 @@ class DocumentsMixin:
                 mapping.setdefault(found.id, sid)
         return registry, mapping
 
-    def _insert_document(self, conn, document, statements, resolved, mapping, suggestions, report, actor) -> str:
+    def _insert_document(self, conn, document, statements, resolved, mapping, suggestions, report, actor, edited) -> str:
         previous = None
         if document.source_path:
             previous = conn.execute(
@@ -175,6 +178,7 @@ class DocumentsMixin:
         seq = conn.execute("INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
                            (document.id, document.name, document.source_path, document.text, now())).lastrowid
         created: set[str] = set()
+        learned: list[dict] = []  # spellings, roles, affiliations added to stored speakers
         for speaker in resolved.values():
             stored = mapping.get(speaker.id)
             if stored is None:
@@ -188,7 +192,10 @@ class DocumentsMixin:
                     )
                     created.add(speaker.id)
                     continue
-            _merge_speaker_details(conn, stored, speaker)
+            if stored not in edited:  # a speaker people edited stays as they left it (and undo works)
+                added = _merge_speaker_details(conn, stored, speaker)
+                if added:
+                    learned.append(added)
         # a new statement has no annotations: its label is its suggestion's, if any
         doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else [None] * len(statements)
         rows = [
@@ -211,6 +218,8 @@ class DocumentsMixin:
             )
         outcome = "added"
         details: dict = {"document": document.id, "name": document.name, "statements": len(statements)}
+        if learned:
+            details["speakers"] = learned
         if previous is not None:
             outcome = "replaced"
             details["replaces"] = previous[0]
@@ -477,16 +486,39 @@ def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str
     )
 
 
-def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> None:
-    """Add new spellings, and a role or affiliation where none was known, to a stored speaker."""
+def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | None:
+    """Add new spellings, and a role or affiliation where none was known, to a stored speaker.
+
+    Returns what was added (``{"speaker", "aliases", "role", "affiliation"}``) for the log, or None.
+    """
     row = conn.execute("SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)).fetchone()
     if row is None:
-        return
+        return None
     aliases = json.loads(row[3])
-    extra = [a for a in (speaker.name, *speaker.aliases) if a != row[0] and a not in aliases]
-    if extra or (row[1] is None and speaker.role) or (row[2] is None and speaker.affiliation):
-        conn.execute(
-            "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) WHERE id = ?",
-            (json.dumps(aliases + extra), speaker.role, speaker.affiliation, stored_id),
-        )
+    extra = [a for a in dict.fromkeys((speaker.name, *speaker.aliases)) if a != row[0] and a not in aliases]
+    role = speaker.role if row[1] is None and speaker.role else None
+    affiliation = speaker.affiliation if row[2] is None and speaker.affiliation else None
+    if not (extra or role or affiliation):
+        return None
+    conn.execute(
+        "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) WHERE id = ?",
+        (json.dumps(aliases + extra), role, affiliation, stored_id),
+    )
+    added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
+    return {key: value for key, value in added.items() if value}
 
+
+def _edited_speakers(conn) -> set[str]:
+    """Ids of the speakers an edit that can still be undone or redone touched."""
+    edited: set[str] = set()
+    for (changes,) in conn.execute(
+        "SELECT changes FROM edits WHERE undoable = 1 AND state IN ('done', 'undone') AND instr(changes, '\"speakers\"') > 0"
+    ):
+        try:
+            data = json.loads(changes)
+        except ValueError:
+            continue
+        for change in data if isinstance(data, list) else ():
+            if isinstance(change, dict) and change.get("table") == "speakers" and isinstance(change.get("key"), list):
+                edited.update(str(k) for k in change["key"][:1])
+    return edited
