@@ -109,6 +109,9 @@ def _run_init(args: argparse.Namespace) -> int:
     except (CodebookError, WorkspaceError) as problem:
         error(str(problem))
         return 1
+    except OSError as problem:  # e.g. DIR is a file, or not writable
+        error(f"{problem.filename or directory}: cannot create a workspace here: {problem.strerror or problem}")
+        return 1
     with workspace:
         print(f"created workspace {workspace.path}" + (f" with codebook {source}" if source else " (no codebook yet)"))
     return 0
