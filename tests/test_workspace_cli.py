@@ -212,3 +212,20 @@ def test_export_files_get_the_usual_permissions(workspace, capsys):
     (workspace / "map.csv").chmod(0o600)
     assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
     assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode
+
+
+def test_the_progress_bar_counts_files_that_fail(tmp_path, capsys):
+    folder = tmp_path / "debate"
+    assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
+    status, out, err = run(capsys, "add", tmp_path / "gone-1.txt", SEED, tmp_path / "gone-2.txt",
+                           "-w", folder, "--progress", "bar")
+    assert status == 1 and out.startswith("1 added") and err.count("no such file or directory") == 2
+    assert "3/3 files" in err
+
+
+def test_init_on_a_file_is_an_error_not_a_traceback(tmp_path, capsys):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("not a folder\n", encoding="utf-8")
+    status, _, err = run(capsys, "init", plain)
+    assert status == 1 and err.startswith(f"argmap: error: {plain}: cannot create a workspace here: ")
+    assert plain.read_text(encoding="utf-8") == "not a folder\n"

@@ -109,6 +109,9 @@ def _run_init(args: argparse.Namespace) -> int:
     except (CodebookError, WorkspaceError) as problem:
         error(str(problem))
         return 1
+    except OSError as problem:  # e.g. DIR is a file, or not writable
+        error(f"{problem.filename or directory}: cannot create a workspace here: {problem.strerror or problem}")
+        return 1
     with workspace:
         print(f"created workspace {workspace.path}" + (f" with codebook {source}" if source else " (no codebook yet)"))
     return 0
@@ -153,7 +156,25 @@ def _run_add(args: argparse.Namespace) -> int:
     if report.kept_annotations or report.dropped_annotations:
         print(f"{report.kept_annotations} annotations carried over to new versions; "
               f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap log`)")
+    if report.kept_edits or report.dropped_edits:
+        print(f"{report.kept_edits} hand-edited statements carried over to new versions (deletions, speakers, "
+              f"kinds, spans)" + (f"; {len(report.dropped_edits)} edits or links could not be (their text is gone; "
+                                  "kept in the add's log entry):" if report.dropped_edits else ""))
+        for lost in report.dropped_edits:
+            print("  " + _lost_edit(lost))
     return 1 if failures else 0
+
+
+def _lost_edit(lost: dict) -> str:
+    """One line for an edit ``add`` could not carry over to a new version."""
+    if "relation" in lost:
+        what = f"relation {lost['relation']} ({lost['source']} {lost['kind']} {lost['target']})"
+    elif "claim" in lost:
+        what = f"claim {lost['claim']}'s link to statement {lost['statement_id']}"
+    else:
+        what = f"statement {lost['statement_id']} ({', '.join(lost['edits'])})"
+    text = " ".join(" ".join(lost.get("texts", {}).values() or [lost.get("text", "")]).split())
+    return f"{what}: {lost['problem']}: \"{text[:60]}\""
 
 
 def _readable(paths: list[str], failures: list[str], progress: "_Progress"):

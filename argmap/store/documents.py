@@ -35,9 +35,12 @@ class AddReport:
     suggestions: int = 0
     kept_annotations: int = 0  # carried over to a new version of their document
     dropped_annotations: list[dict] = field(default_factory=list)  # text no longer in the new version
+    kept_edits: int = 0  # hand edits (deletions, speakers, kinds, spans) carried over to new versions
+    dropped_edits: list[dict] = field(default_factory=list)  # hand edits, relations, claim links not carried over
     restatements: int = 0
     duplicates: int = 0  # statements the extractor found twice (same span): the later copy dropped
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
+    removed: set[str] = field(default_factory=set, repr=False)  # internal: ids deleted while carrying over
 
 
 class DocumentsMixin:
@@ -82,6 +85,7 @@ class DocumentsMixin:
         codebook = self.codebook
         model = load_model(codebook, self.model_dir)
         restatements: RestatementIndex | None = None  # built when the first new document comes
+        edited = _edited_speakers(self.conn)
         for document in documents:
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)
@@ -96,7 +100,7 @@ class DocumentsMixin:
             saved = {key: list(value) if isinstance(value, list) else value for key, value in vars(report).items()}
             try:
                 outcome, statements, suggestions = self._add_one(
-                    document, registry, mapping, codebook, model, restatements, report, actor
+                    document, registry, mapping, codebook, model, restatements, report, actor, edited
                 )
             except WorkspaceBusy:
                 raise
@@ -116,7 +120,7 @@ class DocumentsMixin:
 
     # ------------------------------------------------------------------ internals
 
-    def _add_one(self, document, registry, mapping, codebook, model, restatements, report, actor):
+    def _add_one(self, document, registry, mapping, codebook, model, restatements, report, actor, edited):
         """Extract, suggest and store one document in its own transaction: (outcome, statements, suggestions)."""
         from argmap.pipeline import extract_corpus
 
@@ -136,7 +140,15 @@ class DocumentsMixin:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)  # another process added it meanwhile
                 return "unchanged", [], None
-            outcome = self._insert_document(conn, document, statements, resolved, mapping, suggestions, report, actor)
+            outcome = self._insert_document(
+                conn, document, statements, resolved, mapping, suggestions, report, actor, edited
+            )
+            if report.removed:  # statements deleted by hand in the old version stay deleted
+                kept = [(s, g) for s, g in zip(statements, suggestions or [None] * len(statements))
+                        if s.id not in report.removed]
+                statements = [s for s, _ in kept]
+                suggestions = [g for _, g in kept] if suggestions else suggestions
+                report.removed = set()
             if outcome == "replaced":
                 restatements.discard_document(report.replaced_ids[-1])
             report.restatements += _offer_restatements(
@@ -157,7 +169,7 @@ class DocumentsMixin:
                 mapping.setdefault(found.id, sid)
         return registry, mapping
 
-    def _insert_document(self, conn, document, statements, resolved, mapping, suggestions, report, actor) -> str:
+    def _insert_document(self, conn, document, statements, resolved, mapping, suggestions, report, actor, edited) -> str:
         previous = None
         if document.source_path:
             previous = conn.execute(
@@ -166,6 +178,7 @@ class DocumentsMixin:
         seq = conn.execute("INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
                            (document.id, document.name, document.source_path, document.text, now())).lastrowid
         created: set[str] = set()
+        learned: list[dict] = []  # spellings, roles, affiliations added to stored speakers
         for speaker in resolved.values():
             stored = mapping.get(speaker.id)
             if stored is None:
@@ -179,7 +192,10 @@ class DocumentsMixin:
                     )
                     created.add(speaker.id)
                     continue
-            _merge_speaker_details(conn, stored, speaker)
+            if stored not in edited:  # a speaker people edited stays as they left it (and undo works)
+                added = _merge_speaker_details(conn, stored, speaker)
+                if added:
+                    learned.append(added)
         # a new statement has no annotations: its label is its suggestion's, if any
         doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else [None] * len(statements)
         rows = [
@@ -202,48 +218,58 @@ class DocumentsMixin:
             )
         outcome = "added"
         details: dict = {"document": document.id, "name": document.name, "statements": len(statements)}
+        if learned:
+            details["speakers"] = learned
         if previous is not None:
             outcome = "replaced"
             details["replaces"] = previous[0]
             report.replaced_ids.append(previous[0])
-            kept, dropped = self._carry_over(conn, previous[0], document, statements, created)
-            report.kept_annotations += kept
-            report.dropped_annotations += dropped
-            details["kept_annotations"] = kept
-            details["dropped_annotations"] = dropped
+            carried = self._carry_over(conn, previous[0], document, statements, created)
+            report.kept_annotations += carried.kept
+            report.dropped_annotations += carried.dropped
+            report.kept_edits += len(carried.hand_edited)
+            report.dropped_edits += carried.lost
+            report.removed = carried.removed
+            details["kept_annotations"] = carried.kept
+            details["dropped_annotations"] = carried.dropped
+            details["hand_edited"] = carried.hand_edited  # read again when this version is replaced
+            details["dropped_edits"] = carried.lost
+            details["statements"] = len(statements) - len(carried.removed)
             report.replaced.append(document.name)
         else:
             report.added.append(document.name)
         report.new_speakers += len(created)
-        self.log_event(conn, "add-document", f"{outcome} {document.name} ({len(statements)} statements)", details, actor)
+        self.log_event(conn, "add-document", f"{outcome} {document.name} ({details['statements']} statements)", details, actor)
         return outcome
 
-    def _carry_over(
-        self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]
-    ) -> tuple[int, list[dict]]:
-        """Move annotations, relations and manual statements from the old version to the new one.
+    def _carry_over(self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]) -> _Carried:
+        """Move annotations, relations, manual statements and hand edits from the old version to the new one.
 
+        A statement whose text is found again gets the old one's annotations, relations, claim
+        and hand edits (deleted stays deleted; a speaker, kind or span a person set is kept).
+        Everything that cannot move (its text is gone) is returned in ``lost``/``dropped``.
         A statement found again keeps its old speaker when the new version would give it a
         speaker new to the workspace (a description such as "the ministers" is scoped to its
         document, so each version would get its own); speakers left without statements by
         this are not created.
         """
+        from argmap.models import content_id
+        from argmap.store.argument import relation_id
+
         by_text: dict[str, str] = {}
         for statement in statements:
             by_text.setdefault(statement.text, statement.id)
-        old = conn.execute(
-            "SELECT id, text, origin, speaker_id, kind, start FROM statements WHERE document = ?", (old_id,)
-        ).fetchall()
+        old = {row[0]: row for row in conn.execute(
+            'SELECT id, text, origin, speaker_id, kind, start, "end" FROM statements WHERE document = ?', (old_id,)
+        ).fetchall()}
         new_seq = conn.execute("SELECT seq FROM documents WHERE id = ?", (document.id,)).fetchone()[0]
-        kept, dropped = 0, []
+        carried = _Carried()
         moved: dict[str, str] = {}
-        for sid, text, origin, speaker_id, kind, _ in old:
+        for sid, text, origin, speaker_id, kind, _, _ in old.values():
             target = by_text.get(text)
             if target is None and origin == "manual":
                 at = document.text.find(text)
                 if at >= 0:
-                    from argmap.models import content_id
-
                     target = content_id(f"{document.id}:{at}:{at + len(text)}")
                     conn.execute(
                         'INSERT OR IGNORE INTO statements (id, document, doc_seq, start, "end", text, kind, speaker_id, '
@@ -255,6 +281,7 @@ class DocumentsMixin:
                 new_speaker = conn.execute("SELECT speaker_id FROM statements WHERE id = ?", (target,)).fetchone()[0]
                 if speaker_id is not None and new_speaker in created:
                     conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+        self._carry_hand_edits(conn, old_id, document, old, by_text, moved, carried)
         for sid, annotator, adjudicated, label, time, note in conn.execute(
             "SELECT statement_id, annotator, adjudicated, label, time, note FROM annotations "
             "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,)
@@ -264,25 +291,38 @@ class DocumentsMixin:
                     "INSERT OR REPLACE INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
                     "VALUES (?, ?, ?, ?, ?, ?)", (moved[sid], annotator, adjudicated, label, time, note),
                 )
-                kept += 1
+                carried.kept += 1
             else:
-                dropped.append({"statement_id": sid, "text": dict((r[0], r[1]) for r in old)[sid], "annotator": annotator,
-                                "adjudicated": bool(adjudicated), "label": label, "time": time, "note": note})
+                carried.dropped.append({"statement_id": sid, "text": old[sid][1], "annotator": annotator,
+                                        "adjudicated": bool(adjudicated), "label": label, "time": time, "note": note})
         for rid, kind, stype, source, ttype, target, status, score, by, at in conn.execute(
             "SELECT * FROM relations WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
             "OR target_id IN (SELECT id FROM statements WHERE document = ?)", (old_id, old_id)
         ).fetchall():
             conn.execute("DELETE FROM relations WHERE id = ?", (rid,))
+            gone = [end for end in (source, target) if end in old and end not in moved]
+            if gone:
+                if not (status == RelationStatus.SUGGESTED.value and by == "argmap"):  # found again if still true
+                    carried.lost.append({"relation": rid, "kind": kind, "source": source, "target": target,
+                                         "status": status, "created_by": by, "created_at": at,
+                                         "texts": {end: old[end][1] for end in gone},
+                                         "problem": "its statement's text is gone"})
+                continue
             source, target = moved.get(source, source), moved.get(target, target)
-            if source in moved.values() or target in moved.values():
-                from argmap.store.argument import relation_id
-
-                conn.execute(
-                    "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (relation_id(kind, source, target), kind, stype, source, ttype, target, status, score, by, at),
-                )
-        for sid, target in moved.items():
-            conn.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", (target, sid))
+            conn.execute(
+                "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (relation_id(kind, source, target), kind, stype, source, ttype, target, status, score, by, at),
+            )
+        for claim_id, sid in conn.execute(
+            "SELECT id, statement_id FROM claims WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
+            (old_id,),
+        ).fetchall():
+            if sid in moved:
+                conn.execute("UPDATE claims SET statement_id = ? WHERE id = ?", (moved[sid], claim_id))
+            else:
+                conn.execute("UPDATE claims SET statement_id = NULL WHERE id = ?", (claim_id,))
+                carried.lost.append({"claim": claim_id, "statement_id": sid, "text": old[sid][1],
+                                     "problem": "the statement it was promoted from is gone; the claim stays"})
         for table in ("annotations", "suggestions"):
             conn.execute(f"DELETE FROM {table} WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,))
         conn.execute("DELETE FROM statements WHERE document = ?", (old_id,))
@@ -291,8 +331,113 @@ class DocumentsMixin:
             if conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (speaker_id,)).fetchone() is None:
                 conn.execute("DELETE FROM speakers WHERE id = ?", (speaker_id,))
                 created.discard(speaker_id)
-        refresh_labels(conn, list(set(moved.values())))
-        return kept, dropped
+        refresh_labels(conn, [t for t in set(moved.values()) if t not in carried.removed])
+        return carried
+
+    def _carry_hand_edits(self, conn, old_id, document, old, by_text, moved, carried) -> None:
+        """Apply to the new version the deletions, speakers, kinds and spans people set in the old one."""
+        for sid, original in _hand_edited(conn, old_id).items():
+            if original is None:
+                continue  # made by hand: moved with the manual statements
+            if sid not in old:  # deleted by hand
+                target = by_text.get(original.get("text"))
+                if target is not None and target not in moved.values():
+                    carried.hand_edited[target] = {**_extracted(conn, target), "deleted": True}
+                    carried.removed.add(target)
+                    for table, column in (("suggestions", "statement_id"), ("relations", "source_id"),
+                                          ("relations", "target_id"), ("statements", "id")):
+                        conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (target,))
+                continue
+            _, text, _, speaker_id, kind, start, end = old[sid]
+            edits = [name for name, now_value in (("speaker_id", speaker_id), ("kind", kind),
+                                                  ("span", (start, end, text)))
+                     if now_value != (original.get(name) if name != "span" else
+                                      (original.get("start"), original.get("end"), original.get("text")))]
+            if not edits:
+                continue
+            target = moved.get(sid) or by_text.get(original.get("text"))
+            if target is None:
+                carried.lost.append({"statement_id": sid, "text": text, "edits": edits,
+                                     "problem": "its text is gone from the new version"})
+                continue
+            moved[sid] = target
+            before = _extracted(conn, target)
+            if "span" in edits:
+                at = _nearest(document.text, text, before["start"])
+                if at is None:
+                    carried.lost.append({"statement_id": sid, "text": text, "edits": ["span"],
+                                         "problem": "the adjusted span's text is gone from the new version"})
+                    edits.remove("span")
+                else:
+                    conn.execute('UPDATE statements SET start = ?, "end" = ?, text = ?, parts = \'[]\' WHERE id = ?',
+                                 (at, at + len(text), text, target))
+            if "speaker_id" in edits:
+                conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+            if "kind" in edits:
+                conn.execute("UPDATE statements SET kind = ? WHERE id = ?", (kind, target))
+            if edits:
+                carried.hand_edited[target] = before
+
+
+@dataclass
+class _Carried:
+    """What moved from an old version of a document to the new one, and what could not."""
+
+    kept: int = 0  # annotations
+    dropped: list[dict] = field(default_factory=list)  # annotations whose text is gone
+    hand_edited: dict[str, dict] = field(default_factory=dict)  # new id -> its row as extracted
+    lost: list[dict] = field(default_factory=list)  # hand edits, relations, claim links not carried over
+    removed: set[str] = field(default_factory=set)  # new statements removed (deleted by hand before)
+
+
+def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
+    """Statements of a document people edited: id -> the row as extracted (None: made by hand).
+
+    Read from the undoable edits still done, and from the hand edits carried over when this
+    version was added (so they survive any number of new versions).
+    """
+    originals: dict[str, dict | None] = {}
+    for action, undoable, changes in conn.execute(
+        "SELECT action, undoable, changes FROM edits WHERE state = 'done' AND instr(changes, ?) > 0 ORDER BY id",
+        (document_id,),
+    ):
+        try:
+            data = json.loads(changes)
+        except ValueError:
+            continue
+        if not undoable:
+            if action == "add-document" and isinstance(data, dict) and data.get("document") == document_id:
+                for sid, row in (data.get("hand_edited") or {}).items():
+                    if isinstance(row, dict):
+                        originals.setdefault(sid, row)
+            continue
+        for change in data if isinstance(data, list) else ():
+            if not isinstance(change, dict) or change.get("table") != "statements":
+                continue
+            row = change.get("before") or change.get("after")
+            key = change.get("key")
+            if isinstance(row, dict) and row.get("document") == document_id and isinstance(key, list) and key:
+                originals.setdefault(key[0], change.get("before"))
+    for sid, row in list(originals.items()):  # deleted in the earlier version: no longer stored
+        if isinstance(row, dict) and row.get("deleted"):
+            originals[sid] = {k: v for k, v in row.items() if k != "deleted"}
+    return originals
+
+
+def _extracted(conn, statement_id: str) -> dict:
+    row = conn.execute('SELECT document, start, "end", text, kind, speaker_id FROM statements WHERE id = ?',
+                       (statement_id,)).fetchone()
+    return dict(zip(("document", "start", "end", "text", "kind", "speaker_id"), row))
+
+
+def _nearest(text: str, part: str, near: int) -> int | None:
+    """The start of the occurrence of ``part`` in ``text`` closest to ``near``, or None."""
+    best, at = None, text.find(part)
+    while at >= 0:
+        if best is None or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(part, at + 1)
+    return best
 
 
 def _distinct(statements: list[Statement]) -> list[Statement]:
@@ -341,16 +486,39 @@ def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str
     )
 
 
-def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> None:
-    """Add new spellings, and a role or affiliation where none was known, to a stored speaker."""
+def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | None:
+    """Add new spellings, and a role or affiliation where none was known, to a stored speaker.
+
+    Returns what was added (``{"speaker", "aliases", "role", "affiliation"}``) for the log, or None.
+    """
     row = conn.execute("SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)).fetchone()
     if row is None:
-        return
+        return None
     aliases = json.loads(row[3])
-    extra = [a for a in (speaker.name, *speaker.aliases) if a != row[0] and a not in aliases]
-    if extra or (row[1] is None and speaker.role) or (row[2] is None and speaker.affiliation):
-        conn.execute(
-            "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) WHERE id = ?",
-            (json.dumps(aliases + extra), speaker.role, speaker.affiliation, stored_id),
-        )
+    extra = [a for a in dict.fromkeys((speaker.name, *speaker.aliases)) if a != row[0] and a not in aliases]
+    role = speaker.role if row[1] is None and speaker.role else None
+    affiliation = speaker.affiliation if row[2] is None and speaker.affiliation else None
+    if not (extra or role or affiliation):
+        return None
+    conn.execute(
+        "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) WHERE id = ?",
+        (json.dumps(aliases + extra), role, affiliation, stored_id),
+    )
+    added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
+    return {key: value for key, value in added.items() if value}
 
+
+def _edited_speakers(conn) -> set[str]:
+    """Ids of the speakers an edit that can still be undone or redone touched."""
+    edited: set[str] = set()
+    for (changes,) in conn.execute(
+        "SELECT changes FROM edits WHERE undoable = 1 AND state IN ('done', 'undone') AND instr(changes, '\"speakers\"') > 0"
+    ):
+        try:
+            data = json.loads(changes)
+        except ValueError:
+            continue
+        for change in data if isinstance(data, list) else ():
+            if isinstance(change, dict) and change.get("table") == "speakers" and isinstance(change.get("key"), list):
+                edited.update(str(k) for k in change["key"][:1])
+    return edited
