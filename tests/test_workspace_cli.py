@@ -229,3 +229,9 @@ def test_init_on_a_file_is_an_error_not_a_traceback(tmp_path, capsys):
     status, _, err = run(capsys, "init", plain)
     assert status == 1 and err.startswith(f"argmap: error: {plain}: ") and err.count("\n") == 1
     assert plain.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_setting_a_codebook_says_how_to_refresh_the_suggestions(workspace, capsys):
+    status, out, _ = run(capsys, "codebook", CODEBOOK)
+    assert status == 0
+    assert out.splitlines()[1].endswith("`argmap suggest` suggests stances for the 16 statements under this one")

@@ -311,6 +311,10 @@ def _codebook(workspace, args: argparse.Namespace) -> int:
         codebook = load_codebook(args.file)
         workspace.set_codebook(codebook)
         print(f"codebook {codebook.id}: {len(codebook.labels)} labels")
+        statements = workspace.count_statements()
+        if statements:
+            print(f"suggestions still come from the previous codebook (or none): "
+                  f"`argmap suggest` suggests stances for the {statements} statements under this one")
         return 0
     codebook = workspace.codebook
     if codebook is None:
