@@ -161,6 +161,27 @@ def test_a_label_the_workspace_codebook_lacks_is_refused(ws, tmp_path):
     assert ws.annotations() == []
 
 
+def test_an_answer_dated_in_the_future_is_refused_naming_packet_and_item(capsys, ws, tmp_path):
+    rows = ws.statements(limit=3)
+    packet = new_packet(ws.workspace_id, "alice", ws.codebook, [_item(ws, row.id) for row in rows], packet_id="p-future")
+    soon = datetime.now(timezone.utc) + timedelta(minutes=2)  # a reviewer's clock a little ahead: fine
+    for item in packet.items:
+        item.label, item.answered_at = "neutral", soon
+    packet.items[1].answered_at = datetime(2099, 1, 1, tzinfo=timezone.utc)
+    path = tmp_path / "future.json"
+    save_packet(packet, path)
+    status, out, err = _run(capsys, "collect", path, "-w", ws.path)
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith(
+        f"argmap: error: {path}: packet p-future, item 2 ({rows[1].id}): answered_at 2099-01-01T00:00:00+00:00 is in the future"
+    )
+    assert err.rstrip().endswith("nothing merged") and ws.annotations() == []
+    packet.items[1].answered_at = soon
+    save_packet(packet, path)
+    status, out, _ = _run(capsys, "collect", path, "-w", ws.path)
+    assert status == 0 and "alice: 3 added" in out
+
+
 def _item(ws, statement_id):
     from argmap.review.handout import packet_items
 

@@ -6,11 +6,13 @@ refused earlier, when the packet is loaded (its checksum). The answers of one
 packet go in as one edit (one undo step) through ``Workspace.set_stance``, with
 the reviewer as annotator and the answer's time, so collecting the same packet
 again changes nothing and an answer never overwrites a newer annotation by the
-same reviewer.
+same reviewer. A packet with an answer dated in the future (beyond now + 5 minutes)
+is refused: that answer would hide every later correction by the reviewer.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -19,6 +21,10 @@ from argmap.review.packet import Packet
 
 if TYPE_CHECKING:
     from argmap.store import Workspace
+
+
+#: How far ahead of this machine's clock an answer's time may be (clocks of reviewers' machines drift).
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 class CollectError(ValueError):
@@ -68,6 +74,7 @@ def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
         raise CollectError(
             f"label {unknown[0]!r} is not in the workspace's codebook ({', '.join(codebook.label_ids)}); nothing merged"
         )
+    _refuse_future_answers(packet)
     report = CollectReport(packet_id=packet.packet_id, reviewer=packet.reviewer)
     answers = []
     for item in packet.items:
@@ -104,3 +111,22 @@ def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
             else:
                 report.updated += 1
     return report
+
+
+def _refuse_future_answers(packet: Packet, now: datetime | None = None) -> None:
+    """``CollectError`` naming the first answered item whose time is beyond now + ``CLOCK_SKEW``.
+
+    Such an answer would count as newer than every later annotation by the same
+    reviewer, so their later corrections would be dropped.
+    """
+    limit = (now or datetime.now(timezone.utc)) + CLOCK_SKEW
+    for number, item in enumerate(packet.items, 1):
+        if item.label is None:
+            continue
+        given, field = (item.answered_at, "answered_at") if item.answered_at else (packet.created_at, "created_at (its answer time)")
+        moment = given if given.tzinfo else given.replace(tzinfo=timezone.utc)
+        if moment > limit:
+            raise CollectError(
+                f"packet {packet.packet_id}, item {number} ({item.statement_id}): {field} {moment.isoformat()} is in the "
+                f"future (now {limit - CLOCK_SKEW:%Y-%m-%dT%H:%M:%S%z}); nothing merged"
+            )
