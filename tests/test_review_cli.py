@@ -33,8 +33,28 @@ def test_review_opens_the_app_on_the_packet(capsys, tmp_path, monkeypatch):
     shutil.copy(PACKET_FIXTURE, path)
     opened = []
     monkeypatch.setattr(ReviewApp, "run", lambda self: opened.append((self.session.packet.packet_id, self.session.path)))
+    monkeypatch.setattr("argmap.cli.review._has_terminal", lambda: True)
     assert _run(capsys, "review", path)[0] == 0
     assert opened == [("seed-alice", path)]
+
+
+def test_review_without_a_terminal_fails_at_once_with_one_line(tmp_path):
+    """`argmap review PACKET < /dev/null | cat`: no terminal, so one error line and exit 1, never a hang."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.json"
+    shutil.copy(PACKET_FIXTURE, path)
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "review", str(path)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"argmap: error: {path}: argmap review needs a terminal: its input or output is not one "
+        "(a packet can be filled by a script instead)\n"
+    )
+    assert json.loads(path.read_text()) == json.loads(PACKET_FIXTURE.read_text())
 
 
 def _hand_out(tmp_path):

@@ -14,6 +14,14 @@ from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
 
 
+NO_TERMINAL = "argmap review needs a terminal: its input or output is not one (a packet can be filled by a script instead)"
+
+
+def _has_terminal() -> bool:
+    """True when both standard input and output are terminals (the review UI reads keys and draws)."""
+    return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
     """Add ``assign``, ``review``, ``collect`` and ``agreement`` to the parser."""
     assign = commands.add_parser(
@@ -113,6 +121,9 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
     if workspace.codebook is None:
         error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
         return 1
+    if not _has_terminal():
+        error(f"{workspace.path}: {NO_TERMINAL}")
+        return 1
     from argmap.tui.review.adjudicate import AdjudicateApp
 
     AdjudicateApp(workspace, args.adjudicator).run()
@@ -153,6 +164,9 @@ def _run_review(args: argparse.Namespace) -> int:
         return 1
     if not packet.items:
         error(f"{args.packet}: the packet has no items")
+        return 1
+    if not _has_terminal():
+        error(f"{args.packet}: {NO_TERMINAL}")
         return 1
     from argmap.tui.review import ReviewApp
 
