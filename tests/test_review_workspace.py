@@ -74,6 +74,20 @@ def test_assign_writes_one_packet_per_reviewer_from_the_workspace(capsys, ws, tm
     assert len(list(folder.glob("*.json"))) == 3 and "0 statements handed out" in out
 
 
+def test_assign_says_how_many_reviewers_a_partly_labelled_statement_went_to(capsys, ws, tmp_path):
+    first, second = ws.statements(limit=2)
+    ws.set_stance(first.id, "neutral", annotator="dan")  # one label already: it needs one more reviewer
+    ws.set_stance(second.id, "neutral", annotator="erin")
+    out, packets = _assign(capsys, ws, tmp_path / "packets")
+    holders = Counter(item.statement_id for packet in packets.values() for item in packet.items)
+    assert holders[first.id] == holders[second.id] == 1
+    total = ws.count_statements()
+    assert out.splitlines()[-1].startswith(
+        f"{total} statements handed out: {total - 2} to 2 reviewers, 2 to 1 reviewer (labelled or held by others before)"
+    )
+    assert "to 2 reviewers each" not in out
+
+
 def test_assign_blind_and_per_reviewer(capsys, ws, tmp_path):
     folder = tmp_path / "blind"
     out, packets = _assign(capsys, ws, folder, "--blind", "--per-reviewer", "4", "--order", "document")

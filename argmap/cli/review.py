@@ -108,13 +108,27 @@ def _assign(workspace, args: argparse.Namespace) -> int:
         return 1
     for packet, path in zip(packets, paths):
         print(f"{packet.reviewer}: {len(packet.items)} statements -> {path}")
-    handed = len({item for ids in assignment.packets.values() for item in ids})
     print(
-        f"{handed} statements handed out to {args.overlap} reviewers each"
-        f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
+        _handed_out(assignment, args.overlap)
+        + f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
         + (f"; {len(assignment.not_handed_out)} left for later (--per-reviewer)" if assignment.not_handed_out else "")
     )
     return 1 if problems else 0
+
+
+def _handed_out(assignment, overlap: int) -> str:
+    """'N statements handed out to K reviewers each', or how many went to how many reviewers when that differs."""
+    from collections import Counter
+
+    reviewers_per_item = Counter(item for ids in assignment.packets.values() for item in ids)
+    handed = len(reviewers_per_item)
+    sizes = Counter(reviewers_per_item.values())
+    if set(sizes) <= {overlap}:
+        return f"{handed} statements handed out to {overlap} reviewers each"
+    parts = ", ".join(
+        f"{count} to {size} reviewer{'s' if size != 1 else ''}" for size, count in sorted(sizes.items(), reverse=True)
+    )
+    return f"{handed} statements handed out: {parts} (labelled or held by others before)"
 
 
 def _adjudicate(workspace, args: argparse.Namespace) -> int:
