@@ -99,7 +99,8 @@ def test_assign_blind_and_per_reviewer(capsys, ws, tmp_path):
     assert {item.statement_id for p in packets.values() for item in p.items} == set(first)
 
 
-def test_collect_merges_answers_once_and_undo_takes_them_back(capsys, ws, tmp_path):
+def test_collect_merges_answers_once_and_undo_takes_them_back(capsys, ws, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGMAP_USER", "lead")
     folder = tmp_path / "packets"
     _assign(capsys, ws, folder)
     _fill(folder, lambda reviewer, number, item: None if (reviewer, number) == ("carol", 0) else item.suggestion.label)
@@ -113,6 +114,10 @@ def test_collect_merges_answers_once_and_undo_takes_them_back(capsys, ws, tmp_pa
     first = alice.items[0]
     (stored,) = [a for a in ws.annotations(first.statement_id) if a.annotator == "alice"]
     assert (stored.label, stored.time) == (first.label, first.answered_at)
+    # the reviewers' annotations, collected by the lead: the edit log names who ran collect
+    collects = [edit for edit in ws.edits(limit=1000) if edit.action == "collect"]
+    assert len(collects) == 3 and {edit.actor for edit in collects} == {"lead"}
+    assert sorted(edit.summary.rsplit(" ", 1)[1] for edit in collects) == REVIEWERS
     edits = len(ws.edits(limit=1000))
     # the same packets again: nothing changes, not even the edit log
     status, out, _ = _run(capsys, "collect", *sorted(folder.glob("*.json")), "-w", ws.path)

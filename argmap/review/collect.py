@@ -3,8 +3,8 @@
 A packet from another workspace, or one with a label the workspace's codebook
 lacks, is refused before anything is merged (``CollectError``); altered items are
 refused earlier, when the packet is loaded (its checksum). The answers of one
-packet go in as one edit (one undo step) through ``Workspace.set_stance``, with
-the reviewer as annotator and the answer's time, so collecting the same packet
+packet go in as one edit (one undo step, logged under whoever runs collect)
+through ``Workspace.set_stance``, with the reviewer as annotator and the answer's time, so collecting the same packet
 again changes nothing and an answer never overwrites a newer annotation by the
 same reviewer. A packet with an answer dated in the future (beyond now + 5 minutes)
 is refused: that answer would hide every later correction by the reviewer.
@@ -57,8 +57,12 @@ class CollectReport(BaseModel):
         return f"{self.reviewer}: " + ", ".join(parts)
 
 
-def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
-    """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module doc)."""
+def collect_packet(workspace: Workspace, packet: Packet, *, actor: str | None = None) -> CollectReport:
+    """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module doc).
+
+    The edit-log entry is by ``actor``, whoever collects (default: ``$ARGMAP_USER`` or
+    the login name); the annotations are the reviewer's.
+    """
     from argmap.store import EditError
     from argmap.store.statements import utc_time
 
@@ -89,7 +93,7 @@ def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
             report.missing.append(item.statement_id)
             continue
         answers.append(item)
-    with workspace.edit_group("collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=packet.reviewer):
+    with workspace.edit_group("collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=actor):
         for item in answers:
             stamp = utc_time(item.answered_at or packet.created_at)
             note = item.note or ""
