@@ -174,6 +174,21 @@ def test_agreement_refuses_packets_from_two_workspaces_whatever_their_order(caps
         )
 
 
+def test_agreement_refuses_packets_of_one_workspace_under_different_label_sets(capsys, tmp_path):
+    from argmap.codebook import load_codebook
+    from conftest import FIXTURES
+
+    _, _, paths = _hand_out(tmp_path)
+    elsewhere = load_codebook(FIXTURES / "workspace.codebook.toml")
+    other = tmp_path / "dave.json"
+    save_packet(new_packet("ws-seed", "dave", elsewhere, seed_items(suggest=False)[:2], created_at=CREATED), other)
+    status, out, err = _run(capsys, "agreement", other, *paths.values())
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith("argmap: error: packets from 2 label sets, give the packets of one (labels pro-integration, ")
+    assert f": {paths['alice']}, {paths['bob']}, {paths['carol']}; labels " in err
+    assert err.rstrip().endswith(f": {other}); no agreement computed")
+
+
 def test_agreement_with_no_usable_packet_fails(capsys, tmp_path):
     status, out, err = _run(capsys, "agreement", tmp_path / "none.json")
     assert status == 1 and out == "" and "no such file" in err
