@@ -76,5 +76,8 @@ def test_review_needs_a_packet_or_adjudicate(capsys, ws, monkeypatch):
     assert caught.value.code == 2 and "give a PACKET file, or --adjudicate" in capsys.readouterr().err
     opened = []
     monkeypatch.setattr(AdjudicateApp, "run", lambda self: opened.append((self.queue.adjudicator, len(self.queue))))
+    assert main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 1  # no terminal under pytest
+    assert opened == [] and "argmap review needs a terminal" in capsys.readouterr().err
+    monkeypatch.setattr("argmap.cli.review._has_terminal", lambda: True)
     assert main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 0
     assert opened == [("lead", 2)]

@@ -33,8 +33,28 @@ def test_review_opens_the_app_on_the_packet(capsys, tmp_path, monkeypatch):
     shutil.copy(PACKET_FIXTURE, path)
     opened = []
     monkeypatch.setattr(ReviewApp, "run", lambda self: opened.append((self.session.packet.packet_id, self.session.path)))
+    monkeypatch.setattr("argmap.cli.review._has_terminal", lambda: True)
     assert _run(capsys, "review", path)[0] == 0
     assert opened == [("seed-alice", path)]
+
+
+def test_review_without_a_terminal_fails_at_once_with_one_line(tmp_path):
+    """`argmap review PACKET < /dev/null | cat`: no terminal, so one error line and exit 1, never a hang."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.json"
+    shutil.copy(PACKET_FIXTURE, path)
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "review", str(path)],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        f"argmap: error: {path}: argmap review needs a terminal: its input or output is not one "
+        "(a packet can be filled by a script instead)\n"
+    )
+    assert json.loads(path.read_text()) == json.loads(PACKET_FIXTURE.read_text())
 
 
 def _hand_out(tmp_path):
@@ -152,6 +172,21 @@ def test_agreement_refuses_packets_from_two_workspaces_whatever_their_order(caps
             f"argmap: error: packets from 2 workspaces, give the packets of one (workspace ws-seed: {mine}; "
             f"workspace another-workspace: {other}); no agreement computed\n"
         )
+
+
+def test_agreement_refuses_packets_of_one_workspace_under_different_label_sets(capsys, tmp_path):
+    from argmap.codebook import load_codebook
+    from conftest import FIXTURES
+
+    _, _, paths = _hand_out(tmp_path)
+    elsewhere = load_codebook(FIXTURES / "workspace.codebook.toml")
+    other = tmp_path / "dave.json"
+    save_packet(new_packet("ws-seed", "dave", elsewhere, seed_items(suggest=False)[:2], created_at=CREATED), other)
+    status, out, err = _run(capsys, "agreement", other, *paths.values())
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith("argmap: error: packets from 2 label sets, give the packets of one (labels pro-integration, ")
+    assert f": {paths['alice']}, {paths['bob']}, {paths['carol']}; labels " in err
+    assert err.rstrip().endswith(f": {other}); no agreement computed")
 
 
 def test_agreement_with_no_usable_packet_fails(capsys, tmp_path):

@@ -74,6 +74,20 @@ def test_assign_writes_one_packet_per_reviewer_from_the_workspace(capsys, ws, tm
     assert len(list(folder.glob("*.json"))) == 3 and "0 statements handed out" in out
 
 
+def test_assign_says_how_many_reviewers_a_partly_labelled_statement_went_to(capsys, ws, tmp_path):
+    first, second = ws.statements(limit=2)
+    ws.set_stance(first.id, "neutral", annotator="dan")  # one label already: it needs one more reviewer
+    ws.set_stance(second.id, "neutral", annotator="erin")
+    out, packets = _assign(capsys, ws, tmp_path / "packets")
+    holders = Counter(item.statement_id for packet in packets.values() for item in packet.items)
+    assert holders[first.id] == holders[second.id] == 1
+    total = ws.count_statements()
+    assert out.splitlines()[-1].startswith(
+        f"{total} statements handed out: {total - 2} to 2 reviewers, 2 to 1 reviewer (labelled or held by others before)"
+    )
+    assert "to 2 reviewers each" not in out
+
+
 def test_assign_blind_and_per_reviewer(capsys, ws, tmp_path):
     folder = tmp_path / "blind"
     out, packets = _assign(capsys, ws, folder, "--blind", "--per-reviewer", "4", "--order", "document")
@@ -85,7 +99,8 @@ def test_assign_blind_and_per_reviewer(capsys, ws, tmp_path):
     assert {item.statement_id for p in packets.values() for item in p.items} == set(first)
 
 
-def test_collect_merges_answers_once_and_undo_takes_them_back(capsys, ws, tmp_path):
+def test_collect_merges_answers_once_and_undo_takes_them_back(capsys, ws, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGMAP_USER", "lead")
     folder = tmp_path / "packets"
     _assign(capsys, ws, folder)
     _fill(folder, lambda reviewer, number, item: None if (reviewer, number) == ("carol", 0) else item.suggestion.label)
@@ -99,6 +114,10 @@ def test_collect_merges_answers_once_and_undo_takes_them_back(capsys, ws, tmp_pa
     first = alice.items[0]
     (stored,) = [a for a in ws.annotations(first.statement_id) if a.annotator == "alice"]
     assert (stored.label, stored.time) == (first.label, first.answered_at)
+    # the reviewers' annotations, collected by the lead: the edit log names who ran collect
+    collects = [edit for edit in ws.edits(limit=1000) if edit.action == "collect"]
+    assert len(collects) == 3 and {edit.actor for edit in collects} == {"lead"}
+    assert sorted(edit.summary.rsplit(" ", 1)[1] for edit in collects) == REVIEWERS
     edits = len(ws.edits(limit=1000))
     # the same packets again: nothing changes, not even the edit log
     status, out, _ = _run(capsys, "collect", *sorted(folder.glob("*.json")), "-w", ws.path)
@@ -159,6 +178,27 @@ def test_a_label_the_workspace_codebook_lacks_is_refused(ws, tmp_path):
     with pytest.raises(CollectError, match="label 'anti-integration' is not in the workspace's codebook"):
         collect_packet(ws, packet)
     assert ws.annotations() == []
+
+
+def test_an_answer_dated_in_the_future_is_refused_naming_packet_and_item(capsys, ws, tmp_path):
+    rows = ws.statements(limit=3)
+    packet = new_packet(ws.workspace_id, "alice", ws.codebook, [_item(ws, row.id) for row in rows], packet_id="p-future")
+    soon = datetime.now(timezone.utc) + timedelta(minutes=2)  # a reviewer's clock a little ahead: fine
+    for item in packet.items:
+        item.label, item.answered_at = "neutral", soon
+    packet.items[1].answered_at = datetime(2099, 1, 1, tzinfo=timezone.utc)
+    path = tmp_path / "future.json"
+    save_packet(packet, path)
+    status, out, err = _run(capsys, "collect", path, "-w", ws.path)
+    assert (status, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith(
+        f"argmap: error: {path}: packet p-future, item 2 ({rows[1].id}): answered_at 2099-01-01T00:00:00+00:00 is in the future"
+    )
+    assert err.rstrip().endswith("nothing merged") and ws.annotations() == []
+    packet.items[1].answered_at = soon
+    save_packet(packet, path)
+    status, out, _ = _run(capsys, "collect", path, "-w", ws.path)
+    assert status == 0 and "alice: 3 added" in out
 
 
 def _item(ws, statement_id):

@@ -14,6 +14,14 @@ from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
 
 
+NO_TERMINAL = "argmap review needs a terminal: its input or output is not one (a packet can be filled by a script instead)"
+
+
+def _has_terminal() -> bool:
+    """True when both standard input and output are terminals (the review UI reads keys and draws)."""
+    return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
     """Add ``assign``, ``review``, ``collect`` and ``agreement`` to the parser."""
     assign = commands.add_parser(
@@ -100,18 +108,35 @@ def _assign(workspace, args: argparse.Namespace) -> int:
         return 1
     for packet, path in zip(packets, paths):
         print(f"{packet.reviewer}: {len(packet.items)} statements -> {path}")
-    handed = len({item for ids in assignment.packets.values() for item in ids})
     print(
-        f"{handed} statements handed out to {args.overlap} reviewers each"
-        f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
+        _handed_out(assignment, args.overlap)
+        + f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
         + (f"; {len(assignment.not_handed_out)} left for later (--per-reviewer)" if assignment.not_handed_out else "")
     )
     return 1 if problems else 0
 
 
+def _handed_out(assignment, overlap: int) -> str:
+    """'N statements handed out to K reviewers each', or how many went to how many reviewers when that differs."""
+    from collections import Counter
+
+    reviewers_per_item = Counter(item for ids in assignment.packets.values() for item in ids)
+    handed = len(reviewers_per_item)
+    sizes = Counter(reviewers_per_item.values())
+    if set(sizes) <= {overlap}:
+        return f"{handed} statements handed out to {overlap} reviewers each"
+    parts = ", ".join(
+        f"{count} to {size} reviewer{'s' if size != 1 else ''}" for size, count in sorted(sizes.items(), reverse=True)
+    )
+    return f"{handed} statements handed out: {parts} (labelled or held by others before)"
+
+
 def _adjudicate(workspace, args: argparse.Namespace) -> int:
     if workspace.codebook is None:
         error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
+        return 1
+    if not _has_terminal():
+        error(f"{workspace.path}: {NO_TERMINAL}")
         return 1
     from argmap.tui.review.adjudicate import AdjudicateApp
 
@@ -153,6 +178,9 @@ def _run_review(args: argparse.Namespace) -> int:
         return 1
     if not packet.items:
         error(f"{args.packet}: the packet has no items")
+        return 1
+    if not _has_terminal():
+        error(f"{args.packet}: {NO_TERMINAL}")
         return 1
     from argmap.tui.review import ReviewApp
 

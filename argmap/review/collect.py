@@ -3,14 +3,16 @@
 A packet from another workspace, or one with a label the workspace's codebook
 lacks, is refused before anything is merged (``CollectError``); altered items are
 refused earlier, when the packet is loaded (its checksum). The answers of one
-packet go in as one edit (one undo step) through ``Workspace.set_stance``, with
-the reviewer as annotator and the answer's time, so collecting the same packet
+packet go in as one edit (one undo step, logged under whoever runs collect)
+through ``Workspace.set_stance``, with the reviewer as annotator and the answer's time, so collecting the same packet
 again changes nothing and an answer never overwrites a newer annotation by the
-same reviewer.
+same reviewer. A packet with an answer dated in the future (beyond now + 5 minutes)
+is refused: that answer would hide every later correction by the reviewer.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -19,6 +21,10 @@ from argmap.review.packet import Packet
 
 if TYPE_CHECKING:
     from argmap.store import Workspace
+
+
+#: How far ahead of this machine's clock an answer's time may be (clocks of reviewers' machines drift).
+CLOCK_SKEW = timedelta(minutes=5)
 
 
 class CollectError(ValueError):
@@ -51,8 +57,12 @@ class CollectReport(BaseModel):
         return f"{self.reviewer}: " + ", ".join(parts)
 
 
-def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
-    """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module doc)."""
+def collect_packet(workspace: Workspace, packet: Packet, *, actor: str | None = None) -> CollectReport:
+    """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module doc).
+
+    The edit-log entry is by ``actor``, whoever collects (default: ``$ARGMAP_USER`` or
+    the login name); the annotations are the reviewer's.
+    """
     from argmap.store import EditError
     from argmap.store.statements import utc_time
 
@@ -68,6 +78,7 @@ def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
         raise CollectError(
             f"label {unknown[0]!r} is not in the workspace's codebook ({', '.join(codebook.label_ids)}); nothing merged"
         )
+    _refuse_future_answers(packet)
     report = CollectReport(packet_id=packet.packet_id, reviewer=packet.reviewer)
     answers = []
     for item in packet.items:
@@ -82,7 +93,7 @@ def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
             report.missing.append(item.statement_id)
             continue
         answers.append(item)
-    with workspace.edit_group("collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=packet.reviewer):
+    with workspace.edit_group("collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=actor):
         for item in answers:
             stamp = utc_time(item.answered_at or packet.created_at)
             note = item.note or ""
@@ -104,3 +115,22 @@ def collect_packet(workspace: Workspace, packet: Packet) -> CollectReport:
             else:
                 report.updated += 1
     return report
+
+
+def _refuse_future_answers(packet: Packet, now: datetime | None = None) -> None:
+    """``CollectError`` naming the first answered item whose time is beyond now + ``CLOCK_SKEW``.
+
+    Such an answer would count as newer than every later annotation by the same
+    reviewer, so their later corrections would be dropped.
+    """
+    limit = (now or datetime.now(timezone.utc)) + CLOCK_SKEW
+    for number, item in enumerate(packet.items, 1):
+        if item.label is None:
+            continue
+        given, field = (item.answered_at, "answered_at") if item.answered_at else (packet.created_at, "created_at (its answer time)")
+        moment = given if given.tzinfo else given.replace(tzinfo=timezone.utc)
+        if moment > limit:
+            raise CollectError(
+                f"packet {packet.packet_id}, item {number} ({item.statement_id}): {field} {moment.isoformat()} is in the "
+                f"future (now {limit - CLOCK_SKEW:%Y-%m-%dT%H:%M:%S%z}); nothing merged"
+            )
