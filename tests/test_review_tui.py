@@ -159,3 +159,27 @@ def test_review_screen_snapshot(snap_compare, packet_path):
 
 def test_summary_screen_snapshot(snap_compare, packet_path):
     assert snap_compare(_app(packet_path), press=["1", "2", "s", "3", "a"], terminal_size=SIZE)
+
+
+@run_async
+async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
+    from argmap.tui.keymap import keymap_for
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\nskip = "x"\nlabel-2 = "w"\nundo = "ctrl+z"\n', encoding="utf-8")
+    keymap = keymap_for(str(keys))  # one file serves argmap open and argmap review
+    app = ReviewApp(load_packet(packet_path), packet_path, cursor_blink=False, keymap=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "w")  # item 1 skipped, item 2 labelled with the codebook's label 2
+        await pilot.press("s")  # no longer bound to skip
+        assert app.session.index == 2
+    assert _on_disk(packet_path)[:2] == [(None, None), ("sovereignty-concern", None)]
+
+
+def test_a_keys_file_with_an_unknown_id_stops_review_with_one_line(packet_path, tmp_path, capsys):
+    from conftest import run_cli
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\nskipp = "x"\n', encoding="utf-8")
+    status, _, err = run_cli(capsys, "review", packet_path, "--keys", keys)
+    assert status == 1 and err == f"argmap: error: {keys}: keys.skipp: no binding has this id (the help screen, ?, lists them)\n"

@@ -50,6 +50,7 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved into the file at once. "
         "With --adjudicate, open the workspace's disputed statements instead and set their final labels.",
     )
+    review.add_argument("--keys", metavar="FILE", help="key remapping TOML (default ~/.config/argmap/keys.toml; the same file as argmap open)")
     review.add_argument("packet", nargs="?", metavar="PACKET", help="the packet file (.json) handed out to the reviewer")
     review.add_argument("--adjudicate", action="store_true",
                         help="the adjudication queue: each disputed statement with every reviewer's label and note")
@@ -135,13 +136,27 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
     if workspace.codebook is None:
         error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
         return 1
+    keymap = _keymap(args)
+    if keymap is False:
+        return 1
     if not _has_terminal():
         error(f"{workspace.path}: {NO_TERMINAL}")
         return 1
     from argmap.tui.review.adjudicate import AdjudicateApp
 
-    AdjudicateApp(workspace, args.adjudicator).run()
+    AdjudicateApp(workspace, args.adjudicator, keymap=keymap).run()
     return 0
+
+
+def _keymap(args: argparse.Namespace):
+    """The keys file's keymap (None without one); False after reporting a bad file."""
+    from argmap.tui.keymap import KeymapError, keymap_for
+
+    try:
+        return keymap_for(args.keys)
+    except KeymapError as problem:
+        error(str(problem))
+        return False
 
 
 def _collect(workspace, args: argparse.Namespace) -> int:
@@ -179,12 +194,15 @@ def _run_review(args: argparse.Namespace) -> int:
     if not packet.items:
         error(f"{args.packet}: the packet has no items")
         return 1
+    keymap = _keymap(args)
+    if keymap is False:
+        return 1
     if not _has_terminal():
         error(f"{args.packet}: {NO_TERMINAL}")
         return 1
     from argmap.tui.review import ReviewApp
 
-    ReviewApp(packet, args.packet).run()
+    ReviewApp(packet, args.packet, keymap=keymap).run()
     return 0
 
 

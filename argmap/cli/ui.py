@@ -80,16 +80,11 @@ def find_codebook(articles: list[str]) -> Path | None:
 def _run_open(args: argparse.Namespace) -> int:
     from argmap.codebook import CodebookError, load_codebook
     from argmap.store import Workspace, WorkspaceError
-    from argmap.tui.keymap import KeymapError, default_keys_file, load_keymap
+    from argmap.tui.keymap import KeymapError, keymap_for
 
     try:
         workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
-        keys_file = Path(args.keys) if args.keys else default_keys_file()
-        keymap = None
-        if args.keys or keys_file.is_file():
-            from argmap.tui.app import binding_ids
-
-            keymap = load_keymap(keys_file, binding_ids())
+        keymap = keymap_for(args.keys)
         if not workspace_file.is_file():
             codebook = load_codebook(codebook_file) if codebook_file else None
             Workspace.init(workspace_file, codebook=codebook).close()

@@ -44,3 +44,19 @@ def load_keymap(path: str | os.PathLike[str], known: set[str] | None = None) -> 
             raise KeymapError(f"{path}: keys.{binding_id}: no binding has this id (the help screen, ?, lists them)")
         out[binding_id] = value.replace(" ", "")
     return out
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a keys file may remap: the main app's and the review apps' (one file serves both)."""
+    from argmap.tui.app import binding_ids
+    from argmap.tui.review import review_binding_ids
+
+    return binding_ids() | review_binding_ids()
+
+
+def keymap_for(path: str | None) -> dict[str, str] | None:
+    """The keymap of ``path`` (``--keys``), else of the default keys file if it exists, else None."""
+    keys_file = Path(path) if path else default_keys_file()
+    if path or keys_file.is_file():
+        return load_keymap(keys_file, known_binding_ids())
+    return None

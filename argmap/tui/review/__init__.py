@@ -2,4 +2,15 @@
 
 from argmap.tui.review.app import ReviewApp
 
-__all__ = ["ReviewApp"]
+
+def review_binding_ids() -> set[str]:
+    """Every binding id of the review and adjudication apps (a keys file can remap them)."""
+    from argmap.tui.review.adjudicate import AdjudicateApp, DisputeScreen
+    from argmap.tui.review.app import ItemScreen
+    from argmap.tui.review.screens import SummaryScreen
+
+    classes = (ReviewApp, ItemScreen, SummaryScreen, AdjudicateApp, DisputeScreen)
+    return {binding.id for cls in classes for binding in cls.BINDINGS if binding.id}
+
+
+__all__ = ["ReviewApp", "review_binding_ids"]

@@ -139,8 +139,10 @@ class AdjudicateApp(App):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, workspace, adjudicator: str | None = None) -> None:
+    def __init__(self, workspace, adjudicator: str | None = None, *, keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        if keymap:
+            self.set_keymap(keymap)
         self.queue = AdjudicationQueue(workspace, adjudicator)
         self.codebook = workspace.codebook
         self.sub_title = f"{self.queue.adjudicator} · {self.codebook.issue}"

@@ -158,8 +158,11 @@ class ReviewApp(App):
         Binding("q", "quit", "Quit", tooltip="Quit; every answer is already saved", id="quit"),
     ]
 
-    def __init__(self, packet: Packet, path: str | Path, *, cursor_blink: bool = True) -> None:
+    def __init__(self, packet: Packet, path: str | Path, *, cursor_blink: bool = True,
+                 keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        if keymap:
+            self.set_keymap(keymap)
         self.session = ReviewSession(packet, path)
         self.cursor_blink = cursor_blink
         self.sub_title = f"{packet.reviewer} · {packet.codebook.issue}"
