@@ -136,11 +136,8 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
     if workspace.codebook is None:
         error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
         return 1
-    keymap = _keymap(args)
-    if keymap is False:
-        return 1
-    if not _has_terminal():
-        error(f"{workspace.path}: {NO_TERMINAL}")
+    ready, keymap = _ready_to_open(workspace.path, args)
+    if not ready:
         return 1
     from argmap.tui.review.adjudicate import AdjudicateApp
 
@@ -148,15 +145,19 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _keymap(args: argparse.Namespace):
-    """The keys file's keymap (None without one); False after reporting a bad file."""
+def _ready_to_open(where, args: argparse.Namespace) -> tuple[bool, dict[str, str] | None]:
+    """(True, the keys file's keymap or None) when a review app can open; (False, None) after saying why not."""
     from argmap.tui.keymap import KeymapError, keymap_for
 
     try:
-        return keymap_for(args.keys)
+        keymap = keymap_for(args.keys)
     except KeymapError as problem:
         error(str(problem))
-        return False
+        return False, None
+    if not _has_terminal():
+        error(f"{where}: {NO_TERMINAL}")
+        return False, None
+    return True, keymap
 
 
 def _collect(workspace, args: argparse.Namespace) -> int:
@@ -194,11 +195,8 @@ def _run_review(args: argparse.Namespace) -> int:
     if not packet.items:
         error(f"{args.packet}: the packet has no items")
         return 1
-    keymap = _keymap(args)
-    if keymap is False:
-        return 1
-    if not _has_terminal():
-        error(f"{args.packet}: {NO_TERMINAL}")
+    ready, keymap = _ready_to_open(args.packet, args)
+    if not ready:
         return 1
     from argmap.tui.review import ReviewApp
 
