@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO
 
 from argmap.models import Document, Speaker, Statement
@@ -88,3 +88,16 @@ def _count(n: int, noun: str) -> str:
 def _shorten(text: str, width: int = _TABLE_TEXT_WIDTH) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def confusion_table(title: str, corner: str, labels: Sequence[str], counts: Sequence[Sequence[int]]):
+    """A rich table of a label-by-label count matrix: one row and one column per label."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column(corner)
+    for label in labels:
+        table.add_column(label, justify="right")
+    for label, row in zip(labels, counts):
+        table.add_row(label, *map(str, row))
+    return table

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from argmap.output import confusion_table
 from argmap.review.agreement import AgreementReport, Statistic
 
 
@@ -48,13 +49,8 @@ def format_agreement(report: AgreementReport, fmt: str = "table") -> str:
             documents.add_row(doc.document, str(doc.items), str(doc.paired_items), str(doc.alpha), str(doc.percent_agreement), notes)
         console.print(documents)
     if report.labels:
-        confusion = Table(title="Label pairs (two reviewers, same item; pooled over pairs)")
-        confusion.add_column("")
-        for label in report.labels:
-            confusion.add_column(label, justify="right")
-        for label, row in zip(report.labels, report.confusion):
-            confusion.add_row(label, *map(str, row))
-        console.print(confusion)
+        console.print(confusion_table("Label pairs (two reviewers, same item; pooled over pairs)", "",
+                                      report.labels, report.confusion))
     return out.getvalue()
 
 

@@ -14,6 +14,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from argmap.codebook import Codebook
+from argmap.output import confusion_table
 from argmap.stance.codebook_model import CodebookModel
 from argmap.stance.labels import LabelledStatement
 from argmap.stance.learned import LearnedModel, blend
@@ -215,11 +216,6 @@ def format_reports(reports: Sequence[StanceReport], title: str) -> str:
         for row in report.per_label:
             per_label.add_row(row.label, f"{row.precision:.3f}", f"{row.recall:.3f}", f"{row.f1:.3f}", str(row.support))
         console.print(per_label)
-        matrix = Table(title=f"{report.model}: confusion (rows gold, columns predicted)")
-        matrix.add_column("gold \\ predicted")
-        for label in report.labels:
-            matrix.add_column(label, justify="right")
-        for label, counts in zip(report.labels, report.confusion):
-            matrix.add_row(label, *map(str, counts))
-        console.print(matrix)
+        console.print(confusion_table(f"{report.model}: confusion (rows gold, columns predicted)",
+                                      "gold \\ predicted", report.labels, report.confusion))
     return buffer.getvalue()
