@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from argmap.models import content_id
 from argmap.store.core import EditError, default_actor, now
 from argmap.store.records import Claim, Relation, RelationKind, RelationStatus
 
@@ -26,6 +25,8 @@ def node_type(node_id: str) -> str:
 
 def relation_id(kind: str, source_id: str, target_id: str) -> str:
     """The stable id of a relation."""
+    from argmap.models import content_id
+
     return "rel-" + content_id(f"{kind}|{source_id}|{target_id}")[:12]
 
 

@@ -11,13 +11,15 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.models import Document, Speaker, Statement
 from argmap.store.core import EditError, WorkspaceBusy, now
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
-from argmap.store.restatements import RestatementIndex
 from argmap.store.statements import paragraph_around, refresh_labels
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
+
+if TYPE_CHECKING:  # imported where used: the UI's start needs neither pydantic models nor rapidfuzz
+    from argmap.models import Document, Speaker, Statement
 
 REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
 
@@ -59,6 +61,8 @@ class DocumentsMixin:
         row = self.conn.execute("SELECT id, name, text, source_path FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             raise EditError(f"no document {document_id!r}")
+        from argmap.models import Document
+
         return Document(id=row[0], name=row[1], text=row[2], source_path=row[3])
 
     def add_documents(
@@ -84,7 +88,7 @@ class DocumentsMixin:
         registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
         codebook = self.codebook
         model = load_model(codebook, self.model_dir)
-        restatements: RestatementIndex | None = None  # built when the first new document comes
+        restatements = None  # a RestatementIndex, built when the first new document comes
         edited = _edited_speakers(self.conn)
         for document in documents:
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
@@ -95,6 +99,8 @@ class DocumentsMixin:
             source = str(Path(document.source_path).resolve()) if document.source_path else None
             document = document.model_copy(update={"source_path": source})
             if restatements is None:
+                from argmap.store.restatements import RestatementIndex
+
                 restatements = RestatementIndex()
                 restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
             saved = {key: list(value) if isinstance(value, list) else value for key, value in vars(report).items()}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process, utils
-
 from argmap.store.records import StatementRow
 from argmap.store.statements import StatementFilter
 
@@ -21,6 +19,8 @@ class SearchMixin:
         them first. The texts are read once and kept until the workspace changes."""
         if not query.strip():
             return []
+        from rapidfuzz import fuzz, process, utils  # here, not at import: the UI's start does not need it
+
         if filter is not None:
             where, params = filter.where()
             rows = self.conn.execute(
@@ -43,6 +43,8 @@ class SearchMixin:
     def _search_texts(self) -> tuple[list[str], list[str]]:
         version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
         if self._texts is None or self._texts[0] != version:
+            from rapidfuzz import utils
+
             rows = self.conn.execute(
                 "SELECT s.id, s.text || ' ' || coalesce(sp.name, '') FROM statements s "
                 "LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.seq"

@@ -5,12 +5,25 @@ from __future__ import annotations
 import json
 import uuid
 
-from argmap.models import Speaker, SpeakerKind
+from typing import TYPE_CHECKING
+
 from argmap.store.core import EditError
 from argmap.store.records import SpeakerRow
 
+if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
+    from argmap.models import Speaker, SpeakerKind
+
+def _kind_value(kind: SpeakerKind | str) -> str:
+    """The value of a speaker kind; ``ValueError`` when unknown."""
+    from argmap.models import SpeakerKind
+
+    return SpeakerKind(kind).value
+
+
 def speaker_from_row(row: tuple) -> Speaker:
     """A ``Speaker`` from ``(id, name, kind, role, affiliation, aliases JSON)``."""
+    from argmap.models import Speaker
+
     return Speaker(id=row[0], name=row[1], kind=row[2], role=row[3], affiliation=row[4], aliases=json.loads(row[5]))
 
 
@@ -68,13 +81,15 @@ class SpeakersMixin:
         self,
         name: str,
         *,
-        kind: SpeakerKind | str = SpeakerKind.PERSON,
+        kind: SpeakerKind | str = "person",
         role: str | None = None,
         affiliation: str | None = None,
         actor: str | None = None,
     ) -> Speaker:
         """A new speaker named by an analyst."""
         name = _clean(name)
+        from argmap.models import Speaker, SpeakerKind
+
         speaker = Speaker(id="spk-" + uuid.uuid4().hex[:12], name=name, kind=SpeakerKind(kind), role=role, affiliation=affiliation)
         with self.edit("add-speaker", f"speaker {name!r} added", actor) as changes:
             self._check_name_free(name)
@@ -132,7 +147,7 @@ class SpeakersMixin:
             self.conn.execute(
                 "UPDATE speakers SET kind = ?, role = ?, affiliation = ? WHERE id = ?",
                 (
-                    row["kind"] if kind is None else SpeakerKind(kind).value,
+                    row["kind"] if kind is None else _kind_value(kind),
                     row["role"] if role is None else role,
                     row["affiliation"] if affiliation is None else affiliation,
                     speaker_id,
@@ -199,7 +214,7 @@ class SpeakersMixin:
             changes.touch("speakers", new_id)
             self.conn.execute(
                 "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, NULL, NULL, '[]')",
-                (new_id, name, SpeakerKind(kind).value if kind else row["kind"]),
+                (new_id, name, _kind_value(kind) if kind else row["kind"]),
             )
             self.conn.executemany(  # the old speaker's role was the old speaker's: the new one has none yet
                 "UPDATE statements SET speaker_id = ?, speaker_role = NULL WHERE id = ?", [(new_id, sid) for sid in statement_ids]

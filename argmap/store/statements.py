@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from argmap.models import Annotation, Statement, StatementKind, Suggestion, content_id
 from argmap.store.core import EditError, _ChangeSet, default_actor, now
 from argmap.store.records import ReviewState, StatementRow
+
+if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
+    from argmap.models import Annotation, Statement, StatementKind, Suggestion
 
 _ROW_SQL = """
 SELECT s.id, s.seq, s.document, d.name, s.start, s."end", s.text, s.kind, s.speaker_id, sp.name,
@@ -236,6 +238,8 @@ class StatementsMixin:
             sql + (" WHERE statement_id = ? ORDER BY time" if statement_id else " ORDER BY statement_id, time"),
             (statement_id,) if statement_id else (),
         ).fetchall()
+        from argmap.models import Annotation
+
         return [
             Annotation(statement_id=r[0], label=r[1], annotator=r[2], time=r[3], note=r[4], adjudicated=bool(r[5]))
             for r in rows
@@ -244,6 +248,8 @@ class StatementsMixin:
     def suggestion(self, statement_id: str) -> Suggestion | None:
         """The model's suggestion for a statement, if any."""
         row = self.conn.execute("SELECT data FROM suggestions WHERE statement_id = ?", (statement_id,)).fetchone()
+        from argmap.models import Suggestion
+
         return Suggestion.model_validate_json(row[0]) if row else None
 
     def context(self, statement_id: str) -> tuple[str, int]:
@@ -303,7 +309,8 @@ class StatementsMixin:
                 (*key, label, stamp, note),
             )
             self._refresh_label(changes, statement_id)
-        return Annotation(statement_id=statement_id, label=label, annotator=annotator, time=stamp, note=note, adjudicated=adjudicated)
+        return _annotation({"statement_id": statement_id, "label": label, "annotator": annotator, "time": stamp,
+                            "note": note, "adjudicated": adjudicated})
 
     def adjudicate(self, statement_id: str, label: str, *, annotator: str | None = None, note: str = "") -> Annotation:
         """The final label for a statement, overriding every other label."""
@@ -377,11 +384,13 @@ class StatementsMixin:
         end: int,
         *,
         speaker_id: str | None = None,
-        kind: StatementKind | str = StatementKind.DIRECT,
+        kind: StatementKind | str = "direct",
         cue: str = "",
         actor: str | None = None,
     ) -> StatementRow:
         """A statement an analyst marks by hand in a document."""
+        from argmap.models import content_id
+
         statement_id = content_id(f"{document_id}:{start}:{end}")
         with self.edit("add-statement", f"{statement_id} in {document_id}", actor) as changes:
             doc = self.conn.execute("SELECT seq, text FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -444,6 +453,8 @@ class StatementsMixin:
 
 def _kind(kind: StatementKind | str) -> str:
     """A statement kind's value (case-insensitive); ``EditError`` when unknown."""
+    from argmap.models import StatementKind
+
     try:
         return StatementKind(kind.lower() if isinstance(kind, str) else kind).value
     except ValueError:
@@ -477,6 +488,8 @@ def refresh_labels(conn, statement_ids: list[str]) -> None:
 
 def statement_from_row(row: dict) -> Statement:
     """A ``Statement`` from a statements row (with ``doc_name`` and ``speaker`` joined in)."""
+    from argmap.models import Statement
+
     return Statement(
         id=row["id"], document=row["document"], doc_name=row["doc_name"], start=row["start"], end=row["end"],
         text=row["text"], kind=row["kind"], parts=[tuple(p) for p in json.loads(row["parts"])], cue=row["cue"],
@@ -495,6 +508,8 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 def _annotation(row: dict) -> Annotation:
+    from argmap.models import Annotation
+
     return Annotation(
         statement_id=row["statement_id"], label=row["label"], annotator=row["annotator"], time=row["time"],
         note=row["note"], adjudicated=bool(row["adjudicated"]),

@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.models import Suggestion
-
 if TYPE_CHECKING:
+    from argmap.models import Suggestion
     from argmap.codebook import Codebook
 
 

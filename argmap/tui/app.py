@@ -8,6 +8,7 @@ by message and a failure shows an error dialog instead of stopping the app.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,22 +27,24 @@ from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
 from argmap.tui.labels import LabelStyles
 from argmap.tui.views.base import View
-from argmap.tui.views.board import BoardView
-from argmap.tui.views.documents import DocumentsView
-from argmap.tui.views.mapview import MapView
-from argmap.tui.views.review import ReviewView
-from argmap.tui.views.speakers import SpeakersView
-from argmap.tui.views.statements import StatementsView
 
-#: view id -> (class, key, binding id)
+#: view id -> (class as "module:Class" under argmap.tui.views, title, key, binding id). A view's
+#: module is imported when the view is first shown (``view_class``), so the first screen does
+#: not wait for the others; the title must be the class's ``TITLE`` (a test checks).
 VIEWS = {
-    "board": (BoardView, "b", "view-board"),
-    "documents": (DocumentsView, "d", "view-documents"),
-    "statements": (StatementsView, "s", "view-statements"),
-    "review": (ReviewView, "r", "view-review"),
-    "speakers": (SpeakersView, "p", "view-speakers"),
-    "map": (MapView, "m", "view-map"),
+    "board": ("board:BoardView", "Board", "b", "view-board"),
+    "documents": ("documents:DocumentsView", "Documents", "d", "view-documents"),
+    "statements": ("statements:StatementsView", "Statements", "s", "view-statements"),
+    "review": ("review:ReviewView", "Review", "r", "view-review"),
+    "speakers": ("speakers:SpeakersView", "Speakers", "p", "view-speakers"),
+    "map": ("mapview:MapView", "Map", "m", "view-map"),
 }
+
+
+def view_class(name: str) -> type[View]:
+    """The class of view ``name`` (its module imported the first time)."""
+    module, cls = VIEWS[name][0].split(":")
+    return getattr(importlib.import_module(f"argmap.tui.views.{module}"), cls)
 
 
 class AddProgress(Message):
@@ -60,8 +63,8 @@ class ArgmapApp(App):
     COMMANDS = App.COMMANDS | {ArgmapCommands}
     BINDINGS = [
         # the view keys are shown in the tab line at the top, not in the footer
-        *(Binding(key, f"view('{name}')", cls.TITLE, show=False, id=binding_id)
-          for name, (cls, key, binding_id) in VIEWS.items()),
+        *(Binding(key, f"view('{name}')", title, show=False, id=binding_id)
+          for name, (_, title, key, binding_id) in VIEWS.items()),
         Binding("slash", "search", "Search", show=False, tooltip="search statements (views without their own search)",
                 id="search"),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
@@ -98,7 +101,7 @@ class ArgmapApp(App):
             yield Label(Text(codebook.issue if codebook else str(self.workspace_path), style="bold"), id="issue")
             yield Label("", id="tabs")
         with ContentSwitcher(initial=self.current, id="views"):
-            yield VIEWS[self.current][0](id=self.current)  # the other views are mounted when first shown
+            yield view_class(self.current)(id=self.current)  # the other views are mounted when first shown
         with Horizontal(id="progress", classes="hidden"):
             yield Label("adding", id="progress-label")
             yield ProgressBar(id="progress-bar", show_eta=False)
@@ -134,7 +137,7 @@ class ArgmapApp(App):
         found = self.main.query(f"#{name}")
         if found:
             return found.first(View)
-        view = VIEWS[name][0](id=name)
+        view = view_class(name)(id=name)
         await self.main.query_one(ContentSwitcher).mount(view)
         view.refresh_data()
         self.stale.discard(name)
@@ -152,9 +155,9 @@ class ArgmapApp(App):
 
     def _tabs(self) -> None:
         text = Text()
-        for name, (cls, key, _) in VIEWS.items():
+        for name, (_, title, key, _) in VIEWS.items():
             style = "bold reverse" if name == self.current else "dim"
-            text.append(f" {key} {cls.TITLE} ", style=style)
+            text.append(f" {key} {title} ", style=style)
         self.main.query_one("#tabs", Label).update(text)
 
     def update_status(self) -> None:
@@ -284,7 +287,7 @@ class ArgmapApp(App):
 
     def palette_actions(self) -> list[tuple[str, str, str]]:
         """(name, action, help) for the command palette."""
-        actions = [(f"view: {cls.TITLE}", f"view('{name}')", f"key {key}") for name, (cls, key, _) in VIEWS.items()]
+        actions = [(f"view: {title}", f"view('{name}')", f"key {key}") for name, (_, title, key, _) in VIEWS.items()]
         actions += [
             ("undo", "undo", "undo the latest edit"), ("redo", "redo", "redo the edit undone last"),
             ("help: keys", "help", "every binding"), ("screenshot (SVG)", "screenshot_svg", "save the screen as SVG"),
@@ -370,7 +373,7 @@ def binding_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, li
     from argmap.tui.views.statement_table import StatementTable
 
     keymap = keymap or {}
-    owners = [("everywhere", ArgmapApp)] + [(cls.TITLE, cls) for cls, _, _ in VIEWS.values()]
+    owners = [("everywhere", ArgmapApp)] + [(title, view_class(name)) for name, (_, title, _, _) in VIEWS.items()]
     owners.append(("statements table", StatementTable))
     sections = []
     for title, cls in owners:
