@@ -188,6 +188,59 @@ def test_documents_list_counts_statements(workspace):
     assert isinstance(workspace.document(doc.id), Document)
 
 
+#: Turns a version 3 workspace back into the version 2 layout.
+V3_TO_V2 = (
+    "DROP TRIGGER statement_tally_insert", "DROP TRIGGER statement_tally_delete", "DROP TRIGGER statement_tally_update",
+    "DROP TABLE statement_tally", "DROP INDEX statements_board", "DROP INDEX edits_state",
+    "CREATE INDEX statements_speaker ON statements(speaker_id, label)",
+)
+
+
+def _plan(workspace, sql: str, params=()) -> str:
+    return " ".join(str(row) for row in workspace.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+
+
+def test_a_version_2_workspace_is_migrated_and_its_counts_are_kept_from_then_on(workspace):
+    from argmap.store.views import board
+
+    path = workspace.path
+    before_status, before_board = workspace.status(), board(workspace)
+    some = workspace.statements(limit=3)
+    workspace.close()
+    conn = sqlite3.connect(path)
+    for statement in (*V3_TO_V2, "PRAGMA user_version = 2", "UPDATE meta SET value = '2' WHERE key = 'schema_version'"):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Workspace(path) as migrated:
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert migrated.meta("schema_version") == "3"
+        assert migrated.status() == before_status and board(migrated) == before_board
+        assert _tally(migrated) == _counted(migrated) and sum(_tally(migrated).values()) == migrated.count_statements() > 10
+        # the triggers were created too: edits after the migration keep the tally
+        migrated.set_stance(some[0].id, "pro-integration")
+        migrated.reattribute(some[1].id, some[0].speaker_id)
+        migrated.delete_statement(some[2].id)
+        assert _tally(migrated) == _counted(migrated)
+        migrated.undo()
+        assert _tally(migrated) == _counted(migrated)
+        # what the first screen reads comes from indexes, not from every statement
+        sql = ("SELECT s.id FROM statements s WHERE s.speaker_id = ? AND s.label = ? "
+               "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC, s.uncertainty, s.seq LIMIT 3")
+        plan = _plan(migrated, sql, (some[0].speaker_id, "pro-integration"))
+        assert "statements_board" in plan and "TEMP B-TREE" not in plan
+        assert "edits_state" in _plan(migrated, "SELECT count(*) FROM edits WHERE undoable = 1 AND state = 'done'")
+
+
+def _tally(workspace) -> dict:
+    return {(s, l, r): n for s, l, r, n in workspace.tally("speaker_id", "label", "review")}
+
+
+def _counted(workspace) -> dict:
+    return {(s, l, r): n for s, l, r, n in workspace.conn.execute(
+        "SELECT speaker_id, label, review, count(*) FROM statements GROUP BY 1, 2, 3")}
+
+
 def test_a_version_1_workspace_is_migrated(workspace):
     from argmap.stance import uncertainty
 
@@ -196,6 +249,7 @@ def test_a_version_1_workspace_is_migrated(workspace):
     workspace.close()
     conn = sqlite3.connect(path)  # turn it back into the version 1 layout
     for statement in (
+        *V3_TO_V2,
         "DROP INDEX statements_review", "DROP INDEX statements_by_speaker", "DROP INDEX speakers_name",
         "CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE)", "ALTER TABLE statements DROP COLUMN uncertainty",
         "ALTER TABLE suggestions DROP COLUMN uncertainty", "CREATE INDEX statements_review ON statements(review)",
@@ -205,8 +259,9 @@ def test_a_version_1_workspace_is_migrated(workspace):
     conn.commit()
     conn.close()
     with Workspace(path) as migrated:
-        assert migrated.meta("schema_version") == str(SCHEMA_VERSION) == "2"
-        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert migrated.meta("schema_version") == str(SCHEMA_VERSION) == "3"
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert _tally(migrated) == _counted(migrated)
         rows = migrated.statements(limit=1000)
         assert {r.id: r.uncertainty for r in rows} == pytest.approx(expected)
         assert all(r.uncertainty == pytest.approx(uncertainty(migrated.suggestion(r.id))) for r in rows)

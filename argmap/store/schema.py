@@ -10,8 +10,44 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
+
+#: The board's index and the statement tally with the triggers that keep it (schema 3).
+#: ``statement_tally`` holds one row per (speaker, label, review state) with its number of
+#: statements ('' for no speaker or no label; rows may fall to 0): every count the first
+#: screen shows is read from it instead of from 100,000 index entries.
+#: ``statements_board`` orders a speaker's statements of one label as the board lists them
+#: (people's labels first, then the least uncertain suggestion, then document order).
+BOARD_AND_TALLY = """
+CREATE INDEX statements_board ON statements(
+    speaker_id, label, (label_source IN ('human', 'adjudicated')) DESC, uncertainty);
+CREATE TABLE statement_tally (
+    speaker_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    review TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (speaker_id, label, review)
+) WITHOUT ROWID;
+CREATE TRIGGER statement_tally_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statement_tally (speaker_id, label, review, n)
+        VALUES (coalesce(NEW.speaker_id, ''), coalesce(NEW.label, ''), NEW.review, 1)
+        ON CONFLICT (speaker_id, label, review) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER statement_tally_delete AFTER DELETE ON statements BEGIN
+    UPDATE statement_tally SET n = n - 1
+        WHERE speaker_id = coalesce(OLD.speaker_id, '') AND label = coalesce(OLD.label, '') AND review = OLD.review;
+END;
+CREATE TRIGGER statement_tally_update AFTER UPDATE OF speaker_id, label, review ON statements
+    WHEN OLD.speaker_id IS NOT NEW.speaker_id OR OLD.label IS NOT NEW.label OR OLD.review IS NOT NEW.review
+BEGIN
+    UPDATE statement_tally SET n = n - 1
+        WHERE speaker_id = coalesce(OLD.speaker_id, '') AND label = coalesce(OLD.label, '') AND review = OLD.review;
+    INSERT INTO statement_tally (speaker_id, label, review, n)
+        VALUES (coalesce(NEW.speaker_id, ''), coalesce(NEW.label, ''), NEW.review, 1)
+        ON CONFLICT (speaker_id, label, review) DO UPDATE SET n = n + 1;
+END;
+"""
 
 DDL = """
 CREATE TABLE meta (
@@ -62,10 +98,10 @@ CREATE TABLE statements (
 );
 CREATE INDEX statements_document ON statements(document, start);
 CREATE INDEX statements_order ON statements(doc_seq, start);
-CREATE INDEX statements_speaker ON statements(speaker_id, label);
 CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
 CREATE INDEX statements_label ON statements(label, doc_seq, start);
 CREATE INDEX statements_review ON statements(review, uncertainty);
+""" + BOARD_AND_TALLY + """
 CREATE TABLE suggestions (
     statement_id TEXT PRIMARY KEY REFERENCES statements(id),
     label TEXT NOT NULL,
@@ -118,6 +154,7 @@ CREATE TABLE edits (
     undoable INTEGER NOT NULL DEFAULT 1,
     state TEXT NOT NULL DEFAULT 'done'   -- done | undone | discarded (undone, then a new edit)
 );
+CREATE INDEX edits_state ON edits(undoable, state);
 """
 
 # Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
@@ -142,6 +179,17 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     DROP INDEX IF EXISTS speakers_name;
     CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE, id)
+    """,
+    # 3: what the UI's first screen reads, small enough to read cold: statement counts by
+    # speaker, label and review state kept by triggers (statement_tally), the board's
+    # strongest statements per speaker and label straight from an index, the status
+    # line's count of undoable edits from an index.
+    2: """
+    DROP INDEX IF EXISTS statements_speaker;
+    """ + BOARD_AND_TALLY + """
+    INSERT INTO statement_tally (speaker_id, label, review, n)
+        SELECT coalesce(speaker_id, ''), coalesce(label, ''), review, count(*) FROM statements GROUP BY 1, 2, 3;
+    CREATE INDEX IF NOT EXISTS edits_state ON edits(undoable, state);
     """,
 }
 
@@ -187,6 +235,15 @@ def check(conn: sqlite3.Connection, path: str) -> None:
 
 
 def _split(script: str) -> list[str]:
-    """The statements of a script of plain DDL (no triggers), comments removed."""
+    """The statements of a script of DDL, comments removed (a trigger's body stays whole)."""
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+    statements, pending = [], ""
+    for part in "\n".join(lines).split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement: {pending.strip()[:60]}")
+    return statements

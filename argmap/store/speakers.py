@@ -48,10 +48,9 @@ class SpeakersMixin:
             where = " WHERE name LIKE ? OR aliases LIKE ?"
             params = [f"%{text}%"] * 2
         stances: dict[str, dict[str, int]] = {}
-        for sid, label, n in self.conn.execute(  # one pass over the (speaker_id, label) index
-            "SELECT speaker_id, label, count(*) FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id, label"
-        ):
-            stances.setdefault(sid, {})[label or ""] = n
+        for sid, label, n in self.tally("speaker_id", "label"):
+            if sid is not None:
+                stances.setdefault(sid, {})[label or ""] = n
         rows = self.conn.execute(f"SELECT id, name, kind, role, affiliation, aliases FROM speakers{where}", params).fetchall()
         if sort == "statements":
             rows.sort(key=lambda r: (-sum(stances.get(r[0], {}).values()), r[1].casefold()))

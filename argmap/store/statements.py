@@ -23,6 +23,9 @@ LEFT JOIN speakers sp ON sp.id = s.speaker_id
 LEFT JOIN suggestions g ON g.statement_id = s.id
 """
 
+#: What ``Workspace.tally`` can group statement counts by (the columns of ``statement_tally``).
+TALLIED = ("speaker_id", "label", "review")
+
 #: Sort keys for ``statements(sort=...)``; every order ends on the document order.
 SORTS = {
     "document": 's.doc_seq {d}, s.start {d}, s.seq {d}',
@@ -195,8 +198,23 @@ class StatementsMixin:
     def count_statements(self, filter: StatementFilter | None = None) -> int:
         """How many statements match ``filter``."""
         where, params = (filter or StatementFilter()).where()
+        if not where:
+            return self.conn.execute("SELECT coalesce(sum(n), 0) FROM statement_tally").fetchone()[0]
         join = " LEFT JOIN speakers sp ON sp.id = s.speaker_id" if "sp." in where else ""
         return self.conn.execute(f"SELECT count(*) FROM statements s{join}{where}", params).fetchone()[0]
+
+    def tally(self, *by: str) -> list[tuple]:
+        """Statement counts grouped by ``by`` (any of speaker_id, label, review), read from the
+        tally the schema's triggers keep (a few rows per speaker, not one per statement): one
+        tuple per group, the grouped values (None for no speaker or no label) then the count;
+        groups without statements are left out."""
+        unknown = [column for column in by if column not in TALLIED]
+        if unknown or not by:
+            raise EditError(f"cannot tally statements by {', '.join(unknown) or 'nothing'} (expected {', '.join(TALLIED)})")
+        columns = ", ".join(f"nullif({column}, '')" for column in by)
+        return self.conn.execute(
+            f"SELECT {columns}, sum(n) FROM statement_tally GROUP BY {', '.join(by)} HAVING sum(n) > 0"
+        ).fetchall()
 
     def statement_counts(self, by: str, filter: StatementFilter | None = None) -> dict[str | None, int]:
         """Statements matching ``filter`` counted by ``by``: label, review, kind, speaker_id or document."""

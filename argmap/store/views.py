@@ -52,11 +52,8 @@ def board(workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int =
     codebook = workspace.codebook
     labels = list(codebook.label_ids) if codebook else []
     conn = workspace.conn
-    # one pass over the (speaker_id, label) index: statements per label and speaker
     counts: dict[str, dict[str | None, int]] = {}
-    for label, speaker_id, n in conn.execute(
-        "SELECT label, speaker_id, count(*) FROM statements GROUP BY speaker_id, label"
-    ):
+    for label, speaker_id, n in workspace.tally("label", "speaker_id"):
         counts.setdefault(label or "", {})[speaker_id] = n
     labels += [label for label in sorted(counts) if label and label not in labels]
     if counts.get(""):
@@ -71,6 +68,7 @@ def board(workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int =
         rows = []
         for speaker_id, n in top:
             who = "s.speaker_id IS NULL" if speaker_id is None else "s.speaker_id = ?"
+            # the order of the statements_board index: the first rows of one range, no sort
             quotes = conn.execute(
                 f"SELECT s.id, s.text, s.suggestion_score FROM statements s WHERE {who} AND {cond} "
                 "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC, s.uncertainty, s.seq LIMIT ?",

@@ -95,9 +95,9 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
             issue=codebook.issue if codebook else None,
             documents=one("SELECT count(*) FROM documents"),
             speakers=one("SELECT count(*) FROM speakers"),
-            statements=one("SELECT count(*) FROM statements"),
-            review=dict(self.conn.execute("SELECT review, count(*) FROM statements GROUP BY review").fetchall()),
-            labels={k or "": v for k, v in self.conn.execute("SELECT label, count(*) FROM statements GROUP BY label")},
+            statements=self.count_statements(),
+            review=dict(self.tally("review")),
+            labels={k or "": v for k, v in self.tally("label")},
             annotators=dict(self.conn.execute(
                 "SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()),
             claims=one("SELECT count(*) FROM claims"),

@@ -1,0 +1,112 @@
+"""The statement tally (counts by speaker, label and review state kept by triggers) stays equal
+to counting the statements themselves through every kind of edit, undo, redo, a new version of
+a document and an import; the counts the UI reads come from it."""
+
+import io
+
+import pytest
+
+from argmap.codebook import load_codebook
+from argmap.export.mapjson import import_map, write_map_json
+from argmap.reading import load_documents
+from argmap.store import EditError, StatementFilter, Workspace
+from argmap.store.views import board
+from store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    with seed_workspace(tmp_path) as ws:
+        yield ws
+
+
+def tallied(workspace) -> dict:
+    return {(s, l, r): n for s, l, r, n in workspace.tally("speaker_id", "label", "review")}
+
+
+def counted(workspace) -> dict:
+    return {(s, l, r): n for s, l, r, n in workspace.conn.execute(
+        "SELECT speaker_id, label, review, count(*) FROM statements GROUP BY 1, 2, 3")}
+
+
+def assert_consistent(workspace) -> None:
+    assert tallied(workspace) == counted(workspace)
+    assert workspace.count_statements() == workspace.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+def test_the_tally_follows_every_edit_and_its_undo_and_redo(workspace):
+    assert_consistent(workspace)
+    ministers = by_speaker(workspace, "foreign and defense ministers")
+    austin = by_speaker(workspace, "Lloyd Austin")
+    first, second = ministers[0].id, ministers[1].id
+    edits = [
+        lambda ws: ws.set_stance(first, "pro-integration"),
+        lambda ws: ws.set_stance(first, "neutral", annotator="bob"),  # disputed
+        lambda ws: ws.adjudicate(first, "pro-integration"),
+        lambda ws: ws.accept_suggestion(second),
+        lambda ws: ws.clear_stance(second),
+        lambda ws: ws.reattribute(austin[0].id, None),
+        lambda ws: ws.reattribute(austin[1].id, ministers[0].speaker_id),
+        lambda ws: ws.merge_speakers(ministers[0].speaker_id, [austin[0].speaker_id]),
+        lambda ws: ws.split_speaker(ministers[0].speaker_id, [second], "Fumio K."),
+        lambda ws: ws.delete_statement(ministers[-1].id),
+        lambda ws: ws.add_statement(ministers[0].document, 0, 40),
+    ]
+    for edit in edits:
+        edit(workspace)
+        assert_consistent(workspace)
+    assert counted(workspace) != {}
+    for _ in edits:
+        workspace.undo()
+        assert_consistent(workspace)
+    for _ in edits:
+        workspace.redo()
+        assert_consistent(workspace)
+
+
+def test_a_new_version_of_a_document_and_an_import_keep_the_tally(tmp_path):
+    article = tmp_path / "articles" / "seed.txt"
+    article.parent.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
+    with Workspace.init(tmp_path / "ws", codebook=load_codebook(CODEBOOK)) as workspace:
+        workspace.add_documents(load_documents([str(article)]))
+        (row,) = workspace.documents()
+        some = workspace.statements(StatementFilter(document=row.id), limit=2)
+        workspace.set_stance(some[0].id, "pro-integration")
+        article.write_text(text.replace(some[1].text, "something else entirely"), encoding="utf-8")
+        assert workspace.add_documents(load_documents([str(article)])).replaced == ["seed.txt"]
+        assert_consistent(workspace)
+        stream = io.StringIO()
+        write_map_json(workspace, stream)
+        before = tallied(workspace)
+    exported = tmp_path / "map.json"
+    exported.write_text(stream.getvalue(), encoding="utf-8")
+    with Workspace.init(tmp_path / "copy") as copy:
+        import_map(copy, str(exported))
+        assert_consistent(copy)
+        assert tallied(copy) == before
+
+
+def test_status_board_and_speakers_read_the_same_counts_as_counting_the_statements(workspace):
+    some = workspace.statements(limit=4)
+    workspace.set_stance(some[0].id, "pro-integration")
+    workspace.set_stance(some[1].id, "sovereignty-concern")
+    status = workspace.status()
+    assert status.statements == len(workspace.statements(limit=10_000))
+    assert status.review == workspace.statement_counts("review")
+    assert status.labels == {k or "": v for k, v in workspace.statement_counts("label").items()}
+    columns = {c.label: c for c in board(workspace)}
+    for label, n in workspace.statement_counts("label").items():
+        assert columns[label or ""].statements == n
+        speakers = workspace.statement_counts("speaker_id", StatementFilter(label=label or ""))
+        assert columns[label or ""].speakers == sum(1 for sid in speakers if sid is not None)
+    for speaker in workspace.speakers():
+        assert speaker.statements == workspace.count_statements(StatementFilter(speaker=speaker.id))
+
+
+def test_the_tally_groups_only_by_its_columns(workspace):
+    with pytest.raises(EditError, match="cannot tally statements by text"):
+        workspace.tally("text")
+    with pytest.raises(EditError):
+        workspace.tally()
