@@ -1,9 +1,20 @@
 """Benchmark the terminal UI on a workspace of 100,000 statements.
 
 Run: python benchmarks/ui_speed.py [--dir DIR] [--documents N] [--per-document K] [--repeat R]
+                                   [--startup-runs N] [--startup-only] [--drop-caches]
 
 Builds (or reuses, with ``--dir`` holding one) the synthetic workspace of
 ``workspace_scale.py`` (its article builder, added through ``Workspace.add_documents``),
+then measures:
+
+* start-up end to end: ``argmap open WORKSPACE`` run as a new process on a pseudo-terminal
+  of 160x48, from just before the process is started to the moment the terminal has been
+  sent the populated board (the issue, every column's title and count, each column's first
+  speaker and quote, the status line's count), read from the bytes the app writes; with the
+  page cache warm, with the workspace file evicted from it (``posix_fadvise`` DONTNEED),
+  and with ``--drop-caches`` (root) every file cold (interpreter and libraries too);
+  median and worst of ``--startup-runs``;
+
 then runs the app headless (``App.run_test``) at 160x48 and measures:
 
 * first screen: from creating ``ArgmapApp`` to the board shown (the first idle frame);
@@ -22,12 +33,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
+import os
 import platform
 import random
+import re
+import select
 import shutil
 import statistics
+import struct
+import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -91,6 +109,160 @@ def render_visible(widget) -> None:
     """Render every visible line of a line-based widget (what a frame costs it)."""
     for y in range(widget.size.height):
         widget.render_line(y)
+
+
+# ---------------------------------------------------------------- start-up, end to end
+
+#: Escape sequences (CSI, OSC, charset and keypad switches) dropped from the app's output
+#: before looking for the board's text in it.
+ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=$ ]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+def board_markers(path: Path, width: int) -> list[str]:
+    """Text the terminal must have been sent once the board is painted: the debate's issue,
+    each column's label name and statement count, each column's first speaker and the start
+    of its first quote, and the status line's statement count (what ``board()`` returns now)."""
+    from argmap.store.views import board
+    from argmap.tui.labels import LabelStyles
+
+    with Workspace(path) as ws:
+        labels = LabelStyles(ws.codebook)
+        columns = board(ws)
+        markers = [ws.codebook.issue[:30] if ws.codebook else str(path)[:30],
+                   f"{ws.count_statements()} statements ·"]
+    fit = max(8, width // max(1, len(columns)) - 12)  # short enough not to be cut by the column
+    for column in columns:
+        markers += [labels.name(column.label), f"{column.statements} statement"]
+        if column.rows:
+            markers.append(column.rows[0].name[:fit])
+            if column.rows[0].quotes:
+                markers.append(column.rows[0].quotes[0].text[:min(fit, 16)])
+    return markers
+
+
+def evict(path: Path) -> None:
+    """Drop the workspace's files from the page cache (only these files)."""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            fd = os.open(name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def drop_caches() -> None:
+    """Drop the whole page cache (root only): every file read at start-up comes from disk."""
+    subprocess.run(["sync"], check=True)
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time the process has used so far (Linux ``/proc``; 10 ms ticks)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def start_once(command: list[str], markers: list[str], size: tuple[int, int], limit: float = 20.0) -> dict:
+    """Run ``command`` on a new pseudo-terminal; seconds from the start to the first output,
+    to every marker having been written (the board painted; also the process's CPU time by
+    then), and to the last write before 0.5 s of quiet (the screen settled); then quit with ``q``."""
+    width, height = size
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+    env.pop("TEXTUAL", None)
+    wanted = [m.encode() for m in markers]
+    text = b""
+    result = {"first_output": None, "board": None, "board_cpu": None, "settled": None, "missing": []}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True, close_fds=True)
+    os.close(slave)
+    last = start
+    try:
+        while True:
+            now = time.perf_counter()
+            if now - start > limit or (result["board"] is not None and now - last > 0.5):
+                break
+            ready, _, _ = select.select([master], [], [], 0.02)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:
+                break
+            last = time.perf_counter()
+            if result["first_output"] is None:
+                result["first_output"] = last - start
+            if result["board"] is None:
+                text += ESCAPES.sub(b"", chunk)
+                if all(m in text for m in wanted):
+                    result["board"] = last - start
+                    result["board_cpu"] = cpu_seconds(process.pid)
+        result["settled"] = last - start if result["board"] is not None else None
+        result["missing"] = [m.decode() for m in wanted if m not in text]
+        os.write(master, b"q")
+        deadline = time.perf_counter() + 10
+        while process.poll() is None and time.perf_counter() < deadline:
+            if select.select([master], [], [], 0.05)[0]:
+                try:
+                    os.read(master, 1 << 16)
+                except OSError:
+                    break
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        os.close(master)
+    return result
+
+
+def startup(path: Path, runs: int, cold_all: bool) -> None:
+    """Print process start -> board painted, warm and cold, median and worst of ``runs``."""
+    argmap = Path(sys.executable).with_name("argmap")
+    command = [str(argmap) if argmap.exists() else sys.executable,
+               *([] if argmap.exists() else ["-m", "argmap"]), "open", str(path)]
+    size = (160, 48)
+    markers = board_markers(path, size[0])
+    print(f"start-up: `{' '.join(command[-3:] if argmap.exists() else command[-4:])}` on a {size[0]}x{size[1]} "
+          f"pseudo-terminal; {len(markers)} board texts awaited")
+    start_once(command, markers, size)  # one run to fill the page cache after the build
+    modes = [("warm page cache", lambda: None), ("workspace file cold (fadvise DONTNEED)", lambda: evict(path))]
+    if cold_all:
+        modes.append(("whole page cache dropped (drop_caches)", drop_caches))
+    for name, prepare in modes:
+        boards, settled, firsts, cpus = [], [], [], []
+        for _ in range(runs):
+            prepare()
+            result = start_once(command, markers, size)
+            if result["board"] is None:
+                print(f"  {name}: board not seen within the limit; missing {result['missing']}")
+                continue
+            boards.append(result["board"])
+            settled.append(result["settled"])
+            firsts.append(result["first_output"])
+            if result["board_cpu"] is not None:
+                cpus.append(result["board_cpu"])
+        if boards:
+            print(f"process start -> board painted, {name}: median {statistics.median(boards) * 1000:.0f} ms, "
+                  f"worst {max(boards) * 1000:.0f} ms (n={len(boards)}; each: "
+                  f"{', '.join(f'{b * 1000:.0f}' for b in boards)}) (target < 1000 ms)")
+            print(f"  first byte to the terminal: median {statistics.median(firsts) * 1000:.0f} ms; screen settled "
+                  f"(last write before 0.5 s quiet): median {statistics.median(settled) * 1000:.0f} ms, "
+                  f"worst {max(settled) * 1000:.0f} ms")
+            if cpus:
+                print(f"  CPU time of the process until the board was painted: median {statistics.median(cpus) * 1000:.0f} ms, "
+                      f"worst {max(cpus) * 1000:.0f} ms (what a busy machine changes least)")
+
+
+# ---------------------------------------------------------------- in the app
 
 
 async def measure(path: Path, repeat: int) -> None:
@@ -182,6 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--startup-runs", type=int, default=5, help="start-ups timed per page-cache state (default 5)")
+    parser.add_argument("--startup-only", action="store_true", help="time the start-up only, not the app's actions")
+    parser.add_argument("--drop-caches", action="store_true",
+                        help="also time start-ups after dropping the whole page cache (root; slows other work briefly)")
     args = parser.parse_args(argv)
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="argmap-ui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -189,7 +365,10 @@ def main(argv: list[str] | None = None) -> int:
           f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s")
     try:
         path = build(folder, args.documents, args.per_document, args.people, args.seed)
-        asyncio.run(measure(path, args.repeat))
+        print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs")
+        startup(path, args.startup_runs, args.drop_caches)
+        if not args.startup_only:
+            asyncio.run(measure(path, args.repeat))
     finally:
         if not args.dir:
             shutil.rmtree(folder, ignore_errors=True)

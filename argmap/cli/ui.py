@@ -78,7 +78,8 @@ def find_codebook(articles: list[str]) -> Path | None:
 
 
 def _run_open(args: argparse.Namespace) -> int:
-    from argmap.codebook import CodebookError, load_codebook
+    # imports stay on the path they serve: opening an existing workspace needs no codebook
+    # parser (pydantic) and no extraction; see benchmarks/ui_speed.py for the start-up time
     from argmap.store import Workspace, WorkspaceError
     from argmap.tui.keymap import KeymapError, keymap_for
 
@@ -86,6 +87,8 @@ def _run_open(args: argparse.Namespace) -> int:
         workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
         keymap = keymap_for(args.keys)
         if not workspace_file.is_file():
+            from argmap.codebook import load_codebook
+
             codebook = load_codebook(codebook_file) if codebook_file else None
             Workspace.init(workspace_file, codebook=codebook).close()
             print(f"created workspace {workspace_file}" + (f" with codebook {codebook_file}" if codebook_file else ""))
@@ -97,7 +100,7 @@ def _run_open(args: argparse.Namespace) -> int:
         from argmap.tui.app import ArgmapApp
 
         app = ArgmapApp(workspace_file, add_paths=articles, keymap=keymap, aliases=aliases, view=args.view)
-    except (OpenError, CodebookError, WorkspaceError, KeymapError, ValueError) as problem:
+    except (OpenError, WorkspaceError, KeymapError, ValueError) as problem:  # CodebookError is a ValueError
         error(str(problem))
         return 1
     if args.screenshot:

@@ -16,6 +16,7 @@ from argmap.store.core import (
 from argmap.store.documents import AddReport
 from argmap.store.records import (
     Claim,
+    CodebookOutline,
     DocumentRow,
     Edit,
     Relation,
@@ -31,7 +32,7 @@ from argmap.store.statements import SORTS, StatementFilter
 from argmap.store.workspace import Workspace, open_workspace
 
 __all__ = [
-    "SCHEMA_VERSION", "SORTS", "WORKSPACE_FILE", "AddReport", "Claim", "DocumentRow", "Edit", "EditError", "Relation",
+    "SCHEMA_VERSION", "SORTS", "WORKSPACE_FILE", "AddReport", "Claim", "CodebookOutline", "DocumentRow", "Edit", "EditError", "Relation",
     "RelationKind", "RelationStatus", "ReviewState", "SchemaError", "SpeakerRow", "StatementFilter", "StatementRow",
     "Status", "Workspace", "WorkspaceBusy", "WorkspaceError", "WorkspaceNotFound", "find_workspace", "open_workspace",
 ]

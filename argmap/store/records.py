@@ -160,3 +160,28 @@ class Status:
         """Share of statements with a human or adjudicated label."""
         done = sum(self.review.get(s, 0) for s in ("labelled", "adjudicated"))
         return done / self.statements if self.statements else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class LabelOutline:
+    """A stance label as lists show it: id, name, colour."""
+
+    id: str
+    name: str
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodebookOutline:
+    """The workspace's codebook as the UI's first screen shows it (the issue, each label's id,
+    name and colour), read from the stored codebook without validating it again: it was
+    validated when it was set. ``Workspace.codebook`` gives the whole ``Codebook``."""
+
+    id: str
+    issue: str
+    labels: tuple[LabelOutline, ...]
+
+    @property
+    def label_ids(self) -> tuple[str, ...]:
+        """The label ids in codebook order."""
+        return tuple(label.id for label in self.labels)

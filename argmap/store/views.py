@@ -49,7 +49,7 @@ class BoardColumn:
 def board(workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int = 3) -> list[BoardColumn]:
     """One column per codebook label (then unlabelled): speakers with most statements first,
     each with their statements of that stance: people's labels first, then the least uncertain suggestions."""
-    codebook = workspace.codebook
+    codebook = workspace.codebook_outline
     labels = list(codebook.label_ids) if codebook else []
     conn = workspace.conn
     counts: dict[str, dict[str | None, int]] = {}

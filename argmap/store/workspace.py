@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.codebook import Codebook
 from argmap.store.argument import ArgumentMixin
 from argmap.store.core import WORKSPACE_FILE, Core, EditError, WorkspaceError
 from argmap.store.documents import DocumentsMixin
-from argmap.store.records import Status
+from argmap.store.records import CodebookOutline, LabelOutline, Status
 from argmap.store.search import SearchMixin
 from argmap.store.speakers import SpeakersMixin
 from argmap.store.statements import StatementsMixin
 from argmap.store.suggest import SuggestionsMixin, suggestions_available
+
+if TYPE_CHECKING:  # imported where used: opening a workspace and its first screen need no pydantic
+    from argmap.codebook import Codebook
 
 
 class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, SearchMixin, SuggestionsMixin, Core):
@@ -32,7 +36,22 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
     def codebook(self) -> Codebook | None:
         """The debate's codebook, if one was given."""
         text = self.meta("codebook")
-        return Codebook.model_validate_json(text) if text else None
+        if not text:
+            return None
+        from argmap.codebook import Codebook
+
+        return Codebook.model_validate_json(text)
+
+    @property
+    def codebook_outline(self) -> CodebookOutline | None:
+        """The codebook's issue and labels (id, name, colour) without building the pydantic
+        ``Codebook``: what lists and the UI's first screen need."""
+        text = self.meta("codebook")
+        if not text:
+            return None
+        data = json.loads(text)
+        labels = tuple(LabelOutline(label["id"], label["name"], label.get("colour", "#888888")) for label in data["labels"])
+        return CodebookOutline(data["id"], data["issue"], labels)
 
     def set_codebook(self, codebook: Codebook, *, actor: str | None = None) -> None:
         """Use ``codebook`` from now on; refused when labels in use are missing from it."""
@@ -88,7 +107,7 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
     def status(self) -> Status:
         """Counts for ``argmap status`` and the UI's status line."""
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        codebook = self.codebook
+        codebook = self.codebook_outline
         return Status(
             path=str(self.path),
             workspace_id=self.workspace_id,

@@ -85,7 +85,7 @@ class ArgmapApp(App):
         self.add_paths = list(add_paths or [])
         self.aliases = aliases
         self.workspace = Workspace(self.workspace_path)
-        self.labels = LabelStyles(self.workspace.codebook)
+        self.labels = LabelStyles(self.workspace.codebook_outline)
         self.stale: set[str] = set()
         self._status_timer = None
         self._after_switch = None  # what to focus after the next view switch (default: the view's own)
@@ -96,7 +96,7 @@ class ArgmapApp(App):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        codebook = self.workspace.codebook
+        codebook = self.workspace.codebook_outline
         with Horizontal(id="top"):
             yield Label(Text(codebook.issue if codebook else str(self.workspace_path), style="bold"), id="issue")
             yield Label("", id="tabs")
