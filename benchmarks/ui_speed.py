@@ -176,6 +176,7 @@ def start_once(command: list[str], markers: list[str], size: tuple[int, int], li
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
     env.pop("TEXTUAL", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules cached, not compiled at each start
     wanted = [m.encode() for m in markers]
     text = b""
     result = {"first_output": None, "board": None, "board_cpu": None, "settled": None, "missing": []}
@@ -224,7 +225,7 @@ def start_once(command: list[str], markers: list[str], size: tuple[int, int], li
     return result
 
 
-def startup(path: Path, runs: int, cold_all: bool) -> None:
+def startup(path: Path, runs: int, cold_all: bool, warm_only: bool = False) -> None:
     """Print process start -> board painted, warm and cold, median and worst of ``runs``."""
     argmap = Path(sys.executable).with_name("argmap")
     command = [str(argmap) if argmap.exists() else sys.executable,
@@ -235,7 +236,9 @@ def startup(path: Path, runs: int, cold_all: bool) -> None:
           f"pseudo-terminal; {len(markers)} board texts awaited")
     start_once(command, markers, size)  # one run to fill the page cache after the build
     modes = [("warm page cache", lambda: None), ("workspace file cold (fadvise DONTNEED)", lambda: evict(path))]
-    if cold_all:
+    if warm_only:
+        modes = modes[:1]
+    elif cold_all:
         modes.append(("whole page cache dropped (drop_caches)", drop_caches))
     for name, prepare in modes:
         boards, settled, firsts, cpus = [], [], [], []
@@ -356,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--startup-runs", type=int, default=5, help="start-ups timed per page-cache state (default 5)")
     parser.add_argument("--startup-only", action="store_true", help="time the start-up only, not the app's actions")
+    parser.add_argument("--warm-only", action="store_true", help="time start-ups with a warm page cache only")
     parser.add_argument("--drop-caches", action="store_true",
                         help="also time start-ups after dropping the whole page cache (root; slows other work briefly)")
     args = parser.parse_args(argv)
@@ -366,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         path = build(folder, args.documents, args.per_document, args.people, args.seed)
         print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs")
-        startup(path, args.startup_runs, args.drop_caches)
+        startup(path, args.startup_runs, args.drop_caches, args.warm_only)
         if not args.startup_only:
             asyncio.run(measure(path, args.repeat))
     finally:

@@ -34,15 +34,27 @@ class BoardView(StatementView):
         Binding("right", "column(1)", "Column right", show=False, id="board-right"),
     ]
 
+    _filled_by_compose = False
+
     def compose(self) -> ComposeResult:
-        yield Horizontal(id="board-columns")
+        # filled here, not when mounted, so that the app's first frame already shows the board
+        self._filled_by_compose = True
+        yield Horizontal(*self._columns(), id="board-columns")
 
     def refresh_data(self) -> None:
-        labels = self.argmap.labels
-        columns = board(self.workspace)
+        if self._filled_by_compose:  # the app's refresh right after mounting: compose just loaded it
+            self._filled_by_compose = False
+            return
         holder = self.query_one("#board-columns", Horizontal)
         focused_index = self._focused_column()
         holder.remove_children()
+        holder.mount_all(self._columns())
+        self.call_after_refresh(self._restore_focus, focused_index)
+
+    def _columns(self) -> list[Vertical]:
+        """One widget per column of ``board()``: the title with counts, then the speakers and statements."""
+        labels = self.argmap.labels
+        columns = board(self.workspace)
         widgets = []
         for index, column in enumerate(columns):
             title = Text()
@@ -65,8 +77,7 @@ class BoardView(StatementView):
                            classes="board-column")
             box.styles.border_top = ("heavy", labels.colour(column.label))
             widgets.append(box)
-        holder.mount_all(widgets)
-        self.call_after_refresh(self._restore_focus, focused_index)
+        return widgets
 
     def _focused_column(self) -> int:
         focused = self.app.focused
