@@ -223,6 +223,7 @@ def check(conn: sqlite3.Connection, path: str) -> None:
         raise SchemaError(f"{path}: workspace schema version {version} cannot be migrated to {SCHEMA_VERSION}")
     conn.execute("BEGIN IMMEDIATE")
     try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated it meanwhile
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(statement)
