@@ -79,3 +79,16 @@ def test_the_views_table_names_each_view_class_and_its_title():
     for name, (_, title, key, binding_id) in VIEWS.items():
         assert view_class(name).TITLE == title
         assert binding_id in binding_ids()
+
+
+def test_argmap_open_parses_as_with_every_command_built(capsys):
+    from argmap.cli import build_parser
+    from conftest import run_cli
+
+    argv = ["open", "debate/", "--view", "statements", "--keys", "k.toml"]
+    full, fast = vars(build_parser().parse_args(argv)), vars(build_parser(("ui",)).parse_args(argv))
+    assert fast == full and fast["view"] == "statements"
+    status, out, _ = run_cli(capsys, "open", "--help")
+    assert status == 0 and out.startswith("usage: argmap open") and "--screenshot" in out
+    status, _, err = run_cli(capsys, "open", "--view", "nowhere")
+    assert status == 2 and "invalid choice: 'nowhere'" in err
