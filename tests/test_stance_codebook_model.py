@@ -33,7 +33,8 @@ def test_negation_reverses_support(model):
     assert plain.label == "pro-integration"
     assert negated.label == "sovereignty-concern"
     assert negated.scores["pro-integration"] < plain.scores["pro-integration"]
-    assert "negated 'support'" in negated.explanation
+    # The negated verb is named, as a negated cue or as a verb bearing against its object.
+    assert "negated 'support'" in negated.explanation or "'support' against 'integration'" in negated.explanation
 
 
 def test_negation_with_a_contraction_and_not_only(model):
@@ -118,7 +119,10 @@ cues = ["postpone", "wait"]
 def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
     warning = model.suggest("Japan must not become the front line of an American war.")
     assert warning.label == "sovereignty-concern"
-    assert "after 'should/must not' (not counted)" in warning.explanation
+    assert "'front line' warned of after 'must not become'" in warning.explanation
+    obligation = model.evidence("Japan should not deepen its ties with Washington.")
+    assert obligation.totals["pro-integration"] <= 1.0  # "should not deepen": no evidence for pro
+    assert any("after 'should/must not' (not counted)" in cue for cue in obligation.cues["pro-integration"])
     denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
     assert denial.label == "pro-integration"
     assert "negated 'sovereignty'" in denial.explanation

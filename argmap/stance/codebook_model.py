@@ -39,7 +39,7 @@ from argmap.stance.verbs import stance_verbs
 
 MODEL_NAME = "codebook"
 #: Bump when the scoring rules change, so suggestions say which rules made them.
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
@@ -213,7 +213,12 @@ class CodebookModel:
                 where = " (context)" if in_context else ""
                 shown = " ".join(tokens[i].text for i in range(position[0], position[-1] + 1))
                 if first.negated and first.deontic:
-                    # "must not become X" warns against X: no evidence for X's side, nor against it.
+                    if _is_a_state(tokens, position[0]) and cue.label != self.codebook.neutral:
+                        # "must not become X" warns of X: the label whose cue names that state.
+                        found.totals[cue.label] += weight
+                        found.cues.setdefault(cue.label, []).append(f"'{shown}' warned of after 'must not become'")
+                        continue
+                    # "should not deepen X": an obligation about an act is evidence for no side.
                     found.cues.setdefault(cue.label, []).append(f"'{shown}' after 'should/must not' (not counted)")
                     continue
                 if first.negated:
@@ -316,6 +321,19 @@ def _find(
         if len(position) == len(cue):
             places.append(position)
     return places
+
+
+#: Verbs that name a state: "must not become X", "should not end up as X".
+_STATE_VERBS = {"becom", "be", "turn", "end", "serv", "act", "remain"}
+_FILLERS = {"a", "an", "the", "mere", "merely", "simply", "just", "into", "up", "as", "its", "their", "anyone", "someone"}
+
+
+def _is_a_state(tokens: list[Token], start: int) -> bool:
+    """Whether the cue at ``start`` is the state after a copula ("must not become the front line")."""
+    j = start - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].text.lower() in _FILLERS:
+        j -= 1
+    return j >= 0 and tokens[j].is_word and tokens[j].stem in _STATE_VERBS
 
 
 def _softmax(values: np.ndarray) -> np.ndarray:
