@@ -151,3 +151,30 @@ def test_constructed_statements_of_the_debate(model):
     predicted = [s.label for s in model.suggest_many([text for _, text in CONSTRUCTED])]
     correct = sum(p == gold for p, (gold, _) in zip(predicted, CONSTRUCTED))
     assert correct >= 11, list(zip(predicted, CONSTRUCTED))
+
+
+def test_a_granted_clause_before_a_semicolon_counts_little(model):
+    granted = analyse("Closer ties are welcome in principle; the trouble is who decides in a war.")
+    plain = analyse("Closer ties are welcome; we should talk about who decides in a war.")
+    assert all(t.conceded for t in granted[:5]) and not any(t.conceded for t in plain)
+    assert model.suggest("Closer ties are welcome in principle; the trouble is that Tokyo may lose its independence.").label == "sovereignty-concern"
+
+
+def test_the_alternative_turned_down_counts_little(model):
+    tokens = analyse("Japan should build its own satellites instead of relying on American ones.")
+    weights = {t.text: t.weight for t in tokens}
+    assert weights["relying"] < 1 and weights["satellites"] == 1
+    assert not any(t.conceded for t in tokens)  # not a concession: no evidence moves to the other side
+
+
+def test_a_subordinate_clause_ends_a_negation():
+    tokens = analyse("This is not wise if it means a loss of independence.")
+    assert [t.text for t in tokens if t.negated] == ["wise"]
+    assert not any(t.negated for t in analyse("No amount of pressure will weaken the alliance."))
+
+
+def test_a_target_that_speaks_is_not_criticised_by_its_own_words(model):
+    speaking = model.evidence("Beijing warned that the plan was dangerous and reckless.")
+    criticised = model.evidence("The plan to counter Beijing's dangerous and reckless moves.")
+    assert not any("criticism of 'Beijing'" in cue for cue in speaking.cues.get("pro-integration", []))
+    assert any("criticism of 'Beijing" in cue for cue in criticised.cues.get("pro-integration", []))

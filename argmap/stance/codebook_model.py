@@ -188,7 +188,10 @@ class CodebookModel:
                 if sign * hit.sign > 0:
                     found.totals[label] += VERB_WEIGHT * hit.strength
                     found.cues.setdefault(label, []).append(f"'{hit.verb}' {'for' if hit.sign > 0 else 'against'} '{shown}'")
-        for span, value in zip(mentions, target_sentiment(tokens, mentions)):
+        # A target that speaks ("Beijing warned that ...") is the source of the words after it,
+        # not their target: its words bear on the other mentions.
+        spoken_of = [span for span in mentions if not _speaks(tokens, span)]
+        for span, value in zip(spoken_of, target_sentiment(tokens, spoken_of)):
             if not value:
                 continue
             strength = abs(value) / (abs(value) + TARGET_SATURATION)
@@ -321,6 +324,27 @@ def _find(
         if len(position) == len(cue):
             places.append(position)
     return places
+
+
+#: Words that may stand between a speaking target and its verb ("China's foreign ministry said").
+SPEAKER_GAP = 3
+
+
+def _speaks(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Whether the mention ``span`` is the subject of a verb of saying or thinking after it,
+    at most ``SPEAKER_GAP`` words later with no punctuation or preposition in between."""
+    from argmap.extraction.lexicon import CUE_FORMS
+
+    for j in range(span[1] + 1, min(span[1] + 2 + SPEAKER_GAP, len(tokens))):
+        word = tokens[j].text.lower()
+        if not tokens[j].is_word or word in _NOT_BEFORE_A_VERB:
+            return False
+        if word in CUE_FORMS and word != CUE_FORMS[word]:  # an inflected verb: "warned", "says"
+            return True
+    return False
+
+
+_NOT_BEFORE_A_VERB = {"of", "to", "in", "on", "at", "with", "by", "for", "from", "against", "and", "or", "that", "which", "who"}
 
 
 #: Verbs that name a state: "must not become X", "should not end up as X".

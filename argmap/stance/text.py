@@ -37,7 +37,7 @@ DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
 #: How far back (in words) a negator reaches, inside its clause.
 NEGATION_WINDOW = 8
 #: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
-SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though"}
+SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though", "if", "unless", "when", "whether"}
 #: Words that grant the point of their clause: "Deepening the alliance is fine in principle; the
 #: problem is ..." concedes the part before the semicolon.
 GRANTING = {("of", "course"), ("in", "principle"), ("admittedly",), ("granted",), ("to", "be", "sure"), ("no", "doubt")}
@@ -123,6 +123,11 @@ def analyse(text: str) -> list[Token]:
                 _concede(tokens, sentence_start, i)
             sentence_start = i + 1
             opener = None
+        elif _rejects(lower, i):
+            # "A instead of B", "A rather than B": B is the alternative the speaker turns down.
+            end = next((j for j in range(i + 2, len(tokens)) if not tokens[j].is_word), len(tokens))
+            for rejected in tokens[i + 2:end]:
+                rejected.weight = min(rejected.weight, CONCEDED_WEIGHT)
         elif word in CONTRAST and not _is_also(lower, i) and not (word == "still" and i > sentence_start and tokens[i - 1].is_word):
             _concede(tokens, sentence_start, i)
         elif word in CONCESSIVE and (i == sentence_start or not tokens[i - 1].is_word):
@@ -164,6 +169,11 @@ def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
     text = lower[word]
     comparative = text.endswith("er") or text.endswith("est") or lower[word - 1] == "more"
     return comparative and lower[negator] in {"never", "no"}
+
+
+def _rejects(lower: list[str], i: int) -> bool:
+    """Whether ``lower[i:i+2]`` is "instead of" or "rather than"."""
+    return tuple(lower[i:i + 2]) in {("instead", "of"), ("rather", "than")}
 
 
 def _grants(lower: list[str], start: int, stop: int) -> bool:
