@@ -178,3 +178,24 @@ def test_a_target_that_speaks_is_not_criticised_by_its_own_words(model):
     criticised = model.evidence("The plan to counter Beijing's dangerous and reckless moves.")
     assert not any("criticism of 'Beijing'" in cue for cue in speaking.cues.get("pro-integration", []))
     assert any("criticism of 'Beijing" in cue for cue in criticised.cues.get("pro-integration", []))
+
+
+def test_cues_with_the_same_stems_count_once():
+    def codebook(cues):
+        return parse_codebook(f"""
+[debate]
+id = "d"
+issue = "?"
+[[label]]
+id = "for"
+name = "For"
+cues = {cues}
+[[label]]
+id = "against"
+name = "Against"
+cues = ["refuse"]
+""")
+    text = "They cooperate closely."
+    once = CodebookModel(codebook('["cooperate"]')).evidence(text).totals["for"]
+    twice = CodebookModel(codebook('["cooperate", "cooperation", "cooperating"]')).evidence(text).totals["for"]
+    assert once == pytest.approx(twice)

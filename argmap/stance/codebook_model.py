@@ -87,9 +87,9 @@ class CodebookModel:
         self.codebook = codebook
         self.labels = codebook.label_ids
         self.version = f"{RULES_VERSION}-{codebook_fingerprint(codebook)}"
-        self._cues = [
-            _Cue(label.id, cue, stems(cue)) for label in codebook.labels for cue in label.cues if stems(cue)
-        ]
+        # Cues with the same stems ("cooperate", "cooperation") are one cue: a word counts once.
+        unique = {(label.id, stems(cue)): cue for label in codebook.labels for cue in reversed(label.cues) if stems(cue)}
+        self._cues = [_Cue(label, cue, cue_stems) for (label, cue_stems), cue in reversed(list(unique.items()))]
         # Target phrases: stems -> [(label, +1 for / -1 against, phrase)].
         self._targets: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
         for label in codebook.labels:
