@@ -199,3 +199,11 @@ cues = ["refuse"]
     once = CodebookModel(codebook('["cooperate"]')).evidence(text).totals["for"]
     twice = CodebookModel(codebook('["cooperate", "cooperation", "cooperating"]')).evidence(text).totals["for"]
     assert once == pytest.approx(twice)
+
+
+def test_a_threat_word_aimed_at_the_alliance_is_not_evidence_for_it(model):
+    aimed = model.evidence("Critics say the alliance is a threat to peace in Asia.")
+    assert any("'threat' aimed at 'alliance' (not counted)" in cue for cue in aimed.cues["pro-integration"])
+    adversary = model.evidence("The alliance is the answer to the threat from Beijing's navy.")
+    assert "'threat'" in adversary.cues["pro-integration"]
+    assert model.suggest("Critics say the alliance is a threat to peace in Asia.").label == "sovereignty-concern"

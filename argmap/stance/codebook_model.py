@@ -33,7 +33,7 @@ import numpy as np
 
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
-from argmap.stance.sentiment import target_sentiment
+from argmap.stance.sentiment import nearest_mentions, target_sentiment, valence
 from argmap.stance.text import Token, analyse, stems
 from argmap.stance.verbs import stance_verbs
 
@@ -56,6 +56,9 @@ TEMPERATURE = 1.0
 TARGET_WEIGHT = 2.0
 #: Evidence of a stance verb governing a target ("oppose integration", "endorsed Trump").
 VERB_WEIGHT = 3.0
+#: A negative cue at most this many words from a target its own label is for ("the alliance is
+#: a threat") is aimed at that target and does not count for the label.
+AIM_WINDOW = 3
 #: A mention's summed valence v counts as v / (|v| + TARGET_SATURATION): one strong word is
 #: nearly as good as several.
 TARGET_SATURATION = 2.0
@@ -127,8 +130,9 @@ class CodebookModel:
         for text, context in zip(texts, contexts):
             found = Evidence(totals={label: 0.0 for label in self.labels})
             tokens = analyse(text)
-            self._add_cues(found, tokens, 1.0)
-            self._add_targets(found, tokens)
+            spans = self._mentions(tokens)
+            self._add_cues(found, tokens, 1.0, spans=spans)
+            self._add_targets(found, tokens, spans)
             if context and text.strip() in context:
                 context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
             if context and context.strip(" …"):
@@ -164,14 +168,14 @@ class CodebookModel:
                         found.totals[label] -= SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
         return found_all
 
-    def _add_targets(self, found: Evidence, tokens: list[Token]) -> None:
-        """Praise of a label's "for" targets and criticism of its "against" targets, as evidence."""
+    def _mentions(self, tokens: list[Token]) -> dict[tuple[int, int], tuple[str, ...]]:
+        """The target mentions of a statement: ``(first, last)`` token indexes -> target stems."""
+        spans: dict[tuple[int, int], tuple[str, ...]] = {}
         if not self._targets:
-            return
+            return spans
         index: dict[str, list[int]] = {}
         for position, token in enumerate(tokens):
             index.setdefault(token.stem, []).append(position)
-        spans: dict[tuple[int, int], tuple[str, ...]] = {}
         for target in sorted(self._targets, key=len, reverse=True):  # longest phrase first
             if target[0] not in index:
                 continue
@@ -179,6 +183,10 @@ class CodebookModel:
                 span = (place[0], place[-1])
                 if not any(first <= span[0] <= last or first <= span[1] <= last for first, last in spans):
                     spans[span] = target
+        return spans
+
+    def _add_targets(self, found: Evidence, tokens: list[Token], spans: dict[tuple[int, int], tuple[str, ...]]) -> None:
+        """Praise of a label's "for" targets and criticism of its "against" targets, as evidence."""
         if not spans:
             return
         mentions = sorted(spans)
@@ -202,8 +210,13 @@ class CodebookModel:
                     tone = "praise of" if value > 0 else "criticism of"
                     found.cues.setdefault(label, []).append(f"{tone} '{shown}'")
 
-    def _add_cues(self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False) -> None:
+    def _add_cues(
+        self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False,
+        spans: dict[tuple[int, int], tuple[str, ...]] | None = None,
+    ) -> None:
         conceded_for: dict[str, float] = {}
+        mentions = sorted(spans or {})
+        nearest = nearest_mentions(tokens, mentions, window=AIM_WINDOW) if mentions else {}
         index: dict[str, list[int]] = {}
         for position, token in enumerate(tokens):
             index.setdefault(token.stem, []).append(position)
@@ -230,6 +243,14 @@ class CodebookModel:
                     if other is not None:
                         found.totals[other] += NEGATED_WEIGHT * weight
                         found.cues.setdefault(other, []).append(f"negated '{shown}'{where}")
+                    continue
+                aimed_at = nearest.get(position[0])
+                if aimed_at is not None and sum(valence(tokens[i]) for i in position) < 0 and (
+                    (cue.label, 1) in {(label, sign) for label, sign, _ in self._targets[spans[mentions[aimed_at]]]}
+                ):
+                    # "the alliance is a threat": a negative cue aimed at what its own label is for.
+                    target = " ".join(tokens[i].text for i in range(mentions[aimed_at][0], mentions[aimed_at][1] + 1))
+                    found.cues.setdefault(cue.label, []).append(f"'{shown}' aimed at '{target}' (not counted)")
                     continue
                 found.totals[cue.label] += weight
                 found.cues.setdefault(cue.label, []).append(f"'{shown}'{where}" + (" (conceded)" if first.conceded else ""))
