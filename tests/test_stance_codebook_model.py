@@ -207,3 +207,26 @@ def test_a_threat_word_aimed_at_the_alliance_is_not_evidence_for_it(model):
     adversary = model.evidence("The alliance is the answer to the threat from Beijing's navy.")
     assert "'threat'" in adversary.cues["pro-integration"]
     assert model.suggest("Critics say the alliance is a threat to peace in Asia.").label == "sovereignty-concern"
+
+
+DEV_SETS = {"japan-us-dev.stance.jsonl": 40, "japan-us-dev2.stance.jsonl": 123, "japan-us-dev3.stance.jsonl": 53}
+
+
+@pytest.mark.parametrize("name", sorted(DEV_SETS))
+def test_development_sets_are_well_formed(name):
+    records = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(records) == DEV_SETS[name]
+    for record in records:
+        assert set(record) == {"id", "text", "stance", "speaker", "kind", "note"}, record["id"]
+        assert record["stance"] in {"pro-integration", "sovereignty-concern", "neutral"}, record["id"]
+        assert record["kind"] in {"direct", "indirect", "mixed"}, record["id"]
+    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records)
+    assert min(sum(r["stance"] == label for r in records) for label in ("pro-integration", "sovereignty-concern", "neutral")) >= 10
+
+
+def test_development_sets_do_not_regress(model):
+    # Both were tuned on (README, issue 3's rules 5): this guards against regressions only.
+    for name, floor in (("japan-us-dev.stance.jsonl", 0.90), ("japan-us-dev2.stance.jsonl", 0.80)):
+        records = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        predicted = [s.label for s in model.suggest_many([r["text"] for r in records])]
+        assert f1_score([r["stance"] for r in records], predicted, average="macro") >= floor, name
