@@ -7,6 +7,7 @@ import pytest
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import ErrorScreen, PickerScreen, PromptScreen
+from argmap.tui.views.documents import Paragraph, find_passage
 from tui_helpers import build_seed_workspace, copy_workspace
 
 SIZE = (160, 48)
@@ -205,6 +206,49 @@ def test_span_edit_and_adding_a_statement_from_text(workspace_file):
             assert added.text == phrase and added.origin == "manual"
 
     run(go())
+
+
+def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("d")
+            await pilot.pause()
+            view = app.view("documents")
+            # a paragraph that wraps onto a second line and is fully on screen
+            height = app.query_one("#doc-text").region.bottom
+            paragraph = next(p for p in app.query(Paragraph)
+                             if p.region.height >= 2 and p.region.y >= 0 and p.region.bottom <= height)
+            await pilot.mouse_down(paragraph, offset=(0, 0))
+            await pilot.hover(paragraph, offset=(30, 1))
+            await pilot.mouse_up(paragraph, offset=(30, 1))
+            selected = app.screen.get_selected_text()
+            assert selected and len(selected) > 30
+            count = app.workspace.count_statements()
+            await pilot.press("A")
+            await pilot.pause()
+            assert isinstance(app.screen, PromptScreen)
+            assert app.screen.query_one("Input").value == selected.strip()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.workspace.count_statements() == count + 1
+            added = app.workspace.statement_row(view.selected_statement())
+            assert added.origin == "manual" and added.start == paragraph.start
+            assert added.text.split() == selected.split()
+            await pilot.press("u")
+            await pilot.pause()
+            assert app.workspace.count_statements() == count
+
+    run(go())
+
+
+def test_find_passage_matches_across_other_whitespace_and_prefers_the_nearest():
+    text = "The minister said the plan\nwas sound.\n\nLater the plan  was sound again."
+    assert find_passage(text, "the plan was sound", 0) == (18, 36)
+    later = text.index("plan  was")
+    assert find_passage(text, "plan was sound", len(text)) == (later, later + len("plan  was sound"))
+    assert find_passage(text, "the plan was wrong") is None
+    assert find_passage(text, "   ") is None
 
 
 # ---------------------------------------------------------------------- statements
