@@ -24,6 +24,13 @@ class Paragraph(Static):
     def __init__(self, start: int, end: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.start, self.end = start, end
+        self.shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        """Show ``text`` unless it is already shown (an update costs a layout and a render)."""
+        if text != self.shown:
+            self.shown = text
+            self.update(text)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -159,7 +166,7 @@ class DocumentsView(StatementView):
         paragraphs_ = list(self.query(Paragraph))
         current = self.rows[self.index] if self.rows else None
         for paragraph in paragraphs_:
-            paragraph.update(self._styled(paragraph.start, paragraph.end))
+            paragraph.show(self._styled(paragraph.start, paragraph.end))
         self._panel(current)
         if current is not None:
             for paragraph in paragraphs_:
