@@ -66,6 +66,20 @@ async def test_keys_set_the_final_label_in_the_workspace(ws):
     assert ws.statement_row(rows[3].id).review == "disputed"
 
 
+@run_async
+async def test_help_shows_the_final_label_keys_as_remapped(ws):
+    from argmap.tui.review.screens import HelpScreen
+
+    app = AdjudicateApp(ws, "lead", keymap={"adjudicate-1": "f", "adjudicate-skip": "j"})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {str(what): key for key, what in app.screen.key_rows()}
+        first, second = ws.codebook.labels[:2]
+        assert (rows[f"■ {first.name}"], rows[f"■ {second.name}"]) == ("f", "2")
+        assert rows["Next disputed statement"] == "j"
+
+
 def test_dispute_screen_snapshot(snap_compare, ws):
     assert snap_compare(AdjudicateApp(ws, "lead"), terminal_size=SIZE, press=["s"])
 

@@ -149,6 +149,10 @@ async def test_help_lists_the_codebooks_labels(packet_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        rows = {str(what): key for key, what in app.screen.key_rows()}
+        labels = app.session.packet.codebook.labels
+        assert [rows[f"■ {label.name}"] for label in labels] == [str(n) for n in range(1, len(labels) + 1)]
+        assert rows["Next item without answering"] == "s, →" and rows["Every key"] == "?"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -173,6 +177,10 @@ async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
         await pilot.press("x", "w")  # item 1 skipped, item 2 labelled with the codebook's label 2
         await pilot.press("s")  # no longer bound to skip
         assert app.session.index == 2
+        await pilot.press("question_mark")  # the help shows the keys as remapped
+        rows = {str(what): key for key, what in app.screen.key_rows()}
+        assert rows["Next item without answering"] == "x"
+        assert rows["■ " + app.session.packet.codebook.labels[1].name] == "w"
     assert _on_disk(packet_path)[:2] == [(None, None), ("sovereignty-concern", None)]
 
 

@@ -33,7 +33,8 @@ def test_negation_reverses_support(model):
     assert plain.label == "pro-integration"
     assert negated.label == "sovereignty-concern"
     assert negated.scores["pro-integration"] < plain.scores["pro-integration"]
-    assert "negated 'support'" in negated.explanation
+    # The negated verb is named, as a negated cue or as a verb bearing against its object.
+    assert "negated 'support'" in negated.explanation or "'support' against 'integration'" in negated.explanation
 
 
 def test_negation_with_a_contraction_and_not_only(model):
@@ -118,7 +119,10 @@ cues = ["postpone", "wait"]
 def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
     warning = model.suggest("Japan must not become the front line of an American war.")
     assert warning.label == "sovereignty-concern"
-    assert "after 'should/must not' (not counted)" in warning.explanation
+    assert "'front line' warned of after 'must not become'" in warning.explanation
+    obligation = model.evidence("Japan should not deepen its ties with Washington.")
+    assert obligation.totals["pro-integration"] <= 1.0  # "should not deepen": no evidence for pro
+    assert any("after 'should/must not' (not counted)" in cue for cue in obligation.cues["pro-integration"])
     denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
     assert denial.label == "pro-integration"
     assert "negated 'sovereignty'" in denial.explanation
@@ -147,3 +151,82 @@ def test_constructed_statements_of_the_debate(model):
     predicted = [s.label for s in model.suggest_many([text for _, text in CONSTRUCTED])]
     correct = sum(p == gold for p, (gold, _) in zip(predicted, CONSTRUCTED))
     assert correct >= 11, list(zip(predicted, CONSTRUCTED))
+
+
+def test_a_granted_clause_before_a_semicolon_counts_little(model):
+    granted = analyse("Closer ties are welcome in principle; the trouble is who decides in a war.")
+    plain = analyse("Closer ties are welcome; we should talk about who decides in a war.")
+    assert all(t.conceded for t in granted[:5]) and not any(t.conceded for t in plain)
+    assert model.suggest("Closer ties are welcome in principle; the trouble is that Tokyo may lose its independence.").label == "sovereignty-concern"
+
+
+def test_the_alternative_turned_down_counts_little(model):
+    tokens = analyse("Japan should build its own satellites instead of relying on American ones.")
+    weights = {t.text: t.weight for t in tokens}
+    assert weights["relying"] < 1 and weights["satellites"] == 1
+    assert not any(t.conceded for t in tokens)  # not a concession: no evidence moves to the other side
+
+
+def test_a_subordinate_clause_ends_a_negation():
+    tokens = analyse("This is not wise if it means a loss of independence.")
+    assert [t.text for t in tokens if t.negated] == ["wise"]
+    assert not any(t.negated for t in analyse("No amount of pressure will weaken the alliance."))
+
+
+def test_a_target_that_speaks_is_not_criticised_by_its_own_words(model):
+    speaking = model.evidence("Beijing warned that the plan was dangerous and reckless.")
+    criticised = model.evidence("The plan to counter Beijing's dangerous and reckless moves.")
+    assert not any("criticism of 'Beijing'" in cue for cue in speaking.cues.get("pro-integration", []))
+    assert any("criticism of 'Beijing" in cue for cue in criticised.cues.get("pro-integration", []))
+
+
+def test_cues_with_the_same_stems_count_once():
+    def codebook(cues):
+        return parse_codebook(f"""
+[debate]
+id = "d"
+issue = "?"
+[[label]]
+id = "for"
+name = "For"
+cues = {cues}
+[[label]]
+id = "against"
+name = "Against"
+cues = ["refuse"]
+""")
+    text = "They cooperate closely."
+    once = CodebookModel(codebook('["cooperate"]')).evidence(text).totals["for"]
+    twice = CodebookModel(codebook('["cooperate", "cooperation", "cooperating"]')).evidence(text).totals["for"]
+    assert once == pytest.approx(twice)
+
+
+def test_a_threat_word_aimed_at_the_alliance_is_not_evidence_for_it(model):
+    aimed = model.evidence("Critics say the alliance is a threat to peace in Asia.")
+    assert any("'threat' aimed at 'alliance' (not counted)" in cue for cue in aimed.cues["pro-integration"])
+    adversary = model.evidence("The alliance is the answer to the threat from Beijing's navy.")
+    assert "'threat'" in adversary.cues["pro-integration"]
+    assert model.suggest("Critics say the alliance is a threat to peace in Asia.").label == "sovereignty-concern"
+
+
+DEV_SETS = {"japan-us-dev.stance.jsonl": 40, "japan-us-dev2.stance.jsonl": 123, "japan-us-dev3.stance.jsonl": 53}
+
+
+@pytest.mark.parametrize("name", sorted(DEV_SETS))
+def test_development_sets_are_well_formed(name):
+    records = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(records) == DEV_SETS[name]
+    for record in records:
+        assert set(record) == {"id", "text", "stance", "speaker", "kind", "note"}, record["id"]
+        assert record["stance"] in {"pro-integration", "sovereignty-concern", "neutral"}, record["id"]
+        assert record["kind"] in {"direct", "indirect", "mixed"}, record["id"]
+    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records)
+    assert min(sum(r["stance"] == label for r in records) for label in ("pro-integration", "sovereignty-concern", "neutral")) >= 10
+
+
+def test_development_sets_do_not_regress(model):
+    # Both were tuned on (README, issue 3's rules 5): this guards against regressions only.
+    for name, floor in (("japan-us-dev.stance.jsonl", 0.90), ("japan-us-dev2.stance.jsonl", 0.80)):
+        records = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        predicted = [s.label for s in model.suggest_many([r["text"] for r in records])]
+        assert f1_score([r["stance"] for r in records], predicted, average="macro") >= floor, name

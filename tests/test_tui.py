@@ -7,6 +7,7 @@ import pytest
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import ErrorScreen, PickerScreen, PromptScreen
+from argmap.tui.views.documents import Paragraph, find_passage
 from tui_helpers import build_seed_workspace, copy_workspace
 
 SIZE = (160, 48)
@@ -29,6 +30,12 @@ def run(coro):
 def annotations_of(path, statement_id):
     with Workspace(path) as ws:
         return ws.annotations(statement_id)
+
+
+async def press(pilot, *keys):
+    """Press ``keys`` and wait until the app has handled them and redrawn."""
+    await pilot.press(*keys)
+    await pilot.pause()
 
 
 async def type_text(pilot, text):
@@ -65,8 +72,7 @@ def test_board_has_a_column_per_label_with_the_stores_counts(workspace_file):
             quote = first.get_option_at_index(1)
             assert quote.id in {row.id for row in top}
             # enter opens the quote in its document
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             assert app.current == "documents"
             assert app.view("documents").selected_statement() == quote.id
 
@@ -80,8 +86,7 @@ def test_documents_moves_between_statements_and_sets_a_stance_that_undo_removes(
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             view = app.view("documents")
             rows = view.rows
             assert len(rows) == app.workspace.count_statements()
@@ -93,20 +98,16 @@ def test_documents_moves_between_statements_and_sets_a_stance_that_undo_removes(
             assert view.selected_statement() == target
             # label 2 of the codebook
             label = app.workspace.codebook.labels[1].id
-            await pilot.press("2")
-            await pilot.pause()
+            await press(pilot, "2")
             (annotation,) = annotations_of(workspace_file, target)
             assert annotation.label == label
             assert app.workspace.statement_row(target).label == label
             assert view.selected_statement() == target  # the cursor stays
-            await pilot.press("u")
-            await pilot.pause()
+            await press(pilot, "u")
             assert annotations_of(workspace_file, target) == []
-            await pilot.press("U")
-            await pilot.pause()
+            await press(pilot, "U")
             assert [a.label for a in annotations_of(workspace_file, target)] == [label]
-            await pilot.press("ctrl+z")
-            await pilot.pause()
+            await press(pilot, "ctrl+z")
             assert annotations_of(workspace_file, target) == []
 
     run(go())
@@ -116,8 +117,7 @@ def test_documents_paints_statements_in_their_stance_colour(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             view = app.view("documents")
             row = view.rows[3]
             paragraph = next(p for p in app.query("Paragraph") if p.start <= row.start < p.end)
@@ -134,39 +134,32 @@ def test_statement_edits_kind_delete_reattribute_accept(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             view = app.view("documents")
             first = view.rows[0]
             # kind cycles direct -> mixed -> indirect -> direct
-            await pilot.press("K")
-            await pilot.pause()
+            await press(pilot, "K")
             order = ("direct", "mixed", "indirect")
             assert app.workspace.statement_row(first.id).kind == order[(order.index(first.kind) + 1) % 3]
             await pilot.press("u")
             assert app.workspace.statement_row(first.id).kind == first.kind
             # re-attribute through the fuzzy picker
             other = next(s for s in app.workspace.speakers() if s.id != first.speaker_id and s.name == "Tanaka Hitoshi")
-            await pilot.press("w")
-            await pilot.pause()
+            await press(pilot, "w")
             assert isinstance(app.screen, PickerScreen)
             await type_text(pilot, "tanaka")
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             assert app.workspace.statement_row(first.id).speaker_id == other.id
             # accept the suggestion
-            await pilot.press("a")
-            await pilot.pause()
+            await press(pilot, "a")
             (annotation,) = annotations_of(workspace_file, first.id)
             assert annotation.label == app.workspace.suggestion(first.id).label
             # delete, then undo brings it back with its annotation
             count = app.workspace.count_statements()
-            await pilot.press("x")
-            await pilot.pause()
+            await press(pilot, "x")
             assert app.workspace.count_statements() == count - 1
             assert view.selected_statement() != first.id
-            await pilot.press("u")
-            await pilot.pause()
+            await press(pilot, "u")
             assert app.workspace.count_statements() == count
             assert len(annotations_of(workspace_file, first.id)) == 1
 
@@ -177,16 +170,13 @@ def test_span_edit_and_adding_a_statement_from_text(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             view = app.view("documents")
             row = view.rows[0]
-            await pilot.press("e")
-            await pilot.pause()
+            await press(pilot, "e")
             assert isinstance(app.screen, PromptScreen)
             app.screen.query_one("Input").value = f"{row.start} {row.end - 10}"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             changed = app.workspace.statement_row(row.id)
             assert (changed.start, changed.end) == (row.start, row.end - 10)
             assert changed.text == row.text[:-10]
@@ -195,16 +185,53 @@ def test_span_edit_and_adding_a_statement_from_text(workspace_file):
             phrase = "Japan Further Accelerates Military Integration"
             assert phrase in text
             count = app.workspace.count_statements()
-            await pilot.press("A")
-            await pilot.pause()
+            await press(pilot, "A")
             app.screen.query_one("Input").value = phrase
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             assert app.workspace.count_statements() == count + 1
             added = app.workspace.statement_row(view.selected_statement())
             assert added.text == phrase and added.origin == "manual"
 
     run(go())
+
+
+def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            view = app.view("documents")
+            # a paragraph that wraps onto a second line and is fully on screen
+            height = app.query_one("#doc-text").region.bottom
+            paragraph = next(p for p in app.query(Paragraph)
+                             if p.region.height >= 2 and p.region.y >= 0 and p.region.bottom <= height)
+            await pilot.mouse_down(paragraph, offset=(0, 0))
+            await pilot.hover(paragraph, offset=(30, 1))
+            await pilot.mouse_up(paragraph, offset=(30, 1))
+            selected = app.screen.get_selected_text()
+            assert selected and len(selected) > 30
+            count = app.workspace.count_statements()
+            await press(pilot, "A")
+            assert isinstance(app.screen, PromptScreen)
+            assert app.screen.query_one("Input").value == selected.strip()
+            await press(pilot, "enter")
+            assert app.workspace.count_statements() == count + 1
+            added = app.workspace.statement_row(view.selected_statement())
+            assert added.origin == "manual" and added.start == paragraph.start
+            assert added.text.split() == selected.split()
+            await press(pilot, "u")
+            assert app.workspace.count_statements() == count
+
+    run(go())
+
+
+def test_find_passage_matches_across_other_whitespace_and_prefers_the_nearest():
+    text = "The minister said the plan\nwas sound.\n\nLater the plan  was sound again."
+    assert find_passage(text, "the plan was sound", 0) == (18, 36)
+    later = text.index("plan  was")
+    assert find_passage(text, "plan was sound", len(text)) == (later, later + len("plan  was sound"))
+    assert find_passage(text, "the plan was wrong") is None
+    assert find_passage(text, "   ") is None
 
 
 # ---------------------------------------------------------------------- statements
@@ -214,8 +241,7 @@ def test_statements_table_filters_sorts_and_opens_a_statement(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("s")
-            await pilot.pause()
+            await press(pilot, "s")
             view = app.view("statements")
             table = view.table
             assert table.total == app.workspace.count_statements()
@@ -223,8 +249,7 @@ def test_statements_table_filters_sorts_and_opens_a_statement(workspace_file):
             label = app.workspace.codebook.labels[1]
             await pilot.press("slash")
             await type_text(pilot, f"stance:{label.id}")
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             assert table.total == app.workspace.count_statements(StatementFilter(label=label.id)) > 0
             assert all(table.row(i).label == label.id for i in range(table.total))
             # fuzzy text: a misspelt word still finds Tanaka's statement
@@ -239,16 +264,14 @@ def test_statements_table_filters_sorts_and_opens_a_statement(workspace_file):
             # sorting by another key keeps the same statements
             view.apply("")
             before = [table.row(i).id for i in range(table.total)]
-            await pilot.press("o")
-            await pilot.pause()
+            await press(pilot, "o")
             assert view.sort != "document"
             assert sorted(table.row(i).id for i in range(table.total)) == sorted(before)
             # move down and open in the document
             table.focus()
             await pilot.press("down", "down")
             chosen = table.selected().id
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             assert app.current == "documents"
             assert app.view("documents").selected_statement() == chosen
 
@@ -259,8 +282,7 @@ def test_statements_table_renders_only_visible_pages(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("s")
-            await pilot.pause()
+            await press(pilot, "s")
             table = app.view("statements").table
             assert set(table.pages) == {0}  # one page fetched for 16 rows
             line = "".join(segment.text for segment in table.render_line(0))
@@ -276,8 +298,7 @@ def test_review_queue_labels_with_a_note_and_moves_on(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("r")
-            await pilot.pause()
+            await press(pilot, "r")
             view = app.view("review")
             first = view.current
             remaining = view.remaining
@@ -288,22 +309,19 @@ def test_review_queue_labels_with_a_note_and_moves_on(workspace_file):
             await pilot.press("n")
             await type_text(pilot, "too vague")
             await pilot.press("enter")
-            await pilot.press("3")
-            await pilot.pause()
+            await press(pilot, "3")
             (annotation,) = annotations_of(workspace_file, first.id)
             assert annotation.label == app.workspace.codebook.labels[2].id
             assert annotation.note == "too vague"
             assert view.remaining == remaining - 1
             assert view.current.id != first.id
             second = view.current
-            await pilot.press("a")
-            await pilot.pause()
+            await press(pilot, "a")
             (annotation,) = annotations_of(workspace_file, second.id)
             assert annotation.label == app.workspace.suggestion(second.id).label
             await pilot.press("space")
             assert view.position == 1
-            await pilot.press("u", "u")
-            await pilot.pause()
+            await press(pilot, "u", "u")
             assert annotations_of(workspace_file, first.id) == []
             assert view.remaining == remaining
 
@@ -317,46 +335,38 @@ def test_speakers_rename_alias_merge_split(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("p")
-            await pilot.pause()
+            await press(pilot, "p")
             view = app.view("speakers")
             rows = view.rows
             assert [r.statements for r in rows] == sorted((r.statements for r in rows), reverse=True)
             first = rows[0]
-            await pilot.press("R")
-            await pilot.pause()
+            await press(pilot, "R")
             app.screen.query_one("Input").value = "The ministers"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             renamed = app.workspace.speaker(first.id)
             assert renamed.name == "The ministers" and first.name in renamed.aliases
             await pilot.press("equals_sign")
             app.screen.query_one("Input").value = "the two governments"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             assert "the two governments" in app.workspace.speaker(first.id).aliases
             # merge: mark the second speaker, go back up, merge into the first
             second = view.rows[1]
             await pilot.press("down", "space", "up", "up")  # space marks and moves down
             assert view.selected() == first.id
-            await pilot.press("M")
-            await pilot.pause()
+            await press(pilot, "M")
             assert app.workspace.find_speakers(second.name)[0].id == first.id
             assert app.workspace.speaker(first.id).aliases.count(second.name) == 1
             merged = app.workspace.count_statements(StatementFilter(speaker=first.id))
             assert merged == first.statements + second.statements
-            await pilot.press("u")
-            await pilot.pause()
+            await press(pilot, "u")
             assert app.workspace.count_statements(StatementFilter(speaker=first.id)) == first.statements
             # split off the statements of one mention
-            await pilot.press("S")
-            await pilot.pause()
+            await press(pilot, "S")
             assert isinstance(app.screen, PickerScreen)
             await pilot.press("enter")  # the most frequent mention
             await pilot.pause()
             app.screen.query_one("Input").value = "Split speaker"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             (new,) = app.workspace.find_speakers("Split speaker")
             moved = app.workspace.count_statements(StatementFilter(speaker=new.id))
             assert 0 < moved
@@ -372,13 +382,11 @@ def test_map_claims_links_and_promotion(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("m")
-            await pilot.pause()
+            await press(pilot, "m")
             view = app.view("map")
             await pilot.press("P")
             app.screen.query_one("Input").value = "Integration makes Japan safer"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             (position,) = app.workspace.claims(None)
             assert position.kind == "position"
             # the new position is in the tree; select it and add a claim under it
@@ -386,28 +394,22 @@ def test_map_claims_links_and_promotion(workspace_file):
             view.tree.move_cursor(node)
             await pilot.press("c")
             app.screen.query_one("Input").value = "Joint command deters China"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             (claim,) = app.workspace.claims(position.id)
             # link a statement to the claim as an attack, from the statements view
-            await pilot.press("s")
-            await pilot.pause()
+            await press(pilot, "s")
             statement = app.view("statements").table.selected()
-            await pilot.press("L")
-            await pilot.pause()
+            await press(pilot, "L")
             await type_text(pilot, "deters")
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             (relation,) = app.workspace.relations(claim.id)
             assert (relation.kind, relation.source_id) == ("attacks", statement.id)
             # promote a statement to a claim
-            await pilot.press("down", "plus")
-            await pilot.pause()
+            await press(pilot, "down", "plus")
             promoted = [c for c in app.workspace.claims() if c.statement_id]
             assert len(promoted) == 1 and promoted[0].text == app.workspace.statement_row(promoted[0].statement_id).text
             # the map grows lazily: the claim's statements appear when it is expanded
-            await pilot.press("m")
-            await pilot.pause()
+            await press(pilot, "m")
             node = next(n for n in view.tree.root.children if n.data.id == position.id)
             node.expand()
             await pilot.pause()
@@ -418,17 +420,14 @@ def test_map_claims_links_and_promotion(workspace_file):
             assert [c.data.id for c in claim_node.children] == [statement.id]
             # unlink the statement, then delete the claim; undo brings the claim back
             view.tree.move_cursor(claim_node.children[0])
-            await pilot.press("x")
-            await pilot.pause()
+            await press(pilot, "x")
             assert app.workspace.relations(claim.id) == []
             node = next(n for n in view.tree.root.children if n.data.id == position.id)
             claim_node = next(n for n in node.children if n.data.id == claim.id)
             view.tree.move_cursor(claim_node)
-            await pilot.press("x")
-            await pilot.pause()
+            await press(pilot, "x")
             assert claim.id not in {c.id for c in app.workspace.claims()}
-            await pilot.press("u")
-            await pilot.pause()
+            await press(pilot, "u")
             assert claim.id in {c.id for c in app.workspace.claims()}
 
     run(go())
@@ -453,8 +452,7 @@ def test_a_crash_in_the_add_worker_shows_an_error_and_the_app_keeps_running(work
             assert isinstance(app.screen, ErrorScreen)
             assert "disk on fire" in app.last_error
             await pilot.press("escape")
-            await pilot.press("s")
-            await pilot.pause()
+            await press(pilot, "s")
             assert app.is_running and app.current == "statements"
 
     run(go())
@@ -499,17 +497,14 @@ def test_help_lists_every_binding_and_keys_can_be_remapped(workspace_file, tmp_p
             ids = app.binding_ids()
             assert {"undo", "redo", "view-board", "label-1", "accept-suggestion", "map-add-claim",
                     "speaker-merge", "review-note", "statements-filter"} <= ids
-            await pilot.press("f5")
-            await pilot.pause()
+            await press(pilot, "f5")
             assert app.current == "statements"
-            await pilot.press("1")
-            await pilot.pause()
+            await press(pilot, "1")
             assert app.workspace.status().annotators
             await pilot.press("z")  # undo, remapped
             await pilot.pause()
             assert not app.workspace.status().annotators
-            await pilot.press("question_mark")
-            await pilot.pause()
+            await press(pilot, "question_mark")
             assert type(app.screen).__name__ == "HelpScreen"
 
     run(go())
@@ -593,13 +588,11 @@ def test_slash_searches_from_any_view_and_open_finds_the_workspace_upward(worksp
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("slash")
-            await pilot.pause()
+            await press(pilot, "slash")
             assert app.current == "statements"
             assert app.focused is app.view("statements").query_one("#statements-query")
             await type_text(pilot, "tanaka")
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
             table = app.view("statements").table
             assert table.total == 3 and all(table.row(i).speaker == "Tanaka Hitoshi" for i in range(3))
 

@@ -33,13 +33,13 @@ import numpy as np
 
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
-from argmap.stance.sentiment import target_sentiment
+from argmap.stance.sentiment import nearest_mentions, target_sentiment, valence
 from argmap.stance.text import Token, analyse, stems
 from argmap.stance.verbs import stance_verbs
 
 MODEL_NAME = "codebook"
 #: Bump when the scoring rules change, so suggestions say which rules made them.
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 MAX_GAP = 3
 SINGLE_CUE_WEIGHT = 1.0
@@ -56,6 +56,9 @@ TEMPERATURE = 1.0
 TARGET_WEIGHT = 2.0
 #: Evidence of a stance verb governing a target ("oppose integration", "endorsed Trump").
 VERB_WEIGHT = 3.0
+#: A negative cue at most this many words from a target its own label is for ("the alliance is
+#: a threat") is aimed at that target and does not count for the label.
+AIM_WINDOW = 3
 #: A mention's summed valence v counts as v / (|v| + TARGET_SATURATION): one strong word is
 #: nearly as good as several.
 TARGET_SATURATION = 2.0
@@ -87,9 +90,9 @@ class CodebookModel:
         self.codebook = codebook
         self.labels = codebook.label_ids
         self.version = f"{RULES_VERSION}-{codebook_fingerprint(codebook)}"
-        self._cues = [
-            _Cue(label.id, cue, stems(cue)) for label in codebook.labels for cue in label.cues if stems(cue)
-        ]
+        # Cues with the same stems ("cooperate", "cooperation") are one cue: a word counts once.
+        unique = {(label.id, stems(cue)): cue for label in codebook.labels for cue in reversed(label.cues) if stems(cue)}
+        self._cues = [_Cue(label, cue, cue_stems) for (label, cue_stems), cue in reversed(list(unique.items()))]
         # Target phrases: stems -> [(label, +1 for / -1 against, phrase)].
         self._targets: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
         for label in codebook.labels:
@@ -127,8 +130,9 @@ class CodebookModel:
         for text, context in zip(texts, contexts):
             found = Evidence(totals={label: 0.0 for label in self.labels})
             tokens = analyse(text)
-            self._add_cues(found, tokens, 1.0)
-            self._add_targets(found, tokens)
+            spans = self._mentions(tokens)
+            self._add_cues(found, tokens, 1.0, spans=spans)
+            self._add_targets(found, tokens, spans)
             if context and text.strip() in context:
                 context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
             if context and context.strip(" …"):
@@ -164,14 +168,14 @@ class CodebookModel:
                         found.totals[label] -= SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
         return found_all
 
-    def _add_targets(self, found: Evidence, tokens: list[Token]) -> None:
-        """Praise of a label's "for" targets and criticism of its "against" targets, as evidence."""
+    def _mentions(self, tokens: list[Token]) -> dict[tuple[int, int], tuple[str, ...]]:
+        """The target mentions of a statement: ``(first, last)`` token indexes -> target stems."""
+        spans: dict[tuple[int, int], tuple[str, ...]] = {}
         if not self._targets:
-            return
+            return spans
         index: dict[str, list[int]] = {}
         for position, token in enumerate(tokens):
             index.setdefault(token.stem, []).append(position)
-        spans: dict[tuple[int, int], tuple[str, ...]] = {}
         for target in sorted(self._targets, key=len, reverse=True):  # longest phrase first
             if target[0] not in index:
                 continue
@@ -179,6 +183,10 @@ class CodebookModel:
                 span = (place[0], place[-1])
                 if not any(first <= span[0] <= last or first <= span[1] <= last for first, last in spans):
                     spans[span] = target
+        return spans
+
+    def _add_targets(self, found: Evidence, tokens: list[Token], spans: dict[tuple[int, int], tuple[str, ...]]) -> None:
+        """Praise of a label's "for" targets and criticism of its "against" targets, as evidence."""
         if not spans:
             return
         mentions = sorted(spans)
@@ -188,7 +196,10 @@ class CodebookModel:
                 if sign * hit.sign > 0:
                     found.totals[label] += VERB_WEIGHT * hit.strength
                     found.cues.setdefault(label, []).append(f"'{hit.verb}' {'for' if hit.sign > 0 else 'against'} '{shown}'")
-        for span, value in zip(mentions, target_sentiment(tokens, mentions)):
+        # A target that speaks ("Beijing warned that ...") is the source of the words after it,
+        # not their target: its words bear on the other mentions.
+        spoken_of = [span for span in mentions if not _speaks(tokens, span)]
+        for span, value in zip(spoken_of, target_sentiment(tokens, spoken_of)):
             if not value:
                 continue
             strength = abs(value) / (abs(value) + TARGET_SATURATION)
@@ -199,8 +210,13 @@ class CodebookModel:
                     tone = "praise of" if value > 0 else "criticism of"
                     found.cues.setdefault(label, []).append(f"{tone} '{shown}'")
 
-    def _add_cues(self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False) -> None:
+    def _add_cues(
+        self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False,
+        spans: dict[tuple[int, int], tuple[str, ...]] | None = None,
+    ) -> None:
         conceded_for: dict[str, float] = {}
+        mentions = sorted(spans or {})
+        nearest = nearest_mentions(tokens, mentions, window=AIM_WINDOW) if mentions else {}
         index: dict[str, list[int]] = {}
         for position, token in enumerate(tokens):
             index.setdefault(token.stem, []).append(position)
@@ -213,7 +229,12 @@ class CodebookModel:
                 where = " (context)" if in_context else ""
                 shown = " ".join(tokens[i].text for i in range(position[0], position[-1] + 1))
                 if first.negated and first.deontic:
-                    # "must not become X" warns against X: no evidence for X's side, nor against it.
+                    if _is_a_state(tokens, position[0]) and cue.label != self.codebook.neutral:
+                        # "must not become X" warns of X: the label whose cue names that state.
+                        found.totals[cue.label] += weight
+                        found.cues.setdefault(cue.label, []).append(f"'{shown}' warned of after 'must not become'")
+                        continue
+                    # "should not deepen X": an obligation about an act is evidence for no side.
                     found.cues.setdefault(cue.label, []).append(f"'{shown}' after 'should/must not' (not counted)")
                     continue
                 if first.negated:
@@ -222,6 +243,14 @@ class CodebookModel:
                     if other is not None:
                         found.totals[other] += NEGATED_WEIGHT * weight
                         found.cues.setdefault(other, []).append(f"negated '{shown}'{where}")
+                    continue
+                aimed_at = nearest.get(position[0])
+                if aimed_at is not None and sum(valence(tokens[i]) for i in position) < 0 and (
+                    (cue.label, 1) in {(label, sign) for label, sign, _ in self._targets[spans[mentions[aimed_at]]]}
+                ):
+                    # "the alliance is a threat": a negative cue aimed at what its own label is for.
+                    target = " ".join(tokens[i].text for i in range(mentions[aimed_at][0], mentions[aimed_at][1] + 1))
+                    found.cues.setdefault(cue.label, []).append(f"'{shown}' aimed at '{target}' (not counted)")
                     continue
                 found.totals[cue.label] += weight
                 found.cues.setdefault(cue.label, []).append(f"'{shown}'{where}" + (" (conceded)" if first.conceded else ""))
@@ -316,6 +345,40 @@ def _find(
         if len(position) == len(cue):
             places.append(position)
     return places
+
+
+#: Words that may stand between a speaking target and its verb ("China's foreign ministry said").
+SPEAKER_GAP = 3
+
+
+def _speaks(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Whether the mention ``span`` is the subject of a verb of saying or thinking after it,
+    at most ``SPEAKER_GAP`` words later with no punctuation or preposition in between."""
+    from argmap.extraction.lexicon import CUE_FORMS
+
+    for j in range(span[1] + 1, min(span[1] + 2 + SPEAKER_GAP, len(tokens))):
+        word = tokens[j].text.lower()
+        if not tokens[j].is_word or word in _NOT_BEFORE_A_VERB:
+            return False
+        if word in CUE_FORMS and word != CUE_FORMS[word]:  # an inflected verb: "warned", "says"
+            return True
+    return False
+
+
+_NOT_BEFORE_A_VERB = {"of", "to", "in", "on", "at", "with", "by", "for", "from", "against", "and", "or", "that", "which", "who"}
+
+
+#: Verbs that name a state: "must not become X", "should not end up as X".
+_STATE_VERBS = {"becom", "be", "turn", "end", "serv", "act", "remain"}
+_FILLERS = {"a", "an", "the", "mere", "merely", "simply", "just", "into", "up", "as", "its", "their", "anyone", "someone"}
+
+
+def _is_a_state(tokens: list[Token], start: int) -> bool:
+    """Whether the cue at ``start`` is the state after a copula ("must not become the front line")."""
+    j = start - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].text.lower() in _FILLERS:
+        j -= 1
+    return j >= 0 and tokens[j].is_word and tokens[j].stem in _STATE_VERBS
 
 
 def _softmax(values: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ weight.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from argmap.stance.text import Token
@@ -49,8 +49,21 @@ def target_sentiment(tokens: Sequence[Token], mentions: Sequence[tuple[int, int]
     """The summed valence of the polar words nearest each mention (``(first, last)`` token
     indexes), in mention order. A word belongs to one mention only: the nearest in its sentence."""
     totals = [0.0] * len(mentions)
+    for i, m in nearest_mentions(tokens, mentions, lambda token: bool(valence(token))).items():
+        totals[m] += valence(tokens[i])
+    return totals
+
+
+def nearest_mentions(
+    tokens: Sequence[Token], mentions: Sequence[tuple[int, int]], wanted: Callable[[Token], bool] = lambda token: token.is_word,
+    window: int = WINDOW,
+) -> dict[int, int]:
+    """For each ``wanted`` token outside the mentions, the index of the nearest mention in its
+    sentence at most ``window`` words away (each clause boundary crossed adds
+    ``CLAUSE_DISTANCE``); tokens with no such mention are left out."""
+    found: dict[int, int] = {}
     if not mentions:
-        return totals
+        return found
     sentence, clause = [], []
     number = clauses = 0
     for token in tokens:
@@ -66,12 +79,9 @@ def target_sentiment(tokens: Sequence[Token], mentions: Sequence[tuple[int, int]
         word_index[i] = count
         count += token.is_word
     for i, token in enumerate(tokens):
-        if i in inside:
+        if i in inside or not wanted(token):
             continue
-        value = valence(token)
-        if not value:
-            continue
-        best, best_distance = None, WINDOW + 1
+        best, best_distance = None, window + 1
         for m, (first, last) in enumerate(mentions):
             if sentence[first] != sentence[i]:
                 continue
@@ -80,5 +90,5 @@ def target_sentiment(tokens: Sequence[Token], mentions: Sequence[tuple[int, int]
             if distance < best_distance:
                 best, best_distance = m, distance
         if best is not None:
-            totals[best] += value
-    return totals
+            found[i] = best
+    return found

@@ -37,7 +37,14 @@ DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
 #: How far back (in words) a negator reaches, inside its clause.
 NEGATION_WINDOW = 8
 #: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
-SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though"}
+SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though", "if", "unless", "when", "whether"}
+#: Words that grant the point of their clause: "Deepening the alliance is fine in principle; the
+#: problem is ..." concedes the part before the semicolon.
+GRANTING = {("of", "course"), ("in", "principle"), ("admittedly",), ("granted",), ("to", "be", "sure"), ("no", "doubt")}
+#: A clause opened by these after a semicolon argues against the one before it.
+OBJECTING = {("the", "problem"), ("the", "trouble"), ("the", "catch"), ("the", "question")}
+#: After "no", these make an emphasis, not a denial ("no amount of X changes ...", "no doubt").
+_EMPHATIC_AFTER_NO = {"amount", "matter", "doubt"}
 #: The weight of a conceded clause's evidence.
 CONCEDED_WEIGHT = 0.3
 
@@ -112,8 +119,15 @@ def analyse(text: str) -> list[Token]:
     for i, token in enumerate(tokens):
         word = lower[i]
         if token.stem in _SENTENCE_ENDS:
+            if word == ";" and _grants(lower, sentence_start, i):
+                _concede(tokens, sentence_start, i)
             sentence_start = i + 1
             opener = None
+        elif _rejects(lower, i):
+            # "A instead of B", "A rather than B": B is the alternative the speaker turns down.
+            end = next((j for j in range(i + 2, len(tokens)) if not tokens[j].is_word), len(tokens))
+            for rejected in tokens[i + 2:end]:
+                rejected.weight = min(rejected.weight, CONCEDED_WEIGHT)
         elif word in CONTRAST and not _is_also(lower, i) and not (word == "still" and i > sentence_start and tokens[i - 1].is_word):
             _concede(tokens, sentence_start, i)
         elif word in CONCESSIVE and (i == sentence_start or not tokens[i - 1].is_word):
@@ -125,12 +139,13 @@ def analyse(text: str) -> list[Token]:
     negator: int | None = None
     deontic = False
     for i, token in enumerate(tokens):
-        if negator is not None and i - negator <= NEGATION_WINDOW and token.is_word and not _not_a_negation(lower, negator, i):
+        if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
+            negator = None  # the word that ends a negation's scope is outside it
+            continue
+        if negator is not None and i - negator <= NEGATION_WINDOW and not _not_a_negation(lower, negator, i):
             token.negated = True
             token.deontic = deontic
-        if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
-            negator = None
-        elif token.stem in NEGATORS:
+        if token.stem in NEGATORS:
             negator = i
             deontic = (
                 lower[i] in DEONTIC_BEFORE
@@ -149,11 +164,25 @@ def _concede(tokens: list[Token], start: int, stop: int) -> None:
 def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
     """'not only X', and emphatic comparatives ('has never been stronger', 'no closer ally')."""
     following = lower[negator + 1] if negator + 1 < len(lower) else ""
-    if following in {"only", "just", "merely"}:
+    if following in {"only", "just", "merely"} or (lower[negator] == "no" and following in _EMPHATIC_AFTER_NO):
         return True
     text = lower[word]
     comparative = text.endswith("er") or text.endswith("est") or lower[word - 1] == "more"
     return comparative and lower[negator] in {"never", "no"}
+
+
+def _rejects(lower: list[str], i: int) -> bool:
+    """Whether ``lower[i:i+2]`` is "instead of" or "rather than"."""
+    return tuple(lower[i:i + 2]) in {("instead", "of"), ("rather", "than")}
+
+
+def _grants(lower: list[str], start: int, stop: int) -> bool:
+    """Whether the clause ``lower[start:stop]`` (ended by a semicolon) is granted before an
+    objection: it holds a granting phrase ("in principle"), or the next clause objects ("the problem is")."""
+    words = lower[start:stop]
+    if any(tuple(words[j:j + len(phrase)]) == phrase for phrase in GRANTING for j in range(len(words))):
+        return True
+    return any(tuple(lower[stop + 1:stop + 1 + len(phrase)]) == phrase for phrase in OBJECTING)
 
 
 def _is_also(lower: list[str], i: int) -> bool:

@@ -15,13 +15,6 @@ from argmap.review.adjudication import AdjudicationQueue, Dispute
 from argmap.tui.review import render
 from argmap.tui.review.screens import HelpScreen
 
-ADJUDICATE_KEYS = (
-    ("s, →", "skip to the next disputed statement"),
-    ("b, ←", "back to the previous one"),
-    ("?", "this help"),
-    ("q", "quit (every decision is already saved in the workspace; `argmap undo` takes one back)"),
-)
-
 
 def answers_table(dispute: Dispute, codebook: Codebook) -> Table:
     """Each reviewer's label (in its colour), note and time."""
@@ -53,8 +46,8 @@ class DisputeScreen(Screen):
             )
             for number in range(1, render.MAX_KEYED_LABELS + 1)
         ),
-        Binding("s,right", "skip", "Skip", id="adjudicate-skip"),
-        Binding("b,left", "back", "Back", id="adjudicate-back"),
+        Binding("s,right", "skip", "Skip", tooltip="Next disputed statement", id="adjudicate-skip"),
+        Binding("b,left", "back", "Back", tooltip="Previous disputed statement", id="adjudicate-back"),
     ]
 
     def __init__(self, queue: AdjudicationQueue, codebook: Codebook) -> None:
@@ -135,8 +128,8 @@ class AdjudicateApp(App):
     CSS_PATH = "review.tcss"
     TITLE = "argmap adjudication"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),
+        Binding("q", "quit", "Quit", tooltip="Quit; every decision is already saved (`argmap undo` takes one back)", id="quit"),
     ]
 
     def __init__(self, workspace, adjudicator: str | None = None, *, keymap: dict[str, str] | None = None) -> None:
@@ -153,4 +146,4 @@ class AdjudicateApp(App):
     def action_help(self) -> None:
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.codebook, ADJUDICATE_KEYS, "argmap adjudication: keys (1-9 final label)"))
+            self.push_screen(HelpScreen(self.codebook, [DisputeScreen, AdjudicateApp], "argmap adjudication: keys (final label)"))

@@ -173,4 +173,4 @@ class ReviewApp(App):
     def action_help(self) -> None:
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.session.packet.codebook))
+            self.push_screen(HelpScreen(self.session.packet.codebook, [ItemScreen, ReviewApp], "argmap review: keys"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -70,35 +72,44 @@ class SummaryScreen(Screen[int | None]):
         self.dismiss(None)
 
 
-#: The review screen's keys after the label keys, for the help screen.
-REVIEW_KEYS = (
-    ("a, enter", "accept the suggested label"),
-    ("n", "write a note (enter saves it, escape leaves it)"),
-    ("s, →", "skip to the next item"),
-    ("b, ←", "back to the previous item"),
-    ("?", "this help"),
-    ("q", "quit (every answer is already saved)"),
-)
-
-
 class HelpScreen(ModalScreen[None]):
-    """Every key: the codebook's label keys, then ``keys`` (key, what it does)."""
+    """Every key of ``owners`` (screen and app classes) as the app's keymap has them.
+
+    A binding whose action takes a label number (``label(2)``, ``decide(2)``) is shown with
+    that label of the codebook; numbers beyond the codebook's labels are left out.
+    """
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="close-help")]
 
-    def __init__(self, codebook: Codebook, keys=REVIEW_KEYS, title: str = "argmap review: keys") -> None:
+    def __init__(self, codebook: Codebook, owners: list[type], title: str) -> None:
         super().__init__()
         self.codebook = codebook
-        self.keys = keys
+        self.owners = owners
         self.heading = title
+
+    def key_rows(self) -> list[tuple[str, Text | str]]:
+        """(keys, what they do) for each binding with an id, in the owners' order."""
+        keymap = dict(getattr(self.app, "_keymap", {}) or {})
+        rows: list[tuple[str, Text | str]] = []
+        for owner in self.owners:
+            for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding) or not binding.id:
+                    continue
+                keys = keymap.get(binding.id, binding.key).split(",")
+                shown = ", ".join(self.app.get_key_display(Binding(key, "")) for key in keys)
+                number = re.fullmatch(r"\w+\((\d+)\)", binding.action)
+                if number is None:
+                    rows.append((shown, binding.tooltip or binding.description))
+                elif int(number[1]) <= len(self.codebook.labels):
+                    label = self.codebook.labels[int(number[1]) - 1]
+                    rows.append((shown, Text.assemble(("■ ", label.colour), label.name)))
+        return rows
 
     def compose(self) -> ComposeResult:
         keys = Table(title=self.heading, show_header=False, box=None, padding=(0, 2))
         keys.add_column(style="bold")
         keys.add_column()
-        for number, label in enumerate(self.codebook.labels[:MAX_KEYED_LABELS], 1):
-            keys.add_row(str(number), Text.assemble(("■ ", label.colour), label.name))
-        for key, what in self.keys:
+        for key, what in self.key_rows():
             keys.add_row(key, what)
         if len(self.codebook.labels) > MAX_KEYED_LABELS:
             keys.add_row("", Text(f"labels after the {MAX_KEYED_LABELS}th have no key here", style="dim"))

@@ -3,6 +3,8 @@ colour and the speaker mention marked; a side panel with the selected statement'
 
 from __future__ import annotations
 
+import re
+
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +24,13 @@ class Paragraph(Static):
     def __init__(self, start: int, end: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.start, self.end = start, end
+        self.shown: Text | None = None
+
+    def show(self, text: Text) -> None:
+        """Show ``text`` unless it is already shown (an update costs a layout and a render)."""
+        if text != self.shown:
+            self.shown = text
+            self.update(text)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -32,6 +41,20 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             spans.append((at, at + len(line)))
         at += len(line) + 1
     return spans
+
+
+def find_passage(text: str, passage: str, near: int = 0) -> tuple[int, int] | None:
+    """(start, end) of ``passage`` in ``text`` nearest to offset ``near``, or None.
+
+    Runs of whitespace match any run of whitespace, so a passage selected across wrapped
+    lines or paragraphs (where the screen shows other breaks than the text has) still matches.
+    """
+    words = passage.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    spans = [match.span() for match in pattern.finditer(text)]
+    return min(spans, key=lambda span: abs(span[0] - near)) if spans else None
 
 
 class DocumentsView(StatementView):
@@ -143,7 +166,7 @@ class DocumentsView(StatementView):
         paragraphs_ = list(self.query(Paragraph))
         current = self.rows[self.index] if self.rows else None
         for paragraph in paragraphs_:
-            paragraph.update(self._styled(paragraph.start, paragraph.end))
+            paragraph.show(self._styled(paragraph.start, paragraph.end))
         self._panel(current)
         if current is not None:
             for paragraph in paragraphs_:
@@ -218,20 +241,15 @@ class DocumentsView(StatementView):
         def chosen(value: str | None) -> None:
             if not value or not value.strip():
                 return
-            value = value.strip()
             near = self.rows[self.index].start if self.rows else 0
-            spots = []
-            at = self.text.find(value)
-            while at >= 0:
-                spots.append(at)
-                at = self.text.find(value, at + 1)
-            if not spots:
+            span = find_passage(self.text, value, near)
+            if span is None:
                 self.app.notify("that text is not in the document", severity="error")
                 return
-            start = min(spots, key=lambda s: abs(s - near))
+            start, end = span
             document = self.document_id
             self.argmap.run_edit(
-                "statement added", lambda ws: ws.add_statement(document, start, start + len(value)), self,
+                "statement added", lambda ws: ws.add_statement(document, start, end), self,
                 then=lambda row: self.show(row.id),
             )
 
