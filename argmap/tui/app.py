@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from argmap.store import Workspace, WorkspaceError
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
-from argmap.tui.labels import LabelStyles
+from argmap.tui.labels import LabelStyles, plural
 from argmap.tui.views.base import View
 
 #: view id -> (class as "module:Class" under argmap.tui.views, title, key, binding id). A view's
@@ -172,8 +172,9 @@ class ArgmapApp(App):
                 labels.append_text(self.labels.chip(label if label else None))
                 labels.append(f" {n}  ")
         text = Text.assemble(
-            f" {status.documents} documents · {status.speakers} speakers · {status.statements} statements · ",
-            f"{status.labelled_share:.0%} labelled by people · {status.claims} claims · ", labels,
+            f" {plural(status.documents, 'document')} · {plural(status.speakers, 'speaker')} · "
+            f"{plural(status.statements, 'statement')} · ",
+            f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} · ", labels,
             (f"· {status.edits} edits", "dim"),
         )
         self.main.query_one("#status", Static).update(text)

@@ -1,4 +1,4 @@
-"""How stance labels look in the UI: names and colours from the codebook."""
+"""How stance labels and counts read in the UI: names and colours from the codebook, quotes, plurals."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ from rich.style import Style
 from rich.text import Text
 
 NO_LABEL = "#777777"
+
+
+def plural(n: int, word: str) -> str:
+    """'1 speaker', '3 speakers'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class LabelStyles:

@@ -12,13 +12,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from argmap.store.views import board
-from argmap.tui.labels import quote_marks
+from argmap.tui.labels import plural, quote_marks
 from argmap.tui.views.base import StatementView
-
-
-def plural(n: int, word: str) -> str:
-    """'1 speaker', '3 speakers'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class BoardColumnList(OptionList):
