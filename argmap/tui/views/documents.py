@@ -21,16 +21,19 @@ from argmap.tui.views.base import StatementView
 class Paragraph(Static):
     """One paragraph of the document (offset ``start`` in the text)."""
 
-    def __init__(self, start: int, end: int, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, start: int, end: int, text: Text, **kwargs) -> None:
+        super().__init__(text, **kwargs)
         self.start, self.end = start, end
-        self.shown: Text | None = None
+        self.shown = text
 
     def show(self, text: Text) -> None:
-        """Show ``text`` unless it is already shown (an update costs a layout and a render)."""
+        """Show ``text`` (the same words, restyled) unless it is already shown.
+
+        The words, and so the paragraph's height, never change: no layout is needed.
+        """
         if text != self.shown:
             self.shown = text
-            self.update(text)
+            self.update(text, layout=False)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -133,7 +136,7 @@ class DocumentsView(StatementView):
         )
         holder = self.query_one("#doc-text", VerticalScroll)
         holder.remove_children()
-        holder.mount_all([Paragraph(a, b, classes="paragraph") for a, b in paragraphs(self.text)])
+        holder.mount_all([Paragraph(a, b, self._styled(a, b), classes="paragraph") for a, b in paragraphs(self.text)])
         self._shown = None
         self.call_after_refresh(self._paint)
 
