@@ -17,10 +17,16 @@ def ws(tmp_path, monkeypatch):
         yield workspace
 
 
-def snapshot(ws) -> dict:
-    """Every table except the edit log, as sorted rows."""
+def snapshot(ws, *, statement_order: bool = True) -> dict:
+    """Every table except the edit log, as sorted rows; without statements' ``seq`` (the
+    order of ties, which a row put back by undo takes anew) when ``statement_order`` is False."""
     tables = ("documents", "speakers", "statements", "suggestions", "annotations", "claims", "relations", "meta")
-    return {t: sorted(map(repr, ws.conn.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+    out = {t: sorted(map(repr, ws.conn.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+    if not statement_order:
+        columns = [c[1] for c in ws.conn.execute("PRAGMA table_info(statements)") if c[1] != "seq"]
+        listed = ", ".join(f'"{column}"' for column in columns)
+        out["statements"] = sorted(map(repr, ws.conn.execute(f"SELECT {listed} FROM statements").fetchall()))
+    return out
 
 
 def kishida(ws):
@@ -235,3 +241,36 @@ def test_rows_carry_the_spans_a_document_view_highlights(ws):
         text = ws.document(row.document).text
         if row.cue_start is not None:
             assert text[row.cue_start:row.cue_end] == row.cue
+
+
+
+def test_removing_a_document_takes_its_statements_and_their_links_and_undo_restores_all(ws):
+    from argmap.models import Document
+
+    other = Document(id="other-doc", name="other.txt",
+                     text='"Integration will make Japan safer," Sasae Kenichiro said on Monday.')
+    ws.add_documents([other])
+    kept = ws.statements_in_document("other-doc")
+    assert kept
+    seed = ws.documents()[0]
+    statement = kishida(ws)
+    ws.set_stance(statement.id, "pro-integration", annotator="ann")
+    claim = ws.add_claim("Integration deters China")
+    ws.link(statement.id, claim.id, "supports")
+    ws.link(kept[0].id, claim.id, "supports")
+    before = snapshot(ws, statement_order=False)
+    removed = ws.remove_document(seed.id)
+    assert removed == seed.statements
+    assert [d.id for d in ws.documents()] == ["other-doc"]
+    assert ws.count_statements() == len(kept)
+    assert ws.annotations(statement.id) == [] and ws.relations(statement.id) == []
+    assert [r.source_id for r in ws.relations(claim.id)] == [kept[0].id]  # the other document's link stays
+    assert ws.claim(claim.id).text == "Integration deters China"  # claims stay
+    assert ws.status().documents == 1 and ws.status().statements == len(kept)
+    ws.undo()
+    assert snapshot(ws, statement_order=False) == before
+    assert [r.id for r in ws.statements()][:seed.statements] == [r.id for r in ws.statements_in_document(seed.id)]
+    ws.redo()
+    assert ws.count_statements() == len(kept)
+    with pytest.raises(EditError, match="no document"):
+        ws.remove_document(seed.id)

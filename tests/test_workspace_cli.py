@@ -235,3 +235,20 @@ def test_setting_a_codebook_says_how_to_refresh_the_suggestions(workspace, capsy
     status, out, _ = run(capsys, "codebook", CODEBOOK)
     assert status == 0
     assert out.splitlines()[1].endswith("`argmap suggest` suggests stances for the 16 statements under this one")
+
+
+def test_documents_lists_them_and_document_remove_takes_one_out_until_undo(workspace, capsys):
+    status, out, _ = run(capsys, "documents")
+    (line,) = out.splitlines()
+    document_id, name = line.split()[:2]
+    assert status == 0 and name == SEED.name and "16 statements" in line
+    status, out, _ = run(capsys, "document", "remove", name)
+    assert status == 0 and out.startswith(f"{document_id}: {name} removed with 16 statements")
+    assert run(capsys, "documents")[1] == ""
+    assert json.loads(run(capsys, "status", "--format", "json")[1])["statements"] == 0
+    status, _, err = run(capsys, "document", "remove", name)
+    assert status == 1 and err == f"argmap: error: no documents match {name!r}\n"
+    assert run(capsys, "undo")[0] == 0
+    assert run(capsys, "documents")[1] == line + "\n"
+    status, out, _ = run(capsys, "add", ".", "--progress", "none")
+    assert out.startswith("0 added, 0 replaced, 1 unchanged")  # the same document again, as before

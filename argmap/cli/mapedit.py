@@ -80,6 +80,9 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
             (("target",), {"help": "statement id (adjust, delete) or document id or name (add)"}),
             (("--start",), {"type": int}), (("--end",), {"type": int}), (("--kind",), {"type": _lower, "choices": KINDS}),
             (("--speaker",), {}))
+    command("documents", "list documents with their ids and statement counts", _documents)
+    command("document", "remove a document with its statements (one edit: `argmap undo` brings it back)", _document,
+            (("action",), {"choices": ("remove",)}), (("document",), {"help": "document id, id prefix or name"}))
     command("speakers", "list speakers with statement counts and stances", _speakers,
             (("--text",), {"help": "name or alias contains"}), (("--offset",), {"type": _count, "default": 0}),
             (("--limit",), {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"}))
@@ -216,6 +219,20 @@ def _statement(workspace, args) -> int:
         statement = _resolve(workspace, "statements", args.target)
         removed = workspace.delete_statement(statement)
         print(f"{statement}: deleted{_relations_removed(removed)}")
+    return 0
+
+
+def _documents(workspace, args) -> int:
+    for row in workspace.documents():
+        print(f"{row.id}  {row.name}  {row.statements} statements  added {row.added_at}")
+    return 0
+
+
+def _document(workspace, args) -> int:
+    document = _resolve(workspace, "documents", args.document)
+    name = workspace.document(document).name
+    removed = workspace.remove_document(document)
+    print(f"{document}: {name} removed with {removed} statements (`argmap undo` brings it back)")
     return 0
 
 

@@ -65,6 +65,30 @@ class DocumentsMixin:
 
         return Document(id=row[0], name=row[1], text=row[2], source_path=row[3])
 
+    def remove_document(self, document_id: str, *, actor: str | None = None) -> int:
+        """Remove a document with its statements and their suggestions, annotations and relations.
+
+        One edit: undo brings all of it back. Speakers and claims stay (a claim promoted from
+        one of its statements keeps its text). Returns how many statements went.
+        """
+        row = self.conn.execute("SELECT name FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise EditError(f"no document {document_id!r}")
+        with self.edit("remove-document", f"document {row[0]} removed", actor) as changes:
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM statements WHERE document = ?", (document_id,))]
+            for statement_id in ids:
+                self._touch_dependents(changes, statement_id)
+                changes.touch("statements", statement_id)
+            changes.touch("documents", document_id)
+            of_document = "(SELECT id FROM statements WHERE document = ?)"
+            for table in ("annotations", "suggestions"):
+                self.conn.execute(f"DELETE FROM {table} WHERE statement_id IN {of_document}", (document_id,))
+            self.conn.execute(f"DELETE FROM relations WHERE source_id IN {of_document} OR target_id IN {of_document}",
+                              (document_id, document_id))
+            self.conn.execute("DELETE FROM statements WHERE document = ?", (document_id,))
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        return len(ids)
+
     def add_documents(
         self,
         documents: Iterable[Document],
