@@ -225,6 +225,29 @@ def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(work
     run(go())
 
 
+def test_removing_the_document_shown_after_confirming_and_undo(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            view = app.view("documents")
+            (document,) = app.workspace.documents()
+            await press(pilot, "D")
+            assert isinstance(app.screen, PickerScreen)
+            await press(pilot, "enter")  # the first choice keeps it
+            assert app.workspace.documents() == [document]
+            await press(pilot, "D")
+            await type_text(pilot, "remove")
+            await press(pilot, "enter")
+            assert app.workspace.documents() == [] and app.workspace.count_statements() == 0
+            assert view.document_id is None and not list(app.query(Paragraph))
+            await press(pilot, "u")
+            assert app.workspace.count_statements() == document.statements
+            assert view.document_id == document.id and len(view.rows) == document.statements
+
+    run(go())
+
+
 def test_find_passage_matches_across_other_whitespace_and_prefers_the_nearest():
     text = "The minister said the plan\nwas sound.\n\nLater the plan  was sound again."
     assert find_passage(text, "the plan was sound", 0) == (18, 36)

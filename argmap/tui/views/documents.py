@@ -71,6 +71,8 @@ class DocumentsView(StatementView):
         Binding("left_square_bracket", "document(-1)", "Prev doc", show=False, id="previous-document"),
         Binding("A", "add_statement", "Add statement", show=False, tooltip="mark the selected text as a statement",
                 id="add-statement"),
+        Binding("D", "remove_document", "Remove document", show=False,
+                tooltip="remove the document shown with its statements (u undoes)", id="remove-document"),
     ]
 
     document_id: reactive[str | None] = reactive(None, init=False)
@@ -96,7 +98,11 @@ class DocumentsView(StatementView):
     def refresh_data(self) -> None:
         documents = self.workspace.documents()
         if not documents:
+            self.set_reactive(DocumentsView.document_id, None)  # without the watcher: nothing to load
+            self.rows, self.text = [], ""
             self.query_one("#doc-title", Label).update("no documents yet")
+            self.query_one("#doc-text", VerticalScroll).remove_children()
+            self._panel(None)
             return
         if self.document_id not in {d.id for d in documents}:
             self.document_id = documents[0].id
@@ -219,6 +225,9 @@ class DocumentsView(StatementView):
         return self.rows[self.index].id if self.rows else None
 
     def after_edit(self) -> None:
+        if self.document_id not in {d.id for d in self.workspace.documents()}:
+            self.refresh_data()  # the document was removed: show the first one left
+            return
         selected = self.selected_statement()
         self._load()
         if selected and selected in {r.id for r in self.rows}:
@@ -234,6 +243,20 @@ class DocumentsView(StatementView):
         if ids:
             at = ids.index(self.document_id) if self.document_id in ids else 0
             self.document_id = ids[(at + step) % len(ids)]
+
+    def action_remove_document(self) -> None:
+        """Remove the document shown, with its statements, after a confirmation (u undoes)."""
+        if self.document_id is None:
+            return
+        document = self.document_id
+        name = self.workspace.document(document).name
+        choices = [("keep", "Keep it"), ("remove", f"Remove {name} and its {len(self.rows)} statements (u undoes)")]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "remove":
+                self.argmap.run_edit(f"{name} removed (u undoes)", lambda ws: ws.remove_document(document), self)
+
+        self.app.push_screen(self.argmap.picker(f"Remove the document {name}?", choices), chosen)
 
     def action_add_statement(self) -> None:
         """Mark the text selected with the mouse (or typed in the prompt) as a new statement."""
