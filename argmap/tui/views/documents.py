@@ -180,7 +180,9 @@ class DocumentsView(StatementView):
         if current is not None:
             for paragraph in paragraphs_:
                 if paragraph.start <= current.start < paragraph.end + 1:
-                    self.query_one("#doc-text", VerticalScroll).scroll_to_widget(paragraph, animate=False, center=True)
+                    holder = self.query_one("#doc-text", VerticalScroll)
+                    if not holder.region.contains_region(paragraph.region):  # a scroll repaints the whole text
+                        holder.scroll_to_widget(paragraph, animate=False, center=True)
                     break
 
     def _panel(self, row: StatementRow | None) -> None:
@@ -190,8 +192,8 @@ class DocumentsView(StatementView):
             return
         labels = self.argmap.labels
         table = Table.grid(padding=(0, 1))
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
+        table.add_column(style="dim", no_wrap=True, width=10)  # fixed widths: nothing to measure per move
+        table.add_column(ratio=1)
         table.add_row("statement", f"{self.index + 1} of {len(self.rows)}")
         table.add_row("speaker", Text(row.speaker or "(nobody)", style="bold"))
         table.add_row("mention", row.speaker_mention or "")
@@ -216,8 +218,8 @@ class DocumentsView(StatementView):
                 table.add_row(relation.kind, self.workspace.claim(relation.target_id).text)
         table.add_row("", "")
         table.add_row("keys", Text.assemble(labels.legend(), "\na accept  w who  K kind  e span  x delete\n"
-                                            "l/L support/attack claim  + promote  A add selected text"))
-        panel.update(table)
+                                            "l/L support/attack claim  + promote  A add selected text  D remove document"))
+        panel.update(table, layout=False)  # its size is fixed by the CSS
 
     # ------------------------------------------------------------------ actions
 
