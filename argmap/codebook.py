@@ -69,7 +69,9 @@ class StanceLabel(BaseModel):
     def _colour_is_hex(cls, value: str) -> str:
         if not _HEX_COLOUR.match(value):
             raise ValueError("expected a colour as '#rrggbb' or '#rgb'")
-        return value
+        if len(value) == 4:  # '#rgb' -> '#rrggbb', the form every terminal library reads
+            value = "#" + "".join(digit * 2 for digit in value[1:])
+        return value.lower()
 
     @field_validator("cues", "examples", "targets_for", "targets_against")
     @classmethod

@@ -167,23 +167,30 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def start_once(command: list[str], markers: list[str], size: tuple[int, int], limit: float = 20.0) -> dict:
-    """Run ``command`` on a new pseudo-terminal; seconds from the start to the first output,
-    to every marker having been written (the board painted; also the process's CPU time by
-    then), and to the last write before 0.5 s of quiet (the screen settled); then quit with ``q``."""
+def spawn_on_pty(command: list[str], size: tuple[int, int]) -> tuple[subprocess.Popen, int]:
+    """Start ``command`` on a new pseudo-terminal of ``size`` (columns, rows); returns the process
+    and the terminal's master side (read what it draws, write keys)."""
     width, height = size
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
     env.pop("TEXTUAL", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules cached, not compiled at each start
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True, close_fds=True)
+    os.close(slave)
+    return process, master
+
+
+def start_once(command: list[str], markers: list[str], size: tuple[int, int], limit: float = 20.0) -> dict:
+    """Run ``command`` on a new pseudo-terminal; seconds from the start to the first output,
+    to every marker having been written (the board painted; also the process's CPU time by
+    then), and to the last write before 0.5 s of quiet (the screen settled); then quit with ``q``."""
     wanted = [m.encode() for m in markers]
     text = b""
     result = {"first_output": None, "board": None, "board_cpu": None, "settled": None, "missing": []}
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True, close_fds=True)
-    os.close(slave)
+    process, master = spawn_on_pty(command, size)
     last = start
     try:
         while True:
@@ -225,14 +232,18 @@ def start_once(command: list[str], markers: list[str], size: tuple[int, int], li
     return result
 
 
+def argmap_command() -> list[str]:
+    """The installed ``argmap`` beside this Python, else ``python -m argmap``."""
+    argmap = Path(sys.executable).with_name("argmap")
+    return [str(argmap)] if argmap.exists() else [sys.executable, "-m", "argmap"]
+
+
 def startup(path: Path, runs: int, cold_all: bool, warm_only: bool = False) -> None:
     """Print process start -> board painted, warm and cold, median and worst of ``runs``."""
-    argmap = Path(sys.executable).with_name("argmap")
-    command = [str(argmap) if argmap.exists() else sys.executable,
-               *([] if argmap.exists() else ["-m", "argmap"]), "open", str(path)]
+    command = [*argmap_command(), "open", str(path)]
     size = (160, 48)
     markers = board_markers(path, size[0])
-    print(f"start-up: `{' '.join(command[-3:] if argmap.exists() else command[-4:])}` on a {size[0]}x{size[1]} "
+    print(f"start-up: `{' '.join(command)}` on a {size[0]}x{size[1]} "
           f"pseudo-terminal; {len(markers)} board texts awaited")
     start_once(command, markers, size)  # one run to fill the page cache after the build
     modes = [("warm page cache", lambda: None), ("workspace file cold (fadvise DONTNEED)", lambda: evict(path))]

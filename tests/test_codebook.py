@@ -85,3 +85,8 @@ def test_wrong_types_and_values():
 def test_unreadable_file_is_named(tmp_path):
     with pytest.raises(CodebookError, match=r"missing\.toml: cannot read the codebook"):
         load_codebook(tmp_path / "missing.toml")
+
+
+def test_a_short_colour_is_read_as_the_full_one():
+    codebook = parse_codebook(HEADER + LABEL_A + 'colour = "#F0a"\n', "debate.toml")
+    assert codebook.labels[0].colour == "#ff00aa"

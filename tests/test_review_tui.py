@@ -177,6 +177,8 @@ async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
         await pilot.press("x", "w")  # item 1 skipped, item 2 labelled with the codebook's label 2
         await pilot.press("s")  # no longer bound to skip
         assert app.session.index == 2
+        labels = app.screen.query_one("#labels").render()  # the label list shows the keys as remapped
+        assert f"w ■ {app.session.packet.codebook.labels[1].name}" in str(labels)
         await pilot.press("question_mark")  # the help shows the keys as remapped
         rows = {str(what): key for key, what in app.screen.key_rows()}
         assert rows["Next item without answering"] == "x"

@@ -1,8 +1,10 @@
 """The terminal UI driven by Textual's Pilot: each view and each edit, asserting on the workspace."""
 
 import asyncio
+import re
 
 import pytest
+from textual import events
 
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
@@ -186,7 +188,12 @@ def test_span_edit_and_adding_a_statement_from_text(workspace_file):
             assert phrase in text
             count = app.workspace.count_statements()
             await press(pilot, "A")
-            app.screen.query_one("Input").value = phrase
+            prompt = app.screen.query_one("Input")
+            prompt.value = ""
+            words = phrase.split()  # pasted over two lines: taken as one, matched across whitespace
+            prompt.post_message(events.Paste(" ".join(words[:2]) + "\n" + " ".join(words[2:])))
+            await pilot.pause()
+            assert prompt.value == phrase
             await press(pilot, "enter")
             assert app.workspace.count_statements() == count + 1
             added = app.workspace.statement_row(view.selected_statement())
@@ -246,6 +253,42 @@ def test_removing_the_document_shown_after_confirming_and_undo(workspace_file):
             assert view.document_id == document.id and len(view.rows) == document.statements
 
     run(go())
+
+
+def test_a_workspace_whose_stored_codebook_has_short_colours_opens(workspace_file):
+    import json
+
+    with Workspace(workspace_file) as ws:  # as stored before '#rgb' was expanded when read
+        stored = json.loads(ws.meta("codebook"))
+        stored["labels"][0]["colour"] = "#f0a"
+        ws.conn.execute("UPDATE meta SET value = ? WHERE key = 'codebook'", (json.dumps(stored),))
+        ws.conn.commit()
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "s")
+            assert app.labels.colour(stored["labels"][0]["id"]).lower() == "#ff00aa"
+            assert app.query_one("#board-col-0") is not None
+
+    run(go())
+
+
+def test_a_keys_file_with_a_value_that_is_no_key_or_not_utf8_is_one_error(tmp_path):
+    from argmap.tui.app import binding_sections
+    from argmap.tui.keymap import KeymapError, is_key, load_keymap
+
+    for _, rows in binding_sections():  # every default key passes the check a keys file gets
+        for keys, _, binding_id in rows:
+            assert all(is_key(key) for key in keys.split(",")), (binding_id, keys)
+    keys_file = tmp_path / "keys.toml"
+    for value, shown in (("not a key!!", "'notakey!!'"), (",", "''"), ("ctrl+", "'ctrl+'"), ("f2,foo+x", "'foo+x'")):
+        keys_file.write_text(f'[keys]\nview-documents = "{value}"\n', encoding="utf-8")
+        with pytest.raises(KeymapError, match="^" + re.escape(f"{keys_file}: keys.view-documents: {shown} is not a key")):
+            load_keymap(keys_file)
+    keys_file.write_bytes(b"\xff\xfe[keys]\n")
+    with pytest.raises(KeymapError, match="^" + re.escape(f"{keys_file}: not UTF-8 text") + "$"):
+        load_keymap(keys_file)
 
 
 def test_find_passage_matches_across_other_whitespace_and_prefers_the_nearest():
@@ -506,9 +549,9 @@ def test_help_lists_every_binding_and_keys_can_be_remapped(workspace_file, tmp_p
     from argmap.tui.keymap import KeymapError, load_keymap
 
     keys = tmp_path / "keys.toml"
-    keys.write_text('[keys]\nundo = "z"\nview-statements = "f5"\n')
+    keys.write_text('[keys]\nundo = "z"\nview-statements = "f5"\nlabel-1 = "2"\nlabel-2 = "1"\n')
     keymap = load_keymap(keys)
-    assert keymap == {"undo": "z", "view-statements": "f5"}
+    assert keymap == {"undo": "z", "view-statements": "f5", "label-1": "2", "label-2": "1"}
     bad = tmp_path / "bad.toml"
     bad.write_text('[keys]\nundo = 3\n')
     with pytest.raises(KeymapError, match="bad.toml: keys.undo"):
@@ -520,10 +563,16 @@ def test_help_lists_every_binding_and_keys_can_be_remapped(workspace_file, tmp_p
             ids = app.binding_ids()
             assert {"undo", "redo", "view-board", "label-1", "accept-suggestion", "map-add-claim",
                     "speaker-merge", "review-note", "statements-filter"} <= ids
+            tabs = str(app.query_one("#tabs").render())
+            assert "f5 Statements" in tabs and " s Statements" not in tabs  # the header shows the keys as remapped
+            first, second = app.workspace.codebook.labels[:2]
+            legend = app.legend().plain
+            assert f" 2  {first.name} " in legend and f" 1  {second.name} " in legend
             await press(pilot, "f5")
             assert app.current == "statements"
             await press(pilot, "1")
             assert app.workspace.status().annotators
+            assert app.workspace.status().labels.get(second.id)  # key 1 now gives label 2, as the legend says
             await pilot.press("z")  # undo, remapped
             await pilot.pause()
             assert not app.workspace.status().annotators

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 from argmap.store import Workspace, WorkspaceError
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
+from argmap.tui.keymap import shown_keys
 from argmap.tui.labels import LabelStyles, plural
 from argmap.tui.views.base import View
 
@@ -155,10 +156,18 @@ class ArgmapApp(App):
 
     def _tabs(self) -> None:
         text = Text()
-        for name, (_, title, key, _) in VIEWS.items():
+        for name, (_, title, key, binding_id) in VIEWS.items():
             style = "bold reverse" if name == self.current else "dim"
-            text.append(f" {key} {title} ", style=style)
+            text.append(f" {shown_keys(self, binding_id, key)} {title} ", style=style)
         self.main.query_one("#tabs", Label).update(text)
+
+    def legend(self) -> Text:
+        """The stance labels with the keys that set them, as remapped."""
+        return self.labels.legend([shown_keys(self, f"label-{n}", str(n)) for n in range(1, 10)])
+
+    def hints(self, *items: tuple[str, str, str]) -> str:
+        """'a accept  w who' from (binding id, default keys, what it does), keys as remapped."""
+        return "  ".join(f"{shown_keys(self, binding_id, default)} {what}" for binding_id, default, what in items)
 
     def update_status(self) -> None:
         """The status line: counts from the store."""
@@ -175,7 +184,7 @@ class ArgmapApp(App):
             f" {plural(status.documents, 'document')} · {plural(status.speakers, 'speaker')} · "
             f"{plural(status.statements, 'statement')} · ",
             f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} · ", labels,
-            (f"· {status.edits} edits", "dim"),
+            (f"· {plural(status.edits, 'edit')}", "dim"),
         )
         self.main.query_one("#status", Static).update(text)
 

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+
+class LineInput(Input):
+    """An input that takes pasted lines as one line, joined by spaces (Input keeps only the first)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # not Input's own paste, which drops every line after the first
+        event.stop()
+        line = " ".join(event.text.split())
+        if line and self.selection.is_empty:
+            self.insert_text_at_cursor(line)
+        elif line:
+            self.replace(line, *self.selection)
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -25,7 +38,7 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield LineInput(self.value, placeholder=self.placeholder, id="prompt-input")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

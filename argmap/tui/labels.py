@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 
 NO_LABEL = "#777777"
 
@@ -19,7 +20,8 @@ class LabelStyles:
     def __init__(self, codebook) -> None:
         self.codebook = codebook
         self.ids: tuple[str, ...] = codebook.label_ids if codebook else ()
-        self.colours = {label.id: label.colour for label in codebook.labels} if codebook else {}
+        # Color.parse reads '#rgb' too, which codebooks stored before it was expanded may hold
+        self.colours = {label.id: Color.parse(label.colour).hex for label in codebook.labels} if codebook else {}
         self.names = {label.id: label.name for label in codebook.labels} if codebook else {}
 
     def colour(self, label: str | None) -> str:
@@ -43,13 +45,13 @@ class LabelStyles:
             name += "?"
         return Text(f" {name} ", style=Style(color="#ffffff", bgcolor=self.colour(label), italic=source == "suggestion"))
 
-    def legend(self) -> Text:
-        """'1 Pro  2 Against ...' for the keys that set a stance."""
+    def legend(self, keys: list[str] | None = None) -> Text:
+        """'1 Pro  2 Against ...' for the keys that set a stance (``keys``: the keys of labels 1-9 if remapped)."""
         text = Text()
         for number, label in enumerate(self.ids, 1):
             if number > 9:
                 break
-            text.append(f" {number} ", style="bold")
+            text.append(f" {keys[number - 1] if keys else number} ", style="bold")
             text.append_text(self.chip(label))
         return text
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from argmap.codebook import Codebook
 from argmap.review.adjudication import AdjudicationQueue, Dispute
+from argmap.tui.keymap import shown_keys
 from argmap.tui.review import render
 from argmap.tui.review.screens import HelpScreen
 
@@ -92,7 +93,8 @@ class DisputeScreen(Screen):
         self.query_one("#meta", Static).update(render.meta_text(dispute.item))
         self.query_one("#context", Static).update(render.context_text(dispute.item))
         self.query_one("#answers", Static).update(answers_table(dispute, self.codebook))
-        self.query_one("#labels", Static).update(render.labels_text(self.codebook, dispute.final, None))
+        keys = [shown_keys(self.app, f"adjudicate-{n}", str(n)) for n in range(1, render.MAX_KEYED_LABELS + 1)]
+        self.query_one("#labels", Static).update(render.labels_text(self.codebook, dispute.final, None, keys))
 
     def action_decide(self, number: int) -> None:
         """Adjudicate the current statement with the codebook's ``number``-th label."""

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
 from argmap.review.packet import Packet
 from argmap.review.session import ReviewSession
+from argmap.tui.keymap import shown_keys
 from argmap.tui.review import render
 from argmap.tui.review.screens import HelpScreen, SummaryScreen
 
@@ -50,7 +51,8 @@ class ItemScreen(Screen):
                 yield Static(id="context")
             yield Static(id="suggestion")
             yield Static(id="labels")
-            yield Input(placeholder="note: n to write, enter to save, escape to leave", id="note", select_on_focus=False)
+            yield Input(placeholder=f"note: {shown_keys(self.app, 'note', 'n')} to write, enter to save, "
+                                    f"{shown_keys(self.app, 'leave-note', 'escape')} to leave", id="note", select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,9 +76,10 @@ class ItemScreen(Screen):
         self.query_one("#context", Static).update(render.context_text(item))
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = not session.packet.blind
-        suggestion.update(render.suggestion_text(item, codebook))
+        suggestion.update(render.suggestion_text(item, codebook, shown_keys(self.app, "accept-suggestion", "a,enter")))
         suggested = item.suggestion.label if item.suggestion and not session.packet.blind else None
-        self.query_one("#labels", Static).update(render.labels_text(codebook, item.label, suggested))
+        keys = [shown_keys(self.app, f"label-{n}", str(n)) for n in range(1, render.MAX_KEYED_LABELS + 1)]
+        self.query_one("#labels", Static).update(render.labels_text(codebook, item.label, suggested, keys))
         note = self.query_one("#note", Input)
         note.value = item.note or ""
         self.query_one("#context-box", VerticalScroll).scroll_home(animate=False)

@@ -26,7 +26,7 @@ def meta_text(item: PacketItem) -> Text:
     )
 
 
-def suggestion_text(item: PacketItem, codebook: Codebook) -> Text:
+def suggestion_text(item: PacketItem, codebook: Codebook, accept_keys: str = "a/enter") -> Text:
     """The model's suggestion with its score and explanation, or why there is none."""
     suggestion = item.suggestion
     if suggestion is None:
@@ -39,15 +39,16 @@ def suggestion_text(item: PacketItem, codebook: Codebook) -> Text:
     text = Text.assemble(("Suggested ", "dim"), (name, f"bold {colour}"), (f"  {suggestion.score:.2f}", "dim"))
     if suggestion.explanation:
         text.append(f"  {suggestion.explanation}", style="italic")
-    text.append("   a/enter accept", style="dim")
+    text.append(f"   {accept_keys} accept", style="dim")
     return text
 
 
-def labels_text(codebook: Codebook, chosen: str | None, suggested: str | None) -> Text:
-    """One line per label: its key, colour swatch and name; the chosen one marked."""
+def labels_text(codebook: Codebook, chosen: str | None, suggested: str | None, keys: list[str] | None = None) -> Text:
+    """One line per label: its key (``keys``: those of labels 1-9 if remapped), colour swatch and name;
+    the chosen one marked."""
     text = Text()
     for number, label in enumerate(codebook.labels, 1):
-        key = str(number) if number <= MAX_KEYED_LABELS else " "
+        key = (keys[number - 1] if keys else str(number)) if number <= MAX_KEYED_LABELS else " "
         mark = "✓" if label.id == chosen else " "
         text.append(f"{mark} {key} ", style="bold" if label.id == chosen else "")
         text.append("■ ", style=label.colour)

@@ -217,8 +217,13 @@ class DocumentsView(StatementView):
             if relation.target_type == "claim":
                 table.add_row(relation.kind, self.workspace.claim(relation.target_id).text)
         table.add_row("", "")
-        table.add_row("keys", Text.assemble(labels.legend(), "\na accept  w who  K kind  e span  x delete\n"
-                                            "l/L support/attack claim  + promote  A add selected text  D remove document"))
+        hints = self.argmap.hints
+        table.add_row("keys", Text.assemble(
+            self.argmap.legend(),
+            "\n" + hints(("accept-suggestion", "a", "accept"), ("reattribute", "w", "who"), ("cycle-kind", "K", "kind"),
+                         ("edit-span", "e", "span"), ("delete-statement", "x", "delete")),
+            "\n" + hints(("link-support", "l", "support"), ("link-attack", "L", "attack claim"), ("promote", "plus", "promote"),
+                         ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document"))))
         panel.update(table, layout=False)  # its size is fixed by the CSS
 
     # ------------------------------------------------------------------ actions

@@ -78,8 +78,10 @@ class ReviewView(StatementView):
             text = Text("no suggestion", style="dim")
         self.query_one("#review-suggestion", Static).update(text)
         self.query_one("#review-keys", Static).update(
-            Text.assemble(labels.legend(), "   a accept suggestion · space skip · backspace back · n note · "
-                                           "w who said it · enter open in document"))
+            Text.assemble(self.argmap.legend(), "   ", self.argmap.hints(
+                ("accept-suggestion", "a", "accept suggestion"), ("review-skip", "space", "skip"),
+                ("review-back", "backspace", "back"), ("review-note", "n", "note"), ("reattribute", "w", "who said it"),
+                ("open-statement", "enter", "open in document"))))
 
     def selected_statement(self) -> str | None:
         return self.current.id if self.current else None
