@@ -252,3 +252,10 @@ def test_documents_lists_them_and_document_remove_takes_one_out_until_undo(works
     assert run(capsys, "documents")[1] == line + "\n"
     status, out, _ = run(capsys, "add", ".", "--progress", "none")
     assert out.startswith("0 added, 0 replaced, 1 unchanged")  # the same document again, as before
+
+
+def test_statements_limit_zero_lists_every_statement_like_speakers(workspace, capsys):
+    status, out, err = run(capsys, "statements", "--limit", "0")
+    assert status == 0 and len(out.splitlines()) == 16 and err == "(16 statements match)\n"
+    assert len(run(capsys, "statements", "--limit", "0", "--offset", "10")[1].splitlines()) == 6
+    assert len(run(capsys, "statements", "--limit", "3")[1].splitlines()) == 3

@@ -70,7 +70,7 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
             (("--kind",), {"type": _lower, "choices": KINDS}), (("--document",), {"help": "document id or name"}),
             (("--text",), {"help": "text contains"}), (("--sort",), {"default": "document", "choices": SORT_KEYS}),
             (("--desc",), {"action": "store_true"}), (("--offset",), {"type": _count, "default": 0}),
-            (("--limit",), {"type": _count, "default": 50}))
+            (("--limit",), {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"}))
     command("stance", "label a statement's stance", _stance, (("statement",), {}), (("label",), {}), who, note)
     command("adjudicate", "set a statement's final stance, overriding every other label", _adjudicate,
             (("statement",), {}), (("label",), {}), who, note)
@@ -154,7 +154,8 @@ def _statements(workspace, args) -> int:
         document=_resolve(workspace, "documents", args.document) if args.document else None, text=args.text,
     )
     total = workspace.count_statements(filter)
-    for row in workspace.statements(filter, sort=args.sort, descending=args.desc, offset=args.offset, limit=args.limit):
+    limit = args.limit or max(total - args.offset, 0)  # 0: all, as for `argmap speakers`
+    for row in workspace.statements(filter, sort=args.sort, descending=args.desc, offset=args.offset, limit=limit):
         text = row.text if len(row.text) <= 80 else row.text[:79] + "…"
         print(f"{row.id}  {row.label or '-':<18} {row.review:<11} {row.speaker or '?'}: {text}")
     print(f"({total} statements match)", file=sys.stderr)
