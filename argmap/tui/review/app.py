@@ -176,4 +176,5 @@ class ReviewApp(App):
     def action_help(self) -> None:
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.session.packet.codebook, [ItemScreen, ReviewApp], "argmap review: keys"))
+            self.push_screen(HelpScreen(self.session.packet.codebook, [ItemScreen, SummaryScreen, ReviewApp],
+                                        "argmap review: keys"))

@@ -22,9 +22,10 @@ class SummaryScreen(Screen[int | None]):
 
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("b,left", "back", "Back to last item", id="summary-back"),
-        Binding("u", "first_unanswered", "First unanswered", id="first-unanswered"),
-        Binding("q", "finish", "Quit", id="summary-quit"),
+        Binding("b,left", "back", "Back to last item", tooltip="At the summary: back to the last item", id="summary-back"),
+        Binding("u", "first_unanswered", "First unanswered", tooltip="At the summary: the first item without a label",
+                id="first-unanswered"),
+        Binding("q", "finish", "Quit", tooltip="At the summary: quit", id="summary-quit"),
     ]
 
     def __init__(self, session: ReviewSession) -> None:
