@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-
 from typing import TYPE_CHECKING
 
 from argmap.store.core import EditError
@@ -12,6 +11,7 @@ from argmap.store.records import SpeakerRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
     from argmap.models import Speaker, SpeakerKind
+
 
 def _kind_value(kind: SpeakerKind | str) -> str:
     """The value of a speaker kind; ``ValueError`` when unknown."""
@@ -87,9 +87,9 @@ class SpeakersMixin:
     ) -> Speaker:
         """A new speaker named by an analyst."""
         name = _clean(name)
-        from argmap.models import Speaker, SpeakerKind
+        from argmap.models import Speaker
 
-        speaker = Speaker(id="spk-" + uuid.uuid4().hex[:12], name=name, kind=SpeakerKind(kind), role=role, affiliation=affiliation)
+        speaker = Speaker(id="spk-" + uuid.uuid4().hex[:12], name=name, kind=_kind_value(kind), role=role, affiliation=affiliation)
         with self.edit("add-speaker", f"speaker {name!r} added", actor) as changes:
             self._check_name_free(name)
             changes.touch("speakers", speaker.id)
