@@ -9,7 +9,7 @@ from textual import events
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import ErrorScreen, PickerScreen, PromptScreen
-from argmap.tui.views.documents import Paragraph, find_passage
+from argmap.tui.views.documents import find_passage
 from tui_helpers import build_seed_workspace, copy_workspace
 
 SIZE = (160, 48)
@@ -122,12 +122,21 @@ def test_documents_paints_statements_in_their_stance_colour(workspace_file):
             await press(pilot, "d")
             view = app.view("documents")
             row = view.rows[3]
-            paragraph = next(p for p in app.query("Paragraph") if p.start <= row.start < p.end)
-            text = view._styled(paragraph.start, paragraph.end)
+            # the line drawn on screen where the statement starts has its words in the stance's colour
+            article = view.article
+            line = article.line_at(row.start + 1)
+            article.scroll_to(y=line, animate=False, immediate=True)
+            await pilot.pause()
+            drawn = article.render_line(line - round(article.scroll_offset.y))
+            column = row.start + 1 - article.lines[line].start
+            at = 0
+            for segment in drawn:
+                if at <= column < at + len(segment.text):
+                    break
+                at += len(segment.text)
             colour = app.labels.colour(row.label).lower()
-            offset = row.start - paragraph.start + 1
-            styles = [span.style for span in text.spans if span.start <= offset < span.end]
-            assert any(getattr(getattr(s, "color", None), "name", "").lower() == colour for s in styles)
+            assert segment.style.color.name.lower() == colour
+            assert segment.text.strip() and segment.text.strip() in row.text
 
     run(go())
 
@@ -208,13 +217,17 @@ def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(work
         async with app.run_test(size=SIZE) as pilot:
             await press(pilot, "d")
             view = app.view("documents")
-            # a paragraph that wraps onto a second line and is fully on screen
-            height = app.query_one("#doc-text").region.bottom
-            paragraph = next(p for p in app.query(Paragraph)
-                             if p.region.height >= 2 and p.region.y >= 0 and p.region.bottom <= height)
-            await pilot.mouse_down(paragraph, offset=(0, 0))
-            await pilot.hover(paragraph, offset=(30, 1))
-            await pilot.mouse_up(paragraph, offset=(30, 1))
+            # the first line of a paragraph that wraps onto a second line, both on screen
+            article = view.article
+            top, height = round(article.scroll_offset.y), article.scrollable_content_region.height
+            first = next(y for y in range(top, top + height - 1) if article.lines[y].paragraph >= 0
+                         and article.lines[y + 1].paragraph == article.lines[y].paragraph
+                         and (y == 0 or article.lines[y - 1].paragraph < 0))
+            paragraph_start = article.lines[first].start
+            y = first - top
+            await pilot.mouse_down(article, offset=(1, y))  # column 1: after the padding
+            await pilot.hover(article, offset=(31, y + 1))
+            await pilot.mouse_up(article, offset=(31, y + 1))
             selected = app.screen.get_selected_text()
             assert selected and len(selected) > 30
             count = app.workspace.count_statements()
@@ -224,7 +237,7 @@ def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(work
             await press(pilot, "enter")
             assert app.workspace.count_statements() == count + 1
             added = app.workspace.statement_row(view.selected_statement())
-            assert added.origin == "manual" and added.start == paragraph.start
+            assert added.origin == "manual" and added.start == paragraph_start
             assert added.text.split() == selected.split()
             await press(pilot, "u")
             assert app.workspace.count_statements() == count
@@ -247,7 +260,7 @@ def test_removing_the_document_shown_after_confirming_and_undo(workspace_file):
             await type_text(pilot, "remove")
             await press(pilot, "enter")
             assert app.workspace.documents() == [] and app.workspace.count_statements() == 0
-            assert view.document_id is None and not list(app.query(Paragraph))
+            assert view.document_id is None and not view.article.lines
             await press(pilot, "u")
             assert app.workspace.count_statements() == document.statements
             assert view.document_id == document.id and len(view.rows) == document.statements

@@ -6,34 +6,17 @@ from __future__ import annotations
 import re
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from argmap.store import StatementRow
+from argmap.tui.views.article import ArticleText
 from argmap.tui.views.base import StatementView
-
-
-class Paragraph(Static):
-    """One paragraph of the document (offset ``start`` in the text)."""
-
-    def __init__(self, start: int, end: int, text: Text, **kwargs) -> None:
-        super().__init__(text, **kwargs)
-        self.start, self.end = start, end
-        self.shown = text
-
-    def show(self, text: Text) -> None:
-        """Show ``text`` (the same words, restyled) unless it is already shown.
-
-        The words, and so the paragraph's height, never change: no layout is needed.
-        """
-        if text != self.shown:
-            self.shown = text
-            self.update(text, layout=False)
+from argmap.tui.views.fields import Fields, FieldsPanel
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -75,9 +58,9 @@ class DocumentsView(StatementView):
                 tooltip="remove the document shown with its statements (u undoes)", id="remove-document"),
     ]
 
-    document_id: reactive[str | None] = reactive(None, init=False)
+    document_id: reactive[str | None] = reactive(None, init=False, repaint=False)
     """The document shown."""
-    index: reactive[int] = reactive(0, init=False)
+    index: reactive[int] = reactive(0, init=False, repaint=False)  # _paint redraws what changes
     """Position of the selected statement in the document's statements."""
 
     def __init__(self, **kwargs) -> None:
@@ -85,13 +68,13 @@ class DocumentsView(StatementView):
         self.rows: list[StatementRow] = []
         self.text = ""
         self.details: dict = {}
-        self._shown: int | None = None
+        self._painted: StatementRow | None = None  # the statement drawn as selected
 
     def compose(self) -> ComposeResult:
         yield Label("", id="doc-title")
         with Horizontal():
-            yield VerticalScroll(id="doc-text")
-            yield Static("", id="doc-panel")
+            yield ArticleText(id="doc-text")
+            yield FieldsPanel(id="doc-panel")
 
     # ------------------------------------------------------------------ data
 
@@ -101,7 +84,7 @@ class DocumentsView(StatementView):
             self.set_reactive(DocumentsView.document_id, None)  # without the watcher: nothing to load
             self.rows, self.text = [], ""
             self.query_one("#doc-title", Label).update("no documents yet")
-            self.query_one("#doc-text", VerticalScroll).remove_children()
+            self.article.set_text("", [])
             self._panel(None)
             return
         if self.document_id not in {d.id for d in documents}:
@@ -140,10 +123,8 @@ class DocumentsView(StatementView):
             Text.assemble((f" {document.name} ", "bold reverse"), f"  document {position} of {len(names)}, "
                           f"{len(self.rows)} statements   [ ] other documents, n N statements")
         )
-        holder = self.query_one("#doc-text", VerticalScroll)
-        holder.remove_children()
-        holder.mount_all([Paragraph(a, b, self._styled(a, b), classes="paragraph") for a, b in paragraphs(self.text)])
-        self._shown = None
+        self._painted = self.rows[self.index] if self.rows else None
+        self.article.set_text(self.text, [(a, b, self._styled(a, b)) for a, b in paragraphs(self.text)])
         self.call_after_refresh(self._paint)
 
     # ------------------------------------------------------------------ drawing
@@ -171,60 +152,65 @@ class DocumentsView(StatementView):
                         text.stylize(style, max(lo, start) - start, min(hi, end) - start)
         return text
 
+    @property
+    def article(self) -> ArticleText:
+        """The widget showing the document's text."""
+        return self.query_one("#doc-text", ArticleText)
+
     def _paint(self) -> None:
-        paragraphs_ = list(self.query(Paragraph))
+        """Draw the selected statement as selected (restyling only the paragraphs that change),
+        fill the panel, and bring the statement into view."""
+        article = self.article
         current = self.rows[self.index] if self.rows else None
-        for paragraph in paragraphs_:
-            paragraph.show(self._styled(paragraph.start, paragraph.end))
+        rows = [row for row in (self._painted, current) if row is not None]
+        changed = [i for i, (a, b, _) in enumerate(article.paragraphs)  # a statement may span paragraphs
+                   if any(a < row.end and b > row.start for row in rows)]
+        self._painted = current
+        for index in changed:
+            start, end, _ = article.paragraphs[index]
+            article.restyle(index, self._styled(start, end))
         self._panel(current)
         if current is not None:
-            for paragraph in paragraphs_:
-                if paragraph.start <= current.start < paragraph.end + 1:
-                    holder = self.query_one("#doc-text", VerticalScroll)
-                    if not holder.region.contains_region(paragraph.region):  # a scroll repaints the whole text
-                        holder.scroll_to_widget(paragraph, animate=False, center=True)
-                    break
+            article.show_span(current.start, current.end)
 
     def _panel(self, row: StatementRow | None) -> None:
-        panel = self.query_one("#doc-panel", Static)
+        panel = self.query_one("#doc-panel", FieldsPanel)
         if row is None:
-            panel.update("no statements in this document")
+            panel.show([("", "no statements in this document")])
             return
         labels = self.argmap.labels
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="dim", no_wrap=True, width=10)  # fixed widths: nothing to measure per move
-        table.add_column(ratio=1)
-        table.add_row("statement", f"{self.index + 1} of {len(self.rows)}")
-        table.add_row("speaker", Text(row.speaker or "(nobody)", style="bold"))
-        table.add_row("mention", row.speaker_mention or "")
-        table.add_row("cue", row.cue or "")
-        table.add_row("kind", row.kind + ("  (added by hand)" if row.origin == "manual" else ""))
-        table.add_row("stance", labels.chip(row.label, source=row.label_source))
-        table.add_row("review", row.review)
-        table.add_row("span", f"{row.start}-{row.end}")
+        fields: Fields = []
+        fields.append(("statement", f"{self.index + 1} of {len(self.rows)}"))
+        fields.append(("speaker", Text(row.speaker or "(nobody)", style="bold")))
+        fields.append(("mention", row.speaker_mention or ""))
+        fields.append(("cue", row.cue or ""))
+        fields.append(("kind", row.kind + ("  (added by hand)" if row.origin == "manual" else "")))
+        fields.append(("stance", labels.chip(row.label, source=row.label_source)))
+        fields.append(("review", row.review))
+        fields.append(("span", f"{row.start}-{row.end}"))
         suggestion = self.workspace.suggestion(row.id)
         if suggestion is not None:
-            table.add_row("suggested", Text.assemble(labels.chip(suggestion.label), f" {suggestion.score:.2f} ({suggestion.model})"))
+            fields.append(("suggested", Text.assemble(labels.chip(suggestion.label), f" {suggestion.score:.2f} ({suggestion.model})")))
             if suggestion.explanation:
-                table.add_row("reason", suggestion.explanation)
+                fields.append(("reason", suggestion.explanation))
             if suggestion.evidence:
-                table.add_row("evidence", ", ".join(suggestion.evidence[:6]))
+                fields.append(("evidence", ", ".join(suggestion.evidence[:6])))
         for annotation in self.workspace.annotations(row.id):
             who = annotation.annotator + (" (adjudicated)" if annotation.adjudicated else "")
-            table.add_row("annotation", Text.assemble(labels.chip(annotation.label), f" {who}",
-                                                      f"\n{annotation.note}" if annotation.note else ""))
+            fields.append(("annotation", Text.assemble(labels.chip(annotation.label), f" {who}",
+                                                      f"\n{annotation.note}" if annotation.note else "")))
         for relation in self.workspace.relations(row.id, status="accepted"):
             if relation.target_type == "claim":
-                table.add_row(relation.kind, self.workspace.claim(relation.target_id).text)
-        table.add_row("", "")
+                fields.append((relation.kind, self.workspace.claim(relation.target_id).text))
+        fields.append(("", ""))
         hints = self.argmap.hints
-        table.add_row("keys", Text.assemble(
+        fields.append(("keys", Text.assemble(
             self.argmap.legend(),
             "\n" + hints(("accept-suggestion", "a", "accept"), ("reattribute", "w", "who"), ("cycle-kind", "K", "kind"),
                          ("edit-span", "e", "span"), ("delete-statement", "x", "delete")),
             "\n" + hints(("link-support", "l", "support"), ("link-attack", "L", "attack claim"), ("promote", "plus", "promote"),
-                         ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document"))))
-        panel.update(table, layout=False)  # its size is fixed by the CSS
+                         ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document")))))
+        panel.show(fields)
 
     # ------------------------------------------------------------------ actions
 

@@ -1,0 +1,173 @@
+"""An article's text as one line-drawn widget: the paragraphs are wrapped to the width once,
+only the visible lines are drawn, and restyling a paragraph redraws only its own lines, so
+moving between statements costs the same on a 300-paragraph article as on a short one."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.geometry import Size
+from textual.selection import Selection
+
+from argmap.tui.views.lines import LineView
+
+
+_WORD = re.compile(r"\S+")
+
+
+class Line(NamedTuple):
+    """One screen line: the text offsets it shows and its paragraph (-1 for the gap after one)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+def wrap_spans(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the lines of ``text[start:end]`` wrapped to ``width`` cells.
+
+    Lines break between words (no line starts or ends with a space); a word wider than a line
+    is cut.
+    """
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    line: tuple[int, int] | None = None
+    used = 0
+    for word in _WORD.finditer(text, start, end):
+        a, b = word.span()
+        while cell_len(text[a:b]) > width:  # a word that fits no line: cut it
+            if line is not None:
+                lines.append(line)
+                line = None
+            cut = a + 1
+            while cell_len(text[a:cut + 1]) <= width:
+                cut += 1
+            lines.append((a, cut))
+            a = cut
+        size = cell_len(text[a:b])
+        if line is not None and used + cell_len(text[line[1]:a]) + size <= width:
+            used += cell_len(text[line[1]:a]) + size
+            line = (line[0], b)
+        else:
+            if line is not None:
+                lines.append(line)
+            line, used = (a, b), size
+    if line is not None:
+        lines.append(line)
+    return lines
+
+
+class ArticleText(LineView, can_focus=False):
+    """Paragraphs of styled text (each with its offsets in the document), wrapped, one blank line
+    after each; text selected with the mouse is read as the document's own characters."""
+
+    DEFAULT_CSS = "ArticleText { overflow-x: hidden; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = ""
+        self.paragraphs: list[tuple[int, int, Text]] = []
+        self.lines: list[Line] = []
+        self._first_line: list[int] = []  # index in lines of each paragraph's first line
+        self._starts: list[int] = []  # start offset of each line, for bisect
+        self._width = 0
+
+    # ------------------------------------------------------------------ content
+
+    def set_text(self, text: str, paragraphs: list[tuple[int, int, Text]]) -> None:
+        """Show ``paragraphs`` ((start, end, styled text) of each, offsets into ``text``)."""
+        self.text, self.paragraphs = text, list(paragraphs)
+        self._width = 0
+        self._wrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def restyle(self, index: int, styled: Text) -> None:
+        """Show paragraph ``index`` with ``styled`` (the same words, other styles)."""
+        start, end, shown = self.paragraphs[index]
+        if styled == shown:
+            return
+        self.paragraphs[index] = (start, end, styled)
+        if index >= len(self._first_line):
+            return  # not wrapped yet: drawn when it is
+        first = self._first_line[index]
+        last = self._first_line[index + 1] - 1 if index + 1 < len(self._first_line) else len(self.lines)
+        for y in range(first, last):
+            self.forget(y)
+        self.refresh_lines(first, last - first)
+
+    def line_at(self, offset: int) -> int:
+        """The line showing text offset ``offset`` (the nearest line before it if none does)."""
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def show_span(self, start: int, end: int) -> None:
+        """Scroll so that text ``start``..``end`` is in view, centred if it was not; no scroll if it was."""
+        if not self.lines:
+            return
+        first, last = self.line_at(start), self.line_at(max(end - 1, start))
+        top, height = round(self.scroll_offset.y), max(self.scrollable_content_region.height, 1)
+        if first >= top and last < top + height:
+            return
+        centre = (first + min(last, first + height - 1)) // 2
+        self.scroll_to(y=max(centre - height // 2, 0), animate=False, immediate=True)
+
+    # ------------------------------------------------------------------ layout
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        self._width = width
+        self.lines, self._first_line, self._starts = [], [], []
+        self.forget()
+        if width <= 0:
+            return
+        for index, (start, end, _) in enumerate(self.paragraphs):
+            self._first_line.append(len(self.lines))
+            spans = wrap_spans(self.text, start, end, width) or [(start, start)]
+            self.lines.extend(Line(index, a, b) for a, b in spans)
+            self.lines.append(Line(-1, end, end))
+        self._starts = [line.start for line in self.lines]
+        self.virtual_size = Size(width, len(self.lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._wrap()
+
+    # ------------------------------------------------------------------ drawing
+
+    def line_text(self, index: int, selection: Selection | None) -> Text | None:
+        if index >= len(self.lines):
+            return None
+        line = self.lines[index]
+        if line.paragraph < 0:
+            return Text()
+        start, _, styled = self.paragraphs[line.paragraph]
+        piece = styled[line.start - start:line.end - start]
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            lo, hi = span
+            piece.stylize(self.screen.get_component_rich_style("screen--selection"), lo,
+                          len(piece) if hi == -1 else hi)
+        return piece
+
+    # ------------------------------------------------------------------ selection
+
+    def _offset(self, x: int, y: int) -> int:
+        if y >= len(self.lines):
+            return len(self.text)
+        line = self.lines[max(y, 0)]
+        return line.start + max(0, min(x, line.end - line.start))
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The document's text between the selection's ends (its own spaces and line breaks)."""
+        if not self.lines:
+            return None
+        start = 0 if selection.start is None else self._offset(selection.start.x, selection.start.y)
+        end = len(self.text) if selection.end is None else self._offset(selection.end.x, selection.end.y)
+        return self.text[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.forget()
+        self.refresh()

@@ -1,0 +1,80 @@
+"""A panel of named fields in two columns, drawn line by line: showing another statement's
+fields redraws only the lines that differ from what is on screen."""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from rich.console import Console
+from rich.text import Text
+from textual.geometry import Size
+from textual.selection import Selection
+
+from argmap.tui.views.lines import LineView
+
+NAME_WIDTH = 10
+"""Cells of the name column."""
+
+Fields = list[tuple[str, "Text | str"]]
+
+
+def two_columns(fields: Fields, width: int, console: Console) -> list[Text]:
+    """The lines of ``fields`` as (name, value) rows: names dim in a fixed column, values
+    wrapped to ``width`` beside them (a value's own line breaks kept)."""
+    indent = " " * (NAME_WIDTH + 1)
+    lines: list[Text] = []
+    for name, value in fields:
+        value = value if isinstance(value, Text) else Text(value)
+        wrapped = [line for part in value.split("\n") for line in part.wrap(console, max(width - len(indent), 1))]
+        for number, line in enumerate(wrapped or [Text()]):
+            out = Text()
+            out.append(name.ljust(NAME_WIDTH)[:NAME_WIDTH] + " " if number == 0 else indent, style="dim")
+            out.append_text(line)
+            lines.append(out)
+    return lines
+
+
+class FieldsPanel(LineView, can_focus=False):
+    """Shows a list of (name, value) fields; scrolls when they are taller than the panel."""
+
+    DEFAULT_CSS = "FieldsPanel { overflow-x: hidden; }"
+    ALLOW_SELECT = False
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.fields: Fields = []
+        self.lines: list[Text] = []
+        self._width = 0
+
+    def show(self, fields: Fields) -> None:
+        """Show ``fields``, redrawing the lines that change."""
+        self.fields = list(fields)
+        self._lay_out(everything=False)
+
+    def text(self) -> str:
+        """The panel's lines as plain text."""
+        return "\n".join(line.plain.rstrip() for line in self.lines)
+
+    def _lay_out(self, everything: bool) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        lines = two_columns(self.fields, width, self.app.console)
+        if everything or width != self._width:
+            self.forget()
+            self.refresh()
+        else:
+            for y, (old, new) in enumerate(zip_longest(self.lines, lines)):
+                if old != new:
+                    self.forget(y)
+                    self.refresh_line(y)
+        self._width, self.lines = width, lines
+        height = max(len(lines), self.scrollable_content_region.height)  # a change of size means a layout
+        if self.virtual_size != (size := Size(width, height)):
+            self.virtual_size = size
+
+    def on_resize(self) -> None:
+        self._lay_out(everything=True)
+
+    def line_text(self, index: int, selection: Selection | None) -> Text | None:
+        return self.lines[index] if index < len(self.lines) else None

@@ -1,0 +1,167 @@
+"""The documents view's line-drawn widgets on the seed: the article text (wrapping, the selected
+statement drawn in its stance's colour, scrolling it into view, re-wrapping on resize) and the
+side panel of the selected statement's fields."""
+
+import asyncio
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from argmap.tui.app import ArgmapApp
+from argmap.tui.views.article import wrap_spans
+from argmap.tui.views.documents import paragraphs
+from argmap.tui.views.fields import NAME_WIDTH, two_columns
+from tui_helpers import SEED, build_seed_workspace, copy_workspace
+
+SIZE = (160, 48)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture
+def workspace_file(template, tmp_path):
+    return copy_workspace(template, tmp_path / "ws")
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+# ---------------------------------------------------------------------- pure functions
+
+
+@pytest.mark.parametrize("width", [12, 40, 57, 100])
+def test_wrapped_seed_paragraphs_keep_every_word_in_order_within_the_width(width):
+    text = SEED.read_text(encoding="utf-8")
+    for start, end in paragraphs(text):
+        lines = wrap_spans(text, start, end, width)
+        shown = [text[a:b] for a, b in lines]
+        assert all(0 < cell_len(line) <= width and line == line.strip() for line in shown)
+        assert "".join("".join(shown).split()) == "".join(text[start:end].split())  # all but spaces, in order
+        for (a, b), (c, d) in zip(lines, lines[1:]):
+            if text[c - 1].isspace():  # a break between words: the next word would not have fitted
+                assert cell_len(text[a:c]) + cell_len(text[c:d].split()[0]) > width
+
+
+def test_a_word_wider_than_the_line_is_cut_and_nothing_is_lost():
+    text = "see https://thediplomat.com/2024/08/japan-further-accelerates-military-integration now"
+    lines = wrap_spans(text, 0, len(text), 20)
+    assert all(cell_len(text[a:b]) <= 20 for a, b in lines)
+    assert "".join(text[a:b] for a, b in lines) == text.replace(" ", "")
+    assert wrap_spans("   ", 0, 3, 10) == []
+
+
+def test_two_columns_wraps_values_beside_their_names():
+    console = Console(width=200)
+    value = Text("Japan may become too subservient on the United States diplomatically, Tanaka warned.")
+    lines = two_columns([("speaker", "Tanaka Hitoshi"), ("reason", value), ("keys", "a accept\nw who")], 30, console)
+    plain = [line.plain.rstrip() for line in lines]
+    assert plain[0] == "speaker".ljust(NAME_WIDTH) + " Tanaka Hitoshi"
+    assert plain[1].startswith("reason ") and all(line.startswith(" " * (NAME_WIDTH + 1)) for line in plain[2:-2])
+    assert " ".join(p[NAME_WIDTH + 1:] for p in plain[1:-2]).split() == value.plain.split()
+    assert all(cell_len(p) <= 30 + NAME_WIDTH + 1 for p in plain)
+    assert plain[-2:] == ["keys".ljust(NAME_WIDTH) + " a accept", " " * (NAME_WIDTH + 1) + "w who"]
+
+
+# ---------------------------------------------------------------------- in the app
+
+
+def drawn_line(article, text_offset):
+    """The strip drawn for the screen line showing ``text_offset`` and the column of that offset."""
+    line = article.line_at(text_offset)
+    top = round(article.scroll_offset.y)
+    assert top <= line < top + article.scrollable_content_region.height, "the line is on screen"
+    return article.render_line(line - top), text_offset - article.lines[line].start
+
+
+def style_at(strip, column):
+    at = 0
+    for segment in strip:
+        if at <= column < at + len(segment.text):
+            return segment.style
+        at += len(segment.text)
+    raise AssertionError("column past the line")
+
+
+def plain_offset(workspace, row):
+    """A text offset inside statement ``row`` outside its speaker mention and cue (drawn in the statement's style)."""
+    statement = workspace.statement(row.id)
+    marked = [(statement.speaker_start, statement.speaker_end), (statement.cue_start, statement.cue_end)]
+    return next(i for i in range(row.start, row.end) if not workspace.document(row.document).text[i].isspace()
+                and not any(lo is not None and lo <= i < hi for lo, hi in marked))
+
+
+def test_the_selected_statement_is_drawn_in_its_stance_colour_and_stays_on_screen(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("d")
+            await pilot.pause()
+            view = app.view("documents")
+            article = view.article
+            unselected = 0
+            for step in range(len(view.rows)):  # n through every statement: each is on screen, selected
+                row = view.rows[view.index]
+                offset = plain_offset(app.workspace, row)
+                strip, column = drawn_line(article, offset)
+                style = style_at(strip, column)
+                assert style.bgcolor is not None and style.bgcolor.name.lower() == app.labels.colour(row.label).lower()
+                await pilot.press("n")
+                await pilot.pause()
+                top = round(article.scroll_offset.y)
+                if top <= article.line_at(offset) < top + article.scrollable_content_region.height:
+                    strip, column = drawn_line(article, offset)  # the one just left is drawn unselected
+                    assert style_at(strip, column).bgcolor == article.base_style().bgcolor
+                    unselected += 1
+            assert view.index == 0 and unselected >= len(view.rows) // 2
+
+    run(go())
+
+
+def test_the_panel_shows_the_selected_statements_fields_and_follows_the_cursor(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("d")
+            await pilot.pause()
+            view = app.view("documents")
+            panel = app.query_one("#doc-panel")
+            for number in (1, 2, 3):
+                row = view.rows[view.index]
+                text = panel.text()
+                assert f"statement  {number} of {len(view.rows)}" in text
+                assert f"speaker    {row.speaker}" in text.replace("\n" + " " * (NAME_WIDTH + 1), " ")
+                assert f"span       {row.start}-{row.end}" in text
+                await pilot.press("n")
+                await pilot.pause()
+            # a stance set from the keyboard shows in the panel at once
+            label = app.workspace.codebook.labels[1]
+            await pilot.press("2")
+            await pilot.pause()
+            assert f"\nstance      {label.name}\n" in panel.text()
+
+    run(go())
+
+
+def test_resizing_rewraps_the_article_to_the_new_width(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("d")
+            await pilot.pause()
+            article = app.view("documents").article
+            wide = len(article.lines)
+            await pilot.resize_terminal(90, 40)
+            await pilot.pause()
+            width = article.scrollable_content_region.width
+            assert len(article.lines) > wide
+            assert all(cell_len(article.text[line.start:line.end]) <= width for line in article.lines)
+            words = " ".join(article.text[line.start:line.end] for line in article.lines).split()
+            assert words == article.text.split()
+
+    run(go())
