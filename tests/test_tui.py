@@ -687,3 +687,21 @@ def test_slash_searches_from_any_view_and_open_finds_the_workspace_upward(worksp
     monkeypatch.chdir(below)
     assert main(["open", "--view", "speakers", "--screenshot", str(tmp_path / "s.svg")]) == 0
     assert "Tanaka" in (tmp_path / "s.svg").read_text()
+
+
+def test_footer_shows_each_views_keys_and_is_not_rebuilt_when_they_stay_the_same(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            footer = app.query_one("KeysFooter")
+            keys = list(footer.query("FooterKey"))
+            descriptions = {key.description for key in keys}
+            assert "Next" not in descriptions and "Quit" in descriptions
+            footer.bindings_changed(app.screen)  # the same keys: the same widgets stay
+            await pilot.pause()
+            assert list(footer.query("FooterKey")) == keys
+            await press(pilot, "d")
+            assert "Next" in {key.description for key in footer.query("FooterKey")}
+
+    run(go())

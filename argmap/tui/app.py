@@ -19,12 +19,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, Footer, Label, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from argmap.store import Workspace, WorkspaceError
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
+from argmap.tui.footer import KeysFooter
 from argmap.tui.keymap import shown_keys
 from argmap.tui.labels import LabelStyles, plural
 from argmap.tui.views.base import View
@@ -107,7 +108,7 @@ class ArgmapApp(App):
             yield Label("adding", id="progress-label")
             yield ProgressBar(id="progress-bar", show_eta=False)
         yield Static("", id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"

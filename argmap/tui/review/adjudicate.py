@@ -8,10 +8,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, ProgressBar, Static
 
 from argmap.codebook import Codebook
 from argmap.review.adjudication import AdjudicationQueue, Dispute
+from argmap.tui.footer import KeysFooter
 from argmap.tui.keymap import shown_keys
 from argmap.tui.review import render
 from argmap.tui.review.screens import HelpScreen
@@ -67,7 +68,7 @@ class DisputeScreen(Screen):
                 yield Static(id="context")
             yield Static(id="answers")
             yield Static(id="labels")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -8,10 +8,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from argmap.review.packet import Packet
 from argmap.review.session import ReviewSession
+from argmap.tui.footer import KeysFooter
 from argmap.tui.keymap import shown_keys
 from argmap.tui.review import render
 from argmap.tui.review.screens import HelpScreen, SummaryScreen
@@ -53,7 +54,7 @@ class ItemScreen(Screen):
             yield Static(id="labels")
             yield Input(placeholder=f"note: {shown_keys(self.app, 'note', 'n')} to write, enter to save, "
                                     f"{shown_keys(self.app, 'leave-note', 'escape')} to leave", id="note", select_on_focus=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         note = self.query_one("#note", Input)

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from argmap.codebook import Codebook
+from argmap.tui.footer import KeysFooter
 from argmap.review.session import ReviewSession
 from argmap.tui.review.render import MAX_KEYED_LABELS
 
@@ -40,7 +41,7 @@ class SummaryScreen(Screen[int | None]):
                 Text(f"Saved in {self.session.path.name}. Send this file back to the lead.", style="dim"),
                 id="summary-saved",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def _summary(self) -> Table:
         session = self.session
