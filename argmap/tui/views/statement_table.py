@@ -40,7 +40,7 @@ class StatementTable(ScrollView, can_focus=True):
         Binding("end,G", "jump(-1)", "Last", show=False, id="table-last"),
     ]
 
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)  # watch_cursor redraws the two lines
     """Index of the selected row."""
 
     class Moved(Message):
