@@ -35,3 +35,19 @@ def run_cli(capsys, *argv, stdin=None, monkeypatch=None):
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 
+
+
+@pytest.fixture(scope="module")
+def seed_template(tmp_path_factory) -> Path:
+    """A workspace file holding the seed article, built once per test module (copy it to edit)."""
+    from tui_helpers import build_seed_workspace
+
+    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture
+def workspace_file(seed_template, tmp_path) -> Path:
+    """A copy of the seed workspace for one test."""
+    from tui_helpers import copy_workspace
+
+    return copy_workspace(seed_template, tmp_path / "ws")

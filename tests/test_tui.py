@@ -1,6 +1,5 @@
 """The terminal UI driven by Textual's Pilot: each view and each edit, asserting on the workspace."""
 
-import asyncio
 import re
 
 import pytest
@@ -10,34 +9,14 @@ from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import ErrorScreen, PickerScreen, PromptScreen
 from argmap.tui.views.documents import find_passage
-from tui_helpers import build_seed_workspace, copy_workspace
+from tui_helpers import press, run
 
 SIZE = (160, 48)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
-
-
-@pytest.fixture
-def workspace_file(template, tmp_path):
-    return copy_workspace(template, tmp_path / "ws")
-
-
-def run(coro):
-    return asyncio.run(coro)
 
 
 def annotations_of(path, statement_id):
     with Workspace(path) as ws:
         return ws.annotations(statement_id)
-
-
-async def press(pilot, *keys):
-    """Press ``keys`` and wait until the app has handled them and redrawn."""
-    await pilot.press(*keys)
-    await pilot.pause()
 
 
 async def type_text(pilot, text):

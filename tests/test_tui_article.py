@@ -2,8 +2,6 @@
 statement drawn in its stance's colour, scrolling it into view, re-wrapping on resize) and the
 side panel of the selected statement's fields."""
 
-import asyncio
-
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
@@ -13,23 +11,9 @@ from argmap.tui.app import ArgmapApp
 from argmap.tui.views.article import wrap_spans
 from argmap.tui.views.documents import paragraphs
 from argmap.tui.views.fields import NAME_WIDTH, two_columns
-from tui_helpers import SEED, build_seed_workspace, copy_workspace
+from tui_helpers import SEED, press, run
 
 SIZE = (160, 48)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
-
-
-@pytest.fixture
-def workspace_file(template, tmp_path):
-    return copy_workspace(template, tmp_path / "ws")
-
-
-def run(coro):
-    return asyncio.run(coro)
 
 
 # ---------------------------------------------------------------------- pure functions
@@ -100,8 +84,7 @@ def test_the_selected_statement_is_drawn_in_its_stance_colour_and_stays_on_scree
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             view = app.view("documents")
             article = view.article
             unselected = 0
@@ -111,8 +94,7 @@ def test_the_selected_statement_is_drawn_in_its_stance_colour_and_stays_on_scree
                 strip, column = drawn_line(article, offset)
                 style = style_at(strip, column)
                 assert style.bgcolor is not None and style.bgcolor.name.lower() == app.labels.colour(row.label).lower()
-                await pilot.press("n")
-                await pilot.pause()
+                await press(pilot, "n")
                 top = round(article.scroll_offset.y)
                 if top <= article.line_at(offset) < top + article.scrollable_content_region.height:
                     strip, column = drawn_line(article, offset)  # the one just left is drawn unselected
@@ -127,8 +109,7 @@ def test_the_panel_shows_the_selected_statements_fields_and_follows_the_cursor(w
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             view = app.view("documents")
             panel = app.query_one("#doc-panel")
             for number in (1, 2, 3):
@@ -137,12 +118,10 @@ def test_the_panel_shows_the_selected_statements_fields_and_follows_the_cursor(w
                 assert f"statement  {number} of {len(view.rows)}" in text
                 assert f"speaker    {row.speaker}" in text.replace("\n" + " " * (NAME_WIDTH + 1), " ")
                 assert f"span       {row.start}-{row.end}" in text
-                await pilot.press("n")
-                await pilot.pause()
+                await press(pilot, "n")
             # a stance set from the keyboard shows in the panel at once
             label = app.workspace.codebook.labels[1]
-            await pilot.press("2")
-            await pilot.pause()
+            await press(pilot, "2")
             assert f"\nstance      {label.name}\n" in panel.text()
 
     run(go())
@@ -152,8 +131,7 @@ def test_resizing_rewraps_the_article_to_the_new_width(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("d")
-            await pilot.pause()
+            await press(pilot, "d")
             article = app.view("documents").article
             wide = len(article.lines)
             await pilot.resize_terminal(90, 40)

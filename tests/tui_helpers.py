@@ -1,5 +1,7 @@
-"""Helpers for the terminal UI tests: a workspace holding the seed article with the seed codebook."""
+"""Helpers for the terminal UI tests: a workspace holding the seed article with the seed codebook,
+running a Pilot test, pressing keys."""
 
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -49,3 +51,14 @@ def copy_workspace(template: Path, directory: Path) -> Path:
     target = directory / template.name
     shutil.copyfile(template, target)
     return target
+
+
+def run(coro):
+    """Run a Pilot test's coroutine."""
+    return asyncio.run(coro)
+
+
+async def press(pilot, *keys):
+    """Press ``keys`` and wait until the app has handled them and redrawn."""
+    await pilot.press(*keys)
+    await pilot.pause()
