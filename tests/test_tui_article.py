@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from argmap.tui.app import ArgmapApp
-from argmap.tui.views.article import wrap_spans
+from argmap.tui.views.article import printable, wrap_spans
 from argmap.tui.views.documents import paragraphs
 from argmap.tui.views.fields import NAME_WIDTH, two_columns
 from tui_helpers import SEED, press, run
@@ -38,6 +38,15 @@ def test_a_word_wider_than_the_line_is_cut_and_nothing_is_lost():
     assert all(cell_len(text[a:b]) <= 20 for a, b in lines)
     assert "".join(text[a:b] for a, b in lines) == text.replace(" ", "")
     assert wrap_spans("   ", 0, 3, 10) == []
+
+
+def test_control_characters_are_shown_as_spaces_at_the_same_offsets():
+    text = "Tanaka\twarned \x1b[31mthat Japan\x7f may\u0085 become\nsubservient, said K\u014dno \u65e5\u672c"
+    shown = printable(text)
+    assert len(shown) == len(text) and shown.count("\n") == 1
+    assert not any(ch in shown for ch in "\t\x1b\x7f\u0085")
+    assert [i for i, ch in enumerate(shown) if ch != text[i]] == [i for i, ch in enumerate(text) if ch in "\t\x1b\x7f\u0085"]
+    assert "K\u014dno \u65e5\u672c" in shown  # letters of any script are kept
 
 
 def test_two_columns_wraps_values_beside_their_names():

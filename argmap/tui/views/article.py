@@ -17,6 +17,13 @@ from argmap.tui.views.lines import LineView
 
 
 _WORD = re.compile(r"\S+")
+_CONTROLS = {code: " " for code in (*range(32), *range(127, 160)) if code != ord("\n")}
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character (tab, escape, ...) shown as one space: the same
+    length, so offsets still point into the document, and nothing is sent raw to the terminal."""
+    return text.translate(_CONTROLS)
 
 
 class Line(NamedTuple):
@@ -120,12 +127,13 @@ class ArticleText(LineView, can_focus=False):
         width = self.scrollable_content_region.width
         self._width = width
         self.lines, self._first_line, self._starts = [], [], []
+        shown = printable(self.text)
         self.forget()
         if width <= 0:
             return
         for index, (start, end, _) in enumerate(self.paragraphs):
             self._first_line.append(len(self.lines))
-            spans = wrap_spans(self.text, start, end, width) or [(start, start)]
+            spans = wrap_spans(shown, start, end, width) or [(start, start)]
             self.lines.extend(Line(index, a, b) for a, b in spans)
             self.lines.append(Line(-1, end, end))
         self._starts = [line.start for line in self.lines]

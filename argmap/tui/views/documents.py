@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from argmap.store import StatementRow
-from argmap.tui.views.article import ArticleText
+from argmap.tui.views.article import ArticleText, printable
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.fields import Fields, FieldsPanel
 
@@ -131,7 +131,7 @@ class DocumentsView(StatementView):
 
     def _styled(self, start: int, end: int) -> Text:
         labels = self.argmap.labels
-        text = Text(self.text[start:end])
+        text = Text(printable(self.text[start:end]))
         selected = self.rows[self.index].id if self.rows else None
         for row in self.rows:
             if row.end <= start or row.start >= end:
