@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.text import Text
 
 from argmap.tui.app import ArgmapApp
-from argmap.tui.views.article import printable, wrap_spans
+from argmap.tui.views.article import wrap_spans
 from argmap.tui.views.documents import paragraphs
 from argmap.tui.views.fields import NAME_WIDTH, two_columns
+from argmap.tui.views.lines import printable
 from tui_helpers import SEED, press, run
 
 SIZE = (160, 48)

@@ -13,19 +13,10 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.selection import Selection
 
-from argmap.tui.views.lines import LineView
+from argmap.tui.views.lines import LineView, printable
 
 
 _WORD = re.compile(r"\S+")
-_CONTROLS = {code: " " for code in (*range(32), *range(127, 160)) if code != ord("\n")}
-
-
-def printable(text: str) -> str:
-    """``text`` with each control character (tab, escape, ...) shown as one space: the same
-    length, so offsets still point into the document, and nothing is sent raw to the terminal."""
-    return text.translate(_CONTROLS)
-
-
 class Line(NamedTuple):
     """One screen line: the text offsets it shows and its paragraph (-1 for the gap after one)."""
 

@@ -14,9 +14,10 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from argmap.store import StatementRow
-from argmap.tui.views.article import ArticleText, printable
+from argmap.tui.views.article import ArticleText
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.fields import Fields, FieldsPanel
+from argmap.tui.views.lines import printable
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

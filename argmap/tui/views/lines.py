@@ -1,5 +1,5 @@
 """The common ground of the line-drawn widgets: a cache of drawn lines and of the widget's
-base style, both dropped when the styles change."""
+base style, both dropped when the styles change; text made safe to draw (``printable``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ from rich.text import Text
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+
+_CONTROLS = {code: " " for code in (*range(32), *range(127, 160)) if code != ord("\n")}
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character (tab, escape, ...) shown as one space: the same
+    length, so offsets still point into the document, and nothing is sent raw to the terminal."""
+    return text.translate(_CONTROLS)
 
 
 class LineView(ScrollView):

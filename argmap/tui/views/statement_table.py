@@ -13,6 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from argmap.store import StatementFilter, StatementRow
+from argmap.tui.views.lines import printable
 
 PAGE = 200
 #: (heading, width) of the columns before the text (which takes the rest).
@@ -21,7 +22,7 @@ COLUMNS = (("speaker", 22), ("stance", 20), ("review", 11), ("kind", 8), ("docum
 
 def fit(value: str, width: int) -> str:
     """``value`` cut or padded to ``width`` cells (one space after)."""
-    value = value.replace("\n", " ")
+    value = printable(value.replace("\n", " "))
     if len(value) >= width:
         value = value[: width - 2] + "…"
     return value.ljust(width)
