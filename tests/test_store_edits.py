@@ -95,6 +95,11 @@ def test_reattribute_adjust_add_delete_and_undo_each(ws):
     assert adjusted.text == row.text[:30] and adjusted.kind == "mixed"
     with pytest.raises(EditError, match="outside the document"):
         ws.adjust_statement(row.id, end=10**9)
+    other = next(r for r in ws.statements_in_document(row.document) if r.id != row.id)
+    with pytest.raises(EditError, match=f"already covers {other.start}-{other.end}"):  # two statements, one span
+        ws.adjust_statement(row.id, start=other.start, end=other.end)
+    with pytest.raises(EditError, match="already covers"):
+        ws.add_statement(row.document, other.start, other.end)
     document = ws.document(row.document)
     at = document.text.index("The Japanese side has always been concerned")
     added = ws.add_statement(row.document, at, at + 43, speaker_id=austin.id, kind="indirect")

@@ -153,3 +153,148 @@ def test_resizing_rewraps_the_article_to_the_new_width(workspace_file):
             assert words == article.text.split()
 
     run(go())
+
+
+# ---------------------------------------------------------------------- keeping the place, selection
+
+
+def on_screen(article, offset):
+    top = round(article.scroll_offset.y)
+    return top <= article.line_at(offset) < top + article.scrollable_content_region.height
+
+
+def test_the_selected_statement_stays_in_view_when_opened_from_another_view_and_on_resize(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            article = app.view("documents").article
+            await press(pilot, "s")
+            table = app.view("statements").table
+            await press(pilot, "end")  # the last statement, far down the article
+            chosen = table.selected()
+            await press(pilot, "enter")
+            await pilot.pause()
+            assert app.current == "documents" and app.view("documents").selected_statement() == chosen.id
+            assert on_screen(article, chosen.start)
+            for size in ((90, 30), (200, 50), (70, 24)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert on_screen(article, chosen.start), size
+
+    run(go())
+
+
+def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            view = app.view("documents")
+            article = view.article
+            for _ in range(8):
+                await press(pilot, "n")
+            lines, top = article.lines, article.scroll_offset.y
+            row = view.rows[view.index]
+            await press(pilot, "K")  # another kind
+            await press(pilot, "3")  # another stance: drawn in its colour at once
+            assert article.lines is lines and article.scroll_offset.y == top
+            strip, column = drawn_line(article, plain_offset(app.workspace, row))
+            label = app.workspace.statement_row(row.id).label
+            assert style_at(strip, column).bgcolor.name.lower() == app.labels.colour(label).lower()
+
+    run(go())
+
+
+def test_page_keys_scroll_the_text(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            article = app.view("documents").article
+            await press(pilot, "end")
+            assert article.scroll_offset.y == article.max_scroll_y > 0
+            await press(pilot, "pageup")
+            assert 0 < article.scroll_offset.y < article.max_scroll_y
+            await press(pilot, "home")
+            assert article.scroll_offset.y == 0
+            await press(pilot, "pagedown")
+            assert article.scroll_offset.y > 0
+
+    run(go())
+
+
+def test_a_selection_is_drawn_readable_and_added_at_its_own_offsets(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            view = app.view("documents")
+            article = view.article
+            # the first of the title lines that the article repeats further down
+            title = "Japan Further Accelerates Military Integration With the US"
+            first = view.text.index(title)
+            assert view.text.count(title) > 1
+            y = article.line_at(first) - round(article.scroll_offset.y)
+            await pilot.mouse_down(article, offset=(1, y))
+            await pilot.hover(article, offset=(1 + len(title), y))
+            await pilot.mouse_up(article, offset=(1 + len(title), y))
+            assert article.selected_span() == (first, first + len(title))
+            strip, column = drawn_line(article, first + 3)
+            style = style_at(strip, column)
+            assert style.bgcolor is not None and style.color != style.bgcolor  # the words stay readable
+            await press(pilot, "A")
+            assert app.screen.query_one("Input").value == title
+            await press(pilot, "enter")
+            added = app.workspace.statement_row(view.selected_statement())
+            assert (added.start, added.end) == (first, first + len(title))
+            assert article.selected_span() is None  # the selection is cleared once added
+
+    run(go())
+
+
+def test_a_double_click_selects_one_paragraph_and_a_drag_into_the_panel_stops_at_the_line_end(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "d")
+            view = app.view("documents")
+            article = view.article
+            top = round(article.scroll_offset.y)
+            y = next(i for i in range(top, top + 30) if article.lines[i].paragraph >= 0
+                     and article.lines[i + 1].paragraph == article.lines[i].paragraph)  # a paragraph of 2+ lines
+            paragraph = article.lines[y].paragraph
+            start, end, _ = article.paragraphs[paragraph]
+            await pilot.click(article, offset=(3, y - top), times=2)
+            await pilot.pause()
+            assert article.selected_span() == (start, end)
+            app.screen.clear_selection()
+            panel = app.query_one("#doc-panel")
+            await pilot.mouse_down(article, offset=(1, y - top))
+            await pilot.hover(panel, offset=(5, y - top - panel.region.y + article.region.y))
+            await pilot.mouse_up(panel, offset=(5, y - top - panel.region.y + article.region.y))
+            assert article.selected_span() == (article.lines[y].start, article.lines[y].end)
+
+    run(go())
+
+
+def test_the_panel_starts_at_the_top_for_each_statement_and_a_bad_span_is_refused(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=(160, 24)) as pilot:
+            await press(pilot, "d")
+            view = app.view("documents")
+            panel = app.query_one("#doc-panel")
+            assert panel.max_scroll_y > 0  # taller than the panel
+            panel.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            assert panel.scroll_offset.y > 0
+            await press(pilot, "n")
+            assert panel.scroll_offset.y == 0
+            row = view.rows[view.index]
+            await press(pilot, "e")
+            app.screen.query_one("Input").value = "-5 20"
+            await press(pilot, "enter")
+            assert (app.workspace.statement_row(row.id).start, app.workspace.statement_row(row.id).end) == (row.start, row.end)
+
+    run(go())

@@ -387,6 +387,8 @@ class StatementsMixin:
             start = row["start"] if start is None else start
             end = row["end"] if end is None else end
             _check_span(start, end, len(text))
+            if (start, end) != (row["start"], row["end"]):
+                self._check_span_free(row["document"], start, end)
             kind_value = row["kind"] if kind is None else _kind(kind)
             parts = row["parts"] if (start, end) == (row["start"], row["end"]) else "[]"
             self.conn.execute(
@@ -419,12 +421,20 @@ class StatementsMixin:
                 self._require_speaker(speaker_id)
             if changes.touch("statements", statement_id) is not None:
                 raise EditError(f"a statement already covers {start}-{end} in {document_id}")
+            self._check_span_free(document_id, start, end)
             self.conn.execute(
                 'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, origin) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
                 (statement_id, document_id, doc[0], start, end, doc[1][start:end], _kind(kind), cue, speaker_id),
             )
         return self.statement_row(statement_id)
+
+    def _check_span_free(self, document_id: str, start: int, end: int) -> None:
+        """``EditError`` if another statement of the document has exactly this span."""
+        taken = self.conn.execute('SELECT id FROM statements WHERE document = ? AND start = ? AND "end" = ?',
+                                  (document_id, start, end)).fetchone()
+        if taken is not None:
+            raise EditError(f"a statement already covers {start}-{end} in {document_id} ({taken[0]})")
 
     def delete_statement(self, statement_id: str, *, actor: str | None = None) -> list:
         """Remove a statement with its suggestion, annotations and relations; returns the relations removed."""

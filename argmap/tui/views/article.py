@@ -9,8 +9,9 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.selection import Selection
 
 from argmap.tui.views.lines import LineView, printable
@@ -73,12 +74,13 @@ class ArticleText(LineView, can_focus=False):
         self._first_line: list[int] = []  # index in lines of each paragraph's first line
         self._starts: list[int] = []  # start offset of each line, for bisect
         self._width = 0
+        self._kept: tuple[int, int] | None = None  # the span to keep in view (the selected statement)
 
     # ------------------------------------------------------------------ content
 
     def set_text(self, text: str, paragraphs: list[tuple[int, int, Text]]) -> None:
         """Show ``paragraphs`` ((start, end, styled text) of each, offsets into ``text``)."""
-        self.text, self.paragraphs = text, list(paragraphs)
+        self.text, self.paragraphs, self._kept = text, list(paragraphs), None
         self._width = 0
         self._wrap()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -102,11 +104,18 @@ class ArticleText(LineView, can_focus=False):
         return max(bisect_right(self._starts, offset) - 1, 0)
 
     def show_span(self, start: int, end: int) -> None:
-        """Scroll so that text ``start``..``end`` is in view, centred if it was not; no scroll if it was."""
-        if not self.lines:
-            return
+        """Keep text ``start``..``end`` in view: scroll it to the middle if it is out of view now,
+        and again whenever the text is laid out anew (shown, resized)."""
+        self._kept = (start, end)
+        self._reveal()
+
+    def _reveal(self) -> None:
+        height = self.scrollable_content_region.height
+        if self._kept is None or not self.lines or height <= 0:
+            return  # not laid out: _wrap reveals it
+        start, end = self._kept
         first, last = self.line_at(start), self.line_at(max(end - 1, start))
-        top, height = round(self.scroll_offset.y), max(self.scrollable_content_region.height, 1)
+        top = round(self.scroll_offset.y)
         if first >= top and last < top + height:
             return
         centre = (first + min(last, first + height - 1)) // 2
@@ -130,10 +139,16 @@ class ArticleText(LineView, can_focus=False):
         self._starts = [line.start for line in self.lines]
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
+        self._reveal()
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
             self._wrap()
+        else:
+            self._reveal()
+
+    def on_show(self) -> None:
+        self._reveal()
 
     # ------------------------------------------------------------------ drawing
 
@@ -145,10 +160,11 @@ class ArticleText(LineView, can_focus=False):
             return Text()
         start, _, styled = self.paragraphs[line.paragraph]
         piece = styled[line.start - start:line.end - start]
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            lo, hi = span
-            piece.stylize(self.screen.get_component_rich_style("screen--selection"), lo,
-                          len(piece) if hi == -1 else hi)
+        if selection is not None:
+            lo, hi = self._selected_offsets(selection)
+            if lo < line.end and hi > line.start:
+                background = self.screen.get_component_rich_style("screen--selection").bgcolor
+                piece.stylize(Style(bgcolor=background), max(lo, line.start) - line.start, min(hi, line.end) - line.start)
         return piece
 
     # ------------------------------------------------------------------ selection
@@ -159,13 +175,55 @@ class ArticleText(LineView, can_focus=False):
         line = self.lines[max(y, 0)]
         return line.start + max(0, min(x, line.end - line.start))
 
+    def _selected_offsets(self, selection: Selection) -> tuple[int, int]:
+        """Text offsets of ``selection``. An end the mouse left the text by (into the side panel,
+        below the text) is the end of the line the pointer is on; a start before the text, the
+        first line in view."""
+        top = round(self.scroll_offset.y)
+        if selection.start is None:
+            start = self.lines[min(top, len(self.lines) - 1)].start if self.lines else 0
+        else:
+            start = self._offset(selection.start.x, selection.start.y)
+        if selection.end is None:
+            row = self.app.mouse_position.y - self.content_region.y + top
+            height = self.scrollable_content_region.height
+            row = max(top, min(row, top + height - 1, len(self.lines) - 1))
+            end = self.lines[row].end if self.lines else len(self.text)
+        else:
+            end = self._offset(selection.end.x, selection.end.y)
+        return (start, end) if start <= end else (end, start)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """Text offsets of the text selected with the mouse, without spaces at either end; None if none."""
+        selection = self.screen.selections.get(self)
+        if selection is None or not self.lines:
+            return None
+        start, end = self._selected_offsets(selection)
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The document's text between the selection's ends (its own spaces and line breaks)."""
         if not self.lines:
             return None
-        start = 0 if selection.start is None else self._offset(selection.start.x, selection.start.y)
-        end = len(self.text) if selection.end is None else self._offset(selection.end.x, selection.end.y)
+        start, end = self._selected_offsets(selection)
         return self.text[start:end], "\n"
+
+    def text_select_all(self) -> None:
+        """Select the paragraph under the pointer (a double click), not the whole article."""
+        row = self.app.mouse_position.y - self.content_region.y + round(self.scroll_offset.y)
+        if not 0 <= row < len(self.lines) or self.lines[row].paragraph < 0:
+            return
+        paragraph = self.lines[row].paragraph
+        first = self._first_line[paragraph]
+        last = first
+        while last + 1 < len(self.lines) and self.lines[last + 1].paragraph == paragraph:
+            last += 1
+        line = self.lines[last]
+        self.screen.selections = {self: Selection(Offset(0, first), Offset(line.end - line.start, last))}
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.forget()

@@ -4,6 +4,7 @@ delete, link, promote)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -116,11 +117,11 @@ class StatementView(View):
         def chosen(value: str | None) -> None:
             if not value:
                 return
-            try:
-                start, end = (int(part) for part in value.replace("-", " ").split())
-            except ValueError:
+            match = re.fullmatch(r"\s*(\d+)\s*(?:-|\s)\s*(\d+)\s*", value)
+            if match is None:
                 self.app.notify(f"expected two offsets 'START END', got {value!r}", severity="error")
                 return
+            start, end = int(match[1]), int(match[2])
             self._edit(f"span {start}-{end}", lambda ws: ws.adjust_statement(sid, start=start, end=end))
 
         self.app.push_screen(self.argmap.prompt("Statement span (start end, character offsets)", f"{row.start} {row.end}"), chosen)

@@ -4,6 +4,7 @@ colour and the speaker mention marked; a side panel with the selected statement'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from rich.style import Style
 from rich.text import Text
@@ -14,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from argmap.store import StatementRow
+from argmap.tui.labels import plural
 from argmap.tui.views.article import ArticleText
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.fields import Fields, FieldsPanel
@@ -44,6 +46,22 @@ def find_passage(text: str, passage: str, near: int = 0) -> tuple[int, int] | No
     return min(spans, key=lambda span: abs(span[0] - near)) if spans else None
 
 
+def rows_by_paragraph(spans: list[tuple[int, int]], rows: list[StatementRow]) -> list[list[StatementRow]]:
+    """For each paragraph (start, end), the rows whose statement, speaker mention or cue touch it."""
+    starts = [start for start, _ in spans]
+    buckets: list[list[StatementRow]] = [[] for _ in spans]
+    for row in rows:
+        for lo, hi in ((row.start, row.end), (row.speaker_start, row.speaker_end), (row.cue_start, row.cue_end)):
+            if lo is None or hi is None:
+                continue
+            index = max(bisect_right(starts, lo) - 1, 0)
+            while index < len(spans) and spans[index][0] < hi:
+                if spans[index][1] > lo and not (buckets[index] and buckets[index][-1] is row):
+                    buckets[index].append(row)
+                index += 1
+    return buckets
+
+
 class DocumentsView(StatementView):
     """An article with its statements; n / p move between statements, [ and ] between documents."""
 
@@ -53,6 +71,10 @@ class DocumentsView(StatementView):
         Binding("N,k,up", "statement(-1)", "Previous", show=False, id="previous-statement"),
         Binding("right_square_bracket", "document(1)", "Next doc", show=False, id="next-document"),
         Binding("left_square_bracket", "document(-1)", "Prev doc", show=False, id="previous-document"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="text-page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="text-page-up"),
+        Binding("home", "text_end(0)", "Top", show=False, tooltip="the top of the text", id="text-top"),
+        Binding("end", "text_end(1)", "Bottom", show=False, tooltip="the end of the text", id="text-bottom"),
         Binding("A", "add_statement", "Add statement", show=False, tooltip="mark the selected text as a statement",
                 id="add-statement"),
         Binding("D", "remove_document", "Remove document", show=False,
@@ -68,8 +90,10 @@ class DocumentsView(StatementView):
         super().__init__(**kwargs)
         self.rows: list[StatementRow] = []
         self.text = ""
-        self.details: dict = {}
+        self._spans: list[tuple[int, int]] = []  # the paragraphs of the text
+        self._by_paragraph: list[list[StatementRow]] = []  # the rows whose marks touch each paragraph
         self._painted: StatementRow | None = None  # the statement drawn as selected
+        self._panel_row: str | None = None  # the statement the panel shows
 
     def compose(self) -> ComposeResult:
         yield Label("", id="doc-title")
@@ -83,8 +107,8 @@ class DocumentsView(StatementView):
         documents = self.workspace.documents()
         if not documents:
             self.set_reactive(DocumentsView.document_id, None)  # without the watcher: nothing to load
-            self.rows, self.text = [], ""
-            self.query_one("#doc-title", Label).update("no documents yet")
+            self.rows, self.text, self._spans, self._by_paragraph, self._painted = [], "", [], [], None
+            self.query_one("#doc-title", Label).update(" no documents yet: add articles with `argmap add`")
             self.article.set_text("", [])
             self._panel(None)
             return
@@ -111,46 +135,60 @@ class DocumentsView(StatementView):
         self._paint()
 
     def _load(self) -> None:
+        """Read the document and its statements; a new text is laid out anew, the same text
+        (after an edit) only restyled where its statements changed, keeping the scroll."""
         if self.document_id is None:
             return
         document = self.workspace.document(self.document_id)
+        same_text = document.text == self.text and bool(self.article.paragraphs)
         self.text = document.text
         self.rows = self.workspace.statements_in_document(self.document_id)
-        self.details = {row.id: self.workspace.statement(row.id) for row in self.rows}
         self.index = min(self.index, max(len(self.rows) - 1, 0))
+        self._spans = spans = paragraphs(self.text)
+        self._by_paragraph = rows_by_paragraph(spans, self.rows)
+        self._title(document.name)
+        self._painted = self.rows[self.index] if self.rows else None
+        article = self.article
+        if same_text:
+            for index, (a, b) in enumerate(spans):
+                article.restyle(index, self._styled(index))
+        else:
+            article.set_text(self.text, [(a, b, self._styled(index)) for index, (a, b) in enumerate(spans)])
+        self.call_after_refresh(self._paint)
+
+    def _title(self, name: str) -> None:
         names = [d.id for d in self.workspace.documents()]
         position = names.index(self.document_id) + 1 if self.document_id in names else 0
-        self.query_one("#doc-title", Label).update(
-            Text.assemble((f" {document.name} ", "bold reverse"), f"  document {position} of {len(names)}, "
-                          f"{len(self.rows)} statements   [ ] other documents, n N statements")
-        )
-        self._painted = self.rows[self.index] if self.rows else None
-        self.article.set_text(self.text, [(a, b, self._styled(a, b)) for a, b in paragraphs(self.text)])
-        self.call_after_refresh(self._paint)
+        keys = self.argmap.hints(("previous-document", "left_square_bracket", ""), ("next-document", "right_square_bracket", ""))
+        moves = self.argmap.hints(("next-statement", "n", ""), ("previous-statement", "N", ""))
+        self.query_one("#doc-title", Label).update(Text.assemble(
+            (f" {name} ", "bold reverse"),
+            f"  document {position} of {len(names)}, {plural(len(self.rows), 'statement')}   "
+            f"{' '.join(keys.split())} other documents, {' '.join(moves.split())} statements"))
 
     # ------------------------------------------------------------------ drawing
 
-    def _styled(self, start: int, end: int) -> Text:
+    def _styled(self, index: int) -> Text:
+        """Paragraph ``index`` with its statements in their stance's colour (the selected one
+        filled, drawn last so that an overlapping statement does not hide it), mentions and cues marked."""
+        start, end = self._spans[index]
         labels = self.argmap.labels
         text = Text(printable(self.text[start:end]))
         selected = self.rows[self.index].id if self.rows else None
-        for row in self.rows:
-            if row.end <= start or row.start >= end:
-                continue
+        rows = self._by_paragraph[index] if index < len(self._by_paragraph) else []
+        for row in sorted(rows, key=lambda r: r.id == selected):
             colour = labels.colour(row.label)
-            a, b = max(row.start, start) - start, min(row.end, end) - start
-            if row.id == selected:
-                text.stylize(Style(color="#ffffff", bgcolor=colour, bold=True), a, b)
-            else:
-                text.stylize(Style(color=colour, underline=True), a, b)
-            statement = self.details.get(row.id)
-            if statement is not None:
-                for lo, hi, style in (
-                    (statement.speaker_start, statement.speaker_end, Style(bold=True, reverse=True)),
-                    (statement.cue_start, statement.cue_end, Style(italic=True, underline=True)),
-                ):
-                    if lo is not None and hi is not None and lo < end and hi > start:
-                        text.stylize(style, max(lo, start) - start, min(hi, end) - start)
+            if row.start < end and row.end > start:
+                a, b = max(row.start, start) - start, min(row.end, end) - start
+                if row.id == selected:
+                    text.stylize(Style(color="#ffffff", bgcolor=colour, bold=True), a, b)
+                else:
+                    text.stylize(Style(color=colour, underline=True), a, b)
+        for row in rows:
+            for lo, hi, style in ((row.speaker_start, row.speaker_end, Style(bold=True, reverse=True)),
+                                  (row.cue_start, row.cue_end, Style(italic=True, underline=True))):
+                if lo is not None and hi is not None and lo < end and hi > start:
+                    text.stylize(style, max(lo, start) - start, min(hi, end) - start)
         return text
 
     @property
@@ -168,16 +206,20 @@ class DocumentsView(StatementView):
                    if any(a < row.end and b > row.start for row in rows)]
         self._painted = current
         for index in changed:
-            start, end, _ = article.paragraphs[index]
-            article.restyle(index, self._styled(start, end))
+            article.restyle(index, self._styled(index))
         self._panel(current)
         if current is not None:
             article.show_span(current.start, current.end)
 
     def _panel(self, row: StatementRow | None) -> None:
         panel = self.query_one("#doc-panel", FieldsPanel)
+        hints = self.argmap.hints
         if row is None:
-            panel.show([("", "no statements in this document")])
+            panel.show([("", "no documents" if self.document_id is None else "no statements in this document"),
+                        ("", ""), ("keys", hints(("add-statement", "A", "add selected text"),
+                                                 ("remove-document", "D", "remove document")))],
+                       top=True)
+            self._panel_row = None
             return
         labels = self.argmap.labels
         fields: Fields = []
@@ -204,14 +246,14 @@ class DocumentsView(StatementView):
             if relation.target_type == "claim":
                 fields.append((relation.kind, self.workspace.claim(relation.target_id).text))
         fields.append(("", ""))
-        hints = self.argmap.hints
         fields.append(("keys", Text.assemble(
             self.argmap.legend(),
             "\n" + hints(("accept-suggestion", "a", "accept"), ("reattribute", "w", "who"), ("cycle-kind", "K", "kind"),
                          ("edit-span", "e", "span"), ("delete-statement", "x", "delete")),
             "\n" + hints(("link-support", "l", "support"), ("link-attack", "L", "attack claim"), ("promote", "plus", "promote"),
                          ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document")))))
-        panel.show(fields)
+        panel.show(fields, top=row.id != self._panel_row)  # another statement: from its first line
+        self._panel_row = row.id
 
     # ------------------------------------------------------------------ actions
 
@@ -231,6 +273,19 @@ class DocumentsView(StatementView):
     def action_statement(self, step: int) -> None:
         if self.rows:
             self.index = (self.index + step) % len(self.rows)
+
+    def action_page(self, step: int) -> None:
+        """Scroll the text a screen down (1) or up (-1)."""
+        article = self.article
+        article.scroll_to(y=article.scroll_offset.y + step * max(article.scrollable_content_region.height - 2, 1),
+                          animate=False)
+
+    def action_text_end(self, end: int) -> None:
+        """Scroll to the top (0) or the end (1) of the text."""
+        if end:
+            self.article.scroll_end(animate=False)
+        else:
+            self.article.scroll_home(animate=False)
 
     def action_document(self, step: int) -> None:
         ids = [d.id for d in self.workspace.documents()]
@@ -253,24 +308,29 @@ class DocumentsView(StatementView):
         self.app.push_screen(self.argmap.picker(f"Remove the document {name}?", choices), chosen)
 
     def action_add_statement(self) -> None:
-        """Mark the text selected with the mouse (or typed in the prompt) as a new statement."""
+        """Mark the text selected with the mouse (or typed in the prompt) as a new statement:
+        the selection's own offsets when the prompt is kept as it is, else the typed words
+        nearest to the selection or the selected statement."""
         if self.document_id is None:
             return
-        selected = (self.screen.get_selected_text() or "").strip()
+        article = self.article
+        span = article.selected_span()
+        shown = " ".join(self.text[span[0]:span[1]].split()) if span else ""
+        near = span[0] if span else (self.rows[self.index].start if self.rows else 0)
 
         def chosen(value: str | None) -> None:
             if not value or not value.strip():
                 return
-            near = self.rows[self.index].start if self.rows else 0
-            span = find_passage(self.text, value, near)
-            if span is None:
+            found = span if span and " ".join(value.split()) == shown else find_passage(self.text, value, near)
+            if found is None:
                 self.app.notify("that text is not in the document", severity="error")
                 return
-            start, end = span
+            start, end = found
             document = self.document_id
+            self.screen.clear_selection()
             self.argmap.run_edit(
                 "statement added", lambda ws: ws.add_statement(document, start, end), self,
                 then=lambda row: self.show(row.id),
             )
 
-        self.app.push_screen(self.argmap.prompt("Text of the new statement (as in the document)", selected), chosen)
+        self.app.push_screen(self.argmap.prompt("Text of the new statement (as in the document)", shown), chosen)

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.selection import Selection
 
-from argmap.tui.views.lines import LineView
+from argmap.tui.views.lines import LineView, printable
 
 NAME_WIDTH = 10
 """Cells of the name column."""
@@ -24,7 +24,8 @@ def two_columns(fields: Fields, width: int, console: Console) -> list[Text]:
     indent = " " * (NAME_WIDTH + 1)
     lines: list[Text] = []
     for name, value in fields:
-        value = value if isinstance(value, Text) else Text(value)
+        value = value.copy() if isinstance(value, Text) else Text(value)
+        value.plain = printable(value.plain)  # the same length: the styles stay in place
         wrapped = [line for part in value.split("\n") for line in part.wrap(console, max(width - len(indent), 1))]
         for number, line in enumerate(wrapped or [Text()]):
             out = Text()
@@ -46,10 +47,12 @@ class FieldsPanel(LineView, can_focus=False):
         self.lines: list[Text] = []
         self._width = 0
 
-    def show(self, fields: Fields) -> None:
-        """Show ``fields``, redrawing the lines that change."""
+    def show(self, fields: Fields, *, top: bool = False) -> None:
+        """Show ``fields``, redrawing the lines that change; ``top``: scrolled to the first line."""
         self.fields = list(fields)
         self._lay_out(everything=False)
+        if top and self.scroll_offset.y:
+            self.scroll_home(animate=False, immediate=True)
 
     def text(self) -> str:
         """The panel's lines as plain text."""

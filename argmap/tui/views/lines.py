@@ -10,12 +10,13 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-_CONTROLS = {code: " " for code in (*range(32), *range(127, 160)) if code != ord("\n")}
+_CONTROLS = {code: " " for code in (*range(32), *range(127, 160), 0x2028, 0x2029) if code != ord("\n")}
 
 
 def printable(text: str) -> str:
-    """``text`` with each control character (tab, escape, ...) shown as one space: the same
-    length, so offsets still point into the document, and nothing is sent raw to the terminal."""
+    """``text`` with each control character (tab, escape, ...) and Unicode line or paragraph
+    separator shown as one space: the same length, so offsets still point into the document,
+    and nothing is sent raw to the terminal."""
     return text.translate(_CONTROLS)
 
 
