@@ -192,7 +192,10 @@ def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(work
             await press(pilot, "d")
             view = app.view("documents")
             article = view.article
-            for _ in range(8):
+            # a statement whose next one is in another paragraph
+            target = next(i for i in range(4, len(view.rows) - 1)
+                          if article.line_at(view.rows[i + 1].start) > article.line_at(view.rows[i].end) + 1)
+            for _ in range(target):
                 await press(pilot, "n")
             lines, top = article.lines, article.scroll_offset.y
             row = view.rows[view.index]
@@ -202,6 +205,15 @@ def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(work
             strip, column = drawn_line(article, plain_offset(app.workspace, row))
             label = app.workspace.statement_row(row.id).label
             assert style_at(strip, column).bgcolor.name.lower() == app.labels.colour(label).lower()
+            # delete it: the statement selected next is drawn filled, the deleted one's words plain
+            await press(pilot, "x")
+            after = view.rows[view.index]
+            assert after.id != row.id and article.lines is lines
+            strip, column = drawn_line(article, plain_offset(app.workspace, after))
+            assert style_at(strip, column).bgcolor.name.lower() == app.labels.colour(after.label).lower()
+            strip, column = drawn_line(article, row.start + (row.end - row.start) // 2)
+            if not any(r.start <= row.start + (row.end - row.start) // 2 < r.end for r in view.rows):
+                assert style_at(strip, column).bgcolor == article.base_style().bgcolor
 
     run(go())
 

@@ -187,7 +187,7 @@ class ArgmapApp(App):
             f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} · ", labels,
             (f"· {plural(status.edits, 'edit')}", "dim"),
         )
-        self.main.query_one("#status", Static).update(text)
+        self.main.query_one("#status", Static).update(text, layout=False)  # one line, fixed by the CSS
 
     # ------------------------------------------------------------------ navigation
 

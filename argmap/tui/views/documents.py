@@ -118,7 +118,7 @@ class DocumentsView(StatementView):
         self._load()
 
     def watch_document_id(self) -> None:
-        self.index = 0
+        self.set_reactive(DocumentsView.index, 0)
         self._load()
 
     def watch_index(self) -> None:
@@ -127,44 +127,52 @@ class DocumentsView(StatementView):
     def show(self, statement_id: str) -> None:
         """Show the document of ``statement_id`` with that statement selected."""
         row = self.workspace.statement_row(statement_id)
-        if row.document != self.document_id:
-            self.set_reactive(DocumentsView.document_id, row.document)
-            self._load()
         ids = [r.id for r in self.rows]
-        self.index = ids.index(statement_id) if statement_id in ids else 0
-        self._paint()
+        if row.document != self.document_id or statement_id not in ids:
+            self.set_reactive(DocumentsView.document_id, row.document)
+            self._load(select=statement_id)
+        elif ids.index(statement_id) != self.index:
+            self.index = ids.index(statement_id)
+        else:
+            self._paint()
 
-    def _load(self) -> None:
-        """Read the document and its statements; a new text is laid out anew, the same text
-        (after an edit) only restyled where its statements changed, keeping the scroll."""
+    def _load(self, select: str | None = None) -> None:
+        """Read the document and its statements, selecting ``select`` if given (else keeping the
+        position). A new text is laid out anew; the same text (after an edit) is only restyled
+        where its statements changed, keeping the scroll."""
         if self.document_id is None:
             return
         document = self.workspace.document(self.document_id)
         same_text = document.text == self.text and bool(self.article.paragraphs)
         self.text = document.text
-        self.rows = self.workspace.statements_in_document(self.document_id)
-        self.index = min(self.index, max(len(self.rows) - 1, 0))
+        before, self.rows = self.rows, self.workspace.statements_in_document(self.document_id)
+        ids = [row.id for row in self.rows]
+        index = ids.index(select) if select in ids else min(self.index, max(len(self.rows) - 1, 0))
+        self.set_reactive(DocumentsView.index, index)
         self._spans = spans = paragraphs(self.text)
         self._by_paragraph = rows_by_paragraph(spans, self.rows)
         self._title(document.name)
-        self._painted = self.rows[self.index] if self.rows else None
         article = self.article
-        if same_text:
-            for index, (a, b) in enumerate(spans):
-                article.restyle(index, self._styled(index))
+        if same_text:  # restyle the paragraphs of the statements that changed (or came or went)
+            changed = rows_by_paragraph(spans, list(set(before) ^ set(self.rows)))
+            for number, rows in enumerate(changed):
+                if rows:
+                    article.restyle(number, self._styled(number))
+            self._paint()  # and those of the statement selected before and now
         else:
-            article.set_text(self.text, [(a, b, self._styled(index)) for index, (a, b) in enumerate(spans)])
-        self.call_after_refresh(self._paint)
+            self._painted = self.rows[index] if self.rows else None
+            article.set_text(self.text, [(a, b, self._styled(number)) for number, (a, b) in enumerate(spans)])
+            self.call_after_refresh(self._paint)
 
     def _title(self, name: str) -> None:
         names = [d.id for d in self.workspace.documents()]
         position = names.index(self.document_id) + 1 if self.document_id in names else 0
         keys = self.argmap.hints(("previous-document", "left_square_bracket", ""), ("next-document", "right_square_bracket", ""))
         moves = self.argmap.hints(("next-statement", "n", ""), ("previous-statement", "N", ""))
-        self.query_one("#doc-title", Label).update(Text.assemble(
+        self.query_one("#doc-title", Label).update(Text.assemble(  # one line: no layout
             (f" {name} ", "bold reverse"),
             f"  document {position} of {len(names)}, {plural(len(self.rows), 'statement')}   "
-            f"{' '.join(keys.split())} other documents, {' '.join(moves.split())} statements"))
+            f"{' '.join(keys.split())} other documents, {' '.join(moves.split())} statements"), layout=False)
 
     # ------------------------------------------------------------------ drawing
 
@@ -264,11 +272,7 @@ class DocumentsView(StatementView):
         if self.document_id not in {d.id for d in self.workspace.documents()}:
             self.refresh_data()  # the document was removed: show the first one left
             return
-        selected = self.selected_statement()
-        self._load()
-        if selected and selected in {r.id for r in self.rows}:
-            self.index = [r.id for r in self.rows].index(selected)
-        self._paint()
+        self._load(select=self.selected_statement())
 
     def action_statement(self, step: int) -> None:
         if self.rows:

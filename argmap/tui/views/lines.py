@@ -62,7 +62,9 @@ class LineView(ScrollView):
                 strip = Strip.blank(width, style)
             else:
                 segments = Segment.apply_style(text.render(self.app.console), style)
-                strip = Strip(list(segments)).crop_extend(0, width, style).apply_offsets(0, index)
+                strip = Strip(list(segments)).crop_extend(0, width, style)
+                if self.ALLOW_SELECT:  # where the mouse is in the text, for selecting
+                    strip = strip.apply_offsets(0, index)
             if selection is None:
                 self._strips[index] = strip
         return strip
