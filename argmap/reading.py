@@ -13,8 +13,11 @@ import codecs
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.models import Document
+if TYPE_CHECKING:
+    from argmap.models import Document
+
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -76,6 +79,8 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     del data  # keep one copy of a large file in memory, not two
     if path.suffix.lower() in HTML_SUFFIXES and text.strip():
         text = html_to_text(text)
+    from argmap.models import Document  # pydantic: only once a file is read
+
     return Document.from_text(path.name, text, source_path=str(path))
 
 
@@ -129,6 +134,11 @@ def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ReadError]
             yield path
         else:
             yield ReadError(path, "no such file or directory")
+
+
+def has_articles(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` (or a folder in it) holds a file argmap reads as an article."""
+    return any(isinstance(found, Path) for found in _walk_folder(Path(folder)))
 
 
 def _walk_folder(folder: Path) -> Iterator[Path | ReadError]:

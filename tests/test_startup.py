@@ -59,6 +59,19 @@ def test_opening_a_workspace_shows_the_board_without_loading_models_or_extractio
     assert "Tanaka" in svg
 
 
+def test_opening_a_workspaces_own_folder_opens_it_without_adding(workspace_file, tmp_path):
+    assert [p.name for p in workspace_file.parent.iterdir() if p.suffix != ".sqlite-wal"] == [workspace_file.name]
+    with Workspace(workspace_file) as workspace:
+        edits = len(workspace.edits())
+    modules = loaded_modules(
+        "from argmap.cli import main\n"
+        f"assert main(['open', {str(workspace_file.parent)!r}, '--screenshot', {str(tmp_path / 'b.svg')!r}]) == 0"
+    )
+    assert heavy_in(modules) == ["argmap.reading"]  # it looked for articles, and read none (no pydantic)
+    with Workspace(workspace_file) as workspace:
+        assert len(workspace.edits()) == edits
+
+
 def test_the_codebook_outline_is_the_codebook_as_lists_show_it(workspace_file):
     with Workspace(workspace_file) as workspace:
         outline, codebook = workspace.codebook_outline, workspace.codebook

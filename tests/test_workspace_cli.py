@@ -65,9 +65,11 @@ def test_edits_from_the_command_line_and_undo(workspace, capsys):
     assert run(capsys, "link", statement, "supports", claim)[0] == 0
     _, out, _ = run(capsys, "claim", "list")
     assert f"{claim} [position] Japan should integrate" in out and f"{statement} supports" in out
+    status, out, _ = run(capsys, "claim", "add", "--position", "Japan should keep its autonomy")  # flag first
+    assert status == 0 and "[position] Japan should keep its autonomy" in run(capsys, "claim", "list")[1]
     _, out, _ = run(capsys, "log")
-    assert [line.split()[3] for line in out.splitlines()[:4]] == ["link", "add-claim", "reattribute", "set-stance"]
-    for expected in ("link", "add-claim", "reattribute"):
+    assert [line.split()[3] for line in out.splitlines()[:5]] == ["add-claim", "link", "add-claim", "reattribute", "set-stance"]
+    for expected in ("add-claim", "link", "add-claim", "reattribute"):
         status, out, _ = run(capsys, "undo")
         assert status == 0 and out.startswith(f"undone: {expected}")
     _, out, _ = run(capsys, "statements", "--speaker", "Kishida Fumio", "--label", "pro-integration")

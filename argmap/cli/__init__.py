@@ -33,7 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     only = FAST_START.get(argv[0]) if argv else None
-    args = build_parser((only,) if only else COMMAND_MODULES).parse_args(argv)
+    parser = build_parser((only,) if only else COMMAND_MODULES)
+    args, extra = parser.parse_known_args(argv)
+    if len(extra) == 1 and not extra[0].startswith("-") and getattr(args, "target", "") is None:
+        args.target = extra[0]  # `claim add --position TEXT`: argparse gave up the optional TEXT before the flag
+    elif extra:
+        parser.parse_args(argv)  # the usage error for what is left over
     try:
         return args.run(args)
     except BrokenPipeError:  # e.g. `argmap extract ... | head`: stop quietly

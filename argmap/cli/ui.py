@@ -45,6 +45,8 @@ def plan(targets: list[str], workspace: str | None, codebook: str | None) -> tup
             raise OpenError(f"{target}: no such file or folder")
         if path.is_file() and path.suffix == ".sqlite":
             target_ws = path
+        elif path.is_dir() and (path / WORKSPACE_FILE).is_file() and not _has_articles(path):
+            target_ws = path / WORKSPACE_FILE  # a workspace's own folder: open it, nothing to add
         else:
             articles.append(target)
     if workspace:
@@ -61,6 +63,12 @@ def plan(targets: list[str], workspace: str | None, codebook: str | None) -> tup
     if target_ws.is_file():
         return target_ws, articles, None
     return target_ws, articles, Path(codebook) if codebook else find_codebook(articles)
+
+
+def _has_articles(folder: Path) -> bool:
+    from argmap.reading import has_articles  # only for a folder that holds a workspace
+
+    return has_articles(folder)
 
 
 def find_codebook(articles: list[str]) -> Path | None:
