@@ -129,7 +129,8 @@ class ArgmapApp(App):
 
     @property
     def current_view(self) -> View:
-        return self.main.query_one(f"#{self.current}", View)
+        """The view on screen (while a view is first mounted, the one still shown)."""
+        return self.view(self.main.query_one(ContentSwitcher).current or self.current)
 
     def view(self, name: str) -> View:
         return self.main.query_one(f"#{name}", View)

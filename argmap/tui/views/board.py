@@ -82,7 +82,7 @@ class BoardView(StatementView):
 
     def _restore_focus(self, index: int) -> None:
         lists = list(self.query(BoardColumnList))
-        if lists and self.display and self.argmap.current_view is self:
+        if lists and self.display and self.argmap.current == self.id:  # not switching away
             target = lists[min(index, len(lists) - 1)]
             target.focus()
             if target.highlighted is None:
