@@ -223,10 +223,9 @@ class DocumentsView(StatementView):
         panel = self.query_one("#doc-panel", FieldsPanel)
         hints = self.argmap.hints
         if row is None:
-            panel.show([("", "no documents" if self.document_id is None else "no statements in this document"),
-                        ("", ""), ("keys", hints(("add-statement", "A", "add selected text"),
-                                                 ("remove-document", "D", "remove document")))],
-                       top=True)
+            panel.show([("", "no documents" if self.document_id is None else "no statements in this document")],
+                       footer=[("keys", hints(("add-statement", "A", "add selected text"),
+                                              ("remove-document", "D", "remove document")))], top=True)
             self._panel_row = None
             return
         labels = self.argmap.labels
@@ -253,14 +252,13 @@ class DocumentsView(StatementView):
         for relation in self.workspace.relations(row.id, status="accepted"):
             if relation.target_type == "claim":
                 fields.append((relation.kind, self.workspace.claim(relation.target_id).text))
-        fields.append(("", ""))
-        fields.append(("keys", Text.assemble(
+        keys = [("keys", Text.assemble(
             self.argmap.legend(),
             "\n" + hints(("accept-suggestion", "a", "accept"), ("reattribute", "w", "who"), ("cycle-kind", "K", "kind"),
                          ("edit-span", "e", "span"), ("delete-statement", "x", "delete")),
             "\n" + hints(("link-support", "l", "support"), ("link-attack", "L", "attack claim"), ("promote", "plus", "promote"),
-                         ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document")))))
-        panel.show(fields, top=row.id != self._panel_row)  # another statement: from its first line
+                         ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document"))))]
+        panel.show(fields, footer=keys, top=row.id != self._panel_row)  # another statement: from its first line
         self._panel_row = row.id
 
     # ------------------------------------------------------------------ actions

@@ -44,25 +44,30 @@ class FieldsPanel(LineView, can_focus=False):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.fields: Fields = []
+        self.footer: Fields = []
         self.lines: list[Text] = []
         self._width = 0
 
-    def show(self, fields: Fields, *, top: bool = False) -> None:
-        """Show ``fields``, redrawing the lines that change; ``top``: scrolled to the first line."""
-        self.fields = list(fields)
+    def show(self, fields: Fields, *, footer: Fields = (), top: bool = False) -> None:
+        """Show ``fields``, and ``footer`` at the panel's bottom (it stays in place while the
+        fields above change), redrawing the lines that change; ``top``: scrolled to the first line."""
+        self.fields, self.footer = list(fields), list(footer)
         self._lay_out(everything=False)
         if top and self.scroll_offset.y:
             self.scroll_home(animate=False, immediate=True)
 
     def text(self) -> str:
-        """The panel's lines as plain text."""
-        return "\n".join(line.plain.rstrip() for line in self.lines)
+        """The panel's lines as plain text (without the blank lines above the footer)."""
+        return "\n".join(line.plain.rstrip() for line in self.lines).replace("\n\n\n", "\n\n").strip("\n")
 
     def _lay_out(self, everything: bool) -> None:
-        width = self.scrollable_content_region.width
+        width, height = self.scrollable_content_region.width, self.scrollable_content_region.height
         if width <= 0:
             return
         lines = two_columns(self.fields, width, self.app.console)
+        footer = two_columns(self.footer, width, self.app.console)
+        if footer:
+            lines += [Text()] * max(1, height - len(lines) - len(footer)) + footer
         if everything or width != self._width:
             self.forget()
             self.refresh()
@@ -72,8 +77,8 @@ class FieldsPanel(LineView, can_focus=False):
                     self.forget(y)
                     self.refresh_line(y)
         self._width, self.lines = width, lines
-        height = max(len(lines), self.scrollable_content_region.height)  # a change of size means a layout
-        if self.virtual_size != (size := Size(width, height)):
+        size = Size(width, max(len(lines), height))  # a change of size means a layout
+        if self.virtual_size != size:
             self.virtual_size = size
 
     def on_resize(self) -> None:
