@@ -214,6 +214,8 @@ def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(work
             strip, column = drawn_line(article, row.start + (row.end - row.start) // 2)
             if not any(r.start <= row.start + (row.end - row.start) // 2 < r.end for r in view.rows):
                 assert style_at(strip, column).bgcolor == article.base_style().bgcolor
+            await press(pilot, "u")  # the deleted statement comes back, selected
+            assert view.selected_statement() == row.id and article.lines is lines
 
     run(go())
 

@@ -138,8 +138,9 @@ class DocumentsView(StatementView):
 
     def _load(self, select: str | None = None) -> None:
         """Read the document and its statements, selecting ``select`` if given (else keeping the
-        position). A new text is laid out anew; the same text (after an edit) is only restyled
-        where its statements changed, keeping the scroll."""
+        position; after an edit that brings one statement into the text, that one). A new text is
+        laid out anew; the same text (after an edit) is only restyled where its statements
+        changed, keeping the scroll."""
         if self.document_id is None:
             return
         document = self.workspace.document(self.document_id)
@@ -147,6 +148,9 @@ class DocumentsView(StatementView):
         self.text = document.text
         before, self.rows = self.rows, self.workspace.statements_in_document(self.document_id)
         ids = [row.id for row in self.rows]
+        appeared = set(ids) - {row.id for row in before}
+        if same_text and len(appeared) == 1:  # added, or brought back by an undo: select it
+            select = appeared.pop()
         index = ids.index(select) if select in ids else min(self.index, max(len(self.rows) - 1, 0))
         self.set_reactive(DocumentsView.index, index)
         self._spans = spans = paragraphs(self.text)
