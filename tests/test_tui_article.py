@@ -60,6 +60,10 @@ def test_two_columns_wraps_values_beside_their_names():
     assert " ".join(p[NAME_WIDTH + 1:] for p in plain[1:-2]).split() == value.plain.split()
     assert all(cell_len(p) <= 30 + NAME_WIDTH + 1 for p in plain)
     assert plain[-2:] == ["keys".ljust(NAME_WIDTH) + " a accept", " " * (NAME_WIDTH + 1) + "w who"]
+    # a narrow panel: each name above its value, the words of values never cut
+    narrow = [line.plain.rstrip() for line in two_columns([("speaker", "Tanaka Hitoshi"), ("reason", value)], 16, console)]
+    assert narrow[:3] == ["speaker", " Tanaka Hitoshi", "reason"]
+    assert " ".join(narrow[3:]).split() == value.plain.split() and all(len(p) <= 16 for p in narrow)
 
 
 # ---------------------------------------------------------------------- in the app

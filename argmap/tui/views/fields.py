@@ -18,18 +18,26 @@ NAME_WIDTH = 10
 Fields = list[tuple[str, "Text | str"]]
 
 
+NARROW = 14
+"""Below this many cells beside the names, each name goes on its own line above its value."""
+
+
 def two_columns(fields: Fields, width: int, console: Console) -> list[Text]:
     """The lines of ``fields`` as (name, value) rows: names dim in a fixed column, values
-    wrapped to ``width`` beside them (a value's own line breaks kept)."""
-    indent = " " * (NAME_WIDTH + 1)
+    wrapped to ``width`` beside them (a value's own line breaks kept); in a narrow panel,
+    each name on its own line with the value below it."""
+    narrow = width - (NAME_WIDTH + 1) < NARROW
+    indent = " " if narrow else " " * (NAME_WIDTH + 1)
     lines: list[Text] = []
     for name, value in fields:
         value = value.copy() if isinstance(value, Text) else Text(value)
         value.plain = printable(value.plain)  # the same length: the styles stay in place
         wrapped = [line for part in value.split("\n") for line in part.wrap(console, max(width - len(indent), 1))]
+        if narrow and name:
+            lines.append(Text(name, style="dim"))
         for number, line in enumerate(wrapped or [Text()]):
             out = Text()
-            out.append(name.ljust(NAME_WIDTH)[:NAME_WIDTH] + " " if number == 0 else indent, style="dim")
+            out.append(indent if narrow or number else name.ljust(NAME_WIDTH)[:NAME_WIDTH] + " ", style="dim")
             out.append_text(line)
             lines.append(out)
     return lines
