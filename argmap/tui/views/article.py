@@ -164,7 +164,8 @@ class ArticleText(LineView, can_focus=False):
             lo, hi = self._selected_offsets(selection)
             if lo < line.end and hi > line.start:
                 background = self.screen.get_component_rich_style("screen--selection").bgcolor
-                piece.stylize(Style(bgcolor=background), max(lo, line.start) - line.start, min(hi, line.end) - line.start)
+                piece.stylize(Style(bgcolor=background), max(lo, line.start) - line.start,
+                              min(hi, line.end) - line.start)
         return piece
 
     # ------------------------------------------------------------------ selection

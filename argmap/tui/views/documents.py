@@ -171,8 +171,9 @@ class DocumentsView(StatementView):
     def _title(self, name: str) -> None:
         names = [d.id for d in self.workspace.documents()]
         position = names.index(self.document_id) + 1 if self.document_id in names else 0
-        keys = self.argmap.hints(("previous-document", "left_square_bracket", ""), ("next-document", "right_square_bracket", ""))
-        moves = self.argmap.hints(("next-statement", "n", ""), ("previous-statement", "N", ""))
+        hints = self.argmap.hints
+        keys = hints(("previous-document", "left_square_bracket", ""), ("next-document", "right_square_bracket", ""))
+        moves = hints(("next-statement", "n", ""), ("previous-statement", "N", ""))
         self.query_one("#doc-title", Label).update(Text.assemble(  # one line: no layout
             (f" {name} ", "bold reverse"),
             f"  document {position} of {len(names)}, {plural(len(self.rows), 'statement')}   "
