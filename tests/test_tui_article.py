@@ -292,6 +292,18 @@ def test_a_double_click_selects_one_paragraph_and_a_drag_into_the_panel_stops_at
             await pilot.hover(panel, offset=(5, y - top - panel.region.y + article.region.y))
             await pilot.mouse_up(panel, offset=(5, y - top - panel.region.y + article.region.y))
             assert article.selected_span() == (article.lines[y].start, article.lines[y].end)
+            # released: moving the pointer over the text afterwards changes nothing
+            await pilot.hover(article, offset=(10, y - top + 6))
+            assert article.selected_span() == (article.lines[y].start, article.lines[y].end)
+            # a triple click: the paragraph under the pointer, not the screen above it
+            app.screen.clear_selection()
+            await pilot.click(article, offset=(3, y - top), times=3)
+            await pilot.pause()
+            assert article.selected_span() == (start, end)
+            # the text wrapped anew (a resize): the selection, on lines that are gone, is dropped
+            await pilot.resize_terminal(100, 40)
+            await pilot.pause()
+            assert article.selected_span() is None
 
     run(go())
 

@@ -182,10 +182,12 @@ class ArgmapApp(App):
             if n:
                 labels.append_text(self.labels.chip(label if label else None))
                 labels.append(f" {n}  ")
+        if labels.plain:
+            labels = Text.assemble("· ", labels)
         text = Text.assemble(
             f" {plural(status.documents, 'document')} · {plural(status.speakers, 'speaker')} · "
             f"{plural(status.statements, 'statement')} · ",
-            f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} · ", labels,
+            f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} ", labels,
             (f"· {plural(status.edits, 'edit')}", "dim"),
         )
         self.main.query_one("#status", Static).update(text, layout=False)  # one line, fixed by the CSS

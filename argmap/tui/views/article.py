@@ -75,6 +75,7 @@ class ArticleText(LineView, can_focus=False):
         self._starts: list[int] = []  # start offset of each line, for bisect
         self._width = 0
         self._kept: tuple[int, int] | None = None  # the span to keep in view (the selected statement)
+        self._open_ends: tuple[int, int] = (0, 0)  # lines of a selection's ends outside the text, when it was made
 
     # ------------------------------------------------------------------ content
 
@@ -129,6 +130,7 @@ class ArticleText(LineView, can_focus=False):
         self.lines, self._first_line, self._starts = [], [], []
         shown = printable(self.text)
         self.forget()
+        self._drop_selection()
         if width <= 0:
             return
         for index, (start, end, _) in enumerate(self.paragraphs):
@@ -176,22 +178,25 @@ class ArticleText(LineView, can_focus=False):
         line = self.lines[max(y, 0)]
         return line.start + max(0, min(x, line.end - line.start))
 
+    def _pointer_line(self) -> int:
+        """The line under the mouse pointer, or the nearest line in view."""
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        row = self.app.mouse_position.y - self.content_region.y + top
+        return max(0, top, min(row, top + height - 1, len(self.lines) - 1))
+
     def _selected_offsets(self, selection: Selection) -> tuple[int, int]:
-        """Text offsets of ``selection``. An end the mouse left the text by (into the side panel,
-        below the text) is the end of the line the pointer is on; a start before the text, the
-        first line in view."""
-        top = round(self.scroll_offset.y)
-        if selection.start is None:
-            start = self.lines[min(top, len(self.lines) - 1)].start if self.lines else 0
-        else:
-            start = self._offset(selection.start.x, selection.start.y)
-        if selection.end is None:
-            row = self.app.mouse_position.y - self.content_region.y + top
-            height = self.scrollable_content_region.height
-            row = max(top, min(row, top + height - 1, len(self.lines) - 1))
-            end = self.lines[row].end if self.lines else len(self.text)
-        else:
-            end = self._offset(selection.end.x, selection.end.y)
+        """Text offsets of ``selection``. Its ends outside the text are the lines noted when the
+        selection was made (``selection_updated``): a start before the text is the first line
+        then in view, an end beside or below the text the end of the pointer's line; a selection
+        of everything (a triple click) is the paragraph under the pointer."""
+        if not self.lines:
+            return 0, 0
+        first, last = self._open_ends
+        if selection.start is None and selection.end is None:
+            top, bottom = self._paragraph_lines(last)
+            return self.lines[top].start, self.lines[bottom].end
+        start = self.lines[first].start if selection.start is None else self._offset(*selection.start)
+        end = self.lines[last].end if selection.end is None else self._offset(*selection.end)
         return (start, end) if start <= end else (end, start)
 
     def selected_span(self) -> tuple[int, int] | None:
@@ -215,17 +220,29 @@ class ArticleText(LineView, can_focus=False):
 
     def text_select_all(self) -> None:
         """Select the paragraph under the pointer (a double click), not the whole article."""
-        row = self.app.mouse_position.y - self.content_region.y + round(self.scroll_offset.y)
-        if not 0 <= row < len(self.lines) or self.lines[row].paragraph < 0:
+        if not self.lines or self.lines[self._pointer_line()].paragraph < 0:
             return
-        paragraph = self.lines[row].paragraph
-        first = self._first_line[paragraph]
-        last = first
-        while last + 1 < len(self.lines) and self.lines[last + 1].paragraph == paragraph:
-            last += 1
+        first, last = self._paragraph_lines(self._pointer_line())
         line = self.lines[last]
         self.screen.selections = {self: Selection(Offset(0, first), Offset(line.end - line.start, last))}
 
+    def _paragraph_lines(self, y: int) -> tuple[int, int]:
+        """The first and last line of the paragraph shown on line ``y`` (``y`` itself on a gap)."""
+        paragraph = self.lines[y].paragraph
+        if paragraph < 0:
+            return y, y
+        first = last = self._first_line[paragraph]
+        while last + 1 < len(self.lines) and self.lines[last + 1].paragraph == paragraph:
+            last += 1
+        return first, last
+
     def selection_updated(self, selection: Selection | None) -> None:
+        if selection is not None and self.lines:  # note where open ends are now (not where the pointer goes later)
+            self._open_ends = (min(round(self.scroll_offset.y), len(self.lines) - 1), self._pointer_line())
         self.forget()
         self.refresh()
+
+    def _drop_selection(self) -> None:
+        """Forget a selection made on lines that no longer exist (the text was wrapped anew)."""
+        if self.is_attached and self in self.screen.selections:
+            self.screen.selections = {widget: s for widget, s in self.screen.selections.items() if widget is not self}

@@ -322,7 +322,7 @@ class DocumentsView(StatementView):
             return
         article = self.article
         span = article.selected_span()
-        shown = " ".join(self.text[span[0]:span[1]].split()) if span else ""
+        shown = " ".join(printable(self.text[span[0]:span[1]]).split()) if span else ""
         near = span[0] if span else (self.rows[self.index].start if self.rows else 0)
 
         def chosen(value: str | None) -> None:
