@@ -2,6 +2,8 @@
 statement drawn in its stance's colour, scrolling it into view, re-wrapping on resize) and the
 side panel of the selected statement's fields."""
 
+from contextlib import asynccontextmanager
+
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
@@ -69,6 +71,15 @@ def test_two_columns_wraps_values_beside_their_names():
 # ---------------------------------------------------------------------- in the app
 
 
+@asynccontextmanager
+async def documents_view(workspace_file, size=SIZE):
+    """The app on the seed workspace, in the documents view: (app, pilot, view)."""
+    app = ArgmapApp(workspace_file)
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, "d")
+        yield app, pilot, app.view("documents")
+
+
 def drawn_line(article, text_offset):
     """The strip drawn for the screen line showing ``text_offset`` and the column of that offset."""
     line = article.line_at(text_offset)
@@ -96,10 +107,7 @@ def plain_offset(workspace, row):
 
 def test_the_selected_statement_is_drawn_in_its_stance_colour_and_stays_on_screen(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file) as (app, pilot, view):
             article = view.article
             unselected = 0
             for step in range(len(view.rows)):  # n through every statement: each is on screen, selected
@@ -121,10 +129,7 @@ def test_the_selected_statement_is_drawn_in_its_stance_colour_and_stays_on_scree
 
 def test_the_panel_shows_the_selected_statements_fields_and_follows_the_cursor(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file) as (app, pilot, view):
             panel = app.query_one("#doc-panel")
             for number in (1, 2, 3):
                 row = view.rows[view.index]
@@ -143,10 +148,8 @@ def test_the_panel_shows_the_selected_statements_fields_and_follows_the_cursor(w
 
 def test_resizing_rewraps_the_article_to_the_new_width(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            article = app.view("documents").article
+        async with documents_view(workspace_file) as (app, pilot, view):
+            article = view.article
             wide = len(article.lines)
             await pilot.resize_terminal(90, 40)
             await pilot.pause()
@@ -169,10 +172,8 @@ def on_screen(article, offset):
 
 def test_the_selected_statement_stays_in_view_when_opened_from_another_view_and_on_resize(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            article = app.view("documents").article
+        async with documents_view(workspace_file) as (app, pilot, view):
+            article = view.article
             await press(pilot, "s")
             table = app.view("statements").table
             await press(pilot, "end")  # the last statement, far down the article
@@ -191,10 +192,7 @@ def test_the_selected_statement_stays_in_view_when_opened_from_another_view_and_
 
 def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file) as (app, pilot, view):
             article = view.article
             # a statement whose next one is in another paragraph
             target = next(i for i in range(4, len(view.rows) - 1)
@@ -226,10 +224,8 @@ def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(work
 
 def test_page_keys_scroll_the_text(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            article = app.view("documents").article
+        async with documents_view(workspace_file) as (app, pilot, view):
+            article = view.article
             await press(pilot, "end")
             assert article.scroll_offset.y == article.max_scroll_y > 0
             await press(pilot, "pageup")
@@ -244,10 +240,7 @@ def test_page_keys_scroll_the_text(workspace_file):
 
 def test_a_selection_is_drawn_readable_and_added_at_its_own_offsets(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file) as (app, pilot, view):
             article = view.article
             # the first of the title lines that the article repeats further down
             title = "Japan Further Accelerates Military Integration With the US"
@@ -273,10 +266,7 @@ def test_a_selection_is_drawn_readable_and_added_at_its_own_offsets(workspace_fi
 
 def test_a_double_click_selects_one_paragraph_and_a_drag_into_the_panel_stops_at_the_line_end(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file) as (app, pilot, view):
             article = view.article
             top = round(article.scroll_offset.y)
             y = next(i for i in range(top, top + 30) if article.lines[i].paragraph >= 0
@@ -310,10 +300,7 @@ def test_a_double_click_selects_one_paragraph_and_a_drag_into_the_panel_stops_at
 
 def test_the_panel_starts_at_the_top_for_each_statement_and_a_bad_span_is_refused(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=(160, 24)) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, size=(160, 24)) as (app, pilot, view):
             panel = app.query_one("#doc-panel")
             assert panel.max_scroll_y > 0  # taller than the panel
             panel.scroll_end(animate=False, immediate=True)
