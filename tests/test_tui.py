@@ -240,6 +240,7 @@ def test_removing_the_document_shown_after_confirming_and_undo(workspace_file):
             await press(pilot, "enter")
             assert app.workspace.documents() == [] and app.workspace.count_statements() == 0
             assert view.document_id is None and not view.article.lines
+            assert app.query_one("#doc-panel").text().strip() == "no documents"  # and no keys that would do nothing
             await press(pilot, "u")
             assert app.workspace.count_statements() == document.statements
             assert view.document_id == document.id and len(view.rows) == document.statements

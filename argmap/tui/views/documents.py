@@ -228,9 +228,10 @@ class DocumentsView(StatementView):
         panel = self.query_one("#doc-panel", FieldsPanel)
         hints = self.argmap.hints
         if row is None:
+            keys = [] if self.document_id is None else [("keys", hints(("add-statement", "A", "add selected text"),
+                                                                       ("remove-document", "D", "remove document")))]
             panel.show([("", "no documents" if self.document_id is None else "no statements in this document")],
-                       footer=[("keys", hints(("add-statement", "A", "add selected text"),
-                                              ("remove-document", "D", "remove document")))], top=True)
+                       footer=keys, top=True)
             self._panel_row = None
             return
         labels = self.argmap.labels
