@@ -9,7 +9,7 @@ from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import ErrorScreen, PickerScreen, PromptScreen
 from argmap.tui.views.documents import find_passage
-from tui_helpers import press, run
+from tui_helpers import documents_view, press, run
 
 SIZE = (160, 48)
 
@@ -65,10 +65,7 @@ def test_board_has_a_column_per_label_with_the_stores_counts(workspace_file):
 
 def test_documents_moves_between_statements_and_sets_a_stance_that_undo_removes(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, SIZE) as (app, pilot, view):
             rows = view.rows
             assert len(rows) == app.workspace.count_statements()
             assert view.selected_statement() == rows[0].id
@@ -96,10 +93,7 @@ def test_documents_moves_between_statements_and_sets_a_stance_that_undo_removes(
 
 def test_documents_paints_statements_in_their_stance_colour(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, SIZE) as (app, pilot, view):
             row = view.rows[3]
             # the line drawn on screen where the statement starts has its words in the stance's colour
             article = view.article
@@ -122,10 +116,7 @@ def test_documents_paints_statements_in_their_stance_colour(workspace_file):
 
 def test_statement_edits_kind_delete_reattribute_accept(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, SIZE) as (app, pilot, view):
             first = view.rows[0]
             # kind cycles direct -> mixed -> indirect -> direct
             await press(pilot, "K")
@@ -158,10 +149,7 @@ def test_statement_edits_kind_delete_reattribute_accept(workspace_file):
 
 def test_span_edit_and_adding_a_statement_from_text(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, SIZE) as (app, pilot, view):
             row = view.rows[0]
             await press(pilot, "e")
             assert isinstance(app.screen, PromptScreen)
@@ -192,10 +180,7 @@ def test_span_edit_and_adding_a_statement_from_text(workspace_file):
 
 def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, SIZE) as (app, pilot, view):
             # the first line of a paragraph that wraps onto a second line, both on screen
             article = view.article
             top, height = round(article.scroll_offset.y), article.scrollable_content_region.height
@@ -226,10 +211,7 @@ def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(work
 
 def test_removing_the_document_shown_after_confirming_and_undo(workspace_file):
     async def go():
-        app = ArgmapApp(workspace_file)
-        async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "d")
-            view = app.view("documents")
+        async with documents_view(workspace_file, SIZE) as (app, pilot, view):
             (document,) = app.workspace.documents()
             await press(pilot, "D")
             assert isinstance(app.screen, PickerScreen)

@@ -2,22 +2,16 @@
 statement drawn in its stance's colour, scrolling it into view, re-wrapping on resize) and the
 side panel of the selected statement's fields."""
 
-from contextlib import asynccontextmanager
-
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from argmap.tui.app import ArgmapApp
 from argmap.tui.views.article import wrap_spans
 from argmap.tui.views.documents import paragraphs
 from argmap.tui.views.fields import NAME_WIDTH, two_columns
 from argmap.tui.views.lines import printable
-from tui_helpers import SEED, press, run
-
-SIZE = (160, 48)
-
+from tui_helpers import SEED, documents_view, press, run
 
 # ---------------------------------------------------------------------- pure functions
 
@@ -69,15 +63,6 @@ def test_two_columns_wraps_values_beside_their_names():
 
 
 # ---------------------------------------------------------------------- in the app
-
-
-@asynccontextmanager
-async def documents_view(workspace_file, size=SIZE):
-    """The app on the seed workspace, in the documents view: (app, pilot, view)."""
-    app = ArgmapApp(workspace_file)
-    async with app.run_test(size=size) as pilot:
-        await press(pilot, "d")
-        yield app, pilot, app.view("documents")
 
 
 def drawn_line(article, text_offset):

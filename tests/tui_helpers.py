@@ -3,6 +3,7 @@ running a Pilot test, pressing keys."""
 
 import asyncio
 import shutil
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from argmap.codebook import load_codebook
@@ -62,3 +63,14 @@ async def press(pilot, *keys):
     """Press ``keys`` and wait until the app has handled them and redrawn."""
     await pilot.press(*keys)
     await pilot.pause()
+
+
+@asynccontextmanager
+async def documents_view(workspace_file, size=(160, 48)):
+    """The app on ``workspace_file`` in a terminal of ``size``, in the documents view: (app, pilot, view)."""
+    from argmap.tui.app import ArgmapApp
+
+    app = ArgmapApp(workspace_file)
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, "d")
+        yield app, pilot, app.view("documents")
