@@ -419,9 +419,8 @@ class StatementsMixin:
             _check_span(start, end, len(doc[1]))
             if speaker_id is not None:
                 self._require_speaker(speaker_id)
-            if changes.touch("statements", statement_id) is not None:
-                raise EditError(f"a statement already covers {start}-{end} in {document_id}")
-            self._check_span_free(document_id, start, end)
+            self._check_span_free(document_id, start, end)  # a statement with this id has this span too
+            changes.touch("statements", statement_id)
             self.conn.execute(
                 'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, origin) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",

@@ -16,8 +16,9 @@ from textual.selection import Selection
 
 from argmap.tui.views.lines import LineView, printable
 
-
 _WORD = re.compile(r"\S+")
+
+
 class Line(NamedTuple):
     """One screen line: the text offsets it shows and its paragraph (-1 for the gap after one)."""
 
@@ -48,8 +49,9 @@ def wrap_spans(text: str, start: int, end: int, width: int) -> list[tuple[int, i
             lines.append((a, cut))
             a = cut
         size = cell_len(text[a:b])
-        if line is not None and used + cell_len(text[line[1]:a]) + size <= width:
-            used += cell_len(text[line[1]:a]) + size
+        gap = cell_len(text[line[1]:a]) if line is not None else 0
+        if line is not None and used + gap + size <= width:
+            used += gap + size
             line = (line[0], b)
         else:
             if line is not None:

@@ -156,16 +156,12 @@ class DocumentsView(StatementView):
         self._spans = spans = paragraphs(self.text)
         self._by_paragraph = rows_by_paragraph(spans, self.rows)
         self._title(document.name)
-        article = self.article
         if same_text:  # restyle the paragraphs of the statements that changed (or came or went)
-            changed = rows_by_paragraph(spans, list(set(before) ^ set(self.rows)))
-            for number, rows in enumerate(changed):
-                if rows:
-                    article.restyle(number, self._styled(number))
+            self._restyle(list(set(before) ^ set(self.rows)))
             self._paint()  # and those of the statement selected before and now
         else:
             self._painted = self.rows[index] if self.rows else None
-            article.set_text(self.text, [(a, b, self._styled(number)) for number, (a, b) in enumerate(spans)])
+            self.article.set_text(self.text, [(a, b, self._styled(number)) for number, (a, b) in enumerate(spans)])
             self.call_after_refresh(self._paint)
 
     def _title(self, name: str) -> None:
@@ -204,6 +200,12 @@ class DocumentsView(StatementView):
                     text.stylize(style, max(lo, start) - start, min(hi, end) - start)
         return text
 
+    def _restyle(self, rows: list[StatementRow]) -> None:
+        """Restyle the paragraphs that ``rows`` (their statements, mentions, cues) touch."""
+        for index, touched in enumerate(rows_by_paragraph(self._spans, rows)):
+            if touched:
+                self.article.restyle(index, self._styled(index))
+
     @property
     def article(self) -> ArticleText:
         """The widget showing the document's text."""
@@ -212,17 +214,12 @@ class DocumentsView(StatementView):
     def _paint(self) -> None:
         """Draw the selected statement as selected (restyling only the paragraphs that change),
         fill the panel, and bring the statement into view."""
-        article = self.article
         current = self.rows[self.index] if self.rows else None
-        rows = [row for row in (self._painted, current) if row is not None]
-        changed = [i for i, (a, b, _) in enumerate(article.paragraphs)  # a statement may span paragraphs
-                   if any(a < row.end and b > row.start for row in rows)]
+        self._restyle([row for row in (self._painted, current) if row is not None])
         self._painted = current
-        for index in changed:
-            article.restyle(index, self._styled(index))
         self._panel(current)
         if current is not None:
-            article.show_span(current.start, current.end)
+            self.article.show_span(current.start, current.end)
 
     def _panel(self, row: StatementRow | None) -> None:
         panel = self.query_one("#doc-panel", FieldsPanel)

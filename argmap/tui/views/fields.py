@@ -14,12 +14,10 @@ from argmap.tui.views.lines import LineView, printable
 
 NAME_WIDTH = 10
 """Cells of the name column."""
-
-Fields = list[tuple[str, "Text | str"]]
-
-
 NARROW = 14
 """Below this many cells beside the names, each name goes on its own line above its value."""
+
+Fields = list[tuple[str, "Text | str"]]
 
 
 def two_columns(fields: Fields, width: int, console: Console) -> list[Text]:
