@@ -35,10 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     only = FAST_START.get(argv[0]) if argv else None
     parser = build_parser((only,) if only else COMMAND_MODULES)
     args, extra = parser.parse_known_args(argv)
-    if len(extra) == 1 and not extra[0].startswith("-") and getattr(args, "target", "") is None:
-        args.target = extra[0]  # `claim add --position TEXT`: argparse gave up the optional TEXT before the flag
-    elif extra:
-        parser.parse_args(argv)  # the usage error for what is left over
+    if extra:  # e.g. `claim add --position TEXT`: an optional positional after an option
+        args = _parse_intermixed(parser, argv)
     try:
         return args.run(args)
     except BrokenPipeError:  # e.g. `argmap extract ... | head`: stop quietly
@@ -46,6 +44,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """``argv`` parsed by its command's parser with options and positionals in any order
+    (argparse's plain parsing fills an optional positional before the options and leaves the
+    value after them over); the usual usage error when that does not help."""
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    command = commands.choices.get(argv[0])
+    if command is not None and not any(isinstance(a, argparse._SubParsersAction) for a in command._actions):
+        return command.parse_intermixed_args(argv[1:])
+    return parser.parse_args(argv)
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
