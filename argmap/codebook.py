@@ -52,7 +52,9 @@ class StanceLabel(BaseModel):
     cues: tuple[str, ...] = Field(default=(), description="phrases that signal this stance")
     examples: tuple[str, ...] = Field(default=(), description="example statements with this stance")
     colour: str = Field(default="#888888", description="'#rrggbb' or '#rgb', for the UI")
-    targets_for: tuple[str, ...] = Field(default=(), description="what the stance is for: praise of it counts for the label")
+    targets_for: tuple[str, ...] = Field(
+        default=(), description="what the stance is for: praise of it counts for the label"
+    )
     targets_against: tuple[str, ...] = Field(
         default=(), description="what the stance is against: criticism of it counts for the label"
     )
@@ -61,7 +63,9 @@ class StanceLabel(BaseModel):
     @classmethod
     def _id_is_a_slug(cls, value: str) -> str:
         if not _LABEL_ID.match(value):
-            raise ValueError("expected lower-case letters, digits, '-' or '_' (e.g. 'pro-integration')")
+            raise ValueError(
+                "expected lower-case letters, digits, '-' or '_' (e.g. 'pro-integration')"
+            )
         return value
 
     @field_validator("colour")
@@ -95,7 +99,7 @@ class Codebook(BaseModel):
     labels: tuple[StanceLabel, ...]
 
     @model_validator(mode="after")
-    def _labels_are_usable(self) -> "Codebook":
+    def _labels_are_usable(self) -> Codebook:
         if not self.labels:
             raise ValueError("a codebook needs at least one [[label]]")
         seen: set[str] = set()
@@ -104,7 +108,9 @@ class Codebook(BaseModel):
                 raise ValueError(f"label id {label.id!r} is used twice")
             seen.add(label.id)
         if self.neutral is not None and self.neutral not in seen:
-            raise ValueError(f"neutral label {self.neutral!r} is not one of the labels ({', '.join(sorted(seen))})")
+            raise ValueError(
+                f"neutral label {self.neutral!r} is not one of the labels ({', '.join(sorted(seen))})"
+            )
         return self
 
     @property
@@ -127,18 +133,26 @@ def parse_codebook(text: str, source: str = "<codebook>") -> Codebook:
     except tomllib.TOMLDecodeError as problem:
         raise CodebookError(f"{source}: not valid TOML: {problem}") from None
     if not data:
-        raise CodebookError(f"{source}: the codebook is empty; expected a [debate] table and [[label]] entries")
+        raise CodebookError(
+            f"{source}: the codebook is empty; expected a [debate] table and [[label]] entries"
+        )
     debate = data.get("debate")
     if not isinstance(debate, dict):
         raise CodebookError(f"{source}: expected a [debate] table with 'id' and 'issue'")
     unknown = sorted(set(data) - {"debate", "label"})
     if unknown:
-        raise CodebookError(f"{source}: unknown top-level key {unknown[0]!r} (expected [debate] and [[label]])")
+        raise CodebookError(
+            f"{source}: unknown top-level key {unknown[0]!r} (expected [debate] and [[label]])"
+        )
     labels = data.get("label", [])
     if not isinstance(labels, list) or not all(isinstance(entry, dict) for entry in labels):
-        raise CodebookError(f"{source}: 'label' must be [[label]] tables (line {_key_line(text, 'label') or '?'})")
+        raise CodebookError(
+            f"{source}: 'label' must be [[label]] tables (line {_key_line(text, 'label') or '?'})"
+        )
     if not labels:
-        raise CodebookError(f"{source}: the codebook has no [[label]] entries; at least one is needed")
+        raise CodebookError(
+            f"{source}: the codebook has no [[label]] entries; at least one is needed"
+        )
     try:
         return Codebook(**debate, labels=labels)
     except (ValidationError, TypeError) as problem:
@@ -150,7 +164,9 @@ def load_codebook(path: str | Path) -> Codebook:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
-        reason = problem.strerror if isinstance(problem, OSError) and problem.strerror else str(problem)
+        reason = (
+            problem.strerror if isinstance(problem, OSError) and problem.strerror else str(problem)
+        )
         raise CodebookError(f"{path}: cannot read the codebook: {reason}") from None
     return parse_codebook(text, str(path))
 
@@ -176,7 +192,11 @@ def _table_line(text: str, header: str) -> int:
 
 def _label_line(text: str, index: int) -> int | None:
     """The 1-based line of the ``index``-th ``[[label]]`` header in ``text``."""
-    headers = [number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[[label]]")]
+    headers = [
+        number
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip().startswith("[[label]]")
+    ]
     return headers[index] if index < len(headers) else None
 
 
@@ -194,17 +214,29 @@ def _describe_validation(problem: ValidationError | TypeError, labels: list, tex
         line = _label_line(text, index)
         if line and field and first["type"] != "missing":
             line = _key_line(text, str(location[2]), line) or line
-        where = (f"line {line}: " if line else "") + f"[[label]] #{index + 1}{name}" + (f", field '{field}'" if field else "")
+        where = (
+            (f"line {line}: " if line else "")
+            + f"[[label]] #{index + 1}{name}"
+            + (f", field '{field}'" if field else "")
+        )
     elif location:
         field = ".".join(str(part) for part in location)
-        line = _key_line(text, str(location[0]), _table_line(text, "[debate]")) if first["type"] != "missing" else None
+        line = (
+            _key_line(text, str(location[0]), _table_line(text, "[debate]"))
+            if first["type"] != "missing"
+            else None
+        )
         where = (f"line {line}: " if line else "") + f"[debate] field '{field}'"
     else:
         where = "codebook"
     message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "value_error" and "used twice" in message:
         duplicate = message.split("'")[1]
-        lines = [n for n, line in enumerate(text.splitlines(), 1) if re.match(rf"\s*id\s*=\s*[\"']{re.escape(duplicate)}[\"']", line)]
+        lines = [
+            n
+            for n, line in enumerate(text.splitlines(), 1)
+            if re.match(rf"\s*id\s*=\s*[\"']{re.escape(duplicate)}[\"']", line)
+        ]
         if len(lines) > 1:
             where = f"line {lines[1]}"
     if first["type"] == "value_error" and message.startswith("neutral label"):

@@ -146,16 +146,85 @@ class ExtractionReport(BaseModel):
 # Words that may precede a name as a title or role and are ignored when names are compared.
 # Roles that speak for someone else (spokesman, aide, assistant) are deliberately absent.
 TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon honorable
-    former then late ex acting incoming outgoing current interim
-    president vice prime minister premier chancellor secretary undersecretary ambassador envoy
-    senator sen rep representative congressman congresswoman governor gov mayor
-    general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt
-    commander chief chairman chairwoman chair director
-    deputy foreign defense defence state cabinet justice judge
-    the of to for and
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "reverend",
+        "hon",
+        "honorable",
+        "former",
+        "then",
+        "late",
+        "ex",
+        "acting",
+        "incoming",
+        "outgoing",
+        "current",
+        "interim",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "undersecretary",
+        "ambassador",
+        "envoy",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "general",
+        "gen",
+        "admiral",
+        "adm",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "sergeant",
+        "sgt",
+        "commander",
+        "chief",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "state",
+        "cabinet",
+        "justice",
+        "judge",
+        "the",
+        "of",
+        "to",
+        "for",
+        "and",
+    ]
 )
 _EDGE_PUNCT = "\"'“”‘’«»„.,;:!?()[]{}"
 
@@ -183,7 +252,9 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 
 
 # Words that start a post-modifier after a name: "ministers from Japan", "Austin, who ...".
-POSTMODIFIER_WORDS = frozenset("from of at in for with who whose which that on".split())
+POSTMODIFIER_WORDS = frozenset(
+    ["from", "of", "at", "in", "for", "with", "who", "whose", "which", "that", "on"]
+)
 
 
 def _tokens_match(p: list[str], a: list[str]) -> bool:
@@ -191,9 +262,9 @@ def _tokens_match(p: list[str], a: list[str]) -> bool:
         return False
     if p == a or sorted(p) == sorted(a):
         return True
-    if len(a) <= len(p) and p[-len(a):] == a and _only_titles(p[: -len(a)]):
+    if len(a) <= len(p) and p[-len(a) :] == a and _only_titles(p[: -len(a)]):
         return True
-    if len(p) <= len(a) and a[-len(p):] == p:
+    if len(p) <= len(a) and a[-len(p) :] == p:
         return True
     return len(p) == 1 and len(a) > 1 and p[0] in (a[0], a[-1])
 
@@ -250,7 +321,9 @@ def attribution_right(statement: Statement, gold: GoldStatement) -> bool:
     aliases = [a for a in [gold.speaker, *gold.speaker_aliases] if a]
     if not aliases:
         return True
-    return any(names_match(name, alias) for name in _predicted_names(statement) for alias in aliases)
+    return any(
+        names_match(name, alias) for name in _predicted_names(statement) for alias in aliases
+    )
 
 
 # --------------------------------------------------------------------------- scoring
@@ -335,7 +408,9 @@ def score_extraction(
 
     score = ExtractionScore(documents=len(set(gold_by_doc) | set(pred_by_doc)))
     for doc in sorted(set(gold_by_doc) | set(pred_by_doc)):
-        _score_document(doc, gold_by_doc.get(doc, []), pred_by_doc.get(doc, []), texts.get(doc), score)
+        _score_document(
+            doc, gold_by_doc.get(doc, []), pred_by_doc.get(doc, []), texts.get(doc), score
+        )
 
     score.precision = _ratio(score.correct, score.predicted)
     score.recall = _ratio(score.found, score.gold_required)
@@ -408,7 +483,11 @@ def _score_document(
         else:
             names = {s.speaker or s.speaker_mention or "(none)" for s in touching}
             score.wrong_attributions.append(
-                WrongAttribution(**_gold_fields(g, doc, text), gold_speaker=g.speaker, predicted_speakers=sorted(names))
+                WrongAttribution(
+                    **_gold_fields(g, doc, text),
+                    gold_speaker=g.speaker,
+                    predicted_speakers=sorted(names),
+                )
             )
 
 
@@ -437,23 +516,31 @@ def _document_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _gold_name(document: Document, names: set[str]) -> str | None:
-    for candidate in (document.name, Path(document.name).name,
-                      Path(document.source_path).name if document.source_path else None):
+    for candidate in (
+        document.name,
+        Path(document.name).name,
+        Path(document.source_path).name if document.source_path else None,
+    ):
         if candidate and candidate in names:
             return candidate
     return None
 
 
-def _text_warnings(gold: GoldSet, docs: dict[str, Document], by_doc: dict[str, list[GoldStatement]]) -> list[str]:
+def _text_warnings(
+    gold: GoldSet, docs: dict[str, Document], by_doc: dict[str, list[GoldStatement]]
+) -> list[str]:
     """Warn when gold offsets do not line up with the documents read."""
     warnings = []
     for name, document in sorted(docs.items()):
         if name in gold.texts:
             if gold.texts[name] != document.text:
-                warnings.append(f"{name}: text differs from the gold's copy; offsets may not line up")
+                warnings.append(
+                    f"{name}: text differs from the gold's copy; offsets may not line up"
+                )
             continue
         bad = [
-            g.id for g in by_doc.get(name, [])
+            g.id
+            for g in by_doc.get(name, [])
             if g.text and " ".join(document.text[lo:hi] for lo, hi in g.spans) != g.text
         ]
         if bad:
@@ -510,7 +597,7 @@ def evaluate_extraction(
     for name, document in sorted(docs.items()):
         try:
             statements = list(extract(document))
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+        except Exception as exc:
             errors.append(f"{name}: extraction failed: {type(exc).__name__}: {exc}")
             continue
         predicted.extend(
@@ -563,7 +650,9 @@ def format_report(
     from rich.table import Table
 
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system=None, force_terminal=False, highlight=False)
+    console = Console(
+        file=out, width=width, color_system=None, force_terminal=False, highlight=False
+    )
     s = report.score
     title = "Extraction" + (" (quotations only)" if report.quoted_only else "")
     console.print(
@@ -590,8 +679,12 @@ def format_report(
         if not rows:
             return
         shown = rows[:max_misses] if max_misses >= 0 else rows
-        table = Table(title=f"{title} ({len(rows)})", show_header=True, header_style="bold",
-                      title_justify="left")
+        table = Table(
+            title=f"{title} ({len(rows)})",
+            show_header=True,
+            header_style="bold",
+            title_justify="left",
+        )
         for column in columns:
             table.add_column(column, overflow="fold", ratio=3 if column == "text" else None)
         for row in shown:
@@ -600,18 +693,36 @@ def format_report(
         if len(rows) > len(shown):
             console.print(f"… and {len(rows) - len(shown)} more")
 
-    listing("Missed gold", s.misses, ["doc", "offsets", "speaker", "text"],
-            lambda m: (m.doc, f"{m.start}-{m.end}", m.speaker or "", m.text))
-    listing("Wrong attributions", s.wrong_attributions, ["doc", "offsets", "gold", "predicted", "text"],
-            lambda w: (w.doc, f"{w.start}-{w.end}", w.gold_speaker or "",
-                       ", ".join(w.predicted_speakers), w.text))
-    listing("False positives", s.false_positives, ["doc", "offsets", "speaker", "text"],
-            lambda f: (f.doc, f"{f.start}-{f.end}", f.speaker or "", f.text))
+    listing(
+        "Missed gold",
+        s.misses,
+        ["doc", "offsets", "speaker", "text"],
+        lambda m: (m.doc, f"{m.start}-{m.end}", m.speaker or "", m.text),
+    )
+    listing(
+        "Wrong attributions",
+        s.wrong_attributions,
+        ["doc", "offsets", "gold", "predicted", "text"],
+        lambda w: (
+            w.doc,
+            f"{w.start}-{w.end}",
+            w.gold_speaker or "",
+            ", ".join(w.predicted_speakers),
+            w.text,
+        ),
+    )
+    listing(
+        "False positives",
+        s.false_positives,
+        ["doc", "offsets", "speaker", "text"],
+        lambda f: (f.doc, f"{f.start}-{f.end}", f.speaker or "", f.text),
+    )
     if report.gold_documents_missing:
         missing = report.gold_documents_missing
         console.print(
             f"{len(missing)} gold document(s) not among the paths, not scored: "
-            + ", ".join(missing[:max_misses]) + (" …" if len(missing) > max_misses else "")
+            + ", ".join(missing[:max_misses])
+            + (" …" if len(missing) > max_misses else "")
         )
     if report.documents_without_gold:
         console.print(f"{len(report.documents_without_gold)} document(s) without gold, not scored")

@@ -61,7 +61,7 @@ class GoldStatement(BaseModel):
         return data
 
     @model_validator(mode="after")
-    def _spans_are_ordered(self) -> "GoldStatement":
+    def _spans_are_ordered(self) -> GoldStatement:
         for spans in (self.spans, self.source_spans):
             for lo, hi in spans:
                 if not 0 <= lo <= hi:
@@ -205,7 +205,9 @@ def _parse_spans(raw: str) -> list[Span]:
     return spans
 
 
-def parse_ann(ann_text: str, text: str, *, doc: str, id_prefix: str, ann_path: str = "") -> list[GoldStatement]:
+def parse_ann(
+    ann_text: str, text: str, *, doc: str, id_prefix: str, ann_path: str = ""
+) -> list[GoldStatement]:
     """Convert one brat ``.ann`` file's Attribution events into gold statements.
 
     Each event ``Attribution:Tn Content:Tm Cue:Tk Source:Tj`` (also ``Attribution-no-source``)

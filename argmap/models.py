@@ -47,7 +47,7 @@ class Document(BaseModel):
     source_path: str | None = None
 
     @classmethod
-    def from_text(cls, name: str, text: str, source_path: str | None = None) -> "Document":
+    def from_text(cls, name: str, text: str, source_path: str | None = None) -> Document:
         """Build a document whose id is the hash of ``text``."""
         return cls(id=content_id(text), name=name, text=text, source_path=source_path)
 
@@ -89,7 +89,7 @@ class Statement(BaseModel):
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
     @model_validator(mode="after")
-    def _spans_are_ordered(self) -> "Statement":
+    def _spans_are_ordered(self) -> Statement:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"content span {self.start}-{self.end} is not ordered")
         for lo, hi in ((self.cue_start, self.cue_end), (self.speaker_start, self.speaker_end)):
@@ -107,7 +107,9 @@ class Suggestion(BaseModel):
     model: str  # 'codebook' or 'learned' or 'combined'
     model_version: str
     explanation: str = ""  # one sentence a person can read
-    evidence: list[str] = Field(default_factory=list, description="cue phrases, examples or features that decided it")
+    evidence: list[str] = Field(
+        default_factory=list, description="cue phrases, examples or features that decided it"
+    )
 
 
 class Annotation(BaseModel):

@@ -72,196 +72,1203 @@ _PRONOUN_GENDER: dict[str, str | None] = {
         "plural",
     ),
     **dict.fromkeys(
-        ("i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "it", "its",
-         "itself", "who", "whom", "whose", "which", "that"),
+        (
+            "i",
+            "me",
+            "my",
+            "mine",
+            "myself",
+            "you",
+            "your",
+            "yours",
+            "yourself",
+            "it",
+            "its",
+            "itself",
+            "who",
+            "whom",
+            "whose",
+            "which",
+            "that",
+        ),
         None,
     ),
 }
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss mx messrs mme mmes mlle sir dame madam madame herr frau monsieur".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "messrs",
+        "mme",
+        "mmes",
+        "mlle",
+        "sir",
+        "dame",
+        "madam",
+        "madame",
+        "herr",
+        "frau",
+        "monsieur",
+    ]
 )
 
 TITLES = frozenset(
-    """
-    dr prof professor rev reverend fr father sen senator rep representative gov governor
-    lt gen general adm admiral col colonel capt captain cmdr commander maj major sgt sergeant
-    cpl pvt brig marshal president pres vice prime premier minister secretary sec
-    secretary-general undersecretary under assistant associate ambassador amb envoy consul
-    spokesman spokeswoman spokesperson chairman chairwoman chair chairperson ceo cfo coo cto
-    director deputy former acting interim chief head leader speaker majority minority whip
-    mayor judge justice chancellor king queen prince princess emperor empress pope cardinal
-    bishop archbishop rabbi imam sheikh pastor attorney counsel commissioner superintendent
-    inspector officer official aide adviser advisor strategist founder co-founder executive
-    manager editor correspondent reporter columnist anchor host analyst economist lawmaker
-    legislator congressman congresswoman councilman councilwoman councillor councilor
-    delegate candidate nominee front-runner frontrunner incumbent challenger lady first
-    president-elect vice-president senior top then ex emeritus designate elect republican
-    democrat duke earl baron lord pm mp mep gop
-    """.split()
+    [
+        "dr",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+        "fr",
+        "father",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "lt",
+        "gen",
+        "general",
+        "adm",
+        "admiral",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "cmdr",
+        "commander",
+        "maj",
+        "major",
+        "sgt",
+        "sergeant",
+        "cpl",
+        "pvt",
+        "brig",
+        "marshal",
+        "president",
+        "pres",
+        "vice",
+        "prime",
+        "premier",
+        "minister",
+        "secretary",
+        "sec",
+        "secretary-general",
+        "undersecretary",
+        "under",
+        "assistant",
+        "associate",
+        "ambassador",
+        "amb",
+        "envoy",
+        "consul",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "director",
+        "deputy",
+        "former",
+        "acting",
+        "interim",
+        "chief",
+        "head",
+        "leader",
+        "speaker",
+        "majority",
+        "minority",
+        "whip",
+        "mayor",
+        "judge",
+        "justice",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "pastor",
+        "attorney",
+        "counsel",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "officer",
+        "official",
+        "aide",
+        "adviser",
+        "advisor",
+        "strategist",
+        "founder",
+        "co-founder",
+        "executive",
+        "manager",
+        "editor",
+        "correspondent",
+        "reporter",
+        "columnist",
+        "anchor",
+        "host",
+        "analyst",
+        "economist",
+        "lawmaker",
+        "legislator",
+        "congressman",
+        "congresswoman",
+        "councilman",
+        "councilwoman",
+        "councillor",
+        "councilor",
+        "delegate",
+        "candidate",
+        "nominee",
+        "front-runner",
+        "frontrunner",
+        "incumbent",
+        "challenger",
+        "lady",
+        "first",
+        "president-elect",
+        "vice-president",
+        "senior",
+        "top",
+        "then",
+        "ex",
+        "emeritus",
+        "designate",
+        "elect",
+        "republican",
+        "democrat",
+        "duke",
+        "earl",
+        "baron",
+        "lord",
+        "pm",
+        "mp",
+        "mep",
+        "gop",
+    ]
 )
 # Title words that are also common surnames or given names: "Steve King", "Earl ...".
-_SURNAME_TITLES = frozenset("king major bishop judge dean pope chancellor marshal prince duke earl lord".split())
+_SURNAME_TITLES = frozenset(
+    [
+        "king",
+        "major",
+        "bishop",
+        "judge",
+        "dean",
+        "pope",
+        "chancellor",
+        "marshal",
+        "prince",
+        "duke",
+        "earl",
+        "lord",
+    ]
+)
 
 PERSON_NOUNS = TITLES | frozenset(
-    """
-    official aide adviser advisor consultant strategist pollster analyst expert economist
-    scientist researcher scholar professor teacher student lawyer attorney doctor voter
-    resident citizen activist supporter critic opponent ally friend source insider observer
-    commentator journalist writer author moderator producer owner boss member lawmaker
-    politician diplomat soldier veteran worker employee organizer organiser volunteer donor
-    contributor operative partisan loyalist surrogate backer mother father wife husband son
-    daughter brother sister man woman person guy someone somebody anyone anybody colleague
-    counterpart successor predecessor rival winner loser mogul star icon billionaire
-    businessman businesswoman entrepreneur investor banker priest actor actress singer
-    comedian athlete coach player fan witness victim suspect defendant plaintiff prosecutor
-    investigator detective agent hacker whistleblower blogger pundit historian biographer
-    runner-up governor senator representative nominee appointee employee trustee refugee
-    detainee retiree attendee delegate candidate advocate graduate secretary executive
-    emissary protester protestor demonstrator immigrant farmer owner physician surgeon
-    nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one
-    """.split()
+    [
+        "official",
+        "aide",
+        "adviser",
+        "advisor",
+        "consultant",
+        "strategist",
+        "pollster",
+        "analyst",
+        "expert",
+        "economist",
+        "scientist",
+        "researcher",
+        "scholar",
+        "professor",
+        "teacher",
+        "student",
+        "lawyer",
+        "attorney",
+        "doctor",
+        "voter",
+        "resident",
+        "citizen",
+        "activist",
+        "supporter",
+        "critic",
+        "opponent",
+        "ally",
+        "friend",
+        "source",
+        "insider",
+        "observer",
+        "commentator",
+        "journalist",
+        "writer",
+        "author",
+        "moderator",
+        "producer",
+        "owner",
+        "boss",
+        "member",
+        "lawmaker",
+        "politician",
+        "diplomat",
+        "soldier",
+        "veteran",
+        "worker",
+        "employee",
+        "organizer",
+        "organiser",
+        "volunteer",
+        "donor",
+        "contributor",
+        "operative",
+        "partisan",
+        "loyalist",
+        "surrogate",
+        "backer",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "man",
+        "woman",
+        "person",
+        "guy",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "colleague",
+        "counterpart",
+        "successor",
+        "predecessor",
+        "rival",
+        "winner",
+        "loser",
+        "mogul",
+        "star",
+        "icon",
+        "billionaire",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "investor",
+        "banker",
+        "priest",
+        "actor",
+        "actress",
+        "singer",
+        "comedian",
+        "athlete",
+        "coach",
+        "player",
+        "fan",
+        "witness",
+        "victim",
+        "suspect",
+        "defendant",
+        "plaintiff",
+        "prosecutor",
+        "investigator",
+        "detective",
+        "agent",
+        "hacker",
+        "whistleblower",
+        "blogger",
+        "pundit",
+        "historian",
+        "biographer",
+        "runner-up",
+        "governor",
+        "senator",
+        "representative",
+        "nominee",
+        "appointee",
+        "employee",
+        "trustee",
+        "refugee",
+        "detainee",
+        "retiree",
+        "attendee",
+        "delegate",
+        "candidate",
+        "advocate",
+        "graduate",
+        "secretary",
+        "executive",
+        "emissary",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "immigrant",
+        "farmer",
+        "owner",
+        "physician",
+        "surgeon",
+        "nurse",
+        "engineer",
+        "pilot",
+        "sheriff",
+        "police",
+        "officer",
+        "trooper",
+        "negotiator",
+        "mediator",
+        "envoy",
+        "one",
+    ]
 )
 _PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer", "ster")
 
 ORG_HEADS = frozenset(
-    """
-    ministry department dept committee commission council agency administration government
-    party campaign office bureau court congress senate parliament assembly house command
-    forces force army navy corps guard police university college school institute
-    institution foundation center centre association union federation league coalition
-    alliance organization organisation group company corporation firm bank fund times post
-    journal news press tribune herald gazette magazine newspaper network channel television
-    radio review caucus cabinet board authority service services industries inc corp llc
-    ltd co plc club team society church embassy consulate delegation secretariat
-    headquarters museum hospital airlines media pac chamber reserve watch
-    pentagon kremlin regime camp state-department white-house
-    """.split()
+    [
+        "ministry",
+        "department",
+        "dept",
+        "committee",
+        "commission",
+        "council",
+        "agency",
+        "administration",
+        "government",
+        "party",
+        "campaign",
+        "office",
+        "bureau",
+        "court",
+        "congress",
+        "senate",
+        "parliament",
+        "assembly",
+        "house",
+        "command",
+        "forces",
+        "force",
+        "army",
+        "navy",
+        "corps",
+        "guard",
+        "police",
+        "university",
+        "college",
+        "school",
+        "institute",
+        "institution",
+        "foundation",
+        "center",
+        "centre",
+        "association",
+        "union",
+        "federation",
+        "league",
+        "coalition",
+        "alliance",
+        "organization",
+        "organisation",
+        "group",
+        "company",
+        "corporation",
+        "firm",
+        "bank",
+        "fund",
+        "times",
+        "post",
+        "journal",
+        "news",
+        "press",
+        "tribune",
+        "herald",
+        "gazette",
+        "magazine",
+        "newspaper",
+        "network",
+        "channel",
+        "television",
+        "radio",
+        "review",
+        "caucus",
+        "cabinet",
+        "board",
+        "authority",
+        "service",
+        "services",
+        "industries",
+        "inc",
+        "corp",
+        "llc",
+        "ltd",
+        "co",
+        "plc",
+        "club",
+        "team",
+        "society",
+        "church",
+        "embassy",
+        "consulate",
+        "delegation",
+        "secretariat",
+        "headquarters",
+        "museum",
+        "hospital",
+        "airlines",
+        "media",
+        "pac",
+        "chamber",
+        "reserve",
+        "watch",
+        "pentagon",
+        "kremlin",
+        "regime",
+        "camp",
+        "state-department",
+        "white-house",
+    ]
 )
 # Common nouns that, capitalised at the start of a mention, are still common nouns.
-_DECAP_ORG = frozenset("campaign government administration ministry department committee agency group company".split())
+_DECAP_ORG = frozenset(
+    [
+        "campaign",
+        "government",
+        "administration",
+        "ministry",
+        "department",
+        "committee",
+        "agency",
+        "group",
+        "company",
+    ]
+)
 
 DOCUMENT_HEADS = frozenset(
-    """
-    statement report poll polls survey surveys study analysis memo memorandum letter release
-    ad ads advertisement article editorial op-ed story book document documents filing
-    lawsuit complaint ruling verdict bill law legislation resolution agreement treaty
-    communique communiqué declaration transcript tweet tweets video email emails message
-    speech remarks testimony statistics data figures numbers estimate estimates projection
-    forecast findings research platform proposal guidelines budget website page account
-    indictment indictments motion brief survey results records accord missive amendment
-    headline examination note notice order
-    """.split()
+    [
+        "statement",
+        "report",
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "analysis",
+        "memo",
+        "memorandum",
+        "letter",
+        "release",
+        "ad",
+        "ads",
+        "advertisement",
+        "article",
+        "editorial",
+        "op-ed",
+        "story",
+        "book",
+        "document",
+        "documents",
+        "filing",
+        "lawsuit",
+        "complaint",
+        "ruling",
+        "verdict",
+        "bill",
+        "law",
+        "legislation",
+        "resolution",
+        "agreement",
+        "treaty",
+        "communique",
+        "communiqué",
+        "declaration",
+        "transcript",
+        "tweet",
+        "tweets",
+        "video",
+        "email",
+        "emails",
+        "message",
+        "speech",
+        "remarks",
+        "testimony",
+        "statistics",
+        "data",
+        "figures",
+        "numbers",
+        "estimate",
+        "estimates",
+        "projection",
+        "forecast",
+        "findings",
+        "research",
+        "platform",
+        "proposal",
+        "guidelines",
+        "budget",
+        "website",
+        "page",
+        "account",
+        "indictment",
+        "indictments",
+        "motion",
+        "brief",
+        "survey",
+        "results",
+        "records",
+        "accord",
+        "missive",
+        "amendment",
+        "headline",
+        "examination",
+        "note",
+        "notice",
+        "order",
+    ]
 )
 
 GROUP_WORDS = frozenset(
-    """
-    people men women children public electorate crowd audience majority minority staff
-    youth clergy leadership establishment base panel jury family couple pair duo trio
-    everyone everybody nobody none both all some many others several few most those these
-    police
-    """.split()
+    [
+        "people",
+        "men",
+        "women",
+        "children",
+        "public",
+        "electorate",
+        "crowd",
+        "audience",
+        "majority",
+        "minority",
+        "staff",
+        "youth",
+        "clergy",
+        "leadership",
+        "establishment",
+        "base",
+        "panel",
+        "jury",
+        "family",
+        "couple",
+        "pair",
+        "duo",
+        "trio",
+        "everyone",
+        "everybody",
+        "nobody",
+        "none",
+        "both",
+        "all",
+        "some",
+        "many",
+        "others",
+        "several",
+        "few",
+        "most",
+        "those",
+        "these",
+        "police",
+    ]
 )
-_QUANTIFIERS_ALONE = frozenset("some many others several few most all both those these everyone everybody none".split())
-_PERSON_ALONE = frozenset("one someone somebody anyone anybody".split())
+_QUANTIFIERS_ALONE = frozenset(
+    [
+        "some",
+        "many",
+        "others",
+        "several",
+        "few",
+        "most",
+        "all",
+        "both",
+        "those",
+        "these",
+        "everyone",
+        "everybody",
+        "none",
+    ]
+)
+_PERSON_ALONE = frozenset(["one", "someone", "somebody", "anyone", "anybody"])
 
 # Capitalised plural nouns naming groups (a bare surname like "Sanders" must not match).
 GROUP_PROPER = frozenset(
-    """
-    democrats republicans americans conservatives liberals progressives evangelicals christians
-    muslims jews catholics protestants latinos latinas hispanics millennials europeans asians
-    africans chinese japanese koreans russians ukrainians germans britons palestinians israelis
-    iranians iraqis syrians mexicans cubans canadians australians indians pakistanis afghans
-    saudis kurds turks greeks swedes danes norwegians finns poles socialists communists
-    libertarians independents tories whigs democratics boomers
-    """.split()
+    [
+        "democrats",
+        "republicans",
+        "americans",
+        "conservatives",
+        "liberals",
+        "progressives",
+        "evangelicals",
+        "christians",
+        "muslims",
+        "jews",
+        "catholics",
+        "protestants",
+        "latinos",
+        "latinas",
+        "hispanics",
+        "millennials",
+        "europeans",
+        "asians",
+        "africans",
+        "chinese",
+        "japanese",
+        "koreans",
+        "russians",
+        "ukrainians",
+        "germans",
+        "britons",
+        "palestinians",
+        "israelis",
+        "iranians",
+        "iraqis",
+        "syrians",
+        "mexicans",
+        "cubans",
+        "canadians",
+        "australians",
+        "indians",
+        "pakistanis",
+        "afghans",
+        "saudis",
+        "kurds",
+        "turks",
+        "greeks",
+        "swedes",
+        "danes",
+        "norwegians",
+        "finns",
+        "poles",
+        "socialists",
+        "communists",
+        "libertarians",
+        "independents",
+        "tories",
+        "whigs",
+        "democratics",
+        "boomers",
+    ]
 )
 _GROUP_PROPER_SUFFIXES = ("cans", "ians", "ists", "crats", "ites")
 
 # Words that may follow "of", "to" or "for" after a title, before the person's name:
 # "Secretary of State Antony Blinken", "Ambassador to the U.S. Sasae Kenichiro".
 INSTITUTION_WORDS = frozenset(
-    """
-    state defense defence homeland security treasury commerce labor labour energy education
-    health human services agriculture transportation interior justice veterans affairs foreign
-    home finance economy trade industry war navy army air force staff joint chiefs united
-    nations states kingdom union european us usa uk un eu nato congress senate house court
-    federal reserve bureau investigation central intelligence agency national committee
-    council department ministry office cabinet government defense-ministry environment
-    development housing urban culture science technology communications information internal
-    external overseas international public works welfare family families immigration
-    japan china russia ukraine korea south north india germany france britain israel iran iraq
-    mexico canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil
-    europe asia africa america washington tokyo beijing moscow london paris berlin seoul
-    philippines vietnam indonesia singapore thailand myanmar argentina colombia venezuela
-    cuba poland sweden norway denmark finland netherlands belgium switzerland austria greece
-    ireland scotland nigeria kenya ethiopia qatar jordan lebanon yemen libya morocco
-    """.split()
+    [
+        "state",
+        "defense",
+        "defence",
+        "homeland",
+        "security",
+        "treasury",
+        "commerce",
+        "labor",
+        "labour",
+        "energy",
+        "education",
+        "health",
+        "human",
+        "services",
+        "agriculture",
+        "transportation",
+        "interior",
+        "justice",
+        "veterans",
+        "affairs",
+        "foreign",
+        "home",
+        "finance",
+        "economy",
+        "trade",
+        "industry",
+        "war",
+        "navy",
+        "army",
+        "air",
+        "force",
+        "staff",
+        "joint",
+        "chiefs",
+        "united",
+        "nations",
+        "states",
+        "kingdom",
+        "union",
+        "european",
+        "us",
+        "usa",
+        "uk",
+        "un",
+        "eu",
+        "nato",
+        "congress",
+        "senate",
+        "house",
+        "court",
+        "federal",
+        "reserve",
+        "bureau",
+        "investigation",
+        "central",
+        "intelligence",
+        "agency",
+        "national",
+        "committee",
+        "council",
+        "department",
+        "ministry",
+        "office",
+        "cabinet",
+        "government",
+        "defense-ministry",
+        "environment",
+        "development",
+        "housing",
+        "urban",
+        "culture",
+        "science",
+        "technology",
+        "communications",
+        "information",
+        "internal",
+        "external",
+        "overseas",
+        "international",
+        "public",
+        "works",
+        "welfare",
+        "family",
+        "families",
+        "immigration",
+        "japan",
+        "china",
+        "russia",
+        "ukraine",
+        "korea",
+        "south",
+        "north",
+        "india",
+        "germany",
+        "france",
+        "britain",
+        "israel",
+        "iran",
+        "iraq",
+        "mexico",
+        "canada",
+        "australia",
+        "italy",
+        "spain",
+        "taiwan",
+        "syria",
+        "egypt",
+        "turkey",
+        "pakistan",
+        "afghanistan",
+        "brazil",
+        "europe",
+        "asia",
+        "africa",
+        "america",
+        "washington",
+        "tokyo",
+        "beijing",
+        "moscow",
+        "london",
+        "paris",
+        "berlin",
+        "seoul",
+        "philippines",
+        "vietnam",
+        "indonesia",
+        "singapore",
+        "thailand",
+        "myanmar",
+        "argentina",
+        "colombia",
+        "venezuela",
+        "cuba",
+        "poland",
+        "sweden",
+        "norway",
+        "denmark",
+        "finland",
+        "netherlands",
+        "belgium",
+        "switzerland",
+        "austria",
+        "greece",
+        "ireland",
+        "scotland",
+        "nigeria",
+        "kenya",
+        "ethiopia",
+        "qatar",
+        "jordan",
+        "lebanon",
+        "yemen",
+        "libya",
+        "morocco",
+    ]
 )
 # Places that speak as institutions ("Japan said", "Washington warned").
 PLACES = frozenset(
-    """
-    japan china russia ukraine korea india germany france britain israel iran iraq mexico
-    canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil europe
-    washington tokyo beijing moscow london paris berlin seoul pyongyang tehran kyiv kiev
-    """.split()
+    [
+        "japan",
+        "china",
+        "russia",
+        "ukraine",
+        "korea",
+        "india",
+        "germany",
+        "france",
+        "britain",
+        "israel",
+        "iran",
+        "iraq",
+        "mexico",
+        "canada",
+        "australia",
+        "italy",
+        "spain",
+        "taiwan",
+        "syria",
+        "egypt",
+        "turkey",
+        "pakistan",
+        "afghanistan",
+        "brazil",
+        "europe",
+        "washington",
+        "tokyo",
+        "beijing",
+        "moscow",
+        "london",
+        "paris",
+        "berlin",
+        "seoul",
+        "pyongyang",
+        "tehran",
+        "kyiv",
+        "kiev",
+    ]
 )
 # Nationality and party adjectives that modify a following title ("Japanese Ambassador").
 DEMONYMS = frozenset(
-    """
-    american japanese chinese korean russian ukrainian german french british english irish
-    scottish welsh israeli palestinian iranian iraqi syrian mexican cuban canadian australian
-    indian pakistani afghan saudi turkish greek italian spanish polish swedish dutch belgian
-    swiss austrian brazilian argentine egyptian nigerian kenyan taiwanese filipino vietnamese
-    thai indonesian european asian african u.s us un eu nato gop democratic republican
-    foreign defense defence house senate white state federal
-    """.split()
+    [
+        "american",
+        "japanese",
+        "chinese",
+        "korean",
+        "russian",
+        "ukrainian",
+        "german",
+        "french",
+        "british",
+        "english",
+        "irish",
+        "scottish",
+        "welsh",
+        "israeli",
+        "palestinian",
+        "iranian",
+        "iraqi",
+        "syrian",
+        "mexican",
+        "cuban",
+        "canadian",
+        "australian",
+        "indian",
+        "pakistani",
+        "afghan",
+        "saudi",
+        "turkish",
+        "greek",
+        "italian",
+        "spanish",
+        "polish",
+        "swedish",
+        "dutch",
+        "belgian",
+        "swiss",
+        "austrian",
+        "brazilian",
+        "argentine",
+        "egyptian",
+        "nigerian",
+        "kenyan",
+        "taiwanese",
+        "filipino",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "european",
+        "asian",
+        "african",
+        "u.s",
+        "us",
+        "un",
+        "eu",
+        "nato",
+        "gop",
+        "democratic",
+        "republican",
+        "foreign",
+        "defense",
+        "defence",
+        "house",
+        "senate",
+        "white",
+        "state",
+        "federal",
+    ]
 )
 
 DETERMINERS = frozenset(
-    "the a an this that these those another any each every some many several few most all both "
-    "neither either no other such".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "another",
+        "any",
+        "each",
+        "every",
+        "some",
+        "many",
+        "several",
+        "few",
+        "most",
+        "all",
+        "both",
+        "neither",
+        "either",
+        "no",
+        "other",
+        "such",
+    ]
 )
 # Tokens allowed between capitalised words of one name ("Ministry of Defense").
-_CONNECTORS = frozenset("of for and & the to de".split())
+_CONNECTORS = frozenset(["of", "for", "and", "&", "the", "to", "de"])
 _NAME_PARTICLES = frozenset(
-    "van von der den de del della di da du la le dos das ter ten bin ibn al el abu ben st".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "abu",
+        "ben",
+        "st",
+    ]
 )
-_COMPLEMENT_PREPS = frozenset("of to for".split())
+_COMPLEMENT_PREPS = frozenset(["of", "to", "for"])
 # A mention's noun phrase ends at these: relative pronouns and locative/other prepositions.
 _CUT_WORDS = frozenset(
-    """
-    who whom whose which where when in at on from with by during after since near
-    across among within without through via against outside inside including
-    representing familiar close involved knowledgeable briefed speaking
-    """.split()
+    [
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "where",
+        "when",
+        "in",
+        "at",
+        "on",
+        "from",
+        "with",
+        "by",
+        "during",
+        "after",
+        "since",
+        "near",
+        "across",
+        "among",
+        "within",
+        "without",
+        "through",
+        "via",
+        "against",
+        "outside",
+        "inside",
+        "including",
+        "representing",
+        "familiar",
+        "close",
+        "involved",
+        "knowledgeable",
+        "briefed",
+        "speaking",
+    ]
 )
-_APPOSITION_STOPS = frozenset("including such especially notably like among".split())
-_COORDINATORS = frozenset("and & nor or".split())
+_APPOSITION_STOPS = frozenset(["including", "such", "especially", "notably", "like", "among"])
+_COORDINATORS = frozenset(["and", "&", "nor", "or"])
 _QUANTITY_WORDS = frozenset(
-    """
-    half percent per cent most many some all none one each several few majority minority
-    number handful dozen dozens hundreds thousands millions lot lots plenty rest both two three
-    four five six seven eight nine ten more than less fewer nearly almost about over under
-    a an the % quarter third
-    """.split()
+    [
+        "half",
+        "percent",
+        "per",
+        "cent",
+        "most",
+        "many",
+        "some",
+        "all",
+        "none",
+        "one",
+        "each",
+        "several",
+        "few",
+        "majority",
+        "minority",
+        "number",
+        "handful",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "lot",
+        "lots",
+        "plenty",
+        "rest",
+        "both",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "more",
+        "than",
+        "less",
+        "fewer",
+        "nearly",
+        "almost",
+        "about",
+        "over",
+        "under",
+        "a",
+        "an",
+        "the",
+        "%",
+        "quarter",
+        "third",
+    ]
 )
 _TIME_WORDS = frozenset(
-    "year years week weeks month months day days today yesterday tomorrow tonight "
-    "monday tuesday wednesday thursday friday saturday sunday last next this".split()
+    [
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "last",
+        "next",
+        "this",
+    ]
 )
-_SUFFIXES = frozenset("jr sr ii iii iv v".split())
-_ABBREVIATIONS = _SUFFIXES | frozenset("inc corp co ltd bros".split())  # a final dot that stays
-_NAME_SUFFIXES_KEEP = frozenset("jr sr ii iii iv".split())
-_KEY_STOPWORDS = frozenset("the of and & mr mrs ms mx".split())
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v"])
+_ABBREVIATIONS = _SUFFIXES | frozenset(
+    ["inc", "corp", "co", "ltd", "bros"]
+)  # a final dot that stays
+_NAME_SUFFIXES_KEEP = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_KEY_STOPWORDS = frozenset(["the", "of", "and", "&", "mr", "mrs", "ms", "mx"])
 
 _NON_PLURAL_S = frozenset(
-    """
-    news series species politics economics physics headquarters whereabouts means always
-    perhaps its his this thus plus yes us bus gas alias atlas canvas status campus census
-    chorus focus bonus virus corpus genius consensus analysis crisis thesis basis axis
-    """.split()
+    [
+        "news",
+        "series",
+        "species",
+        "politics",
+        "economics",
+        "physics",
+        "headquarters",
+        "whereabouts",
+        "means",
+        "always",
+        "perhaps",
+        "its",
+        "his",
+        "this",
+        "thus",
+        "plus",
+        "yes",
+        "us",
+        "bus",
+        "gas",
+        "alias",
+        "atlas",
+        "canvas",
+        "status",
+        "campus",
+        "census",
+        "chorus",
+        "focus",
+        "bonus",
+        "virus",
+        "corpus",
+        "genius",
+        "consensus",
+        "analysis",
+        "crisis",
+        "thesis",
+        "basis",
+        "axis",
+    ]
 )
 
 # ------------------------------------------------------------------------- regexes
@@ -326,7 +1333,9 @@ def name_key(name: str) -> tuple[str, ...]:
     stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
     ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
-        tokens = [t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS]
+        tokens = [
+            t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS
+        ]
         tokens.sort()
         return tuple(tokens)
     words = name.split()
@@ -338,7 +1347,8 @@ def name_key(name: str) -> tuple[str, ...]:
     text = text.casefold()
     text = _APOSTROPHES.sub("", text)
     tokens = [
-        t for t in _KEY_SPLIT.split(text)
+        t
+        for t in _KEY_SPLIT.split(text)
         if len(t) > 1 and t not in _SUFFIXES and t not in _KEY_STOPWORDS
     ]
     if initials and len(tokens) < 2:
@@ -354,7 +1364,9 @@ def surname_candidates(name: str) -> frozenset[str]:
     tokens = [
         t.strip(",")
         for t in name.split()
-        if not _INITIAL.match(t) and _bare(t) not in _NAME_SUFFIXES_KEEP and _bare(t) not in HONORIFICS
+        if not _INITIAL.match(t)
+        and _bare(t) not in _NAME_SUFFIXES_KEEP
+        and _bare(t) not in HONORIFICS
     ]
     if not tokens:
         return frozenset()
@@ -374,8 +1386,19 @@ def clear_caches() -> None:
 
 _TITLE_OR_HONORIFIC = (TITLES | HONORIFICS) - _SURNAME_TITLES
 _LEXICON = (
-    HONORIFICS | TITLES | PERSON_NOUNS | ORG_HEADS | DOCUMENT_HEADS | GROUP_WORDS | GROUP_PROPER
-    | INSTITUTION_WORDS | PLACES | DEMONYMS | DETERMINERS | _CONNECTORS | _NAME_PARTICLES
+    HONORIFICS
+    | TITLES
+    | PERSON_NOUNS
+    | ORG_HEADS
+    | DOCUMENT_HEADS
+    | GROUP_WORDS
+    | GROUP_PROPER
+    | INSTITUTION_WORDS
+    | PLACES
+    | DEMONYMS
+    | DETERMINERS
+    | _CONNECTORS
+    | _NAME_PARTICLES
     | frozenset(_PRONOUN_GENDER)
 )
 
@@ -404,7 +1427,6 @@ def _is_plain_name(words: list[str]) -> bool:
         if (t[:-1] if t[-1] == "." else t) in _LEXICON:
             return False
     return not words[-1].casefold().endswith(_GROUP_PROPER_SUFFIXES)
-
 
 
 @lru_cache(maxsize=1 << 16)
@@ -446,7 +1468,9 @@ def _is_cap(tokens: list[str], i: int) -> bool:
                 return True
             if b in GROUP_WORDS or b in DOCUMENT_HEADS or b in _DECAP_ORG:
                 return False
-            if b not in TITLES and (b in PERSON_NOUNS or (b.endswith("s") and b[:-1] in PERSON_NOUNS)):
+            if b not in TITLES and (
+                b in PERSON_NOUNS or (b.endswith("s") and b[:-1] in PERSON_NOUNS)
+            ):
                 return False
         return True
     if t[0].isdigit():
@@ -477,7 +1501,12 @@ def _is_title(tokens: list[str], i: int) -> bool:
         return False
     if b in _SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
         prev = _bare(tokens[i - 1])
-        if _is_cap(tokens, i - 1) and prev not in TITLES and prev not in DEMONYMS and prev not in INSTITUTION_WORDS:
+        if (
+            _is_cap(tokens, i - 1)
+            and prev not in TITLES
+            and prev not in DEMONYMS
+            and prev not in INSTITUTION_WORDS
+        ):
             return False  # "Steve King"
     return True
 
@@ -580,7 +1609,9 @@ def _affiliation_in(text: str) -> str | None:
         tokens = m.group(1).split()
         while tokens and tokens[-1] in _CONNECTORS:
             tokens.pop()
-        if tokens and (_proper_kind(tokens) is SpeakerKind.ORGANISATION or _bare(tokens[-1]) in ORG_HEADS):
+        if tokens and (
+            _proper_kind(tokens) is SpeakerKind.ORGANISATION or _bare(tokens[-1]) in ORG_HEADS
+        ):
             return " ".join(tokens)
     return None
 
@@ -593,10 +1624,12 @@ def _coordination(tokens: list[str]) -> int | None:
         if tokens[i] == "&" and _is_cap(tokens, i - 1) and _is_cap(tokens, i + 1):
             continue  # Procter & Gamble
         # "and" inside an "of ..." complement: "Department of Health and Human Services"
-        window = tokens[max(0, i - 3):i]
+        window = tokens[max(0, i - 3) : i]
         if _is_cap(tokens, i + 1) and any(w in ("of", "for") for w in window):
-            after_prep = window[max(j for j, w in enumerate(window) if w in ("of", "for")) + 1:]
-            if all(_is_cap(after_prep, k) or after_prep[k] == "the" for k in range(len(after_prep))):
+            after_prep = window[max(j for j, w in enumerate(window) if w in ("of", "for")) + 1 :]
+            if all(
+                _is_cap(after_prep, k) or after_prep[k] == "the" for k in range(len(after_prep))
+            ):
                 continue
         return i
     return None
@@ -608,8 +1641,7 @@ def _joins_speakers(side: ParsedMention, tokens: list[str]) -> bool:
     first = _bare(tokens[0]) if tokens else ""
     return (
         (len(tokens) == 1 and first in _PRONOUN_GENDER)
-        or
-        first in DETERMINERS
+        or first in DETERMINERS
         or first in _POSSESSIVE_PRONOUNS
         or side.kind is SpeakerKind.GROUP
     )
@@ -629,13 +1661,21 @@ def _np(tokens: list[str]) -> ParsedMention:
         if first in _PRONOUN_GENDER:
             return ParsedMention(tokens[0], None, SpeakerKind.UNKNOWN, proper=False)
         if first in _QUANTIFIERS_ALONE:
-            return ParsedMention(tokens[0].lower(), None, SpeakerKind.GROUP, proper=False, head=first)
+            return ParsedMention(
+                tokens[0].lower(), None, SpeakerKind.GROUP, proper=False, head=first
+            )
         if first in _PERSON_ALONE:
-            return ParsedMention(tokens[0].lower(), None, SpeakerKind.PERSON, proper=False, head=first)
+            return ParsedMention(
+                tokens[0].lower(), None, SpeakerKind.PERSON, proper=False, head=first
+            )
     quantity = _quantity_of(tokens)
     if quantity is not None:
         return quantity
-    while len(tokens) > 1 and _bare(tokens[0]) in DETERMINERS and not tokens[0].endswith(_POSSESSIVE_S_ENDINGS):
+    while (
+        len(tokens) > 1
+        and _bare(tokens[0]) in DETERMINERS
+        and not tokens[0].endswith(_POSSESSIVE_S_ENDINGS)
+    ):
         tokens = tokens[1:]
     possessive_det = _bare(tokens[0]) in _POSSESSIVE_PRONOUNS and len(tokens) > 1
     # the phrase ends at a relative pronoun or a locative preposition
@@ -645,7 +1685,7 @@ def _np(tokens: list[str]) -> ParsedMention:
             break
     coord = _coordination(tokens)
     if coord is not None:
-        left, right = tokens[:coord], tokens[coord + 1:]
+        left, right = tokens[:coord], tokens[coord + 1 :]
         lp, rp = _np(left), _np(right)
         if _joins_speakers(lp, left) and _joins_speakers(rp, right):
             proper = lp.proper or rp.proper
@@ -654,7 +1694,9 @@ def _np(tokens: list[str]) -> ParsedMention:
         inner = _np(tokens[1:])
         return inner._replace(name=" ".join(tokens), proper=False) if not inner.proper else inner
     for p in range(len(tokens) - 1):
-        if tokens[p].endswith(_POSSESSIVE_S_ENDINGS) or (tokens[p].endswith(_POSSESSIVE_BARE_ENDINGS) and tokens[p][0].isupper()):
+        if tokens[p].endswith(_POSSESSIVE_S_ENDINGS) or (
+            tokens[p].endswith(_POSSESSIVE_BARE_ENDINGS) and tokens[p][0].isupper()
+        ):
             return _possessive(tokens, p)
     return _scan(tokens)
 
@@ -669,9 +1711,11 @@ def _quantity_of(tokens: list[str]) -> ParsedMention | None:
         return None
     if not all(b in _QUANTITY_WORDS or _NUMBER.match(b) for b in before):
         return None
-    inner = _np(tokens[i + 1:])
+    inner = _np(tokens[i + 1 :])
     kind = SpeakerKind.PERSON if before == ["one"] else SpeakerKind.GROUP
-    return ParsedMention(" ".join(tokens), None, kind, inner.affiliation, proper=False, head=inner.head)
+    return ParsedMention(
+        " ".join(tokens), None, kind, inner.affiliation, proper=False, head=inner.head
+    )
 
 
 def _possessive(tokens: list[str], p: int) -> ParsedMention:
@@ -682,7 +1726,7 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
     owner = _np(owner_tokens)
     is_time = any(_bare(t) in _TIME_WORDS for t in owner_tokens)
     affiliation = owner.name if owner.proper and not is_time else None
-    rest = _scan(tokens[p + 1:])
+    rest = _scan(tokens[p + 1 :])
     if rest.proper and rest.kind is SpeakerKind.PERSON:
         return rest._replace(affiliation=affiliation or rest.affiliation)
     # "Sanders's top advisers", "Rubio's campaign": the whole phrase names the group
@@ -716,7 +1760,8 @@ def _scan(tokens: list[str]) -> ParsedMention:
                     j += 1
                 start = j
                 while j < n and (
-                    _is_cap(tokens, j) or (tokens[j] in _CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))
+                    _is_cap(tokens, j)
+                    or (tokens[j] in _CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))
                 ):
                     j += 1
                 if j > start:
@@ -738,10 +1783,18 @@ def _complement_end(tokens: list[str], start: int) -> int:
     """Where the name begins in "... of Homeland Security Jeh Johnson" (index)."""
     n = len(tokens)
     k = start
-    while k < n and (_bare(tokens[k]) in INSTITUTION_WORDS or _ACRONYM.match(tokens[k]) or tokens[k] in _CONNECTORS):
+    while k < n and (
+        _bare(tokens[k]) in INSTITUTION_WORDS
+        or _ACRONYM.match(tokens[k])
+        or tokens[k] in _CONNECTORS
+    ):
         k += 1
     if n - k >= 3:
-        name_len = 3 if (_INITIAL.match(tokens[n - 2]) or _bare(tokens[n - 1]) in _NAME_SUFFIXES_KEEP) else 2
+        name_len = (
+            3
+            if (_INITIAL.match(tokens[n - 2]) or _bare(tokens[n - 1]) in _NAME_SUFFIXES_KEEP)
+            else 2
+        )
         k = n - name_len
     return k
 
@@ -767,7 +1820,7 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
     if "of" in name_tokens:
         # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies"
         i = name_tokens.index("of")
-        person, owner = name_tokens[:i], name_tokens[i + 1:]
+        person, owner = name_tokens[:i], name_tokens[i + 1 :]
         if owner and owner[0].casefold() == "the":
             owner = owner[1:]
         if 1 <= i <= 3 and owner and _proper_kind(person) is SpeakerKind.PERSON:
@@ -810,7 +1863,9 @@ def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> Pa
                 role = first.role or first.name or None
                 if parsed.role:
                     role = f"{role}, {parsed.role}" if role else parsed.role
-                return parsed._replace(role=role, affiliation=parsed.affiliation or first.affiliation)
+                return parsed._replace(
+                    role=role, affiliation=parsed.affiliation or first.affiliation
+                )
         if parsed.proper and parsed.role is None and words[0][:1].isupper() and first.proper:
             return _group_of([first_text, *rest])  # "President Obama, Hillary Clinton, ..."
         appositives.append(_trim_relative(seg))

@@ -33,7 +33,9 @@ def write_jsonl(results: Results, out: IO[str], extra: Extra | None = None) -> N
         out.flush()
 
 
-def write_json(results: Results, out: IO[str], speakers: dict[str, Speaker], extra: Extra | None = None) -> None:
+def write_json(
+    results: Results, out: IO[str], speakers: dict[str, Speaker], extra: Extra | None = None
+) -> None:
     """One JSON document: ``documents``, ``statements`` and the ``speakers`` they name.
 
     ``speakers`` is read after ``results`` is consumed, so it may be filled while
@@ -43,7 +45,10 @@ def write_json(results: Results, out: IO[str], speakers: dict[str, Speaker], ext
     for document, statements in results:
         documents.append(document.model_dump(mode="json", exclude={"text"}))
         for statement in statements:
-            records.append(statement_record(statement) | (extra(document, statement) if extra is not None else {}))
+            records.append(
+                statement_record(statement)
+                | (extra(document, statement) if extra is not None else {})
+            )
     payload = {
         "documents": documents,
         "statements": records,
@@ -72,7 +77,13 @@ def write_table(results: Results, out: IO[str], extra: Extra | None = None) -> N
         documents += 1
         for s in statements:
             statements_seen += 1
-            row = [document.name, s.speaker or s.speaker_mention or "?", s.kind.value, s.cue, _shorten(s.text)]
+            row = [
+                document.name,
+                s.speaker or s.speaker_mention or "?",
+                s.kind.value,
+                s.cue,
+                _shorten(s.text),
+            ]
             if extra is not None:
                 fields = extra(document, s)
                 row.append(f"{fields.get('stance')}\n{fields.get('stance_score', 0):.2f}")
@@ -90,7 +101,9 @@ def _shorten(text: str, width: int = _TABLE_TEXT_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def confusion_table(title: str, corner: str, labels: Sequence[str], counts: Sequence[Sequence[int]]):
+def confusion_table(
+    title: str, corner: str, labels: Sequence[str], counts: Sequence[Sequence[int]]
+):
     """A rich table of a label-by-label count matrix: one row and one column per label."""
     from rich.table import Table
 

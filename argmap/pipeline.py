@@ -60,5 +60,10 @@ def _note_alias(speaker: Speaker, mention: str | None) -> None:
     if not mention:
         return
     parsed = split_role(mention)
-    if parsed.proper and parsed.name and parsed.name != speaker.name and parsed.name not in speaker.aliases:
+    if (
+        parsed.proper
+        and parsed.name
+        and parsed.name != speaker.name
+        and parsed.name not in speaker.aliases
+    ):
         speaker.aliases.append(parsed.name)

@@ -83,14 +83,14 @@ class DistinctEntry(BaseModel):
 class AliasTable(BaseModel):
     """User overrides for speaker resolution, usually loaded from TOML::
 
-        [[speaker]]
-        name = "Kishida Fumio"
-        aliases = ["Fumio Kishida", "PM Kishida"]
-        kind = "person"
-        role = "Prime Minister of Japan"
+    [[speaker]]
+    name = "Kishida Fumio"
+    aliases = ["Fumio Kishida", "PM Kishida"]
+    kind = "person"
+    role = "Prime Minister of Japan"
 
-        [[distinct]]
-        names = ["Tanaka Hitoshi", "Tanaka Makiko"]
+    [[distinct]]
+    names = ["Tanaka Hitoshi", "Tanaka Makiko"]
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -102,7 +102,7 @@ class AliasTable(BaseModel):
     _apart: dict[Key, frozenset[Key]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _build_indexes(self) -> "AliasTable":
+    def _build_indexes(self) -> AliasTable:
         index: dict[Key, int] = {}
         for i, entry in enumerate(self.speakers):
             for text in (entry.name, *entry.aliases):
@@ -125,22 +125,28 @@ class AliasTable(BaseModel):
                     if a is b:
                         continue
                     if ka == kb:
-                        raise ValueError(f"distinct names {a!r} and {b!r} are the same name; they cannot be kept apart")
+                        raise ValueError(
+                            f"distinct names {a!r} and {b!r} are the same name; they cannot be kept apart"
+                        )
                     if ka in index and index.get(ka) == index.get(kb):
                         owner = self.speakers[index[ka]].name
-                        raise ValueError(f"{a!r} and {b!r} are listed as distinct but are both aliases of {owner!r}")
+                        raise ValueError(
+                            f"{a!r} and {b!r} are listed as distinct but are both aliases of {owner!r}"
+                        )
                     apart.setdefault(ka, set()).add(kb)
         self._index = index
         self._apart = {k: frozenset(v) for k, v in apart.items()}
         return self
 
     @classmethod
-    def load(cls, path: str | PathLike[str]) -> "AliasTable":
+    def load(cls, path: str | PathLike[str]) -> AliasTable:
         """Read an alias table from a TOML file; raise AliasFileError naming the file."""
         try:
             raw = Path(path).read_bytes()
         except OSError as exc:
-            raise AliasFileError(path, f"cannot read the alias file: {exc.strerror or exc}") from exc
+            raise AliasFileError(
+                path, f"cannot read the alias file: {exc.strerror or exc}"
+            ) from exc
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
@@ -176,11 +182,21 @@ def _describe(exc: ValidationError, data: object) -> str:
         for part in loc:
             if isinstance(part, int):
                 label = f"{where.pop() if where else ''} {part + 1}".strip()
-                name = node[part].get("name") if isinstance(node, list) and isinstance(node[part], dict) else None
+                name = (
+                    node[part].get("name")
+                    if isinstance(node, list) and isinstance(node[part], dict)
+                    else None
+                )
                 where.append(f"{label} ({name!r})" if name else label)
             else:
                 where.append(str(part))
-            node = node.get(part) if isinstance(node, dict) else node[part] if isinstance(node, list) else None
+            node = (
+                node.get(part)
+                if isinstance(node, dict)
+                else node[part]
+                if isinstance(node, list)
+                else None
+            )
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             message = "unknown key (a typo?)"
@@ -221,7 +237,9 @@ class SpeakerRegistry:
     def __init__(self, alias_table: AliasTable | None = None) -> None:
         self._table = alias_table or AliasTable()
         self._apart = {  # the table's [[distinct]] names, by key
-            key: self._table.kept_apart(key) for group in self._table.distinct for key in map(name_key, group.names)
+            key: self._table.kept_apart(key)
+            for group in self._table.distinct
+            for key in map(name_key, group.names)
         }
         self._entries: list[_Entry] = []
         self._by_key: dict[tuple[str, str, Key], int] = {}  # (kind class, scope, key) -> entry
@@ -235,11 +253,13 @@ class SpeakerRegistry:
         # (plain tuples of ints and strings, which the garbage collector stops tracking)
         self._settled: dict[object, tuple[int, str | None, str | None]] = {}
         self._doc_people: dict[str, dict[int, str]] = {}  # per document: named person -> surface
-        self._doc_orgs: dict[str, set[tuple[int, str]]] = {}  # per document: (named organisation, head)
+        self._doc_orgs: dict[
+            str, set[tuple[int, str]]
+        ] = {}  # per document: (named organisation, head)
         self._table_entries = [self._from_table(alias) for alias in self._table.speakers]
 
     @classmethod
-    def from_alias_file(cls, path: str | PathLike[str]) -> "SpeakerRegistry":
+    def from_alias_file(cls, path: str | PathLike[str]) -> SpeakerRegistry:
         """A registry with the alias table in ``path`` (raises AliasFileError)."""
         return cls(AliasTable.load(path))
 
@@ -287,7 +307,11 @@ class SpeakerRegistry:
             entry = self._resolve_in_doc(parse, doc_id)
         else:
             entry = self._resolve_global(parse)
-        person = parse.surface if parse.alias is None and not parse.scoped and parse.cls_ == "p" else None
+        person = (
+            parse.surface
+            if parse.alias is None and not parse.scoped and parse.cls_ == "p"
+            else None
+        )
         head = parse.head if not parse.scoped and parse.kind is SpeakerKind.ORGANISATION else None
         self._note_in_doc(doc_id, entry.index, person, head)
         self._record(entry, parse, role, affiliation)
@@ -305,11 +329,21 @@ class SpeakerRegistry:
         cls_ = "o" if kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) else "p"
         scoped = not parsed.proper or (cls_ == "p" and len(key) == 1)
         return _Parse(
-            surface, parsed.role, parsed.affiliation, kind, parsed.proper, parsed.head, key, cls_, scoped,
+            surface,
+            parsed.role,
+            parsed.affiliation,
+            kind,
+            parsed.proper,
+            parsed.head,
+            key,
+            cls_,
+            scoped,
             self._alias_index(name, surface) if self._table.speakers else None,
         )
 
-    def _record(self, entry: _Entry, parse: _Parse, role: str | None, affiliation: str | None) -> None:
+    def _record(
+        self, entry: _Entry, parse: _Parse, role: str | None, affiliation: str | None
+    ) -> None:
         """Note this mention's spelling, role, affiliation and kind on its speaker."""
         entry.seen = True
         speaker = entry.speaker
@@ -361,7 +395,9 @@ class SpeakerRegistry:
         elif parse.head and parse.kind is SpeakerKind.ORGANISATION:
             entry = self._named_in_doc(doc_id, parse.head)
         if entry is None:
-            return self._new(parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False)
+            return self._new(
+                parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
+            )
         self._by_key[lookup] = entry.index
         return entry
 
@@ -380,10 +416,20 @@ class SpeakerRegistry:
         return entry
 
     def _new(
-        self, name: str, kind: SpeakerKind, cls_: str, scope: str, key: Key, *, indexed: bool, seen: bool = True
+        self,
+        name: str,
+        kind: SpeakerKind,
+        cls_: str,
+        scope: str,
+        key: Key,
+        *,
+        indexed: bool,
+        seen: bool = True,
     ) -> _Entry:
         sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
-        entry = _Entry(len(self._entries), Speaker(id=sid, name=name, kind=kind), cls_, forms={name}, seen=seen)
+        entry = _Entry(
+            len(self._entries), Speaker(id=sid, name=name, kind=kind), cls_, forms={name}, seen=seen
+        )
         self._entries.append(entry)
         self._by_key[(cls_, scope, key)] = entry.index
         entry.keys.add(key)
@@ -469,9 +515,12 @@ _Block = tuple[tuple[str, Key, int], ...] | dict[tuple[Key, int], str]
 def _closest(query: str, block: _Block, cutoff: float) -> list[tuple[float, tuple[Key, int]]]:
     """(score, (key, entry index)) of the block's names scoring at least ``cutoff``, best first."""
     if type(block) is dict:
-        return [(score, found) for _, score, found in process.extract(
-            query, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
-        )]
+        return [
+            (score, found)
+            for _, score, found in process.extract(
+                query, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+            )
+        ]
     ratio = fuzz.ratio
     hits = []
     for text, key, index in block:
@@ -515,7 +564,9 @@ def _tokens_are_variants(a: Key, b: Key) -> bool:
 
 # Endings that make a different given name, not a misspelling: Daniel/Danielle,
 # Christina/Christine, Francis/Frances, Robert/Roberta.
-_NAME_ENDINGS = frozenset("a e i o ie le lle ne na ine ina ette is es".split()) | {""}
+_NAME_ENDINGS = frozenset(
+    ["a", "e", "i", "o", "ie", "le", "lle", "ne", "na", "ine", "ina", "ette", "is", "es"]
+) | {""}
 
 
 def _spelling_variants(a: str, b: str, score: float | None = None) -> bool:

@@ -74,8 +74,11 @@ def machine_info() -> list[tuple[str, str]]:
         ("processor", _cpu_model()),
         ("cpu count", f"{os.cpu_count()}" + (f" ({affinity} usable)" if affinity else "")),
         ("python", f"{platform.python_implementation()} {platform.python_version()}"),
-        ("CPU speed check", f"sum(range(10**7)) takes {reference_seconds():.3f} s here now "
-                            "(lower is faster; compare runs by it)"),
+        (
+            "CPU speed check",
+            f"sum(range(10**7)) takes {reference_seconds():.3f} s here now "
+            "(lower is faster; compare runs by it)",
+        ),
     ]
 
 
@@ -194,15 +197,28 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
     rows = [
         ("files", f"{len(documents)}" + (f" ({errors} unreadable)" if errors else "")),
         ("text", f"{size / MB:.2f} MB (UTF-8, 1 MB = 10^6 bytes)"),
-        ("seconds", f"{seconds:.2f} wall, {cpu_seconds:.2f} CPU (best of {repeat} passes: "
-                    + ", ".join(f"{c:.2f}" for _, c in passes) + " CPU)"),
-        ("throughput", f"{size / MB / seconds:.2f} MB/s wall, {size / MB / cpu_seconds:.2f} MB/s CPU "
-                       f"({core}; wall below CPU means other processes shared the core)"),
-        ("per-document best", f"{best_documents:.2f} CPU = {size / MB / best_documents:.2f} MB/s (each document's "
-                              f"fastest of the {repeat} passes, summed: what the passes' CPU time is without "
-                              "the moments other processes slowed the core)"),
+        (
+            "seconds",
+            f"{seconds:.2f} wall, {cpu_seconds:.2f} CPU (best of {repeat} passes: "
+            + ", ".join(f"{c:.2f}" for _, c in passes)
+            + " CPU)",
+        ),
+        (
+            "throughput",
+            f"{size / MB / seconds:.2f} MB/s wall, {size / MB / cpu_seconds:.2f} MB/s CPU "
+            f"({core}; wall below CPU means other processes shared the core)",
+        ),
+        (
+            "per-document best",
+            f"{best_documents:.2f} CPU = {size / MB / best_documents:.2f} MB/s (each document's "
+            f"fastest of the {repeat} passes, summed: what the passes' CPU time is without "
+            "the moments other processes slowed the core)",
+        ),
         ("statements", f"{statements} ({statements / len(documents):.1f} per file)"),
-        ("peak RSS before extraction", f"{rss_before:.1f} MB (ru_maxrss: interpreter, imports, texts)"),
+        (
+            "peak RSS before extraction",
+            f"{rss_before:.1f} MB (ru_maxrss: interpreter, imports, texts)",
+        ),
         ("peak RSS after extraction", f"{rss_after:.1f} MB (ru_maxrss, whole process)"),
     ]
     if trace:
@@ -212,8 +228,13 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
             extract_statements(document)
         _, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        rows.append(("traced peak", f"{traced_peak / MB:.1f} MB (tracemalloc, extraction's own "
-                                    "Python allocations, untimed second pass)"))
+        rows.append(
+            (
+                "traced peak",
+                f"{traced_peak / MB:.1f} MB (tracemalloc, extraction's own "
+                "Python allocations, untimed second pass)",
+            )
+        )
     show(rows)
     print("Machine")
     show(machine_info())
@@ -222,16 +243,82 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
 
 # --------------------------------------------------------------------------- --big
 
-GIVEN = """Akira Aiko Daisuke Emi Haruto Hiroshi Kaori Kenji Mariko Naoki Reiko Satoshi Takeshi Yuki
-Anna Brian Carla David Elena Frank Grace Henry Irene James Karen Laura Michael Nora Peter""".split()
-FAMILY = """Abe Endo Fujita Goto Hayashi Ikeda Ishii Kato Kondo Maeda Mori Murata Nakamura Ogawa Okada
-Saito Sakamoto Shimizu Suzuki Takahashi Ueda Watanabe Yamada Yoshida Baker Carter Evans Foster
-Hughes Morgan Parker Reed Turner Walsh""".split()
+GIVEN = [
+    "Akira",
+    "Aiko",
+    "Daisuke",
+    "Emi",
+    "Haruto",
+    "Hiroshi",
+    "Kaori",
+    "Kenji",
+    "Mariko",
+    "Naoki",
+    "Reiko",
+    "Satoshi",
+    "Takeshi",
+    "Yuki",
+    "Anna",
+    "Brian",
+    "Carla",
+    "David",
+    "Elena",
+    "Frank",
+    "Grace",
+    "Henry",
+    "Irene",
+    "James",
+    "Karen",
+    "Laura",
+    "Michael",
+    "Nora",
+    "Peter",
+]
+FAMILY = [
+    "Abe",
+    "Endo",
+    "Fujita",
+    "Goto",
+    "Hayashi",
+    "Ikeda",
+    "Ishii",
+    "Kato",
+    "Kondo",
+    "Maeda",
+    "Mori",
+    "Murata",
+    "Nakamura",
+    "Ogawa",
+    "Okada",
+    "Saito",
+    "Sakamoto",
+    "Shimizu",
+    "Suzuki",
+    "Takahashi",
+    "Ueda",
+    "Watanabe",
+    "Yamada",
+    "Yoshida",
+    "Baker",
+    "Carter",
+    "Evans",
+    "Foster",
+    "Hughes",
+    "Morgan",
+    "Parker",
+    "Reed",
+    "Turner",
+    "Walsh",
+]
 # names in the seed: (family, given, family first?)
 SEED_NAMES = [
-    ("Kishida", "Fumio", True), ("Kamikawa", "Yoko", True), ("Kihara", "Minoru", True),
-    ("Sasae", "Kenichiro", True), ("Tanaka", "Hitoshi", True),
-    ("Austin", "Lloyd", False), ("Blinken", "Antony", False),
+    ("Kishida", "Fumio", True),
+    ("Kamikawa", "Yoko", True),
+    ("Kihara", "Minoru", True),
+    ("Sasae", "Kenichiro", True),
+    ("Tanaka", "Hitoshi", True),
+    ("Austin", "Lloyd", False),
+    ("Blinken", "Antony", False),
 ]
 
 
@@ -239,8 +326,13 @@ def build_big_text(target_mb: float, seed: int = 1) -> str:
     """~``target_mb`` MB of article text: the seed's paragraphs, names varied per repetition."""
     paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip()]
     rng = random.Random(seed)
-    pattern = re.compile(r"\b(" + "|".join(f for f, _, _ in SEED_NAMES) + "|"
-                         + "|".join(g for _, g, _ in SEED_NAMES) + r")\b")
+    pattern = re.compile(
+        r"\b("
+        + "|".join(f for f, _, _ in SEED_NAMES)
+        + "|"
+        + "|".join(g for _, g, _ in SEED_NAMES)
+        + r")\b"
+    )
     chunks: list[str] = []
     size = 0
     while size < target_mb * MB:
@@ -276,49 +368,83 @@ def big_child(mode: str, target_mb: float) -> None:
         statements = len(extract_statements(document))
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
-    print(json.dumps({
-        "mode": mode, "mb": size / MB, "seconds": seconds, "cpu_seconds": cpu_seconds,
-        "statements": statements,
-        "rss_before": baseline_now, "peak_before": baseline_peak, "peak_after": peak_rss_mb(),
-        "hwm_during": hwm_mb() if reset else None,
-    }))
+    print(
+        json.dumps(
+            {
+                "mode": mode,
+                "mb": size / MB,
+                "seconds": seconds,
+                "cpu_seconds": cpu_seconds,
+                "statements": statements,
+                "rss_before": baseline_now,
+                "peak_before": baseline_peak,
+                "peak_after": peak_rss_mb(),
+                "hwm_during": hwm_mb() if reset else None,
+            }
+        )
+    )
 
 
 def _show_big(r: dict) -> None:
-    label = ("iter_statements (generator, counted)" if r["mode"] == "iter"
-             else "extract_statements (list)")
+    label = (
+        "iter_statements (generator, counted)"
+        if r["mode"] == "iter"
+        else "extract_statements (list)"
+    )
     print(label)
     before = f"{r['rss_before']:.0f} MB" if r["rss_before"] is not None else "n/a"
     rows = [
         ("text", f"{r['mb']:.1f} MB"),
-        ("seconds", f"{r['seconds']:.1f} wall ({r['mb'] / r['seconds']:.2f} MB/s), "
-                    f"{r['cpu_seconds']:.1f} CPU ({r['mb'] / r['cpu_seconds']:.2f} MB/s)"),
+        (
+            "seconds",
+            f"{r['seconds']:.1f} wall ({r['mb'] / r['seconds']:.2f} MB/s), "
+            f"{r['cpu_seconds']:.1f} CPU ({r['mb'] / r['cpu_seconds']:.2f} MB/s)",
+        ),
         ("statements", str(r["statements"])),
-        ("RSS with the document built", f"{before} (peak so far {r['peak_before']:.0f} MB; "
-                                        "includes building the text)"),
-        ("peak RSS after extraction", f"{r['peak_after']:.0f} MB (ru_maxrss, whole life of the process)"),
+        (
+            "RSS with the document built",
+            f"{before} (peak so far {r['peak_before']:.0f} MB; includes building the text)",
+        ),
+        (
+            "peak RSS after extraction",
+            f"{r['peak_after']:.0f} MB (ru_maxrss, whole life of the process)",
+        ),
     ]
     if r.get("hwm_during") is not None and r["rss_before"] is not None:
         rows += [
-            ("peak RSS during extraction", f"{r['hwm_during']:.0f} MB (VmHWM, reset after building)"),
-            ("extraction's growth", f"{r['hwm_during'] - r['rss_before']:.0f} MB over the RSS with "
-                                    "the document built"),
+            (
+                "peak RSS during extraction",
+                f"{r['hwm_during']:.0f} MB (VmHWM, reset after building)",
+            ),
+            (
+                "extraction's growth",
+                f"{r['hwm_during'] - r['rss_before']:.0f} MB over the RSS with the document built",
+            ),
         ]
     else:
-        rows.append(("growth over the RSS before",
-                     f"{r['peak_after'] - (r['rss_before'] or r['peak_before']):.0f} MB (ru_maxrss; "
-                     "a lower bound hidden by the build when it is the peak)"))
+        rows.append(
+            (
+                "growth over the RSS before",
+                f"{r['peak_after'] - (r['rss_before'] or r['peak_before']):.0f} MB (ru_maxrss; "
+                "a lower bound hidden by the build when it is the peak)",
+            )
+        )
     show(rows)
     sys.stdout.flush()
 
 
 def run_big(target_mb: float, modes: tuple[str, ...]) -> int:
-    print(f"One ~{target_mb:g} MB synthetic document (the seed's paragraphs repeated, names varied);"
-          " each run in its own process", flush=True)
+    print(
+        f"One ~{target_mb:g} MB synthetic document (the seed's paragraphs repeated, names varied);"
+        " each run in its own process",
+        flush=True,
+    )
     for mode in modes:
         proc = subprocess.run(
             [sys.executable, __file__, "--big-child", mode, "--big-mb", str(target_mb)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if proc.returncode != 0:
             print(f"  {mode}: failed (exit {proc.returncode})\n{proc.stderr}", file=sys.stderr)
@@ -331,16 +457,30 @@ def run_big(target_mb: float, modes: tuple[str, ...]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH,
-                        help=f"folder or file of article texts (default: {DEFAULT_PATH})")
-    parser.add_argument("--big", action="store_true",
-                        help="measure memory on one ~50 MB synthetic document instead")
-    parser.add_argument("--big-mb", type=float, default=50.0, help="size of the --big document in MB")
-    parser.add_argument("--big-only", choices=("iter", "list"),
-                        help="with --big: run only the generator (iter) or only the list variant")
-    parser.add_argument("--no-trace", action="store_true",
-                        help="skip the untimed tracemalloc pass over the corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the corpus; the best is shown")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_PATH,
+        help=f"folder or file of article texts (default: {DEFAULT_PATH})",
+    )
+    parser.add_argument(
+        "--big", action="store_true", help="measure memory on one ~50 MB synthetic document instead"
+    )
+    parser.add_argument(
+        "--big-mb", type=float, default=50.0, help="size of the --big document in MB"
+    )
+    parser.add_argument(
+        "--big-only",
+        choices=("iter", "list"),
+        help="with --big: run only the generator (iter) or only the list variant",
+    )
+    parser.add_argument(
+        "--no-trace", action="store_true", help="skip the untimed tracemalloc pass over the corpus"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timed passes over the corpus; the best is shown"
+    )
     parser.add_argument("--big-child", choices=("iter", "list"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.big_child:

@@ -50,7 +50,9 @@ def p95(values: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workspace", help="an argmap workspace (default: a new one with the seed article)")
+    parser.add_argument(
+        "--workspace", help="an argmap workspace (default: a new one with the seed article)"
+    )
     parser.add_argument("--view", default="documents", help="the view to open (default: documents)")
     parser.add_argument("--key", default="n", help="the key to press (default: n, next statement)")
     parser.add_argument("--presses", type=int, default=40)
@@ -63,10 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         from argmap.store import Workspace
 
         folder = Path(tempfile.mkdtemp(prefix="argmap-keys-"))
-        with Workspace.init(folder, codebook=load_codebook(SEED.with_suffix(".codebook.toml"))) as workspace:
+        with Workspace.init(
+            folder, codebook=load_codebook(SEED.with_suffix(".codebook.toml"))
+        ) as workspace:
             workspace.add_documents(load_documents([SEED]))
             path = str(workspace.path)
-    process, master = spawn_on_pty([*argmap_command(), "open", path, "--view", args.view], (160, 48))
+    process, master = spawn_on_pty(
+        [*argmap_command(), "open", path, "--view", args.view], (160, 48)
+    )
     try:
         drain(master, 2.0)  # the first screen, the search index worker
         firsts, settled, cpus = [], [], []
@@ -90,15 +96,23 @@ def main(argv: list[str] | None = None) -> int:
         os.close(master)
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"`argmap open --view {args.view}`, key {args.key!r} x {args.presses} on a 160x48 pseudo-terminal; "
-          f"load {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(
+        f"`argmap open --view {args.view}`, key {args.key!r} x {args.presses} on a 160x48 pseudo-terminal; "
+        f"load {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    )
     if not firsts:
         print("the app drew nothing after the key")
         return 1
-    print(f"key -> first output: median {statistics.median(firsts):.0f} ms, p95 {p95(firsts):.0f} ms")
-    print(f"key -> screen settled: median {statistics.median(settled):.0f} ms, p95 {p95(settled):.0f} ms (target p95 < 50 ms)")
+    print(
+        f"key -> first output: median {statistics.median(firsts):.0f} ms, p95 {p95(firsts):.0f} ms"
+    )
+    print(
+        f"key -> screen settled: median {statistics.median(settled):.0f} ms, p95 {p95(settled):.0f} ms (target p95 < 50 ms)"
+    )
     if cpus:
-        print(f"app CPU per key: median {statistics.median(cpus):.0f} ms, mean {statistics.mean(cpus):.1f} ms")
+        print(
+            f"app CPU per key: median {statistics.median(cpus):.0f} ms, mean {statistics.mean(cpus):.1f} ms"
+        )
     return 0
 
 

@@ -15,7 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cpu_check import reference_seconds
@@ -35,21 +35,35 @@ def build_items(count: int):
     base = []
     for document, statements in extract_corpus(load_documents([str(SEED)])):
         for statement in statements:
-            suggestion = Suggestion(label="neutral", score=0.5, model="codebook", model_version="bench")
+            suggestion = Suggestion(
+                label="neutral", score=0.5, model="codebook", model_version="bench"
+            )
             base.append(packet_item(statement, document, suggestion))
-    return [base[n % len(base)].model_copy(update={"statement_id": f"{base[n % len(base)].statement_id}-{n}"}) for n in range(count)]
+    return [
+        base[n % len(base)].model_copy(
+            update={"statement_id": f"{base[n % len(base)].statement_id}-{n}"}
+        )
+        for n in range(count)
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=2000, help="items in the packet (default 2000)")
-    parser.add_argument("--repeat", type=int, default=20, help="saves and loads to time (default 20)")
+    parser.add_argument(
+        "--items", type=int, default=2000, help="items in the packet (default 2000)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=20, help="saves and loads to time (default 20)"
+    )
     args = parser.parse_args()
     codebook = Codebook(
-        id="bench", issue="benchmark",
+        id="bench",
+        issue="benchmark",
         labels=(StanceLabel(id="pro", name="Pro"), StanceLabel(id="neutral", name="Neutral")),
     )
-    packet = new_packet("bench", "alice", codebook, build_items(args.items), created_at=datetime.now(timezone.utc))
+    packet = new_packet(
+        "bench", "alice", codebook, build_items(args.items), created_at=datetime.now(UTC)
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "packet.json"
         saves, loads = [], []
@@ -63,10 +77,16 @@ def main() -> int:
             loads.append(time.perf_counter() - start)
         size = path.stat().st_size
     print(f"packet: {args.items} items, {size / 1e6:.2f} MB on disk")
-    print(f"save (one answer): median {statistics.median(saves) * 1000:.1f} ms, max {max(saves) * 1000:.1f} ms over {args.repeat}")
-    print(f"load: median {statistics.median(loads) * 1000:.1f} ms, max {max(loads) * 1000:.1f} ms over {args.repeat}")
+    print(
+        f"save (one answer): median {statistics.median(saves) * 1000:.1f} ms, max {max(saves) * 1000:.1f} ms over {args.repeat}"
+    )
+    print(
+        f"load: median {statistics.median(loads) * 1000:.1f} ms, max {max(loads) * 1000:.1f} ms over {args.repeat}"
+    )
     print(f"cpu check: sum(range(10**7)) {reference_seconds():.3f} s")
-    print(f"machine: {platform.platform()}, {platform.processor() or 'cpu ?'}, Python {sys.version.split()[0]}")
+    print(
+        f"machine: {platform.platform()}, {platform.processor() or 'cpu ?'}, Python {sys.version.split()[0]}"
+    )
     return 0
 
 

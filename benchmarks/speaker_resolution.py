@@ -27,24 +27,66 @@ from cpu_check import reference_seconds
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz import fuzz
 
-from argmap.names import clear_caches, split_role  # noqa: E402
-from argmap.speakers import SpeakerRegistry  # noqa: E402
+from argmap.names import clear_caches, split_role
+from argmap.speakers import SpeakerRegistry
 
-ONSETS = "b c d f g h j k l m n p r s t v w y z ch sh th kr br st tr gr pl".split()
-VOWELS = "a e i o u ai ei ou ia".split()
+ONSETS = [
+    "b",
+    "c",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "w",
+    "y",
+    "z",
+    "ch",
+    "sh",
+    "th",
+    "kr",
+    "br",
+    "st",
+    "tr",
+    "gr",
+    "pl",
+]
+VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ou", "ia"]
 CODAS = ["", "", "", "n", "r", "s", "l", "k"]
 TITLES = [
-    "Dr.", "Mr.", "Ms.", "Sen.", "Rep.", "Gov.", "President", "Prime Minister", "Foreign Minister",
-    "former Ambassador to Japan", "U.S. Secretary of State", "deputy minister", "spokesman",
+    "Dr.",
+    "Mr.",
+    "Ms.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "former Ambassador to Japan",
+    "U.S. Secretary of State",
+    "deputy minister",
+    "spokesman",
 ]
 SLICE = 5_000  # mentions timed together
 DISTINCT_BELOW = 75.0  # a new name's tokens stay this far from names sharing its other token
 
 
 def syllable_word(rng: random.Random, syllables: int) -> str:
-    word = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(syllables))
+    word = "".join(
+        rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(syllables)
+    )
     return word.capitalize()
 
 
@@ -79,9 +121,9 @@ def variant(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 2)
     choice = rng.random()
     if choice < 0.4:
-        return word[: i + 1] + word[i] + word[i + 1:]
+        return word[: i + 1] + word[i] + word[i + 1 :]
     if choice < 0.8:
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     return word + "u"
 
 
@@ -104,9 +146,13 @@ def mention(person: tuple[str, str], family_first: bool, rng: random.Random) -> 
 
 def make_mentions(people: list[tuple[str, str]], total: int, docs: int, rng: random.Random):
     family_first = [rng.random() < 0.3 for _ in people]
-    order = list(range(len(people))) + [rng.randrange(len(people)) for _ in range(total - len(people))]
+    order = list(range(len(people))) + [
+        rng.randrange(len(people)) for _ in range(total - len(people))
+    ]
     rng.shuffle(order)
-    return [(mention(people[i], family_first[i], rng), f"doc-{rng.randrange(docs)}", i) for i in order]
+    return [
+        (mention(people[i], family_first[i], rng), f"doc-{rng.randrange(docs)}", i) for i in order
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mentions", type=int, default=100_000)
     parser.add_argument("--docs", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3, help="runs from cold caches; the best is the figure")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs from cold caches; the best is the figure"
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
@@ -149,14 +197,22 @@ def main(argv: list[str] | None = None) -> int:
     split = sum(1 for s in speakers_of_person.values() if len(s) > 1)
     merged = sum(1 for p in people_of_speaker.values() if len(p) > 1)
 
-    print(f"machine:     {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
+    print(
+        f"machine:     {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
+    )
     print(f"mentions:    {len(mentions):,} of {len(people):,} people in {args.docs:,} documents")
-    print(f"elapsed:     {elapsed:.3f} s wall, {cpu:.3f} s CPU  ({len(mentions) / cpu:,.0f} mentions/s of CPU)"
-          f"  best of {len(runs)}: {', '.join(f'{w:.2f}' for w, _ in runs)} s wall, "
-          f"{', '.join(f'{c:.2f}' for _, c in runs)} s CPU")
-    print(f"  per-slice best: {sum(slice_cpu):.3f} s CPU (each {SLICE:,}-mention slice's fastest of the runs, summed)")
+    print(
+        f"elapsed:     {elapsed:.3f} s wall, {cpu:.3f} s CPU  ({len(mentions) / cpu:,.0f} mentions/s of CPU)"
+        f"  best of {len(runs)}: {', '.join(f'{w:.2f}' for w, _ in runs)} s wall, "
+        f"{', '.join(f'{c:.2f}' for _, c in runs)} s CPU"
+    )
+    print(
+        f"  per-slice best: {sum(slice_cpu):.3f} s CPU (each {SLICE:,}-mention slice's fastest of the runs, summed)"
+    )
     if os.getloadavg()[0] > 0.5:
-        print(f"  note: load average {os.getloadavg()[0]:.2f} before this run finished; other work shares the CPUs")
+        print(
+            f"  note: load average {os.getloadavg()[0]:.2f} before this run finished; other work shares the CPUs"
+        )
     print(f"  CPU speed check: sum(range(10**7)) takes {reference_seconds():.3f} s here now")
     print(f"speakers:    {len(registry.speakers()):,} (expected {len(people):,})")
     print(f"  people split over several speakers: {split}")

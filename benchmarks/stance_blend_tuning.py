@@ -48,7 +48,11 @@ def curves(codebook, examples, folds=5, repeats=3):
     for repeat in range(repeats):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            splits = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=repeat).split(texts, gold))
+            splits = list(
+                StratifiedKFold(n_splits=folds, shuffle=True, random_state=repeat).split(
+                    texts, gold
+                )
+            )
         for fold, (train, test) in enumerate(splits):
             rng = random.Random(repeat * 1000 + fold)
             for size in SIZES:
@@ -59,9 +63,15 @@ def curves(codebook, examples, folds=5, repeats=3):
                 train_labels = [gold[train[i]] for i in chosen]
                 if len(set(train_labels)) < 2:
                     continue
-                model = LearnedModel(codebook, [texts[train[i]] for i in chosen], train_labels, strict=False)
-                learned = model.learned_probabilities([texts[i] for i in test], [contexts[i] for i in test])
-                runs.setdefault(size, []).append(([gold[i] for i in test], learned, cue[test], len(chosen), model.codebook_trust))
+                model = LearnedModel(
+                    codebook, [texts[train[i]] for i in chosen], train_labels, strict=False
+                )
+                learned = model.learned_probabilities(
+                    [texts[i] for i in test], [contexts[i] for i in test]
+                )
+                runs.setdefault(size, []).append(
+                    ([gold[i] for i in test], learned, cue[test], len(chosen), model.codebook_trust)
+                )
     return labels, runs
 
 
@@ -69,22 +79,48 @@ def report(name, labels, runs):
     print(f"\n{name}")
     print("| size | codebook | learned | " + " | ".join(f"prior {c}" for c in CANDIDATES) + " |")
     for size, items in runs.items():
-        f1 = lambda probabilities, gold: _macro_f1(gold, [labels[i] for i in probabilities.argmax(axis=1)], labels)  # noqa: E731
-        cells = [np.mean([f1(cue, gold) for gold, _, cue, *_ in items]), np.mean([f1(learned, gold) for gold, learned, *_ in items])]
+        f1 = lambda probabilities, gold: _macro_f1(
+            gold, [labels[i] for i in probabilities.argmax(axis=1)], labels
+        )  # noqa: E731
+        cells = [
+            np.mean([f1(cue, gold) for gold, _, cue, *_ in items]),
+            np.mean([f1(learned, gold) for gold, learned, *_ in items]),
+        ]
         for prior in CANDIDATES:
-            cells.append(np.mean([
-                f1(blend(learned, cue, blend_weight(n, len(labels), prior * trust)), gold) for gold, learned, cue, n, trust in items
-            ]))
-        print(f"| {size or 'all'} ({np.mean([item[3] for item in items]):.0f}, trust {np.mean([item[4] for item in items]):.2f}) | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+            cells.append(
+                np.mean(
+                    [
+                        f1(blend(learned, cue, blend_weight(n, len(labels), prior * trust)), gold)
+                        for gold, learned, cue, n, trust in items
+                    ]
+                )
+            )
+        print(
+            f"| {size or 'all'} ({np.mean([item[3] for item in items]):.0f}, trust {np.mean([item[4] for item in items]):.2f}) | "
+            + " | ".join(f"{c:.3f}" for c in cells)
+            + " |"
+        )
 
 
 def main() -> None:
     election = load_codebook(ROOT / "seeds" / "us-election-2016.codebook.toml")
-    examples = [e for e in read_labels(ROOT / "benchmarks" / "data" / "us-election-2016.stance.jsonl", election,
-                                       [POLNEAR / "train", POLNEAR / "dev"]) if e.split == "train"]
+    examples = [
+        e
+        for e in read_labels(
+            ROOT / "benchmarks" / "data" / "us-election-2016.stance.jsonl",
+            election,
+            [POLNEAR / "train", POLNEAR / "dev"],
+        )
+        if e.split == "train"
+    ]
     report("election labels, split train", *curves(election, examples))
     japan = load_codebook(ROOT / "seeds" / "japan-us-integration.codebook.toml")
-    report("Japan-US development set", *curves(japan, read_labels(ROOT / "tests" / "fixtures" / "japan-us-dev.stance.jsonl", japan)))
+    report(
+        "Japan-US development set",
+        *curves(
+            japan, read_labels(ROOT / "tests" / "fixtures" / "japan-us-dev.stance.jsonl", japan)
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -42,9 +42,13 @@ def main() -> None:
     examples = read_labels(args.labels, codebook, args.documents)
     sizes = [None if size == "all" else int(size) for size in args.sizes.split(",")]
     counts = Counter(e.stance for e in examples)
-    print(f"{len(examples)} labelled statements from {args.labels}: "
-          + ", ".join(f"{label} {counts[label]}" for label in codebook.label_ids))
-    print(f"{args.folds}-fold stratified cross-validation, {args.repeats} repeats; macro-F1 mean (std) on the held-out folds")
+    print(
+        f"{len(examples)} labelled statements from {args.labels}: "
+        + ", ".join(f"{label} {counts[label]}" for label in codebook.label_ids)
+    )
+    print(
+        f"{args.folds}-fold stratified cross-validation, {args.repeats} repeats; macro-F1 mean (std) on the held-out folds"
+    )
     start = time.perf_counter()
     rows = learning_curve(codebook, examples, sizes, folds=args.folds, repeats=args.repeats)
     print()

@@ -70,27 +70,39 @@ def best_of(runs: int, action) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=int, default=5000)
-    parser.add_argument("--codebook", default=str(ROOT / "seeds" / "japan-us-integration.codebook.toml"))
+    parser.add_argument(
+        "--codebook", default=str(ROOT / "seeds" / "japan-us-integration.codebook.toml")
+    )
     args = parser.parse_args()
     codebook = load_codebook(args.codebook)
     texts, source = statements(args.labels)
     labels = [codebook.label_ids[i % len(codebook.label_ids)] for i in range(len(texts))]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} labelled statements ({words} words) from {source}")
-    print(f"python {platform.python_version()}, {platform.machine()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s")
+    print(
+        f"python {platform.python_version()}, {platform.machine()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
+    )
     fit_stance_model(codebook, texts[:50], labels[:50])  # imports and warm-up
     fit, fit_cpu = best_of(3, lambda: fit_stance_model(codebook, texts, labels))
-    print(f"fit (refit) of {len(texts)} labels: {fit:.3f} s wall, {fit_cpu:.3f} s CPU, best of 3 (target < 1 s)")
+    print(
+        f"fit (refit) of {len(texts)} labels: {fit:.3f} s wall, {fit_cpu:.3f} s CPU, best of 3 (target < 1 s)"
+    )
     model = fit_stance_model(codebook, texts, labels)
     with tempfile.TemporaryDirectory() as folder:
         model.save(folder)
         load, load_cpu = best_of(3, lambda: load_stance_model(folder, codebook))
-    print(f"load_stance_model (read labels.jsonl, refit): {load:.3f} s wall, {load_cpu:.3f} s CPU, best of 3")
+    print(
+        f"load_stance_model (read labels.jsonl, refit): {load:.3f} s wall, {load_cpu:.3f} s CPU, best of 3"
+    )
     sample = texts[:1000]
     suggest, suggest_cpu = best_of(3, lambda: suggest_stances(codebook, sample, model=model))
-    print(f"suggest_stances with the model, {len(sample)} statements: {suggest:.3f} s wall, {suggest_cpu:.3f} s CPU, best of 3")
+    print(
+        f"suggest_stances with the model, {len(sample)} statements: {suggest:.3f} s wall, {suggest_cpu:.3f} s CPU, best of 3"
+    )
     cue, cue_cpu = best_of(3, lambda: suggest_stances(codebook, sample))
-    print(f"suggest_stances, codebook model only, {len(sample)} statements: {cue:.3f} s wall, {cue_cpu:.3f} s CPU, best of 3")
+    print(
+        f"suggest_stances, codebook model only, {len(sample)} statements: {cue:.3f} s wall, {cue_cpu:.3f} s CPU, best of 3"
+    )
 
 
 if __name__ == "__main__":

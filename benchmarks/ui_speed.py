@@ -53,11 +53,11 @@ from cpu_check import reference_seconds
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from speaker_resolution import make_people  # noqa: E402
-from workspace_scale import CODEBOOK, article  # noqa: E402
+from speaker_resolution import make_people
+from workspace_scale import CODEBOOK, article
 
-from argmap.codebook import parse_codebook  # noqa: E402
-from argmap.store import WORKSPACE_FILE, Workspace  # noqa: E402
+from argmap.codebook import parse_codebook
+from argmap.store import WORKSPACE_FILE, Workspace
 
 
 def build(folder: Path, documents: int, per_document: int, people: int, seed: int) -> Path:
@@ -70,8 +70,10 @@ def build(folder: Path, documents: int, per_document: int, people: int, seed: in
     start = time.perf_counter()
     with Workspace.init(folder, codebook=parse_codebook(CODEBOOK)) as ws:
         report = ws.add_documents(article(n, pool, per_document, rng) for n in range(documents))
-    print(f"built: {report.statements} statements in {len(report.added)} documents in "
-          f"{time.perf_counter() - start:.0f} s")
+    print(
+        f"built: {report.statements} statements in {len(report.added)} documents in "
+        f"{time.perf_counter() - start:.0f} s"
+    )
     return path
 
 
@@ -83,8 +85,10 @@ def p95(samples: list[float]) -> float:
 def percentiles(samples: list[tuple[float, float]]) -> str:
     """'p50 / p95' of wall times, then p95 of CPU times (the figure to compare on a busy machine)."""
     wall, cpu = [w for w, _ in samples], [c for _, c in samples]
-    return (f"p50 {statistics.median(wall) * 1000:.1f} ms, p95 {p95(wall) * 1000:.1f} ms wall; "
-            f"p95 {p95(cpu) * 1000:.1f} ms CPU (n={len(samples)})")
+    return (
+        f"p50 {statistics.median(wall) * 1000:.1f} ms, p95 {p95(wall) * 1000:.1f} ms wall; "
+        f"p95 {p95(cpu) * 1000:.1f} ms CPU (n={len(samples)})"
+    )
 
 
 class Timer:
@@ -115,7 +119,9 @@ def render_visible(widget) -> None:
 
 #: Escape sequences (CSI, OSC, charset and keypad switches) dropped from the app's output
 #: before looking for the board's text in it.
-ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=$ ]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+ESCAPES = re.compile(
+    rb"\x1b\[[0-9;?<>=$ ]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
 
 
 def board_markers(path: Path, width: int) -> list[str]:
@@ -128,15 +134,17 @@ def board_markers(path: Path, width: int) -> list[str]:
     with Workspace(path) as ws:
         labels = LabelStyles(ws.codebook)
         columns = board(ws)
-        markers = [ws.codebook.issue[:30] if ws.codebook else str(path)[:30],
-                   f"{ws.count_statements()} statements ·"]
+        markers = [
+            ws.codebook.issue[:30] if ws.codebook else str(path)[:30],
+            f"{ws.count_statements()} statements ·",
+        ]
     fit = max(8, width // max(1, len(columns)) - 12)  # short enough not to be cut by the column
     for column in columns:
         markers += [labels.name(column.label), f"{column.statements} statement"]
         if column.rows:
             markers.append(column.rows[0].name[:fit])
             if column.rows[0].quotes:
-                markers.append(column.rows[0].quotes[0].text[:min(fit, 16)])
+                markers.append(column.rows[0].quotes[0].text[: min(fit, 16)])
     return markers
 
 
@@ -175,20 +183,37 @@ def spawn_on_pty(command: list[str], size: tuple[int, int]) -> tuple[subprocess.
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
     env.pop("TEXTUAL", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules cached, not compiled at each start
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True, close_fds=True)
+    env.pop(
+        "PYTHONDONTWRITEBYTECODE", None
+    )  # as installed: compiled modules cached, not compiled at each start
+    process = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
     os.close(slave)
     return process, master
 
 
-def start_once(command: list[str], markers: list[str], size: tuple[int, int], limit: float = 20.0) -> dict:
+def start_once(
+    command: list[str], markers: list[str], size: tuple[int, int], limit: float = 20.0
+) -> dict:
     """Run ``command`` on a new pseudo-terminal; seconds from the start to the first output,
     to every marker having been written (the board painted; also the process's CPU time by
     then), and to the last write before 0.5 s of quiet (the screen settled); then quit with ``q``."""
     wanted = [m.encode() for m in markers]
     text = b""
-    result = {"first_output": None, "board": None, "board_cpu": None, "settled": None, "missing": []}
+    result = {
+        "first_output": None,
+        "board": None,
+        "board_cpu": None,
+        "settled": None,
+        "missing": [],
+    }
     start = time.perf_counter()
     process, master = spawn_on_pty(command, size)
     last = start
@@ -243,10 +268,15 @@ def startup(path: Path, runs: int, cold_all: bool, warm_only: bool = False) -> N
     command = [*argmap_command(), "open", str(path)]
     size = (160, 48)
     markers = board_markers(path, size[0])
-    print(f"start-up: `{' '.join(command)}` on a {size[0]}x{size[1]} "
-          f"pseudo-terminal; {len(markers)} board texts awaited")
+    print(
+        f"start-up: `{' '.join(command)}` on a {size[0]}x{size[1]} "
+        f"pseudo-terminal; {len(markers)} board texts awaited"
+    )
     start_once(command, markers, size)  # one run to fill the page cache after the build
-    modes = [("warm page cache", lambda: None), ("workspace file cold (fadvise DONTNEED)", lambda: evict(path))]
+    modes = [
+        ("warm page cache", lambda: None),
+        ("workspace file cold (fadvise DONTNEED)", lambda: evict(path)),
+    ]
     if warm_only:
         modes = modes[:1]
     elif cold_all:
@@ -265,15 +295,21 @@ def startup(path: Path, runs: int, cold_all: bool, warm_only: bool = False) -> N
             if result["board_cpu"] is not None:
                 cpus.append(result["board_cpu"])
         if boards:
-            print(f"process start -> board painted, {name}: median {statistics.median(boards) * 1000:.0f} ms, "
-                  f"worst {max(boards) * 1000:.0f} ms (n={len(boards)}; each: "
-                  f"{', '.join(f'{b * 1000:.0f}' for b in boards)}) (target < 1000 ms)")
-            print(f"  first byte to the terminal: median {statistics.median(firsts) * 1000:.0f} ms; screen settled "
-                  f"(last write before 0.5 s quiet): median {statistics.median(settled) * 1000:.0f} ms, "
-                  f"worst {max(settled) * 1000:.0f} ms")
+            print(
+                f"process start -> board painted, {name}: median {statistics.median(boards) * 1000:.0f} ms, "
+                f"worst {max(boards) * 1000:.0f} ms (n={len(boards)}; each: "
+                f"{', '.join(f'{b * 1000:.0f}' for b in boards)}) (target < 1000 ms)"
+            )
+            print(
+                f"  first byte to the terminal: median {statistics.median(firsts) * 1000:.0f} ms; screen settled "
+                f"(last write before 0.5 s quiet): median {statistics.median(settled) * 1000:.0f} ms, "
+                f"worst {max(settled) * 1000:.0f} ms"
+            )
             if cpus:
-                print(f"  CPU time of the process until the board was painted: median {statistics.median(cpus) * 1000:.0f} ms, "
-                      f"worst {max(cpus) * 1000:.0f} ms (what a busy machine changes least)")
+                print(
+                    f"  CPU time of the process until the board was painted: median {statistics.median(cpus) * 1000:.0f} ms, "
+                    f"worst {max(cpus) * 1000:.0f} ms (what a busy machine changes least)"
+                )
 
 
 # ---------------------------------------------------------------- in the app
@@ -296,8 +332,10 @@ async def measure(path: Path, repeat: int) -> None:
 
 async def _measure_app(app, pilot, repeat: int, first: Timer) -> None:
     total = app.workspace.count_statements()
-    print(f"workspace: {total} statements, {len(app.workspace.documents())} documents, "
-          f"{app.workspace.status().speakers} speakers")
+    print(
+        f"workspace: {total} statements, {len(app.workspace.documents())} documents, "
+        f"{app.workspace.status().speakers} speakers"
+    )
     print(f"first screen (start of the app to the board shown): {first} (target < 1000 ms)")
     with Timer() as board:
         app.view("board").refresh_data()
@@ -334,13 +372,21 @@ async def _measure_app(app, pilot, repeat: int, first: Timer) -> None:
             render_visible(table)
         samples.append(t.pair)
         table.action_move(1)
-    print(f"stance change (store edit + table reload + render): {percentiles(samples)} (target p95 < 50 ms)")
+    print(
+        f"stance change (store edit + table reload + render): {percentiles(samples)} (target p95 < 50 ms)"
+    )
     with Timer() as status:
         app.update_status()
     print(f"status line update (after a burst of edits, on a timer): {status}")
 
-    for query in ("stance:pro", "review:labelled", f"speaker:{table.selected().speaker_id}",
-                  "sovereignty constitution", "sovreignty", "stance:anti council"):
+    for query in (
+        "stance:pro",
+        "review:labelled",
+        f"speaker:{table.selected().speaker_id}",
+        "sovereignty constitution",
+        "sovreignty",
+        "stance:anti council",
+    ):
         with Timer() as t:
             view.apply(query)
             render_visible(table)
@@ -355,29 +401,47 @@ async def _measure_app(app, pilot, repeat: int, first: Timer) -> None:
         with Timer() as t:
             documents.action_statement(1)
         samples.append(t.pair)
-    print(f"documents next statement (handler + repaint of the text): {percentiles(samples)} (target p95 < 50 ms)")
+    print(
+        f"documents next statement (handler + repaint of the text): {percentiles(samples)} (target p95 < 50 ms)"
+    )
     for _ in range(repeat):
         app.workspace.undo()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", help="where the workspace is built or reused (default: a temporary directory)")
+    parser.add_argument(
+        "--dir", help="where the workspace is built or reused (default: a temporary directory)"
+    )
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--per-document", type=int, default=10)
     parser.add_argument("--people", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--startup-runs", type=int, default=5, help="start-ups timed per page-cache state (default 5)")
-    parser.add_argument("--startup-only", action="store_true", help="time the start-up only, not the app's actions")
-    parser.add_argument("--warm-only", action="store_true", help="time start-ups with a warm page cache only")
-    parser.add_argument("--drop-caches", action="store_true",
-                        help="also time start-ups after dropping the whole page cache (root; slows other work briefly)")
+    parser.add_argument(
+        "--startup-runs",
+        type=int,
+        default=5,
+        help="start-ups timed per page-cache state (default 5)",
+    )
+    parser.add_argument(
+        "--startup-only", action="store_true", help="time the start-up only, not the app's actions"
+    )
+    parser.add_argument(
+        "--warm-only", action="store_true", help="time start-ups with a warm page cache only"
+    )
+    parser.add_argument(
+        "--drop-caches",
+        action="store_true",
+        help="also time start-ups after dropping the whole page cache (root; slows other work briefly)",
+    )
     args = parser.parse_args(argv)
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="argmap-ui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s")
+    print(
+        f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
+    )
     try:
         path = build(folder, args.documents, args.per_document, args.people, args.seed)
         print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} CPUs")

@@ -35,11 +35,11 @@ from cpu_check import reference_seconds
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from speaker_resolution import make_people  # noqa: E402
+from speaker_resolution import make_people
 
-from argmap.codebook import parse_codebook  # noqa: E402
-from argmap.models import Document  # noqa: E402
-from argmap.store import Workspace  # noqa: E402
+from argmap.codebook import parse_codebook
+from argmap.models import Document
+from argmap.store import Workspace
 
 CODEBOOK = """
 [debate]
@@ -56,11 +56,41 @@ id = "neutral"
 name = "Neutral"
 """
 
-WORDS = (
-    "alliance budget treaty forces command deterrence security economy trade minister council reform "
-    "pressure region partners talks agreement capability defence exports sanctions growth jobs tariffs "
-    "coalition parliament voters strategy integration sovereignty constitution dialogue stability"
-).split()
+WORDS = [
+    "alliance",
+    "budget",
+    "treaty",
+    "forces",
+    "command",
+    "deterrence",
+    "security",
+    "economy",
+    "trade",
+    "minister",
+    "council",
+    "reform",
+    "pressure",
+    "region",
+    "partners",
+    "talks",
+    "agreement",
+    "capability",
+    "defence",
+    "exports",
+    "sanctions",
+    "growth",
+    "jobs",
+    "tariffs",
+    "coalition",
+    "parliament",
+    "voters",
+    "strategy",
+    "integration",
+    "sovereignty",
+    "constitution",
+    "dialogue",
+    "stability",
+]
 VERBS = ["said", "told reporters", "warned", "argued", "added", "insisted", "noted"]
 
 
@@ -69,15 +99,23 @@ def sentence(rng: random.Random) -> str:
     return "We " + " ".join(words)
 
 
-def article(n: int, people: list[tuple[str, str]], per_document: int, rng: random.Random) -> Document:
+def article(
+    n: int, people: list[tuple[str, str]], per_document: int, rng: random.Random
+) -> Document:
     paragraphs = [f"Report {n}: the synthetic policy debate continues."]
     for k in range(per_document):
         given, family = rng.choice(people)
         if k % 2 == 0:
-            paragraphs.append(f'"{sentence(rng)} in case {n}-{k}," {given} {family} {rng.choice(VERBS[:1])}.')
+            paragraphs.append(
+                f'"{sentence(rng)} in case {n}-{k}," {given} {family} {rng.choice(VERBS[:1])}.'
+            )
         else:
-            paragraphs.append(f"{given} {family} {rng.choice(VERBS)} that the council must act on item {n}-{k}.")
-    return Document.from_text(f"article-{n:05d}.txt", "\n\n".join(paragraphs) + "\n", source_path=f"/synthetic/{n}.txt")
+            paragraphs.append(
+                f"{given} {family} {rng.choice(VERBS)} that the council must act on item {n}-{k}."
+            )
+    return Document.from_text(
+        f"article-{n:05d}.txt", "\n\n".join(paragraphs) + "\n", source_path=f"/synthetic/{n}.txt"
+    )
 
 
 def peak_rss_mb() -> float:
@@ -99,7 +137,9 @@ def peak():
 """
 
 
-EXPORT_CHILD = PEAK + """
+EXPORT_CHILD = (
+    PEAK
+    + """
 import sys, time
 start = time.perf_counter()
 from argmap.store import open_workspace
@@ -111,8 +151,11 @@ with open_workspace(sys.argv[1]) as ws:
 done = time.perf_counter()
 print(done - imported, imported - start, peak())
 """
+)
 
-IMPORT_CHILD = PEAK + """
+IMPORT_CHILD = (
+    PEAK
+    + """
 import sys, time
 start = time.perf_counter()
 from argmap.store import Workspace
@@ -122,8 +165,11 @@ with Workspace.init(sys.argv[1]) as ws:
     import_map(ws, sys.argv[2])
 print(time.perf_counter() - imported, peak())
 """
+)
 
-OPEN_CHILD = PEAK + """
+OPEN_CHILD = (
+    PEAK
+    + """
 import sys, time, json
 start = time.perf_counter()
 from argmap.store import open_workspace, StatementFilter
@@ -158,6 +204,7 @@ for name, call in [
 print(json.dumps({"timings": timings, "total": total, "import": imported - start,
                   "rss": peak()}))
 """
+)
 
 
 def build(folder: Path, people, args, rng: random.Random) -> None:
@@ -172,12 +219,16 @@ def build(folder: Path, people, args, rng: random.Random) -> None:
     report = ws.add_documents(documents)
     add_seconds = time.perf_counter() - start
     add_cpu = time.process_time() - cpu
-    print(f"add: {len(report.added)} documents, {report.statements} statements, {report.new_speakers} speakers, "
-          f"{report.restatements} restatements offered, {report.suggestions} suggestions in {add_seconds:.1f} s wall "
-          f"({add_cpu:.1f} s CPU): {len(report.added) / add_seconds:.0f} documents/s, "
-          f"{report.statements / add_seconds:.0f} statements/s")
-    print(f"add: peak RSS {peak_rss_mb():.0f} MB (before the workspace: {rss_before:.0f} MB, "
-          f"the synthetic texts included)")
+    print(
+        f"add: {len(report.added)} documents, {report.statements} statements, {report.new_speakers} speakers, "
+        f"{report.restatements} restatements offered, {report.suggestions} suggestions in {add_seconds:.1f} s wall "
+        f"({add_cpu:.1f} s CPU): {len(report.added) / add_seconds:.0f} documents/s, "
+        f"{report.statements / add_seconds:.0f} statements/s"
+    )
+    print(
+        f"add: peak RSS {peak_rss_mb():.0f} MB (before the workspace: {rss_before:.0f} MB, "
+        f"the synthetic texts included)"
+    )
     rows = ws.statements(limit=report.statements // 50)
     start = time.perf_counter()
     with ws.edit_group("bench", "labels", actor="bench"):
@@ -192,8 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--per-document", type=int, default=10, help="statements per document")
     parser.add_argument("--people", type=int, default=2_000)
-    parser.add_argument("--dir", help="where to build the workspace (default: a temporary directory, removed after); "
-                        "a workspace already there is reused, skipping the add")
+    parser.add_argument(
+        "--dir",
+        help="where to build the workspace (default: a temporary directory, removed after); "
+        "a workspace already there is reused, skipping the add",
+    )
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
 
@@ -202,8 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="argmap-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-              f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s")
+        print(
+            f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+            f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
+        )
         database = folder / "argmap.sqlite"
         if database.exists():
             print(f"reusing the workspace in {folder} (no add)")
@@ -211,26 +267,45 @@ def main(argv: list[str] | None = None) -> int:
             build(folder, people, args, rng)
         print(f"workspace file: {database.stat().st_size / 1e6:.0f} MB")
         for leftover in (folder / "map.json", folder / "imported"):
-            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+            shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(
+                missing_ok=True
+            )
 
         target = folder / "map.json"
-        result = subprocess.run([sys.executable, "-c", EXPORT_CHILD, str(folder), str(target)],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", EXPORT_CHILD, str(folder), str(target)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         seconds, imports, rss = map(float, result.stdout.split())
-        print(f"export JSON: {seconds:.2f} s (target < 5 s), {target.stat().st_size / 1e6:.0f} MB written, "
-              f"peak RSS {rss:.0f} MB (imports {imports:.2f} s, not counted)")
+        print(
+            f"export JSON: {seconds:.2f} s (target < 5 s), {target.stat().st_size / 1e6:.0f} MB written, "
+            f"peak RSS {rss:.0f} MB (imports {imports:.2f} s, not counted)"
+        )
 
-        result = subprocess.run([sys.executable, "-c", IMPORT_CHILD, str(folder / "imported"), str(target)],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", IMPORT_CHILD, str(folder / "imported"), str(target)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         seconds, rss = map(float, result.stdout.split())
         print(f"import JSON into an empty workspace: {seconds:.2f} s, peak RSS {rss:.0f} MB")
 
-        result = subprocess.run([sys.executable, "-c", OPEN_CHILD, str(folder)], capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", OPEN_CHILD, str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         data = json.loads(result.stdout)
         for name, value in data["timings"].items():
             note = " (target < 0.3 s)" if name.startswith("open") else ""
             print(f"{name}: {value * 1000:.0f} ms{note}")
-        print(f"open: {data['total']} statements; peak RSS {data['rss']:.0f} MB (imports {data['import']:.2f} s, not counted)")
+        print(
+            f"open: {data['total']} statements; peak RSS {data['rss']:.0f} MB (imports {data['import']:.2f} s, not counted)"
+        )
     finally:
         if not args.dir:
             shutil.rmtree(folder, ignore_errors=True)

@@ -36,7 +36,6 @@ def run_cli(capsys, *argv, stdin=None, monkeypatch=None):
     return status, captured.out, captured.err
 
 
-
 @pytest.fixture(scope="module")
 def seed_template(tmp_path_factory) -> Path:
     """A workspace file holding the seed article, built once per test module (copy it to edit)."""

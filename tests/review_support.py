@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+from conftest import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
 from argmap.models import Suggestion
@@ -10,12 +12,11 @@ from argmap.pipeline import extract_corpus
 from argmap.reading import load_documents
 from argmap.review.items import packet_item
 from argmap.review.packet import PacketItem
-from conftest import FIXTURES, REPO
 
 CODEBOOK_PATH = FIXTURES / "review.codebook.toml"
 PACKET_FIXTURE = FIXTURES / "review-packet.json"
 SEED = REPO / "seeds" / "japan-us-integration.txt"
-CREATED = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+CREATED = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 def codebook():
@@ -25,7 +26,13 @@ def codebook():
 
 def suggestion(label: str, score: float = 0.7) -> Suggestion:
     """A model suggestion as the stance model would give it."""
-    return Suggestion(label=label, score=score, model="codebook", model_version="test", explanation=f"cues of {label}")
+    return Suggestion(
+        label=label,
+        score=score,
+        model="codebook",
+        model_version="test",
+        explanation=f"cues of {label}",
+    )
 
 
 def seed_items(suggest: bool = True) -> list[PacketItem]:

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
+from conftest import REPO
+
 from argmap.codebook import load_codebook
 from argmap.reading import load_documents
 from argmap.store import Workspace
-from conftest import REPO
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"

@@ -6,14 +6,30 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
+from conftest import run_cli as _run
 
 from argmap import __version__, output
 from argmap.models import Document, Statement, StatementKind
-from conftest import REPO, run_cli as _run
 
 JSONL_KEYS = {
-    "doc", "start", "end", "text", "kind", "cue", "speaker", "speaker_start", "speaker_end",
-    "confidence", "speaker_mention", "speaker_id", "cue_start", "cue_end", "parts", "id", "document",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "cue",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "confidence",
+    "speaker_mention",
+    "speaker_id",
+    "cue_start",
+    "cue_end",
+    "parts",
+    "id",
+    "document",
 }
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 
@@ -39,7 +55,13 @@ def test_python_dash_m_argmap_works():
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["extract"], ["extract", "x.txt", "--format", "xml"], ["eval"], ["eval", "extraction", "gold.jsonl"]],
+    [
+        [],
+        ["extract"],
+        ["extract", "x.txt", "--format", "xml"],
+        ["eval"],
+        ["eval", "extraction", "gold.jsonl"],
+    ],
 )
 def test_usage_errors_exit_2(capsys, argv):
     status, _, err = _run(capsys, *argv)
@@ -53,7 +75,9 @@ def test_bad_files_are_reported_and_the_others_still_processed(capsys, tmp_path)
     good.write_text("“We will act,” Austin said.\n", encoding="utf-8")
     empty.write_bytes(b"")
     binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff")
-    status, out, err = _run(capsys, "extract", str(binary), str(tmp_path / "missing"), str(tmp_path), "--format", "json")
+    status, out, err = _run(
+        capsys, "extract", str(binary), str(tmp_path / "missing"), str(tmp_path), "--format", "json"
+    )
     assert status == 1
     assert err.splitlines() == [
         f"argmap: error: {binary}: binary file, not text",
@@ -76,15 +100,20 @@ def test_jsonl_lines_have_the_required_keys(capsys):
     lines = [json.loads(line) for line in out.splitlines()]
     assert lines
     for line in lines:
-        assert JSONL_KEYS <= line.keys()
+        assert line.keys() >= JSONL_KEYS
         assert line["doc"] == SEED.name
-        assert SEED.read_text(encoding="utf-8")[line["start"]:line["end"]] == line["text"]
+        assert SEED.read_text(encoding="utf-8")[line["start"] : line["end"]] == line["text"]
 
 
 def test_eval_extraction_scores_the_seed(capsys, shared):
     status, out, err = _run(
-        capsys, "eval", "extraction", str(shared / "gold" / "japan-us-integration.gold.jsonl"), str(REPO / "seeds"),
-        "--format", "json",
+        capsys,
+        "eval",
+        "extraction",
+        str(shared / "gold" / "japan-us-integration.gold.jsonl"),
+        str(REPO / "seeds"),
+        "--format",
+        "json",
     )
     assert (status, err) == (0, "")
     assert 0.0 <= json.loads(out)["score"]["attributed_f1"] <= 1.0
@@ -104,9 +133,22 @@ def _example():
     text = "“We will act,” Austin said. Critics disagree."
     document = Document.from_text("a.txt", text)
     statement = Statement(
-        id="s1", document=document.id, doc_name="a.txt", start=1, end=13, text=text[1:13],
-        kind=StatementKind.DIRECT, cue="said", cue_start=22, cue_end=26, speaker_mention="Austin",
-        speaker_start=15, speaker_end=21, speaker="Lloyd Austin", speaker_id="p1", confidence=0.9,
+        id="s1",
+        document=document.id,
+        doc_name="a.txt",
+        start=1,
+        end=13,
+        text=text[1:13],
+        kind=StatementKind.DIRECT,
+        cue="said",
+        cue_start=22,
+        cue_end=26,
+        speaker_mention="Austin",
+        speaker_start=15,
+        speaker_end=21,
+        speaker="Lloyd Austin",
+        speaker_id="p1",
+        confidence=0.9,
     )
     return document, statement
 
@@ -117,8 +159,13 @@ def test_jsonl_record_has_the_file_name_and_every_statement_field():
     output.write_jsonl([(document, [statement]), (Document.from_text("b.txt", ""), [])], out)
     [line] = out.getvalue().splitlines()
     record = json.loads(line)
-    assert JSONL_KEYS <= record.keys()
-    assert (record["doc"], record["text"], record["kind"], record["speaker"]) == ("a.txt", "We will act,", "direct", "Lloyd Austin")
+    assert record.keys() >= JSONL_KEYS
+    assert (record["doc"], record["text"], record["kind"], record["speaker"]) == (
+        "a.txt",
+        "We will act,",
+        "direct",
+        "Lloyd Austin",
+    )
     assert Statement.model_validate(record) == statement
 
 
@@ -139,7 +186,14 @@ def test_table_shows_speaker_kind_cue_and_text():
     out = io.StringIO()
     output.write_table([(document, [statement])], out)
     table = out.getvalue()
-    for cell in ("a.txt", "Lloyd Austin", "direct", "said", "We will act,", "1 statement in 1 document"):
+    for cell in (
+        "a.txt",
+        "Lloyd Austin",
+        "direct",
+        "said",
+        "We will act,",
+        "1 statement in 1 document",
+    ):
         assert cell in table
 
 

@@ -1,9 +1,9 @@
 """Codebooks: the seed codebook loads; every kind of bad file gets one line naming file and place."""
 
 import pytest
+from conftest import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
-from conftest import REPO
 
 SEED_CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"
 
@@ -29,13 +29,15 @@ def test_the_seed_codebook_has_the_gold_labels():
 
 
 def test_the_seed_codebook_copies_no_sentence_of_the_seed_article():
-    article = " ".join((REPO / "seeds" / "japan-us-integration.txt").read_text(encoding="utf-8").lower().split())
+    article = " ".join(
+        (REPO / "seeds" / "japan-us-integration.txt").read_text(encoding="utf-8").lower().split()
+    )
     codebook = load_codebook(SEED_CODEBOOK)
     for label in codebook.labels:
         for example in label.examples:
             words = example.lower().rstrip(".").split()
             # no run of six words of an example appears in the article
-            runs = {" ".join(words[i:i + 6]) for i in range(max(1, len(words) - 5))}
+            runs = {" ".join(words[i : i + 6]) for i in range(max(1, len(words) - 5))}
             assert not any(run in article for run in runs), example
 
 
@@ -54,8 +56,12 @@ def test_empty_codebook():
 
 
 def test_missing_field_is_named():
-    assert _error('[debate]\nid = "x"\n' + LABEL_A).endswith("[debate] field 'issue': required field is missing")
-    assert _error(HEADER + '[[label]]\nid = "a"\n').endswith("line 4: [[label]] #1 (a), field 'name': required field is missing")
+    assert _error('[debate]\nid = "x"\n' + LABEL_A).endswith(
+        "[debate] field 'issue': required field is missing"
+    )
+    assert _error(HEADER + '[[label]]\nid = "a"\n').endswith(
+        "line 4: [[label]] #1 (a), field 'name': required field is missing"
+    )
 
 
 def test_duplicate_ids_point_at_the_second():
@@ -65,21 +71,35 @@ def test_duplicate_ids_point_at_the_second():
 
 def test_bad_colour_names_its_line_and_label():
     message = _error(HEADER + LABEL_A + '[[label]]\nid = "b"\nname = "B"\ncolour = "red"\n')
-    assert message == "debate.toml: line 10: [[label]] #2 (b), field 'colour': expected a colour as '#rrggbb' or '#rgb'"
+    assert (
+        message
+        == "debate.toml: line 10: [[label]] #2 (b), field 'colour': expected a colour as '#rrggbb' or '#rgb'"
+    )
 
 
 def test_unknown_fields_are_refused():
-    assert _error(HEADER + LABEL_A + 'cue = ["x"]\n').endswith("line 7: [[label]] #1 (a), field 'cue': unknown field")
-    assert _error(HEADER + 'isue = "y"\n' + LABEL_A).endswith("line 4: [debate] field 'isue': unknown field")
+    assert _error(HEADER + LABEL_A + 'cue = ["x"]\n').endswith(
+        "line 7: [[label]] #1 (a), field 'cue': unknown field"
+    )
+    assert _error(HEADER + 'isue = "y"\n' + LABEL_A).endswith(
+        "line 4: [debate] field 'isue': unknown field"
+    )
     assert "unknown top-level key 'labels'" in _error(HEADER + '[[labels]]\nid = "a"\n')
 
 
 def test_wrong_types_and_values():
-    assert _error(HEADER + LABEL_A + 'cues = "abc"\n').endswith("field 'cues': expected a list of strings")
-    assert _error(HEADER + LABEL_A + 'cues = ["ok", "  "]\n').endswith("field 'cues': expected non-empty strings")
-    assert "field 'id': expected lower-case letters" in _error(HEADER + '[[label]]\nid = "Pro Side"\nname = "A"\n')
+    assert _error(HEADER + LABEL_A + 'cues = "abc"\n').endswith(
+        "field 'cues': expected a list of strings"
+    )
+    assert _error(HEADER + LABEL_A + 'cues = ["ok", "  "]\n').endswith(
+        "field 'cues': expected non-empty strings"
+    )
+    assert "field 'id': expected lower-case letters" in _error(
+        HEADER + '[[label]]\nid = "Pro Side"\nname = "A"\n'
+    )
     assert _error(HEADER + 'neutral = "n"\n' + LABEL_A).endswith(
-        "line 4: [debate] field 'neutral': neutral label 'n' is not one of the labels (a)")
+        "line 4: [debate] field 'neutral': neutral label 'n' is not one of the labels (a)"
+    )
 
 
 def test_unreadable_file_is_named(tmp_path):

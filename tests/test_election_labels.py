@@ -4,9 +4,10 @@ import functools
 import json
 from collections import Counter
 
+from conftest import FIXTURES, REPO
+
 from argmap.codebook import load_codebook
 from argmap.gold import load_gold_jsonl, parse_ann
-from conftest import FIXTURES, REPO
 
 HELDOUT = FIXTURES / "japan-us-heldout.stance.jsonl"
 JAPAN_US_LABELS = {"pro-integration", "sovereignty-concern", "neutral"}
@@ -44,7 +45,9 @@ def test_election_codebook_loads_with_three_labels_and_neutral():
 
 
 def _polnear_text(shared, split, doc):
-    with open(shared / "data" / "polnear" / split / "text" / doc, encoding="utf-8", newline="") as handle:
+    with open(
+        shared / "data" / "polnear" / split / "text" / doc, encoding="utf-8", newline=""
+    ) as handle:
         return handle.read()
 
 
@@ -73,8 +76,11 @@ def test_election_labels_point_at_polnear_attributions(shared):
     texts, extents_of = {}, {}
     for number, record in enumerate(records, 1):
         where = f"line {number}"
-        assert {"doc", "split", "start", "end", "stance", "speaker"} <= set(record) <= {
-            "doc", "split", "start", "end", "stance", "speaker", "note"}, where
+        assert (
+            {"doc", "split", "start", "end", "stance", "speaker"}
+            <= set(record)
+            <= {"doc", "split", "start", "end", "stance", "speaker", "note"}
+        ), where
         assert "text" not in record, where
         assert record["stance"] in codebook.label_ids, where
         assert record["split"] in {"train", "dev"}, where
@@ -92,7 +98,9 @@ def test_election_labels_point_at_polnear_attributions(shared):
         if key not in extents_of:
             extents_of[key] = _gold_extents(shared, *key, text)
         extents = extents_of[key]
-        assert any(lo <= start and end <= hi and not text[lo:start].strip() and not text[end:hi].strip()
-                   for lo, hi in extents), f"{where}: not a PolNeAR content span"
+        assert any(
+            lo <= start and end <= hi and not text[lo:start].strip() and not text[end:hi].strip()
+            for lo, hi in extents
+        ), f"{where}: not a PolNeAR content span"
     counts = Counter(record["stance"] for record in records)
     assert all(counts[label] >= 20 for label in codebook.label_ids), counts

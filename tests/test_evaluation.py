@@ -28,30 +28,77 @@ needs_polnear = pytest.mark.skipif(
 )
 
 
-def gold(start, end, *, id="g", doc="a.txt", spans=None, optional=False, kind="indirect",
-         speaker=None, aliases=(), source_spans=()):
+def gold(
+    start,
+    end,
+    *,
+    id="g",
+    doc="a.txt",
+    spans=None,
+    optional=False,
+    kind="indirect",
+    speaker=None,
+    aliases=(),
+    source_spans=(),
+):
     return GoldStatement(
-        id=id, doc=doc, spans=spans or [(start, end)], kind=kind, speaker=speaker,
-        speaker_aliases=list(aliases), source_spans=list(source_spans), optional=optional,
+        id=id,
+        doc=doc,
+        spans=spans or [(start, end)],
+        kind=kind,
+        speaker=speaker,
+        speaker_aliases=list(aliases),
+        source_spans=list(source_spans),
+        optional=optional,
     )
 
 
-def pred(start, end, *, id="p", doc="a.txt", parts=(), kind=StatementKind.INDIRECT, speaker=None,
-         mention=None, speaker_span=(None, None), text=""):
+def pred(
+    start,
+    end,
+    *,
+    id="p",
+    doc="a.txt",
+    parts=(),
+    kind=StatementKind.INDIRECT,
+    speaker=None,
+    mention=None,
+    speaker_span=(None, None),
+    text="",
+):
     return Statement(
-        id=id, document="d", doc_name=doc, start=start, end=end, parts=list(parts), text=text,
-        kind=kind, speaker=speaker, speaker_mention=mention,
-        speaker_start=speaker_span[0], speaker_end=speaker_span[1],
+        id=id,
+        document="d",
+        doc_name=doc,
+        start=start,
+        end=end,
+        parts=list(parts),
+        text=text,
+        kind=kind,
+        speaker=speaker,
+        speaker_mention=mention,
+        speaker_start=speaker_span[0],
+        speaker_end=speaker_span[1],
     )
 
 
 def from_gold(g: GoldStatement, **changes) -> Statement:
     """A prediction that reproduces gold ``g`` exactly (speaker and source span included)."""
     source = g.source_spans[0] if g.source_spans else (None, None)
-    kind = {"direct": StatementKind.DIRECT, "mixed": StatementKind.MIXED,
-            "quoted": StatementKind.DIRECT}.get(g.kind, StatementKind.INDIRECT)
-    fields = dict(id=g.id, doc=g.doc, parts=g.spans if len(g.spans) > 1 else (), kind=kind,
-                  speaker=g.speaker, speaker_span=source, text=g.text)
+    kind = {
+        "direct": StatementKind.DIRECT,
+        "mixed": StatementKind.MIXED,
+        "quoted": StatementKind.DIRECT,
+    }.get(g.kind, StatementKind.INDIRECT)
+    fields = dict(
+        id=g.id,
+        doc=g.doc,
+        parts=g.spans if len(g.spans) > 1 else (),
+        kind=kind,
+        speaker=g.speaker,
+        speaker_span=source,
+        text=g.text,
+    )
     fields.update(changes)
     return pred(g.start, g.end, **fields)
 
@@ -144,7 +191,10 @@ def test_empty_prediction_is_not_correct():
         ("Austin's", "Lloyd Austin"),
         ("Japan's Prime Minister Kishida", "Kishida"),
         ("Minister of State for Foreign Affairs Kamikawa Yoko", "Kamikawa Yoko"),
-        ("foreign and defense ministers from Japan and the United States", "foreign and defense ministers"),
+        (
+            "foreign and defense ministers from Japan and the United States",
+            "foreign and defense ministers",
+        ),
         ("Tanaka Hitoshi, a former diplomat", "Tanaka Hitoshi"),
         ("Lloyd Austin, who heads the Pentagon", "Austin"),
     ],
@@ -203,7 +253,13 @@ def test_attributed_scores():
         pred(300, 350, id="p3", speaker_span=(360, 365)),  # a false positive
     ]
     s = score_extraction(golds, preds)
-    assert (s.predicted, s.correct, s.found, s.attributed_found, s.attributed_correct) == (3, 2, 2, 1, 1)
+    assert (s.predicted, s.correct, s.found, s.attributed_found, s.attributed_correct) == (
+        3,
+        2,
+        2,
+        1,
+        1,
+    )
     assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 3)
     assert s.attribution_accuracy == pytest.approx(1 / 2)
     assert s.attributed_precision == pytest.approx(1 / 3)
@@ -267,8 +323,16 @@ def test_perfect_seed_predictions_score_one():
     golds = seed_gold()
     s = score_extraction(golds, [from_gold(g) for g in golds])
     assert (s.precision, s.recall, s.f1) == (1.0, 1.0, 1.0)
-    assert (s.attribution_accuracy, s.attributed_precision, s.attributed_recall, s.attributed_f1) == (
-        1.0, 1.0, 1.0, 1.0,
+    assert (
+        s.attribution_accuracy,
+        s.attributed_precision,
+        s.attributed_recall,
+        s.attributed_f1,
+    ) == (
+        1.0,
+        1.0,
+        1.0,
+        1.0,
     )
     assert s.misses == s.wrong_attributions == s.false_positives == []
 
@@ -279,7 +343,9 @@ def test_seed_with_surnames_and_titles_still_rightly_attributed():
     for g in golds:
         name = g.speaker or ""
         if " " in name and not name.lower().startswith("the "):
-            name = "Mr. " + name.split()[-1] if name != "Kishida Fumio" else "Prime Minister Kishida"
+            name = (
+                "Mr. " + name.split()[-1] if name != "Kishida Fumio" else "Prime Minister Kishida"
+            )
         renamed.append(from_gold(g, speaker=name or None))
     s = score_extraction(golds, renamed)
     assert s.attributed_f1 == 1.0
@@ -290,10 +356,16 @@ def test_truncated_seed_predictions():
 
     def cut(fraction):
         return [
-            pred(g.start, g.start + round((g.end - g.start) * fraction), id=g.id, doc=g.doc,
-                 speaker=g.speaker)
+            pred(
+                g.start,
+                g.start + round((g.end - g.start) * fraction),
+                id=g.id,
+                doc=g.doc,
+                speaker=g.speaker,
+            )
             for g in golds
         ]
+
     short = score_extraction(golds, cut(0.4))  # inside the gold, but too little of it
     assert (short.precision, short.recall) == (1.0, 0.0)
     assert len(short.misses) == 15
@@ -355,10 +427,16 @@ def test_duplicate_gold_id(tmp_path):
 
 
 def test_gold_spans_or_start_end(tmp_path):
-    path = write(tmp_path / "g.jsonl", "\n".join([
-        '{"id": "a", "doc": "d.txt", "start": 0, "end": 3, "text": "abc", "kind": "direct"}',
-        '{"id": "b", "doc": "d.txt", "spans": [[0, 2], [5, 7]], "source_spans": [[9, 10]]}',
-    ]) + "\n")
+    path = write(
+        tmp_path / "g.jsonl",
+        "\n".join(
+            [
+                '{"id": "a", "doc": "d.txt", "start": 0, "end": 3, "text": "abc", "kind": "direct"}',
+                '{"id": "b", "doc": "d.txt", "spans": [[0, 2], [5, 7]], "source_spans": [[9, 10]]}',
+            ]
+        )
+        + "\n",
+    )
     a, b = load_gold_jsonl(path)
     assert a.spans == [(0, 3)] and (a.start, a.end, a.length) == (0, 3, 3)
     assert b.spans == [(0, 2), (5, 7)] and (b.start, b.end, b.length) == (0, 7, 4)
@@ -373,28 +451,35 @@ def make_brat(root: Path) -> Path:
     write(root / "text" / "art-one.txt", TEXT)
     write(root / "text" / "art-two.txt", "Nothing attributed here.\n")
     write(root / "text" / "no-gold.txt", "An article nobody annotated.\n")
-    ann = "\n".join([
-        "T1\tSource 0 8\tThe Post",
-        "T2\tCue 9 16\treports",
-        "T3\tContent 17 40\tthat \"taxes will rise,\"",
-        "T4\tAttribution 9 16\treports",
-        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-        "T5\tSource 41 43\the",
-        "T6\tCue 44 48;54 59\tsaid added",
-        "T7\tContent 22 40;61 68\t\"taxes will rise,\" \"soon.\"",
-        "T8\tAttribution 44 48\tsaid",
-        "E2\tAttribution:T8 Cue:T6 Source:T5 Content:T7",
-        "T9\tCue 75 79\tshow",
-        "T10\tContent 80 85\ta tie",
-        "T11\tAttribution-no-source 75 79\tshow",
-        "E3\tAttribution-no-source:T11 Cue:T9 Content:T10",
-        "T12\tAttribution-no-source 0 3\tThe",
-        "E4\tAttribution-no-source:T12 ",
-        "#1\tAnnotatorNotes T1\ta note",
-    ]) + "\n"
+    ann = (
+        "\n".join(
+            [
+                "T1\tSource 0 8\tThe Post",
+                "T2\tCue 9 16\treports",
+                'T3\tContent 17 40\tthat "taxes will rise,"',
+                "T4\tAttribution 9 16\treports",
+                "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+                "T5\tSource 41 43\the",
+                "T6\tCue 44 48;54 59\tsaid added",
+                'T7\tContent 22 40;61 68\t"taxes will rise," "soon."',
+                "T8\tAttribution 44 48\tsaid",
+                "E2\tAttribution:T8 Cue:T6 Source:T5 Content:T7",
+                "T9\tCue 75 79\tshow",
+                "T10\tContent 80 85\ta tie",
+                "T11\tAttribution-no-source 75 79\tshow",
+                "E3\tAttribution-no-source:T11 Cue:T9 Content:T10",
+                "T12\tAttribution-no-source 0 3\tThe",
+                "E4\tAttribution-no-source:T12 ",
+                "#1\tAnnotatorNotes T1\ta note",
+            ]
+        )
+        + "\n"
+    )
     write(root / "attributions" / "art-one_aa11.ann", ann)
-    write(root / "attributions" / "art-one_bb22.ann", "T1\tSource 0 3\tThe\nT2\tContent 4 8\tPost\n"
-          "E1\tAttribution:T1 Content:T2 Source:T1\n")
+    write(
+        root / "attributions" / "art-one_bb22.ann",
+        "T1\tSource 0 3\tThe\nT2\tContent 4 8\tPost\nE1\tAttribution:T1 Content:T2 Source:T1\n",
+    )
     write(root / "attributions" / "art-two_cc33.ann", "")
     return root
 
@@ -404,20 +489,34 @@ def test_brat_folder(tmp_path):
     assert set(gold_set.texts) == {"art-one.txt", "art-two.txt"}
     e1, e2, e3 = gold_set.statements  # E4 has no content; the second annotator is ignored
     assert (e1.id, e1.doc, e1.spans, e1.kind, e1.speaker, e1.source_spans, e1.cue, e1.optional) == (
-        "art-one:E1", "art-one.txt", [(17, 40)], "quoted", "The Post", [(0, 8)], "reports", False,
+        "art-one:E1",
+        "art-one.txt",
+        [(17, 40)],
+        "quoted",
+        "The Post",
+        [(0, 8)],
+        "reports",
+        False,
     )
     assert e1.text == 'that "taxes will rise,"' and e1.speaker_aliases == ["The Post"]
     assert e2.spans == [(22, 40), (61, 68)] and e2.text == '"taxes will rise," "soon."'
     assert e2.cue == "said added" and e2.speaker == "he"
     assert (e3.kind, e3.optional, e3.speaker, e3.speaker_aliases, e3.source_spans) == (
-        "other", True, None, [], [],
+        "other",
+        True,
+        None,
+        [],
+        [],
     )
     assert load_gold(tmp_path / "brat").statements == gold_set.statements
 
 
 def test_brat_files_side_by_side(tmp_path):
     write(tmp_path / "x.txt", TEXT)
-    write(tmp_path / "x.ann", "T1\tSource 0 8\tThe Post\nT3\tContent 17 40\tthat\nE1\tAttribution:T1 Content:T3 Source:T1\n")
+    write(
+        tmp_path / "x.ann",
+        "T1\tSource 0 8\tThe Post\nT3\tContent 17 40\tthat\nE1\tAttribution:T1 Content:T3 Source:T1\n",
+    )
     (statement,) = load_gold(tmp_path).statements
     assert (statement.doc, statement.id, statement.spans) == ("x.txt", "x:E1", [(17, 40)])
 
@@ -465,7 +564,11 @@ def test_evaluate_brat_folder_as_gold_and_documents(tmp_path):
         assert report.gold_documents_missing == [] and report.errors == [] and report.warnings == []
         s = report.score
         assert (s.gold_required, s.gold_optional, s.precision, s.recall, s.attributed_f1) == (
-            2, 1, 1.0, 1.0, 1.0,
+            2,
+            1,
+            1.0,
+            1.0,
+            1.0,
         )
 
 
@@ -476,17 +579,20 @@ def test_evaluate_jsonl_gold_against_text_folder(tmp_path):
     report = evaluate_extraction(gold_file, [root / "text"], extract=perfect_extractor(golds))
     assert report.documents == ["art-one.txt"]  # art-two has no gold lines in JSONL
     assert report.score.attributed_f1 == 1.0 and report.warnings == []
-    quoted = evaluate_extraction(gold_file, [root / "text"], quoted_only=True,
-                                 extract=perfect_extractor(golds))
+    quoted = evaluate_extraction(
+        gold_file, [root / "text"], quoted_only=True, extract=perfect_extractor(golds)
+    )
     assert (quoted.score.gold_required, quoted.score.recall) == (2, 1.0)
 
 
 def test_evaluate_reports_missing_documents_errors_and_bad_offsets(tmp_path):
     root = make_brat(tmp_path / "brat")
-    write(tmp_path / "gold.jsonl",
-          '{"id": "a", "doc": "art-one.txt", "start": 0, "end": 8, "text": "The Post"}\n'
-          '{"id": "b", "doc": "art-one.txt", "start": 0, "end": 8, "text": "Not this"}\n'
-          '{"id": "c", "doc": "elsewhere.txt", "start": 0, "end": 8}\n')
+    write(
+        tmp_path / "gold.jsonl",
+        '{"id": "a", "doc": "art-one.txt", "start": 0, "end": 8, "text": "The Post"}\n'
+        '{"id": "b", "doc": "art-one.txt", "start": 0, "end": 8, "text": "Not this"}\n'
+        '{"id": "c", "doc": "elsewhere.txt", "start": 0, "end": 8}\n',
+    )
 
     def broken(document):
         raise RuntimeError("boom")
@@ -508,8 +614,15 @@ def test_evaluate_seed_end_to_end_with_perfect_extractor():
 def test_format_report(tmp_path):
     report = evaluate_extraction(SEED_GOLD, [SEED_TEXT], extract=lambda d: [])
     table = format_report(report, "table", max_misses=3)
-    for word in ("precision", "recall", "attribution accuracy", "attributed F1", "Missed gold (15)",
-                 "… and 12 more", "Kishida Fumio"):
+    for word in (
+        "precision",
+        "recall",
+        "attribution accuracy",
+        "attributed F1",
+        "Missed gold (15)",
+        "… and 12 more",
+        "Kishida Fumio",
+    ):
         assert word in table
     data = json.loads(format_report(report, "json"))
     assert data["score"]["gold_required"] == 15 and len(data["score"]["misses"]) == 15

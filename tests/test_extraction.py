@@ -8,10 +8,10 @@ import random
 import re
 
 import pytest
+from conftest import REPO
 
 from argmap.extraction import extract_statements
 from argmap.models import Document, Statement, StatementKind
-from conftest import REPO
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 
@@ -209,7 +209,9 @@ def test_seed_quote_then_speaker():
 def test_multi_sentence_quote_is_one_statement():
     text = "“The alliance has kept the peace. It will keep it. Nobody should doubt that,” Kamikawa said."
     s = only(extract(text))
-    assert core(s.text) == "The alliance has kept the peace. It will keep it. Nobody should doubt that"
+    assert (
+        core(s.text) == "The alliance has kept the peace. It will keep it. Nobody should doubt that"
+    )
     assert (s.kind, s.speaker) == (DIRECT, "Kamikawa")
 
 
@@ -261,7 +263,9 @@ def test_continuation_quote_in_the_same_paragraph():
         "forces work together every single day.”"
     )
     statements = extract(text)
-    cont = covering(statements, text, "It will change how our forces work together every single day")
+    cont = covering(
+        statements, text, "It will change how our forces work together every single day"
+    )
     assert cont, [(s.text, s.speaker) for s in statements]
     assert all(s.speaker == "Austin" for s in cont)
 
@@ -310,7 +314,8 @@ def test_multi_paragraph_quote_with_straight_marks():
     ):
         found = covering(statements, text, words)
         assert found and all(s.speaker == "Kamikawa Yoko" for s in found), (
-            words, [(s.text, s.speaker) for s in statements]
+            words,
+            [(s.text, s.speaker) for s in statements],
         )
 
 
@@ -470,7 +475,9 @@ def test_seed_mainstream_view_represented_by_argues_that():
     s = only(extract(text))
     assert s.kind is INDIRECT
     assert s.cue == "argues"
-    assert core(s.text).startswith("Japan-U.S. integration will serve as a deterrent to prevent war")
+    assert core(s.text).startswith(
+        "Japan-U.S. integration will serve as a deterrent to prevent war"
+    )
     assert "Sasae Kenichiro" in s.speaker_mention
     assert s.speaker == "Sasae Kenichiro"
 
@@ -744,7 +751,10 @@ def test_empty_text_gives_no_statements():
 
 
 def test_text_without_statements_gives_none():
-    assert extract("The PAC-3 is manufactured in Japan by the Mitsubishi Heavy Industries Group.") == []
+    assert (
+        extract("The PAC-3 is manufactured in Japan by the Mitsubishi Heavy Industries Group.")
+        == []
+    )
 
 
 def test_unclosed_quote_damage_stays_in_its_paragraph():
@@ -778,7 +788,7 @@ def test_stray_closing_quote_damage_stays_in_its_paragraph():
 def test_unbalanced_marks_in_one_paragraph_do_not_cost_the_next_paragraphs():
     text = (
         "“We will act now,” Blinken said.\n\n"
-        "“ ” “ “ \" ' ’ ‘ « » \" ” said “ ”\n\n"
+        '“ ” “ “ " \' ’ ‘ « » " ” said “ ”\n\n'
         "“The alliance is strong,” Kamikawa said."
     )
     statements = extract(text)
@@ -832,9 +842,18 @@ def test_non_breaking_spaces():
 
 def test_random_junk_never_raises_and_offsets_hold():
     rng = random.Random(20240728)
-    alphabet = list("abcdefghij ABC .,;:!?\n") + list("\"'“”‘’«»„\u00a0—") + [
-        " said ", " Austin ", " told reporters ", " according to ", " he ", "\n\n",
-    ]
+    alphabet = (
+        list("abcdefghij ABC .,;:!?\n")
+        + list("\"'“”‘’«»„\u00a0—")
+        + [
+            " said ",
+            " Austin ",
+            " told reporters ",
+            " according to ",
+            " he ",
+            "\n\n",
+        ]
+    )
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
         extract(text)
@@ -890,7 +909,10 @@ def test_transcript_labels_are_speakers_but_headings_are_not():
         "Credit: DoD photo by Alexander Kubitza."
     )
     s = only(extract(text))
-    assert (s.speaker_mention, core(s.text)) == ("TAPPER", "Do you think the alliance is strong enough?".strip("?"))
+    assert (s.speaker_mention, core(s.text)) == (
+        "TAPPER",
+        "Do you think the alliance is strong enough?".strip("?"),
+    )
 
 
 def test_declined_to_comment_is_a_statement():
@@ -929,9 +951,7 @@ def test_a_group_named_by_its_members_is_called_by_their_names():
 
 
 def test_a_quotation_with_its_own_attribution_ends_the_outer_content():
-    text = (
-        "Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
-    )
+    text = "Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
     statements = extract(text)
     outer = containing(statements, "France had lost its identity")
     assert "no longer" not in outer.text
@@ -947,7 +967,10 @@ def test_a_full_sentence_after_a_quotation_is_not_joined_to_it():
 
 @pytest.mark.parametrize(
     ("text", "content"),
-    [("John Smith said taxes would rise.", "taxes would rise"), ("Tanaka warned war was coming.", "war was coming")],
+    [
+        ("John Smith said taxes would rise.", "taxes would rise"),
+        ("Tanaka warned war was coming.", "war was coming"),
+    ],
 )
 def test_short_reported_speech_without_that(text, content):
     assert core(only(extract(text)).text) == content
@@ -955,7 +978,10 @@ def test_short_reported_speech_without_that(text, content):
 
 @pytest.mark.parametrize(
     "text",
-    ["In the '90s, Smith said that the band was great.", "Smith, who rose to fame in the '80s, said that the band was great."],
+    [
+        "In the '90s, Smith said that the band was great.",
+        "Smith, who rose to fame in the '80s, said that the band was great.",
+    ],
 )
 def test_elided_years_are_not_quotation_marks(text):
     s = only(extract(text))
@@ -978,20 +1004,39 @@ def test_markdown_markup_is_read_past():
         "- Tanaka Hitoshi warned that Japan may become too subservient.\n"
     )
     quote, warning = extract(text, name="notes.md")
-    assert (core(quote.text), quote.speaker, quote.cue) == ("We are with you", "Kishida Fumio", "told")
-    assert (warning.speaker_mention, core(warning.text)) == ("Tanaka Hitoshi", "Japan may become too subservient")
+    assert (core(quote.text), quote.speaker, quote.cue) == (
+        "We are with you",
+        "Kishida Fumio",
+        "told",
+    )
+    assert (warning.speaker_mention, core(warning.text)) == (
+        "Tanaka Hitoshi",
+        "Japan may become too subservient",
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Bradley apologized for the columns after they came out, saying they were old.", "Bradley"),
-        ("Romney went after Trump over his refusal to release his taxes, calling it “disqualifying.”", "Romney"),
-        ("Mr. Trump, who had criticized the judge, issued a statement Tuesday saying that he respected the court.", "Trump"),
+        (
+            "Bradley apologized for the columns after they came out, saying they were old.",
+            "Bradley",
+        ),
+        (
+            "Romney went after Trump over his refusal to release his taxes, calling it “disqualifying.”",
+            "Romney",
+        ),
+        (
+            "Mr. Trump, who had criticized the judge, issued a statement Tuesday saying that he respected the court.",
+            "Trump",
+        ),
     ],
 )
 def test_a_participle_belongs_to_the_main_clause_subject(text, speaker):
-    s = containing(extract(text), {"Bradley": "were old", "Romney": "disqualifying", "Trump": "respected"}[speaker])
+    s = containing(
+        extract(text),
+        {"Bradley": "were old", "Romney": "disqualifying", "Trump": "respected"}[speaker],
+    )
     assert s.cue in ("saying", "calling") and s.speaker == speaker
 
 
@@ -1005,13 +1050,21 @@ def test_who_resolves_to_the_name_it_follows():
 
 
 def test_contracted_pronoun_with_a_participle_cue():
-    s = only(extract("He’s claiming that voting fraud is “a big problem” but “nobody has the guts to talk about it.”"))
+    s = only(
+        extract(
+            "He’s claiming that voting fraud is “a big problem” but “nobody has the guts to talk about it.”"
+        )
+    )
     assert (s.speaker_mention, s.cue) == ("He", "claiming")
     assert s.text.endswith("talk about it.”") and s.kind is MIXED
 
 
 def test_an_opening_participle_takes_the_subject_that_follows():
-    s = only(extract("After saying her foot was “so swollen I could barely stand,” she was taken to hospital."))
+    s = only(
+        extract(
+            "After saying her foot was “so swollen I could barely stand,” she was taken to hospital."
+        )
+    )
     assert (s.cue, s.speaker_mention) == ("saying", "she")
     assert "taken to hospital" not in s.text
 

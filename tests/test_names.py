@@ -30,8 +30,11 @@ PERSON, ORG, GROUP, UNKNOWN = (
     ("mention", "name", "role"),
     [
         # the seed article
-        ("former Japanese Ambassador to the U.S. Sasae Kenichiro", "Sasae Kenichiro",
-         "former Japanese Ambassador to the U.S."),
+        (
+            "former Japanese Ambassador to the U.S. Sasae Kenichiro",
+            "Sasae Kenichiro",
+            "former Japanese Ambassador to the U.S.",
+        ),
         ("Prime Minister Kishida Fumio", "Kishida Fumio", "Prime Minister"),
         ("U.S. Secretary of Defense Lloyd Austin", "Lloyd Austin", "U.S. Secretary of Defense"),
         ("U.S. Secretary of State Antony Blinken", "Antony Blinken", "U.S. Secretary of State"),
@@ -39,18 +42,36 @@ PERSON, ORG, GROUP, UNKNOWN = (
         ("Defense Minister Kihara Minoru", "Kihara Minoru", "Defense Minister"),
         # US election news (PolNeAR)
         ("Sen. Bernie Sanders", "Bernie Sanders", "Sen."),
-        ("former Secretary of State Hillary Clinton", "Hillary Clinton", "former Secretary of State"),
+        (
+            "former Secretary of State Hillary Clinton",
+            "Hillary Clinton",
+            "former Secretary of State",
+        ),
         ("President Barack Obama", "Barack Obama", "President"),
         ("Texas Lt. Gov. Dan Patrick", "Dan Patrick", "Texas Lt. Gov."),
         ("Trump campaign manager Corey Lewandowski", "Corey Lewandowski", "Trump campaign manager"),
-        ("Real estate mogul and reality television star Donald Trump", "Donald Trump",
-         "Real estate mogul and reality television star"),
+        (
+            "Real estate mogul and reality television star Donald Trump",
+            "Donald Trump",
+            "Real estate mogul and reality television star",
+        ),
         ("U.S. District Judge James C. Cacheris", "James C. Cacheris", "U.S. District Judge"),
-        ("GOP presidential candidate Dr. Ben Carson", "Ben Carson", "GOP presidential candidate Dr."),
+        (
+            "GOP presidential candidate Dr. Ben Carson",
+            "Ben Carson",
+            "GOP presidential candidate Dr.",
+        ),
         # complements of more than one word before the name
-        ("Secretary of Homeland Security Jeh Johnson", "Jeh Johnson", "Secretary of Homeland Security"),
-        ("Secretary of Health and Human Services Xavier Becerra", "Xavier Becerra",
-         "Secretary of Health and Human Services"),
+        (
+            "Secretary of Homeland Security Jeh Johnson",
+            "Jeh Johnson",
+            "Secretary of Homeland Security",
+        ),
+        (
+            "Secretary of Health and Human Services Xavier Becerra",
+            "Xavier Becerra",
+            "Secretary of Health and Human Services",
+        ),
         ("Ambassador to Japan Rahm Emanuel", "Rahm Emanuel", "Ambassador to Japan"),
         ("Secretary-General Ban Ki-moon", "Ban Ki-moon", "Secretary-General"),
     ],
@@ -63,7 +84,12 @@ def test_titles_and_roles_are_split_from_the_name(mention: str, name: str, role:
 
 @pytest.mark.parametrize(
     ("mention", "name"),
-    [("Mr. Trump", "Trump"), ("Mrs. Clinton", "Clinton"), ("Ms. Abedin", "Abedin"), ("Mr. Manafort", "Manafort")],
+    [
+        ("Mr. Trump", "Trump"),
+        ("Mrs. Clinton", "Clinton"),
+        ("Ms. Abedin", "Abedin"),
+        ("Mr. Manafort", "Manafort"),
+    ],
 )
 def test_honorifics_are_dropped_and_are_not_a_role(mention: str, name: str) -> None:
     parsed = split_role(mention)
@@ -85,12 +111,26 @@ def test_appositive_after_a_comma_is_the_role() -> None:
 @pytest.mark.parametrize(
     ("mention", "name", "role"),
     [
-        ("Courtney Johnson, 23, a social worker from nearby Osage", "Courtney Johnson",
-         "a social worker from nearby Osage"),
-        ("Wilcox, an Orlando Republican who founded lucrative defense and transportation companies",
-         "Wilcox", "an Orlando Republican"),
-        ("Adm. Harry B. Harris Jr., who leads the United States Pacific Command,", "Harry B. Harris Jr.", "Adm."),
-        ("Senator Chris Coons, Democrat of Delaware", "Chris Coons", "Senator, Democrat of Delaware"),
+        (
+            "Courtney Johnson, 23, a social worker from nearby Osage",
+            "Courtney Johnson",
+            "a social worker from nearby Osage",
+        ),
+        (
+            "Wilcox, an Orlando Republican who founded lucrative defense and transportation companies",
+            "Wilcox",
+            "an Orlando Republican",
+        ),
+        (
+            "Adm. Harry B. Harris Jr., who leads the United States Pacific Command,",
+            "Harry B. Harris Jr.",
+            "Adm.",
+        ),
+        (
+            "Senator Chris Coons, Democrat of Delaware",
+            "Chris Coons",
+            "Senator, Democrat of Delaware",
+        ),
     ],
 )
 def test_ages_and_relative_clauses_are_not_roles(mention: str, name: str, role: str) -> None:
@@ -100,7 +140,11 @@ def test_ages_and_relative_clauses_are_not_roles(mention: str, name: str, role: 
 
 def test_role_before_the_comma_and_name_after_it() -> None:
     parsed = split_role("Mr. Trump's campaign chairman, Paul Manafort,")
-    assert (parsed.name, parsed.role, parsed.affiliation) == ("Paul Manafort", "campaign chairman", "Trump")
+    assert (parsed.name, parsed.role, parsed.affiliation) == (
+        "Paul Manafort",
+        "campaign chairman",
+        "Trump",
+    )
     parsed = split_role("the LinkedIn chief executive, Jeff Weiner,")
     assert (parsed.name, parsed.role) == ("Jeff Weiner", "LinkedIn chief executive")
 
@@ -110,9 +154,17 @@ def test_role_before_the_comma_and_name_after_it() -> None:
 
 def test_possessive_owner_is_the_affiliation() -> None:
     parsed = split_role("Hillary Clinton's campaign manager Robby Mook")
-    assert (parsed.name, parsed.role, parsed.affiliation) == ("Robby Mook", "campaign manager", "Hillary Clinton")
+    assert (parsed.name, parsed.role, parsed.affiliation) == (
+        "Robby Mook",
+        "campaign manager",
+        "Hillary Clinton",
+    )
     parsed = split_role("Germany’s Chancellor Angela Merkel")
-    assert (parsed.name, parsed.role, parsed.affiliation) == ("Angela Merkel", "Chancellor", "Germany")
+    assert (parsed.name, parsed.role, parsed.affiliation) == (
+        "Angela Merkel",
+        "Chancellor",
+        "Germany",
+    )
     assert split_role("Media Research Center’s Bozell").affiliation == "Media Research Center"
 
 
@@ -143,14 +195,30 @@ def test_organisation_named_in_the_role_is_the_affiliation() -> None:
         ("the joint statement", "joint statement", ORG, False, "statement"),
         ("the Associated Press", "Associated Press", ORG, True, "press"),
         ("The New York Times", "New York Times", ORG, True, "times"),
-        ("Department of Health and Human Services", "Department of Health and Human Services", ORG, True,
-         "department"),
-        ("Ministry of Economy, Trade and Industry", "Ministry of Economy, Trade and Industry", ORG, True, "ministry"),
+        (
+            "Department of Health and Human Services",
+            "Department of Health and Human Services",
+            ORG,
+            True,
+            "department",
+        ),
+        (
+            "Ministry of Economy, Trade and Industry",
+            "Ministry of Economy, Trade and Industry",
+            ORG,
+            True,
+            "ministry",
+        ),
         ("the conservative group Judicial Watch", "Judicial Watch", ORG, True, "watch"),
         ("the ministers", "ministers", GROUP, False, "ministers"),
         ("the four ministers", "four ministers", GROUP, False, "ministers"),
-        ("foreign and defense ministers from Japan and the United States", "foreign and defense ministers", GROUP,
-         False, "ministers"),
+        (
+            "foreign and defense ministers from Japan and the United States",
+            "foreign and defense ministers",
+            GROUP,
+            False,
+            "ministers",
+        ),
         ("officials", "officials", GROUP, False, "officials"),
         ("Officials", "Officials", GROUP, False, "officials"),
         ("voters", "voters", GROUP, False, "voters"),
@@ -168,7 +236,16 @@ def test_organisations_groups_and_descriptions(mention, name, kind, proper, head
 
 @pytest.mark.parametrize(
     "mention",
-    ["CNN", "DNC", "The CIA", "Congress", "the White House", "the Pentagon", "the U.S.", "the United Nations"],
+    [
+        "CNN",
+        "DNC",
+        "The CIA",
+        "Congress",
+        "the White House",
+        "the Pentagon",
+        "the U.S.",
+        "the United Nations",
+    ],
 )
 def test_acronyms_and_institutions_are_organisations(mention: str) -> None:
     assert split_role(mention).kind is ORG
@@ -215,8 +292,18 @@ def test_pronouns_are_unknown_and_not_proper(word: str) -> None:
 
 
 def test_pronoun_gender() -> None:
-    assert [pronoun_gender(w) for w in ("he", "His", "she", "her", "they", "We", "it", "I", "who")] == [
-        "male", "male", "female", "female", "plural", "plural", None, None, None,
+    assert [
+        pronoun_gender(w) for w in ("he", "His", "she", "her", "they", "We", "it", "I", "who")
+    ] == [
+        "male",
+        "male",
+        "female",
+        "female",
+        "plural",
+        "plural",
+        None,
+        None,
+        None,
     ]
     assert not is_pronoun("Tanaka")
     assert pronoun_gender("Tanaka") is None

@@ -20,8 +20,15 @@ class _Registry:
 
 def _statement(document, speaker=None, mention=None):
     return Statement(
-        id=f"{document.name}-1", document=document.id, doc_name=document.name, start=0, end=4,
-        text=document.text[:4], kind=StatementKind.INDIRECT, speaker=speaker, speaker_mention=mention,
+        id=f"{document.name}-1",
+        document=document.id,
+        doc_name=document.name,
+        start=0,
+        end=4,
+        text=document.text[:4],
+        kind=StatementKind.INDIRECT,
+        speaker=speaker,
+        speaker_mention=mention,
     )
 
 
@@ -60,7 +67,9 @@ def test_results_stream_one_document_at_a_time(documents):
 def test_default_registry_merges_name_orders_across_documents(monkeypatch):
     pytest.importorskip("argmap.speakers")
     names = {"a.txt": "Fumio Kishida", "b.txt": "Kishida Fumio"}
-    monkeypatch.setattr(pipeline, "iter_statements", lambda d: [_statement(d, speaker=names[d.name])])
+    monkeypatch.setattr(
+        pipeline, "iter_statements", lambda d: [_statement(d, speaker=names[d.name])]
+    )
     documents = [Document.from_text(name, f"Text of {name}.") for name in names]
     [(_, [a]), (_, [b])] = pipeline.extract_corpus(documents)
     assert a.speaker_id is not None and a.speaker_id == b.speaker_id

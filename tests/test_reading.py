@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from conftest import FIXTURES
 
 from argmap.reading import ReadError, decode, load_documents, read_document
-from conftest import FIXTURES
 
 QUOTE = "“We will not back down,” the minister said of the café’s naïve plan – again.\n"
 
@@ -33,7 +33,7 @@ def test_decodes_the_encodings_a_user_would_expect(tmp_path, encoding, prefix):
 
 def test_a_utf8_byte_order_mark_does_not_shift_offsets(tmp_path):
     path = tmp_path / "bom.txt"
-    path.write_bytes(b"\xef\xbb\xbf" + "Kishida said so.".encode())
+    path.write_bytes(b"\xef\xbb\xbf" + b"Kishida said so.")
     text = _read(path)
     assert text.index("Kishida") == 0
 
@@ -116,7 +116,16 @@ def test_folders_are_walked_recursively_in_order_keeping_article_files(tmp_path)
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
-    for name in ["b/2.txt", "a/deep/1.md", "a/0.html", "z.htm", "notes.json", "a/image.png", ".hidden/x.txt", ".x.txt"]:
+    for name in [
+        "b/2.txt",
+        "a/deep/1.md",
+        "a/0.html",
+        "z.htm",
+        "notes.json",
+        "a/image.png",
+        ".hidden/x.txt",
+        ".x.txt",
+    ]:
         (tmp_path / name).write_text("<p>Some text here.</p>", encoding="utf-8")
     names = [item.source_path for item in load_documents([tmp_path])]
     expected = ["a/0.html", "a/deep/1.md", "b/2.txt", "z.htm"]

@@ -1,8 +1,9 @@
 """The adjudication queue: disputed statements with every reviewer's answer; keys set the final label."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from review_support import CODEBOOK_PATH, SEED, run_async
 
 from argmap.cli import main
 from argmap.codebook import load_codebook
@@ -10,10 +11,9 @@ from argmap.reading import load_documents
 from argmap.review.adjudication import AdjudicationQueue
 from argmap.store import Workspace
 from argmap.tui.review.adjudicate import AdjudicateApp
-from review_support import CODEBOOK_PATH, SEED, run_async
 
 SIZE = (100, 32)
-T0 = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -28,8 +28,20 @@ def ws(tmp_path):
         (rows[3].id, "sovereignty-concern", "neutral", "", "only worry, no position"),
     ]
     for number, (statement_id, alice, bob, alice_note, bob_note) in enumerate(answers):
-        workspace.set_stance(statement_id, alice, annotator="alice", note=alice_note, time=T0 + timedelta(minutes=number))
-        workspace.set_stance(statement_id, bob, annotator="bob", note=bob_note, time=T0 + timedelta(minutes=10 + number))
+        workspace.set_stance(
+            statement_id,
+            alice,
+            annotator="alice",
+            note=alice_note,
+            time=T0 + timedelta(minutes=number),
+        )
+        workspace.set_stance(
+            statement_id,
+            bob,
+            annotator="bob",
+            note=bob_note,
+            time=T0 + timedelta(minutes=10 + number),
+        )
     with workspace:
         yield workspace
 
@@ -41,7 +53,9 @@ def test_the_queue_holds_the_disputed_statements_with_every_answer(ws):
     dispute = queue.current()
     assert dispute.item.statement_id == rows[0].id and dispute.item.text == rows[0].text
     assert [(a.reviewer, a.label, a.note) for a in dispute.answers] == [
-        ("alice", "pro-integration", "describes the plan"), ("bob", "neutral", "")]
+        ("alice", "pro-integration", "describes the plan"),
+        ("bob", "neutral", ""),
+    ]
     assert dispute.final is None
 
 
@@ -87,10 +101,16 @@ def test_dispute_screen_snapshot(snap_compare, ws):
 def test_review_needs_a_packet_or_adjudicate(capsys, ws, monkeypatch):
     with pytest.raises(SystemExit) as caught:
         main(["review"])
-    assert caught.value.code == 2 and "give a PACKET file, or --adjudicate" in capsys.readouterr().err
+    assert (
+        caught.value.code == 2 and "give a PACKET file, or --adjudicate" in capsys.readouterr().err
+    )
     opened = []
-    monkeypatch.setattr(AdjudicateApp, "run", lambda self: opened.append((self.queue.adjudicator, len(self.queue))))
-    assert main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 1  # no terminal under pytest
+    monkeypatch.setattr(
+        AdjudicateApp, "run", lambda self: opened.append((self.queue.adjudicator, len(self.queue)))
+    )
+    assert (
+        main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 1
+    )  # no terminal under pytest
     assert opened == [] and "argmap review needs a terminal" in capsys.readouterr().err
     monkeypatch.setattr("argmap.cli.review._has_terminal", lambda: True)
     assert main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 0

@@ -1,6 +1,7 @@
 """Agreement figures against values computed by hand, undefined cases, and the adjudication queue."""
 
 import json
+from datetime import UTC
 
 import pytest
 
@@ -15,7 +16,9 @@ LABELS = ["pro", "anti", "neutral"]
 def _table(rows, document_of=None):
     """Ratings from (item, reviewer, label) rows."""
     document_of = document_of or {}
-    return [Rating(item=i, reviewer=r, label=label, document=document_of.get(i)) for i, r, label in rows]
+    return [
+        Rating(item=i, reviewer=r, label=label, document=document_of.get(i)) for i, r, label in rows
+    ]
 
 
 # Two coders, four items, two documents.
@@ -25,8 +28,16 @@ def _table(rows, document_of=None):
 #   i3    d2   anti  anti
 #   i4    d2   anti  anti
 TWO_CODERS = _table(
-    [("i1", "A", "pro"), ("i1", "B", "pro"), ("i2", "A", "pro"), ("i2", "B", "anti"),
-     ("i3", "A", "anti"), ("i3", "B", "anti"), ("i4", "A", "anti"), ("i4", "B", "anti")],
+    [
+        ("i1", "A", "pro"),
+        ("i1", "B", "pro"),
+        ("i2", "A", "pro"),
+        ("i2", "B", "anti"),
+        ("i3", "A", "anti"),
+        ("i3", "B", "anti"),
+        ("i4", "A", "anti"),
+        ("i4", "B", "anti"),
+    ],
     {"i1": "d1", "i2": "d1", "i3": "d2", "i4": "d2"},
 )
 
@@ -55,7 +66,9 @@ def test_two_coders_by_hand():
     d1, d2 = report.documents
     assert (d1.document, d1.items, d1.paired_items) == ("d1", 2, 2)
     assert d1.alpha.value == pytest.approx(0.0) and d1.percent_agreement.value == pytest.approx(0.5)
-    assert d2.alpha.value is None and d2.alpha.reason == "every paired label is 'anti': no variation"
+    assert (
+        d2.alpha.value is None and d2.alpha.reason == "every paired label is 'anti': no variation"
+    )
     assert d2.percent_agreement.value == pytest.approx(1.0)
     # Confusion: rows A, columns B.
     assert pair.confusion == [[1, 1, 0], [0, 2, 0], [0, 0, 0]]
@@ -71,11 +84,19 @@ def test_two_coders_by_hand():
 #   u4    neutral  -        anti
 #   u5    -        neutral  -
 THREE_CODERS = _table(
-    [("u1", "A", "pro"), ("u1", "B", "pro"), ("u1", "C", "pro"),
-     ("u2", "A", "pro"), ("u2", "B", "anti"), ("u2", "C", "pro"),
-     ("u3", "A", "anti"), ("u3", "B", "anti"),
-     ("u4", "A", "neutral"), ("u4", "C", "anti"),
-     ("u5", "B", "neutral")]
+    [
+        ("u1", "A", "pro"),
+        ("u1", "B", "pro"),
+        ("u1", "C", "pro"),
+        ("u2", "A", "pro"),
+        ("u2", "B", "anti"),
+        ("u2", "C", "pro"),
+        ("u3", "A", "anti"),
+        ("u3", "B", "anti"),
+        ("u4", "A", "neutral"),
+        ("u4", "C", "anti"),
+        ("u5", "B", "neutral"),
+    ]
 )
 
 
@@ -132,7 +153,10 @@ def test_krippendorffs_published_nominal_example():
 def test_undefined_cases_say_why_and_are_never_zero_or_one():
     only_pro = _table([("a", "A", "pro"), ("a", "B", "pro"), ("b", "A", "pro"), ("b", "B", "pro")])
     report = agreement(only_pro, LABELS)
-    assert report.alpha.value is None and report.alpha.reason == "every paired label is 'pro': no variation"
+    assert (
+        report.alpha.value is None
+        and report.alpha.reason == "every paired label is 'pro': no variation"
+    )
     assert report.pairs[0].kappa.value is None
     assert report.pairs[0].kappa.reason == "both gave only 'pro': chance agreement is 1"
     assert report.percent_agreement.value == 1.0  # defined: every pair agrees
@@ -141,24 +165,40 @@ def test_undefined_cases_say_why_and_are_never_zero_or_one():
     single = _table([("a", "A", "pro"), ("b", "B", "anti"), ("c", "A", "neutral")])
     report = agreement(single, LABELS)
     for statistic in (report.alpha, report.percent_agreement, *report.alpha_per_label.values()):
-        assert statistic.value is None and statistic.reason == "no item has labels from two reviewers"
+        assert (
+            statistic.value is None and statistic.reason == "no item has labels from two reviewers"
+        )
     assert report.pairs[0].kappa.reason == "fewer than 2 shared items: no item labelled by both"
     assert report.label_counts.one == 3
 
     # one shared item, labelled differently: kappa would come out 0 and percent agreement 0, which say nothing
-    one_shared = _table([("a", "A", "pro"), ("a", "B", "anti"), ("b", "A", "pro"), ("c", "B", "neutral")])
+    one_shared = _table(
+        [("a", "A", "pro"), ("a", "B", "anti"), ("b", "A", "pro"), ("c", "B", "neutral")]
+    )
     (pair,) = agreement(one_shared, LABELS).pairs
     assert pair.shared_items == 1 and pair.confusion == [[0, 1, 0], [0, 0, 0], [0, 0, 0]]
     for statistic in (pair.kappa, pair.percent_agreement):
-        assert (statistic.value, statistic.reason, statistic.items) == (None, "fewer than 2 shared items", 1)
+        assert (statistic.value, statistic.reason, statistic.items) == (
+            None,
+            "fewer than 2 shared items",
+            1,
+        )
 
     empty = agreement([], LABELS)
-    assert empty.items == 0 and empty.alpha.value is None and empty.pairs == [] and empty.documents == []
+    assert (
+        empty.items == 0
+        and empty.alpha.value is None
+        and empty.pairs == []
+        and empty.documents == []
+    )
 
 
 def test_kappa_when_each_reviewer_used_one_different_label_is_zero_not_undefined():
     # p_o = 0, p_e = 0: kappa = (0 - 0) / (1 - 0) = 0, a defined value.
-    report = agreement(_table([("a", "A", "pro"), ("a", "B", "anti"), ("b", "A", "pro"), ("b", "B", "anti")]), LABELS)
+    report = agreement(
+        _table([("a", "A", "pro"), ("a", "B", "anti"), ("b", "A", "pro"), ("b", "B", "anti")]),
+        LABELS,
+    )
     assert report.pairs[0].kappa.value == pytest.approx(0.0)
 
 
@@ -170,9 +210,9 @@ def test_bad_tables_are_refused():
 
 
 def test_latest_rating_wins():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    early, late = datetime(2026, 1, 1, tzinfo=timezone.utc), datetime(2026, 1, 2, tzinfo=timezone.utc)
+    early, late = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 2, tzinfo=UTC)
     ratings = [
         Rating(item="a", reviewer="A", label="anti", time=late),
         Rating(item="a", reviewer="A", label="pro", time=early),
@@ -182,17 +222,25 @@ def test_latest_rating_wins():
 
 
 def test_disagreements_list_every_reviewer_with_label_and_note():
-    table = THREE_CODERS + [Rating(item="u6", reviewer="A", label="pro", note="strongly for", document="d9"),
-                            Rating(item="u6", reviewer="C", label="neutral", note="just reporting", document="d9")]
+    table = THREE_CODERS + [
+        Rating(item="u6", reviewer="A", label="pro", note="strongly for", document="d9"),
+        Rating(item="u6", reviewer="C", label="neutral", note="just reporting", document="d9"),
+    ]
     queue = disagreements(table)
     assert [entry.item for entry in queue] == ["u2", "u4", "u6"]
     u2 = queue[0]
-    assert [(a.reviewer, a.label) for a in u2.answers] == [("A", "pro"), ("B", "anti"), ("C", "pro")]
+    assert [(a.reviewer, a.label) for a in u2.answers] == [
+        ("A", "pro"),
+        ("B", "anti"),
+        ("C", "pro"),
+    ]
     assert u2.labels == ["pro", "anti"]
     u6 = queue[2]
     assert u6.document == "d9"
     assert [(a.reviewer, a.label, a.note) for a in u6.answers] == [
-        ("A", "pro", "strongly for"), ("C", "neutral", "just reporting")]
+        ("A", "pro", "strongly for"),
+        ("C", "neutral", "just reporting"),
+    ]
 
 
 def test_report_formats():
@@ -200,7 +248,10 @@ def test_report_formats():
     data = json.loads(format_agreement(report, "json"))
     assert data["alpha"]["value"] == pytest.approx(16 / 30)
     assert data["alpha_per_label"]["neutral"] == {
-        "value": None, "reason": "no paired item was labelled 'neutral'", "items": 4}
+        "value": None,
+        "reason": "no paired item was labelled 'neutral'",
+        "items": 4,
+    }
     table = format_agreement(report, "table")
     assert "Krippendorff's alpha (nominal)" in table and "0.533" in table
     assert "A & B" in table and "0.500" in table

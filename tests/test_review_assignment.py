@@ -17,7 +17,9 @@ def _check(result, items, reviewers, overlap, per_reviewer, labelled_by):
     for reviewer, packet in result.packets.items():
         assert len(packet) == len(set(packet)), "an item twice in one packet"
         for item in packet:
-            assert reviewer not in labelled_by.get(item, ()), "handed back to someone who labelled it"
+            assert reviewer not in labelled_by.get(item, ()), (
+                "handed back to someone who labelled it"
+            )
         if per_reviewer is not None:
             assert len(packet) <= per_reviewer
     for item in items:
@@ -40,7 +42,9 @@ def _check(result, items, reviewers, overlap, per_reviewer, labelled_by):
 
 def test_every_configuration_without_earlier_labels_gives_exact_overlap_and_equal_shares():
     configurations = 0
-    for reviewers_count, overlap, items_count in itertools.product(range(1, 6), range(1, 5), (0, 1, 2, 5, 7, 12, 31)):
+    for reviewers_count, overlap, items_count in itertools.product(
+        range(1, 6), range(1, 5), (0, 1, 2, 5, 7, 12, 31)
+    ):
         if overlap > reviewers_count:
             continue
         reviewers = NAMES[:reviewers_count]
@@ -49,13 +53,22 @@ def test_every_configuration_without_earlier_labels_gives_exact_overlap_and_equa
             result = assign(items, reviewers, overlap, per_reviewer)
             _check(result, items, reviewers, overlap, per_reviewer, {})
             sizes = [len(packet) for packet in result.packets.values()]
-            assert max(sizes) - min(sizes) <= 1, (reviewers_count, overlap, items_count, per_reviewer, sizes)
+            assert max(sizes) - min(sizes) <= 1, (
+                reviewers_count,
+                overlap,
+                items_count,
+                per_reviewer,
+                sizes,
+            )
             if per_reviewer is None:
                 assert not result.not_handed_out
                 assert sum(sizes) == overlap * items_count
             else:
                 # capacity is used: no further item could have fitted
-                assert sum(sizes) > reviewers_count * per_reviewer - overlap or not result.not_handed_out
+                assert (
+                    sum(sizes) > reviewers_count * per_reviewer - overlap
+                    or not result.not_handed_out
+                )
             configurations += 1
     assert configurations > 300
 
@@ -67,7 +80,9 @@ def test_random_earlier_labels_are_respected():
         overlap = rng.randint(1, len(reviewers))
         items = [f"s{i}" for i in range(rng.randint(0, 40))]
         people = reviewers + ["lead", "model-trainer"]
-        labelled_by = {item: set(rng.sample(people, rng.randint(0, 3))) for item in items if rng.random() < 0.4}
+        labelled_by = {
+            item: set(rng.sample(people, rng.randint(0, 3))) for item in items if rng.random() < 0.4
+        }
         per_reviewer = rng.choice([None, rng.randint(0, 15)])
         result = assign(items, reviewers, overlap, per_reviewer, labelled_by)
         _check(result, items, reviewers, overlap, per_reviewer, labelled_by)
@@ -75,13 +90,22 @@ def test_random_earlier_labels_are_respected():
 
 def test_pairs_rotate_so_every_two_reviewers_share_items():
     result = assign([f"s{i}" for i in range(12)], ["alice", "bob", "carol"], overlap=2)
-    assert {reviewer: len(packet) for reviewer, packet in result.packets.items()} == {"alice": 8, "bob": 8, "carol": 8}
+    assert {reviewer: len(packet) for reviewer, packet in result.packets.items()} == {
+        "alice": 8,
+        "bob": 8,
+        "carol": 8,
+    }
     for first, second in itertools.combinations(result.packets, 2):
         assert len(set(result.packets[first]) & set(result.packets[second])) == 4
 
 
 def test_already_labelled_items_are_skipped_and_partly_labelled_ones_topped_up():
-    result = assign(["a", "b", "c"], ["alice", "bob", "carol"], overlap=2, labelled_by={"a": {"lead", "bob"}, "b": {"alice"}})
+    result = assign(
+        ["a", "b", "c"],
+        ["alice", "bob", "carol"],
+        overlap=2,
+        labelled_by={"a": {"lead", "bob"}, "b": {"alice"}},
+    )
     assert result.already_labelled == ["a"]
     holders = {item: {r for r, packet in result.packets.items() if item in packet} for item in "bc"}
     assert len(holders["b"]) == 1 and "alice" not in holders["b"]
@@ -89,7 +113,9 @@ def test_already_labelled_items_are_skipped_and_partly_labelled_ones_topped_up()
 
 
 def test_label_counts_alone_work_too():
-    result = assign(["a", "b", "c"], ["alice", "bob", "carol"], overlap=2, labelled_by={"a": 2, "b": 1, "c": 0})
+    result = assign(
+        ["a", "b", "c"], ["alice", "bob", "carol"], overlap=2, labelled_by={"a": 2, "b": 1, "c": 0}
+    )
     assert result.already_labelled == ["a"]
     assert sorted(len(packet) for packet in result.packets.values()) == [1, 1, 1]
     assert sum("b" in packet for packet in result.packets.values()) == 1
@@ -104,8 +130,12 @@ def test_per_reviewer_leaves_the_rest_for_later_in_order():
 
 @pytest.mark.parametrize(
     ("reviewers", "overlap", "message"),
-    [(["alice"], 2, "overlap 2 needs at least 2 reviewers"), (["a", "a"], 1, "named twice"), ([], 1, "no reviewers"),
-     (["a", "b"], 0, "at least 1")],
+    [
+        (["alice"], 2, "overlap 2 needs at least 2 reviewers"),
+        (["a", "a"], 1, "named twice"),
+        ([], 1, "no reviewers"),
+        (["a", "b"], 0, "at least 1"),
+    ],
 )
 def test_impossible_requests_are_refused(reviewers, overlap, message):
     with pytest.raises(ValueError, match=message):
@@ -123,7 +153,9 @@ def test_orders():
     assert order_items(candidates, "document") == ["z", "y", "w", "x"]
     shuffled = order_items(candidates, "random", seed=3)
     assert sorted(shuffled) == ["w", "x", "y", "z"]
-    assert order_items(list(reversed(candidates)), "random", seed=3) == shuffled  # same seed, same order
+    assert (
+        order_items(list(reversed(candidates)), "random", seed=3) == shuffled
+    )  # same seed, same order
     many = [Candidate(statement_id=f"s{i:03}") for i in range(200)]
     assert order_items(many, "random", seed=1) != order_items(many, "random", seed=2)
     with pytest.raises(ValueError, match="unknown order"):

@@ -4,14 +4,22 @@ import json
 import os
 
 import pytest
+from review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
 
 from argmap import atomic
 from argmap.review.packet import PacketError, load_packet, new_packet, save_packet
-from review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
 
 
 def _packet(blind=False, count=4):
-    return new_packet("ws-1", "alice", codebook(), seed_items()[:count], blind=blind, packet_id="p-1", created_at=CREATED)
+    return new_packet(
+        "ws-1",
+        "alice",
+        codebook(),
+        seed_items()[:count],
+        blind=blind,
+        packet_id="p-1",
+        created_at=CREATED,
+    )
 
 
 def _write(tmp_path, data, name="packet.json"):
@@ -42,7 +50,10 @@ def test_save_then_load_round_trips_answers(tmp_path):
     save_packet(packet, path)
     again = load_packet(path)
     assert again == packet
-    assert again.items[1].label == "sovereignty-concern" and again.items[1].note == "sceptical of the costs"
+    assert (
+        again.items[1].label == "sovereignty-concern"
+        and again.items[1].note == "sceptical of the costs"
+    )
     assert again.items[0].label is None and again.items[0].note is None
 
 
@@ -80,7 +91,8 @@ def test_an_altered_item_is_refused(tmp_path, field):
 
 
 @pytest.mark.parametrize(
-    ("field", "value"), [("reviewer", "mallory"), ("packet_id", "p-2"), ("workspace_id", "ws-2"), ("blind", True)]
+    ("field", "value"),
+    [("reviewer", "mallory"), ("packet_id", "p-2"), ("workspace_id", "ws-2"), ("blind", True)],
 )
 def test_an_altered_header_is_refused_while_answers_stay_free(tmp_path, field, value):
     data = json.loads(_packet().to_json())
@@ -91,7 +103,9 @@ def test_an_altered_header_is_refused_while_answers_stay_free(tmp_path, field, v
     path = _write(tmp_path, data)
     with pytest.raises(PacketError) as caught:
         load_packet(path)
-    assert str(caught.value).startswith(f"{path}: checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind")
+    assert str(caught.value).startswith(
+        f"{path}: checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind"
+    )
 
 
 def test_a_packet_of_the_items_only_format_is_refused(tmp_path):
@@ -120,7 +134,10 @@ def test_a_removed_item_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ("{not json", "not JSON: Expecting property name enclosed in double quotes at line 1 column 2"),
+        (
+            "{not json",
+            "not JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+        ),
         ("[1, 2]", "not a packet: expected a JSON object with workspace_id, reviewer, items, ..."),
         ('{"workspace_id": "w"}', "not a valid packet: packet_id: required field is missing"),
     ],

@@ -2,21 +2,24 @@
 
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from review_support import CREATED, codebook, seed_items
 
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.review.session import ReviewSession
-from review_support import CREATED, codebook, seed_items
 
-T1 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+T1 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def session(tmp_path):
     path = tmp_path / "p.json"
-    save_packet(new_packet("ws", "alice", codebook(), seed_items()[:3], packet_id="p", created_at=CREATED), path)
+    save_packet(
+        new_packet("ws", "alice", codebook(), seed_items()[:3], packet_id="p", created_at=CREATED),
+        path,
+    )
     return ReviewSession(load_packet(path), path, clock=lambda: T1)
 
 
@@ -58,5 +61,7 @@ def test_the_core_imports_no_ui_and_the_cli_defers_heavy_imports():
         "argmap.cli.build_parser()\n"
         "print(sorted(m for m in ('textual', 'sklearn', 'krippendorff', 'numpy') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -4,12 +4,12 @@ import json
 import shutil
 
 import pytest
+from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
 
 from argmap import atomic
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.tui.review import ReviewApp
 from argmap.tui.review.screens import HelpScreen, SummaryScreen
-from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
 
 SIZE = (100, 32)
 
@@ -41,7 +41,11 @@ async def test_a_label_key_saves_the_answer_at_once_and_moves_on(packet_path):
         assert [item.label for item in saved.items[1:]] == [None] * 4
         assert app.session.index == 1
         await pilot.press("1")
-        assert _on_disk(packet_path)[:3] == [("neutral", None), ("pro-integration", None), (None, None)]
+        assert _on_disk(packet_path)[:3] == [
+            ("neutral", None),
+            ("pro-integration", None),
+            (None, None),
+        ]
 
 
 @run_async
@@ -62,7 +66,10 @@ async def test_note_is_saved_on_enter_and_digits_typed_in_it_are_not_labels(pack
         await pilot.press("2")  # focus is back on the screen: this is a label again
         assert _on_disk(packet_path)[0] == ("sovereignty-concern", "para 2")
         await pilot.press("n", *"xy", "escape", "1")  # escape leaves the note unsaved
-    assert _on_disk(packet_path)[:2] == [("sovereignty-concern", "para 2"), ("pro-integration", None)]
+    assert _on_disk(packet_path)[:2] == [
+        ("sovereignty-concern", "para 2"),
+        ("pro-integration", None),
+    ]
 
 
 @run_async
@@ -73,7 +80,13 @@ async def test_skip_and_back(packet_path):
         await pilot.press("b", "left", "1")  # back to item 2 and answer it
         await pilot.press("b", "3")  # back to item 2 again and change the answer
         assert app.session.index == 2
-    assert _on_disk(packet_path) == [(None, None), ("neutral", None), ("sovereignty-concern", None), (None, None), (None, None)]
+    assert _on_disk(packet_path) == [
+        (None, None),
+        ("neutral", None),
+        ("sovereignty-concern", None),
+        (None, None),
+        (None, None),
+    ]
 
 
 @run_async
@@ -85,18 +98,35 @@ async def test_summary_at_the_end_then_back_to_the_first_unanswered(packet_path)
         table = app.screen.query_one("#summary-table").content
         assert table.title == "Packet done: 4 of 5 answered"
         assert [cell.plain for cell in table.columns[0]._cells] == [
-            "■ Pro-integration", "■ Sovereignty concern", "■ Neutral", "unanswered", "with a note"]
+            "■ Pro-integration",
+            "■ Sovereignty concern",
+            "■ Neutral",
+            "unanswered",
+            "with a note",
+        ]
         assert table.columns[1]._cells == ["1", "2", "1", "1", "0"]
-        assert app.session.label_counts() == {"pro-integration": 1, "sovereignty-concern": 2, "neutral": 1}
+        assert app.session.label_counts() == {
+            "pro-integration": 1,
+            "sovereignty-concern": 2,
+            "neutral": 1,
+        }
         await pilot.press("u")
         assert not isinstance(app.screen, SummaryScreen) and app.session.index == 1
-        await pilot.press("1")  # answering moves on in order: item 3, already answered, shows its label
+        await pilot.press(
+            "1"
+        )  # answering moves on in order: item 3, already answered, shows its label
         assert app.session.index == 2 and "✓ 2" in app.screen.query_one("#labels").content.plain
         await pilot.press("s", "s", "s")
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("q")
     assert app.return_code == 0
-    assert [label for label, _ in _on_disk(packet_path)] == ["pro-integration", "pro-integration", "sovereignty-concern", "sovereignty-concern", "neutral"]
+    assert [label for label, _ in _on_disk(packet_path)] == [
+        "pro-integration",
+        "pro-integration",
+        "sovereignty-concern",
+        "sovereignty-concern",
+        "neutral",
+    ]
 
 
 @run_async
@@ -118,7 +148,12 @@ async def test_reopening_starts_at_the_first_unanswered_item(packet_path):
 @run_async
 async def test_a_blind_packet_shows_no_suggestion_and_a_does_nothing(tmp_path):
     path = tmp_path / "blind.json"
-    save_packet(new_packet("ws", "bob", codebook(), seed_items()[:3], blind=True, packet_id="b", created_at=CREATED), path)
+    save_packet(
+        new_packet(
+            "ws", "bob", codebook(), seed_items()[:3], blind=True, packet_id="b", created_at=CREATED
+        ),
+        path,
+    )
     before = path.read_bytes()
     app = _app(path)
     async with app.run_test(size=SIZE) as pilot:
@@ -151,7 +186,9 @@ async def test_help_lists_the_codebooks_labels(packet_path):
         assert isinstance(app.screen, HelpScreen)
         rows = {str(what): key for key, what in app.screen.key_rows()}
         labels = app.session.packet.codebook.labels
-        assert [rows[f"■ {label.name}"] for label in labels] == [str(n) for n in range(1, len(labels) + 1)]
+        assert [rows[f"■ {label.name}"] for label in labels] == [
+            str(n) for n in range(1, len(labels) + 1)
+        ]
         assert rows["Next item without answering"] == "s, →" and rows["Every key"] == "?"
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -177,7 +214,9 @@ async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
         await pilot.press("x", "w")  # item 1 skipped, item 2 labelled with the codebook's label 2
         await pilot.press("s")  # no longer bound to skip
         assert app.session.index == 2
-        labels = app.screen.query_one("#labels").render()  # the label list shows the keys as remapped
+        labels = app.screen.query_one(
+            "#labels"
+        ).render()  # the label list shows the keys as remapped
         assert f"w ■ {app.session.packet.codebook.labels[1].name}" in str(labels)
         await pilot.press("question_mark")  # the help shows the keys as remapped
         rows = {str(what): key for key, what in app.screen.key_rows()}
@@ -192,4 +231,8 @@ def test_a_keys_file_with_an_unknown_id_stops_review_with_one_line(packet_path, 
     keys = tmp_path / "keys.toml"
     keys.write_text('[keys]\nskipp = "x"\n', encoding="utf-8")
     status, _, err = run_cli(capsys, "review", packet_path, "--keys", keys)
-    assert status == 1 and err == f"argmap: error: {keys}: keys.skipp: no binding has this id (the help screen, ?, lists them)\n"
+    assert (
+        status == 1
+        and err
+        == f"argmap: error: {keys}: keys.skipp: no binding has this id (the help screen, ?, lists them)\n"
+    )

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, REPO
 
 from argmap.evaluation import evaluate_extraction
-from conftest import FIXTURES, REPO
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
@@ -20,11 +20,15 @@ TARGET = 0.93
 
 def _summary(score) -> str:
     """The errors, so a failing run says what went wrong."""
-    lines = [f"attributed F1 {score.attributed_f1:.3f} (P {score.attributed_precision:.3f}, "
-             f"R {score.attributed_recall:.3f})"]
+    lines = [
+        f"attributed F1 {score.attributed_f1:.3f} (P {score.attributed_precision:.3f}, "
+        f"R {score.attributed_recall:.3f})"
+    ]
     lines += [f"missed {m.gold_id}: {m.text}" for m in score.misses]
-    lines += [f"wrong speaker {w.gold_id}: {w.predicted_speakers} for {w.gold_speaker}"
-              for w in score.wrong_attributions]
+    lines += [
+        f"wrong speaker {w.gold_id}: {w.predicted_speakers} for {w.gold_speaker}"
+        for w in score.wrong_attributions
+    ]
     lines += [f"false positive: {f.text}" for f in score.false_positives]
     return "\n".join(lines)
 
@@ -54,8 +58,21 @@ def test_seed_recall_and_precision_each_reach_the_target(report):
 
 def test_seed_through_the_command_line():
     result = subprocess.run(
-        [sys.executable, "-m", "argmap", "eval", "extraction", str(GOLD), str(SEED), "--format", "json"],
-        capture_output=True, text=True, check=False, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "eval",
+            "extraction",
+            str(GOLD),
+            str(SEED),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -20,8 +20,12 @@ def resolve_all(registry: SpeakerRegistry, *mentions: tuple[str, str]) -> list[s
 
 def test_family_name_first_and_given_name_first_are_one_person() -> None:
     registry = SpeakerRegistry()
-    a, b = resolve_all(registry, ("Prime Minister Kishida Fumio", "diplomat"), ("Fumio Kishida", "nikkei"))
-    c, d = resolve_all(registry, ("Foreign Minister Kamikawa Yoko", "diplomat"), ("Yoko Kamikawa", "reuters"))
+    a, b = resolve_all(
+        registry, ("Prime Minister Kishida Fumio", "diplomat"), ("Fumio Kishida", "nikkei")
+    )
+    c, d = resolve_all(
+        registry, ("Foreign Minister Kamikawa Yoko", "diplomat"), ("Yoko Kamikawa", "reuters")
+    )
     assert a == b and c == d and a != c
     kishida = next(s for s in registry.speakers() if s.id == a)
     assert kishida.name == "Kishida Fumio"
@@ -64,17 +68,53 @@ def test_variants_are_found_in_a_large_block() -> None:
     """Forty Johns: the block for "john" outgrows the small-block loop."""
     registry = SpeakerRegistry()
     surnames = [
-        "Abernathy", "Bloomfield", "Castellano", "Donaldson", "Eisenberg", "Fitzgerald", "Gallagher",
-        "Hutchinson", "Ingersoll", "Jablonski", "Kowalczyk", "Lindqvist", "Montgomery", "Nakamura",
-        "Oppenheimer", "Pemberton", "Quintero", "Rasmussen", "Schumacher", "Thompson", "Underwood",
-        "Valentino", "Whitfield", "Yamamoto", "Zimmerman", "Ashworth", "Brightman", "Cartwright",
-        "Dunleavy", "Ellsworth", "Fairbanks", "Greenberg", "Hawthorne", "Iverson", "Jefferson",
-        "Kensington", "Lockhart", "Macintosh", "Northcott", "Oakley",
+        "Abernathy",
+        "Bloomfield",
+        "Castellano",
+        "Donaldson",
+        "Eisenberg",
+        "Fitzgerald",
+        "Gallagher",
+        "Hutchinson",
+        "Ingersoll",
+        "Jablonski",
+        "Kowalczyk",
+        "Lindqvist",
+        "Montgomery",
+        "Nakamura",
+        "Oppenheimer",
+        "Pemberton",
+        "Quintero",
+        "Rasmussen",
+        "Schumacher",
+        "Thompson",
+        "Underwood",
+        "Valentino",
+        "Whitfield",
+        "Yamamoto",
+        "Zimmerman",
+        "Ashworth",
+        "Brightman",
+        "Cartwright",
+        "Dunleavy",
+        "Ellsworth",
+        "Fairbanks",
+        "Greenberg",
+        "Hawthorne",
+        "Iverson",
+        "Jefferson",
+        "Kensington",
+        "Lockhart",
+        "Macintosh",
+        "Northcott",
+        "Oakley",
     ]
     ids = {s: registry.resolve(f"John {s}", doc_id="a").id for s in surnames}
     assert len(set(ids.values())) == len(surnames)
     assert registry.resolve("Montgommery John", doc_id="b").id == ids["Montgomery"]
-    assert registry.resolve("John Schumaker", doc_id="b").id not in ids.values()  # two letters off: no
+    assert (
+        registry.resolve("John Schumaker", doc_id="b").id not in ids.values()
+    )  # two letters off: no
 
 
 @pytest.mark.parametrize(
@@ -126,7 +166,9 @@ def test_a_name_with_initials_for_a_given_name_is_a_full_name() -> None:
 
 def test_descriptions_and_pronouns_never_cross_documents() -> None:
     registry = SpeakerRegistry()
-    ids = resolve_all(registry, ("he", "a"), ("he", "b"), ("the ministry", "a"), ("the ministry", "b"))
+    ids = resolve_all(
+        registry, ("he", "a"), ("he", "b"), ("the ministry", "a"), ("the ministry", "b")
+    )
     assert ids[0] != ids[1] and ids[2] != ids[3]
 
 
@@ -145,7 +187,10 @@ def test_a_description_joins_the_organisation_named_before_in_its_document() -> 
 def test_organisations_match_without_the_article() -> None:
     registry = SpeakerRegistry()
     a, b, c = resolve_all(
-        registry, ("the Clinton campaign", "x"), ("The Clinton campaign", "y"), ("Clinton campaign", "z")
+        registry,
+        ("the Clinton campaign", "x"),
+        ("The Clinton campaign", "y"),
+        ("Clinton campaign", "z"),
     )
     assert a == b == c
     speaker = registry.speakers()[0]
@@ -161,7 +206,9 @@ def test_a_person_and_an_organisation_with_one_name_stay_apart() -> None:
 
 def test_ids_are_stable_across_registries() -> None:
     first = SpeakerRegistry().resolve("Lloyd Austin", doc_id="a").id
-    assert SpeakerRegistry().resolve("U.S. Secretary of Defense Lloyd Austin", doc_id="z").id == first
+    assert (
+        SpeakerRegistry().resolve("U.S. Secretary of Defense Lloyd Austin", doc_id="z").id == first
+    )
     assert first.startswith("spk-")
 
 
@@ -224,7 +271,9 @@ def test_speakers_lists_only_mentioned_table_entries(alias_file: Path) -> None:
 
 
 def test_alias_table_from_python() -> None:
-    table = AliasTable.model_validate({"speaker": [{"name": "Tanaka Hitoshi", "aliases": ["Tanaka"]}]})
+    table = AliasTable.model_validate(
+        {"speaker": [{"name": "Tanaka Hitoshi", "aliases": ["Tanaka"]}]}
+    )
     assert table.entry_for("Hitoshi Tanaka").name == "Tanaka Hitoshi"
     assert table.entry_for("Tanaka Makiko") is None
 
@@ -234,7 +283,10 @@ def test_alias_table_from_python() -> None:
     [
         ("[[speaker]\nname = 'x'", "not valid TOML"),
         ("[[speaker]]\nnmae = 'Kishida Fumio'", "unknown key"),
-        ("[[speaker]]\nname = 'Kishida Fumio'\naliases = 'PM Kishida'", "speaker 1 ('Kishida Fumio').aliases"),
+        (
+            "[[speaker]]\nname = 'Kishida Fumio'\naliases = 'PM Kishida'",
+            "speaker 1 ('Kishida Fumio').aliases",
+        ),
         ("[[speaker]]\nname = 'Kishida Fumio'\nkind = 'robot'", "kind"),
         (
             "[[speaker]]\nname = 'Kishida Fumio'\naliases = ['Tanaka']\n"
@@ -246,7 +298,9 @@ def test_alias_table_from_python() -> None:
         ("[[speakers]]\nname = 'Kishida Fumio'", "unknown key"),
     ],
 )
-def test_bad_alias_file_names_the_file_and_the_problem(tmp_path: Path, content: str, problem: str) -> None:
+def test_bad_alias_file_names_the_file_and_the_problem(
+    tmp_path: Path, content: str, problem: str
+) -> None:
     path = tmp_path / "my-aliases.toml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(AliasFileError) as caught:

@@ -1,17 +1,22 @@
 """The public stance API the workspace calls: suggestions, learned model, uncertainty, final label."""
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from conftest import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
 from argmap.models import Annotation, Suggestion
 from argmap.stance import (
-    StanceTrainingError, final_label, fit_stance_model, load_stance_model, most_uncertain_first,
-    suggest_stances, uncertainty,
+    StanceTrainingError,
+    final_label,
+    fit_stance_model,
+    load_stance_model,
+    most_uncertain_first,
+    suggest_stances,
+    uncertainty,
 )
-from conftest import FIXTURES, REPO
 
 CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"
 GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
@@ -46,7 +51,9 @@ def test_contexts_must_match_texts(codebook):
 
 def test_learned_model_round_trip_gives_the_same_suggestions(codebook, gold, tmp_path):
     model = fit_stance_model(codebook, [g["text"] for g in gold], [g["stance"] for g in gold])
-    texts = [g["text"] for g in gold] + ["Japan should not give up its own diplomacy for the alliance."]
+    texts = [g["text"] for g in gold] + [
+        "Japan should not give up its own diplomacy for the alliance."
+    ]
     before = suggest_stances(codebook, texts, model=model)
     model.save(tmp_path / "model")
     loaded = load_stance_model(tmp_path / "model", codebook)
@@ -68,7 +75,9 @@ def test_training_errors_are_clear(codebook):
 
 def _suggestion(scores):
     best = max(scores, key=scores.get)
-    return Suggestion(label=best, score=scores[best], scores=scores, model="codebook", model_version="1")
+    return Suggestion(
+        label=best, score=scores[best], scores=scores, model="codebook", model_version="1"
+    )
 
 
 def test_uncertainty_orders_by_margin():
@@ -80,11 +89,22 @@ def test_uncertainty_orders_by_margin():
 
 
 def test_final_label_prefers_adjudicated_then_latest_human_then_suggestion():
-    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 25, tzinfo=UTC)
     suggestion = _suggestion({"pro-integration": 0.7, "neutral": 0.3})
     early = Annotation(statement_id="s1", label="neutral", annotator="ann", time=now)
-    late = Annotation(statement_id="s1", label="sovereignty-concern", annotator="bo", time=now + timedelta(hours=1))
-    decided = Annotation(statement_id="s1", label="pro-integration", annotator="lead", time=now - timedelta(days=1), adjudicated=True)
+    late = Annotation(
+        statement_id="s1",
+        label="sovereignty-concern",
+        annotator="bo",
+        time=now + timedelta(hours=1),
+    )
+    decided = Annotation(
+        statement_id="s1",
+        label="pro-integration",
+        annotator="lead",
+        time=now - timedelta(days=1),
+        adjudicated=True,
+    )
     assert final_label(None, []) == (None, "none")
     assert final_label(suggestion, []) == ("pro-integration", "suggestion")
     assert final_label(suggestion, [late, early]) == ("sovereignty-concern", "human")

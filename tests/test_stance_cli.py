@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
-from conftest import FIXTURES, REPO, run_cli as _run
+from conftest import FIXTURES, REPO
+from conftest import run_cli as _run
 
 CODEBOOK = str(REPO / "seeds" / "japan-us-integration.codebook.toml")
 GOLD = str(FIXTURES / "japan-us-integration.gold.jsonl")
@@ -18,21 +18,37 @@ def test_help_lists_the_stance_commands(capsys):
 
 
 def test_label_reads_jsonl_and_plain_lines_from_stdin(capsys, monkeypatch):
-    stdin = ('{"id": "s1", "text": "Critics warn Japan is losing its sovereignty.", "context": "A debate."}\n'
-             "\n"
-             "The alliance deters aggression and keeps the peace.\n")
-    status, out, err = _run(capsys, "label", "--codebook", CODEBOOK, "-", stdin=stdin, monkeypatch=monkeypatch)
+    stdin = (
+        '{"id": "s1", "text": "Critics warn Japan is losing its sovereignty.", "context": "A debate."}\n'
+        "\n"
+        "The alliance deters aggression and keeps the peace.\n"
+    )
+    status, out, err = _run(
+        capsys, "label", "--codebook", CODEBOOK, "-", stdin=stdin, monkeypatch=monkeypatch
+    )
     assert status == 0 and err == ""
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["label"] for r in records] == ["sovereignty-concern", "pro-integration"]
     assert records[0]["id"] == "s1" and records[0]["model"] == "codebook" and records[0]["version"]
     for record in records:
-        assert set(record) >= {"text", "label", "score", "scores", "explanation", "evidence", "model", "version"}
+        assert set(record) >= {
+            "text",
+            "label",
+            "score",
+            "scores",
+            "explanation",
+            "evidence",
+            "model",
+            "version",
+        }
 
 
 def test_label_reports_bad_lines_and_files_and_goes_on(capsys, tmp_path):
     good = tmp_path / "good.jsonl"
-    good.write_text('{"text": "Japan signed a contract to buy aircraft."}\n{"txt": "no text"}\n', encoding="utf-8")
+    good.write_text(
+        '{"text": "Japan signed a contract to buy aircraft."}\n{"txt": "no text"}\n',
+        encoding="utf-8",
+    )
     status, out, err = _run(capsys, "label", "--codebook", CODEBOOK, tmp_path / "missing.txt", good)
     assert status == 1
     assert len(out.splitlines()) == 1 and json.loads(out)["label"] == "neutral"
@@ -42,7 +58,10 @@ def test_label_reports_bad_lines_and_files_and_goes_on(capsys, tmp_path):
 
 def test_bad_codebook_is_one_error_line(capsys, tmp_path):
     broken = tmp_path / "broken.toml"
-    broken.write_text('[debate]\nid = "x"\nissue = "q?"\n[[label]]\nid = "a"\nname = "A"\n[[label]]\nid = "a"\nname = "B"\n', encoding="utf-8")
+    broken.write_text(
+        '[debate]\nid = "x"\nissue = "q?"\n[[label]]\nid = "a"\nname = "A"\n[[label]]\nid = "a"\nname = "B"\n',
+        encoding="utf-8",
+    )
     status, out, err = _run(capsys, "label", "--codebook", broken, GOLD)
     assert (status, out) == (1, "")
     assert err == f"argmap: error: {broken}: line 8: label id 'a' is used twice\n"
@@ -59,9 +78,22 @@ def test_train_then_label_and_eval_with_the_model(capsys, tmp_path):
     status, out, err = _run(capsys, "label", "--codebook", CODEBOOK, "--model", model_dir, GOLD)
     records = [json.loads(line) for line in out.splitlines()]
     assert status == 0 and len(records) == 19
-    assert {r["model"] for r in records} == {"combined"} and {r["version"] for r in records} == {meta["version"]}
+    assert {r["model"] for r in records} == {"combined"} and {r["version"] for r in records} == {
+        meta["version"]
+    }
 
-    status, out, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, GOLD, "--model", model_dir, "--format", "json")
+    status, out, err = _run(
+        capsys,
+        "eval",
+        "stance",
+        "--codebook",
+        CODEBOOK,
+        GOLD,
+        "--model",
+        model_dir,
+        "--format",
+        "json",
+    )
     reports = json.loads(out)
     assert status == 0 and [r["model"] for r in reports] == ["codebook", "combined"]
     assert reports[0]["macro_f1"] >= 0.8 and len(reports[0]["confusion"]) == 3
@@ -70,20 +102,34 @@ def test_train_then_label_and_eval_with_the_model(capsys, tmp_path):
 def test_eval_stance_table_with_cross_validation(capsys):
     status, out, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, GOLD, "--cv", "4")
     assert status == 0, err
-    for row in ("codebook (4-fold CV)", "learned (4-fold CV)", "combined (4-fold CV)", "confusion (rows gold, columns predicted)", "macro-F1"):
+    for row in (
+        "codebook (4-fold CV)",
+        "learned (4-fold CV)",
+        "combined (4-fold CV)",
+        "confusion (rows gold, columns predicted)",
+        "macro-F1",
+    ):
         assert row in out
 
 
 def test_train_errors_name_the_file_and_line(capsys, tmp_path):
     labels = tmp_path / "labels.jsonl"
-    labels.write_text('{"text": "a", "stance": "pro-integration"}\n{"text": "b", "stance": "pro"}\n', encoding="utf-8")
+    labels.write_text(
+        '{"text": "a", "stance": "pro-integration"}\n{"text": "b", "stance": "pro"}\n',
+        encoding="utf-8",
+    )
     status, _, err = _run(capsys, "train", "--codebook", CODEBOOK, labels, "-o", tmp_path / "m")
     assert status == 1
     assert err.startswith(f"argmap: error: {labels}:2: unknown label 'pro'")
-    labels.write_text('{"text": "a", "stance": "pro-integration"}\n{"text": "b", "stance": "neutral"}\n', encoding="utf-8")
+    labels.write_text(
+        '{"text": "a", "stance": "pro-integration"}\n{"text": "b", "stance": "neutral"}\n',
+        encoding="utf-8",
+    )
     status, _, err = _run(capsys, "train", "--codebook", CODEBOOK, labels, "-o", tmp_path / "m")
     assert status == 1
-    assert err.startswith(f"argmap: error: {labels}: no labelled statement has label 'sovereignty-concern'")
+    assert err.startswith(
+        f"argmap: error: {labels}: no labelled statement has label 'sovereignty-concern'"
+    )
     assert not (tmp_path / "m").exists()
 
 
@@ -92,7 +138,9 @@ def test_a_model_from_another_codebook_is_refused(capsys, tmp_path):
     other = tmp_path / "other.toml"
     text = open(CODEBOOK, encoding="utf-8").read()
     other.write_text(text.replace('colour = "#8a8a8a"', 'colour = "#777777"'), encoding="utf-8")
-    assert _run(capsys, "label", "--codebook", other, "--model", tmp_path / "m", GOLD)[0] == 0  # colours do not matter
+    assert (
+        _run(capsys, "label", "--codebook", other, "--model", tmp_path / "m", GOLD)[0] == 0
+    )  # colours do not matter
     other.write_text(text.replace('"contract", ', ""), encoding="utf-8")
     status, _, err = _run(capsys, "label", "--codebook", other, "--model", tmp_path / "m", GOLD)
     assert status == 1 and "trained with another codebook" in err and "retrain it" in err
@@ -123,9 +171,28 @@ def test_codebook_is_required(capsys, argv):
 def test_split_selects_lines(capsys, tmp_path):
     labels = tmp_path / "labels.jsonl"
     gold = [json.loads(line) for line in open(GOLD, encoding="utf-8")]
-    labels.write_text("".join(json.dumps({**g, "split": "dev" if i % 4 == 0 else "train"}) + "\n" for i, g in enumerate(gold)), encoding="utf-8")
-    status, out, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "dev", "--format", "json")
+    labels.write_text(
+        "".join(
+            json.dumps({**g, "split": "dev" if i % 4 == 0 else "train"}) + "\n"
+            for i, g in enumerate(gold)
+        ),
+        encoding="utf-8",
+    )
+    status, out, err = _run(
+        capsys,
+        "eval",
+        "stance",
+        "--codebook",
+        CODEBOOK,
+        labels,
+        "--split",
+        "dev",
+        "--format",
+        "json",
+    )
     assert status == 0, err
     assert json.loads(out)[0]["statements"] == len(gold[::4])
-    status, _, err = _run(capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "test")
+    status, _, err = _run(
+        capsys, "eval", "stance", "--codebook", CODEBOOK, labels, "--split", "test"
+    )
     assert status == 1 and err == f"argmap: error: {labels}: no line has split 'test'\n"

@@ -3,13 +3,13 @@
 import json
 
 import pytest
+from conftest import FIXTURES, REPO
 from sklearn.metrics import f1_score
 
 from argmap.codebook import load_codebook, parse_codebook
 from argmap.stance import suggest_stances
 from argmap.stance.codebook_model import CodebookModel
 from argmap.stance.text import analyse
-from conftest import FIXTURES, REPO
 
 GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
 
@@ -28,36 +28,58 @@ def test_seed_gold_macro_f1(model):
 
 
 def test_negation_reverses_support(model):
-    plain = model.suggest("The ministers support further integration of command and control with the United States.")
-    negated = model.suggest("The ministers do not support further integration of command and control with the United States.")
+    plain = model.suggest(
+        "The ministers support further integration of command and control with the United States."
+    )
+    negated = model.suggest(
+        "The ministers do not support further integration of command and control with the United States."
+    )
     assert plain.label == "pro-integration"
     assert negated.label == "sovereignty-concern"
     assert negated.scores["pro-integration"] < plain.scores["pro-integration"]
     # The negated verb is named, as a negated cue or as a verb bearing against its object.
-    assert "negated 'support'" in negated.explanation or "'support' against 'integration'" in negated.explanation
+    assert (
+        "negated 'support'" in negated.explanation
+        or "'support' against 'integration'" in negated.explanation
+    )
 
 
 def test_negation_with_a_contraction_and_not_only(model):
-    assert model.suggest("Tokyo doesn't want to strengthen the alliance any further.").label == "sovereignty-concern"
-    assert model.suggest("The deal will not only strengthen deterrence but also deepen cooperation.").label == "pro-integration"
-    assert model.suggest("Ties between the two allies have never been stronger.").label == "pro-integration"
+    assert (
+        model.suggest("Tokyo doesn't want to strengthen the alliance any further.").label
+        == "sovereignty-concern"
+    )
+    assert (
+        model.suggest(
+            "The deal will not only strengthen deterrence but also deepen cooperation."
+        ).label
+        == "pro-integration"
+    )
+    assert (
+        model.suggest("Ties between the two allies have never been stronger.").label
+        == "pro-integration"
+    )
 
 
 def test_the_clause_after_but_decides(model):
     conceding = model.suggest(
         "The alliance remains the cornerstone of Japan's security, but placing the Self-Defense Forces "
-        "under American command would erode the country's sovereignty.")
+        "under American command would erode the country's sovereignty."
+    )
     assert conceding.label == "sovereignty-concern"
     assert "concession of pro-integration before 'but'" in conceding.explanation
     reversed_order = model.suggest(
-        "Some fear a loss of autonomy, but the joint headquarters will strengthen deterrence against missile threats.")
+        "Some fear a loss of autonomy, but the joint headquarters will strengthen deterrence against missile threats."
+    )
     assert reversed_order.label == "pro-integration"
 
 
 def test_inflections_match_cues(model):
-    for text in ("Japan has deepened defence cooperation with Washington.",
-                 "The allies are deepening their cooperation.",
-                 "Deeper cooperation deters aggression."):
+    for text in (
+        "Japan has deepened defence cooperation with Washington.",
+        "The allies are deepening their cooperation.",
+        "Deeper cooperation deters aggression.",
+    ):
         suggestion = model.suggest(text)
         assert suggestion.label == "pro-integration", text
     tokens = [t.stem for t in analyse("deterred deterring deters")]
@@ -71,7 +93,9 @@ def test_facts_without_a_position_are_neutral(model):
 
 
 def test_explanation_names_the_cues_and_the_nearest_example(model):
-    suggestion = model.suggest("Critics warn that Japan is becoming too dependent on the United States.")
+    suggestion = model.suggest(
+        "Critics warn that Japan is becoming too dependent on the United States."
+    )
     assert suggestion.label == "sovereignty-concern"
     assert suggestion.explanation.startswith("Sovereignty concern: cues: ")
     assert "'dependent'" in suggestion.explanation and "'warn'" in suggestion.explanation
@@ -80,7 +104,9 @@ def test_explanation_names_the_cues_and_the_nearest_example(model):
 
 def test_scores_are_probabilities_and_evidence_makes_them_sure(model):
     weak = model.suggest("Officials discussed the plan.")
-    strong = model.suggest("Closer alliance cooperation strengthens deterrence and keeps peace and stability in the region.")
+    strong = model.suggest(
+        "Closer alliance cooperation strengthens deterrence and keeps peace and stability in the region."
+    )
     for suggestion in (weak, strong):
         assert sum(suggestion.scores.values()) == pytest.approx(1.0, abs=1e-3)
     assert strong.score > 0.9 > weak.scores[weak.label]
@@ -89,7 +115,9 @@ def test_scores_are_probabilities_and_evidence_makes_them_sure(model):
 def test_context_is_weak_evidence(model):
     text = "The plan goes ahead."
     alone = model.suggest(text)
-    with_context = model.suggest(text, context="Critics warn of a loss of sovereignty. The plan goes ahead.")
+    with_context = model.suggest(
+        text, context="Critics warn of a loss of sovereignty. The plan goes ahead."
+    )
     assert with_context.scores["sovereignty-concern"] > alone.scores["sovereignty-concern"]
     assert "(context)" in " ".join(with_context.evidence)
 
@@ -112,7 +140,11 @@ id = "later"
 name = "Later"
 cues = ["postpone", "wait"]
 """)
-    texts = ["The tram would be far too expensive for this city.", "They want to postpone the tram.", "It means fewer cars downtown."]
+    texts = [
+        "The tram would be far too expensive for this city.",
+        "They want to postpone the tram.",
+        "It means fewer cars downtown.",
+    ]
     assert [s.label for s in suggest_stances(codebook, texts)] == ["against", "later", "for"]
 
 
@@ -122,7 +154,9 @@ def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
     assert "'front line' warned of after 'must not become'" in warning.explanation
     obligation = model.evidence("Japan should not deepen its ties with Washington.")
     assert obligation.totals["pro-integration"] <= 1.0  # "should not deepen": no evidence for pro
-    assert any("after 'should/must not' (not counted)" in cue for cue in obligation.cues["pro-integration"])
+    assert any(
+        "after 'should/must not' (not counted)" in cue for cue in obligation.cues["pro-integration"]
+    )
     denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
     assert denial.label == "pro-integration"
     assert "negated 'sovereignty'" in denial.explanation
@@ -132,14 +166,38 @@ def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
 # used while the codebook was written, so they guard against regressions; they do not measure
 # generalisation (the held-out set does).
 CONSTRUCTED = [
-    ("pro-integration", "The new joint command will let our forces work hand in hand with the Americans from day one of a crisis."),
-    ("pro-integration", "Given Beijing's pressure around the Senkakus, Japan has no choice but to deepen its defence partnership with Washington."),
-    ("pro-integration", "The prime minister said the upgraded alliance would keep the peace in East Asia for decades."),
-    ("pro-integration", "Building missiles together with American firms will revive Japan's defence industry and make the alliance stronger."),
-    ("sovereignty-concern", "Opposition lawmakers said the agreement was reached without any debate in parliament."),
-    ("sovereignty-concern", "If the Self-Defense Forces take orders from an American headquarters, Japan will have given up control of its own military."),
-    ("sovereignty-concern", "A former diplomat warned that Tokyo could be pulled into a conflict over Taiwan that it never chose."),
-    ("sovereignty-concern", "The deal makes Japan ever more reliant on Washington and weakens its voice in Asia."),
+    (
+        "pro-integration",
+        "The new joint command will let our forces work hand in hand with the Americans from day one of a crisis.",
+    ),
+    (
+        "pro-integration",
+        "Given Beijing's pressure around the Senkakus, Japan has no choice but to deepen its defence partnership with Washington.",
+    ),
+    (
+        "pro-integration",
+        "The prime minister said the upgraded alliance would keep the peace in East Asia for decades.",
+    ),
+    (
+        "pro-integration",
+        "Building missiles together with American firms will revive Japan's defence industry and make the alliance stronger.",
+    ),
+    (
+        "sovereignty-concern",
+        "Opposition lawmakers said the agreement was reached without any debate in parliament.",
+    ),
+    (
+        "sovereignty-concern",
+        "If the Self-Defense Forces take orders from an American headquarters, Japan will have given up control of its own military.",
+    ),
+    (
+        "sovereignty-concern",
+        "A former diplomat warned that Tokyo could be pulled into a conflict over Taiwan that it never chose.",
+    ),
+    (
+        "sovereignty-concern",
+        "The deal makes Japan ever more reliant on Washington and weakens its voice in Asia.",
+    ),
     ("sovereignty-concern", "Japan should not blindly follow whatever the Pentagon decides."),
     ("neutral", "The agreement will be reviewed at the next meeting of the two sides in December."),
     ("neutral", "The ministers held a joint press conference after the talks."),
@@ -157,14 +215,21 @@ def test_a_granted_clause_before_a_semicolon_counts_little(model):
     granted = analyse("Closer ties are welcome in principle; the trouble is who decides in a war.")
     plain = analyse("Closer ties are welcome; we should talk about who decides in a war.")
     assert all(t.conceded for t in granted[:5]) and not any(t.conceded for t in plain)
-    assert model.suggest("Closer ties are welcome in principle; the trouble is that Tokyo may lose its independence.").label == "sovereignty-concern"
+    assert (
+        model.suggest(
+            "Closer ties are welcome in principle; the trouble is that Tokyo may lose its independence."
+        ).label
+        == "sovereignty-concern"
+    )
 
 
 def test_the_alternative_turned_down_counts_little(model):
     tokens = analyse("Japan should build its own satellites instead of relying on American ones.")
     weights = {t.text: t.weight for t in tokens}
     assert weights["relying"] < 1 and weights["satellites"] == 1
-    assert not any(t.conceded for t in tokens)  # not a concession: no evidence moves to the other side
+    assert not any(
+        t.conceded for t in tokens
+    )  # not a concession: no evidence moves to the other side
 
 
 def test_a_subordinate_clause_ends_a_negation():
@@ -176,7 +241,9 @@ def test_a_subordinate_clause_ends_a_negation():
 def test_a_target_that_speaks_is_not_criticised_by_its_own_words(model):
     speaking = model.evidence("Beijing warned that the plan was dangerous and reckless.")
     criticised = model.evidence("The plan to counter Beijing's dangerous and reckless moves.")
-    assert not any("criticism of 'Beijing'" in cue for cue in speaking.cues.get("pro-integration", []))
+    assert not any(
+        "criticism of 'Beijing'" in cue for cue in speaking.cues.get("pro-integration", [])
+    )
     assert any("criticism of 'Beijing" in cue for cue in criticised.cues.get("pro-integration", []))
 
 
@@ -195,38 +262,68 @@ id = "against"
 name = "Against"
 cues = ["refuse"]
 """)
+
     text = "They cooperate closely."
     once = CodebookModel(codebook('["cooperate"]')).evidence(text).totals["for"]
-    twice = CodebookModel(codebook('["cooperate", "cooperation", "cooperating"]')).evidence(text).totals["for"]
+    twice = (
+        CodebookModel(codebook('["cooperate", "cooperation", "cooperating"]'))
+        .evidence(text)
+        .totals["for"]
+    )
     assert once == pytest.approx(twice)
 
 
 def test_a_threat_word_aimed_at_the_alliance_is_not_evidence_for_it(model):
     aimed = model.evidence("Critics say the alliance is a threat to peace in Asia.")
-    assert any("'threat' aimed at 'alliance' (not counted)" in cue for cue in aimed.cues["pro-integration"])
+    assert any(
+        "'threat' aimed at 'alliance' (not counted)" in cue for cue in aimed.cues["pro-integration"]
+    )
     adversary = model.evidence("The alliance is the answer to the threat from Beijing's navy.")
     assert "'threat'" in adversary.cues["pro-integration"]
-    assert model.suggest("Critics say the alliance is a threat to peace in Asia.").label == "sovereignty-concern"
+    assert (
+        model.suggest("Critics say the alliance is a threat to peace in Asia.").label
+        == "sovereignty-concern"
+    )
 
 
-DEV_SETS = {"japan-us-dev.stance.jsonl": 40, "japan-us-dev2.stance.jsonl": 123, "japan-us-dev3.stance.jsonl": 53}
+DEV_SETS = {
+    "japan-us-dev.stance.jsonl": 40,
+    "japan-us-dev2.stance.jsonl": 123,
+    "japan-us-dev3.stance.jsonl": 53,
+}
 
 
 @pytest.mark.parametrize("name", sorted(DEV_SETS))
 def test_development_sets_are_well_formed(name):
-    records = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line)
+        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assert len(records) == DEV_SETS[name]
     for record in records:
         assert set(record) == {"id", "text", "stance", "speaker", "kind", "note"}, record["id"]
-        assert record["stance"] in {"pro-integration", "sovereignty-concern", "neutral"}, record["id"]
+        assert record["stance"] in {"pro-integration", "sovereignty-concern", "neutral"}, record[
+            "id"
+        ]
         assert record["kind"] in {"direct", "indirect", "mixed"}, record["id"]
     assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records)
-    assert min(sum(r["stance"] == label for r in records) for label in ("pro-integration", "sovereignty-concern", "neutral")) >= 10
+    assert (
+        min(
+            sum(r["stance"] == label for r in records)
+            for label in ("pro-integration", "sovereignty-concern", "neutral")
+        )
+        >= 10
+    )
 
 
 def test_development_sets_do_not_regress(model):
     # Both were tuned on (README, issue 3's rules 5): this guards against regressions only.
     for name, floor in (("japan-us-dev.stance.jsonl", 0.90), ("japan-us-dev2.stance.jsonl", 0.80)):
-        records = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        records = [
+            json.loads(line)
+            for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         predicted = [s.label for s in model.suggest_many([r["text"] for r in records])]
         assert f1_score([r["stance"] for r in records], predicted, average="macro") >= floor, name

@@ -2,11 +2,11 @@
 election labels (when they are in the repository and ../shared holds PolNeAR)."""
 
 import pytest
+from conftest import FIXTURES, REPO
 
 from argmap.codebook import load_codebook, parse_codebook
 from argmap.stance import fit_stance_model, read_labels, suggest_stances
 from argmap.stance.evaluation import cross_validate, learning_curve, stratified_sample
-from conftest import FIXTURES, REPO
 
 GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
 ELECTION_LABELS = REPO / "benchmarks" / "data" / "us-election-2016.stance.jsonl"
@@ -37,7 +37,9 @@ def test_labels_teach_what_a_bare_codebook_cannot(codebook):
     examples = read_labels(GOLD, bare)
     reports = cross_validate(bare, examples, folds=4)
     # With no cues, the codebook model calls everything neutral; 19 labels already do better.
-    assert {label.label for label in reports["codebook"].per_label if label.recall > 0} == {"neutral"}
+    assert {label.label for label in reports["codebook"].per_label if label.recall > 0} == {
+        "neutral"
+    }
     assert reports["learned"].macro_f1 > reports["codebook"].macro_f1 + 0.2
     assert reports["combined"].macro_f1 > reports["codebook"].macro_f1 + 0.2
 
@@ -45,7 +47,9 @@ def test_labels_teach_what_a_bare_codebook_cannot(codebook):
 def test_suggestions_of_the_learned_model_are_explained_by_features(codebook):
     examples = read_labels(GOLD, codebook)
     model = fit_stance_model(codebook, [e.text for e in examples], [e.stance for e in examples])
-    suggestion = suggest_stances(codebook, ["Japan may become too dependent on the United States."], model=model)[0]
+    suggestion = suggest_stances(
+        codebook, ["Japan may become too dependent on the United States."], model=model
+    )[0]
     assert suggestion.label == "sovereignty-concern"
     assert "learned" in suggestion.explanation and "codebook" in suggestion.explanation
     assert any(item.startswith("feature '") for item in suggestion.evidence)
@@ -69,7 +73,9 @@ def test_stratified_sample_keeps_every_label_when_it_can():
 
 
 def test_learning_curve_rows(codebook):
-    rows = learning_curve(codebook, read_labels(GOLD, codebook), sizes=(0, 10, None), folds=3, repeats=1)
+    rows = learning_curve(
+        codebook, read_labels(GOLD, codebook), sizes=(0, 10, None), folds=3, repeats=1
+    )
     assert [row["size"] for row in rows] == [0, 10, "all"]
     assert rows[0]["learned"] is None and rows[0]["codebook"] is not None
     assert rows[-1]["labels"] > 10 and rows[-1]["combined"] is not None
@@ -96,7 +102,9 @@ def test_a_few_dozen_labels_do_not_pull_the_combination_below_the_codebook_model
 
     dev = read_labels(FIXTURES / "japan-us-dev.stance.jsonl", codebook)
     model = fit_stance_model(codebook, [e.text for e in dev], [e.stance for e in dev])
-    assert model.codebook_trust == 1.0 and model.blend_weight < 0.15  # 40 labels: about 13 per label
+    assert (
+        model.codebook_trust == 1.0 and model.blend_weight < 0.15
+    )  # 40 labels: about 13 per label
     gold = read_labels(GOLD, codebook)
     truth = [e.stance for e in gold]
     combined = [s.label for s in model.suggest([e.text for e in gold])]

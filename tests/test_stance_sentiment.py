@@ -1,6 +1,7 @@
 """Target-directed sentiment: praise or criticism of what a codebook label is for or against."""
 
 import pytest
+from conftest import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
 from argmap.stance.codebook_model import RULES_VERSION, CodebookModel
@@ -8,7 +9,6 @@ from argmap.stance.evaluation import score
 from argmap.stance.labels import read_labels
 from argmap.stance.sentiment import target_sentiment, valence
 from argmap.stance.text import analyse
-from conftest import REPO
 
 ELECTION_CODEBOOK = REPO / "seeds" / "us-election-2016.codebook.toml"
 ELECTION_LABELS = REPO / "benchmarks" / "data" / "us-election-2016.stance.jsonl"
@@ -26,15 +26,20 @@ def japan():
 
 
 def _target_cues(model, text):
-    return {label: [cue for cue in cues if cue.startswith(("praise of", "criticism of"))]
-            for label, cues in model.evidence(text).cues.items()}
+    return {
+        label: [cue for cue in cues if cue.startswith(("praise of", "criticism of"))]
+        for label, cues in model.evidence(text).cues.items()
+    }
 
 
 def test_criticism_of_one_nominee_favours_the_other(election):
     found = _target_cues(election, "Donald Trump is a dangerous, dishonest demagogue.")
     assert found.get("favours-clinton") == ["criticism of 'Trump'"]
     assert not found.get("favours-trump")
-    assert election.suggest("Donald Trump is a dangerous, dishonest demagogue.").label == "favours-clinton"
+    assert (
+        election.suggest("Donald Trump is a dangerous, dishonest demagogue.").label
+        == "favours-clinton"
+    )
 
 
 def test_negation_reverses_the_sentiment_toward_a_target(election):
@@ -46,7 +51,9 @@ def test_negation_reverses_the_sentiment_toward_a_target(election):
 
 
 def test_a_conceded_clause_counts_less_than_the_asserted_one(election):
-    text = "Although Trump is a talented showman, Clinton is the smart, qualified and steady choice."
+    text = (
+        "Although Trump is a talented showman, Clinton is the smart, qualified and steady choice."
+    )
     tokens = analyse(text)
     trump, clinton = [i for i, t in enumerate(tokens) if t.text in {"Trump", "Clinton"}]
     towards_trump, towards_clinton = target_sentiment(tokens, [(trump, trump), (clinton, clinton)])
@@ -81,7 +88,10 @@ def test_criticism_of_integration_is_a_sovereignty_concern(japan):
 def test_target_fields_are_optional_validated_and_versioned():
     base = '[debate]\nid = "d"\nissue = "Q?"\n[[label]]\nid = "yes"\nname = "Yes"\n'
     assert parse_codebook(base).labels[0].targets_for == ()
-    with pytest.raises(CodebookError, match=r"line 7: \[\[label\]\] #1 \(yes\), field 'targets_for': expected non-empty strings"):
+    with pytest.raises(
+        CodebookError,
+        match=r"line 7: \[\[label\]\] #1 \(yes\), field 'targets_for': expected non-empty strings",
+    ):
         parse_codebook(base + 'targets_for = ["the plan", " "]\n', "x.toml")
     with pytest.raises(CodebookError, match="targets_against"):
         parse_codebook(base + 'targets_against = "the plan"\n', "x.toml")
@@ -92,19 +102,35 @@ def test_target_fields_are_optional_validated_and_versioned():
 
 def test_targets_help_the_codebook_model_on_the_election_labels(shared):
     codebook = load_codebook(ELECTION_CODEBOOK)
-    documents = [shared / "data" / "polnear" / "train" / "text", shared / "data" / "polnear" / "dev" / "text"]
+    documents = [
+        shared / "data" / "polnear" / "train" / "text",
+        shared / "data" / "polnear" / "dev" / "text",
+    ]
     examples = [e for e in read_labels(ELECTION_LABELS, codebook, documents) if e.split == "train"]
-    bare = codebook.model_copy(update={"labels": tuple(
-        label.model_copy(update={"targets_for": (), "targets_against": ()}) for label in codebook.labels)})
+    bare = codebook.model_copy(
+        update={
+            "labels": tuple(
+                label.model_copy(update={"targets_for": (), "targets_against": ()})
+                for label in codebook.labels
+            )
+        }
+    )
 
     def macro_f1(book):
-        predicted = [s.label for s in CodebookModel(book).suggest_many([e.text for e in examples], [e.context for e in examples])]
+        predicted = [
+            s.label
+            for s in CodebookModel(book).suggest_many(
+                [e.text for e in examples], [e.context for e in examples]
+            )
+        ]
         return score([e.stance for e in examples], predicted, book.label_ids, "codebook").macro_f1
 
     assert macro_f1(codebook) > macro_f1(bare) + 0.01
 
 
 def test_a_gapped_cue_does_not_skip_over_another_target(election):
-    assert election.evidence("I am voting for Donald Trump.").cues["favours-trump"] == ["'voting for Donald Trump'"]
+    assert election.evidence("I am voting for Donald Trump.").cues["favours-trump"] == [
+        "'voting for Donald Trump'"
+    ]
     rather = election.evidence("She would rather be voting for Hillary Clinton than Trump.")
     assert not any("voting for" in cue for cue in rather.cues.get("favours-trump", []))

@@ -1,12 +1,12 @@
 """Stance verbs toward a codebook's targets: "oppose X" bears against X, "endorse X" for X."""
 
 import pytest
+from conftest import REPO
 
 from argmap.codebook import load_codebook
 from argmap.stance.codebook_model import CodebookModel
 from argmap.stance.text import analyse
 from argmap.stance.verbs import stance_verbs
-from conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -19,31 +19,37 @@ def election():
     return CodebookModel(load_codebook(REPO / "seeds" / "us-election-2016.codebook.toml"))
 
 
-@pytest.mark.parametrize("text, label", [
-    ("We oppose integration.", "sovereignty-concern"),
-    ("Critics oppose the joint command.", "sovereignty-concern"),
-    ("Opposition lawmakers rejected the joint headquarters outright.", "sovereignty-concern"),
-    ("The Communist Party is firmly against the alliance.", "sovereignty-concern"),
-    ("Several governors objected to deeper integration at the meeting.", "sovereignty-concern"),
-    ("The ministers do not support integration.", "sovereignty-concern"),
-    ("Business leaders backed closer cooperation with Washington.", "pro-integration"),
-    ("The government welcomed the joint command as overdue.", "pro-integration"),
-    ("Our party does not oppose the alliance.", "pro-integration"),
-])
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("We oppose integration.", "sovereignty-concern"),
+        ("Critics oppose the joint command.", "sovereignty-concern"),
+        ("Opposition lawmakers rejected the joint headquarters outright.", "sovereignty-concern"),
+        ("The Communist Party is firmly against the alliance.", "sovereignty-concern"),
+        ("Several governors objected to deeper integration at the meeting.", "sovereignty-concern"),
+        ("The ministers do not support integration.", "sovereignty-concern"),
+        ("Business leaders backed closer cooperation with Washington.", "pro-integration"),
+        ("The government welcomed the joint command as overdue.", "pro-integration"),
+        ("Our party does not oppose the alliance.", "pro-integration"),
+    ],
+)
 def test_stance_verbs_in_the_japan_debate(japan, text, label):
     suggestion = japan.suggest(text)
     assert suggestion.label == label, suggestion.explanation
 
 
-@pytest.mark.parametrize("text, label", [
-    ("Sanders said he would never endorse Trump.", "favours-clinton"),
-    ("Republicans rallied behind Trump after the convention.", "favours-trump"),
-    ("Many Republican donors oppose Trump.", "favours-clinton"),
-    ("Warren condemned Trump's remarks about the judge.", "favours-clinton"),
-    ("Ryan endorsed Clinton in a surprise statement.", "favours-clinton"),
-    ("The union leader said his members would not support Clinton.", "favours-trump"),
-    ("Evangelical leaders embraced Trump at the meeting.", "favours-trump"),
-])
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Sanders said he would never endorse Trump.", "favours-clinton"),
+        ("Republicans rallied behind Trump after the convention.", "favours-trump"),
+        ("Many Republican donors oppose Trump.", "favours-clinton"),
+        ("Warren condemned Trump's remarks about the judge.", "favours-clinton"),
+        ("Ryan endorsed Clinton in a surprise statement.", "favours-clinton"),
+        ("The union leader said his members would not support Clinton.", "favours-trump"),
+        ("Evangelical leaders embraced Trump at the meeting.", "favours-trump"),
+    ],
+)
 def test_stance_verbs_in_the_election(election, text, label):
     suggestion = election.suggest(text)
     assert suggestion.label == label, suggestion.explanation
@@ -51,7 +57,10 @@ def test_stance_verbs_in_the_election(election, text, label):
 
 def test_the_verb_is_named_in_the_evidence(japan, election):
     assert "'oppose' against 'integration'" in japan.suggest("We oppose integration.").evidence
-    assert "'endorse' against 'Trump'" in election.suggest("Sanders said he would never endorse Trump.").evidence
+    assert (
+        "'endorse' against 'Trump'"
+        in election.suggest("Sanders said he would never endorse Trump.").evidence
+    )
 
 
 def _hits(text, target):
@@ -62,7 +71,9 @@ def _hits(text, target):
 
 def test_what_a_verb_governs():
     assert _hits("Voters support Trump.", "Trump") == [(1, 1.0)]
-    assert _hits("Voters do not support Trump.", "Trump") == [(-1, 0.75)]  # not supporting is weaker than opposing
+    assert _hits("Voters do not support Trump.", "Trump") == [
+        (-1, 0.75)
+    ]  # not supporting is weaker than opposing
     assert _hits("Voters oppose Trump.", "Trump") == [(-1, 1.0)]
     assert _hits("Voters do not oppose Trump.", "Trump") == [(1, 0.75)]
     assert _hits("Trump was supported by donors.", "donors") == []  # passive: 'by' is no object

@@ -7,21 +7,40 @@ import subprocess
 import sys
 
 import pytest
+from tui_helpers import SEED_CODEBOOK, build_seed_workspace
 
 from argmap.codebook import load_codebook
 from argmap.store import Workspace
-from tui_helpers import SEED_CODEBOOK, build_seed_workspace
 
 #: Top-level packages and argmap modules that must stay off the path to the first screen.
-HEAVY = ("sklearn", "numpy", "scipy", "pydantic", "trafilatura", "lxml", "vaderSentiment", "snowballstemmer",
-         "krippendorff", "argmap.models", "argmap.codebook", "argmap.extraction", "argmap.pipeline", "argmap.stance",
-         "argmap.speakers", "argmap.review", "argmap.export.mapjson", "argmap.reading")
+HEAVY = (
+    "sklearn",
+    "numpy",
+    "scipy",
+    "pydantic",
+    "trafilatura",
+    "lxml",
+    "vaderSentiment",
+    "snowballstemmer",
+    "krippendorff",
+    "argmap.models",
+    "argmap.codebook",
+    "argmap.extraction",
+    "argmap.pipeline",
+    "argmap.stance",
+    "argmap.speakers",
+    "argmap.review",
+    "argmap.export.mapjson",
+    "argmap.reading",
+)
 
 
 def loaded_modules(code: str) -> list[str]:
     """``sys.modules`` after running ``code`` in a new interpreter (its last line of output)."""
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -40,17 +59,23 @@ def test_importing_the_app_loads_nothing_heavy():
     assert "textual.app" in modules and "argmap.store" in modules
     assert heavy_in(modules, ("rapidfuzz",)) == []
     # views other than the board are imported when first shown
-    assert [m for m in modules if m.startswith("argmap.tui.views.") and m != "argmap.tui.views.base"] == []
+    assert [
+        m for m in modules if m.startswith("argmap.tui.views.") and m != "argmap.tui.views.base"
+    ] == []
 
 
-def test_opening_a_workspace_shows_the_board_without_loading_models_or_extraction(workspace_file, tmp_path):
+def test_opening_a_workspace_shows_the_board_without_loading_models_or_extraction(
+    workspace_file, tmp_path
+):
     shot = tmp_path / "board.svg"
     modules = loaded_modules(
         "from argmap.cli import main\n"
         f"assert main(['open', {str(workspace_file)!r}, '--screenshot', {str(shot)!r}]) == 0"
     )
     assert "argmap.tui.views.board" in modules and "argmap.store.views" in modules
-    assert "argmap.tui.views.statements" not in modules and "argmap.tui.views.documents" not in modules
+    assert (
+        "argmap.tui.views.statements" not in modules and "argmap.tui.views.documents" not in modules
+    )
     assert heavy_in(modules) == []
     # and the board was on the screen: the issue and a speaker the seed quotes
     svg = shot.read_text(encoding="utf-8").replace("&#160;", " ")
@@ -60,14 +85,18 @@ def test_opening_a_workspace_shows_the_board_without_loading_models_or_extractio
 
 
 def test_opening_a_workspaces_own_folder_opens_it_without_adding(workspace_file, tmp_path):
-    assert [p.name for p in workspace_file.parent.iterdir() if p.suffix != ".sqlite-wal"] == [workspace_file.name]
+    assert [p.name for p in workspace_file.parent.iterdir() if p.suffix != ".sqlite-wal"] == [
+        workspace_file.name
+    ]
     with Workspace(workspace_file) as workspace:
         edits = len(workspace.edits())
     modules = loaded_modules(
         "from argmap.cli import main\n"
         f"assert main(['open', {str(workspace_file.parent)!r}, '--screenshot', {str(tmp_path / 'b.svg')!r}]) == 0"
     )
-    assert heavy_in(modules) == ["argmap.reading"]  # it looked for articles, and read none (no pydantic)
+    assert heavy_in(modules) == [
+        "argmap.reading"
+    ]  # it looked for articles, and read none (no pydantic)
     with Workspace(workspace_file) as workspace:
         assert len(workspace.edits()) == edits
 
@@ -76,8 +105,14 @@ def test_the_codebook_outline_is_the_codebook_as_lists_show_it(workspace_file):
     with Workspace(workspace_file) as workspace:
         outline, codebook = workspace.codebook_outline, workspace.codebook
     assert codebook == load_codebook(SEED_CODEBOOK)
-    assert (outline.id, outline.issue, outline.label_ids) == (codebook.id, codebook.issue, codebook.label_ids)
-    assert [(label.name, label.colour) for label in outline.labels] == [(label.name, label.colour) for label in codebook.labels]
+    assert (outline.id, outline.issue, outline.label_ids) == (
+        codebook.id,
+        codebook.issue,
+        codebook.label_ids,
+    )
+    assert [(label.name, label.colour) for label in outline.labels] == [
+        (label.name, label.colour) for label in codebook.labels
+    ]
 
 
 def test_a_workspace_without_a_codebook_has_no_outline(tmp_path):
@@ -90,13 +125,14 @@ def test_the_views_table_names_each_view_class_and_its_title():
     from argmap.tui.app import VIEWS, binding_ids, view_class
 
     for name, (_, title, key, binding_id) in VIEWS.items():
-        assert view_class(name).TITLE == title
+        assert title == view_class(name).TITLE
         assert binding_id in binding_ids()
 
 
 def test_argmap_open_parses_as_with_every_command_built(capsys):
-    from argmap.cli import build_parser
     from conftest import run_cli
+
+    from argmap.cli import build_parser
 
     argv = ["open", "debate/", "--view", "statements", "--keys", "k.toml"]
     full, fast = vars(build_parser().parse_args(argv)), vars(build_parser(("ui",)).parse_args(argv))

@@ -1,12 +1,12 @@
 """Fuzzy search, stored suggestions, and the alias table kept in the workspace."""
 
 import pytest
+from store_helpers import SEED, by_speaker, seed_workspace
 
 from argmap.models import Suggestion
 from argmap.reading import load_documents, read_document
 from argmap.speakers import AliasTable
 from argmap.store import StatementFilter
-from store_helpers import SEED, by_speaker, seed_workspace
 
 
 @pytest.fixture
@@ -20,7 +20,9 @@ def test_fuzzy_search_finds_misspelt_words_best_first(ws):
     assert found[0][0].speaker == "Kishida Fumio" and found[0][1] >= 80
     assert [score for _, score in found] == sorted((score for _, score in found), reverse=True)
     austin = ws.find_speakers("Lloyd Austin")[0]
-    only_austin = ws.fuzzy_statements("strongest improvements", filter=StatementFilter(speaker=austin.id))
+    only_austin = ws.fuzzy_statements(
+        "strongest improvements", filter=StatementFilter(speaker=austin.id)
+    )
     assert only_austin and all(row.speaker_id == austin.id for row, _ in only_austin)
     assert ws.fuzzy_statements("   ") == []
     # the cache follows edits: a statement added by hand is found at once
@@ -35,23 +37,37 @@ def test_fuzzy_search_finds_misspelt_words_best_first(ws):
 
 def test_stored_suggestions_set_labels_until_people_label(ws):
     row = by_speaker(ws, "Kishida Fumio")[0]
-    suggestion = Suggestion(label="pro-integration", score=0.8, scores={"pro-integration": 0.8, "neutral": 0.2},
-                            model="codebook", model_version="test", explanation="cue 'shoulder to shoulder'")
+    suggestion = Suggestion(
+        label="pro-integration",
+        score=0.8,
+        scores={"pro-integration": 0.8, "neutral": 0.2},
+        model="codebook",
+        model_version="test",
+        explanation="cue 'shoulder to shoulder'",
+    )
     assert ws.store_suggestions({row.id: suggestion, "gone": suggestion}) == 1
     assert ws.suggestion(row.id) == suggestion
     stored = ws.statement_row(row.id)
     assert (stored.label, stored.label_source, stored.review, stored.suggestion_score) == (
-        "pro-integration", "suggestion", "suggested", 0.8)
+        "pro-integration",
+        "suggestion",
+        "suggested",
+        0.8,
+    )
     assert ws.accept_suggestion(row.id, annotator="alice").label == "pro-integration"
     assert ws.statement_row(row.id).review == "labelled"
     assert ws.statements(StatementFilter(review="labelled"), sort="uncertainty")[0].id == row.id
 
 
 def test_the_alias_table_is_kept_for_later_adds(ws, tmp_path):
-    table = AliasTable.model_validate({"speaker": [{"name": "Kishida Fumio", "aliases": ["the Japanese leader"]}]})
+    table = AliasTable.model_validate(
+        {"speaker": [{"name": "Kishida Fumio", "aliases": ["the Japanese leader"]}]}
+    )
     ws.set_alias_table(table)
     article = tmp_path / "later.txt"
-    article.write_text('"We are with you," the Japanese leader said in Washington.\n', encoding="utf-8")
+    article.write_text(
+        '"We are with you," the Japanese leader said in Washington.\n', encoding="utf-8"
+    )
     ws.add_documents(load_documents([article]))  # no table given: the kept one applies
     (row,) = ws.statements_in_document(read_document(article).id)
     assert row.speaker == "Kishida Fumio"

@@ -4,11 +4,11 @@ import json
 import sqlite3
 
 import pytest
+from store_helpers import CODEBOOK, SEED
 
 from argmap.codebook import load_codebook
 from argmap.reading import load_documents, read_document
 from argmap.store import Workspace
-from store_helpers import CODEBOOK, SEED
 
 CRASHER = "data/polnear/train/text/breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt"
 
@@ -34,7 +34,10 @@ def _with_copies(monkeypatch, copy):
 
 
 def test_a_span_extracted_twice_is_stored_once_with_the_better_attribution(empty, monkeypatch):
-    _with_copies(monkeypatch, lambda s: s.model_copy(update={"speaker_id": None, "speaker": None, "confidence": 0.1}))
+    _with_copies(
+        monkeypatch,
+        lambda s: s.model_copy(update={"speaker_id": None, "speaker": None, "confidence": 0.1}),
+    )
     report = empty.add_documents(load_documents([SEED]))
     assert report.failed == [] and report.duplicates == 1 and report.added == [SEED.name]
     rows = empty.statements_in_document(read_document(SEED).id)
@@ -56,15 +59,22 @@ def test_a_document_that_fails_is_reported_and_the_others_are_added(empty, monke
 
     monkeypatch.setattr(documents, "_statement_values", broken)
     seen = []
-    report = empty.add_documents(load_documents([other, SEED]), progress=lambda d, n, outcome: seen.append(outcome))
+    report = empty.add_documents(
+        load_documents([other, SEED]), progress=lambda d, n, outcome: seen.append(outcome)
+    )
     assert seen == ["failed", "added"]
     ((path, problem),) = report.failed
-    assert path == str(other.resolve()) and problem == "IntegrityError: UNIQUE constraint failed: statements.id"
+    assert (
+        path == str(other.resolve())
+        and problem == "IntegrityError: UNIQUE constraint failed: statements.id"
+    )
     assert report.added == [SEED.name] and report.statements == 16
     assert [d.name for d in empty.documents()] == [SEED.name]
     assert not empty.find_speakers("Lloyd Austin") or all(s.statements for s in empty.speakers())
     monkeypatch.setattr(documents, "_statement_values", real)
-    assert empty.add_documents(load_documents([other])).added == ["other.txt"]  # nothing was half stored
+    assert empty.add_documents(load_documents([other])).added == [
+        "other.txt"
+    ]  # nothing was half stored
 
 
 def test_polnear_files_with_a_span_found_twice_are_added(empty, shared):
@@ -109,7 +119,9 @@ def test_a_new_version_keeps_hand_edits_and_reports_what_it_cannot_carry_over(tm
     report = ws.add_documents(load_documents([article]))
     second = read_document(article).id
     rows = ws.statements_in_document(second)
-    assert report.replaced == ["article.txt"] and len(rows) == 14 == report.statements  # 16 - deleted - gone
+    assert (
+        report.replaced == ["article.txt"] and len(rows) == 14 == report.statements
+    )  # 16 - deleted - gone
     assert not [r for r in rows if r.text == deleted.text]  # deleted stays deleted
     assert _by_text(ws, second, "most significant change").speaker_id == kishida
     assert _by_text(ws, second, "tyranny of distance").kind == "direct"
@@ -118,14 +130,20 @@ def test_a_new_version_keeps_hand_edits_and_reports_what_it_cannot_carry_over(tm
     kept = [(r.source_id, r.kind, r.target_id) for r in ws.relations(claim.id)]
     assert kept == [(_by_text(ws, second, "San Francisco Peace Treaty").id, "supports", claim.id)]
     lost = {entry.get("relation") or entry.get("claim"): entry for entry in report.dropped_edits}
-    assert set(lost) >= {promoted.id} and any(e.get("source") == gone.id and e.get("target") == claim.id
-                                             for e in report.dropped_edits)
+    assert set(lost) >= {promoted.id} and any(
+        e.get("source") == gone.id and e.get("target") == claim.id for e in report.dropped_edits
+    )
     assert ws.claim(promoted.id).statement_id is None  # the claim stays, its statement is gone
-    details = json.loads(ws.conn.execute("SELECT changes FROM edits WHERE action = 'add-document' "
-                                         "ORDER BY id DESC LIMIT 1").fetchone()[0])
+    details = json.loads(
+        ws.conn.execute(
+            "SELECT changes FROM edits WHERE action = 'add-document' ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+    )
     assert details["dropped_edits"] == report.dropped_edits and len(details["hand_edited"]) == 4
 
-    article.write_text(text.replace(line, ""), encoding="utf-8")  # a third version: the edits still hold
+    article.write_text(
+        text.replace(line, ""), encoding="utf-8"
+    )  # a third version: the edits still hold
     report = ws.add_documents(load_documents([article]))
     third = read_document(article).id
     assert report.kept_edits == 4 and report.dropped_edits == []
@@ -142,17 +160,30 @@ def test_add_leaves_speakers_people_edited_alone_so_undo_still_works(tmp_path):
     austin = ws.find_speakers("Lloyd Austin")[0]
     ws.add_alias(kishida.id, "Mr. K")
     article = tmp_path / "later.txt"
-    article.write_text('"We stand with you," Prime Minister Fumio Kishida said on Tuesday.\n\n'
-                       '"We are ready," U.S. Defense Secretary Lloyd J. Austin III said in Tokyo.\n', encoding="utf-8")
+    article.write_text(
+        '"We stand with you," Prime Minister Fumio Kishida said on Tuesday.\n\n'
+        '"We are ready," U.S. Defense Secretary Lloyd J. Austin III said in Tokyo.\n',
+        encoding="utf-8",
+    )
     report = ws.add_documents(load_documents([article]))
     rows = ws.statements_in_document(read_document(article).id)
     assert report.new_speakers == 0 and {r.speaker_id for r in rows} == {kishida.id, austin.id}
-    assert ws.speaker(kishida.id).aliases == [*kishida.aliases, "Mr. K"]  # no spelling appended by add
-    learned = ws.speaker(austin.id).aliases[len(austin.aliases):]
-    assert learned  # an unedited speaker still learns the new spelling, and the add's log entry says so
-    details = json.loads(ws.conn.execute("SELECT changes FROM edits WHERE action = 'add-document' "
-                                         "ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert ws.speaker(kishida.id).aliases == [
+        *kishida.aliases,
+        "Mr. K",
+    ]  # no spelling appended by add
+    learned = ws.speaker(austin.id).aliases[len(austin.aliases) :]
+    assert (
+        learned
+    )  # an unedited speaker still learns the new spelling, and the add's log entry says so
+    details = json.loads(
+        ws.conn.execute(
+            "SELECT changes FROM edits WHERE action = 'add-document' ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+    )
     assert {"speaker": austin.id, "aliases": learned} in [
-        {k: v for k, v in entry.items() if k in ("speaker", "aliases")} for entry in details["speakers"]]
+        {k: v for k, v in entry.items() if k in ("speaker", "aliases")}
+        for entry in details["speakers"]
+    ]
     assert ws.undo().action == "add-alias"  # not blocked by the add
     assert ws.speaker(kishida.id).aliases == kishida.aliases

@@ -8,10 +8,10 @@ import sys
 import textwrap
 
 import pytest
+from store_helpers import SEED, seed_workspace
 
 from argmap.extraction.extractor import extract_statements
 from argmap.store import Workspace, WorkspaceBusy, open_workspace
-from store_helpers import SEED, seed_workspace
 
 ARGMAP = [sys.executable, "-m", "argmap"]
 
@@ -25,7 +25,9 @@ def _articles(folder, count):
 
 def _kill_after(command, lines_wanted, env=None):
     """Run ``command``, kill -9 it after ``lines_wanted`` stderr lines; the lines read."""
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env
+    )
     lines = []
     try:
         while len(lines) < lines_wanted:
@@ -54,7 +56,16 @@ def test_kill_9_during_add_keeps_every_committed_document(tmp_path):
     _articles(tmp_path / "articles", 40)
     Workspace.init(tmp_path / "ws").close()
     lines = _kill_after(
-        [*ARGMAP, "add", str(tmp_path / "articles"), "-w", str(tmp_path / "ws"), "--progress", "lines"], 12
+        [
+            *ARGMAP,
+            "add",
+            str(tmp_path / "articles"),
+            "-w",
+            str(tmp_path / "ws"),
+            "--progress",
+            "lines",
+        ],
+        12,
     )
     committed = [line.split()[1].rstrip(":") for line in lines if line.startswith("added ")]
     assert len(committed) == 12
@@ -65,10 +76,14 @@ def test_kill_9_during_add_keeps_every_committed_document(tmp_path):
         assert set(committed) <= set(documents) and len(documents) < 40
         for row in documents.values():  # no document half in: each has all its statements
             assert row.statements == len(extract_statements(ws.document(row.id))) == 16
-        events = ws.conn.execute("SELECT count(*) FROM edits WHERE action = 'add-document'").fetchone()[0]
+        events = ws.conn.execute(
+            "SELECT count(*) FROM edits WHERE action = 'add-document'"
+        ).fetchone()[0]
         assert events == len(documents)
         # the workspace goes on: adding again picks up the rest, the rest unchanged
-        report = ws.add_documents(__import__("argmap.reading").reading.load_documents([tmp_path / "articles"]))
+        report = ws.add_documents(
+            __import__("argmap.reading").reading.load_documents([tmp_path / "articles"])
+        )
         assert len(report.added) == 40 - len(documents) and len(report.unchanged) == len(documents)
 
 
@@ -94,13 +109,19 @@ def test_kill_9_during_edits_keeps_every_committed_edit(tmp_path):
         stored = {(a.statement_id, a.annotator, a.label) for a in ws.annotations()}
         for line in lines:
             assert tuple(line.split()) in stored
-        assert ws.conn.execute("SELECT count(*) FROM edits WHERE action = 'set-stance'").fetchone()[0] == len(stored)
+        assert ws.conn.execute("SELECT count(*) FROM edits WHERE action = 'set-stance'").fetchone()[
+            0
+        ] == len(stored)
 
 
 def test_two_processes_editing_at_once_lose_nothing(tmp_path):
     seed_workspace(tmp_path).close()
     writers = [
-        subprocess.Popen([sys.executable, "-c", EDIT_LOOP, str(tmp_path), name, "60"], stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", EDIT_LOOP, str(tmp_path), name, "60"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for name in ("a", "b")
     ]
     results = [w.communicate(timeout=120) for w in writers]
@@ -109,7 +130,10 @@ def test_two_processes_editing_at_once_lose_nothing(tmp_path):
         annotations = ws.annotations()
         assert len(annotations) == 120
         assert {a.annotator for a in annotations} == {f"{p}{n}" for p in "ab" for n in range(60)}
-        assert ws.conn.execute("SELECT count(*) FROM edits WHERE action = 'set-stance'").fetchone()[0] == 120
+        assert (
+            ws.conn.execute("SELECT count(*) FROM edits WHERE action = 'set-stance'").fetchone()[0]
+            == 120
+        )
 
 
 def test_a_writer_kept_waiting_is_told_the_workspace_is_busy(tmp_path, capsys):
@@ -119,7 +143,9 @@ def test_a_writer_kept_waiting_is_told_the_workspace_is_busy(tmp_path, capsys):
     blocker.execute("BEGIN IMMEDIATE")
     try:
         impatient = Workspace(ws.path, busy_timeout=0.2)
-        with pytest.raises(WorkspaceBusy, match="workspace busy: another argmap process is writing"):
+        with pytest.raises(
+            WorkspaceBusy, match="workspace busy: another argmap process is writing"
+        ):
             impatient.set_stance(row.id, "neutral", annotator="bob")
         assert impatient.statements(limit=1)[0].id == row.id  # reading still works (WAL)
     finally:
@@ -165,7 +191,9 @@ def test_two_threads_editing_through_one_workspace_keep_their_edits_apart(tmp_pa
     for thread in threads:
         thread.join()
     assert len(ws.annotations()) == 2 * len(rows)
-    for actor, changes in ws.conn.execute("SELECT actor, changes FROM edits WHERE action = 'set-stance'"):
+    for actor, changes in ws.conn.execute(
+        "SELECT actor, changes FROM edits WHERE action = 'set-stance'"
+    ):
         touched = [c["key"] for c in json.loads(changes) if c["table"] == "annotations"]
         assert [key[1] for key in touched] == [actor]
     ws.close()
@@ -174,8 +202,19 @@ def test_two_threads_editing_through_one_workspace_keep_their_edits_apart(tmp_pa
 def test_two_processes_adding_the_same_articles_store_each_once(tmp_path):
     _articles(tmp_path / "articles", 12)
     Workspace.init(tmp_path / "ws").close()
-    command = [*ARGMAP, "add", str(tmp_path / "articles"), "-w", str(tmp_path / "ws"), "--progress", "none"]
-    adders = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    command = [
+        *ARGMAP,
+        "add",
+        str(tmp_path / "articles"),
+        "-w",
+        str(tmp_path / "ws"),
+        "--progress",
+        "none",
+    ]
+    adders = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     results = [a.communicate(timeout=120) for a in adders]
     assert [a.returncode for a in adders] == [0, 0], [err for _, err in results]
     added = [int(out.split()[0]) for out, _ in results]

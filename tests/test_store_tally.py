@@ -5,13 +5,13 @@ a document and an import; the counts the UI reads come from it."""
 import io
 
 import pytest
+from store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
 
 from argmap.codebook import load_codebook
 from argmap.export.mapjson import import_map, write_map_json
 from argmap.reading import load_documents
 from argmap.store import EditError, StatementFilter, Workspace
 from argmap.store.views import board
-from store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
 
 
 @pytest.fixture
@@ -25,13 +25,20 @@ def tallied(workspace) -> dict:
 
 
 def counted(workspace) -> dict:
-    return {(s, l, r): n for s, l, r, n in workspace.conn.execute(
-        "SELECT speaker_id, label, review, count(*) FROM statements GROUP BY 1, 2, 3")}
+    return {
+        (s, l, r): n
+        for s, l, r, n in workspace.conn.execute(
+            "SELECT speaker_id, label, review, count(*) FROM statements GROUP BY 1, 2, 3"
+        )
+    }
 
 
 def assert_consistent(workspace) -> None:
     assert tallied(workspace) == counted(workspace)
-    assert workspace.count_statements() == workspace.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    assert (
+        workspace.count_statements()
+        == workspace.conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    )
 
 
 def test_the_tally_follows_every_edit_and_its_undo_and_redo(workspace):

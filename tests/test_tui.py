@@ -4,12 +4,12 @@ import re
 
 import pytest
 from textual import events
+from tui_helpers import documents_view, press, run
 
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import ErrorScreen, PickerScreen, PromptScreen
 from argmap.tui.views.documents import find_passage
-from tui_helpers import documents_view, press, run
 
 SIZE = (160, 48)
 
@@ -121,11 +121,18 @@ def test_statement_edits_kind_delete_reattribute_accept(workspace_file):
             # kind cycles direct -> mixed -> indirect -> direct
             await press(pilot, "K")
             order = ("direct", "mixed", "indirect")
-            assert app.workspace.statement_row(first.id).kind == order[(order.index(first.kind) + 1) % 3]
+            assert (
+                app.workspace.statement_row(first.id).kind
+                == order[(order.index(first.kind) + 1) % 3]
+            )
             await pilot.press("u")
             assert app.workspace.statement_row(first.id).kind == first.kind
             # re-attribute through the fuzzy picker
-            other = next(s for s in app.workspace.speakers() if s.id != first.speaker_id and s.name == "Tanaka Hitoshi")
+            other = next(
+                s
+                for s in app.workspace.speakers()
+                if s.id != first.speaker_id and s.name == "Tanaka Hitoshi"
+            )
             await press(pilot, "w")
             assert isinstance(app.screen, PickerScreen)
             await type_text(pilot, "tanaka")
@@ -184,9 +191,13 @@ def test_a_statement_from_text_selected_with_the_mouse_across_wrapped_lines(work
             # the first line of a paragraph that wraps onto a second line, both on screen
             article = view.article
             top, height = round(article.scroll_offset.y), article.scrollable_content_region.height
-            first = next(y for y in range(top, top + height - 1) if article.lines[y].paragraph >= 0
-                         and article.lines[y + 1].paragraph == article.lines[y].paragraph
-                         and (y == 0 or article.lines[y - 1].paragraph < 0))
+            first = next(
+                y
+                for y in range(top, top + height - 1)
+                if article.lines[y].paragraph >= 0
+                and article.lines[y + 1].paragraph == article.lines[y].paragraph
+                and (y == 0 or article.lines[y - 1].paragraph < 0)
+            )
             paragraph_start = article.lines[first].start
             y = first - top
             await pilot.mouse_down(article, offset=(1, y))  # column 1: after the padding
@@ -222,7 +233,9 @@ def test_removing_the_document_shown_after_confirming_and_undo(workspace_file):
             await press(pilot, "enter")
             assert app.workspace.documents() == [] and app.workspace.count_statements() == 0
             assert view.document_id is None and not view.article.lines
-            assert app.query_one("#doc-panel").text().strip() == "no documents"  # and no keys that would do nothing
+            assert (
+                app.query_one("#doc-panel").text().strip() == "no documents"
+            )  # and no keys that would do nothing
             await press(pilot, "u")
             assert app.workspace.count_statements() == document.statements
             assert view.document_id == document.id and len(view.rows) == document.statements
@@ -257,9 +270,17 @@ def test_a_keys_file_with_a_value_that_is_no_key_or_not_utf8_is_one_error(tmp_pa
         for keys, _, binding_id in rows:
             assert all(is_key(key) for key in keys.split(",")), (binding_id, keys)
     keys_file = tmp_path / "keys.toml"
-    for value, shown in (("not a key!!", "'notakey!!'"), (",", "''"), ("ctrl+", "'ctrl+'"), ("f2,foo+x", "'foo+x'")):
+    for value, shown in (
+        ("not a key!!", "'notakey!!'"),
+        (",", "''"),
+        ("ctrl+", "'ctrl+'"),
+        ("f2,foo+x", "'foo+x'"),
+    ):
         keys_file.write_text(f'[keys]\nview-documents = "{value}"\n', encoding="utf-8")
-        with pytest.raises(KeymapError, match="^" + re.escape(f"{keys_file}: keys.view-documents: {shown} is not a key")):
+        with pytest.raises(
+            KeymapError,
+            match="^" + re.escape(f"{keys_file}: keys.view-documents: {shown} is not a key"),
+        ):
             load_keymap(keys_file)
     keys_file.write_bytes(b"\xff\xfe[keys]\n")
     with pytest.raises(KeymapError, match="^" + re.escape(f"{keys_file}: not UTF-8 text") + "$"):
@@ -270,7 +291,10 @@ def test_find_passage_matches_across_other_whitespace_and_prefers_the_nearest():
     text = "The minister said the plan\nwas sound.\n\nLater the plan  was sound again."
     assert find_passage(text, "the plan was sound", 0) == (18, 36)
     later = text.index("plan  was")
-    assert find_passage(text, "plan was sound", len(text)) == (later, later + len("plan  was sound"))
+    assert find_passage(text, "plan was sound", len(text)) == (
+        later,
+        later + len("plan  was sound"),
+    )
     assert find_passage(text, "the plan was wrong") is None
     assert find_passage(text, "   ") is None
 
@@ -291,7 +315,9 @@ def test_statements_table_filters_sorts_and_opens_a_statement(workspace_file):
             await pilot.press("slash")
             await type_text(pilot, f"stance:{label.id}")
             await press(pilot, "enter")
-            assert table.total == app.workspace.count_statements(StatementFilter(label=label.id)) > 0
+            assert (
+                table.total == app.workspace.count_statements(StatementFilter(label=label.id)) > 0
+            )
             assert all(table.row(i).label == label.id for i in range(table.total))
             # fuzzy text: a misspelt word still finds Tanaka's statement
             view.query_one("#statements-query").value = ""
@@ -379,7 +405,9 @@ def test_speakers_rename_alias_merge_split(workspace_file):
             await press(pilot, "p")
             view = app.view("speakers")
             rows = view.rows
-            assert [r.statements for r in rows] == sorted((r.statements for r in rows), reverse=True)
+            assert [r.statements for r in rows] == sorted(
+                (r.statements for r in rows), reverse=True
+            )
             first = rows[0]
             await press(pilot, "R")
             app.screen.query_one("Input").value = "The ministers"
@@ -400,7 +428,10 @@ def test_speakers_rename_alias_merge_split(workspace_file):
             merged = app.workspace.count_statements(StatementFilter(speaker=first.id))
             assert merged == first.statements + second.statements
             await press(pilot, "u")
-            assert app.workspace.count_statements(StatementFilter(speaker=first.id)) == first.statements
+            assert (
+                app.workspace.count_statements(StatementFilter(speaker=first.id))
+                == first.statements
+            )
             # split off the statements of one mention
             await press(pilot, "S")
             assert isinstance(app.screen, PickerScreen)
@@ -410,8 +441,11 @@ def test_speakers_rename_alias_merge_split(workspace_file):
             await press(pilot, "enter")
             (new,) = app.workspace.find_speakers("Split speaker")
             moved = app.workspace.count_statements(StatementFilter(speaker=new.id))
-            assert 0 < moved
-            assert app.workspace.count_statements(StatementFilter(speaker=first.id)) == first.statements - moved
+            assert moved > 0
+            assert (
+                app.workspace.count_statements(StatementFilter(speaker=first.id))
+                == first.statements - moved
+            )
 
     run(go())
 
@@ -448,7 +482,10 @@ def test_map_claims_links_and_promotion(workspace_file):
             # promote a statement to a claim
             await press(pilot, "down", "plus")
             promoted = [c for c in app.workspace.claims() if c.statement_id]
-            assert len(promoted) == 1 and promoted[0].text == app.workspace.statement_row(promoted[0].statement_id).text
+            assert (
+                len(promoted) == 1
+                and promoted[0].text == app.workspace.statement_row(promoted[0].statement_id).text
+            )
             # the map grows lazily: the claim's statements appear when it is expanded
             await press(pilot, "m")
             node = next(n for n in view.tree.root.children if n.data.id == position.id)
@@ -477,7 +514,9 @@ def test_map_claims_links_and_promotion(workspace_file):
 # ---------------------------------------------------------------------- workers, help, keys
 
 
-def test_a_crash_in_the_add_worker_shows_an_error_and_the_app_keeps_running(workspace_file, monkeypatch):
+def test_a_crash_in_the_add_worker_shows_an_error_and_the_app_keeps_running(
+    workspace_file, monkeypatch
+):
     def broken(self, *args, **kwargs):
         raise RuntimeError("disk on fire")
 
@@ -500,8 +539,9 @@ def test_a_crash_in_the_add_worker_shows_an_error_and_the_app_keeps_running(work
 
 
 def test_adding_articles_in_the_worker_shows_them(tmp_path):
-    from argmap.codebook import load_codebook
     from tui_helpers import SEED, SEED_CODEBOOK
+
+    from argmap.codebook import load_codebook
 
     with Workspace.init(tmp_path, codebook=load_codebook(SEED_CODEBOOK)) as ws:
         path = ws.path
@@ -509,12 +549,16 @@ def test_adding_articles_in_the_worker_shows_them(tmp_path):
     async def go():
         app = ArgmapApp(path, add_paths=[str(SEED)])
         async with app.run_test(size=SIZE) as pilot:
-            assert app.workspace.count_statements() == 0  # the screen is up before the adding is done
+            assert (
+                app.workspace.count_statements() == 0
+            )  # the screen is up before the adding is done
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.workspace.count_statements() > 0
-            total = sum(int(str(t.render()).split("  ")[1].split()[0]) for t in app.query(".board-title"))
+            total = sum(
+                int(str(t.render()).split("  ")[1].split()[0]) for t in app.query(".board-title")
+            )
             assert total == app.workspace.count_statements()
 
     run(go())
@@ -528,7 +572,7 @@ def test_help_lists_every_binding_and_keys_can_be_remapped(workspace_file, tmp_p
     keymap = load_keymap(keys)
     assert keymap == {"undo": "z", "view-statements": "f5", "label-1": "2", "label-2": "1"}
     bad = tmp_path / "bad.toml"
-    bad.write_text('[keys]\nundo = 3\n')
+    bad.write_text("[keys]\nundo = 3\n")
     with pytest.raises(KeymapError, match="bad.toml: keys.undo"):
         load_keymap(bad)
 
@@ -536,10 +580,21 @@ def test_help_lists_every_binding_and_keys_can_be_remapped(workspace_file, tmp_p
         app = ArgmapApp(workspace_file, keymap=keymap)
         async with app.run_test(size=SIZE) as pilot:
             ids = app.binding_ids()
-            assert {"undo", "redo", "view-board", "label-1", "accept-suggestion", "map-add-claim",
-                    "speaker-merge", "review-note", "statements-filter"} <= ids
+            assert {
+                "undo",
+                "redo",
+                "view-board",
+                "label-1",
+                "accept-suggestion",
+                "map-add-claim",
+                "speaker-merge",
+                "review-note",
+                "statements-filter",
+            } <= ids
             tabs = str(app.query_one("#tabs").render())
-            assert "f5 Statements" in tabs and " s Statements" not in tabs  # the header shows the keys as remapped
+            assert (
+                "f5 Statements" in tabs and " s Statements" not in tabs
+            )  # the header shows the keys as remapped
             first, second = app.workspace.codebook.labels[:2]
             legend = app.legend().plain
             assert f" 2  {first.name} " in legend and f" 1  {second.name} " in legend
@@ -547,7 +602,9 @@ def test_help_lists_every_binding_and_keys_can_be_remapped(workspace_file, tmp_p
             assert app.current == "statements"
             await press(pilot, "1")
             assert app.workspace.status().annotators
-            assert app.workspace.status().labels.get(second.id)  # key 1 now gives label 2, as the legend says
+            assert app.workspace.status().labels.get(
+                second.id
+            )  # key 1 now gives label 2, as the legend says
             await pilot.press("z")  # undo, remapped
             await pilot.pause()
             assert not app.workspace.status().annotators
@@ -571,7 +628,9 @@ def test_palette_offers_actions_speakers_and_documents(workspace_file):
             await pilot.pause()
             view = app.view("statements")
             assert app.current == "statements"
-            assert {view.table.row(i).speaker for i in range(view.table.total)} == {"Tanaka Hitoshi"}
+            assert {view.table.row(i).speaker for i in range(view.table.total)} == {
+                "Tanaka Hitoshi"
+            }
             names = [hit.text async for hit in provider.search("document japan")]
             assert any("japan-us-integration.txt" in str(name) for name in names)
 
@@ -584,12 +643,17 @@ def test_palette_offers_actions_speakers_and_documents(workspace_file):
 def test_open_on_a_folder_creates_the_workspace_beside_it_with_its_codebook(tmp_path, capsys):
     import shutil
 
-    from argmap.cli import main
     from conftest import REPO
+
+    from argmap.cli import main
 
     folder = tmp_path / "debate"
     folder.mkdir()
-    for name in ("japan-us-integration.txt", "japan-us-integration.codebook.toml", "us-election-2016.codebook.toml"):
+    for name in (
+        "japan-us-integration.txt",
+        "japan-us-integration.codebook.toml",
+        "us-election-2016.codebook.toml",
+    ):
         shutil.copy(REPO / "seeds" / name, folder / name)
     shot = tmp_path / "board.svg"
     assert main(["open", str(folder), "--screenshot", str(shot)]) == 0
@@ -606,8 +670,9 @@ def test_open_on_a_folder_creates_the_workspace_beside_it_with_its_codebook(tmp_
 def test_open_refuses_a_choice_between_codebooks_and_a_missing_path(tmp_path, capsys):
     import shutil
 
-    from argmap.cli import main
     from conftest import REPO
+
+    from argmap.cli import main
 
     folder = tmp_path / "other"
     folder.mkdir()
@@ -623,13 +688,28 @@ def test_open_refuses_a_choice_between_codebooks_and_a_missing_path(tmp_path, ca
     bad_keys = tmp_path / "keys.toml"
     bad_keys.write_text('[keys]\nno-such-binding = "z"\n')
     codebook = folder / "japan-us-integration.codebook.toml"
-    assert main(["open", str(folder), "--codebook", str(codebook), "--keys", str(bad_keys),
-                 "--screenshot", str(tmp_path / "x.svg")]) == 1
+    assert (
+        main(
+            [
+                "open",
+                str(folder),
+                "--codebook",
+                str(codebook),
+                "--keys",
+                str(bad_keys),
+                "--screenshot",
+                str(tmp_path / "x.svg"),
+            ]
+        )
+        == 1
+    )
     assert "no-such-binding" in capsys.readouterr().err
     assert not (folder / "argmap.sqlite").exists()  # refused before anything was created
 
 
-def test_slash_searches_from_any_view_and_open_finds_the_workspace_upward(workspace_file, monkeypatch, tmp_path):
+def test_slash_searches_from_any_view_and_open_finds_the_workspace_upward(
+    workspace_file, monkeypatch, tmp_path
+):
     from argmap.cli import main
 
     async def go():
@@ -641,7 +721,9 @@ def test_slash_searches_from_any_view_and_open_finds_the_workspace_upward(worksp
             await type_text(pilot, "tanaka")
             await press(pilot, "enter")
             table = app.view("statements").table
-            assert table.total == 3 and all(table.row(i).speaker == "Tanaka Hitoshi" for i in range(3))
+            assert table.total == 3 and all(
+                table.row(i).speaker == "Tanaka Hitoshi" for i in range(3)
+            )
 
     run(go())
     below = workspace_file.parent / "notes"

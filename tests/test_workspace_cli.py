@@ -4,9 +4,8 @@ import json
 import shutil
 
 import pytest
-
-from store_helpers import CODEBOOK, SEED
 from conftest import run_cli as run
+from store_helpers import CODEBOOK, SEED
 
 
 @pytest.fixture
@@ -34,10 +33,15 @@ def test_init_finds_the_codebook_and_add_reports_what_it_did(tmp_path, capsys, m
     assert status == 0
     assert out.startswith("1 added, 0 replaced, 0 unchanged; 16 statements")
     assert err == "added japan-us-integration.txt: 16 statements\n"  # plain lines: not a terminal
-    status, out, err = run(capsys, "add", SEED, "-w", folder / "argmap.sqlite", "--progress", "none")
+    status, out, err = run(
+        capsys, "add", SEED, "-w", folder / "argmap.sqlite", "--progress", "none"
+    )
     assert out.startswith("0 added, 0 replaced, 1 unchanged") and err == ""
     status, _, err = run(capsys, "init", folder)
-    assert status == 1 and err == f"argmap: error: {folder / 'argmap.sqlite'}: a workspace already exists here\n"
+    assert (
+        status == 1
+        and err == f"argmap: error: {folder / 'argmap.sqlite'}: a workspace already exists here\n"
+    )
 
 
 def test_status_counts_and_labelled_share(workspace, capsys):
@@ -48,7 +52,9 @@ def test_status_counts_and_labelled_share(workspace, capsys):
     statement = out.split()[0]
     assert run(capsys, "stance", statement[:8], "pro-integration", "--note", "with you")[0] == 0
     data = json.loads(run(capsys, "status", "--format", "json")[1])
-    assert data["annotators"] == {"alice": 1} and data["labelled_share"] == pytest.approx(1 / 16, abs=1e-4)
+    assert data["annotators"] == {"alice": 1} and data["labelled_share"] == pytest.approx(
+        1 / 16, abs=1e-4
+    )
     _, out, _ = run(capsys, "status")
     assert "labelled   6.2% by people" in out and "annotators: alice 1" in out
 
@@ -65,14 +71,27 @@ def test_edits_from_the_command_line_and_undo(workspace, capsys):
     assert run(capsys, "link", statement, "supports", claim)[0] == 0
     _, out, _ = run(capsys, "claim", "list")
     assert f"{claim} [position] Japan should integrate" in out and f"{statement} supports" in out
-    status, out, _ = run(capsys, "claim", "add", "--position", "Japan should keep its autonomy")  # flag first
-    assert status == 0 and "[position] Japan should keep its autonomy" in run(capsys, "claim", "list")[1]
+    status, out, _ = run(
+        capsys, "claim", "add", "--position", "Japan should keep its autonomy"
+    )  # flag first
+    assert (
+        status == 0
+        and "[position] Japan should keep its autonomy" in run(capsys, "claim", "list")[1]
+    )
     _, out, _ = run(capsys, "log")
-    assert [line.split()[3] for line in out.splitlines()[:5]] == ["add-claim", "link", "add-claim", "reattribute", "set-stance"]
+    assert [line.split()[3] for line in out.splitlines()[:5]] == [
+        "add-claim",
+        "link",
+        "add-claim",
+        "reattribute",
+        "set-stance",
+    ]
     for expected in ("add-claim", "link", "add-claim", "reattribute"):
         status, out, _ = run(capsys, "undo")
         assert status == 0 and out.startswith(f"undone: {expected}")
-    _, out, _ = run(capsys, "statements", "--speaker", "Kishida Fumio", "--label", "pro-integration")
+    _, out, _ = run(
+        capsys, "statements", "--speaker", "Kishida Fumio", "--label", "pro-integration"
+    )
     assert out.split()[0] == statement
     assert run(capsys, "redo")[1].startswith("redone: reattribute")
 
@@ -81,7 +100,9 @@ def test_bad_edits_are_one_line_errors(workspace, capsys):
     _, out, _ = run(capsys, "statements")
     statement = out.split()[0]
     status, _, err = run(capsys, "stance", statement, "maybe")
-    assert status == 1 and err.startswith("argmap: error: unknown label 'maybe' (expected one of pro-integration")
+    assert status == 1 and err.startswith(
+        "argmap: error: unknown label 'maybe' (expected one of pro-integration"
+    )
     status, _, err = run(capsys, "stance", "zzzz", "neutral")
     assert (status, err) == (1, "argmap: error: no statements match 'zzzz'\n")
     status, _, err = run(capsys, "link", statement, "rebuts", statement)
@@ -114,8 +135,15 @@ def test_export_to_a_file_then_import_into_a_new_workspace(workspace, capsys, tm
     assert status == 1 and "the workspace is not empty" in err
     (tmp_path / "cut.json").write_text(target.read_text(encoding="utf-8")[:500], encoding="utf-8")
     status, _, err = run(capsys, "import", tmp_path / "cut.json", "-w", tmp_path / "other")
-    assert status == 1 and err.startswith(f"argmap: error: {tmp_path / 'cut.json'}: not complete JSON")
-    for fmt, start in (("aif", "{"), ("argdown", "==="), ("csv", "id,document"), ("dot", "digraph")):
+    assert status == 1 and err.startswith(
+        f"argmap: error: {tmp_path / 'cut.json'}: not complete JSON"
+    )
+    for fmt, start in (
+        ("aif", "{"),
+        ("argdown", "==="),
+        ("csv", "id,document"),
+        ("dot", "digraph"),
+    ):
         assert run(capsys, "export", "--format", fmt)[1].startswith(start)
 
 
@@ -138,7 +166,15 @@ def test_suggest_refit_learns_from_the_workspaces_labels(workspace, capsys):
     _, out, _ = run(capsys, "statements")
     ids = [line.split()[0] for line in out.splitlines()]
     for n, statement in enumerate(ids[:6]):
-        assert run(capsys, "stance", statement, ("pro-integration", "sovereignty-concern", "neutral")[n % 3])[0] == 0
+        assert (
+            run(
+                capsys,
+                "stance",
+                statement,
+                ("pro-integration", "sovereignty-concern", "neutral")[n % 3],
+            )[0]
+            == 0
+        )
     status, out, err = run(capsys, "suggest", "--refit")
     assert status == 0, err
     assert out.splitlines() == [
@@ -169,7 +205,9 @@ def test_add_reports_a_document_it_cannot_store_and_adds_the_others(tmp_path, ca
     monkeypatch.setattr(documents, "_statement_values", broken)
     status, out, err = run(capsys, "add", other, tmp_path / "missing.txt", SEED, "-w", folder)
     assert status == 1 and out.startswith("1 added, 0 replaced, 0 unchanged; 16 statements")
-    assert f"argmap: error: {other}: IntegrityError: UNIQUE constraint failed: statements.id\n" in err
+    assert (
+        f"argmap: error: {other}: IntegrityError: UNIQUE constraint failed: statements.id\n" in err
+    )
     assert f"argmap: error: {tmp_path / 'missing.txt'}: no such file or directory\n" in err
     assert "failed other.txt" in err and "added japan-us-integration.txt: 16 statements" in err
 
@@ -177,20 +215,27 @@ def test_add_reports_a_document_it_cannot_store_and_adds_the_others(tmp_path, ca
 def test_add_of_polnear_files_the_extractor_finds_a_span_twice_in(tmp_path, capsys, shared):
     folder = tmp_path / "debate"
     assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
-    crashers = [shared / "data/polnear/train/text" / name for name in (
-        "breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt",
-        "breitbart_2016-05-03_glenn-beck-blasts-drudge-for-moc.txt",
-    )]
+    crashers = [
+        shared / "data/polnear/train/text" / name
+        for name in (
+            "breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt",
+            "breitbart_2016-05-03_glenn-beck-blasts-drudge-for-moc.txt",
+        )
+    ]
     status, out, err = run(capsys, "add", *crashers, SEED, "-w", folder, "--progress", "none")
     assert status == 0 and "error" not in err and out.startswith("3 added")
 
 
-@pytest.mark.parametrize("name", ["argmap.sqlite", "argmap.sqlite-wal", "argmap.sqlite-shm", "sub/../argmap.sqlite"])
+@pytest.mark.parametrize(
+    "name", ["argmap.sqlite", "argmap.sqlite-wal", "argmap.sqlite-shm", "sub/../argmap.sqlite"]
+)
 def test_export_refuses_to_overwrite_the_workspace_or_its_journal(workspace, capsys, name):
     (workspace / "sub").mkdir()
     before = (workspace / "argmap.sqlite").read_bytes()
     status, _, err = run(capsys, "export", "-f", "csv", "-o", name)
-    assert status == 1 and err.startswith(f"argmap: error: {name}: refusing to overwrite the workspace")
+    assert status == 1 and err.startswith(
+        f"argmap: error: {name}: refusing to overwrite the workspace"
+    )
     assert (workspace / "argmap.sqlite").read_bytes() == before
     assert run(capsys, "status", "--format", "json")[0] == 0
 
@@ -198,7 +243,10 @@ def test_export_refuses_to_overwrite_the_workspace_or_its_journal(workspace, cap
 def test_export_refuses_to_overwrite_another_sqlite_database(workspace, capsys):
     shutil.copy(workspace / "argmap.sqlite", workspace / "copy.db")
     status, _, err = run(capsys, "export", "-o", "copy.db")
-    assert (status, err) == (1, "argmap: error: copy.db: refusing to overwrite an SQLite database; choose another file\n")
+    assert (status, err) == (
+        1,
+        "argmap: error: copy.db: refusing to overwrite an SQLite database; choose another file\n",
+    )
     assert (workspace / "copy.db").read_bytes()[:16] == b"SQLite format 3\x00"
 
 
@@ -210,17 +258,30 @@ def test_export_files_get_the_usual_permissions(workspace, capsys):
         assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
     finally:
         os.umask(old)
-    assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o640  # 0666 minus the umask, not mkstemp's 0600
+    assert (
+        workspace / "map.csv"
+    ).stat().st_mode & 0o777 == 0o640  # 0666 minus the umask, not mkstemp's 0600
     (workspace / "map.csv").chmod(0o600)
     assert run(capsys, "export", "-f", "csv", "-o", "map.csv")[0] == 0
-    assert (workspace / "map.csv").stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode
+    assert (
+        workspace / "map.csv"
+    ).stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode
 
 
 def test_the_progress_bar_counts_files_that_fail(tmp_path, capsys):
     folder = tmp_path / "debate"
     assert run(capsys, "init", folder, "--codebook", CODEBOOK)[0] == 0
-    status, out, err = run(capsys, "add", tmp_path / "gone-1.txt", SEED, tmp_path / "gone-2.txt",
-                           "-w", folder, "--progress", "bar")
+    status, out, err = run(
+        capsys,
+        "add",
+        tmp_path / "gone-1.txt",
+        SEED,
+        tmp_path / "gone-2.txt",
+        "-w",
+        folder,
+        "--progress",
+        "bar",
+    )
     assert status == 1 and out.startswith("1 added") and err.count("no such file or directory") == 2
     assert "3/3 files" in err
 
@@ -236,7 +297,9 @@ def test_init_on_a_file_is_an_error_not_a_traceback(tmp_path, capsys):
 def test_setting_a_codebook_says_how_to_refresh_the_suggestions(workspace, capsys):
     status, out, _ = run(capsys, "codebook", CODEBOOK)
     assert status == 0
-    assert out.splitlines()[1].endswith("`argmap suggest` suggests stances for the 16 statements under this one")
+    assert out.splitlines()[1].endswith(
+        "`argmap suggest` suggests stances for the 16 statements under this one"
+    )
 
 
 def test_documents_lists_them_and_document_remove_takes_one_out_until_undo(workspace, capsys):

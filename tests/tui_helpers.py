@@ -6,10 +6,11 @@ import shutil
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from conftest import REPO
+
 from argmap.codebook import load_codebook
 from argmap.reading import load_documents
 from argmap.store import Workspace
-from conftest import REPO
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 SEED_CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"
@@ -41,8 +42,16 @@ def fixed_stance_suggestions(codebook, texts, contexts, model=None):
     for i, _ in enumerate(texts):
         label, score = ids[i % len(ids)], 0.4 + 0.1 * (i % 5)
         rest = (1 - score) / (len(ids) - 1)
-        out.append(Suggestion(label=label, score=score, scores={x: score if x == label else rest for x in ids},
-                              model="fixed", model_version="test", explanation=f"fixed suggestion {i}"))
+        out.append(
+            Suggestion(
+                label=label,
+                score=score,
+                scores={x: score if x == label else rest for x in ids},
+                model="fixed",
+                model_version="test",
+                explanation=f"fixed suggestion {i}",
+            )
+        )
     return out
 
 

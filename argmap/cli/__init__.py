@@ -52,7 +52,9 @@ def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpa
     value after them over); the usual usage error when that does not help."""
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     command = commands.choices.get(argv[0])
-    if command is not None and not any(isinstance(a, argparse._SubParsersAction) for a in command._actions):
+    if command is not None and not any(
+        isinstance(a, argparse._SubParsersAction) for a in command._actions
+    ):
         return command.parse_intermixed_args(argv[1:])
     return parser.parse_args(argv)
 

@@ -11,34 +11,42 @@ from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add ``export``, ``import`` and ``schema``."""
     from argmap.export import FORMATS
 
     export = commands.add_parser(
-        "export", help="write the whole map as JSON, AIF, Argdown, CSV or DOT",
+        "export",
+        help="write the whole map as JSON, AIF, Argdown, CSV or DOT",
         description="Write the map (to FILE atomically: a temporary file, then renamed; else to stdout).",
     )
-    export.add_argument("--format", "-f", choices=FORMATS, default="json", help="output format (default: json)")
+    export.add_argument(
+        "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
+    )
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     add_workspace_option(export)
     export.set_defaults(run=run_in_workspace(_export))
 
     load = commands.add_parser(
-        "import", help="load a JSON map export into an empty workspace",
+        "import",
+        help="load a JSON map export into an empty workspace",
         description="Load FILE.json (from `argmap export --format json`) into an empty workspace, all or nothing.",
     )
     load.add_argument("file", metavar="FILE.json")
     add_workspace_option(load)
     load.set_defaults(run=run_in_workspace(_import))
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of `argmap export --format json`")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of `argmap export --format json`"
+    )
     schema.set_defaults(run=_schema)
 
 
 def _export(workspace, args) -> int:
-    from argmap.export import writer
     from argmap.atomic import write_atomic
+    from argmap.export import writer
 
     write = writer(args.format)
     if args.output and args.output != "-":
@@ -70,7 +78,7 @@ def _refusal(output: str, workspace_path: Path) -> str | None:
     workspace = workspace_path.resolve()
     companions = {Path(f"{workspace}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
     if target in companions or any(_same_file(target, path) for path in companions):
-        return f"refusing to overwrite the workspace ({workspace.name}{target.name[len(workspace.name):]}); choose another file"
+        return f"refusing to overwrite the workspace ({workspace.name}{target.name[len(workspace.name) :]}); choose another file"
     try:
         with open(target, "rb") as existing:
             header = existing.read(len(SQLITE_HEADER))
@@ -92,8 +100,10 @@ def _import(workspace, args) -> int:
     from argmap.export.mapjson import import_map
 
     export = import_map(workspace, args.file)
-    print(f"imported {len(export.documents)} documents, {len(export.statements)} statements, "
-          f"{len(export.annotations)} annotations, {len(export.claims)} claims, {len(export.relations)} relations")
+    print(
+        f"imported {len(export.documents)} documents, {len(export.statements)} statements, "
+        f"{len(export.annotations)} annotations, {len(export.claims)} claims, {len(export.relations)} relations"
+    )
     return 0
 
 

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from argmap.models import Speaker
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add ``extract`` and ``eval extraction`` to the parser."""
     extract = commands.add_parser(
         "extract",
@@ -20,10 +22,18 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         description="Find quotes and reported speech in .txt, .md and .html files and folders.",
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    extract.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl", help="output format (default: jsonl)")
-    extract.add_argument("--aliases", metavar="FILE", help="alias table that overrides automatic speaker matching")
     extract.add_argument(
-        "--codebook", metavar="FILE",
+        "--format",
+        choices=("jsonl", "json", "table"),
+        default="jsonl",
+        help="output format (default: jsonl)",
+    )
+    extract.add_argument(
+        "--aliases", metavar="FILE", help="alias table that overrides automatic speaker matching"
+    )
+    extract.add_argument(
+        "--codebook",
+        metavar="FILE",
         help="stance codebook (TOML): adds stance, stance_score and stance_reason to each statement",
     )
     extract.set_defaults(run=_run_extract)
@@ -33,10 +43,23 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         help="precision, recall and attribution of the extractor against gold statements",
         description="Score the extractor against gold statements (JSONL or a PolNeAR brat folder).",
     )
-    extraction.add_argument("gold", metavar="GOLD", help="gold statements: a .jsonl file or a brat standoff folder")
-    extraction.add_argument("paths", nargs="+", metavar="PATH", help="the articles the gold statements refer to")
-    extraction.add_argument("--format", choices=("table", "json"), default="table", help="report format (default: table)")
-    extraction.add_argument("--quoted-only", action="store_true", help="score only gold statements that contain quotation marks")
+    extraction.add_argument(
+        "gold", metavar="GOLD", help="gold statements: a .jsonl file or a brat standoff folder"
+    )
+    extraction.add_argument(
+        "paths", nargs="+", metavar="PATH", help="the articles the gold statements refer to"
+    )
+    extraction.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="report format (default: table)",
+    )
+    extraction.add_argument(
+        "--quoted-only",
+        action="store_true",
+        help="score only gold statements that contain quotation marks",
+    )
     extraction.set_defaults(run=_run_eval_extraction)
 
 
@@ -64,7 +87,9 @@ def _run_extract(args: argparse.Namespace) -> int:
             return 1
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
-    results = extract_corpus(documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl")
+    results = extract_corpus(
+        documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl"
+    )
     extra = None
     if codebook is not None:
         from argmap.stance.annotate import with_stances
@@ -95,6 +120,8 @@ def _run_eval_extraction(args: argparse.Namespace) -> int:
     for problem in report.errors:
         error(problem)
     if not report.documents:
-        error(f"{args.gold}: no document among {' '.join(map(str, args.paths))} is named in the gold")
+        error(
+            f"{args.gold}: no document among {' '.join(map(str, args.paths))} is named in the gold"
+        )
         return 1
     return 1 if report.errors else 0

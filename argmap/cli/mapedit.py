@@ -16,7 +16,18 @@ KINDS = ("direct", "mixed", "indirect")
 REVIEWS = ("unlabelled", "suggested", "labelled", "disputed", "adjudicated")
 RELATION_KINDS = ("supports", "attacks", "rebuts", "restates")
 RELATION_STATUSES = ("accepted", "suggested", "rejected")
-SORT_KEYS = ("document", "speaker", "label", "review", "uncertainty", "score", "confidence", "kind", "text", "length")
+SORT_KEYS = (
+    "document",
+    "speaker",
+    "label",
+    "review",
+    "uncertainty",
+    "score",
+    "confidence",
+    "kind",
+    "text",
+    "length",
+)
 
 
 class UsageProblem(Exception):
@@ -51,10 +62,14 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add the editing commands."""
 
-    def command(name: str, help: str, action, *arguments: tuple[tuple, dict]) -> argparse.ArgumentParser:
+    def command(
+        name: str, help: str, action, *arguments: tuple[tuple, dict]
+    ) -> argparse.ArgumentParser:
         parser = commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
         for args, kwargs in arguments:
             parser.add_argument(*args, **kwargs)
@@ -64,57 +79,151 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
 
     who = (("--annotator",), {"help": "who labels (default: $ARGMAP_USER or the login name)"})
     note = (("--note",), {"default": "", "help": "a note kept with the label"})
-    command("statements", "list statements (filter, sort, page)", _statements,
-            (("--speaker",), {"help": "speaker id or name"}), (("--label",), {"help": "current stance label ('none': no label)"}),
-            (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
-            (("--kind",), {"type": _lower, "choices": KINDS}), (("--document",), {"help": "document id or name"}),
-            (("--text",), {"help": "text contains"}), (("--sort",), {"default": "document", "choices": SORT_KEYS}),
-            (("--desc",), {"action": "store_true"}), (("--offset",), {"type": _count, "default": 0}),
-            (("--limit",), {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"}))
-    command("stance", "label a statement's stance", _stance, (("statement",), {}), (("label",), {}), who, note)
-    command("adjudicate", "set a statement's final stance, overriding every other label", _adjudicate,
-            (("statement",), {}), (("label",), {}), who, note)
-    command("attribute", "give a statement to another speaker", _attribute, (("statement",), {}), (("speaker",), {}))
-    command("statement", "adjust a statement's span or kind, add one, or delete one", _statement,
-            (("action",), {"choices": ("adjust", "add", "delete")}),
-            (("target",), {"help": "statement id (adjust, delete) or document id or name (add)"}),
-            (("--start",), {"type": int}), (("--end",), {"type": int}), (("--kind",), {"type": _lower, "choices": KINDS}),
-            (("--speaker",), {}))
+    command(
+        "statements",
+        "list statements (filter, sort, page)",
+        _statements,
+        (("--speaker",), {"help": "speaker id or name"}),
+        (("--label",), {"help": "current stance label ('none': no label)"}),
+        (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
+        (("--kind",), {"type": _lower, "choices": KINDS}),
+        (("--document",), {"help": "document id or name"}),
+        (("--text",), {"help": "text contains"}),
+        (("--sort",), {"default": "document", "choices": SORT_KEYS}),
+        (("--desc",), {"action": "store_true"}),
+        (("--offset",), {"type": _count, "default": 0}),
+        (
+            ("--limit",),
+            {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"},
+        ),
+    )
+    command(
+        "stance",
+        "label a statement's stance",
+        _stance,
+        (("statement",), {}),
+        (("label",), {}),
+        who,
+        note,
+    )
+    command(
+        "adjudicate",
+        "set a statement's final stance, overriding every other label",
+        _adjudicate,
+        (("statement",), {}),
+        (("label",), {}),
+        who,
+        note,
+    )
+    command(
+        "attribute",
+        "give a statement to another speaker",
+        _attribute,
+        (("statement",), {}),
+        (("speaker",), {}),
+    )
+    command(
+        "statement",
+        "adjust a statement's span or kind, add one, or delete one",
+        _statement,
+        (("action",), {"choices": ("adjust", "add", "delete")}),
+        (("target",), {"help": "statement id (adjust, delete) or document id or name (add)"}),
+        (("--start",), {"type": int}),
+        (("--end",), {"type": int}),
+        (("--kind",), {"type": _lower, "choices": KINDS}),
+        (("--speaker",), {}),
+    )
     command("documents", "list documents with their ids and statement counts", _documents)
-    command("document", "remove a document with its statements (one edit: `argmap undo` brings it back)", _document,
-            (("action",), {"choices": ("remove",)}), (("document",), {"help": "document id, id prefix or name"}))
-    command("speakers", "list speakers with statement counts and stances", _speakers,
-            (("--text",), {"help": "name or alias contains"}), (("--offset",), {"type": _count, "default": 0}),
-            (("--limit",), {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"}))
-    command("speaker", "rename a speaker, add an alias, merge speakers or split one", _speaker,
-            (("action",), {"choices": ("rename", "alias", "merge", "split")}), (("speaker",), {}),
-            (("values",), {"nargs": "*", "metavar": "VALUE",
-                           "help": "rename: NAME; alias: ALIAS; merge: OTHER...; split: NAME STATEMENT..."}))
-    command("claim", "add, edit, delete, promote or list claims", _claim,
-            (("action",), {"choices": ("add", "edit", "delete", "promote", "list")}),
-            (("target",), {"nargs": "?", "help": "text (add), claim id (edit, delete) or statement id (promote)"}),
-            (("--position",), {"action": "store_true", "help": "add a position (under the issue)"}),
-            (("--parent",), {"help": "the position or claim it belongs under ('': the issue)"}), (("--label",), {}), (("--text",), {}))
-    command("link", "relate a statement or claim to a claim (supports, attacks, rebuts) or a statement (restates)",
-            _link, (("source",), {}), (("kind",), {"choices": ("supports", "attacks", "rebuts", "restates")}),
-            (("target",), {}))
-    command("unlink", "remove a relation (or reject a suggested one)", _unlink, (("relation",), {}),
-            (("--reject",), {"action": "store_true", "help": "keep it as rejected so it is not offered again"}))
-    command("relations", "list relations", _relations, (("--kind",), {"type": _lower, "choices": RELATION_KINDS}),
-            (("--status",), {"type": _lower, "choices": RELATION_STATUSES}))
+    command(
+        "document",
+        "remove a document with its statements (one edit: `argmap undo` brings it back)",
+        _document,
+        (("action",), {"choices": ("remove",)}),
+        (("document",), {"help": "document id, id prefix or name"}),
+    )
+    command(
+        "speakers",
+        "list speakers with statement counts and stances",
+        _speakers,
+        (("--text",), {"help": "name or alias contains"}),
+        (("--offset",), {"type": _count, "default": 0}),
+        (
+            ("--limit",),
+            {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"},
+        ),
+    )
+    command(
+        "speaker",
+        "rename a speaker, add an alias, merge speakers or split one",
+        _speaker,
+        (("action",), {"choices": ("rename", "alias", "merge", "split")}),
+        (("speaker",), {}),
+        (
+            ("values",),
+            {
+                "nargs": "*",
+                "metavar": "VALUE",
+                "help": "rename: NAME; alias: ALIAS; merge: OTHER...; split: NAME STATEMENT...",
+            },
+        ),
+    )
+    command(
+        "claim",
+        "add, edit, delete, promote or list claims",
+        _claim,
+        (("action",), {"choices": ("add", "edit", "delete", "promote", "list")}),
+        (
+            ("target",),
+            {"nargs": "?", "help": "text (add), claim id (edit, delete) or statement id (promote)"},
+        ),
+        (("--position",), {"action": "store_true", "help": "add a position (under the issue)"}),
+        (("--parent",), {"help": "the position or claim it belongs under ('': the issue)"}),
+        (("--label",), {}),
+        (("--text",), {}),
+    )
+    command(
+        "link",
+        "relate a statement or claim to a claim (supports, attacks, rebuts) or a statement (restates)",
+        _link,
+        (("source",), {}),
+        (("kind",), {"choices": ("supports", "attacks", "rebuts", "restates")}),
+        (("target",), {}),
+    )
+    command(
+        "unlink",
+        "remove a relation (or reject a suggested one)",
+        _unlink,
+        (("relation",), {}),
+        (
+            ("--reject",),
+            {"action": "store_true", "help": "keep it as rejected so it is not offered again"},
+        ),
+    )
+    command(
+        "relations",
+        "list relations",
+        _relations,
+        (("--kind",), {"type": _lower, "choices": RELATION_KINDS}),
+        (("--status",), {"type": _lower, "choices": RELATION_STATUSES}),
+    )
 
 
 # ---------------------------------------------------------------------- id helpers
+
 
 def _resolve(workspace, table: str, text: str) -> str:
     """A full id from an id, a unique id prefix, or (speakers, documents) a name."""
     from argmap.store import EditError
 
-    rows = workspace.conn.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2", (text, text + "\uffff")).fetchall()
+    rows = workspace.conn.execute(
+        f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2", (text, text + "\uffff")
+    ).fetchall()
     if len(rows) == 1:
         return rows[0][0]
     if table in ("speakers", "documents"):
-        named = workspace.conn.execute(f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 2", (text,)).fetchall()
+        named = workspace.conn.execute(
+            f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 2", (text,)
+        ).fetchall()
         if table == "speakers" and not named:
             named = [(s.id,) for s in workspace.find_speakers(text)][:2]
         if len(named) == 1:
@@ -128,10 +237,19 @@ def _resolve(workspace, table: str, text: str) -> str:
 
 def _candidates(workspace, table: str, text: str) -> str:
     """The ids (and names) of every row ``text`` could mean, for a "several match" message."""
-    ids = [r[0] for r in workspace.conn.execute(
-        f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 10", (text, text + "\uffff"))]
+    ids = [
+        r[0]
+        for r in workspace.conn.execute(
+            f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 10", (text, text + "\uffff")
+        )
+    ]
     if table in ("speakers", "documents"):
-        ids += [r[0] for r in workspace.conn.execute(f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE", (text,))]
+        ids += [
+            r[0]
+            for r in workspace.conn.execute(
+                f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE", (text,)
+            )
+        ]
         if table == "speakers":
             ids += [s.id for s in workspace.find_speakers(text)]
         names = dict(workspace.conn.execute(f"SELECT id, name FROM {table}").fetchall())
@@ -145,17 +263,23 @@ def _node(workspace, text: str) -> str:
 
 # ---------------------------------------------------------------------- commands
 
+
 def _statements(workspace, args) -> int:
     from argmap.store import StatementFilter
 
     filter = StatementFilter(
         speaker=_resolve(workspace, "speakers", args.speaker) if args.speaker else None,
-        label=_label_filter(workspace, args.label), review=args.review, kind=args.kind,
-        document=_resolve(workspace, "documents", args.document) if args.document else None, text=args.text,
+        label=_label_filter(workspace, args.label),
+        review=args.review,
+        kind=args.kind,
+        document=_resolve(workspace, "documents", args.document) if args.document else None,
+        text=args.text,
     )
     total = workspace.count_statements(filter)
     limit = args.limit or max(total - args.offset, 0)  # 0: all, as for `argmap speakers`
-    for row in workspace.statements(filter, sort=args.sort, descending=args.desc, offset=args.offset, limit=limit):
+    for row in workspace.statements(
+        filter, sort=args.sort, descending=args.desc, offset=args.offset, limit=limit
+    ):
         text = row.text if len(row.text) <= 80 else row.text[:79] + "…"
         print(f"{row.id}  {row.label or '-':<18} {row.review:<11} {row.speaker or '?'}: {text}")
     print(f"({total} statements match)", file=sys.stderr)
@@ -170,24 +294,39 @@ def _label_filter(workspace, text: str | None) -> str | None:
         return ""
     codebook = workspace.codebook
     labels = list(codebook.label_ids) if codebook else []
-    labels += [r[0] for r in workspace.conn.execute("SELECT DISTINCT label FROM statements WHERE label IS NOT NULL")
-               if r[0] not in labels]
+    labels += [
+        r[0]
+        for r in workspace.conn.execute(
+            "SELECT DISTINCT label FROM statements WHERE label IS NOT NULL"
+        )
+        if r[0] not in labels
+    ]
     for label in labels:
         if label.lower() == text.lower():
             return label
-    raise UsageProblem(f"argument --label: unknown label {text!r} (choose from {', '.join([*labels, 'none'])})")
+    raise UsageProblem(
+        f"argument --label: unknown label {text!r} (choose from {', '.join([*labels, 'none'])})"
+    )
 
 
 def _stance(workspace, args) -> int:
-    annotation = workspace.set_stance(_resolve(workspace, "statements", args.statement), args.label,
-                                      annotator=args.annotator, note=args.note)
+    annotation = workspace.set_stance(
+        _resolve(workspace, "statements", args.statement),
+        args.label,
+        annotator=args.annotator,
+        note=args.note,
+    )
     print(f"{annotation.statement_id}: {annotation.label} by {annotation.annotator}")
     return 0
 
 
 def _adjudicate(workspace, args) -> int:
-    annotation = workspace.adjudicate(_resolve(workspace, "statements", args.statement), args.label,
-                                      annotator=args.annotator, note=args.note)
+    annotation = workspace.adjudicate(
+        _resolve(workspace, "statements", args.statement),
+        args.label,
+        annotator=args.annotator,
+        note=args.note,
+    )
     print(f"{annotation.statement_id}: {annotation.label} (adjudicated by {annotation.annotator})")
     return 0
 
@@ -207,14 +346,20 @@ def _statement(workspace, args) -> int:
 
             raise EditError("statement add needs --start and --end")
         row = workspace.add_statement(
-            _resolve(workspace, "documents", args.target), args.start, args.end,
+            _resolve(workspace, "documents", args.target),
+            args.start,
+            args.end,
             speaker_id=_resolve(workspace, "speakers", args.speaker) if args.speaker else None,
             kind=args.kind or "direct",
         )
         print(f"{row.id}: {row.text}")
     elif args.action == "adjust":
-        row = workspace.adjust_statement(_resolve(workspace, "statements", args.target), start=args.start, end=args.end,
-                                         kind=args.kind)
+        row = workspace.adjust_statement(
+            _resolve(workspace, "statements", args.target),
+            start=args.start,
+            end=args.end,
+            kind=args.kind,
+        )
         print(f"{row.id}: {row.start}-{row.end} {row.kind}: {row.text}")
     else:
         statement = _resolve(workspace, "statements", args.target)
@@ -239,14 +384,17 @@ def _document(workspace, args) -> int:
 
 def _speakers(workspace, args) -> int:
     rows = workspace.speakers(text=args.text)
-    shown = rows[args.offset:args.offset + args.limit if args.limit else None]
+    shown = rows[args.offset : args.offset + args.limit if args.limit else None]
     for row in shown:
         stances = ", ".join(f"{k or '(none)'} {v}" for k, v in sorted(row.stances.items()))
         print(f"{row.id}  {row.name} [{row.kind}] {row.statements} statements: {stances}")
     if len(shown) < len(rows):
         first = args.offset + 1 if shown else 0
-        print(f"({len(rows)} speakers; showing {first}-{args.offset + len(shown)}: --offset/--limit for others, "
-              "--limit 0 for all)", file=sys.stderr)
+        print(
+            f"({len(rows)} speakers; showing {first}-{args.offset + len(shown)}: --offset/--limit for others, "
+            "--limit 0 for all)",
+            file=sys.stderr,
+        )
     else:
         print(f"({len(rows)} speakers)", file=sys.stderr)
     return 0
@@ -259,15 +407,21 @@ def _speaker(workspace, args) -> int:
     values = args.values
     needed = {"rename": 1, "alias": 1, "merge": 1, "split": 2}[args.action]
     if len(values) < needed or (args.action in ("rename", "alias") and len(values) != 1):
-        raise EditError(f"speaker {args.action}: expected {'NAME STATEMENT...' if args.action == 'split' else 'one value' if needed == 1 and args.action != 'merge' else 'OTHER...'}")
+        raise EditError(
+            f"speaker {args.action}: expected {'NAME STATEMENT...' if args.action == 'split' else 'one value' if needed == 1 and args.action != 'merge' else 'OTHER...'}"
+        )
     if args.action == "rename":
         result = workspace.rename_speaker(speaker, values[0])
     elif args.action == "alias":
         result = workspace.add_alias(speaker, values[0])
     elif args.action == "merge":
-        result = workspace.merge_speakers(speaker, [_resolve(workspace, "speakers", v) for v in values])
+        result = workspace.merge_speakers(
+            speaker, [_resolve(workspace, "speakers", v) for v in values]
+        )
     else:
-        result = workspace.split_speaker(speaker, [_resolve(workspace, "statements", v) for v in values[1:]], values[0])
+        result = workspace.split_speaker(
+            speaker, [_resolve(workspace, "statements", v) for v in values[1:]], values[0]
+        )
     print(f"{result.id}  {result.name}; aliases: {', '.join(result.aliases) or '-'}")
     return 0
 
@@ -275,17 +429,25 @@ def _speaker(workspace, args) -> int:
 def _claim(workspace, args) -> int:
     from argmap.store import EditError
 
-    parent = _resolve(workspace, "claims", args.parent) if args.parent else None  # "": under the issue
+    parent = (
+        _resolve(workspace, "claims", args.parent) if args.parent else None
+    )  # "": under the issue
     if args.action == "list":
         _print_claims(workspace)
         return 0
     if not args.target:
         raise EditError(f"claim {args.action} needs its {'text' if args.action == 'add' else 'id'}")
     if args.action == "add":
-        claim = workspace.add_claim(args.target, kind="position" if args.position else "claim", parent_id=parent,
-                                    label=args.label)
+        claim = workspace.add_claim(
+            args.target,
+            kind="position" if args.position else "claim",
+            parent_id=parent,
+            label=args.label,
+        )
     elif args.action == "promote":
-        claim = workspace.promote_statement(_resolve(workspace, "statements", args.target), parent_id=parent)
+        claim = workspace.promote_statement(
+            _resolve(workspace, "statements", args.target), parent_id=parent
+        )
     elif args.action == "edit":
         changes = {"text": args.text}
         if args.parent is not None:
@@ -305,7 +467,7 @@ def _claim(workspace, args) -> int:
 
 
 def _relations_removed(relations) -> str:
-    """", with its N relations: ..." for a delete's report (empty when there were none)."""
+    """ ", with its N relations: ..." for a delete's report (empty when there were none)."""
     if not relations:
         return ""
     listed = "; ".join(f"{r.id} ({r.source_id} {r.kind} {r.target_id})" for r in relations)
@@ -332,7 +494,9 @@ def _print_claims(workspace) -> None:
 
 
 def _link(workspace, args) -> int:
-    relation = workspace.link(_node(workspace, args.source), _node(workspace, args.target), args.kind)
+    relation = workspace.link(
+        _node(workspace, args.source), _node(workspace, args.target), args.kind
+    )
     print(f"{relation.id}: {relation.source_id} {relation.kind} {relation.target_id}")
     return 0
 
@@ -351,5 +515,7 @@ def _unlink(workspace, args) -> int:
 def _relations(workspace, args) -> int:
     for relation in workspace.relations(kind=args.kind, status=args.status):
         score = f" {relation.score:.2f}" if relation.score is not None else ""
-        print(f"{relation.id}  {relation.source_id} {relation.kind} {relation.target_id} [{relation.status}]{score}")
+        print(
+            f"{relation.id}  {relation.source_id} {relation.kind} {relation.target_id} [{relation.status}]{score}"
+        )
     return 0

@@ -13,16 +13,22 @@ import sys
 from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
 
-
 NO_TERMINAL = "argmap review needs a terminal: its input or output is not one (a packet can be filled by a script instead)"
 
 
 def _has_terminal() -> bool:
     """True when both standard input and output are terminals (the review UI reads keys and draws)."""
-    return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    return (
+        sys.stdin is not None
+        and sys.stdout is not None
+        and sys.stdin.isatty()
+        and sys.stdout.isatty()
+    )
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add ``assign``, ``review``, ``collect`` and ``agreement`` to the parser."""
     assign = commands.add_parser(
         "assign",
@@ -31,16 +37,41 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         "shares are equal (within one), statements labelled by enough people, or already held in a packet in DIR, "
         "are not handed out again.",
     )
-    assign.add_argument("--reviewers", required=True, metavar="NAMES", help="comma-separated reviewer names: alice,bob,carol")
-    assign.add_argument("--overlap", type=int, default=2, metavar="K", help="reviewers per statement (default 2)")
+    assign.add_argument(
+        "--reviewers",
+        required=True,
+        metavar="NAMES",
+        help="comma-separated reviewer names: alice,bob,carol",
+    )
+    assign.add_argument(
+        "--overlap", type=int, default=2, metavar="K", help="reviewers per statement (default 2)"
+    )
     share = assign.add_mutually_exclusive_group()
-    share.add_argument("--per-reviewer", type=int, metavar="N", help="at most N statements per reviewer")
-    share.add_argument("--all", action="store_true", help="hand out every statement that needs labels (the default)")
-    assign.add_argument("--order", choices=("uncertainty", "document", "random"), default="uncertainty",
-                        help="which statements first: least certain suggestion (default), document order, or random")
+    share.add_argument(
+        "--per-reviewer", type=int, metavar="N", help="at most N statements per reviewer"
+    )
+    share.add_argument(
+        "--all",
+        action="store_true",
+        help="hand out every statement that needs labels (the default)",
+    )
+    assign.add_argument(
+        "--order",
+        choices=("uncertainty", "document", "random"),
+        default="uncertainty",
+        help="which statements first: least certain suggestion (default), document order, or random",
+    )
     assign.add_argument("--seed", type=int, default=0, help="seed of --order random (default 0)")
-    assign.add_argument("--blind", action="store_true", help="leave the model's suggestions out of the packets")
-    assign.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the packets (created if needed)")
+    assign.add_argument(
+        "--blind", action="store_true", help="leave the model's suggestions out of the packets"
+    )
+    assign.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="DIR",
+        help="folder for the packets (created if needed)",
+    )
     add_workspace_option(assign)
     assign.set_defaults(run=run_in_workspace(_assign))
 
@@ -50,12 +81,28 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved into the file at once. "
         "With --adjudicate, open the workspace's disputed statements instead and set their final labels.",
     )
-    review.add_argument("--keys", metavar="FILE", help="key remapping TOML (default ~/.config/argmap/keys.toml; the same file as argmap open)")
-    review.add_argument("packet", nargs="?", metavar="PACKET", help="the packet file (.json) handed out to the reviewer")
-    review.add_argument("--adjudicate", action="store_true",
-                        help="the adjudication queue: each disputed statement with every reviewer's label and note")
-    review.add_argument("--as", dest="adjudicator", metavar="NAME",
-                        help="the adjudicator's name (default: $ARGMAP_USER or the login name)")
+    review.add_argument(
+        "--keys",
+        metavar="FILE",
+        help="key remapping TOML (default ~/.config/argmap/keys.toml; the same file as argmap open)",
+    )
+    review.add_argument(
+        "packet",
+        nargs="?",
+        metavar="PACKET",
+        help="the packet file (.json) handed out to the reviewer",
+    )
+    review.add_argument(
+        "--adjudicate",
+        action="store_true",
+        help="the adjudication queue: each disputed statement with every reviewer's label and note",
+    )
+    review.add_argument(
+        "--as",
+        dest="adjudicator",
+        metavar="NAME",
+        help="the adjudicator's name (default: $ARGMAP_USER or the login name)",
+    )
     add_workspace_option(review)
     review.set_defaults(run=_run_review, parser=review)
 
@@ -78,10 +125,19 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         "kappa per pair, percent agreement, per document, label-pair counts. Undefined figures are reported as "
         "undefined, with the reason.",
     )
-    agreement.add_argument("packets", nargs="*", metavar="PACKET", help="filled packet files (default: the workspace)")
-    agreement.add_argument("--format", choices=("table", "json"), default="table", help="report format (default: table)")
     agreement.add_argument(
-        "--disagreements", action="store_true", help="also list the items whose labels differ, with every reviewer's label and note"
+        "packets", nargs="*", metavar="PACKET", help="filled packet files (default: the workspace)"
+    )
+    agreement.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="report format (default: table)",
+    )
+    agreement.add_argument(
+        "--disagreements",
+        action="store_true",
+        help="also list the items whose labels differ, with every reviewer's label and note",
     )
     add_workspace_option(agreement)
     agreement.set_defaults(run=_run_agreement)
@@ -99,8 +155,13 @@ def _assign(workspace, args: argparse.Namespace) -> int:
         error(f"{problem} (its items may be handed out again)")
     try:
         assignment = plan(
-            workspace, reviewers, overlap=args.overlap, per_reviewer=args.per_reviewer,
-            order=args.order, seed=args.seed, pending=pending,
+            workspace,
+            reviewers,
+            overlap=args.overlap,
+            per_reviewer=args.per_reviewer,
+            order=args.order,
+            seed=args.seed,
+            pending=pending,
         )
         packets = build_packets(workspace, assignment, blind=args.blind)
         paths = write_packets(packets, folder)
@@ -112,7 +173,11 @@ def _assign(workspace, args: argparse.Namespace) -> int:
     print(
         _handed_out(assignment, args.overlap)
         + f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
-        + (f"; {len(assignment.not_handed_out)} left for later (--per-reviewer)" if assignment.not_handed_out else "")
+        + (
+            f"; {len(assignment.not_handed_out)} left for later (--per-reviewer)"
+            if assignment.not_handed_out
+            else ""
+        )
     )
     return 1 if problems else 0
 
@@ -127,7 +192,8 @@ def _handed_out(assignment, overlap: int) -> str:
     if set(sizes) <= {overlap}:
         return f"{handed} statements handed out to {overlap} reviewers each"
     parts = ", ".join(
-        f"{count} to {size} reviewer{'s' if size != 1 else ''}" for size, count in sorted(sizes.items(), reverse=True)
+        f"{count} to {size} reviewer{'s' if size != 1 else ''}"
+        for size, count in sorted(sizes.items(), reverse=True)
     )
     return f"{handed} statements handed out: {parts} (labelled or held by others before)"
 
@@ -182,7 +248,9 @@ def _collect(workspace, args: argparse.Namespace) -> int:
 
 def _run_review(args: argparse.Namespace) -> int:
     if args.adjudicate == bool(args.packet):
-        args.parser.error("give a PACKET file, or --adjudicate for the workspace's disputed statements")
+        args.parser.error(
+            "give a PACKET file, or --adjudicate for the workspace's disputed statements"
+        )
     if args.adjudicate:
         return run_in_workspace(_adjudicate)(args)
     from argmap.review.packet import PacketError, load_packet
@@ -237,7 +305,11 @@ def _mixed_packets(packets) -> str | None:
     """
     for what, key, show in (
         ("workspaces", lambda packet: packet.workspace_id, lambda value: f"workspace {value}"),
-        ("label sets", lambda packet: tuple(packet.codebook.label_ids), lambda value: f"labels {', '.join(value)}"),
+        (
+            "label sets",
+            lambda packet: tuple(packet.codebook.label_ids),
+            lambda value: f"labels {', '.join(value)}",
+        ),
     ):
         groups: dict = {}
         for path, packet in packets:

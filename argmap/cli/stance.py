@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from argmap.stance import LearnedModel
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add ``label``, ``train`` and ``eval stance`` to the parser."""
     label = commands.add_parser(
         "label",
@@ -27,9 +29,20 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
             "statement with label, score, scores, explanation, evidence, model and version."
         ),
     )
-    label.add_argument("inputs", nargs="*", metavar="FILE", help="statement files; '-' or nothing reads standard input")
-    label.add_argument("--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)")
-    label.add_argument("--model", metavar="DIR", help="a learned model saved by 'argmap train' (default: the codebook model)")
+    label.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE",
+        help="statement files; '-' or nothing reads standard input",
+    )
+    label.add_argument(
+        "--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)"
+    )
+    label.add_argument(
+        "--model",
+        metavar="DIR",
+        help="a learned model saved by 'argmap train' (default: the codebook model)",
+    )
     label.set_defaults(run=_run_label)
 
     train = commands.add_parser(
@@ -37,11 +50,29 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         help="fit the learned stance model from labelled statements",
         description="Fit the learned stance model (combined with the codebook model) and save it to a folder.",
     )
-    train.add_argument("labels", metavar="LABELS.jsonl", help="labelled statements: 'text' or 'doc'/'start'/'end', and 'stance'")
-    train.add_argument("--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)")
-    train.add_argument("--documents", action="append", default=[], metavar="DIR", help="folder of the documents named by 'doc' (repeatable)")
-    train.add_argument("--split", metavar="NAME", help="use only the lines whose 'split' field is NAME (e.g. train)")
-    train.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to save the model in")
+    train.add_argument(
+        "labels",
+        metavar="LABELS.jsonl",
+        help="labelled statements: 'text' or 'doc'/'start'/'end', and 'stance'",
+    )
+    train.add_argument(
+        "--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)"
+    )
+    train.add_argument(
+        "--documents",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder of the documents named by 'doc' (repeatable)",
+    )
+    train.add_argument(
+        "--split",
+        metavar="NAME",
+        help="use only the lines whose 'split' field is NAME (e.g. train)",
+    )
+    train.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="folder to save the model in"
+    )
     train.set_defaults(run=_run_train)
 
     stance = eval_targets.add_parser(
@@ -49,13 +80,41 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
         help="accuracy, macro-F1, per-label scores and confusion of stance suggestions",
         description="Score stance suggestions against gold labels; --cv K cross-validates the three models on the gold.",
     )
-    stance.add_argument("gold", metavar="GOLD.jsonl", help="labelled statements: 'text' or 'doc'/'start'/'end', and 'stance'")
-    stance.add_argument("--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)")
-    stance.add_argument("--model", metavar="DIR", help="also score a learned model saved by 'argmap train'")
-    stance.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validated scores of the codebook, learned and combined models")
-    stance.add_argument("--documents", action="append", default=[], metavar="DIR", help="folder of the documents named by 'doc' (repeatable)")
-    stance.add_argument("--split", metavar="NAME", help="score only the lines whose 'split' field is NAME (e.g. dev)")
-    stance.add_argument("--format", choices=("table", "json"), default="table", help="report format (default: table)")
+    stance.add_argument(
+        "gold",
+        metavar="GOLD.jsonl",
+        help="labelled statements: 'text' or 'doc'/'start'/'end', and 'stance'",
+    )
+    stance.add_argument(
+        "--codebook", required=True, metavar="FILE", help="the debate's codebook (TOML)"
+    )
+    stance.add_argument(
+        "--model", metavar="DIR", help="also score a learned model saved by 'argmap train'"
+    )
+    stance.add_argument(
+        "--cv",
+        type=int,
+        metavar="K",
+        help="K-fold cross-validated scores of the codebook, learned and combined models",
+    )
+    stance.add_argument(
+        "--documents",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder of the documents named by 'doc' (repeatable)",
+    )
+    stance.add_argument(
+        "--split",
+        metavar="NAME",
+        help="score only the lines whose 'split' field is NAME (e.g. dev)",
+    )
+    stance.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="report format (default: table)",
+    )
     stance.set_defaults(run=_run_eval_stance)
 
 
@@ -100,8 +159,12 @@ def _run_label(args: argparse.Namespace) -> int:
         if not records:
             continue
         texts = [r["text"] for r in records]
-        contexts = [r.get("context") if isinstance(r.get("context"), str) else None for r in records]
-        for record, suggestion in zip(records, suggest_stances(codebook, texts, contexts=contexts, model=model)):
+        contexts = [
+            r.get("context") if isinstance(r.get("context"), str) else None for r in records
+        ]
+        for record, suggestion in zip(
+            records, suggest_stances(codebook, texts, contexts=contexts, model=model)
+        ):
             out = {
                 **record,
                 "label": suggestion.label,
@@ -186,7 +249,9 @@ def _run_train(args: argparse.Namespace) -> int:
         return 1
     counts = Counter(model.labels)
     shares = ", ".join(f"{label} {counts[label]}" for label in codebook.label_ids)
-    print(f"trained {model.version} on {len(model.labels)} statements ({shares}); saved to {folder}")
+    print(
+        f"trained {model.version} on {len(model.labels)} statements ({shares}); saved to {folder}"
+    )
     return 0
 
 
@@ -209,13 +274,31 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
     labels = list(codebook.label_ids)
     cue_model = codebook_model(codebook)
     cue = cue_model.suggest_many(texts, contexts)
-    reports = [score(gold, [s.label for s in cue], labels, "codebook", cue_model.version, scores=[s.score for s in cue])]
+    reports = [
+        score(
+            gold,
+            [s.label for s in cue],
+            labels,
+            "codebook",
+            cue_model.version,
+            scores=[s.score for s in cue],
+        )
+    ]
     if args.model:
         model = _model(args.model, codebook)
         if model is None:
             return 1
         predicted = model.suggest(texts, contexts)
-        reports.append(score(gold, [s.label for s in predicted], labels, "combined", model.version, scores=[s.score for s in predicted]))
+        reports.append(
+            score(
+                gold,
+                [s.label for s in predicted],
+                labels,
+                "combined",
+                model.version,
+                scores=[s.score for s in predicted],
+            )
+        )
     if args.cv:
         try:
             reports.extend(cross_validate(codebook, examples, args.cv).values())
@@ -226,5 +309,7 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
         json.dump([r.model_dump() for r in reports], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_reports(reports, f"Stance: {len(examples)} statements from {args.gold}"))
+        sys.stdout.write(
+            format_reports(reports, f"Stance: {len(examples)} statements from {args.gold}")
+        )
     return 0

@@ -9,23 +9,45 @@ from pathlib import Path
 from argmap.cli import error
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add ``argmap open``."""
     command = commands.add_parser(
-        "open", help="open the terminal UI (on a workspace, or on articles: a workspace is made beside them)",
+        "open",
+        help="open the terminal UI (on a workspace, or on articles: a workspace is made beside them)",
         description="Open the terminal UI. Given articles or a folder, create a workspace beside them (or in "
-                    "--workspace), add them with the codebook found beside them, and open it.",
+        "--workspace), add them with the codebook found beside them, and open it.",
     )
-    command.add_argument("targets", nargs="*", metavar="WORKSPACE|PATH",
-                         help="a workspace (argmap.sqlite or its folder), or article files and folders")
-    command.add_argument("--workspace", "-w", metavar="DIR", help="where the workspace is (or is created)")
-    command.add_argument("--codebook", metavar="FILE", help="the debate's codebook for a new workspace")
-    command.add_argument("--aliases", metavar="FILE", help="alias table for speaker matching when adding")
-    command.add_argument("--keys", metavar="FILE", help="key remapping TOML (default ~/.config/argmap/keys.toml)")
-    command.add_argument("--view", choices=("board", "documents", "statements", "review", "speakers", "map"),
-                         default="board", help="the view to start in (default: board)")
-    command.add_argument("--screenshot", metavar="SVG",
-                         help="save an SVG screenshot of the first screen (after adding) and exit")
+    command.add_argument(
+        "targets",
+        nargs="*",
+        metavar="WORKSPACE|PATH",
+        help="a workspace (argmap.sqlite or its folder), or article files and folders",
+    )
+    command.add_argument(
+        "--workspace", "-w", metavar="DIR", help="where the workspace is (or is created)"
+    )
+    command.add_argument(
+        "--codebook", metavar="FILE", help="the debate's codebook for a new workspace"
+    )
+    command.add_argument(
+        "--aliases", metavar="FILE", help="alias table for speaker matching when adding"
+    )
+    command.add_argument(
+        "--keys", metavar="FILE", help="key remapping TOML (default ~/.config/argmap/keys.toml)"
+    )
+    command.add_argument(
+        "--view",
+        choices=("board", "documents", "statements", "review", "speakers", "map"),
+        default="board",
+        help="the view to start in (default: board)",
+    )
+    command.add_argument(
+        "--screenshot",
+        metavar="SVG",
+        help="save an SVG screenshot of the first screen (after adding) and exit",
+    )
     command.set_defaults(run=_run_open)
 
 
@@ -33,7 +55,9 @@ class OpenError(Exception):
     """A problem that stops ``argmap open``; the message is one line naming the file."""
 
 
-def plan(targets: list[str], workspace: str | None, codebook: str | None) -> tuple[Path, list[str], Path | None]:
+def plan(
+    targets: list[str], workspace: str | None, codebook: str | None
+) -> tuple[Path, list[str], Path | None]:
     """(workspace file, article paths to add, codebook file for a new workspace) for ``argmap open``."""
     from argmap.store import WORKSPACE_FILE, find_workspace
 
@@ -77,12 +101,16 @@ def find_codebook(articles: list[str]) -> Path | None:
     found = sorted({c for folder in folders for c in folder.glob("*.codebook.toml")})
     if len(found) <= 1:
         return found[0] if found else None
-    names = {p.stem for a in articles for p in ([Path(a)] if Path(a).is_file() else Path(a).iterdir())}
+    names = {
+        p.stem for a in articles for p in ([Path(a)] if Path(a).is_file() else Path(a).iterdir())
+    }
     named = [c for c in found if c.name.removesuffix(".codebook.toml") in names]
     if len(named) == 1:
         return named[0]
-    raise OpenError(f"{', '.join(str(c) for c in found)}: several codebooks beside the articles; "
-                    "choose one with --codebook FILE")
+    raise OpenError(
+        f"{', '.join(str(c) for c in found)}: several codebooks beside the articles; "
+        "choose one with --codebook FILE"
+    )
 
 
 def _run_open(args: argparse.Namespace) -> int:
@@ -99,7 +127,10 @@ def _run_open(args: argparse.Namespace) -> int:
 
             codebook = load_codebook(codebook_file) if codebook_file else None
             Workspace.init(workspace_file, codebook=codebook).close()
-            print(f"created workspace {workspace_file}" + (f" with codebook {codebook_file}" if codebook_file else ""))
+            print(
+                f"created workspace {workspace_file}"
+                + (f" with codebook {codebook_file}" if codebook_file else "")
+            )
         aliases = None
         if args.aliases:
             from argmap.speakers import AliasTable
@@ -107,8 +138,15 @@ def _run_open(args: argparse.Namespace) -> int:
             aliases = AliasTable.load(args.aliases)
         from argmap.tui.app import ArgmapApp
 
-        app = ArgmapApp(workspace_file, add_paths=articles, keymap=keymap, aliases=aliases, view=args.view)
-    except (OpenError, WorkspaceError, KeymapError, ValueError) as problem:  # CodebookError is a ValueError
+        app = ArgmapApp(
+            workspace_file, add_paths=articles, keymap=keymap, aliases=aliases, view=args.view
+        )
+    except (
+        OpenError,
+        WorkspaceError,
+        KeymapError,
+        ValueError,
+    ) as problem:  # CodebookError is a ValueError
         error(str(problem))
         return 1
     if args.screenshot:
@@ -127,7 +165,10 @@ def _screenshot(app, target: str) -> int:
             await app.workers.wait_for_complete()
             await pilot.pause()
             path = Path(target)
-            app.save_screenshot(filename=path.name, path=str(path.parent.resolve() if str(path.parent) else os.getcwd()))
+            app.save_screenshot(
+                filename=path.name,
+                path=str(path.parent.resolve() if str(path.parent) else os.getcwd()),
+            )
 
     asyncio.run(shoot())
     print(f"saved {target}")

@@ -15,7 +15,9 @@ from argmap.cli import documents, error
 def add_workspace_option(parser: argparse.ArgumentParser) -> None:
     """``--workspace PATH`` (default: found from the current directory, or $ARGMAP_WORKSPACE)."""
     parser.add_argument(
-        "--workspace", "-w", metavar="PATH",
+        "--workspace",
+        "-w",
+        metavar="PATH",
         help="the workspace file or its directory (default: found in the current directory or a parent)",
     )
 
@@ -44,32 +46,58 @@ def run_in_workspace(action):
     return run
 
 
-def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction) -> None:
+def register(
+    commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
+) -> None:
     """Add the workspace commands."""
-    init = commands.add_parser("init", help="create a workspace", description="Create a workspace (argmap.sqlite) in DIR.")
-    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="where to create it (default: here)")
-    init.add_argument("--codebook", metavar="FILE", help="the debate's codebook (default: the one *.codebook.toml in DIR)")
+    init = commands.add_parser(
+        "init", help="create a workspace", description="Create a workspace (argmap.sqlite) in DIR."
+    )
+    init.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="where to create it (default: here)",
+    )
+    init.add_argument(
+        "--codebook",
+        metavar="FILE",
+        help="the debate's codebook (default: the one *.codebook.toml in DIR)",
+    )
     init.set_defaults(run=_run_init)
 
     add = commands.add_parser(
-        "add", help="add articles to the workspace",
+        "add",
+        help="add articles to the workspace",
         description="Extract statements from articles, resolve speakers across the workspace, suggest stances.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    add.add_argument("--aliases", metavar="FILE",
-                     help="alias table that overrides automatic speaker matching (kept for later adds)")
-    add.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
-                     help="progress display (default: a bar on a terminal, lines otherwise)")
+    add.add_argument(
+        "--aliases",
+        metavar="FILE",
+        help="alias table that overrides automatic speaker matching (kept for later adds)",
+    )
+    add.add_argument(
+        "--progress",
+        choices=("auto", "bar", "lines", "none"),
+        default="auto",
+        help="progress display (default: a bar on a terminal, lines otherwise)",
+    )
     add_workspace_option(add)
     add.set_defaults(run=_run_add)
 
-    status = commands.add_parser("status", help="counts, labelled share and agreement state of the workspace")
+    status = commands.add_parser(
+        "status", help="counts, labelled share and agreement state of the workspace"
+    )
     status.add_argument("--format", choices=("table", "json"), default="table")
     add_workspace_option(status)
     status.set_defaults(run=run_in_workspace(_status))
 
     for name, what in (("undo", "undo the latest edit"), ("redo", "redo the edit undone last")):
-        command = commands.add_parser(name, help=what, description=what.capitalize() + " (from the edit log).")
+        command = commands.add_parser(
+            name, help=what, description=what.capitalize() + " (from the edit log)."
+        )
         add_workspace_option(command)
         command.set_defaults(run=run_in_workspace(_undo if name == "undo" else _redo))
 
@@ -79,16 +107,25 @@ def register(commands: argparse._SubParsersAction, eval_targets: argparse._SubPa
     log.set_defaults(run=run_in_workspace(_log))
 
     suggest = commands.add_parser(
-        "suggest", help="suggest every statement's stance again (after --refit: with a model learned from the labels)",
+        "suggest",
+        help="suggest every statement's stance again (after --refit: with a model learned from the labels)",
         description="Ask the stance model again for every statement's suggestion. With --refit, first train the "
         "learned model on the statements people labelled and save it beside the workspace (argmap-model/).",
     )
-    suggest.add_argument("--refit", action="store_true", help="train the learned model from the workspace's labels first")
+    suggest.add_argument(
+        "--refit",
+        action="store_true",
+        help="train the learned model from the workspace's labels first",
+    )
     add_workspace_option(suggest)
     suggest.set_defaults(run=run_in_workspace(_suggest))
 
-    codebook = commands.add_parser("codebook", help="show the workspace's codebook, or set it from FILE")
-    codebook.add_argument("file", nargs="?", metavar="FILE", help="a codebook TOML file to use from now on")
+    codebook = commands.add_parser(
+        "codebook", help="show the workspace's codebook, or set it from FILE"
+    )
+    codebook.add_argument(
+        "file", nargs="?", metavar="FILE", help="a codebook TOML file to use from now on"
+    )
     add_workspace_option(codebook)
     codebook.set_defaults(run=run_in_workspace(_codebook))
 
@@ -110,10 +147,15 @@ def _run_init(args: argparse.Namespace) -> int:
         error(str(problem))
         return 1
     except OSError as problem:  # e.g. DIR is a file, or not writable
-        error(f"{problem.filename or directory}: cannot create a workspace here: {problem.strerror or problem}")
+        error(
+            f"{problem.filename or directory}: cannot create a workspace here: {problem.strerror or problem}"
+        )
         return 1
     with workspace:
-        print(f"created workspace {workspace.path}" + (f" with codebook {source}" if source else " (no codebook yet)"))
+        print(
+            f"created workspace {workspace.path}"
+            + (f" with codebook {source}" if source else " (no codebook yet)")
+        )
     return 0
 
 
@@ -138,8 +180,9 @@ def _run_add(args: argparse.Namespace) -> int:
             if mode == "auto":
                 mode = "bar" if sys.stderr.isatty() else "lines"
             with _Progress(mode, _count_files(args.paths)) as progress:
-                report = workspace.add_documents(_readable(args.paths, failures, progress), aliases=aliases,
-                                                 progress=progress)
+                report = workspace.add_documents(
+                    _readable(args.paths, failures, progress), aliases=aliases, progress=progress
+                )
     except WorkspaceError as problem:
         error(str(problem))
         return 1
@@ -154,12 +197,21 @@ def _run_add(args: argparse.Namespace) -> int:
     if report.duplicates:
         print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
     if report.kept_annotations or report.dropped_annotations:
-        print(f"{report.kept_annotations} annotations carried over to new versions; "
-              f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap log`)")
+        print(
+            f"{report.kept_annotations} annotations carried over to new versions; "
+            f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap log`)"
+        )
     if report.kept_edits or report.dropped_edits:
-        print(f"{report.kept_edits} hand-edited statements carried over to new versions (deletions, speakers, "
-              f"kinds, spans)" + (f"; {len(report.dropped_edits)} edits or links could not be (their text is gone; "
-                                  "kept in the add's log entry):" if report.dropped_edits else ""))
+        print(
+            f"{report.kept_edits} hand-edited statements carried over to new versions (deletions, speakers, "
+            f"kinds, spans)"
+            + (
+                f"; {len(report.dropped_edits)} edits or links could not be (their text is gone; "
+                "kept in the add's log entry):"
+                if report.dropped_edits
+                else ""
+            )
+        )
         for lost in report.dropped_edits:
             print("  " + _lost_edit(lost))
     return 1 if failures else 0
@@ -174,10 +226,10 @@ def _lost_edit(lost: dict) -> str:
     else:
         what = f"statement {lost['statement_id']} ({', '.join(lost['edits'])})"
     text = " ".join(" ".join(lost.get("texts", {}).values() or [lost.get("text", "")]).split())
-    return f"{what}: {lost['problem']}: \"{text[:60]}\""
+    return f'{what}: {lost["problem"]}: "{text[:60]}"'
 
 
-def _readable(paths: list[str], failures: list[str], progress: "_Progress"):
+def _readable(paths: list[str], failures: list[str], progress: _Progress):
     """The documents under ``paths``; a file that cannot be read is reported and counted as done."""
     for document in documents(paths, failures):
         while progress.failed < len(failures):  # files that failed since the previous document
@@ -195,7 +247,11 @@ def _count_files(paths: list[str]) -> int | None:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                total += sum(1 for f in files if not f.startswith(".") and Path(f).suffix.lower() in READ_SUFFIXES)
+                total += sum(
+                    1
+                    for f in files
+                    if not f.startswith(".") and Path(f).suffix.lower() in READ_SUFFIXES
+                )
         else:
             total += 1
     return total
@@ -213,12 +269,24 @@ class _Progress:
     def __enter__(self):
         if self.mode == "bar":
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self.bar = Progress(
-                TextColumn("adding"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                TextColumn("{task.fields[statements]} statements"), TextColumn("{task.fields[rate]} files/s"),
-                TimeElapsedColumn(), transient=False, console=Console(stderr=True),
+                TextColumn("adding"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files"),
+                TextColumn("{task.fields[statements]} statements"),
+                TextColumn("{task.fields[rate]} files/s"),
+                TimeElapsedColumn(),
+                transient=False,
+                console=Console(stderr=True),
             )
             self.bar.start()
             self.task = self.bar.add_task("add", total=self.total, statements=0, rate="-")
@@ -231,7 +299,11 @@ class _Progress:
             rate = self.files / max(time.perf_counter() - self.started, 1e-9)
             self.bar.update(self.task, advance=1, statements=self.statements, rate=f"{rate:.1f}")
         elif self.mode == "lines":
-            detail = "not added (the error follows)" if outcome == "failed" else f"{statements} statements"
+            detail = (
+                "not added (the error follows)"
+                if outcome == "failed"
+                else f"{statements} statements"
+            )
             print(f"{outcome} {document.name}: {detail}", file=sys.stderr, flush=True)
 
     def skip(self) -> None:
@@ -257,15 +329,27 @@ def _status(workspace, args: argparse.Namespace) -> int:
     out = sys.stdout.write
     out(f"workspace  {status.path}\n")
     out(f"issue      {status.issue or '(no codebook)'}\n")
-    out(f"documents  {status.documents}\nspeakers   {status.speakers}\nstatements {status.statements}\n")
+    out(
+        f"documents  {status.documents}\nspeakers   {status.speakers}\nstatements {status.statements}\n"
+    )
     out(f"labelled   {status.labelled_share:.1%} by people\n")
     out("review     " + ", ".join(f"{k} {v}" for k, v in sorted(status.review.items())) + "\n")
-    out("stances    " + (", ".join(f"{k or '(none)'} {v}" for k, v in sorted(status.labels.items())) or "-") + "\n")
+    out(
+        "stances    "
+        + (", ".join(f"{k or '(none)'} {v}" for k, v in sorted(status.labels.items())) or "-")
+        + "\n"
+    )
     agreement = status.review.get("disputed", 0)
-    out(f"agreement  {agreement} disputed, {status.review.get('adjudicated', 0)} adjudicated; annotators: "
-        + (", ".join(f"{k} {v}" for k, v in status.annotators.items()) or "none") + "\n")
-    out(f"map        {status.claims} claims; relations: "
-        + (", ".join(f"{k} {v}" for k, v in sorted(status.relations.items())) or "none") + "\n")
+    out(
+        f"agreement  {agreement} disputed, {status.review.get('adjudicated', 0)} adjudicated; annotators: "
+        + (", ".join(f"{k} {v}" for k, v in status.annotators.items()) or "none")
+        + "\n"
+    )
+    out(
+        f"map        {status.claims} claims; relations: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(status.relations.items())) or "none")
+        + "\n"
+    )
     out(f"edits      {status.edits} (undo with `argmap undo`)\n")
     if not status.suggestions_available:
         out("note       stance suggestions are not available (argmap.stance is not installed)\n")
@@ -294,11 +378,19 @@ def _log(workspace, args: argparse.Namespace) -> int:
 def _suggest(workspace, args: argparse.Namespace) -> int:
     if args.refit:
         model = workspace.fit_model()
-        print(f"trained the stance model on {len(model.texts)} labelled statements; saved in {workspace.model_dir}")
+        print(
+            f"trained the stance model on {len(model.texts)} labelled statements; saved in {workspace.model_dir}"
+        )
     stored = workspace.resuggest()
     if not stored and workspace.count_statements():
-        error(f"{workspace.path}: no suggestions: " + (
-            "the workspace has no codebook" if workspace.codebook is None else "argmap.stance is not installed"))
+        error(
+            f"{workspace.path}: no suggestions: "
+            + (
+                "the workspace has no codebook"
+                if workspace.codebook is None
+                else "argmap.stance is not installed"
+            )
+        )
         return 1
     print(f"{stored} suggestions stored")
     return 0
@@ -313,8 +405,10 @@ def _codebook(workspace, args: argparse.Namespace) -> int:
         print(f"codebook {codebook.id}: {len(codebook.labels)} labels")
         statements = workspace.count_statements()
         if statements:
-            print(f"suggestions still come from the previous codebook (or none): "
-                  f"`argmap suggest` suggests stances for the {statements} statements under this one")
+            print(
+                f"suggestions still come from the previous codebook (or none): "
+                f"`argmap suggest` suggests stances for the {statements} statements under this one"
+            )
         return 0
     codebook = workspace.codebook
     if codebook is None:

@@ -10,7 +10,7 @@ between the two statements' I nodes. Speakers are ``participants``.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TextIO
 
 from argmap.export.graph import read_graph
@@ -22,7 +22,7 @@ SCHEME_OF = {"supports": "RA", "attacks": "CA", "rebuts": "CA", "restates": "MA"
 def build_aif(workspace, *, all_statements: bool = True) -> dict:
     """The map as an AIF dictionary (``nodes``, ``edges``, ``locutions``, ``participants``)."""
     graph = read_graph(workspace, all_statements=all_statements)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     nodes: list[dict] = []
     edges: list[dict] = []
     locutions: list[dict] = []
@@ -35,7 +35,9 @@ def build_aif(workspace, *, all_statements: bool = True) -> dict:
         return len(nodes)
 
     def edge(source: int, target: int) -> None:
-        edges.append({"edgeID": len(edges) + 1, "fromID": source, "toID": target, "formEdgeID": None})
+        edges.append(
+            {"edgeID": len(edges) + 1, "fromID": source, "toID": target, "formEdgeID": None}
+        )
 
     for claim in graph.claims:
         i_node[claim.id] = node(claim.text, "I")
@@ -44,12 +46,24 @@ def build_aif(workspace, *, all_statements: bool = True) -> dict:
         if speaker not in participants:
             participants[speaker] = len(participants) + 1
             first, _, last = speaker.rpartition(" ")
-            people.append({"participantID": participants[speaker], "firstname": first or last, "surname": last if first else ""})
+            people.append(
+                {
+                    "participantID": participants[speaker],
+                    "firstname": first or last,
+                    "surname": last if first else "",
+                }
+            )
         locution = node(f"{speaker}: {statement.text}", "L")
-        locutions.append({
-            "nodeID": locution, "personID": participants[speaker], "timestamp": stamp,
-            "start": statement.start, "end": statement.end, "source": statement.doc_name,
-        })
+        locutions.append(
+            {
+                "nodeID": locution,
+                "personID": participants[speaker],
+                "timestamp": stamp,
+                "start": statement.start,
+                "end": statement.end,
+                "source": statement.doc_name,
+            }
+        )
         proposition = i_node[statement.id] = node(statement.text, "I")
         assertion = node("Asserting", "YA")
         edge(locution, assertion)
@@ -67,5 +81,11 @@ def build_aif(workspace, *, all_statements: bool = True) -> dict:
 def write_aif(workspace, stream: TextIO) -> None:
     """Write the map as AIF JSON."""
     aif = build_aif(workspace)
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # compact: the C encoder, fast at 100k statements
-    stream.write("{\n" + ",\n".join(f" {encode(key)}: {encode(value)}" for key, value in aif.items()) + "\n}\n")
+    encode = json.JSONEncoder(
+        ensure_ascii=False
+    ).encode  # compact: the C encoder, fast at 100k statements
+    stream.write(
+        "{\n"
+        + ",\n".join(f" {encode(key)}: {encode(value)}" for key, value in aif.items())
+        + "\n}\n"
+    )

@@ -27,7 +27,9 @@ def _text(text: str) -> str:
 
 
 def _data(values: dict) -> str:
-    items = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items() if value]
+    items = [
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items() if value
+    ]
     return " {" + ", ".join(items) + "}" if items else ""
 
 
@@ -42,7 +44,14 @@ def build_argdown(graph: MapGraph) -> str:
         counters["statement"] += 1
         titles[statement_id] = f"S{counters['statement']}"
     defined: set[str] = set()
-    lines = ["===", f"title: {json.dumps(graph.issue, ensure_ascii=False)}", "===", "", f"# {_text(graph.issue)}", ""]
+    lines = [
+        "===",
+        f"title: {json.dumps(graph.issue, ensure_ascii=False)}",
+        "===",
+        "",
+        f"# {_text(graph.issue)}",
+        "",
+    ]
 
     def definition(node_id: str) -> str:
         title = titles[node_id]
@@ -53,13 +62,26 @@ def build_argdown(graph: MapGraph) -> str:
         if claim is not None:
             tag = " #position" if claim.kind == "position" else ""
             parent = titles.get(claim.parent_id) if claim.parent_id else None
-            return f"[{title}]: {_text(claim.text)}{tag}" + _data({"id": claim.id, "stance": claim.label, "parent": parent})
+            return f"[{title}]: {_text(claim.text)}{tag}" + _data(
+                {"id": claim.id, "stance": claim.label, "parent": parent}
+            )
         s = graph.statements[node_id]
-        restates = [titles[r.target_id] for r in graph.relations if r.kind == "restates" and r.source_id == node_id]
-        return f"[{title}]: {_text(s.text)}" + _data({
-            "speaker": s.speaker, "role": graph.roles.get(s.id), "source": s.doc_name, "span": f"{s.start}-{s.end}",
-            "stance": s.label, "id": s.id, "restates": restates,
-        })
+        restates = [
+            titles[r.target_id]
+            for r in graph.relations
+            if r.kind == "restates" and r.source_id == node_id
+        ]
+        return f"[{title}]: {_text(s.text)}" + _data(
+            {
+                "speaker": s.speaker,
+                "role": graph.roles.get(s.id),
+                "source": s.doc_name,
+                "span": f"{s.start}-{s.end}",
+                "stance": s.label,
+                "id": s.id,
+                "restates": restates,
+            }
+        )
 
     def block(node_id: str, depth: int, seen: frozenset) -> None:
         for relation in graph.incoming(node_id):
@@ -72,7 +94,9 @@ def build_argdown(graph: MapGraph) -> str:
 
     def section(parent: str | None, level: int) -> None:
         for claim in graph.children(parent):
-            if claim.kind == "position" or graph.children(claim.id):  # a section holds the claims under it
+            if claim.kind == "position" or graph.children(
+                claim.id
+            ):  # a section holds the claims under it
                 lines.append(f"{'#' * min(level, 6)} {_text(claim.text)}")
                 lines.append("")
             lines.append(definition(claim.id))

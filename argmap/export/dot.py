@@ -26,19 +26,28 @@ def _label(text: str, width: int = 40, limit: int = 160) -> str:
 def build_dot(workspace) -> str:
     """The map as a DOT digraph."""
     graph = read_graph(workspace)
-    lines = ["digraph argmap {", "  rankdir=BT;", '  node [fontname="Helvetica", fontsize=10];',
-             f'  issue [shape=doubleoctagon, label={_label(graph.issue)}];']
+    lines = [
+        "digraph argmap {",
+        "  rankdir=BT;",
+        '  node [fontname="Helvetica", fontsize=10];',
+        f"  issue [shape=doubleoctagon, label={_label(graph.issue)}];",
+    ]
     for claim in graph.claims:
         shape = "hexagon" if claim.kind == "position" else "ellipse"
         lines.append(f'  "{claim.id}" [shape={shape}, label={_label(claim.text)}];')
-        lines.append(f'  "{claim.id}" -> "{claim.parent_id or "issue"}" [style=dashed, arrowhead=none];'
-                     if claim.parent_id else f'  "{claim.id}" -> issue [style=dashed, arrowhead=none];')
+        lines.append(
+            f'  "{claim.id}" -> "{claim.parent_id or "issue"}" [style=dashed, arrowhead=none];'
+            if claim.parent_id
+            else f'  "{claim.id}" -> issue [style=dashed, arrowhead=none];'
+        )
     for statement in graph.statements.values():
         text = f"{statement.speaker or '?'}: “{statement.text}” ({statement.doc_name})"
         lines.append(f'  "{statement.id}" [shape=box, label={_label(text)}];')
     for relation in graph.relations:
-        lines.append(f'  "{relation.source_id}" -> "{relation.target_id}" [{STYLE[relation.kind]}, '
-                     f'label="{relation.kind}"];')
+        lines.append(
+            f'  "{relation.source_id}" -> "{relation.target_id}" [{STYLE[relation.kind]}, '
+            f'label="{relation.kind}"];'
+        )
     lines.append("}")
     return "\n".join(lines) + "\n"
 

@@ -41,8 +41,14 @@ def read_graph(workspace, *, all_statements: bool = False) -> MapGraph:
         ids = tuple(sorted(linked))
         rows = []
         for start in range(0, len(ids), 500):
-            rows += workspace.statements(StatementFilter(ids=ids[start:start + 500]), limit=len(ids))
-    roles = dict(workspace.conn.execute("SELECT id, speaker_role FROM statements").fetchall()) if rows else {}
+            rows += workspace.statements(
+                StatementFilter(ids=ids[start : start + 500]), limit=len(ids)
+            )
+    roles = (
+        dict(workspace.conn.execute("SELECT id, speaker_role FROM statements").fetchall())
+        if rows
+        else {}
+    )
     return MapGraph(
         issue=codebook.issue if codebook else "(no issue: the workspace has no codebook)",
         claims=workspace.claims(),

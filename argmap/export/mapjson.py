@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TextIO
 
 from pydantic import ValidationError
@@ -45,7 +45,7 @@ def write_map_json(workspace, stream: TextIO) -> None:
         "schema_version": EXPORT_SCHEMA_VERSION,
         "argmap_version": __version__,
         "workspace_id": workspace.workspace_id,
-        "exported_at": datetime.now(timezone.utc).isoformat(),
+        "exported_at": datetime.now(UTC).isoformat(),
         "codebook": codebook.model_dump(mode="json") if codebook else None,
     }
     stream.write("{\n")
@@ -66,43 +66,65 @@ def write_map_json(workspace, stream: TextIO) -> None:
         return (row[0] for row in conn.execute(sql))
 
     # SQLite's json_object builds each record (in C); keys in the models' field order
-    section("documents", rows(
-        "SELECT json_object('id', id, 'name', name, 'source_path', source_path, 'added_at', added_at, 'text', text) "
-        "FROM documents ORDER BY seq"
-    ))
-    section("speakers", rows(
-        "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, 'role', role, "
-        "'affiliation', affiliation) FROM speakers ORDER BY rowid"
-    ))
-    section("statements", rows(
-        "SELECT json_object('id', s.id, 'document', s.document, 'doc_name', d.name, 'start', s.start, 'end', s.\"end\", "
-        "'text', s.text, 'kind', s.kind, 'parts', json(s.parts), 'cue', s.cue, 'cue_start', s.cue_start, "
-        "'cue_end', s.cue_end, 'speaker_mention', s.speaker_mention, 'speaker_start', s.speaker_start, "
-        "'speaker_end', s.speaker_end, 'speaker', sp.name, 'speaker_role', s.speaker_role, "
-        "'speaker_id', s.speaker_id, 'confidence', s.confidence, 'origin', s.origin, 'suggestion', json(g.data)) "
-        "FROM statements s JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id "
-        "LEFT JOIN suggestions g ON g.statement_id = s.id ORDER BY s.seq"
-    ))
-    section("annotations", rows(
-        "SELECT json_object('statement_id', statement_id, 'label', label, 'annotator', annotator, 'time', time, "
-        "'note', note, 'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
-        "FROM annotations ORDER BY statement_id, annotator, adjudicated"
-    ))
-    section("claims", rows(
-        "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, 'label', label, "
-        "'statement_id', statement_id, 'created_by', created_by, 'created_at', created_at) "
-        "FROM claims ORDER BY created_at, rowid"
-    ))
-    section("relations", rows(
-        "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, 'source_id', source_id, "
-        "'target_type', target_type, 'target_id', target_id, 'status', status, 'score', score, "
-        "'created_by', created_by, 'created_at', created_at) FROM relations ORDER BY created_at, rowid"
-    ))
-    section("edits", rows(
-        "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, 'summary', summary, "
-        "'changes', json(changes), 'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
-        "'state', state) FROM edits ORDER BY id"
-    ), last=True)
+    section(
+        "documents",
+        rows(
+            "SELECT json_object('id', id, 'name', name, 'source_path', source_path, 'added_at', added_at, 'text', text) "
+            "FROM documents ORDER BY seq"
+        ),
+    )
+    section(
+        "speakers",
+        rows(
+            "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, 'role', role, "
+            "'affiliation', affiliation) FROM speakers ORDER BY rowid"
+        ),
+    )
+    section(
+        "statements",
+        rows(
+            "SELECT json_object('id', s.id, 'document', s.document, 'doc_name', d.name, 'start', s.start, 'end', s.\"end\", "
+            "'text', s.text, 'kind', s.kind, 'parts', json(s.parts), 'cue', s.cue, 'cue_start', s.cue_start, "
+            "'cue_end', s.cue_end, 'speaker_mention', s.speaker_mention, 'speaker_start', s.speaker_start, "
+            "'speaker_end', s.speaker_end, 'speaker', sp.name, 'speaker_role', s.speaker_role, "
+            "'speaker_id', s.speaker_id, 'confidence', s.confidence, 'origin', s.origin, 'suggestion', json(g.data)) "
+            "FROM statements s JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            "LEFT JOIN suggestions g ON g.statement_id = s.id ORDER BY s.seq"
+        ),
+    )
+    section(
+        "annotations",
+        rows(
+            "SELECT json_object('statement_id', statement_id, 'label', label, 'annotator', annotator, 'time', time, "
+            "'note', note, 'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
+            "FROM annotations ORDER BY statement_id, annotator, adjudicated"
+        ),
+    )
+    section(
+        "claims",
+        rows(
+            "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, 'label', label, "
+            "'statement_id', statement_id, 'created_by', created_by, 'created_at', created_at) "
+            "FROM claims ORDER BY created_at, rowid"
+        ),
+    )
+    section(
+        "relations",
+        rows(
+            "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, 'source_id', source_id, "
+            "'target_type', target_type, 'target_id', target_id, 'status', status, 'score', score, "
+            "'created_by', created_by, 'created_at', created_at) FROM relations ORDER BY created_at, rowid"
+        ),
+    )
+    section(
+        "edits",
+        rows(
+            "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, 'summary', summary, "
+            "'changes', json(changes), 'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
+            "'state', state) FROM edits ORDER BY id"
+        ),
+        last=True,
+    )
     stream.write("}\n")
 
 
@@ -116,9 +138,13 @@ def read_map_json(path: str) -> MapExport:
     except UnicodeDecodeError:
         raise MapImportError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as problem:
-        raise MapImportError(f"{path}: not complete JSON (truncated?): {problem.msg} at line {problem.lineno}") from None
+        raise MapImportError(
+            f"{path}: not complete JSON (truncated?): {problem.msg} at line {problem.lineno}"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise MapImportError(f"{path}: not an argmap map export (expected \"format\": \"{EXPORT_FORMAT}\")")
+        raise MapImportError(
+            f'{path}: not an argmap map export (expected "format": "{EXPORT_FORMAT}")'
+        )
     version = data.get("schema_version")
     if version != EXPORT_SCHEMA_VERSION:
         raise MapImportError(
@@ -129,7 +155,9 @@ def read_map_json(path: str) -> MapExport:
     except ValidationError as problem:
         first = problem.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise MapImportError(f"{path}: {where}: {first['msg']} ({problem.error_count()} problems)") from None
+        raise MapImportError(
+            f"{path}: {where}: {first['msg']} ({problem.error_count()} problems)"
+        ) from None
     check_references(export, path)
     return export
 
@@ -143,11 +171,22 @@ def check_references(export: MapExport, path: str) -> None:
     labels = set(export.codebook.label_ids) if export.codebook else None
 
     def dangling(what: str, ref: str, kind: str) -> MapImportError:
-        return MapImportError(f"{path}: dangling reference: {what} names {kind} {ref!r}, which is not in the file")
+        return MapImportError(
+            f"{path}: dangling reference: {what} names {kind} {ref!r}, which is not in the file"
+        )
 
-    for ids, name in ((documents, "document"), (speakers, "speaker"), (statements, "statement"), (claims, "claim")):
-        items = {"document": export.documents, "speaker": export.speakers, "statement": export.statements,
-                 "claim": export.claims}[name]
+    for ids, name in (
+        (documents, "document"),
+        (speakers, "speaker"),
+        (statements, "statement"),
+        (claims, "claim"),
+    ):
+        items = {
+            "document": export.documents,
+            "speaker": export.speakers,
+            "statement": export.statements,
+            "claim": export.claims,
+        }[name]
         if len(ids) != len(items):
             raise MapImportError(f"{path}: a {name} id appears twice")
     for s in export.statements:
@@ -156,16 +195,22 @@ def check_references(export: MapExport, path: str) -> None:
         if s.speaker_id is not None and s.speaker_id not in speakers:
             raise dangling(f"statement {s.id}", s.speaker_id, "speaker")
         if s.suggestion is not None and labels is not None and s.suggestion.label not in labels:
-            raise MapImportError(f"{path}: statement {s.id}: suggested label {s.suggestion.label!r} is not in the codebook")
+            raise MapImportError(
+                f"{path}: statement {s.id}: suggested label {s.suggestion.label!r} is not in the codebook"
+            )
     for a in export.annotations:
         if a.statement_id not in statements:
             raise dangling(f"an annotation by {a.annotator}", a.statement_id, "statement")
         if labels is None or a.label not in labels:
-            raise MapImportError(f"{path}: annotation of {a.statement_id}: label {a.label!r} is not in the codebook")
+            raise MapImportError(
+                f"{path}: annotation of {a.statement_id}: label {a.label!r} is not in the codebook"
+            )
     texts = {d.id: d.text for d in export.documents}
     for d in export.documents:
         if content_id(d.text) != d.id:
-            raise MapImportError(f"{path}: document {d.id} ({d.name}): its text does not match its id (the text's hash)")
+            raise MapImportError(
+                f"{path}: document {d.id} ({d.name}): its text does not match its id (the text's hash)"
+            )
     for s in export.statements:
         length = len(texts[s.document])
         if not 0 <= s.start < s.end <= length:
@@ -183,14 +228,21 @@ def check_references(export: MapExport, path: str) -> None:
         seen, node = {c.id}, parents[c.id]
         while node is not None:
             if node in seen:
-                raise MapImportError(f"{path}: claim {c.id}: its parents form a cycle (through {node})")
+                raise MapImportError(
+                    f"{path}: claim {c.id}: its parents form a cycle (through {node})"
+                )
             seen.add(node)
             node = parents.get(node)
     for e in (e for e in export.edits if e.undoable):  # the others (adds, suggestions) only report
         try:
-            _logged_changes(json.dumps(e.changes), _edit((e.id, e.time, e.actor, e.action, e.summary, None, 1, "done")))
+            _logged_changes(
+                json.dumps(e.changes),
+                _edit((e.id, e.time, e.actor, e.action, e.summary, None, 1, "done")),
+            )
         except EditError:
-            raise MapImportError(f"{path}: edit {e.id} ({e.summary}): malformed change list") from None
+            raise MapImportError(
+                f"{path}: edit {e.id} ({e.summary}): malformed change list"
+            ) from None
     for r in export.relations:
         for node, typ in ((r.source_id, r.source_type), (r.target_id, r.target_type)):
             if node not in (claims if typ == "claim" else statements):
@@ -212,7 +264,9 @@ def _insert(workspace, export: MapExport) -> None:
         conn.execute("PRAGMA defer_foreign_keys = ON")  # claims may come before their parents
         for table in ("documents", "statements", "speakers", "claims", "edits"):
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
-                raise MapImportError(f"{workspace.path}: the workspace is not empty ({table}); import needs an empty one")
+                raise MapImportError(
+                    f"{workspace.path}: the workspace is not empty ({table}); import needs an empty one"
+                )
         if export.codebook is not None:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('codebook', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -220,7 +274,10 @@ def _insert(workspace, export: MapExport) -> None:
             )
         else:
             conn.execute("DELETE FROM meta WHERE key = 'codebook'")
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('imported_from', ?)", (export.workspace_id,))
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('imported_from', ?)",
+            (export.workspace_id,),
+        )
         doc_seq = {}
         for d in export.documents:
             doc_seq[d.id] = conn.execute(
@@ -237,18 +294,48 @@ def _insert(workspace, export: MapExport) -> None:
         ).fetchall()
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
-        doubts = {s.id: suggestion_uncertainty(s.suggestion) for s in export.statements if s.suggestion is not None}
+        doubts = {
+            s.id: suggestion_uncertainty(s.suggestion)
+            for s in export.statements
+            if s.suggestion is not None
+        }
         conn.executemany(  # labels as if unannotated (the suggestion's); annotated ones are refreshed below
             'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
             "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, origin, "
             "label, label_source, review, suggestion_score, uncertainty) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (s.id, s.document, doc_seq[s.document], s.start, s.end, s.text, s.kind.value, json.dumps(s.parts), s.cue,
-                 s.cue_start, s.cue_end, s.speaker_mention, s.speaker_start, s.speaker_end, s.speaker_id,
-                 s.speaker_role, s.confidence, s.origin,
-                 *((s.suggestion.label, "suggestion", "suggested", s.suggestion.score, doubts[s.id]) if s.suggestion
-                   else (None, None, "unlabelled", None, None)))
+                (
+                    s.id,
+                    s.document,
+                    doc_seq[s.document],
+                    s.start,
+                    s.end,
+                    s.text,
+                    s.kind.value,
+                    json.dumps(s.parts),
+                    s.cue,
+                    s.cue_start,
+                    s.cue_end,
+                    s.speaker_mention,
+                    s.speaker_start,
+                    s.speaker_end,
+                    s.speaker_id,
+                    s.speaker_role,
+                    s.confidence,
+                    s.origin,
+                    *(
+                        (
+                            s.suggestion.label,
+                            "suggestion",
+                            "suggested",
+                            s.suggestion.score,
+                            doubts[s.id],
+                        )
+                        if s.suggestion
+                        else (None, None, "unlabelled", None, None)
+                    ),
+                )
                 for s in export.statements
             ],
         )
@@ -256,8 +343,17 @@ def _insert(workspace, export: MapExport) -> None:
             conn.execute(sql)
         conn.executemany(
             "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
-            [(s.id, s.suggestion.label, s.suggestion.score, doubts[s.id], s.suggestion.model_dump_json())
-             for s in export.statements if s.suggestion is not None],
+            [
+                (
+                    s.id,
+                    s.suggestion.label,
+                    s.suggestion.score,
+                    doubts[s.id],
+                    s.suggestion.model_dump_json(),
+                )
+                for s in export.statements
+                if s.suggestion is not None
+            ],
         )
         conn.executemany(
             "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?)",
@@ -266,24 +362,69 @@ def _insert(workspace, export: MapExport) -> None:
         conn.executemany(
             "INSERT INTO claims (id, kind, text, parent_id, label, statement_id, created_by, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, c.kind, c.text, c.parent_id, c.label, c.statement_id, c.created_by, c.created_at) for c in export.claims],
+            [
+                (
+                    c.id,
+                    c.kind,
+                    c.text,
+                    c.parent_id,
+                    c.label,
+                    c.statement_id,
+                    c.created_by,
+                    c.created_at,
+                )
+                for c in export.claims
+            ],
         )
         conn.executemany(
             "INSERT INTO relations (id, kind, source_type, source_id, target_type, target_id, status, score, created_by, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.id, r.kind, r.source_type, r.source_id, r.target_type, r.target_id, r.status, r.score, r.created_by,
-              r.created_at) for r in export.relations],
+            [
+                (
+                    r.id,
+                    r.kind,
+                    r.source_type,
+                    r.source_id,
+                    r.target_type,
+                    r.target_id,
+                    r.status,
+                    r.score,
+                    r.created_by,
+                    r.created_at,
+                )
+                for r in export.relations
+            ],
         )
         conn.executemany(
             "INSERT INTO edits (id, time, actor, action, summary, changes, undoable, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(e.id, e.time, e.actor, e.action, e.summary, json.dumps(e.changes, ensure_ascii=False), int(e.undoable), e.state)
-             for e in export.edits],
+            [
+                (
+                    e.id,
+                    e.time,
+                    e.actor,
+                    e.action,
+                    e.summary,
+                    json.dumps(e.changes, ensure_ascii=False),
+                    int(e.undoable),
+                    e.state,
+                )
+                for e in export.edits
+            ],
         )
-        refresh_labels(conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")])
+        refresh_labels(
+            conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")]
+        )
 
 
 def _speaker_values(s: Speaker) -> tuple:
-    return (s.id, s.name, s.kind.value, s.role, s.affiliation, json.dumps(s.aliases, ensure_ascii=False))
+    return (
+        s.id,
+        s.name,
+        s.kind.value,
+        s.role,
+        s.affiliation,
+        json.dumps(s.aliases, ensure_ascii=False),
+    )
 
 
 def _annotation_values(a: Annotation) -> tuple:
@@ -295,5 +436,12 @@ def export_schema() -> dict:
     return MapExport.model_json_schema()
 
 
-__all__ = ["MapImportError", "MapExport", "build_export", "export_schema", "import_map", "read_map_json",
-           "write_map_json"]
+__all__ = [
+    "MapExport",
+    "MapImportError",
+    "build_export",
+    "export_schema",
+    "import_map",
+    "read_map_json",
+    "write_map_json",
+]

@@ -6,8 +6,25 @@ import csv
 from typing import TextIO
 
 COLUMNS = [
-    "id", "document", "doc_name", "start", "end", "kind", "speaker_id", "speaker", "speaker_role", "cue", "text",
-    "label", "label_source", "review", "suggestion_label", "suggestion_score", "annotations", "supports", "attacks",
+    "id",
+    "document",
+    "doc_name",
+    "start",
+    "end",
+    "kind",
+    "speaker_id",
+    "speaker",
+    "speaker_role",
+    "cue",
+    "text",
+    "label",
+    "label_source",
+    "review",
+    "suggestion_label",
+    "suggestion_score",
+    "annotations",
+    "supports",
+    "attacks",
     "restates",
 ]
 
@@ -34,7 +51,13 @@ def write_csv(workspace, stream: TextIO) -> None:
         "ORDER BY s.doc_seq, s.start, s.seq"
     ):
         sid = row[0]
-        writer.writerow([
-            *row, ";".join(annotations.get(sid, ())),
-            *(";".join(links.get((sid, kind), ())) for kind in ("supports", "attacks", "restates")),
-        ])
+        writer.writerow(
+            [
+                *row,
+                ";".join(annotations.get(sid, ())),
+                *(
+                    ";".join(links.get((sid, kind), ()))
+                    for kind in ("supports", "attacks", "restates")
+                ),
+            ]
+        )

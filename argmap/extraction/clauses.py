@@ -22,6 +22,7 @@ def _find_that(text: str) -> re.Match[str] | None:
     """The first word 'that' in ``text`` (any case); the substring test first is much cheaper."""
     return _THAT.search(text) if "that" in text.lower() else None
 
+
 _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 
 
@@ -81,7 +82,27 @@ def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _is_boundary_punct(tok: str) -> bool:
-    return tok in {";", ":", "—", "–", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "'", "«", "»", "_", "?", "!"}
+    return tok in {
+        ";",
+        ":",
+        "—",
+        "–",
+        "(",
+        ")",
+        "[",
+        "]",
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "_",
+        "?",
+        "!",
+    }
 
 
 def _looks_like_np(toks: list[tuple[int, int, str]]) -> bool:
@@ -128,15 +149,20 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
             break
         if low in lx.CLAUSE_WORDS or (count and _is_verb_like(text)):
             break
-        if count and text.islower() and text in lx.CUE_FORMS and text.endswith(("ed", "said", "told")):
+        if (
+            count
+            and text.islower()
+            and text in lx.CUE_FORMS
+            and text.endswith(("ed", "said", "told"))
+        ):
             break  # 'ministers announced | plans': a verb ends the speaker phrase
         if low in ("and", "or") and count:
             # "Japan and the United States", "foreign and defense ministers"
             prev = toks[i - 1][2] if i > 0 else ""
             nxt = toks[i + 1][2]
-            if not (prev[:1].isupper() and (nxt[:1].isupper() or nxt in ("the", "their", "his", "her"))) and not (
-                prev.islower() and nxt.islower() and not prev.endswith(("ed", "s"))
-            ):
+            if not (
+                prev[:1].isupper() and (nxt[:1].isupper() or nxt in ("the", "their", "his", "her"))
+            ) and not (prev.islower() and nxt.islower() and not prev.endswith(("ed", "s"))):
                 break
         if low in lx.PRONOUNS and count:
             break
@@ -170,9 +196,10 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         cue_start = when.start()  # 'The State Department less than two weeks ago said'
     toks = tokens(masked, lo, cue_start)
     i = len(toks) - 1
-    while i >= 0 and (toks[i][2].lower() in lx.AUXILIARIES or (
-        toks[i][2].islower() and toks[i][2].endswith("ly") and len(toks[i][2]) > 3
-    )):
+    while i >= 0 and (
+        toks[i][2].lower() in lx.AUXILIARIES
+        or (toks[i][2].islower() and toks[i][2].endswith("ly") and len(toks[i][2]) > 3)
+    ):
         i -= 1
     if i < 0:
         return None
@@ -210,9 +237,33 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     return Span(np_toks[0][0], np_toks[-1][1])
 
 
-PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "since", "for", "with", "without",
-                "by", "from", "into", "over", "under", "about", "across", "through", "throughout",
-                "following", "despite", "amid", "among", "like", "unlike"}
+PREPOSITIONS = {
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "for",
+    "with",
+    "without",
+    "by",
+    "from",
+    "into",
+    "over",
+    "under",
+    "about",
+    "across",
+    "through",
+    "throughout",
+    "following",
+    "despite",
+    "amid",
+    "among",
+    "like",
+    "unlike",
+}
 
 
 def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> Span | None:
@@ -226,7 +277,13 @@ def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> S
     for tok in toks:
         if tok[2] in {",", ".", ";", ":", "?", "!"} or _is_boundary_punct(tok[2]):
             break
-        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in ("in", "on", "at", "during", "who"):
+        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in (
+            "in",
+            "on",
+            "at",
+            "during",
+            "who",
+        ):
             if strict and tok[2].lower() not in ("who", "whose"):
                 return None
             break
@@ -249,16 +306,23 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
         toks = tokens(masked, pos, min(hi, pos + 90))
         k = 0
         if base in ("tell", "inform", "assure", "remind", "brief", "warn", "urge", "ask"):
-            while k < len(toks) and k < 4 and (
-                toks[k][2].lower() in lx.AUDIENCE_WORDS or toks[k][2][0].isupper()
-            ) and toks[k][2] not in ('"', "“", "«", "‘"):
+            while (
+                k < len(toks)
+                and k < 4
+                and (toks[k][2].lower() in lx.AUDIENCE_WORDS or toks[k][2][0].isupper())
+                and toks[k][2] not in ('"', "“", "«", "‘")
+            ):
                 k += 1
         while k < len(toks) and _is_time_word(toks, k):
             k += 1
-        if k < len(toks) and (toks[k][2].lower() in ("in", "on", "at", "during", "via") or (
-            toks[k][2].lower() == "to" and k + 1 < len(toks)
-            and (toks[k + 1][2][:1].isupper() or toks[k + 1][2].lower() in lx.AUDIENCE_WORDS)
-        )):
+        if k < len(toks) and (
+            toks[k][2].lower() in ("in", "on", "at", "during", "via")
+            or (
+                toks[k][2].lower() == "to"
+                and k + 1 < len(toks)
+                and (toks[k + 1][2][:1].isupper() or toks[k + 1][2].lower() in lx.AUDIENCE_WORDS)
+            )
+        ):
             # "said in a statement:", "wrote on Twitter,"
             for m in range(k + 1, min(len(toks), k + 9)):
                 if toks[m][2] in (",", ":"):
@@ -313,14 +377,25 @@ def _only_circumstance(between: str, base: str) -> bool:
     words = between.split()
     if not words:
         return True
-    if "_" in between or len(words) > 8 or _STOP_PUNCT.search(between) or ", " in between.strip(", "):
+    if (
+        "_" in between
+        or len(words) > 8
+        or _STOP_PUNCT.search(between)
+        or ", " in between.strip(", ")
+    ):
         return False
     first = words[0].lower().strip(",")
-    if first == "to" and (len(words) < 2 or not (words[1][:1].isupper() or words[1].lower() in lx.AUDIENCE_WORDS)):
+    if first == "to" and (
+        len(words) < 2 or not (words[1][:1].isupper() or words[1].lower() in lx.AUDIENCE_WORDS)
+    ):
         return False  # 'hopes to be elected ... that' is not 'said to reporters that'
     if base in ("tell", "inform", "assure", "remind", "brief", "warn", "convince", "persuade"):
         return first in lx.AUDIENCE_WORDS or words[0][:1].isupper() or first in _ADJUNCT_STARTS
-    return first in _ADJUNCT_STARTS or first in lx.DAY_WORDS or first in ("again", "repeatedly", "publicly", ",")
+    return (
+        first in _ADJUNCT_STARTS
+        or first in lx.DAY_WORDS
+        or first in ("again", "repeatedly", "publicly", ",")
+    )
 
 
 def trim_end(masked: str, lo: int, hi: int, marks: str = ".,;:") -> int:
@@ -358,14 +433,19 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     words = tail.split()
     if not words:
         return True
-    if tail.lstrip().startswith(",") and words[0].strip(",").lower().endswith("ing") or (
+    if (tail.lstrip().startswith(",") and words[0].strip(",").lower().endswith("ing")) or (
         words[0] == "," and len(words) > 1 and words[1].lower().endswith("ing")
     ):
         return True  # '..., she said, referencing the bank's drive': a participial clause follows
     first = words[0].lower().strip(",.")
     if first == "to" and len(words) > 1 and words[1].lower().strip(",.") not in lx.AUDIENCE_WORDS:
         return False  # 'declined to comment': an infinitive is content
-    if len(words) <= 3 and first not in lx.PRONOUNS and not first.endswith("’s") and "'" not in first:
+    if (
+        len(words) <= 3
+        and first not in lx.PRONOUNS
+        and not first.endswith("’s")
+        and "'" not in first
+    ):
         # 'said Tuesday.', 'said in Ohio.'; but a clause with a verb is content: 'said taxes would rise.'
         return not any(w.lower().strip(",.") in _FINITE for w in words[1:])
     if first in ("last", "this", "next"):
@@ -373,18 +453,85 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     return first in _ADJUNCT_STARTS
 
 
-_FINITE = {"would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was",
-           "were", "has", "have", "had", "did", "does", "do"}
+_FINITE = {
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+}
 _ADJUNCT_STARTS = {
-    "in", "on", "at", "during", "after", "before", "while", "when", "to", "via", "from", "earlier",
-    "later", "of", "about", "recently", "as", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "yesterday", "today", "told", "adding", "according", "tonight", "late",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "to",
+    "via",
+    "from",
+    "earlier",
+    "later",
+    "of",
+    "about",
+    "recently",
+    "as",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "told",
+    "adding",
+    "according",
+    "tonight",
+    "late",
 }
 
 
 _QUOTE_ENDS = {"”", '"', "’", "»"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its",
-                "our", "some", "many", "several", "most", "both", "all", "other", "another", "one"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "some",
+    "many",
+    "several",
+    "most",
+    "both",
+    "all",
+    "other",
+    "another",
+    "one",
+}
 
 
 def clause_subject(masked: str, lo: int, hi: int, main: bool = False) -> Span | None:
@@ -402,15 +549,32 @@ def clause_subject(masked: str, lo: int, hi: int, main: bool = False) -> Span | 
     last = _last_subject(toks, [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2])])
     if not main:
         return last
-    starts = [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2]) and tok[2].lower() not in lx.CLAUSE_WORDS]
-    starts = [k for k in starts if not (k and toks[k - 1][2] == "," and k < len(toks) and (
-        toks[k][2].lower() in lx.CLAUSE_WORDS or toks[k][2].lower() in ("who", "which", "whom")))]
+    starts = [0] + [
+        k + 1
+        for k, tok in enumerate(toks)
+        if _opens_clause(tok[2]) and tok[2].lower() not in lx.CLAUSE_WORDS
+    ]
+    starts = [
+        k
+        for k in starts
+        if not (
+            k
+            and toks[k - 1][2] == ","
+            and k < len(toks)
+            and (
+                toks[k][2].lower() in lx.CLAUSE_WORDS
+                or toks[k][2].lower() in ("who", "which", "whom")
+            )
+        )
+    ]
     principal = _last_subject(toks, starts)
     if principal is None and window == lo and toks and toks[0][2][:1].isupper():
         principal = _leading_name(toks)
     # the main clause's subject, unless it cannot speak ('The move came ... after Kishida
     # addressed Congress, saying') and the last clause's subject can
-    if principal is not None and (_can_speak(masked, principal) or last is None or not _can_speak(masked, last)):
+    if principal is not None and (
+        _can_speak(masked, principal) or last is None or not _can_speak(masked, last)
+    ):
         return principal
     return last
 
@@ -437,13 +601,21 @@ def _leading_name(toks: list[tuple[int, int, str]]) -> Span | None:
     end = 0
     while end + 1 < len(toks) and toks[end + 1][2][:1].isupper():
         end += 1
-    if end + 1 < len(toks) and toks[end + 1][2] == "," and toks[0][2].lower() not in lx.CLAUSE_WORDS:
+    if (
+        end + 1 < len(toks)
+        and toks[end + 1][2] == ","
+        and toks[0][2].lower() not in lx.CLAUSE_WORDS
+    ):
         return Span(toks[0][0], toks[end][1])
     return None
 
 
 def _opens_clause(word: str) -> bool:
-    return word.lower() in lx.CLAUSE_WORDS or word in (";", ":", ",", "—", "–", "―", ")") or word in _QUOTE_ENDS
+    return (
+        word.lower() in lx.CLAUSE_WORDS
+        or word in (";", ":", ",", "—", "–", "―", ")")
+        or word in _QUOTE_ENDS
+    )
 
 
 def looks_finite(word: str) -> bool:
@@ -455,9 +627,38 @@ def looks_finite(word: str) -> bool:
     return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
 
 
-_IRREGULAR_PAST = {"said", "told", "wrote", "shot", "went", "spoke", "sang", "began", "kept", "put",
-                   "threw", "bit", "struck", "swore", "broke", "rang", "took", "made", "gave", "sent",
-                   "held", "led", "cast", "got", "came", "ran", "left", "brought", "sought", "set"}
+_IRREGULAR_PAST = {
+    "said",
+    "told",
+    "wrote",
+    "shot",
+    "went",
+    "spoke",
+    "sang",
+    "began",
+    "kept",
+    "put",
+    "threw",
+    "bit",
+    "struck",
+    "swore",
+    "broke",
+    "rang",
+    "took",
+    "made",
+    "gave",
+    "sent",
+    "held",
+    "led",
+    "cast",
+    "got",
+    "came",
+    "ran",
+    "left",
+    "brought",
+    "sought",
+    "set",
+}
 
 
 def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
@@ -471,22 +672,34 @@ def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
         return Span(toks[start][0], toks[start][1])
     end = start
     if first[:1].isupper():
-        while end + 1 < len(toks) and (toks[end + 1][2][:1].isupper() or (
-            toks[end + 1][2].lower() in ("of", "the", "'s", "’s", "-", "and") and end + 2 < len(toks)
-            and toks[end + 2][2][:1].isupper()
-        )):
+        while end + 1 < len(toks) and (
+            toks[end + 1][2][:1].isupper()
+            or (
+                toks[end + 1][2].lower() in ("of", "the", "'s", "’s", "-", "and")
+                and end + 2 < len(toks)
+                and toks[end + 2][2][:1].isupper()
+            )
+        ):
             end += 1
         if first.lower() in _DETERMINERS and end == start:
             end = _common_end(toks, start)
     elif first.lower() in _DETERMINERS:
         end = _common_end(toks, start)
     elif first.islower():
-        if first in ("and", "but", "or", "nor") or first in lx.AUXILIARIES or looks_finite(first) and not first.endswith("s") \
-                or first.endswith(("ing", "ly")):
+        if (
+            first in ("and", "but", "or", "nor")
+            or first in lx.AUXILIARIES
+            or (looks_finite(first) and not first.endswith("s"))
+            or first.endswith(("ing", "ly"))
+        ):
             return None  # 'and took a heckler in stride': no subject of its own
         end = _common_end(toks, start)
-    if end is not None and end + 2 < len(toks) and toks[end + 1][2] in ("on", "in", "at", "of", "from", "for") \
-            and toks[end + 2][2][:1].isupper():
+    if (
+        end is not None
+        and end + 2 < len(toks)
+        and toks[end + 1][2] in ("on", "in", "at", "of", "from", "for")
+        and toks[end + 2][2][:1].isupper()
+    ):
         # 'Republicans on Capitol Hill seized ...': a place or body after the head
         k = end + 2
         while k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
@@ -494,7 +707,9 @@ def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
         if k + 1 < len(toks) and looks_finite(toks[k + 1][2]):
             return Span(toks[start][0], toks[k][1])
     if end is not None and end + 1 < len(toks) and toks[end + 1][2] == "(":
-        close = next((k for k in range(end + 1, min(len(toks), end + 9)) if toks[k][2] == ")"), None)
+        close = next(
+            (k for k in range(end + 1, min(len(toks), end + 9)) if toks[k][2] == ")"), None
+        )
         if close is not None and close + 1 < len(toks) and looks_finite(toks[close + 1][2]):
             return Span(toks[start][0], toks[close][1])  # 'Rep. Jason Chaffetz (R-Utah) said'
     if end is None or end + 1 >= len(toks) or not looks_finite(toks[end + 1][2].lstrip("_")):

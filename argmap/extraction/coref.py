@@ -21,7 +21,9 @@ _NAME_RUN = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
     r"|[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*){1,4})"
 )
-_AGENT = re.compile(r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE)
+_AGENT = re.compile(
+    r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE
+)
 _WANTED_KINDS = {
     "male": {SpeakerKind.PERSON},
     "female": {SpeakerKind.PERSON},
@@ -36,8 +38,22 @@ _PLACES_PER_WORD = 8  # latest places kept for each capitalised word
 _MEMORY = 200  # recent speakers kept for pronouns and descriptions
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
-_TEXT_NOUNS = {"statement", "communique", "communiqué", "release", "letter", "memo", "declaration",
-               "readout", "report", "post", "tweet", "op-ed", "email", "announcement"}
+_TEXT_NOUNS = {
+    "statement",
+    "communique",
+    "communiqué",
+    "release",
+    "letter",
+    "memo",
+    "declaration",
+    "readout",
+    "report",
+    "post",
+    "tweet",
+    "op-ed",
+    "email",
+    "announcement",
+}
 
 
 class Resolved(NamedTuple):
@@ -109,7 +125,11 @@ class SpeakerTracker:
         for _, run in [*reversed(before), *after]:
             parsed = split_role(run)
             words = parsed.name.split()
-            if parsed.kind is SpeakerKind.PERSON and len(words) > 1 and token in (words[0], words[-1]):
+            if (
+                parsed.kind is SpeakerKind.PERSON
+                and len(words) > 1
+                and token in (words[0], words[-1])
+            ):
                 return parsed.name
         return None
 
@@ -149,7 +169,7 @@ class SpeakerTracker:
             if named is not None:
                 return named
         gender = pronoun_gender(pronoun)
-        wanted = _WANTED_KINDS.get(gender or "", None)
+        wanted = _WANTED_KINDS.get(gender or "")
         candidates: list[tuple[int, Resolved]] = [
             seen for seen in self._history if wanted is None or seen[1].kind in wanted
         ]
@@ -196,7 +216,7 @@ class SpeakerTracker:
                     name = self._full_name(name, start) or name
                 title = _TITLE_GENDER.match(self.text, start)
                 if title:
-                    self._gender.setdefault(name, title.group(1) and "male" or "female")
+                    self._gender.setdefault(name, (title.group(1) and "male") or "female")
                 people.append((start, Resolved(name, SpeakerKind.PERSON, parsed.role)))
         return people
 
@@ -224,14 +244,21 @@ class SpeakerTracker:
         as a speaker or anywhere in the text shortly before."""
         stem = head.lower().rstrip("s")
         for _, prior in reversed(self._history):
-            if prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) and stem in prior.name.lower():
+            if (
+                prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP)
+                and stem in prior.name.lower()
+            ):
                 return prior.name
         named = self._organisation_named_before(head, position)
         if named:
             return named
         if head.lower() in _TEXT_NOUNS:
             # 'the joint statement' was issued by several: a group, not one organisation
-            kinds = {SpeakerKind.GROUP} if "joint" in name.lower() else {SpeakerKind.GROUP, SpeakerKind.ORGANISATION}
+            kinds = (
+                {SpeakerKind.GROUP}
+                if "joint" in name.lower()
+                else {SpeakerKind.GROUP, SpeakerKind.ORGANISATION}
+            )
             for _, prior in reversed(self._history):
                 if prior.kind in kinds and prior.name.lower() != name.lower():
                     return prior.name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.extraction.clauses import Finding, Span, clause_subject, trim_end
 from argmap.extraction.coref import SpeakerTracker
@@ -72,21 +72,27 @@ def _statements(document: Document) -> Iterator[Statement]:
                 continue  # markup left in the text, not prose
             findings = _dedupe(masked, find_in_unit(par, masked, lo, hi, quotes))
             label = speaker_label(par, lo, hi) if lo == body else None
-            if label is not None and not any(f.content.start <= label.content.start for f in findings):
+            if label is not None and not any(
+                f.content.start <= label.content.start for f in findings
+            ):
                 # the labelled speaker's words: attributions inside them are only reported by the speaker
                 findings = [label] + [f for f in findings if f.content.start >= label.content.end]
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)
                 previous = last_quoted or last_named
                 if cont and previous and index - previous[1] <= 2:
-                    yield _statement(document, tracker, par, p_start, quotes, cont, previous[0], True)
+                    yield _statement(
+                        document, tracker, par, p_start, quotes, cont, previous[0], True
+                    )
                 elif hi == len(par) and par.endswith(":"):
                     # 'Sanders made the following comment:' introduces the quotation below
                     subject = clause_subject(masked, lo, hi - 1, main=True)
                     if subject is not None:
                         last_quoted = (Span(subject.start + p_start, subject.end + p_start), index)
                 continue
-            quoting: tuple[int, Span] | None = None  # (rank, mention) of the unit's best quotation speaker
+            quoting: tuple[int, Span] | None = (
+                None  # (rank, mention) of the unit's best quotation speaker
+            )
             for finding in findings:
                 mention = None
                 if finding.mention:
@@ -94,19 +100,32 @@ def _statements(document: Document) -> Iterator[Statement]:
                     mention = Span(trimmed.start + p_start, trimmed.end + p_start)
                     if text[mention.start : mention.end].lower() not in ("who", "which", "that"):
                         last_named = (mention, index)
-                        quoted = any(finding.content.start <= q.start < finding.content.end for q in quotes)
+                        quoted = any(
+                            finding.content.start <= q.start < finding.content.end for q in quotes
+                        )
                         if quoted or finding.pattern == "intro":
                             # a quotation followed by its speaker ('"...," Dunn asked') outranks
                             # a quoted fragment inside reported speech
-                            rank = 2 if finding.pattern in _QUOTE_FIRST or finding.pattern == "intro" else 1
+                            rank = (
+                                2
+                                if finding.pattern in _QUOTE_FIRST or finding.pattern == "intro"
+                                else 1
+                            )
                             if quoting is None or rank >= quoting[0]:
                                 quoting = (rank, mention)
-                        elif last_quoted and tracker.resolve(*mention) == tracker.resolve(*last_quoted[0]):
-                            last_quoted = (mention, index)  # 'Greene added that ...': the same speaker, named again
+                        elif last_quoted and tracker.resolve(*mention) == tracker.resolve(
+                            *last_quoted[0]
+                        ):
+                            last_quoted = (
+                                mention,
+                                index,
+                            )  # 'Greene added that ...': the same speaker, named again
                         elif last_quoted and last_quoted[1] < index:
                             last_quoted = None
                 if finding.pattern != "intro":
-                    yield _statement(document, tracker, par, p_start, quotes, finding, mention, False)
+                    yield _statement(
+                        document, tracker, par, p_start, quotes, finding, mention, False
+                    )
             if quoting is not None:
                 last_quoted = (quoting[1], index)
 
@@ -127,9 +146,21 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if any(k.content == f.content and k.mention == f.mention for k in kept):
             continue
-        outer = next((k for k in kept if f.mention and k.content.start <= min(f.cue.start, f.mention.start)
-                      and f.content.end <= k.content.end), None)
-        if outer is not None and f.pattern in _QUOTE_FIRST and f.content.start > outer.content.start:
+        outer = next(
+            (
+                k
+                for k in kept
+                if f.mention
+                and k.content.start <= min(f.cue.start, f.mention.start)
+                and f.content.end <= k.content.end
+            ),
+            None,
+        )
+        if (
+            outer is not None
+            and f.pattern in _QUOTE_FIRST
+            and f.content.start > outer.content.start
+        ):
             # 'Trump asserted that France had lost its identity: "France is no longer France,"
             # he claimed': the quotation and its own attribution end the outer content
             cut = trim_end(masked, outer.content.start, f.content.start, ",:;—–")
@@ -140,7 +171,9 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             cut = _clause_break(masked, outer.content.start, min(f.cue.start, f.mention.start))
             if cut is None:
                 continue
-            kept[kept.index(outer)] = outer._replace(content=Span(outer.content.start, cut), parts=())
+            kept[kept.index(outer)] = outer._replace(
+                content=Span(outer.content.start, cut), parts=()
+            )
         kept.append(f)
     return sorted(kept, key=lambda f: f.content.start)
 
@@ -212,7 +245,11 @@ def _letters(text: str, lo: int, hi: int) -> int:
 def _trim_mention(par: str, span: Span) -> Span:
     """Drop trailing punctuation from a speaker mention, but not an abbreviation's full stop."""
     end = span.end
-    while end > span.start and (par[end - 1].isspace() or par[end - 1] in ",;:.") and not (par[end - 1] == "." and is_abbreviation(par, end - 1)):
+    while (
+        end > span.start
+        and (par[end - 1].isspace() or par[end - 1] in ",;:.")
+        and not (par[end - 1] == "." and is_abbreviation(par, end - 1))
+    ):
         end -= 1
     return Span(span.start, end)
 
@@ -238,7 +275,11 @@ def _statement(
     continued: bool,
 ) -> Statement:
     kind = _kind(par, finding.parts or (finding.content,), quotes)
-    content = _strip_marks(par, finding.content) if kind is StatementKind.DIRECT and not finding.parts else finding.content
+    content = (
+        _strip_marks(par, finding.content)
+        if kind is StatementKind.DIRECT and not finding.parts
+        else finding.content
+    )
     start, end = content.start + offset, content.end + offset
     text = document.text
     resolved = tracker.resolve(mention.start, mention.end) if mention is not None else None

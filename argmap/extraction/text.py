@@ -7,7 +7,8 @@ odd input: an unbalanced quotation mark damages at most its own paragraph.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
@@ -83,7 +84,12 @@ def _mark_role(par: str, i: int) -> str | None:
     before = " " if before in INVISIBLE else before
     after = " " if after in INVISIBLE else after
     if ch in OPENING_DOUBLE:
-        if not before.isspace() and i > 0 and before not in "([{—–-/" and (after.isspace() or i + 1 == len(par)):
+        if (
+            not before.isspace()
+            and i > 0
+            and before not in "([{—–-/"
+            and (after.isspace() or i + 1 == len(par))
+        ):
             return "close"  # an opening mark typed where a closing one belongs: 'here,“ said'
         return "open"
     if ch in CLOSING_DOUBLE:
@@ -105,9 +111,9 @@ def _mark_role(par: str, i: int) -> str | None:
         return None  # the '90s, rock 'n' roll
     if ch == "‘":
         return "open" if not _is_word(before) else None
-    if before.isspace() or i == 0 or before in "([{—–\"“":
-        return "open" if _is_word(after) or after in "“\"$" else None
-    if after.isspace() or after in ".,;:!?)]}—–\"”" or i + 1 == len(par):
+    if before.isspace() or i == 0 or before in '([{—–"“':
+        return "open" if _is_word(after) or after in '“"$' else None
+    if after.isspace() or after in '.,;:!?)]}—–"”' or i + 1 == len(par):
         return "close" if not before.isspace() else None
     return None
 
@@ -159,12 +165,71 @@ def find_quotes(par: str) -> list[Quote]:
 
 
 _ABBREVIATIONS = set(
-    """
-mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon pres supt insp
-sens reps govs messrs mmes maj atty ret univ assn dist ave blvd
-jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd bros no vs etc fig approx dept
-est mt ft vol
-""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "sens",
+        "reps",
+        "govs",
+        "messrs",
+        "mmes",
+        "maj",
+        "atty",
+        "ret",
+        "univ",
+        "assn",
+        "dist",
+        "ave",
+        "blvd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "bros",
+        "no",
+        "vs",
+        "etc",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "mt",
+        "ft",
+        "vol",
+    ]
 )
 
 # "[.?!][.?!]*" rather than "[.?!]+": a pattern that opens with a plain character class lets

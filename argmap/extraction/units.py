@@ -7,11 +7,11 @@ import re
 from argmap.extraction import lexicon as lx
 from argmap.extraction.clauses import (
     Finding,
-    clause_subject,
-    looks_finite,
     Span,
+    clause_subject,
     content_after,
     content_before,
+    looks_finite,
     speaker_after,
     speaker_before,
     tail_is_adjunct,
@@ -24,8 +24,21 @@ from argmap.names import split_role
 
 _CLOSING = "”\"’'»"
 # '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'
-_NOUN_PARTICIPLES = {"saying", "claiming", "arguing", "warning", "stating", "declaring", "asking",
-                     "urging", "calling", "noting", "insisting", "accusing", "demanding"}
+_NOUN_PARTICIPLES = {
+    "saying",
+    "claiming",
+    "arguing",
+    "warning",
+    "stating",
+    "declaring",
+    "asking",
+    "urging",
+    "calling",
+    "noting",
+    "insisting",
+    "accusing",
+    "demanding",
+}
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
 
 
@@ -54,7 +67,9 @@ _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|keeps?|kept)\s+$")
 _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
-_CLAUSE_COMMA = re.compile(r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))")  # a comma, also inside a closing quotation
+_CLAUSE_COMMA = re.compile(
+    r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))"
+)  # a comma, also inside a closing quotation
 _THAT_NEXT = re.compile(r"\s*that\b")
 _PAST_PARTICIPLE_ENDINGS = ("ed", "said", "told", "shown", "known", "written", "thought", "sought")
 _PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$")
@@ -67,9 +82,15 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     base = lx.CUE_FORMS[word]
     as_written = masked[max(lo, start - 12) : start]
     before = as_written.lower()
-    if before.endswith("-") or (before.rstrip().endswith(_DETERMINER_ENDS) and _DETERMINER_BEFORE.search(before)):
+    if before.endswith("-") or (
+        before.rstrip().endswith(_DETERMINER_ENDS) and _DETERMINER_BEFORE.search(before)
+    ):
         return False
-    if word.endswith("ing") and word not in _NOUN_PARTICIPLES and not _PARTICIPLE_BEFORE.search(before):
+    if (
+        word.endswith("ing")
+        and word not in _NOUN_PARTICIPLES
+        and not _PARTICIPLE_BEFORE.search(before)
+    ):
         return False
     if word.endswith(_PAST_PARTICIPLE_ENDINGS) and _PASSIVE_BEFORE.search(before):
         return False  # passive or adjectival: 'were admitted', 'the said document'
@@ -80,7 +101,9 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     words_before = as_written.split()
     if base in lx.NOUN_LIKE and word.endswith("s") and words_before:
         prev = words_before[-1]  # as written: 'The New York Times reports' is no verb's object
-        if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(("ing", "'s", "’s")):
+        if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(
+            ("ing", "'s", "’s")
+        ):
             return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
     if lx.base_form_needs_subject(word):
         words = masked[max(lo, start - 40) : start].split()
@@ -99,7 +122,11 @@ def _unlisted_attribution(tail: str) -> bool:
     for k, word in enumerate(words[:6]):
         if k and _verb_like(word.strip(",.:;")):
             rest = " " + " ".join(words[k + 1 :])
-            opens = words[0][:1].isupper() or words[0].lower() in lx.PRONOUNS or words[0].lower() == "the"
+            opens = (
+                words[0][:1].isupper()
+                or words[0].lower() in lx.PRONOUNS
+                or words[0].lower() == "the"
+            )
             return opens and tail_is_adjunct(rest, 0, len(rest))
         if k and word[:1].islower() and word.lower() not in ("the", "of", "a", "an"):
             return False
@@ -118,11 +145,37 @@ def _plural_subject(words: list[str]) -> bool:
     if last[0].isupper():
         return True
     before = words[-2] if len(words) > 1 else ""
-    return before == "" or before.lower() in _DETERMINERS_PLURAL or before[0].isupper() or before.endswith(",")
+    return (
+        before == ""
+        or before.lower() in _DETERMINERS_PLURAL
+        or before[0].isupper()
+        or before.endswith(",")
+    )
 
 
-_DETERMINERS_PLURAL = {"the", "most", "many", "some", "all", "both", "few", "several", "these", "those",
-                       "other", "his", "her", "their", "our", "its", "more", "two", "three", "recent", "new"}
+_DETERMINERS_PLURAL = {
+    "the",
+    "most",
+    "many",
+    "some",
+    "all",
+    "both",
+    "few",
+    "several",
+    "these",
+    "those",
+    "other",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "more",
+    "two",
+    "three",
+    "recent",
+    "new",
+}
 
 
 def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -140,8 +193,12 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
             ends_quoted = len(body) < prev_hi - prev_lo and body[-1:] in ("?", "!", ".", ",", "_")
             if ends_quoted and tail[:1].isalpha() and len(tail.split()) <= 15 and "_" not in tail:
                 cue = lx.CUE_RE.search(tail)
-                listed = (cue and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS and len(tail[: cue.start()].split()) <= 6
-                          and tail_is_adjunct(masked, lo + cue.end(), hi))
+                listed = (
+                    cue
+                    and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS
+                    and len(tail[: cue.start()].split()) <= 6
+                    and tail_is_adjunct(masked, lo + cue.end(), hi)
+                )
                 if listed or _unlisted_attribution(tail):
                     joined[-1] = (prev_lo, hi)
                     continue
@@ -152,12 +209,57 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 # Labels that are page furniture, not speakers.
 _NOT_SPEAKER_LABELS = {
-    "credit", "credits", "photo", "photos", "caption", "note", "editor's note", "editor’s note", "update",
-    "updated", "correction", "related", "source", "sources", "watch", "read", "read more", "video",
-    "image", "images", "advertisement", "click", "subscribe", "follow", "tags", "topics", "share",
-    "see also", "more", "listen", "transcript", "partial transcript", "warning", "disclosure", "getty",
-    "look", "breaking", "exclusive", "opinion", "analysis", "live", "update", "contributing", "watch",
-    "the latest", "latest", "just in", "developing", "pictured", "above", "below", "top", "via",
+    "credit",
+    "credits",
+    "photo",
+    "photos",
+    "caption",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "update",
+    "updated",
+    "correction",
+    "related",
+    "source",
+    "sources",
+    "watch",
+    "read",
+    "read more",
+    "video",
+    "image",
+    "images",
+    "advertisement",
+    "click",
+    "subscribe",
+    "follow",
+    "tags",
+    "topics",
+    "share",
+    "see also",
+    "more",
+    "listen",
+    "transcript",
+    "partial transcript",
+    "warning",
+    "disclosure",
+    "getty",
+    "look",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "contributing",
+    "the latest",
+    "latest",
+    "just in",
+    "developing",
+    "pictured",
+    "above",
+    "below",
+    "top",
+    "via",
 }
 
 
@@ -172,14 +274,20 @@ def _names_a_speaker(label: str) -> bool:
 
 def speaker_label(par: str, lo: int, hi: int) -> Finding | None:
     """A paragraph that opens with a speaker's label: 'TAPPER: ...', 'Q: ...', '"PENCE: ...'."""
-    match = _LABEL.match(par, lo + 1 if par[lo] in "\"“" else lo, hi)
-    if match is None or match.group(1).lower() in _NOT_SPEAKER_LABELS or not _names_a_speaker(match.group(1)):
+    match = _LABEL.match(par, lo + 1 if par[lo] in '"“' else lo, hi)
+    if (
+        match is None
+        or match.group(1).lower() in _NOT_SPEAKER_LABELS
+        or not _names_a_speaker(match.group(1))
+    ):
         return None
     content = Span(match.end(), trim_end(par, match.end(), hi))
     if content.end - content.start < 3:
         return None
     colon = match.end(1)
-    return Finding(content, Span(colon, colon + 1), Span(match.start(1), match.end(1)), (), "label", 0.6)
+    return Finding(
+        content, Span(colon, colon + 1), Span(match.start(1), match.end(1)), (), "label", 0.6
+    )
 
 
 def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
@@ -216,7 +324,9 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         if found:
             findings.append(found)
     for q in quotes:
-        if lo <= q.start < hi and not any(f.content.start <= q.start < f.content.end for f in findings):
+        if lo <= q.start < hi and not any(
+            f.content.start <= q.start < f.content.end for f in findings
+        ):
             found = _quote_without_cue(masked, lo, hi, q, is_title(par, q))
             if found:
                 findings.append(found)
@@ -224,11 +334,34 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
 
 
 _DASH_SPEAKER = re.compile(r"\s*[―—–-]+\s*([A-Z](?:[A-Z]\.|[^,.;:!?\n]){1,60})")
-_PLAIN_SUBJECTS = {"i", "we", "they", "you", "will", "would", "could", "should", "can", "may", "might",
-                   "must", "do", "did", "does", "n't", "not", "to", "also", "still", "often"}
+_PLAIN_SUBJECTS = {
+    "i",
+    "we",
+    "they",
+    "you",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "did",
+    "does",
+    "n't",
+    "not",
+    "to",
+    "also",
+    "still",
+    "often",
+}
 _NOT_PLURAL = {"is", "was", "has", "this", "its", "his", "us", "as", "does", "thus", "plus"}
 _EXPLETIVES = {"there", "it", "this", "that", "these", "those", "here"}
-_VERB_LIKE = re.compile(r"^(?!(?:as|is|was|has|does|this|his|its|us|thus|plus|less|unless|across|perhaps|news|whereas)$)[a-z]{2,}(?:ed|es|s)$")
+_VERB_LIKE = re.compile(
+    r"^(?!(?:as|is|was|has|does|this|his|its|us|thus|plus|less|unless|across|perhaps|news|whereas)$)[a-z]{2,}(?:ed|es|s)$"
+)
 
 
 def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> Finding | None:
@@ -243,7 +376,14 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
         dash = _DASH_SPEAKER.match(masked, q.end, hi)
         if dash and masked[lo : q.start].strip() == "":
             mark = masked.find(masked[dash.start() : dash.start(1)].strip()[0], dash.start())
-            return Finding(Span(q.start, q.end), Span(mark, mark + 1), Span(dash.start(1), dash.end(1)), (), "dash", 0.7)
+            return Finding(
+                Span(q.start, q.end),
+                Span(mark, mark + 1),
+                Span(dash.start(1), dash.end(1)),
+                (),
+                "dash",
+                0.7,
+            )
         if masked[lo : q.start].strip() == "":
             found = _unlisted_verb_after(masked, hi, q)
             if found:
@@ -254,16 +394,28 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
         if speaker is None or not masked[speaker.start].isupper():
             speaker = clause_subject(masked, lo, prev_at) or speaker
         if speaker:
-            return Finding(Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6)
+            return Finding(
+                Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6
+            )
         return None
     if word_count(q.inner_text(masked)) < 3 or title:
         return None  # a scare quote or a title, not a statement
-    for subject in (clause_subject(masked, lo, q.start), clause_subject(masked, lo, _first_verb(masked, lo, q.start))):
+    for subject in (
+        clause_subject(masked, lo, q.start),
+        clause_subject(masked, lo, _first_verb(masked, lo, q.start)),
+    ):
         if subject is None or masked[subject.start : subject.end].lower() in _EXPLETIVES:
             continue
-        if not masked[subject.start].isupper() and masked[subject.start : subject.end] not in lx.PRONOUNS:
+        if (
+            not masked[subject.start].isupper()
+            and masked[subject.start : subject.end] not in lx.PRONOUNS
+        ):
             continue  # a weak pattern: only named or pronoun subjects
-        toks = [t for t in tokens(masked, subject.end, q.start) if not (t[2].endswith("ly") and t[2].islower())]
+        toks = [
+            t
+            for t in tokens(masked, subject.end, q.start)
+            if not (t[2].endswith("ly") and t[2].islower())
+        ]
         verb = toks[0] if toks else None
         if verb is None or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
             continue
@@ -275,14 +427,18 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
             start += that.end()
         end = trim_end(masked, start, hi)
         if _NEW_CLAUSE.match(masked, q.end, hi):
-            end = q.end  # 'As the alliance marks "...", there are concerns ...': the quotation ends it
+            end = (
+                q.end
+            )  # 'As the alliance marks "...", there are concerns ...': the quotation ends it
         content = Span(start, end)
         if content.end - content.start >= 3:
             return Finding(content, Span(verb[0], verb[1]), subject, (), "quote-verb", 0.4)
     return None
 
 
-_NEW_CLAUSE = re.compile(r",?\s+(?:there|he|she|they|it|we|I|[A-Z][a-z]+ (?:is|are|was|were|has|have|said|says))\b")
+_NEW_CLAUSE = re.compile(
+    r",?\s+(?:there|he|she|they|it|we|I|[A-Z][a-z]+ (?:is|are|was|were|has|have|said|says))\b"
+)
 
 
 def _first_verb(masked: str, lo: int, hi: int) -> int:
@@ -314,7 +470,9 @@ def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
             return Finding(Span(q.start, q.end), verb, speaker, (), "post-unlisted", 0.6)
         return None
     first = toks[0][2]
-    if not (first[:1].isupper() or first.lower() in lx.PRONOUNS or first.lower() in ("the", "a", "an")):
+    if not (
+        first[:1].isupper() or first.lower() in lx.PRONOUNS or first.lower() in ("the", "a", "an")
+    ):
         return None
     for k in range(1, min(len(toks), 9)):
         word = toks[k][2]
@@ -342,7 +500,9 @@ def _attribute_cue(
 ) -> Finding | None:
     prev, prev_at = _previous_char(masked, lo, cue.start)
     # inverted order: '"...," said Smith.'
-    after_quote = bool(prev) and (prev in _CLOSING or (prev == "," and prev_at > lo and masked[prev_at - 1] in _CLOSING))
+    after_quote = bool(prev) and (
+        prev in _CLOSING or (prev == "," and prev_at > lo and masked[prev_at - 1] in _CLOSING)
+    )
     before_cue = speaker_before(masked, lo, cue.start) if prev == "," and not after_quote else None
     may_invert = after_quote or (prev == "," and before_cue is None)
     if may_invert and base in lx.INVERTING and _inverted_form(masked, cue):
@@ -356,17 +516,29 @@ def _attribute_cue(
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = (
-        word in _NOUN_PARTICIPLES and prev.isalpha() and prev.islower()
+        word in _NOUN_PARTICIPLES
+        and prev.isalpha()
+        and prev.islower()
         and not _CONTRACTION_BEFORE.search(masked, max(lo, cue.start - 6), cue.start)
-        and not _AUX_BEFORE.search(masked, max(lo, cue.start - 8), cue.start)  # 'is calling' is a verb
+        and not _AUX_BEFORE.search(
+            masked, max(lo, cue.start - 8), cue.start
+        )  # 'is calling' is a verb
     )
     if prev and prev in _CLOSING and par[prev_at - 1 : prev_at] == ",":
         prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
-    named = _name_before(masked, lo, prev_at if prev == "," else cue.start) if word in _NOUN_PARTICIPLES else None
-    if word.endswith("ing") and (after_noun or prev == "," or _LINK_BEFORE.search(masked, max(lo, cue.start - 12), cue.start)):
+    named = (
+        _name_before(masked, lo, prev_at if prev == "," else cue.start)
+        if word in _NOUN_PARTICIPLES
+        else None
+    )
+    if word.endswith("ing") and (
+        after_noun or prev == "," or _LINK_BEFORE.search(masked, max(lo, cue.start - 12), cue.start)
+    ):
         # participle: 'Kishida addressed Congress, saying, "..."'; but 'footage of Hillary Clinton
         # asking, "..."': the person named right before the participle speaks
-        speaker = named or clause_subject(masked, lo, prev_at if prev == "," else cue.start, main=True)
+        speaker = named or clause_subject(
+            masked, lo, prev_at if prev == "," else cue.start, main=True
+        )
         content = content_after(masked, cue.end, hi, base)
         if speaker is None and content and _OPENING_PARTICIPLE.match(masked, lo, cue.start):
             # 'After saying her foot was "so swollen," she was whisked off': the subject follows
@@ -390,16 +562,23 @@ def _attribute_cue(
         return Finding(content, cue, speaker, (), "shared-subject", 0.6)
     before, before_at = _previous_char(masked, lo, speaker.start)
     quoted_before = bool(before) and (
-        before in _CLOSING or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
+        before in _CLOSING
+        or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
     )
     tail_quote = _resumed_quote(masked, quotes, cue.end, hi)
     tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
     plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
-    if base == "continue" and not quoted_before and not masked[cue.end : hi].strip().startswith(":"):
+    if (
+        base == "continue"
+        and not quoted_before
+        and not masked[cue.end : hi].strip().startswith(":")
+    ):
         return None  # 'the campaign continued to ...' is no attribution
     if quoted_before and not tail_adjunct and tail_quote is None:
         # '"Sunday Morning Futures," Rep. Issa said Clinton's ...': a title before, content after
-        closing = next((q for q in quotes if q.end - 1 <= before_at + 1 and q.end >= before_at - 1), None)
+        closing = next(
+            (q for q in quotes if q.end - 1 <= before_at + 1 and q.end >= before_at - 1), None
+        )
         quoted_before = closing is None or _is_statement_quote(par, closing)
     if quoted_before or plain_post:
         content = content_before(masked, lo, before_at + 1 if before in _CLOSING else before_at)
@@ -418,7 +597,7 @@ def _attribute_cue(
         rest = Span(resumed.end(), trim_end(masked, resumed.end(), hi))
         if first and rest.end - rest.start >= 3:
             return Finding(Span(first.start, rest.end), cue, speaker, (first, rest), "middle", 0.75)
-    if not tail_adjunct or masked[cue.end:hi].strip().startswith(":"):
+    if not tail_adjunct or masked[cue.end : hi].strip().startswith(":"):
         content = content_after(masked, cue.end, hi, base)
         if content is not None and masked[speaker.start : speaker.end].lower() in ("who", "which"):
             # 'Petrilli, who thinks the law overreached, called it ...': the relative clause ends first
@@ -426,12 +605,19 @@ def _attribute_cue(
             if close:
                 content = Span(content.start, close.start())
         if content is None:
-            if masked[cue.end:hi].strip() == ":":
+            if masked[cue.end : hi].strip() == ":":
                 # 'Dr. Ward stated:' introduces the quotation in the next paragraph
                 return Finding(Span(hi, hi), cue, speaker, (), "intro", 0.0)
             return None
         has_that = "that" in masked[cue.end : content.start].lower()
-        return Finding(content, cue, speaker, (), "pre", 0.8 if has_that or _quote_at(quotes, content.start) else 0.6)
+        return Finding(
+            content,
+            cue,
+            speaker,
+            (),
+            "pre",
+            0.8 if has_that or _quote_at(quotes, content.start) else 0.6,
+        )
     return None
 
 
@@ -463,8 +649,12 @@ _TITLE_SMALL_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "a
 def is_title(text: str, q: Quote) -> bool:
     """A quotation in Title Case: "Sunday Morning Futures," "Face the Nation," ''Politicking''."""
     words = q.inner_text(text).split()
-    return 0 < len(words) <= 6 and words[0][:1].isupper() and all(
-        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    return (
+        0 < len(words) <= 6
+        and words[0][:1].isupper()
+        and all(
+            w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words
+        )
     )
 
 
@@ -489,7 +679,9 @@ def _resumed_quote(masked: str, quotes: list[Quote], after: int, hi: int) -> Quo
     return None
 
 
-def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int, masked: str) -> Finding:
+def _split(
+    first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int, masked: str
+) -> Finding:
     """A quotation interrupted by its attribution: the content runs to the last quotation that
     continues it (no new cue in between)."""
     resumed = _resumed_quote(masked, quotes, cue.end, hi)
@@ -498,7 +690,9 @@ def _split(first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, 
         if resumed.start < q.start < hi and not lx.CUE_RE.search(masked, resumed.end, q.start):
             end = q.end
     end = min(end, hi)
-    return Finding(Span(first.start, end), cue, speaker, (first, Span(resumed.start, end)), "split", 0.9)
+    return Finding(
+        Span(first.start, end), cue, speaker, (first, Span(resumed.start, end)), "split", 0.9
+    )
 
 
 _RELATIVE_CLOSE = re.compile(r", (?=(?:also |later |then )?[a-z]+(?:ed|s)\b)")
@@ -523,7 +717,9 @@ def _name_before(masked: str, lo: int, at: int) -> Span | None:
     return Span(match.start(1), match.end(1)) if match else None
 
 
-_OF_NAME = re.compile(r"\b(?:of|shows?|showing|featuring|with)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*$")
+_OF_NAME = re.compile(
+    r"\b(?:of|shows?|showing|featuring|with)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*$"
+)
 
 
 def _inverted_form(masked: str, cue: Span) -> bool:
@@ -547,7 +743,7 @@ def _according(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding |
     if speaker.end > 0 and masked[speaker.end - 1] == ".":
         speaker = Span(speaker.start, speaker.end - 1)
     after = speaker.end
-    if masked[lo:cue.start].strip() == "":
+    if masked[lo : cue.start].strip() == "":
         content = content_after(masked, after, hi, "")
     else:
         content = content_before(masked, lo, cue.start)

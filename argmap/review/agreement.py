@@ -42,7 +42,7 @@ class Statistic(BaseModel):
     items: int = 0
 
     @classmethod
-    def undefined(cls, reason: str, items: int = 0) -> "Statistic":
+    def undefined(cls, reason: str, items: int = 0) -> Statistic:
         """An undefined statistic and why."""
         return cls(value=None, reason=reason, items=items)
 
@@ -57,7 +57,9 @@ class PairAgreement(BaseModel):
     shared_items: int
     kappa: Statistic
     percent_agreement: Statistic
-    confusion: list[list[int]] = Field(description="rows: the first reviewer's label, columns: the second's")
+    confusion: list[list[int]] = Field(
+        description="rows: the first reviewer's label, columns: the second's"
+    )
 
 
 class DocumentAgreement(BaseModel):
@@ -160,7 +162,9 @@ def nominal_alpha(units: Iterable[dict[str, str]], labels: Sequence[str]) -> Sta
         return Statistic.undefined("no item has labels from two reviewers")
     values = {label for unit in paired for label in unit.values()}
     if len(values) < 2:
-        return Statistic.undefined(f"every paired label is {next(iter(values))!r}: no variation", len(paired))
+        return Statistic.undefined(
+            f"every paired label is {next(iter(values))!r}: no variation", len(paired)
+        )
     code = {label: index for index, label in enumerate(labels)}
     counts = np.zeros((len(paired), len(labels)), dtype=int)
     for row, unit in enumerate(paired):
@@ -178,7 +182,10 @@ def label_alpha(units: Iterable[dict[str, str]], label: str) -> Statistic:
         return Statistic.undefined(f"no paired item was labelled {label!r}", len(paired))
     if paired and all(given):
         return Statistic.undefined(f"every paired label is {label!r}: no variation", len(paired))
-    binary = [{coder: "yes" if value == label else "no" for coder, value in unit.items()} for unit in paired]
+    binary = [
+        {coder: "yes" if value == label else "no" for coder, value in unit.items()}
+        for unit in paired
+    ]
     return nominal_alpha(binary, ("yes", "no"))
 
 
@@ -198,9 +205,13 @@ def percent_agreement(units: Iterable[dict[str, str]]) -> Statistic:
     return Statistic(value=agreeing / total, items=items)
 
 
-def pair_agreement(by_item: dict[str, dict[str, str]], first: str, second: str, labels: Sequence[str]) -> PairAgreement:
+def pair_agreement(
+    by_item: dict[str, dict[str, str]], first: str, second: str, labels: Sequence[str]
+) -> PairAgreement:
     """Cohen's kappa, percent agreement and confusion of two reviewers on the items both labelled."""
-    shared = [(unit[first], unit[second]) for unit in by_item.values() if first in unit and second in unit]
+    shared = [
+        (unit[first], unit[second]) for unit in by_item.values() if first in unit and second in unit
+    ]
     index = {label: number for number, label in enumerate(labels)}
     confusion = [[0] * len(labels) for _ in labels]
     for a, b in shared:
@@ -208,8 +219,11 @@ def pair_agreement(by_item: dict[str, dict[str, str]], first: str, second: str, 
     if len(shared) < MIN_SHARED:
         reason = _too_few_shared(len(shared))
         return PairAgreement(
-            reviewers=(first, second), shared_items=len(shared), kappa=Statistic.undefined(reason, len(shared)),
-            percent_agreement=Statistic.undefined(reason, len(shared)), confusion=confusion,
+            reviewers=(first, second),
+            shared_items=len(shared),
+            kappa=Statistic.undefined(reason, len(shared)),
+            percent_agreement=Statistic.undefined(reason, len(shared)),
+            confusion=confusion,
         )
     observed = sum(a == b for a, b in shared) / len(shared)
     return PairAgreement(

@@ -25,16 +25,23 @@ class Candidate(BaseModel):
     statement_id: str
     document: str = ""
     position: int = Field(default=0, description="the statement's offset in its document")
-    uncertainty: float = Field(default=0.0, description="higher is less certain (e.g. 1 - top suggestion score)")
+    uncertainty: float = Field(
+        default=0.0, description="higher is less certain (e.g. 1 - top suggestion score)"
+    )
 
 
 class Assignment(BaseModel):
     """The result of dealing items to reviewers."""
 
-    packets: dict[str, list[str]] = Field(description="reviewer -> statement ids, in hand-out order")
-    already_labelled: list[str] = Field(default_factory=list, description="items skipped: labelled by enough people")
+    packets: dict[str, list[str]] = Field(
+        description="reviewer -> statement ids, in hand-out order"
+    )
+    already_labelled: list[str] = Field(
+        default_factory=list, description="items skipped: labelled by enough people"
+    )
     not_handed_out: list[str] = Field(
-        default_factory=list, description="items still needing labels that did not fit in --per-reviewer"
+        default_factory=list,
+        description="items still needing labels that did not fit in --per-reviewer",
     )
 
 
@@ -47,7 +54,9 @@ def order_items(candidates: Sequence[Candidate], order: Order, seed: int = 0) ->
     same candidates give the same order whatever order they came in.
     """
     if order == "uncertainty":
-        ranked = sorted(candidates, key=lambda c: (-c.uncertainty, c.document, c.position, c.statement_id))
+        ranked = sorted(
+            candidates, key=lambda c: (-c.uncertainty, c.document, c.position, c.statement_id)
+        )
     elif order == "document":
         ranked = sorted(candidates, key=lambda c: (c.document, c.position, c.statement_id))
     elif order == "random":
@@ -84,14 +93,16 @@ def assign(
     if overlap < 1:
         raise ValueError(f"overlap must be at least 1, not {overlap}")
     if overlap > len(reviewers):
-        raise ValueError(f"overlap {overlap} needs at least {overlap} reviewers, but {len(reviewers)} are given")
+        raise ValueError(
+            f"overlap {overlap} needs at least {overlap} reviewers, but {len(reviewers)} are given"
+        )
     if per_reviewer is not None and per_reviewer < 0:
         raise ValueError(f"per-reviewer must be at least 0, not {per_reviewer}")
     if len(set(item_ids)) != len(item_ids):
         raise ValueError("an item id appears twice")
     labelled_by = labelled_by or {}
     packets: dict[str, list[str]] = {reviewer: [] for reviewer in reviewers}
-    last_turn = {reviewer: -1 for reviewer in reviewers}
+    last_turn = dict.fromkeys(reviewers, -1)
     rank = {reviewer: index for index, reviewer in enumerate(reviewers)}
     already: list[str] = []
     left: list[str] = []
@@ -105,12 +116,15 @@ def assign(
         free = [
             reviewer
             for reviewer in reviewers
-            if reviewer not in earlier and (per_reviewer is None or len(packets[reviewer]) < per_reviewer)
+            if reviewer not in earlier
+            and (per_reviewer is None or len(packets[reviewer]) < per_reviewer)
         ]
         if len(free) < needed:
             left.append(item)
             continue
-        free.sort(key=lambda reviewer: (len(packets[reviewer]), last_turn[reviewer], rank[reviewer]))
+        free.sort(
+            key=lambda reviewer: (len(packets[reviewer]), last_turn[reviewer], rank[reviewer])
+        )
         for reviewer in free[:needed]:
             packets[reviewer].append(item)
             last_turn[reviewer] = turn

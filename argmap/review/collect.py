@@ -12,7 +12,7 @@ is refused: that answer would hide every later correction by the reviewer.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -37,12 +37,22 @@ class CollectReport(BaseModel):
     packet_id: str
     reviewer: str
     added: int = Field(default=0, description="answers that became new annotations")
-    updated: int = Field(default=0, description="answers that replaced an older annotation by the reviewer")
-    unchanged: int = Field(default=0, description="answers already in the workspace (collected before)")
-    kept_newer: int = Field(default=0, description="answers older than the reviewer's annotation in the workspace")
+    updated: int = Field(
+        default=0, description="answers that replaced an older annotation by the reviewer"
+    )
+    unchanged: int = Field(
+        default=0, description="answers already in the workspace (collected before)"
+    )
+    kept_newer: int = Field(
+        default=0, description="answers older than the reviewer's annotation in the workspace"
+    )
     unanswered: int = 0
-    notes_without_label: list[str] = Field(default_factory=list, description="items with a note but no label: not merged")
-    missing: list[str] = Field(default_factory=list, description="statements no longer in the workspace: not merged")
+    notes_without_label: list[str] = Field(
+        default_factory=list, description="items with a note but no label: not merged"
+    )
+    missing: list[str] = Field(
+        default_factory=list, description="statements no longer in the workspace: not merged"
+    )
 
     def summary(self) -> str:
         """One line for the command line."""
@@ -57,7 +67,9 @@ class CollectReport(BaseModel):
         return f"{self.reviewer}: " + ", ".join(parts)
 
 
-def collect_packet(workspace: Workspace, packet: Packet, *, actor: str | None = None) -> CollectReport:
+def collect_packet(
+    workspace: Workspace, packet: Packet, *, actor: str | None = None
+) -> CollectReport:
     """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module doc).
 
     The edit-log entry is by ``actor``, whoever collects (default: ``$ARGMAP_USER`` or
@@ -72,8 +84,12 @@ def collect_packet(workspace: Workspace, packet: Packet, *, actor: str | None = 
         )
     codebook = workspace.codebook
     if codebook is None:
-        raise CollectError("the workspace has no codebook (argmap codebook FILE sets one); nothing merged")
-    unknown = sorted({item.label for item in packet.items if item.label and item.label not in codebook.label_ids})
+        raise CollectError(
+            "the workspace has no codebook (argmap codebook FILE sets one); nothing merged"
+        )
+    unknown = sorted(
+        {item.label for item in packet.items if item.label and item.label not in codebook.label_ids}
+    )
     if unknown:
         raise CollectError(
             f"label {unknown[0]!r} is not in the workspace's codebook ({', '.join(codebook.label_ids)}); nothing merged"
@@ -93,12 +109,18 @@ def collect_packet(workspace: Workspace, packet: Packet, *, actor: str | None = 
             report.missing.append(item.statement_id)
             continue
         answers.append(item)
-    with workspace.edit_group("collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=actor):
+    with workspace.edit_group(
+        "collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=actor
+    ):
         for item in answers:
             stamp = utc_time(item.answered_at or packet.created_at)
             note = item.note or ""
             current = next(
-                (a for a in workspace.annotations(item.statement_id) if a.annotator == packet.reviewer and not a.adjudicated),
+                (
+                    a
+                    for a in workspace.annotations(item.statement_id)
+                    if a.annotator == packet.reviewer and not a.adjudicated
+                ),
                 None,
             )
             if current is not None:
@@ -109,7 +131,9 @@ def collect_packet(workspace: Workspace, packet: Packet, *, actor: str | None = 
                 if (held, current.label, current.note) == (stamp, item.label, note):
                     report.unchanged += 1
                     continue
-            workspace.set_stance(item.statement_id, item.label, annotator=packet.reviewer, note=note, time=stamp)
+            workspace.set_stance(
+                item.statement_id, item.label, annotator=packet.reviewer, note=note, time=stamp
+            )
             if current is None:
                 report.added += 1
             else:
@@ -123,12 +147,16 @@ def _refuse_future_answers(packet: Packet, now: datetime | None = None) -> None:
     Such an answer would count as newer than every later annotation by the same
     reviewer, so their later corrections would be dropped.
     """
-    limit = (now or datetime.now(timezone.utc)) + CLOCK_SKEW
+    limit = (now or datetime.now(UTC)) + CLOCK_SKEW
     for number, item in enumerate(packet.items, 1):
         if item.label is None:
             continue
-        given, field = (item.answered_at, "answered_at") if item.answered_at else (packet.created_at, "created_at (its answer time)")
-        moment = given if given.tzinfo else given.replace(tzinfo=timezone.utc)
+        given, field = (
+            (item.answered_at, "answered_at")
+            if item.answered_at
+            else (packet.created_at, "created_at (its answer time)")
+        )
+        moment = given if given.tzinfo else given.replace(tzinfo=UTC)
         if moment > limit:
             raise CollectError(
                 f"packet {packet.packet_id}, item {number} ({item.statement_id}): {field} {moment.isoformat()} is in the "

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.review.assignment import Assignment, Candidate, Order, assign, order_items
-from argmap.review.packet import Packet, PacketError, PacketItem, load_packet, new_packet, save_packet
+from argmap.review.packet import (
+    Packet,
+    PacketError,
+    PacketItem,
+    load_packet,
+    new_packet,
+    save_packet,
+)
 
 if TYPE_CHECKING:
     from argmap.store import StatementRow, Workspace
@@ -58,7 +65,7 @@ def labelled_by(
             settled.add(annotation.statement_id)
         else:
             held.setdefault(annotation.statement_id, set()).add(annotation.annotator)
-    return {**held, **{statement_id: overlap for statement_id in settled}}
+    return {**held, **dict.fromkeys(settled, overlap)}
 
 
 def pending_packets(folder: Path, workspace_id: str) -> tuple[dict[str, set[str]], list[str]]:
@@ -117,19 +124,32 @@ def plan(
 ) -> Assignment:
     """Which statements go to which reviewer (see ``assignment.assign``)."""
     ordered = order_items(candidates(workspace), order, seed)
-    return assign(ordered, reviewers, overlap, per_reviewer, labelled_by(workspace, overlap, pending))
+    return assign(
+        ordered, reviewers, overlap, per_reviewer, labelled_by(workspace, overlap, pending)
+    )
 
 
 def build_packets(
-    workspace: Workspace, assignment: Assignment, *, blind: bool = False, created_at: datetime | None = None
+    workspace: Workspace,
+    assignment: Assignment,
+    *,
+    blind: bool = False,
+    created_at: datetime | None = None,
 ) -> list[Packet]:
     """One packet per reviewer with items (reviewers given nothing get no packet)."""
     codebook = workspace.codebook
     if codebook is None:
         raise ValueError("the workspace has no codebook (argmap codebook FILE sets one)")
-    created_at = created_at or datetime.now(timezone.utc)
+    created_at = created_at or datetime.now(UTC)
     return [
-        new_packet(workspace.workspace_id, reviewer, codebook, packet_items(workspace, ids), blind=blind, created_at=created_at)
+        new_packet(
+            workspace.workspace_id,
+            reviewer,
+            codebook,
+            packet_items(workspace, ids),
+            blind=blind,
+            created_at=created_at,
+        )
         for reviewer, ids in assignment.packets.items()
         if ids
     ]

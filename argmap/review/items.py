@@ -19,7 +19,9 @@ def statement_context(document_text: str, start: int, end: int) -> tuple[int, in
     return lo, hi
 
 
-def packet_item(statement: Statement, document: Document, suggestion: Suggestion | None = None) -> PacketItem:
+def packet_item(
+    statement: Statement, document: Document, suggestion: Suggestion | None = None
+) -> PacketItem:
     """The packet item for ``statement`` of ``document``: its paragraph as context, its spans highlighted."""
     pieces = statement.parts or [(statement.start, statement.end)]
     lo, hi = statement_context(document.text, min(s for s, _ in pieces), max(e for _, e in pieces))

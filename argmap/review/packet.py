@@ -17,14 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from argmap.atomic import write_atomic
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
-from argmap.atomic import write_atomic
 
 #: The fields of an item that the checksum covers, in canonical order.
 FIXED_FIELDS = ("statement_id", "text", "context", "speaker", "document")
@@ -56,10 +56,16 @@ class PacketItem(BaseModel):
         default_factory=list,
         description="the statement's spans as offsets into `context` (empty: find `text` in it)",
     )
-    suggestion: Suggestion | None = Field(default=None, description="the model's suggestion; absent in blind packets")
-    label: str | None = Field(default=None, description="the reviewer's label id; null until answered")
+    suggestion: Suggestion | None = Field(
+        default=None, description="the model's suggestion; absent in blind packets"
+    )
+    label: str | None = Field(
+        default=None, description="the reviewer's label id; null until answered"
+    )
     note: str | None = Field(default=None, description="the reviewer's note; null until written")
-    answered_at: datetime | None = Field(default=None, description="when the label or note was last given")
+    answered_at: datetime | None = Field(
+        default=None, description="when the label or note was last given"
+    )
 
     @field_validator("highlight")
     @classmethod
@@ -80,7 +86,11 @@ class PacketItem(BaseModel):
 
     def highlight_spans(self) -> list[tuple[int, int]]:
         """Where the statement is in ``context``: ``highlight`` clipped to it, else ``text`` found in it."""
-        spans = [(start, min(end, len(self.context))) for start, end in self.highlight if start < len(self.context)]
+        spans = [
+            (start, min(end, len(self.context)))
+            for start, end in self.highlight
+            if start < len(self.context)
+        ]
         if spans:
             return spans
         found = self.context.find(self.text) if self.text else -1
@@ -100,7 +110,9 @@ class Packet(BaseModel):
     created_at: datetime
     blind: bool = False
     items: list[PacketItem]
-    checksum: str = Field(description="sha256 of the header and the items' fixed fields (see packet_checksum)")
+    checksum: str = Field(
+        description="sha256 of the header and the items' fixed fields (see packet_checksum)"
+    )
 
     def item(self, statement_id: str) -> PacketItem:
         """The item for ``statement_id``; ``KeyError`` when there is none."""
@@ -126,7 +138,9 @@ def items_checksum(items: list[PacketItem]) -> str:
     Answers, notes, suggestions and the order of items do not change it; adding,
     removing or editing an item does.
     """
-    fixed = sorted((item.fixed_fields() for item in items), key=lambda fields: fields["statement_id"])
+    fixed = sorted(
+        (item.fixed_fields() for item in items), key=lambda fields: fields["statement_id"]
+    )
     canonical = json.dumps(fixed, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -139,7 +153,11 @@ def packet_checksum(packet: Packet) -> str:
     order of items do not change it.
     """
     header = {name: getattr(packet, name) for name in HEADER_FIELDS}
-    canonical = json.dumps({"header": header, "items": items_checksum(packet.items)}, sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(
+        {"header": header, "items": items_checksum(packet.items)},
+        sort_keys=True,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -161,7 +179,7 @@ def new_packet(
         packet_id=packet_id or uuid.uuid4().hex,
         reviewer=reviewer,
         codebook=codebook,
-        created_at=created_at or datetime.now(timezone.utc),
+        created_at=created_at or datetime.now(UTC),
         blind=blind,
         items=items,
         checksum="",
@@ -188,7 +206,9 @@ def check_packet(packet: Packet) -> None:
         raise ValueError(f"unknown packet format {packet.format!r} (expected {PACKET_FORMAT!r})")
     if packet_checksum(packet) != packet.checksum:
         if items_checksum(packet.items) == packet.checksum:
-            raise ValueError("checksum mismatch: the checksum covers the items only, not the reviewer, packet_id, workspace_id and blind")
+            raise ValueError(
+                "checksum mismatch: the checksum covers the items only, not the reviewer, packet_id, workspace_id and blind"
+            )
         raise ValueError(
             "checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind, or the items' statement_id, "
             "text, context, speaker or document were altered"
@@ -205,7 +225,9 @@ def check_packet(packet: Packet) -> None:
                 f"(expected one of {', '.join(packet.codebook.label_ids)})"
             )
         if packet.blind and item.suggestion is not None:
-            raise ValueError(f"item {number} ({item.statement_id}): a blind packet carries a suggestion")
+            raise ValueError(
+                f"item {number} ({item.statement_id}): a blind packet carries a suggestion"
+            )
 
 
 def parse_packet(text: str, source: str = "<packet>") -> Packet:
@@ -213,9 +235,13 @@ def parse_packet(text: str, source: str = "<packet>") -> Packet:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as problem:
-        raise PacketError(f"{source}: not JSON: {problem.msg} at line {problem.lineno} column {problem.colno}") from None
+        raise PacketError(
+            f"{source}: not JSON: {problem.msg} at line {problem.lineno} column {problem.colno}"
+        ) from None
     if not isinstance(data, dict):
-        raise PacketError(f"{source}: not a packet: expected a JSON object with workspace_id, reviewer, items, ...")
+        raise PacketError(
+            f"{source}: not a packet: expected a JSON object with workspace_id, reviewer, items, ..."
+        )
     try:
         packet = Packet.model_validate(data)
     except ValidationError as problem:

@@ -37,20 +37,45 @@ def format_agreement(report: AgreementReport, fmt: str = "table") -> str:
         for column in ("reviewers", "shared items", "Cohen's kappa", "percent agreement", "note"):
             pairs.add_column(column, justify="left" if column in ("reviewers", "note") else "right")
         for pair in report.pairs:
-            notes = "; ".join(sorted({s.reason for s in (pair.kappa, pair.percent_agreement) if s.reason}))
-            pairs.add_row(" & ".join(pair.reviewers), str(pair.shared_items), str(pair.kappa), str(pair.percent_agreement), notes)
+            notes = "; ".join(
+                sorted({s.reason for s in (pair.kappa, pair.percent_agreement) if s.reason})
+            )
+            pairs.add_row(
+                " & ".join(pair.reviewers),
+                str(pair.shared_items),
+                str(pair.kappa),
+                str(pair.percent_agreement),
+                notes,
+            )
         console.print(pairs)
     if report.documents:
         documents = Table(title="Documents")
         for column in ("document", "items", "paired", "alpha", "percent agreement", "note"):
-            documents.add_column(column, justify="left" if column in ("document", "note") else "right")
+            documents.add_column(
+                column, justify="left" if column in ("document", "note") else "right"
+            )
         for doc in report.documents:
-            notes = "; ".join(sorted({s.reason for s in (doc.alpha, doc.percent_agreement) if s.reason}))
-            documents.add_row(doc.document, str(doc.items), str(doc.paired_items), str(doc.alpha), str(doc.percent_agreement), notes)
+            notes = "; ".join(
+                sorted({s.reason for s in (doc.alpha, doc.percent_agreement) if s.reason})
+            )
+            documents.add_row(
+                doc.document,
+                str(doc.items),
+                str(doc.paired_items),
+                str(doc.alpha),
+                str(doc.percent_agreement),
+                notes,
+            )
         console.print(documents)
     if report.labels:
-        console.print(confusion_table("Label pairs (two reviewers, same item; pooled over pairs)", "",
-                                      report.labels, report.confusion))
+        console.print(
+            confusion_table(
+                "Label pairs (two reviewers, same item; pooled over pairs)",
+                "",
+                report.labels,
+                report.confusion,
+            )
+        )
     return out.getvalue()
 
 

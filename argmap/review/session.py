@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap.review.packet import Packet, PacketItem, save_packet
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ReviewSession:
     """A packet file opened for review, with a cursor on one item (``index == len(items)``: the end)."""
 
-    def __init__(self, packet: Packet, path: str | Path, clock: Callable[[], datetime] = _now) -> None:
+    def __init__(
+        self, packet: Packet, path: str | Path, clock: Callable[[], datetime] = _now
+    ) -> None:
         self.packet = packet
         self.path = Path(path)
         self.clock = clock
@@ -45,7 +47,9 @@ class ReviewSession:
 
     def first_unanswered(self) -> int:
         """The index of the first item without a label, or ``len(items)`` when all are answered."""
-        return next((number for number, item in enumerate(self.items) if not item.answered), len(self.items))
+        return next(
+            (number for number, item in enumerate(self.items) if not item.answered), len(self.items)
+        )
 
     def answer(self, label: str) -> None:
         """Give the current item ``label`` (a codebook label id), save, and move to the next item."""
@@ -97,7 +101,7 @@ class ReviewSession:
 
     def label_counts(self) -> Counter[str]:
         """How many items have each label (codebook ids; unused labels count 0)."""
-        counts = Counter({label: 0 for label in self.packet.codebook.label_ids})
+        counts = Counter(dict.fromkeys(self.packet.codebook.label_ids, 0))
         counts.update(item.label for item in self.items if item.label is not None)
         return counts
 

@@ -19,13 +19,30 @@ from argmap.codebook import Codebook
 from argmap.models import Suggestion
 from argmap.stance.codebook_model import CodebookModel, codebook_fingerprint
 from argmap.stance.labels import LabelledStatement, LabelsError, read_labels
-from argmap.stance.learned import LearnedModel, StanceTrainingError, fit_stance_model, load_stance_model
+from argmap.stance.learned import (
+    LearnedModel,
+    StanceTrainingError,
+    fit_stance_model,
+    load_stance_model,
+)
 from argmap.stance.review import SOURCES, entropy, final_label, most_uncertain_first, uncertainty
 
 __all__ = [
-    "CodebookModel", "LabelledStatement", "LabelsError", "LearnedModel", "SOURCES", "StanceTrainingError",
-    "codebook_model", "entropy", "final_label", "fit_stance_model", "load_stance_model",
-    "most_uncertain_first", "read_labels", "suggest_stances", "uncertainty",
+    "SOURCES",
+    "CodebookModel",
+    "LabelledStatement",
+    "LabelsError",
+    "LearnedModel",
+    "StanceTrainingError",
+    "codebook_model",
+    "entropy",
+    "final_label",
+    "fit_stance_model",
+    "load_stance_model",
+    "most_uncertain_first",
+    "read_labels",
+    "suggest_stances",
+    "uncertainty",
 ]
 
 

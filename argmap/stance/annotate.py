@@ -10,7 +10,9 @@ from argmap.models import Document, Statement, Suggestion
 Results = Iterable[tuple[Document, Iterable[Statement]]]
 
 
-def with_stances(results: Results, codebook: Codebook) -> tuple[Iterator[tuple[Document, list[Statement]]], Callable[[Document, Statement], dict]]:
+def with_stances(
+    results: Results, codebook: Codebook
+) -> tuple[Iterator[tuple[Document, list[Statement]]], Callable[[Document, Statement], dict]]:
     """The same results, and a function giving each statement's ``stance``, ``stance_score``
     and ``stance_reason``. Each document's statements are suggested in one batch by the
     codebook model, with each statement's paragraph as context, as the document is reached."""
@@ -23,7 +25,8 @@ def with_stances(results: Results, codebook: Codebook) -> tuple[Iterator[tuple[D
         for document, statements in results:
             statements = list(statements)
             suggestions = model.suggest_many(
-                [s.text for s in statements], [paragraph(document.text, s.start, s.end) for s in statements]
+                [s.text for s in statements],
+                [paragraph(document.text, s.start, s.end) for s in statements],
             )
             current.clear()
             current.update((s.id, stance_record(g)) for s, g in zip(statements, suggestions))
@@ -32,7 +35,11 @@ def with_stances(results: Results, codebook: Codebook) -> tuple[Iterator[tuple[D
     def fields(document: Document, statement: Statement) -> dict:
         found = current.get(statement.id)
         if found is None:
-            found = stance_record(model.suggest(statement.text, paragraph(document.text, statement.start, statement.end)))
+            found = stance_record(
+                model.suggest(
+                    statement.text, paragraph(document.text, statement.start, statement.end)
+                )
+            )
         return found
 
     return documents(), fields
@@ -40,11 +47,15 @@ def with_stances(results: Results, codebook: Codebook) -> tuple[Iterator[tuple[D
 
 def stance_record(suggestion: Suggestion) -> dict:
     """The three fields ``extract --codebook`` adds to a statement."""
-    return {"stance": suggestion.label, "stance_score": round(suggestion.score, 4), "stance_reason": suggestion.explanation}
+    return {
+        "stance": suggestion.label,
+        "stance_score": round(suggestion.score, 4),
+        "stance_reason": suggestion.explanation,
+    }
 
 
 def paragraph(text: str, start: int, end: int) -> str:
     """The line(s) of ``text`` holding ``start``-``end`` (a statement's paragraph)."""
     begin = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
-    return text[begin: stop if stop != -1 else len(text)]
+    return text[begin : stop if stop != -1 else len(text)]

@@ -71,7 +71,9 @@ class Evidence:
 
     totals: dict[str, float]
     cues: dict[str, list[str]] = field(default_factory=dict)  # label -> cue descriptions
-    nearest: dict[str, tuple[float, str]] = field(default_factory=dict)  # label -> (similarity, example)
+    nearest: dict[str, tuple[float, str]] = field(
+        default_factory=dict
+    )  # label -> (similarity, example)
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,16 @@ class CodebookModel:
         self.labels = codebook.label_ids
         self.version = f"{RULES_VERSION}-{codebook_fingerprint(codebook)}"
         # Cues with the same stems ("cooperate", "cooperation") are one cue: a word counts once.
-        unique = {(label.id, stems(cue)): cue for label in codebook.labels for cue in reversed(label.cues) if stems(cue)}
-        self._cues = [_Cue(label, cue, cue_stems) for (label, cue_stems), cue in reversed(list(unique.items()))]
+        unique = {
+            (label.id, stems(cue)): cue
+            for label in codebook.labels
+            for cue in reversed(label.cues)
+            if stems(cue)
+        }
+        self._cues = [
+            _Cue(label, cue, cue_stems)
+            for (label, cue_stems), cue in reversed(list(unique.items()))
+        ]
         # Target phrases: stems -> [(label, +1 for / -1 against, phrase)].
         self._targets: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
         for label in codebook.labels:
@@ -100,7 +110,12 @@ class CodebookModel:
                 for phrase in phrases:
                     if stems(phrase):
                         self._targets.setdefault(stems(phrase), []).append((label.id, sign, phrase))
-        self._names = {word for target in self._targets for word in target} - {"the", "a", "an", "of"}
+        self._names = {word for target in self._targets for word in target} - {
+            "the",
+            "a",
+            "an",
+            "of",
+        }
         sides = [label for label in self.labels if label != codebook.neutral]
         self._other_side = {sides[0]: sides[1], sides[1]: sides[0]} if len(sides) == 2 else {}
         # Reference texts: each label's description and examples, compared with the statement.
@@ -109,13 +124,21 @@ class CodebookModel:
             if label.description.strip():
                 self._references.append((label.id, " ".join(label.description.split())))
             self._references.extend((label.id, example) for example in label.examples)
-        self._reference_labels = np.array([self.labels.index(label) for label, _ in self._references])
+        self._reference_labels = np.array(
+            [self.labels.index(label) for label, _ in self._references]
+        )
         if self._references:
             references = [analyse(text) for _, text in self._references]
             self._words = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
-            self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-            self._reference_words = self._words.fit_transform([_stem_string(tokens) for tokens in references])
-            self._reference_chars = self._chars.fit_transform([text for _, text in self._references])
+            self._chars = TfidfVectorizer(
+                analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True
+            )
+            self._reference_words = self._words.fit_transform(
+                [_stem_string(tokens) for tokens in references]
+            )
+            self._reference_chars = self._chars.fit_transform(
+                [text for _, text in self._references]
+            )
 
     # -- evidence -------------------------------------------------------------------------
 
@@ -123,22 +146,30 @@ class CodebookModel:
         """The evidence for every label in ``text`` (and, weakly, its ``context``)."""
         return self.evidence_many([text], [context])[0]
 
-    def evidence_many(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[Evidence]:
+    def evidence_many(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> list[Evidence]:
         """The evidence for every label in each text; the similarities are computed in one batch."""
         contexts = contexts if contexts is not None else [None] * len(texts)
         found_all, asserted_texts, asserted_stems = [], [], []
         for text, context in zip(texts, contexts):
-            found = Evidence(totals={label: 0.0 for label in self.labels})
+            found = Evidence(totals=dict.fromkeys(self.labels, 0.0))
             tokens = analyse(text)
             spans = self._mentions(tokens)
             self._add_cues(found, tokens, 1.0, spans=spans)
             self._add_targets(found, tokens, spans)
             if context and text.strip() in context:
-                context = context.replace(text.strip(), " … ", 1)  # the statement's own words count once
+                context = context.replace(
+                    text.strip(), " … ", 1
+                )  # the statement's own words count once
             if context and context.strip(" …"):
                 self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
             # Similarity reads only what the statement asserts: no negated words, no conceded clause.
-            asserted = [token for token in tokens if token.is_word and not token.negated and not token.conceded]
+            asserted = [
+                token
+                for token in tokens
+                if token.is_word and not token.negated and not token.conceded
+            ]
             asserted_texts.append(" ".join(token.text for token in asserted))
             asserted_stems.append(" ".join(token.stem for token in asserted))
             if self.codebook.neutral is not None:
@@ -158,14 +189,20 @@ class CodebookModel:
                     best = columns[int(np.argmax(row[columns]))]
                     similarity = float(row[best])
                     found.nearest[label] = (similarity, self._references[best][1])
-                    weight = NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
+                    weight = (
+                        NEUTRAL_SIMILARITY_WEIGHT
+                        if label == self.codebook.neutral
+                        else SIMILARITY_WEIGHT
+                    )
                     found.totals[label] += weight * similarity
                 sides = [label for label in self.labels if label != self.codebook.neutral]
                 if self.codebook.neutral is not None and len(sides) > 1:
                     # Likeness every position shares (the debate's own words) argues for none.
                     shared = min(found.nearest.get(label, (0.0, ""))[0] for label in sides)
                     for label in sides:
-                        found.totals[label] -= SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
+                        found.totals[label] -= (
+                            SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
+                        )
         return found_all
 
     def _mentions(self, tokens: list[Token]) -> dict[tuple[int, int], tuple[str, ...]]:
@@ -181,11 +218,15 @@ class CodebookModel:
                 continue
             for place in _find(target, tokens, index):
                 span = (place[0], place[-1])
-                if not any(first <= span[0] <= last or first <= span[1] <= last for first, last in spans):
+                if not any(
+                    first <= span[0] <= last or first <= span[1] <= last for first, last in spans
+                ):
                     spans[span] = target
         return spans
 
-    def _add_targets(self, found: Evidence, tokens: list[Token], spans: dict[tuple[int, int], tuple[str, ...]]) -> None:
+    def _add_targets(
+        self, found: Evidence, tokens: list[Token], spans: dict[tuple[int, int], tuple[str, ...]]
+    ) -> None:
         """Praise of a label's "for" targets and criticism of its "against" targets, as evidence."""
         if not spans:
             return
@@ -195,7 +236,9 @@ class CodebookModel:
             for label, sign, _ in self._targets[spans[hit.mention]]:
                 if sign * hit.sign > 0:
                     found.totals[label] += VERB_WEIGHT * hit.strength
-                    found.cues.setdefault(label, []).append(f"'{hit.verb}' {'for' if hit.sign > 0 else 'against'} '{shown}'")
+                    found.cues.setdefault(label, []).append(
+                        f"'{hit.verb}' {'for' if hit.sign > 0 else 'against'} '{shown}'"
+                    )
         # A target that speaks ("Beijing warned that ...") is the source of the words after it,
         # not their target: its words bear on the other mentions.
         spoken_of = [span for span in mentions if not _speaks(tokens, span)]
@@ -211,7 +254,11 @@ class CodebookModel:
                     found.cues.setdefault(label, []).append(f"{tone} '{shown}'")
 
     def _add_cues(
-        self, found: Evidence, tokens: list[Token], scale: float, in_context: bool = False,
+        self,
+        found: Evidence,
+        tokens: list[Token],
+        scale: float,
+        in_context: bool = False,
         spans: dict[tuple[int, int], tuple[str, ...]] | None = None,
     ) -> None:
         conceded_for: dict[str, float] = {}
@@ -225,17 +272,25 @@ class CodebookModel:
                 continue
             for position in _find(cue.stems, tokens, index, self._names - set(cue.stems)):
                 first = tokens[position[0]]
-                weight = scale * first.weight * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
+                weight = (
+                    scale
+                    * first.weight
+                    * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
+                )
                 where = " (context)" if in_context else ""
                 shown = " ".join(tokens[i].text for i in range(position[0], position[-1] + 1))
                 if first.negated and first.deontic:
                     if _is_a_state(tokens, position[0]) and cue.label != self.codebook.neutral:
                         # "must not become X" warns of X: the label whose cue names that state.
                         found.totals[cue.label] += weight
-                        found.cues.setdefault(cue.label, []).append(f"'{shown}' warned of after 'must not become'")
+                        found.cues.setdefault(cue.label, []).append(
+                            f"'{shown}' warned of after 'must not become'"
+                        )
                         continue
                     # "should not deepen X": an obligation about an act is evidence for no side.
-                    found.cues.setdefault(cue.label, []).append(f"'{shown}' after 'should/must not' (not counted)")
+                    found.cues.setdefault(cue.label, []).append(
+                        f"'{shown}' after 'should/must not' (not counted)"
+                    )
                     continue
                 if first.negated:
                     other = self._other_side.get(cue.label)
@@ -245,25 +300,46 @@ class CodebookModel:
                         found.cues.setdefault(other, []).append(f"negated '{shown}'{where}")
                     continue
                 aimed_at = nearest.get(position[0])
-                if aimed_at is not None and sum(valence(tokens[i]) for i in position) < 0 and (
-                    (cue.label, 1) in {(label, sign) for label, sign, _ in self._targets[spans[mentions[aimed_at]]]}
+                if (
+                    aimed_at is not None
+                    and sum(valence(tokens[i]) for i in position) < 0
+                    and (
+                        (cue.label, 1)
+                        in {
+                            (label, sign)
+                            for label, sign, _ in self._targets[spans[mentions[aimed_at]]]
+                        }
+                    )
                 ):
                     # "the alliance is a threat": a negative cue aimed at what its own label is for.
-                    target = " ".join(tokens[i].text for i in range(mentions[aimed_at][0], mentions[aimed_at][1] + 1))
-                    found.cues.setdefault(cue.label, []).append(f"'{shown}' aimed at '{target}' (not counted)")
+                    target = " ".join(
+                        tokens[i].text
+                        for i in range(mentions[aimed_at][0], mentions[aimed_at][1] + 1)
+                    )
+                    found.cues.setdefault(cue.label, []).append(
+                        f"'{shown}' aimed at '{target}' (not counted)"
+                    )
                     continue
                 found.totals[cue.label] += weight
-                found.cues.setdefault(cue.label, []).append(f"'{shown}'{where}" + (" (conceded)" if first.conceded else ""))
+                found.cues.setdefault(cue.label, []).append(
+                    f"'{shown}'{where}" + (" (conceded)" if first.conceded else "")
+                )
                 if first.conceded and cue.label in self._other_side:
-                    conceded_for[cue.label] = conceded_for.get(cue.label, 0.0) + weight / first.weight
+                    conceded_for[cue.label] = (
+                        conceded_for.get(cue.label, 0.0) + weight / first.weight
+                    )
         for label, weight in conceded_for.items():
             other = self._other_side[label]
             found.totals[other] += CONCESSION_WEIGHT * weight
-            found.cues.setdefault(other, []).append(f"concession of {self.codebook.label(label).name.lower()} before 'but'")
+            found.cues.setdefault(other, []).append(
+                f"concession of {self.codebook.label(label).name.lower()} before 'but'"
+            )
 
     # -- suggestions ----------------------------------------------------------------------
 
-    def probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
+    def probabilities(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> np.ndarray:
         """An (n_texts, n_labels) array of scores, columns in codebook order."""
         rows = [_softmax(self._vector(found)) for found in self.evidence_many(texts, contexts)]
         return np.array(rows).reshape(len(texts), len(self.labels))
@@ -272,7 +348,9 @@ class CodebookModel:
         """The suggestion for one statement, with its explanation."""
         return self.suggest_many([text], [context])[0]
 
-    def suggest_many(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[Suggestion]:
+    def suggest_many(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> list[Suggestion]:
         """One suggestion per statement, with its explanation."""
         return [self._suggestion(found) for found in self.evidence_many(texts, contexts)]
 
@@ -303,7 +381,11 @@ class CodebookModel:
         if cues:
             parts.append("cues: " + ", ".join(dict.fromkeys(cues)))
         elif best == self.codebook.neutral:
-            parts.append("no cue of a position fired" if not any(found.cues.values()) else "the cues of other labels are weak")
+            parts.append(
+                "no cue of a position fired"
+                if not any(found.cues.values())
+                else "the cues of other labels are weak"
+            )
         similarity, example = found.nearest.get(best, (0.0, ""))
         if example and similarity > 0.05:
             shown = example if len(example) <= 80 else example[:79] + "…"
@@ -323,7 +405,10 @@ def _stem_string(tokens: list[Token]) -> str:
 
 
 def _find(
-    cue: tuple[str, ...], tokens: list[Token], index: dict[str, list[int]], names: set[str] = frozenset()
+    cue: tuple[str, ...],
+    tokens: list[Token],
+    index: dict[str, list[int]],
+    names: set[str] = frozenset(),
 ) -> list[list[int]]:
     """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one
     clause, with none of ``names`` (targets' words) in a gap: "vote for Clinton than Trump" is
@@ -365,12 +450,43 @@ def _speaks(tokens: list[Token], span: tuple[int, int]) -> bool:
     return False
 
 
-_NOT_BEFORE_A_VERB = {"of", "to", "in", "on", "at", "with", "by", "for", "from", "against", "and", "or", "that", "which", "who"}
+_NOT_BEFORE_A_VERB = {
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "by",
+    "for",
+    "from",
+    "against",
+    "and",
+    "or",
+    "that",
+    "which",
+    "who",
+}
 
 
 #: Verbs that name a state: "must not become X", "should not end up as X".
 _STATE_VERBS = {"becom", "be", "turn", "end", "serv", "act", "remain"}
-_FILLERS = {"a", "an", "the", "mere", "merely", "simply", "just", "into", "up", "as", "its", "their", "anyone", "someone"}
+_FILLERS = {
+    "a",
+    "an",
+    "the",
+    "mere",
+    "merely",
+    "simply",
+    "just",
+    "into",
+    "up",
+    "as",
+    "its",
+    "their",
+    "anyone",
+    "someone",
+}
 
 
 def _is_a_state(tokens: list[Token], start: int) -> bool:

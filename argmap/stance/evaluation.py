@@ -42,20 +42,34 @@ class StanceReport(BaseModel):
     labels: list[str]  # order of the confusion matrix's rows (gold) and columns (predicted)
     confusion: list[list[int]]
     folds: int | None = None  # set for cross-validated reports
-    mean_score: float | None = None  # mean score of the chosen labels: near accuracy when calibrated
+    mean_score: float | None = (
+        None  # mean score of the chosen labels: near accuracy when calibrated
+    )
 
 
 def score(
-    gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str], model: str, version: str = "",
-    folds: int | None = None, scores: Sequence[float] | None = None,
+    gold: Sequence[str],
+    predicted: Sequence[str],
+    labels: Sequence[str],
+    model: str,
+    version: str = "",
+    folds: int | None = None,
+    scores: Sequence[float] | None = None,
 ) -> StanceReport:
     """Accuracy, macro-F1 (over the codebook labels present in gold or predictions), per-label
     precision/recall/F1, the confusion matrix, and the mean of ``scores`` (the predicted labels'
     scores) to compare with accuracy."""
-    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+    from sklearn.metrics import (
+        accuracy_score,
+        confusion_matrix,
+        f1_score,
+        precision_recall_fscore_support,
+    )
 
     used = [label for label in labels if label in set(gold) | set(predicted)]
-    precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=used, zero_division=0)
+    precision, recall, f1, support = precision_recall_fscore_support(
+        gold, predicted, labels=used, zero_division=0
+    )
     return StanceReport(
         model=model,
         version=version,
@@ -63,7 +77,9 @@ def score(
         accuracy=float(accuracy_score(gold, predicted)),
         macro_f1=float(f1_score(gold, predicted, labels=used, average="macro", zero_division=0)),
         per_label=[
-            LabelScores(label=label, precision=float(p), recall=float(r), f1=float(f), support=int(s))
+            LabelScores(
+                label=label, precision=float(p), recall=float(r), f1=float(f), support=int(s)
+            )
             for label, p, r, f, s in zip(used, precision, recall, f1, support)
         ],
         labels=list(labels),
@@ -73,13 +89,17 @@ def score(
     )
 
 
-def cross_validate(codebook: Codebook, examples: Sequence[LabelledStatement], folds: int = 5, seed: int = 0) -> dict[str, StanceReport]:
+def cross_validate(
+    codebook: Codebook, examples: Sequence[LabelledStatement], folds: int = 5, seed: int = 0
+) -> dict[str, StanceReport]:
     """Out-of-fold predictions of the codebook, learned and combined models, scored."""
     from sklearn.model_selection import StratifiedKFold
 
     gold = [e.stance for e in examples]
     if len(examples) < folds:
-        raise ValueError(f"{len(examples)} labelled statements are too few for {folds}-fold cross-validation")
+        raise ValueError(
+            f"{len(examples)} labelled statements are too few for {folds}-fold cross-validation"
+        )
     texts = [e.text for e in examples]
     contexts = [e.context for e in examples]
     cue_probabilities = CodebookModel(codebook).probabilities(texts, contexts)
@@ -90,15 +110,28 @@ def cross_validate(codebook: Codebook, examples: Sequence[LabelledStatement], fo
         warnings.simplefilter("ignore", UserWarning)  # a class with fewer members than folds
         splits = list(splitter.split(texts, gold))
     for train, test in splits:
-        model = LearnedModel(codebook, [texts[i] for i in train], [gold[i] for i in train], strict=False)
+        model = LearnedModel(
+            codebook, [texts[i] for i in train], [gold[i] for i in train], strict=False
+        )
         test_texts = [texts[i] for i in test]
         test_contexts = [contexts[i] for i in test]
         learned[test] = model.learned_probabilities(test_texts, test_contexts)
         combined[test] = blend(learned[test], cue_probabilities[test], model.blend_weight)
     labels = list(codebook.label_ids)
     return {
-        name: score(gold, [labels[i] for i in probabilities.argmax(axis=1)], labels, name, folds=folds, scores=probabilities.max(axis=1))
-        for name, probabilities in (("codebook", cue_probabilities), ("learned", learned), ("combined", combined))
+        name: score(
+            gold,
+            [labels[i] for i in probabilities.argmax(axis=1)],
+            labels,
+            name,
+            folds=folds,
+            scores=probabilities.max(axis=1),
+        )
+        for name, probabilities in (
+            ("codebook", cue_probabilities),
+            ("learned", learned),
+            ("combined", combined),
+        )
     }
 
 
@@ -133,7 +166,9 @@ def learning_curve(
         for fold, (train, test) in enumerate(splits):
             rng = random.Random(repeat * 1000 + fold)
             test_gold = [gold[i] for i in test]
-            cue_f1 = _macro_f1(test_gold, [labels[i] for i in cue_probabilities[test].argmax(axis=1)], labels)
+            cue_f1 = _macro_f1(
+                test_gold, [labels[i] for i in cue_probabilities[test].argmax(axis=1)], labels
+            )
             for size in sizes:
                 n = len(train) if size is None else min(size, len(train))
                 if size is not None and size > len(train):
@@ -144,18 +179,28 @@ def learning_curve(
                 train_labels = [gold[train[i]] for i in chosen]
                 if len(set(train_labels)) < 2:
                     continue
-                model = LearnedModel(codebook, [texts[train[i]] for i in chosen], train_labels, strict=False)
-                probabilities = model.learned_probabilities([texts[i] for i in test], [contexts[i] for i in test])
+                model = LearnedModel(
+                    codebook, [texts[train[i]] for i in chosen], train_labels, strict=False
+                )
+                probabilities = model.learned_probabilities(
+                    [texts[i] for i in test], [contexts[i] for i in test]
+                )
                 results.setdefault((size, "learned"), []).append(
-                    _macro_f1(test_gold, [labels[i] for i in probabilities.argmax(axis=1)], labels))
+                    _macro_f1(test_gold, [labels[i] for i in probabilities.argmax(axis=1)], labels)
+                )
                 mixed = blend(probabilities, cue_probabilities[test], model.blend_weight)
                 results.setdefault((size, "combined"), []).append(
-                    _macro_f1(test_gold, [labels[i] for i in mixed.argmax(axis=1)], labels))
+                    _macro_f1(test_gold, [labels[i] for i in mixed.argmax(axis=1)], labels)
+                )
     rows = []
     for size in sizes:
         if size not in actual_sizes:
             continue
-        row = {"size": "all" if size is None else size, "labels": round(float(np.mean(actual_sizes[size])), 1), "runs": len(actual_sizes[size])}
+        row = {
+            "size": "all" if size is None else size,
+            "labels": round(float(np.mean(actual_sizes[size])), 1),
+            "runs": len(actual_sizes[size]),
+        }
         for name in MODELS:
             values = results.get((size, name))
             row[name] = None if not values else round(float(np.mean(values)), 3)
@@ -199,13 +244,25 @@ def format_reports(reports: Sequence[StanceReport], title: str) -> str:
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=110)
-    summary = Table(title=title, caption="mean score: the average score of the chosen labels; close to accuracy when scores are calibrated")
+    summary = Table(
+        title=title,
+        caption="mean score: the average score of the chosen labels; close to accuracy when scores are calibrated",
+    )
     for column in ("model", "version", "statements", "accuracy", "macro-F1", "mean score"):
-        summary.add_column(column, justify="right" if column not in ("model", "version") else "left")
+        summary.add_column(
+            column, justify="right" if column not in ("model", "version") else "left"
+        )
     for report in reports:
         model = report.model + (f" ({report.folds}-fold CV)" if report.folds else "")
         mean = "" if report.mean_score is None else f"{report.mean_score:.3f}"
-        summary.add_row(model, report.version, str(report.statements), f"{report.accuracy:.3f}", f"{report.macro_f1:.3f}", mean)
+        summary.add_row(
+            model,
+            report.version,
+            str(report.statements),
+            f"{report.accuracy:.3f}",
+            f"{report.macro_f1:.3f}",
+            mean,
+        )
     console.print(summary)
     for report in reports:
         if report.folds and report.model == "codebook":
@@ -214,8 +271,20 @@ def format_reports(reports: Sequence[StanceReport], title: str) -> str:
         for column in ("label", "precision", "recall", "F1", "support"):
             per_label.add_column(column, justify="left" if column == "label" else "right")
         for row in report.per_label:
-            per_label.add_row(row.label, f"{row.precision:.3f}", f"{row.recall:.3f}", f"{row.f1:.3f}", str(row.support))
+            per_label.add_row(
+                row.label,
+                f"{row.precision:.3f}",
+                f"{row.recall:.3f}",
+                f"{row.f1:.3f}",
+                str(row.support),
+            )
         console.print(per_label)
-        console.print(confusion_table(f"{report.model}: confusion (rows gold, columns predicted)",
-                                      "gold \\ predicted", report.labels, report.confusion))
+        console.print(
+            confusion_table(
+                f"{report.model}: confusion (rows gold, columns predicted)",
+                "gold \\ predicted",
+                report.labels,
+                report.confusion,
+            )
+        )
     return buffer.getvalue()

@@ -43,7 +43,9 @@ class LabelledStatement:
         return value if isinstance(value, str) else None
 
 
-def read_labels(path: str | Path, codebook: Codebook, documents: Sequence[str | Path] = ()) -> list[LabelledStatement]:
+def read_labels(
+    path: str | Path, codebook: Codebook, documents: Sequence[str | Path] = ()
+) -> list[LabelledStatement]:
     """The labelled statements of a JSONL file, validated against ``codebook``."""
     source = str(path)
     try:
@@ -51,7 +53,9 @@ def read_labels(path: str | Path, codebook: Codebook, documents: Sequence[str | 
     except FileNotFoundError:
         raise LabelsError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as problem:
-        raise LabelsError(f"{source}: cannot read: {getattr(problem, 'strerror', None) or problem}") from None
+        raise LabelsError(
+            f"{source}: cannot read: {getattr(problem, 'strerror', None) or problem}"
+        ) from None
     texts = _DocumentTexts([Path(folder) for folder in documents])
     known = codebook.label_ids
     statements = []
@@ -64,37 +68,58 @@ def read_labels(path: str | Path, codebook: Codebook, documents: Sequence[str | 
         except json.JSONDecodeError as problem:
             raise LabelsError(f"{where}: not valid JSON: {problem.msg}") from None
         if not isinstance(record, dict):
-            raise LabelsError(f"{where}: expected a JSON object with 'text' (or 'doc', 'start', 'end') and 'stance'")
+            raise LabelsError(
+                f"{where}: expected a JSON object with 'text' (or 'doc', 'start', 'end') and 'stance'"
+            )
         stance = record.get("stance")
         if not isinstance(stance, str) or not stance:
             raise LabelsError(f"{where}: missing 'stance' (one of {', '.join(known)})")
         if stance not in known:
-            raise LabelsError(f"{where}: unknown label {stance!r} (the codebook has {', '.join(known)})")
+            raise LabelsError(
+                f"{where}: unknown label {stance!r} (the codebook has {', '.join(known)})"
+            )
         context = record.get("context") if isinstance(record.get("context"), str) else None
         text = record.get("text")
         doc, start, end = record.get("doc"), record.get("start"), record.get("end")
         if not (isinstance(text, str) and text.strip()):
             if not isinstance(doc, str) or not isinstance(start, int) or not isinstance(end, int):
-                raise LabelsError(f"{where}: expected 'text', or 'doc', 'start' and 'end' (integers)")
+                raise LabelsError(
+                    f"{where}: expected 'text', or 'doc', 'start' and 'end' (integers)"
+                )
             if not documents:
-                raise LabelsError(f"{where}: the statement is given by offsets in {doc!r}; give its folder with --documents DIR")
+                raise LabelsError(
+                    f"{where}: the statement is given by offsets in {doc!r}; give its folder with --documents DIR"
+                )
             document = texts.get(doc)
             if document is None:
-                raise LabelsError(f"{where}: document {doc!r} is not in {', '.join(map(str, documents))}")
+                raise LabelsError(
+                    f"{where}: document {doc!r} is not in {', '.join(map(str, documents))}"
+                )
             if start >= end:
                 raise LabelsError(f"{where}: start {start} is not before end {end}")
             if not 0 <= start < end <= len(document):
-                raise LabelsError(f"{where}: start {start}, end {end} lie outside {doc!r} (characters 0 to {len(document)})")
+                raise LabelsError(
+                    f"{where}: start {start}, end {end} lie outside {doc!r} (characters 0 to {len(document)})"
+                )
             text = document[start:end]
             context = context or paragraph(document, start, end)
-        extra = {k: v for k, v in record.items() if k not in {"text", "stance", "context", "doc", "start", "end"}}
-        statements.append(LabelledStatement(
-            text=text, stance=stance, context=context, line=number,
-            doc=doc if isinstance(doc, str) else None,
-            start=start if isinstance(start, int) else None,
-            end=end if isinstance(end, int) else None,
-            fields=extra,
-        ))
+        extra = {
+            k: v
+            for k, v in record.items()
+            if k not in {"text", "stance", "context", "doc", "start", "end"}
+        }
+        statements.append(
+            LabelledStatement(
+                text=text,
+                stance=stance,
+                context=context,
+                line=number,
+                doc=doc if isinstance(doc, str) else None,
+                start=start if isinstance(start, int) else None,
+                end=end if isinstance(end, int) else None,
+                fields=extra,
+            )
+        )
     if not statements:
         raise LabelsError(f"{source}: no labelled statements")
     return statements
@@ -117,7 +142,11 @@ class _DocumentTexts:
         from argmap.reading import ReadError, read_document
 
         for folder in self.folders:
-            path = folder / name if (folder / name).is_file() else self._index(folder).get(Path(name).name)
+            path = (
+                folder / name
+                if (folder / name).is_file()
+                else self._index(folder).get(Path(name).name)
+            )
             if path is not None:
                 try:
                     return read_document(path).text

@@ -59,20 +59,29 @@ class LearnedModel:
     """A stance classifier fitted on labelled statements, combined with the codebook model."""
 
     def __init__(
-        self, codebook: Codebook, texts: Sequence[str], labels: Sequence[str], params: dict | None = None,
-        *, strict: bool = True,
+        self,
+        codebook: Codebook,
+        texts: Sequence[str],
+        labels: Sequence[str],
+        params: dict | None = None,
+        *,
+        strict: bool = True,
     ):
         """``strict=False`` (for cross-validation folds) allows labels with no example: the
         codebook model alone scores them."""
         if strict:
             check_labels(codebook, labels)
         elif len(set(labels)) < 2 or not set(labels) <= set(codebook.label_ids):
-            raise StanceTrainingError("a learned model needs examples of at least two codebook labels")
+            raise StanceTrainingError(
+                "a learned model needs examples of at least two codebook labels"
+            )
         self.codebook = codebook
         self.texts = list(texts)
         self.labels = list(labels)
         self.params = {**DEFAULT_PARAMS, **(params or {})}
-        if "prior_labels" not in self.params:  # a model saved before the per-label schedule keeps its own
+        if (
+            "prior_labels" not in self.params
+        ):  # a model saved before the per-label schedule keeps its own
             self.params.setdefault("prior_per_label", PRIOR_PER_LABEL)
         self.codebook_model = CodebookModel(codebook)
         self.version = _version(codebook, self.texts, self.labels, self.params)
@@ -81,14 +90,20 @@ class LearnedModel:
         self._trust: float | None = None
         # Columns of predict_proba in codebook order.
         classes = list(self._classifier.classes_)
-        self._columns = [classes.index(label) if label in classes else -1 for label in codebook.label_ids]
+        self._columns = [
+            classes.index(label) if label in classes else -1 for label in codebook.label_ids
+        ]
 
     @property
     def blend_weight(self) -> float:
         """The learned model's weight in the combination (0 to 1)."""
         if "prior_labels" in self.params:
             return len(self.labels) / (len(self.labels) + float(self.params["prior_labels"]))
-        return blend_weight(len(self.labels), len(self.codebook.label_ids), self.params["prior_per_label"] * self.codebook_trust)
+        return blend_weight(
+            len(self.labels),
+            len(self.codebook.label_ids),
+            self.params["prior_per_label"] * self.codebook_trust,
+        )
 
     @property
     def codebook_trust(self) -> float:
@@ -102,24 +117,35 @@ class LearnedModel:
 
             step = max(1, len(self.texts) // TRUST_SAMPLE)
             texts, gold = self.texts[::step], self.labels[::step]
-            predicted = [self.codebook.label_ids[i] for i in self.codebook_model.probabilities(texts).argmax(axis=1)]
+            predicted = [
+                self.codebook.label_ids[i]
+                for i in self.codebook_model.probabilities(texts).argmax(axis=1)
+            ]
             if len(set(predicted)) < 2:
                 self._trust = 0.0  # the codebook model tells none of the labelled statements apart
             else:
                 kappa = float(np.nan_to_num(cohen_kappa_score(gold, predicted)))
                 # Few labels measure kappa badly: shrink it towards full trust.
-                kappa = (len(gold) * kappa + TRUST_LABELS * TRUST_KAPPA) / (len(gold) + TRUST_LABELS)
+                kappa = (len(gold) * kappa + TRUST_LABELS * TRUST_KAPPA) / (
+                    len(gold) + TRUST_LABELS
+                )
                 self._trust = float(np.clip(kappa / TRUST_KAPPA, 0.0, 1.0))
         return self._trust
 
-    def learned_probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
+    def learned_probabilities(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> np.ndarray:
         """The classifier's probabilities alone, columns in codebook order (a label with no
         training example takes the codebook model's probability)."""
         if not len(texts):
             return np.zeros((0, len(self._columns)))
-        return self._probabilities_from_features(self._classifier.named_steps["features"].transform(list(texts)), texts, contexts)
+        return self._probabilities_from_features(
+            self._classifier.named_steps["features"].transform(list(texts)), texts, contexts
+        )
 
-    def _probabilities_from_features(self, features, texts: Sequence[str], contexts: Sequence[str | None] | None) -> np.ndarray:
+    def _probabilities_from_features(
+        self, features, texts: Sequence[str], contexts: Sequence[str | None] | None
+    ) -> np.ndarray:
         raw = self._classifier.named_steps["classifier"].predict_proba(features)
         if -1 not in self._columns:
             return raw[:, self._columns]
@@ -128,14 +154,24 @@ class LearnedModel:
         missing = [i for i, column in enumerate(self._columns) if column == -1]
         present = [i for i, column in enumerate(self._columns) if column != -1]
         result[:, missing] = cue[:, missing]
-        result[:, present] = raw[:, [self._columns[i] for i in present]] * (1.0 - cue[:, missing].sum(axis=1, keepdims=True))
+        result[:, present] = raw[:, [self._columns[i] for i in present]] * (
+            1.0 - cue[:, missing].sum(axis=1, keepdims=True)
+        )
         return result
 
-    def probabilities(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
+    def probabilities(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> np.ndarray:
         """The combined probabilities, columns in codebook order."""
-        return blend(self.learned_probabilities(texts, contexts), self.codebook_model.probabilities(texts, contexts), self.blend_weight)
+        return blend(
+            self.learned_probabilities(texts, contexts),
+            self.codebook_model.probabilities(texts, contexts),
+            self.blend_weight,
+        )
 
-    def suggest(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[Suggestion]:
+    def suggest(
+        self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
+    ) -> list[Suggestion]:
         """One combined suggestion per text, explained by the strongest features and cues."""
         contexts = list(contexts) if contexts is not None else [None] * len(texts)
         if not len(texts):
@@ -158,20 +194,27 @@ class LearnedModel:
                 explanation += "; features " + ", ".join(f"'{name}'" for name in strongest)
             if cue_suggestion.label == label:
                 explanation += "; " + cue_suggestion.explanation.split(": ", 1)[1]
-            suggestions.append(Suggestion(
-                label=label,
-                score=float(combined[best]),
-                scores={name: round(float(p), 4) for name, p in zip(self.codebook.label_ids, combined)},
-                model=MODEL_NAME,
-                model_version=self.version,
-                explanation=explanation,
-                evidence=evidence,
-            ))
+            suggestions.append(
+                Suggestion(
+                    label=label,
+                    score=float(combined[best]),
+                    scores={
+                        name: round(float(p), 4)
+                        for name, p in zip(self.codebook.label_ids, combined)
+                    },
+                    model=MODEL_NAME,
+                    model_version=self.version,
+                    explanation=explanation,
+                    evidence=evidence,
+                )
+            )
         return suggestions
 
     def strongest_features(self, text: str, label: str, count: int = 3) -> list[str]:
         """The features of ``text`` that push most towards ``label``."""
-        return self._strongest(self._classifier.named_steps["features"].transform([text]).tocsr(), label, count)
+        return self._strongest(
+            self._classifier.named_steps["features"].transform([text]).tocsr(), label, count
+        )
 
     def _strongest(self, vector, label: str, count: int = 3) -> list[str]:
         regression = self._classifier.named_steps["classifier"]
@@ -220,7 +263,9 @@ class LearnedModel:
         return folder
 
 
-def fit_stance_model(codebook: Codebook, texts: Sequence[str], labels: Sequence[str], params: dict | None = None) -> LearnedModel:
+def fit_stance_model(
+    codebook: Codebook, texts: Sequence[str], labels: Sequence[str], params: dict | None = None
+) -> LearnedModel:
     """Fit the learned model on labelled statements (``labels`` are codebook label ids)."""
     if len(texts) != len(labels):
         raise StanceTrainingError(f"{len(texts)} texts but {len(labels)} labels")
@@ -238,7 +283,9 @@ def load_stance_model(directory: str | Path, codebook: Codebook) -> LearnedModel
     except (OSError, ValueError) as problem:
         raise StanceTrainingError(f"{meta_path}: cannot read: {problem}") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise StanceTrainingError(f"{meta_path}: unknown model format {meta.get('format') if isinstance(meta, dict) else meta!r} (expected {FORMAT})")
+        raise StanceTrainingError(
+            f"{meta_path}: unknown model format {meta.get('format') if isinstance(meta, dict) else meta!r} (expected {FORMAT})"
+        )
     if meta.get("codebook_fingerprint") != codebook_fingerprint(codebook):
         raise StanceTrainingError(
             f"{folder}: the model was trained with another codebook ({meta.get('codebook')}, "
@@ -247,9 +294,13 @@ def load_stance_model(directory: str | Path, codebook: Codebook) -> LearnedModel
     from argmap.stance.labels import read_labels
 
     examples = read_labels(folder / "labels.jsonl", codebook)
-    model = LearnedModel(codebook, [e.text for e in examples], [e.stance for e in examples], meta.get("params"))
+    model = LearnedModel(
+        codebook, [e.text for e in examples], [e.stance for e in examples], meta.get("params")
+    )
     if model.version != meta.get("version"):
-        raise StanceTrainingError(f"{folder}: refitted version {model.version} differs from the saved {meta.get('version')}")
+        raise StanceTrainingError(
+            f"{folder}: refitted version {model.version} differs from the saved {meta.get('version')}"
+        )
     return model
 
 
@@ -260,10 +311,14 @@ def check_labels(codebook: Codebook, labels: Sequence[str]) -> None:
     known = set(codebook.label_ids)
     unknown = sorted(set(labels) - known)
     if unknown:
-        raise StanceTrainingError(f"unknown label {unknown[0]!r} (the codebook has {', '.join(codebook.label_ids)})")
+        raise StanceTrainingError(
+            f"unknown label {unknown[0]!r} (the codebook has {', '.join(codebook.label_ids)})"
+        )
     missing = [label for label in codebook.label_ids if label not in set(labels)]
     if missing:
-        raise StanceTrainingError(f"no labelled statement has label {missing[0]!r}; every codebook label needs at least one example")
+        raise StanceTrainingError(
+            f"no labelled statement has label {missing[0]!r}; every codebook label needs at least one example"
+        )
     if len(known) < 2:
         raise StanceTrainingError("a learned model needs a codebook with at least two labels")
 
@@ -277,7 +332,9 @@ def blend_weight(labels: int, classes: int, prior_per_label: float) -> float:
 
 def blend(learned: np.ndarray, codebook: np.ndarray, weight: float) -> np.ndarray:
     """The weighted geometric mean of two probability arrays, renormalised per row."""
-    logs = weight * np.log(np.clip(learned, 1e-9, 1.0)) + (1.0 - weight) * np.log(np.clip(codebook, 1e-9, 1.0))
+    logs = weight * np.log(np.clip(learned, 1e-9, 1.0)) + (1.0 - weight) * np.log(
+        np.clip(codebook, 1e-9, 1.0)
+    )
     logs -= logs.max(axis=1, keepdims=True)
     exp = np.exp(logs)
     return exp / exp.sum(axis=1, keepdims=True)
@@ -288,12 +345,21 @@ def _fit(texts: list[str], labels: list[str], params: dict):
     from sklearn.linear_model import SGDClassifier
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    features = FeatureUnion([
-        ("word", TfidfVectorizer(ngram_range=tuple(params["word_ngrams"]), sublinear_tf=True, min_df=1)),
-    ])
+    features = FeatureUnion(
+        [
+            (
+                "word",
+                TfidfVectorizer(
+                    ngram_range=tuple(params["word_ngrams"]), sublinear_tf=True, min_df=1
+                ),
+            ),
+        ]
+    )
     classifier = SGDClassifier(
-        loss="log_loss", alpha=float(params["alpha"]) * max(1.0, float(params["alpha_labels"]) / len(labels)),
-        class_weight="balanced", average=True,
+        loss="log_loss",
+        alpha=float(params["alpha"]) * max(1.0, float(params["alpha_labels"]) / len(labels)),
+        class_weight="balanced",
+        average=True,
         random_state=int(params["seed"]),
     )
     pipeline = Pipeline([("features", features), ("classifier", classifier)])

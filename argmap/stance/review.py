@@ -32,7 +32,9 @@ def most_uncertain_first(suggestions: Sequence[Suggestion]) -> list[int]:
     return sorted(range(len(suggestions)), key=lambda i: -uncertainty(suggestions[i]))
 
 
-def final_label(suggestion: Suggestion | None, annotations: Sequence[Annotation]) -> tuple[str | None, str]:
+def final_label(
+    suggestion: Suggestion | None, annotations: Sequence[Annotation]
+) -> tuple[str | None, str]:
     """The statement's label and where it comes from: the latest adjudicated annotation, else
     the latest human annotation, else the suggestion; ``(None, "none")`` when there is nothing."""
     adjudicated = [a for a in annotations if a.adjudicated]

@@ -55,7 +55,9 @@ def target_sentiment(tokens: Sequence[Token], mentions: Sequence[tuple[int, int]
 
 
 def nearest_mentions(
-    tokens: Sequence[Token], mentions: Sequence[tuple[int, int]], wanted: Callable[[Token], bool] = lambda token: token.is_word,
+    tokens: Sequence[Token],
+    mentions: Sequence[tuple[int, int]],
+    wanted: Callable[[Token], bool] = lambda token: token.is_word,
     window: int = WINDOW,
 ) -> dict[int, int]:
     """For each ``wanted`` token outside the mentions, the index of the nearest mention in its
@@ -85,7 +87,9 @@ def nearest_mentions(
         for m, (first, last) in enumerate(mentions):
             if sentence[first] != sentence[i]:
                 continue
-            distance = word_index[first] - word_index[i] if i < first else word_index[i] - word_index[last]
+            distance = (
+                word_index[first] - word_index[i] if i < first else word_index[i] - word_index[last]
+            )
             distance += CLAUSE_DISTANCE * abs(clause[first] - clause[i])
             if distance < best_distance:
                 best, best_distance = m, distance

@@ -18,7 +18,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = re.compile(r"U\.S\.(?:A\.)?|[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:.!?()\"“”—–]")
 #: Spellings of the United States, read as one token "usa".
 _USA = {"U.S.", "U.S.A.", "US", "USA", "America", "American", "Americans"}
-_CLAUSE_ENDS = set(",;:.!?()\"“”—–")
+_CLAUSE_ENDS = set(',;:.!?()"“”—–')
 _SENTENCE_ENDS = set(";.!?")
 
 #: A clause before these is conceded: "A, but B" argues B.
@@ -27,20 +27,68 @@ CONTRAST = {"but", "however", "yet", "nevertheless", "nonetheless", "still", "in
 CONCESSIVE = {"although", "though", "while", "whereas", "despite", "notwithstanding"}
 #: Words that reverse the cue after them in the same clause.
 NEGATORS = {
-    "not", "no", "never", "neither", "nor", "without", "cannot", "nothing", "none", "hardly",
-    "against", "oppos", "reject", "refus", "resist", "lack", "fail",
+    "not",
+    "no",
+    "never",
+    "neither",
+    "nor",
+    "without",
+    "cannot",
+    "nothing",
+    "none",
+    "hardly",
+    "against",
+    "oppos",
+    "reject",
+    "refus",
+    "resist",
+    "lack",
+    "fail",
 }
 #: Before a negator, these make it an obligation rather than a denial: "Japan must not become
 #: X" warns against X (whatever X's side), while "Japan is not X" denies it.
-DEONTIC_BEFORE = {"should", "must", "ought", "shall", "need", "cannot", "can't", "mustn't", "shouldn't"}
+DEONTIC_BEFORE = {
+    "should",
+    "must",
+    "ought",
+    "shall",
+    "need",
+    "cannot",
+    "can't",
+    "mustn't",
+    "shouldn't",
+}
 DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
 #: How far back (in words) a negator reaches, inside its clause.
 NEGATION_WINDOW = 8
 #: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
-SCOPE_ENDS = {"and", "or", "which", "who", "because", "since", "so", "while", "whereas", "although", "though", "if", "unless", "when", "whether"}
+SCOPE_ENDS = {
+    "and",
+    "or",
+    "which",
+    "who",
+    "because",
+    "since",
+    "so",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "when",
+    "whether",
+}
 #: Words that grant the point of their clause: "Deepening the alliance is fine in principle; the
 #: problem is ..." concedes the part before the semicolon.
-GRANTING = {("of", "course"), ("in", "principle"), ("admittedly",), ("granted",), ("to", "be", "sure"), ("no", "doubt")}
+GRANTING = {
+    ("of", "course"),
+    ("in", "principle"),
+    ("admittedly",),
+    ("granted",),
+    ("to", "be", "sure"),
+    ("no", "doubt"),
+}
 #: A clause opened by these after a semicolon argues against the one before it.
 OBJECTING = {("the", "problem"), ("the", "trouble"), ("the", "catch"), ("the", "question")}
 #: After "no", these make an emphasis, not a denial ("no amount of X changes ...", "no doubt").
@@ -59,7 +107,9 @@ class Token:
     end: int
     weight: float = 1.0  # CONCEDED_WEIGHT inside a conceded clause
     negated: bool = False  # a negator precedes it in its clause
-    deontic: bool = False  # ... and that negation is an obligation ('should not', 'must not', 'cannot allow')
+    deontic: bool = (
+        False  # ... and that negation is an obligation ('should not', 'must not', 'cannot allow')
+    )
     conceded: bool = False
     is_word: bool = True  # False for punctuation
 
@@ -76,13 +126,45 @@ def stem(word: str) -> str:
 
 #: Irregular forms the stemmer leaves apart.
 _IRREGULAR = {
-    "goes": "go", "went": "go", "gone": "go", "going": "go",
-    "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be", "am": "be",
-    "has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "done": "do",
-    "made": "make", "making": "make", "said": "say", "says": "say", "saying": "say",
-    "drew": "draw", "drawn": "draw", "dragged": "drag", "stood": "stand", "standing": "stand",
-    "fought": "fight", "lost": "lose", "losing": "lose", "brought": "bring", "led": "lead",
-    "met": "meet", "sold": "sell", "bought": "buy", "held": "hold", "told": "tell", "gave": "give", "given": "give",
+    "goes": "go",
+    "went": "go",
+    "gone": "go",
+    "going": "go",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "being": "be",
+    "am": "be",
+    "has": "have",
+    "had": "have",
+    "having": "have",
+    "does": "do",
+    "did": "do",
+    "done": "do",
+    "made": "make",
+    "making": "make",
+    "said": "say",
+    "says": "say",
+    "saying": "say",
+    "drew": "draw",
+    "drawn": "draw",
+    "dragged": "drag",
+    "stood": "stand",
+    "standing": "stand",
+    "fought": "fight",
+    "lost": "lose",
+    "losing": "lose",
+    "brought": "bring",
+    "led": "lead",
+    "met": "meet",
+    "sold": "sell",
+    "bought": "buy",
+    "held": "hold",
+    "told": "tell",
+    "gave": "give",
+    "given": "give",
 }
 
 
@@ -91,9 +173,16 @@ def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word = match.group()
-        if word in _USA or (phrase and word.lower() in {"us", "u.s.", "usa", "america", "american"}):
+        if word in _USA or (
+            phrase and word.lower() in {"us", "u.s.", "usa", "america", "american"}
+        ):
             key = "usa"
-        elif tokens and tokens[-1].stem == "unit" and word.lower() == "states" and tokens[-1].text.istitle():
+        elif (
+            tokens
+            and tokens[-1].stem == "unit"
+            and word.lower() == "states"
+            and tokens[-1].text.istitle()
+        ):
             tokens[-1] = Token(tokens[-1].text + " " + word, "usa", tokens[-1].start, match.end())
             continue
         elif word[0].isalnum():
@@ -126,9 +215,13 @@ def analyse(text: str) -> list[Token]:
         elif _rejects(lower, i):
             # "A instead of B", "A rather than B": B is the alternative the speaker turns down.
             end = next((j for j in range(i + 2, len(tokens)) if not tokens[j].is_word), len(tokens))
-            for rejected in tokens[i + 2:end]:
+            for rejected in tokens[i + 2 : end]:
                 rejected.weight = min(rejected.weight, CONCEDED_WEIGHT)
-        elif word in CONTRAST and not _is_also(lower, i) and not (word == "still" and i > sentence_start and tokens[i - 1].is_word):
+        elif (
+            word in CONTRAST
+            and not _is_also(lower, i)
+            and not (word == "still" and i > sentence_start and tokens[i - 1].is_word)
+        ):
             _concede(tokens, sentence_start, i)
         elif word in CONCESSIVE and (i == sentence_start or not tokens[i - 1].is_word):
             opener = i
@@ -142,7 +235,11 @@ def analyse(text: str) -> list[Token]:
         if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
             negator = None  # the word that ends a negation's scope is outside it
             continue
-        if negator is not None and i - negator <= NEGATION_WINDOW and not _not_a_negation(lower, negator, i):
+        if (
+            negator is not None
+            and i - negator <= NEGATION_WINDOW
+            and not _not_a_negation(lower, negator, i)
+        ):
             token.negated = True
             token.deontic = deontic
         if token.stem in NEGATORS:
@@ -164,7 +261,9 @@ def _concede(tokens: list[Token], start: int, stop: int) -> None:
 def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
     """'not only X', and emphatic comparatives ('has never been stronger', 'no closer ally')."""
     following = lower[negator + 1] if negator + 1 < len(lower) else ""
-    if following in {"only", "just", "merely"} or (lower[negator] == "no" and following in _EMPHATIC_AFTER_NO):
+    if following in {"only", "just", "merely"} or (
+        lower[negator] == "no" and following in _EMPHATIC_AFTER_NO
+    ):
         return True
     text = lower[word]
     comparative = text.endswith("er") or text.endswith("est") or lower[word - 1] == "more"
@@ -173,16 +272,20 @@ def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
 
 def _rejects(lower: list[str], i: int) -> bool:
     """Whether ``lower[i:i+2]`` is "instead of" or "rather than"."""
-    return tuple(lower[i:i + 2]) in {("instead", "of"), ("rather", "than")}
+    return tuple(lower[i : i + 2]) in {("instead", "of"), ("rather", "than")}
 
 
 def _grants(lower: list[str], start: int, stop: int) -> bool:
     """Whether the clause ``lower[start:stop]`` (ended by a semicolon) is granted before an
     objection: it holds a granting phrase ("in principle"), or the next clause objects ("the problem is")."""
     words = lower[start:stop]
-    if any(tuple(words[j:j + len(phrase)]) == phrase for phrase in GRANTING for j in range(len(words))):
+    if any(
+        tuple(words[j : j + len(phrase)]) == phrase
+        for phrase in GRANTING
+        for j in range(len(words))
+    ):
         return True
-    return any(tuple(lower[stop + 1:stop + 1 + len(phrase)]) == phrase for phrase in OBJECTING)
+    return any(tuple(lower[stop + 1 : stop + 1 + len(phrase)]) == phrase for phrase in OBJECTING)
 
 
 def _is_also(lower: list[str], i: int) -> bool:

@@ -19,24 +19,92 @@ from argmap.stance.text import Token, stems
 
 #: Verb phrases that bear against their object.
 AGAINST = (
-    "oppose", "opposition to", "reject", "rejection of", "resist", "resistance to", "object to", "objection to",
-    "be against", "vote against", "campaign against", "speak out against", "turn against", "fight against",
-    "criticise", "criticize", "condemn", "denounce", "decry", "repudiate", "disavow", "slam",
+    "oppose",
+    "opposition to",
+    "reject",
+    "rejection of",
+    "resist",
+    "resistance to",
+    "object to",
+    "objection to",
+    "be against",
+    "vote against",
+    "campaign against",
+    "speak out against",
+    "turn against",
+    "fight against",
+    "criticise",
+    "criticize",
+    "condemn",
+    "denounce",
+    "decry",
+    "repudiate",
+    "disavow",
+    "slam",
 )
 #: Verb phrases that bear for their object.
 FOR = (
-    "support", "support for", "back", "backing for", "endorse", "endorsement of", "favour", "favor",
-    "in favour of", "in favor of", "welcome", "champion", "rally behind", "rally around", "embrace",
-    "praise", "applaud", "defend", "side with", "stand with", "stand by", "vote for", "campaign for",
+    "support",
+    "support for",
+    "back",
+    "backing for",
+    "endorse",
+    "endorsement of",
+    "favour",
+    "favor",
+    "in favour of",
+    "in favor of",
+    "welcome",
+    "champion",
+    "rally behind",
+    "rally around",
+    "embrace",
+    "praise",
+    "applaud",
+    "defend",
+    "side with",
+    "stand with",
+    "stand by",
+    "vote for",
+    "campaign for",
 )
 #: Words between a verb and its object, at most.
 GAP = 3
 NEGATED_SCALE = 0.75
 #: A preposition between a verb and a target means the target is not the verb's object.
 PREPOSITIONS = {
-    "to", "of", "in", "on", "at", "from", "with", "by", "into", "about", "over", "than", "after",
-    "before", "for", "against", "behind", "around", "under", "between", "among", "toward", "towards",
-    "and", "or", "that", "which", "who", "because", "if", "while", "but",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "from",
+    "with",
+    "by",
+    "into",
+    "about",
+    "over",
+    "than",
+    "after",
+    "before",
+    "for",
+    "against",
+    "behind",
+    "around",
+    "under",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "and",
+    "or",
+    "that",
+    "which",
+    "who",
+    "because",
+    "if",
+    "while",
+    "but",
 }
 #: Adverbs that may sit inside a verb phrase ("is firmly against").
 _INNER = {"not", "never", "also", "still", "all", "now", "so", "very", "squarely", "openly"}
@@ -95,8 +163,11 @@ def _match(tokens: Sequence[Token], start: int, phrase: tuple[str, ...]) -> list
     place = [start]
     for wanted in phrase[1:]:
         j = place[-1] + 1
-        if j < len(tokens) and tokens[j].is_word and tokens[j].stem != wanted and (
-            tokens[j].text.lower() in _INNER or tokens[j].text.lower().endswith("ly")
+        if (
+            j < len(tokens)
+            and tokens[j].is_word
+            and tokens[j].stem != wanted
+            and (tokens[j].text.lower() in _INNER or tokens[j].text.lower().endswith("ly"))
         ):
             j += 1
         if j >= len(tokens) or tokens[j].stem != wanted:
@@ -105,7 +176,9 @@ def _match(tokens: Sequence[Token], start: int, phrase: tuple[str, ...]) -> list
     return place
 
 
-def _object(tokens: Sequence[Token], end: int, starts: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+def _object(
+    tokens: Sequence[Token], end: int, starts: dict[int, tuple[int, int]]
+) -> tuple[int, int] | None:
     """The target mention a verb ending at ``end`` governs, if any."""
     words = 0
     for j in range(end + 1, len(tokens)):

@@ -41,9 +41,13 @@ class ArgumentMixin:
         if parent_id is _UNSET:
             rows = self.conn.execute(sql + " ORDER BY created_at, rowid").fetchall()
         elif parent_id is None:
-            rows = self.conn.execute(sql + " WHERE parent_id IS NULL ORDER BY created_at, rowid").fetchall()
+            rows = self.conn.execute(
+                sql + " WHERE parent_id IS NULL ORDER BY created_at, rowid"
+            ).fetchall()
         else:
-            rows = self.conn.execute(sql + " WHERE parent_id = ? ORDER BY created_at, rowid", (parent_id,)).fetchall()
+            rows = self.conn.execute(
+                sql + " WHERE parent_id = ? ORDER BY created_at, rowid", (parent_id,)
+            ).fetchall()
         return [Claim(*r) for r in rows]
 
     def claim(self, claim_id: str) -> Claim:
@@ -68,7 +72,9 @@ class ArgumentMixin:
             parts.append("status = ?")
             params.append(_enum(RelationStatus, status, "relation status"))
         where = (" WHERE " + " AND ".join(parts)) if parts else ""
-        rows = self.conn.execute(f"SELECT * FROM relations{where} ORDER BY created_at, rowid", params).fetchall()
+        rows = self.conn.execute(
+            f"SELECT * FROM relations{where} ORDER BY created_at, rowid", params
+        ).fetchall()
         return [Relation(*r) for r in rows]
 
     # ------------------------------------------------------------------ claim edits
@@ -151,26 +157,42 @@ class ArgumentMixin:
             if row is None:
                 raise EditError(f"no claim {claim_id!r}")
             removed = self.relations(claim_id)
-            for (child,) in self.conn.execute("SELECT id FROM claims WHERE parent_id = ?", (claim_id,)).fetchall():
+            for (child,) in self.conn.execute(
+                "SELECT id FROM claims WHERE parent_id = ?", (claim_id,)
+            ).fetchall():
                 changes.touch("claims", child)
             for (rid,) in self.conn.execute(
-                "SELECT id FROM relations WHERE source_id = ? OR target_id = ?", (claim_id, claim_id)
+                "SELECT id FROM relations WHERE source_id = ? OR target_id = ?",
+                (claim_id, claim_id),
             ).fetchall():
                 changes.touch("relations", rid)
-            self.conn.execute("UPDATE claims SET parent_id = ? WHERE parent_id = ?", (row["parent_id"], claim_id))
-            self.conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (claim_id, claim_id))
+            self.conn.execute(
+                "UPDATE claims SET parent_id = ? WHERE parent_id = ?", (row["parent_id"], claim_id)
+            )
+            self.conn.execute(
+                "DELETE FROM relations WHERE source_id = ? OR target_id = ?", (claim_id, claim_id)
+            )
             self.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
         return removed
 
-    def promote_statement(self, statement_id: str, *, parent_id: str | None = None, actor: str | None = None) -> Claim:
+    def promote_statement(
+        self, statement_id: str, *, parent_id: str | None = None, actor: str | None = None
+    ) -> Claim:
         """A claim with a statement's text and stance; the statement supports it."""
         row = self.statement_row(statement_id)
-        promoted = self.conn.execute("SELECT id FROM claims WHERE statement_id = ?", (statement_id,)).fetchone()
+        promoted = self.conn.execute(
+            "SELECT id FROM claims WHERE statement_id = ?", (statement_id,)
+        ).fetchone()
         if promoted is not None:
             raise EditError(f"{statement_id} is already promoted: claim {promoted[0]}")
         with self.edit_group("promote-statement", f"{statement_id} promoted to a claim", actor):
             claim = self.add_claim(
-                row.text, kind="claim", parent_id=parent_id, label=row.label, statement_id=statement_id, actor=actor
+                row.text,
+                kind="claim",
+                parent_id=parent_id,
+                label=row.label,
+                statement_id=statement_id,
+                actor=actor,
             )
             self.link(statement_id, claim.id, RelationKind.SUPPORTS, actor=actor)
         return claim
@@ -219,7 +241,18 @@ class ArgumentMixin:
                 "INSERT INTO relations (id, kind, source_type, source_id, target_type, target_id, status, score, "
                 "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET status = excluded.status",
-                (rid, kind.value, types[0], source_id, types[1], target_id, status.value, score, actor, now()),
+                (
+                    rid,
+                    kind.value,
+                    types[0],
+                    source_id,
+                    types[1],
+                    target_id,
+                    status.value,
+                    score,
+                    actor,
+                    now(),
+                ),
             )
         return self._relation(rid)
 
@@ -230,13 +263,17 @@ class ArgumentMixin:
                 raise EditError(f"no relation {relation_id!r}")
             self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
 
-    def set_relation_status(self, relation_id: str, status: RelationStatus | str, *, actor: str | None = None) -> Relation:
+    def set_relation_status(
+        self, relation_id: str, status: RelationStatus | str, *, actor: str | None = None
+    ) -> Relation:
         """Accept or reject a suggested relation (a rejected one is not offered again)."""
         status = RelationStatus(status)
         with self.edit("relation-status", f"{relation_id} {status.value}", actor) as changes:
             if changes.touch("relations", relation_id) is None:
                 raise EditError(f"no relation {relation_id!r}")
-            self.conn.execute("UPDATE relations SET status = ? WHERE id = ?", (status.value, relation_id))
+            self.conn.execute(
+                "UPDATE relations SET status = ? WHERE id = ?", (status.value, relation_id)
+            )
         return self._relation(relation_id)
 
     def _relation(self, rid: str) -> Relation:
@@ -263,12 +300,17 @@ class ArgumentMixin:
         node: str | None = parent_id
         while node is not None:
             if node == claim_id:
-                raise EditError(f"{parent_id} is {claim_id} or below it; a claim cannot be its own ancestor")
+                raise EditError(
+                    f"{parent_id} is {claim_id} or below it; a claim cannot be its own ancestor"
+                )
             node = self.claim(node).parent_id
 
 
 #: Relations that cannot hold together between the same two nodes.
-OPPOSITE = {RelationKind.SUPPORTS: RelationKind.ATTACKS, RelationKind.ATTACKS: RelationKind.SUPPORTS}
+OPPOSITE = {
+    RelationKind.SUPPORTS: RelationKind.ATTACKS,
+    RelationKind.ATTACKS: RelationKind.SUPPORTS,
+}
 
 
 def _enum(kind, value, what: str) -> str:
@@ -276,4 +318,6 @@ def _enum(kind, value, what: str) -> str:
     try:
         return kind(value.lower() if isinstance(value, str) else value).value
     except ValueError:
-        raise EditError(f"unknown {what} {value!r} (expected {', '.join(m.value for m in kind)})") from None
+        raise EditError(
+            f"unknown {what} {value!r} (expected {', '.join(m.value for m in kind)})"
+        ) from None

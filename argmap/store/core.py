@@ -18,7 +18,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap import __version__
@@ -35,6 +35,7 @@ def default_busy_timeout() -> float:
         return float(os.environ.get("ARGMAP_BUSY_TIMEOUT", BUSY_TIMEOUT))
     except ValueError:
         return BUSY_TIMEOUT
+
 
 # The primary key columns of each table the edit log tracks.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -70,7 +71,7 @@ class EditError(WorkspaceError):
 
 def now() -> str:
     """The current UTC time as ISO 8601 with milliseconds."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def default_actor() -> str:
@@ -93,7 +94,9 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
         candidate = folder / WORKSPACE_FILE
         if candidate.is_file():
             return candidate
-    raise WorkspaceNotFound(f"{here}: no argmap workspace here or in any parent directory (run `argmap init`)")
+    raise WorkspaceNotFound(
+        f"{here}: no argmap workspace here or in any parent directory (run `argmap init`)"
+    )
 
 
 class _ChangeSet:
@@ -141,7 +144,10 @@ def write_row(conn: sqlite3.Connection, table: str, key: list, row: dict | None)
         return
     names = list(row)
     quoted = ", ".join(f'"{n}"' for n in names)
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in cols) or f'"{cols[0]}" = excluded."{cols[0]}"'
+    updates = (
+        ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in cols)
+        or f'"{cols[0]}" = excluded."{cols[0]}"'
+    )
     conn.execute(
         f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(names))}) "
         f"ON CONFLICT ({', '.join(cols)}) DO UPDATE SET {updates}",
@@ -160,7 +166,9 @@ class Core:
         self._changes: _ChangeSet | None = None
         self._group: list[str] | None = None
         try:
-            self.conn = _connect(self.path, default_busy_timeout() if busy_timeout is None else busy_timeout)
+            self.conn = _connect(
+                self.path, default_busy_timeout() if busy_timeout is None else busy_timeout
+            )
             schema.check(self.conn, str(self.path))
         except sqlite3.DatabaseError as problem:
             raise WorkspaceError(f"{self.path}: cannot open the workspace: {problem}") from None
@@ -177,12 +185,16 @@ class Core:
         for folder in (path.parent, *path.parent.parents):
             if folder.exists():
                 if not folder.is_dir():
-                    raise WorkspaceError(f"{folder}: is a file, not a directory; give a directory for the workspace")
+                    raise WorkspaceError(
+                        f"{folder}: is a file, not a directory; give a directory for the workspace"
+                    )
                 break
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as problem:
-            raise WorkspaceError(f"{path.parent}: cannot create the directory: {problem.strerror or problem}") from None
+            raise WorkspaceError(
+                f"{path.parent}: cannot create the directory: {problem.strerror or problem}"
+            ) from None
         conn = _connect(path, BUSY_TIMEOUT)
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -273,20 +285,41 @@ class Core:
                     self._changes, self._group = None, None
                 self._log(conn, action, summary, actor, changes.changes())
 
-    def _log(self, conn: sqlite3.Connection, action: str, summary: str, actor: str | None, changes: list) -> None:
+    def _log(
+        self, conn: sqlite3.Connection, action: str, summary: str, actor: str | None, changes: list
+    ) -> None:
         if not changes:
             return
         conn.execute("UPDATE edits SET state = 'discarded' WHERE state = 'undone'")
         conn.execute(
             "INSERT INTO edits (time, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?)",
-            (now(), actor or default_actor(), action, summary, json.dumps(changes, ensure_ascii=False)),
+            (
+                now(),
+                actor or default_actor(),
+                action,
+                summary,
+                json.dumps(changes, ensure_ascii=False),
+            ),
         )
 
-    def log_event(self, conn: sqlite3.Connection, action: str, summary: str, details: dict, actor: str | None = None) -> None:
+    def log_event(
+        self,
+        conn: sqlite3.Connection,
+        action: str,
+        summary: str,
+        details: dict,
+        actor: str | None = None,
+    ) -> None:
         """A log entry that cannot be undone (adding documents), inside the caller's transaction."""
         conn.execute(
             "INSERT INTO edits (time, actor, action, summary, changes, undoable) VALUES (?, ?, ?, ?, ?, 0)",
-            (now(), actor or default_actor(), action, summary, json.dumps(details, ensure_ascii=False)),
+            (
+                now(),
+                actor or default_actor(),
+                action,
+                summary,
+                json.dumps(details, ensure_ascii=False),
+            ),
         )
 
     # ------------------------------------------------------------------ undo / redo
@@ -302,7 +335,9 @@ class Core:
     def _replay(self, direction: str) -> Edit:
         try:
             return self._replay_once(direction)
-        except sqlite3.IntegrityError:  # deferred foreign keys: a later row uses what it would remove
+        except (
+            sqlite3.IntegrityError
+        ):  # deferred foreign keys: a later row uses what it would remove
             raise EditError(
                 f"cannot {direction} the edit: rows added since (by later edits or `argmap add`) still use what it would remove"
             ) from None
@@ -314,7 +349,9 @@ class Core:
                     "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1"
                 ).fetchone()
             else:
-                row = conn.execute("SELECT * FROM edits WHERE state = 'undone' ORDER BY id LIMIT 1").fetchone()
+                row = conn.execute(
+                    "SELECT * FROM edits WHERE state = 'undone' ORDER BY id LIMIT 1"
+                ).fetchone()
             if row is None:
                 raise EditError(f"nothing to {direction}")
             edit = _edit(row)
@@ -337,17 +374,21 @@ class Core:
 
             refresh_labels(conn, _statements_of(changes, conn))
             conn.execute(
-                "UPDATE edits SET state = ? WHERE id = ?", ("undone" if direction == "undo" else "done", edit.id)
+                "UPDATE edits SET state = ? WHERE id = ?",
+                ("undone" if direction == "undo" else "done", edit.id),
             )
         return edit
 
     def edits(self, limit: int = 50, *, target: str | None = None) -> list[Edit]:
         """The latest edit-log entries, newest first; ``target``: only those touching that id."""
         if target is None:
-            rows = self.conn.execute("SELECT * FROM edits ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+            rows = self.conn.execute(
+                "SELECT * FROM edits ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
         else:
             rows = self.conn.execute(
-                "SELECT * FROM edits WHERE instr(changes, ?) > 0 ORDER BY id DESC LIMIT ?", (json.dumps(target), limit)
+                "SELECT * FROM edits WHERE instr(changes, ?) > 0 ORDER BY id DESC LIMIT ?",
+                (json.dumps(target), limit),
             ).fetchall()
         return [_edit(row) for row in rows]
 
@@ -355,7 +396,9 @@ class Core:
 # Columns derived from other rows: never compared or put back by undo/redo, but
 # recomputed afterwards (a statement's current label follows its annotations and its
 # suggestion, which ``argmap suggest`` refreshes without an undoable edit).
-DERIVED = {"statements": frozenset({"label", "label_source", "review", "suggestion_score", "uncertainty"})}
+DERIVED = {
+    "statements": frozenset({"label", "label_source", "review", "suggestion_score", "uncertainty"})
+}
 # Columns holding a JSON list of names: undo/redo take back only the names the edit
 # added or removed, leaving names added since (e.g. aliases ``argmap add`` learnt).
 NAME_LISTS = {"speakers": frozenset({"aliases"})}
@@ -379,8 +422,11 @@ def _logged_changes(text: str, edit: Edit) -> list[dict]:
             and change.get("table") in KEYS
             and isinstance(change.get("key"), list)
             and len(change["key"]) == len(KEYS[change["table"]])
-            and all(isinstance(change.get(side), (dict, type(None))) for side in ("before", "after"))
-            and "before" in change and "after" in change
+            and all(
+                isinstance(change.get(side), (dict, type(None))) for side in ("before", "after")
+            )
+            and "before" in change
+            and "after" in change
         ):
             raise EditError(problem)
     return changes
@@ -431,20 +477,32 @@ def _statements_of(changes: list[dict], conn: sqlite3.Connection) -> list[str]:
     """The statements whose derived label columns an edit's replay may have changed."""
     ids = []
     for change in changes:
-        if change["table"] == "statements":
+        if change["table"] == "statements" or change["table"] in ("annotations", "suggestions"):
             ids.append(change["key"][0])
-        elif change["table"] in ("annotations", "suggestions"):
-            ids.append(change["key"][0])
-    present = [i for i in dict.fromkeys(ids) if conn.execute("SELECT 1 FROM statements WHERE id = ?", (i,)).fetchone()]
+    present = [
+        i
+        for i in dict.fromkeys(ids)
+        if conn.execute("SELECT 1 FROM statements WHERE id = ?", (i,)).fetchone()
+    ]
     return present
 
 
 def _edit(row: tuple) -> Edit:
-    return Edit(id=row[0], time=row[1], actor=row[2], action=row[3], summary=row[4], undoable=bool(row[6]), state=row[7])
+    return Edit(
+        id=row[0],
+        time=row[1],
+        actor=row[2],
+        action=row[3],
+        summary=row[4],
+        undoable=bool(row[6]),
+        state=row[7],
+    )
 
 
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+    )
     try:
         conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.OperationalError as problem:
@@ -458,5 +516,7 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
 def _busy(path: Path, problem: sqlite3.OperationalError) -> WorkspaceError:
     text = str(problem)
     if "locked" in text or "busy" in text:
-        return WorkspaceBusy(f"{path}: workspace busy: another argmap process is writing to it; try again")
+        return WorkspaceBusy(
+            f"{path}: workspace busy: another argmap process is writing to it; try again"
+        )
     return WorkspaceError(f"{path}: {text}")

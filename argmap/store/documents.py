@@ -36,13 +36,21 @@ class AddReport:
     new_speakers: int = 0
     suggestions: int = 0
     kept_annotations: int = 0  # carried over to a new version of their document
-    dropped_annotations: list[dict] = field(default_factory=list)  # text no longer in the new version
-    kept_edits: int = 0  # hand edits (deletions, speakers, kinds, spans) carried over to new versions
-    dropped_edits: list[dict] = field(default_factory=list)  # hand edits, relations, claim links not carried over
+    dropped_annotations: list[dict] = field(
+        default_factory=list
+    )  # text no longer in the new version
+    kept_edits: int = (
+        0  # hand edits (deletions, speakers, kinds, spans) carried over to new versions
+    )
+    dropped_edits: list[dict] = field(
+        default_factory=list
+    )  # hand edits, relations, claim links not carried over
     restatements: int = 0
     duplicates: int = 0  # statements the extractor found twice (same span): the later copy dropped
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
-    removed: set[str] = field(default_factory=set, repr=False)  # internal: ids deleted while carrying over
+    removed: set[str] = field(
+        default_factory=set, repr=False
+    )  # internal: ids deleted while carrying over
 
 
 class DocumentsMixin:
@@ -58,7 +66,9 @@ class DocumentsMixin:
 
     def document(self, document_id: str) -> Document:
         """One document with its text; ``EditError`` when unknown."""
-        row = self.conn.execute("SELECT id, name, text, source_path FROM documents WHERE id = ?", (document_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT id, name, text, source_path FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
         if row is None:
             raise EditError(f"no document {document_id!r}")
         from argmap.models import Document
@@ -71,20 +81,31 @@ class DocumentsMixin:
         One edit: undo brings all of it back. Speakers and claims stay (a claim promoted from
         one of its statements keeps its text). Returns how many statements went.
         """
-        row = self.conn.execute("SELECT name FROM documents WHERE id = ?", (document_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT name FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
         if row is None:
             raise EditError(f"no document {document_id!r}")
         with self.edit("remove-document", f"document {row[0]} removed", actor) as changes:
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM statements WHERE document = ?", (document_id,))]
+            ids = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM statements WHERE document = ?", (document_id,)
+                )
+            ]
             for statement_id in ids:
                 self._touch_dependents(changes, statement_id)
                 changes.touch("statements", statement_id)
             changes.touch("documents", document_id)
             of_document = "(SELECT id FROM statements WHERE document = ?)"
             for table in ("annotations", "suggestions"):
-                self.conn.execute(f"DELETE FROM {table} WHERE statement_id IN {of_document}", (document_id,))
-            self.conn.execute(f"DELETE FROM relations WHERE source_id IN {of_document} OR target_id IN {of_document}",
-                              (document_id, document_id))
+                self.conn.execute(
+                    f"DELETE FROM {table} WHERE statement_id IN {of_document}", (document_id,)
+                )
+            self.conn.execute(
+                f"DELETE FROM relations WHERE source_id IN {of_document} OR target_id IN {of_document}",
+                (document_id, document_id),
+            )
             self.conn.execute("DELETE FROM statements WHERE document = ?", (document_id,))
             self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         return len(ids)
@@ -127,16 +148,31 @@ class DocumentsMixin:
 
                 restatements = RestatementIndex()
                 restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
-            saved = {key: list(value) if isinstance(value, list) else value for key, value in vars(report).items()}
+            saved = {
+                key: list(value) if isinstance(value, list) else value
+                for key, value in vars(report).items()
+            }
             try:
                 outcome, statements, suggestions = self._add_one(
-                    document, registry, mapping, codebook, model, restatements, report, actor, edited
+                    document,
+                    registry,
+                    mapping,
+                    codebook,
+                    model,
+                    restatements,
+                    report,
+                    actor,
+                    edited,
                 )
             except WorkspaceBusy:
                 raise
-            except Exception as problem:  # one bad document never stops the others (its transaction rolled back)
+            except (
+                Exception
+            ) as problem:  # one bad document never stops the others (its transaction rolled back)
                 vars(report).update(saved)  # nothing of this document was stored
-                registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
+                registry, mapping = self._registry(
+                    aliases if aliases is not None else self.alias_table
+                )
                 restatements = None
                 report.failed.append((document.source_path or document.name, _one_line(problem)))
                 if progress:
@@ -150,7 +186,9 @@ class DocumentsMixin:
 
     # ------------------------------------------------------------------ internals
 
-    def _add_one(self, document, registry, mapping, codebook, model, restatements, report, actor, edited):
+    def _add_one(
+        self, document, registry, mapping, codebook, model, restatements, report, actor, edited
+    ):
         """Extract, suggest and store one document in its own transaction: (outcome, statements, suggestions)."""
         from argmap.pipeline import extract_corpus
 
@@ -174,8 +212,11 @@ class DocumentsMixin:
                 conn, document, statements, resolved, mapping, suggestions, report, actor, edited
             )
             if report.removed:  # statements deleted by hand in the old version stay deleted
-                kept = [(s, g) for s, g in zip(statements, suggestions or [None] * len(statements))
-                        if s.id not in report.removed]
+                kept = [
+                    (s, g)
+                    for s, g in zip(statements, suggestions or [None] * len(statements))
+                    if s.id not in report.removed
+                ]
                 statements = [s for s, _ in kept]
                 suggestions = [g for _, g in kept] if suggestions else suggestions
                 report.removed = set()
@@ -199,40 +240,66 @@ class DocumentsMixin:
                 mapping.setdefault(found.id, sid)
         return registry, mapping
 
-    def _insert_document(self, conn, document, statements, resolved, mapping, suggestions, report, actor, edited) -> str:
+    def _insert_document(
+        self, conn, document, statements, resolved, mapping, suggestions, report, actor, edited
+    ) -> str:
         previous = None
         if document.source_path:
             previous = conn.execute(
-                "SELECT id, name FROM documents WHERE source_path = ? ORDER BY seq DESC LIMIT 1", (document.source_path,)
+                "SELECT id, name FROM documents WHERE source_path = ? ORDER BY seq DESC LIMIT 1",
+                (document.source_path,),
             ).fetchone()
-        seq = conn.execute("INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
-                           (document.id, document.name, document.source_path, document.text, now())).lastrowid
+        seq = conn.execute(
+            "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
+            (document.id, document.name, document.source_path, document.text, now()),
+        ).lastrowid
         created: set[str] = set()
         learned: list[dict] = []  # spellings, roles, affiliations added to stored speakers
         for speaker in resolved.values():
             stored = mapping.get(speaker.id)
             if stored is None:
-                exists = conn.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker.id,)).fetchone()
+                exists = conn.execute(
+                    "SELECT 1 FROM speakers WHERE id = ?", (speaker.id,)
+                ).fetchone()
                 mapping[speaker.id] = stored = speaker.id
                 if not exists:
                     conn.execute(
                         "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?)",
-                        (speaker.id, speaker.name, speaker.kind.value, speaker.role, speaker.affiliation,
-                         json.dumps([a for a in speaker.aliases if a != speaker.name])),
+                        (
+                            speaker.id,
+                            speaker.name,
+                            speaker.kind.value,
+                            speaker.role,
+                            speaker.affiliation,
+                            json.dumps([a for a in speaker.aliases if a != speaker.name]),
+                        ),
                     )
                     created.add(speaker.id)
                     continue
-            if stored not in edited:  # a speaker people edited stays as they left it (and undo works)
+            if (
+                stored not in edited
+            ):  # a speaker people edited stays as they left it (and undo works)
                 added = _merge_speaker_details(conn, stored, speaker)
                 if added:
                     learned.append(added)
         # a new statement has no annotations: its label is its suggestion's, if any
-        doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else [None] * len(statements)
+        doubts = (
+            [suggestion_uncertainty(g) for g in suggestions]
+            if suggestions
+            else [None] * len(statements)
+        )
         rows = [
-            (*_statement_values(statement, seq, mapping),
-             *((g.label, "suggestion", ReviewState.SUGGESTED.value, g.score, doubt) if g
-               else (None, None, ReviewState.UNLABELLED.value, None, None)))
-            for statement, g, doubt in zip(statements, suggestions or [None] * len(statements), doubts)
+            (
+                *_statement_values(statement, seq, mapping),
+                *(
+                    (g.label, "suggestion", ReviewState.SUGGESTED.value, g.score, doubt)
+                    if g
+                    else (None, None, ReviewState.UNLABELLED.value, None, None)
+                ),
+            )
+            for statement, g, doubt in zip(
+                statements, suggestions or [None] * len(statements), doubts
+            )
         ]
         conn.executemany(
             'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
@@ -244,10 +311,17 @@ class DocumentsMixin:
         if suggestions:
             conn.executemany(
                 "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
-                [(s.id, g.label, g.score, d, g.model_dump_json()) for s, g, d in zip(statements, suggestions, doubts)],
+                [
+                    (s.id, g.label, g.score, d, g.model_dump_json())
+                    for s, g, d in zip(statements, suggestions, doubts)
+                ],
             )
         outcome = "added"
-        details: dict = {"document": document.id, "name": document.name, "statements": len(statements)}
+        details: dict = {
+            "document": document.id,
+            "name": document.name,
+            "statements": len(statements),
+        }
         if learned:
             details["speakers"] = learned
         if previous is not None:
@@ -269,10 +343,18 @@ class DocumentsMixin:
         else:
             report.added.append(document.name)
         report.new_speakers += len(created)
-        self.log_event(conn, "add-document", f"{outcome} {document.name} ({details['statements']} statements)", details, actor)
+        self.log_event(
+            conn,
+            "add-document",
+            f"{outcome} {document.name} ({details['statements']} statements)",
+            details,
+            actor,
+        )
         return outcome
 
-    def _carry_over(self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]) -> _Carried:
+    def _carry_over(
+        self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]
+    ) -> _Carried:
         """Move annotations, relations, manual statements and hand edits from the old version to the new one.
 
         A statement whose text is found again gets the old one's annotations, relations, claim
@@ -289,10 +371,16 @@ class DocumentsMixin:
         by_text: dict[str, str] = {}
         for statement in statements:
             by_text.setdefault(statement.text, statement.id)
-        old = {row[0]: row for row in conn.execute(
-            'SELECT id, text, origin, speaker_id, kind, start, "end" FROM statements WHERE document = ?', (old_id,)
-        ).fetchall()}
-        new_seq = conn.execute("SELECT seq FROM documents WHERE id = ?", (document.id,)).fetchone()[0]
+        old = {
+            row[0]: row
+            for row in conn.execute(
+                'SELECT id, text, origin, speaker_id, kind, start, "end" FROM statements WHERE document = ?',
+                (old_id,),
+            ).fetchall()
+        }
+        new_seq = conn.execute("SELECT seq FROM documents WHERE id = ?", (document.id,)).fetchone()[
+            0
+        ]
         carried = _Carried()
         moved: dict[str, str] = {}
         for sid, text, origin, speaker_id, kind, _, _ in old.values():
@@ -308,57 +396,111 @@ class DocumentsMixin:
                     )
             if target is not None:
                 moved[sid] = target
-                new_speaker = conn.execute("SELECT speaker_id FROM statements WHERE id = ?", (target,)).fetchone()[0]
+                new_speaker = conn.execute(
+                    "SELECT speaker_id FROM statements WHERE id = ?", (target,)
+                ).fetchone()[0]
                 if speaker_id is not None and new_speaker in created:
-                    conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+                    conn.execute(
+                        "UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target)
+                    )
         self._carry_hand_edits(conn, old_id, document, old, by_text, moved, carried)
         for sid, annotator, adjudicated, label, time, note in conn.execute(
             "SELECT statement_id, annotator, adjudicated, label, time, note FROM annotations "
-            "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,)
+            "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
+            (old_id,),
         ).fetchall():
             if sid in moved:
                 conn.execute(
                     "INSERT OR REPLACE INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", (moved[sid], annotator, adjudicated, label, time, note),
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (moved[sid], annotator, adjudicated, label, time, note),
                 )
                 carried.kept += 1
             else:
-                carried.dropped.append({"statement_id": sid, "text": old[sid][1], "annotator": annotator,
-                                        "adjudicated": bool(adjudicated), "label": label, "time": time, "note": note})
+                carried.dropped.append(
+                    {
+                        "statement_id": sid,
+                        "text": old[sid][1],
+                        "annotator": annotator,
+                        "adjudicated": bool(adjudicated),
+                        "label": label,
+                        "time": time,
+                        "note": note,
+                    }
+                )
         for rid, kind, stype, source, ttype, target, status, score, by, at in conn.execute(
             "SELECT * FROM relations WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
-            "OR target_id IN (SELECT id FROM statements WHERE document = ?)", (old_id, old_id)
+            "OR target_id IN (SELECT id FROM statements WHERE document = ?)",
+            (old_id, old_id),
         ).fetchall():
             conn.execute("DELETE FROM relations WHERE id = ?", (rid,))
             gone = [end for end in (source, target) if end in old and end not in moved]
             if gone:
-                if not (status == RelationStatus.SUGGESTED.value and by == "argmap"):  # found again if still true
-                    carried.lost.append({"relation": rid, "kind": kind, "source": source, "target": target,
-                                         "status": status, "created_by": by, "created_at": at,
-                                         "texts": {end: old[end][1] for end in gone},
-                                         "problem": "its statement's text is gone"})
+                if not (
+                    status == RelationStatus.SUGGESTED.value and by == "argmap"
+                ):  # found again if still true
+                    carried.lost.append(
+                        {
+                            "relation": rid,
+                            "kind": kind,
+                            "source": source,
+                            "target": target,
+                            "status": status,
+                            "created_by": by,
+                            "created_at": at,
+                            "texts": {end: old[end][1] for end in gone},
+                            "problem": "its statement's text is gone",
+                        }
+                    )
                 continue
             source, target = moved.get(source, source), moved.get(target, target)
             conn.execute(
                 "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (relation_id(kind, source, target), kind, stype, source, ttype, target, status, score, by, at),
+                (
+                    relation_id(kind, source, target),
+                    kind,
+                    stype,
+                    source,
+                    ttype,
+                    target,
+                    status,
+                    score,
+                    by,
+                    at,
+                ),
             )
         for claim_id, sid in conn.execute(
             "SELECT id, statement_id FROM claims WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
             (old_id,),
         ).fetchall():
             if sid in moved:
-                conn.execute("UPDATE claims SET statement_id = ? WHERE id = ?", (moved[sid], claim_id))
+                conn.execute(
+                    "UPDATE claims SET statement_id = ? WHERE id = ?", (moved[sid], claim_id)
+                )
             else:
                 conn.execute("UPDATE claims SET statement_id = NULL WHERE id = ?", (claim_id,))
-                carried.lost.append({"claim": claim_id, "statement_id": sid, "text": old[sid][1],
-                                     "problem": "the statement it was promoted from is gone; the claim stays"})
+                carried.lost.append(
+                    {
+                        "claim": claim_id,
+                        "statement_id": sid,
+                        "text": old[sid][1],
+                        "problem": "the statement it was promoted from is gone; the claim stays",
+                    }
+                )
         for table in ("annotations", "suggestions"):
-            conn.execute(f"DELETE FROM {table} WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)", (old_id,))
+            conn.execute(
+                f"DELETE FROM {table} WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
+                (old_id,),
+            )
         conn.execute("DELETE FROM statements WHERE document = ?", (old_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
         for speaker_id in list(created):
-            if conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (speaker_id,)).fetchone() is None:
+            if (
+                conn.execute(
+                    "SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (speaker_id,)
+                ).fetchone()
+                is None
+            ):
                 conn.execute("DELETE FROM speakers WHERE id = ?", (speaker_id,))
                 created.discard(speaker_id)
         refresh_labels(conn, [t for t in set(moved.values()) if t not in carried.removed])
@@ -374,35 +516,65 @@ class DocumentsMixin:
                 if target is not None and target not in moved.values():
                     carried.hand_edited[target] = {**_extracted(conn, target), "deleted": True}
                     carried.removed.add(target)
-                    for table, column in (("suggestions", "statement_id"), ("relations", "source_id"),
-                                          ("relations", "target_id"), ("statements", "id")):
+                    for table, column in (
+                        ("suggestions", "statement_id"),
+                        ("relations", "source_id"),
+                        ("relations", "target_id"),
+                        ("statements", "id"),
+                    ):
                         conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (target,))
                 continue
             _, text, _, speaker_id, kind, start, end = old[sid]
-            edits = [name for name, now_value in (("speaker_id", speaker_id), ("kind", kind),
-                                                  ("span", (start, end, text)))
-                     if now_value != (original.get(name) if name != "span" else
-                                      (original.get("start"), original.get("end"), original.get("text")))]
+            edits = [
+                name
+                for name, now_value in (
+                    ("speaker_id", speaker_id),
+                    ("kind", kind),
+                    ("span", (start, end, text)),
+                )
+                if now_value
+                != (
+                    original.get(name)
+                    if name != "span"
+                    else (original.get("start"), original.get("end"), original.get("text"))
+                )
+            ]
             if not edits:
                 continue
             target = moved.get(sid) or by_text.get(original.get("text"))
             if target is None:
-                carried.lost.append({"statement_id": sid, "text": text, "edits": edits,
-                                     "problem": "its text is gone from the new version"})
+                carried.lost.append(
+                    {
+                        "statement_id": sid,
+                        "text": text,
+                        "edits": edits,
+                        "problem": "its text is gone from the new version",
+                    }
+                )
                 continue
             moved[sid] = target
             before = _extracted(conn, target)
             if "span" in edits:
                 at = _nearest(document.text, text, before["start"])
                 if at is None:
-                    carried.lost.append({"statement_id": sid, "text": text, "edits": ["span"],
-                                         "problem": "the adjusted span's text is gone from the new version"})
+                    carried.lost.append(
+                        {
+                            "statement_id": sid,
+                            "text": text,
+                            "edits": ["span"],
+                            "problem": "the adjusted span's text is gone from the new version",
+                        }
+                    )
                     edits.remove("span")
                 else:
-                    conn.execute('UPDATE statements SET start = ?, "end" = ?, text = ?, parts = \'[]\' WHERE id = ?',
-                                 (at, at + len(text), text, target))
+                    conn.execute(
+                        "UPDATE statements SET start = ?, \"end\" = ?, text = ?, parts = '[]' WHERE id = ?",
+                        (at, at + len(text), text, target),
+                    )
             if "speaker_id" in edits:
-                conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target))
+                conn.execute(
+                    "UPDATE statements SET speaker_id = ? WHERE id = ?", (speaker_id, target)
+                )
             if "kind" in edits:
                 conn.execute("UPDATE statements SET kind = ? WHERE id = ?", (kind, target))
             if edits:
@@ -416,8 +588,12 @@ class _Carried:
     kept: int = 0  # annotations
     dropped: list[dict] = field(default_factory=list)  # annotations whose text is gone
     hand_edited: dict[str, dict] = field(default_factory=dict)  # new id -> its row as extracted
-    lost: list[dict] = field(default_factory=list)  # hand edits, relations, claim links not carried over
-    removed: set[str] = field(default_factory=set)  # new statements removed (deleted by hand before)
+    lost: list[dict] = field(
+        default_factory=list
+    )  # hand edits, relations, claim links not carried over
+    removed: set[str] = field(
+        default_factory=set
+    )  # new statements removed (deleted by hand before)
 
 
 def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
@@ -436,7 +612,11 @@ def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
         except ValueError:
             continue
         if not undoable:
-            if action == "add-document" and isinstance(data, dict) and data.get("document") == document_id:
+            if (
+                action == "add-document"
+                and isinstance(data, dict)
+                and data.get("document") == document_id
+            ):
                 for sid, row in (data.get("hand_edited") or {}).items():
                     if isinstance(row, dict):
                         originals.setdefault(sid, row)
@@ -446,7 +626,12 @@ def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
                 continue
             row = change.get("before") or change.get("after")
             key = change.get("key")
-            if isinstance(row, dict) and row.get("document") == document_id and isinstance(key, list) and key:
+            if (
+                isinstance(row, dict)
+                and row.get("document") == document_id
+                and isinstance(key, list)
+                and key
+            ):
                 originals.setdefault(key[0], change.get("before"))
     for sid, row in list(originals.items()):  # deleted in the earlier version: no longer stored
         if isinstance(row, dict) and row.get("deleted"):
@@ -455,8 +640,10 @@ def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
 
 
 def _extracted(conn, statement_id: str) -> dict:
-    row = conn.execute('SELECT document, start, "end", text, kind, speaker_id FROM statements WHERE id = ?',
-                       (statement_id,)).fetchone()
+    row = conn.execute(
+        'SELECT document, start, "end", text, kind, speaker_id FROM statements WHERE id = ?',
+        (statement_id,),
+    ).fetchone()
     return dict(zip(("document", "start", "end", "text", "kind", "speaker_id"), row))
 
 
@@ -476,7 +663,8 @@ def _distinct(statements: list[Statement]) -> list[Statement]:
     for statement in statements:
         held = best.get(statement.id)
         if held is None or (
-            (statement.speaker_id is not None, statement.confidence) > (held.speaker_id is not None, held.confidence)
+            (statement.speaker_id is not None, statement.confidence)
+            > (held.speaker_id is not None, held.confidence)
         ):
             best[statement.id] = statement
     if len(best) == len(statements):
@@ -487,7 +675,11 @@ def _distinct(statements: list[Statement]) -> list[Statement]:
 def _one_line(problem: Exception) -> str:
     """An exception as one line for ``FILE: problem``."""
     text = " ".join(str(problem).split()) or type(problem).__name__
-    return text if isinstance(problem, (EditError, ValueError, OSError)) else f"{type(problem).__name__}: {text}"
+    return (
+        text
+        if isinstance(problem, (EditError, ValueError, OSError))
+        else f"{type(problem).__name__}: {text}"
+    )
 
 
 def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
@@ -501,18 +693,33 @@ def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
     before = conn.total_changes
     conn.executemany(
         "INSERT OR IGNORE INTO relations VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
-        [(relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp) for a, b, score in found],
+        [
+            (relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp)
+            for a, b, score in found
+        ],
     )
     return conn.total_changes - before
 
 
 def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str]) -> tuple:
     return (
-        statement.id, statement.document, doc_seq, statement.start, statement.end, statement.text, statement.kind.value,
-        json.dumps(statement.parts), statement.cue, statement.cue_start, statement.cue_end, statement.speaker_mention,
-        statement.speaker_start, statement.speaker_end,
+        statement.id,
+        statement.document,
+        doc_seq,
+        statement.start,
+        statement.end,
+        statement.text,
+        statement.kind.value,
+        json.dumps(statement.parts),
+        statement.cue,
+        statement.cue_start,
+        statement.cue_end,
+        statement.speaker_mention,
+        statement.speaker_start,
+        statement.speaker_end,
         mapping.get(statement.speaker_id, statement.speaker_id) if statement.speaker_id else None,
-        statement.speaker_role, statement.confidence,
+        statement.speaker_role,
+        statement.confidence,
     )
 
 
@@ -521,11 +728,17 @@ def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | Non
 
     Returns what was added (``{"speaker", "aliases", "role", "affiliation"}``) for the log, or None.
     """
-    row = conn.execute("SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)).fetchone()
+    row = conn.execute(
+        "SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)
+    ).fetchone()
     if row is None:
         return None
     aliases = json.loads(row[3])
-    extra = [a for a in dict.fromkeys((speaker.name, *speaker.aliases)) if a != row[0] and a not in aliases]
+    extra = [
+        a
+        for a in dict.fromkeys((speaker.name, *speaker.aliases))
+        if a != row[0] and a not in aliases
+    ]
     role = speaker.role if row[1] is None and speaker.role else None
     affiliation = speaker.affiliation if row[2] is None and speaker.affiliation else None
     if not (extra or role or affiliation):
@@ -549,6 +762,10 @@ def _edited_speakers(conn) -> set[str]:
         except ValueError:
             continue
         for change in data if isinstance(data, list) else ():
-            if isinstance(change, dict) and change.get("table") == "speakers" and isinstance(change.get("key"), list):
+            if (
+                isinstance(change, dict)
+                and change.get("table") == "speakers"
+                and isinstance(change.get("key"), list)
+            ):
                 edited.update(str(k) for k in change["key"][:1])
     return edited

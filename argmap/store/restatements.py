@@ -29,7 +29,7 @@ def _words(text: str) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[int]:
-    return {hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
 
 
 class RestatementIndex:

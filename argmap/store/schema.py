@@ -49,7 +49,8 @@ BEGIN
 END;
 """
 
-DDL = """
+DDL = (
+    """
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -101,7 +102,9 @@ CREATE INDEX statements_order ON statements(doc_seq, start);
 CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
 CREATE INDEX statements_label ON statements(label, doc_seq, start);
 CREATE INDEX statements_review ON statements(review, uncertainty);
-""" + BOARD_AND_TALLY + """
+"""
+    + BOARD_AND_TALLY
+    + """
 CREATE TABLE suggestions (
     statement_id TEXT PRIMARY KEY REFERENCES statements(id),
     label TEXT NOT NULL,
@@ -156,6 +159,7 @@ CREATE TABLE edits (
 );
 CREATE INDEX edits_state ON edits(undoable, state);
 """
+)
 
 # Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
 MIGRATIONS: dict[int, str] = {
@@ -186,7 +190,9 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     # line's count of undoable edits from an index.
     2: """
     DROP INDEX IF EXISTS statements_speaker;
-    """ + BOARD_AND_TALLY + """
+    """
+    + BOARD_AND_TALLY
+    + """
     INSERT INTO statement_tally (speaker_id, label, review, n)
         SELECT coalesce(speaker_id, ''), coalesce(label, ''), review, count(*) FROM statements GROUP BY 1, 2, 3;
     CREATE INDEX IF NOT EXISTS edits_state ON edits(undoable, state);
@@ -220,15 +226,21 @@ def check(conn: sqlite3.Connection, path: str) -> None:
             f"(reads version {SCHEMA_VERSION}); upgrade argmap to open it"
         )
     if any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
-        raise SchemaError(f"{path}: workspace schema version {version} cannot be migrated to {SCHEMA_VERSION}")
+        raise SchemaError(
+            f"{path}: workspace schema version {version} cannot be migrated to {SCHEMA_VERSION}"
+        )
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated it meanwhile
+        version = conn.execute("PRAGMA user_version").fetchone()[
+            0
+        ]  # another process may have migrated it meanwhile
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

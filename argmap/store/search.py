@@ -12,32 +12,51 @@ class SearchMixin:
     _texts: tuple[object, list[str], list[str]] | None = None
 
     def fuzzy_statements(
-        self, query: str, *, limit: int = 50, score_cutoff: float = 60.0, filter: StatementFilter | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        score_cutoff: float = 60.0,
+        filter: StatementFilter | None = None,
     ) -> list[tuple[StatementRow, float]]:
         """Statements best matching ``query`` (rapidfuzz ``WRatio`` on the
         text and speaker name), with their score 0-100, best first; ``filter`` narrows
         them first. The texts are read once and kept until the workspace changes."""
         if not query.strip():
             return []
-        from rapidfuzz import fuzz, process, utils  # here, not at import: the UI's start does not need it
+        from rapidfuzz import (  # here, not at import: the UI's start does not need it
+            fuzz,
+            process,
+            utils,
+        )
 
         if filter is not None:
             where, params = filter.where()
             rows = self.conn.execute(
                 "SELECT s.id, s.text || ' ' || coalesce(sp.name, '') FROM statements s "
-                f"LEFT JOIN speakers sp ON sp.id = s.speaker_id{where}", params
+                f"LEFT JOIN speakers sp ON sp.id = s.speaker_id{where}",
+                params,
             ).fetchall()
             ids, texts = [r[0] for r in rows], [utils.default_process(r[1]) for r in rows]
         else:
             ids, texts = self._search_texts()
         found = process.extract(
-            utils.default_process(query), texts, scorer=fuzz.WRatio, limit=limit,
-            score_cutoff=score_cutoff, processor=None,
+            utils.default_process(query),
+            texts,
+            scorer=fuzz.WRatio,
+            limit=limit,
+            score_cutoff=score_cutoff,
+            processor=None,
         )
         if not found:
             return []
         chosen = [(ids[index], score) for _, score, index in found]
-        rows = {r.id: r for r in self.statements(StatementFilter(ids=tuple(i for i, _ in chosen)), limit=len(chosen))}
+        rows = {
+            r.id: r
+            for r in self.statements(
+                StatementFilter(ids=tuple(i for i, _ in chosen)), limit=len(chosen)
+            )
+        }
         return [(rows[i], score) for i, score in chosen if i in rows]
 
     def _search_texts(self) -> tuple[list[str], list[str]]:
@@ -49,5 +68,9 @@ class SearchMixin:
                 "SELECT s.id, s.text || ' ' || coalesce(sp.name, '') FROM statements s "
                 "LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.seq"
             ).fetchall()
-            self._texts = (version, [r[0] for r in rows], [utils.default_process(r[1]) for r in rows])
+            self._texts = (
+                version,
+                [r[0] for r in rows],
+                [utils.default_process(r[1]) for r in rows],
+            )
         return self._texts[1], self._texts[2]

@@ -24,7 +24,14 @@ def speaker_from_row(row: tuple) -> Speaker:
     """A ``Speaker`` from ``(id, name, kind, role, affiliation, aliases JSON)``."""
     from argmap.models import Speaker
 
-    return Speaker(id=row[0], name=row[1], kind=row[2], role=row[3], affiliation=row[4], aliases=json.loads(row[5]))
+    return Speaker(
+        id=row[0],
+        name=row[1],
+        kind=row[2],
+        role=row[3],
+        affiliation=row[4],
+        aliases=json.loads(row[5]),
+    )
 
 
 class SpeakersMixin:
@@ -33,14 +40,20 @@ class SpeakersMixin:
     def speaker(self, speaker_id: str) -> Speaker:
         """One speaker; ``EditError`` when unknown."""
         row = self.conn.execute(
-            "SELECT id, name, kind, role, affiliation, aliases FROM speakers WHERE id = ?", (speaker_id,)
+            "SELECT id, name, kind, role, affiliation, aliases FROM speakers WHERE id = ?",
+            (speaker_id,),
         ).fetchone()
         if row is None:
             raise EditError(f"no speaker {speaker_id!r}")
         return speaker_from_row(row)
 
     def speakers(
-        self, *, text: str | None = None, sort: str = "statements", offset: int = 0, limit: int | None = None
+        self,
+        *,
+        text: str | None = None,
+        sort: str = "statements",
+        offset: int = 0,
+        limit: int | None = None,
     ) -> list[SpeakerRow]:
         """Speakers with their statement counts and stance breakdown (``text``: name or alias contains)."""
         where, params = "", []
@@ -51,17 +64,27 @@ class SpeakersMixin:
         for sid, label, n in self.tally("speaker_id", "label"):
             if sid is not None:
                 stances.setdefault(sid, {})[label or ""] = n
-        rows = self.conn.execute(f"SELECT id, name, kind, role, affiliation, aliases FROM speakers{where}", params).fetchall()
+        rows = self.conn.execute(
+            f"SELECT id, name, kind, role, affiliation, aliases FROM speakers{where}", params
+        ).fetchall()
         if sort == "statements":
             rows.sort(key=lambda r: (-sum(stances.get(r[0], {}).values()), r[1].casefold()))
         elif sort == "name":
             rows.sort(key=lambda r: r[1].casefold())
         else:
             raise EditError(f"unknown sort {sort!r} (expected statements or name)")
-        rows = rows[offset:None if limit is None else offset + limit]
+        rows = rows[offset : None if limit is None else offset + limit]
         return [
-            SpeakerRow(r[0], r[1], r[2], r[3], r[4], tuple(json.loads(r[5])), sum(stances.get(r[0], {}).values()),
-                       stances.get(r[0], {}))
+            SpeakerRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                tuple(json.loads(r[5])),
+                sum(stances.get(r[0], {}).values()),
+                stances.get(r[0], {}),
+            )
             for r in rows
         ]
 
@@ -89,7 +112,13 @@ class SpeakersMixin:
         name = _clean(name)
         from argmap.models import Speaker
 
-        speaker = Speaker(id="spk-" + uuid.uuid4().hex[:12], name=name, kind=_kind_value(kind), role=role, affiliation=affiliation)
+        speaker = Speaker(
+            id="spk-" + uuid.uuid4().hex[:12],
+            name=name,
+            kind=_kind_value(kind),
+            role=role,
+            affiliation=affiliation,
+        )
         with self.edit("add-speaker", f"speaker {name!r} added", actor) as changes:
             self._check_name_free(name)
             changes.touch("speakers", speaker.id)
@@ -111,7 +140,8 @@ class SpeakersMixin:
             if row["name"] != name and row["name"] not in aliases:
                 aliases.append(row["name"])
             self.conn.execute(
-                "UPDATE speakers SET name = ?, aliases = ? WHERE id = ?", (name, json.dumps(aliases), speaker_id)
+                "UPDATE speakers SET name = ?, aliases = ? WHERE id = ?",
+                (name, json.dumps(aliases), speaker_id),
             )
         return self.speaker(speaker_id)
 
@@ -126,7 +156,10 @@ class SpeakersMixin:
             aliases = json.loads(row["aliases"])
             if alias != row["name"] and alias not in aliases:
                 aliases.append(alias)
-                self.conn.execute("UPDATE speakers SET aliases = ? WHERE id = ?", (json.dumps(aliases), speaker_id))
+                self.conn.execute(
+                    "UPDATE speakers SET aliases = ? WHERE id = ?",
+                    (json.dumps(aliases), speaker_id),
+                )
         return self.speaker(speaker_id)
 
     def update_speaker(
@@ -154,12 +187,16 @@ class SpeakersMixin:
             )
         return self.speaker(speaker_id)
 
-    def merge_speakers(self, keep_id: str, other_ids: list[str], *, actor: str | None = None) -> Speaker:
+    def merge_speakers(
+        self, keep_id: str, other_ids: list[str], *, actor: str | None = None
+    ) -> Speaker:
         """Make ``other_ids`` one speaker with ``keep_id``: statements move, names become aliases."""
         others = [o for o in dict.fromkeys(other_ids) if o != keep_id]
         if not others:
             raise EditError("name at least one other speaker to merge")
-        with self.edit("merge-speakers", f"{', '.join(others)} merged into {keep_id}", actor) as changes:
+        with self.edit(
+            "merge-speakers", f"{', '.join(others)} merged into {keep_id}", actor
+        ) as changes:
             keep = changes.touch("speakers", keep_id)
             if keep is None:
                 raise EditError(f"no speaker {keep_id!r}")
@@ -171,15 +208,30 @@ class SpeakersMixin:
                 for name in (other["name"], *json.loads(other["aliases"])):
                     if name != keep["name"] and name not in aliases:
                         aliases.append(name)
-                for (sid,) in self.conn.execute("SELECT id FROM statements WHERE speaker_id = ?", (other_id,)).fetchall():
+                for (sid,) in self.conn.execute(
+                    "SELECT id FROM statements WHERE speaker_id = ?", (other_id,)
+                ).fetchall():
                     changes.touch("statements", sid)
-                self.conn.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (keep_id, other_id))
+                self.conn.execute(
+                    "UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (keep_id, other_id)
+                )
                 self.conn.execute("DELETE FROM speakers WHERE id = ?", (other_id,))
             updates = {
                 "aliases": json.dumps(aliases),
-                "role": keep["role"] or next((o["role"] for o in map(self._speaker_before(changes), others) if o["role"]), None),
+                "role": keep["role"]
+                or next(
+                    (o["role"] for o in map(self._speaker_before(changes), others) if o["role"]),
+                    None,
+                ),
                 "affiliation": keep["affiliation"]
-                or next((o["affiliation"] for o in map(self._speaker_before(changes), others) if o["affiliation"]), None),
+                or next(
+                    (
+                        o["affiliation"]
+                        for o in map(self._speaker_before(changes), others)
+                        if o["affiliation"]
+                    ),
+                    None,
+                ),
             }
             self.conn.execute(
                 "UPDATE speakers SET aliases = ?, role = ?, affiliation = ? WHERE id = ?",
@@ -199,7 +251,9 @@ class SpeakersMixin:
         """Move ``statement_ids`` from a speaker to a new speaker called ``name``."""
         name = _clean(name)
         new_id = "spk-" + uuid.uuid4().hex[:12]
-        with self.edit("split-speaker", f"{len(statement_ids)} statements of {speaker_id} to {name!r}", actor) as changes:
+        with self.edit(
+            "split-speaker", f"{len(statement_ids)} statements of {speaker_id} to {name!r}", actor
+        ) as changes:
             row = changes.touch("speakers", speaker_id)
             if row is None:
                 raise EditError(f"no speaker {speaker_id!r}")
@@ -216,26 +270,38 @@ class SpeakersMixin:
                 (new_id, name, _kind_value(kind) if kind else row["kind"]),
             )
             self.conn.executemany(  # the old speaker's role was the old speaker's: the new one has none yet
-                "UPDATE statements SET speaker_id = ?, speaker_role = NULL WHERE id = ?", [(new_id, sid) for sid in statement_ids]
+                "UPDATE statements SET speaker_id = ?, speaker_role = NULL WHERE id = ?",
+                [(new_id, sid) for sid in statement_ids],
             )
         return self.speaker(new_id)
 
-    def _check_name_free(self, name: str, speaker_id: str | None = None, *, what: str = "name", hint: str = "") -> None:
+    def _check_name_free(
+        self, name: str, speaker_id: str | None = None, *, what: str = "name", hint: str = ""
+    ) -> None:
         """``EditError`` naming the speaker when another one (not ``speaker_id``) has ``name`` as name or alias."""
         taken = [s for s in self.find_speakers(name) if s.id != speaker_id]
         if taken:
             other = taken[0]
-            how = (f"is called {other.name!r}" if other.name.casefold() == name.casefold()
-                   else f"({other.name}) has it as an alias")
-            advice = hint or (f"merge them with `argmap speaker merge {other.id} {speaker_id}`" if speaker_id
-                              else "use that speaker")
+            how = (
+                f"is called {other.name!r}"
+                if other.name.casefold() == name.casefold()
+                else f"({other.name}) has it as an alias"
+            )
+            advice = hint or (
+                f"merge them with `argmap speaker merge {other.id} {speaker_id}`"
+                if speaker_id
+                else "use that speaker"
+            )
             raise EditError(f"{what} {name!r} is taken: speaker {other.id} {how}; {advice}")
 
     def _speaker_before(self, changes):
         return lambda sid: changes.before[("speakers", (sid,))]
 
     def _require_speaker(self, speaker_id: str) -> None:
-        if self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)).fetchone() is None:
+        if (
+            self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+            is None
+        ):
             raise EditError(f"no speaker {speaker_id!r}")
 
 

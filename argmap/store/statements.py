@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.store.core import EditError, _ChangeSet, default_actor, now
@@ -28,16 +28,16 @@ TALLIED = ("speaker_id", "label", "review")
 
 #: Sort keys for ``statements(sort=...)``; every order ends on the document order.
 SORTS = {
-    "document": 's.doc_seq {d}, s.start {d}, s.seq {d}',
-    "speaker": 'sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}',  # unattributed last
-    "label": 's.label {d}, s.doc_seq, s.start',
-    "review": 's.review {d}, s.doc_seq, s.start',
-    "uncertainty": 's.uncertainty {d}, s.doc_seq, s.start',
-    "score": 's.suggestion_score {d}, s.doc_seq, s.start',
-    "confidence": 's.confidence {d}, s.doc_seq, s.start',
-    "kind": 's.kind {d}, s.doc_seq, s.start',
-    "text": 's.text COLLATE NOCASE {d}, s.seq',
-    "length": 'length(s.text) {d}, s.seq',
+    "document": "s.doc_seq {d}, s.start {d}, s.seq {d}",
+    "speaker": "sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}",  # unattributed last
+    "label": "s.label {d}, s.doc_seq, s.start",
+    "review": "s.review {d}, s.doc_seq, s.start",
+    "uncertainty": "s.uncertainty {d}, s.doc_seq, s.start",
+    "score": "s.suggestion_score {d}, s.doc_seq, s.start",
+    "confidence": "s.confidence {d}, s.doc_seq, s.start",
+    "kind": "s.kind {d}, s.doc_seq, s.start",
+    "text": "s.text COLLATE NOCASE {d}, s.seq",
+    "length": "length(s.text) {d}, s.seq",
 }
 
 
@@ -78,7 +78,9 @@ class StatementFilter:
             parts.append(f"s.review IN ({', '.join('?' * len(states))})")
             params += states
         if self.text:
-            pattern = "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = (
+                "%" + self.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
             parts.append("(s.text LIKE ? ESCAPE '\\' OR s.speaker_mention LIKE ? ESCAPE '\\')")
             params += [pattern] * 2
         if self.ids is not None:
@@ -98,8 +100,8 @@ def utc_time(time: datetime | str | None) -> str:
     if isinstance(time, str):
         time = datetime.fromisoformat(time)
     if time.tzinfo is None:
-        time = time.replace(tzinfo=timezone.utc)
-    return time.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        time = time.replace(tzinfo=UTC)
+    return time.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 #: How far ahead of the clock a label's time may be (clocks of reviewers' machines drift).
@@ -123,7 +125,9 @@ class _Suggested(NamedTuple):
     label: str
 
 
-def derive_label(annotations: list[tuple[str, int, str, str]], suggestion: str | None) -> tuple[str | None, str | None, str]:
+def derive_label(
+    annotations: list[tuple[str, int, str, str]], suggestion: str | None
+) -> tuple[str | None, str | None, str]:
     """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a suggested label.
 
     The label and its source are ``argmap.stance.final_label``'s (the latest adjudication,
@@ -177,17 +181,23 @@ class StatementsMixin:
             ).fetchall()
         return [_row(r) for r in rows]
 
-    def _by_speaker(self, where: str, params: list, order: str, offset: int, limit: int) -> list[StatementRow]:
+    def _by_speaker(
+        self, where: str, params: list, order: str, offset: int, limit: int
+    ) -> list[StatementRow]:
         """A page in speaker-name order: speakers walked in index order, each one's statements
         by index, so a page costs its own rows; statements without a speaker come last."""
         attributed = _ROW_SQL.replace(
             "FROM statements s\nJOIN documents d ON d.id = s.document\nLEFT JOIN speakers sp ON sp.id = s.speaker_id",
             "FROM speakers sp CROSS JOIN statements s ON s.speaker_id = sp.id\nJOIN documents d ON d.id = s.document",
         )
-        rows = self.conn.execute(f"{attributed}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        rows = self.conn.execute(
+            f"{attributed}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+        ).fetchall()
         if len(rows) < limit:  # the page runs past the attributed statements
             join = " JOIN speakers sp ON sp.id = s.speaker_id"
-            seen = self.conn.execute(f"SELECT count(*) FROM statements s{join}{where}", params).fetchone()[0]
+            seen = self.conn.execute(
+                f"SELECT count(*) FROM statements s{join}{where}", params
+            ).fetchone()[0]
             rest = (" AND " if where else " WHERE ") + "s.speaker_id IS NULL"
             rows += self.conn.execute(
                 f"{_ROW_SQL}{where}{rest} ORDER BY s.doc_seq, s.start LIMIT ? OFFSET ?",
@@ -199,9 +209,13 @@ class StatementsMixin:
         """How many statements match ``filter``."""
         where, params = (filter or StatementFilter()).where()
         if not where:
-            return self.conn.execute("SELECT coalesce(sum(n), 0) FROM statement_tally").fetchone()[0]
+            return self.conn.execute("SELECT coalesce(sum(n), 0) FROM statement_tally").fetchone()[
+                0
+            ]
         join = " LEFT JOIN speakers sp ON sp.id = s.speaker_id" if "sp." in where else ""
-        return self.conn.execute(f"SELECT count(*) FROM statements s{join}{where}", params).fetchone()[0]
+        return self.conn.execute(
+            f"SELECT count(*) FROM statements s{join}{where}", params
+        ).fetchone()[0]
 
     def tally(self, *by: str) -> list[tuple]:
         """Statement counts grouped by ``by`` (any of speaker_id, label, review), read from the
@@ -210,24 +224,32 @@ class StatementsMixin:
         groups without statements are left out."""
         unknown = [column for column in by if column not in TALLIED]
         if unknown or not by:
-            raise EditError(f"cannot tally statements by {', '.join(unknown) or 'nothing'} (expected {', '.join(TALLIED)})")
+            raise EditError(
+                f"cannot tally statements by {', '.join(unknown) or 'nothing'} (expected {', '.join(TALLIED)})"
+            )
         columns = ", ".join(f"nullif({column}, '')" for column in by)
         return self.conn.execute(
             f"SELECT {columns}, sum(n) FROM statement_tally GROUP BY {', '.join(by)} HAVING sum(n) > 0"
         ).fetchall()
 
-    def statement_counts(self, by: str, filter: StatementFilter | None = None) -> dict[str | None, int]:
+    def statement_counts(
+        self, by: str, filter: StatementFilter | None = None
+    ) -> dict[str | None, int]:
         """Statements matching ``filter`` counted by ``by``: label, review, kind, speaker_id or document."""
         if by not in ("label", "review", "kind", "speaker_id", "document", "label_source"):
             raise EditError(f"cannot count statements by {by!r}")
         where, params = (filter or StatementFilter()).where()
         join = " LEFT JOIN speakers sp ON sp.id = s.speaker_id" if "sp." in where else ""
-        rows = self.conn.execute(f"SELECT s.{by}, count(*) FROM statements s{join}{where} GROUP BY s.{by}", params)
+        rows = self.conn.execute(
+            f"SELECT s.{by}, count(*) FROM statements s{join}{where} GROUP BY s.{by}", params
+        )
         return dict(rows.fetchall())
 
     def statements_in_document(self, document_id: str) -> list[StatementRow]:
         """Every statement of one document, in text order."""
-        rows = self.conn.execute(f"{_ROW_SQL} WHERE s.document = ? ORDER BY s.start, s.seq", (document_id,))
+        rows = self.conn.execute(
+            f"{_ROW_SQL} WHERE s.document = ? ORDER BY s.start, s.seq", (document_id,)
+        )
         return [_row(r) for r in rows.fetchall()]
 
     def statement_row(self, statement_id: str) -> StatementRow:
@@ -253,19 +275,33 @@ class StatementsMixin:
         """People's annotations of one statement (or of all), oldest first."""
         sql = "SELECT statement_id, label, annotator, time, note, adjudicated FROM annotations"
         rows = self.conn.execute(
-            sql + (" WHERE statement_id = ? ORDER BY time" if statement_id else " ORDER BY statement_id, time"),
+            sql
+            + (
+                " WHERE statement_id = ? ORDER BY time"
+                if statement_id
+                else " ORDER BY statement_id, time"
+            ),
             (statement_id,) if statement_id else (),
         ).fetchall()
         from argmap.models import Annotation
 
         return [
-            Annotation(statement_id=r[0], label=r[1], annotator=r[2], time=r[3], note=r[4], adjudicated=bool(r[5]))
+            Annotation(
+                statement_id=r[0],
+                label=r[1],
+                annotator=r[2],
+                time=r[3],
+                note=r[4],
+                adjudicated=bool(r[5]),
+            )
             for r in rows
         ]
 
     def suggestion(self, statement_id: str) -> Suggestion | None:
         """The model's suggestion for a statement, if any."""
-        row = self.conn.execute("SELECT data FROM suggestions WHERE statement_id = ?", (statement_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT data FROM suggestions WHERE statement_id = ?", (statement_id,)
+        ).fetchone()
         from argmap.models import Suggestion
 
         return Suggestion.model_validate_json(row[0]) if row else None
@@ -302,7 +338,7 @@ class StatementsMixin:
         annotator = annotator or default_actor()
         self._check_label(label)
         stamp = utc_time(time)
-        latest = utc_time(datetime.now(timezone.utc) + FUTURE_SLACK)
+        latest = utc_time(datetime.now(UTC) + FUTURE_SLACK)
         if stamp > latest:
             raise EditError(
                 f"{statement_id}: {annotator}'s label is dated {stamp}, in the future (the clock says {now()}); "
@@ -327,35 +363,58 @@ class StatementsMixin:
                 (*key, label, stamp, note),
             )
             self._refresh_label(changes, statement_id)
-        return _annotation({"statement_id": statement_id, "label": label, "annotator": annotator, "time": stamp,
-                            "note": note, "adjudicated": adjudicated})
+        return _annotation(
+            {
+                "statement_id": statement_id,
+                "label": label,
+                "annotator": annotator,
+                "time": stamp,
+                "note": note,
+                "adjudicated": adjudicated,
+            }
+        )
 
-    def adjudicate(self, statement_id: str, label: str, *, annotator: str | None = None, note: str = "") -> Annotation:
+    def adjudicate(
+        self, statement_id: str, label: str, *, annotator: str | None = None, note: str = ""
+    ) -> Annotation:
         """The final label for a statement, overriding every other label."""
-        return self.set_stance(statement_id, label, annotator=annotator, note=note, adjudicated=True)
+        return self.set_stance(
+            statement_id, label, annotator=annotator, note=note, adjudicated=True
+        )
 
-    def accept_suggestion(self, statement_id: str, *, annotator: str | None = None, note: str = "") -> Annotation:
+    def accept_suggestion(
+        self, statement_id: str, *, annotator: str | None = None, note: str = ""
+    ) -> Annotation:
         """Take the model's suggestion as this annotator's label."""
         suggestion = self.suggestion(statement_id)
         if suggestion is None:
             raise EditError(f"statement {statement_id} has no suggestion")
         return self.set_stance(statement_id, suggestion.label, annotator=annotator, note=note)
 
-    def clear_stance(self, statement_id: str, *, annotator: str | None = None, adjudicated: bool = False) -> None:
+    def clear_stance(
+        self, statement_id: str, *, annotator: str | None = None, adjudicated: bool = False
+    ) -> None:
         """Remove an annotator's label (or the adjudication) from a statement."""
         annotator = annotator or default_actor()
-        with self.edit("clear-stance", f"{annotator}: {statement_id} label removed", annotator) as changes:
+        with self.edit(
+            "clear-stance", f"{annotator}: {statement_id} label removed", annotator
+        ) as changes:
             key = (statement_id, annotator, int(adjudicated))
             if changes.touch("annotations", *key) is None:
-                raise EditError(f"{annotator} has no {'adjudication' if adjudicated else 'label'} on {statement_id}")
+                raise EditError(
+                    f"{annotator} has no {'adjudication' if adjudicated else 'label'} on {statement_id}"
+                )
             self.conn.execute(
-                "DELETE FROM annotations WHERE statement_id = ? AND annotator = ? AND adjudicated = ?", key
+                "DELETE FROM annotations WHERE statement_id = ? AND annotator = ? AND adjudicated = ?",
+                key,
             )
             self._refresh_label(changes, statement_id)
 
     # ------------------------------------------------------------------ statement edits
 
-    def reattribute(self, statement_id: str, speaker_id: str | None, *, actor: str | None = None) -> None:
+    def reattribute(
+        self, statement_id: str, speaker_id: str | None, *, actor: str | None = None
+    ) -> None:
         """Give a statement to another speaker (None: to nobody)."""
         with self.edit("reattribute", f"{statement_id} -> {speaker_id}", actor) as changes:
             self._require_statement(statement_id)
@@ -366,7 +425,8 @@ class StatementsMixin:
             if speaker_id != row["speaker_id"]:  # the mention's role was the old speaker's
                 role = None if speaker_id is None else self.speaker(speaker_id).role
             self.conn.execute(
-                "UPDATE statements SET speaker_id = ?, speaker_role = ? WHERE id = ?", (speaker_id, role, statement_id)
+                "UPDATE statements SET speaker_id = ?, speaker_role = ? WHERE id = ?",
+                (speaker_id, role, statement_id),
             )
 
     def adjust_statement(
@@ -413,27 +473,45 @@ class StatementsMixin:
 
         statement_id = content_id(f"{document_id}:{start}:{end}")
         with self.edit("add-statement", f"{statement_id} in {document_id}", actor) as changes:
-            doc = self.conn.execute("SELECT seq, text FROM documents WHERE id = ?", (document_id,)).fetchone()
+            doc = self.conn.execute(
+                "SELECT seq, text FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
             if doc is None:
                 raise EditError(f"no document {document_id!r}")
             _check_span(start, end, len(doc[1]))
             if speaker_id is not None:
                 self._require_speaker(speaker_id)
-            self._check_span_free(document_id, start, end)  # a statement with this id has this span too
+            self._check_span_free(
+                document_id, start, end
+            )  # a statement with this id has this span too
             changes.touch("statements", statement_id)
             self.conn.execute(
                 'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, origin) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
-                (statement_id, document_id, doc[0], start, end, doc[1][start:end], _kind(kind), cue, speaker_id),
+                (
+                    statement_id,
+                    document_id,
+                    doc[0],
+                    start,
+                    end,
+                    doc[1][start:end],
+                    _kind(kind),
+                    cue,
+                    speaker_id,
+                ),
             )
         return self.statement_row(statement_id)
 
     def _check_span_free(self, document_id: str, start: int, end: int) -> None:
         """``EditError`` if another statement of the document has exactly this span."""
-        taken = self.conn.execute('SELECT id FROM statements WHERE document = ? AND start = ? AND "end" = ?',
-                                  (document_id, start, end)).fetchone()
+        taken = self.conn.execute(
+            'SELECT id FROM statements WHERE document = ? AND start = ? AND "end" = ?',
+            (document_id, start, end),
+        ).fetchone()
         if taken is not None:
-            raise EditError(f"a statement already covers {start}-{end} in {document_id} ({taken[0]})")
+            raise EditError(
+                f"a statement already covers {start}-{end} in {document_id} ({taken[0]})"
+            )
 
     def delete_statement(self, statement_id: str, *, actor: str | None = None) -> list:
         """Remove a statement with its suggestion, annotations and relations; returns the relations removed."""
@@ -444,7 +522,10 @@ class StatementsMixin:
             changes.touch("statements", statement_id)
             for table, column in (("annotations", "statement_id"), ("suggestions", "statement_id")):
                 self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (statement_id,))
-            self.conn.execute("DELETE FROM relations WHERE source_id = ? OR target_id = ?", (statement_id, statement_id))
+            self.conn.execute(
+                "DELETE FROM relations WHERE source_id = ? OR target_id = ?",
+                (statement_id, statement_id),
+            )
             self.conn.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
         return removed
 
@@ -452,12 +533,14 @@ class StatementsMixin:
 
     def _touch_dependents(self, changes: _ChangeSet, statement_id: str) -> None:
         for key in self.conn.execute(
-            "SELECT statement_id, annotator, adjudicated FROM annotations WHERE statement_id = ?", (statement_id,)
+            "SELECT statement_id, annotator, adjudicated FROM annotations WHERE statement_id = ?",
+            (statement_id,),
         ).fetchall():
             changes.touch("annotations", *key)
         changes.touch("suggestions", statement_id)
         for (rid,) in self.conn.execute(
-            "SELECT id FROM relations WHERE source_id = ? OR target_id = ?", (statement_id, statement_id)
+            "SELECT id FROM relations WHERE source_id = ? OR target_id = ?",
+            (statement_id, statement_id),
         ).fetchall():
             changes.touch("relations", rid)
 
@@ -468,11 +551,16 @@ class StatementsMixin:
         refresh_labels(self.conn, [statement_id])
 
     def _require_statement(self, statement_id: str) -> None:
-        if self.conn.execute("SELECT 1 FROM statements WHERE id = ?", (statement_id,)).fetchone() is None:
+        if (
+            self.conn.execute("SELECT 1 FROM statements WHERE id = ?", (statement_id,)).fetchone()
+            is None
+        ):
             raise EditError(f"no statement {statement_id!r}")
 
     def _document_text(self, document_id: str) -> str:
-        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
         if row is None:
             raise EditError(f"no document {document_id!r}")
         return row[0]
@@ -485,7 +573,9 @@ def _kind(kind: StatementKind | str) -> str:
     try:
         return StatementKind(kind.lower() if isinstance(kind, str) else kind).value
     except ValueError:
-        raise EditError(f"unknown statement kind {kind!r} (expected {', '.join(k.value for k in StatementKind)})") from None
+        raise EditError(
+            f"unknown statement kind {kind!r} (expected {', '.join(k.value for k in StatementKind)})"
+        ) from None
 
 
 def _check_span(start: int, end: int, length: int) -> None:
@@ -493,23 +583,33 @@ def _check_span(start: int, end: int, length: int) -> None:
     if start >= end:
         raise EditError(f"span start {start} is not before its end {end}")
     if start < 0 or end > length:
-        raise EditError(f"span start {start}, end {end} is outside the document (characters 0 to {length})")
+        raise EditError(
+            f"span start {start}, end {end} is outside the document (characters 0 to {length})"
+        )
 
 
 def refresh_labels(conn, statement_ids: list[str]) -> None:
     """Recompute label, label_source, review, suggestion_score and uncertainty for ``statement_ids``."""
     for statement_id in statement_ids:
         annotations = conn.execute(
-            "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?", (statement_id,)
+            "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?",
+            (statement_id,),
         ).fetchall()
         suggestion = conn.execute(
-            "SELECT label, score, uncertainty FROM suggestions WHERE statement_id = ?", (statement_id,)
+            "SELECT label, score, uncertainty FROM suggestions WHERE statement_id = ?",
+            (statement_id,),
         ).fetchone()
         label, source, review = derive_label(annotations, suggestion[0] if suggestion else None)
         conn.execute(
             "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ?, uncertainty = ? "
             "WHERE id = ?",
-            (label, source, review, *(suggestion[1:] if suggestion else (None, None)), statement_id),
+            (
+                label,
+                source,
+                review,
+                *(suggestion[1:] if suggestion else (None, None)),
+                statement_id,
+            ),
         )
 
 
@@ -518,11 +618,24 @@ def statement_from_row(row: dict) -> Statement:
     from argmap.models import Statement
 
     return Statement(
-        id=row["id"], document=row["document"], doc_name=row["doc_name"], start=row["start"], end=row["end"],
-        text=row["text"], kind=row["kind"], parts=[tuple(p) for p in json.loads(row["parts"])], cue=row["cue"],
-        cue_start=row["cue_start"], cue_end=row["cue_end"], speaker_mention=row["speaker_mention"],
-        speaker_start=row["speaker_start"], speaker_end=row["speaker_end"], speaker=row["speaker"],
-        speaker_role=row["speaker_role"], speaker_id=row["speaker_id"], confidence=row["confidence"],
+        id=row["id"],
+        document=row["document"],
+        doc_name=row["doc_name"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        kind=row["kind"],
+        parts=[tuple(p) for p in json.loads(row["parts"])],
+        cue=row["cue"],
+        cue_start=row["cue_start"],
+        cue_end=row["cue_end"],
+        speaker_mention=row["speaker_mention"],
+        speaker_start=row["speaker_start"],
+        speaker_end=row["speaker_end"],
+        speaker=row["speaker"],
+        speaker_role=row["speaker_role"],
+        speaker_id=row["speaker_id"],
+        confidence=row["confidence"],
     )
 
 
@@ -538,6 +651,10 @@ def _annotation(row: dict) -> Annotation:
     from argmap.models import Annotation
 
     return Annotation(
-        statement_id=row["statement_id"], label=row["label"], annotator=row["annotator"], time=row["time"],
-        note=row["note"], adjudicated=bool(row["adjudicated"]),
+        statement_id=row["statement_id"],
+        label=row["label"],
+        annotator=row["annotator"],
+        time=row["time"],
+        note=row["note"],
+        adjudicated=bool(row["adjudicated"]),
     )

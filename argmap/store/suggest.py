@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.models import Suggestion
     from argmap.codebook import Codebook
+    from argmap.models import Suggestion
 
 
 def suggestions_available() -> bool:
@@ -40,10 +40,14 @@ def load_model(codebook: Codebook | None, model_dir: Path | None):
     try:
         return load_stance_model(model_dir, codebook)
     except StanceTrainingError as problem:
-        raise EditError(f"{problem} (argmap suggest --refit trains it again from the workspace)") from None
+        raise EditError(
+            f"{problem} (argmap suggest --refit trains it again from the workspace)"
+        ) from None
 
 
-def stance_suggestions(codebook: Codebook | None, texts: list[str], contexts: list[str], model=None) -> list[Suggestion] | None:
+def stance_suggestions(
+    codebook: Codebook | None, texts: list[str], contexts: list[str], model=None
+) -> list[Suggestion] | None:
     """One suggestion per text (from ``model``, a learned model, when given), or None when
     there is no codebook or no stance model package."""
     if codebook is None or not texts or not suggestions_available():
@@ -56,7 +60,9 @@ def stance_suggestions(codebook: Codebook | None, texts: list[str], contexts: li
 class SuggestionsMixin:
     """Storing suggestions: after the model is refitted, or from any other source."""
 
-    def store_suggestions(self, suggestions: dict[str, Suggestion], *, actor: str | None = None) -> int:
+    def store_suggestions(
+        self, suggestions: dict[str, Suggestion], *, actor: str | None = None
+    ) -> int:
         """Replace the suggestions of the given statements (statement id -> Suggestion).
 
         One transaction and one edit-log entry that cannot be undone (suggestions are
@@ -66,20 +72,40 @@ class SuggestionsMixin:
         from argmap.store.statements import refresh_labels
 
         with self.transaction() as conn:
-            known = [sid for sid in suggestions if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()]
+            known = [
+                sid
+                for sid in suggestions
+                if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()
+            ]
             conn.executemany(
                 "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (statement_id) DO UPDATE SET label = excluded.label, score = excluded.score, "
                 "uncertainty = excluded.uncertainty, data = excluded.data",
-                [(sid, suggestions[sid].label, suggestions[sid].score, suggestion_uncertainty(suggestions[sid]),
-                  suggestions[sid].model_dump_json()) for sid in known],
+                [
+                    (
+                        sid,
+                        suggestions[sid].label,
+                        suggestions[sid].score,
+                        suggestion_uncertainty(suggestions[sid]),
+                        suggestions[sid].model_dump_json(),
+                    )
+                    for sid in known
+                ],
             )
             refresh_labels(conn, known)
             models = sorted({f"{s.model} {s.model_version}" for s in suggestions.values()})
-            self.log_event(conn, "suggest", f"{len(known)} suggestions ({', '.join(models)})", {"statements": len(known)}, actor)
+            self.log_event(
+                conn,
+                "suggest",
+                f"{len(known)} suggestions ({', '.join(models)})",
+                {"statements": len(known)},
+                actor,
+            )
         return len(known)
 
-    def resuggest(self, statement_ids: list[str] | None = None, *, batch: int = 2000, progress=None) -> int:
+    def resuggest(
+        self, statement_ids: list[str] | None = None, *, batch: int = 2000, progress=None
+    ) -> int:
         """Ask the stance model again for the statements' suggestions (all by default).
 
         Uses the learned model saved in ``model_dir`` when there is one. Returns how many
@@ -88,10 +114,12 @@ class SuggestionsMixin:
         """
         codebook = self.codebook
         model = load_model(codebook, self.model_dir)
-        ids = statement_ids or [row[0] for row in self.conn.execute("SELECT id FROM statements ORDER BY seq")]
+        ids = statement_ids or [
+            row[0] for row in self.conn.execute("SELECT id FROM statements ORDER BY seq")
+        ]
         stored = 0
         for start in range(0, len(ids), batch):
-            chunk = ids[start:start + batch]
+            chunk = ids[start : start + batch]
             texts, contexts = [], []
             for sid in chunk:
                 texts.append(self.statement_row(sid).text)
@@ -120,6 +148,8 @@ class SuggestionsMixin:
         try:
             model = fit_stance_model(codebook, [r[0] for r in rows], [r[1] for r in rows])
         except StanceTrainingError as problem:
-            raise EditError(f"cannot train the stance model from {len(rows)} labelled statements: {problem}") from None
+            raise EditError(
+                f"cannot train the stance model from {len(rows)} labelled statements: {problem}"
+            ) from None
         model.save(self.model_dir)
         return model

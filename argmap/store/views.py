@@ -46,7 +46,9 @@ class BoardColumn:
     rows: list[BoardSpeaker] = field(default_factory=list)
 
 
-def board(workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int = 3) -> list[BoardColumn]:
+def board(
+    workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int = 3
+) -> list[BoardColumn]:
     """One column per codebook label (then unlabelled): speakers with most statements first,
     each with their statements of that stance: people's labels first, then the least uncertain suggestions."""
     codebook = workspace.codebook_outline
@@ -76,14 +78,22 @@ def board(workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int =
             ).fetchall()
             name = names.get(speaker_id, "(no speaker)") if speaker_id else "(no speaker)"
             rows.append(BoardSpeaker(speaker_id, name, n, [BoardQuote(*q) for q in quotes]))
-        columns.append(BoardColumn(label, sum(by_speaker.values()), sum(1 for k in by_speaker if k is not None), rows))
+        columns.append(
+            BoardColumn(
+                label, sum(by_speaker.values()), sum(1 for k in by_speaker if k is not None), rows
+            )
+        )
     return columns
 
 
 def _speaker_names(conn, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
-    return dict(conn.execute(f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' * len(ids))})", ids))
+    return dict(
+        conn.execute(
+            f"SELECT id, name FROM speakers WHERE id IN ({', '.join('?' * len(ids))})", ids
+        )
+    )
 
 
 class FuzzyIndex:
@@ -115,10 +125,14 @@ class FuzzyIndex:
         """Statement words close to ``word`` with their similarity (0-100)."""
         from rapidfuzz import fuzz, process
 
-        found = process.extract(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        found = process.extract(
+            word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
         return {w: score for w, score, _ in found}
 
-    def search(self, query: str, cutoff: float = 75.0, allowed: set[str] | None = None) -> list[str]:
+    def search(
+        self, query: str, cutoff: float = 75.0, allowed: set[str] | None = None
+    ) -> list[str]:
         """Ids of statements matching every word of ``query``, best first (then in document order)."""
         words = self.WORD.findall(query.lower())
         if not words:
@@ -126,9 +140,13 @@ class FuzzyIndex:
         total: dict[int, float] | None = None
         for word in words:
             best: dict[int, float] = {}
-            for alt, score in sorted(self.similar(word, cutoff if len(word) > 3 else 100.0).items(),
-                                     key=lambda item: item[1]):
-                best.update(dict.fromkeys(self.postings[alt], score))  # higher scores written last win
+            for alt, score in sorted(
+                self.similar(word, cutoff if len(word) > 3 else 100.0).items(),
+                key=lambda item: item[1],
+            ):
+                best.update(
+                    dict.fromkeys(self.postings[alt], score)
+                )  # higher scores written last win
             if total is None:
                 total = best
             else:
@@ -141,7 +159,10 @@ class FuzzyIndex:
 
 
 def _texts_key(workspace) -> tuple:
-    return (str(workspace.path), *workspace.conn.execute("SELECT count(*), max(seq) FROM statements").fetchone())
+    return (
+        str(workspace.path),
+        *workspace.conn.execute("SELECT count(*), max(seq) FROM statements").fetchone(),
+    )
 
 
 _INDEXES: dict[str, FuzzyIndex] = {}
@@ -156,21 +177,33 @@ def fuzzy_index(workspace) -> FuzzyIndex:
     return index
 
 
-def fuzzy_ids(workspace, query: str, filter: StatementFilter | None = None, *, cutoff: float = 75.0) -> list[str]:
+def fuzzy_ids(
+    workspace, query: str, filter: StatementFilter | None = None, *, cutoff: float = 75.0
+) -> list[str]:
     """Ids of statements matching ``filter`` whose text, speaker or mention has a word close to
     each word of ``query`` (rapidfuzz ``ratio`` >= ``cutoff``), best match first."""
     allowed = None
     where, params = (filter or StatementFilter()).where()
     if where:
-        allowed = {r[0] for r in workspace.conn.execute(
-            f"SELECT s.id FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id{where}", params)}
+        allowed = {
+            r[0]
+            for r in workspace.conn.execute(
+                f"SELECT s.id FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id{where}",
+                params,
+            )
+        }
     return fuzzy_index(workspace).search(query, cutoff, allowed)
 
 
 def review_queue(workspace, *, offset: int = 0, limit: int = 50) -> list[StatementRow]:
     """Statements no person has labelled yet, most uncertain suggestion first (then document order)."""
-    return workspace.statements(StatementFilter(review=QUEUE_STATES), sort="uncertainty", descending=True,
-                                offset=offset, limit=limit)
+    return workspace.statements(
+        StatementFilter(review=QUEUE_STATES),
+        sort="uncertainty",
+        descending=True,
+        offset=offset,
+        limit=limit,
+    )
 
 
 def claim_statements(workspace, claim_id: str) -> list[tuple[Relation, StatementRow]]:
@@ -198,11 +231,17 @@ def speaker_mentions(workspace, speaker_id: str) -> list[tuple[str, int]]:
     """The mentions a speaker's statements were attributed through, most frequent first."""
     return workspace.conn.execute(
         "SELECT coalesce(speaker_mention, ''), count(*) AS n FROM statements WHERE speaker_id = ? "
-        "GROUP BY speaker_mention ORDER BY n DESC", (speaker_id,),
+        "GROUP BY speaker_mention ORDER BY n DESC",
+        (speaker_id,),
     ).fetchall()
 
 
 def statement_ids_with_mention(workspace, speaker_id: str, mention: str) -> list[str]:
     """Ids of a speaker's statements attributed through ``mention`` (case-insensitive)."""
-    return [r[0] for r in workspace.conn.execute(
-        "SELECT id FROM statements WHERE speaker_id = ? AND speaker_mention = ? COLLATE NOCASE", (speaker_id, mention))]
+    return [
+        r[0]
+        for r in workspace.conn.execute(
+            "SELECT id FROM statements WHERE speaker_id = ? AND speaker_mention = ? COLLATE NOCASE",
+            (speaker_id, mention),
+        )
+    ]

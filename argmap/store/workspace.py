@@ -20,11 +20,21 @@ if TYPE_CHECKING:  # imported where used: opening a workspace and its first scre
     from argmap.codebook import Codebook
 
 
-class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, SearchMixin, SuggestionsMixin, Core):
+class Workspace(
+    DocumentsMixin,
+    StatementsMixin,
+    SpeakersMixin,
+    ArgumentMixin,
+    SearchMixin,
+    SuggestionsMixin,
+    Core,
+):
     """An open workspace file. Every edit method is one transaction and one edit-log entry."""
 
     @classmethod
-    def init(cls, directory: str | os.PathLike[str] = ".", *, codebook: Codebook | None = None) -> "Workspace":
+    def init(
+        cls, directory: str | os.PathLike[str] = ".", *, codebook: Codebook | None = None
+    ) -> Workspace:
         """Create a workspace in ``directory`` (``argmap.sqlite``) and open it."""
         target = Path(directory)
         path = target if target.suffix == ".sqlite" else target / WORKSPACE_FILE
@@ -50,7 +60,10 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
         if not text:
             return None
         data = json.loads(text)
-        labels = tuple(LabelOutline(label["id"], label["name"], label.get("colour", "#888888")) for label in data["labels"])
+        labels = tuple(
+            LabelOutline(label["id"], label["name"], label.get("colour", "#888888"))
+            for label in data["labels"]
+        )
         return CodebookOutline(data["id"], data["issue"], labels)
 
     def set_codebook(self, codebook: Codebook, *, actor: str | None = None) -> None:
@@ -76,7 +89,9 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
         if codebook is None:
             raise EditError("the workspace has no codebook (argmap codebook FILE sets one)")
         if label not in codebook.label_ids:
-            raise EditError(f"unknown label {label!r} (expected one of {', '.join(codebook.label_ids)})")
+            raise EditError(
+                f"unknown label {label!r} (expected one of {', '.join(codebook.label_ids)})"
+            )
 
     # ------------------------------------------------------------------ alias table
 
@@ -90,7 +105,9 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
 
     def set_alias_table(self, table, *, actor: str | None = None) -> None:
         """Keep ``table`` (an AliasTable) for every later ``add_documents``."""
-        with self.edit("set-aliases", f"alias table: {len(table.speakers)} speakers", actor) as changes:
+        with self.edit(
+            "set-aliases", f"alias table: {len(table.speakers)} speakers", actor
+        ) as changes:
             changes.touch("meta", "aliases")
             self.conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('aliases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -117,11 +134,18 @@ class Workspace(DocumentsMixin, StatementsMixin, SpeakersMixin, ArgumentMixin, S
             statements=self.count_statements(),
             review=dict(self.tally("review")),
             labels={k or "": v for k, v in self.tally("label")},
-            annotators=dict(self.conn.execute(
-                "SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()),
+            annotators=dict(
+                self.conn.execute(
+                    "SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator"
+                ).fetchall()
+            ),
             claims=one("SELECT count(*) FROM claims"),
-            relations={f"{k}/{s}": n for k, s, n in self.conn.execute(
-                "SELECT kind, status, count(*) FROM relations GROUP BY kind, status")},
+            relations={
+                f"{k}/{s}": n
+                for k, s, n in self.conn.execute(
+                    "SELECT kind, status, count(*) FROM relations GROUP BY kind, status"
+                )
+            },
             edits=one("SELECT count(*) FROM edits WHERE undoable = 1 AND state = 'done'"),
             suggestions_available=suggestions_available(),
         )

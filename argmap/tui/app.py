@@ -65,10 +65,18 @@ class ArgmapApp(App):
     COMMANDS = App.COMMANDS | {ArgmapCommands}
     BINDINGS = [
         # the view keys are shown in the tab line at the top, not in the footer
-        *(Binding(key, f"view('{name}')", title, show=False, id=binding_id)
-          for name, (_, title, key, binding_id) in VIEWS.items()),
-        Binding("slash", "search", "Search", show=False, tooltip="search statements (views without their own search)",
-                id="search"),
+        *(
+            Binding(key, f"view('{name}')", title, show=False, id=binding_id)
+            for name, (_, title, key, binding_id) in VIEWS.items()
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            show=False,
+            tooltip="search statements (views without their own search)",
+            id="search",
+        ),
         Binding("u,ctrl+z", "undo", "Undo", id="undo"),
         Binding("U,ctrl+y", "redo", "Redo", id="redo"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -79,8 +87,15 @@ class ArgmapApp(App):
     current: reactive[str] = reactive("board", init=False)
     """The id of the view shown."""
 
-    def __init__(self, workspace_path: str | Path, *, add_paths: list[str] | None = None,
-                 keymap: dict[str, str] | None = None, aliases=None, view: str = "board") -> None:
+    def __init__(
+        self,
+        workspace_path: str | Path,
+        *,
+        add_paths: list[str] | None = None,
+        keymap: dict[str, str] | None = None,
+        aliases=None,
+        view: str = "board",
+    ) -> None:
         super().__init__()
         self.set_reactive(ArgmapApp.current, view)
         self.workspace_path = Path(workspace_path)
@@ -90,7 +105,9 @@ class ArgmapApp(App):
         self.labels = LabelStyles(self.workspace.codebook_outline)
         self.stale: set[str] = set()
         self._status_timer = None
-        self._after_switch = None  # what to focus after the next view switch (default: the view's own)
+        self._after_switch = (
+            None  # what to focus after the next view switch (default: the view's own)
+        )
         self.last_error: str | None = None
         if keymap:
             self.set_keymap(keymap)
@@ -100,10 +117,15 @@ class ArgmapApp(App):
     def compose(self) -> ComposeResult:
         codebook = self.workspace.codebook_outline
         with Horizontal(id="top"):
-            yield Label(Text(codebook.issue if codebook else str(self.workspace_path), style="bold"), id="issue")
+            yield Label(
+                Text(codebook.issue if codebook else str(self.workspace_path), style="bold"),
+                id="issue",
+            )
             yield Label("", id="tabs")
         with ContentSwitcher(initial=self.current, id="views"):
-            yield view_class(self.current)(id=self.current)  # the other views are mounted when first shown
+            yield view_class(self.current)(
+                id=self.current
+            )  # the other views are mounted when first shown
         with Horizontal(id="progress", classes="hidden"):
             yield Label("adding", id="progress-label")
             yield ProgressBar(id="progress-bar", show_eta=False)
@@ -169,7 +191,9 @@ class ArgmapApp(App):
 
     def hints(self, *items: tuple[str, str, str]) -> str:
         """'a accept  w who' from (binding id, default keys, what it does), keys as remapped."""
-        return "  ".join(f"{shown_keys(self, binding_id, default)} {what}" for binding_id, default, what in items)
+        return "  ".join(
+            f"{shown_keys(self, binding_id, default)} {what}" for binding_id, default, what in items
+        )
 
     def update_status(self) -> None:
         """The status line: counts from the store."""
@@ -187,10 +211,13 @@ class ArgmapApp(App):
         text = Text.assemble(
             f" {plural(status.documents, 'document')} · {plural(status.speakers, 'speaker')} · "
             f"{plural(status.statements, 'statement')} · ",
-            f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} ", labels,
+            f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} ",
+            labels,
             (f"· {plural(status.edits, 'edit')}", "dim"),
         )
-        self.main.query_one("#status", Static).update(text, layout=False)  # one line, fixed by the CSS
+        self.main.query_one("#status", Static).update(
+            text, layout=False
+        )  # one line, fixed by the CSS
 
     # ------------------------------------------------------------------ navigation
 
@@ -231,8 +258,13 @@ class ArgmapApp(App):
 
     # ------------------------------------------------------------------ edits
 
-    def run_edit(self, summary: str, call: Callable[[Workspace], object], source: View | None = None,
-                 then: Callable[[object], None] | None = None) -> object:
+    def run_edit(
+        self,
+        summary: str,
+        call: Callable[[Workspace], object],
+        source: View | None = None,
+        then: Callable[[object], None] | None = None,
+    ) -> object:
         """Make one edit through the store; refresh the views; a refused edit is shown, not raised."""
         try:
             result = call(self.workspace)
@@ -277,7 +309,10 @@ class ArgmapApp(App):
         except WorkspaceError as problem:
             self.notify(str(problem), severity="warning")
             return
-        self.notify(f"{direction}ne: {edit.summary}" if direction == "undo" else f"redone: {edit.summary}", timeout=3)
+        self.notify(
+            f"{direction}ne: {edit.summary}" if direction == "undo" else f"redone: {edit.summary}",
+            timeout=3,
+        )
         self.edited(self.current_view)
 
     # ------------------------------------------------------------------ dialogs
@@ -301,10 +336,15 @@ class ArgmapApp(App):
 
     def palette_actions(self) -> list[tuple[str, str, str]]:
         """(name, action, help) for the command palette."""
-        actions = [(f"view: {title}", f"view('{name}')", f"key {key}") for name, (_, title, key, _) in VIEWS.items()]
+        actions = [
+            (f"view: {title}", f"view('{name}')", f"key {key}")
+            for name, (_, title, key, _) in VIEWS.items()
+        ]
         actions += [
-            ("undo", "undo", "undo the latest edit"), ("redo", "redo", "redo the edit undone last"),
-            ("help: keys", "help", "every binding"), ("screenshot (SVG)", "screenshot_svg", "save the screen as SVG"),
+            ("undo", "undo", "undo the latest edit"),
+            ("redo", "redo", "redo the edit undone last"),
+            ("help: keys", "help", "every binding"),
+            ("screenshot (SVG)", "screenshot_svg", "save the screen as SVG"),
         ]
         return actions
 
@@ -339,8 +379,10 @@ class ArgmapApp(App):
         self.post_message(AddProgress(0, total, "", 0))
         with Workspace(self.workspace_path) as workspace:
             report = workspace.add_documents(documents(), aliases=self.aliases, progress=progress)
-        summary = (f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
-                   f"{report.statements} statements")
+        summary = (
+            f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
+            f"{report.statements} statements"
+        )
         if problems:
             summary += "; not read: " + "; ".join(problems)
         return summary
@@ -359,9 +401,12 @@ class ArgmapApp(App):
         if not self.main.query("#progress"):
             return  # the app is closing
         self.main.query_one("#progress").remove_class("hidden")
-        self.main.query_one("#progress-bar", ProgressBar).update(total=message.total, progress=message.done)
+        self.main.query_one("#progress-bar", ProgressBar).update(
+            total=message.total, progress=message.done
+        )
         self.main.query_one("#progress-label", Label).update(
-            f" adding {message.done}/{message.total or '?'} {message.name} ")
+            f" adding {message.done}/{message.total or '?'} {message.name} "
+        )
 
     @on(Worker.StateChanged)
     def _worker_state(self, event: Worker.StateChanged) -> None:
@@ -382,12 +427,16 @@ class ArgmapApp(App):
             self.warm_search()
 
 
-def binding_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def binding_sections(
+    keymap: dict[str, str] | None = None,
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(title, [(keys, description, id)]) for the app and each view, with ``keymap`` applied."""
     from argmap.tui.views.statement_table import StatementTable
 
     keymap = keymap or {}
-    owners = [("everywhere", ArgmapApp)] + [(title, view_class(name)) for name, (_, title, _, _) in VIEWS.items()]
+    owners = [("everywhere", ArgmapApp)] + [
+        (title, view_class(name)) for name, (_, title, _, _) in VIEWS.items()
+    ]
     owners.append(("statements table", StatementTable))
     sections = []
     for title, cls in owners:
@@ -396,7 +445,13 @@ def binding_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, li
             for binding in base.__dict__.get("BINDINGS", []):
                 if isinstance(binding, Binding) and binding.id and binding.id not in seen:
                     seen.add(binding.id)
-                    rows.append((keymap.get(binding.id, binding.key), binding.tooltip or binding.description, binding.id))
+                    rows.append(
+                        (
+                            keymap.get(binding.id, binding.key),
+                            binding.tooltip or binding.description,
+                            binding.id,
+                        )
+                    )
         sections.append((title, rows))
     return sections
 

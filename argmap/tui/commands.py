@@ -17,11 +17,21 @@ class ArgmapCommands(Provider):
             commands.append((name, partial(app.run_action, action), help_text))
         workspace = app.workspace  # type: ignore[attr-defined]
         for speaker in workspace.speakers(limit=2000):
-            commands.append((f"speaker: {speaker.name}", partial(app.show_statements, f"speaker:{speaker.id}"),
-                             f"{speaker.statements} statements"))
+            commands.append(
+                (
+                    f"speaker: {speaker.name}",
+                    partial(app.show_statements, f"speaker:{speaker.id}"),
+                    f"{speaker.statements} statements",
+                )
+            )
         for document in workspace.documents()[:5000]:
-            commands.append((f"document: {document.name}", partial(app.show_document, document.id),
-                             f"{document.statements} statements"))
+            commands.append(
+                (
+                    f"document: {document.name}",
+                    partial(app.show_document, document.id),
+                    f"{document.statements} statements",
+                )
+            )
         return commands
 
     async def discover(self) -> Hits:

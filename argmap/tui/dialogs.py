@@ -79,7 +79,11 @@ class PickerScreen(ModalScreen[str | None]):
         from rapidfuzz import fuzz, process
 
         found = process.extract(
-            query, [text for _, text in self.choices], scorer=fuzz.WRatio, processor=str.lower, limit=self.LIMIT,
+            query,
+            [text for _, text in self.choices],
+            scorer=fuzz.WRatio,
+            processor=str.lower,
+            limit=self.LIMIT,
             score_cutoff=40,
         )
         return [self.choices[index] for _, _, index in found]
@@ -146,9 +150,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Label("Keys (remap by id in ~/.config/argmap/keys.toml or --keys FILE)", classes="dialog-title")
+            yield Label(
+                "Keys (remap by id in ~/.config/argmap/keys.toml or --keys FILE)",
+                classes="dialog-title",
+            )
             for title, rows in self.sections:
-                table = Table(title=title, title_justify="left", expand=True, show_edge=False, pad_edge=False)
+                table = Table(
+                    title=title, title_justify="left", expand=True, show_edge=False, pad_edge=False
+                )
                 table.add_column("keys", style="bold", no_wrap=True)
                 table.add_column("does")
                 table.add_column("id", style="dim", no_wrap=True)

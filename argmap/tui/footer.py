@@ -18,9 +18,11 @@ class KeysFooter(Footer):
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
-            shown = tuple((binding.key, binding.description, binding.action, enabled, tooltip)
-                          for _, binding, enabled, tooltip in screen.active_bindings.values()
-                          if binding.show or binding.action == "command_palette")
+            shown = tuple(
+                (binding.key, binding.description, binding.action, enabled, tooltip)
+                for _, binding, enabled, tooltip in screen.active_bindings.values()
+                if binding.show or binding.action == "command_palette"
+            )
             if shown == self._shown and self._bindings_ready:
                 return
             self._shown = shown if screen.app.app_focus else None

@@ -38,18 +38,24 @@ def load_keymap(path: str | os.PathLike[str], known: set[str] | None = None) -> 
         raise KeymapError(f"{path}: not valid TOML: {problem}") from None
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        raise KeymapError(f"{path}: expected a [keys] table of binding-id = \"keys\"")
+        raise KeymapError(f'{path}: expected a [keys] table of binding-id = "keys"')
     out: dict[str, str] = {}
     for binding_id, value in keys.items():
         if not isinstance(value, str) or not value.strip():
-            raise KeymapError(f"{path}: keys.{binding_id}: expected keys as a string such as \"ctrl+z,u\"")
+            raise KeymapError(
+                f'{path}: keys.{binding_id}: expected keys as a string such as "ctrl+z,u"'
+            )
         if known is not None and binding_id not in known:
-            raise KeymapError(f"{path}: keys.{binding_id}: no binding has this id (the help screen, ?, lists them)")
+            raise KeymapError(
+                f"{path}: keys.{binding_id}: no binding has this id (the help screen, ?, lists them)"
+            )
         keys = value.replace(" ", "")
         for key in keys.split(","):
             if not is_key(key):
-                raise KeymapError(f"{path}: keys.{binding_id}: {key!r} is not a key "
-                                  "(a character such as \"j\", or a name such as \"f2\", \"enter\", \"ctrl+z\")")
+                raise KeymapError(
+                    f"{path}: keys.{binding_id}: {key!r} is not a key "
+                    '(a character such as "j", or a name such as "f2", "enter", "ctrl+z")'
+                )
         out[binding_id] = keys
     return out
 

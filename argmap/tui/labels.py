@@ -21,7 +21,11 @@ class LabelStyles:
         self.codebook = codebook
         self.ids: tuple[str, ...] = codebook.label_ids if codebook else ()
         # Color.parse reads '#rgb' too, which codebooks stored before it was expanded may hold
-        self.colours = {label.id: Color.parse(label.colour).hex for label in codebook.labels} if codebook else {}
+        self.colours = (
+            {label.id: Color.parse(label.colour).hex for label in codebook.labels}
+            if codebook
+            else {}
+        )
         self.names = {label.id: label.name for label in codebook.labels} if codebook else {}
 
     def colour(self, label: str | None) -> str:
@@ -43,7 +47,10 @@ class LabelStyles:
         name = self.name(label)
         if source == "suggestion":
             name += "?"
-        return Text(f" {name} ", style=Style(color="#ffffff", bgcolor=self.colour(label), italic=source == "suggestion"))
+        return Text(
+            f" {name} ",
+            style=Style(color="#ffffff", bgcolor=self.colour(label), italic=source == "suggestion"),
+        )
 
     def legend(self, keys: list[str] | None = None) -> Text:
         """'1 Pro  2 Against ...' for the keys that set a stance (``keys``: the keys of labels 1-9 if remapped)."""
@@ -56,8 +63,8 @@ class LabelStyles:
         return text
 
 
-_OPENING_MARKS = "“\"‘«"
-_CLOSING_MARKS = "”\"’»"
+_OPENING_MARKS = '“"‘«'
+_CLOSING_MARKS = '”"’»'
 
 
 def quote_marks(text: str) -> tuple[str, str]:

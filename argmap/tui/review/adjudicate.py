@@ -43,13 +43,20 @@ class DisputeScreen(Screen):
     BINDINGS = [
         *(
             Binding(
-                str(number), f"decide({number})", "Final label", show=number == 1, key_display="1-9" if number == 1 else None,
-                tooltip=f"Adjudicate with the codebook's label {number}", id=f"adjudicate-{number}",
+                str(number),
+                f"decide({number})",
+                "Final label",
+                show=number == 1,
+                key_display="1-9" if number == 1 else None,
+                tooltip=f"Adjudicate with the codebook's label {number}",
+                id=f"adjudicate-{number}",
             )
             for number in range(1, render.MAX_KEYED_LABELS + 1)
         ),
         Binding("s,right", "skip", "Skip", tooltip="Next disputed statement", id="adjudicate-skip"),
-        Binding("b,left", "back", "Back", tooltip="Previous disputed statement", id="adjudicate-back"),
+        Binding(
+            "b,left", "back", "Back", tooltip="Previous disputed statement", id="adjudicate-back"
+        ),
     ]
 
     def __init__(self, queue: AdjudicationQueue, codebook: Codebook) -> None:
@@ -80,10 +87,15 @@ class DisputeScreen(Screen):
         dispute = queue.current()
         if dispute is None:
             self.query_one("#position", Label).update(
-                f"{len(queue.decided)} of {len(queue)} decided" if len(queue) else "No disputed statements"
+                f"{len(queue.decided)} of {len(queue)} decided"
+                if len(queue)
+                else "No disputed statements"
             )
             self.query_one("#meta", Static).update(
-                Text("End of the queue: b goes back, q quits. Decisions are saved in the workspace.", style="bold")
+                Text(
+                    "End of the queue: b goes back, q quits. Decisions are saved in the workspace.",
+                    style="bold",
+                )
             )
             for name in ("#context", "#answers", "#labels"):
                 self.query_one(name, Static).update("")
@@ -94,8 +106,13 @@ class DisputeScreen(Screen):
         self.query_one("#meta", Static).update(render.meta_text(dispute.item))
         self.query_one("#context", Static).update(render.context_text(dispute.item))
         self.query_one("#answers", Static).update(answers_table(dispute, self.codebook))
-        keys = [shown_keys(self.app, f"adjudicate-{n}", str(n)) for n in range(1, render.MAX_KEYED_LABELS + 1)]
-        self.query_one("#labels", Static).update(render.labels_text(self.codebook, dispute.final, None, keys))
+        keys = [
+            shown_keys(self.app, f"adjudicate-{n}", str(n))
+            for n in range(1, render.MAX_KEYED_LABELS + 1)
+        ]
+        self.query_one("#labels", Static).update(
+            render.labels_text(self.codebook, dispute.final, None, keys)
+        )
 
     def action_decide(self, number: int) -> None:
         """Adjudicate the current statement with the codebook's ``number``-th label."""
@@ -103,7 +120,10 @@ class DisputeScreen(Screen):
         if self.queue.at_end:
             return
         if number > len(labels):
-            self.notify(f"The codebook has {len(labels)} labels; there is no label {number}.", severity="warning")
+            self.notify(
+                f"The codebook has {len(labels)} labels; there is no label {number}.",
+                severity="warning",
+            )
             return
         from argmap.store import WorkspaceError
 
@@ -132,10 +152,18 @@ class AdjudicateApp(App):
     TITLE = "argmap adjudication"
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),
-        Binding("q", "quit", "Quit", tooltip="Quit; every decision is already saved (`argmap undo` takes one back)", id="quit"),
+        Binding(
+            "q",
+            "quit",
+            "Quit",
+            tooltip="Quit; every decision is already saved (`argmap undo` takes one back)",
+            id="quit",
+        ),
     ]
 
-    def __init__(self, workspace, adjudicator: str | None = None, *, keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, workspace, adjudicator: str | None = None, *, keymap: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
         if keymap:
             self.set_keymap(keymap)
@@ -149,4 +177,10 @@ class AdjudicateApp(App):
     def action_help(self) -> None:
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.codebook, [DisputeScreen, AdjudicateApp], "argmap adjudication: keys (final label)"))
+            self.push_screen(
+                HelpScreen(
+                    self.codebook,
+                    [DisputeScreen, AdjudicateApp],
+                    "argmap adjudication: keys (final label)",
+                )
+            )

@@ -25,12 +25,23 @@ class ItemScreen(Screen):
     BINDINGS = [
         *(
             Binding(
-                str(number), f"label({number})", "Label", show=number == 1, key_display="1-9" if number == 1 else None,
-                tooltip=f"Give the codebook's label {number}", id=f"label-{number}",
+                str(number),
+                f"label({number})",
+                "Label",
+                show=number == 1,
+                key_display="1-9" if number == 1 else None,
+                tooltip=f"Give the codebook's label {number}",
+                id=f"label-{number}",
             )
             for number in range(1, render.MAX_KEYED_LABELS + 1)
         ),
-        Binding("a,enter", "accept", "Accept", tooltip="Accept the suggested label", id="accept-suggestion"),
+        Binding(
+            "a,enter",
+            "accept",
+            "Accept",
+            tooltip="Accept the suggested label",
+            id="accept-suggestion",
+        ),
         Binding("n", "note", "Note", tooltip="Write a note; enter saves it", id="note"),
         Binding("s,right", "skip", "Skip", tooltip="Next item without answering", id="skip"),
         Binding("b,left", "back", "Back", tooltip="Previous item", id="back"),
@@ -52,8 +63,12 @@ class ItemScreen(Screen):
                 yield Static(id="context")
             yield Static(id="suggestion")
             yield Static(id="labels")
-            yield Input(placeholder=f"note: {shown_keys(self.app, 'note', 'n')} to write, enter to save, "
-                                    f"{shown_keys(self.app, 'leave-note', 'escape')} to leave", id="note", select_on_focus=False)
+            yield Input(
+                placeholder=f"note: {shown_keys(self.app, 'note', 'n')} to write, enter to save, "
+                f"{shown_keys(self.app, 'leave-note', 'escape')} to leave",
+                id="note",
+                select_on_focus=False,
+            )
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -77,10 +92,19 @@ class ItemScreen(Screen):
         self.query_one("#context", Static).update(render.context_text(item))
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = not session.packet.blind
-        suggestion.update(render.suggestion_text(item, codebook, shown_keys(self.app, "accept-suggestion", "a,enter")))
+        suggestion.update(
+            render.suggestion_text(
+                item, codebook, shown_keys(self.app, "accept-suggestion", "a,enter")
+            )
+        )
         suggested = item.suggestion.label if item.suggestion and not session.packet.blind else None
-        keys = [shown_keys(self.app, f"label-{n}", str(n)) for n in range(1, render.MAX_KEYED_LABELS + 1)]
-        self.query_one("#labels", Static).update(render.labels_text(codebook, item.label, suggested, keys))
+        keys = [
+            shown_keys(self.app, f"label-{n}", str(n))
+            for n in range(1, render.MAX_KEYED_LABELS + 1)
+        ]
+        self.query_one("#labels", Static).update(
+            render.labels_text(codebook, item.label, suggested, keys)
+        )
         note = self.query_one("#note", Input)
         note.value = item.note or ""
         self.query_one("#context-box", VerticalScroll).scroll_home(animate=False)
@@ -98,7 +122,11 @@ class ItemScreen(Screen):
         try:
             change()
         except OSError as problem:
-            self.notify(f"Could not save {self.session.path}: {problem}", title="Not saved", severity="error")
+            self.notify(
+                f"Could not save {self.session.path}: {problem}",
+                title="Not saved",
+                severity="error",
+            )
             return False
         return True
 
@@ -106,7 +134,10 @@ class ItemScreen(Screen):
         """Give the current item the codebook's ``number``-th label."""
         labels = self.session.packet.codebook.label_ids
         if number > len(labels):
-            self.notify(f"The codebook has {len(labels)} labels; there is no label {number}.", severity="warning")
+            self.notify(
+                f"The codebook has {len(labels)} labels; there is no label {number}.",
+                severity="warning",
+            )
             return
         if self._save(lambda: self.session.answer_number(number)):
             self.show_item()
@@ -137,7 +168,9 @@ class ItemScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the note field saves the note on the current item."""
         event.stop()
-        if self.session.current is not None and self._save(lambda: self.session.set_note(event.value)):
+        if self.session.current is not None and self._save(
+            lambda: self.session.set_note(event.value)
+        ):
             self.notify("Note saved.", timeout=2)
         self.set_focus(None)
 
@@ -162,8 +195,14 @@ class ReviewApp(App):
         Binding("q", "quit", "Quit", tooltip="Quit; every answer is already saved", id="quit"),
     ]
 
-    def __init__(self, packet: Packet, path: str | Path, *, cursor_blink: bool = True,
-                 keymap: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        packet: Packet,
+        path: str | Path,
+        *,
+        cursor_blink: bool = True,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
         super().__init__()
         if keymap:
             self.set_keymap(keymap)
@@ -177,5 +216,10 @@ class ReviewApp(App):
     def action_help(self) -> None:
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.session.packet.codebook, [ItemScreen, SummaryScreen, ReviewApp],
-                                        "argmap review: keys"))
+            self.push_screen(
+                HelpScreen(
+                    self.session.packet.codebook,
+                    [ItemScreen, SummaryScreen, ReviewApp],
+                    "argmap review: keys",
+                )
+            )

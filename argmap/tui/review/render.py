@@ -22,7 +22,10 @@ def context_text(item: PacketItem) -> Text:
 def meta_text(item: PacketItem) -> Text:
     """Speaker and document."""
     return Text.assemble(
-        ("Speaker ", "dim"), (item.speaker or "(unknown)", "bold"), ("   Document ", "dim"), (item.document, "italic")
+        ("Speaker ", "dim"),
+        (item.speaker or "(unknown)", "bold"),
+        ("   Document ", "dim"),
+        (item.document, "italic"),
     )
 
 
@@ -36,14 +39,18 @@ def suggestion_text(item: PacketItem, codebook: Codebook, accept_keys: str = "a/
         name, colour = label.name, label.colour
     except KeyError:
         name, colour = suggestion.label, "#888888"
-    text = Text.assemble(("Suggested ", "dim"), (name, f"bold {colour}"), (f"  {suggestion.score:.2f}", "dim"))
+    text = Text.assemble(
+        ("Suggested ", "dim"), (name, f"bold {colour}"), (f"  {suggestion.score:.2f}", "dim")
+    )
     if suggestion.explanation:
         text.append(f"  {suggestion.explanation}", style="italic")
     text.append(f"   {accept_keys} accept", style="dim")
     return text
 
 
-def labels_text(codebook: Codebook, chosen: str | None, suggested: str | None, keys: list[str] | None = None) -> Text:
+def labels_text(
+    codebook: Codebook, chosen: str | None, suggested: str | None, keys: list[str] | None = None
+) -> Text:
     """One line per label: its key (``keys``: those of labels 1-9 if remapped), colour swatch and name;
     the chosen one marked."""
     text = Text()

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Static
 
 from argmap.codebook import Codebook
-from argmap.tui.footer import KeysFooter
 from argmap.review.session import ReviewSession
+from argmap.tui.footer import KeysFooter
 from argmap.tui.review.render import MAX_KEYED_LABELS
 
 
@@ -23,9 +23,20 @@ class SummaryScreen(Screen[int | None]):
 
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("b,left", "back", "Back to last item", tooltip="At the summary: back to the last item", id="summary-back"),
-        Binding("u", "first_unanswered", "First unanswered", tooltip="At the summary: the first item without a label",
-                id="first-unanswered"),
+        Binding(
+            "b,left",
+            "back",
+            "Back to last item",
+            tooltip="At the summary: back to the last item",
+            id="summary-back",
+        ),
+        Binding(
+            "u",
+            "first_unanswered",
+            "First unanswered",
+            tooltip="At the summary: the first item without a label",
+            id="first-unanswered",
+        ),
         Binding("q", "finish", "Quit", tooltip="At the summary: quit", id="summary-quit"),
     ]
 
@@ -38,7 +49,10 @@ class SummaryScreen(Screen[int | None]):
         with Vertical(id="summary"):
             yield Static(self._summary(), id="summary-table")
             yield Static(
-                Text(f"Saved in {self.session.path.name}. Send this file back to the lead.", style="dim"),
+                Text(
+                    f"Saved in {self.session.path.name}. Send this file back to the lead.",
+                    style="dim",
+                ),
                 id="summary-saved",
             )
         yield KeysFooter()
@@ -47,12 +61,18 @@ class SummaryScreen(Screen[int | None]):
         session = self.session
         codebook = session.packet.codebook
         counts = session.label_counts()
-        table = Table(title=f"Packet done: {session.packet.answered} of {len(session.items)} answered", expand=False)
+        table = Table(
+            title=f"Packet done: {session.packet.answered} of {len(session.items)} answered",
+            expand=False,
+        )
         table.add_column("label")
         table.add_column("items", justify="right")
         for label in codebook.labels:
             table.add_row(Text.assemble(("■ ", label.colour), label.name), str(counts[label.id]))
-        table.add_row(Text("unanswered", style="bold" if session.unanswered else "dim"), str(session.unanswered))
+        table.add_row(
+            Text("unanswered", style="bold" if session.unanswered else "dim"),
+            str(session.unanswered),
+        )
         notes = sum(1 for item in session.items if item.note)
         table.add_row(Text("with a note", style="dim"), str(notes))
         return table
@@ -114,7 +134,9 @@ class HelpScreen(ModalScreen[None]):
         for key, what in self.key_rows():
             keys.add_row(key, what)
         if len(self.codebook.labels) > MAX_KEYED_LABELS:
-            keys.add_row("", Text(f"labels after the {MAX_KEYED_LABELS}th have no key here", style="dim"))
+            keys.add_row(
+                "", Text(f"labels after the {MAX_KEYED_LABELS}th have no key here", style="dim")
+            )
         with Vertical(id="help"):
             yield Static(keys)
             yield Static(Text("escape closes this help", style="dim"))

@@ -44,12 +44,12 @@ def wrap_spans(text: str, start: int, end: int, width: int) -> list[tuple[int, i
                 lines.append(line)
                 line = None
             cut = a + 1
-            while cell_len(text[a:cut + 1]) <= width:
+            while cell_len(text[a : cut + 1]) <= width:
                 cut += 1
             lines.append((a, cut))
             a = cut
         size = cell_len(text[a:b])
-        gap = cell_len(text[line[1]:a]) if line is not None else 0
+        gap = cell_len(text[line[1] : a]) if line is not None else 0
         if line is not None and used + gap + size <= width:
             used += gap + size
             line = (line[0], b)
@@ -76,8 +76,13 @@ class ArticleText(LineView, can_focus=False):
         self._first_line: list[int] = []  # index in lines of each paragraph's first line
         self._starts: list[int] = []  # start offset of each line, for bisect
         self._width = 0
-        self._kept: tuple[int, int] | None = None  # the span to keep in view (the selected statement)
-        self._open_ends: tuple[int, int] = (0, 0)  # lines of a selection's ends outside the text, when it was made
+        self._kept: tuple[int, int] | None = (
+            None  # the span to keep in view (the selected statement)
+        )
+        self._open_ends: tuple[int, int] = (
+            0,
+            0,
+        )  # lines of a selection's ends outside the text, when it was made
 
     # ------------------------------------------------------------------ content
 
@@ -97,7 +102,11 @@ class ArticleText(LineView, can_focus=False):
         if index >= len(self._first_line):
             return  # not wrapped yet: drawn when it is
         first = self._first_line[index]
-        last = self._first_line[index + 1] - 1 if index + 1 < len(self._first_line) else len(self.lines)
+        last = (
+            self._first_line[index + 1] - 1
+            if index + 1 < len(self._first_line)
+            else len(self.lines)
+        )
         for y in range(first, last):
             self.forget(y)
         self.refresh_lines(first, last - first)
@@ -163,13 +172,16 @@ class ArticleText(LineView, can_focus=False):
         if line.paragraph < 0:
             return Text()
         start, _, styled = self.paragraphs[line.paragraph]
-        piece = styled[line.start - start:line.end - start]
+        piece = styled[line.start - start : line.end - start]
         if selection is not None:
             lo, hi = self._selected_offsets(selection)
             if lo < line.end and hi > line.start:
                 background = self.screen.get_component_rich_style("screen--selection").bgcolor
-                piece.stylize(Style(bgcolor=background), max(lo, line.start) - line.start,
-                              min(hi, line.end) - line.start)
+                piece.stylize(
+                    Style(bgcolor=background),
+                    max(lo, line.start) - line.start,
+                    min(hi, line.end) - line.start,
+                )
         return piece
 
     # ------------------------------------------------------------------ selection
@@ -197,7 +209,9 @@ class ArticleText(LineView, can_focus=False):
         if selection.start is None and selection.end is None:
             top, bottom = self._paragraph_lines(last)
             return self.lines[top].start, self.lines[bottom].end
-        start = self.lines[first].start if selection.start is None else self._offset(*selection.start)
+        start = (
+            self.lines[first].start if selection.start is None else self._offset(*selection.start)
+        )
         end = self.lines[last].end if selection.end is None else self._offset(*selection.end)
         return (start, end) if start <= end else (end, start)
 
@@ -226,7 +240,9 @@ class ArticleText(LineView, can_focus=False):
             return
         first, last = self._paragraph_lines(self._pointer_line())
         line = self.lines[last]
-        self.screen.selections = {self: Selection(Offset(0, first), Offset(line.end - line.start, last))}
+        self.screen.selections = {
+            self: Selection(Offset(0, first), Offset(line.end - line.start, last))
+        }
 
     def _paragraph_lines(self, y: int) -> tuple[int, int]:
         """The first and last line of the paragraph shown on line ``y`` (``y`` itself on a gap)."""
@@ -239,12 +255,19 @@ class ArticleText(LineView, can_focus=False):
         return first, last
 
     def selection_updated(self, selection: Selection | None) -> None:
-        if selection is not None and self.lines:  # note where open ends are now (not where the pointer goes later)
-            self._open_ends = (min(round(self.scroll_offset.y), len(self.lines) - 1), self._pointer_line())
+        if (
+            selection is not None and self.lines
+        ):  # note where open ends are now (not where the pointer goes later)
+            self._open_ends = (
+                min(round(self.scroll_offset.y), len(self.lines) - 1),
+                self._pointer_line(),
+            )
         self.forget()
         self.refresh()
 
     def _drop_selection(self) -> None:
         """Forget a selection made on lines that no longer exist (the text was wrapped anew)."""
         if self.is_attached and self in self.screen.selections:
-            self.screen.selections = {widget: s for widget, s in self.screen.selections.items() if widget is not self}
+            self.screen.selections = {
+                widget: s for widget, s in self.screen.selections.items() if widget is not self
+            }

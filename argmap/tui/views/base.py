@@ -14,21 +14,69 @@ if TYPE_CHECKING:
     from argmap.tui.app import ArgmapApp
 
 LABEL_BINDINGS = [
-    Binding(str(n), f"set_label({n})", f"label {n}", show=False, id=f"label-{n}") for n in range(1, 10)
+    Binding(str(n), f"set_label({n})", f"label {n}", show=False, id=f"label-{n}")
+    for n in range(1, 10)
 ]
 
 STATEMENT_BINDINGS = [
     *LABEL_BINDINGS,
-    Binding("a", "accept", "Accept", tooltip="take the model's suggestion as your label", id="accept-suggestion"),
+    Binding(
+        "a",
+        "accept",
+        "Accept",
+        tooltip="take the model's suggestion as your label",
+        id="accept-suggestion",
+    ),
     Binding("0", "clear_label", "Clear label", show=False, id="clear-label"),
-    Binding("w", "reattribute", "Who said it", tooltip="re-attribute to another speaker", id="reattribute"),
+    Binding(
+        "w",
+        "reattribute",
+        "Who said it",
+        tooltip="re-attribute to another speaker",
+        id="reattribute",
+    ),
     Binding("K", "cycle_kind", "Kind", show=False, id="cycle-kind"),
-    Binding("e", "edit_span", "Span", show=False, tooltip="edit the statement's start and end", id="edit-span"),
+    Binding(
+        "e",
+        "edit_span",
+        "Span",
+        show=False,
+        tooltip="edit the statement's start and end",
+        id="edit-span",
+    ),
     Binding("delete,x", "delete_statement", "Delete", show=False, id="delete-statement"),
-    Binding("l", "link(\"supports\")", "Supports", show=False, tooltip="link to a claim as support", id="link-support"),
-    Binding("L", "link(\"attacks\")", "Attacks", show=False, tooltip="link to a claim as attack", id="link-attack"),
-    Binding("plus", "promote", "Promote", show=False, tooltip="promote the statement to a claim", id="promote"),
-    Binding("enter", "open_statement", "Open", show=False, tooltip="the statement in its document", id="open-statement"),
+    Binding(
+        "l",
+        'link("supports")',
+        "Supports",
+        show=False,
+        tooltip="link to a claim as support",
+        id="link-support",
+    ),
+    Binding(
+        "L",
+        'link("attacks")',
+        "Attacks",
+        show=False,
+        tooltip="link to a claim as attack",
+        id="link-attack",
+    ),
+    Binding(
+        "plus",
+        "promote",
+        "Promote",
+        show=False,
+        tooltip="promote the statement to a claim",
+        id="promote",
+    ),
+    Binding(
+        "enter",
+        "open_statement",
+        "Open",
+        show=False,
+        tooltip="the statement in its document",
+        id="open-statement",
+    ),
 ]
 
 KINDS = ("direct", "mixed", "indirect")
@@ -41,7 +89,7 @@ class View(Widget):
     TITLE = "view"
 
     @property
-    def argmap(self) -> "ArgmapApp":
+    def argmap(self) -> ArgmapApp:
         return self.app  # type: ignore[return-value]
 
     @property
@@ -76,7 +124,9 @@ class StatementView(View):
         sid = self.selected_statement()
         label = self.argmap.labels.by_number(number)
         if sid and label:
-            self._edit(f"stance {self.argmap.labels.name(label)}", lambda ws: ws.set_stance(sid, label))
+            self._edit(
+                f"stance {self.argmap.labels.name(label)}", lambda ws: ws.set_stance(sid, label)
+            )
 
     def action_clear_label(self) -> None:
         if sid := self.selected_statement():
@@ -100,7 +150,10 @@ class StatementView(View):
         sid = self.selected_statement()
         if not sid:
             return
-        choices = [(s.id, f"{s.name}  ({s.statements})" + (f"  {s.role}" if s.role else "")) for s in self.workspace.speakers()]
+        choices = [
+            (s.id, f"{s.name}  ({s.statements})" + (f"  {s.role}" if s.role else ""))
+            for s in self.workspace.speakers()
+        ]
 
         def chosen(speaker_id: str | None) -> None:
             if speaker_id:
@@ -119,12 +172,21 @@ class StatementView(View):
                 return
             match = re.fullmatch(r"\s*(\d+)\s*(?:-|\s)\s*(\d+)\s*", value)
             if match is None:
-                self.app.notify(f"expected two offsets 'START END', got {value!r}", severity="error")
+                self.app.notify(
+                    f"expected two offsets 'START END', got {value!r}", severity="error"
+                )
                 return
             start, end = int(match[1]), int(match[2])
-            self._edit(f"span {start}-{end}", lambda ws: ws.adjust_statement(sid, start=start, end=end))
+            self._edit(
+                f"span {start}-{end}", lambda ws: ws.adjust_statement(sid, start=start, end=end)
+            )
 
-        self.app.push_screen(self.argmap.prompt("Statement span (start end, character offsets)", f"{row.start} {row.end}"), chosen)
+        self.app.push_screen(
+            self.argmap.prompt(
+                "Statement span (start end, character offsets)", f"{row.start} {row.end}"
+            ),
+            chosen,
+        )
 
     def action_link(self, kind: str) -> None:
         sid = self.selected_statement()
@@ -132,7 +194,10 @@ class StatementView(View):
             return
         claims = self.workspace.claims()
         if not claims:
-            self.app.notify("no claims yet: add one in the map (m, then c) or promote a statement (+)", severity="warning")
+            self.app.notify(
+                "no claims yet: add one in the map (m, then c) or promote a statement (+)",
+                severity="warning",
+            )
             return
         choices = [(c.id, f"{c.kind}: {c.text}") for c in claims]
 

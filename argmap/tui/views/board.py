@@ -37,7 +37,9 @@ class BoardView(StatementView):
         yield Horizontal(*self._columns(), id="board-columns")
 
     def refresh_data(self) -> None:
-        if self._filled_by_compose:  # the app's refresh right after mounting: compose just loaded it
+        if (
+            self._filled_by_compose
+        ):  # the app's refresh right after mounting: compose just loaded it
             self._filled_by_compose = False
             return
         holder = self.query_one("#board-columns", Horizontal)
@@ -53,8 +55,13 @@ class BoardView(StatementView):
         widgets = []
         for index, column in enumerate(columns):
             title = Text()
-            title.append(f" {labels.name(column.label)} ", style=Style(color="#ffffff", bgcolor=labels.colour(column.label), bold=True))
-            title.append(f"  {plural(column.statements, 'statement')}, {plural(column.speakers, 'speaker')}")
+            title.append(
+                f" {labels.name(column.label)} ",
+                style=Style(color="#ffffff", bgcolor=labels.colour(column.label), bold=True),
+            )
+            title.append(
+                f"  {plural(column.statements, 'statement')}, {plural(column.speakers, 'speaker')}"
+            )
             options: list[Option | None] = []
             for speaker in column.rows:
                 heading = Text(f"{speaker.name}", style="bold")
@@ -67,9 +74,17 @@ class BoardView(StatementView):
                     line.append(closing, style=labels.colour(column.label))
                     options.append(Option(line, id=quote.id))
                 if speaker.count > len(speaker.quotes):
-                    options.append(Option(Text(f"  … {speaker.count - len(speaker.quotes)} more", style="dim"), disabled=True))
-            box = Vertical(Label(title, classes="board-title"), BoardColumnList(*options, id=f"board-col-{index}"),
-                           classes="board-column")
+                    options.append(
+                        Option(
+                            Text(f"  … {speaker.count - len(speaker.quotes)} more", style="dim"),
+                            disabled=True,
+                        )
+                    )
+            box = Vertical(
+                Label(title, classes="board-title"),
+                BoardColumnList(*options, id=f"board-col-{index}"),
+                classes="board-column",
+            )
             box.styles.border_top = ("heavy", labels.colour(column.label))
             widgets.append(box)
         return widgets

@@ -46,12 +46,18 @@ def find_passage(text: str, passage: str, near: int = 0) -> tuple[int, int] | No
     return min(spans, key=lambda span: abs(span[0] - near)) if spans else None
 
 
-def rows_by_paragraph(spans: list[tuple[int, int]], rows: list[StatementRow]) -> list[list[StatementRow]]:
+def rows_by_paragraph(
+    spans: list[tuple[int, int]], rows: list[StatementRow]
+) -> list[list[StatementRow]]:
     """For each paragraph (start, end), the rows whose statement, speaker mention or cue touch it."""
     starts = [start for start, _ in spans]
     buckets: list[list[StatementRow]] = [[] for _ in spans]
     for row in rows:
-        for lo, hi in ((row.start, row.end), (row.speaker_start, row.speaker_end), (row.cue_start, row.cue_end)):
+        for lo, hi in (
+            (row.start, row.end),
+            (row.speaker_start, row.speaker_end),
+            (row.cue_start, row.cue_end),
+        ):
             if lo is None or hi is None:
                 continue
             index = max(bisect_right(starts, lo) - 1, 0)
@@ -70,15 +76,38 @@ class DocumentsView(StatementView):
         Binding("n,j,down", "statement(1)", "Next", id="next-statement"),
         Binding("N,k,up", "statement(-1)", "Previous", show=False, id="previous-statement"),
         Binding("right_square_bracket", "document(1)", "Next doc", show=False, id="next-document"),
-        Binding("left_square_bracket", "document(-1)", "Prev doc", show=False, id="previous-document"),
+        Binding(
+            "left_square_bracket", "document(-1)", "Prev doc", show=False, id="previous-document"
+        ),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="text-page-down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="text-page-up"),
-        Binding("home", "text_end(0)", "Top", show=False, tooltip="the top of the text", id="text-top"),
-        Binding("end", "text_end(1)", "Bottom", show=False, tooltip="the end of the text", id="text-bottom"),
-        Binding("A", "add_statement", "Add statement", show=False, tooltip="mark the selected text as a statement",
-                id="add-statement"),
-        Binding("D", "remove_document", "Remove document", show=False,
-                tooltip="remove the document shown with its statements (u undoes)", id="remove-document"),
+        Binding(
+            "home", "text_end(0)", "Top", show=False, tooltip="the top of the text", id="text-top"
+        ),
+        Binding(
+            "end",
+            "text_end(1)",
+            "Bottom",
+            show=False,
+            tooltip="the end of the text",
+            id="text-bottom",
+        ),
+        Binding(
+            "A",
+            "add_statement",
+            "Add statement",
+            show=False,
+            tooltip="mark the selected text as a statement",
+            id="add-statement",
+        ),
+        Binding(
+            "D",
+            "remove_document",
+            "Remove document",
+            show=False,
+            tooltip="remove the document shown with its statements (u undoes)",
+            id="remove-document",
+        ),
     ]
 
     document_id: reactive[str | None] = reactive(None, init=False, repaint=False)
@@ -91,7 +120,9 @@ class DocumentsView(StatementView):
         self.rows: list[StatementRow] = []
         self.text = ""
         self._spans: list[tuple[int, int]] = []  # the paragraphs of the text
-        self._by_paragraph: list[list[StatementRow]] = []  # the rows whose marks touch each paragraph
+        self._by_paragraph: list[
+            list[StatementRow]
+        ] = []  # the rows whose marks touch each paragraph
         self._painted: StatementRow | None = None  # the statement drawn as selected
         self._panel_row: str | None = None  # the statement the panel shows
 
@@ -106,9 +137,19 @@ class DocumentsView(StatementView):
     def refresh_data(self) -> None:
         documents = self.workspace.documents()
         if not documents:
-            self.set_reactive(DocumentsView.document_id, None)  # without the watcher: nothing to load
-            self.rows, self.text, self._spans, self._by_paragraph, self._painted = [], "", [], [], None
-            self.query_one("#doc-title", Label).update(" no documents yet: add articles with `argmap add`")
+            self.set_reactive(
+                DocumentsView.document_id, None
+            )  # without the watcher: nothing to load
+            self.rows, self.text, self._spans, self._by_paragraph, self._painted = (
+                [],
+                "",
+                [],
+                [],
+                None,
+            )
+            self.query_one("#doc-title", Label).update(
+                " no documents yet: add articles with `argmap add`"
+            )
             self.article.set_text("", [])
             self._panel(None)
             return
@@ -161,19 +202,28 @@ class DocumentsView(StatementView):
             self._paint()  # and those of the statement selected before and now
         else:
             self._painted = self.rows[index] if self.rows else None
-            self.article.set_text(self.text, [(a, b, self._styled(number)) for number, (a, b) in enumerate(spans)])
+            self.article.set_text(
+                self.text, [(a, b, self._styled(number)) for number, (a, b) in enumerate(spans)]
+            )
             self.call_after_refresh(self._paint)
 
     def _title(self, name: str) -> None:
         names = [d.id for d in self.workspace.documents()]
         position = names.index(self.document_id) + 1 if self.document_id in names else 0
         hints = self.argmap.hints
-        keys = hints(("previous-document", "left_square_bracket", ""), ("next-document", "right_square_bracket", ""))
+        keys = hints(
+            ("previous-document", "left_square_bracket", ""),
+            ("next-document", "right_square_bracket", ""),
+        )
         moves = hints(("next-statement", "n", ""), ("previous-statement", "N", ""))
-        self.query_one("#doc-title", Label).update(Text.assemble(  # one line: no layout
-            (f" {name} ", "bold reverse"),
-            f"  document {position} of {len(names)}, {plural(len(self.rows), 'statement')}   "
-            f"{' '.join(keys.split())} other documents, {' '.join(moves.split())} statements"), layout=False)
+        self.query_one("#doc-title", Label).update(
+            Text.assemble(  # one line: no layout
+                (f" {name} ", "bold reverse"),
+                f"  document {position} of {len(names)}, {plural(len(self.rows), 'statement')}   "
+                f"{' '.join(keys.split())} other documents, {' '.join(moves.split())} statements",
+            ),
+            layout=False,
+        )
 
     # ------------------------------------------------------------------ drawing
 
@@ -194,8 +244,10 @@ class DocumentsView(StatementView):
                 else:
                     text.stylize(Style(color=colour, underline=True), a, b)
         for row in rows:
-            for lo, hi, style in ((row.speaker_start, row.speaker_end, Style(bold=True, reverse=True)),
-                                  (row.cue_start, row.cue_end, Style(italic=True, underline=True))):
+            for lo, hi, style in (
+                (row.speaker_start, row.speaker_end, Style(bold=True, reverse=True)),
+                (row.cue_start, row.cue_end, Style(italic=True, underline=True)),
+            ):
                 if lo is not None and hi is not None and lo < end and hi > start:
                     text.stylize(style, max(lo, start) - start, min(hi, end) - start)
         return text
@@ -225,10 +277,31 @@ class DocumentsView(StatementView):
         panel = self.query_one("#doc-panel", FieldsPanel)
         hints = self.argmap.hints
         if row is None:
-            keys = [] if self.document_id is None else [("keys", hints(("add-statement", "A", "add selected text"),
-                                                                       ("remove-document", "D", "remove document")))]
-            panel.show([("", "no documents" if self.document_id is None else "no statements in this document")],
-                       footer=keys, top=True)
+            keys = (
+                []
+                if self.document_id is None
+                else [
+                    (
+                        "keys",
+                        hints(
+                            ("add-statement", "A", "add selected text"),
+                            ("remove-document", "D", "remove document"),
+                        ),
+                    )
+                ]
+            )
+            panel.show(
+                [
+                    (
+                        "",
+                        "no documents"
+                        if self.document_id is None
+                        else "no statements in this document",
+                    )
+                ],
+                footer=keys,
+                top=True,
+            )
             self._panel_row = None
             return
         labels = self.argmap.labels
@@ -243,25 +316,61 @@ class DocumentsView(StatementView):
         fields.append(("span", f"{row.start}-{row.end}"))
         suggestion = self.workspace.suggestion(row.id)
         if suggestion is not None:
-            fields.append(("suggested", Text.assemble(labels.chip(suggestion.label), f" {suggestion.score:.2f} ({suggestion.model})")))
+            fields.append(
+                (
+                    "suggested",
+                    Text.assemble(
+                        labels.chip(suggestion.label),
+                        f" {suggestion.score:.2f} ({suggestion.model})",
+                    ),
+                )
+            )
             if suggestion.explanation:
                 fields.append(("reason", suggestion.explanation))
             if suggestion.evidence:
                 fields.append(("evidence", ", ".join(suggestion.evidence[:6])))
         for annotation in self.workspace.annotations(row.id):
             who = annotation.annotator + (" (adjudicated)" if annotation.adjudicated else "")
-            fields.append(("annotation", Text.assemble(labels.chip(annotation.label), f" {who}",
-                                                      f"\n{annotation.note}" if annotation.note else "")))
+            fields.append(
+                (
+                    "annotation",
+                    Text.assemble(
+                        labels.chip(annotation.label),
+                        f" {who}",
+                        f"\n{annotation.note}" if annotation.note else "",
+                    ),
+                )
+            )
         for relation in self.workspace.relations(row.id, status="accepted"):
             if relation.target_type == "claim":
                 fields.append((relation.kind, self.workspace.claim(relation.target_id).text))
-        keys = [("keys", Text.assemble(
-            self.argmap.legend(),
-            "\n" + hints(("accept-suggestion", "a", "accept"), ("reattribute", "w", "who"), ("cycle-kind", "K", "kind"),
-                         ("edit-span", "e", "span"), ("delete-statement", "x", "delete")),
-            "\n" + hints(("link-support", "l", "support"), ("link-attack", "L", "attack claim"), ("promote", "plus", "promote"),
-                         ("add-statement", "A", "add selected text"), ("remove-document", "D", "remove document"))))]
-        panel.show(fields, footer=keys, top=row.id != self._panel_row)  # another statement: from its first line
+        keys = [
+            (
+                "keys",
+                Text.assemble(
+                    self.argmap.legend(),
+                    "\n"
+                    + hints(
+                        ("accept-suggestion", "a", "accept"),
+                        ("reattribute", "w", "who"),
+                        ("cycle-kind", "K", "kind"),
+                        ("edit-span", "e", "span"),
+                        ("delete-statement", "x", "delete"),
+                    ),
+                    "\n"
+                    + hints(
+                        ("link-support", "l", "support"),
+                        ("link-attack", "L", "attack claim"),
+                        ("promote", "plus", "promote"),
+                        ("add-statement", "A", "add selected text"),
+                        ("remove-document", "D", "remove document"),
+                    ),
+                ),
+            )
+        ]
+        panel.show(
+            fields, footer=keys, top=row.id != self._panel_row
+        )  # another statement: from its first line
         self._panel_row = row.id
 
     # ------------------------------------------------------------------ actions
@@ -282,8 +391,10 @@ class DocumentsView(StatementView):
     def action_page(self, step: int) -> None:
         """Scroll the text a screen down (1) or up (-1)."""
         article = self.article
-        article.scroll_to(y=article.scroll_offset.y + step * max(article.scrollable_content_region.height - 2, 1),
-                          animate=False)
+        article.scroll_to(
+            y=article.scroll_offset.y + step * max(article.scrollable_content_region.height - 2, 1),
+            animate=False,
+        )
 
     def action_text_end(self, end: int) -> None:
         """Scroll to the top (0) or the end (1) of the text."""
@@ -304,11 +415,16 @@ class DocumentsView(StatementView):
             return
         document = self.document_id
         name = self.workspace.document(document).name
-        choices = [("keep", "Keep it"), ("remove", f"Remove {name} and its {len(self.rows)} statements (u undoes)")]
+        choices = [
+            ("keep", "Keep it"),
+            ("remove", f"Remove {name} and its {len(self.rows)} statements (u undoes)"),
+        ]
 
         def chosen(choice: str | None) -> None:
             if choice == "remove":
-                self.argmap.run_edit(f"{name} removed (u undoes)", lambda ws: ws.remove_document(document), self)
+                self.argmap.run_edit(
+                    f"{name} removed (u undoes)", lambda ws: ws.remove_document(document), self
+                )
 
         self.app.push_screen(self.argmap.picker(f"Remove the document {name}?", choices), chosen)
 
@@ -320,13 +436,17 @@ class DocumentsView(StatementView):
             return
         article = self.article
         span = article.selected_span()
-        shown = " ".join(printable(self.text[span[0]:span[1]]).split()) if span else ""
+        shown = " ".join(printable(self.text[span[0] : span[1]]).split()) if span else ""
         near = span[0] if span else (self.rows[self.index].start if self.rows else 0)
 
         def chosen(value: str | None) -> None:
             if not value or not value.strip():
                 return
-            found = span if span and " ".join(value.split()) == shown else find_passage(self.text, value, near)
+            found = (
+                span
+                if span and " ".join(value.split()) == shown
+                else find_passage(self.text, value, near)
+            )
             if found is None:
                 self.app.notify("that text is not in the document", severity="error")
                 return
@@ -334,8 +454,12 @@ class DocumentsView(StatementView):
             document = self.document_id
             self.screen.clear_selection()
             self.argmap.run_edit(
-                "statement added", lambda ws: ws.add_statement(document, start, end), self,
+                "statement added",
+                lambda ws: ws.add_statement(document, start, end),
+                self,
                 then=lambda row: self.show(row.id),
             )
 
-        self.app.push_screen(self.argmap.prompt("Text of the new statement (as in the document)", shown), chosen)
+        self.app.push_screen(
+            self.argmap.prompt("Text of the new statement (as in the document)", shown), chosen
+        )

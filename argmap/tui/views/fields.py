@@ -30,12 +30,19 @@ def two_columns(fields: Fields, width: int, console: Console) -> list[Text]:
     for name, value in fields:
         value = value.copy() if isinstance(value, Text) else Text(value)
         value.plain = printable(value.plain)  # the same length: the styles stay in place
-        wrapped = [line for part in value.split("\n") for line in part.wrap(console, max(width - len(indent), 1))]
+        wrapped = [
+            line
+            for part in value.split("\n")
+            for line in part.wrap(console, max(width - len(indent), 1))
+        ]
         if narrow and name:
             lines.append(Text(name, style="dim"))
         for number, line in enumerate(wrapped or [Text()]):
             out = Text()
-            out.append(indent if narrow or number else name.ljust(NAME_WIDTH)[:NAME_WIDTH] + " ", style="dim")
+            out.append(
+                indent if narrow or number else name.ljust(NAME_WIDTH)[:NAME_WIDTH] + " ",
+                style="dim",
+            )
             out.append_text(line)
             lines.append(out)
     return lines
@@ -64,7 +71,11 @@ class FieldsPanel(LineView, can_focus=False):
 
     def text(self) -> str:
         """The panel's lines as plain text (without the blank lines above the footer)."""
-        return "\n".join(line.plain.rstrip() for line in self.lines).replace("\n\n\n", "\n\n").strip("\n")
+        return (
+            "\n".join(line.plain.rstrip() for line in self.lines)
+            .replace("\n\n\n", "\n\n")
+            .strip("\n")
+        )
 
     def _lay_out(self, everything: bool) -> None:
         width, height = self.scrollable_content_region.width, self.scrollable_content_region.height

@@ -10,7 +10,9 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-_CONTROLS = {code: " " for code in (*range(32), *range(127, 160), 0x2028, 0x2029) if code != ord("\n")}
+_CONTROLS = {
+    code: " " for code in (*range(32), *range(127, 160), 0x2028, 0x2029) if code != ord("\n")
+}
 
 
 def printable(text: str) -> str:

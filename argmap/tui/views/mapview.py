@@ -31,17 +31,39 @@ class MapView(View):
 
     TITLE = "Map"
     BINDINGS = [
-        Binding("P", "add(\"position\")", "Add position", id="map-add-position"),
-        Binding("c", "add(\"claim\")", "Add claim", tooltip="a claim under the selected claim", id="map-add-claim"),
+        Binding("P", 'add("position")', "Add position", id="map-add-position"),
+        Binding(
+            "c",
+            'add("claim")',
+            "Add claim",
+            tooltip="a claim under the selected claim",
+            id="map-add-claim",
+        ),
         Binding("e", "edit", "Edit", tooltip="edit the selected claim's text", id="map-edit"),
-        Binding("delete,x", "delete", "Delete/unlink", tooltip="delete a claim, or unlink a statement", id="map-delete"),
-        Binding("o", "open", "Open", show=False, tooltip="the selected statement in its document", id="map-open"),
+        Binding(
+            "delete,x",
+            "delete",
+            "Delete/unlink",
+            tooltip="delete a claim, or unlink a statement",
+            id="map-delete",
+        ),
+        Binding(
+            "o",
+            "open",
+            "Open",
+            show=False,
+            tooltip="the selected statement in its document",
+            id="map-open",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         yield Tree("issue", id="map-tree", data=MapNode("issue"))
-        yield Label(" P add position · c add claim under · e edit · x delete or unlink · o open statement · "
-                    "link statements from other views with l (supports) / L (attacks), promote with +", id="map-info")
+        yield Label(
+            " P add position · c add claim under · e edit · x delete or unlink · o open statement · "
+            "link statements from other views with l (supports) / L (attacks), promote with +",
+            id="map-info",
+        )
 
     @property
     def tree(self) -> Tree:
@@ -55,7 +77,9 @@ class MapView(View):
         codebook = self.workspace.codebook
         expanded = {n.data.id for n in self._walk(tree.root) if n.is_expanded and n.data}
         tree.clear()
-        tree.root.set_label(Text(codebook.issue if codebook else "(no codebook: no issue)", style="bold"))
+        tree.root.set_label(
+            Text(codebook.issue if codebook else "(no codebook: no issue)", style="bold")
+        )
         self._fill(tree.root, None)
         tree.root.expand()
         self._reopen(tree.root, expanded)
@@ -78,16 +102,25 @@ class MapView(View):
         node.remove_children()
         labels = self.argmap.labels
         for claim in self.workspace.claims(claim_id):
-            label = Text.assemble((f"{claim.kind}: ", "dim"), (claim.text, "bold" if claim.kind == "position" else ""))
+            label = Text.assemble(
+                (f"{claim.kind}: ", "dim"), (claim.text, "bold" if claim.kind == "position" else "")
+            )
             if claim.label:
                 label.append(" ")
                 label.append_text(labels.chip(claim.label))
-            node.add(label, data=MapNode("claim", claim.id), allow_expand=claim_has_children(self.workspace, claim))
+            node.add(
+                label,
+                data=MapNode("claim", claim.id),
+                allow_expand=claim_has_children(self.workspace, claim),
+            )
         if claim_id is not None:
             for relation, row in claim_statements(self.workspace, claim_id):
                 colour = "green" if relation.kind == "supports" else "red"
-                label = Text.assemble((f"{relation.kind} ", colour), (row.speaker or "(nobody)", "bold"),
-                                      ": " + quoted(row.text[:120]))
+                label = Text.assemble(
+                    (f"{relation.kind} ", colour),
+                    (row.speaker or "(nobody)", "bold"),
+                    ": " + quoted(row.text[:120]),
+                )
                 node.add_leaf(label, data=MapNode("statement", row.id, relation.id))
 
     @on(Tree.NodeExpanded)
@@ -112,7 +145,9 @@ class MapView(View):
 
         def chosen(text: str | None) -> None:
             if text and text.strip():
-                self._edit(f"{kind} added", lambda ws: ws.add_claim(text, kind=kind, parent_id=parent))
+                self._edit(
+                    f"{kind} added", lambda ws: ws.add_claim(text, kind=kind, parent_id=parent)
+                )
 
         where = "under the selected claim" if parent else "under the issue"
         self.app.push_screen(self.argmap.prompt(f"Text of the new {kind} ({where})"), chosen)

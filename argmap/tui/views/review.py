@@ -23,7 +23,9 @@ class ReviewView(StatementView):
     BINDINGS = [
         Binding("space,j,down", "skip(1)", "Skip", id="review-skip"),
         Binding("backspace,k,up", "skip(-1)", "Back", show=False, id="review-back"),
-        Binding("n", "note", "Note", tooltip="write a note saved with your label", id="review-note"),
+        Binding(
+            "n", "note", "Note", tooltip="write a note saved with your label", id="review-note"
+        ),
         Binding("escape", "leave_note", "Leave note", show=False, id="review-leave-note"),
     ]
 
@@ -39,7 +41,10 @@ class ReviewView(StatementView):
             yield Static("", id="review-statement")
             yield Static("", id="review-context")
             yield Static("", id="review-suggestion")
-        yield Input(placeholder="note (n to write, enter to keep; saved with the next label)", id="review-note")
+        yield Input(
+            placeholder="note (n to write, enter to keep; saved with the next label)",
+            id="review-note",
+        )
         yield Static("", id="review-keys")
 
     def refresh_data(self) -> None:
@@ -54,34 +59,61 @@ class ReviewView(StatementView):
         row = self.current
         total = self.workspace.count_statements()
         self.query_one("#review-progress", Label).update(
-            Text(f" {self.remaining} of {total} statements not yet labelled by a person · "
-                 f"item {self.position + 1 if row else 0} of {self.remaining}", style="bold"))
+            Text(
+                f" {self.remaining} of {total} statements not yet labelled by a person · "
+                f"item {self.position + 1 if row else 0} of {self.remaining}",
+                style="bold",
+            )
+        )
         if row is None:
-            self.query_one("#review-statement", Static).update(Text("Nothing left to review.", style="bold green"))
+            self.query_one("#review-statement", Static).update(
+                Text("Nothing left to review.", style="bold green")
+            )
             self.query_one("#review-context", Static).update("")
             self.query_one("#review-suggestion", Static).update("")
             return
-        head = Text.assemble((row.speaker or "(nobody)", "bold"), f"  {row.cue}  ", (f"{row.kind}", "dim"),
-                             f"   {row.doc_name}", "\n\n")
+        head = Text.assemble(
+            (row.speaker or "(nobody)", "bold"),
+            f"  {row.cue}  ",
+            (f"{row.kind}", "dim"),
+            f"   {row.doc_name}",
+            "\n\n",
+        )
         head.append(quoted(row.text), style="bold")
         self.query_one("#review-statement", Static).update(head)
         paragraph, offset = self.workspace.context(row.id)
         context = Text(paragraph, style="dim")
-        context.stylize(Style(color="#ffffff", bgcolor=labels.colour(row.label), dim=False),
-                        row.start - offset, row.end - offset)
+        context.stylize(
+            Style(color="#ffffff", bgcolor=labels.colour(row.label), dim=False),
+            row.start - offset,
+            row.end - offset,
+        )
         self.query_one("#review-context", Static).update(context)
         suggestion = self.workspace.suggestion(row.id)
         if suggestion is not None:
-            text = Text.assemble("suggested: ", labels.chip(suggestion.label), f" {suggestion.score:.2f}  ",
-                                 (suggestion.explanation, "italic"))
+            text = Text.assemble(
+                "suggested: ",
+                labels.chip(suggestion.label),
+                f" {suggestion.score:.2f}  ",
+                (suggestion.explanation, "italic"),
+            )
         else:
             text = Text("no suggestion", style="dim")
         self.query_one("#review-suggestion", Static).update(text)
         self.query_one("#review-keys", Static).update(
-            Text.assemble(self.argmap.legend(), "   ", self.argmap.hints(
-                ("accept-suggestion", "a", "accept suggestion"), ("review-skip", "space", "skip"),
-                ("review-back", "backspace", "back"), ("review-note", "n", "note"), ("reattribute", "w", "who said it"),
-                ("open-statement", "enter", "open in document"))))
+            Text.assemble(
+                self.argmap.legend(),
+                "   ",
+                self.argmap.hints(
+                    ("accept-suggestion", "a", "accept suggestion"),
+                    ("review-skip", "space", "skip"),
+                    ("review-back", "backspace", "back"),
+                    ("review-note", "n", "note"),
+                    ("reattribute", "w", "who said it"),
+                    ("open-statement", "enter", "open in document"),
+                ),
+            )
+        )
 
     def selected_statement(self) -> str | None:
         return self.current.id if self.current else None
@@ -93,7 +125,10 @@ class ReviewView(StatementView):
         sid, label = self.selected_statement(), self.argmap.labels.by_number(number)
         if sid and label:
             note = self.note()
-            self._edit(f"stance {self.argmap.labels.name(label)}", lambda ws: ws.set_stance(sid, label, note=note))
+            self._edit(
+                f"stance {self.argmap.labels.name(label)}",
+                lambda ws: ws.set_stance(sid, label, note=note),
+            )
 
     def action_accept(self) -> None:
         if sid := self.selected_statement():

@@ -24,7 +24,13 @@ class SpeakersView(View):
         Binding("equals_sign", "alias", "Add alias", id="speaker-alias"),
         Binding("space", "mark", "Mark", id="speaker-mark"),
         Binding("M", "merge", "Merge marked", id="speaker-merge"),
-        Binding("S", "split", "Split", tooltip="move the statements of one mention to a new speaker", id="speaker-split"),
+        Binding(
+            "S",
+            "split",
+            "Split",
+            tooltip="move the statements of one mention to a new speaker",
+            id="speaker-split",
+        ),
         Binding("enter", "statements", "Statements", show=False, id="speaker-statements"),
         Binding("escape", "leave_filter", "Table", show=False, id="speakers-table"),
     ]
@@ -36,10 +42,16 @@ class SpeakersView(View):
         self.text = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter speakers by name or alias (/ to edit, enter to apply)", id="speakers-query")
+        yield Input(
+            placeholder="filter speakers by name or alias (/ to edit, enter to apply)",
+            id="speakers-query",
+        )
         yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
-        yield Label(" space mark · M merge marked into this one · R rename · = add alias · S split · "
-                    "enter their statements", id="speakers-info")
+        yield Label(
+            " space mark · M merge marked into this one · R rename · = add alias · S split · "
+            "enter their statements",
+            id="speakers-info",
+        )
 
     @property
     def table(self) -> DataTable:
@@ -54,17 +66,33 @@ class SpeakersView(View):
         keep = self.selected()
         self.rows = self.workspace.speakers(text=self.text or None)
         table.clear(columns=True)
-        for name, width in ((" ", 1), ("speaker", 30), ("kind", 12), ("role", 30), ("affiliation", 18),
-                            ("aliases", 24), ("statements", 10), ("stances", 24)):
+        for name, width in (
+            (" ", 1),
+            ("speaker", 30),
+            ("kind", 12),
+            ("role", 30),
+            ("affiliation", 18),
+            ("aliases", 24),
+            ("statements", 10),
+            ("stances", 24),
+        ):
             table.add_column(name, width=width)
         for row in self.rows:
             stances = Text()
             for label, n in sorted(row.stances.items(), key=lambda item: -item[1]):
                 stances.append(f" {n} ", style=f"#ffffff on {labels.colour(label)}")
                 stances.append(" ")
-            table.add_row("●" if row.id in self.marked else " ", Text(row.name, style="bold"), row.kind,
-                          row.role or "", row.affiliation or "", ", ".join(row.aliases),
-                          Text(str(row.statements), justify="right"), stances, key=row.id)
+            table.add_row(
+                "●" if row.id in self.marked else " ",
+                Text(row.name, style="bold"),
+                row.kind,
+                row.role or "",
+                row.affiliation or "",
+                ", ".join(row.aliases),
+                Text(str(row.statements), justify="right"),
+                stances,
+                key=row.id,
+            )
         ids = [r.id for r in self.rows]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -97,7 +125,9 @@ class SpeakersView(View):
     def action_mark(self) -> None:
         if sid := self.selected():
             self.marked ^= {sid}
-            self.table.update_cell(sid, self.table.ordered_columns[0].key, "●" if sid in self.marked else " ")
+            self.table.update_cell(
+                sid, self.table.ordered_columns[0].key, "●" if sid in self.marked else " "
+            )
             self.table.action_cursor_down()
 
     def action_rename(self) -> None:
@@ -110,7 +140,12 @@ class SpeakersView(View):
             if name and name.strip() and name.strip() != speaker.name:
                 self._edit(f"renamed {name.strip()!r}", lambda ws: ws.rename_speaker(sid, name))
 
-        self.app.push_screen(self.argmap.prompt(f"New name for {speaker.name} (the old one becomes an alias)", speaker.name), chosen)
+        self.app.push_screen(
+            self.argmap.prompt(
+                f"New name for {speaker.name} (the old one becomes an alias)", speaker.name
+            ),
+            chosen,
+        )
 
     def action_alias(self) -> None:
         sid = self.selected()
@@ -127,7 +162,9 @@ class SpeakersView(View):
         keep = self.selected()
         others = sorted(self.marked - {keep})
         if not keep or not others:
-            self.app.notify("mark speakers with space, then press M on the one to keep", severity="warning")
+            self.app.notify(
+                "mark speakers with space, then press M on the one to keep", severity="warning"
+            )
             return
 
         def merge(ws):
@@ -142,7 +179,9 @@ class SpeakersView(View):
         if not sid:
             return
         mentions = speaker_mentions(self.workspace, sid)
-        choices = [(mention, f"{mention or '(no mention)'}  ({n} statements)") for mention, n in mentions]
+        choices = [
+            (mention, f"{mention or '(no mention)'}  ({n} statements)") for mention, n in mentions
+        ]
 
         def chosen_mention(mention: str | None) -> None:
             if mention is None:
@@ -151,14 +190,26 @@ class SpeakersView(View):
 
             def chosen_name(name: str | None) -> None:
                 if name and name.strip() and ids:
-                    self._edit(f"{len(ids)} statements split off to {name.strip()!r}",
-                               lambda ws: ws.split_speaker(sid, ids, name))
+                    self._edit(
+                        f"{len(ids)} statements split off to {name.strip()!r}",
+                        lambda ws: ws.split_speaker(sid, ids, name),
+                    )
 
-            self.app.push_screen(self.argmap.prompt(f"Name of the speaker who said the {len(ids)} statements "
-                                                    f"attributed through {mention!r}", mention), chosen_name)
+            self.app.push_screen(
+                self.argmap.prompt(
+                    f"Name of the speaker who said the {len(ids)} statements "
+                    f"attributed through {mention!r}",
+                    mention,
+                ),
+                chosen_name,
+            )
 
-        self.app.push_screen(self.argmap.picker("Split off the statements attributed through which mention?", choices),
-                             chosen_mention)
+        self.app.push_screen(
+            self.argmap.picker(
+                "Split off the statements attributed through which mention?", choices
+            ),
+            chosen_mention,
+        )
 
     async def action_statements(self) -> None:
         sid = self.selected()

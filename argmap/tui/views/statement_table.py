@@ -41,7 +41,9 @@ class StatementTable(ScrollView, can_focus=True):
         Binding("end,G", "jump(-1)", "Last", show=False, id="table-last"),
     ]
 
-    cursor: reactive[int] = reactive(0, init=False, repaint=False)  # watch_cursor redraws the two lines
+    cursor: reactive[int] = reactive(
+        0, init=False, repaint=False
+    )  # watch_cursor redraws the two lines
     """Index of the selected row."""
 
     class Moved(Message):
@@ -67,7 +69,9 @@ class StatementTable(ScrollView, can_focus=True):
     def workspace(self):
         return self.app.workspace  # type: ignore[attr-defined]
 
-    def set_query(self, filter: StatementFilter, sort: str, descending: bool, ids: list[str] | None) -> None:
+    def set_query(
+        self, filter: StatementFilter, sort: str, descending: bool, ids: list[str] | None
+    ) -> None:
         """Show statements matching ``filter`` (or exactly ``ids``, in that order)."""
         self.filter, self.sort, self.descending, self.ids = filter, sort, descending, ids
         self.reload()
@@ -75,7 +79,9 @@ class StatementTable(ScrollView, can_focus=True):
     def reload(self, *, keep_cursor: bool = True) -> None:
         """Count again and drop the cached pages (after an edit or a new query)."""
         self.pages.clear()
-        self.total = len(self.ids) if self.ids is not None else self.workspace.count_statements(self.filter)
+        self.total = (
+            len(self.ids) if self.ids is not None else self.workspace.count_statements(self.filter)
+        )
         self.virtual_size = Size(self.size.width, self.total)
         cursor = min(self.cursor if keep_cursor else 0, max(self.total - 1, 0))
         if cursor != self.cursor:
@@ -97,10 +103,20 @@ class StatementTable(ScrollView, can_focus=True):
 
     def _fetch(self, page: int) -> list[StatementRow]:
         if self.ids is None:
-            return self.workspace.statements(self.filter, sort=self.sort, descending=self.descending,
-                                             offset=page * PAGE, limit=PAGE)
-        wanted = self.ids[page * PAGE:(page + 1) * PAGE]
-        found = {r.id: r for r in self.workspace.statements(StatementFilter(ids=tuple(wanted)), limit=len(wanted))}
+            return self.workspace.statements(
+                self.filter,
+                sort=self.sort,
+                descending=self.descending,
+                offset=page * PAGE,
+                limit=PAGE,
+            )
+        wanted = self.ids[page * PAGE : (page + 1) * PAGE]
+        found = {
+            r.id: r
+            for r in self.workspace.statements(
+                StatementFilter(ids=tuple(wanted)), limit=len(wanted)
+            )
+        }
         return [found[i] for i in wanted if i in found]
 
     def selected(self) -> StatementRow | None:
@@ -129,7 +145,9 @@ class StatementTable(ScrollView, can_focus=True):
         base = Style(bgcolor="#30343c") if index == self.cursor else Style()
         if index == self.cursor and self.has_focus:
             base = Style(bgcolor="#1f4f7a", bold=True)
-        stance = (labels.name(row.label) if labels else (row.label or "")) + ("?" if row.label_source == "suggestion" else "")
+        stance = (labels.name(row.label) if labels else (row.label or "")) + (
+            "?" if row.label_source == "suggestion" else ""
+        )
         segments = [
             Segment(fit(row.speaker or "(nobody)", COLUMNS[0][1]), base),
             Segment(fit(stance, COLUMNS[1][1]), base + Style(color=colour, bold=True)),

@@ -43,7 +43,8 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
             ids = codebook.label_ids if codebook else ()
             names = {lab.name.lower(): lab.id for lab in codebook.labels} if codebook else {}
             match = next((i for i in ids if i.startswith(value.lower())), None) or next(
-                (i for n, i in names.items() if n.startswith(value.lower())), None)
+                (i for n, i in names.items() if n.startswith(value.lower())), None
+            )
             fields["label"] = "" if value.lower() in ("none", "-") else (match or value)
         elif key in ("doc", "document"):
             found = [d.id for d in workspace.documents() if value.lower() in d.name.lower()]
@@ -81,8 +82,11 @@ class StatementsView(StatementView):
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: speaker:NAME stance:LABEL doc:NAME kind:direct review:suggested, then any text "
-                    "(fuzzy)  — / to edit, enter to apply", id="statements-query")
+        yield Input(
+            placeholder="filter: speaker:NAME stance:LABEL doc:NAME kind:direct review:suggested, then any text "
+            "(fuzzy)  — / to edit, enter to apply",
+            id="statements-query",
+        )
         yield Label("", id="statements-head")
         yield StatementTable(id="statements-table")
         yield Label("", id="statements-info")
@@ -108,9 +112,15 @@ class StatementsView(StatementView):
         self.table.set_query(filter, self.sort, self.descending, ids)
         heading = Text("".join(name.ljust(width) for name, width in COLUMNS) + "text", style="bold")
         self.query_one("#statements-head", Label).update(heading)
-        order = "best match" if ids is not None else f"{self.sort}{' (descending)' if self.descending else ''}"
+        order = (
+            "best match"
+            if ids is not None
+            else f"{self.sort}{' (descending)' if self.descending else ''}"
+        )
         info = f" {self.table.total} statements · sorted by {order} · / filter · o sort · enter open in document"
-        self.query_one("#statements-info", Label).update(Text(info + (f" · {problem}" if problem else "")))
+        self.query_one("#statements-info", Label).update(
+            Text(info + (f" · {problem}" if problem else ""))
+        )
 
     def selected_statement(self) -> str | None:
         row = self.table.selected()
