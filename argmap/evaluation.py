@@ -146,85 +146,16 @@ class ExtractionReport(BaseModel):
 # Words that may precede a name as a title or role and are ignored when names are compared.
 # Roles that speak for someone else (spokesman, aide, assistant) are deliberately absent.
 TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "reverend",
-        "hon",
-        "honorable",
-        "former",
-        "then",
-        "late",
-        "ex",
-        "acting",
-        "incoming",
-        "outgoing",
-        "current",
-        "interim",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "premier",
-        "chancellor",
-        "secretary",
-        "undersecretary",
-        "ambassador",
-        "envoy",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "general",
-        "gen",
-        "admiral",
-        "adm",
-        "colonel",
-        "col",
-        "lieutenant",
-        "lt",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "sergeant",
-        "sgt",
-        "commander",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "deputy",
-        "foreign",
-        "defense",
-        "defence",
-        "state",
-        "cabinet",
-        "justice",
-        "judge",
-        "the",
-        "of",
-        "to",
-        "for",
-        "and",
-    ]
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon honorable
+    former then late ex acting incoming outgoing current interim
+    president vice prime minister premier chancellor secretary undersecretary ambassador envoy
+    senator sen rep representative congressman congresswoman governor gov mayor
+    general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt
+    commander chief chairman chairwoman chair director
+    deputy foreign defense defence state cabinet justice judge
+    the of to for and
+    """.split()
 )
 _EDGE_PUNCT = "\"'“”‘’«»„.,;:!?()[]{}"
 
@@ -252,9 +183,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 
 
 # Words that start a post-modifier after a name: "ministers from Japan", "Austin, who ...".
-POSTMODIFIER_WORDS = frozenset(
-    ["from", "of", "at", "in", "for", "with", "who", "whose", "which", "that", "on"]
-)
+POSTMODIFIER_WORDS = frozenset("from of at in for with who whose which that on".split())
 
 
 def _tokens_match(p: list[str], a: list[str]) -> bool:

@@ -243,73 +243,11 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
 
 # --------------------------------------------------------------------------- --big
 
-GIVEN = [
-    "Akira",
-    "Aiko",
-    "Daisuke",
-    "Emi",
-    "Haruto",
-    "Hiroshi",
-    "Kaori",
-    "Kenji",
-    "Mariko",
-    "Naoki",
-    "Reiko",
-    "Satoshi",
-    "Takeshi",
-    "Yuki",
-    "Anna",
-    "Brian",
-    "Carla",
-    "David",
-    "Elena",
-    "Frank",
-    "Grace",
-    "Henry",
-    "Irene",
-    "James",
-    "Karen",
-    "Laura",
-    "Michael",
-    "Nora",
-    "Peter",
-]
-FAMILY = [
-    "Abe",
-    "Endo",
-    "Fujita",
-    "Goto",
-    "Hayashi",
-    "Ikeda",
-    "Ishii",
-    "Kato",
-    "Kondo",
-    "Maeda",
-    "Mori",
-    "Murata",
-    "Nakamura",
-    "Ogawa",
-    "Okada",
-    "Saito",
-    "Sakamoto",
-    "Shimizu",
-    "Suzuki",
-    "Takahashi",
-    "Ueda",
-    "Watanabe",
-    "Yamada",
-    "Yoshida",
-    "Baker",
-    "Carter",
-    "Evans",
-    "Foster",
-    "Hughes",
-    "Morgan",
-    "Parker",
-    "Reed",
-    "Turner",
-    "Walsh",
-]
+GIVEN = """Akira Aiko Daisuke Emi Haruto Hiroshi Kaori Kenji Mariko Naoki Reiko Satoshi Takeshi Yuki
+Anna Brian Carla David Elena Frank Grace Henry Irene James Karen Laura Michael Nora Peter""".split()
+FAMILY = """Abe Endo Fujita Goto Hayashi Ikeda Ishii Kato Kondo Maeda Mori Murata Nakamura Ogawa Okada
+Saito Sakamoto Shimizu Suzuki Takahashi Ueda Watanabe Yamada Yoshida Baker Carter Evans Foster
+Hughes Morgan Parker Reed Turner Walsh""".split()
 # names in the seed: (family, given, family first?)
 SEED_NAMES = [
     ("Kishida", "Fumio", True),

@@ -32,37 +32,8 @@ from rapidfuzz import fuzz
 from argmap.names import clear_caches, split_role
 from argmap.speakers import SpeakerRegistry
 
-ONSETS = [
-    "b",
-    "c",
-    "d",
-    "f",
-    "g",
-    "h",
-    "j",
-    "k",
-    "l",
-    "m",
-    "n",
-    "p",
-    "r",
-    "s",
-    "t",
-    "v",
-    "w",
-    "y",
-    "z",
-    "ch",
-    "sh",
-    "th",
-    "kr",
-    "br",
-    "st",
-    "tr",
-    "gr",
-    "pl",
-]
-VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ou", "ia"]
+ONSETS = "b c d f g h j k l m n p r s t v w y z ch sh th kr br st tr gr pl".split()
+VOWELS = "a e i o u ai ei ou ia".split()
 CODAS = ["", "", "", "n", "r", "s", "l", "k"]
 TITLES = [
     "Dr.",

@@ -56,41 +56,11 @@ id = "neutral"
 name = "Neutral"
 """
 
-WORDS = [
-    "alliance",
-    "budget",
-    "treaty",
-    "forces",
-    "command",
-    "deterrence",
-    "security",
-    "economy",
-    "trade",
-    "minister",
-    "council",
-    "reform",
-    "pressure",
-    "region",
-    "partners",
-    "talks",
-    "agreement",
-    "capability",
-    "defence",
-    "exports",
-    "sanctions",
-    "growth",
-    "jobs",
-    "tariffs",
-    "coalition",
-    "parliament",
-    "voters",
-    "strategy",
-    "integration",
-    "sovereignty",
-    "constitution",
-    "dialogue",
-    "stability",
-]
+WORDS = (
+    "alliance budget treaty forces command deterrence security economy trade minister council reform "
+    "pressure region partners talks agreement capability defence exports sanctions growth jobs tariffs "
+    "coalition parliament voters strategy integration sovereignty constitution dialogue stability"
+).split()
 VERBS = ["said", "told reporters", "warned", "argued", "added", "insisted", "noted"]
 
 

@@ -10,182 +10,29 @@ from __future__ import annotations
 import re
 
 # Verbs of saying whose base form is safe to match ("they say", "experts warn").
-SPEECH_VERBS = [
-    "say",
-    "tell",
-    "add",
-    "ask",
-    "write",
-    "note",
-    "report",
-    "announce",
-    "suggest",
-    "argue",
-    "describe",
-    "tweet",
-    "explain",
-    "acknowledge",
-    "declare",
-    "claim",
-    "state",
-    "insist",
-    "warn",
-    "promise",
-    "reply",
-    "respond",
-    "recall",
-    "predict",
-    "admit",
-    "concede",
-    "deny",
-    "confirm",
-    "contend",
-    "maintain",
-    "assert",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "observe",
-    "remark",
-    "comment",
-    "complain",
-    "allege",
-    "testify",
-    "reveal",
-    "disclose",
-    "indicate",
-    "propose",
-    "urge",
-    "vow",
-    "pledge",
-    "boast",
-    "joke",
-    "quip",
-    "muse",
-    "wonder",
-    "caution",
-    "advise",
-    "counter",
-    "retort",
-    "conclude",
-    "agree",
-    "disagree",
-    "criticize",
-    "criticise",
-    "praise",
-    "accuse",
-    "blame",
-    "dismiss",
-    "reject",
-    "defend",
-    "endorse",
-    "demand",
-    "welcome",
-    "applaud",
-    "condemn",
-    "denounce",
-    "decry",
-    "slam",
-    "blast",
-    "mock",
-    "lament",
-    "charge",
-    "estimate",
-    "forecast",
-    "recommend",
-    "concur",
-    "post",
-    "brief",
-    "inform",
-    "assure",
-    "remind",
-    "cite",
-    "mention",
-    "signal",
-    "hint",
-    "imply",
-    "reiterate",
-    "repeat",
-    "underscore",
-    "highlight",
-    "tout",
-    "hail",
-    "question",
-    "lash",
-    "rail",
-    "threaten",
-    "predict",
-    "speculate",
-    "guess",
-    "point",
-    "reckon",
-    "proclaim",
-    "confide",
-    "vouch",
-    "complain",
-    "plead",
-    "counsel",
-    "preach",
-    "exclaim",
-    "rule",
-    "order",
-    "read",
-    "yell",
-    "shout",
-    "scream",
-    "chant",
-    "scold",
-    "whisper",
-    "mutter",
-    "snap",
-    "gush",
-    "interject",
-    "continue",
-    "affirm",
-    "reaffirm",
-    "restate",
-    "encourage",
-]
+SPEECH_VERBS = """
+say tell add ask write note report announce suggest argue describe tweet explain acknowledge
+declare claim state insist warn promise reply respond recall predict admit concede deny confirm
+contend maintain assert stress emphasize emphasise observe remark comment complain allege testify
+reveal disclose indicate propose urge vow pledge boast joke quip muse wonder caution advise counter
+retort conclude agree disagree criticize criticise praise accuse blame dismiss reject defend endorse
+demand welcome applaud condemn denounce decry slam blast mock lament charge estimate forecast
+recommend concur post brief inform assure remind cite mention signal hint imply reiterate repeat
+underscore highlight tout hail question lash rail threaten predict speculate guess point reckon
+proclaim confide vouch complain plead counsel preach exclaim rule order read yell shout scream
+chant scold whisper mutter snap gush interject continue affirm reaffirm restate encourage
+""".split()
 
 # Verbs of belief, wish and knowledge, which PolNeAR annotates as attribution too.
-COGNITION_VERBS = [
-    "believe",
-    "think",
-    "feel",
-    "fear",
-    "hope",
-    "want",
-    "expect",
-    "know",
-    "worry",
-    "doubt",
-    "consider",
-    "suspect",
-    "assume",
-    "understand",
-    "realize",
-    "realise",
-    "prefer",
-    "wish",
-]
+COGNITION_VERBS = """
+believe think feel fear hope want expect know worry doubt consider suspect assume understand
+realize realise prefer wish
+""".split()
 
 # Verbs of stance and decision that PolNeAR annotates as attribution ("declined to comment").
-STANCE_VERBS = [
-    "decline",
-    "refuse",
-    "plan",
-    "seek",
-    "offer",
-    "back",
-    "oppose",
-    "decide",
-    "discuss",
-    "express",
-    "endorse",
-    "vote",
-    "vow",
-    "pledge",
-]
+STANCE_VERBS = """
+decline refuse plan seek offer back oppose decide discuss express endorse vote vow pledge
+""".split()
 
 # Verbs also used as common nouns or in non-attributive senses: only their
 # inflected forms count as cues ("reported", not "report"; "shows", not "show").
@@ -344,23 +191,10 @@ def base_form_needs_subject(word: str) -> bool:
 CUE_FORMS: dict[str, str] = _cue_forms()
 
 # Adjectives of attitude that take a that-clause: "X is concerned that ...".
-ATTITUDE_ADJECTIVES = [
-    "concerned",
-    "worried",
-    "convinced",
-    "confident",
-    "sure",
-    "certain",
-    "afraid",
-    "aware",
-    "hopeful",
-    "optimistic",
-    "pessimistic",
-    "skeptical",
-    "sceptical",
-    "adamant",
-    "insistent",
-]
+ATTITUDE_ADJECTIVES = """
+concerned worried convinced confident sure certain afraid aware hopeful optimistic pessimistic
+skeptical sceptical adamant insistent
+""".split()
 
 
 def trie_pattern(words: list[str] | set[str] | dict[str, str]) -> str:
@@ -411,128 +245,22 @@ def may_cite_source(text: str) -> bool:
 
 # Words that may sit between a speaker and the cue ("Smith has also said").
 AUXILIARIES = set(
-    [
-        "also",
-        "has",
-        "have",
-        "had",
-        "would",
-        "will",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "did",
-        "does",
-        "do",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "previously",
-        "repeatedly",
-        "later",
-        "then",
-        "recently",
-        "once",
-        "often",
-        "never",
-        "always",
-        "already",
-        "publicly",
-        "privately",
-        "frequently",
-        "reportedly",
-        "quickly",
-        "simply",
-        "earlier",
-        "again",
-        "long",
-        "still",
-        "further",
-        "even",
-        "just",
-        "not",
-        "n't",
-        "initially",
-        "first",
-        "subsequently",
-        "separately",
-        "similarly",
-        "likewise",
-        "specifically",
-        "explicitly",
-        "openly",
-        "flatly",
-        "bluntly",
-        "however",
-        "meanwhile",
-        "now",
-        "instead",
-        "indeed",
-        "thus",
-        "therefore",
-        "moreover",
-        "furthermore",
-        "nevertheless",
-        "too",
-    ]
+    """
+also has have had would will could can may might should must did does do is are was were be been
+being previously repeatedly later then recently once often never always already publicly privately
+frequently reportedly quickly simply earlier again long still further even just not n't initially
+first subsequently separately similarly likewise specifically explicitly openly flatly bluntly
+however meanwhile now instead indeed thus therefore moreover furthermore nevertheless too
+""".split()
 )
 
 # Words that end a speaker phrase when walking back from a cue.
 CLAUSE_WORDS = set(
-    [
-        "that",
-        "which",
-        "where",
-        "when",
-        "while",
-        "because",
-        "if",
-        "although",
-        "though",
-        "as",
-        "but",
-        "or",
-        "so",
-        "after",
-        "before",
-        "since",
-        "until",
-        "than",
-        "whether",
-        "how",
-        "what",
-        "why",
-        "whom",
-        "whose",
-        "once",
-        "unless",
-        "nor",
-        "yet",
-        "whereas",
-        "whilst",
-        "however",
-        "then",
-        "meanwhile",
-        "still",
-        "instead",
-        "now",
-        "indeed",
-        "thus",
-        "therefore",
-        "moreover",
-        "furthermore",
-        "besides",
-        "otherwise",
-        "later",
-        "earlier",
-    ]
+    """
+that which where when while because if although though as but or so after before since until
+than whether how what why whom whose once unless nor yet whereas whilst however then meanwhile
+still instead now indeed thus therefore moreover furthermore besides otherwise later earlier
+""".split()
 )
 
 PRONOUNS = {
@@ -549,118 +277,24 @@ PRONOUNS = {
 
 # Words that cannot be the last word of a speaker phrase.
 NOT_SPEAKER_END = set(
-    [
-        "the",
-        "a",
-        "an",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "not",
-        "no",
-        "as",
-        "than",
-        "then",
-        "so",
-        "very",
-        "more",
-        "most",
-        "less",
-        "also",
-        "that",
-        "which",
-    ]
+    """
+the a an to of in on at for with by from and or but is are was were be been has have had it its
+this these those there here not no as than then so very more most less also that which
+""".split()
 )
 
 # Time and manner words that may follow a cue before its content ("said Tuesday that").
 DAY_WORDS = set(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "recently",
-        "earlier",
-        "later",
-        "again",
-        "also",
-        "last",
-        "this",
-        "next",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-    ]
+    """
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight recently earlier
+later again also last this next week month year morning afternoon evening night weekend
+""".split()
 )
 
 # Audiences of "tell": "told reporters that", "told CNN".
 AUDIENCE_WORDS = set(
-    [
-        "reporters",
-        "journalists",
-        "supporters",
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "us",
-        "me",
-        "him",
-        "them",
-        "voters",
-        "lawmakers",
-        "crowd",
-        "audience",
-        "members",
-        "students",
-        "donors",
-        "listeners",
-        "viewers",
-        "readers",
-        "one",
-        "some",
-        "several",
-        "many",
-        "two",
-        "three",
-    ]
+    """
+reporters journalists supporters the a an his her their its us me him them voters lawmakers
+crowd audience members students donors listeners viewers readers one some several many two three
+""".split()
 )

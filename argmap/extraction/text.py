@@ -165,71 +165,12 @@ def find_quotes(par: str) -> list[Quote]:
 
 
 _ABBREVIATIONS = set(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "sens",
-        "reps",
-        "govs",
-        "messrs",
-        "mmes",
-        "maj",
-        "atty",
-        "ret",
-        "univ",
-        "assn",
-        "dist",
-        "ave",
-        "blvd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "bros",
-        "no",
-        "vs",
-        "etc",
-        "fig",
-        "approx",
-        "dept",
-        "est",
-        "mt",
-        "ft",
-        "vol",
-    ]
+    """
+mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon pres supt insp
+sens reps govs messrs mmes maj atty ret univ assn dist ave blvd
+jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd bros no vs etc fig approx dept
+est mt ft vol
+""".split()
 )
 
 # "[.?!][.?!]*" rather than "[.?!]+": a pattern that opens with a plain character class lets
