@@ -3,7 +3,7 @@
     python benchmarks/extract_speed.py [PATH]      # default: ../shared/data/polnear/train/text
     python benchmarks/extract_speed.py --big [--big-mb 50]
 
-The first form reads every .txt/.md/.html file under PATH (through ``argmap.reading``, not
+The first form reads every .txt/.md/.html file under PATH (through ``argmap.io.reading``, not
 timed), then times ``argmap.extraction.extract_statements`` over all of them on one core and
 prints files, MB of text, seconds, MB/s, statements found and peak memory. The issue's target
 (issue 2, "Speed"): at least 1 MB/s and peak memory under 300 MB on the PolNeAR train texts.
@@ -152,8 +152,8 @@ def show(rows: list[tuple[str, str]]) -> None:
 
 def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
     from argmap.extraction import extract_statements
+    from argmap.io.reading import load_documents
     from argmap.models import Document
-    from argmap.reading import load_documents
 
     if not path.exists():
         print(

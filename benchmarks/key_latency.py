@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     path = args.workspace
     if path is None:
         from argmap.codebook import load_codebook
-        from argmap.reading import load_documents
+        from argmap.io.reading import load_documents
         from argmap.store import Workspace
 
         folder = Path(tempfile.mkdtemp(prefix="argmap-keys-"))

@@ -21,9 +21,9 @@ from pathlib import Path
 from cpu_check import reference_seconds
 
 from argmap.codebook import Codebook, StanceLabel
+from argmap.extraction.corpus import extract_corpus
+from argmap.io.reading import load_documents
 from argmap.models import Suggestion
-from argmap.pipeline import extract_corpus
-from argmap.reading import load_documents
 from argmap.review.items import packet_item
 from argmap.review.packet import load_packet, new_packet, save_packet
 

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz
 
-from argmap.names import clear_caches, split_role
-from argmap.speakers import SpeakerRegistry
+from argmap.speakers.names import clear_caches, split_role
+from argmap.speakers.registry import SpeakerRegistry
 
 ONSETS = "b c d f g h j k l m n p r s t v w y z ch sh th kr br st tr gr pl".split()
 VOWELS = "a e i o u ai ei ou ia".split()

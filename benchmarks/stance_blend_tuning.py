@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from argmap.codebook import load_codebook  # noqa: E402
+from argmap.evaluation.stance import _macro_f1, stratified_sample  # noqa: E402
 from argmap.stance import read_labels  # noqa: E402
 from argmap.stance.codebook_model import CodebookModel  # noqa: E402
-from argmap.stance.evaluation import _macro_f1, stratified_sample  # noqa: E402
 from argmap.stance.learned import LearnedModel, blend, blend_weight  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.codebook import load_codebook  # noqa: E402
+from argmap.evaluation.stance import MODELS, learning_curve  # noqa: E402
 from argmap.stance import read_labels  # noqa: E402
-from argmap.stance.evaluation import MODELS, learning_curve  # noqa: E402
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ def statements(count: int) -> tuple[list[str], str]:
     """``count`` statement texts and where they come from."""
     texts: list[str] = []
     if POLNEAR.is_dir():
-        from argmap.gold import load_brat
+        from argmap.evaluation.gold import load_brat
 
         for split in ("train", "dev"):
             for statement in load_brat(POLNEAR / split).statements:

@@ -113,7 +113,7 @@ EXPORT_CHILD = (
 import sys, time
 start = time.perf_counter()
 from argmap.store import open_workspace
-from argmap.atomic import write_atomic
+from argmap.io.atomic import write_atomic
 from argmap.export.mapjson import write_map_json
 imported = time.perf_counter()
 with open_workspace(sys.argv[1]) as ws:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from conftest import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
+from argmap.extraction.corpus import extract_corpus
+from argmap.io.reading import load_documents
 from argmap.models import Suggestion
-from argmap.pipeline import extract_corpus
-from argmap.reading import load_documents
 from argmap.review.items import packet_item
 from argmap.review.packet import PacketItem
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from conftest import REPO
 
 from argmap.codebook import load_codebook
-from argmap.reading import load_documents
+from argmap.io.reading import load_documents
 from argmap.store import Workspace
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"

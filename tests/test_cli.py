@@ -9,7 +9,8 @@ import pytest
 from conftest import REPO
 from conftest import run_cli as _run
 
-from argmap import __version__, output
+from argmap import __version__
+from argmap.io import writers as output
 from argmap.models import Document, Statement, StatementKind
 
 JSONL_KEYS = {
@@ -70,7 +71,7 @@ def test_usage_errors_exit_2(capsys, argv):
 
 
 def test_bad_files_are_reported_and_the_others_still_processed(capsys, tmp_path):
-    pytest.importorskip("argmap.speakers")
+    pytest.importorskip("argmap.speakers.registry")
     good, empty, binary = tmp_path / "good.txt", tmp_path / "empty.txt", tmp_path / "scan.bin"
     good.write_text("“We will act,” Austin said.\n", encoding="utf-8")
     empty.write_bytes(b"")
@@ -87,14 +88,14 @@ def test_bad_files_are_reported_and_the_others_still_processed(capsys, tmp_path)
 
 
 def test_an_empty_file_gives_no_statements_and_no_error(capsys, tmp_path):
-    pytest.importorskip("argmap.speakers")
+    pytest.importorskip("argmap.speakers.registry")
     empty = tmp_path / "empty.md"
     empty.write_bytes(b"")
     assert _run(capsys, "extract", str(empty)) == (0, "", "")
 
 
 def test_jsonl_lines_have_the_required_keys(capsys):
-    pytest.importorskip("argmap.speakers")
+    pytest.importorskip("argmap.speakers.registry")
     status, out, err = _run(capsys, "extract", str(SEED))
     assert (status, err) == (0, "")
     lines = [json.loads(line) for line in out.splitlines()]

@@ -7,7 +7,7 @@ from collections import Counter
 from conftest import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
-from argmap.gold import load_gold_jsonl, parse_ann
+from argmap.evaluation.gold import load_gold_jsonl, parse_ann
 
 HELDOUT = FIXTURES / "japan-us-heldout.stance.jsonl"
 JAPAN_US_LABELS = {"pro-integration", "sovereignty-concern", "neutral"}

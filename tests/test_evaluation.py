@@ -1,4 +1,4 @@
-"""Gold loading and extraction scoring (argmap.gold, argmap.evaluation)."""
+"""Gold loading and extraction scoring (argmap.evaluation.gold, argmap.evaluation.extraction)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from argmap.evaluation import (
+from argmap.evaluation.extraction import (
     attribution_right,
     evaluate_extraction,
     format_report,
     names_match,
     score_extraction,
 )
-from argmap.gold import GoldFormatError, GoldStatement, load_brat, load_gold, load_gold_jsonl
+from argmap.evaluation.gold import (
+    GoldFormatError,
+    GoldStatement,
+    load_brat,
+    load_gold,
+    load_gold_jsonl,
+)
 from argmap.models import Statement, StatementKind
 
 ROOT = Path(__file__).resolve().parents[1]

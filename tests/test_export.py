@@ -8,11 +8,11 @@ import re
 import pytest
 from store_helpers import by_speaker, seed_workspace
 
-from argmap.atomic import write_atomic
 from argmap.export import writer
 from argmap.export.aif import build_aif
 from argmap.export.mapjson import MapImportError, build_export, import_map
 from argmap.export.model import MapExport
+from argmap.io.atomic import write_atomic
 from argmap.store import Workspace
 
 

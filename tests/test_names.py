@@ -7,7 +7,7 @@ import time
 import pytest
 
 from argmap.models import SpeakerKind
-from argmap.names import (
+from argmap.speakers.names import (
     is_pronoun,
     name_key,
     pronoun_gender,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from argmap import pipeline
+from argmap.extraction import corpus as pipeline
 from argmap.models import Document, Speaker, Statement, StatementKind
 
 
@@ -65,7 +65,7 @@ def test_results_stream_one_document_at_a_time(documents):
 
 
 def test_default_registry_merges_name_orders_across_documents(monkeypatch):
-    pytest.importorskip("argmap.speakers")
+    pytest.importorskip("argmap.speakers.registry")
     names = {"a.txt": "Fumio Kishida", "b.txt": "Kishida Fumio"}
     monkeypatch.setattr(
         pipeline, "iter_statements", lambda d: [_statement(d, speaker=names[d.name])]

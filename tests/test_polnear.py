@@ -1,4 +1,4 @@
-"""PolNeAR dev: the issue's quality targets, measured with ``argmap.evaluation``.
+"""PolNeAR dev: the issue's quality targets, measured with ``argmap.evaluation.extraction``.
 
 Skips when the shared data (``../shared/data/polnear/dev`` beside the repository) is absent.
 Targets (issue 2): attributed F1 >= 0.70 on every attribution with a source, and >= 0.90 on the
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.evaluation import evaluate_extraction
+from argmap.evaluation.extraction import evaluate_extraction
 from argmap.extraction import extract_statements
-from argmap.reading import load_documents
+from argmap.io.reading import load_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "data" / "polnear" / "dev"

@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import FIXTURES
 
-from argmap.reading import ReadError, decode, load_documents, read_document
+from argmap.io.reading import ReadError, decode, load_documents, read_document
 
 QUOTE = "“We will not back down,” the minister said of the café’s naïve plan – again.\n"
 

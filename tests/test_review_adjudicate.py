@@ -7,10 +7,10 @@ from review_support import CODEBOOK_PATH, SEED, run_async
 
 from argmap.cli import main
 from argmap.codebook import load_codebook
-from argmap.reading import load_documents
+from argmap.io.reading import load_documents
 from argmap.review.adjudication import AdjudicationQueue
 from argmap.store import Workspace
-from argmap.tui.review.adjudicate import AdjudicateApp
+from argmap.tui.reviewer.adjudicate import AdjudicateApp
 
 SIZE = (100, 32)
 T0 = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -82,7 +82,7 @@ async def test_keys_set_the_final_label_in_the_workspace(ws):
 
 @run_async
 async def test_help_shows_the_final_label_keys_as_remapped(ws):
-    from argmap.tui.review.screens import HelpScreen
+    from argmap.tui.reviewer.screens import HelpScreen
 
     app = AdjudicateApp(ws, "lead", keymap={"adjudicate-1": "f", "adjudicate-skip": "j"})
     async with app.run_test(size=SIZE) as pilot:

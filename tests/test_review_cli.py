@@ -11,8 +11,8 @@ from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_it
 
 from argmap.review.assignment import Candidate, assign, order_items
 from argmap.review.packet import load_packet, new_packet, save_packet
-from argmap.tui.review import ReviewApp
-from argmap.tui.review.screens import SummaryScreen
+from argmap.tui.reviewer import ReviewApp
+from argmap.tui.reviewer.screens import SummaryScreen
 
 REVIEWERS = ["alice", "bob", "carol"]
 

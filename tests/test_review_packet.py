@@ -6,7 +6,7 @@ import os
 import pytest
 from review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
 
-from argmap import atomic
+from argmap.io import atomic
 from argmap.review.packet import PacketError, load_packet, new_packet, save_packet
 
 

@@ -6,10 +6,10 @@ import shutil
 import pytest
 from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
 
-from argmap import atomic
+from argmap.io import atomic
 from argmap.review.packet import load_packet, new_packet, save_packet
-from argmap.tui.review import ReviewApp
-from argmap.tui.review.screens import HelpScreen, SummaryScreen
+from argmap.tui.reviewer import ReviewApp
+from argmap.tui.reviewer.screens import HelpScreen, SummaryScreen
 
 SIZE = (100, 32)
 

@@ -10,7 +10,7 @@ from conftest import run_cli as _run
 from review_support import CODEBOOK_PATH, SEED
 
 from argmap.codebook import load_codebook
-from argmap.reading import load_documents
+from argmap.io.reading import load_documents
 from argmap.review.collect import CollectError, collect_packet
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.stance import uncertainty

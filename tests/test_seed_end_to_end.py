@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import FIXTURES, REPO
 
-from argmap.evaluation import evaluate_extraction
+from argmap.evaluation.extraction import evaluate_extraction
 
 SEED = REPO / "seeds" / "japan-us-integration.txt"
 GOLD = FIXTURES / "japan-us-integration.gold.jsonl"

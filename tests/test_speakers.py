@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.models import SpeakerKind
-from argmap.speakers import AliasFileError, AliasTable, SpeakerRegistry
+from argmap.speakers.registry import AliasFileError, AliasTable, SpeakerRegistry
 
 
 def resolve_all(registry: SpeakerRegistry, *mentions: tuple[str, str]) -> list[str]:

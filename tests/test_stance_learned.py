@@ -5,8 +5,8 @@ import pytest
 from conftest import FIXTURES, REPO
 
 from argmap.codebook import load_codebook, parse_codebook
+from argmap.evaluation.stance import cross_validate, learning_curve, stratified_sample
 from argmap.stance import fit_stance_model, read_labels, suggest_stances
-from argmap.stance.evaluation import cross_validate, learning_curve, stratified_sample
 
 GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
 ELECTION_LABELS = REPO / "benchmarks" / "data" / "us-election-2016.stance.jsonl"

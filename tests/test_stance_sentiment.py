@@ -4,8 +4,8 @@ import pytest
 from conftest import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
+from argmap.evaluation.stance import score
 from argmap.stance.codebook_model import RULES_VERSION, CodebookModel
-from argmap.stance.evaluation import score
 from argmap.stance.labels import read_labels
 from argmap.stance.sentiment import target_sentiment, valence
 from argmap.stance.text import analyse

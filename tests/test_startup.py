@@ -26,12 +26,12 @@ HEAVY = (
     "argmap.models",
     "argmap.codebook",
     "argmap.extraction",
-    "argmap.pipeline",
+    "argmap.extraction.corpus",
     "argmap.stance",
-    "argmap.speakers",
+    "argmap.speakers.registry",
     "argmap.review",
     "argmap.export.mapjson",
-    "argmap.reading",
+    "argmap.io.reading",
 )
 
 
@@ -95,7 +95,7 @@ def test_opening_a_workspaces_own_folder_opens_it_without_adding(workspace_file,
         f"assert main(['open', {str(workspace_file.parent)!r}, '--screenshot', {str(tmp_path / 'b.svg')!r}]) == 0"
     )
     assert heavy_in(modules) == [
-        "argmap.reading"
+        "argmap.io.reading"
     ]  # it looked for articles, and read none (no pydantic)
     with Workspace(workspace_file) as workspace:
         assert len(workspace.edits()) == edits

@@ -6,9 +6,9 @@ import sqlite3
 import pytest
 from store_helpers import SEED, by_speaker, seed_workspace
 
+from argmap.extraction.corpus import extract_corpus
+from argmap.io.reading import load_documents, read_document
 from argmap.models import Document
-from argmap.pipeline import extract_corpus
-from argmap.reading import load_documents, read_document
 from argmap.store import (
     SCHEMA_VERSION,
     SchemaError,

@@ -3,9 +3,9 @@
 import pytest
 from store_helpers import SEED, by_speaker, seed_workspace
 
+from argmap.io.reading import load_documents, read_document
 from argmap.models import Suggestion
-from argmap.reading import load_documents, read_document
-from argmap.speakers import AliasTable
+from argmap.speakers.registry import AliasTable
 from argmap.store import StatementFilter
 
 

@@ -7,7 +7,7 @@ import pytest
 from store_helpers import CODEBOOK, SEED
 
 from argmap.codebook import load_codebook
-from argmap.reading import load_documents, read_document
+from argmap.io.reading import load_documents, read_document
 from argmap.store import Workspace
 
 CRASHER = "data/polnear/train/text/breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt"
@@ -21,16 +21,16 @@ def empty(tmp_path):
 
 def _with_copies(monkeypatch, copy):
     """Make the extractor report a second copy (``copy(statement)``) of each document's first statement."""
-    import argmap.pipeline
+    import argmap.extraction.corpus
 
-    real = argmap.pipeline.extract_corpus
+    real = argmap.extraction.corpus.extract_corpus
 
     def doubled(documents, registry=None, speakers=None, **options):
         for document, statements in real(documents, registry, speakers, **options):
             statements = list(statements)
             yield document, [copy(statements[0]), *statements] if statements else statements
 
-    monkeypatch.setattr(argmap.pipeline, "extract_corpus", doubled)
+    monkeypatch.setattr(argmap.extraction.corpus, "extract_corpus", doubled)
 
 
 def test_a_span_extracted_twice_is_stored_once_with_the_better_attribution(empty, monkeypatch):

@@ -11,6 +11,7 @@ import pytest
 from store_helpers import SEED, seed_workspace
 
 from argmap.extraction.extractor import extract_statements
+from argmap.io.reading import load_documents
 from argmap.store import Workspace, WorkspaceBusy, open_workspace
 
 ARGMAP = [sys.executable, "-m", "argmap"]
@@ -82,7 +83,7 @@ def test_kill_9_during_add_keeps_every_committed_document(tmp_path):
         assert events == len(documents)
         # the workspace goes on: adding again picks up the rest, the rest unchanged
         report = ws.add_documents(
-            __import__("argmap.reading").reading.load_documents([tmp_path / "articles"])
+            load_documents([tmp_path / "articles"])
         )
         assert len(report.added) == 40 - len(documents) and len(report.unchanged) == len(documents)
 

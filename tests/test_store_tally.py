@@ -9,7 +9,7 @@ from store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
 
 from argmap.codebook import load_codebook
 from argmap.export.mapjson import import_map, write_map_json
-from argmap.reading import load_documents
+from argmap.io.reading import load_documents
 from argmap.store import EditError, StatementFilter, Workspace
 from argmap.store.views import board
 

@@ -188,7 +188,7 @@ def test_add_reports_a_document_it_cannot_store_and_adds_the_others(tmp_path, ca
     import sqlite3
 
     import argmap.store.documents as documents
-    from argmap.reading import read_document
+    from argmap.io.reading import read_document
 
     folder = tmp_path / "debate"
     folder.mkdir()

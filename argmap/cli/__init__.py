@@ -92,7 +92,7 @@ def describe(problem: OSError | ValueError, path: str) -> str:
 
     A message that already names a file (``path``, or ``path:LINE``) is kept as it is.
     """
-    from argmap.reading import ReadError
+    from argmap.io.reading import ReadError
 
     if isinstance(problem, OSError):
         return str(ReadError.from_os_error(path, problem))
@@ -102,7 +102,7 @@ def describe(problem: OSError | ValueError, path: str) -> str:
 
 def documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:
     """The readable documents under ``paths``; each failure is reported and recorded."""
-    from argmap.reading import ReadError, load_documents
+    from argmap.io.reading import ReadError, load_documents
 
     for item in load_documents(paths):
         if isinstance(item, ReadError):

@@ -45,8 +45,8 @@ def register(
 
 
 def _export(workspace, args) -> int:
-    from argmap.atomic import write_atomic
     from argmap.export import writer
+    from argmap.io.atomic import write_atomic
 
     write = writer(args.format)
     if args.output and args.output != "-":

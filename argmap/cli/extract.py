@@ -64,9 +64,9 @@ def register(
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from argmap import output
-    from argmap.pipeline import extract_corpus
-    from argmap.speakers import SpeakerRegistry
+    from argmap.extraction.corpus import extract_corpus
+    from argmap.io import writers as output
+    from argmap.speakers.registry import SpeakerRegistry
 
     if args.aliases:
         try:
@@ -105,8 +105,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:
-    from argmap.evaluation import evaluate_extraction, format_report
-    from argmap.reading import ReadError
+    from argmap.evaluation.extraction import evaluate_extraction, format_report
+    from argmap.io.reading import ReadError
 
     try:
         report = evaluate_extraction(args.gold, args.paths, quoted_only=args.quoted_only)

@@ -205,7 +205,7 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
     ready, keymap = _ready_to_open(workspace.path, args)
     if not ready:
         return 1
-    from argmap.tui.review.adjudicate import AdjudicateApp
+    from argmap.tui.reviewer.adjudicate import AdjudicateApp
 
     AdjudicateApp(workspace, args.adjudicator, keymap=keymap).run()
     return 0
@@ -266,7 +266,7 @@ def _run_review(args: argparse.Namespace) -> int:
     ready, keymap = _ready_to_open(args.packet, args)
     if not ready:
         return 1
-    from argmap.tui.review import ReviewApp
+    from argmap.tui.reviewer import ReviewApp
 
     ReviewApp(packet, args.packet, keymap=keymap).run()
     return 0

@@ -256,8 +256,8 @@ def _run_train(args: argparse.Namespace) -> int:
 
 
 def _run_eval_stance(args: argparse.Namespace) -> int:
+    from argmap.evaluation.stance import cross_validate, format_reports, score
     from argmap.stance import codebook_model
-    from argmap.stance.evaluation import cross_validate, format_reports, score
 
     codebook = _codebook(args.codebook)
     if codebook is None:

@@ -90,7 +90,7 @@ def plan(
 
 
 def _has_articles(folder: Path) -> bool:
-    from argmap.reading import has_articles  # only for a folder that holds a workspace
+    from argmap.io.reading import has_articles  # only for a folder that holds a workspace
 
     return has_articles(folder)
 
@@ -133,7 +133,7 @@ def _run_open(args: argparse.Namespace) -> int:
             )
         aliases = None
         if args.aliases:
-            from argmap.speakers import AliasTable
+            from argmap.speakers.registry import AliasTable
 
             aliases = AliasTable.load(args.aliases)
         from argmap.tui.app import ArgmapApp

@@ -161,7 +161,7 @@ def _run_init(args: argparse.Namespace) -> int:
 
 def _run_add(args: argparse.Namespace) -> int:
     from argmap.cli import describe
-    from argmap.speakers import AliasTable
+    from argmap.speakers.registry import AliasTable
     from argmap.store import WorkspaceError
 
     aliases = None
@@ -240,7 +240,7 @@ def _readable(paths: list[str], failures: list[str], progress: _Progress):
 
 
 def _count_files(paths: list[str]) -> int | None:
-    from argmap.reading import READ_SUFFIXES
+    from argmap.io.reading import READ_SUFFIXES
 
     total = 0
     for path in map(Path, paths):

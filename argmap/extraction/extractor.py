@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from argmap.extraction.clauses import Finding, Span, clause_subject, trim_end
-from argmap.extraction.coref import SpeakerTracker
 from argmap.extraction.text import (
     INVISIBLE,
     Quote,
@@ -21,6 +20,7 @@ from argmap.extraction.text import (
 )
 from argmap.extraction.units import find_in_unit, is_title, join_attribution_tails, speaker_label
 from argmap.models import Document, Statement, StatementKind, content_id
+from argmap.speakers.coref import SpeakerTracker
 
 _TERMINAL = ".?!\"”’'»:)"
 _EDGE = " \t,.;:—–" + INVISIBLE

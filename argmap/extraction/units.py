@@ -20,7 +20,7 @@ from argmap.extraction.clauses import (
 )
 from argmap.extraction.text import Quote, word_count
 from argmap.models import SpeakerKind
-from argmap.names import split_role
+from argmap.speakers.names import split_role
 
 _CLOSING = "”\"’'»"
 # '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'

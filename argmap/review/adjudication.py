@@ -2,7 +2,7 @@
 
 No UI here. ``AdjudicationQueue`` lists the workspace's disputed statements in
 document order and sets a final label through ``Workspace.adjudicate`` (one
-edit each, undoable); the terminal app in ``argmap.tui.review.adjudicate`` drives it.
+edit each, undoable); the terminal app in ``argmap.tui.reviewer.adjudicate`` drives it.
 """
 
 from __future__ import annotations

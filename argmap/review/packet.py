@@ -22,8 +22,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from argmap.atomic import write_atomic
 from argmap.codebook import Codebook
+from argmap.io.atomic import write_atomic
 from argmap.models import Suggestion
 
 #: The fields of an item that the checksum covers, in canonical order.

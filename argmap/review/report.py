@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from argmap.output import confusion_table
+from argmap.io.writers import confusion_table
 from argmap.review.agreement import AgreementReport, Statistic
 
 

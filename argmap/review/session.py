@@ -1,6 +1,6 @@
 """One reviewer's pass through a packet: the current item, answers saved the moment they are given.
 
-No UI here: the review app (``argmap.tui.review``) and tests drive a
+No UI here: the review app (``argmap.tui.reviewer``) and tests drive a
 ``ReviewSession``; every answer or note is written to the packet file at once
 through ``save_packet`` (atomic), so stopping at any point loses nothing given.
 """

@@ -25,7 +25,7 @@ from argmap.stance.learned import (
     fit_stance_model,
     load_stance_model,
 )
-from argmap.stance.review import SOURCES, entropy, final_label, most_uncertain_first, uncertainty
+from argmap.stance.triage import SOURCES, entropy, final_label, most_uncertain_first, uncertainty
 
 __all__ = [
     "SOURCES",

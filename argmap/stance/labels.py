@@ -139,7 +139,7 @@ class _DocumentTexts:
         return self._cache[name]
 
     def _read(self, name: str) -> str | None:
-        from argmap.reading import ReadError, read_document
+        from argmap.io.reading import ReadError, read_document
 
         for folder in self.folders:
             path = (

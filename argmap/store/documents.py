@@ -190,7 +190,7 @@ class DocumentsMixin:
         self, document, registry, mapping, codebook, model, restatements, report, actor, edited
     ):
         """Extract, suggest and store one document in its own transaction: (outcome, statements, suggestions)."""
-        from argmap.pipeline import extract_corpus
+        from argmap.extraction.corpus import extract_corpus
 
         resolved: dict[str, Speaker] = {}
         _, found = next(extract_corpus([document], registry, resolved))
@@ -229,7 +229,7 @@ class DocumentsMixin:
 
     def _registry(self, aliases):
         """A SpeakerRegistry knowing every stored speaker, and registry id -> stored id."""
-        from argmap.speakers import SpeakerRegistry
+        from argmap.speakers.registry import SpeakerRegistry
 
         registry = SpeakerRegistry(aliases)
         mapping: dict[str, str] = {}

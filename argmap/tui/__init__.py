@@ -2,5 +2,5 @@
 
 ``ArgmapApp`` (``argmap.tui.app``) is started by ``argmap open``; every edit goes
 through the ``Workspace`` API (``argmap.store``), as the command line's do.
-``argmap.tui.review`` is the packet review app of ``argmap review``.
+``argmap.tui.reviewer`` is the packet review app of ``argmap review``.
 """

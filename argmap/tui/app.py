@@ -37,7 +37,7 @@ VIEWS = {
     "board": ("board:BoardView", "Board", "b", "view-board"),
     "documents": ("documents:DocumentsView", "Documents", "d", "view-documents"),
     "statements": ("statements:StatementsView", "Statements", "s", "view-statements"),
-    "review": ("review:ReviewView", "Review", "r", "view-review"),
+    "review": ("review_queue:ReviewView", "Review", "r", "view-review"),
     "speakers": ("speakers:SpeakersView", "Speakers", "p", "view-speakers"),
     "map": ("mapview:MapView", "Map", "m", "view-map"),
 }
@@ -358,7 +358,7 @@ class ArgmapApp(App):
     def add_documents(self, paths: list[str]) -> str:
         """Add articles (in a thread, with its own connection); progress comes back by message."""
         from argmap.cli.workspace import _count_files
-        from argmap.reading import ReadError, load_documents
+        from argmap.io.reading import ReadError, load_documents
 
         total = _count_files(paths)
         done = 0

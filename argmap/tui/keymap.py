@@ -84,7 +84,7 @@ def is_key(key: str) -> bool:
 def known_binding_ids() -> set[str]:
     """Every binding id a keys file may remap: the main app's and the review apps' (one file serves both)."""
     from argmap.tui.app import binding_ids
-    from argmap.tui.review import review_binding_ids
+    from argmap.tui.reviewer import review_binding_ids
 
     return binding_ids() | review_binding_ids()
 

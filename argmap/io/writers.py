@@ -39,7 +39,7 @@ def write_json(
     """One JSON document: ``documents``, ``statements`` and the ``speakers`` they name.
 
     ``speakers`` is read after ``results`` is consumed, so it may be filled while
-    the results are produced (see ``argmap.pipeline.extract_corpus``).
+    the results are produced (see ``argmap.extraction.corpus.extract_corpus``).
     """
     documents, records = [], []
     for document, statements in results:

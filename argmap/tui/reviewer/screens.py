@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 from argmap.codebook import Codebook
 from argmap.review.session import ReviewSession
 from argmap.tui.footer import KeysFooter
-from argmap.tui.review.render import MAX_KEYED_LABELS
+from argmap.tui.reviewer.render import MAX_KEYED_LABELS
 
 
 class SummaryScreen(Screen[int | None]):

@@ -14,8 +14,8 @@ from argmap.codebook import Codebook
 from argmap.review.adjudication import AdjudicationQueue, Dispute
 from argmap.tui.footer import KeysFooter
 from argmap.tui.keymap import shown_keys
-from argmap.tui.review import render
-from argmap.tui.review.screens import HelpScreen
+from argmap.tui.reviewer import render
+from argmap.tui.reviewer.screens import HelpScreen
 
 
 def answers_table(dispute: Dispute, codebook: Codebook) -> Table:
@@ -148,7 +148,7 @@ class DisputeScreen(Screen):
 class AdjudicateApp(App):
     """The workspace's adjudication queue: ``AdjudicateApp(workspace).run()``."""
 
-    CSS_PATH = "review.tcss"
+    CSS_PATH = "reviewer.tcss"
     TITLE = "argmap adjudication"
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),

@@ -14,8 +14,8 @@ from argmap.review.packet import Packet
 from argmap.review.session import ReviewSession
 from argmap.tui.footer import KeysFooter
 from argmap.tui.keymap import shown_keys
-from argmap.tui.review import render
-from argmap.tui.review.screens import HelpScreen, SummaryScreen
+from argmap.tui.reviewer import render
+from argmap.tui.reviewer.screens import HelpScreen, SummaryScreen
 
 
 class ItemScreen(Screen):
@@ -188,7 +188,7 @@ class ItemScreen(Screen):
 class ReviewApp(App):
     """Review one packet file: ``ReviewApp(packet, path).run()``."""
 
-    CSS_PATH = "review.tcss"
+    CSS_PATH = "reviewer.tcss"
     TITLE = "argmap review"
     BINDINGS = [
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),

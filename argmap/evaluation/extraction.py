@@ -45,7 +45,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from argmap.gold import (
+from argmap.evaluation.gold import (
     GoldSet,
     GoldStatement,
     Span,
@@ -427,7 +427,7 @@ Extractor = Callable[[Document], list[Statement]]
 
 def _read_documents(paths: Iterable[Path]) -> tuple[list[Document], list[str]]:
     """Documents under ``paths`` (files or folders) and the errors met reading them."""
-    from argmap.reading import load_documents
+    from argmap.io.reading import load_documents
 
     documents: list[Document] = []
     errors: list[str] = []

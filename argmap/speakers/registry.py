@@ -40,7 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from rapidfuzz import fuzz, process
 
 from argmap.models import Speaker, SpeakerKind, content_id
-from argmap.names import name_key, split_role, surname_candidates
+from argmap.speakers.names import name_key, split_role, surname_candidates
 
 __all__ = ["AliasEntry", "AliasFileError", "AliasTable", "DistinctEntry", "SpeakerRegistry"]
 

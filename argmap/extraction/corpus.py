@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from argmap.extraction.extractor import iter_statements
 from argmap.models import Document, Speaker, Statement
-from argmap.names import split_role
+from argmap.speakers.names import split_role
 
 if TYPE_CHECKING:
-    from argmap.speakers import SpeakerRegistry
+    from argmap.speakers.registry import SpeakerRegistry
 
 
 def extract_corpus(
@@ -31,7 +31,7 @@ def extract_corpus(
     very large document never has all its statements in memory at once.
     """
     if registry is None:
-        from argmap.speakers import SpeakerRegistry
+        from argmap.speakers.registry import SpeakerRegistry
 
         registry = SpeakerRegistry()
     for document in documents:

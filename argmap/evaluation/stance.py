@@ -14,7 +14,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from argmap.codebook import Codebook
-from argmap.output import confusion_table
+from argmap.io.writers import confusion_table
 from argmap.stance.codebook_model import CodebookModel
 from argmap.stance.labels import LabelledStatement
 from argmap.stance.learned import LearnedModel, blend

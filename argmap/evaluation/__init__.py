@@ -1,0 +1,1 @@
+"""Measuring argmap against gold: the gold formats, extraction scores, stance scores."""

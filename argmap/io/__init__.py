@@ -1,0 +1,1 @@
+"""Reading articles in, writing results out: files, decoding, atomic writes, JSON Lines and tables."""
