@@ -81,7 +81,7 @@ def report(name, labels, runs):
     for size, items in runs.items():
         f1 = lambda probabilities, gold: _macro_f1(
             gold, [labels[i] for i in probabilities.argmax(axis=1)], labels
-        )  # noqa: E731
+        )
         cells = [
             np.mean([f1(cue, gold) for gold, _, cue, *_ in items]),
             np.mean([f1(learned, gold) for gold, learned, *_ in items]),

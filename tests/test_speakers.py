@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from argmap.models import SpeakerKind
-from argmap.speakers.registry import AliasFileError, AliasTable, SpeakerRegistry
+from argmap.speakers.aliases import AliasFileError, AliasTable
+from argmap.speakers.registry import SpeakerRegistry
 
 
 def resolve_all(registry: SpeakerRegistry, *mentions: tuple[str, str]) -> list[str]:

@@ -5,7 +5,7 @@ from store_helpers import SEED, by_speaker, seed_workspace
 
 from argmap.io.reading import load_documents, read_document
 from argmap.models import Suggestion
-from argmap.speakers.registry import AliasTable
+from argmap.speakers.aliases import AliasTable
 from argmap.store import StatementFilter
 
 

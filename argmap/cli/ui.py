@@ -133,7 +133,7 @@ def _run_open(args: argparse.Namespace) -> int:
             )
         aliases = None
         if args.aliases:
-            from argmap.speakers.registry import AliasTable
+            from argmap.speakers.aliases import AliasTable
 
             aliases = AliasTable.load(args.aliases)
         from argmap.tui.app import ArgmapApp

@@ -161,7 +161,7 @@ def _run_init(args: argparse.Namespace) -> int:
 
 def _run_add(args: argparse.Namespace) -> int:
     from argmap.cli import describe
-    from argmap.speakers.registry import AliasTable
+    from argmap.speakers.aliases import AliasTable
     from argmap.store import WorkspaceError
 
     aliases = None

@@ -15,7 +15,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
-from argmap.speakers.names import ORG_HEADS, is_pronoun, pronoun_gender, split_role
+from argmap.speakers.names import is_pronoun, pronoun_gender, split_role
+from argmap.speakers.wordlists import ORG_HEADS
 
 _NAME_RUN = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"

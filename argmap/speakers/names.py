@@ -25,7 +25,7 @@ Choices, documented once here:
   description: ``proper`` is False and the extractor should resolve it to an
   antecedent; ``head`` carries its head noun ("ministry", "nominee").
 - Documents ("the joint statement", "the poll") are kind ORGANISATION with the
-  document noun as ``head`` (see ``DOCUMENT_HEADS``): whoever issued them speaks.
+  document noun as ``head`` (see ``wordlists.DOCUMENT_HEADS``): whoever issued them speaks.
 - Pronouns are kind UNKNOWN, not proper; the name is the pronoun itself.
 """
 
@@ -37,9 +37,42 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
+from argmap.speakers.wordlists import (
+    ABBREVIATIONS,
+    APPOSITION_STOPS,
+    COMPLEMENT_PREPS,
+    CONNECTORS,
+    COORDINATORS,
+    CUT_WORDS,
+    DECAP_ORG,
+    DEMONYMS,
+    DETERMINERS,
+    DOCUMENT_HEADS,
+    GROUP_PROPER,
+    GROUP_PROPER_SUFFIXES,
+    GROUP_WORDS,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    KEY_STOPWORDS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES_KEEP,
+    NON_PLURAL_S,
+    ORG_HEADS,
+    PERSON_ALONE,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    PLACES,
+    POSSESSIVE_PRONOUNS,
+    PRONOUN_GENDER,
+    QUANTIFIERS_ALONE,
+    QUANTITY_WORDS,
+    SUFFIXES,
+    SURNAME_TITLES,
+    TIME_WORDS,
+    TITLES,
+)
 
 __all__ = [
-    "DOCUMENT_HEADS",
     "ParsedMention",
     "clear_caches",
     "is_pronoun",
@@ -60,232 +93,6 @@ class ParsedMention(NamedTuple):
     proper: bool = True  # False for pronouns and descriptions ("the ministry")
     head: str | None = None  # lowercase head noun of a description or organisation name
 
-
-# --------------------------------------------------------------------------- lexicons
-# All entries are casefolded with dots removed ("Sen." -> "sen").
-
-_PRONOUN_GENDER: dict[str, str | None] = {
-    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
-    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
-    **dict.fromkeys(
-        ("they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "ourselves"),
-        "plural",
-    ),
-    **dict.fromkeys(
-        (
-            "i",
-            "me",
-            "my",
-            "mine",
-            "myself",
-            "you",
-            "your",
-            "yours",
-            "yourself",
-            "it",
-            "its",
-            "itself",
-            "who",
-            "whom",
-            "whose",
-            "which",
-            "that",
-        ),
-        None,
-    ),
-}
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-
-HONORIFICS = frozenset(
-    "mr mrs ms miss mx messrs mme mmes mlle sir dame madam madame herr frau monsieur".split()
-)
-
-TITLES = frozenset(
-    """
-    dr prof professor rev reverend fr father sen senator rep representative gov governor
-    lt gen general adm admiral col colonel capt captain cmdr commander maj major sgt sergeant
-    cpl pvt brig marshal president pres vice prime premier minister secretary sec
-    secretary-general undersecretary under assistant associate ambassador amb envoy consul
-    spokesman spokeswoman spokesperson chairman chairwoman chair chairperson ceo cfo coo cto
-    director deputy former acting interim chief head leader speaker majority minority whip
-    mayor judge justice chancellor king queen prince princess emperor empress pope cardinal
-    bishop archbishop rabbi imam sheikh pastor attorney counsel commissioner superintendent
-    inspector officer official aide adviser advisor strategist founder co-founder executive
-    manager editor correspondent reporter columnist anchor host analyst economist lawmaker
-    legislator congressman congresswoman councilman councilwoman councillor councilor
-    delegate candidate nominee front-runner frontrunner incumbent challenger lady first
-    president-elect vice-president senior top then ex emeritus designate elect republican
-    democrat duke earl baron lord pm mp mep gop
-    """.split()
-)
-# Title words that are also common surnames or given names: "Steve King", "Earl ...".
-_SURNAME_TITLES = frozenset(
-    "king major bishop judge dean pope chancellor marshal prince duke earl lord".split()
-)
-
-PERSON_NOUNS = TITLES | frozenset(
-    """
-    official aide adviser advisor consultant strategist pollster analyst expert economist
-    scientist researcher scholar professor teacher student lawyer attorney doctor voter
-    resident citizen activist supporter critic opponent ally friend source insider observer
-    commentator journalist writer author moderator producer owner boss member lawmaker
-    politician diplomat soldier veteran worker employee organizer organiser volunteer donor
-    contributor operative partisan loyalist surrogate backer mother father wife husband son
-    daughter brother sister man woman person guy someone somebody anyone anybody colleague
-    counterpart successor predecessor rival winner loser mogul star icon billionaire
-    businessman businesswoman entrepreneur investor banker priest actor actress singer
-    comedian athlete coach player fan witness victim suspect defendant plaintiff prosecutor
-    investigator detective agent hacker whistleblower blogger pundit historian biographer
-    runner-up governor senator representative nominee appointee employee trustee refugee
-    detainee retiree attendee delegate candidate advocate graduate secretary executive
-    emissary protester protestor demonstrator immigrant farmer owner physician surgeon
-    nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one
-    """.split()
-)
-_PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer", "ster")
-
-ORG_HEADS = frozenset(
-    """
-    ministry department dept committee commission council agency administration government
-    party campaign office bureau court congress senate parliament assembly house command
-    forces force army navy corps guard police university college school institute
-    institution foundation center centre association union federation league coalition
-    alliance organization organisation group company corporation firm bank fund times post
-    journal news press tribune herald gazette magazine newspaper network channel television
-    radio review caucus cabinet board authority service services industries inc corp llc
-    ltd co plc club team society church embassy consulate delegation secretariat
-    headquarters museum hospital airlines media pac chamber reserve watch
-    pentagon kremlin regime camp state-department white-house
-    """.split()
-)
-# Common nouns that, capitalised at the start of a mention, are still common nouns.
-_DECAP_ORG = frozenset(
-    "campaign government administration ministry department committee agency group company".split()
-)
-
-DOCUMENT_HEADS = frozenset(
-    """
-    statement report poll polls survey surveys study analysis memo memorandum letter release
-    ad ads advertisement article editorial op-ed story book document documents filing
-    lawsuit complaint ruling verdict bill law legislation resolution agreement treaty
-    communique communiqué declaration transcript tweet tweets video email emails message
-    speech remarks testimony statistics data figures numbers estimate estimates projection
-    forecast findings research platform proposal guidelines budget website page account
-    indictment indictments motion brief survey results records accord missive amendment
-    headline examination note notice order
-    """.split()
-)
-
-GROUP_WORDS = frozenset(
-    """
-    people men women children public electorate crowd audience majority minority staff
-    youth clergy leadership establishment base panel jury family couple pair duo trio
-    everyone everybody nobody none both all some many others several few most those these
-    police
-    """.split()
-)
-_QUANTIFIERS_ALONE = frozenset(
-    "some many others several few most all both those these everyone everybody none".split()
-)
-_PERSON_ALONE = frozenset("one someone somebody anyone anybody".split())
-
-# Capitalised plural nouns naming groups (a bare surname like "Sanders" must not match).
-GROUP_PROPER = frozenset(
-    """
-    democrats republicans americans conservatives liberals progressives evangelicals christians
-    muslims jews catholics protestants latinos latinas hispanics millennials europeans asians
-    africans chinese japanese koreans russians ukrainians germans britons palestinians israelis
-    iranians iraqis syrians mexicans cubans canadians australians indians pakistanis afghans
-    saudis kurds turks greeks swedes danes norwegians finns poles socialists communists
-    libertarians independents tories whigs democratics boomers
-    """.split()
-)
-_GROUP_PROPER_SUFFIXES = ("cans", "ians", "ists", "crats", "ites")
-
-# Words that may follow "of", "to" or "for" after a title, before the person's name:
-# "Secretary of State Antony Blinken", "Ambassador to the U.S. Sasae Kenichiro".
-INSTITUTION_WORDS = frozenset(
-    """
-    state defense defence homeland security treasury commerce labor labour energy education
-    health human services agriculture transportation interior justice veterans affairs foreign
-    home finance economy trade industry war navy army air force staff joint chiefs united
-    nations states kingdom union european us usa uk un eu nato congress senate house court
-    federal reserve bureau investigation central intelligence agency national committee
-    council department ministry office cabinet government defense-ministry environment
-    development housing urban culture science technology communications information internal
-    external overseas international public works welfare family families immigration
-    japan china russia ukraine korea south north india germany france britain israel iran iraq
-    mexico canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil
-    europe asia africa america washington tokyo beijing moscow london paris berlin seoul
-    philippines vietnam indonesia singapore thailand myanmar argentina colombia venezuela
-    cuba poland sweden norway denmark finland netherlands belgium switzerland austria greece
-    ireland scotland nigeria kenya ethiopia qatar jordan lebanon yemen libya morocco
-    """.split()
-)
-# Places that speak as institutions ("Japan said", "Washington warned").
-PLACES = frozenset(
-    """
-    japan china russia ukraine korea india germany france britain israel iran iraq mexico
-    canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil europe
-    washington tokyo beijing moscow london paris berlin seoul pyongyang tehran kyiv kiev
-    """.split()
-)
-# Nationality and party adjectives that modify a following title ("Japanese Ambassador").
-DEMONYMS = frozenset(
-    """
-    american japanese chinese korean russian ukrainian german french british english irish
-    scottish welsh israeli palestinian iranian iraqi syrian mexican cuban canadian australian
-    indian pakistani afghan saudi turkish greek italian spanish polish swedish dutch belgian
-    swiss austrian brazilian argentine egyptian nigerian kenyan taiwanese filipino vietnamese
-    thai indonesian european asian african u.s us un eu nato gop democratic republican
-    foreign defense defence house senate white state federal
-    """.split()
-)
-
-DETERMINERS = frozenset(
-    "the a an this that these those another any each every some many several few most all both "
-    "neither either no other such".split()
-)
-# Tokens allowed between capitalised words of one name ("Ministry of Defense").
-_CONNECTORS = frozenset("of for and & the to de".split())
-_NAME_PARTICLES = frozenset(
-    "van von der den de del della di da du la le dos das ter ten bin ibn al el abu ben st".split()
-)
-_COMPLEMENT_PREPS = frozenset("of to for".split())
-# A mention's noun phrase ends at these: relative pronouns and locative/other prepositions.
-_CUT_WORDS = frozenset(
-    """
-    who whom whose which where when in at on from with by during after since near
-    across among within without through via against outside inside including
-    representing familiar close involved knowledgeable briefed speaking
-    """.split()
-)
-_APPOSITION_STOPS = frozenset("including such especially notably like among".split())
-_COORDINATORS = frozenset("and & nor or".split())
-_QUANTITY_WORDS = frozenset(
-    """
-    half percent per cent most many some all none one each several few majority minority
-    number handful dozen dozens hundreds thousands millions lot lots plenty rest both two three
-    four five six seven eight nine ten more than less fewer nearly almost about over under
-    a an the % quarter third
-    """.split()
-)
-_TIME_WORDS = frozenset(
-    "year years week weeks month months day days today yesterday tomorrow tonight "
-    "monday tuesday wednesday thursday friday saturday sunday last next this".split()
-)
-_SUFFIXES = frozenset("jr sr ii iii iv v".split())
-_ABBREVIATIONS = _SUFFIXES | frozenset("inc corp co ltd bros".split())  # a final dot that stays
-_NAME_SUFFIXES_KEEP = frozenset("jr sr ii iii iv".split())
-_KEY_STOPWORDS = frozenset("the of and & mr mrs ms mx".split())
-
-_NON_PLURAL_S = frozenset(
-    """
-    news series species politics economics physics headquarters whereabouts means always
-    perhaps its his this thus plus yes us bus gas alias atlas canvas status campus census
-    chorus focus bonus virus corpus genius consensus analysis crisis thesis basis axis
-    """.split()
-)
 
 # ------------------------------------------------------------------------- regexes
 
@@ -316,12 +123,12 @@ _AFFILIATION = re.compile(
 
 def is_pronoun(word: str) -> bool:
     """True for a personal, possessive or relative pronoun ("he", "their", "who")."""
-    return word.strip(_EDGE_CHARS).casefold() in _PRONOUN_GENDER
+    return word.strip(_EDGE_CHARS).casefold() in PRONOUN_GENDER
 
 
 def pronoun_gender(word: str) -> str | None:
     """'male', 'female' or 'plural' for a pronoun that tells; None otherwise."""
-    return _PRONOUN_GENDER.get(word.strip(_EDGE_CHARS).casefold())
+    return PRONOUN_GENDER.get(word.strip(_EDGE_CHARS).casefold())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -350,7 +157,7 @@ def name_key(name: str) -> tuple[str, ...]:
     ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
         tokens = [
-            t for t in name.casefold().split(" ") if t not in _SUFFIXES and t not in _KEY_STOPWORDS
+            t for t in name.casefold().split(" ") if t not in SUFFIXES and t not in KEY_STOPWORDS
         ]
         tokens.sort()
         return tuple(tokens)
@@ -365,7 +172,7 @@ def name_key(name: str) -> tuple[str, ...]:
     tokens = [
         t
         for t in _KEY_SPLIT.split(text)
-        if len(t) > 1 and t not in _SUFFIXES and t not in _KEY_STOPWORDS
+        if len(t) > 1 and t not in SUFFIXES and t not in KEY_STOPWORDS
     ]
     if initials and len(tokens) < 2:
         tokens.append("".join(initials).replace(".", "").casefold())
@@ -381,13 +188,13 @@ def surname_candidates(name: str) -> frozenset[str]:
         t.strip(",")
         for t in name.split()
         if not _INITIAL.match(t)
-        and _bare(t) not in _NAME_SUFFIXES_KEEP
+        and _bare(t) not in NAME_SUFFIXES_KEEP
         and _bare(t) not in HONORIFICS
     ]
     if not tokens:
         return frozenset()
     found = {tokens[0], tokens[-1]}
-    if len(tokens) >= 3 and tokens[-2].casefold() in _NAME_PARTICLES:
+    if len(tokens) >= 3 and tokens[-2].casefold() in NAME_PARTICLES:
         found.add(f"{tokens[-2]} {tokens[-1]}")
     return frozenset(found)
 
@@ -400,7 +207,7 @@ def clear_caches() -> None:
 
 # ------------------------------------------------------------------------- helpers
 
-_TITLE_OR_HONORIFIC = (TITLES | HONORIFICS) - _SURNAME_TITLES
+_TITLE_OR_HONORIFIC = (TITLES | HONORIFICS) - SURNAME_TITLES
 _LEXICON = (
     HONORIFICS
     | TITLES
@@ -413,9 +220,9 @@ _LEXICON = (
     | PLACES
     | DEMONYMS
     | DETERMINERS
-    | _CONNECTORS
-    | _NAME_PARTICLES
-    | frozenset(_PRONOUN_GENDER)
+    | CONNECTORS
+    | NAME_PARTICLES
+    | frozenset(PRONOUN_GENDER)
 )
 
 
@@ -442,7 +249,7 @@ def _is_plain_name(words: list[str]) -> bool:
         t = word.casefold()
         if (t[:-1] if t[-1] == "." else t) in _LEXICON:
             return False
-    return not words[-1].casefold().endswith(_GROUP_PROPER_SUFFIXES)
+    return not words[-1].casefold().endswith(GROUP_PROPER_SUFFIXES)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -460,7 +267,7 @@ def _clean(mention: str) -> str:
     text = _LEAD_PHRASE.sub("", text).strip(" ,;:")
     if text.endswith(".") and " " in text:
         last = text.rsplit(" ", 1)[1]
-        if last.count(".") == 1 and len(last) > 3 and _bare(last) not in _ABBREVIATIONS:
+        if last.count(".") == 1 and len(last) > 3 and _bare(last) not in ABBREVIATIONS:
             text = text[:-1]
     elif text.endswith(".") and text.count(".") == 1 and len(text) > 3:
         text = text[:-1]
@@ -482,7 +289,7 @@ def _is_cap(tokens: list[str], i: int) -> bool:
             b = _bare(t)
             if b in GROUP_PROPER:
                 return True
-            if b in GROUP_WORDS or b in DOCUMENT_HEADS or b in _DECAP_ORG:
+            if b in GROUP_WORDS or b in DOCUMENT_HEADS or b in DECAP_ORG:
                 return False
             if b not in TITLES and (
                 b in PERSON_NOUNS or (b.endswith("s") and b[:-1] in PERSON_NOUNS)
@@ -493,7 +300,7 @@ def _is_cap(tokens: list[str], i: int) -> bool:
         return False
     if "-" in t:  # al-Assad, el-Sisi
         prefix, _, rest = t.partition("-")
-        return prefix in _NAME_PARTICLES and rest[:1].isupper()
+        return prefix in NAME_PARTICLES and rest[:1].isupper()
     return any(c.isupper() for c in t[1:])  # comScore, eBay
 
 
@@ -502,11 +309,11 @@ def _may_be_common(tokens: list[str]) -> bool:
     if len(tokens) == 1:
         return True
     nxt = tokens[1]
-    return nxt not in _COMPLEMENT_PREPS and not nxt[:1].isupper()
+    return nxt not in COMPLEMENT_PREPS and not nxt[:1].isupper()
 
 
 def _is_particle(tokens: list[str], i: int) -> bool:
-    return tokens[i] in _NAME_PARTICLES and i + 1 < len(tokens) and _is_cap(tokens, i + 1)
+    return tokens[i] in NAME_PARTICLES and i + 1 < len(tokens) and _is_cap(tokens, i + 1)
 
 
 def _is_title(tokens: list[str], i: int) -> bool:
@@ -515,7 +322,7 @@ def _is_title(tokens: list[str], i: int) -> bool:
     b = _bare(t)
     if b not in TITLES and not ("-" in b and any(p in TITLES for p in b.split("-"))):
         return False
-    if b in _SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
+    if b in SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
         prev = _bare(tokens[i - 1])
         if (
             _is_cap(tokens, i - 1)
@@ -533,12 +340,12 @@ def _is_plural(word: str) -> bool:
         len(w) > 3
         and w.endswith("s")
         and not w.endswith(("ss", "us", "is", "'s", "’s"))
-        and w not in _NON_PLURAL_S
+        and w not in NON_PLURAL_S
     )
 
 
 def _person_noun(word: str) -> bool:
-    return word in PERSON_NOUNS or (len(word) > 5 and word.endswith(_PERSON_SUFFIXES))
+    return word in PERSON_NOUNS or (len(word) > 5 and word.endswith(PERSON_SUFFIXES))
 
 
 def _segments(text: str) -> list[str]:
@@ -560,7 +367,7 @@ def _continues_complement(prev: str, part: str) -> bool:
     if not any(w in ("of", "for") for w in tail[:-1]):
         return False
     toks = part.split()
-    return all(_is_cap(toks, i) or toks[i] in _CONNECTORS for i in range(len(toks))) and any(
+    return all(_is_cap(toks, i) or toks[i] in CONNECTORS for i in range(len(toks))) and any(
         t in ("and", "&") for t in toks
     )
 
@@ -578,7 +385,7 @@ def _description_kind(head: str) -> SpeakerKind:
 def _head(tokens: list[str]) -> str | None:
     """Lowercase head noun: the last word before an "of/for/to" complement."""
     for i in range(1, len(tokens)):
-        if tokens[i] in _COMPLEMENT_PREPS:
+        if tokens[i] in COMPLEMENT_PREPS:
             return _bare(tokens[i - 1])
     return _bare(tokens[-1]) if tokens else None
 
@@ -598,12 +405,12 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
         return SpeakerKind.ORGANISATION
     if last in DOCUMENT_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION  # "the Reuters/Ipsos Poll"
-    if len(tokens) > 1 and all(b in INSTITUTION_WORDS or b in _CONNECTORS for b in bares):
+    if len(tokens) > 1 and all(b in INSTITUTION_WORDS or b in CONNECTORS for b in bares):
         return SpeakerKind.ORGANISATION  # "the United States"
     for i, b in enumerate(bares[:-1]):
         if b in ORG_HEADS and (bares[i + 1] in ("of", "for") or len(tokens) >= 3):
             return SpeakerKind.ORGANISATION
-    if last in GROUP_PROPER or (tokens[-1][:1].isupper() and last.endswith(_GROUP_PROPER_SUFFIXES)):
+    if last in GROUP_PROPER or (tokens[-1][:1].isupper() and last.endswith(GROUP_PROPER_SUFFIXES)):
         return SpeakerKind.GROUP
     return SpeakerKind.PERSON
 
@@ -623,7 +430,7 @@ def _affiliation_in(text: str) -> str | None:
     """An organisation named in a role: "a spokesman for the Clinton campaign"."""
     for m in _AFFILIATION.finditer(text):
         tokens = m.group(1).split()
-        while tokens and tokens[-1] in _CONNECTORS:
+        while tokens and tokens[-1] in CONNECTORS:
             tokens.pop()
         if tokens and (
             _proper_kind(tokens) is SpeakerKind.ORGANISATION or _bare(tokens[-1]) in ORG_HEADS
@@ -635,7 +442,7 @@ def _affiliation_in(text: str) -> str | None:
 def _coordination(tokens: list[str]) -> int | None:
     """Index of a top-level "and"/"nor"/"&" joining two speakers, if any."""
     for i in range(1, len(tokens) - 1):
-        if tokens[i] not in _COORDINATORS:
+        if tokens[i] not in COORDINATORS:
             continue
         if tokens[i] == "&" and _is_cap(tokens, i - 1) and _is_cap(tokens, i + 1):
             continue  # Procter & Gamble
@@ -656,9 +463,9 @@ def _joins_speakers(side: ParsedMention, tokens: list[str]) -> bool:
         return True
     first = _bare(tokens[0]) if tokens else ""
     return (
-        (len(tokens) == 1 and first in _PRONOUN_GENDER)
+        (len(tokens) == 1 and first in PRONOUN_GENDER)
         or first in DETERMINERS
-        or first in _POSSESSIVE_PRONOUNS
+        or first in POSSESSIVE_PRONOUNS
         or side.kind is SpeakerKind.GROUP
     )
 
@@ -674,13 +481,13 @@ def _np(tokens: list[str]) -> ParsedMention:
     # leading determiners: "the", "both", "some"
     first = _bare(tokens[0])
     if len(tokens) == 1:
-        if first in _PRONOUN_GENDER:
+        if first in PRONOUN_GENDER:
             return ParsedMention(tokens[0], None, SpeakerKind.UNKNOWN, proper=False)
-        if first in _QUANTIFIERS_ALONE:
+        if first in QUANTIFIERS_ALONE:
             return ParsedMention(
                 tokens[0].lower(), None, SpeakerKind.GROUP, proper=False, head=first
             )
-        if first in _PERSON_ALONE:
+        if first in PERSON_ALONE:
             return ParsedMention(
                 tokens[0].lower(), None, SpeakerKind.PERSON, proper=False, head=first
             )
@@ -693,10 +500,10 @@ def _np(tokens: list[str]) -> ParsedMention:
         and not tokens[0].endswith(_POSSESSIVE_S_ENDINGS)
     ):
         tokens = tokens[1:]
-    possessive_det = _bare(tokens[0]) in _POSSESSIVE_PRONOUNS and len(tokens) > 1
+    possessive_det = _bare(tokens[0]) in POSSESSIVE_PRONOUNS and len(tokens) > 1
     # the phrase ends at a relative pronoun or a locative preposition
     for i in range(1, len(tokens)):
-        if tokens[i] in _CUT_WORDS:
+        if tokens[i] in CUT_WORDS:
             tokens = tokens[:i]
             break
     coord = _coordination(tokens)
@@ -725,7 +532,7 @@ def _quantity_of(tokens: list[str]) -> ParsedMention | None:
     before = [_bare(t) for t in tokens[:i]]
     if not before or i == len(tokens) - 1:
         return None
-    if not all(b in _QUANTITY_WORDS or _NUMBER.match(b) for b in before):
+    if not all(b in QUANTITY_WORDS or _NUMBER.match(b) for b in before):
         return None
     inner = _np(tokens[i + 1 :])
     kind = SpeakerKind.PERSON if before == ["one"] else SpeakerKind.GROUP
@@ -740,7 +547,7 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
     last = owner_tokens[-1]
     owner_tokens[-1] = last[:-2] if last.endswith(_POSSESSIVE_S_ENDINGS) else last[:-1]
     owner = _np(owner_tokens)
-    is_time = any(_bare(t) in _TIME_WORDS for t in owner_tokens)
+    is_time = any(_bare(t) in TIME_WORDS for t in owner_tokens)
     affiliation = owner.name if owner.proper and not is_time else None
     rest = _scan(tokens[p + 1 :])
     if rest.proper and rest.kind is SpeakerKind.PERSON:
@@ -765,19 +572,19 @@ def _scan(tokens: list[str]) -> ParsedMention:
     i = 0
     while i < n:
         t = tokens[i]
-        if t in _CONNECTORS or _is_particle(tokens, i):
+        if t in CONNECTORS or _is_particle(tokens, i):
             i += 1
             continue
         if _is_title(tokens, i) or not _is_cap(tokens, i):
             role_end = i + 1
-            if i + 1 < n and tokens[i + 1] in _COMPLEMENT_PREPS:
+            if i + 1 < n and tokens[i + 1] in COMPLEMENT_PREPS:
                 j = i + 2
                 if j < n and tokens[j].casefold() == "the":
                     j += 1
                 start = j
                 while j < n and (
                     _is_cap(tokens, j)
-                    or (tokens[j] in _CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))
+                    or (tokens[j] in CONNECTORS and j + 1 < n and _is_cap(tokens, j + 1))
                 ):
                     j += 1
                 if j > start:
@@ -802,13 +609,13 @@ def _complement_end(tokens: list[str], start: int) -> int:
     while k < n and (
         _bare(tokens[k]) in INSTITUTION_WORDS
         or _ACRONYM.match(tokens[k])
-        or tokens[k] in _CONNECTORS
+        or tokens[k] in CONNECTORS
     ):
         k += 1
     if n - k >= 3:
         name_len = (
             3
-            if (_INITIAL.match(tokens[n - 2]) or _bare(tokens[n - 1]) in _NAME_SUFFIXES_KEEP)
+            if (_INITIAL.match(tokens[n - 2]) or _bare(tokens[n - 1]) in NAME_SUFFIXES_KEEP)
             else 2
         )
         k = n - name_len
@@ -864,13 +671,13 @@ def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> Pa
     for k, seg in enumerate(rest):
         words = seg.split()
         lead = _bare(words[0])
-        if lead in _CUT_WORDS and lead in {"who", "whom", "whose", "which", "where", "when"}:
+        if lead in CUT_WORDS and lead in {"who", "whom", "whose", "which", "where", "when"}:
             break
         if _NUMBER.match(lead):
             continue  # an age: "Courtney Johnson, 23, a social worker"
         if lead in ("and", "or", "&"):
             return _group_of([first_text, *rest])
-        if lead in _APPOSITION_STOPS:
+        if lead in APPOSITION_STOPS:
             break  # "New Jersey officials, including Gov. Chris Christie"
         parsed = _np(words)
         if not first.proper and first.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and k == 0:

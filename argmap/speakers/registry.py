@@ -30,178 +30,23 @@ other work shares its two cores (``benchmarks/speaker_resolution.py``).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from os import PathLike
-from pathlib import Path
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 from rapidfuzz import fuzz, process
 
 from argmap.models import Speaker, SpeakerKind, content_id
+from argmap.speakers.aliases import AliasEntry, AliasTable
 from argmap.speakers.names import name_key, split_role, surname_candidates
 
-__all__ = ["AliasEntry", "AliasFileError", "AliasTable", "DistinctEntry", "SpeakerRegistry"]
+__all__ = ["SpeakerRegistry"]
 
 Key = tuple[str, ...]
 
 TOKEN_MIN_RATIO = 85.0  # a differing token must be at least this close (rapidfuzz ratio)
 TOKEN_MIN_LENGTH = 5  # ... and this long: "Jon" / "John" are not spelling variants
 REST_MIN_RATIO = 70.0  # pre-filter on the unshared tokens of longer names
-
-
-class AliasFileError(ValueError):
-    """A bad alias file; the message names the file and the problem."""
-
-    def __init__(self, path: str | PathLike[str], problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-
-class AliasEntry(BaseModel):
-    """One ``[[speaker]]`` table: a canonical name and the names that mean it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
-    kind: SpeakerKind = SpeakerKind.PERSON
-    role: str | None = None
-    affiliation: str | None = None
-
-
-class DistinctEntry(BaseModel):
-    """One ``[[distinct]]`` table: names of different speakers that must never merge."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    names: list[str] = Field(min_length=2)
-
-
-class AliasTable(BaseModel):
-    """User overrides for speaker resolution, usually loaded from TOML::
-
-    [[speaker]]
-    name = "Kishida Fumio"
-    aliases = ["Fumio Kishida", "PM Kishida"]
-    kind = "person"
-    role = "Prime Minister of Japan"
-
-    [[distinct]]
-    names = ["Tanaka Hitoshi", "Tanaka Makiko"]
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    speakers: list[AliasEntry] = Field(default_factory=list, alias="speaker")
-    distinct: list[DistinctEntry] = Field(default_factory=list)
-
-    _index: dict[Key, int] = PrivateAttr(default_factory=dict)
-    _apart: dict[Key, frozenset[Key]] = PrivateAttr(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _build_indexes(self) -> AliasTable:
-        index: dict[Key, int] = {}
-        for i, entry in enumerate(self.speakers):
-            for text in (entry.name, *entry.aliases):
-                key = name_key(text)
-                if not key:
-                    raise ValueError(f"speaker {entry.name!r}: {text!r} has no letters to match on")
-                other = index.setdefault(key, i)
-                if other != i:
-                    raise ValueError(
-                        f"{text!r} is given for both {self.speakers[other].name!r} and {entry.name!r}"
-                    )
-        apart: dict[Key, set[Key]] = {}
-        for group in self.distinct:
-            keys = [name_key(n) for n in group.names]
-            for n, key in zip(group.names, keys):
-                if not key:
-                    raise ValueError(f"distinct name {n!r} has no letters to match on")
-            for a, ka in zip(group.names, keys):
-                for b, kb in zip(group.names, keys):
-                    if a is b:
-                        continue
-                    if ka == kb:
-                        raise ValueError(
-                            f"distinct names {a!r} and {b!r} are the same name; they cannot be kept apart"
-                        )
-                    if ka in index and index.get(ka) == index.get(kb):
-                        owner = self.speakers[index[ka]].name
-                        raise ValueError(
-                            f"{a!r} and {b!r} are listed as distinct but are both aliases of {owner!r}"
-                        )
-                    apart.setdefault(ka, set()).add(kb)
-        self._index = index
-        self._apart = {k: frozenset(v) for k, v in apart.items()}
-        return self
-
-    @classmethod
-    def load(cls, path: str | PathLike[str]) -> AliasTable:
-        """Read an alias table from a TOML file; raise AliasFileError naming the file."""
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise AliasFileError(
-                path, f"cannot read the alias file: {exc.strerror or exc}"
-            ) from exc
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise AliasFileError(path, "not UTF-8 text") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise AliasFileError(path, f"not valid TOML: {exc}") from exc
-        try:
-            return cls.model_validate(data)
-        except ValidationError as exc:
-            raise AliasFileError(path, _describe(exc, data)) from exc
-
-    def entry_for(self, name: str) -> AliasEntry | None:
-        """The table entry whose name or alias is ``name`` (compared by name_key)."""
-        i = self._index.get(name_key(name))
-        return None if i is None else self.speakers[i]
-
-    def index_of_key(self, key: Key) -> int | None:
-        """Position of the entry that owns ``key``, if any."""
-        return self._index.get(key)
-
-    def kept_apart(self, key: Key) -> frozenset[Key]:
-        """Keys declared distinct from ``key``."""
-        return self._apart.get(key, frozenset())
-
-
-def _describe(exc: ValidationError, data: object) -> str:
-    """One line per problem, naming the table entry: "speaker 2 ('Kishida Fumio').aliases: ..."."""
-    lines = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        where = []
-        node = data
-        for part in loc:
-            if isinstance(part, int):
-                label = f"{where.pop() if where else ''} {part + 1}".strip()
-                name = (
-                    node[part].get("name")
-                    if isinstance(node, list) and isinstance(node[part], dict)
-                    else None
-                )
-                where.append(f"{label} ({name!r})" if name else label)
-            else:
-                where.append(str(part))
-            node = (
-                node.get(part)
-                if isinstance(node, dict)
-                else node[part]
-                if isinstance(node, list)
-                else None
-            )
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            message = "unknown key (a typo?)"
-        lines.append(f"{'.'.join(where)}: {message}" if where else message)
-    return "; ".join(lines)
 
 
 @dataclass(slots=True, eq=False)

@@ -98,7 +98,7 @@ class Workspace(
     @property
     def alias_table(self):
         """The alias table kept in the workspace (``argmap add --aliases FILE``), or None."""
-        from argmap.speakers.registry import AliasTable
+        from argmap.speakers.aliases import AliasTable
 
         text = self.meta("aliases")
         return AliasTable.model_validate_json(text) if text else None
