@@ -82,9 +82,7 @@ def test_kill_9_during_add_keeps_every_committed_document(tmp_path):
         ).fetchone()[0]
         assert events == len(documents)
         # the workspace goes on: adding again picks up the rest, the rest unchanged
-        report = ws.add_documents(
-            load_documents([tmp_path / "articles"])
-        )
+        report = ws.add_documents(load_documents([tmp_path / "articles"]))
         assert len(report.added) == 40 - len(documents) and len(report.unchanged) == len(documents)
 
 

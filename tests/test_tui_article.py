@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.text import Text
 from tui_helpers import SEED, documents_view, press, run
 
+from argmap.spans import paragraphs
 from argmap.tui.views.article import wrap_spans
-from argmap.tui.views.documents import paragraphs
 from argmap.tui.views.fields import NAME_WIDTH, two_columns
 from argmap.tui.views.lines import printable
 

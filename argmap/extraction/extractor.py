@@ -14,12 +14,12 @@ from argmap.extraction.text import (
     find_quotes,
     is_abbreviation,
     mask_quotes,
-    paragraphs,
     sentence_units,
     word_count,
 )
 from argmap.extraction.units import find_in_unit, is_title, join_attribution_tails, speaker_label
 from argmap.models import Document, Statement, StatementKind, content_id
+from argmap.spans import paragraphs
 from argmap.speakers.coref import SpeakerTracker
 
 _TERMINAL = ".?!\"”’'»:)"

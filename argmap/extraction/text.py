@@ -7,7 +7,6 @@ odd input: an unbalanced quotation mark damages at most its own paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 OPENING_DOUBLE = "“„«"
@@ -34,35 +33,6 @@ class Quote(NamedTuple):
         """The quoted words of ``par`` (the paragraph, or its masked copy)."""
         lo, hi = self.inner
         return par[lo:hi]
-
-
-MAX_PARAGRAPH = 20_000  # characters; longer lines are cut at sentence ends so work stays linear
-
-
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each non-blank line, trailing white space excluded.
-
-    A line longer than ``MAX_PARAGRAPH`` (a whole book on one line) is cut
-    into pieces at sentence ends, so no step ever sees more than that.
-    """
-    for match in re.finditer(r"[^\n]+", text):
-        for start, end in _pieces(text, *match.span()):
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            while start < end and text[start].isspace():
-                start += 1
-            if end > start:
-                yield start, end
-
-
-def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while end - start > MAX_PARAGRAPH:
-        limit = start + MAX_PARAGRAPH
-        cut = max(text.rfind(". ", start, limit), text.rfind(" ", start, limit))
-        cut = cut + 1 if cut > start else limit
-        yield start, cut
-        start = cut
-    yield start, end
 
 
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"

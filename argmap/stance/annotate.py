@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from argmap.codebook import Codebook
 from argmap.models import Document, Statement, Suggestion
+from argmap.spans import paragraph_around
 
 Results = Iterable[tuple[Document, Iterable[Statement]]]
 
@@ -55,7 +56,6 @@ def stance_record(suggestion: Suggestion) -> dict:
 
 
 def paragraph(text: str, start: int, end: int) -> str:
-    """The line(s) of ``text`` holding ``start``-``end`` (a statement's paragraph)."""
-    begin = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    return text[begin : stop if stop != -1 else len(text)]
+    """The paragraph(s) of ``text`` holding ``start``-``end``: a statement's context."""
+    lo, hi = paragraph_around(text, start, end)
+    return text[lo:hi]

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.spans import paragraph_around
 from argmap.store.core import EditError, WorkspaceBusy, now
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
-from argmap.store.statements import paragraph_around, refresh_labels
+from argmap.store.statements import refresh_labels
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 if TYPE_CHECKING:  # imported where used: the UI's start needs neither pydantic models nor rapidfuzz
@@ -201,7 +202,10 @@ class DocumentsMixin:
         suggestions = stance_suggestions(
             codebook,
             [s.text for s in statements],
-            [paragraph_around(document.text, s.start, s.end)[0] for s in statements],
+            [
+                document.text[slice(*paragraph_around(document.text, s.start, s.end))]
+                for s in statements
+            ],
             model,
         )
         with self.transaction() as conn:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap.spans import paragraph_around
 from argmap.store.core import EditError, _ChangeSet, default_actor, now
 from argmap.store.records import ReviewState, StatementRow
 
@@ -314,7 +315,9 @@ class StatementsMixin:
         ).fetchone()
         if row is None:
             raise EditError(f"no statement {statement_id!r}")
-        return paragraph_around(*row)
+        text, start, end = row
+        lo, hi = paragraph_around(text, start, end)
+        return text[lo:hi], lo
 
     # ------------------------------------------------------------------ stance edits
 
@@ -637,14 +640,6 @@ def statement_from_row(row: dict) -> Statement:
         speaker_id=row["speaker_id"],
         confidence=row["confidence"],
     )
-
-
-def paragraph_around(text: str, start: int, end: int) -> tuple[str, int]:
-    """The lines containing ``start``-``end`` in ``text`` and their offset."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
-    return text[lo:hi], lo
 
 
 def _annotation(row: dict) -> Annotation:

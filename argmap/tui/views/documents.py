@@ -14,22 +14,13 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from argmap.spans import paragraphs
 from argmap.store import StatementRow
 from argmap.tui.labels import plural
 from argmap.tui.views.article import ArticleText
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.fields import Fields, FieldsPanel
 from argmap.tui.views.lines import printable
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line of ``text``."""
-    spans, at = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((at, at + len(line)))
-        at += len(line) + 1
-    return spans
 
 
 def find_passage(text: str, passage: str, near: int = 0) -> tuple[int, int] | None:
@@ -194,7 +185,7 @@ class DocumentsView(StatementView):
             select = appeared.pop()
         index = ids.index(select) if select in ids else min(self.index, max(len(self.rows) - 1, 0))
         self.set_reactive(DocumentsView.index, index)
-        self._spans = spans = paragraphs(self.text)
+        self._spans = spans = list(paragraphs(self.text))
         self._by_paragraph = rows_by_paragraph(spans, self.rows)
         self._title(document.name)
         if same_text:  # restyle the paragraphs of the statements that changed (or came or went)
