@@ -43,8 +43,18 @@ _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|
 
 
 class Span(NamedTuple):
+    """A stretch of a paragraph: ``par[start:end]``."""
+
     start: int
     end: int
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of a paragraph, with its offsets: ``par[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
 
 
 class Finding(NamedTuple):
@@ -69,7 +79,7 @@ def _window_start(masked: str, lo: int, hi: int) -> int:
     return start + 1 if start >= 0 else hi - _WINDOW
 
 
-def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def tokens(masked: str, lo: int, hi: int) -> list[Token]:
     """Word and punctuation tokens of ``masked[lo:hi]`` with paragraph offsets."""
     found = []
     at = lo
@@ -77,7 +87,7 @@ def tokens(masked: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         # only white space separates two tokens, so the token is next from where the last ended
         start = masked.find(token, at)
         at = start + len(token)
-        found.append((start, at, token))
+        found.append(Token(start, at, token))
     return found
 
 
@@ -105,22 +115,22 @@ def _is_boundary_punct(tok: str) -> bool:
     }
 
 
-def _looks_like_np(toks: list[tuple[int, int, str]]) -> bool:
+def _looks_like_np(toks: list[Token]) -> bool:
     """A plausible speaker phrase: ends in a noun-like word and has content."""
     if not toks:
         return False
-    last = toks[-1][2].lower().rstrip(".")
+    last = toks[-1].text.lower().rstrip(".")
     if last in lx.NOT_SPEAKER_END or last in lx.AUXILIARIES:
         return False
-    if toks[-1][2] in {",", "-", "'"}:
+    if toks[-1].text in {",", "-", "'"}:
         return False
-    if len(toks) == 1 and toks[0][2].lower() in lx.PRONOUNS:
+    if len(toks) == 1 and toks[0].text.lower() in lx.PRONOUNS:
         return True
-    words = [t for t in toks if t[2][0].isalnum()]
+    words = [t for t in toks if t.text[0].isalnum()]
     if not words:
         return False
     # a lowercase phrase ending in -ly or a past participle is rarely a speaker
-    if last.endswith("ly") and not toks[-1][2][0].isupper():
+    if last.endswith("ly") and not toks[-1].text[0].isupper():
         return False
     return True
 
@@ -130,19 +140,19 @@ def _is_verb_like(word: str) -> bool:
     return word.islower() and (word in lx.AUXILIARIES or word.endswith(("n't", "n’t")))
 
 
-def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
+def _walk_np(toks: list[Token], end_index: int) -> int | None:
     """Index of the first token of the noun phrase ending at ``end_index`` (inclusive)."""
     i = end_index
     count = 0
     while i >= 0:
-        text = toks[i][2]
+        text = toks[i].text
         low = text.lower()
         if text == ")" and count == 0 and i > 0:
             # a parenthetical after a name: 'Rep. John Mica (R-Fla.) said'
             k = i - 1
-            while k >= 0 and toks[k][2] != "(" and i - k < 8:
+            while k >= 0 and toks[k].text != "(" and i - k < 8:
                 k -= 1
-            if k >= 0 and toks[k][2] == "(":
+            if k >= 0 and toks[k].text == "(":
                 i = k - 1
                 continue
         if _is_boundary_punct(text) or text == ",":
@@ -158,8 +168,8 @@ def _walk_np(toks: list[tuple[int, int, str]], end_index: int) -> int | None:
             break  # 'ministers announced | plans': a verb ends the speaker phrase
         if low in ("and", "or") and count:
             # "Japan and the United States", "foreign and defense ministers"
-            prev = toks[i - 1][2] if i > 0 else ""
-            nxt = toks[i + 1][2]
+            prev = toks[i - 1].text if i > 0 else ""
+            nxt = toks[i + 1].text
             if not (
                 prev[:1].isupper() and (nxt[:1].isupper() or nxt in ("the", "their", "his", "her"))
             ) and not (prev.islower() and nxt.islower() and not prev.endswith(("ed", "s"))):
@@ -197,44 +207,46 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     toks = tokens(masked, lo, cue_start)
     i = len(toks) - 1
     while i >= 0 and (
-        toks[i][2].lower() in lx.AUXILIARIES
-        or (toks[i][2].islower() and toks[i][2].endswith("ly") and len(toks[i][2]) > 3)
+        toks[i].text.lower() in lx.AUXILIARIES
+        or (toks[i].text.islower() and toks[i].text.endswith("ly") and len(toks[i].text) > 3)
     ):
         i -= 1
     if i < 0:
         return None
-    if toks[i][2].lower() in lx.PRONOUNS:
-        return Span(toks[i][0], toks[i][1])
-    contraction = _CONTRACTED_PRONOUN.match(toks[i][2])
+    if toks[i].text.lower() in lx.PRONOUNS:
+        return Span(toks[i].start, toks[i].end)
+    contraction = _CONTRACTED_PRONOUN.match(toks[i].text)
     if contraction:  # "he's said", "they've argued"
-        return Span(toks[i][0], toks[i][0] + contraction.end(1))
-    if toks[i][2] == ",":
+        return Span(toks[i].start, toks[i].start + contraction.end(1))
+    if toks[i].text == ",":
         # an appositive or a parenthetical ends here: find its opening comma
         j = i - 1
-        while j >= 0 and toks[j][2] != "," and not _is_boundary_punct(toks[j][2]) and i - j < 25:
+        while (
+            j >= 0 and toks[j].text != "," and not _is_boundary_punct(toks[j].text) and i - j < 25
+        ):
             j -= 1
-        if toks[i - 1][2] == ")" and (j < 1 or toks[j][2] != ","):
+        if toks[i - 1].text == ")" and (j < 1 or toks[j].text != ","):
             i -= 1  # 'Gov. John Kasich (R-OH), said': a stray comma after a parenthetical
             start = _walk_np(toks, i)
-            return Span(toks[start][0], toks[i][1]) if start is not None else None
-        if j < 1 or toks[j][2] != "," or j == i - 1:
+            return Span(toks[start].start, toks[i].end) if start is not None else None
+        if j < 1 or toks[j].text != "," or j == i - 1:
             return None
         start = _walk_np(toks, j - 1)
         if start is None or not _looks_like_np(toks[start:j]):
             return None
-        return Span(toks[start][0], toks[i - 1][1])
+        return Span(toks[start].start, toks[i - 1].end)
     start = _walk_np(toks, i)
     if start is None:
         return None
     np_toks = toks[start : i + 1]
-    if np_toks[0][2].lower() in PREPOSITIONS:
+    if np_toks[0].text.lower() in PREPOSITIONS:
         # an adjunct: 'who in 2010 said'
-        if start > 0 and toks[start - 1][2].lower() in lx.PRONOUNS:
-            return Span(toks[start - 1][0], toks[start - 1][1])
+        if start > 0 and toks[start - 1].text.lower() in lx.PRONOUNS:
+            return Span(toks[start - 1].start, toks[start - 1].end)
         return None
     if not _looks_like_np(np_toks):
         return None
-    return Span(np_toks[0][0], np_toks[-1][1])
+    return Span(np_toks[0].start, np_toks[-1].end)
 
 
 PREPOSITIONS = {
@@ -275,16 +287,16 @@ def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> S
     toks = tokens(masked, cue_end, hi)
     out = []
     for tok in toks:
-        if tok[2] in {",", ".", ";", ":", "?", "!"} or _is_boundary_punct(tok[2]):
+        if tok.text in {",", ".", ";", ":", "?", "!"} or _is_boundary_punct(tok.text):
             break
-        if tok[2].lower() in lx.CLAUSE_WORDS or tok[2].lower() in (
+        if tok.text.lower() in lx.CLAUSE_WORDS or tok.text.lower() in (
             "in",
             "on",
             "at",
             "during",
             "who",
         ):
-            if strict and tok[2].lower() not in ("who", "whose"):
+            if strict and tok.text.lower() not in ("who", "whose"):
                 return None
             break
         out.append(tok)
@@ -292,7 +304,7 @@ def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> S
             return None
     if not out or not _looks_like_np(out):
         return None
-    return Span(out[0][0], out[-1][1])
+    return Span(out[0].start, out[-1].end)
 
 
 def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
@@ -309,29 +321,31 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
             while (
                 k < len(toks)
                 and k < 4
-                and (toks[k][2].lower() in lx.AUDIENCE_WORDS or toks[k][2][0].isupper())
-                and toks[k][2] not in ('"', "“", "«", "‘")
+                and (toks[k].text.lower() in lx.AUDIENCE_WORDS or toks[k].text[0].isupper())
+                and toks[k].text not in ('"', "“", "«", "‘")
             ):
                 k += 1
         while k < len(toks) and _is_time_word(toks, k):
             k += 1
         if k < len(toks) and (
-            toks[k][2].lower() in ("in", "on", "at", "during", "via")
+            toks[k].text.lower() in ("in", "on", "at", "during", "via")
             or (
-                toks[k][2].lower() == "to"
+                toks[k].text.lower() == "to"
                 and k + 1 < len(toks)
-                and (toks[k + 1][2][:1].isupper() or toks[k + 1][2].lower() in lx.AUDIENCE_WORDS)
+                and (
+                    toks[k + 1].text[:1].isupper() or toks[k + 1].text.lower() in lx.AUDIENCE_WORDS
+                )
             )
         ):
             # "said in a statement:", "wrote on Twitter,"
             for m in range(k + 1, min(len(toks), k + 9)):
-                if toks[m][2] in (",", ":"):
+                if toks[m].text in (",", ":"):
                     k = m + 1
                     break
-                if _is_boundary_punct(toks[m][2]):
+                if _is_boundary_punct(toks[m].text):
                     break
         if k < len(toks):
-            pos = toks[k][0]
+            pos = toks[k].start
         else:
             return None
     while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
@@ -345,11 +359,11 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
 _TOPIC_ONLY = re.compile(r"\w+ly\s+(?:on|about|of|for)\b")
 
 
-def _is_time_word(toks: list[tuple[int, int, str]], k: int) -> bool:
+def _is_time_word(toks: list[Token], k: int) -> bool:
     """'Tuesday', 'yesterday'; 'this', 'last' and 'next' only before a time noun ('last week')."""
-    word = toks[k][2].lower().rstrip(".")
+    word = toks[k].text.lower().rstrip(".")
     if word in ("this", "last", "next"):
-        return k + 1 < len(toks) and toks[k + 1][2].lower().rstrip(".,") in lx.DAY_WORDS
+        return k + 1 < len(toks) and toks[k + 1].text.lower().rstrip(".,") in lx.DAY_WORDS
     return word in lx.DAY_WORDS
 
 
@@ -546,29 +560,31 @@ def clause_subject(masked: str, lo: int, hi: int, main: bool = False) -> Span | 
     """
     window = _window_start(masked, lo, hi)
     toks = tokens(masked, window, hi)
-    last = _last_subject(toks, [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok[2])])
+    last = _last_subject(
+        toks, [0] + [k + 1 for k, tok in enumerate(toks) if _opens_clause(tok.text)]
+    )
     if not main:
         return last
     starts = [0] + [
         k + 1
         for k, tok in enumerate(toks)
-        if _opens_clause(tok[2]) and tok[2].lower() not in lx.CLAUSE_WORDS
+        if _opens_clause(tok.text) and tok.text.lower() not in lx.CLAUSE_WORDS
     ]
     starts = [
         k
         for k in starts
         if not (
             k
-            and toks[k - 1][2] == ","
+            and toks[k - 1].text == ","
             and k < len(toks)
             and (
-                toks[k][2].lower() in lx.CLAUSE_WORDS
-                or toks[k][2].lower() in ("who", "which", "whom")
+                toks[k].text.lower() in lx.CLAUSE_WORDS
+                or toks[k].text.lower() in ("who", "which", "whom")
             )
         )
     ]
     principal = _last_subject(toks, starts)
-    if principal is None and window == lo and toks and toks[0][2][:1].isupper():
+    if principal is None and window == lo and toks and toks[0].text[:1].isupper():
         principal = _leading_name(toks)
     # the main clause's subject, unless it cannot speak ('The move came ... after Kishida
     # addressed Congress, saying') and the last clause's subject can
@@ -579,7 +595,7 @@ def clause_subject(masked: str, lo: int, hi: int, main: bool = False) -> Span | 
     return last
 
 
-def _last_subject(toks: list[tuple[int, int, str]], starts: list[int]) -> Span | None:
+def _last_subject(toks: list[Token], starts: list[int]) -> Span | None:
     for start in reversed(starts):
         found = _subject_at(toks, start)
         if found is not None:
@@ -596,17 +612,17 @@ def _can_speak(masked: str, span: Span) -> bool:
     return first in lx.PRONOUNS or (text[:1].isupper() and first not in _DETERMINERS)
 
 
-def _leading_name(toks: list[tuple[int, int, str]]) -> Span | None:
+def _leading_name(toks: list[Token]) -> Span | None:
     """The capitalised name that opens a sentence, before its appositive: 'Mr. Trump, who ...'."""
     end = 0
-    while end + 1 < len(toks) and toks[end + 1][2][:1].isupper():
+    while end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
         end += 1
     if (
         end + 1 < len(toks)
-        and toks[end + 1][2] == ","
-        and toks[0][2].lower() not in lx.CLAUSE_WORDS
+        and toks[end + 1].text == ","
+        and toks[0].text.lower() not in lx.CLAUSE_WORDS
     ):
-        return Span(toks[0][0], toks[end][1])
+        return Span(toks[0].start, toks[end].end)
     return None
 
 
@@ -661,23 +677,23 @@ _IRREGULAR_PAST = {
 }
 
 
-def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
+def _subject_at(toks: list[Token], start: int) -> Span | None:
     """A subject starting at token ``start`` and followed by a verb, if there is one."""
-    if start >= len(toks) or not toks[start][2][0].isalnum():
+    if start >= len(toks) or not toks[start].text[0].isalnum():
         return None
-    first = toks[start][2]
+    first = toks[start].text
     if first.lower() in PREPOSITIONS:
         return None
     if first.lower() in lx.PRONOUNS and first.lower() not in ("it", "which", "that"):
-        return Span(toks[start][0], toks[start][1])
+        return Span(toks[start].start, toks[start].end)
     end = start
     if first[:1].isupper():
         while end + 1 < len(toks) and (
-            toks[end + 1][2][:1].isupper()
+            toks[end + 1].text[:1].isupper()
             or (
-                toks[end + 1][2].lower() in ("of", "the", "'s", "’s", "-", "and")
+                toks[end + 1].text.lower() in ("of", "the", "'s", "’s", "-", "and")
                 and end + 2 < len(toks)
-                and toks[end + 2][2][:1].isupper()
+                and toks[end + 2].text[:1].isupper()
             )
         ):
             end += 1
@@ -697,33 +713,33 @@ def _subject_at(toks: list[tuple[int, int, str]], start: int) -> Span | None:
     if (
         end is not None
         and end + 2 < len(toks)
-        and toks[end + 1][2] in ("on", "in", "at", "of", "from", "for")
-        and toks[end + 2][2][:1].isupper()
+        and toks[end + 1].text in ("on", "in", "at", "of", "from", "for")
+        and toks[end + 2].text[:1].isupper()
     ):
         # 'Republicans on Capitol Hill seized ...': a place or body after the head
         k = end + 2
-        while k + 1 < len(toks) and toks[k + 1][2][:1].isupper():
+        while k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
             k += 1
-        if k + 1 < len(toks) and looks_finite(toks[k + 1][2]):
-            return Span(toks[start][0], toks[k][1])
-    if end is not None and end + 1 < len(toks) and toks[end + 1][2] == "(":
+        if k + 1 < len(toks) and looks_finite(toks[k + 1].text):
+            return Span(toks[start].start, toks[k].end)
+    if end is not None and end + 1 < len(toks) and toks[end + 1].text == "(":
         close = next(
-            (k for k in range(end + 1, min(len(toks), end + 9)) if toks[k][2] == ")"), None
+            (k for k in range(end + 1, min(len(toks), end + 9)) if toks[k].text == ")"), None
         )
-        if close is not None and close + 1 < len(toks) and looks_finite(toks[close + 1][2]):
-            return Span(toks[start][0], toks[close][1])  # 'Rep. Jason Chaffetz (R-Utah) said'
-    if end is None or end + 1 >= len(toks) or not looks_finite(toks[end + 1][2].lstrip("_")):
-        nxt = toks[end + 1][2] if end is not None and end + 1 < len(toks) else ""
+        if close is not None and close + 1 < len(toks) and looks_finite(toks[close + 1].text):
+            return Span(toks[start].start, toks[close].end)  # 'Rep. Jason Chaffetz (R-Utah) said'
+    if end is None or end + 1 >= len(toks) or not looks_finite(toks[end + 1].text.lstrip("_")):
+        nxt = toks[end + 1].text if end is not None and end + 1 < len(toks) else ""
         if not (end is not None and nxt.endswith("ly") and nxt.islower()):
             return None
-    return Span(toks[start][0], toks[end][1])
+    return Span(toks[start].start, toks[end].end)
 
 
-def _common_end(toks: list[tuple[int, int, str]], start: int) -> int | None:
+def _common_end(toks: list[Token], start: int) -> int | None:
     """The last token of a lowercase subject ('several environmental groups') before its verb."""
     end = None
     for k in range(start, min(len(toks), start + 6)):
-        word = toks[k][2]
+        word = toks[k].text
         if not word[0].isalnum():
             break
         if k > start and looks_finite(word) and not word.endswith("s"):
@@ -731,8 +747,8 @@ def _common_end(toks: list[tuple[int, int, str]], start: int) -> int | None:
         if k > start and word.islower() and word in lx.AUXILIARIES:
             break
         end = k
-        if k + 1 < len(toks) and looks_finite(toks[k + 1][2]) and k > start:
+        if k + 1 < len(toks) and looks_finite(toks[k + 1].text) and k > start:
             break
-    if end is None or toks[end][2].lower() in _DETERMINERS:
+    if end is None or toks[end].text.lower() in _DETERMINERS:
         return None
     return end

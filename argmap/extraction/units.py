@@ -8,6 +8,7 @@ from argmap.extraction import lexicon as lx
 from argmap.extraction.clauses import (
     Finding,
     Span,
+    Token,
     clause_subject,
     content_after,
     content_before,
@@ -414,14 +415,14 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
         toks = [
             t
             for t in tokens(masked, subject.end, q.start)
-            if not (t[2].endswith("ly") and t[2].islower())
+            if not (t.text.endswith("ly") and t.text.islower())
         ]
         verb = toks[0] if toks else None
-        if verb is None or not _VERB_LIKE.match(verb[2]) or verb[2] in lx.AUXILIARIES:
+        if verb is None or not _VERB_LIKE.match(verb.text) or verb.text in lx.AUXILIARIES:
             continue
-        if len(toks) > 1 and toks[1][2].islower() and toks[1][2].endswith("ed"):
+        if len(toks) > 1 and toks[1].text.islower() and toks[1].text.endswith("ed"):
             continue  # 'The two Republican presidents introduced ...': a plural noun, then the verb
-        start = verb[1] + 1
+        start = verb.end + 1
         that = _THAT_NEXT.match(masked, start, hi)
         if that:
             start += that.end()
@@ -432,7 +433,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
             )  # 'As the alliance marks "...", there are concerns ...': the quotation ends it
         content = Span(start, end)
         if content.end - content.start >= 3:
-            return Finding(content, Span(verb[0], verb[1]), subject, (), "quote-verb", 0.4)
+            return Finding(content, Span(verb.start, verb.end), subject, (), "quote-verb", 0.4)
     return None
 
 
@@ -444,8 +445,8 @@ _NEW_CLAUSE = re.compile(
 def _first_verb(masked: str, lo: int, hi: int) -> int:
     """The start of the first lowercase word that looks like a finite verb, else ``hi``."""
     for tok in tokens(masked, lo, hi):
-        if _verb_like(tok[2]) and not tok[2].endswith("ly"):
-            return tok[0]
+        if _verb_like(tok.text) and not tok.text.endswith("ly"):
+            return tok.start
     return hi
 
 
@@ -459,39 +460,41 @@ def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
     """'"...," Bennett shot back' and '"...," mused Stu Burguiere': a quotation's
     attribution by a verb the lexicon does not list, right after the quotation."""
     toks = [t for t in tokens(masked, q.end, min(hi, q.end + 120))]
-    if toks and toks[0][2] == ",":
+    if toks and toks[0].text == ",":
         toks = toks[1:]
     if len(toks) < 2:
         return None
-    if _verb_like(toks[0][2]) and toks[1][2][:1].isupper():
-        speaker = speaker_after(masked, toks[0][1], hi)
+    if _verb_like(toks[0].text) and toks[1].text[:1].isupper():
+        speaker = speaker_after(masked, toks[0].end, hi)
         if speaker:
-            verb = Span(toks[0][0], toks[0][0] + len(toks[0][2].rstrip(".")))
+            verb = Span(toks[0].start, toks[0].start + len(toks[0].text.rstrip(".")))
             return Finding(Span(q.start, q.end), verb, speaker, (), "post-unlisted", 0.6)
         return None
-    first = toks[0][2]
+    first = toks[0].text
     if not (
         first[:1].isupper() or first.lower() in lx.PRONOUNS or first.lower() in ("the", "a", "an")
     ):
         return None
     for k in range(1, min(len(toks), 9)):
-        word = toks[k][2]
+        word = toks[k].text
         if _verb_like(word):
             noun_phrase = toks[:k]
-            if any(not t[2][0].isalnum() and t[2] not in ("-", "’s", "'s") for t in noun_phrase):
+            if any(
+                not t.text[0].isalnum() and t.text not in ("-", "’s", "'s") for t in noun_phrase
+            ):
                 return None
             if not _looks_like_speaker(noun_phrase):
                 return None
-            mention = Span(noun_phrase[0][0], noun_phrase[-1][1])
-            verb = Span(toks[k][0], toks[k][0] + len(word.rstrip(".")))
+            mention = Span(noun_phrase[0].start, noun_phrase[-1].end)
+            verb = Span(toks[k].start, toks[k].start + len(word.rstrip(".")))
             return Finding(Span(q.start, q.end), verb, mention, (), "post-unlisted", 0.6)
-        if word.islower() and k >= 4 and not toks[k - 1][2][:1].isupper():
+        if word.islower() and k >= 4 and not toks[k - 1].text[:1].isupper():
             return None  # a clause of the reporter's, not a speaker and a verb
     return None
 
 
-def _looks_like_speaker(toks: list[tuple[int, int, str]]) -> bool:
-    last = toks[-1][2].lower()
+def _looks_like_speaker(toks: list[Token]) -> bool:
+    last = toks[-1].text.lower()
     return last not in lx.NOT_SPEAKER_END and last not in _EXPLETIVES
 
 
@@ -703,12 +706,12 @@ def _subject_after(masked: str, lo: int, hi: int) -> Span | None:
     toks = tokens(masked, lo, hi)
     if not toks:
         return None
-    if toks[0][2].lower() in ("he", "she", "they", "i", "we"):
-        return Span(toks[0][0], toks[0][1])
+    if toks[0].text.lower() in ("he", "she", "they", "i", "we"):
+        return Span(toks[0].start, toks[0].end)
     end = 0
-    while end + 1 < len(toks) and toks[end + 1][2][:1].isupper():
+    while end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
         end += 1
-    return Span(toks[0][0], toks[end][1]) if toks[0][2][:1].isupper() else None
+    return Span(toks[0].start, toks[end].end) if toks[0].text[:1].isupper() else None
 
 
 def _name_before(masked: str, lo: int, at: int) -> Span | None:
@@ -734,12 +737,12 @@ def _according(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding |
     toks = tokens(masked, match.end(), hi)
     end_tok = None
     for k, tok in enumerate(toks):
-        if tok[2] in {",", ";", ":", ".", "?", "!"} or k > 12:
+        if tok.text in {",", ";", ":", ".", "?", "!"} or k > 12:
             break
         end_tok = k
     if end_tok is None:
         return None
-    speaker = Span(toks[0][0], toks[end_tok][1].__int__())
+    speaker = Span(toks[0].start, toks[end_tok].end)
     if speaker.end > 0 and masked[speaker.end - 1] == ".":
         speaker = Span(speaker.start, speaker.end - 1)
     after = speaker.end
