@@ -33,11 +33,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from argmap.errors import ArgmapError
+
 _LABEL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
-class CodebookError(ValueError):
+class CodebookError(ArgmapError, ValueError):
     """A codebook file that cannot be used; the message names the file and the problem."""
 
 

@@ -204,11 +204,11 @@ def test_summary_screen_snapshot(snap_compare, packet_path):
 
 @run_async
 async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
-    from argmap.tui.keymap import keymap_for
+    from argmap.cli.ui import load_keys
 
     keys = tmp_path / "keys.toml"
     keys.write_text('[keys]\nskip = "x"\nlabel-2 = "w"\nundo = "ctrl+z"\n', encoding="utf-8")
-    keymap = keymap_for(str(keys))  # one file serves argmap open and argmap review
+    keymap = load_keys(str(keys))  # one file serves argmap open and argmap review
     app = ReviewApp(load_packet(packet_path), packet_path, cursor_blink=False, keymap=keymap)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x", "w")  # item 1 skipped, item 2 labelled with the codebook's label 2

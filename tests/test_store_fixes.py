@@ -80,7 +80,7 @@ def test_undo_of_a_malformed_log_entry_is_a_one_line_error(ws):
 
 
 def test_a_label_given_now_under_a_newer_one_is_refused_with_the_reason(ws):
-    from argmap.store.statements import LabelNotApplied
+    from argmap.store.errors import LabelNotApplied
 
     row = kishida(ws)
     ws.set_stance(

@@ -1,7 +1,9 @@
 """The ``argmap`` command line: a thin layer over the core, heavy imports deferred.
 
 Exit status: 0 when everything was processed, 1 when a file (or other input)
-failed, 2 for usage errors. Problems go to stderr as ``argmap: error: FILE: problem``.
+failed, 2 for usage errors. Problems go to stderr as ``argmap: error: FILE: problem``:
+a command raises an ``ArgmapError`` and ``main`` turns it into that line and the exit
+status; a command that goes on past a bad file reports it with ``error`` itself.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from argmap import __version__
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.models import Document
@@ -39,6 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse_intermixed(parser, argv)
     try:
         return args.run(args)
+    except ArgmapError as problem:
+        error(str(problem))
+        return problem.exit_status
     except BrokenPipeError:  # e.g. `argmap extract ... | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

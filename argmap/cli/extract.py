@@ -68,23 +68,12 @@ def _run_extract(args: argparse.Namespace) -> int:
     from argmap.io import writers as output
     from argmap.speakers.registry import SpeakerRegistry
 
-    if args.aliases:
-        try:
-            registry = SpeakerRegistry.from_alias_file(args.aliases)
-        except (OSError, ValueError) as problem:
-            error(describe(problem, args.aliases))
-            return 1
-    else:
-        registry = SpeakerRegistry()
+    registry = SpeakerRegistry.from_alias_file(args.aliases) if args.aliases else SpeakerRegistry()
     codebook = None
     if args.codebook:
-        from argmap.codebook import CodebookError, load_codebook
+        from argmap.codebook import load_codebook
 
-        try:
-            codebook = load_codebook(args.codebook)
-        except CodebookError as problem:
-            error(str(problem))
-            return 1
+        codebook = load_codebook(args.codebook)
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
     results = extract_corpus(
@@ -106,14 +95,10 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:
     from argmap.evaluation.extraction import evaluate_extraction, format_report
-    from argmap.io.reading import ReadError
 
     try:
         report = evaluate_extraction(args.gold, args.paths, quoted_only=args.quoted_only)
-    except ReadError as problem:
-        error(str(problem))
-        return 1
-    except (OSError, ValueError) as problem:
+    except (OSError, ValueError) as problem:  # a gold file's own problems name it already
         error(describe(problem, args.gold))
         return 1
     sys.stdout.write(format_report(report, args.format))

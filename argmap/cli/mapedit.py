@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
+from argmap.errors import ArgmapError
 
 KINDS = ("direct", "mixed", "indirect")
 REVIEWS = ("unlabelled", "suggested", "labelled", "disputed", "adjudicated")
@@ -30,21 +30,10 @@ SORT_KEYS = (
 )
 
 
-class UsageProblem(Exception):
+class UsageProblem(ArgmapError):
     """A command-line value that is not allowed (exit status 2, like argparse's own errors)."""
 
-
-def _usage_errors(run):
-    """``run`` with ``UsageProblem`` reported as one line and exit status 2."""
-
-    def checked(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except UsageProblem as problem:
-            error(str(problem))
-            return 2
-
-    return checked
+    exit_status = 2
 
 
 def _count(text: str) -> int:
@@ -74,7 +63,7 @@ def register(
         for args, kwargs in arguments:
             parser.add_argument(*args, **kwargs)
         add_workspace_option(parser)
-        parser.set_defaults(run=_usage_errors(run_in_workspace(action)))
+        parser.set_defaults(run=run_in_workspace(action))
         return parser
 
     who = (("--annotator",), {"help": "who labels (default: $ARGMAP_USER or the login name)"})

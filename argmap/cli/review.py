@@ -213,13 +213,9 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
 
 def _ready_to_open(where, args: argparse.Namespace) -> tuple[bool, dict[str, str] | None]:
     """(True, the keys file's keymap or None) when a review app can open; (False, None) after saying why not."""
-    from argmap.tui.keymap import KeymapError, keymap_for
+    from argmap.cli.ui import load_keys
 
-    try:
-        keymap = keymap_for(args.keys)
-    except KeymapError as problem:
-        error(str(problem))
-        return False, None
+    keymap = load_keys(args.keys)
     if not _has_terminal():
         error(f"{where}: {NO_TERMINAL}")
         return False, None
@@ -253,13 +249,9 @@ def _run_review(args: argparse.Namespace) -> int:
         )
     if args.adjudicate:
         return run_in_workspace(_adjudicate)(args)
-    from argmap.review.packet import PacketError, load_packet
+    from argmap.review.packet import load_packet
 
-    try:
-        packet = load_packet(args.packet)
-    except PacketError as problem:
-        error(str(problem))
-        return 1
+    packet = load_packet(args.packet)
     if not packet.items:
         error(f"{args.packet}: the packet has no items")
         return 1

@@ -13,7 +13,7 @@ from argmap.cli import error
 
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
-    from argmap.stance import LearnedModel
+    from argmap.stance.labels import LabelledStatement
 
 
 def register(
@@ -118,35 +118,12 @@ def register(
     stance.set_defaults(run=_run_eval_stance)
 
 
-def _codebook(path: str) -> Codebook | None:
-    from argmap.codebook import CodebookError, load_codebook
-
-    try:
-        return load_codebook(path)
-    except CodebookError as problem:
-        error(str(problem))
-        return None
-
-
-def _model(directory: str, codebook: Codebook) -> LearnedModel | None:
-    from argmap.stance import StanceTrainingError, load_stance_model
-
-    try:
-        return load_stance_model(directory, codebook)
-    except StanceTrainingError as problem:
-        error(str(problem))
-        return None
-
-
 def _run_label(args: argparse.Namespace) -> int:
-    from argmap.stance import suggest_stances
+    from argmap.codebook import load_codebook
+    from argmap.stance import load_stance_model, suggest_stances
 
-    codebook = _codebook(args.codebook)
-    if codebook is None:
-        return 1
-    model = _model(args.model, codebook) if args.model else None
-    if args.model and model is None:
-        return 1
+    codebook = load_codebook(args.codebook)
+    model = load_stance_model(args.model, codebook) if args.model else None
     failed = False
     for name in args.inputs or ["-"]:
         records: list[dict] = []
@@ -212,31 +189,26 @@ def _statements(name: str) -> Iterator[dict | str]:
             yield {"text": line.strip()}
 
 
-def _labelled(path: str, codebook: Codebook, folders: list[str], split: str | None = None):
+def _labelled(
+    path: str, codebook: Codebook, folders: list[str], split: str | None = None
+) -> list[LabelledStatement]:
+    """The labelled statements in ``path`` (only those of ``split``, when it is given)."""
     from argmap.stance import LabelsError, read_labels
 
-    try:
-        examples = read_labels(path, codebook, folders)
-    except LabelsError as problem:
-        error(str(problem))
-        return None
+    examples = read_labels(path, codebook, folders)
     if split is not None:
         examples = [e for e in examples if e.split == split]
         if not examples:
-            error(f"{path}: no line has split {split!r}")
-            return None
+            raise LabelsError(f"{path}: no line has split {split!r}")
     return examples
 
 
 def _run_train(args: argparse.Namespace) -> int:
+    from argmap.codebook import load_codebook
     from argmap.stance import StanceTrainingError, fit_stance_model
 
-    codebook = _codebook(args.codebook)
-    if codebook is None:
-        return 1
+    codebook = load_codebook(args.codebook)
     examples = _labelled(args.labels, codebook, args.documents, args.split)
-    if examples is None:
-        return 1
     try:
         model = fit_stance_model(codebook, [e.text for e in examples], [e.stance for e in examples])
     except StanceTrainingError as problem:
@@ -256,15 +228,12 @@ def _run_train(args: argparse.Namespace) -> int:
 
 
 def _run_eval_stance(args: argparse.Namespace) -> int:
+    from argmap.codebook import load_codebook
     from argmap.evaluation.stance import cross_validate, format_reports, score
-    from argmap.stance import codebook_model
+    from argmap.stance import codebook_model, load_stance_model
 
-    codebook = _codebook(args.codebook)
-    if codebook is None:
-        return 1
+    codebook = load_codebook(args.codebook)
     examples = _labelled(args.gold, codebook, args.documents, args.split)
-    if examples is None:
-        return 1
     if args.cv is not None and args.cv < 2:
         error(f"--cv {args.cv}: expected at least 2 folds")
         return 2
@@ -285,9 +254,7 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
         )
     ]
     if args.model:
-        model = _model(args.model, codebook)
-        if model is None:
-            return 1
+        model = load_stance_model(args.model, codebook)
         predicted = model.suggest(texts, contexts)
         reports.append(
             score(

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from argmap.cli import error
+from argmap.errors import ArgmapError
 
 
 def register(
@@ -51,7 +51,7 @@ def register(
     command.set_defaults(run=_run_open)
 
 
-class OpenError(Exception):
+class OpenError(ArgmapError):
     """A problem that stops ``argmap open``; the message is one line naming the file."""
 
 
@@ -113,42 +113,48 @@ def find_codebook(articles: list[str]) -> Path | None:
     )
 
 
+def load_keys(path: str | None) -> dict[str, str] | None:
+    """The keymap of the keys file ``path`` (``--keys``) or of the default one, if any.
+
+    One file serves ``argmap open`` and ``argmap review``: it may name the bindings of both.
+    """
+    from argmap.tui.keymap import default_keys_file, load_keymap
+
+    keys_file = Path(path) if path else default_keys_file()
+    if not (path or keys_file.is_file()):
+        return None
+    from argmap.tui.app import binding_ids
+    from argmap.tui.reviewer import review_binding_ids
+
+    return load_keymap(keys_file, binding_ids() | review_binding_ids())
+
+
 def _run_open(args: argparse.Namespace) -> int:
     # imports stay on the path they serve: opening an existing workspace needs no codebook
     # parser (pydantic) and no extraction; see benchmarks/ui_speed.py for the start-up time
-    from argmap.store import Workspace, WorkspaceError
-    from argmap.tui.keymap import KeymapError, keymap_for
+    from argmap.store import Workspace
 
-    try:
-        workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
-        keymap = keymap_for(args.keys)
-        if not workspace_file.is_file():
-            from argmap.codebook import load_codebook
+    workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
+    keymap = load_keys(args.keys)
+    if not workspace_file.is_file():
+        from argmap.codebook import load_codebook
 
-            codebook = load_codebook(codebook_file) if codebook_file else None
-            Workspace.init(workspace_file, codebook=codebook).close()
-            print(
-                f"created workspace {workspace_file}"
-                + (f" with codebook {codebook_file}" if codebook_file else "")
-            )
-        aliases = None
-        if args.aliases:
-            from argmap.speakers.aliases import AliasTable
-
-            aliases = AliasTable.load(args.aliases)
-        from argmap.tui.app import ArgmapApp
-
-        app = ArgmapApp(
-            workspace_file, add_paths=articles, keymap=keymap, aliases=aliases, view=args.view
+        codebook = load_codebook(codebook_file) if codebook_file else None
+        Workspace.init(workspace_file, codebook=codebook).close()
+        print(
+            f"created workspace {workspace_file}"
+            + (f" with codebook {codebook_file}" if codebook_file else "")
         )
-    except (
-        OpenError,
-        WorkspaceError,
-        KeymapError,
-        ValueError,
-    ) as problem:  # CodebookError is a ValueError
-        error(str(problem))
-        return 1
+    aliases = None
+    if args.aliases:
+        from argmap.speakers.aliases import AliasTable
+
+        aliases = AliasTable.load(args.aliases)
+    from argmap.tui.app import ArgmapApp
+
+    app = ArgmapApp(
+        workspace_file, add_paths=articles, keymap=keymap, aliases=aliases, view=args.view
+    )
     if args.screenshot:
         return _screenshot(app, args.screenshot)
     app.run()

@@ -30,18 +30,11 @@ def open_from(args: argparse.Namespace):
 
 
 def run_in_workspace(action):
-    """Wrap ``action(workspace, args)``: open the workspace, report store errors as one line."""
+    """Wrap ``action(workspace, args)``: run it on the workspace ``args`` names, then close it."""
 
     def run(args: argparse.Namespace) -> int:
-        from argmap.codebook import CodebookError
-        from argmap.store import WorkspaceError
-
-        try:
-            with open_from(args) as workspace:
-                return action(workspace, args)
-        except (WorkspaceError, CodebookError) as problem:
-            error(str(problem))
-            return 1
+        with open_from(args) as workspace:
+            return action(workspace, args)
 
     return run
 
@@ -131,8 +124,8 @@ def register(
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    from argmap.codebook import CodebookError, load_codebook
-    from argmap.store import Workspace, WorkspaceError
+    from argmap.codebook import load_codebook
+    from argmap.store import Workspace
 
     directory = Path(args.directory)
     source = args.codebook
@@ -143,9 +136,6 @@ def _run_init(args: argparse.Namespace) -> int:
     try:
         codebook = load_codebook(source) if source else None
         workspace = Workspace.init(directory, codebook=codebook)
-    except (CodebookError, WorkspaceError) as problem:
-        error(str(problem))
-        return 1
     except OSError as problem:  # e.g. DIR is a file, or not writable
         error(
             f"{problem.filename or directory}: cannot create a workspace here: {problem.strerror or problem}"
@@ -160,32 +150,21 @@ def _run_init(args: argparse.Namespace) -> int:
 
 
 def _run_add(args: argparse.Namespace) -> int:
-    from argmap.cli import describe
+    from argmap.io.reading import count_files
     from argmap.speakers.aliases import AliasTable
-    from argmap.store import WorkspaceError
 
-    aliases = None
-    if args.aliases:
-        try:
-            aliases = AliasTable.load(args.aliases)
-        except ValueError as problem:
-            error(describe(problem, args.aliases))
-            return 1
+    aliases = AliasTable.load(args.aliases) if args.aliases else None
     failures: list[str] = []
-    try:
-        with open_from(args) as workspace:
-            if aliases is not None:
-                workspace.set_alias_table(aliases)
-            mode = args.progress
-            if mode == "auto":
-                mode = "bar" if sys.stderr.isatty() else "lines"
-            with _Progress(mode, _count_files(args.paths)) as progress:
-                report = workspace.add_documents(
-                    _readable(args.paths, failures, progress), aliases=aliases, progress=progress
-                )
-    except WorkspaceError as problem:
-        error(str(problem))
-        return 1
+    with open_from(args) as workspace:
+        if aliases is not None:
+            workspace.set_alias_table(aliases)
+        mode = args.progress
+        if mode == "auto":
+            mode = "bar" if sys.stderr.isatty() else "lines"
+        with _Progress(mode, count_files(args.paths)) as progress:
+            report = workspace.add_documents(
+                _readable(args.paths, failures, progress), aliases=aliases, progress=progress
+            )
     for path, problem in report.failed:
         error(f"{path}: {problem}")
         failures.append(path)
@@ -237,24 +216,6 @@ def _readable(paths: list[str], failures: list[str], progress: _Progress):
         yield document
     while progress.failed < len(failures):
         progress.skip()
-
-
-def _count_files(paths: list[str]) -> int | None:
-    from argmap.io.reading import READ_SUFFIXES
-
-    total = 0
-    for path in map(Path, paths):
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                total += sum(
-                    1
-                    for f in files
-                    if not f.startswith(".") and Path(f).suffix.lower() in READ_SUFFIXES
-                )
-        else:
-            total += 1
-    return total
 
 
 class _Progress:

@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from argmap.errors import ArgmapError
+
 Span = tuple[int, int]
 
 # Characters that make a PolNeAR content "quoted". Apostrophe-like single marks (’ ‘ ')
@@ -28,7 +30,7 @@ Span = tuple[int, int]
 QUOTATION_MARKS = frozenset('"“”„«»')
 
 
-class GoldFormatError(ValueError):
+class GoldFormatError(ArgmapError, ValueError):
     """A gold file that cannot be read; ``str()`` is ``"FILE[:LINE]: problem"``, complete
     as it is (print it without prefixing the path again)."""
 

@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker, content_id
-from argmap.store.core import EditError, WorkspaceError, _edit, _logged_changes
+from argmap.store.core import _edit, _logged_changes
+from argmap.store.errors import EditError, WorkspaceError
 from argmap.store.statements import refresh_labels, utc_time
 from argmap.store.suggest import suggestion_uncertainty
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.errors import ArgmapError
+
 if TYPE_CHECKING:
     from argmap.models import Document
 
@@ -35,7 +37,7 @@ _BOMS = (
 _SAMPLE_BYTES = 64 * 1024
 
 
-class ReadError(Exception):
+class ReadError(ArgmapError):
     """A path that could not be read as a document; ``str()`` is ``"PATH: problem"``."""
 
     def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
@@ -134,6 +136,11 @@ def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ReadError]
             yield path
         else:
             yield ReadError(path, "no such file or directory")
+
+
+def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many results ``load_documents(paths)`` will give: files to read, and problems."""
+    return sum(1 for _ in _walk(paths))
 
 
 def has_articles(folder: str | os.PathLike[str]) -> bool:

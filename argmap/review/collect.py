@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from argmap.errors import ArgmapError
 from argmap.review.packet import Packet
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-class CollectError(ValueError):
+class CollectError(ArgmapError, ValueError):
     """A packet that cannot be merged into this workspace; nothing was merged from it."""
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from argmap.codebook import Codebook
+from argmap.errors import ArgmapError
 from argmap.io.atomic import write_atomic
 from argmap.models import Suggestion
 
@@ -38,7 +39,7 @@ PACKET_FORMAT = "argmap-packet/2"
 ITEMS_ONLY_FORMAT = "argmap-packet/1"
 
 
-class PacketError(ValueError):
+class PacketError(ArgmapError, ValueError):
     """A packet file that cannot be used; the message is ``FILE: problem``."""
 
 

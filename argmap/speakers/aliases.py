@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from argmap.errors import ArgmapError
 from argmap.models import SpeakerKind
 from argmap.speakers.names import name_key
 
@@ -21,7 +22,7 @@ __all__ = ["AliasEntry", "AliasFileError", "AliasTable", "DistinctEntry"]
 Key = tuple[str, ...]
 
 
-class AliasFileError(ValueError):
+class AliasFileError(ArgmapError, ValueError):
     """A bad alias file; the message names the file and the problem."""
 
     def __init__(self, path: str | PathLike[str], problem: str) -> None:

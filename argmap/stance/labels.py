@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.codebook import Codebook
+from argmap.errors import ArgmapError
 from argmap.stance.annotate import paragraph
 
 
-class LabelsError(ValueError):
+class LabelsError(ArgmapError, ValueError):
     """A labels file that cannot be used; the message starts with ``FILE:LINE:`` or ``FILE:``."""
 
 

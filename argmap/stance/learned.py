@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from argmap.codebook import Codebook
+from argmap.errors import ArgmapError
 from argmap.models import Suggestion
 from argmap.stance.codebook_model import CodebookModel, codebook_fingerprint
 
@@ -51,7 +52,7 @@ DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 3000, "word_ngrams": [1, 2], "s
 _KEPT_WORDS = {"not", "no", "never", "nor", "against", "without", "cannot"}
 
 
-class StanceTrainingError(ValueError):
+class StanceTrainingError(ArgmapError, ValueError):
     """Labels that cannot train a model: empty, an unknown label, a label with no example."""
 
 

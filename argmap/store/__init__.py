@@ -5,15 +5,16 @@ suggestions, annotations, claims, relations, codebook and edit log.
 the single API the CLI and the UI use to read and edit the map.
 """
 
-from argmap.store.core import (
-    WORKSPACE_FILE,
+from argmap.store.core import WORKSPACE_FILE, find_workspace
+from argmap.store.documents import AddReport
+from argmap.store.errors import (
     EditError,
+    LabelNotApplied,
+    SchemaError,
     WorkspaceBusy,
     WorkspaceError,
     WorkspaceNotFound,
-    find_workspace,
 )
-from argmap.store.documents import AddReport
 from argmap.store.records import (
     Claim,
     CodebookOutline,
@@ -27,7 +28,7 @@ from argmap.store.records import (
     StatementRow,
     Status,
 )
-from argmap.store.schema import SCHEMA_VERSION, SchemaError
+from argmap.store.schema import SCHEMA_VERSION
 from argmap.store.statements import SORTS, StatementFilter
 from argmap.store.workspace import Workspace, open_workspace
 
@@ -41,6 +42,7 @@ __all__ = [
     "DocumentRow",
     "Edit",
     "EditError",
+    "LabelNotApplied",
     "Relation",
     "RelationKind",
     "RelationStatus",

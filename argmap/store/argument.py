@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from argmap.store.core import EditError, default_actor, now
+from argmap.store.core import default_actor, now
+from argmap.store.errors import EditError
 from argmap.store.records import Claim, Relation, RelationKind, RelationStatus
 
 CLAIM_KINDS = ("position", "claim")

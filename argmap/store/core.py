@@ -23,6 +23,7 @@ from pathlib import Path
 
 from argmap import __version__
 from argmap.store import schema
+from argmap.store.errors import EditError, WorkspaceBusy, WorkspaceError, WorkspaceNotFound
 from argmap.store.records import Edit
 
 WORKSPACE_FILE = "argmap.sqlite"
@@ -51,22 +52,6 @@ KEYS: dict[str, tuple[str, ...]] = {
 # Columns left out of edit-log rows: the statement's row number only orders ties, and
 # a row put back by undo takes a new one.
 UNTRACKED = {"statements": "seq"}
-
-
-class WorkspaceError(RuntimeError):
-    """A workspace problem the user can act on; the message is one line."""
-
-
-class WorkspaceBusy(WorkspaceError):
-    """Another process held the workspace for longer than the busy timeout."""
-
-
-class WorkspaceNotFound(WorkspaceError):
-    """No workspace in the directory or its parents."""
-
-
-class EditError(WorkspaceError):
-    """An edit that cannot be made (unknown id, bad label, nothing to undo ...)."""
 
 
 def now() -> str:

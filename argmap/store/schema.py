@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from argmap.store.errors import SchemaError
+
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
 
@@ -198,10 +200,6 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     CREATE INDEX IF NOT EXISTS edits_state ON edits(undoable, state);
     """,
 }
-
-
-class SchemaError(RuntimeError):
-    """The file is not an argmap workspace this version can read."""
 
 
 def create(conn: sqlite3.Connection) -> None:

@@ -6,7 +6,7 @@ import json
 import uuid
 from typing import TYPE_CHECKING
 
-from argmap.store.core import EditError
+from argmap.store.errors import EditError
 from argmap.store.records import SpeakerRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)

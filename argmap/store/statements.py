@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.spans import paragraph_around
-from argmap.store.core import EditError, _ChangeSet, default_actor, now
+from argmap.store.core import _ChangeSet, default_actor, now
+from argmap.store.errors import EditError, LabelNotApplied
 from argmap.store.records import ReviewState, StatementRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
@@ -107,10 +108,6 @@ def utc_time(time: datetime | str | None) -> str:
 
 #: How far ahead of the clock a label's time may be (clocks of reviewers' machines drift).
 FUTURE_SLACK = timedelta(minutes=5)
-
-
-class LabelNotApplied(EditError):
-    """A label older than the annotator's current one: kept out, the newer one stays."""
 
 
 class _Label(NamedTuple):

@@ -35,7 +35,7 @@ def load_model(codebook: Codebook | None, model_dir: Path | None):
     if codebook is None or model_dir is None or not (model_dir / "meta.json").is_file():
         return None
     from argmap.stance import StanceTrainingError, load_stance_model
-    from argmap.store.core import EditError
+    from argmap.store.errors import EditError
 
     try:
         return load_stance_model(model_dir, codebook)
@@ -137,7 +137,7 @@ class SuggestionsMixin:
         win), save it in ``model_dir`` and return it; ``EditError`` when the labels cannot
         train one (e.g. a label with no example)."""
         from argmap.stance import StanceTrainingError, fit_stance_model
-        from argmap.store.core import EditError
+        from argmap.store.errors import EditError
 
         codebook = self.codebook
         if codebook is None:

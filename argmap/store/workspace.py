@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.store.argument import ArgumentMixin
-from argmap.store.core import WORKSPACE_FILE, Core, EditError, WorkspaceError
+from argmap.store.core import WORKSPACE_FILE, Core
 from argmap.store.documents import DocumentsMixin
+from argmap.store.errors import EditError, WorkspaceError
 from argmap.store.records import CodebookOutline, LabelOutline, Status
 from argmap.store.search import SearchMixin
 from argmap.store.speakers import SpeakersMixin

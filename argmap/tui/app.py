@@ -357,10 +357,9 @@ class ArgmapApp(App):
     @work(thread=True, exit_on_error=False, group="add", exclusive=True, name="add documents")
     def add_documents(self, paths: list[str]) -> str:
         """Add articles (in a thread, with its own connection); progress comes back by message."""
-        from argmap.cli.workspace import _count_files
-        from argmap.io.reading import ReadError, load_documents
+        from argmap.io.reading import ReadError, count_files, load_documents
 
-        total = _count_files(paths)
+        total = count_files(paths)
         done = 0
         problems: list[str] = []
 

@@ -15,8 +15,10 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
+from argmap.errors import ArgmapError
 
-class KeymapError(ValueError):
+
+class KeymapError(ArgmapError, ValueError):
     """A keys file that cannot be used; the message names the file and the problem."""
 
 
@@ -79,22 +81,6 @@ def is_key(key: str) -> bool:
     except KeyError:
         return False
     return True
-
-
-def known_binding_ids() -> set[str]:
-    """Every binding id a keys file may remap: the main app's and the review apps' (one file serves both)."""
-    from argmap.tui.app import binding_ids
-    from argmap.tui.reviewer import review_binding_ids
-
-    return binding_ids() | review_binding_ids()
-
-
-def keymap_for(path: str | None) -> dict[str, str] | None:
-    """The keymap of ``path`` (``--keys``), else of the default keys file if it exists, else None."""
-    keys_file = Path(path) if path else default_keys_file()
-    if path or keys_file.is_file():
-        return load_keymap(keys_file, known_binding_ids())
-    return None
 
 
 def shown_keys(app, binding_id: str, default: str) -> str:

@@ -1,0 +1,29 @@
+"""What can go wrong with a workspace, as errors the user can act on (one-line messages)."""
+
+from __future__ import annotations
+
+from argmap.errors import ArgmapError
+
+
+class WorkspaceError(ArgmapError):
+    """A workspace problem the user can act on; the message is one line."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another process held the workspace for longer than the busy timeout."""
+
+
+class WorkspaceNotFound(WorkspaceError):
+    """No workspace in the directory or its parents."""
+
+
+class SchemaError(WorkspaceError):
+    """The file is not an argmap workspace this version can read."""
+
+
+class EditError(WorkspaceError):
+    """An edit that cannot be made (unknown id, bad label, nothing to undo ...)."""
+
+
+class LabelNotApplied(EditError):
+    """A label older than the annotator's current one: kept out, the newer one stays."""
