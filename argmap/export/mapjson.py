@@ -13,9 +13,10 @@ from pydantic import ValidationError
 from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker, content_id
-from argmap.store.core import _edit, _logged_changes
+from argmap.store.editlog import edit_from_row, logged_changes
 from argmap.store.errors import EditError, WorkspaceError
-from argmap.store.statements import refresh_labels, utc_time
+from argmap.store.labels import refresh_labels
+from argmap.store.statements import utc_time
 from argmap.store.suggest import suggestion_uncertainty
 
 
@@ -236,9 +237,9 @@ def check_references(export: MapExport, path: str) -> None:
             node = parents.get(node)
     for e in (e for e in export.edits if e.undoable):  # the others (adds, suggestions) only report
         try:
-            _logged_changes(
+            logged_changes(
                 json.dumps(e.changes),
-                _edit((e.id, e.time, e.actor, e.action, e.summary, None, 1, "done")),
+                edit_from_row((e.id, e.time, e.actor, e.action, e.summary, None, 1, "done")),
             )
         except EditError:
             raise MapImportError(

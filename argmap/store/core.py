@@ -1,9 +1,9 @@
-"""The workspace file: opening, creating, locking, transactions and the edit log.
+"""The workspace file: opening, creating, locking, transactions, undo and redo.
 
 Every edit runs in one ``BEGIN IMMEDIATE`` transaction and writes one row of the
-edit log holding, for each row it touched, the row before and after. Undo puts
-the "before" rows back, redo the "after" rows, after checking that nothing
-changed those rows since (otherwise it refuses, naming the row). WAL mode keeps
+edit log (``argmap.store.editlog``) holding, for each row it touched, the row before
+and after. Undo puts the "before" rows back, redo the "after" rows, after checking
+that nothing changed those rows since (otherwise it refuses, naming the row). WAL mode keeps
 readers going while one process writes; a second writer waits up to
 ``busy_timeout`` seconds and then gets ``WorkspaceBusy``.
 """
@@ -23,7 +23,18 @@ from pathlib import Path
 
 from argmap import __version__
 from argmap.store import schema
+from argmap.store.editlog import (
+    CONFLICT,
+    ChangeSet,
+    edit_from_row,
+    logged_changes,
+    read_row,
+    replayed_row,
+    statements_of,
+    write_row,
+)
 from argmap.store.errors import EditError, WorkspaceBusy, WorkspaceError, WorkspaceNotFound
+from argmap.store.labels import refresh_labels
 from argmap.store.records import Edit
 
 WORKSPACE_FILE = "argmap.sqlite"
@@ -36,22 +47,6 @@ def default_busy_timeout() -> float:
         return float(os.environ.get("ARGMAP_BUSY_TIMEOUT", BUSY_TIMEOUT))
     except ValueError:
         return BUSY_TIMEOUT
-
-
-# The primary key columns of each table the edit log tracks.
-KEYS: dict[str, tuple[str, ...]] = {
-    "documents": ("id",),
-    "speakers": ("id",),
-    "statements": ("id",),
-    "suggestions": ("statement_id",),
-    "annotations": ("statement_id", "annotator", "adjudicated"),
-    "claims": ("id",),
-    "relations": ("id",),
-    "meta": ("key",),
-}
-# Columns left out of edit-log rows: the statement's row number only orders ties, and
-# a row put back by undo takes a new one.
-UNTRACKED = {"statements": "seq"}
 
 
 def now() -> str:
@@ -84,62 +79,6 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
     )
 
 
-class _ChangeSet:
-    """The rows one edit touched, each with its value before the edit."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.before: dict[tuple[str, tuple], dict | None] = {}
-
-    def touch(self, table: str, *key: object) -> dict | None:
-        """Record ``table``'s row with primary key ``key`` before changing it; returns that row."""
-        slot = (table, tuple(key))
-        if slot not in self.before:
-            self.before[slot] = read_row(self.conn, table, key)
-        return self.before[slot]
-
-    def changes(self) -> list[dict]:
-        """``{table, key, before, after}`` for every touched row that changed."""
-        out = []
-        for (table, key), before in self.before.items():
-            after = read_row(self.conn, table, key)
-            if after != before:
-                out.append({"table": table, "key": list(key), "before": before, "after": after})
-        return out
-
-
-def read_row(conn: sqlite3.Connection, table: str, key: tuple | list) -> dict | None:
-    """The row of ``table`` with primary key ``key`` as a dict, or None."""
-    cols = KEYS[table]
-    where = " AND ".join(f'"{c}" = ?' for c in cols)
-    cursor = conn.execute(f"SELECT * FROM {table} WHERE {where}", tuple(key))
-    row = cursor.fetchone()
-    if row is None:
-        return None
-    skip = UNTRACKED.get(table)
-    return {d[0]: value for d, value in zip(cursor.description, row) if d[0] != skip}
-
-
-def write_row(conn: sqlite3.Connection, table: str, key: list, row: dict | None) -> None:
-    """Make ``table``'s row with primary key ``key`` equal ``row`` (None deletes it)."""
-    cols = KEYS[table]
-    if row is None:
-        where = " AND ".join(f'"{c}" = ?' for c in cols)
-        conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(key))
-        return
-    names = list(row)
-    quoted = ", ".join(f'"{n}"' for n in names)
-    updates = (
-        ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in cols)
-        or f'"{cols[0]}" = excluded."{cols[0]}"'
-    )
-    conn.execute(
-        f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(names))}) "
-        f"ON CONFLICT ({', '.join(cols)}) DO UPDATE SET {updates}",
-        [row[n] for n in names],
-    )
-
-
 class Core:
     """An open workspace: the connection, transactions and the edit log."""
 
@@ -148,7 +87,7 @@ class Core:
         if not self.path.is_file():
             raise WorkspaceNotFound(f"{self.path}: no such workspace")
         self._lock = threading.RLock()
-        self._changes: _ChangeSet | None = None
+        self._changes: ChangeSet | None = None
         self._group: list[str] | None = None
         try:
             self.conn = _connect(
@@ -234,7 +173,7 @@ class Core:
                 raise
 
     @contextmanager
-    def edit(self, action: str, summary: str, actor: str | None = None) -> Iterator[_ChangeSet]:
+    def edit(self, action: str, summary: str, actor: str | None = None) -> Iterator[ChangeSet]:
         """One edit: a transaction recording the rows it touches in one edit-log entry.
 
         Inside ``edit_group`` (or another edit) it joins that transaction and entry. The
@@ -247,7 +186,7 @@ class Core:
                 yield self._changes
                 return
             with self.transaction() as conn:
-                changes = self._changes = _ChangeSet(conn)
+                changes = self._changes = ChangeSet(conn)
                 try:
                     yield changes
                 finally:
@@ -262,7 +201,7 @@ class Core:
                 yield
                 return
             with self.transaction() as conn:
-                changes = self._changes = _ChangeSet(conn)
+                changes = self._changes = ChangeSet(conn)
                 self._group = []
                 try:
                     yield
@@ -339,15 +278,15 @@ class Core:
                 ).fetchone()
             if row is None:
                 raise EditError(f"nothing to {direction}")
-            edit = _edit(row)
-            changes = _logged_changes(row[5], edit)
+            edit = edit_from_row(row)
+            changes = logged_changes(row[5], edit)
             expect, apply = ("after", "before") if direction == "undo" else ("before", "after")
             conn.execute("PRAGMA defer_foreign_keys = ON")
             plan = []
             for change in changes:
                 current = read_row(conn, change["table"], change["key"])
-                target = _replayed_row(change, current, expect, apply)
-                if target is _CONFLICT:
+                target = replayed_row(change, current, expect, apply)
+                if target is CONFLICT:
                     raise EditError(
                         f"cannot {direction} edit {edit.id} ({edit.summary}): "
                         f"{change['table']} {'/'.join(map(str, change['key']))} has changed since"
@@ -355,9 +294,7 @@ class Core:
                 plan.append((change, target))
             for change, target in reversed(plan) if direction == "undo" else plan:
                 write_row(conn, change["table"], change["key"], target)
-            from argmap.store.statements import refresh_labels
-
-            refresh_labels(conn, _statements_of(changes, conn))
+            refresh_labels(conn, statements_of(changes, conn))
             conn.execute(
                 "UPDATE edits SET state = ? WHERE id = ?",
                 ("undone" if direction == "undo" else "done", edit.id),
@@ -375,113 +312,7 @@ class Core:
                 "SELECT * FROM edits WHERE instr(changes, ?) > 0 ORDER BY id DESC LIMIT ?",
                 (json.dumps(target), limit),
             ).fetchall()
-        return [_edit(row) for row in rows]
-
-
-# Columns derived from other rows: never compared or put back by undo/redo, but
-# recomputed afterwards (a statement's current label follows its annotations and its
-# suggestion, which ``argmap suggest`` refreshes without an undoable edit).
-DERIVED = {
-    "statements": frozenset({"label", "label_source", "review", "suggestion_score", "uncertainty"})
-}
-# Columns holding a JSON list of names: undo/redo take back only the names the edit
-# added or removed, leaving names added since (e.g. aliases ``argmap add`` learnt).
-NAME_LISTS = {"speakers": frozenset({"aliases"})}
-# Tables holding the model's output, which ``argmap suggest`` replaces: never a conflict.
-MODEL_TABLES = frozenset({"suggestions"})
-_CONFLICT = object()
-
-
-def _logged_changes(text: str, edit: Edit) -> list[dict]:
-    """The ``changes`` of an edit-log entry, checked; ``EditError`` when malformed."""
-    problem = f"edit {edit.id} ({edit.summary}) has a malformed change list; it cannot be replayed"
-    try:
-        changes = json.loads(text)
-    except (TypeError, ValueError):
-        raise EditError(problem) from None
-    if not isinstance(changes, list):
-        raise EditError(problem)
-    for change in changes:
-        if not (
-            isinstance(change, dict)
-            and change.get("table") in KEYS
-            and isinstance(change.get("key"), list)
-            and len(change["key"]) == len(KEYS[change["table"]])
-            and all(
-                isinstance(change.get(side), (dict, type(None))) for side in ("before", "after")
-            )
-            and "before" in change
-            and "after" in change
-        ):
-            raise EditError(problem)
-    return changes
-
-
-def _replayed_row(change: dict, current: dict | None, expect: str, apply: str):
-    """The row undo/redo writes for one logged change, or ``_CONFLICT``.
-
-    Only the columns the edit wrote are compared and put back: derived columns and
-    columns the edit left alone may have changed since without blocking it.
-    """
-    table = change["table"]
-    old, new = change[expect], change[apply]
-    if table in MODEL_TABLES:
-        return new
-    if old is None:  # the edit removed (undo: created) nothing there; it must still be absent
-        return new if current is None else _CONFLICT
-    if current is None:
-        return _CONFLICT
-    derived = DERIVED.get(table, frozenset())
-    lists = NAME_LISTS.get(table, frozenset())
-    if new is None:  # the edit created the row (undo) or deleted it (redo)
-        for column, value in old.items():
-            if column not in derived and column not in lists and current.get(column) != value:
-                return _CONFLICT
-        return None
-    written = {c for c in set(old) | set(new) if old.get(c) != new.get(c) and c not in derived}
-    row = dict(current)
-    for column in written:
-        if column in lists:
-            row[column] = _replay_names(old.get(column), new.get(column), current.get(column))
-        elif current.get(column) != old.get(column):
-            return _CONFLICT
-        else:
-            row[column] = new.get(column)
-    return row
-
-
-def _replay_names(old: str | None, new: str | None, current: str | None) -> str:
-    """A JSON name list with the names ``old`` -> ``new`` added or removed applied to ``current``."""
-    before, after, now_ = (json.loads(v or "[]") for v in (old, new, current))
-    removed = [n for n in before if n not in after]
-    added = [n for n in after if n not in before and n not in now_]
-    return json.dumps([n for n in now_ if n not in removed] + added, ensure_ascii=False)
-
-
-def _statements_of(changes: list[dict], conn: sqlite3.Connection) -> list[str]:
-    """The statements whose derived label columns an edit's replay may have changed."""
-    ids = []
-    for change in changes:
-        if change["table"] == "statements" or change["table"] in ("annotations", "suggestions"):
-            ids.append(change["key"][0])
-    present = [
-        i
-        for i in dict.fromkeys(ids)
-        if conn.execute("SELECT 1 FROM statements WHERE id = ?", (i,)).fetchone()
-    ]
-    return present
-
-
-def _edit(row: tuple) -> Edit:
-    return Edit(
-        id=row[0],
-        time=row[1],
-        actor=row[2],
-        action=row[3],
-        summary=row[4],
-        undoable=bool(row[6]),
-        state=row[7],
-    )
+        return [edit_from_row(row) for row in rows]
 
 
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from argmap.spans import paragraph_around
-from argmap.store.core import _ChangeSet, default_actor, now
+from argmap.store.core import default_actor, now
+from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError, LabelNotApplied
-from argmap.store.records import ReviewState, StatementRow
+from argmap.store.labels import refresh_labels
+from argmap.store.records import StatementRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
     from argmap.models import Annotation, Statement, StatementKind, Suggestion
@@ -108,42 +110,6 @@ def utc_time(time: datetime | str | None) -> str:
 
 #: How far ahead of the clock a label's time may be (clocks of reviewers' machines drift).
 FUTURE_SLACK = timedelta(minutes=5)
-
-
-class _Label(NamedTuple):
-    """An annotation as ``argmap.stance.final_label`` reads it."""
-
-    annotator: str
-    adjudicated: int
-    label: str
-    time: str  # ISO 8601 UTC: compares as the time does
-
-
-class _Suggested(NamedTuple):
-    label: str
-
-
-def derive_label(
-    annotations: list[tuple[str, int, str, str]], suggestion: str | None
-) -> tuple[str | None, str | None, str]:
-    """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a suggested label.
-
-    The label and its source are ``argmap.stance.final_label``'s (the latest adjudication,
-    else the latest person's label, else the suggestion); the review state adds whether
-    people disagree ('disputed': their current labels differ and nobody adjudicated).
-    """
-    if not annotations:  # the common case needs no model code
-        if suggestion is None:
-            return None, None, ReviewState.UNLABELLED.value
-        return suggestion, "suggestion", ReviewState.SUGGESTED.value
-    from argmap.stance import final_label
-
-    rows = [_Label(*a) for a in annotations]
-    label, source = final_label(_Suggested(suggestion) if suggestion is not None else None, rows)
-    if source == "adjudicated":
-        return label, source, ReviewState.ADJUDICATED.value
-    differ = len({a.label for a in rows if not a.adjudicated}) > 1
-    return label, source, (ReviewState.DISPUTED if differ else ReviewState.LABELLED).value
 
 
 class StatementsMixin:
@@ -531,7 +497,7 @@ class StatementsMixin:
 
     # ------------------------------------------------------------------ helpers
 
-    def _touch_dependents(self, changes: _ChangeSet, statement_id: str) -> None:
+    def _touch_dependents(self, changes: ChangeSet, statement_id: str) -> None:
         for key in self.conn.execute(
             "SELECT statement_id, annotator, adjudicated FROM annotations WHERE statement_id = ?",
             (statement_id,),
@@ -544,7 +510,7 @@ class StatementsMixin:
         ).fetchall():
             changes.touch("relations", rid)
 
-    def _refresh_label(self, changes: _ChangeSet | None, statement_id: str) -> None:
+    def _refresh_label(self, changes: ChangeSet | None, statement_id: str) -> None:
         """Recompute a statement's current label, its source and review state."""
         if changes is not None:
             changes.touch("statements", statement_id)
@@ -585,31 +551,6 @@ def _check_span(start: int, end: int, length: int) -> None:
     if start < 0 or end > length:
         raise EditError(
             f"span start {start}, end {end} is outside the document (characters 0 to {length})"
-        )
-
-
-def refresh_labels(conn, statement_ids: list[str]) -> None:
-    """Recompute label, label_source, review, suggestion_score and uncertainty for ``statement_ids``."""
-    for statement_id in statement_ids:
-        annotations = conn.execute(
-            "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?",
-            (statement_id,),
-        ).fetchall()
-        suggestion = conn.execute(
-            "SELECT label, score, uncertainty FROM suggestions WHERE statement_id = ?",
-            (statement_id,),
-        ).fetchone()
-        label, source, review = derive_label(annotations, suggestion[0] if suggestion else None)
-        conn.execute(
-            "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ?, uncertainty = ? "
-            "WHERE id = ?",
-            (
-                label,
-                source,
-                review,
-                *(suggestion[1:] if suggestion else (None, None)),
-                statement_id,
-            ),
         )
 
 

@@ -69,7 +69,7 @@ class SuggestionsMixin:
         the model's, not an edit); labels and review states follow. Returns how many
         were stored; ids of statements no longer in the workspace are skipped.
         """
-        from argmap.store.statements import refresh_labels
+        from argmap.store.labels import refresh_labels
 
         with self.transaction() as conn:
             known = [
