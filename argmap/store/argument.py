@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from argmap.store.base import WorkspaceBase
 from argmap.store.core import default_actor, now
 from argmap.store.errors import EditError
 from argmap.store.records import Claim, Relation, RelationKind, RelationStatus
@@ -31,7 +32,7 @@ def relation_id(kind: str, source_id: str, target_id: str) -> str:
     return "rel-" + content_id(f"{kind}|{source_id}|{target_id}")[:12]
 
 
-class ArgumentMixin:
+class ArgumentPart(WorkspaceBase):
     """Claims and relations: queries and edits."""
 
     # ------------------------------------------------------------------ queries

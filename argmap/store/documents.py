@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.spans import paragraph_around
+from argmap.store.base import WorkspaceBase
 from argmap.store.core import now
 from argmap.store.errors import EditError, WorkspaceBusy
 from argmap.store.labels import refresh_labels
@@ -55,7 +56,7 @@ class AddReport:
     )  # internal: ids deleted while carrying over
 
 
-class DocumentsMixin:
+class DocumentsPart(WorkspaceBase):
     """Documents: queries and adding."""
 
     def documents(self) -> list[DocumentRow]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from argmap.store.base import WorkspaceBase
 from argmap.store.records import StatementRow
 from argmap.store.statements import StatementFilter
 
 
-class SearchMixin:
+class SearchPart(WorkspaceBase):
     """``fuzzy_statements``: statements whose text is close to a query, best first."""
 
     _texts: tuple[object, list[str], list[str]] | None = None

@@ -6,6 +6,7 @@ import json
 import uuid
 from typing import TYPE_CHECKING
 
+from argmap.store.base import WorkspaceBase
 from argmap.store.errors import EditError
 from argmap.store.records import SpeakerRow
 
@@ -34,7 +35,7 @@ def speaker_from_row(row: tuple) -> Speaker:
     )
 
 
-class SpeakersMixin:
+class SpeakersPart(WorkspaceBase):
     """Queries over speakers and the speaker edits."""
 
     def speaker(self, speaker_id: str) -> Speaker:
@@ -296,13 +297,6 @@ class SpeakersMixin:
 
     def _speaker_before(self, changes):
         return lambda sid: changes.before[("speakers", (sid,))]
-
-    def _require_speaker(self, speaker_id: str) -> None:
-        if (
-            self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
-            is None
-        ):
-            raise EditError(f"no speaker {speaker_id!r}")
 
 
 def _clean(name: str) -> str:

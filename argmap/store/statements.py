@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from argmap.spans import paragraph_around
+from argmap.store.base import WorkspaceBase
 from argmap.store.core import default_actor, now
 from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError, LabelNotApplied
@@ -112,7 +113,7 @@ def utc_time(time: datetime | str | None) -> str:
 FUTURE_SLACK = timedelta(minutes=5)
 
 
-class StatementsMixin:
+class StatementsPart(WorkspaceBase):
     """Queries over statements and the edits of statements and their stances."""
 
     # ------------------------------------------------------------------ queries
@@ -497,31 +498,11 @@ class StatementsMixin:
 
     # ------------------------------------------------------------------ helpers
 
-    def _touch_dependents(self, changes: ChangeSet, statement_id: str) -> None:
-        for key in self.conn.execute(
-            "SELECT statement_id, annotator, adjudicated FROM annotations WHERE statement_id = ?",
-            (statement_id,),
-        ).fetchall():
-            changes.touch("annotations", *key)
-        changes.touch("suggestions", statement_id)
-        for (rid,) in self.conn.execute(
-            "SELECT id FROM relations WHERE source_id = ? OR target_id = ?",
-            (statement_id, statement_id),
-        ).fetchall():
-            changes.touch("relations", rid)
-
     def _refresh_label(self, changes: ChangeSet | None, statement_id: str) -> None:
         """Recompute a statement's current label, its source and review state."""
         if changes is not None:
             changes.touch("statements", statement_id)
         refresh_labels(self.conn, [statement_id])
-
-    def _require_statement(self, statement_id: str) -> None:
-        if (
-            self.conn.execute("SELECT 1 FROM statements WHERE id = ?", (statement_id,)).fetchone()
-            is None
-        ):
-            raise EditError(f"no statement {statement_id!r}")
 
     def _document_text(self, document_id: str) -> str:
         row = self.conn.execute(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.store.base import WorkspaceBase
+
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
     from argmap.models import Suggestion
@@ -57,7 +59,7 @@ def stance_suggestions(
     return suggest_stances(codebook, texts, contexts=contexts, model=model)
 
 
-class SuggestionsMixin:
+class SuggestionsPart(WorkspaceBase):
     """Storing suggestions: after the model is refitted, or from any other source."""
 
     def store_suggestions(

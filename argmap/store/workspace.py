@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.store.argument import ArgumentMixin
-from argmap.store.core import WORKSPACE_FILE, Core
-from argmap.store.documents import DocumentsMixin
+from argmap.store.argument import ArgumentPart
+from argmap.store.core import WORKSPACE_FILE
+from argmap.store.documents import DocumentsPart
 from argmap.store.errors import EditError, WorkspaceError
-from argmap.store.records import CodebookOutline, LabelOutline, Status
-from argmap.store.search import SearchMixin
-from argmap.store.speakers import SpeakersMixin
-from argmap.store.statements import StatementsMixin
-from argmap.store.suggest import SuggestionsMixin, suggestions_available
+from argmap.store.records import Status
+from argmap.store.search import SearchPart
+from argmap.store.speakers import SpeakersPart
+from argmap.store.statements import StatementsPart
+from argmap.store.suggest import SuggestionsPart, suggestions_available
 
 if TYPE_CHECKING:  # imported where used: opening a workspace and its first screen need no pydantic
     from argmap.codebook import Codebook
 
 
 class Workspace(
-    DocumentsMixin,
-    StatementsMixin,
-    SpeakersMixin,
-    ArgumentMixin,
-    SearchMixin,
-    SuggestionsMixin,
-    Core,
+    DocumentsPart,
+    StatementsPart,
+    SpeakersPart,
+    ArgumentPart,
+    SearchPart,
+    SuggestionsPart,
 ):
     """An open workspace file. Every edit method is one transaction and one edit-log entry."""
 
@@ -53,20 +51,6 @@ class Workspace(
 
         return Codebook.model_validate_json(text)
 
-    @property
-    def codebook_outline(self) -> CodebookOutline | None:
-        """The codebook's issue and labels (id, name, colour) without building the pydantic
-        ``Codebook``: what lists and the UI's first screen need."""
-        text = self.meta("codebook")
-        if not text:
-            return None
-        data = json.loads(text)
-        labels = tuple(
-            LabelOutline(label["id"], label["name"], label.get("colour", "#888888"))
-            for label in data["labels"]
-        )
-        return CodebookOutline(data["id"], data["issue"], labels)
-
     def set_codebook(self, codebook: Codebook, *, actor: str | None = None) -> None:
         """Use ``codebook`` from now on; refused when labels in use are missing from it."""
         used = {
@@ -83,15 +67,6 @@ class Workspace(
             self.conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('codebook', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (codebook.model_dump_json(),),
-            )
-
-    def _check_label(self, label: str) -> None:
-        codebook = self.codebook
-        if codebook is None:
-            raise EditError("the workspace has no codebook (argmap codebook FILE sets one)")
-        if label not in codebook.label_ids:
-            raise EditError(
-                f"unknown label {label!r} (expected one of {', '.join(codebook.label_ids)})"
             )
 
     # ------------------------------------------------------------------ alias table
