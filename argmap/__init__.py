@@ -1,3 +1,3 @@
 """argmap: map a policy debate from the news: who said what, for or against which position."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
