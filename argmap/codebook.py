@@ -111,7 +111,8 @@ class Codebook(BaseModel):
             seen.add(label.id)
         if self.neutral is not None and self.neutral not in seen:
             raise ValueError(
-                f"neutral label {self.neutral!r} is not one of the labels ({', '.join(sorted(seen))})"
+                f"neutral label {self.neutral!r} is not one of the labels "
+                f"({', '.join(sorted(seen))})"
             )
         return self
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
-class SpeakerKind(str, Enum):
+class SpeakerKind(StrEnum):
     """What sort of source a speaker is."""
 
     PERSON = "person"
@@ -23,7 +23,7 @@ class SpeakerKind(str, Enum):
     UNKNOWN = "unknown"
 
 
-class StatementKind(str, Enum):
+class StatementKind(StrEnum):
     """How a statement is reported."""
 
     DIRECT = "direct"  # all inside quotation marks
@@ -75,7 +75,9 @@ class Statement(BaseModel):
     kind: StatementKind
     parts: list[tuple[int, int]] = Field(
         default_factory=list,
-        description="Content pieces when a quote is split around its attribution; empty when whole.",
+        description=(
+            "Content pieces when a quote is split around its attribution; empty when whole."
+        ),
     )
     cue: str = ""
     cue_start: int | None = None
@@ -93,7 +95,7 @@ class Statement(BaseModel):
         if not 0 <= self.start <= self.end:
             raise ValueError(f"content span {self.start}-{self.end} is not ordered")
         for lo, hi in ((self.cue_start, self.cue_end), (self.speaker_start, self.speaker_end)):
-            if (lo is None) != (hi is None) or (lo is not None and lo > hi):
+            if (lo is None) != (hi is None) or (lo is not None and hi is not None and lo > hi):
                 raise ValueError(f"span {lo}-{hi} is incomplete or not ordered")
         return self
 

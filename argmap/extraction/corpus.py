@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from argmap.extraction.extractor import iter_statements
 from argmap.models import Document, Speaker, Statement
@@ -11,6 +11,26 @@ from argmap.speakers.names import split_role
 
 if TYPE_CHECKING:
     from argmap.speakers.registry import SpeakerRegistry
+
+
+@overload
+def extract_corpus(
+    documents: Iterable[Document],
+    registry: SpeakerRegistry | None = None,
+    speakers: dict[str, Speaker] | None = None,
+    *,
+    lazy: Literal[False] = False,
+) -> Iterator[tuple[Document, list[Statement]]]: ...
+
+
+@overload
+def extract_corpus(
+    documents: Iterable[Document],
+    registry: SpeakerRegistry | None = None,
+    speakers: dict[str, Speaker] | None = None,
+    *,
+    lazy: bool,
+) -> Iterator[tuple[Document, Iterable[Statement]]]: ...
 
 
 def extract_corpus(

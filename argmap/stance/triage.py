@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol, TypeVar
 
-from argmap.models import Annotation, Suggestion
+from argmap.models import Suggestion
 
 #: Where a final label comes from, strongest first.
 SOURCES = ("adjudicated", "human", "suggestion", "none")
@@ -32,8 +34,36 @@ def most_uncertain_first(suggestions: Sequence[Suggestion]) -> list[int]:
     return sorted(range(len(suggestions)), key=lambda i: -uncertainty(suggestions[i]))
 
 
+#: When an annotation was made: a ``datetime``, or in the store's rows an ISO 8601 UTC string
+#: (which compares as the time does).
+_Time_co = TypeVar("_Time_co", datetime, str, covariant=True)
+
+
+class Labelled(Protocol):
+    """What ``final_label`` reads of a suggestion: a ``Suggestion`` or the store's row."""
+
+    @property
+    def label(self) -> str: ...
+
+
+class LabelledAt(Protocol[_Time_co]):
+    """What ``final_label`` reads of an annotation: an ``Annotation`` or the store's row."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def adjudicated(self) -> int: ...  # a bool, or the store's 0/1
+
+    @property
+    def time(self) -> _Time_co: ...
+
+
+_Time = TypeVar("_Time", datetime, str)
+
+
 def final_label(
-    suggestion: Suggestion | None, annotations: Sequence[Annotation]
+    suggestion: Labelled | None, annotations: Sequence[LabelledAt[_Time]]
 ) -> tuple[str | None, str]:
     """The statement's label and where it comes from: the latest adjudicated annotation, else
     the latest human annotation, else the suggestion; ``(None, "none")`` when there is nothing."""
@@ -47,7 +77,7 @@ def final_label(
     return None, "none"
 
 
-def _latest(annotations: Sequence[Annotation]) -> Annotation:
+def _latest(annotations: Sequence[LabelledAt[_Time]]) -> LabelledAt[_Time]:
     """The annotation with the latest time; the last given among equal times."""
     best = annotations[0]
     for annotation in annotations[1:]:

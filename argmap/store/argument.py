@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from enum import Enum
+from typing import Final
 
 from argmap.store.base import WorkspaceBase
 from argmap.store.core import default_actor, now
@@ -10,7 +12,15 @@ from argmap.store.errors import EditError
 from argmap.store.records import Claim, Relation, RelationKind, RelationStatus
 
 CLAIM_KINDS = ("position", "claim")
-_UNSET = object()
+
+
+class _Unset(Enum):
+    """The type of ``_UNSET``, an argument not given (where None means "none")."""
+
+    UNSET = "unset"
+
+
+_UNSET: Final = _Unset.UNSET
 
 # Which relation joins which kinds of node: (source type, target type) -> allowed kinds.
 ALLOWED = {
@@ -37,8 +47,9 @@ class ArgumentPart(WorkspaceBase):
 
     # ------------------------------------------------------------------ queries
 
-    def claims(self, parent_id: object = _UNSET) -> list[Claim]:
-        """Every claim, or the children of ``parent_id`` (None: the positions and claims under the issue)."""
+    def claims(self, parent_id: str | _Unset | None = _UNSET) -> list[Claim]:
+        """Every claim, or the children of ``parent_id`` (None: the positions and claims under
+        the issue)."""
         sql = "SELECT * FROM claims"
         if parent_id is _UNSET:
             rows = self.conn.execute(sql + " ORDER BY created_at, rowid").fetchall()
@@ -107,7 +118,8 @@ class ArgumentPart(WorkspaceBase):
             self._check_position_place(kind, parent_id)
             changes.touch("claims", claim_id)
             self.conn.execute(
-                "INSERT INTO claims (id, kind, text, parent_id, label, statement_id, created_by, created_at) "
+                "INSERT INTO claims "
+                "(id, kind, text, parent_id, label, statement_id, created_by, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (claim_id, kind, text, parent_id, label, statement_id, actor, now()),
             )
@@ -119,8 +131,8 @@ class ArgumentPart(WorkspaceBase):
         *,
         text: str | None = None,
         kind: str | None = None,
-        parent_id: object = _UNSET,
-        label: object = _UNSET,
+        parent_id: str | _Unset | None = _UNSET,
+        label: str | _Unset | None = _UNSET,
         actor: str | None = None,
     ) -> Claim:
         """Change a claim's text, kind, parent or label (arguments not given are kept)."""
@@ -222,7 +234,7 @@ class ArgumentPart(WorkspaceBase):
         rid = relation_id(kind.value, source_id, target_id)
         actor = actor or default_actor()
         with self.edit("link", f"{source_id} {kind.value} {target_id}", actor) as changes:
-            for node, typ in zip((source_id, target_id), types):
+            for node, typ in zip((source_id, target_id), types, strict=True):
                 if typ == "claim":
                     self.claim(node)
                 else:
@@ -240,8 +252,8 @@ class ArgumentPart(WorkspaceBase):
                     )
             changes.touch("relations", rid)
             self.conn.execute(
-                "INSERT INTO relations (id, kind, source_type, source_id, target_type, target_id, status, score, "
-                "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO relations (id, kind, source_type, source_id, target_type, target_id, "
+                "status, score, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 (
                     rid,
@@ -316,7 +328,8 @@ OPPOSITE = {
 
 
 def _enum(kind, value, what: str) -> str:
-    """``value`` as a member value of enum ``kind`` (case-insensitive); ``EditError`` when unknown."""
+    """``value`` as a member value of enum ``kind`` (case-insensitive); ``EditError`` when
+    unknown."""
     try:
         return kind(value.lower() if isinstance(value, str) else value).value
     except ValueError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.store.core import Core
@@ -19,13 +20,16 @@ from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError
 from argmap.store.records import CodebookOutline, LabelOutline, Relation, StatementRow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: opening a workspace needs no pydantic models
+    from argmap.codebook import Codebook
     from argmap.models import Speaker
+    from argmap.speakers.aliases import AliasTable
     from argmap.store.statements import StatementFilter
 
 
 class WorkspaceBase(Core, ABC):
-    """The connection and edit log (``Core``), the checks every part uses, and the cross-part calls."""
+    """The connection and edit log (``Core``), the checks every part uses, the codebook, alias
+    table and model directory, and the cross-part calls."""
 
     @property
     def codebook_outline(self) -> CodebookOutline | None:
@@ -40,6 +44,29 @@ class WorkspaceBase(Core, ABC):
             for label in data["labels"]
         )
         return CodebookOutline(data["id"], data["issue"], labels)
+
+    @property
+    def codebook(self) -> Codebook | None:
+        """The debate's codebook, if one was given."""
+        text = self.meta("codebook")
+        if not text:
+            return None
+        from argmap.codebook import Codebook
+
+        return Codebook.model_validate_json(text)
+
+    @property
+    def alias_table(self) -> AliasTable | None:
+        """The alias table kept in the workspace (``argmap add --aliases FILE``), or None."""
+        from argmap.speakers.aliases import AliasTable
+
+        text = self.meta("aliases")
+        return AliasTable.model_validate_json(text) if text else None
+
+    @property
+    def model_dir(self) -> Path:
+        """Where the learned stance model of this workspace is saved."""
+        return self.path.parent / "argmap-model"
 
     def _check_label(self, label: str) -> None:
         """``EditError`` unless ``label`` is one of the codebook's labels."""

@@ -158,7 +158,8 @@ class Core:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (``BEGIN IMMEDIATE``); ``WorkspaceBusy`` when another writer holds it."""
+        """A write transaction (``BEGIN IMMEDIATE``); ``WorkspaceBusy`` when another writer
+        holds it."""
         with self._lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -236,7 +237,8 @@ class Core:
     ) -> None:
         """A log entry that cannot be undone (adding documents), inside the caller's transaction."""
         conn.execute(
-            "INSERT INTO edits (time, actor, action, summary, changes, undoable) VALUES (?, ?, ?, ?, ?, 0)",
+            "INSERT INTO edits (time, actor, action, summary, changes, undoable) "
+            "VALUES (?, ?, ?, ?, ?, 0)",
             (
                 now(),
                 actor or default_actor(),
@@ -259,18 +261,18 @@ class Core:
     def _replay(self, direction: str) -> Edit:
         try:
             return self._replay_once(direction)
-        except (
-            sqlite3.IntegrityError
-        ):  # deferred foreign keys: a later row uses what it would remove
+        except sqlite3.IntegrityError:  # deferred foreign keys: a later row uses what it removes
             raise EditError(
-                f"cannot {direction} the edit: rows added since (by later edits or `argmap add`) still use what it would remove"
+                f"cannot {direction} the edit: rows added since (by later edits or `argmap add`) "
+                "still use what it would remove"
             ) from None
 
     def _replay_once(self, direction: str) -> Edit:
         with self.transaction() as conn:
             if direction == "undo":
                 row = conn.execute(
-                    "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1"
+                    "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 "
+                    "ORDER BY id DESC LIMIT 1"
                 ).fetchone()
             else:
                 row = conn.execute(

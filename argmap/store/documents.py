@@ -39,21 +39,16 @@ class AddReport:
     new_speakers: int = 0
     suggestions: int = 0
     kept_annotations: int = 0  # carried over to a new version of their document
-    dropped_annotations: list[dict] = field(
-        default_factory=list
-    )  # text no longer in the new version
-    kept_edits: int = (
-        0  # hand edits (deletions, speakers, kinds, spans) carried over to new versions
-    )
-    dropped_edits: list[dict] = field(
-        default_factory=list
-    )  # hand edits, relations, claim links not carried over
+    # text no longer in the new version
+    dropped_annotations: list[dict] = field(default_factory=list)
+    kept_edits: int = 0  # hand edits (deletions, speakers, kinds, spans) carried over
+    # hand edits, relations, claim links not carried over
+    dropped_edits: list[dict] = field(default_factory=list)
     restatements: int = 0
     duplicates: int = 0  # statements the extractor found twice (same span): the later copy dropped
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
-    removed: set[str] = field(
-        default_factory=set, repr=False
-    )  # internal: ids deleted while carrying over
+    # internal: ids deleted while carrying over
+    removed: set[str] = field(default_factory=set, repr=False)
 
 
 class DocumentsPart(WorkspaceBase):
@@ -63,7 +58,8 @@ class DocumentsPart(WorkspaceBase):
         """Every document in the order added, with statement counts."""
         rows = self.conn.execute(
             "SELECT d.id, d.seq, d.name, d.source_path, d.added_at, "
-            "(SELECT count(*) FROM statements s WHERE s.document = d.id) FROM documents d ORDER BY d.seq"
+            "(SELECT count(*) FROM statements s WHERE s.document = d.id) "
+            "FROM documents d ORDER BY d.seq"
         ).fetchall()
         return [DocumentRow(*r) for r in rows]
 
@@ -106,7 +102,8 @@ class DocumentsPart(WorkspaceBase):
                     f"DELETE FROM {table} WHERE statement_id IN {of_document}", (document_id,)
                 )
             self.conn.execute(
-                f"DELETE FROM relations WHERE source_id IN {of_document} OR target_id IN {of_document}",
+                f"DELETE FROM relations "
+                f"WHERE source_id IN {of_document} OR target_id IN {of_document}",
                 (document_id, document_id),
             )
             self.conn.execute("DELETE FROM statements WHERE document = ?", (document_id,))
@@ -121,7 +118,8 @@ class DocumentsPart(WorkspaceBase):
         progress: Callable[[Document, int, str], None] | None = None,
         actor: str | None = None,
     ) -> AddReport:
-        """Add documents: extract statements, resolve speakers across the workspace, suggest stances.
+        """Add documents: extract statements, resolve speakers across the workspace, suggest
+        stances.
 
         A document already present (same content) is left alone; a document whose
         source path is already in the workspace with other content replaces that
@@ -169,9 +167,8 @@ class DocumentsPart(WorkspaceBase):
                 )
             except WorkspaceBusy:
                 raise
-            except (
-                Exception
-            ) as problem:  # one bad document never stops the others (its transaction rolled back)
+            except Exception as problem:
+                # one bad document never stops the others (its transaction rolled back)
                 vars(report).update(saved)  # nothing of this document was stored
                 registry, mapping = self._registry(
                     aliases if aliases is not None else self.alias_table
@@ -192,7 +189,8 @@ class DocumentsPart(WorkspaceBase):
     def _add_one(
         self, document, registry, mapping, codebook, model, restatements, report, actor, edited
     ):
-        """Extract, suggest and store one document in its own transaction: (outcome, statements, suggestions)."""
+        """Extract, suggest and store one document in its own transaction: (outcome,
+        statements, suggestions)."""
         from argmap.extraction.corpus import extract_corpus
 
         resolved: dict[str, Speaker] = {}
@@ -218,13 +216,10 @@ class DocumentsPart(WorkspaceBase):
                 conn, document, statements, resolved, mapping, suggestions, report, actor, edited
             )
             if report.removed:  # statements deleted by hand in the old version stay deleted
-                kept = [
-                    (s, g)
-                    for s, g in zip(statements, suggestions or [None] * len(statements))
-                    if s.id not in report.removed
-                ]
-                statements = [s for s, _ in kept]
-                suggestions = [g for _, g in kept] if suggestions else suggestions
+                keep = [s.id not in report.removed for s in statements]
+                statements = [s for s, k in zip(statements, keep, strict=True) if k]
+                if suggestions:  # one per statement
+                    suggestions = [g for g, k in zip(suggestions, keep, strict=True) if k]
                 report.removed = set()
             if outcome == "replaced":
                 restatements.discard_document(report.replaced_ids[-1])
@@ -270,7 +265,8 @@ class DocumentsPart(WorkspaceBase):
                 mapping[speaker.id] = stored = speaker.id
                 if not exists:
                     conn.execute(
-                        "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
                         (
                             speaker.id,
                             speaker.name,
@@ -282,9 +278,8 @@ class DocumentsPart(WorkspaceBase):
                     )
                     created.add(speaker.id)
                     continue
-            if (
-                stored not in edited
-            ):  # a speaker people edited stays as they left it (and undo works)
+            # a speaker people edited stays as they left it (and undo works)
+            if stored not in edited:
                 added = _merge_speaker_details(conn, stored, speaker)
                 if added:
                     learned.append(added)
@@ -304,11 +299,12 @@ class DocumentsPart(WorkspaceBase):
                 ),
             )
             for statement, g, doubt in zip(
-                statements, suggestions or [None] * len(statements), doubts
+                statements, suggestions or [None] * len(statements), doubts, strict=True
             )
         ]
         conn.executemany(
-            'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
+            'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, '
+            "cue, cue_start, cue_end, "
             "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
             "label, label_source, review, suggestion_score, uncertainty) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -316,10 +312,11 @@ class DocumentsPart(WorkspaceBase):
         )
         if suggestions:
             conn.executemany(
-                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
+                "VALUES (?, ?, ?, ?, ?)",
                 [
                     (s.id, g.label, g.score, d, g.model_dump_json())
-                    for s, g, d in zip(statements, suggestions, doubts)
+                    for s, g, d in zip(statements, suggestions, doubts, strict=True)
                 ],
             )
         outcome = "added"
@@ -361,7 +358,8 @@ class DocumentsPart(WorkspaceBase):
     def _carry_over(
         self, conn, old_id: str, document: Document, statements: list[Statement], created: set[str]
     ) -> _Carried:
-        """Move annotations, relations, manual statements and hand edits from the old version to the new one.
+        """Move annotations, relations, manual statements and hand edits from the old version to
+        the new one.
 
         A statement whose text is found again gets the old one's annotations, relations, claim
         and hand edits (deleted stays deleted; a speaker, kind or span a person set is kept).
@@ -380,13 +378,14 @@ class DocumentsPart(WorkspaceBase):
         old = {
             row[0]: row
             for row in conn.execute(
-                'SELECT id, text, origin, speaker_id, kind, start, "end" FROM statements WHERE document = ?',
+                'SELECT id, text, origin, speaker_id, kind, start, "end" FROM statements '
+                "WHERE document = ?",
                 (old_id,),
             ).fetchall()
         }
-        new_seq = conn.execute("SELECT seq FROM documents WHERE id = ?", (document.id,)).fetchone()[
-            0
-        ]
+        (new_seq,) = conn.execute(
+            "SELECT seq FROM documents WHERE id = ?", (document.id,)
+        ).fetchone()
         carried = _Carried()
         moved: dict[str, str] = {}
         for sid, text, origin, speaker_id, kind, _, _ in old.values():
@@ -396,7 +395,8 @@ class DocumentsPart(WorkspaceBase):
                 if at >= 0:
                     target = content_id(f"{document.id}:{at}:{at + len(text)}")
                     conn.execute(
-                        'INSERT OR IGNORE INTO statements (id, document, doc_seq, start, "end", text, kind, speaker_id, '
+                        "INSERT OR IGNORE INTO statements "
+                        '(id, document, doc_seq, start, "end", text, kind, speaker_id, '
                         "confidence, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
                         (target, document.id, new_seq, at, at + len(text), text, kind, speaker_id),
                     )
@@ -417,7 +417,8 @@ class DocumentsPart(WorkspaceBase):
         ).fetchall():
             if sid in moved:
                 conn.execute(
-                    "INSERT OR REPLACE INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
+                    "INSERT OR REPLACE INTO annotations "
+                    "(statement_id, annotator, adjudicated, label, time, note) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     (moved[sid], annotator, adjudicated, label, time, note),
                 )
@@ -435,16 +436,16 @@ class DocumentsPart(WorkspaceBase):
                     }
                 )
         for rid, kind, stype, source, ttype, target, status, score, by, at in conn.execute(
-            "SELECT * FROM relations WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
+            "SELECT * FROM relations "
+            "WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
             "OR target_id IN (SELECT id FROM statements WHERE document = ?)",
             (old_id, old_id),
         ).fetchall():
             conn.execute("DELETE FROM relations WHERE id = ?", (rid,))
             gone = [end for end in (source, target) if end in old and end not in moved]
             if gone:
-                if not (
-                    status == RelationStatus.SUGGESTED.value and by == "argmap"
-                ):  # found again if still true
+                # an offered relation of argmap's is found again if still true
+                if not (status == RelationStatus.SUGGESTED.value and by == "argmap"):
                     carried.lost.append(
                         {
                             "relation": rid,
@@ -476,7 +477,8 @@ class DocumentsPart(WorkspaceBase):
                 ),
             )
         for claim_id, sid in conn.execute(
-            "SELECT id, statement_id FROM claims WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
+            "SELECT id, statement_id FROM claims "
+            "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
             (old_id,),
         ).fetchall():
             if sid in moved:
@@ -495,7 +497,8 @@ class DocumentsPart(WorkspaceBase):
                 )
         for table in ("annotations", "suggestions"):
             conn.execute(
-                f"DELETE FROM {table} WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
+                f"DELETE FROM {table} "
+                "WHERE statement_id IN (SELECT id FROM statements WHERE document = ?)",
                 (old_id,),
             )
         conn.execute("DELETE FROM statements WHERE document = ?", (old_id,))
@@ -513,7 +516,8 @@ class DocumentsPart(WorkspaceBase):
         return carried
 
     def _carry_hand_edits(self, conn, old_id, document, old, by_text, moved, carried) -> None:
-        """Apply to the new version the deletions, speakers, kinds and spans people set in the old one."""
+        """Apply to the new version the deletions, speakers, kinds and spans people set in the
+        old one."""
         for sid, original in _hand_edited(conn, old_id).items():
             if original is None:
                 continue  # made by hand: moved with the manual statements
@@ -574,7 +578,8 @@ class DocumentsPart(WorkspaceBase):
                     edits.remove("span")
                 else:
                     conn.execute(
-                        "UPDATE statements SET start = ?, \"end\" = ?, text = ?, parts = '[]' WHERE id = ?",
+                        "UPDATE statements SET start = ?, \"end\" = ?, text = ?, parts = '[]' "
+                        "WHERE id = ?",
                         (at, at + len(text), text, target),
                     )
             if "speaker_id" in edits:
@@ -594,12 +599,8 @@ class _Carried:
     kept: int = 0  # annotations
     dropped: list[dict] = field(default_factory=list)  # annotations whose text is gone
     hand_edited: dict[str, dict] = field(default_factory=dict)  # new id -> its row as extracted
-    lost: list[dict] = field(
-        default_factory=list
-    )  # hand edits, relations, claim links not carried over
-    removed: set[str] = field(
-        default_factory=set
-    )  # new statements removed (deleted by hand before)
+    lost: list[dict] = field(default_factory=list)  # hand edits, relations, claim links lost
+    removed: set[str] = field(default_factory=set)  # new statements deleted by hand before
 
 
 def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
@@ -610,7 +611,8 @@ def _hand_edited(conn, document_id: str) -> dict[str, dict | None]:
     """
     originals: dict[str, dict | None] = {}
     for action, undoable, changes in conn.execute(
-        "SELECT action, undoable, changes FROM edits WHERE state = 'done' AND instr(changes, ?) > 0 ORDER BY id",
+        "SELECT action, undoable, changes FROM edits "
+        "WHERE state = 'done' AND instr(changes, ?) > 0 ORDER BY id",
         (document_id,),
     ):
         try:
@@ -650,7 +652,7 @@ def _extracted(conn, statement_id: str) -> dict:
         'SELECT document, start, "end", text, kind, speaker_id FROM statements WHERE id = ?',
         (statement_id,),
     ).fetchone()
-    return dict(zip(("document", "start", "end", "text", "kind", "speaker_id"), row))
+    return dict(zip(("document", "start", "end", "text", "kind", "speaker_id"), row, strict=True))
 
 
 def _nearest(text: str, part: str, near: int) -> int | None:
@@ -664,7 +666,8 @@ def _nearest(text: str, part: str, near: int) -> int | None:
 
 
 def _distinct(statements: list[Statement]) -> list[Statement]:
-    """The statements with one per id (span): of copies, the one with a speaker, then the more confident, then the first."""
+    """The statements with one per id (span): of copies, the one with a speaker, then the more
+    confident, then the first."""
     best: dict[str, Statement] = {}
     for statement in statements:
         held = best.get(statement.id)
@@ -689,7 +692,8 @@ def _one_line(problem: Exception) -> str:
 
 
 def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
-    """Store found restatements as suggested 'restates' relations (inside the caller's transaction)."""
+    """Store found restatements as suggested 'restates' relations (inside the caller's
+    transaction)."""
     if not found:
         return 0
     from argmap.store.argument import relation_id
@@ -698,7 +702,8 @@ def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
     stamp = now()
     before = conn.total_changes
     conn.executemany(
-        "INSERT OR IGNORE INTO relations VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
+        "INSERT OR IGNORE INTO relations "
+        "VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
         [
             (relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp)
             for a, b, score in found
@@ -750,7 +755,8 @@ def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | Non
     if not (extra or role or affiliation):
         return None
     conn.execute(
-        "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), affiliation = coalesce(affiliation, ?) WHERE id = ?",
+        "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), "
+        "affiliation = coalesce(affiliation, ?) WHERE id = ?",
         (json.dumps(aliases + extra), role, affiliation, stored_id),
     )
     added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
@@ -761,7 +767,8 @@ def _edited_speakers(conn) -> set[str]:
     """Ids of the speakers an edit that can still be undone or redone touched."""
     edited: set[str] = set()
     for (changes,) in conn.execute(
-        "SELECT changes FROM edits WHERE undoable = 1 AND state IN ('done', 'undone') AND instr(changes, '\"speakers\"') > 0"
+        "SELECT changes FROM edits WHERE undoable = 1 AND state IN ('done', 'undone') "
+        "AND instr(changes, '\"speakers\"') > 0"
     ):
         try:
             data = json.loads(changes)

@@ -63,7 +63,7 @@ def read_row(conn: sqlite3.Connection, table: str, key: tuple | list) -> dict | 
     if row is None:
         return None
     skip = UNTRACKED.get(table)
-    return {d[0]: value for d, value in zip(cursor.description, row) if d[0] != skip}
+    return {d[0]: value for d, value in zip(cursor.description, row, strict=True) if d[0] != skip}
 
 
 def write_row(conn: sqlite3.Connection, table: str, key: list, row: dict | None) -> None:
@@ -160,7 +160,8 @@ def replayed_row(change: dict, current: dict | None, expect: str, apply: str):
 
 
 def _replay_names(old: str | None, new: str | None, current: str | None) -> str:
-    """A JSON name list with the names ``old`` -> ``new`` added or removed applied to ``current``."""
+    """A JSON name list: ``current`` with the change from ``old`` to ``new`` applied (the names
+    it removed removed, those it added added)."""
     before, after, now_ = (json.loads(v or "[]") for v in (old, new, current))
     removed = [n for n in before if n not in after]
     added = [n for n in after if n not in before and n not in now_]

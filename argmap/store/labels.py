@@ -29,7 +29,8 @@ class _Suggested(NamedTuple):
 def derive_label(
     annotations: list[tuple[str, int, str, str]], suggestion: str | None
 ) -> tuple[str | None, str | None, str]:
-    """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a suggested label.
+    """(label, source, review state) from ``(annotator, adjudicated, label, time)`` rows and a
+    suggested label.
 
     The label and its source are ``argmap.stance.final_label``'s (the latest adjudication,
     else the latest person's label, else the suggestion); the review state adds whether
@@ -50,7 +51,8 @@ def derive_label(
 
 
 def refresh_labels(conn: sqlite3.Connection, statement_ids: list[str]) -> None:
-    """Recompute label, label_source, review, suggestion_score and uncertainty for ``statement_ids``."""
+    """Recompute label, label_source, review, suggestion_score and uncertainty for
+    ``statement_ids``."""
     for statement_id in statement_ids:
         annotations = conn.execute(
             "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?",
@@ -62,8 +64,8 @@ def refresh_labels(conn: sqlite3.Connection, statement_ids: list[str]) -> None:
         ).fetchone()
         label, source, review = derive_label(annotations, suggestion[0] if suggestion else None)
         conn.execute(
-            "UPDATE statements SET label = ?, label_source = ?, review = ?, suggestion_score = ?, uncertainty = ? "
-            "WHERE id = ?",
+            "UPDATE statements SET label = ?, label_source = ?, review = ?, "
+            "suggestion_score = ?, uncertainty = ? WHERE id = ?",
             (
                 label,
                 source,

@@ -8,10 +8,10 @@ from ``argmap.models``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class ReviewState(str, Enum):
+class ReviewState(StrEnum):
     """Where a statement stands in review."""
 
     UNLABELLED = "unlabelled"  # no suggestion, no annotation
@@ -21,7 +21,7 @@ class ReviewState(str, Enum):
     ADJUDICATED = "adjudicated"  # an adjudicator set the final label
 
 
-class RelationKind(str, Enum):
+class RelationKind(StrEnum):
     """The relations of the argument map."""
 
     SUPPORTS = "supports"  # statement or claim -> claim
@@ -30,7 +30,7 @@ class RelationKind(str, Enum):
     RESTATES = "restates"  # statement -> statement (the same quote in several outlets)
 
 
-class RelationStatus(str, Enum):
+class RelationStatus(StrEnum):
     """Whether a relation is part of the map or only offered."""
 
     ACCEPTED = "accepted"
@@ -96,7 +96,8 @@ class DocumentRow:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A proposition in the map: a position (under the issue) or a claim (under a position or claim)."""
+    """A proposition in the map: a position (under the issue) or a claim (under a position or
+    claim)."""
 
     id: str
     kind: str  # position | claim

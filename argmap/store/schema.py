@@ -38,13 +38,16 @@ CREATE TRIGGER statement_tally_insert AFTER INSERT ON statements BEGIN
 END;
 CREATE TRIGGER statement_tally_delete AFTER DELETE ON statements BEGIN
     UPDATE statement_tally SET n = n - 1
-        WHERE speaker_id = coalesce(OLD.speaker_id, '') AND label = coalesce(OLD.label, '') AND review = OLD.review;
+        WHERE speaker_id = coalesce(OLD.speaker_id, '') AND label = coalesce(OLD.label, '')
+            AND review = OLD.review;
 END;
 CREATE TRIGGER statement_tally_update AFTER UPDATE OF speaker_id, label, review ON statements
-    WHEN OLD.speaker_id IS NOT NEW.speaker_id OR OLD.label IS NOT NEW.label OR OLD.review IS NOT NEW.review
+    WHEN OLD.speaker_id IS NOT NEW.speaker_id OR OLD.label IS NOT NEW.label
+        OR OLD.review IS NOT NEW.review
 BEGIN
     UPDATE statement_tally SET n = n - 1
-        WHERE speaker_id = coalesce(OLD.speaker_id, '') AND label = coalesce(OLD.label, '') AND review = OLD.review;
+        WHERE speaker_id = coalesce(OLD.speaker_id, '') AND label = coalesce(OLD.label, '')
+            AND review = OLD.review;
     INSERT INTO statement_tally (speaker_id, label, review, n)
         VALUES (coalesce(NEW.speaker_id, ''), coalesce(NEW.label, ''), NEW.review, 1)
         ON CONFLICT (speaker_id, label, review) DO UPDATE SET n = n + 1;
@@ -95,7 +98,8 @@ CREATE TABLE statements (
     origin TEXT NOT NULL DEFAULT 'extracted',   -- extracted | manual
     label TEXT,                          -- the current stance (derived, kept for filtering)
     label_source TEXT,                   -- adjudicated | human | suggestion | NULL
-    review TEXT NOT NULL DEFAULT 'unlabelled',  -- unlabelled | suggested | labelled | disputed | adjudicated
+    -- review: unlabelled | suggested | labelled | disputed | adjudicated
+    review TEXT NOT NULL DEFAULT 'unlabelled',
     suggestion_score REAL,               -- the suggestion's score
     uncertainty REAL                     -- the suggestion's uncertainty (argmap.stance.uncertainty)
 );
@@ -170,10 +174,13 @@ MIGRATIONS: dict[int, str] = {
     1: """
     ALTER TABLE suggestions ADD COLUMN uncertainty REAL NOT NULL DEFAULT 0;
     UPDATE suggestions SET uncertainty = min(1.0, max(0.0, 1.0 - (
-        coalesce((SELECT value FROM json_each(data, '$.scores') ORDER BY value DESC LIMIT 1), score)
-        - coalesce((SELECT value FROM json_each(data, '$.scores') ORDER BY value DESC LIMIT 1 OFFSET 1), 0.0))));
+        coalesce((SELECT value FROM json_each(data, '$.scores')
+                  ORDER BY value DESC LIMIT 1), score)
+        - coalesce((SELECT value FROM json_each(data, '$.scores')
+                    ORDER BY value DESC LIMIT 1 OFFSET 1), 0.0))));
     ALTER TABLE statements ADD COLUMN uncertainty REAL;
-    UPDATE statements SET uncertainty = (SELECT uncertainty FROM suggestions WHERE statement_id = statements.id);
+    UPDATE statements SET uncertainty =
+        (SELECT uncertainty FROM suggestions WHERE statement_id = statements.id);
     DROP INDEX IF EXISTS statements_speaker;
     CREATE INDEX statements_speaker ON statements(speaker_id, label);
 CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
@@ -196,7 +203,8 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     + BOARD_AND_TALLY
     + """
     INSERT INTO statement_tally (speaker_id, label, review, n)
-        SELECT coalesce(speaker_id, ''), coalesce(label, ''), review, count(*) FROM statements GROUP BY 1, 2, 3;
+        SELECT coalesce(speaker_id, ''), coalesce(label, ''), review, count(*)
+        FROM statements GROUP BY 1, 2, 3;
     CREATE INDEX IF NOT EXISTS edits_state ON edits(undoable, state);
     """,
 }
@@ -229,9 +237,8 @@ def check(conn: sqlite3.Connection, path: str) -> None:
         )
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[
-            0
-        ]  # another process may have migrated it meanwhile
+        # another process may have migrated it meanwhile
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(statement)

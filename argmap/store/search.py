@@ -52,13 +52,13 @@ class SearchPart(WorkspaceBase):
         if not found:
             return []
         chosen = [(ids[index], score) for _, score, index in found]
-        rows = {
+        by_id = {
             r.id: r
             for r in self.statements(
                 StatementFilter(ids=tuple(i for i, _ in chosen)), limit=len(chosen)
             )
         }
-        return [(rows[i], score) for i, score in chosen if i in rows]
+        return [(by_id[i], score) for i, score in chosen if i in by_id]
 
     def _search_texts(self) -> tuple[list[str], list[str]]:
         version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)

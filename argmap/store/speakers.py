@@ -56,7 +56,8 @@ class SpeakersPart(WorkspaceBase):
         offset: int = 0,
         limit: int | None = None,
     ) -> list[SpeakerRow]:
-        """Speakers with their statement counts and stance breakdown (``text``: name or alias contains)."""
+        """Speakers with their statement counts and stance breakdown (``text``: name or alias
+        contains)."""
         where, params = "", []
         if text:
             where = " WHERE name LIKE ? OR aliases LIKE ?"
@@ -92,7 +93,8 @@ class SpeakersPart(WorkspaceBase):
     def find_speakers(self, name: str) -> list[Speaker]:
         """Speakers whose name or an alias equals ``name`` (case-insensitive)."""
         rows = self.conn.execute(
-            "SELECT id, name, kind, role, affiliation, aliases FROM speakers WHERE name = ? COLLATE NOCASE "
+            "SELECT id, name, kind, role, affiliation, aliases FROM speakers "
+            "WHERE name = ? COLLATE NOCASE "
             "OR EXISTS (SELECT 1 FROM json_each(speakers.aliases) WHERE value = ? COLLATE NOCASE)",
             (name, name),
         ).fetchall()
@@ -124,7 +126,8 @@ class SpeakersPart(WorkspaceBase):
             self._check_name_free(name)
             changes.touch("speakers", speaker.id)
             self.conn.execute(
-                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, '[]')",
+                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
+                "VALUES (?, ?, ?, ?, ?, '[]')",
                 (speaker.id, name, speaker.kind.value, role, affiliation),
             )
         return speaker
@@ -191,7 +194,8 @@ class SpeakersPart(WorkspaceBase):
     def merge_speakers(
         self, keep_id: str, other_ids: list[str], *, actor: str | None = None
     ) -> Speaker:
-        """Make ``other_ids`` one speaker with ``keep_id``: statements move, names become aliases."""
+        """Make ``other_ids`` one speaker with ``keep_id``: statements move, names become
+        aliases."""
         others = [o for o in dict.fromkeys(other_ids) if o != keep_id]
         if not others:
             raise EditError("name at least one other speaker to merge")
@@ -267,10 +271,12 @@ class SpeakersPart(WorkspaceBase):
                     raise EditError(f"statement {sid!r} is not attributed to {speaker_id}")
             changes.touch("speakers", new_id)
             self.conn.execute(
-                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, NULL, NULL, '[]')",
+                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
+                "VALUES (?, ?, ?, NULL, NULL, '[]')",
                 (new_id, name, _kind_value(kind) if kind else row["kind"]),
             )
-            self.conn.executemany(  # the old speaker's role was the old speaker's: the new one has none yet
+            # the old speaker's role was the old speaker's: the new one has none yet
+            self.conn.executemany(
                 "UPDATE statements SET speaker_id = ?, speaker_role = NULL WHERE id = ?",
                 [(new_id, sid) for sid in statement_ids],
             )
@@ -279,7 +285,8 @@ class SpeakersPart(WorkspaceBase):
     def _check_name_free(
         self, name: str, speaker_id: str | None = None, *, what: str = "name", hint: str = ""
     ) -> None:
-        """``EditError`` naming the speaker when another one (not ``speaker_id``) has ``name`` as name or alias."""
+        """``EditError`` naming the speaker when another one (not ``speaker_id``) has ``name`` as
+        name or alias."""
         taken = [s for s in self.find_speakers(name) if s.id != speaker_id]
         if taken:
             other = taken[0]

@@ -34,7 +34,8 @@ TALLIED = ("speaker_id", "label", "review")
 #: Sort keys for ``statements(sort=...)``; every order ends on the document order.
 SORTS = {
     "document": "s.doc_seq {d}, s.start {d}, s.seq {d}",
-    "speaker": "sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}",  # unattributed last
+    # unattributed last
+    "speaker": "sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}",
     "label": "s.label {d}, s.doc_seq, s.start",
     "review": "s.review {d}, s.doc_seq, s.start",
     "uncertainty": "s.uncertainty {d}, s.doc_seq, s.start",
@@ -140,7 +141,8 @@ class StatementsPart(WorkspaceBase):
             ).fetchall()
         else:  # page over the statements alone, then join the page: skipped rows cost no joins
             rows = self.conn.execute(
-                f"{_ROW_SQL} WHERE s.seq IN (SELECT s.seq FROM statements s{where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                f"{_ROW_SQL} WHERE s.seq IN "
+                f"(SELECT s.seq FROM statements s{where} ORDER BY {order} LIMIT ? OFFSET ?) "
                 f"ORDER BY {order}",
                 [*params, limit, offset],
             ).fetchall()
@@ -152,8 +154,10 @@ class StatementsPart(WorkspaceBase):
         """A page in speaker-name order: speakers walked in index order, each one's statements
         by index, so a page costs its own rows; statements without a speaker come last."""
         attributed = _ROW_SQL.replace(
-            "FROM statements s\nJOIN documents d ON d.id = s.document\nLEFT JOIN speakers sp ON sp.id = s.speaker_id",
-            "FROM speakers sp CROSS JOIN statements s ON s.speaker_id = sp.id\nJOIN documents d ON d.id = s.document",
+            "FROM statements s\nJOIN documents d ON d.id = s.document\n"
+            "LEFT JOIN speakers sp ON sp.id = s.speaker_id",
+            "FROM speakers sp CROSS JOIN statements s ON s.speaker_id = sp.id\n"
+            "JOIN documents d ON d.id = s.document",
         )
         rows = self.conn.execute(
             f"{attributed}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
@@ -190,17 +194,20 @@ class StatementsPart(WorkspaceBase):
         unknown = [column for column in by if column not in TALLIED]
         if unknown or not by:
             raise EditError(
-                f"cannot tally statements by {', '.join(unknown) or 'nothing'} (expected {', '.join(TALLIED)})"
+                f"cannot tally statements by {', '.join(unknown) or 'nothing'} "
+                f"(expected {', '.join(TALLIED)})"
             )
         columns = ", ".join(f"nullif({column}, '')" for column in by)
         return self.conn.execute(
-            f"SELECT {columns}, sum(n) FROM statement_tally GROUP BY {', '.join(by)} HAVING sum(n) > 0"
+            f"SELECT {columns}, sum(n) FROM statement_tally "
+            f"GROUP BY {', '.join(by)} HAVING sum(n) > 0"
         ).fetchall()
 
     def statement_counts(
         self, by: str, filter: StatementFilter | None = None
     ) -> dict[str | None, int]:
-        """Statements matching ``filter`` counted by ``by``: label, review, kind, speaker_id or document."""
+        """Statements matching ``filter`` counted by ``by``: label, review, kind, speaker_id or
+        document."""
         if by not in ("label", "review", "kind", "speaker_id", "document", "label_source"):
             raise EditError(f"cannot count statements by {by!r}")
         where, params = (filter or StatementFilter()).where()
@@ -228,13 +235,14 @@ class StatementsPart(WorkspaceBase):
         """One statement with every field of ``argmap.models.Statement``."""
         cursor = self.conn.execute(
             "SELECT s.*, d.name AS doc_name, sp.name AS speaker FROM statements s "
-            "JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.id = ?",
+            "JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            "WHERE s.id = ?",
             (statement_id,),
         )
         row = cursor.fetchone()
         if row is None:
             raise EditError(f"no statement {statement_id!r}")
-        return statement_from_row({d[0]: v for d, v in zip(cursor.description, row)})
+        return statement_from_row({d[0]: v for d, v in zip(cursor.description, row, strict=True)})
 
     def annotations(self, statement_id: str | None = None) -> list[Annotation]:
         """People's annotations of one statement (or of all), oldest first."""
@@ -274,7 +282,8 @@ class StatementsPart(WorkspaceBase):
     def context(self, statement_id: str) -> tuple[str, int]:
         """The paragraph around a statement and the paragraph's offset in its document."""
         row = self.conn.execute(
-            'SELECT d.text, s.start, s."end" FROM statements s JOIN documents d ON d.id = s.document WHERE s.id = ?',
+            'SELECT d.text, s.start, s."end" FROM statements s '
+            "JOIN documents d ON d.id = s.document WHERE s.id = ?",
             (statement_id,),
         ).fetchone()
         if row is None:
@@ -308,7 +317,8 @@ class StatementsPart(WorkspaceBase):
         latest = utc_time(datetime.now(UTC) + FUTURE_SLACK)
         if stamp > latest:
             raise EditError(
-                f"{statement_id}: {annotator}'s label is dated {stamp}, in the future (the clock says {now()}); "
+                f"{statement_id}: {annotator}'s label is dated {stamp}, in the future "
+                f"(the clock says {now()}); "
                 "not applied (check the packet's answered_at or the clock)"
             )
         what = "adjudicate" if adjudicated else "set-stance"
@@ -319,14 +329,17 @@ class StatementsPart(WorkspaceBase):
             if current is not None and current["time"] > stamp:
                 if time is None:  # a label given now, yet a newer one is stored: say so
                     raise LabelNotApplied(
-                        f"{statement_id}: {label} not applied: {annotator}'s label {current['label']} is dated "
-                        f"{current['time']}, later than now ({stamp}); clear it first (it is in the future)"
+                        f"{statement_id}: {label} not applied: "
+                        f"{annotator}'s label {current['label']} is dated "
+                        f"{current['time']}, later than now ({stamp}); "
+                        "clear it first (it is in the future)"
                     )
                 return _annotation(current)
             self.conn.execute(
-                "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (statement_id, annotator, adjudicated) DO UPDATE SET label = excluded.label, "
-                "time = excluded.time, note = excluded.note",
+                "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (statement_id, annotator, adjudicated) "
+                "DO UPDATE SET label = excluded.label, time = excluded.time, note = excluded.note",
                 (*key, label, stamp, note),
             )
             self._refresh_label(changes, statement_id)
@@ -369,10 +382,12 @@ class StatementsPart(WorkspaceBase):
             key = (statement_id, annotator, int(adjudicated))
             if changes.touch("annotations", *key) is None:
                 raise EditError(
-                    f"{annotator} has no {'adjudication' if adjudicated else 'label'} on {statement_id}"
+                    f"{annotator} has no {'adjudication' if adjudicated else 'label'} "
+                    f"on {statement_id}"
                 )
             self.conn.execute(
-                "DELETE FROM annotations WHERE statement_id = ? AND annotator = ? AND adjudicated = ?",
+                "DELETE FROM annotations "
+                "WHERE statement_id = ? AND annotator = ? AND adjudicated = ?",
                 key,
             )
             self._refresh_label(changes, statement_id)
@@ -388,6 +403,7 @@ class StatementsPart(WorkspaceBase):
             if speaker_id is not None:
                 self._require_speaker(speaker_id)
             row = changes.touch("statements", statement_id)
+            assert row is not None  # _require_statement found it, in this transaction
             role = row["speaker_role"]
             if speaker_id != row["speaker_id"]:  # the mention's role was the old speaker's
                 role = None if speaker_id is None else self.speaker(speaker_id).role
@@ -419,7 +435,8 @@ class StatementsPart(WorkspaceBase):
             kind_value = row["kind"] if kind is None else _kind(kind)
             parts = row["parts"] if (start, end) == (row["start"], row["end"]) else "[]"
             self.conn.execute(
-                'UPDATE statements SET start = ?, "end" = ?, text = ?, kind = ?, parts = ? WHERE id = ?',
+                'UPDATE statements SET start = ?, "end" = ?, text = ?, kind = ?, parts = ? '
+                "WHERE id = ?",
                 (start, end, text[start:end], kind_value, parts, statement_id),
             )
         return self.statement_row(statement_id)
@@ -448,13 +465,13 @@ class StatementsPart(WorkspaceBase):
             _check_span(start, end, len(doc[1]))
             if speaker_id is not None:
                 self._require_speaker(speaker_id)
-            self._check_span_free(
-                document_id, start, end
-            )  # a statement with this id has this span too
+            # a statement with this id has this span too
+            self._check_span_free(document_id, start, end)
             changes.touch("statements", statement_id)
             self.conn.execute(
-                'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, origin) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
+                "INSERT INTO statements "
+                '(id, document, doc_seq, start, "end", text, kind, cue, speaker_id, confidence, '
+                "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
                 (
                     statement_id,
                     document_id,
@@ -481,7 +498,8 @@ class StatementsPart(WorkspaceBase):
             )
 
     def delete_statement(self, statement_id: str, *, actor: str | None = None) -> list:
-        """Remove a statement with its suggestion, annotations and relations; returns the relations removed."""
+        """Remove a statement with its suggestion, annotations and relations; returns the
+        relations removed."""
         with self.edit("delete-statement", f"{statement_id} deleted", actor) as changes:
             self._require_statement(statement_id)
             removed = self.relations(statement_id)
@@ -521,12 +539,14 @@ def _kind(kind: StatementKind | str) -> str:
         return StatementKind(kind.lower() if isinstance(kind, str) else kind).value
     except ValueError:
         raise EditError(
-            f"unknown statement kind {kind!r} (expected {', '.join(k.value for k in StatementKind)})"
+            f"unknown statement kind {kind!r} "
+            f"(expected {', '.join(k.value for k in StatementKind)})"
         ) from None
 
 
 def _check_span(start: int, end: int, length: int) -> None:
-    """``EditError`` unless ``start``..``end`` is a non-empty span inside a text of ``length`` characters."""
+    """``EditError`` unless ``start``..``end`` is a non-empty span inside a text of ``length``
+    characters."""
     if start >= end:
         raise EditError(f"span start {start} is not before its end {end}")
     if start < 0 or end > length:

@@ -80,9 +80,10 @@ class SuggestionsPart(WorkspaceBase):
                 if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()
             ]
             conn.executemany(
-                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (statement_id) DO UPDATE SET label = excluded.label, score = excluded.score, "
-                "uncertainty = excluded.uncertainty, data = excluded.data",
+                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
+                "VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (statement_id) DO UPDATE SET label = excluded.label, "
+                "score = excluded.score, uncertainty = excluded.uncertainty, data = excluded.data",
                 [
                     (
                         sid,
@@ -129,7 +130,7 @@ class SuggestionsPart(WorkspaceBase):
             suggestions = stance_suggestions(codebook, texts, contexts, model)
             if suggestions is None:
                 return stored
-            stored += self.store_suggestions(dict(zip(chunk, suggestions)))
+            stored += self.store_suggestions(dict(zip(chunk, suggestions, strict=True)))
             if progress is not None:
                 progress(min(start + batch, len(ids)), len(ids))
         return stored
@@ -145,7 +146,8 @@ class SuggestionsPart(WorkspaceBase):
         if codebook is None:
             raise EditError("the workspace has no codebook (argmap codebook FILE sets one)")
         rows = self.conn.execute(
-            "SELECT text, label FROM statements WHERE label_source IN ('human', 'adjudicated') ORDER BY seq"
+            "SELECT text, label FROM statements "
+            "WHERE label_source IN ('human', 'adjudicated') ORDER BY seq"
         ).fetchall()
         try:
             model = fit_stance_model(codebook, [r[0] for r in rows], [r[1] for r in rows])

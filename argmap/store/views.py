@@ -50,7 +50,8 @@ def board(
     workspace, *, speakers_per_column: int = 25, quotes_per_speaker: int = 3
 ) -> list[BoardColumn]:
     """One column per codebook label (then unlabelled): speakers with most statements first,
-    each with their statements of that stance: people's labels first, then the least uncertain suggestions."""
+    each with their statements of that stance: people's labels first, then the least uncertain
+    suggestions."""
     codebook = workspace.codebook_outline
     labels = list(codebook.label_ids) if codebook else []
     conn = workspace.conn
@@ -65,7 +66,9 @@ def board(
         by_speaker = counts.get(label, {})
         top = sorted(by_speaker.items(), key=lambda item: -item[1])[:speakers_per_column]
         names = _speaker_names(conn, [sid for sid, _ in top if sid is not None])
-        top.sort(key=lambda item: (-item[1], names.get(item[0], "").lower()))
+        top.sort(  # the unattributed statements (speaker None) sort as a name ""
+            key=lambda item: (-item[1], "" if item[0] is None else names.get(item[0], "").lower())
+        )
         cond, params = ("s.label IS NULL", []) if label == "" else ("s.label = ?", [label])
         rows = []
         for speaker_id, n in top:
@@ -73,7 +76,8 @@ def board(
             # the order of the statements_board index: the first rows of one range, no sort
             quotes = conn.execute(
                 f"SELECT s.id, s.text, s.suggestion_score FROM statements s WHERE {who} AND {cond} "
-                "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC, s.uncertainty, s.seq LIMIT ?",
+                "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC, s.uncertainty, s.seq "
+                "LIMIT ?",
                 [*([] if speaker_id is None else [speaker_id]), *params, quotes_per_speaker],
             ).fetchall()
             name = names.get(speaker_id, "(no speaker)") if speaker_id else "(no speaker)"
@@ -110,8 +114,10 @@ class FuzzyIndex:
     def __init__(self, workspace) -> None:
         self.key = _texts_key(workspace)
         rows = workspace.conn.execute(
-            "SELECT s.id, lower(s.text || ' ' || coalesce(sp.name, '') || ' ' || coalesce(s.speaker_mention, '')) "
-            "FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.doc_seq, s.start"
+            "SELECT s.id, lower(s.text || ' ' || coalesce(sp.name, '') || ' ' "
+            "|| coalesce(s.speaker_mention, '')) "
+            "FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            "ORDER BY s.doc_seq, s.start"
         ).fetchall()
         self.ids = [r[0] for r in rows]
         postings: dict[str, list[int]] = {}
@@ -133,7 +139,8 @@ class FuzzyIndex:
     def search(
         self, query: str, cutoff: float = 75.0, allowed: set[str] | None = None
     ) -> list[str]:
-        """Ids of statements matching every word of ``query``, best first (then in document order)."""
+        """Ids of statements matching every word of ``query``, best first (then in document
+        order)."""
         words = self.WORD.findall(query.lower())
         if not words:
             return []
@@ -144,15 +151,15 @@ class FuzzyIndex:
                 self.similar(word, cutoff if len(word) > 3 else 100.0).items(),
                 key=lambda item: item[1],
             ):
-                best.update(
-                    dict.fromkeys(self.postings[alt], score)
-                )  # higher scores written last win
+                # higher scores written last win
+                best.update(dict.fromkeys(self.postings[alt], score))
             if total is None:
                 total = best
             else:
                 total = {i: total[i] + score for i, score in best.items() if i in total}
             if not total:
                 return []
+        assert total is not None  # ``words`` is not empty: the loop ran
         hits = sorted(total.items(), key=lambda item: (-item[1], item[0]))
         ids = (self.ids[i] for i, _ in hits)
         return [i for i in ids if i in allowed] if allowed is not None else list(ids)
@@ -169,7 +176,8 @@ _INDEXES: dict[str, FuzzyIndex] = {}
 
 
 def fuzzy_index(workspace) -> FuzzyIndex:
-    """The workspace's ``FuzzyIndex`` (built on first use, rebuilt when statements were added or removed)."""
+    """The workspace's ``FuzzyIndex`` (built on first use, rebuilt when statements were added or
+    removed)."""
     key = _texts_key(workspace)
     index = _INDEXES.get(key[0])
     if index is None or index.key != key:
@@ -188,7 +196,8 @@ def fuzzy_ids(
         allowed = {
             r[0]
             for r in workspace.conn.execute(
-                f"SELECT s.id FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id{where}",
+                "SELECT s.id FROM statements s "
+                f"LEFT JOIN speakers sp ON sp.id = s.speaker_id{where}",
                 params,
             )
         }
@@ -196,7 +205,8 @@ def fuzzy_ids(
 
 
 def review_queue(workspace, *, offset: int = 0, limit: int = 50) -> list[StatementRow]:
-    """Statements no person has labelled yet, most uncertain suggestion first (then document order)."""
+    """Statements no person has labelled yet, most uncertain suggestion first (then document
+    order)."""
     return workspace.statements(
         StatementFilter(review=QUEUE_STATES),
         sort="uncertainty",
@@ -216,12 +226,14 @@ def claim_statements(workspace, claim_id: str) -> list[tuple[Relation, Statement
 
 
 def claim_has_children(workspace, claim: Claim) -> bool:
-    """Whether a claim has sub-claims or statements linked to it (so the map can offer to expand it)."""
+    """Whether a claim has sub-claims or statements linked to it (so the map can offer to
+    expand it)."""
     conn = workspace.conn
     return bool(
         conn.execute("SELECT 1 FROM claims WHERE parent_id = ? LIMIT 1", (claim.id,)).fetchone()
         or conn.execute(
-            "SELECT 1 FROM relations WHERE target_id = ? AND source_type = 'statement' AND status = 'accepted' LIMIT 1",
+            "SELECT 1 FROM relations WHERE target_id = ? AND source_type = 'statement' "
+            "AND status = 'accepted' LIMIT 1",
             (claim.id,),
         ).fetchone()
     )

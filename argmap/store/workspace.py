@@ -18,6 +18,7 @@ from argmap.store.suggest import SuggestionsPart, suggestions_available
 
 if TYPE_CHECKING:  # imported where used: opening a workspace and its first screen need no pydantic
     from argmap.codebook import Codebook
+    from argmap.speakers.aliases import AliasTable
 
 
 class Workspace(
@@ -41,22 +42,13 @@ class Workspace(
 
     # ------------------------------------------------------------------ codebook
 
-    @property
-    def codebook(self) -> Codebook | None:
-        """The debate's codebook, if one was given."""
-        text = self.meta("codebook")
-        if not text:
-            return None
-        from argmap.codebook import Codebook
-
-        return Codebook.model_validate_json(text)
-
     def set_codebook(self, codebook: Codebook, *, actor: str | None = None) -> None:
         """Use ``codebook`` from now on; refused when labels in use are missing from it."""
         used = {
             row[0]
             for row in self.conn.execute(
-                "SELECT label FROM annotations UNION SELECT label FROM claims WHERE label IS NOT NULL"
+                "SELECT label FROM annotations "
+                "UNION SELECT label FROM claims WHERE label IS NOT NULL"
             )
         }
         missing = sorted(used - set(codebook.label_ids))
@@ -65,35 +57,24 @@ class Workspace(
         with self.edit("set-codebook", f"codebook {codebook.id}", actor) as changes:
             changes.touch("meta", "codebook")
             self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('codebook', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES ('codebook', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (codebook.model_dump_json(),),
             )
 
     # ------------------------------------------------------------------ alias table
 
-    @property
-    def alias_table(self):
-        """The alias table kept in the workspace (``argmap add --aliases FILE``), or None."""
-        from argmap.speakers.aliases import AliasTable
-
-        text = self.meta("aliases")
-        return AliasTable.model_validate_json(text) if text else None
-
-    def set_alias_table(self, table, *, actor: str | None = None) -> None:
+    def set_alias_table(self, table: AliasTable, *, actor: str | None = None) -> None:
         """Keep ``table`` (an AliasTable) for every later ``add_documents``."""
         with self.edit(
             "set-aliases", f"alias table: {len(table.speakers)} speakers", actor
         ) as changes:
             changes.touch("meta", "aliases")
             self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('aliases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES ('aliases', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (table.model_dump_json(by_alias=True),),
             )
-
-    @property
-    def model_dir(self) -> Path:
-        """Where the learned stance model of this workspace is saved."""
-        return self.path.parent / "argmap-model"
 
     # ------------------------------------------------------------------ status
 
@@ -112,7 +93,8 @@ class Workspace(
             labels={k or "": v for k, v in self.tally("label")},
             annotators=dict(
                 self.conn.execute(
-                    "SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator"
+                    "SELECT annotator, count(*) FROM annotations "
+                    "GROUP BY annotator ORDER BY annotator"
                 ).fetchall()
             ),
             claims=one("SELECT count(*) FROM claims"),
@@ -128,7 +110,8 @@ class Workspace(
 
 
 def open_workspace(path: str | os.PathLike[str] | None = None) -> Workspace:
-    """Open the workspace at ``path`` (a file or a directory), else the one found from the current directory."""
+    """Open the workspace at ``path`` (a file or a directory), else the one found from the
+    current directory."""
     from argmap.store.core import find_workspace
 
     if path is not None:
