@@ -157,9 +157,8 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
 
     if not path.exists():
         print(
-            f"extract_speed: {path} does not exist.\n"
-            "Give a folder of article texts, e.g. the PolNeAR train texts "
-            "(../shared/data/polnear/train/text beside the repository).",
+            f"extract_speed: {path} does not exist.\nGive a folder of article texts, e.g. the "
+            "PolNeAR train texts (../shared/data/polnear/train/text beside the repository).",
             file=sys.stderr,
         )
         return 2
@@ -178,7 +177,8 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
     size = sum(len(d.text.encode("utf-8")) for d in documents)
     rss_before = peak_rss_mb()
 
-    passes = []  # (wall, cpu) of each pass; the best is reported, since other work shares the machine
+    # (wall, cpu) of each pass; the best is reported, since other work shares the machine
+    passes = []
     document_cpu = [float("inf")] * len(documents)  # each document's fastest pass, in CPU seconds
     for _ in range(repeat):
         gc.collect()
@@ -245,8 +245,8 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
 
 GIVEN = """Akira Aiko Daisuke Emi Haruto Hiroshi Kaori Kenji Mariko Naoki Reiko Satoshi Takeshi Yuki
 Anna Brian Carla David Elena Frank Grace Henry Irene James Karen Laura Michael Nora Peter""".split()
-FAMILY = """Abe Endo Fujita Goto Hayashi Ikeda Ishii Kato Kondo Maeda Mori Murata Nakamura Ogawa Okada
-Saito Sakamoto Shimizu Suzuki Takahashi Ueda Watanabe Yamada Yoshida Baker Carter Evans Foster
+FAMILY = """Abe Endo Fujita Goto Hayashi Ikeda Ishii Kato Kondo Maeda Mori Murata Nakamura Ogawa
+Okada Saito Sakamoto Shimizu Suzuki Takahashi Ueda Watanabe Yamada Yoshida Baker Carter Evans Foster
 Hughes Morgan Parker Reed Turner Walsh""".split()
 # names in the seed: (family, given, family first?)
 SEED_NAMES = [
@@ -278,7 +278,10 @@ def build_big_text(target_mb: float, seed: int = 1) -> str:
         for family, given, _ in SEED_NAMES:
             swap[family] = rng.choice(FAMILY)
             swap[given] = rng.choice(GIVEN)
-        block = "\n\n".join(pattern.sub(lambda m: swap[m.group()], p) for p in paragraphs) + "\n\n"
+        block = "\n\n".join(
+            pattern.sub(lambda m, swap=swap: swap[m.group()], p) for p in paragraphs
+        )
+        block += "\n\n"
         chunks.append(block)
         size += len(block.encode("utf-8"))
     return "".join(chunks)

@@ -1,4 +1,5 @@
-"""Key press -> screen drawn, in a real terminal: `argmap open` on a pseudo-terminal, one view, one key.
+"""Key press -> screen drawn, in a real terminal: `argmap open` on a pseudo-terminal, one view, one
+key.
 
 ::
 
@@ -97,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
     print(
-        f"`argmap open --view {args.view}`, key {args.key!r} x {args.presses} on a 160x48 pseudo-terminal; "
+        f"`argmap open --view {args.view}`, key {args.key!r} x {args.presses} on a 160x48 "
+        "pseudo-terminal; "
         f"load {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
     )
     if not firsts:
@@ -107,11 +109,13 @@ def main(argv: list[str] | None = None) -> int:
         f"key -> first output: median {statistics.median(firsts):.0f} ms, p95 {p95(firsts):.0f} ms"
     )
     print(
-        f"key -> screen settled: median {statistics.median(settled):.0f} ms, p95 {p95(settled):.0f} ms (target p95 < 50 ms)"
+        f"key -> screen settled: median {statistics.median(settled):.0f} ms, p95 "
+        f"{p95(settled):.0f} ms (target p95 < 50 ms)"
     )
     if cpus:
         print(
-            f"app CPU per key: median {statistics.median(cpus):.0f} ms, mean {statistics.mean(cpus):.1f} ms"
+            f"app CPU per key: median {statistics.median(cpus):.0f} ms, mean "
+            f"{statistics.mean(cpus):.1f} ms"
         )
     return 0
 

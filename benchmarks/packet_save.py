@@ -78,14 +78,17 @@ def main() -> int:
         size = path.stat().st_size
     print(f"packet: {args.items} items, {size / 1e6:.2f} MB on disk")
     print(
-        f"save (one answer): median {statistics.median(saves) * 1000:.1f} ms, max {max(saves) * 1000:.1f} ms over {args.repeat}"
+        f"save (one answer): median {statistics.median(saves) * 1000:.1f} ms, max "
+        f"{max(saves) * 1000:.1f} ms over {args.repeat}"
     )
     print(
-        f"load: median {statistics.median(loads) * 1000:.1f} ms, max {max(loads) * 1000:.1f} ms over {args.repeat}"
+        f"load: median {statistics.median(loads) * 1000:.1f} ms, max {max(loads) * 1000:.1f} ms "
+        f"over {args.repeat}"
     )
     print(f"cpu check: sum(range(10**7)) {reference_seconds():.3f} s")
     print(
-        f"machine: {platform.platform()}, {platform.processor() or 'cpu ?'}, Python {sys.version.split()[0]}"
+        f"machine: {platform.platform()}, {platform.processor() or 'cpu ?'}, Python "
+        f"{sys.version.split()[0]}"
     )
     return 0
 

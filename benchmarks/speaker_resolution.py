@@ -162,33 +162,37 @@ def main(argv: list[str] | None = None) -> int:
 
     speakers_of_person: dict[int, set[str]] = defaultdict(set)
     people_of_speaker: dict[str, set[int]] = defaultdict(set)
-    for sid, (_, _, person) in zip(ids, mentions):
+    for sid, (_, _, person) in zip(ids, mentions, strict=True):
         speakers_of_person[person].add(sid)
         people_of_speaker[sid].add(person)
     split = sum(1 for s in speakers_of_person.values() if len(s) > 1)
     merged = sum(1 for p in people_of_speaker.values() if len(p) > 1)
 
     print(
-        f"machine:     {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
+        f"machine:     {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} "
+        "CPUs"
     )
     print(f"mentions:    {len(mentions):,} of {len(people):,} people in {args.docs:,} documents")
     print(
-        f"elapsed:     {elapsed:.3f} s wall, {cpu:.3f} s CPU  ({len(mentions) / cpu:,.0f} mentions/s of CPU)"
-        f"  best of {len(runs)}: {', '.join(f'{w:.2f}' for w, _ in runs)} s wall, "
-        f"{', '.join(f'{c:.2f}' for _, c in runs)} s CPU"
+        f"elapsed:     {elapsed:.3f} s wall, {cpu:.3f} s CPU  ({len(mentions) / cpu:,.0f} "
+        f"mentions/s of CPU)  best of {len(runs)}: {', '.join(f'{w:.2f}' for w, _ in runs)} s "
+        f"wall, {', '.join(f'{c:.2f}' for _, c in runs)} s CPU"
     )
     print(
-        f"  per-slice best: {sum(slice_cpu):.3f} s CPU (each {SLICE:,}-mention slice's fastest of the runs, summed)"
+        f"  per-slice best: {sum(slice_cpu):.3f} s CPU (each {SLICE:,}-mention slice's fastest of "
+        "the runs, summed)"
     )
     if os.getloadavg()[0] > 0.5:
         print(
-            f"  note: load average {os.getloadavg()[0]:.2f} before this run finished; other work shares the CPUs"
+            f"  note: load average {os.getloadavg()[0]:.2f} before this run finished; other work "
+            "shares the CPUs"
         )
     print(f"  CPU speed check: sum(range(10**7)) takes {reference_seconds():.3f} s here now")
     print(f"speakers:    {len(registry.speakers()):,} (expected {len(people):,})")
     print(f"  people split over several speakers: {split}")
     print(f"  speakers merging several people:    {merged}")
-    # CPU time, since other processes sharing the cores stretch the wall time (README, "Quality and speed")
+    # CPU time, since other processes sharing the cores stretch the wall time (README, "Quality and
+    # speed")
     ok = cpu < 2.0 and merged == 0
     print("target (< 2 s of CPU, no two people merged):", "met" if ok else "NOT met")
     return 0 if ok else 1

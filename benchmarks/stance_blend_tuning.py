@@ -7,7 +7,8 @@ set (never the held-out set). For each, a learning curve (stratified folds x rep
 training part subsampled to each size) stores the learned and codebook models' out-of-fold
 probabilities; each candidate ``prior_per_label`` (the learned model's weight is
 m / (m + prior * trust) for m labels per codebook label, trust the
-codebook model's agreement beyond chance with the training labels, over 0.2, at most 1) is then scored on them. Prints macro-F1 per
+codebook model's agreement beyond chance with the training labels, over 0.2, at most 1) is then
+scored on them. Prints macro-F1 per
 size for the codebook model, the learned model and each candidate.
 """
 
@@ -78,10 +79,11 @@ def curves(codebook, examples, folds=5, repeats=3):
 def report(name, labels, runs):
     print(f"\n{name}")
     print("| size | codebook | learned | " + " | ".join(f"prior {c}" for c in CANDIDATES) + " |")
+
+    def f1(probabilities, gold):
+        return _macro_f1(gold, [labels[i] for i in probabilities.argmax(axis=1)], labels)
+
     for size, items in runs.items():
-        f1 = lambda probabilities, gold: _macro_f1(
-            gold, [labels[i] for i in probabilities.argmax(axis=1)], labels
-        )
         cells = [
             np.mean([f1(cue, gold) for gold, _, cue, *_ in items]),
             np.mean([f1(learned, gold) for gold, learned, *_ in items]),
@@ -96,7 +98,8 @@ def report(name, labels, runs):
                 )
             )
         print(
-            f"| {size or 'all'} ({np.mean([item[3] for item in items]):.0f}, trust {np.mean([item[4] for item in items]):.2f}) | "
+            f"| {size or 'all'} ({np.mean([item[3] for item in items]):.0f}, trust "
+            f"{np.mean([item[4] for item in items]):.2f}) | "
             + " | ".join(f"{c:.3f}" for c in cells)
             + " |"
         )

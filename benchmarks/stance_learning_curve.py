@@ -47,7 +47,8 @@ def main() -> None:
         + ", ".join(f"{label} {counts[label]}" for label in codebook.label_ids)
     )
     print(
-        f"{args.folds}-fold stratified cross-validation, {args.repeats} repeats; macro-F1 mean (std) on the held-out folds"
+        f"{args.folds}-fold stratified cross-validation, {args.repeats} repeats; macro-F1 mean "
+        "(std) on the held-out folds"
     )
     start = time.perf_counter()
     rows = learning_curve(codebook, examples, sizes, folds=args.folds, repeats=args.repeats)

@@ -5,10 +5,12 @@ Run: python benchmarks/stance_refit.py [--labels N] [--codebook FILE]
 The statements are the content spans of PolNeAR's attributions (../shared/data/polnear/train,
 then dev) when that folder is there, else sentences of the seed article repeated with numbered
 variations. Labels are given round-robin over the codebook's labels: labels unrelated to the text
-are the hard case for the classifier. Prints the best of three for fitting the model (TF-IDF word and
+are the hard case for the classifier. Prints the best of three for fitting the model (TF-IDF word
+and
 character n-grams plus the class-balanced logistic regression), loading a saved model (reading
 labels.jsonl and refitting), as wall-clock and CPU time (the machine is shared: CPU time is
-the fairer figure when it is busy; BLAS threads are limited to one), and suggesting stances for 1,000 statements. The target is a refit
+the fairer figure when it is busy; BLAS threads are limited to one), and suggesting stances for
+1,000 statements. The target is a refit
 under one second for 5,000 labels.
 """
 
@@ -80,28 +82,33 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} labelled statements ({words} words) from {source}")
     print(
-        f"python {platform.python_version()}, {platform.machine()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
+        f"python {platform.python_version()}, {platform.machine()}; CPU check sum(range(10**7)): "
+        f"{reference_seconds():.3f} s"
     )
     fit_stance_model(codebook, texts[:50], labels[:50])  # imports and warm-up
     fit, fit_cpu = best_of(3, lambda: fit_stance_model(codebook, texts, labels))
     print(
-        f"fit (refit) of {len(texts)} labels: {fit:.3f} s wall, {fit_cpu:.3f} s CPU, best of 3 (target < 1 s)"
+        f"fit (refit) of {len(texts)} labels: {fit:.3f} s wall, {fit_cpu:.3f} s CPU, best of 3 "
+        "(target < 1 s)"
     )
     model = fit_stance_model(codebook, texts, labels)
     with tempfile.TemporaryDirectory() as folder:
         model.save(folder)
         load, load_cpu = best_of(3, lambda: load_stance_model(folder, codebook))
     print(
-        f"load_stance_model (read labels.jsonl, refit): {load:.3f} s wall, {load_cpu:.3f} s CPU, best of 3"
+        f"load_stance_model (read labels.jsonl, refit): {load:.3f} s wall, {load_cpu:.3f} s CPU, "
+        "best of 3"
     )
     sample = texts[:1000]
     suggest, suggest_cpu = best_of(3, lambda: suggest_stances(codebook, sample, model=model))
     print(
-        f"suggest_stances with the model, {len(sample)} statements: {suggest:.3f} s wall, {suggest_cpu:.3f} s CPU, best of 3"
+        f"suggest_stances with the model, {len(sample)} statements: {suggest:.3f} s wall, "
+        f"{suggest_cpu:.3f} s CPU, best of 3"
     )
     cue, cue_cpu = best_of(3, lambda: suggest_stances(codebook, sample))
     print(
-        f"suggest_stances, codebook model only, {len(sample)} statements: {cue:.3f} s wall, {cue_cpu:.3f} s CPU, best of 3"
+        f"suggest_stances, codebook model only, {len(sample)} statements: {cue:.3f} s wall, "
+        f"{cue_cpu:.3f} s CPU, best of 3"
     )
 
 

@@ -79,11 +79,11 @@ def build(folder: Path, documents: int, per_document: int, people: int, seed: in
 
 def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def percentiles(samples: list[tuple[float, float]]) -> str:
-    """'p50 / p95' of wall times, then p95 of CPU times (the figure to compare on a busy machine)."""
+    """'p50 / p95' of wall times, then p95 of CPU times (to compare on a busy machine)."""
     wall, cpu = [w for w, _ in samples], [c for _, c in samples]
     return (
         f"p50 {statistics.median(wall) * 1000:.1f} ms, p95 {p95(wall) * 1000:.1f} ms wall; "
@@ -204,7 +204,8 @@ def start_once(
 ) -> dict:
     """Run ``command`` on a new pseudo-terminal; seconds from the start to the first output,
     to every marker having been written (the board painted; also the process's CPU time by
-    then), and to the last write before 0.5 s of quiet (the screen settled); then quit with ``q``."""
+    then), and to the last write before 0.5 s of quiet (the screen settled); then quit with
+    ``q``."""
     wanted = [m.encode() for m in markers]
     text = b""
     result = {
@@ -296,18 +297,20 @@ def startup(path: Path, runs: int, cold_all: bool, warm_only: bool = False) -> N
                 cpus.append(result["board_cpu"])
         if boards:
             print(
-                f"process start -> board painted, {name}: median {statistics.median(boards) * 1000:.0f} ms, "
+                f"process start -> board painted, {name}: median "
+                f"{statistics.median(boards) * 1000:.0f} ms, "
                 f"worst {max(boards) * 1000:.0f} ms (n={len(boards)}; each: "
                 f"{', '.join(f'{b * 1000:.0f}' for b in boards)}) (target < 1000 ms)"
             )
             print(
-                f"  first byte to the terminal: median {statistics.median(firsts) * 1000:.0f} ms; screen settled "
-                f"(last write before 0.5 s quiet): median {statistics.median(settled) * 1000:.0f} ms, "
-                f"worst {max(settled) * 1000:.0f} ms"
+                f"  first byte to the terminal: median {statistics.median(firsts) * 1000:.0f} ms; "
+                "screen settled (last write before 0.5 s quiet): median "
+                f"{statistics.median(settled) * 1000:.0f} ms, worst {max(settled) * 1000:.0f} ms"
             )
             if cpus:
                 print(
-                    f"  CPU time of the process until the board was painted: median {statistics.median(cpus) * 1000:.0f} ms, "
+                    "  CPU time of the process until the board was painted: median "
+                    f"{statistics.median(cpus) * 1000:.0f} ms, "
                     f"worst {max(cpus) * 1000:.0f} ms (what a busy machine changes least)"
                 )
 
@@ -373,7 +376,8 @@ async def _measure_app(app, pilot, repeat: int, first: Timer) -> None:
         samples.append(t.pair)
         table.action_move(1)
     print(
-        f"stance change (store edit + table reload + render): {percentiles(samples)} (target p95 < 50 ms)"
+        f"stance change (store edit + table reload + render): {percentiles(samples)} (target p95 < "
+        "50 ms)"
     )
     with Timer() as status:
         app.update_status()
@@ -402,7 +406,8 @@ async def _measure_app(app, pilot, repeat: int, first: Timer) -> None:
             documents.action_statement(1)
         samples.append(t.pair)
     print(
-        f"documents next statement (handler + repaint of the text): {percentiles(samples)} (target p95 < 50 ms)"
+        f"documents next statement (handler + repaint of the text): {percentiles(samples)} (target "
+        "p95 < 50 ms)"
     )
     for _ in range(repeat):
         app.workspace.undo()
@@ -433,14 +438,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--drop-caches",
         action="store_true",
-        help="also time start-ups after dropping the whole page cache (root; slows other work briefly)",
+        help="also time start-ups after dropping the whole page cache (root; slows other work "
+        "briefly)",
     )
     args = parser.parse_args(argv)
     folder = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="argmap-ui-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(
-        f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
+        f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, Python "
+        f"{platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
     )
     try:
         path = build(folder, args.documents, args.per_document, args.people, args.seed)

@@ -57,9 +57,10 @@ name = "Neutral"
 """
 
 WORDS = (
-    "alliance budget treaty forces command deterrence security economy trade minister council reform "
-    "pressure region partners talks agreement capability defence exports sanctions growth jobs tariffs "
-    "coalition parliament voters strategy integration sovereignty constitution dialogue stability"
+    "alliance budget treaty forces command deterrence security economy trade minister council "
+    "reform pressure region partners talks agreement capability defence exports sanctions growth "
+    "jobs tariffs coalition parliament voters strategy integration sovereignty constitution "
+    "dialogue stability"
 ).split()
 VERBS = ["said", "told reporters", "warned", "argued", "added", "insisted", "noted"]
 
@@ -154,8 +155,9 @@ for name, call in [
     ("page of one speaker", lambda: ws.statements(StatementFilter(speaker=speaker), limit=50)),
     ("page by label 'pro' + count", lambda: (ws.statements(StatementFilter(label="pro"), limit=50),
                                              ws.count_statements(StatementFilter(label="pro")))),
-    ("page unlabelled, least certain first", lambda: ws.statements(StatementFilter(review=("unlabelled", "suggested")),
-                                                                     sort="uncertainty", descending=True, limit=50)),
+    ("page unlabelled, least certain first", lambda: ws.statements(
+        StatementFilter(review=("unlabelled", "suggested")),
+        sort="uncertainty", descending=True, limit=50)),
     ("text search 'sovereignty constitution' + count", lambda: (
         ws.statements(StatementFilter(text="sovereignty constitution"), limit=50),
         ws.count_statements(StatementFilter(text="sovereignty constitution")))),
@@ -163,7 +165,8 @@ for name, call in [
     ("page at offset 90,000", lambda: ws.statements(offset=90000, limit=50)),
     ("speakers with stance breakdown (all)", lambda: ws.speakers()),
     ("status counts", lambda: ws.status()),
-    ("set a stance (first edit: imports argmap.stance)", lambda: ws.set_stance(page[3].id, "anti", annotator="bench")),
+    ("set a stance (first edit: imports argmap.stance)",
+     lambda: ws.set_stance(page[3].id, "anti", annotator="bench")),
     ("undo it", lambda: ws.undo()),
     ("set a stance (next edit)", lambda: ws.set_stance(page[4].id, "anti", annotator="bench")),
     ("undo it ", lambda: ws.undo()),
@@ -178,7 +181,7 @@ print(json.dumps({"timings": timings, "total": total, "import": imported - start
 
 
 def build(folder: Path, people, args, rng: random.Random) -> None:
-    """Add the synthetic articles to a new workspace in ``folder`` and label 2% of the statements."""
+    """Add the synthetic articles to a new workspace in ``folder``; label 2% of the statements."""
     documents = [article(n, people, args.per_document, rng) for n in range(args.documents)]
     text_mb = sum(len(d.text.encode()) for d in documents) / 1e6
     print(f"documents: {len(documents)} synthetic articles, {text_mb:.1f} MB of text")
@@ -190,9 +193,10 @@ def build(folder: Path, people, args, rng: random.Random) -> None:
     add_seconds = time.perf_counter() - start
     add_cpu = time.process_time() - cpu
     print(
-        f"add: {len(report.added)} documents, {report.statements} statements, {report.new_speakers} speakers, "
-        f"{report.restatements} restatements offered, {report.suggestions} suggestions in {add_seconds:.1f} s wall "
-        f"({add_cpu:.1f} s CPU): {len(report.added) / add_seconds:.0f} documents/s, "
+        f"add: {len(report.added)} documents, {report.statements} statements, "
+        f"{report.new_speakers} speakers, {report.restatements} restatements offered, "
+        f"{report.suggestions} suggestions in {add_seconds:.1f} s wall ({add_cpu:.1f} s CPU): "
+        f"{len(report.added) / add_seconds:.0f} documents/s, "
         f"{report.statements / add_seconds:.0f} statements/s"
     )
     print(
@@ -228,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(
             f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-            f"Python {platform.python_version()}; CPU check sum(range(10**7)): {reference_seconds():.3f} s"
+            f"Python {platform.python_version()}; CPU check sum(range(10**7)): "
+            f"{reference_seconds():.3f} s"
         )
         database = folder / "argmap.sqlite"
         if database.exists():
@@ -250,8 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         seconds, imports, rss = map(float, result.stdout.split())
         print(
-            f"export JSON: {seconds:.2f} s (target < 5 s), {target.stat().st_size / 1e6:.0f} MB written, "
-            f"peak RSS {rss:.0f} MB (imports {imports:.2f} s, not counted)"
+            f"export JSON: {seconds:.2f} s (target < 5 s), {target.stat().st_size / 1e6:.0f} MB "
+            f"written, peak RSS {rss:.0f} MB (imports {imports:.2f} s, not counted)"
         )
 
         result = subprocess.run(
@@ -274,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
             note = " (target < 0.3 s)" if name.startswith("open") else ""
             print(f"{name}: {value * 1000:.0f} ms{note}")
         print(
-            f"open: {data['total']} statements; peak RSS {data['rss']:.0f} MB (imports {data['import']:.2f} s, not counted)"
+            f"open: {data['total']} statements; peak RSS {data['rss']:.0f} MB (imports "
+            f"{data['import']:.2f} s, not counted)"
         )
     finally:
         if not args.dir:

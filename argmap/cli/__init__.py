@@ -69,7 +69,8 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     """The argument parser for every argmap command (or for the commands of ``modules`` only)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Map a policy debate from the news: who said what, attributed to resolved speakers.",
+        description="Map a policy debate from the news: who said what, attributed to resolved "
+        "speakers.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)

@@ -1,4 +1,4 @@
-"""``argmap export``, ``argmap import`` and ``argmap schema``: the map in and out of the workspace."""
+"""``argmap export``, ``import`` and ``schema``: the map in and out of the workspace."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def register(
     export = commands.add_parser(
         "export",
         help="write the whole map as JSON, AIF, Argdown, CSV or DOT",
-        description="Write the map (to FILE atomically: a temporary file, then renamed; else to stdout).",
+        description="Write the map (to FILE atomically: a temporary file, then renamed; else to "
+        "stdout).",
     )
     export.add_argument(
         "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
@@ -32,7 +33,8 @@ def register(
     load = commands.add_parser(
         "import",
         help="load a JSON map export into an empty workspace",
-        description="Load FILE.json (from `argmap export --format json`) into an empty workspace, all or nothing.",
+        description="Load FILE.json (from `argmap export --format json`) into an empty workspace, "
+        "all or nothing.",
     )
     load.add_argument("file", metavar="FILE.json")
     add_workspace_option(load)
@@ -78,7 +80,8 @@ def _refusal(output: str, workspace_path: Path) -> str | None:
     workspace = workspace_path.resolve()
     companions = {Path(f"{workspace}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
     if target in companions or any(_same_file(target, path) for path in companions):
-        return f"refusing to overwrite the workspace ({workspace.name}{target.name[len(workspace.name) :]}); choose another file"
+        which = f"{workspace.name}{target.name[len(workspace.name) :]}"
+        return f"refusing to overwrite the workspace ({which}); choose another file"
     try:
         with open(target, "rb") as existing:
             header = existing.read(len(SQLITE_HEADER))
@@ -102,7 +105,8 @@ def _import(workspace, args) -> int:
     export = import_map(workspace, args.file)
     print(
         f"imported {len(export.documents)} documents, {len(export.statements)} statements, "
-        f"{len(export.annotations)} annotations, {len(export.claims)} claims, {len(export.relations)} relations"
+        f"{len(export.annotations)} annotations, {len(export.claims)} claims, "
+        f"{len(export.relations)} relations"
     )
     return 0
 

@@ -1,4 +1,4 @@
-"""``argmap extract`` and ``argmap eval extraction``: statements out of articles, and their score."""
+"""``argmap extract`` and ``argmap eval extraction``: statements out of articles, scored."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ def register(
     extract.add_argument(
         "--codebook",
         metavar="FILE",
-        help="stance codebook (TOML): adds stance, stance_score and stance_reason to each statement",
+        help="stance codebook (TOML): adds stance, stance_score and stance_reason to each "
+        "statement",
     )
     extract.set_defaults(run=_run_extract)
 

@@ -172,7 +172,8 @@ def register(
     )
     command(
         "link",
-        "relate a statement or claim to a claim (supports, attacks, rebuts) or a statement (restates)",
+        "relate a statement or claim to a claim (supports, attacks, rebuts) or a statement "
+        "(restates)",
         _link,
         (("source",), {}),
         (("kind",), {"choices": ("supports", "attacks", "rebuts", "restates")}),
@@ -276,7 +277,8 @@ def _statements(workspace, args) -> int:
 
 
 def _label_filter(workspace, text: str | None) -> str | None:
-    """The label id ``--label`` names ("none": no label; case-insensitive); ``UsageProblem`` when unknown."""
+    """The label id ``--label`` names ("none": no label; case-insensitive); ``UsageProblem`` when
+    unknown."""
     if text is None:
         return None
     if text.lower() == "none":
@@ -380,8 +382,8 @@ def _speakers(workspace, args) -> int:
     if len(shown) < len(rows):
         first = args.offset + 1 if shown else 0
         print(
-            f"({len(rows)} speakers; showing {first}-{args.offset + len(shown)}: --offset/--limit for others, "
-            "--limit 0 for all)",
+            f"({len(rows)} speakers; showing {first}-{args.offset + len(shown)}: "
+            "--offset/--limit for others, --limit 0 for all)",
             file=sys.stderr,
         )
     else:
@@ -396,9 +398,13 @@ def _speaker(workspace, args) -> int:
     values = args.values
     needed = {"rename": 1, "alias": 1, "merge": 1, "split": 2}[args.action]
     if len(values) < needed or (args.action in ("rename", "alias") and len(values) != 1):
-        raise EditError(
-            f"speaker {args.action}: expected {'NAME STATEMENT...' if args.action == 'split' else 'one value' if needed == 1 and args.action != 'merge' else 'OTHER...'}"
-        )
+        if args.action == "split":
+            expected = "NAME STATEMENT..."
+        elif args.action == "merge":
+            expected = "OTHER..."
+        else:
+            expected = "one value"
+        raise EditError(f"speaker {args.action}: expected {expected}")
     if args.action == "rename":
         result = workspace.rename_speaker(speaker, values[0])
     elif args.action == "alias":
@@ -505,6 +511,7 @@ def _relations(workspace, args) -> int:
     for relation in workspace.relations(kind=args.kind, status=args.status):
         score = f" {relation.score:.2f}" if relation.score is not None else ""
         print(
-            f"{relation.id}  {relation.source_id} {relation.kind} {relation.target_id} [{relation.status}]{score}"
+            f"{relation.id}  {relation.source_id} {relation.kind} {relation.target_id} "
+            f"[{relation.status}]{score}"
         )
     return 0

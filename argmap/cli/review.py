@@ -13,11 +13,14 @@ import sys
 from argmap.cli import error
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
 
-NO_TERMINAL = "argmap review needs a terminal: its input or output is not one (a packet can be filled by a script instead)"
+NO_TERMINAL = (
+    "argmap review needs a terminal: its input or output is not one "
+    "(a packet can be filled by a script instead)"
+)
 
 
 def _has_terminal() -> bool:
-    """True when both standard input and output are terminals (the review UI reads keys and draws)."""
+    """True when standard input and output are both terminals (the review UI reads keys, draws)."""
     return (
         sys.stdin is not None
         and sys.stdout is not None
@@ -33,9 +36,9 @@ def register(
     assign = commands.add_parser(
         "assign",
         help="hand statements out to reviewers: one annotation packet (JSON) per reviewer",
-        description="Write one packet per reviewer into DIR. Each statement goes to OVERLAP distinct reviewers, "
-        "shares are equal (within one), statements labelled by enough people, or already held in a packet in DIR, "
-        "are not handed out again.",
+        description="Write one packet per reviewer into DIR. Each statement goes to OVERLAP "
+        "distinct reviewers, shares are equal (within one), statements labelled by enough "
+        "people, or already held in a packet in DIR, are not handed out again.",
     )
     assign.add_argument(
         "--reviewers",
@@ -59,7 +62,8 @@ def register(
         "--order",
         choices=("uncertainty", "document", "random"),
         default="uncertainty",
-        help="which statements first: least certain suggestion (default), document order, or random",
+        help="which statements first: least certain suggestion (default), document order, "
+        "or random",
     )
     assign.add_argument("--seed", type=int, default=0, help="seed of --order random (default 0)")
     assign.add_argument(
@@ -77,14 +81,17 @@ def register(
 
     review = commands.add_parser(
         "review",
-        help="label an annotation packet's statements in the terminal, offline; or adjudicate disputes",
-        description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved into the file at once. "
-        "With --adjudicate, open the workspace's disputed statements instead and set their final labels.",
+        help="label an annotation packet's statements in the terminal, offline; or adjudicate "
+        "disputes",
+        description="Open a reviewer's packet (JSON) in the terminal UI; every answer is saved "
+        "into the file at once. With --adjudicate, open the workspace's disputed statements "
+        "instead and set their final labels.",
     )
     review.add_argument(
         "--keys",
         metavar="FILE",
-        help="key remapping TOML (default ~/.config/argmap/keys.toml; the same file as argmap open)",
+        help="key remapping TOML (default ~/.config/argmap/keys.toml; the same file as "
+        "argmap open)",
     )
     review.add_argument(
         "packet",
@@ -109,9 +116,9 @@ def register(
     collect = commands.add_parser(
         "collect",
         help="merge filled packets into the workspace as the reviewers' annotations",
-        description="Merge filled packets into the workspace. Collecting a packet twice changes nothing; a packet "
-        "from another workspace or with altered items is refused; an answer never replaces a newer annotation "
-        "by the same reviewer.",
+        description="Merge filled packets into the workspace. Collecting a packet twice changes "
+        "nothing; a packet from another workspace or with altered items is refused; an answer "
+        "never replaces a newer annotation by the same reviewer.",
     )
     collect.add_argument("packets", nargs="+", metavar="PACKET", help="filled packet files (.json)")
     add_workspace_option(collect)
@@ -120,10 +127,10 @@ def register(
     agreement = commands.add_parser(
         "agreement",
         help="agreement between reviewers (Krippendorff's alpha, Cohen's kappa, ...)",
-        description="Agreement between reviewers over the workspace's annotations, or over filled packets of one "
-        "workspace when PACKET files are given: Krippendorff's alpha (nominal) overall and per label, Cohen's "
-        "kappa per pair, percent agreement, per document, label-pair counts. Undefined figures are reported as "
-        "undefined, with the reason.",
+        description="Agreement between reviewers over the workspace's annotations, or over filled "
+        "packets of one workspace when PACKET files are given: Krippendorff's alpha (nominal) "
+        "overall and per label, Cohen's kappa per pair, percent agreement, per document, "
+        "label-pair counts. Undefined figures are reported as undefined, with the reason.",
     )
     agreement.add_argument(
         "packets", nargs="*", metavar="PACKET", help="filled packet files (default: the workspace)"
@@ -168,7 +175,7 @@ def _assign(workspace, args: argparse.Namespace) -> int:
     except (ValueError, OSError) as problem:
         error(f"{args.output}: {problem}" if isinstance(problem, OSError) else str(problem))
         return 1
-    for packet, path in zip(packets, paths):
+    for packet, path in zip(packets, paths, strict=True):
         print(f"{packet.reviewer}: {len(packet.items)} statements -> {path}")
     print(
         _handed_out(assignment, args.overlap)
@@ -183,7 +190,8 @@ def _assign(workspace, args: argparse.Namespace) -> int:
 
 
 def _handed_out(assignment, overlap: int) -> str:
-    """'N statements handed out to K reviewers each', or how many went to how many reviewers when that differs."""
+    """'N statements handed out to K reviewers each', or how many went to how many reviewers when
+    that differs."""
     from collections import Counter
 
     reviewers_per_item = Counter(item for ids in assignment.packets.values() for item in ids)
@@ -212,7 +220,8 @@ def _adjudicate(workspace, args: argparse.Namespace) -> int:
 
 
 def _ready_to_open(where, args: argparse.Namespace) -> tuple[bool, dict[str, str] | None]:
-    """(True, the keys file's keymap or None) when a review app can open; (False, None) after saying why not."""
+    """(True, the keys file's keymap or None) when a review app can open; (False, None) after saying
+    why not."""
     from argmap.cli.ui import load_keys
 
     keymap = load_keys(args.keys)
@@ -290,7 +299,8 @@ def _run_agreement(args: argparse.Namespace) -> int:
 
 
 def _mixed_packets(packets) -> str | None:
-    """The one-line problem when ``packets`` (path, packet) span several workspaces or label sets, else None.
+    """The one-line problem when ``packets`` (path, packet) span several workspaces or label sets,
+    else None.
 
     Agreement is measured over one workspace's packets under one codebook; which
     packet comes first must not decide which ones count, so none are.
@@ -309,7 +319,10 @@ def _mixed_packets(packets) -> str | None:
         if len(groups) > 1:
             ranked = sorted(groups.items(), key=lambda group: -len(group[1]))
             listed = "; ".join(f"{show(value)}: {', '.join(paths)}" for value, paths in ranked)
-            return f"packets from {len(groups)} {what}, give the packets of one ({listed}); no agreement computed"
+            return (
+                f"packets from {len(groups)} {what}, give the packets of one ({listed}); "
+                "no agreement computed"
+            )
     return None
 
 

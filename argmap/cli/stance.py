@@ -24,9 +24,10 @@ def register(
         "label",
         help="suggest a stance for each statement (JSONL with 'text', or plain lines)",
         description=(
-            "Suggest a stance for each statement. Input: JSON Lines objects with 'text' (and optional "
-            "'context'), or plain lines, from files or standard input ('-'). Output: one JSON line per "
-            "statement with label, score, scores, explanation, evidence, model and version."
+            "Suggest a stance for each statement. Input: JSON Lines objects with 'text' (and "
+            "optional 'context'), or plain lines, from files or standard input ('-'). Output: "
+            "one JSON line per statement with label, score, scores, explanation, evidence, model "
+            "and version."
         ),
     )
     label.add_argument(
@@ -48,7 +49,8 @@ def register(
     train = commands.add_parser(
         "train",
         help="fit the learned stance model from labelled statements",
-        description="Fit the learned stance model (combined with the codebook model) and save it to a folder.",
+        description="Fit the learned stance model (combined with the codebook model) and save it "
+        "to a folder.",
     )
     train.add_argument(
         "labels",
@@ -78,7 +80,8 @@ def register(
     stance = eval_targets.add_parser(
         "stance",
         help="accuracy, macro-F1, per-label scores and confusion of stance suggestions",
-        description="Score stance suggestions against gold labels; --cv K cross-validates the three models on the gold.",
+        description="Score stance suggestions against gold labels; --cv K cross-validates the "
+        "three models on the gold.",
     )
     stance.add_argument(
         "gold",
@@ -140,7 +143,7 @@ def _run_label(args: argparse.Namespace) -> int:
             r.get("context") if isinstance(r.get("context"), str) else None for r in records
         ]
         for record, suggestion in zip(
-            records, suggest_stances(codebook, texts, contexts=contexts, model=model)
+            records, suggest_stances(codebook, texts, contexts=contexts, model=model), strict=True
         ):
             out = {
                 **record,

@@ -1,4 +1,5 @@
-"""``argmap open``: the terminal UI on a workspace, or on articles (a workspace is made beside them)."""
+"""``argmap open``: the terminal UI on a workspace, or on articles (a workspace is made beside
+them)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ def register(
     """Add ``argmap open``."""
     command = commands.add_parser(
         "open",
-        help="open the terminal UI (on a workspace, or on articles: a workspace is made beside them)",
-        description="Open the terminal UI. Given articles or a folder, create a workspace beside them (or in "
-        "--workspace), add them with the codebook found beside them, and open it.",
+        help="open the terminal UI (on a workspace, or on articles: a workspace is made beside "
+        "them)",
+        description="Open the terminal UI. Given articles or a folder, create a workspace beside "
+        "them (or in --workspace), add them with the codebook found beside them, and open it.",
     )
     command.add_argument(
         "targets",
@@ -58,7 +60,8 @@ class OpenError(ArgmapError):
 def plan(
     targets: list[str], workspace: str | None, codebook: str | None
 ) -> tuple[Path, list[str], Path | None]:
-    """(workspace file, article paths to add, codebook file for a new workspace) for ``argmap open``."""
+    """(workspace file, article paths to add, codebook file for a new workspace) for ``argmap
+    open``."""
     from argmap.store import WORKSPACE_FILE, find_workspace
 
     articles: list[str] = []
@@ -96,7 +99,8 @@ def _has_articles(folder: Path) -> bool:
 
 
 def find_codebook(articles: list[str]) -> Path | None:
-    """The ``*.codebook.toml`` beside the articles: the only one, else the one named like an article."""
+    """The ``*.codebook.toml`` beside the articles: the only one, else the one named like an
+    article."""
     folders = {Path(a) if Path(a).is_dir() else Path(a).parent for a in articles}
     found = sorted({c for folder in folders for c in folder.glob("*.codebook.toml")})
     if len(found) <= 1:

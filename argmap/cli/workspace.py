@@ -1,4 +1,5 @@
-"""``argmap init``, ``add``, ``status``, ``undo``, ``redo``, ``log`` and ``codebook``: the workspace."""
+"""``argmap init``, ``add``, ``status``, ``undo``, ``redo``, ``log`` and ``codebook``: the
+workspace."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ def add_workspace_option(parser: argparse.ArgumentParser) -> None:
         "--workspace",
         "-w",
         metavar="PATH",
-        help="the workspace file or its directory (default: found in the current directory or a parent)",
+        help="the workspace file or its directory (default: found in the current directory or a "
+        "parent)",
     )
 
 
 def open_from(args: argparse.Namespace):
-    """The workspace named by ``--workspace``, $ARGMAP_WORKSPACE, or found from the current directory."""
+    """The workspace named by ``--workspace``, $ARGMAP_WORKSPACE, or found from the current
+    directory."""
     from argmap.store import open_workspace
 
     return open_workspace(args.workspace or os.environ.get("ARGMAP_WORKSPACE") or None)
@@ -63,7 +66,8 @@ def register(
     add = commands.add_parser(
         "add",
         help="add articles to the workspace",
-        description="Extract statements from articles, resolve speakers across the workspace, suggest stances.",
+        description="Extract statements from articles, resolve speakers across the workspace, "
+        "suggest stances.",
     )
     add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     add.add_argument(
@@ -101,9 +105,11 @@ def register(
 
     suggest = commands.add_parser(
         "suggest",
-        help="suggest every statement's stance again (after --refit: with a model learned from the labels)",
-        description="Ask the stance model again for every statement's suggestion. With --refit, first train the "
-        "learned model on the statements people labelled and save it beside the workspace (argmap-model/).",
+        help="suggest every statement's stance again (after --refit: with a model learned from the "
+        "labels)",
+        description="Ask the stance model again for every statement's suggestion. With --refit, "
+        "first train the learned model on the statements people labelled and save it beside the "
+        "workspace (argmap-model/).",
     )
     suggest.add_argument(
         "--refit",
@@ -138,7 +144,8 @@ def _run_init(args: argparse.Namespace) -> int:
         workspace = Workspace.init(directory, codebook=codebook)
     except OSError as problem:  # e.g. DIR is a file, or not writable
         error(
-            f"{problem.filename or directory}: cannot create a workspace here: {problem.strerror or problem}"
+            f"{problem.filename or directory}: cannot create a workspace here: "
+            f"{problem.strerror or problem}"
         )
         return 1
     with workspace:
@@ -169,21 +176,22 @@ def _run_add(args: argparse.Namespace) -> int:
         error(f"{path}: {problem}")
         failures.append(path)
     print(
-        f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
-        f"{report.statements} statements, {report.new_speakers} new speakers, {report.suggestions} suggestions, "
-        f"{report.restatements} restatements offered"
+        f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} "
+        f"unchanged; {report.statements} statements, {report.new_speakers} new speakers, "
+        f"{report.suggestions} suggestions, {report.restatements} restatements offered"
     )
     if report.duplicates:
         print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
     if report.kept_annotations or report.dropped_annotations:
         print(
             f"{report.kept_annotations} annotations carried over to new versions; "
-            f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap log`)"
+            f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap "
+            "log`)"
         )
     if report.kept_edits or report.dropped_edits:
         print(
-            f"{report.kept_edits} hand-edited statements carried over to new versions (deletions, speakers, "
-            f"kinds, spans)"
+            f"{report.kept_edits} hand-edited statements carried over to new versions (deletions, "
+            "speakers, kinds, spans)"
             + (
                 f"; {len(report.dropped_edits)} edits or links could not be (their text is gone; "
                 "kept in the add's log entry):"
@@ -291,7 +299,8 @@ def _status(workspace, args: argparse.Namespace) -> int:
     out(f"workspace  {status.path}\n")
     out(f"issue      {status.issue or '(no codebook)'}\n")
     out(
-        f"documents  {status.documents}\nspeakers   {status.speakers}\nstatements {status.statements}\n"
+        f"documents  {status.documents}\nspeakers   {status.speakers}\nstatements "
+        f"{status.statements}\n"
     )
     out(f"labelled   {status.labelled_share:.1%} by people\n")
     out("review     " + ", ".join(f"{k} {v}" for k, v in sorted(status.review.items())) + "\n")
@@ -302,7 +311,8 @@ def _status(workspace, args: argparse.Namespace) -> int:
     )
     agreement = status.review.get("disputed", 0)
     out(
-        f"agreement  {agreement} disputed, {status.review.get('adjudicated', 0)} adjudicated; annotators: "
+        f"agreement  {agreement} disputed, {status.review.get('adjudicated', 0)} adjudicated; "
+        "annotators: "
         + (", ".join(f"{k} {v}" for k, v in status.annotators.items()) or "none")
         + "\n"
     )
@@ -340,7 +350,8 @@ def _suggest(workspace, args: argparse.Namespace) -> int:
     if args.refit:
         model = workspace.fit_model()
         print(
-            f"trained the stance model on {len(model.texts)} labelled statements; saved in {workspace.model_dir}"
+            f"trained the stance model on {len(model.texts)} labelled statements; saved in "
+            f"{workspace.model_dir}"
         )
     stored = workspace.resuggest()
     if not stored and workspace.count_statements():

@@ -11,11 +11,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -63,7 +64,7 @@ class ArgmapApp(App):
     CSS_PATH = "argmap.tcss"
     TITLE = "argmap"
     COMMANDS = App.COMMANDS | {ArgmapCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # the view keys are shown in the tab line at the top, not in the footer
         *(
             Binding(key, f"view('{name}')", title, show=False, id=binding_id)
@@ -225,7 +226,8 @@ class ArgmapApp(App):
         self.current = name
 
     async def action_search(self) -> None:
-        """The statements view with its filter line focused (the search of every view without its own)."""
+        """The statements view with its filter line focused (the search of every view without its
+        own)."""
         view = await self.ensure_view("statements")
         if self.current == "statements":
             view.action_search()  # type: ignore[attr-defined]
@@ -265,7 +267,7 @@ class ArgmapApp(App):
         source: View | None = None,
         then: Callable[[object], None] | None = None,
     ) -> object:
-        """Make one edit through the store; refresh the views; a refused edit is shown, not raised."""
+        """Make one edit through the store and refresh the views; a refused edit is shown."""
         try:
             result = call(self.workspace)
         except WorkspaceError as problem:
@@ -379,8 +381,8 @@ class ArgmapApp(App):
         with Workspace(self.workspace_path) as workspace:
             report = workspace.add_documents(documents(), aliases=self.aliases, progress=progress)
         summary = (
-            f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged; "
-            f"{report.statements} statements"
+            f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} "
+            f"unchanged; {report.statements} statements"
         )
         if problems:
             summary += "; not read: " + "; ".join(problems)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
@@ -14,7 +16,7 @@ from textual.widgets.option_list import Option
 
 
 class LineInput(Input):
-    """An input that takes pasted lines as one line, joined by spaces (Input keeps only the first)."""
+    """An input taking pasted lines as one line joined by spaces (Input keeps only the first)."""
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # not Input's own paste, which drops every line after the first
@@ -29,7 +31,9 @@ class LineInput(Input):
 class PromptScreen(ModalScreen[str | None]):
     """Ask for one line of text; dismisses with it (None on escape)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog-cancel")
+    ]
 
     def __init__(self, question: str, value: str = "", *, placeholder: str = "") -> None:
         super().__init__()
@@ -51,7 +55,7 @@ class PromptScreen(ModalScreen[str | None]):
 class PickerScreen(ModalScreen[str | None]):
     """Pick one of many choices by typing part of it (rapidfuzz); dismisses with its key."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
         Binding("down", "down", "Down", show=False, id="picker-down"),
         Binding("up", "up", "Up", show=False, id="picker-up"),
@@ -122,7 +126,9 @@ class PickerScreen(ModalScreen[str | None]):
 class ErrorScreen(ModalScreen[None]):
     """An error shown to the user (a failed worker, a refused edit); any key closes it."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="dialog-close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "close", "Close", id="dialog-close")
+    ]
 
     def __init__(self, title: str, message: str) -> None:
         super().__init__()
@@ -141,7 +147,9 @@ class ErrorScreen(ModalScreen[None]):
 class HelpScreen(ModalScreen[None]):
     """Every binding of the app and of the current view, with its id (for remapping)."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help-close")
+    ]
 
     def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
         """``sections``: (title, [(keys, description, binding id)])."""

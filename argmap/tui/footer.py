@@ -12,7 +12,8 @@ from textual.widgets import Footer
 
 
 class KeysFooter(Footer):
-    """A Footer that skips a rebuild when the shown keys, their descriptions and states are the same."""
+    """A Footer that skips a rebuild when the shown keys, their descriptions and states are the
+    same."""
 
     _shown: tuple | None = None
 

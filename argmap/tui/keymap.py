@@ -29,7 +29,8 @@ def default_keys_file() -> Path:
 
 
 def load_keymap(path: str | os.PathLike[str], known: set[str] | None = None) -> dict[str, str]:
-    """Binding id -> keys from the ``[keys]`` table of ``path``; unknown ids are refused when ``known`` is given."""
+    """Binding id -> keys from the ``[keys]`` table of ``path``; unknown ids are refused when
+    ``known`` is given."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as problem:
@@ -49,7 +50,8 @@ def load_keymap(path: str | os.PathLike[str], known: set[str] | None = None) -> 
             )
         if known is not None and binding_id not in known:
             raise KeymapError(
-                f"{path}: keys.{binding_id}: no binding has this id (the help screen, ?, lists them)"
+                f"{path}: keys.{binding_id}: no binding has this id (the help screen, ?, lists "
+                "them)"
             )
         keys = value.replace(" ", "")
         for key in keys.split(","):
@@ -66,7 +68,8 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 
 def is_key(key: str) -> bool:
-    """Whether ``key`` names one key as Textual's bindings do: 'j', '?', 'f2', 'ctrl+z', 'question_mark'."""
+    """Whether ``key`` names one key as Textual's bindings do: 'j', '?', 'f2', 'ctrl+z',
+    'question_mark'."""
     *modifiers, name = key.split("+")
     if not name or any(modifier not in MODIFIERS for modifier in modifiers):
         return False
@@ -76,7 +79,8 @@ def is_key(key: str) -> bool:
 
     if name in KEY_NAME_REPLACEMENTS.values() or name in {k.value for k in Keys}:
         return True
-    try:  # a character by its Unicode name, as Textual spells it: 'question_mark', 'left_square_bracket'
+    # a character by its Unicode name, as Textual spells it: 'question_mark', 'left_square_bracket'
+    try:
         unicodedata.lookup(name.replace("_", " "))
     except KeyError:
         return False
@@ -84,7 +88,8 @@ def is_key(key: str) -> bool:
 
 
 def shown_keys(app, binding_id: str, default: str) -> str:
-    """The keys of binding ``binding_id`` as ``app`` has them (its keymap, else ``default``), for hints: 'a/⏎'."""
+    """The keys of binding ``binding_id`` as ``app`` has them (its keymap, else ``default``), for
+    hints: 'a/⏎'."""
     from textual.binding import Binding
 
     keys = (getattr(app, "_keymap", None) or {}).get(binding_id, default)

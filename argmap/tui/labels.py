@@ -1,4 +1,5 @@
-"""How stance labels and counts read in the UI: names and colours from the codebook, quotes, plurals."""
+"""How stance labels and counts read in the UI: names and colours from the codebook, quotes,
+plurals."""
 
 from __future__ import annotations
 
@@ -53,7 +54,8 @@ class LabelStyles:
         )
 
     def legend(self, keys: list[str] | None = None) -> Text:
-        """'1 Pro  2 Against ...' for the keys that set a stance (``keys``: the keys of labels 1-9 if remapped)."""
+        """'1 Pro  2 Against ...' for the keys that set a stance (``keys``: the keys of labels 1-9
+        if remapped)."""
         text = Text()
         for number, label in enumerate(self.ids, 1):
             if number > 9:
@@ -75,6 +77,7 @@ def quote_marks(text: str) -> tuple[str, str]:
 
 
 def quoted(text: str) -> str:
-    """``text`` between quotation marks, without doubling marks the text already starts or ends with."""
+    """``text`` between quotation marks, without doubling marks the text already starts or ends
+    with."""
     opening, closing = quote_marks(text)
     return f"{opening}{text}{closing}"

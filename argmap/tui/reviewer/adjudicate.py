@@ -1,11 +1,14 @@
-"""The adjudication queue: each disputed statement with every reviewer's label and note; keys 1-9 decide."""
+"""The adjudication queue: each disputed statement with every reviewer's label and note; keys 1-9
+decide."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Label, ProgressBar, Static
@@ -40,7 +43,7 @@ class DisputeScreen(Screen):
     """One disputed statement at a time."""
 
     AUTO_FOCUS = ""
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
                 str(number),
@@ -150,7 +153,7 @@ class AdjudicateApp(App):
 
     CSS_PATH = "reviewer.tcss"
     TITLE = "argmap adjudication"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),
         Binding(
             "q",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, ProgressBar, Static
@@ -22,7 +23,7 @@ class ItemScreen(Screen):
     """The current item: its paragraph, speaker, document, suggestion, the labels and a note."""
 
     AUTO_FOCUS = ""  # keys go to the screen's bindings until `n` focuses the note
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
                 str(number),
@@ -190,7 +191,7 @@ class ReviewApp(App):
 
     CSS_PATH = "reviewer.tcss"
     TITLE = "argmap review"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key", id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit; every answer is already saved", id="quit"),
     ]

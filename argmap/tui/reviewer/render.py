@@ -51,7 +51,8 @@ def suggestion_text(item: PacketItem, codebook: Codebook, accept_keys: str = "a/
 def labels_text(
     codebook: Codebook, chosen: str | None, suggested: str | None, keys: list[str] | None = None
 ) -> Text:
-    """One line per label: its key (``keys``: those of labels 1-9 if remapped), colour swatch and name;
+    """One line per label: its key (``keys``: those of labels 1-9 if remapped), colour swatch and
+    name;
     the chosen one marked."""
     text = Text()
     for number, label in enumerate(codebook.labels, 1):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Static
@@ -19,10 +20,11 @@ from argmap.tui.reviewer.render import MAX_KEYED_LABELS
 
 
 class SummaryScreen(Screen[int | None]):
-    """Counts per label and what is left; dismisses with the item index to return to, ``None`` to quit."""
+    """Counts per label and what is left; dismisses with the item index to return to, ``None`` to
+    quit."""
 
     AUTO_FOCUS = ""
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "b,left",
             "back",
@@ -101,7 +103,9 @@ class HelpScreen(ModalScreen[None]):
     that label of the codebook; numbers beyond the codebook's labels are left out.
     """
 
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="close-help")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", id="close-help")
+    ]
 
     def __init__(self, codebook: Codebook, owners: list[type], title: str) -> None:
         super().__init__()

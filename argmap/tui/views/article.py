@@ -216,7 +216,8 @@ class ArticleText(LineView, can_focus=False):
         return (start, end) if start <= end else (end, start)
 
     def selected_span(self) -> tuple[int, int] | None:
-        """Text offsets of the text selected with the mouse, without spaces at either end; None if none."""
+        """Text offsets of the text selected with the mouse, without spaces at either end; None if
+        none."""
         selection = self.screen.selections.get(self)
         if selection is None or not self.lines:
             return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -21,10 +23,11 @@ class BoardColumnList(OptionList):
 
 
 class BoardView(StatementView):
-    """One column per stance label: the speakers on that side, strongest first, with their statements."""
+    """One column per stance label: the speakers on that side, strongest first, with their
+    statements."""
 
     TITLE = "Board"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,h", "column(-1)", "Column left", show=False, id="board-left"),
         Binding("right", "column(1)", "Column right", show=False, id="board-right"),
     ]
@@ -49,7 +52,8 @@ class BoardView(StatementView):
         self.call_after_refresh(self._restore_focus, focused_index)
 
     def _columns(self) -> list[Vertical]:
-        """One widget per column of ``board()``: the title with counts, then the speakers and statements."""
+        """One widget per column of ``board()``: the title with counts, then the speakers and
+        statements."""
         labels = self.argmap.labels
         columns = board(self.workspace)
         widgets = []

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label
@@ -40,7 +41,8 @@ def find_passage(text: str, passage: str, near: int = 0) -> tuple[int, int] | No
 def rows_by_paragraph(
     spans: list[tuple[int, int]], rows: list[StatementRow]
 ) -> list[list[StatementRow]]:
-    """For each paragraph (start, end), the rows whose statement, speaker mention or cue touch it."""
+    """For each paragraph (start, end), the rows whose statement, speaker mention or cue touch
+    it."""
     starts = [start for start, _ in spans]
     buckets: list[list[StatementRow]] = [[] for _ in spans]
     for row in rows:
@@ -63,7 +65,7 @@ class DocumentsView(StatementView):
     """An article with its statements; n / p move between statements, [ and ] between documents."""
 
     TITLE = "Documents"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,j,down", "statement(1)", "Next", id="next-statement"),
         Binding("N,k,up", "statement(-1)", "Previous", show=False, id="previous-statement"),
         Binding("right_square_bracket", "document(1)", "Next doc", show=False, id="next-document"),
@@ -220,7 +222,8 @@ class DocumentsView(StatementView):
 
     def _styled(self, index: int) -> Text:
         """Paragraph ``index`` with its statements in their stance's colour (the selected one
-        filled, drawn last so that an overlapping statement does not hide it), mentions and cues marked."""
+        filled, drawn last so that an overlapping statement does not hide it), mentions and cues
+        marked."""
         start, end = self._spans[index]
         labels = self.argmap.labels
         text = Text(printable(self.text[start:end]))

@@ -63,7 +63,8 @@ class FieldsPanel(LineView, can_focus=False):
 
     def show(self, fields: Fields, *, footer: Fields = (), top: bool = False) -> None:
         """Show ``fields``, and ``footer`` at the panel's bottom (it stays in place while the
-        fields above change), redrawing the lines that change; ``top``: scrolled to the first line."""
+        fields above change), redrawing the lines that change; ``top``: scrolled to the first
+        line."""
         self.fields, self.footer = list(fields), list(footer)
         self._lay_out(everything=False)
         if top and self.scroll_offset.y:

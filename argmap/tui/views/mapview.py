@@ -4,11 +4,12 @@ support or attack each claim under it. The tree grows when a node is expanded.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Label, Tree
 from textual.widgets.tree import TreeNode
 
@@ -30,7 +31,7 @@ class MapView(View):
     """The argument map as a lazily grown tree."""
 
     TITLE = "Map"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("P", 'add("position")', "Add position", id="map-add-position"),
         Binding(
             "c",
@@ -60,8 +61,8 @@ class MapView(View):
     def compose(self) -> ComposeResult:
         yield Tree("issue", id="map-tree", data=MapNode("issue"))
         yield Label(
-            " P add position · c add claim under · e edit · x delete or unlink · o open statement · "
-            "link statements from other views with l (supports) / L (attacks), promote with +",
+            " P add position · c add claim under · e edit · x delete or unlink · o open statement "
+            "· link statements from other views with l (supports) / L (attacks), promote with +",
             id="map-info",
         )
 

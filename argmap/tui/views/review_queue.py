@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
@@ -20,7 +22,7 @@ class ReviewView(StatementView):
     """One statement with its paragraph; 1-9 label it, a accepts the suggestion, n notes it."""
 
     TITLE = "Review"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,j,down", "skip(1)", "Skip", id="review-skip"),
         Binding("backspace,k,up", "skip(-1)", "Back", show=False, id="review-back"),
         Binding(

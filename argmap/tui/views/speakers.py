@@ -3,10 +3,12 @@ rename, add an alias, merge, split."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Label
 
 from argmap.store import SpeakerRow
@@ -15,10 +17,11 @@ from argmap.tui.views.base import View
 
 
 class SpeakersView(View):
-    """Every speaker, most statements first; space marks speakers to merge into the one under the cursor."""
+    """Every speaker, most statements first; space marks speakers to merge into the one under the
+    cursor."""
 
     TITLE = "Speakers"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Filter", id="speakers-filter"),
         Binding("R", "rename", "Rename", id="speaker-rename"),
         Binding("equals_sign", "alias", "Add alias", id="speaker-alias"),

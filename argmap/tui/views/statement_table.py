@@ -3,9 +3,11 @@ so it opens and moves as fast on 100,000 statements as on 10."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -32,7 +34,7 @@ class StatementTable(ScrollView, can_focus=True):
     """Statements matching a filter, in a sort order, one per line; pages of ``PAGE`` rows are
     fetched from the store when they come into view and kept until the query changes."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False, id="table-up"),
         Binding("down,j", "move(1)", "Down", show=False, id="table-down"),
         Binding("pageup", "move(-20)", "Page up", show=False, id="table-page-up"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from argmap.store import SORTS, StatementFilter
@@ -68,7 +70,7 @@ class StatementsView(StatementView):
     """All statements: a filter line (fields and fuzzy text), a virtual table, sort keys."""
 
     TITLE = "Statements"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Filter", id="statements-filter"),
         Binding("o", "sort", "Sort", tooltip="next sort order", id="statements-sort"),
         Binding("O", "reverse", "Reverse", show=False, id="statements-reverse"),
@@ -83,8 +85,8 @@ class StatementsView(StatementView):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="filter: speaker:NAME stance:LABEL doc:NAME kind:direct review:suggested, then any text "
-            "(fuzzy)  — / to edit, enter to apply",
+            placeholder="filter: speaker:NAME stance:LABEL doc:NAME kind:direct review:suggested, "
+            "then any text (fuzzy)  — / to edit, enter to apply",
             id="statements-query",
         )
         yield Label("", id="statements-head")
@@ -117,7 +119,10 @@ class StatementsView(StatementView):
             if ids is not None
             else f"{self.sort}{' (descending)' if self.descending else ''}"
         )
-        info = f" {self.table.total} statements · sorted by {order} · / filter · o sort · enter open in document"
+        info = (
+            f" {self.table.total} statements · sorted by {order} · / filter · o sort · "
+            "enter open in document"
+        )
         self.query_one("#statements-info", Label).update(
             Text(info + (f" · {problem}" if problem else ""))
         )
