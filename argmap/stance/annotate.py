@@ -30,7 +30,9 @@ def with_stances(
                 [paragraph(document.text, s.start, s.end) for s in statements],
             )
             current.clear()
-            current.update((s.id, stance_record(g)) for s, g in zip(statements, suggestions))
+            current.update(
+                (s.id, stance_record(g)) for s, g in zip(statements, suggestions, strict=True)
+            )
             yield document, statements
 
     def fields(document: Document, statement: Statement) -> dict:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -152,7 +153,7 @@ class CodebookModel:
         """The evidence for every label in each text; the similarities are computed in one batch."""
         contexts = contexts if contexts is not None else [None] * len(texts)
         found_all, asserted_texts, asserted_stems = [], [], []
-        for text, context in zip(texts, contexts):
+        for text, context in zip(texts, contexts, strict=True):
             found = Evidence(totals=dict.fromkeys(self.labels, 0.0))
             tokens = analyse(text)
             spans = self._mentions(tokens)
@@ -164,7 +165,8 @@ class CodebookModel:
                 )  # the statement's own words count once
             if context and context.strip(" …"):
                 self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
-            # Similarity reads only what the statement asserts: no negated words, no conceded clause.
+            # Similarity reads only what the statement asserts: no negated words, no conceded
+            # clause.
             asserted = [
                 token
                 for token in tokens
@@ -181,7 +183,7 @@ class CodebookModel:
                 (self._words.transform(asserted_stems) @ self._reference_words.T).toarray()
                 + (self._chars.transform(asserted_texts) @ self._reference_chars.T).toarray()
             ) / 2
-            for found, row in zip(found_all, similarities):
+            for found, row in zip(found_all, similarities, strict=True):
                 for index, label in enumerate(self.labels):
                     columns = np.flatnonzero(self._reference_labels == index)
                     if not len(columns) or not row[columns].any():
@@ -242,7 +244,7 @@ class CodebookModel:
         # A target that speaks ("Beijing warned that ...") is the source of the words after it,
         # not their target: its words bear on the other mentions.
         spoken_of = [span for span in mentions if not _speaks(tokens, span)]
-        for span, value in zip(spoken_of, target_sentiment(tokens, spoken_of)):
+        for span, value in zip(spoken_of, target_sentiment(tokens, spoken_of), strict=True):
             if not value:
                 continue
             strength = abs(value) / (abs(value) + TARGET_SATURATION)
@@ -262,7 +264,8 @@ class CodebookModel:
         spans: dict[tuple[int, int], tuple[str, ...]] | None = None,
     ) -> None:
         conceded_for: dict[str, float] = {}
-        mentions = sorted(spans or {})
+        spans = spans or {}
+        mentions = sorted(spans)
         nearest = nearest_mentions(tokens, mentions, window=AIM_WINDOW) if mentions else {}
         index: dict[str, list[int]] = {}
         for position, token in enumerate(tokens):
@@ -270,17 +273,17 @@ class CodebookModel:
         for cue in self._cues:
             if cue.stems[0] not in index:
                 continue
-            for position in _find(cue.stems, tokens, index, self._names - set(cue.stems)):
-                first = tokens[position[0]]
+            for place in _find(cue.stems, tokens, index, self._names - set(cue.stems)):
+                first = tokens[place[0]]
                 weight = (
                     scale
                     * first.weight
                     * (PHRASE_CUE_WEIGHT if len(cue.stems) > 1 else SINGLE_CUE_WEIGHT)
                 )
                 where = " (context)" if in_context else ""
-                shown = " ".join(tokens[i].text for i in range(position[0], position[-1] + 1))
+                shown = " ".join(tokens[i].text for i in range(place[0], place[-1] + 1))
                 if first.negated and first.deontic:
-                    if _is_a_state(tokens, position[0]) and cue.label != self.codebook.neutral:
+                    if _is_a_state(tokens, place[0]) and cue.label != self.codebook.neutral:
                         # "must not become X" warns of X: the label whose cue names that state.
                         found.totals[cue.label] += weight
                         found.cues.setdefault(cue.label, []).append(
@@ -299,10 +302,10 @@ class CodebookModel:
                         found.totals[other] += NEGATED_WEIGHT * weight
                         found.cues.setdefault(other, []).append(f"negated '{shown}'{where}")
                     continue
-                aimed_at = nearest.get(position[0])
+                aimed_at = nearest.get(place[0])
                 if (
                     aimed_at is not None
-                    and sum(valence(tokens[i]) for i in position) < 0
+                    and sum(valence(tokens[i]) for i in place) < 0
                     and (
                         (cue.label, 1)
                         in {
@@ -364,7 +367,10 @@ class CodebookModel:
         return Suggestion(
             label=best,
             score=float(probabilities.max()),
-            scores={label: round(float(p), 4) for label, p in zip(self.labels, probabilities)},
+            scores={
+                label: round(float(p), 4)
+                for label, p in zip(self.labels, probabilities, strict=True)
+            },
             model=MODEL_NAME,
             model_version=self.version,
             explanation=self._explain(best, found),
@@ -408,7 +414,7 @@ def _find(
     cue: tuple[str, ...],
     tokens: list[Token],
     index: dict[str, list[int]],
-    names: set[str] = frozenset(),
+    names: AbstractSet[str] = frozenset(),
 ) -> list[list[int]]:
     """Each place where ``cue``'s stems occur in order, at most ``MAX_GAP`` words apart, in one
     clause, with none of ``names`` (targets' words) in a gap: "vote for Clinton than Trump" is
@@ -490,7 +496,8 @@ _FILLERS = {
 
 
 def _is_a_state(tokens: list[Token], start: int) -> bool:
-    """Whether the cue at ``start`` is the state after a copula ("must not become the front line")."""
+    """Whether the cue at ``start`` is the state after a copula ("must not become the front
+    line")."""
     j = start - 1
     while j >= 0 and tokens[j].is_word and tokens[j].text.lower() in _FILLERS:
         j -= 1

@@ -70,7 +70,8 @@ def read_labels(
             raise LabelsError(f"{where}: not valid JSON: {problem.msg}") from None
         if not isinstance(record, dict):
             raise LabelsError(
-                f"{where}: expected a JSON object with 'text' (or 'doc', 'start', 'end') and 'stance'"
+                f"{where}: expected a JSON object with 'text' (or 'doc', 'start', 'end') "
+                "and 'stance'"
             )
         stance = record.get("stance")
         if not isinstance(stance, str) or not stance:
@@ -89,7 +90,8 @@ def read_labels(
                 )
             if not documents:
                 raise LabelsError(
-                    f"{where}: the statement is given by offsets in {doc!r}; give its folder with --documents DIR"
+                    f"{where}: the statement is given by offsets in {doc!r}; "
+                    "give its folder with --documents DIR"
                 )
             document = texts.get(doc)
             if document is None:
@@ -100,7 +102,8 @@ def read_labels(
                 raise LabelsError(f"{where}: start {start} is not before end {end}")
             if not 0 <= start < end <= len(document):
                 raise LabelsError(
-                    f"{where}: start {start}, end {end} lie outside {doc!r} (characters 0 to {len(document)})"
+                    f"{where}: start {start}, end {end} lie outside {doc!r} "
+                    f"(characters 0 to {len(document)})"
                 )
             text = document[start:end]
             context = context or paragraph(document, start, end)

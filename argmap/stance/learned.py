@@ -3,8 +3,8 @@
 The learned part is scikit-learn: TF-IDF word 1-2 grams and a class-balanced logistic
 regression fitted by stochastic gradient descent (``SGDClassifier(loss="log_loss")``, averaged,
 fixed seed, so a refit is deterministic). Character n-grams were measured and left out: they
-tripled the refit time and did not help below a few hundred labels. The combined suggestion blends its
-probabilities with the codebook model's (a weighted geometric mean): the learned model's
+tripled the refit time and did not help below a few hundred labels. The combined suggestion
+blends its probabilities with the codebook model's (a weighted geometric mean): the learned model's
 weight grows with the number of labels per codebook label, ``m / (m + PRIOR_PER_LABEL)``, so
 a few dozen labels barely nudge the codebook model, a few hundred share the vote with it and
 thousands mostly replace it. ``PRIOR_PER_LABEL`` was chosen with
@@ -12,8 +12,8 @@ thousands mostly replace it. ``PRIOR_PER_LABEL`` was chosen with
 development set (the learned model is weaker than the codebook model below about 30 labels
 per codebook label on both). The prior is scaled by the codebook model's agreement beyond
 chance with the training labels (``codebook_trust``), so a codebook that is no better than
-chance on them does not hold the labels back. Models saved with the older schedule (``prior_labels`` in their
-parameters: weight ``n / (n + prior_labels)``) keep it.
+chance on them does not hold the labels back. Models saved with the older schedule
+(``prior_labels`` in their parameters: weight ``n / (n + prior_labels)``) keep it.
 
 A saved model is a folder with the labelled statements (``labels.jsonl``) and ``meta.json``
 (version, codebook fingerprint, hyper-parameters, scikit-learn version). Loading refits the
@@ -80,14 +80,13 @@ class LearnedModel:
         self.texts = list(texts)
         self.labels = list(labels)
         self.params = {**DEFAULT_PARAMS, **(params or {})}
-        if (
-            "prior_labels" not in self.params
-        ):  # a model saved before the per-label schedule keeps its own
+        # a model saved before the per-label schedule keeps its own
+        if "prior_labels" not in self.params:
             self.params.setdefault("prior_per_label", PRIOR_PER_LABEL)
         self.codebook_model = CodebookModel(codebook)
         self.version = _version(codebook, self.texts, self.labels, self.params)
         self._classifier = _fit(self.texts, self.labels, self.params)
-        self._feature_names = None
+        self._feature_names: np.ndarray | None = None  # read when first needed
         self._trust: float | None = None
         # Columns of predict_proba in codebook order.
         classes = list(self._classifier.classes_)
@@ -181,7 +180,7 @@ class LearnedModel:
         learned = self._probabilities_from_features(features, texts, contexts)
         cue_suggestions = self.codebook_model.suggest_many(texts, contexts)
         suggestions = []
-        for number, (row, cue_suggestion) in enumerate(zip(learned, cue_suggestions)):
+        for number, (row, cue_suggestion) in enumerate(zip(learned, cue_suggestions, strict=True)):
             cue_row = np.array([cue_suggestion.scores[label] for label in self.codebook.label_ids])
             combined = blend(row[None, :], cue_row[None, :], self.blend_weight)[0]
             best = int(np.argmax(combined))
@@ -190,7 +189,10 @@ class LearnedModel:
             evidence = [f"feature '{name}'" for name in strongest]
             if cue_suggestion.label == label:
                 evidence.extend(cue_suggestion.evidence)
-            explanation = f"{self.codebook.label(label).name}: learned {row[best]:.2f}, codebook {cue_row[best]:.2f}"
+            explanation = (
+                f"{self.codebook.label(label).name}: learned {row[best]:.2f}, "
+                f"codebook {cue_row[best]:.2f}"
+            )
             if strongest:
                 explanation += "; features " + ", ".join(f"'{name}'" for name in strongest)
             if cue_suggestion.label == label:
@@ -201,7 +203,7 @@ class LearnedModel:
                     score=float(combined[best]),
                     scores={
                         name: round(float(p), 4)
-                        for name, p in zip(self.codebook.label_ids, combined)
+                        for name, p in zip(self.codebook.label_ids, combined, strict=True)
                     },
                     model=MODEL_NAME,
                     model_version=self.version,
@@ -232,7 +234,7 @@ class LearnedModel:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         contributions = vector.data * weights[vector.indices]
-        names = []
+        names: list[str] = []
         for i in np.argsort(-contributions):
             if contributions[i] <= 0 or len(names) == count:
                 break
@@ -248,7 +250,7 @@ class LearnedModel:
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
         with open(folder / "labels.jsonl", "w", encoding="utf-8") as out:
-            for text, label in zip(self.texts, self.labels):
+            for text, label in zip(self.texts, self.labels, strict=True):
                 out.write(json.dumps({"text": text, "stance": label}, ensure_ascii=False) + "\n")
         meta = {
             "format": FORMAT,
@@ -284,8 +286,9 @@ def load_stance_model(directory: str | Path, codebook: Codebook) -> LearnedModel
     except (OSError, ValueError) as problem:
         raise StanceTrainingError(f"{meta_path}: cannot read: {problem}") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        found = meta.get("format") if isinstance(meta, dict) else meta
         raise StanceTrainingError(
-            f"{meta_path}: unknown model format {meta.get('format') if isinstance(meta, dict) else meta!r} (expected {FORMAT})"
+            f"{meta_path}: unknown model format {found!r} (expected {FORMAT})"
         )
     if meta.get("codebook_fingerprint") != codebook_fingerprint(codebook):
         raise StanceTrainingError(
@@ -300,13 +303,15 @@ def load_stance_model(directory: str | Path, codebook: Codebook) -> LearnedModel
     )
     if model.version != meta.get("version"):
         raise StanceTrainingError(
-            f"{folder}: refitted version {model.version} differs from the saved {meta.get('version')}"
+            f"{folder}: refitted version {model.version} differs from the saved "
+            f"{meta.get('version')}"
         )
     return model
 
 
 def check_labels(codebook: Codebook, labels: Sequence[str]) -> None:
-    """Raise ``StanceTrainingError`` unless every label is known and every codebook label is used."""
+    """Raise ``StanceTrainingError`` unless every label is known and every codebook label is
+    used."""
     if not labels:
         raise StanceTrainingError("no labelled statements")
     known = set(codebook.label_ids)
@@ -318,7 +323,8 @@ def check_labels(codebook: Codebook, labels: Sequence[str]) -> None:
     missing = [label for label in codebook.label_ids if label not in set(labels)]
     if missing:
         raise StanceTrainingError(
-            f"no labelled statement has label {missing[0]!r}; every codebook label needs at least one example"
+            f"no labelled statement has label {missing[0]!r}; "
+            "every codebook label needs at least one example"
         )
     if len(known) < 2:
         raise StanceTrainingError("a learned model needs a codebook with at least two labels")
@@ -372,7 +378,7 @@ def _version(codebook: Codebook, texts: list[str], labels: list[str], params: di
     digest = hashlib.sha256()
     digest.update(codebook_fingerprint(codebook).encode())
     digest.update(json.dumps(params, sort_keys=True).encode())
-    for text, label in zip(texts, labels):
+    for text, label in zip(texts, labels, strict=True):
         digest.update(json.dumps([text, label]).encode())
     return f"{len(labels)}-{digest.hexdigest()[:10]}"
 

@@ -1,12 +1,13 @@
-"""Target-directed sentiment: how a statement speaks of each thing a codebook label is for or against.
+"""Target-directed sentiment: how a statement speaks of each thing a codebook label is for or
+against.
 
 Word polarities come from the VADER lexicon (``vaderSentiment``, MIT licence; the lexicon ships
 inside the package, nothing is downloaded). A polar word counts for the nearest target mention
 in its sentence, at most ``WINDOW`` words away (each clause boundary crossed counts as
-``CLAUSE_DISTANCE`` more words, so a mention in the word's own clause wins); the statement's own negation marks (from
-``argmap.stance.text.analyse``) reverse it ("is not dangerous"), an obligation's negation
-("must not become ...") leaves it out, and a conceded clause's words count at that clause's
-weight.
+``CLAUSE_DISTANCE`` more words, so a mention in the word's own clause wins); the statement's
+own negation marks (from ``argmap.stance.text.analyse``) reverse it ("is not dangerous"), an
+obligation's negation ("must not become ...") leaves it out, and a conceded clause's words
+count at that clause's weight.
 """
 
 from __future__ import annotations

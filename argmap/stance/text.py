@@ -266,7 +266,7 @@ def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
     ):
         return True
     text = lower[word]
-    comparative = text.endswith("er") or text.endswith("est") or lower[word - 1] == "more"
+    comparative = text.endswith(("er", "est")) or lower[word - 1] == "more"
     return comparative and lower[negator] in {"never", "no"}
 
 
@@ -277,7 +277,8 @@ def _rejects(lower: list[str], i: int) -> bool:
 
 def _grants(lower: list[str], start: int, stop: int) -> bool:
     """Whether the clause ``lower[start:stop]`` (ended by a semicolon) is granted before an
-    objection: it holds a granting phrase ("in principle"), or the next clause objects ("the problem is")."""
+    objection: it holds a granting phrase ("in principle"), or the next clause objects ("the
+    problem is")."""
     words = lower[start:stop]
     if any(
         tuple(words[j : j + len(phrase)]) == phrase

@@ -2,11 +2,11 @@
 
 A stance verb (or verb phrase, matched on Snowball stems so inflections count: "opposed",
 "endorsing") governs the first target mention after it in its clause, at most ``GAP`` words
-later, with no preposition and no other name in between ("a vote for Kasich helps Trump") ("supported by Trump" is passive, "back to the
-alliance" no support). An adverb may sit inside a phrase ("is firmly against", "rallied
-solidly behind"). A negated verb ("does not support", "would never endorse", "is not
-against") bears the other way, damped by ``NEGATED_SCALE``: not supporting X is weaker than
-opposing it.
+later, with no preposition and no other name in between ("a vote for Kasich helps Trump")
+("supported by Trump" is passive, "back to the alliance" no support). An adverb may sit inside
+a phrase ("is firmly against", "rallied solidly behind"). A negated verb ("does not support",
+"would never endorse", "is not against") bears the other way, damped by ``NEGATED_SCALE``: not
+supporting X is weaker than opposing it.
 """
 
 from __future__ import annotations
@@ -117,7 +117,8 @@ _NOUN_ENDINGS = ("ment", "ments", "er", "ers", "ion", "ions")
 
 @dataclass(frozen=True)
 class VerbHit:
-    """A stance verb bearing on one target mention: ``sign`` +1 for, -1 against (negation applied)."""
+    """A stance verb bearing on one target mention: ``sign`` +1 for, -1 against (negation
+    applied)."""
 
     verb: str  # the verb as written
     mention: tuple[int, int]
@@ -180,14 +181,11 @@ def _object(
     tokens: Sequence[Token], end: int, starts: dict[int, tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The target mention a verb ending at ``end`` governs, if any."""
-    words = 0
-    for j in range(end + 1, len(tokens)):
+    # the GAP + 1 words after the verb: the target may start on the last of them
+    for j in range(end + 1, min(len(tokens), end + GAP + 2)):
         if j in starts:
             return starts[j]
         token = tokens[j]
         if not token.is_word or token.text.lower() in PREPOSITIONS or token.text[:1].isupper():
             return None  # a preposition, or another name: the verb's object is not the target
-        words += 1
-        if words > GAP:
-            return None
     return None
