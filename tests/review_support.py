@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
 from argmap.extraction.corpus import extract_corpus

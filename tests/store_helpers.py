@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import REPO
+from tests.helpers import REPO
 
 from argmap.codebook import load_codebook
 from argmap.io.reading import load_documents

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO
-from conftest import run_cli as _run
+from tests.helpers import REPO
+from tests.helpers import run_cli as _run
 
 from argmap import __version__
 from argmap.io import writers as output

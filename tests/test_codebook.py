@@ -1,7 +1,7 @@
 """Codebooks: the seed codebook loads; every kind of bad file gets one line naming file and place."""
 
 import pytest
-from conftest import REPO
+from tests.helpers import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
 

@@ -4,7 +4,7 @@ import functools
 import json
 from collections import Counter
 
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
 from argmap.evaluation.gold import load_gold_jsonl, parse_ann

@@ -8,7 +8,7 @@ import random
 import re
 
 import pytest
-from conftest import REPO
+from tests.helpers import REPO
 
 from argmap.extraction import extract_statements
 from argmap.models import Document, Statement, StatementKind

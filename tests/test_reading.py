@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 from argmap.io.reading import ReadError, decode, load_documents, read_document
 

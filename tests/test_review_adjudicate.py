@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from review_support import CODEBOOK_PATH, SEED, run_async
+from tests.review_support import CODEBOOK_PATH, SEED, run_async
 
 from argmap.cli import main
 from argmap.codebook import load_codebook

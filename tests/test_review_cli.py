@@ -6,8 +6,8 @@ import shutil
 import krippendorff
 import numpy as np
 import pytest
-from conftest import run_cli as _run
-from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
+from tests.helpers import run_cli as _run
+from tests.review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
 
 from argmap.review.assignment import Candidate, assign, order_items
 from argmap.review.packet import load_packet, new_packet, save_packet
@@ -226,7 +226,7 @@ def test_agreement_refuses_packets_from_two_workspaces_whatever_their_order(caps
 
 
 def test_agreement_refuses_packets_of_one_workspace_under_different_label_sets(capsys, tmp_path):
-    from conftest import FIXTURES
+    from tests.helpers import FIXTURES
 
     from argmap.codebook import load_codebook
 

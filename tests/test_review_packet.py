@@ -4,7 +4,7 @@ import json
 import os
 
 import pytest
-from review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
+from tests.review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
 
 from argmap.io import atomic
 from argmap.review.packet import PacketError, load_packet, new_packet, save_packet

@@ -5,7 +5,7 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
-from review_support import CREATED, codebook, seed_items
+from tests.review_support import CREATED, codebook, seed_items
 
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.review.session import ReviewSession

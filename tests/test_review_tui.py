@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
+from tests.review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
 
 from argmap.io import atomic
 from argmap.review.packet import load_packet, new_packet, save_packet
@@ -226,7 +226,7 @@ async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
 
 
 def test_a_keys_file_with_an_unknown_id_stops_review_with_one_line(packet_path, tmp_path, capsys):
-    from conftest import run_cli
+    from tests.helpers import run_cli
 
     keys = tmp_path / "keys.toml"
     keys.write_text('[keys]\nskipp = "x"\n', encoding="utf-8")

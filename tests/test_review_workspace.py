@@ -5,9 +5,9 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import FIXTURES
-from conftest import run_cli as _run
-from review_support import CODEBOOK_PATH, SEED
+from tests.helpers import FIXTURES
+from tests.helpers import run_cli as _run
+from tests.review_support import CODEBOOK_PATH, SEED
 
 from argmap.codebook import load_codebook
 from argmap.io.reading import load_documents

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 from argmap.evaluation.extraction import evaluate_extraction
 

@@ -4,7 +4,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
 from argmap.models import Annotation, Suggestion

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-from conftest import FIXTURES, REPO
-from conftest import run_cli as _run
+from tests.helpers import FIXTURES, REPO
+from tests.helpers import run_cli as _run
 
 CODEBOOK = str(REPO / "seeds" / "japan-us-integration.codebook.toml")
 GOLD = str(FIXTURES / "japan-us-integration.gold.jsonl")

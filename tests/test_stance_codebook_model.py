@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 from sklearn.metrics import f1_score
 
 from argmap.codebook import load_codebook, parse_codebook

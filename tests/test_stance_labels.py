@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 from argmap.codebook import load_codebook
 from argmap.stance import LabelsError, read_labels

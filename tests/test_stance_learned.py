@@ -2,7 +2,7 @@
 election labels (when they are in the repository and ../shared holds PolNeAR)."""
 
 import pytest
-from conftest import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO
 
 from argmap.codebook import load_codebook, parse_codebook
 from argmap.evaluation.stance import cross_validate, learning_curve, stratified_sample

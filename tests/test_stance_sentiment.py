@@ -1,7 +1,7 @@
 """Target-directed sentiment: praise or criticism of what a codebook label is for or against."""
 
 import pytest
-from conftest import REPO
+from tests.helpers import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
 from argmap.evaluation.stance import score

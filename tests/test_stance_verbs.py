@@ -1,7 +1,7 @@
 """Stance verbs toward a codebook's targets: "oppose X" bears against X, "endorse X" for X."""
 
 import pytest
-from conftest import REPO
+from tests.helpers import REPO
 
 from argmap.codebook import load_codebook
 from argmap.stance.codebook_model import CodebookModel

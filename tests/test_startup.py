@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from tui_helpers import SEED_CODEBOOK, build_seed_workspace
+from tests.tui_helpers import SEED_CODEBOOK, build_seed_workspace
 
 from argmap.codebook import load_codebook
 from argmap.store import Workspace
@@ -130,7 +130,7 @@ def test_the_views_table_names_each_view_class_and_its_title():
 
 
 def test_argmap_open_parses_as_with_every_command_built(capsys):
-    from conftest import run_cli
+    from tests.helpers import run_cli
 
     from argmap.cli import build_parser
 

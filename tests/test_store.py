@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 import pytest
-from store_helpers import SEED, by_speaker, seed_workspace
+from tests.store_helpers import SEED, by_speaker, seed_workspace
 
 from argmap.extraction.corpus import extract_corpus
 from argmap.io.reading import load_documents, read_document

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from store_helpers import by_speaker, seed_workspace
+from tests.store_helpers import by_speaker, seed_workspace
 
 from argmap.store import EditError, StatementFilter
 

@@ -1,7 +1,7 @@
 """Fuzzy search, stored suggestions, and the alias table kept in the workspace."""
 
 import pytest
-from store_helpers import SEED, by_speaker, seed_workspace
+from tests.store_helpers import SEED, by_speaker, seed_workspace
 
 from argmap.io.reading import load_documents, read_document
 from argmap.models import Suggestion

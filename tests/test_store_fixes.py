@@ -4,8 +4,8 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import run_cli as run
-from store_helpers import by_speaker, seed_workspace
+from tests.helpers import run_cli as run
+from tests.store_helpers import by_speaker, seed_workspace
 
 from argmap.store import EditError, StatementFilter
 

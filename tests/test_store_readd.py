@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 import pytest
-from store_helpers import CODEBOOK, SEED
+from tests.store_helpers import CODEBOOK, SEED
 
 from argmap.codebook import load_codebook
 from argmap.io.reading import load_documents, read_document
@@ -153,7 +153,7 @@ def test_a_new_version_keeps_hand_edits_and_reports_what_it_cannot_carry_over(tm
 
 
 def test_add_leaves_speakers_people_edited_alone_so_undo_still_works(tmp_path):
-    from store_helpers import seed_workspace
+    from tests.store_helpers import seed_workspace
 
     ws = seed_workspace(tmp_path / "ws")
     kishida = ws.find_speakers("Kishida Fumio")[0]

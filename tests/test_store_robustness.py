@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from store_helpers import SEED, seed_workspace
+from tests.store_helpers import SEED, seed_workspace
 
 from argmap.extraction.extractor import extract_statements
 from argmap.io.reading import load_documents

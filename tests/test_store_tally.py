@@ -5,7 +5,7 @@ a document and an import; the counts the UI reads come from it."""
 import io
 
 import pytest
-from store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
+from tests.store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
 
 from argmap.codebook import load_codebook
 from argmap.export.mapjson import import_map, write_map_json

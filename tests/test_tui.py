@@ -4,7 +4,7 @@ import re
 
 import pytest
 from textual import events
-from tui_helpers import documents_view, press, run
+from tests.tui_helpers import documents_view, press, run
 
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
@@ -539,7 +539,7 @@ def test_a_crash_in_the_add_worker_shows_an_error_and_the_app_keeps_running(
 
 
 def test_adding_articles_in_the_worker_shows_them(tmp_path):
-    from tui_helpers import SEED, SEED_CODEBOOK
+    from tests.tui_helpers import SEED, SEED_CODEBOOK
 
     from argmap.codebook import load_codebook
 
@@ -643,7 +643,7 @@ def test_palette_offers_actions_speakers_and_documents(workspace_file):
 def test_open_on_a_folder_creates_the_workspace_beside_it_with_its_codebook(tmp_path, capsys):
     import shutil
 
-    from conftest import REPO
+    from tests.helpers import REPO
 
     from argmap.cli import main
 
@@ -670,7 +670,7 @@ def test_open_on_a_folder_creates_the_workspace_beside_it_with_its_codebook(tmp_
 def test_open_refuses_a_choice_between_codebooks_and_a_missing_path(tmp_path, capsys):
     import shutil
 
-    from conftest import REPO
+    from tests.helpers import REPO
 
     from argmap.cli import main
 

@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
-from tui_helpers import SEED, documents_view, press, run
+from tests.tui_helpers import SEED, documents_view, press, run
 
 from argmap.spans import paragraphs
 from argmap.tui.views.article import wrap_spans

@@ -3,7 +3,7 @@ so they follow the UI, not the stance model; update with
 ``pytest tests/test_tui_snapshots.py --snapshot-update`` after looking at the report."""
 
 import pytest
-from tui_helpers import build_seed_workspace, copy_workspace
+from tests.tui_helpers import build_seed_workspace, copy_workspace
 
 from argmap.tui.app import ArgmapApp
 

@@ -4,8 +4,8 @@ import json
 import shutil
 
 import pytest
-from conftest import run_cli as run
-from store_helpers import CODEBOOK, SEED
+from tests.helpers import run_cli as run
+from tests.store_helpers import CODEBOOK, SEED
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import shutil
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from conftest import REPO
+from tests.helpers import REPO
 
 from argmap.codebook import load_codebook
 from argmap.io.reading import load_documents
