@@ -28,13 +28,16 @@ _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 
 # Verbs that lead into a cue: 'Bryne went on to say', 'Smith declined to comment'.
 _LEAD_IN = re.compile(
-    r"\b(?:went|goes|go|going|has gone) on to\s+$|\b(?:continued|continues|began|begins|decided|decides|"
+    r"\b(?:went|goes|go|going|has gone) on to\s+$"
+    r"|\b(?:continued|continues|began|begins|decided|decides|"
     r"wanted|wants|refused|refuses|tried|tries|appeared|appears|seemed|seems|used|rushed|hastened|"
     r"moved|sought|seeks|was quick|were quick) to\s+$"
 )
 _WHEN_BEFORE = re.compile(
-    r"\s(?:(?:on|last|this|early|late|earlier|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"week|month|year|night|morning|afternoon|evening)\s*$|\s(?:(?:less|more) than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago\s*$"
+    r"\s(?:(?:on|last|this|early|late|earlier|next)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning|afternoon|evening)\s*$"
+    r"|\s(?:(?:less|more) than\s+)?\w+\s+(?:days?|weeks?|months?|years?)\s+ago\s*$"
 )
 # Cheap tests before the two patterns above: the words their matches end with.
 _LEAD_IN_END = "to"
@@ -130,9 +133,7 @@ def _looks_like_np(toks: list[Token]) -> bool:
     if not words:
         return False
     # a lowercase phrase ending in -ly or a past participle is rarely a speaker
-    if last.endswith("ly") and not toks[-1].text[0].isupper():
-        return False
-    return True
+    return not (last.endswith("ly") and not toks[-1].text[0].isupper())
 
 
 def _is_verb_like(word: str) -> bool:
@@ -185,7 +186,8 @@ def _walk_np(toks: list[Token], end_index: int) -> int | None:
 
 
 def _ends_with(masked: str, lo: int, hi: int, endings: str | tuple[str, ...]) -> bool:
-    """Whether ``masked[lo:hi]`` ends with one of ``endings`` once trailing white space is dropped."""
+    """Whether ``masked[lo:hi]`` ends with one of ``endings`` once trailing white space is
+    dropped."""
     return masked[lo:hi].rstrip().endswith(endings)
 
 
@@ -460,7 +462,8 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
         and not first.endswith("’s")
         and "'" not in first
     ):
-        # 'said Tuesday.', 'said in Ohio.'; but a clause with a verb is content: 'said taxes would rise.'
+        # 'said Tuesday.', 'said in Ohio.'; but a clause with a verb is content: 'said taxes
+        # would rise.'
         return not any(w.lower().strip(",.") in _FINITE for w in words[1:])
     if first in ("last", "this", "next"):
         return words[1].lower().strip(",.") in lx.DAY_WORDS
@@ -686,19 +689,19 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
         return None
     if first.lower() in lx.PRONOUNS and first.lower() not in ("it", "which", "that"):
         return Span(toks[start].start, toks[start].end)
-    end = start
+    end: int | None  # the subject's last token; None: no common noun phrase (``_common_end``)
     if first[:1].isupper():
-        while end + 1 < len(toks) and (
-            toks[end + 1].text[:1].isupper()
+        last = start
+        while last + 1 < len(toks) and (
+            toks[last + 1].text[:1].isupper()
             or (
-                toks[end + 1].text.lower() in ("of", "the", "'s", "’s", "-", "and")
-                and end + 2 < len(toks)
-                and toks[end + 2].text[:1].isupper()
+                toks[last + 1].text.lower() in ("of", "the", "'s", "’s", "-", "and")
+                and last + 2 < len(toks)
+                and toks[last + 2].text[:1].isupper()
             )
         ):
-            end += 1
-        if first.lower() in _DETERMINERS and end == start:
-            end = _common_end(toks, start)
+            last += 1
+        end = _common_end(toks, start) if first.lower() in _DETERMINERS and last == start else last
     elif first.lower() in _DETERMINERS:
         end = _common_end(toks, start)
     elif first.islower():
@@ -710,9 +713,12 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
         ):
             return None  # 'and took a heckler in stride': no subject of its own
         end = _common_end(toks, start)
+    else:
+        end = start
+    if end is None:
+        return None
     if (
-        end is not None
-        and end + 2 < len(toks)
+        end + 2 < len(toks)
         and toks[end + 1].text in ("on", "in", "at", "of", "from", "for")
         and toks[end + 2].text[:1].isupper()
     ):
@@ -722,15 +728,15 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
             k += 1
         if k + 1 < len(toks) and looks_finite(toks[k + 1].text):
             return Span(toks[start].start, toks[k].end)
-    if end is not None and end + 1 < len(toks) and toks[end + 1].text == "(":
+    if end + 1 < len(toks) and toks[end + 1].text == "(":
         close = next(
             (k for k in range(end + 1, min(len(toks), end + 9)) if toks[k].text == ")"), None
         )
         if close is not None and close + 1 < len(toks) and looks_finite(toks[close + 1].text):
             return Span(toks[start].start, toks[close].end)  # 'Rep. Jason Chaffetz (R-Utah) said'
-    if end is None or end + 1 >= len(toks) or not looks_finite(toks[end + 1].text.lstrip("_")):
-        nxt = toks[end + 1].text if end is not None and end + 1 < len(toks) else ""
-        if not (end is not None and nxt.endswith("ly") and nxt.islower()):
+    if end + 1 >= len(toks) or not looks_finite(toks[end + 1].text.lstrip("_")):
+        nxt = toks[end + 1].text if end + 1 < len(toks) else ""
+        if not (nxt.endswith("ly") and nxt.islower()):
             return None
     return Span(toks[start].start, toks[end].end)
 

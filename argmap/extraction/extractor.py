@@ -75,7 +75,8 @@ def _statements(document: Document) -> Iterator[Statement]:
             if label is not None and not any(
                 f.content.start <= label.content.start for f in findings
             ):
-                # the labelled speaker's words: attributions inside them are only reported by the speaker
+                # the labelled speaker's words: attributions inside them are only reported by
+                # the speaker
                 findings = [label] + [f for f in findings if f.content.start >= label.content.end]
             if not findings:
                 cont = _continuation(par, masked, lo, hi, quotes)
@@ -146,12 +147,13 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if any(k.content == f.content and k.mention == f.mention for k in kept):
             continue
+        mention = f.mention
         outer = next(
             (
                 k
                 for k in kept
-                if f.mention
-                and k.content.start <= min(f.cue.start, f.mention.start)
+                if mention
+                and k.content.start <= min(f.cue.start, mention.start)
                 and f.content.end <= k.content.end
             ),
             None,
@@ -167,12 +169,16 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             kept.remove(outer)
             if cut - outer.content.start >= 3:
                 kept.append(outer._replace(content=Span(outer.content.start, cut), parts=()))
-        elif outer is not None and not _in_relative_clause(masked, outer.content.start, f):
-            cut = _clause_break(masked, outer.content.start, min(f.cue.start, f.mention.start))
-            if cut is None:
+        elif (
+            outer is not None
+            and mention is not None  # an outer finding is only looked for with a mention
+            and not _in_relative_clause(masked, outer.content.start, f)
+        ):
+            clause_end = _clause_break(masked, outer.content.start, min(f.cue.start, mention.start))
+            if clause_end is None:
                 continue
             kept[kept.index(outer)] = outer._replace(
-                content=Span(outer.content.start, cut), parts=()
+                content=Span(outer.content.start, clause_end), parts=()
             )
         kept.append(f)
     return sorted(kept, key=lambda f: f.content.start)

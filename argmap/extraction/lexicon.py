@@ -232,14 +232,17 @@ ACCORDING_RE = re.compile(r"\b(according to|as reported by|in the words of)\s+",
 
 def may_state_attitude(text: str) -> bool:
     """A cheap test before ATTITUDE_RE: one of the attitude adjectives occurs in ``text``."""
-    for adjective in ATTITUDE_ADJECTIVES:  # substring tests beat a regex alternation here
+    # substring tests beat a regex alternation here, and a loop beats any() over a generator
+    # (1.5x): this runs on every unit
+    for adjective in ATTITUDE_ADJECTIVES:  # noqa: SIM110
         if adjective in text:
             return True
     return False
 
 
 def may_cite_source(text: str) -> bool:
-    """A cheap test before ACCORDING_RE: "according", "reported by" or "words of" occurs in ``text``."""
+    """A cheap test before ACCORDING_RE: "according", "reported by" or "words of" occurs in
+    ``text``."""
     return "ccording" in text or "eported by" in text or "words of" in text
 
 

@@ -127,10 +127,9 @@ def find_quotes(par: str) -> list[Quote]:
                 open_len = 2 if work.startswith('"\u200b', open_at) else 1
                 quotes.append(Quote(open_at, i + close_len, True, open_len, close_len))
                 open_at, depth = None, 0
-    if open_at is not None:
-        if doubles or len(quotes) == 0:
-            open_len = 2 if work.startswith('"\u200b', open_at) else 1
-            quotes.append(Quote(open_at, len(par), False, open_len))
+    if open_at is not None and (doubles or len(quotes) == 0):
+        open_len = 2 if work.startswith('"\u200b', open_at) else 1
+        quotes.append(Quote(open_at, len(par), False, open_len))
     return quotes
 
 
@@ -160,9 +159,7 @@ def is_abbreviation(par: str, dot: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "Lloyd J. Austin"
-    if "." in word:  # U.S., U.N., a.m.
-        return True
-    return False
+    return "." in word  # U.S., U.N., a.m.
 
 
 def sentence_units(par: str, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -181,7 +178,7 @@ def sentence_units(par: str, quotes: list[Quote]) -> list[tuple[int, int]]:
         cuts.append(match.end())
     units = []
     start = 0
-    for cut in cuts + [len(par)]:
+    for cut in [*cuts, len(par)]:
         s, e = start, cut
         while s < e and par[s].isspace():
             s += 1
@@ -198,7 +195,8 @@ _DATELINE = re.compile(
 
 
 def dateline_end(par: str) -> int:
-    """Where a wire dateline ('TOKYO (Reuters) - ', 'FLINT, Mich., Oct. 4 (UPI) — ') ends, else 0."""
+    """Where a wire dateline ('TOKYO (Reuters) - ', 'FLINT, Mich., Oct. 4 (UPI) — ') ends, else
+    0."""
     match = _DATELINE.match(par)
     return match.end() if match else 0
 

@@ -301,9 +301,14 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         particle = match.group(2)
         if particle and particle not in lx.PARTICLE_VERBS.get(base, ()):
             particle = None  # 'speaks to reporters': 'to' is not a particle of 'speak'
-        if base in lx.PARTICLE_VERBS and lx.PARTICLE_VERBS[base] and not particle:
-            if base not in lx.SPEECH_VERBS and base != "call":
-                continue
+        if (
+            base in lx.PARTICLE_VERBS
+            and lx.PARTICLE_VERBS[base]
+            and not particle
+            and base not in lx.SPEECH_VERBS
+            and base != "call"
+        ):
+            continue
         if not particle:
             cue = Span(match.start(), match.start(1) + len(match.group(1)))
         else:
@@ -459,7 +464,7 @@ def _verb_like(word: str) -> bool:
 def _unlisted_verb_after(masked: str, hi: int, q: Quote) -> Finding | None:
     """'"...," Bennett shot back' and '"...," mused Stu Burguiere': a quotation's
     attribution by a verb the lexicon does not list, right after the quotation."""
-    toks = [t for t in tokens(masked, q.end, min(hi, q.end + 120))]
+    toks = tokens(masked, q.end, min(hi, q.end + 120))
     if toks and toks[0].text == ",":
         toks = toks[1:]
     if len(toks) < 2:
@@ -514,8 +519,9 @@ def _attribute_cue(
         if speaker and content:
             if prev not in ",":
                 content = Span(content.start, prev_at + 1)
-            if after_quote and _resumed_quote(masked, quotes, cue.end, hi):
-                return _split(content, cue, speaker, quotes, lo, hi, masked)
+            quote_after = _resumed_quote(masked, quotes, cue.end, hi) if after_quote else None
+            if quote_after is not None:
+                return _split(content, cue, speaker, quote_after, quotes, hi, masked)
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = (
@@ -591,7 +597,7 @@ def _attribute_cue(
             content = _from_quote(masked, quotes, content)
         if quoted_before and tail_quote is not None:
             # split quotation: '"Under these circumstances," the ministers said, "the ..."'
-            return _split(content, cue, speaker, quotes, lo, hi, masked)
+            return _split(content, cue, speaker, tail_quote, quotes, hi, masked)
         return Finding(content, cue, speaker, (), "post", 0.85 if quoted_before else 0.7)
     resumed = _RESUMED.match(masked, cue.end, hi) if before == "," else None
     if resumed and word_count(masked[lo:before_at]) >= 3:
@@ -603,7 +609,8 @@ def _attribute_cue(
     if not tail_adjunct or masked[cue.end : hi].strip().startswith(":"):
         content = content_after(masked, cue.end, hi, base)
         if content is not None and masked[speaker.start : speaker.end].lower() in ("who", "which"):
-            # 'Petrilli, who thinks the law overreached, called it ...': the relative clause ends first
+            # 'Petrilli, who thinks the law overreached, called it ...': the relative clause
+            # ends first
             close = _RELATIVE_CLOSE.search(masked, content.start, content.end)
             if close:
                 content = Span(content.start, close.start())
@@ -683,11 +690,17 @@ def _resumed_quote(masked: str, quotes: list[Quote], after: int, hi: int) -> Quo
 
 
 def _split(
-    first: Span, cue: Span, speaker: Span, quotes: list[Quote], lo: int, hi: int, masked: str
+    first: Span,
+    cue: Span,
+    speaker: Span,
+    resumed: Quote,
+    quotes: list[Quote],
+    hi: int,
+    masked: str,
 ) -> Finding:
-    """A quotation interrupted by its attribution: the content runs to the last quotation that
-    continues it (no new cue in between)."""
-    resumed = _resumed_quote(masked, quotes, cue.end, hi)
+    """A quotation interrupted by its attribution, ``first`` before it and ``resumed`` after it
+    (``_resumed_quote``): the content runs to the last quotation that continues it (no new cue
+    in between)."""
     end = resumed.end
     for q in quotes:
         if resumed.start < q.start < hi and not lx.CUE_RE.search(masked, resumed.end, q.start):
