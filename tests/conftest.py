@@ -1,13 +1,24 @@
-"""Fixtures every area of the tests uses: the shared data folder and the seed workspace."""
+"""Fixtures every area of the tests uses: the shared data, the seed workspace, a packet.
 
+Area fixtures are in the conftest.py of each folder; plain helpers in helpers.py.
+"""
+
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import SHARED
+from tests.helpers import (
+    PACKET_FIXTURE,
+    POLNEAR,
+    POLNEAR_DEV_GOLD,
+    SHARED,
+    copy_workspace,
+    seed_workspace,
+)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The ../shared folder; skips the test when it is absent."""
     if not SHARED.is_dir():
@@ -15,17 +26,43 @@ def shared() -> Path:
     return SHARED
 
 
-@pytest.fixture(scope="module")
-def seed_template(tmp_path_factory) -> Path:
-    """A workspace file holding the seed article, built once per test module (copy it to edit)."""
-    from tests.tui_helpers import build_seed_workspace
+@pytest.fixture(scope="session")
+def polnear_dev() -> Path:
+    """PolNeAR's dev split in ../shared (text, attributions, and its gold file beside);
+    skips the test when it is absent."""
+    dev = POLNEAR / "dev"
+    if not ((dev / "text").is_dir() and (dev / "attributions").is_dir()):
+        pytest.skip(f"PolNeAR dev is absent ({dev})")
+    if not POLNEAR_DEV_GOLD.is_file():
+        pytest.skip(f"PolNeAR dev gold is absent ({POLNEAR_DEV_GOLD})")
+    return dev
 
-    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
+
+@pytest.fixture
+def ws(tmp_path):
+    """The seed workspace (seed codebook, seed article, the stance model's suggestions),
+    open, in ``tmp_path`` itself."""
+    with seed_workspace(tmp_path) as workspace:
+        yield workspace
+
+
+@pytest.fixture(scope="session")
+def seed_template(tmp_path_factory) -> Path:
+    """A workspace file holding the seed article, built once (tests get copies)."""
+    with seed_workspace(tmp_path_factory.mktemp("seed")) as workspace:
+        return workspace.path
 
 
 @pytest.fixture
 def workspace_file(seed_template, tmp_path) -> Path:
-    """A copy of the seed workspace for one test."""
-    from tests.tui_helpers import copy_workspace
-
+    """The path of a copy of the seed workspace (closed), in ``tmp_path / "ws"``."""
     return copy_workspace(seed_template, tmp_path / "ws")
+
+
+@pytest.fixture
+def packet_path(tmp_path) -> Path:
+    """A fresh copy of the five-item seed packet (suggestions: pro-integration,
+    sovereignty-concern, neutral, pro, anti)."""
+    path = tmp_path / "alice.json"
+    shutil.copy(PACKET_FIXTURE, path)
+    return path

@@ -5,16 +5,33 @@ puts the repository root on ``sys.path``, whatever the working directory.
 """
 
 import io
+import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
-# The project's shared data (gold files, PolNeAR) lives beside the repository.
+SEEDS = REPO / "seeds"
+# The project's shared data (gold files, PolNeAR) lives beside the repository; tests that need
+# it take the ``shared`` or ``polnear_dev`` fixture, which skip when it is absent.
 SHARED = REPO.parent / "shared"
+POLNEAR = SHARED / "data" / "polnear"
+POLNEAR_DEV_GOLD = SHARED / "gold" / "polnear-dev.gold.jsonl"
+
+#: The seed article, its debate's codebook, and its gold statements (with stances).
+SEED = SEEDS / "japan-us-integration.txt"
+SEED_CODEBOOK = SEEDS / "japan-us-integration.codebook.toml"
+SEED_GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
+#: The 2016 election's codebook and its labels (offsets into PolNeAR).
+ELECTION_CODEBOOK = SEEDS / "us-election-2016.codebook.toml"
+ELECTION_LABELS = REPO / "benchmarks" / "data" / "us-election-2016.stance.jsonl"
+#: The reviewer-work tests' small codebook and a checked-in packet of seed statements.
+REVIEW_CODEBOOK = FIXTURES / "review.codebook.toml"
+PACKET_FIXTURE = FIXTURES / "review-packet.json"
 
 
 def run_cli(capsys, *argv, stdin=None, monkeypatch=None):
-    """Run argmap in-process on ``argv`` (any objects, made strings): (exit status, stdout, stderr).
+    """Run argmap in-process on ``argv`` (any objects, made strings): (exit status, stdout,
+    stderr).
 
     ``stdin`` (with ``monkeypatch``) is text the command reads as standard input.
     """
@@ -28,3 +45,35 @@ def run_cli(capsys, *argv, stdin=None, monkeypatch=None):
         status = exit_.code
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def seed_workspace(directory: Path):
+    """A new workspace in ``directory`` with the seed codebook and the seed article added."""
+    from argmap.codebook import load_codebook
+    from argmap.io.reading import load_documents
+    from argmap.store import Workspace
+
+    workspace = Workspace.init(directory, codebook=load_codebook(SEED_CODEBOOK))
+    workspace.add_documents(load_documents([SEED]))
+    return workspace
+
+
+def copy_workspace(template: Path, directory: Path) -> Path:
+    """A copy of the workspace file ``template`` in ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / template.name
+    shutil.copyfile(template, target)
+    return target
+
+
+def by_speaker(workspace, name: str):
+    """The statements of the speaker called ``name``."""
+    from argmap.store import StatementFilter
+
+    (speaker,) = workspace.find_speakers(name)
+    return workspace.statements(StatementFilter(speaker=speaker.id))
+
+
+def kishida(workspace):
+    """The seed's first statement by Kishida Fumio ("shoulder to shoulder")."""
+    return by_speaker(workspace, "Kishida Fumio")[0]

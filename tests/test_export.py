@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from tests.store_helpers import by_speaker, seed_workspace
+from tests.helpers import by_speaker, seed_workspace
 
 from argmap.export import writer
 from argmap.export.aif import build_aif

@@ -5,32 +5,14 @@ a document and an import; the counts the UI reads come from it."""
 import io
 
 import pytest
-from tests.store_helpers import CODEBOOK, SEED, by_speaker, seed_workspace
 
 from argmap.codebook import load_codebook
 from argmap.export.mapjson import import_map, write_map_json
 from argmap.io.reading import load_documents
 from argmap.store import EditError, StatementFilter, Workspace
 from argmap.store.views import board
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    with seed_workspace(tmp_path) as ws:
-        yield ws
-
-
-def tallied(workspace) -> dict:
-    return {(s, l, r): n for s, l, r, n in workspace.tally("speaker_id", "label", "review")}
-
-
-def counted(workspace) -> dict:
-    return {
-        (s, l, r): n
-        for s, l, r, n in workspace.conn.execute(
-            "SELECT speaker_id, label, review, count(*) FROM statements GROUP BY 1, 2, 3"
-        )
-    }
+from tests.helpers import SEED, SEED_CODEBOOK, by_speaker
+from tests.store.helpers import counted, tallied
 
 
 def assert_consistent(workspace) -> None:
@@ -41,10 +23,10 @@ def assert_consistent(workspace) -> None:
     )
 
 
-def test_the_tally_follows_every_edit_and_its_undo_and_redo(workspace):
-    assert_consistent(workspace)
-    ministers = by_speaker(workspace, "foreign and defense ministers")
-    austin = by_speaker(workspace, "Lloyd Austin")
+def test_the_tally_follows_every_edit_and_its_undo_and_redo(ws):
+    assert_consistent(ws)
+    ministers = by_speaker(ws, "foreign and defense ministers")
+    austin = by_speaker(ws, "Lloyd Austin")
     first, second = ministers[0].id, ministers[1].id
     edits = [
         lambda ws: ws.set_stance(first, "pro-integration"),
@@ -60,15 +42,15 @@ def test_the_tally_follows_every_edit_and_its_undo_and_redo(workspace):
         lambda ws: ws.add_statement(ministers[0].document, 0, 40),
     ]
     for edit in edits:
-        edit(workspace)
-        assert_consistent(workspace)
-    assert counted(workspace) != {}
+        edit(ws)
+        assert_consistent(ws)
+    assert counted(ws) != {}
     for _ in edits:
-        workspace.undo()
-        assert_consistent(workspace)
+        ws.undo()
+        assert_consistent(ws)
     for _ in edits:
-        workspace.redo()
-        assert_consistent(workspace)
+        ws.redo()
+        assert_consistent(ws)
 
 
 def test_a_new_version_of_a_document_and_an_import_keep_the_tally(tmp_path):
@@ -76,7 +58,7 @@ def test_a_new_version_of_a_document_and_an_import_keep_the_tally(tmp_path):
     article.parent.mkdir()
     text = SEED.read_text(encoding="utf-8")
     article.write_text(text, encoding="utf-8")
-    with Workspace.init(tmp_path / "ws", codebook=load_codebook(CODEBOOK)) as workspace:
+    with Workspace.init(tmp_path / "ws", codebook=load_codebook(SEED_CODEBOOK)) as workspace:
         workspace.add_documents(load_documents([str(article)]))
         (row,) = workspace.documents()
         some = workspace.statements(StatementFilter(document=row.id), limit=2)
@@ -95,25 +77,25 @@ def test_a_new_version_of_a_document_and_an_import_keep_the_tally(tmp_path):
         assert tallied(copy) == before
 
 
-def test_status_board_and_speakers_read_the_same_counts_as_counting_the_statements(workspace):
-    some = workspace.statements(limit=4)
-    workspace.set_stance(some[0].id, "pro-integration")
-    workspace.set_stance(some[1].id, "sovereignty-concern")
-    status = workspace.status()
-    assert status.statements == len(workspace.statements(limit=10_000))
-    assert status.review == workspace.statement_counts("review")
-    assert status.labels == {k or "": v for k, v in workspace.statement_counts("label").items()}
-    columns = {c.label: c for c in board(workspace)}
-    for label, n in workspace.statement_counts("label").items():
+def test_status_board_and_speakers_read_the_same_counts_as_counting_the_statements(ws):
+    some = ws.statements(limit=4)
+    ws.set_stance(some[0].id, "pro-integration")
+    ws.set_stance(some[1].id, "sovereignty-concern")
+    status = ws.status()
+    assert status.statements == len(ws.statements(limit=10_000))
+    assert status.review == ws.statement_counts("review")
+    assert status.labels == {k or "": v for k, v in ws.statement_counts("label").items()}
+    columns = {c.label: c for c in board(ws)}
+    for label, n in ws.statement_counts("label").items():
         assert columns[label or ""].statements == n
-        speakers = workspace.statement_counts("speaker_id", StatementFilter(label=label or ""))
+        speakers = ws.statement_counts("speaker_id", StatementFilter(label=label or ""))
         assert columns[label or ""].speakers == sum(1 for sid in speakers if sid is not None)
-    for speaker in workspace.speakers():
-        assert speaker.statements == workspace.count_statements(StatementFilter(speaker=speaker.id))
+    for speaker in ws.speakers():
+        assert speaker.statements == ws.count_statements(StatementFilter(speaker=speaker.id))
 
 
-def test_the_tally_groups_only_by_its_columns(workspace):
+def test_the_tally_groups_only_by_its_columns(ws):
     with pytest.raises(EditError, match="cannot tally statements by text"):
-        workspace.tally("text")
+        ws.tally("text")
     with pytest.raises(EditError):
-        workspace.tally()
+        ws.tally()

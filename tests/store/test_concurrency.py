@@ -8,11 +8,11 @@ import sys
 import textwrap
 
 import pytest
-from tests.store_helpers import SEED, seed_workspace
 
 from argmap.extraction.extractor import extract_statements
 from argmap.io.reading import load_documents
 from argmap.store import Workspace, WorkspaceBusy, open_workspace
+from tests.helpers import SEED, seed_workspace
 
 ARGMAP = [sys.executable, "-m", "argmap"]
 

@@ -1,0 +1,1 @@
+"""Tests of the command line (argmap.cli), one file per module of argmap/cli."""

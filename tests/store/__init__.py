@@ -1,0 +1,1 @@
+"""Tests of the workspace store (argmap.store), on the seed article."""

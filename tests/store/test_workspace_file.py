@@ -1,0 +1,167 @@
+"""The workspace file: found from a folder below it, refused when it is newer or no workspace,
+migrated from older schema versions."""
+
+import sqlite3
+
+import pytest
+
+from argmap.store import (
+    SCHEMA_VERSION,
+    SchemaError,
+    Workspace,
+    WorkspaceError,
+    WorkspaceNotFound,
+    find_workspace,
+    open_workspace,
+)
+from tests.store.helpers import counted, tallied
+
+
+def test_workspace_is_found_in_parent_directories(ws, tmp_path, monkeypatch):
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert find_workspace() == ws.path.resolve()
+    with open_workspace() as found:
+        assert found.workspace_id == ws.workspace_id
+
+
+def test_no_workspace_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(WorkspaceNotFound, match="no argmap workspace here or in any parent"):
+        find_workspace()
+    with pytest.raises(WorkspaceError, match="a workspace already exists"):
+        Workspace.init(tmp_path).close()
+        Workspace.init(tmp_path)
+
+
+def test_meta_records_versions_and_newer_schemas_are_refused(ws):
+    assert ws.meta("schema_version") == str(SCHEMA_VERSION)
+    assert len(ws.workspace_id) == 32
+    assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    path = ws.path
+    ws.close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SchemaError, match="newer than this argmap"):
+        Workspace(path)
+
+
+def test_a_file_that_is_not_a_workspace_is_refused(tmp_path):
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(SchemaError, match="not an argmap workspace"):
+        Workspace(other)
+    text = tmp_path / "notes.sqlite"
+    text.write_text("hello " * 200)
+    with pytest.raises(WorkspaceError, match="cannot open the workspace"):
+        Workspace(text)
+
+
+# ---------------------------------------------------------------------- migrations
+
+
+#: Turns a version 3 workspace back into the version 2 layout.
+V3_TO_V2 = (
+    "DROP TRIGGER statement_tally_insert",
+    "DROP TRIGGER statement_tally_delete",
+    "DROP TRIGGER statement_tally_update",
+    "DROP TABLE statement_tally",
+    "DROP INDEX statements_board",
+    "DROP INDEX edits_state",
+    "CREATE INDEX statements_speaker ON statements(speaker_id, label)",
+)
+
+
+def _plan(workspace, sql: str, params=()) -> str:
+    return " ".join(
+        str(row) for row in workspace.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    )
+
+
+def test_a_version_2_workspace_is_migrated_and_its_counts_are_kept_from_then_on(ws):
+    from argmap.store.views import board
+
+    path = ws.path
+    before_status, before_board = ws.status(), board(ws)
+    some = ws.statements(limit=3)
+    ws.close()
+    conn = sqlite3.connect(path)
+    for statement in (
+        *V3_TO_V2,
+        "PRAGMA user_version = 2",
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Workspace(path) as migrated:
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert migrated.meta("schema_version") == "3"
+        assert migrated.status() == before_status and board(migrated) == before_board
+        assert (
+            tallied(migrated) == counted(migrated)
+            and sum(tallied(migrated).values()) == migrated.count_statements() > 10
+        )
+        # the triggers were created too: edits after the migration keep the tally
+        migrated.set_stance(some[0].id, "pro-integration")
+        migrated.reattribute(some[1].id, some[0].speaker_id)
+        migrated.delete_statement(some[2].id)
+        assert tallied(migrated) == counted(migrated)
+        migrated.undo()
+        assert tallied(migrated) == counted(migrated)
+        # what the first screen reads comes from indexes, not from every statement
+        sql = (
+            "SELECT s.id FROM statements s WHERE s.speaker_id = ? AND s.label = ? "
+            "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC, s.uncertainty, s.seq "
+            "LIMIT 3"
+        )
+        plan = _plan(migrated, sql, (some[0].speaker_id, "pro-integration"))
+        assert "statements_board" in plan and "TEMP B-TREE" not in plan
+        assert "edits_state" in _plan(
+            migrated, "SELECT count(*) FROM edits WHERE undoable = 1 AND state = 'done'"
+        )
+
+
+def test_a_version_1_workspace_is_migrated(ws):
+    from argmap.stance import uncertainty
+
+    path = ws.path
+    expected = {r.id: r.uncertainty for r in ws.statements(limit=1000)}
+    ws.close()
+    conn = sqlite3.connect(path)  # turn it back into the version 1 layout
+    for statement in (
+        *V3_TO_V2,
+        "DROP INDEX statements_review",
+        "DROP INDEX statements_by_speaker",
+        "DROP INDEX speakers_name",
+        "CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE)",
+        "ALTER TABLE statements DROP COLUMN uncertainty",
+        "ALTER TABLE suggestions DROP COLUMN uncertainty",
+        "CREATE INDEX statements_review ON statements(review)",
+        "PRAGMA user_version = 1",
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Workspace(path) as migrated:
+        assert migrated.meta("schema_version") == str(SCHEMA_VERSION) == "3"
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert tallied(migrated) == counted(migrated)
+        rows = migrated.statements(limit=1000)
+        assert {r.id: r.uncertainty for r in rows} == pytest.approx(expected)
+        assert all(
+            r.uncertainty == pytest.approx(uncertainty(migrated.suggestion(r.id))) for r in rows
+        )
+        plan = " ".join(
+            str(x)
+            for x in migrated.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM statements WHERE review = 'suggested' "
+                "ORDER BY uncertainty"
+            ).fetchall()
+        )
+        assert "statements_review" in plan
