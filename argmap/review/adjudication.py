@@ -1,4 +1,5 @@
-"""The adjudication queue over the workspace: disputed statements, every reviewer's answer, the final label.
+"""The adjudication queue over the workspace: disputed statements, every reviewer's answer, the
+final label.
 
 No UI here. ``AdjudicationQueue`` lists the workspace's disputed statements in
 document order and sets a final label through ``Workspace.adjudicate`` (one

@@ -30,12 +30,14 @@ from argmap.review.ratings import Rating
 
 UNKNOWN_DOCUMENT = "(no document)"
 
-#: A pair of reviewers needs this many shared items for kappa and percent agreement (one item says nothing of chance).
+#: A pair of reviewers needs this many shared items for kappa and percent agreement (one item says
+#: nothing of chance).
 MIN_SHARED = 2
 
 
 class Statistic(BaseModel):
-    """A figure, or ``None`` with the reason it is undefined; ``items`` is how many items it rests on."""
+    """A figure, or ``None`` with the reason it is undefined; ``items`` is how many items it rests
+    on."""
 
     value: float | None
     reason: str | None = None
@@ -208,7 +210,8 @@ def percent_agreement(units: Iterable[dict[str, str]]) -> Statistic:
 def pair_agreement(
     by_item: dict[str, dict[str, str]], first: str, second: str, labels: Sequence[str]
 ) -> PairAgreement:
-    """Cohen's kappa, percent agreement and confusion of two reviewers on the items both labelled."""
+    """Cohen's kappa, percent agreement and confusion of two reviewers on the items both
+    labelled."""
     shared = [
         (unit[first], unit[second]) for unit in by_item.values() if first in unit and second in unit
     ]
@@ -236,7 +239,8 @@ def pair_agreement(
 
 
 def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> Statistic:
-    """Cohen's kappa of two equally long label lists; undefined for fewer than 2 items or when chance agreement is 1."""
+    """Cohen's kappa of two equally long label lists; undefined for fewer than 2 items or when
+    chance agreement is 1."""
     n = len(first)
     if n < MIN_SHARED:
         return Statistic.undefined(_too_few_shared(n), n)

@@ -4,10 +4,10 @@ A packet from another workspace, or one with a label the workspace's codebook
 lacks, is refused before anything is merged (``CollectError``); altered items are
 refused earlier, when the packet is loaded (its checksum). The answers of one
 packet go in as one edit (one undo step, logged under whoever runs collect)
-through ``Workspace.set_stance``, with the reviewer as annotator and the answer's time, so collecting the same packet
-again changes nothing and an answer never overwrites a newer annotation by the
-same reviewer. A packet with an answer dated in the future (beyond now + 5 minutes)
-is refused: that answer would hide every later correction by the reviewer.
+through ``Workspace.set_stance``, with the reviewer as annotator and the answer's time, so
+collecting the same packet again changes nothing and an answer never overwrites a newer annotation
+by the same reviewer. A packet with an answer dated in the future (beyond now + 5 minutes) is
+refused: that answer would hide every later correction by the reviewer.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from argmap.errors import ArgmapError
-from argmap.review.packet import Packet
+from argmap.review.packet import Packet, PacketItem
 
 if TYPE_CHECKING:
     from argmap.store import Workspace
 
 
-#: How far ahead of this machine's clock an answer's time may be (clocks of reviewers' machines drift).
+#: How far ahead of this machine's clock an answer's time may be (clocks of reviewers' machines
+#: drift).
 CLOCK_SKEW = timedelta(minutes=5)
 
 
@@ -71,7 +72,8 @@ class CollectReport(BaseModel):
 def collect_packet(
     workspace: Workspace, packet: Packet, *, actor: str | None = None
 ) -> CollectReport:
-    """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module doc).
+    """Merge ``packet``'s answers into ``workspace`` as annotations by its reviewer (see the module
+    doc).
 
     The edit-log entry is by ``actor``, whoever collects (default: ``$ARGMAP_USER`` or
     the login name); the annotations are the reviewer's.
@@ -81,7 +83,8 @@ def collect_packet(
 
     if packet.workspace_id != workspace.workspace_id:
         raise CollectError(
-            f"packet from workspace {packet.workspace_id}, not this one ({workspace.workspace_id}); nothing merged"
+            f"packet from workspace {packet.workspace_id}, "
+            f"not this one ({workspace.workspace_id}); nothing merged"
         )
     codebook = workspace.codebook
     if codebook is None:
@@ -93,11 +96,12 @@ def collect_packet(
     )
     if unknown:
         raise CollectError(
-            f"label {unknown[0]!r} is not in the workspace's codebook ({', '.join(codebook.label_ids)}); nothing merged"
+            f"label {unknown[0]!r} is not in the workspace's codebook "
+            f"({', '.join(codebook.label_ids)}); nothing merged"
         )
     _refuse_future_answers(packet)
     report = CollectReport(packet_id=packet.packet_id, reviewer=packet.reviewer)
-    answers = []
+    answers: list[tuple[PacketItem, str]] = []  # answered items with their label
     for item in packet.items:
         if item.label is None:
             report.unanswered += 1
@@ -109,11 +113,11 @@ def collect_packet(
         except EditError:
             report.missing.append(item.statement_id)
             continue
-        answers.append(item)
+        answers.append((item, item.label))
     with workspace.edit_group(
         "collect", f"packet {packet.packet_id[:8]} from {packet.reviewer}", actor=actor
     ):
-        for item in answers:
+        for item, label in answers:
             stamp = utc_time(item.answered_at or packet.created_at)
             note = item.note or ""
             current = next(
@@ -129,11 +133,11 @@ def collect_packet(
                 if held > stamp:
                     report.kept_newer += 1
                     continue
-                if (held, current.label, current.note) == (stamp, item.label, note):
+                if (held, current.label, current.note) == (stamp, label, note):
                     report.unchanged += 1
                     continue
             workspace.set_stance(
-                item.statement_id, item.label, annotator=packet.reviewer, note=note, time=stamp
+                item.statement_id, label, annotator=packet.reviewer, note=note, time=stamp
             )
             if current is None:
                 report.added += 1
@@ -160,6 +164,7 @@ def _refuse_future_answers(packet: Packet, now: datetime | None = None) -> None:
         moment = given if given.tzinfo else given.replace(tzinfo=UTC)
         if moment > limit:
             raise CollectError(
-                f"packet {packet.packet_id}, item {number} ({item.statement_id}): {field} {moment.isoformat()} is in the "
+                f"packet {packet.packet_id}, item {number} ({item.statement_id}): "
+                f"{field} {moment.isoformat()} is in the "
                 f"future (now {limit - CLOCK_SKEW:%Y-%m-%dT%H:%M:%S%z}); nothing merged"
             )

@@ -40,7 +40,8 @@ def all_rows(workspace: Workspace) -> Iterator[StatementRow]:
 
 
 def candidates(workspace: Workspace) -> list[Candidate]:
-    """Every statement as a hand-out candidate: position in document order, uncertainty as the store gives it (1 - margin of the suggestion)."""
+    """Every statement as a hand-out candidate: position in document order, uncertainty as the store
+    gives it (1 - margin of the suggestion)."""
     return [
         Candidate(
             statement_id=row.id,
@@ -54,7 +55,8 @@ def candidates(workspace: Workspace) -> list[Candidate]:
 def labelled_by(
     workspace: Workspace, overlap: int, pending: dict[str, set[str]] | None = None
 ) -> dict[str, set[str] | int]:
-    """Who labelled each statement (people's annotations), plus who holds it in a ``pending`` packet.
+    """Who labelled each statement (people's annotations), plus who holds it in a ``pending``
+    packet.
 
     An adjudicated statement counts as ``overlap`` labels, so it is never handed out.
     """
@@ -92,7 +94,8 @@ def pending_packets(folder: Path, workspace_id: str) -> tuple[dict[str, set[str]
 
 
 def packet_items(workspace: Workspace, statement_ids: Iterable[str]) -> list[PacketItem]:
-    """The packet items for ``statement_ids``: text, paragraph, speaker, document, spans, suggestion."""
+    """The packet items for ``statement_ids``: text, paragraph, speaker, document, spans,
+    suggestion."""
     items = []
     for statement_id in statement_ids:
         statement = workspace.statement(statement_id)
@@ -162,7 +165,8 @@ def packet_file_name(packet: Packet) -> str:
 
 
 def write_packets(packets: Iterable[Packet], folder: Path) -> list[Path]:
-    """Save each packet in ``folder`` (created if needed) under a new name; never overwrites a file."""
+    """Save each packet in ``folder`` (created if needed) under a new name; never overwrites a
+    file."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for packet in packets:

@@ -10,7 +10,8 @@ from argmap.spans import paragraph_around
 def packet_item(
     statement: Statement, document: Document, suggestion: Suggestion | None = None
 ) -> PacketItem:
-    """The packet item for ``statement`` of ``document``: its paragraph as context, its spans highlighted."""
+    """The packet item for ``statement`` of ``document``: its paragraph as context, its spans
+    highlighted."""
     pieces = statement.parts or [(statement.start, statement.end)]
     lo, hi = paragraph_around(document.text, min(s for s, _ in pieces), max(e for _, e in pieces))
     return PacketItem(

@@ -19,6 +19,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Final, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -27,16 +28,28 @@ from argmap.errors import ArgmapError
 from argmap.io.atomic import write_atomic
 from argmap.models import Suggestion
 
+
+class FixedFields(TypedDict):
+    """The fields of an item that the checksum covers (``PacketItem.fixed_fields``)."""
+
+    statement_id: str
+    text: str
+    context: str
+    speaker: str | None
+    document: str
+
+
 #: The fields of an item that the checksum covers, in canonical order.
-FIXED_FIELDS = ("statement_id", "text", "context", "speaker", "document")
+FIXED_FIELDS: Final = tuple(FixedFields.__annotations__)
 
 #: The packet's own fields that the checksum covers.
-HEADER_FIELDS = ("workspace_id", "packet_id", "reviewer", "blind")
+HEADER_FIELDS: Final = ("workspace_id", "packet_id", "reviewer", "blind")
 
-PACKET_FORMAT = "argmap-packet/2"
+PACKET_FORMAT: Final = "argmap-packet/2"
 
-#: The first format, whose checksum covered the items only (its reviewer could be changed unnoticed).
-ITEMS_ONLY_FORMAT = "argmap-packet/1"
+#: The first format, whose checksum covered the items only (its reviewer could be changed
+#: unnoticed).
+ITEMS_ONLY_FORMAT: Final = "argmap-packet/1"
 
 
 class PacketError(ArgmapError, ValueError):
@@ -76,9 +89,15 @@ class PacketItem(BaseModel):
                 raise ValueError(f"span {start}-{end} is not ordered")
         return spans
 
-    def fixed_fields(self) -> dict[str, str | None]:
+    def fixed_fields(self) -> FixedFields:
         """The fields the checksum covers."""
-        return {name: getattr(self, name) for name in FIXED_FIELDS}
+        return FixedFields(
+            statement_id=self.statement_id,
+            text=self.text,
+            context=self.context,
+            speaker=self.speaker,
+            document=self.document,
+        )
 
     @property
     def answered(self) -> bool:
@@ -86,7 +105,8 @@ class PacketItem(BaseModel):
         return self.label is not None
 
     def highlight_spans(self) -> list[tuple[int, int]]:
-        """Where the statement is in ``context``: ``highlight`` clipped to it, else ``text`` found in it."""
+        """Where the statement is in ``context``: ``highlight`` clipped to it, else ``text`` found
+        in it."""
         spans = [
             (start, min(end, len(self.context)))
             for start, end in self.highlight
@@ -128,7 +148,8 @@ class Packet(BaseModel):
         return sum(item.answered for item in self.items)
 
     def to_json(self) -> str:
-        """The packet as indented JSON (UTF-8, not ASCII-escaped); a blind packet's items have no ``suggestion`` key."""
+        """The packet as indented JSON (UTF-8, not ASCII-escaped); a blind packet's items have no
+        ``suggestion`` key."""
         exclude = {"items": {"__all__": {"suggestion"}}} if self.blind else None
         return self.model_dump_json(indent=2, exclude=exclude) + "\n"
 
@@ -200,19 +221,21 @@ def check_packet(packet: Packet) -> None:
     """
     if packet.format == ITEMS_ONLY_FORMAT:
         raise ValueError(
-            f"packet format {ITEMS_ONLY_FORMAT!r} does not protect its reviewer, packet_id, workspace_id and blind "
-            "against changes; hand the statements out again with argmap assign"
+            f"packet format {ITEMS_ONLY_FORMAT!r} does not protect its reviewer, packet_id, "
+            "workspace_id and blind against changes; hand the statements out again with "
+            "argmap assign"
         )
     if packet.format != PACKET_FORMAT:
         raise ValueError(f"unknown packet format {packet.format!r} (expected {PACKET_FORMAT!r})")
     if packet_checksum(packet) != packet.checksum:
         if items_checksum(packet.items) == packet.checksum:
             raise ValueError(
-                "checksum mismatch: the checksum covers the items only, not the reviewer, packet_id, workspace_id and blind"
+                "checksum mismatch: the checksum covers the items only, "
+                "not the reviewer, packet_id, workspace_id and blind"
             )
         raise ValueError(
-            "checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind, or the items' statement_id, "
-            "text, context, speaker or document were altered"
+            "checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind, "
+            "or the items' statement_id, text, context, speaker or document were altered"
         )
     seen: set[str] = set()
     labels = set(packet.codebook.label_ids)
@@ -241,7 +264,8 @@ def parse_packet(text: str, source: str = "<packet>") -> Packet:
         ) from None
     if not isinstance(data, dict):
         raise PacketError(
-            f"{source}: not a packet: expected a JSON object with workspace_id, reviewer, items, ..."
+            f"{source}: not a packet: "
+            "expected a JSON object with workspace_id, reviewer, items, ..."
         )
     try:
         packet = Packet.model_validate(data)
@@ -255,7 +279,8 @@ def parse_packet(text: str, source: str = "<packet>") -> Packet:
 
 
 def load_packet(path: str | Path) -> Packet:
-    """Read, validate and check the packet at ``path``; ``PacketError`` names the file and problem."""
+    """Read, validate and check the packet at ``path``; ``PacketError`` names the file and
+    problem."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -27,7 +27,8 @@ class Rating(BaseModel):
 
 
 def packet_ratings(packet: Packet) -> list[Rating]:
-    """The answered items of ``packet`` as ratings by its reviewer (unanswered items are left out)."""
+    """The answered items of ``packet`` as ratings by its reviewer (unanswered items are left
+    out)."""
     return [
         Rating(
             item=item.statement_id,
@@ -55,7 +56,8 @@ def annotation_rating(annotation: Annotation, document: str | None = None) -> Ra
 
 
 def workspace_ratings(workspace: Workspace) -> list[Rating]:
-    """People's annotations in the workspace as ratings (adjudications left out), with document names."""
+    """People's annotations in the workspace as ratings (adjudications left out), with document
+    names."""
     from argmap.review.handout import all_rows
 
     annotations = [a for a in workspace.annotations() if not a.adjudicated]
@@ -66,7 +68,8 @@ def workspace_ratings(workspace: Workspace) -> list[Rating]:
 
 
 def latest_ratings(ratings: Iterable[Rating]) -> list[Rating]:
-    """One rating per (item, reviewer): the latest by ``time`` (undated ones lose; a tie keeps the later in input).
+    """One rating per (item, reviewer): the latest by ``time`` (undated ones lose; a tie keeps the
+    later in input).
 
     Order follows each pair's first appearance.
     """

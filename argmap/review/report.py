@@ -21,8 +21,9 @@ def format_agreement(report: AgreementReport, fmt: str = "table") -> str:
     console = Console(file=out, width=200, color_system=None, force_terminal=False)
     counts = report.label_counts
     console.print(
-        f"Agreement: {report.items} items, {report.ratings} labels, {len(report.reviewers)} reviewers "
-        f"({', '.join(report.reviewers)}); items with 1 label: {counts.one}, 2: {counts.two}, 3+: {counts.three_or_more}"
+        f"Agreement: {report.items} items, {report.ratings} labels, "
+        f"{len(report.reviewers)} reviewers ({', '.join(report.reviewers)}); "
+        f"items with 1 label: {counts.one}, 2: {counts.two}, 3+: {counts.three_or_more}"
     )
     overall = Table(title="Overall")
     for column in ("measure", "value", "items", "note"):

@@ -20,7 +20,8 @@ def _now() -> datetime:
 
 
 class ReviewSession:
-    """A packet file opened for review, with a cursor on one item (``index == len(items)``: the end)."""
+    """A packet file opened for review, with a cursor on one item (``index == len(items)``: the
+    end)."""
 
     def __init__(
         self, packet: Packet, path: str | Path, clock: Callable[[], datetime] = _now
@@ -52,7 +53,8 @@ class ReviewSession:
         )
 
     def answer(self, label: str) -> None:
-        """Give the current item ``label`` (a codebook label id), save, and move to the next item."""
+        """Give the current item ``label`` (a codebook label id), save, and move to the next
+        item."""
         item = self._require_current()
         if label not in self.packet.codebook.label_ids:
             raise ValueError(f"label {label!r} is not in the codebook")
@@ -60,7 +62,8 @@ class ReviewSession:
         self.index += 1
 
     def answer_number(self, number: int) -> str | None:
-        """Answer with the codebook's ``number``-th label (1-based); ``None`` when there is no such label."""
+        """Answer with the codebook's ``number``-th label (1-based); ``None`` when there is no such
+        label."""
         labels = self.packet.codebook.label_ids
         if not 1 <= number <= len(labels):
             return None
@@ -68,7 +71,8 @@ class ReviewSession:
         return labels[number - 1]
 
     def accept_suggestion(self) -> str | None:
-        """Answer with the current item's suggested label; ``None`` when it has none (blind packets)."""
+        """Answer with the current item's suggested label; ``None`` when it has none (blind
+        packets)."""
         item = self._require_current()
         if item.suggestion is None or item.suggestion.label not in self.packet.codebook.label_ids:
             return None
@@ -78,10 +82,10 @@ class ReviewSession:
     def set_note(self, note: str) -> None:
         """Save ``note`` on the current item (empty: no note); the cursor stays."""
         item = self._require_current()
-        note = note.strip() or None
-        if note == item.note:
+        kept = note.strip() or None
+        if kept == item.note:
             return
-        self._change(item, note=note, answered_at=self.clock())
+        self._change(item, note=kept, answered_at=self.clock())
 
     def skip(self) -> None:
         """Move to the next item without answering."""

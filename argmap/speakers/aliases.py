@@ -83,26 +83,29 @@ class AliasTable(BaseModel):
                 other = index.setdefault(key, i)
                 if other != i:
                     raise ValueError(
-                        f"{text!r} is given for both {self.speakers[other].name!r} and {entry.name!r}"
+                        f"{text!r} is given for both {self.speakers[other].name!r} "
+                        f"and {entry.name!r}"
                     )
         apart: dict[Key, set[Key]] = {}
         for group in self.distinct:
             keys = [name_key(n) for n in group.names]
-            for n, key in zip(group.names, keys):
+            for n, key in zip(group.names, keys, strict=True):
                 if not key:
                     raise ValueError(f"distinct name {n!r} has no letters to match on")
-            for a, ka in zip(group.names, keys):
-                for b, kb in zip(group.names, keys):
+            for a, ka in zip(group.names, keys, strict=True):
+                for b, kb in zip(group.names, keys, strict=True):
                     if a is b:
                         continue
                     if ka == kb:
                         raise ValueError(
-                            f"distinct names {a!r} and {b!r} are the same name; they cannot be kept apart"
+                            f"distinct names {a!r} and {b!r} are the same name; "
+                            "they cannot be kept apart"
                         )
                     if ka in index and index.get(ka) == index.get(kb):
                         owner = self.speakers[index[ka]].name
                         raise ValueError(
-                            f"{a!r} and {b!r} are listed as distinct but are both aliases of {owner!r}"
+                            f"{a!r} and {b!r} are listed as distinct but are both aliases of "
+                            f"{owner!r}"
                         )
                     apart.setdefault(ka, set()).add(kb)
         self._index = index
@@ -148,7 +151,7 @@ def _describe(exc: ValidationError, data: object) -> str:
     lines = []
     for err in exc.errors():
         loc = list(err["loc"])
-        where = []
+        where: list[str] = []
         node = data
         for part in loc:
             if isinstance(part, int):
@@ -161,13 +164,12 @@ def _describe(exc: ValidationError, data: object) -> str:
                 where.append(f"{label} ({name!r})" if name else label)
             else:
                 where.append(str(part))
-            node = (
-                node.get(part)
-                if isinstance(node, dict)
-                else node[part]
-                if isinstance(node, list)
-                else None
-            )
+            if isinstance(node, dict):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int):
+                node = node[part]
+            else:  # a scalar, or a union member's name (a str) under a list
+                node = None
         message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             message = "unknown key (a typo?)"

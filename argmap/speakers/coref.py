@@ -117,8 +117,8 @@ class SpeakerTracker:
         self._scanned = position
 
     def _full_name(self, token: str, position: int) -> str | None:
-        """The person's full name, starting or ending with ``token``, used nearest before ``position``
-        (or, failing that, shortly after it)."""
+        """The person's full name, starting or ending with ``token``, used nearest before
+        ``position`` (or, failing that, shortly after it)."""
         self._scan_to(min(len(self.text), position + _LOOKAHEAD))
         places = self._places.get(token, ())
         before = [p for p in places if p[0] < position]
@@ -135,7 +135,8 @@ class SpeakerTracker:
         return None
 
     def resolve(self, start: int, end: int) -> Resolved:
-        """The speaker for the mention at ``text[start:end]`` (the same answer each time it is asked)."""
+        """The speaker for the mention at ``text[start:end]`` (the same answer each time it is
+        asked)."""
         known = self._by_span.get((start, end))
         if known is None:
             known = self._by_span[(start, end)] = self._resolve(start, end)

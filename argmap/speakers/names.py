@@ -680,15 +680,18 @@ def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> Pa
         if lead in APPOSITION_STOPS:
             break  # "New Jersey officials, including Gov. Chris Christie"
         parsed = _np(words)
-        if not first.proper and first.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN) and k == 0:
-            if parsed.proper and parsed.kind is SpeakerKind.PERSON:
-                # "Mr. Trump's campaign chairman, Paul Manafort"; "His opponent, Rep. Alan Grayson"
-                role = first.role or first.name or None
-                if parsed.role:
-                    role = f"{role}, {parsed.role}" if role else parsed.role
-                return parsed._replace(
-                    role=role, affiliation=parsed.affiliation or first.affiliation
-                )
+        if (
+            not first.proper
+            and first.kind in (SpeakerKind.PERSON, SpeakerKind.UNKNOWN)
+            and k == 0
+            and parsed.proper
+            and parsed.kind is SpeakerKind.PERSON
+        ):
+            # "Mr. Trump's campaign chairman, Paul Manafort"; "His opponent, Rep. Alan Grayson"
+            role = first.role or first.name or None
+            if parsed.role:
+                role = f"{role}, {parsed.role}" if role else parsed.role
+            return parsed._replace(role=role, affiliation=parsed.affiliation or first.affiliation)
         if parsed.proper and parsed.role is None and words[0][:1].isupper() and first.proper:
             return _group_of([first_text, *rest])  # "President Obama, Hillary Clinton, ..."
         appositives.append(_trim_relative(seg))

@@ -130,8 +130,7 @@ class SpeakerRegistry:
         settled = self._settled.get(memo_key)
         if settled is not None:  # fast path: this mention string has been resolved before
             index, person, head = settled
-            people = self._doc_people.get(doc_id) if person is not None else None
-            if people is not None:
+            if person is not None and (people := self._doc_people.get(doc_id)) is not None:
                 people[index] = person
             else:
                 self._note_in_doc(doc_id, index, person, head)
@@ -298,7 +297,7 @@ class SpeakerRegistry:
             rest = _without(key, token)
             if block is None:
                 blocks[(cls_, token, n)] = ((rest, key, entry.index),)
-            elif type(block) is tuple:
+            elif isinstance(block, tuple):
                 if len(block) < SMALL_BLOCK:
                     blocks[(cls_, token, n)] = (*block, (rest, key, entry.index))
                 else:
@@ -359,7 +358,7 @@ _Block = tuple[tuple[str, Key, int], ...] | dict[tuple[Key, int], str]
 
 def _closest(query: str, block: _Block, cutoff: float) -> list[tuple[float, tuple[Key, int]]]:
     """(score, (key, entry index)) of the block's names scoring at least ``cutoff``, best first."""
-    if type(block) is dict:
+    if isinstance(block, dict):
         return [
             (score, found)
             for _, score, found in process.extract(
