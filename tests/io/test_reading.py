@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from tests.helpers import FIXTURES
 
 from argmap.io.reading import ReadError, decode, load_documents, read_document
+from tests.helpers import FIXTURES
 
 QUOTE = "“We will not back down,” the minister said of the café’s naïve plan – again.\n"
 

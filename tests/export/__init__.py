@@ -1,0 +1,1 @@
+"""Tests of the exports (argmap.export), on a map built on the seed."""

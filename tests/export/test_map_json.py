@@ -1,0 +1,153 @@
+"""The map as JSON: the whole map, validated; export, import, export gives the same file; bad
+imports are refused and leave the workspace untouched; the schema."""
+
+import io
+import json
+import re
+
+import pytest
+
+from argmap.export import writer
+from argmap.export.mapjson import MapImportError, build_export, import_map
+from argmap.export.model import MapExport
+from argmap.store import Workspace
+
+
+def _json(ws) -> dict:
+    stream = io.StringIO()
+    writer("json")(ws, stream)
+    return json.loads(stream.getvalue())
+
+
+def test_json_export_holds_the_whole_map_and_validates(mapped):
+    data = _json(mapped)
+    export = MapExport.model_validate(data)
+    assert export.workspace_id == mapped.workspace_id and export.codebook == mapped.codebook
+    assert len(export.statements) == mapped.count_statements()
+    assert {s.name for s in export.speakers} >= {"Kishida Fumio", "Tanaka Hitoshi"}
+    assert sorted((a.annotator, a.label, a.adjudicated) for a in export.annotations) == [
+        ("alice", "pro-integration", False),
+        ("alice", "sovereignty-concern", False),
+        ("bob", "neutral", False),
+        ("carol", "pro-integration", True),
+    ]
+    assert len(export.claims) == 4 and len(export.relations) == 6
+    assert [e.action for e in export.edits][:2] == ["add-document", "set-stance"]
+    doc = export.documents[0]
+    assert all(doc.text[s.start : s.end] == s.text for s in export.statements)
+
+
+def test_export_import_export_is_identical_but_for_time_and_workspace_id(mapped, tmp_path):
+    first = _json(mapped)
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps(first), encoding="utf-8")
+    with Workspace.init(tmp_path / "copy") as copy:
+        import_map(copy, str(path))
+        second = _json(copy)
+        assert copy.statement_row(first["statements"][1]["id"]) == mapped.statement_row(
+            first["statements"][1]["id"]
+        )
+        assert copy.status().review == mapped.status().review
+        # the edit log came along: undo works in the copy
+        undone = copy.undo()
+        assert undone.action == "link"
+    assert second["workspace_id"] != first["workspace_id"]
+    for data in (first, second):
+        del data["exported_at"], data["workspace_id"]
+    assert second == first
+
+
+def _changed(text: str, change) -> str:
+    data = json.loads(text)
+    change(data)
+    return json.dumps(data)
+
+
+def _parent_cycle(data: dict) -> None:
+    first, second = data["claims"][:2]
+    first["parent_id"], second["parent_id"] = second["id"], first["id"]
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda text: text[: len(text) // 2], "not complete JSON"),
+        (
+            lambda text: text.replace('"schema_version": 1', '"schema_version": 2'),
+            "export schema version 2",
+        ),
+        (
+            lambda text: re.sub(r'"document": "[0-9a-f]+"', '"document": "missing"', text, count=1),
+            "dangling reference: statement .* names document 'missing'",
+        ),
+        (
+            lambda text: text.replace('"kind": "position"', '"kind": "thesis"', 1),
+            r"claims\.\d+\.kind",
+        ),
+        (
+            lambda text: text.replace('"format": "argmap-map"', '"format": "other"'),
+            "not an argmap map export",
+        ),
+        (
+            lambda text: _changed(text, lambda d: d["statements"][0].update(end=10**9)),
+            r"statement \w+: span start \d+, end 1000000000 is not inside its document",
+        ),
+        (
+            lambda text: _changed(
+                text, lambda d: d["documents"][0].update(text=d["documents"][0]["text"] + " more")
+            ),
+            "its text does not match its id",
+        ),
+        (
+            lambda text: _changed(
+                text,
+                lambda d: next(c for c in d["claims"] if c["statement_id"]).update(
+                    statement_id="gone"
+                ),
+            ),
+            "dangling reference: claim .* names statement 'gone'",
+        ),
+        (lambda text: _changed(text, _parent_cycle), "its parents form a cycle"),
+        (
+            lambda text: _changed(text, lambda d: d["edits"][-1].update(changes="garbage")),
+            "malformed change list",
+        ),
+    ],
+)
+def test_bad_imports_are_refused_and_leave_the_workspace_untouched(
+    mapped, tmp_path, damage, message
+):
+    text = json.dumps(_json(mapped), indent=1)
+    path = tmp_path / "bad.json"
+    path.write_text(damage(text), encoding="utf-8")
+    with Workspace.init(tmp_path / "target") as target:
+        with pytest.raises(MapImportError, match=message):
+            import_map(target, str(path))
+        counts = [
+            target.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in (
+                "documents",
+                "statements",
+                "speakers",
+                "annotations",
+                "claims",
+                "relations",
+                "edits",
+            )
+        ]
+        assert counts == [0] * 7 and target.codebook is None
+
+
+def test_import_needs_an_empty_workspace(mapped, tmp_path):
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps(_json(mapped)), encoding="utf-8")
+    with pytest.raises(MapImportError, match="not empty"):
+        import_map(mapped, str(path))
+
+
+def test_schema_describes_the_export(mapped):
+    schema = MapExport.model_json_schema()
+    assert {"statements", "speakers", "annotations", "claims", "relations", "codebook"} <= set(
+        schema["properties"]
+    )
+    assert build_export(mapped).schema_version == 1
