@@ -15,12 +15,14 @@ from argmap.export.graph import MapGraph, read_graph
 SIGN = {"supports": "+", "attacks": "-", "rebuts": "-"}
 
 
-#: Characters Argdown reads as markup inside a statement's text (tags, data, mentions), escaped with "\\".
+#: Characters Argdown reads as markup inside a statement's text (tags, data, mentions), escaped with
+#: "\\".
 ESCAPED = "\\#{}@"
 
 
 def _text(text: str) -> str:
-    """``text`` as one line of Argdown text: titles' brackets softened, markup characters escaped."""
+    """``text`` as one line of Argdown text: titles' brackets softened, markup characters
+    escaped."""
     text = text.replace("[", "(").replace("]", ")").replace("<", "‹").replace(">", "›")
     text = "".join("\\" + c if c in ESCAPED else c for c in text)
     return " ".join(text.split())

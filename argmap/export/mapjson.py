@@ -25,7 +25,8 @@ class MapImportError(WorkspaceError):
 
 
 def build_export(workspace) -> MapExport:
-    """The workspace's whole map as a validated ``MapExport`` (in memory: for small maps and tests)."""
+    """The workspace's whole map as a validated ``MapExport`` (in memory: for small maps and
+    tests)."""
     stream = io.StringIO()
     write_map_json(workspace, stream)
     return MapExport.model_validate_json(stream.getvalue())
@@ -71,58 +72,66 @@ def write_map_json(workspace, stream: TextIO) -> None:
     section(
         "documents",
         rows(
-            "SELECT json_object('id', id, 'name', name, 'source_path', source_path, 'added_at', added_at, 'text', text) "
+            "SELECT json_object('id', id, 'name', name, 'source_path', source_path, "
+            "'added_at', added_at, 'text', text) "
             "FROM documents ORDER BY seq"
         ),
     )
     section(
         "speakers",
         rows(
-            "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, 'role', role, "
-            "'affiliation', affiliation) FROM speakers ORDER BY rowid"
+            "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, "
+            "'role', role, 'affiliation', affiliation) FROM speakers ORDER BY rowid"
         ),
     )
     section(
         "statements",
         rows(
-            "SELECT json_object('id', s.id, 'document', s.document, 'doc_name', d.name, 'start', s.start, 'end', s.\"end\", "
-            "'text', s.text, 'kind', s.kind, 'parts', json(s.parts), 'cue', s.cue, 'cue_start', s.cue_start, "
-            "'cue_end', s.cue_end, 'speaker_mention', s.speaker_mention, 'speaker_start', s.speaker_start, "
+            "SELECT json_object('id', s.id, 'document', s.document, 'doc_name', d.name, "
+            "'start', s.start, 'end', s.\"end\", 'text', s.text, 'kind', s.kind, "
+            "'parts', json(s.parts), 'cue', s.cue, 'cue_start', s.cue_start, 'cue_end', s.cue_end, "
+            "'speaker_mention', s.speaker_mention, 'speaker_start', s.speaker_start, "
             "'speaker_end', s.speaker_end, 'speaker', sp.name, 'speaker_role', s.speaker_role, "
-            "'speaker_id', s.speaker_id, 'confidence', s.confidence, 'origin', s.origin, 'suggestion', json(g.data)) "
-            "FROM statements s JOIN documents d ON d.id = s.document LEFT JOIN speakers sp ON sp.id = s.speaker_id "
+            "'speaker_id', s.speaker_id, 'confidence', s.confidence, 'origin', s.origin, "
+            "'suggestion', json(g.data)) "
+            "FROM statements s JOIN documents d ON d.id = s.document "
+            "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
             "LEFT JOIN suggestions g ON g.statement_id = s.id ORDER BY s.seq"
         ),
     )
     section(
         "annotations",
         rows(
-            "SELECT json_object('statement_id', statement_id, 'label', label, 'annotator', annotator, 'time', time, "
-            "'note', note, 'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
+            "SELECT json_object('statement_id', statement_id, 'label', label, "
+            "'annotator', annotator, 'time', time, 'note', note, "
+            "'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
             "FROM annotations ORDER BY statement_id, annotator, adjudicated"
         ),
     )
     section(
         "claims",
         rows(
-            "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, 'label', label, "
-            "'statement_id', statement_id, 'created_by', created_by, 'created_at', created_at) "
+            "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, "
+            "'label', label, 'statement_id', statement_id, 'created_by', created_by, "
+            "'created_at', created_at) "
             "FROM claims ORDER BY created_at, rowid"
         ),
     )
     section(
         "relations",
         rows(
-            "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, 'source_id', source_id, "
-            "'target_type', target_type, 'target_id', target_id, 'status', status, 'score', score, "
-            "'created_by', created_by, 'created_at', created_at) FROM relations ORDER BY created_at, rowid"
+            "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, "
+            "'source_id', source_id, 'target_type', target_type, 'target_id', target_id, "
+            "'status', status, 'score', score, 'created_by', created_by, 'created_at', created_at) "
+            "FROM relations ORDER BY created_at, rowid"
         ),
     )
     section(
         "edits",
         rows(
-            "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, 'summary', summary, "
-            "'changes', json(changes), 'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
+            "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, "
+            "'summary', summary, 'changes', json(changes), "
+            "'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
             "'state', state) FROM edits ORDER BY id"
         ),
         last=True,
@@ -150,7 +159,8 @@ def read_map_json(path: str) -> MapExport:
     version = data.get("schema_version")
     if version != EXPORT_SCHEMA_VERSION:
         raise MapImportError(
-            f"{path}: export schema version {version!r}; this argmap reads version {EXPORT_SCHEMA_VERSION}"
+            f"{path}: export schema version {version!r}; "
+            f"this argmap reads version {EXPORT_SCHEMA_VERSION}"
         )
     try:
         export = MapExport.model_validate(data)
@@ -177,19 +187,13 @@ def check_references(export: MapExport, path: str) -> None:
             f"{path}: dangling reference: {what} names {kind} {ref!r}, which is not in the file"
         )
 
-    for ids, name in (
-        (documents, "document"),
-        (speakers, "speaker"),
-        (statements, "statement"),
-        (claims, "claim"),
+    for ids, name, count in (
+        (documents, "document", len(export.documents)),
+        (speakers, "speaker", len(export.speakers)),
+        (statements, "statement", len(export.statements)),
+        (claims, "claim", len(export.claims)),
     ):
-        items = {
-            "document": export.documents,
-            "speaker": export.speakers,
-            "statement": export.statements,
-            "claim": export.claims,
-        }[name]
-        if len(ids) != len(items):
+        if len(ids) != count:
             raise MapImportError(f"{path}: a {name} id appears twice")
     for s in export.statements:
         if s.document not in documents:
@@ -198,7 +202,8 @@ def check_references(export: MapExport, path: str) -> None:
             raise dangling(f"statement {s.id}", s.speaker_id, "speaker")
         if s.suggestion is not None and labels is not None and s.suggestion.label not in labels:
             raise MapImportError(
-                f"{path}: statement {s.id}: suggested label {s.suggestion.label!r} is not in the codebook"
+                f"{path}: statement {s.id}: "
+                f"suggested label {s.suggestion.label!r} is not in the codebook"
             )
     for a in export.annotations:
         if a.statement_id not in statements:
@@ -211,13 +216,15 @@ def check_references(export: MapExport, path: str) -> None:
     for d in export.documents:
         if content_id(d.text) != d.id:
             raise MapImportError(
-                f"{path}: document {d.id} ({d.name}): its text does not match its id (the text's hash)"
+                f"{path}: document {d.id} ({d.name}): "
+                "its text does not match its id (the text's hash)"
             )
     for s in export.statements:
         length = len(texts[s.document])
         if not 0 <= s.start < s.end <= length:
             raise MapImportError(
-                f"{path}: statement {s.id}: span start {s.start}, end {s.end} is not inside its document "
+                f"{path}: statement {s.id}: "
+                f"span start {s.start}, end {s.end} is not inside its document "
                 f"(characters 0 to {length})"
             )
     for c in export.claims:
@@ -267,11 +274,13 @@ def _insert(workspace, export: MapExport) -> None:
         for table in ("documents", "statements", "speakers", "claims", "edits"):
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
                 raise MapImportError(
-                    f"{workspace.path}: the workspace is not empty ({table}); import needs an empty one"
+                    f"{workspace.path}: the workspace is not empty ({table}); "
+                    "import needs an empty one"
                 )
         if export.codebook is not None:
             conn.execute(
-                "INSERT INTO meta (key, value) VALUES ('codebook', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES ('codebook', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (export.codebook.model_dump_json(),),
             )
         else:
@@ -283,16 +292,19 @@ def _insert(workspace, export: MapExport) -> None:
         doc_seq = {}
         for d in export.documents:
             doc_seq[d.id] = conn.execute(
-                "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, name, source_path, text, added_at) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (d.id, d.name, d.source_path, d.text, d.added_at),
             ).lastrowid
         conn.executemany(
-            "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [_speaker_values(s) for s in export.speakers],
         )
         # the statements' indexes are built once after the rows are in, not row by row
         indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements' AND sql IS NOT NULL"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'statements' AND sql IS NOT NULL"
         ).fetchall()
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
@@ -301,9 +313,12 @@ def _insert(workspace, export: MapExport) -> None:
             for s in export.statements
             if s.suggestion is not None
         }
-        conn.executemany(  # labels as if unannotated (the suggestion's); annotated ones are refreshed below
-            'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, cue, cue_start, cue_end, '
-            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, origin, "
+        # labels as if unannotated (the suggestion's); annotated ones are refreshed below
+        conn.executemany(
+            "INSERT INTO statements (id, document, doc_seq, start, "
+            '"end", text, kind, parts, cue, cue_start, cue_end, '
+            "speaker_mention, speaker_start, speaker_end, "
+            "speaker_id, speaker_role, confidence, origin, "
             "label, label_source, review, suggestion_score, uncertainty) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -344,7 +359,8 @@ def _insert(workspace, export: MapExport) -> None:
         for _, sql in indexes:
             conn.execute(sql)
         conn.executemany(
-            "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
+            "VALUES (?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -358,11 +374,13 @@ def _insert(workspace, export: MapExport) -> None:
             ],
         )
         conn.executemany(
-            "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [_annotation_values(a) for a in export.annotations],
         )
         conn.executemany(
-            "INSERT INTO claims (id, kind, text, parent_id, label, statement_id, created_by, created_at) "
+            "INSERT INTO claims (id, kind, text, parent_id, "
+            "label, statement_id, created_by, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
@@ -379,7 +397,8 @@ def _insert(workspace, export: MapExport) -> None:
             ],
         )
         conn.executemany(
-            "INSERT INTO relations (id, kind, source_type, source_id, target_type, target_id, status, score, created_by, "
+            "INSERT INTO relations (id, kind, source_type, source_id, "
+            "target_type, target_id, status, score, created_by, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
@@ -398,7 +417,8 @@ def _insert(workspace, export: MapExport) -> None:
             ],
         )
         conn.executemany(
-            "INSERT INTO edits (id, time, actor, action, summary, changes, undoable, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO edits (id, time, actor, action, summary, changes, undoable, state) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     e.id,

@@ -1,17 +1,18 @@
-"""``MapExport``: the whole argument map as one JSON document (``argmap schema`` prints its JSON Schema)."""
+"""``MapExport``: the whole argument map as one JSON document (``argmap schema`` prints its JSON
+Schema)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.codebook import Codebook
 from argmap.models import Annotation, Speaker, Statement, Suggestion
 
-EXPORT_FORMAT = "argmap-map"
-EXPORT_SCHEMA_VERSION = 1
+EXPORT_FORMAT: Final = "argmap-map"
+EXPORT_SCHEMA_VERSION: Final = 1
 
 
 class DocumentRecord(BaseModel):
