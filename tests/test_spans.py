@@ -1,14 +1,12 @@
 """Paragraphs and the paragraph around a statement, on the seed's text and on odd layouts."""
 
 import doctest
-from pathlib import Path
 
 import argmap.spans
 from argmap.extraction import extract_statements
 from argmap.io.reading import read_document
 from argmap.spans import MAX_PARAGRAPH, paragraph_around, paragraphs
-
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "japan-us-integration.txt"
+from tests.helpers import SEED
 
 
 def test_examples_in_the_docstrings_hold():

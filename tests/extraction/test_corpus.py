@@ -52,7 +52,8 @@ def test_speakers_are_resolved_across_documents(documents):
     assert (a.speaker, a.speaker_id, a.speaker_mention) == ("Kishida Fumio", "kishida-fumio", "he")
     assert (b.speaker, b.speaker_id) == ("Kishida Fumio", "kishida-fumio")
     assert (c.speaker, c.speaker_id) == (None, None)
-    # The in-document name is preferred over the raw mention; unattributed statements skip the registry.
+    # The in-document name is preferred over the raw mention; unattributed statements skip the
+    # registry.
     assert registry.calls == [("Fumio Kishida", documents[0].id), ("Kishida", documents[1].id)]
     assert list(speakers) == ["kishida-fumio"]
 
@@ -65,7 +66,6 @@ def test_results_stream_one_document_at_a_time(documents):
 
 
 def test_default_registry_merges_name_orders_across_documents(monkeypatch):
-    pytest.importorskip("argmap.speakers.registry")
     names = {"a.txt": "Fumio Kishida", "b.txt": "Kishida Fumio"}
     monkeypatch.setattr(
         pipeline, "iter_statements", lambda d: [_statement(d, speaker=names[d.name])]

@@ -117,7 +117,8 @@ def test_appositive_after_a_comma_is_the_role() -> None:
             "a social worker from nearby Osage",
         ),
         (
-            "Wilcox, an Orlando Republican who founded lucrative defense and transportation companies",
+            "Wilcox, an Orlando Republican who founded lucrative defense and transportation "
+            "companies",
             "Wilcox",
             "an Orlando Republican",
         ),
@@ -182,7 +183,7 @@ def test_organisation_named_in_the_role_is_the_affiliation() -> None:
     assert parsed.affiliation == "Federal Bureau of Investigation"
 
 
-# --------------------------------------------------------------------------- descriptions, organisations, groups
+# ------------------------------------------------------------- descriptions, organisations, groups
 
 
 @pytest.mark.parametrize(
@@ -264,7 +265,8 @@ def test_a_country_speaking_is_an_organisation_but_a_surname_is_not() -> None:
         "Clinton and husband Bill",
         "both the candidate and her staff",
         "Mrs. Clinton and her surrogates",
-        "Former Secretary of State Hillary Clinton and former Maryland Gov. Martin O’Malley, who are also seeking",
+        "Former Secretary of State Hillary Clinton and former Maryland Gov. Martin O’Malley, "
+        "who are also seeking",
     ],
 )
 def test_coordinated_speakers_are_a_group(mention: str) -> None:

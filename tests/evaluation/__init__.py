@@ -1,0 +1,1 @@
+"""Tests of reading gold and scoring extraction against it (argmap.evaluation)."""

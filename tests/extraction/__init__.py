@@ -1,0 +1,2 @@
+"""Tests of the extractor (argmap.extraction): construction by construction, on the seed
+article, and its quality targets."""
