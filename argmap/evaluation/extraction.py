@@ -367,9 +367,9 @@ def _score_document(
         shared: dict[int, int] = {}
         if spans:
             p_lo, p_hi = spans[0][0], spans[-1][1]
-            for i, g in enumerate(gold_spans):
-                if g[0][0] < p_hi and g[-1][1] > p_lo:
-                    n = _overlap(spans, g)
+            for i, g_spans in enumerate(gold_spans):
+                if g_spans[0][0] < p_hi and g_spans[-1][1] > p_lo:
+                    n = _overlap(spans, g_spans)
                     if n:
                         shared[i] = n
         overlaps.append(shared)
@@ -498,7 +498,9 @@ def evaluate_extraction(
     and the document scored with no predictions.
     """
     if extract is None:
-        from argmap.extraction import extract_statements as extract
+        from argmap.extraction import extract_statements
+
+        extract = extract_statements
     gold = load_gold(gold_path)
     by_doc: dict[str, list[GoldStatement]] = defaultdict(list)
     for g in gold.statements:

@@ -55,11 +55,10 @@ class GoldStatement(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _spans_from_start_end(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("spans"):
-            if "start" in data and "end" in data:
-                data = {k: v for k, v in data.items() if k not in ("start", "end")} | {
-                    "spans": [(data["start"], data["end"])]
-                }
+        if isinstance(data, dict) and not data.get("spans") and "start" in data and "end" in data:
+            data = {k: v for k, v in data.items() if k not in ("start", "end")} | {
+                "spans": [(data["start"], data["end"])]
+            }
         return data
 
     @model_validator(mode="after")
@@ -213,8 +212,9 @@ def parse_ann(
     """Convert one brat ``.ann`` file's Attribution events into gold statements.
 
     Each event ``Attribution:Tn Content:Tm Cue:Tk Source:Tj`` (also ``Attribution-no-source``)
-    becomes one statement: its content spans are the Content annotation's (possibly split) spans, its text the text at those spans joined by a space, its speaker the Source
-    text (``speaker_aliases`` holds it too) and ``source_spans`` the Source spans. Kind is
+    becomes one statement: its content spans are the Content annotation's (possibly split) spans,
+    its text the text at those spans joined by a space, its speaker the Source text
+    (``speaker_aliases`` holds it too) and ``source_spans`` the Source spans. Kind is
     ``quoted`` when the content holds a quotation mark, else ``other``; an event without a
     Source is ``optional``. Events with no Content are skipped. Extra ``Content2:`` arguments
     (three events in PolNeAR dev) are ignored, as in the shared ``polnear-dev.gold.jsonl``.
@@ -230,7 +230,8 @@ def parse_ann(
                 for lo, hi in spans:
                     if not 0 <= lo <= hi <= len(text):
                         raise GoldFormatError(
-                            f"{ann_path}:{lineno}: span {lo}-{hi} outside the text ({len(text)} chars)"
+                            f"{ann_path}:{lineno}: "
+                            f"span {lo}-{hi} outside the text ({len(text)} chars)"
                         )
                 spans_of[tid] = (label, spans)
         elif line.startswith("E"):

@@ -80,7 +80,7 @@ def score(
             LabelScores(
                 label=label, precision=float(p), recall=float(r), f1=float(f), support=int(s)
             )
-            for label, p, r, f, s in zip(used, precision, recall, f1, support)
+            for label, p, r, f, s in zip(used, precision, recall, f1, support, strict=True)
         ],
         labels=list(labels),
         confusion=confusion_matrix(gold, predicted, labels=list(labels)).tolist(),
@@ -196,7 +196,7 @@ def learning_curve(
     for size in sizes:
         if size not in actual_sizes:
             continue
-        row = {
+        row: dict[str, str | int | float | None] = {
             "size": "all" if size is None else size,
             "labels": round(float(np.mean(actual_sizes[size])), 1),
             "runs": len(actual_sizes[size]),
@@ -210,7 +210,8 @@ def learning_curve(
 
 
 def stratified_sample(labels: Sequence[str], size: int, rng: random.Random) -> list[int]:
-    """``size`` indices into ``labels``, each label in proportion and at least once when possible."""
+    """``size`` indices into ``labels``, each label in proportion and at least once when
+    possible."""
     if size >= len(labels):
         return list(range(len(labels)))
     by_label: dict[str, list[int]] = {}
@@ -246,7 +247,10 @@ def format_reports(reports: Sequence[StanceReport], title: str) -> str:
     console = Console(file=buffer, width=110)
     summary = Table(
         title=title,
-        caption="mean score: the average score of the chosen labels; close to accuracy when scores are calibrated",
+        caption=(
+            "mean score: the average score of the chosen labels; "
+            "close to accuracy when scores are calibrated"
+        ),
     )
     for column in ("model", "version", "statements", "accuracy", "macro-F1", "mean score"):
         summary.add_column(

@@ -1,1 +1,2 @@
-"""Reading articles in, writing results out: files, decoding, atomic writes, JSON Lines and tables."""
+"""Reading articles in, writing results out: files, decoding, atomic writes, JSON Lines and
+tables."""

@@ -47,7 +47,8 @@ class ReadError(ArgmapError):
 
     @classmethod
     def from_os_error(cls, path: str | os.PathLike[str], error: OSError) -> ReadError:
-        """The ReadError for ``error`` met while reading ``path`` (the error's own file name wins)."""
+        """The ReadError for ``error`` met while reading ``path`` (the error's own file name
+        wins)."""
         reason = error.strerror or str(error) or type(error).__name__
         return cls(error.filename or path, reason[0].lower() + reason[1:])
 

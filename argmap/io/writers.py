@@ -111,6 +111,6 @@ def confusion_table(
     table.add_column(corner)
     for label in labels:
         table.add_column(label, justify="right")
-    for label, row in zip(labels, counts):
+    for label, row in zip(labels, counts, strict=True):
         table.add_row(label, *map(str, row))
     return table
