@@ -1,11 +1,10 @@
-"""Codebooks: the seed codebook loads; every kind of bad file gets one line naming file and place."""
+"""Codebooks: the two debates' codebooks load; every kind of bad file gets one line naming the
+file and the place."""
 
 import pytest
-from tests.helpers import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
-
-SEED_CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"
+from tests.helpers import ELECTION_CODEBOOK, SEED, SEED_CODEBOOK
 
 HEADER = '[debate]\nid = "x"\nissue = "Should it?"\n'
 LABEL_A = '[[label]]\nid = "a"\nname = "A"\n'
@@ -29,9 +28,7 @@ def test_the_seed_codebook_has_the_gold_labels():
 
 
 def test_the_seed_codebook_copies_no_sentence_of_the_seed_article():
-    article = " ".join(
-        (REPO / "seeds" / "japan-us-integration.txt").read_text(encoding="utf-8").lower().split()
-    )
+    article = " ".join(SEED.read_text(encoding="utf-8").lower().split())
     codebook = load_codebook(SEED_CODEBOOK)
     for label in codebook.labels:
         for example in label.examples:
@@ -39,6 +36,13 @@ def test_the_seed_codebook_copies_no_sentence_of_the_seed_article():
             # no run of six words of an example appears in the article
             runs = {" ".join(words[i : i + 6]) for i in range(max(1, len(words) - 5))}
             assert not any(run in article for run in runs), example
+
+
+def test_election_codebook_loads_with_three_labels_and_neutral():
+    codebook = load_codebook(ELECTION_CODEBOOK)
+    assert codebook.label_ids == ("favours-trump", "favours-clinton", "neutral")
+    assert codebook.neutral == "neutral"
+    assert all(label.description and label.examples for label in codebook.labels)
 
 
 def test_any_number_of_labels_and_no_neutral():
@@ -72,8 +76,8 @@ def test_duplicate_ids_point_at_the_second():
 def test_bad_colour_names_its_line_and_label():
     message = _error(HEADER + LABEL_A + '[[label]]\nid = "b"\nname = "B"\ncolour = "red"\n')
     assert (
-        message
-        == "debate.toml: line 10: [[label]] #2 (b), field 'colour': expected a colour as '#rrggbb' or '#rgb'"
+        message == "debate.toml: line 10: [[label]] #2 (b), field 'colour': "
+        "expected a colour as '#rrggbb' or '#rgb'"
     )
 
 

@@ -1,13 +1,15 @@
-"""The labelled data: the Japan-US held-out stances and the 2016 election labels on PolNeAR."""
+"""The labelled stance sets: the Japan-US held-out and development sets are well formed, and
+the 2016 election labels point at PolNeAR attributions."""
 
 import functools
 import json
 from collections import Counter
 
-from tests.helpers import FIXTURES, REPO
+import pytest
 
 from argmap.codebook import load_codebook
 from argmap.evaluation.gold import load_gold_jsonl, parse_ann
+from tests.helpers import ELECTION_CODEBOOK, ELECTION_LABELS, FIXTURES
 
 HELDOUT = FIXTURES / "japan-us-heldout.stance.jsonl"
 JAPAN_US_LABELS = {"pro-integration", "sovereignty-concern", "neutral"}
@@ -33,15 +35,24 @@ def test_heldout_statements_are_well_formed():
     assert all(counts[label] >= 10 for label in JAPAN_US_LABELS), counts
 
 
-ELECTION_LABELS = REPO / "benchmarks" / "data" / "us-election-2016.stance.jsonl"
-ELECTION_CODEBOOK = REPO / "seeds" / "us-election-2016.codebook.toml"
+DEV_SETS = {
+    "japan-us-dev.stance.jsonl": 40,
+    "japan-us-dev2.stance.jsonl": 123,
+    "japan-us-dev3.stance.jsonl": 53,
+}
 
 
-def test_election_codebook_loads_with_three_labels_and_neutral():
-    codebook = load_codebook(ELECTION_CODEBOOK)
-    assert codebook.label_ids == ("favours-trump", "favours-clinton", "neutral")
-    assert codebook.neutral == "neutral"
-    assert all(label.description and label.examples for label in codebook.labels)
+@pytest.mark.parametrize("name", sorted(DEV_SETS))
+def test_development_sets_are_well_formed(name):
+    records = _records(FIXTURES / name)
+    assert len(records) == DEV_SETS[name]
+    for record in records:
+        assert set(record) == {"id", "text", "stance", "speaker", "kind", "note"}, record["id"]
+        assert record["stance"] in JAPAN_US_LABELS, record["id"]
+        assert record["kind"] in {"direct", "indirect", "mixed"}, record["id"]
+    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records)
+    counts = Counter(record["stance"] for record in records)
+    assert all(counts[label] >= 10 for label in JAPAN_US_LABELS), counts
 
 
 def _polnear_text(shared, split, doc):

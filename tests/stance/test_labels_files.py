@@ -3,17 +3,9 @@
 import json
 
 import pytest
-from tests.helpers import FIXTURES, REPO
 
-from argmap.codebook import load_codebook
 from argmap.stance import LabelsError, read_labels
-
-GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
-
-
-@pytest.fixture(scope="module")
-def codebook():
-    return load_codebook(REPO / "seeds" / "japan-us-integration.codebook.toml")
+from tests.helpers import SEED_GOLD, SEEDS
 
 
 def _write(tmp_path, lines, name="labels.jsonl"):
@@ -25,8 +17,8 @@ def _write(tmp_path, lines, name="labels.jsonl"):
     return path
 
 
-def test_the_seed_gold_reads_as_labels(codebook):
-    labels = read_labels(GOLD, codebook)
+def test_the_seed_gold_reads_as_labels(japan_codebook):
+    labels = read_labels(SEED_GOLD, japan_codebook)
     assert len(labels) == 19
     assert labels[0].stance == "pro-integration" and labels[0].text.startswith(
         "plans to further accelerate"
@@ -34,8 +26,8 @@ def test_the_seed_gold_reads_as_labels(codebook):
     assert labels[0].line == 1 and labels[0].fields["id"] == "seed-01"
 
 
-def test_offsets_read_the_text_from_the_documents_folder(codebook, tmp_path):
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+def test_offsets_read_the_text_from_the_documents_folder(japan_codebook, tmp_path):
+    gold = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines()]
     offsets = [
         {
             "doc": g["doc"],
@@ -46,13 +38,13 @@ def test_offsets_read_the_text_from_the_documents_folder(codebook, tmp_path):
         }
         for g in gold
     ]
-    labels = read_labels(_write(tmp_path, offsets), codebook, [REPO / "seeds"])
+    labels = read_labels(_write(tmp_path, offsets), japan_codebook, [SEEDS])
     assert [label.text for label in labels] == [g["text"] for g in gold]
     assert all(label.text in label.context for label in labels)
     assert labels[0].split == "train" and labels[0].doc == "japan-us-integration.txt"
 
 
-def test_offsets_into_polnear_documents(codebook, shared, tmp_path):
+def test_offsets_into_polnear_documents(japan_codebook, shared, tmp_path):
     text_dir = shared / "data" / "polnear" / "dev" / "text"
     name = sorted(p.name for p in text_dir.iterdir())[0]
     document = (text_dir / name).read_text(encoding="utf-8")
@@ -60,7 +52,7 @@ def test_offsets_into_polnear_documents(codebook, shared, tmp_path):
     line = {"doc": name, "start": start, "end": start + 40, "stance": "neutral"}
     labels = read_labels(
         _write(tmp_path, [line]),
-        codebook,
+        japan_codebook,
         [shared / "data" / "polnear" / "train", shared / "data" / "polnear" / "dev"],
     )
     assert labels[0].text == document[start : start + 40]
@@ -72,11 +64,13 @@ def test_offsets_into_polnear_documents(codebook, shared, tmp_path):
         ("{not json", "labels.jsonl:2: not valid JSON"),
         (
             {"text": "x"},
-            "labels.jsonl:2: missing 'stance' (one of pro-integration, sovereignty-concern, neutral)",
+            "labels.jsonl:2: missing 'stance' (one of pro-integration, sovereignty-concern, "
+            "neutral)",
         ),
         (
             {"text": "x", "stance": "pro"},
-            "labels.jsonl:2: unknown label 'pro' (the codebook has pro-integration, sovereignty-concern, neutral)",
+            "labels.jsonl:2: unknown label 'pro' (the codebook has pro-integration, "
+            "sovereignty-concern, neutral)",
         ),
         (
             {"stance": "neutral"},
@@ -97,25 +91,25 @@ def test_offsets_into_polnear_documents(codebook, shared, tmp_path):
         ),
     ],
 )
-def test_bad_lines_name_file_and_line(codebook, tmp_path, line, problem):
+def test_bad_lines_name_file_and_line(japan_codebook, tmp_path, line, problem):
     path = _write(tmp_path, [{"text": "fine", "stance": "neutral"}, line])
     with pytest.raises(LabelsError) as caught:
-        read_labels(path, codebook, [REPO / "seeds"])
+        read_labels(path, japan_codebook, [SEEDS])
     assert str(caught.value).startswith(
         str(tmp_path / problem.split(":")[0]) + ":" + problem.split(":", 1)[1]
     )
 
 
-def test_offsets_without_documents_folder(codebook, tmp_path):
+def test_offsets_without_documents_folder(japan_codebook, tmp_path):
     path = _write(tmp_path, [{"doc": "a.txt", "start": 0, "end": 3, "stance": "neutral"}])
     with pytest.raises(
         LabelsError, match=r"labels.jsonl:1: .* give its folder with --documents DIR"
     ):
-        read_labels(path, codebook)
+        read_labels(path, japan_codebook)
 
 
-def test_empty_and_missing_files(codebook, tmp_path):
+def test_empty_and_missing_files(japan_codebook, tmp_path):
     with pytest.raises(LabelsError, match=r"empty.jsonl: no labelled statements"):
-        read_labels(_write(tmp_path, ["", "  "], "empty.jsonl"), codebook)
+        read_labels(_write(tmp_path, ["", "  "], "empty.jsonl"), japan_codebook)
     with pytest.raises(LabelsError, match=r"absent.jsonl: no such file"):
-        read_labels(tmp_path / "absent.jsonl", codebook)
+        read_labels(tmp_path / "absent.jsonl", japan_codebook)

@@ -1,22 +1,9 @@
 """Stance verbs toward a codebook's targets: "oppose X" bears against X, "endorse X" for X."""
 
 import pytest
-from tests.helpers import REPO
 
-from argmap.codebook import load_codebook
-from argmap.stance.codebook_model import CodebookModel
 from argmap.stance.text import analyse
 from argmap.stance.verbs import stance_verbs
-
-
-@pytest.fixture(scope="module")
-def japan():
-    return CodebookModel(load_codebook(REPO / "seeds" / "japan-us-integration.codebook.toml"))
-
-
-@pytest.fixture(scope="module")
-def election():
-    return CodebookModel(load_codebook(REPO / "seeds" / "us-election-2016.codebook.toml"))
 
 
 @pytest.mark.parametrize(
@@ -33,8 +20,8 @@ def election():
         ("Our party does not oppose the alliance.", "pro-integration"),
     ],
 )
-def test_stance_verbs_in_the_japan_debate(japan, text, label):
-    suggestion = japan.suggest(text)
+def test_stance_verbs_in_the_japan_debate(japan_model, text, label):
+    suggestion = japan_model.suggest(text)
     assert suggestion.label == label, suggestion.explanation
 
 
@@ -50,16 +37,18 @@ def test_stance_verbs_in_the_japan_debate(japan, text, label):
         ("Evangelical leaders embraced Trump at the meeting.", "favours-trump"),
     ],
 )
-def test_stance_verbs_in_the_election(election, text, label):
-    suggestion = election.suggest(text)
+def test_stance_verbs_in_the_election(election_model, text, label):
+    suggestion = election_model.suggest(text)
     assert suggestion.label == label, suggestion.explanation
 
 
-def test_the_verb_is_named_in_the_evidence(japan, election):
-    assert "'oppose' against 'integration'" in japan.suggest("We oppose integration.").evidence
+def test_the_verb_is_named_in_the_evidence(japan_model, election_model):
+    assert (
+        "'oppose' against 'integration'" in japan_model.suggest("We oppose integration.").evidence
+    )
     assert (
         "'endorse' against 'Trump'"
-        in election.suggest("Sanders said he would never endorse Trump.").evidence
+        in election_model.suggest("Sanders said he would never endorse Trump.").evidence
     )
 
 

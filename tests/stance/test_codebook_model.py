@@ -3,36 +3,30 @@
 import json
 
 import pytest
-from tests.helpers import FIXTURES, REPO
 from sklearn.metrics import f1_score
 
-from argmap.codebook import load_codebook, parse_codebook
+from argmap.codebook import parse_codebook
 from argmap.stance import suggest_stances
 from argmap.stance.codebook_model import CodebookModel
 from argmap.stance.text import analyse
-
-GOLD = FIXTURES / "japan-us-integration.gold.jsonl"
-
-
-@pytest.fixture(scope="module")
-def model():
-    return CodebookModel(load_codebook(REPO / "seeds" / "japan-us-integration.codebook.toml"))
+from tests.helpers import FIXTURES, SEED_GOLD
 
 
-def test_seed_gold_macro_f1(model):
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    predicted = [model.suggest(g["text"]).label for g in gold]
+def test_seed_gold_macro_f1(japan_model):
+    gold = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines()]
+    predicted = [japan_model.suggest(g["text"]).label for g in gold]
     truth = [g["stance"] for g in gold]
     assert len(set(truth)) == 3
     assert f1_score(truth, predicted, average="macro") >= 0.80
 
 
-def test_negation_reverses_support(model):
-    plain = model.suggest(
+def test_negation_reverses_support(japan_model):
+    plain = japan_model.suggest(
         "The ministers support further integration of command and control with the United States."
     )
-    negated = model.suggest(
-        "The ministers do not support further integration of command and control with the United States."
+    negated = japan_model.suggest(
+        "The ministers do not support further integration of command and control with the United "
+        "States."
     )
     assert plain.label == "pro-integration"
     assert negated.label == "sovereignty-concern"
@@ -44,56 +38,60 @@ def test_negation_reverses_support(model):
     )
 
 
-def test_negation_with_a_contraction_and_not_only(model):
+def test_negation_with_a_contraction_and_not_only(japan_model):
     assert (
-        model.suggest("Tokyo doesn't want to strengthen the alliance any further.").label
+        japan_model.suggest("Tokyo doesn't want to strengthen the alliance any further.").label
         == "sovereignty-concern"
     )
     assert (
-        model.suggest(
+        japan_model.suggest(
             "The deal will not only strengthen deterrence but also deepen cooperation."
         ).label
         == "pro-integration"
     )
     assert (
-        model.suggest("Ties between the two allies have never been stronger.").label
+        japan_model.suggest("Ties between the two allies have never been stronger.").label
         == "pro-integration"
     )
 
 
-def test_the_clause_after_but_decides(model):
-    conceding = model.suggest(
-        "The alliance remains the cornerstone of Japan's security, but placing the Self-Defense Forces "
+def test_the_clause_after_but_decides(japan_model):
+    conceding = japan_model.suggest(
+        "The alliance remains the cornerstone of Japan's security, but placing the Self-Defense "
+        "Forces "
         "under American command would erode the country's sovereignty."
     )
     assert conceding.label == "sovereignty-concern"
     assert "concession of pro-integration before 'but'" in conceding.explanation
-    reversed_order = model.suggest(
-        "Some fear a loss of autonomy, but the joint headquarters will strengthen deterrence against missile threats."
+    reversed_order = japan_model.suggest(
+        "Some fear a loss of autonomy, but the joint headquarters will strengthen deterrence "
+        "against missile threats."
     )
     assert reversed_order.label == "pro-integration"
 
 
-def test_inflections_match_cues(model):
+def test_inflections_match_cues(japan_model):
     for text in (
         "Japan has deepened defence cooperation with Washington.",
         "The allies are deepening their cooperation.",
         "Deeper cooperation deters aggression.",
     ):
-        suggestion = model.suggest(text)
+        suggestion = japan_model.suggest(text)
         assert suggestion.label == "pro-integration", text
     tokens = [t.stem for t in analyse("deterred deterring deters")]
     assert len(set(tokens)) == 1
 
 
-def test_facts_without_a_position_are_neutral(model):
-    suggestion = model.suggest("The defence minister will visit Washington next week for talks.")
+def test_facts_without_a_position_are_neutral(japan_model):
+    suggestion = japan_model.suggest(
+        "The defence minister will visit Washington next week for talks."
+    )
     assert suggestion.label == "neutral"
-    assert model.suggest("The two governments met on Tuesday.").label == "neutral"
+    assert japan_model.suggest("The two governments met on Tuesday.").label == "neutral"
 
 
-def test_explanation_names_the_cues_and_the_nearest_example(model):
-    suggestion = model.suggest(
+def test_explanation_names_the_cues_and_the_nearest_example(japan_model):
+    suggestion = japan_model.suggest(
         "Critics warn that Japan is becoming too dependent on the United States."
     )
     assert suggestion.label == "sovereignty-concern"
@@ -102,20 +100,21 @@ def test_explanation_names_the_cues_and_the_nearest_example(model):
     assert any(item.startswith("nearest example") for item in suggestion.evidence)
 
 
-def test_scores_are_probabilities_and_evidence_makes_them_sure(model):
-    weak = model.suggest("Officials discussed the plan.")
-    strong = model.suggest(
-        "Closer alliance cooperation strengthens deterrence and keeps peace and stability in the region."
+def test_scores_are_probabilities_and_evidence_makes_them_sure(japan_model):
+    weak = japan_model.suggest("Officials discussed the plan.")
+    strong = japan_model.suggest(
+        "Closer alliance cooperation strengthens deterrence and keeps peace and stability in the "
+        "region."
     )
     for suggestion in (weak, strong):
         assert sum(suggestion.scores.values()) == pytest.approx(1.0, abs=1e-3)
     assert strong.score > 0.9 > weak.scores[weak.label]
 
 
-def test_context_is_weak_evidence(model):
+def test_context_is_weak_evidence(japan_model):
     text = "The plan goes ahead."
-    alone = model.suggest(text)
-    with_context = model.suggest(
+    alone = japan_model.suggest(text)
+    with_context = japan_model.suggest(
         text, context="Critics warn of a loss of sovereignty. The plan goes ahead."
     )
     assert with_context.scores["sovereignty-concern"] > alone.scores["sovereignty-concern"]
@@ -148,16 +147,16 @@ cues = ["postpone", "wait"]
     assert [s.label for s in suggest_stances(codebook, texts)] == ["against", "later", "for"]
 
 
-def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
-    warning = model.suggest("Japan must not become the front line of an American war.")
+def test_an_obligation_not_to_is_a_warning_not_a_denial(japan_model):
+    warning = japan_model.suggest("Japan must not become the front line of an American war.")
     assert warning.label == "sovereignty-concern"
     assert "'front line' warned of after 'must not become'" in warning.explanation
-    obligation = model.evidence("Japan should not deepen its ties with Washington.")
+    obligation = japan_model.evidence("Japan should not deepen its ties with Washington.")
     assert obligation.totals["pro-integration"] <= 1.0  # "should not deepen": no evidence for pro
     assert any(
         "after 'should/must not' (not counted)" in cue for cue in obligation.cues["pro-integration"]
     )
-    denial = model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
+    denial = japan_model.suggest("The agreement does not threaten Japan's sovereignty in any way.")
     assert denial.label == "pro-integration"
     assert "negated 'sovereignty'" in denial.explanation
 
@@ -168,19 +167,23 @@ def test_an_obligation_not_to_is_a_warning_not_a_denial(model):
 CONSTRUCTED = [
     (
         "pro-integration",
-        "The new joint command will let our forces work hand in hand with the Americans from day one of a crisis.",
+        "The new joint command will let our forces work hand in hand with the Americans from day "
+        "one of a crisis.",
     ),
     (
         "pro-integration",
-        "Given Beijing's pressure around the Senkakus, Japan has no choice but to deepen its defence partnership with Washington.",
+        "Given Beijing's pressure around the Senkakus, Japan has no choice but to deepen its "
+        "defence partnership with Washington.",
     ),
     (
         "pro-integration",
-        "The prime minister said the upgraded alliance would keep the peace in East Asia for decades.",
+        "The prime minister said the upgraded alliance would keep the peace in East Asia for "
+        "decades.",
     ),
     (
         "pro-integration",
-        "Building missiles together with American firms will revive Japan's defence industry and make the alliance stronger.",
+        "Building missiles together with American firms will revive Japan's defence industry and "
+        "make the alliance stronger.",
     ),
     (
         "sovereignty-concern",
@@ -188,11 +191,13 @@ CONSTRUCTED = [
     ),
     (
         "sovereignty-concern",
-        "If the Self-Defense Forces take orders from an American headquarters, Japan will have given up control of its own military.",
+        "If the Self-Defense Forces take orders from an American headquarters, Japan will have "
+        "given up control of its own military.",
     ),
     (
         "sovereignty-concern",
-        "A former diplomat warned that Tokyo could be pulled into a conflict over Taiwan that it never chose.",
+        "A former diplomat warned that Tokyo could be pulled into a conflict over Taiwan that it "
+        "never chose.",
     ),
     (
         "sovereignty-concern",
@@ -205,25 +210,26 @@ CONSTRUCTED = [
 ]
 
 
-def test_constructed_statements_of_the_debate(model):
-    predicted = [s.label for s in model.suggest_many([text for _, text in CONSTRUCTED])]
-    correct = sum(p == gold for p, (gold, _) in zip(predicted, CONSTRUCTED))
-    assert correct >= 11, list(zip(predicted, CONSTRUCTED))
+def test_constructed_statements_of_the_debate(japan_model):
+    predicted = [s.label for s in japan_model.suggest_many([text for _, text in CONSTRUCTED])]
+    correct = sum(p == gold for p, (gold, _) in zip(predicted, CONSTRUCTED, strict=True))
+    assert correct >= 11, list(zip(predicted, CONSTRUCTED, strict=True))
 
 
-def test_a_granted_clause_before_a_semicolon_counts_little(model):
+def test_a_granted_clause_before_a_semicolon_counts_little(japan_model):
     granted = analyse("Closer ties are welcome in principle; the trouble is who decides in a war.")
     plain = analyse("Closer ties are welcome; we should talk about who decides in a war.")
     assert all(t.conceded for t in granted[:5]) and not any(t.conceded for t in plain)
     assert (
-        model.suggest(
-            "Closer ties are welcome in principle; the trouble is that Tokyo may lose its independence."
+        japan_model.suggest(
+            "Closer ties are welcome in principle; the trouble is that Tokyo may lose its "
+            "independence."
         ).label
         == "sovereignty-concern"
     )
 
 
-def test_the_alternative_turned_down_counts_little(model):
+def test_the_alternative_turned_down_counts_little(japan_model):
     tokens = analyse("Japan should build its own satellites instead of relying on American ones.")
     weights = {t.text: t.weight for t in tokens}
     assert weights["relying"] < 1 and weights["satellites"] == 1
@@ -238,9 +244,9 @@ def test_a_subordinate_clause_ends_a_negation():
     assert not any(t.negated for t in analyse("No amount of pressure will weaken the alliance."))
 
 
-def test_a_target_that_speaks_is_not_criticised_by_its_own_words(model):
-    speaking = model.evidence("Beijing warned that the plan was dangerous and reckless.")
-    criticised = model.evidence("The plan to counter Beijing's dangerous and reckless moves.")
+def test_a_target_that_speaks_is_not_criticised_by_its_own_words(japan_model):
+    speaking = japan_model.evidence("Beijing warned that the plan was dangerous and reckless.")
+    criticised = japan_model.evidence("The plan to counter Beijing's dangerous and reckless moves.")
     assert not any(
         "criticism of 'Beijing'" in cue for cue in speaking.cues.get("pro-integration", [])
     )
@@ -273,51 +279,22 @@ cues = ["refuse"]
     assert once == pytest.approx(twice)
 
 
-def test_a_threat_word_aimed_at_the_alliance_is_not_evidence_for_it(model):
-    aimed = model.evidence("Critics say the alliance is a threat to peace in Asia.")
+def test_a_threat_word_aimed_at_the_alliance_is_not_evidence_for_it(japan_model):
+    aimed = japan_model.evidence("Critics say the alliance is a threat to peace in Asia.")
     assert any(
         "'threat' aimed at 'alliance' (not counted)" in cue for cue in aimed.cues["pro-integration"]
     )
-    adversary = model.evidence("The alliance is the answer to the threat from Beijing's navy.")
+    adversary = japan_model.evidence(
+        "The alliance is the answer to the threat from Beijing's navy."
+    )
     assert "'threat'" in adversary.cues["pro-integration"]
     assert (
-        model.suggest("Critics say the alliance is a threat to peace in Asia.").label
+        japan_model.suggest("Critics say the alliance is a threat to peace in Asia.").label
         == "sovereignty-concern"
     )
 
 
-DEV_SETS = {
-    "japan-us-dev.stance.jsonl": 40,
-    "japan-us-dev2.stance.jsonl": 123,
-    "japan-us-dev3.stance.jsonl": 53,
-}
-
-
-@pytest.mark.parametrize("name", sorted(DEV_SETS))
-def test_development_sets_are_well_formed(name):
-    records = [
-        json.loads(line)
-        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    assert len(records) == DEV_SETS[name]
-    for record in records:
-        assert set(record) == {"id", "text", "stance", "speaker", "kind", "note"}, record["id"]
-        assert record["stance"] in {"pro-integration", "sovereignty-concern", "neutral"}, record[
-            "id"
-        ]
-        assert record["kind"] in {"direct", "indirect", "mixed"}, record["id"]
-    assert len({r["id"] for r in records}) == len({r["text"] for r in records}) == len(records)
-    assert (
-        min(
-            sum(r["stance"] == label for r in records)
-            for label in ("pro-integration", "sovereignty-concern", "neutral")
-        )
-        >= 10
-    )
-
-
-def test_development_sets_do_not_regress(model):
+def test_development_sets_do_not_regress(japan_model):
     # Both were tuned on (README, issue 3's rules 5): this guards against regressions only.
     for name, floor in (("japan-us-dev.stance.jsonl", 0.90), ("japan-us-dev2.stance.jsonl", 0.80)):
         records = [
@@ -325,5 +302,5 @@ def test_development_sets_do_not_regress(model):
             for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
             if line.strip()
         ]
-        predicted = [s.label for s in model.suggest_many([r["text"] for r in records])]
+        predicted = [s.label for s in japan_model.suggest_many([r["text"] for r in records])]
         assert f1_score([r["stance"] for r in records], predicted, average="macro") >= floor, name

@@ -1,7 +1,6 @@
 """Target-directed sentiment: praise or criticism of what a codebook label is for or against."""
 
 import pytest
-from tests.helpers import REPO
 
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
 from argmap.evaluation.stance import score
@@ -9,20 +8,7 @@ from argmap.stance.codebook_model import RULES_VERSION, CodebookModel
 from argmap.stance.labels import read_labels
 from argmap.stance.sentiment import target_sentiment, valence
 from argmap.stance.text import analyse
-
-ELECTION_CODEBOOK = REPO / "seeds" / "us-election-2016.codebook.toml"
-ELECTION_LABELS = REPO / "benchmarks" / "data" / "us-election-2016.stance.jsonl"
-JAPAN_CODEBOOK = REPO / "seeds" / "japan-us-integration.codebook.toml"
-
-
-@pytest.fixture(scope="module")
-def election():
-    return CodebookModel(load_codebook(ELECTION_CODEBOOK))
-
-
-@pytest.fixture(scope="module")
-def japan():
-    return CodebookModel(load_codebook(JAPAN_CODEBOOK))
+from tests.helpers import ELECTION_CODEBOOK, ELECTION_LABELS
 
 
 def _target_cues(model, text):
@@ -32,25 +18,25 @@ def _target_cues(model, text):
     }
 
 
-def test_criticism_of_one_nominee_favours_the_other(election):
-    found = _target_cues(election, "Donald Trump is a dangerous, dishonest demagogue.")
+def test_criticism_of_one_nominee_favours_the_other(election_model):
+    found = _target_cues(election_model, "Donald Trump is a dangerous, dishonest demagogue.")
     assert found.get("favours-clinton") == ["criticism of 'Trump'"]
     assert not found.get("favours-trump")
     assert (
-        election.suggest("Donald Trump is a dangerous, dishonest demagogue.").label
+        election_model.suggest("Donald Trump is a dangerous, dishonest demagogue.").label
         == "favours-clinton"
     )
 
 
-def test_negation_reverses_the_sentiment_toward_a_target(election):
-    plain = _target_cues(election, "Voters believe Clinton is honest.")
-    negated = _target_cues(election, "Voters believe Clinton is not honest.")
+def test_negation_reverses_the_sentiment_toward_a_target(election_model):
+    plain = _target_cues(election_model, "Voters believe Clinton is honest.")
+    negated = _target_cues(election_model, "Voters believe Clinton is not honest.")
     assert plain.get("favours-clinton") == ["praise of 'Clinton'"]
     assert negated.get("favours-trump") == ["criticism of 'Clinton'"]
     assert not negated.get("favours-clinton")
 
 
-def test_a_conceded_clause_counts_less_than_the_asserted_one(election):
+def test_a_conceded_clause_counts_less_than_the_asserted_one(election_model):
     text = (
         "Although Trump is a talented showman, Clinton is the smart, qualified and steady choice."
     )
@@ -58,7 +44,7 @@ def test_a_conceded_clause_counts_less_than_the_asserted_one(election):
     trump, clinton = [i for i, t in enumerate(tokens) if t.text in {"Trump", "Clinton"}]
     towards_trump, towards_clinton = target_sentiment(tokens, [(trump, trump), (clinton, clinton)])
     assert 0 < towards_trump < towards_clinton
-    assert election.suggest(text).label == "favours-clinton"
+    assert election_model.suggest(text).label == "favours-clinton"
 
 
 def test_each_polar_word_goes_to_the_nearest_mention_in_its_sentence():
@@ -77,12 +63,14 @@ def test_an_obligations_negation_is_no_sentiment():
     assert valence(word) == 0.0
 
 
-def test_criticism_of_integration_is_a_sovereignty_concern(japan):
+def test_criticism_of_integration_is_a_sovereignty_concern(japan_model):
     text = "Integration with the American military is a grave mistake that Tokyo will regret."
-    assert "criticism of 'Integration'" in japan.evidence(text).cues.get("sovereignty-concern", [])
-    assert japan.suggest(text).label == "sovereignty-concern"
+    assert "criticism of 'Integration'" in japan_model.evidence(text).cues.get(
+        "sovereignty-concern", []
+    )
+    assert japan_model.suggest(text).label == "sovereignty-concern"
     praised = "Integration with the American military is a wise and welcome step."
-    assert japan.suggest(praised).label == "pro-integration"
+    assert japan_model.suggest(praised).label == "pro-integration"
 
 
 def test_target_fields_are_optional_validated_and_versioned():
@@ -128,9 +116,9 @@ def test_targets_help_the_codebook_model_on_the_election_labels(shared):
     assert macro_f1(codebook) > macro_f1(bare) + 0.01
 
 
-def test_a_gapped_cue_does_not_skip_over_another_target(election):
-    assert election.evidence("I am voting for Donald Trump.").cues["favours-trump"] == [
+def test_a_gapped_cue_does_not_skip_over_another_target(election_model):
+    assert election_model.evidence("I am voting for Donald Trump.").cues["favours-trump"] == [
         "'voting for Donald Trump'"
     ]
-    rather = election.evidence("She would rather be voting for Hillary Clinton than Trump.")
+    rather = election_model.evidence("She would rather be voting for Hillary Clinton than Trump.")
     assert not any("voting for" in cue for cue in rather.cues.get("favours-trump", []))
