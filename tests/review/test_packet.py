@@ -4,10 +4,11 @@ import json
 import os
 
 import pytest
-from tests.review_support import CREATED, PACKET_FIXTURE, codebook, seed_items
 
 from argmap.io import atomic
 from argmap.review.packet import PacketError, load_packet, new_packet, save_packet
+from tests.helpers import PACKET_FIXTURE
+from tests.review.helpers import CREATED, codebook, seed_items
 
 
 def _packet(blind=False, count=4):
@@ -119,7 +120,8 @@ def test_a_packet_of_the_items_only_format_is_refused(tmp_path):
     with pytest.raises(PacketError) as caught:
         load_packet(path)
     assert str(caught.value) == (
-        f"{path}: packet format 'argmap-packet/1' does not protect its reviewer, packet_id, workspace_id and blind "
+        f"{path}: packet format 'argmap-packet/1' does not protect its reviewer, packet_id, "
+        "workspace_id and blind "
         "against changes; hand the statements out again with argmap assign"
     )
 
@@ -165,7 +167,8 @@ def test_a_label_outside_the_codebook_is_refused(tmp_path):
         load_packet(_write(tmp_path, data))
     statement = data["items"][1]["statement_id"]
     assert str(caught.value).endswith(
-        f"item 2 ({statement}): label 'maybe' is not in the codebook (expected one of pro-integration, sovereignty-concern, neutral)"
+        f"item 2 ({statement}): label 'maybe' is not in the codebook (expected one of "
+        "pro-integration, sovereignty-concern, neutral)"
     )
 
 

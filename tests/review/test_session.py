@@ -5,10 +5,10 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
-from tests.review_support import CREATED, codebook, seed_items
 
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.review.session import ReviewSession
+from tests.review.helpers import CREATED, codebook, seed_items
 
 T1 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -57,9 +57,11 @@ def test_label_counts_and_unanswered(session):
 def test_the_core_imports_no_ui_and_the_cli_defers_heavy_imports():
     code = (
         "import sys, argmap.review.packet, argmap.review.assignment, argmap.review.agreement, "
-        "argmap.review.disagreements, argmap.review.session, argmap.review.items, argmap.review.report, argmap.cli\n"
+        "argmap.review.disagreements, argmap.review.session, argmap.review.items, "
+        "argmap.review.report, argmap.cli\n"
         "argmap.cli.build_parser()\n"
-        "print(sorted(m for m in ('textual', 'sklearn', 'krippendorff', 'numpy') if m in sys.modules))"
+        "print(sorted(m for m in ('textual', 'sklearn', 'krippendorff', 'numpy') if m in "
+        "sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

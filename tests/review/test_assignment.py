@@ -1,4 +1,5 @@
-"""Dealing items to reviewers: exact overlap, distinct reviewers, equal shares, nothing labelled twice too often."""
+"""Dealing items to reviewers: exact overlap, distinct reviewers, equal shares, nothing labelled
+twice too often."""
 
 import itertools
 import random
@@ -79,7 +80,7 @@ def test_random_earlier_labels_are_respected():
         reviewers = NAMES[: rng.randint(2, 6)]
         overlap = rng.randint(1, len(reviewers))
         items = [f"s{i}" for i in range(rng.randint(0, 40))]
-        people = reviewers + ["lead", "model-trainer"]
+        people = [*reviewers, "lead", "model-trainer"]
         labelled_by = {
             item: set(rng.sample(people, rng.randint(0, 3))) for item in items if rng.random() < 0.4
         }

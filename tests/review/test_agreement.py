@@ -1,4 +1,5 @@
-"""Agreement figures against values computed by hand, undefined cases, and the adjudication queue."""
+"""Agreement figures against values computed by hand, undefined cases, the disagreements list,
+the report; and agreement over the workspace equal to agreement over its packets."""
 
 import json
 from datetime import UTC
@@ -9,6 +10,8 @@ from argmap.review.agreement import agreement
 from argmap.review.disagreements import disagreements
 from argmap.review.ratings import Rating, latest_ratings
 from argmap.review.report import format_agreement
+from tests.helpers import run_cli
+from tests.review.helpers import REVIEWERS, assign_packets, fill_packets
 
 LABELS = ["pro", "anti", "neutral"]
 
@@ -51,7 +54,8 @@ def test_two_coders_by_hand():
     assert pair.kappa.value == pytest.approx(0.5)
     assert pair.percent_agreement.value == pytest.approx(0.75)
     # Alpha: coincidences o(pro,pro) = 2, o(pro,anti) = o(anti,pro) = 1, o(anti,anti) = 4;
-    # n_pro = 3, n_anti = 5, n = 8; alpha = 1 - (n - 1) * 2 / (2 * n_pro * n_anti) = 1 - 14/30 = 16/30.
+    # n_pro = 3, n_anti = 5, n = 8; alpha = 1 - (n - 1) * 2 / (2 * n_pro * n_anti) = 1 - 14/30 =
+    # 16/30.
     assert report.alpha.value == pytest.approx(16 / 30)
     assert report.alpha.items == 4
     # With two labels in use, pro-vs-rest and anti-vs-rest are the same binary table.
@@ -113,14 +117,16 @@ def test_three_coders_with_missing_labels_by_hand():
     assert report.alpha.items == 4
     # pro vs rest: n_yes = 5, n_no = 5, off-diagonal 2 (u2); alpha = 1 - 9 * 2 / 50 = 0.64.
     assert report.alpha_per_label["pro"].value == pytest.approx(0.64)
-    # anti vs rest: n_yes = 4, n_no = 6, off-diagonal 2 (u2) + 2 (u4); alpha = 1 - 9 * 4 / 48 = 0.25.
+    # anti vs rest: n_yes = 4, n_no = 6, off-diagonal 2 (u2) + 2 (u4); alpha = 1 - 9 * 4 / 48 =
+    # 0.25.
     assert report.alpha_per_label["anti"].value == pytest.approx(0.25)
     # neutral vs rest: n_yes = 1, n_no = 9, off-diagonal 2 (u4); alpha = 1 - 9 * 2 / 18 = 0.
     assert report.alpha_per_label["neutral"].value == pytest.approx(0.0)
     # Pairs of labels on the same item: u1 3 of 3 agree, u2 1 of 3, u3 1 of 1, u4 0 of 1: 5/8.
     assert report.percent_agreement.value == pytest.approx(5 / 8)
     kappas = {pair.reviewers: (pair.shared_items, pair.kappa.value) for pair in report.pairs}
-    # A-B on u1-u3: p_o = 2/3; A pro 2 anti 1, B pro 1 anti 2: p_e = (2 + 2)/9; kappa = (2/9)/(5/9) = 0.4.
+    # A-B on u1-u3: p_o = 2/3; A pro 2 anti 1, B pro 1 anti 2: p_e = (2 + 2)/9; kappa = (2/9)/(5/9)
+    # = 0.4.
     # A-C on u1, u2, u4: p_o = 2/3; A pro 2 neutral 1, C pro 2 anti 1: p_e = 4/9; kappa = 0.4.
     # B-C on u1, u2: p_o = 1/2; B pro 1 anti 1, C pro 2: p_e = 2/4; kappa = 0.
     assert kappas[("A", "B")] == (3, pytest.approx(0.4))
@@ -171,7 +177,8 @@ def test_undefined_cases_say_why_and_are_never_zero_or_one():
     assert report.pairs[0].kappa.reason == "fewer than 2 shared items: no item labelled by both"
     assert report.label_counts.one == 3
 
-    # one shared item, labelled differently: kappa would come out 0 and percent agreement 0, which say nothing
+    # one shared item, labelled differently: kappa would come out 0 and percent agreement 0, which
+    # say nothing
     one_shared = _table(
         [("a", "A", "pro"), ("a", "B", "anti"), ("b", "A", "pro"), ("c", "B", "neutral")]
     )
@@ -222,7 +229,8 @@ def test_latest_rating_wins():
 
 
 def test_disagreements_list_every_reviewer_with_label_and_note():
-    table = THREE_CODERS + [
+    table = [
+        *THREE_CODERS,
         Rating(item="u6", reviewer="A", label="pro", note="strongly for", document="d9"),
         Rating(item="u6", reviewer="C", label="neutral", note="just reporting", document="d9"),
     ]
@@ -256,3 +264,46 @@ def test_report_formats():
     assert "Krippendorff's alpha (nominal)" in table and "0.533" in table
     assert "A & B" in table and "0.500" in table
     assert "undefined" in table and "every paired label is 'anti': no variation" in table
+
+
+# ---------------------------------------------------------------------- over a workspace
+
+
+def test_agreement_over_the_workspace_equals_agreement_over_the_packets(
+    capsys, review_ws, tmp_path
+):
+    folder = tmp_path / "packets"
+    assign_packets(capsys, review_ws, folder)
+    labels = review_ws.codebook.label_ids
+    fill_packets(
+        folder,
+        lambda reviewer, number, item: (
+            labels[(number + REVIEWERS.index(reviewer)) % 2] if number % 3 else "neutral"
+        ),
+    )
+    packets = sorted(folder.glob("*.json"))
+    _, from_packets, _ = run_cli(
+        capsys, "agreement", *packets, "--format", "json", "--disagreements"
+    )
+    assert run_cli(capsys, "collect", *packets, "-w", review_ws.path)[0] == 0
+    status, from_workspace, err = run_cli(
+        capsys, "agreement", "-w", review_ws.path, "--format", "json", "--disagreements"
+    )
+    assert (status, err) == (0, "")
+    assert json.loads(from_workspace) == json.loads(from_packets)
+    report = json.loads(from_workspace)
+    assert (
+        report["label_counts"]["two"] == review_ws.count_statements()
+        and report["alpha"]["value"] is not None
+    )
+
+
+def test_agreement_on_a_workspace_without_annotations_is_undefined(capsys, review_ws):
+    status, out, _ = run_cli(capsys, "agreement", "-w", review_ws.path, "--format", "json")
+    report = json.loads(out)
+    assert status == 0 and report["items"] == 0
+    assert report["alpha"] == {
+        "value": None,
+        "reason": "no item has labels from two reviewers",
+        "items": 0,
+    }

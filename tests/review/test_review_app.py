@@ -1,25 +1,15 @@
 """`argmap review` driven by keypresses: every assertion reads the packet FILE on disk."""
 
 import json
-import shutil
-
-import pytest
-from tests.review_support import CREATED, PACKET_FIXTURE, codebook, run_async, seed_items
 
 from argmap.io import atomic
 from argmap.review.packet import load_packet, new_packet, save_packet
 from argmap.tui.reviewer import ReviewApp
 from argmap.tui.reviewer.screens import HelpScreen, SummaryScreen
+from tests.helpers import PACKET_FIXTURE
+from tests.review.helpers import CREATED, codebook, run_async, seed_items
 
 SIZE = (100, 32)
-
-
-@pytest.fixture
-def packet_path(tmp_path):
-    """A fresh copy of the five-item seed packet (suggestions: pro-integration, sovereignty-concern, neutral, pro, anti)."""
-    path = tmp_path / "alice.json"
-    shutil.copy(PACKET_FIXTURE, path)
-    return path
 
 
 def _app(path):
@@ -223,16 +213,3 @@ async def test_a_keys_file_remaps_the_review_apps_keys(packet_path, tmp_path):
         assert rows["Next item without answering"] == "x"
         assert rows["■ " + app.session.packet.codebook.labels[1].name] == "w"
     assert _on_disk(packet_path)[:2] == [(None, None), ("sovereignty-concern", None)]
-
-
-def test_a_keys_file_with_an_unknown_id_stops_review_with_one_line(packet_path, tmp_path, capsys):
-    from tests.helpers import run_cli
-
-    keys = tmp_path / "keys.toml"
-    keys.write_text('[keys]\nskipp = "x"\n', encoding="utf-8")
-    status, _, err = run_cli(capsys, "review", packet_path, "--keys", keys)
-    assert (
-        status == 1
-        and err
-        == f"argmap: error: {keys}: keys.skipp: no binding has this id (the help screen, ?, lists them)\n"
-    )

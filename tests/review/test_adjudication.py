@@ -1,54 +1,49 @@
-"""The adjudication queue: disputed statements with every reviewer's answer; keys set the final label."""
+"""Adjudication: the queue of disputed statements with every reviewer's answer; in the app, keys
+set the final label; ``argmap review --adjudicate`` opens it."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from tests.review_support import CODEBOOK_PATH, SEED, run_async
 
 from argmap.cli import main
-from argmap.codebook import load_codebook
-from argmap.io.reading import load_documents
 from argmap.review.adjudication import AdjudicationQueue
-from argmap.store import Workspace
 from argmap.tui.reviewer.adjudicate import AdjudicateApp
+from tests.review.helpers import run_async
 
 SIZE = (100, 32)
 T0 = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def ws(tmp_path):
+def disputed_ws(review_ws):
     """The seed workspace; alice and bob disagree on statements 1 and 4, agree on statement 2."""
-    workspace = Workspace.init(tmp_path / "ws", codebook=load_codebook(CODEBOOK_PATH))
-    workspace.add_documents(load_documents([str(SEED)]))
-    rows = workspace.statements(limit=4)
+    rows = review_ws.statements(limit=4)
     answers = [
         (rows[0].id, "pro-integration", "neutral", "describes the plan", ""),
         (rows[1].id, "pro-integration", "pro-integration", "", ""),
         (rows[3].id, "sovereignty-concern", "neutral", "", "only worry, no position"),
     ]
     for number, (statement_id, alice, bob, alice_note, bob_note) in enumerate(answers):
-        workspace.set_stance(
+        review_ws.set_stance(
             statement_id,
             alice,
             annotator="alice",
             note=alice_note,
             time=T0 + timedelta(minutes=number),
         )
-        workspace.set_stance(
+        review_ws.set_stance(
             statement_id,
             bob,
             annotator="bob",
             note=bob_note,
             time=T0 + timedelta(minutes=10 + number),
         )
-    with workspace:
-        yield workspace
+    return review_ws
 
 
-def test_the_queue_holds_the_disputed_statements_with_every_answer(ws):
-    rows = ws.statements(limit=4)
-    queue = AdjudicationQueue(ws, "lead")
+def test_the_queue_holds_the_disputed_statements_with_every_answer(disputed_ws):
+    rows = disputed_ws.statements(limit=4)
+    queue = AdjudicationQueue(disputed_ws, "lead")
     assert queue.ids == [rows[0].id, rows[3].id]
     dispute = queue.current()
     assert dispute.item.statement_id == rows[0].id and dispute.item.text == rows[0].text
@@ -60,45 +55,45 @@ def test_the_queue_holds_the_disputed_statements_with_every_answer(ws):
 
 
 @run_async
-async def test_keys_set_the_final_label_in_the_workspace(ws):
-    rows = ws.statements(limit=4)
-    app = AdjudicateApp(ws, "lead")
+async def test_keys_set_the_final_label_in_the_workspace(disputed_ws):
+    rows = disputed_ws.statements(limit=4)
+    app = AdjudicateApp(disputed_ws, "lead")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
-        (final,) = [a for a in ws.annotations(rows[0].id) if a.adjudicated]
+        (final,) = [a for a in disputed_ws.annotations(rows[0].id) if a.adjudicated]
         assert (final.label, final.annotator) == ("neutral", "lead")
-        assert ws.statement_row(rows[0].id).review == "adjudicated"
+        assert disputed_ws.statement_row(rows[0].id).review == "adjudicated"
         await pilot.press("s")  # skip the second dispute: the end of the queue
         assert app.queue.at_end
         await pilot.press("b", "2")
-        assert ws.statement_row(rows[3].id).label == "sovereignty-concern"
+        assert disputed_ws.statement_row(rows[3].id).label == "sovereignty-concern"
         await pilot.press("b")  # back to a decided statement: its final label is shown
         assert "✓ 2" in app.screen.query_one("#labels").content.plain
         await pilot.press("q")
-    assert ws.status().review.get("disputed", 0) == 0
-    ws.undo()  # each decision is one edit
-    assert ws.statement_row(rows[3].id).review == "disputed"
+    assert disputed_ws.status().review.get("disputed", 0) == 0
+    disputed_ws.undo()  # each decision is one edit
+    assert disputed_ws.statement_row(rows[3].id).review == "disputed"
 
 
 @run_async
-async def test_help_shows_the_final_label_keys_as_remapped(ws):
+async def test_help_shows_the_final_label_keys_as_remapped(disputed_ws):
     from argmap.tui.reviewer.screens import HelpScreen
 
-    app = AdjudicateApp(ws, "lead", keymap={"adjudicate-1": "f", "adjudicate-skip": "j"})
+    app = AdjudicateApp(disputed_ws, "lead", keymap={"adjudicate-1": "f", "adjudicate-skip": "j"})
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         rows = {str(what): key for key, what in app.screen.key_rows()}
-        first, second = ws.codebook.labels[:2]
+        first, second = disputed_ws.codebook.labels[:2]
         assert (rows[f"■ {first.name}"], rows[f"■ {second.name}"]) == ("f", "2")
         assert rows["Next disputed statement"] == "j"
 
 
-def test_dispute_screen_snapshot(snap_compare, ws):
-    assert snap_compare(AdjudicateApp(ws, "lead"), terminal_size=SIZE, press=["s"])
+def test_dispute_screen_snapshot(snap_compare, disputed_ws):
+    assert snap_compare(AdjudicateApp(disputed_ws, "lead"), terminal_size=SIZE, press=["s"])
 
 
-def test_review_needs_a_packet_or_adjudicate(capsys, ws, monkeypatch):
+def test_review_needs_a_packet_or_adjudicate(capsys, disputed_ws, monkeypatch):
     with pytest.raises(SystemExit) as caught:
         main(["review"])
     assert (
@@ -109,9 +104,9 @@ def test_review_needs_a_packet_or_adjudicate(capsys, ws, monkeypatch):
         AdjudicateApp, "run", lambda self: opened.append((self.queue.adjudicator, len(self.queue)))
     )
     assert (
-        main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 1
+        main(["review", "--adjudicate", "--as", "lead", "-w", str(disputed_ws.path)]) == 1
     )  # no terminal under pytest
     assert opened == [] and "argmap review needs a terminal" in capsys.readouterr().err
     monkeypatch.setattr("argmap.cli.review._has_terminal", lambda: True)
-    assert main(["review", "--adjudicate", "--as", "lead", "-w", str(ws.path)]) == 0
+    assert main(["review", "--adjudicate", "--as", "lead", "-w", str(disputed_ws.path)]) == 0
     assert opened == [("lead", 2)]
