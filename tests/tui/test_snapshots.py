@@ -1,20 +1,19 @@
 """Snapshots of the main views on the seed (pytest-textual-snapshot), with fixed suggestions
 so they follow the UI, not the stance model; update with
-``pytest tests/test_tui_snapshots.py --snapshot-update`` after looking at the report."""
+``pytest tests/tui/test_snapshots.py --snapshot-update`` after looking at the report."""
 
 import pytest
-from tests.tui_helpers import build_seed_workspace, copy_workspace
 
 from argmap.tui.app import ArgmapApp
+from tests.helpers import copy_workspace
+from tests.tui.helpers import SIZE, fixed_seed_workspace
 
 pytest.importorskip("pytest_textual_snapshot")
-
-SIZE = (160, 48)
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    return build_seed_workspace(tmp_path_factory.mktemp("seed"), fixed_suggestions=True)
+    return fixed_seed_workspace(tmp_path_factory.mktemp("seed"))
 
 
 @pytest.fixture

@@ -2,16 +2,19 @@
 statement drawn in its stance's colour, scrolling it into view, re-wrapping on resize) and the
 side panel of the selected statement's fields."""
 
+import itertools
+
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
-from tests.tui_helpers import SEED, documents_view, press, run
 
 from argmap.spans import paragraphs
 from argmap.tui.views.article import wrap_spans
 from argmap.tui.views.fields import NAME_WIDTH, two_columns
 from argmap.tui.views.lines import printable
+from tests.helpers import SEED
+from tests.tui.helpers import documents_view, press, run
 
 # ---------------------------------------------------------------------- pure functions
 
@@ -26,7 +29,7 @@ def test_wrapped_seed_paragraphs_keep_every_word_in_order_within_the_width(width
         assert "".join("".join(shown).split()) == "".join(
             text[start:end].split()
         )  # all but spaces, in order
-        for (a, b), (c, d) in zip(lines, lines[1:]):
+        for (a, _), (c, d) in itertools.pairwise(lines):
             if text[c - 1].isspace():  # a break between words: the next word would not have fitted
                 assert cell_len(text[a:c]) + cell_len(text[c:d].split()[0]) > width
 
@@ -40,7 +43,10 @@ def test_a_word_wider_than_the_line_is_cut_and_nothing_is_lost():
 
 
 def test_control_characters_are_shown_as_spaces_at_the_same_offsets():
-    text = "Tanaka\twarned \x1b[31mthat Japan\x7f may\u0085 become\nsubservient, said K\u014dno \u65e5\u672c"
+    text = (
+        "Tanaka\twarned \x1b[31mthat Japan\x7f may\u0085 become\n"
+        "subservient, said K\u014dno \u65e5\u672c"
+    )
     shown = printable(text)
     assert len(shown) == len(text) and shown.count("\n") == 1
     assert not any(ch in shown for ch in "\t\x1b\x7f\u0085")
@@ -96,7 +102,8 @@ def style_at(strip, column):
 
 
 def plain_offset(workspace, row):
-    """A text offset inside statement ``row`` outside its speaker mention and cue (drawn in the statement's style)."""
+    """A text offset inside statement ``row`` outside its speaker mention and cue (drawn in the
+    statement's style)."""
     statement = workspace.statement(row.id)
     marked = [
         (statement.speaker_start, statement.speaker_end),
@@ -115,7 +122,7 @@ def test_the_selected_statement_is_drawn_in_its_stance_colour_and_stays_on_scree
         async with documents_view(workspace_file) as (app, pilot, view):
             article = view.article
             unselected = 0
-            for step in range(
+            for _ in range(
                 len(view.rows)
             ):  # n through every statement: each is on screen, selected
                 row = view.rows[view.index]
@@ -162,7 +169,7 @@ def test_the_panel_shows_the_selected_statements_fields_and_follows_the_cursor(w
 
 def test_resizing_rewraps_the_article_to_the_new_width(workspace_file):
     async def go():
-        async with documents_view(workspace_file) as (app, pilot, view):
+        async with documents_view(workspace_file) as (_app, pilot, view):
             article = view.article
             wide = len(article.lines)
             await pilot.resize_terminal(90, 40)
@@ -178,7 +185,8 @@ def test_resizing_rewraps_the_article_to_the_new_width(workspace_file):
     run(go())
 
 
-# ---------------------------------------------------------------------- keeping the place, selection
+# ---------------------------------------------------------------------- keeping the place,
+# selection
 
 
 def on_screen(article, offset):
@@ -253,7 +261,7 @@ def test_an_edit_restyles_in_place_without_laying_out_or_scrolling_the_text(work
 
 def test_page_keys_scroll_the_text(workspace_file):
     async def go():
-        async with documents_view(workspace_file) as (app, pilot, view):
+        async with documents_view(workspace_file) as (_app, pilot, view):
             article = view.article
             await press(pilot, "end")
             assert article.scroll_offset.y == article.max_scroll_y > 0

@@ -6,11 +6,9 @@ import json
 import subprocess
 import sys
 
-import pytest
-from tests.tui_helpers import SEED_CODEBOOK, build_seed_workspace
-
 from argmap.codebook import load_codebook
 from argmap.store import Workspace
+from tests.helpers import SEED_CODEBOOK, run_cli
 
 #: Top-level packages and argmap modules that must stay off the path to the first screen.
 HEAVY = (
@@ -47,11 +45,6 @@ def loaded_modules(code: str) -> list[str]:
 
 def heavy_in(modules: list[str], extra: tuple[str, ...] = ()) -> list[str]:
     return [m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY + extra)]
-
-
-@pytest.fixture(scope="module")
-def workspace_file(tmp_path_factory):
-    return build_seed_workspace(tmp_path_factory.mktemp("seed"))
 
 
 def test_importing_the_app_loads_nothing_heavy():
@@ -92,7 +85,8 @@ def test_opening_a_workspaces_own_folder_opens_it_without_adding(workspace_file,
         edits = len(workspace.edits())
     modules = loaded_modules(
         "from argmap.cli import main\n"
-        f"assert main(['open', {str(workspace_file.parent)!r}, '--screenshot', {str(tmp_path / 'b.svg')!r}]) == 0"
+        f"assert main(['open', {str(workspace_file.parent)!r}, '--screenshot', "
+        f"{str(tmp_path / 'b.svg')!r}]) == 0"
     )
     assert heavy_in(modules) == [
         "argmap.io.reading"
@@ -124,14 +118,12 @@ def test_a_workspace_without_a_codebook_has_no_outline(tmp_path):
 def test_the_views_table_names_each_view_class_and_its_title():
     from argmap.tui.app import VIEWS, binding_ids, view_class
 
-    for name, (_, title, key, binding_id) in VIEWS.items():
+    for name, (_, title, _key, binding_id) in VIEWS.items():
         assert title == view_class(name).TITLE
         assert binding_id in binding_ids()
 
 
 def test_argmap_open_parses_as_with_every_command_built(capsys):
-    from tests.helpers import run_cli
-
     from argmap.cli import build_parser
 
     argv = ["open", "debate/", "--view", "statements", "--keys", "k.toml"]
