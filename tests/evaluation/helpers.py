@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argmap.evaluation.gold import (
-    GoldStatement,
-    load_gold_jsonl,
-)
+from argmap.evaluation.gold import GoldStatement, load_gold_jsonl
 from argmap.models import Statement, StatementKind
 from tests.helpers import SEED_GOLD
 

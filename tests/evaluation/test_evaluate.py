@@ -7,14 +7,8 @@ import json
 
 import pytest
 
-from argmap.evaluation.extraction import (
-    evaluate_extraction,
-    format_report,
-)
-from argmap.evaluation.gold import (
-    load_brat,
-    load_gold_jsonl,
-)
+from argmap.evaluation.extraction import evaluate_extraction, format_report
+from argmap.evaluation.gold import load_brat, load_gold_jsonl
 from tests.evaluation.helpers import make_brat, perfect_extractor, seed_gold, write
 from tests.helpers import POLNEAR_DEV_GOLD, SEED, SEED_GOLD
 

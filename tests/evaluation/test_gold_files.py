@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.evaluation.gold import (
-    GoldFormatError,
-    load_brat,
-    load_gold,
-    load_gold_jsonl,
-)
+from argmap.evaluation.gold import GoldFormatError, load_brat, load_gold, load_gold_jsonl
 from tests.evaluation.helpers import TEXT, make_brat, write
 from tests.helpers import POLNEAR_DEV_GOLD
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.evaluation.extraction import (
-    attribution_right,
-    names_match,
-    score_extraction,
-)
+from argmap.evaluation.extraction import attribution_right, names_match, score_extraction
 from argmap.models import StatementKind
 from tests.evaluation.helpers import from_gold, gold, pred, seed_gold
 from tests.helpers import SEED

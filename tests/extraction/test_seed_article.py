@@ -15,6 +15,7 @@ from tests.helpers import SEED
 
 @pytest.fixture(scope="module")
 def seed():
+    """The seed article and the statements extracted from it."""
     text = SEED.read_text(encoding="utf-8")
     doc = Document.from_text(SEED.name, text)
     return doc, extract_statements(doc)

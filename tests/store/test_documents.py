@@ -11,11 +11,7 @@ from argmap.extraction.corpus import extract_corpus
 from argmap.io.reading import load_documents, read_document
 from argmap.models import Document
 from argmap.speakers.aliases import AliasTable
-from argmap.store import (
-    EditError,
-    Workspace,
-    open_workspace,
-)
+from argmap.store import EditError, Workspace, open_workspace
 from tests.helpers import SEED, SEED_CODEBOOK, by_speaker, kishida, seed_workspace
 from tests.store.helpers import snapshot
 
@@ -161,7 +157,8 @@ CRASHER = "data/polnear/train/text/breitbart_2016-03-01_the-latest-sanders-wins-
 
 
 @pytest.fixture
-def empty(tmp_path):
+def empty_ws(tmp_path):
+    """A workspace with the seed codebook and no document."""
     with Workspace.init(tmp_path / "ws", codebook=load_codebook(SEED_CODEBOOK)) as workspace:
         yield workspace
 
@@ -181,19 +178,21 @@ def _with_copies(monkeypatch, copy):
     monkeypatch.setattr(argmap.extraction.corpus, "extract_corpus", doubled)
 
 
-def test_a_span_extracted_twice_is_stored_once_with_the_better_attribution(empty, monkeypatch):
+def test_a_span_extracted_twice_is_stored_once_with_the_better_attribution(empty_ws, monkeypatch):
     _with_copies(
         monkeypatch,
         lambda s: s.model_copy(update={"speaker_id": None, "speaker": None, "confidence": 0.1}),
     )
-    report = empty.add_documents(load_documents([SEED]))
+    report = empty_ws.add_documents(load_documents([SEED]))
     assert report.failed == [] and report.duplicates == 1 and report.added == [SEED.name]
-    rows = empty.statements_in_document(read_document(SEED).id)
+    rows = empty_ws.statements_in_document(read_document(SEED).id)
     assert len(rows) == report.statements == 16 and len({r.id for r in rows}) == 16
     assert rows[0].speaker_id is not None  # the copy without a speaker was the one dropped
 
 
-def test_a_document_that_fails_is_reported_and_the_others_are_added(empty, monkeypatch, tmp_path):
+def test_a_document_that_fails_is_reported_and_the_others_are_added(
+    empty_ws, monkeypatch, tmp_path
+):
     other = tmp_path / "other.txt"
     other.write_text('"We are ready," Lloyd Austin said in Tokyo on Monday.\n', encoding="utf-8")
     import argmap.store.documents as documents
@@ -207,7 +206,7 @@ def test_a_document_that_fails_is_reported_and_the_others_are_added(empty, monke
 
     monkeypatch.setattr(documents, "_statement_values", broken)
     seen = []
-    report = empty.add_documents(
+    report = empty_ws.add_documents(
         load_documents([other, SEED]), progress=lambda d, n, outcome: seen.append(outcome)
     )
     assert seen == ["failed", "added"]
@@ -217,22 +216,26 @@ def test_a_document_that_fails_is_reported_and_the_others_are_added(empty, monke
         and problem == "IntegrityError: UNIQUE constraint failed: statements.id"
     )
     assert report.added == [SEED.name] and report.statements == 16
-    assert [d.name for d in empty.documents()] == [SEED.name]
-    assert not empty.find_speakers("Lloyd Austin") or all(s.statements for s in empty.speakers())
+    assert [d.name for d in empty_ws.documents()] == [SEED.name]
+    assert not empty_ws.find_speakers("Lloyd Austin") or all(
+        s.statements for s in empty_ws.speakers()
+    )
     monkeypatch.setattr(documents, "_statement_values", real)
-    assert empty.add_documents(load_documents([other])).added == [
+    assert empty_ws.add_documents(load_documents([other])).added == [
         "other.txt"
     ]  # nothing was half stored
 
 
-def test_polnear_files_with_a_span_found_twice_are_added(empty, shared):
+def test_polnear_files_with_a_span_found_twice_are_added(empty_ws, shared):
     # (the extractor now reports each span once; the store still keeps one copy if it did not)
     crasher = shared / CRASHER
-    report = empty.add_documents(load_documents([crasher, SEED]))
+    report = empty_ws.add_documents(load_documents([crasher, SEED]))
     assert report.failed == [] and report.added == [crasher.name, SEED.name]
-    rows = empty.statements_in_document(read_document(crasher).id)
+    rows = empty_ws.statements_in_document(read_document(crasher).id)
     assert len(rows) == len({r.id for r in rows}) > 0
-    assert all(s.statements for s in empty.speakers())  # no speaker left over from a dropped copy
+    assert all(
+        s.statements for s in empty_ws.speakers()
+    )  # no speaker left over from a dropped copy
 
 
 # ---------------------------------------------------------------------- listing and removing

@@ -6,9 +6,7 @@ import json
 from argmap.codebook import load_codebook
 from argmap.extraction.corpus import extract_corpus
 from argmap.io.reading import load_documents, read_document
-from argmap.store import (
-    Workspace,
-)
+from argmap.store import Workspace
 from tests.helpers import SEED, SEED_CODEBOOK, by_speaker, seed_workspace
 
 

@@ -4,9 +4,7 @@ people label, and a model refitted on the workspace's own labels."""
 import pytest
 
 from argmap.models import Suggestion
-from argmap.store import (
-    StatementFilter,
-)
+from argmap.store import StatementFilter
 from tests.helpers import by_speaker
 
 
