@@ -77,7 +77,9 @@ def hand_out(tmp_path):
     return items, assignment, paths
 
 
-def assign_packets(capsys, review_ws, folder, *options):
+def assign_packets(capsys, workspace, folder, *options):
+    """Run ``argmap assign`` on ``workspace`` for the three reviewers, writing into ``folder``:
+    (its output, {reviewer: packet} read back from the folder)."""
     status, out, err = run_cli(
         capsys,
         "assign",
@@ -86,7 +88,7 @@ def assign_packets(capsys, review_ws, folder, *options):
         "-o",
         folder,
         "-w",
-        review_ws.path,
+        workspace.path,
         *options,
     )
     assert (status, err) == (0, "")

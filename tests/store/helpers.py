@@ -25,10 +25,12 @@ def snapshot(ws, *, statement_order: bool = True) -> dict:
 
 
 def tallied(workspace) -> dict:
+    """The tally: {(speaker id, label, review state): statements}."""
     return {(s, lb, r): n for s, lb, r, n in workspace.tally("speaker_id", "label", "review")}
 
 
 def counted(workspace) -> dict:
+    """The same counts, counted from the statements themselves."""
     return {
         (s, lb, r): n
         for s, lb, r, n in workspace.conn.execute(
