@@ -41,7 +41,7 @@ _WHEN_BEFORE = re.compile(
 )
 # Cheap tests before the two patterns above: the words their matches end with.
 _LEAD_IN_END = "to"
-_WHEN_ENDS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening", "ago")
+_WHEN_ENDS = tuple("day week month year night morning afternoon evening ago".split())
 _CONTRACTED_PRONOUN = re.compile(r"(?i)(he|she|they|we|i|it|you)[’'](?:s|ve|d|ll|re|m)$")
 
 
@@ -254,33 +254,12 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     return Span(np_toks[0].start, np_toks[-1].end)
 
 
-PREPOSITIONS = {
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "since",
-    "for",
-    "with",
-    "without",
-    "by",
-    "from",
-    "into",
-    "over",
-    "under",
-    "about",
-    "across",
-    "through",
-    "throughout",
-    "following",
-    "despite",
-    "amid",
-    "among",
-    "like",
-    "unlike",
-}
+PREPOSITIONS = frozenset(
+    """
+    in on at during after before since for with without by from into over under about across
+    through throughout following despite amid among like unlike
+    """.split()
+)
 
 
 def speaker_after(masked: str, cue_end: int, hi: int, strict: bool = False) -> Span | None:
@@ -473,85 +452,27 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     return first in _ADJUNCT_STARTS
 
 
-_FINITE = {
-    "would",
-    "will",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-}
-_ADJUNCT_STARTS = {
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "while",
-    "when",
-    "to",
-    "via",
-    "from",
-    "earlier",
-    "later",
-    "of",
-    "about",
-    "recently",
-    "as",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "told",
-    "adding",
-    "according",
-    "tonight",
-    "late",
-}
+_FINITE = frozenset(
+    """
+    would will could can may might should must is are was were has have had did does do
+    """.split()
+)
+_ADJUNCT_STARTS = frozenset(
+    """
+    in on at during after before while when to via from earlier later of about recently as
+    monday tuesday wednesday thursday friday saturday sunday yesterday today told adding
+    according tonight late
+    """.split()
+)
 
 
 _QUOTE_ENDS = {"”", '"', "’", "»"}
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "some",
-    "many",
-    "several",
-    "most",
-    "both",
-    "all",
-    "other",
-    "another",
-    "one",
-}
+_DETERMINERS = frozenset(
+    """
+    the a an this that these those his her their its our some many several most both all
+    other another one
+    """.split()
+)
 
 
 def clause_subject(masked: str, lo: int, hi: int, main: bool = False) -> Span | None:
@@ -649,38 +570,12 @@ def looks_finite(word: str) -> bool:
     return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
 
 
-_IRREGULAR_PAST = {
-    "said",
-    "told",
-    "wrote",
-    "shot",
-    "went",
-    "spoke",
-    "sang",
-    "began",
-    "kept",
-    "put",
-    "threw",
-    "bit",
-    "struck",
-    "swore",
-    "broke",
-    "rang",
-    "took",
-    "made",
-    "gave",
-    "sent",
-    "held",
-    "led",
-    "cast",
-    "got",
-    "came",
-    "ran",
-    "left",
-    "brought",
-    "sought",
-    "set",
-}
+_IRREGULAR_PAST = frozenset(
+    """
+    said told wrote shot went spoke sang began kept put threw bit struck swore broke rang
+    took made gave sent held led cast got came ran left brought sought set
+    """.split()
+)
 
 
 def _subject_at(toks: list[Token], start: int) -> Span | None:

@@ -36,63 +36,14 @@ decline refuse plan seek offer back oppose decide discuss express endorse vote v
 
 # Verbs also used as common nouns or in non-attributive senses: only their
 # inflected forms count as cues ("reported", not "report"; "shows", not "show").
-NOUN_LIKE = {
-    "report",
-    "support",
-    "call",
-    "show",
-    "find",
-    "post",
-    "comment",
-    "question",
-    "rule",
-    "order",
-    "charge",
-    "estimate",
-    "forecast",
-    "state",
-    "counter",
-    "brief",
-    "point",
-    "signal",
-    "hint",
-    "tout",
-    "guess",
-    "lash",
-    "rail",
-    "blast",
-    "slam",
-    "mock",
-    "joke",
-    "quip",
-    "muse",
-    "plead",
-    "wish",
-    "doubt",
-    "plan",
-    "note",
-    "offer",
-    "back",
-    "vote",
-    "express",
-    "discuss",
-    "fear",
-    "hope",
-    "want",
-    "concur",
-    "demand",
-    "welcome",
-    "reply",
-    "respond",
-    "repeat",
-    "defend",
-    "highlight",
-    "mention",
-    "counsel",
-    "blame",
-    "praise",
-    "attack",
-}
+NOUN_LIKE = frozenset(
+    """
+    report support call show find post comment question rule order charge estimate forecast
+    state counter brief point signal hint tout guess lash rail blast slam mock joke quip
+    muse plead wish doubt plan note offer back vote express discuss fear hope want concur
+    demand welcome reply respond repeat defend highlight mention counsel blame praise attack
+    """.split()
+)
 
 # Extra verbs that only count with their particle ("call for", "point out").
 PARTICLE_VERBS = {
@@ -129,30 +80,15 @@ IRREGULAR = {
     "read": ("reads",),
 }
 
-DOUBLING = {"admit", "commit", "regret", "plan", "quip", "counsel", "signal", "rebut"}
+DOUBLING = frozenset("admit commit regret plan quip counsel signal rebut".split())
 
 # Verbs that may follow their content in inverted order: '"...," said Smith.'
-INVERTING = {
-    "say",
-    "add",
-    "ask",
-    "write",
-    "explain",
-    "continue",
-    "note",
-    "reply",
-    "respond",
-    "recall",
-    "argue",
-    "insist",
-    "declare",
-    "acknowledge",
-    "exclaim",
-    "tweet",
-    "warn",
-    "counter",
-    "retort",
-}
+INVERTING = frozenset(
+    """
+    say add ask write explain continue note reply respond recall argue insist declare
+    acknowledge exclaim tweet warn counter retort
+    """.split()
+)
 
 
 def inflections(verb: str) -> tuple[str, ...]:

@@ -25,21 +25,12 @@ from argmap.speakers.names import split_role
 
 _CLOSING = "”\"’'»"
 # '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'
-_NOUN_PARTICIPLES = {
-    "saying",
-    "claiming",
-    "arguing",
-    "warning",
-    "stating",
-    "declaring",
-    "asking",
-    "urging",
-    "calling",
-    "noting",
-    "insisting",
-    "accusing",
-    "demanding",
-}
+_NOUN_PARTICIPLES = frozenset(
+    """
+    saying claiming arguing warning stating declaring asking urging calling noting insisting
+    accusing demanding
+    """.split()
+)
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
 
 
@@ -59,7 +50,7 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
-_DETERMINER_ENDS = ("so", "the", "a", "an", "his", "her", "their", "its")  # a cheap test before it
+_DETERMINER_ENDS = tuple("so the a an his her their its".split())  # a cheap test before it
 _PARTICIPLE_BEFORE = re.compile(
     r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
@@ -72,7 +63,11 @@ _CLAUSE_COMMA = re.compile(
     r"(?:,|_[”\"’'])\s+(?=(?:he|she|they|I|we|[A-Z]))"
 )  # a comma, also inside a closing quotation
 _THAT_NEXT = re.compile(r"\s*that\b")
-_PAST_PARTICIPLE_ENDINGS = ("ed", "said", "told", "shown", "known", "written", "thought", "sought")
+_PAST_PARTICIPLE_ENDINGS = tuple(
+    """
+    ed said told shown known written thought sought
+    """.split()
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$")
 
 
@@ -154,29 +149,12 @@ def _plural_subject(words: list[str]) -> bool:
     )
 
 
-_DETERMINERS_PLURAL = {
-    "the",
-    "most",
-    "many",
-    "some",
-    "all",
-    "both",
-    "few",
-    "several",
-    "these",
-    "those",
-    "other",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "more",
-    "two",
-    "three",
-    "recent",
-    "new",
-}
+_DETERMINERS_PLURAL = frozenset(
+    """
+    the most many some all both few several these those other his her their our its more two
+    three recent new
+    """.split()
+)
 
 
 def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -340,31 +318,14 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
 
 
 _DASH_SPEAKER = re.compile(r"\s*[―—–-]+\s*([A-Z](?:[A-Z]\.|[^,.;:!?\n]){1,60})")
-_PLAIN_SUBJECTS = {
-    "i",
-    "we",
-    "they",
-    "you",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "do",
-    "did",
-    "does",
-    "n't",
-    "not",
-    "to",
-    "also",
-    "still",
-    "often",
-}
-_NOT_PLURAL = {"is", "was", "has", "this", "its", "his", "us", "as", "does", "thus", "plus"}
-_EXPLETIVES = {"there", "it", "this", "that", "these", "those", "here"}
+_PLAIN_SUBJECTS = frozenset(
+    """
+    i we they you will would could should can may might must do did does n't not to also
+    still often
+    """.split()
+)
+_NOT_PLURAL = frozenset("is was has this its his us as does thus plus".split())
+_EXPLETIVES = frozenset("there it this that these those here".split())
 _VERB_LIKE = re.compile(
     r"^(?!(?:as|is|was|has|does|this|his|its|us|thus|plus|less|unless|across|perhaps|news|whereas)$)[a-z]{2,}(?:ed|es|s)$"
 )
@@ -653,7 +614,7 @@ def _from_quote(masked: str, quotes: list[Quote], content: Span) -> Span:
     return content
 
 
-_TITLE_SMALL_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with", "vs"}
+_TITLE_SMALL_WORDS = frozenset("the of and a an in on for to at with vs".split())
 
 
 def is_title(text: str, q: Quote) -> bool:

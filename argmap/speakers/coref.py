@@ -39,22 +39,12 @@ _PLACES_PER_WORD = 8  # latest places kept for each capitalised word
 _MEMORY = 200  # recent speakers kept for pronouns and descriptions
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
-_TEXT_NOUNS = {
-    "statement",
-    "communique",
-    "communiqué",
-    "release",
-    "letter",
-    "memo",
-    "declaration",
-    "readout",
-    "report",
-    "post",
-    "tweet",
-    "op-ed",
-    "email",
-    "announcement",
-}
+_TEXT_NOUNS = frozenset(
+    """
+    statement communique communiqué release letter memo declaration readout report post
+    tweet op-ed email announcement
+    """.split()
+)
 
 
 class Resolved(NamedTuple):

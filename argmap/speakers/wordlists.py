@@ -38,7 +38,7 @@ PRONOUN_GENDER: dict[str, str | None] = {
         None,
     ),
 }
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 
 HONORIFICS = frozenset(
     "mr mrs ms miss mx messrs mme mmes mlle sir dame madam madame herr frau monsieur".split()
@@ -86,7 +86,7 @@ PERSON_NOUNS = TITLES | frozenset(
     nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one
     """.split()
 )
-PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer", "ster")
+PERSON_SUFFIXES = tuple("man woman person ist ian eer ster".split())
 
 ORG_HEADS = frozenset(
     """

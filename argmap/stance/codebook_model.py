@@ -456,43 +456,20 @@ def _speaks(tokens: list[Token], span: tuple[int, int]) -> bool:
     return False
 
 
-_NOT_BEFORE_A_VERB = {
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "with",
-    "by",
-    "for",
-    "from",
-    "against",
-    "and",
-    "or",
-    "that",
-    "which",
-    "who",
-}
+_NOT_BEFORE_A_VERB = frozenset(
+    """
+    of to in on at with by for from against and or that which who
+    """.split()
+)
 
 
 #: Verbs that name a state: "must not become X", "should not end up as X".
-_STATE_VERBS = {"becom", "be", "turn", "end", "serv", "act", "remain"}
-_FILLERS = {
-    "a",
-    "an",
-    "the",
-    "mere",
-    "merely",
-    "simply",
-    "just",
-    "into",
-    "up",
-    "as",
-    "its",
-    "their",
-    "anyone",
-    "someone",
-}
+_STATE_VERBS = frozenset("becom be turn end serv act remain".split())
+_FILLERS = frozenset(
+    """
+    a an the mere merely simply just into up as its their anyone someone
+    """.split()
+)
 
 
 def _is_a_state(tokens: list[Token], start: int) -> bool:

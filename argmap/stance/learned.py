@@ -49,7 +49,7 @@ TRUST_LABELS = 50
 DEFAULT_PARAMS = {"alpha": 1e-5, "alpha_labels": 3000, "word_ngrams": [1, 2], "seed": 0}
 
 
-_KEPT_WORDS = {"not", "no", "never", "nor", "against", "without", "cannot"}
+_KEPT_WORDS = frozenset("not no never nor against without cannot".split())
 
 
 class StanceTrainingError(ArgmapError, ValueError):

@@ -17,68 +17,37 @@ _STEMMER = snowballstemmer.stemmer("english")
 #: Words, "U.S."-style abbreviations, and the punctuation that ends a clause.
 _TOKEN = re.compile(r"U\.S\.(?:A\.)?|[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:.!?()\"“”—–]")
 #: Spellings of the United States, read as one token "usa".
-_USA = {"U.S.", "U.S.A.", "US", "USA", "America", "American", "Americans"}
+_USA = frozenset("U.S. U.S.A. US USA America American Americans".split())
 _CLAUSE_ENDS = set(',;:.!?()"“”—–')
 _SENTENCE_ENDS = set(";.!?")
 
 #: A clause before these is conceded: "A, but B" argues B.
-CONTRAST = {"but", "however", "yet", "nevertheless", "nonetheless", "still", "instead"}
+CONTRAST = frozenset("but however yet nevertheless nonetheless still instead".split())
 #: A clause opened by these (up to its comma) is conceded: "Although A, B" argues B.
-CONCESSIVE = {"although", "though", "while", "whereas", "despite", "notwithstanding"}
+CONCESSIVE = frozenset("although though while whereas despite notwithstanding".split())
 #: Words that reverse the cue after them in the same clause.
-NEGATORS = {
-    "not",
-    "no",
-    "never",
-    "neither",
-    "nor",
-    "without",
-    "cannot",
-    "nothing",
-    "none",
-    "hardly",
-    "against",
-    "oppos",
-    "reject",
-    "refus",
-    "resist",
-    "lack",
-    "fail",
-}
+NEGATORS = frozenset(
+    """
+    not no never neither nor without cannot nothing none hardly against oppos reject refus
+    resist lack fail
+    """.split()
+)
 #: Before a negator, these make it an obligation rather than a denial: "Japan must not become
 #: X" warns against X (whatever X's side), while "Japan is not X" denies it.
-DEONTIC_BEFORE = {
-    "should",
-    "must",
-    "ought",
-    "shall",
-    "need",
-    "cannot",
-    "can't",
-    "mustn't",
-    "shouldn't",
-}
+DEONTIC_BEFORE = frozenset(
+    """
+    should must ought shall need cannot can't mustn't shouldn't
+    """.split()
+)
 DEONTIC_AFTER = {"allow", "let", "permit", "accept", "tolerate"}
 #: How far back (in words) a negator reaches, inside its clause.
 NEGATION_WINDOW = 8
 #: Words that end a negation's scope: "does not want X, and Y" leaves Y alone.
-SCOPE_ENDS = {
-    "and",
-    "or",
-    "which",
-    "who",
-    "because",
-    "since",
-    "so",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "if",
-    "unless",
-    "when",
-    "whether",
-}
+SCOPE_ENDS = frozenset(
+    """
+    and or which who because since so while whereas although though if unless when whether
+    """.split()
+)
 #: Words that grant the point of their clause: "Deepening the alliance is fine in principle; the
 #: problem is ..." concedes the part before the semicolon.
 GRANTING = {

@@ -72,47 +72,19 @@ FOR = (
 GAP = 3
 NEGATED_SCALE = 0.75
 #: A preposition between a verb and a target means the target is not the verb's object.
-PREPOSITIONS = {
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "from",
-    "with",
-    "by",
-    "into",
-    "about",
-    "over",
-    "than",
-    "after",
-    "before",
-    "for",
-    "against",
-    "behind",
-    "around",
-    "under",
-    "between",
-    "among",
-    "toward",
-    "towards",
-    "and",
-    "or",
-    "that",
-    "which",
-    "who",
-    "because",
-    "if",
-    "while",
-    "but",
-}
+PREPOSITIONS = frozenset(
+    """
+    to of in on at from with by into about over than after before for against behind around
+    under between among toward towards and or that which who because if while but
+    """.split()
+)
 #: Adverbs that may sit inside a verb phrase ("is firmly against").
-_INNER = {"not", "never", "also", "still", "all", "now", "so", "very", "squarely", "openly"}
+_INNER = frozenset("not never also still all now so very squarely openly".split())
 
 
 #: Nouns whose stem is a stance verb's: "Critics oppose X" is no "criticise X".
 _NOT_VERBS = {"critic", "critics"}
-_NOUN_ENDINGS = ("ment", "ments", "er", "ers", "ion", "ions")
+_NOUN_ENDINGS = tuple("ment ments er ers ion ions".split())
 
 
 @dataclass(frozen=True)
