@@ -129,7 +129,7 @@ def board_markers(path: Path, width: int) -> list[str]:
     each column's label name and statement count, each column's first speaker and the start
     of its first quote, and the status line's statement count (what ``board()`` returns now)."""
     from argmap.store.views import board
-    from argmap.tui.labels import LabelStyles
+    from argmap.tui.label_style import LabelStyles
 
     with Workspace(path) as ws:
         labels = LabelStyles(ws.codebook)

@@ -13,7 +13,7 @@ from argmap.cli import error
 
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
-    from argmap.stance.labels import LabelledStatement
+    from argmap.stance.label_files import LabelledStatement
 
 
 def register(

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from argmap.codebook import Codebook
 from argmap.io.writers import confusion_table
 from argmap.stance.codebook_model import CodebookModel
-from argmap.stance.labels import LabelledStatement
+from argmap.stance.label_files import LabelledStatement
 from argmap.stance.learned import LearnedModel, blend
 
 MODELS = ("codebook", "learned", "combined")

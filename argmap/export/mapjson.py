@@ -13,9 +13,9 @@ from pydantic import ValidationError
 from argmap import __version__
 from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
 from argmap.models import Annotation, Speaker, content_id
+from argmap.store.derived import refresh_labels
 from argmap.store.editlog import edit_from_row, logged_changes
 from argmap.store.errors import EditError, WorkspaceError
-from argmap.store.labels import refresh_labels
 from argmap.store.statements import utc_time
 from argmap.store.suggest import suggestion_uncertainty
 

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from argmap.extraction import lexicon as lx
-from argmap.extraction.text import INVISIBLE
+from argmap.extraction.layout import INVISIBLE
 
 # a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark
 _TOKEN = re.compile(r"[’']\d\ds?\b|\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")

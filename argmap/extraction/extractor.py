@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.extraction.clauses import Finding, Span, clause_subject, trim_end
-from argmap.extraction.text import (
+from argmap.extraction.layout import (
     INVISIBLE,
     Quote,
     blank_markup,

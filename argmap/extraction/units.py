@@ -19,7 +19,7 @@ from argmap.extraction.clauses import (
     tokens,
     trim_end,
 )
-from argmap.extraction.text import Quote, word_count
+from argmap.extraction.layout import Quote, word_count
 from argmap.models import SpeakerKind
 from argmap.speakers.names import split_role
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
 from argmap.stance.codebook_model import CodebookModel, codebook_fingerprint
-from argmap.stance.labels import LabelledStatement, LabelsError, read_labels
+from argmap.stance.label_files import LabelledStatement, LabelsError, read_labels
 from argmap.stance.learned import (
     LearnedModel,
     StanceTrainingError,

@@ -35,7 +35,7 @@ import numpy as np
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
 from argmap.stance.sentiment import nearest_mentions, target_sentiment, valence
-from argmap.stance.text import Token, analyse, stems
+from argmap.stance.tokens import Token, analyse, stems
 from argmap.stance.verbs import stance_verbs
 
 MODEL_NAME = "codebook"

@@ -295,7 +295,7 @@ def load_stance_model(directory: str | Path, codebook: Codebook) -> LearnedModel
             f"{folder}: the model was trained with another codebook ({meta.get('codebook')}, "
             f"{meta.get('codebook_fingerprint')}); retrain it with this one"
         )
-    from argmap.stance.labels import read_labels
+    from argmap.stance.label_files import read_labels
 
     examples = read_labels(folder / "labels.jsonl", codebook)
     model = LearnedModel(

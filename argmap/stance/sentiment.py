@@ -5,7 +5,7 @@ Word polarities come from the VADER lexicon (``vaderSentiment``, MIT licence; th
 inside the package, nothing is downloaded). A polar word counts for the nearest target mention
 in its sentence, at most ``WINDOW`` words away (each clause boundary crossed counts as
 ``CLAUSE_DISTANCE`` more words, so a mention in the word's own clause wins); the statement's
-own negation marks (from ``argmap.stance.text.analyse``) reverse it ("is not dangerous"), an
+own negation marks (from ``argmap.stance.tokens.analyse``) reverse it ("is not dangerous"), an
 obligation's negation ("must not become ...") leaves it out, and a conceded clause's words
 count at that clause's weight.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from argmap.stance.text import Token
+from argmap.stance.tokens import Token
 
 #: How far (in words, same sentence) a polar word reaches to the nearest target mention.
 WINDOW = 8

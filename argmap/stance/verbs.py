@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from argmap.stance.text import Token, stems
+from argmap.stance.tokens import Token, stems
 
 #: Verb phrases that bear against their object.
 AGAINST = (

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from argmap import __version__
 from argmap.store import schema
+from argmap.store.derived import refresh_labels
 from argmap.store.editlog import (
     CONFLICT,
     ChangeSet,
@@ -34,7 +35,6 @@ from argmap.store.editlog import (
     write_row,
 )
 from argmap.store.errors import EditError, WorkspaceBusy, WorkspaceError, WorkspaceNotFound
-from argmap.store.labels import refresh_labels
 from argmap.store.records import Edit
 
 WORKSPACE_FILE = "argmap.sqlite"

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from argmap.spans import paragraph_around
 from argmap.store.base import WorkspaceBase
 from argmap.store.core import now
+from argmap.store.derived import refresh_labels
 from argmap.store.errors import EditError, WorkspaceBusy
-from argmap.store.labels import refresh_labels
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from argmap.spans import paragraph_around
 from argmap.store.base import WorkspaceBase
 from argmap.store.core import default_actor, now
+from argmap.store.derived import refresh_labels
 from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError, LabelNotApplied
-from argmap.store.labels import refresh_labels
 from argmap.store.records import StatementRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)

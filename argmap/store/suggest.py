@@ -71,7 +71,7 @@ class SuggestionsPart(WorkspaceBase):
         the model's, not an edit); labels and review states follow. Returns how many
         were stored; ids of statements no longer in the workspace are skipped.
         """
-        from argmap.store.labels import refresh_labels
+        from argmap.store.derived import refresh_labels
 
         with self.transaction() as conn:
             known = [

@@ -28,7 +28,7 @@ from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
 from argmap.tui.footer import KeysFooter
 from argmap.tui.keymap import shown_keys
-from argmap.tui.labels import LabelStyles, plural
+from argmap.tui.label_style import LabelStyles, plural
 from argmap.tui.views.base import View
 
 #: view id -> (class as "module:Class" under argmap.tui.views, title, key, binding id). A view's

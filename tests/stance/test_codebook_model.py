@@ -8,7 +8,7 @@ from sklearn.metrics import f1_score
 from argmap.codebook import parse_codebook
 from argmap.stance import suggest_stances
 from argmap.stance.codebook_model import CodebookModel
-from argmap.stance.text import analyse
+from argmap.stance.tokens import analyse
 from tests.helpers import FIXTURES, SEED_GOLD
 
 

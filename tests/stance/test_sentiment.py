@@ -5,9 +5,9 @@ import pytest
 from argmap.codebook import CodebookError, load_codebook, parse_codebook
 from argmap.evaluation.stance import score
 from argmap.stance.codebook_model import RULES_VERSION, CodebookModel
-from argmap.stance.labels import read_labels
+from argmap.stance.label_files import read_labels
 from argmap.stance.sentiment import target_sentiment, valence
-from argmap.stance.text import analyse
+from argmap.stance.tokens import analyse
 from tests.helpers import ELECTION_CODEBOOK, ELECTION_LABELS
 
 

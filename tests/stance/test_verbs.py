@@ -2,7 +2,7 @@
 
 import pytest
 
-from argmap.stance.text import analyse
+from argmap.stance.tokens import analyse
 from argmap.stance.verbs import stance_verbs
 
 

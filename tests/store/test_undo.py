@@ -44,7 +44,7 @@ def test_undo_of_a_label_works_after_suggestions_are_refreshed(ws):
     ws.conn.execute(
         "UPDATE suggestions SET score = 0.123, uncertainty = 0.5 WHERE statement_id = ?", (row.id,)
     )
-    from argmap.store.labels import refresh_labels
+    from argmap.store.derived import refresh_labels
 
     refresh_labels(ws.conn, [row.id])
     ws.undo()

@@ -14,7 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from argmap.store.views import board
-from argmap.tui.labels import plural, quote_marks
+from argmap.tui.label_style import plural, quote_marks
 from argmap.tui.views.base import StatementView
 
 

@@ -17,7 +17,7 @@ from textual.widgets import Label
 
 from argmap.spans import paragraphs
 from argmap.store import StatementRow
-from argmap.tui.labels import plural
+from argmap.tui.label_style import plural
 from argmap.tui.views.article import ArticleText
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.fields import Fields, FieldsPanel

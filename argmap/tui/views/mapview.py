@@ -14,7 +14,7 @@ from textual.widgets import Label, Tree
 from textual.widgets.tree import TreeNode
 
 from argmap.store.views import claim_has_children, claim_statements
-from argmap.tui.labels import quoted
+from argmap.tui.label_style import quoted
 from argmap.tui.views.base import View
 
 

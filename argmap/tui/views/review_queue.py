@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from argmap.store import StatementFilter, StatementRow
 from argmap.store.views import QUEUE_STATES, review_queue
-from argmap.tui.labels import quoted
+from argmap.tui.label_style import quoted
 from argmap.tui.views.base import StatementView
 
 
