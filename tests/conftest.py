@@ -4,16 +4,19 @@ Area fixtures are in the conftest.py of each folder; plain helpers in helpers.py
 """
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from argmap.store import Workspace
 from tests.helpers import (
     PACKET_FIXTURE,
     POLNEAR,
     POLNEAR_DEV_GOLD,
     SHARED,
     copy_workspace,
+    immutable,
     seed_workspace,
 )
 
@@ -66,3 +69,14 @@ def packet_path(tmp_path) -> Path:
     path = tmp_path / "alice.json"
     shutil.copy(PACKET_FIXTURE, path)
     return path
+
+
+@pytest.fixture
+def read_only_workspace(workspace_file):
+    """The seed workspace, its file made immutable (undone after the test)."""
+    with Workspace(workspace_file) as workspace:  # SQLite makes its -wal and -shm files
+        workspace.statements(limit=1)
+    if not immutable(workspace_file):
+        pytest.skip("chattr +i is not available here (needs a Linux file system and root)")
+    yield workspace_file
+    subprocess.run(["chattr", "-i", str(workspace_file)], check=False)

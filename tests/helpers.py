@@ -4,8 +4,12 @@ Import them as ``from tests.helpers import SEED, run_cli``: ``tests`` is a packa
 puts the repository root on ``sys.path``, whatever the working directory.
 """
 
+import hashlib
 import io
+import random
 import shutil
+import sqlite3
+import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -77,3 +81,30 @@ def by_speaker(workspace, name: str):
 def kishida(workspace):
     """The seed's first statement by Kishida Fumio ("shoulder to shoulder")."""
     return by_speaker(workspace, "Kishida Fumio")[0]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the root page of ``table`` with random bytes (seeded): its rows are lost to
+    SQLite while the schema page still reads, as when a disk or a copy goes wrong."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+        page = root.fetchone()[0]
+    data = bytearray(path.read_bytes())
+    noise = random.Random(7).randbytes(page_size)
+    data[(page - 1) * page_size : page * page_size] = noise
+    path.write_bytes(bytes(data))
+
+
+def immutable(path: Path) -> bool:
+    """Make ``path`` immutable (chattr +i: read-only even for root); False where it cannot."""
+    try:
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+    except FileNotFoundError:
+        return False
+    return done.returncode == 0

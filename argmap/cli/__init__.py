@@ -89,6 +89,16 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     return parser
 
 
+def has_terminal() -> bool:
+    """True when standard input and output are both terminals (a UI reads keys and draws)."""
+    return (
+        sys.stdin is not None
+        and sys.stdout is not None
+        and sys.stdin.isatty()
+        and sys.stdout.isatty()
+    )
+
+
 def error(message: str) -> None:
     """Print one ``argmap: error: ...`` line to stderr."""
     print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)

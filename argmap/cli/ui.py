@@ -136,11 +136,19 @@ def load_keys(path: str | None) -> dict[str, str] | None:
 def _run_open(args: argparse.Namespace) -> int:
     # imports stay on the path they serve: opening an existing workspace needs no codebook
     # parser (pydantic) and no extraction; see benchmarks/ui_speed.py for the start-up time
-    from argmap.store import Workspace
+    from argmap.cli import has_terminal
+    from argmap.store import Workspace, open_workspace
 
     workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
+    if not args.screenshot and not has_terminal():
+        raise OpenError(
+            f"{workspace_file}: argmap open needs a terminal: its input or output is not one "
+            "(--screenshot FILE saves the first screen without one)"
+        )
     keymap = load_keys(args.keys)
-    if not workspace_file.is_file():
+    if workspace_file.is_file():
+        open_workspace(workspace_file).close()  # a damaged or foreign file: one line, now
+    else:
         from argmap.codebook import load_codebook
 
         codebook = load_codebook(codebook_file) if codebook_file else None

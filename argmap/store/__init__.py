@@ -12,8 +12,10 @@ from argmap.store.errors import (
     LabelNotApplied,
     SchemaError,
     WorkspaceBusy,
+    WorkspaceDamaged,
     WorkspaceError,
     WorkspaceNotFound,
+    WorkspaceReadOnly,
 )
 from argmap.store.records import (
     Claim,
@@ -54,8 +56,10 @@ __all__ = [
     "Status",
     "Workspace",
     "WorkspaceBusy",
+    "WorkspaceDamaged",
     "WorkspaceError",
     "WorkspaceNotFound",
+    "WorkspaceReadOnly",
     "find_workspace",
     "open_workspace",
 ]

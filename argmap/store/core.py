@@ -17,12 +17,13 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap import __version__
 from argmap.store import schema
+from argmap.store.connection import WorkspaceConnection, damaged
 from argmap.store.derived import refresh_labels
 from argmap.store.editlog import (
     CONFLICT,
@@ -34,8 +35,9 @@ from argmap.store.editlog import (
     statements_of,
     write_row,
 )
-from argmap.store.errors import EditError, WorkspaceBusy, WorkspaceError, WorkspaceNotFound
+from argmap.store.errors import EditError, SchemaError, WorkspaceError, WorkspaceNotFound
 from argmap.store.records import Edit
+from argmap.store.schema import APPLICATION_ID
 
 WORKSPACE_FILE = "argmap.sqlite"
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process before "workspace busy"
@@ -89,14 +91,16 @@ class Core:
         self._lock = threading.RLock()
         self._changes: ChangeSet | None = None
         self._group: list[str] | None = None
+        self._checked = False  # whether ``check_integrity`` has passed on this connection
+        self.conn = _connect(
+            self.path, default_busy_timeout() if busy_timeout is None else busy_timeout
+        )
         try:
-            self.conn = _connect(
-                self.path, default_busy_timeout() if busy_timeout is None else busy_timeout
-            )
             schema.check(self.conn, str(self.path))
-        except sqlite3.DatabaseError as problem:
-            raise WorkspaceError(f"{self.path}: cannot open the workspace: {problem}") from None
-        self.workspace_id = self.meta("workspace_id") or ""
+            self.workspace_id = self.meta("workspace_id") or ""
+        except BaseException:
+            self.conn.close()
+            raise
 
     # ------------------------------------------------------------------ life cycle
 
@@ -105,7 +109,11 @@ class Core:
         """Create a new workspace file at ``path`` (it must not exist) and open it."""
         path = Path(path)
         if path.exists():
-            raise WorkspaceError(f"{path}: a workspace already exists here")
+            if is_workspace(path):
+                raise WorkspaceError(f"{path}: a workspace already exists here")
+            raise WorkspaceError(
+                f"{path}: is not an argmap workspace; refusing to touch it (choose another path)"
+            )
         for folder in (path.parent, *path.parent.parents):
             if folder.exists():
                 if not folder.is_dir():
@@ -119,7 +127,7 @@ class Core:
             raise WorkspaceError(
                 f"{path.parent}: cannot create the directory: {problem.strerror or problem}"
             ) from None
-        conn = _connect(path, BUSY_TIMEOUT)
+        conn = _connect(path, BUSY_TIMEOUT, new=True)
         try:
             conn.execute("BEGIN IMMEDIATE")
             schema.create(conn)
@@ -161,17 +169,29 @@ class Core:
         """A write transaction (``BEGIN IMMEDIATE``); ``WorkspaceBusy`` when another writer
         holds it."""
         with self._lock:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as problem:
-                raise _busy(self.path, problem) from None
+            if not self._checked:
+                self.check_integrity()  # never write into a damaged file
+            self.conn.execute("BEGIN IMMEDIATE")  # WorkspaceBusy after busy_timeout
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException:
                 if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                    with suppress(WorkspaceError):  # a damaged file may refuse even this
+                        self.conn.execute("ROLLBACK")
                 raise
+
+    def check_integrity(self) -> None:
+        """``WorkspaceDamaged`` unless SQLite's ``quick_check`` finds the file sound.
+
+        Run when a workspace is opened for a command (``open_workspace``) and before the
+        first write of every connection: a damaged file is reported, never written to.
+        """
+        with self._lock:
+            rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
+            if rows != [("ok",)]:
+                raise damaged(self.path, " ".join(str(rows[0][0]).split()))  # one line
+            self._checked = True
 
     @contextmanager
     def edit(self, action: str, summary: str, actor: str | None = None) -> Iterator[ChangeSet]:
@@ -317,24 +337,51 @@ class Core:
         return [edit_from_row(row) for row in rows]
 
 
-def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+def _connect(path: Path, busy_timeout: float, *, new: bool = False) -> WorkspaceConnection:
+    """A connection to the workspace file ``path`` in WAL mode; for an existing file, only
+    after making sure it is an argmap workspace (WAL mode is a write to the file)."""
+    if not new and not is_sqlite_file(path):
+        raise SchemaError(f"{path}: not an argmap workspace (not an SQLite database file)")
     conn = sqlite3.connect(
-        path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        path,
+        timeout=busy_timeout,
+        isolation_level=None,
+        check_same_thread=False,
+        factory=WorkspaceConnection,
     )
+    conn.path = path
     try:
+        if not new and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise SchemaError(f"{path}: not an argmap workspace")
         conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as problem:
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable across a process crash
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
         conn.close()
-        raise _busy(path, problem) from None
-    conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable across a process crash
-    conn.execute("PRAGMA foreign_keys = ON")
+        raise
     return conn
 
 
-def _busy(path: Path, problem: sqlite3.OperationalError) -> WorkspaceError:
-    text = str(problem)
-    if "locked" in text or "busy" in text:
-        return WorkspaceBusy(
-            f"{path}: workspace busy: another argmap process is writing to it; try again"
-        )
-    return WorkspaceError(f"{path}: {text}")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` starts as an SQLite database does (an empty file counts: SQLite
+    makes it a database)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError:
+        return True  # let SQLite say what is wrong with it
+    return head in (b"", SQLITE_HEADER)
+
+
+def is_workspace(path: Path) -> bool:
+    """Whether ``path`` is an argmap workspace (read without writing to it)."""
+    if not is_sqlite_file(path):
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+    except sqlite3.Error:
+        return False

@@ -17,6 +17,14 @@ class WorkspaceNotFound(WorkspaceError):
     """No workspace in the directory or its parents."""
 
 
+class WorkspaceDamaged(WorkspaceError):
+    """The workspace file is damaged (SQLite finds it malformed); nothing is written to it."""
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """The workspace file, or its folder, cannot be written."""
+
+
 class SchemaError(WorkspaceError):
     """The file is not an argmap workspace this version can read."""
 

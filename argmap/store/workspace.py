@@ -111,7 +111,7 @@ class Workspace(
 
 def open_workspace(path: str | os.PathLike[str] | None = None) -> Workspace:
     """Open the workspace at ``path`` (a file or a directory), else the one found from the
-    current directory."""
+    current directory, and check that its file is sound (``WorkspaceDamaged`` if not)."""
     from argmap.store.core import find_workspace
 
     if path is not None:
@@ -120,5 +120,12 @@ def open_workspace(path: str | os.PathLike[str] | None = None) -> Workspace:
             target = target / WORKSPACE_FILE
         if not target.is_file():
             raise WorkspaceError(f"{path}: no argmap workspace (run `argmap init`)")
-        return Workspace(target)
-    return Workspace(find_workspace())
+    else:
+        target = find_workspace()
+    workspace = Workspace(target)
+    try:
+        workspace.check_integrity()
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace

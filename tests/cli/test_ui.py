@@ -76,3 +76,29 @@ def test_open_finds_the_workspace_upward(workspace_file, monkeypatch, tmp_path):
     monkeypatch.chdir(below)
     assert main(["open", "--view", "speakers", "--screenshot", str(tmp_path / "s.svg")]) == 0
     assert "Tanaka" in (tmp_path / "s.svg").read_text()
+
+
+def test_open_without_a_terminal_refuses_at_once_and_writes_nothing(workspace_file, tmp_path):
+    import subprocess
+    import sys
+
+    before = workspace_file.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "open", str(workspace_file)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,  # before the fix it ran until killed, writing escape codes
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "needs a terminal" in done.stderr
+    assert workspace_file.read_bytes() == before
+
+
+def test_open_on_a_damaged_workspace_is_one_line(workspace_file, tmp_path, capsys):
+    from tests.helpers import damage_table, run_cli
+
+    damage_table(workspace_file, "statements")
+    status, _, err = run_cli(capsys, "open", workspace_file, "--screenshot", tmp_path / "shot.svg")
+    assert status == 1 and err.count("\n") == 1 and "the workspace file is damaged" in err
+    assert not (tmp_path / "shot.svg").exists()

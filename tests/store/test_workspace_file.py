@@ -57,7 +57,7 @@ def test_a_file_that_is_not_a_workspace_is_refused(tmp_path):
         Workspace(other)
     text = tmp_path / "notes.sqlite"
     text.write_text("hello " * 200)
-    with pytest.raises(WorkspaceError, match="cannot open the workspace"):
+    with pytest.raises(SchemaError, match="not an SQLite database file"):
         Workspace(text)
 
 
