@@ -45,11 +45,26 @@ class Document(BaseModel):
     name: str
     text: str
     source_path: str | None = None
+    #: What the user should know about how the file was read ("read as Windows-1252, a
+    #: guess"); shown when it is read, never stored or exported.
+    read_warnings: tuple[str, ...] = Field(default=(), exclude=True)
 
     @classmethod
-    def from_text(cls, name: str, text: str, source_path: str | None = None) -> Document:
+    def from_text(
+        cls,
+        name: str,
+        text: str,
+        source_path: str | None = None,
+        read_warnings: tuple[str, ...] = (),
+    ) -> Document:
         """Build a document whose id is the hash of ``text``."""
-        return cls(id=content_id(text), name=name, text=text, source_path=source_path)
+        return cls(
+            id=content_id(text),
+            name=name,
+            text=text,
+            source_path=source_path,
+            read_warnings=read_warnings,
+        )
 
 
 class Speaker(BaseModel):

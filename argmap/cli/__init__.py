@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap import __version__
@@ -104,6 +105,11 @@ def error(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
 
 
+def warning(message: str) -> None:
+    """Print one ``argmap: warning: ...`` line to stderr (the command goes on)."""
+    print(f"{PROG}: warning: {message}", file=sys.stderr, flush=True)
+
+
 def describe(problem: OSError | ValueError, path: str) -> str:
     """``FILE: problem`` for an exception raised while reading ``path``.
 
@@ -118,12 +124,30 @@ def describe(problem: OSError | ValueError, path: str) -> str:
 
 
 def documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:
-    """The readable documents under ``paths``; each failure is reported and recorded."""
+    """The readable documents under ``paths``; each failure is reported and recorded, the
+    files a folder holds that argmap does not read are named in one warning at the end, and
+    finding no article at all is an error (recorded as a failure of ``paths``)."""
     from argmap.io.reading import ReadError, load_documents
 
-    for item in load_documents(paths):
+    paths = list(paths)
+    skipped: list[Path] = []
+    read = 0
+    for item in load_documents(paths, skipped):
         if isinstance(item, ReadError):
             error(str(item))
             failures.append(item.path)
         else:
+            for note in item.read_warnings:
+                warning(f"{item.source_path or item.name}: {note}")
+            read += 1
             yield item
+    if skipped:
+        shown = ", ".join(str(path) for path in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        warning(
+            f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} argmap does not read "
+            f"(it reads .txt, .md, .html and .htm): {shown}{more}"
+        )
+    if not read and not failures:
+        error(f"{' '.join(paths)}: no article to read (argmap reads .txt, .md, .html and .htm)")
+        failures.extend(paths)

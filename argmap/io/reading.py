@@ -10,7 +10,9 @@ and their offsets refer to that text.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +35,20 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: Files argmap does not read, by how they start.
+_NOT_TEXT = (
+    (
+        b"%PDF-",
+        "a PDF file; argmap reads plain text, Markdown and HTML: convert it first "
+        "(for example with `pdftotext FILE`)",
+    ),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one); save the article as text"),
+    (b"{\\rtf", "an RTF document; save the article as plain text"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document; save the article as text"),
+    (b"\x89PNG", "an image (PNG), not text"),
+    (b"\xff\xd8\xff", "an image (JPEG), not text"),
+    (b"GIF8", "an image (GIF), not text"),
+)
 # How much of a file charset-normalizer inspects to confirm a cp1252 reading.
 _SAMPLE_BYTES = 64 * 1024
 
@@ -49,19 +65,24 @@ class ReadError(ArgmapError):
     def from_os_error(cls, path: str | os.PathLike[str], error: OSError) -> ReadError:
         """The ReadError for ``error`` met while reading ``path`` (the error's own file name
         wins)."""
+        if error.errno == errno.ELOOP:
+            return cls(error.filename or path, "a symbolic link loop (it points back to itself)")
         reason = error.strerror or str(error) or type(error).__name__
         return cls(error.filename or path, reason[0].lower() + reason[1:])
 
 
-def load_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document | ReadError]:
+def load_documents(
+    paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
+) -> Iterator[Document | ReadError]:
     """Each readable file under ``paths`` as a Document, each failure as a ReadError.
 
     Folders are walked recursively in sorted order, keeping ``.txt``, ``.md``,
-    ``.html`` and ``.htm`` files and skipping hidden entries; a file named
-    explicitly is read whatever its suffix (as text unless it is HTML).
+    ``.html`` and ``.htm`` files and skipping hidden entries; the other files met in
+    a folder are appended to ``skipped`` (when given), so a caller can name them. A file
+    named explicitly is read whatever its suffix (as text unless it is HTML).
     One failure never stops the files after it.
     """
-    for path in _walk(paths):
+    for path in _walk(paths, skipped):
         if isinstance(path, ReadError):
             yield path
             continue
@@ -78,38 +99,77 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError.from_os_error(path, error) from None
-    text = decode(data, path)
+    text, warnings = decode_text(data, path)
     del data  # keep one copy of a large file in memory, not two
     if path.suffix.lower() in HTML_SUFFIXES and text.strip():
         text = html_to_text(text)
+    elif not looks_like_language(text):
+        raise ReadError(path, "does not read as text in a language (mostly symbols or codes)")
     from argmap.models import Document  # pydantic: only once a file is read
 
-    return Document.from_text(path.name, text, source_path=str(path))
+    return Document.from_text(path.name, text, source_path=str(path), read_warnings=warnings)
 
 
 def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
-    """``data`` as text with ``\\n`` newlines; raises ReadError naming ``path`` if it is not text.
+    """``data`` as text with ``\\n`` newlines; raises ReadError naming ``path`` if it is not
+    text (``decode_text`` also says how sure the decoding is)."""
+    return decode_text(data, path)[0]
 
-    Order: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
-    cp1252 when it reads cleanly (it covers Latin-1's printable characters), then
-    charset-normalizer's best guess (Cyrillic, CJK and other legacy encodings).
+
+def decode_text(
+    data: bytes, path: str | os.PathLike[str] = "<bytes>"
+) -> tuple[str, tuple[str, ...]]:
+    """``data`` as text with ``\\n`` newlines, and warnings about how it was decoded.
+
+    Order: a byte-order mark (UTF-8, UTF-16, UTF-32); strict UTF-8; UTF-8 with a few bad
+    bytes replaced (a file that is UTF-8 but for a damaged spot), with a warning; else a
+    legacy encoding, named in a warning: cp1252 when it reads cleanly (it covers Latin-1's
+    printable characters), else charset-normalizer's best guess (Cyrillic, CJK ...). A file
+    in a format argmap does not read (PDF, Word, images) is refused naming the format.
     """
+    for magic, what in _NOT_TEXT:
+        if data.startswith(magic):
+            raise ReadError(path, what)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return _normalise_newlines(data.decode(codec))
+                return _normalise_newlines(data.decode(codec)), ()
             except UnicodeDecodeError:
                 raise ReadError(path, f"invalid {codec} text after its byte-order mark") from None
     if b"\x00" in data:
         raise ReadError(path, "binary file, not text")
     try:
-        return _normalise_newlines(data.decode("utf-8"))
+        return _normalise_newlines(data.decode("utf-8")), ()
     except UnicodeDecodeError:
         pass
-    text = _guess_legacy(data)
-    if text is None:
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        text, bad = mostly_utf8
+        return _normalise_newlines(text), (
+            f"{bad} byte{'s that are' if bad != 1 else ' that is'} not UTF-8 replaced by \ufffd "
+            "(the rest of the file is UTF-8)",
+        )
+    guessed = _guess_legacy(data)
+    if guessed is None:
         raise ReadError(path, "not UTF-8, and no other text encoding fits")
-    return _normalise_newlines(text)
+    text, encoding, garbled = guessed
+    note = f"not UTF-8: read as {encoding}, a guess from its bytes"
+    if garbled:
+        note += f" ({garbled:.0%} of it looks garbled)"
+    return _normalise_newlines(text), (note + "; check that its letters read right",)
+
+
+def looks_like_language(text: str) -> bool:
+    """Whether ``text`` reads as writing rather than codes: few control characters, and
+    letters for at least two in five of its visible characters (looked at in its first
+    100,000 characters; a short text always passes)."""
+    sample = text[:100_000]
+    visible = [c for c in sample if not c.isspace()]
+    if len(visible) < 200:
+        return True
+    controls = sum(1 for c in visible if unicodedata.category(c) == "Cc")
+    letters = sum(1 for c in visible if c.isalpha())
+    return controls <= len(visible) // 200 and letters * 5 >= len(visible) * 2
 
 
 def html_to_text(html: str) -> str:
@@ -128,15 +188,23 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ReadError]:
+def _walk(
+    paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
+) -> Iterator[Path | ReadError]:
     for raw in paths:
         path = Path(raw)
+        try:
+            os.stat(path)  # follows links: a loop or a dangling link is named, not skipped
+        except OSError as error:
+            if path.is_symlink() and error.errno == errno.ENOENT:
+                yield ReadError(path, "a broken symbolic link (what it points to is gone)")
+            else:
+                yield ReadError.from_os_error(path, error)
+            continue
         if path.is_dir():
-            yield from _walk_folder(path)
-        elif path.exists():
-            yield path
+            yield from _walk_folder(path, skipped)
         else:
-            yield ReadError(path, "no such file or directory")
+            yield path
 
 
 def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
@@ -149,7 +217,7 @@ def has_articles(folder: str | os.PathLike[str]) -> bool:
     return any(isinstance(found, Path) for found in _walk_folder(Path(folder)))
 
 
-def _walk_folder(folder: Path) -> Iterator[Path | ReadError]:
+def _walk_folder(folder: Path, skipped: list[Path] | None = None) -> Iterator[Path | ReadError]:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -158,13 +226,40 @@ def _walk_folder(folder: Path) -> Iterator[Path | ReadError]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk_folder(Path(entry.path))
-        elif entry.is_file() and Path(entry.name).suffix.lower() in READ_SUFFIXES:
-            yield Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):  # a linked folder is not followed: no cycles
+            yield from _walk_folder(Path(entry.path), skipped)
+        elif Path(entry.name).suffix.lower() not in READ_SUFFIXES:
+            if skipped is not None:
+                skipped.append(Path(entry.path))
+        else:
+            try:
+                entry.stat()  # follows a link: a loop or a dangling link is named
+            except OSError as error:
+                if entry.is_symlink() and error.errno == errno.ENOENT:
+                    yield ReadError(
+                        entry.path, "a broken symbolic link (what it points to is gone)"
+                    )
+                else:
+                    yield ReadError.from_os_error(entry.path, error)
+                continue
+            if entry.is_file():
+                yield Path(entry.path)
 
 
-def _guess_legacy(data: bytes) -> str | None:
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, bad bytes) when ``data`` is UTF-8 but for a few bad bytes (at most one in a
+    thousand, and far fewer than its well-formed non-ASCII characters), else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    if 0 < bad <= max(1, len(data) // 1000) and good >= 5 * bad:
+        return text, bad
+    return None
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str, float] | None:
+    """(text, encoding's name, share that looks garbled) in the legacy encoding that fits
+    best, or None."""
     from charset_normalizer import from_bytes
 
     try:
@@ -173,10 +268,14 @@ def _guess_legacy(data: bytes) -> str | None:
         cp1252 = None
     # charset-normalizer alone often picks a sibling code page (cp1250, mac_roman)
     # for short Western text; confirm cp1252 first and only then let it guess.
-    if cp1252 is not None and from_bytes(data[:_SAMPLE_BYTES], cp_isolation=["cp1252"]).best():
-        return cp1252
+    if cp1252 is not None:
+        confirmed = from_bytes(data[:_SAMPLE_BYTES], cp_isolation=["cp1252"]).best()
+        if confirmed is not None:
+            return cp1252, "Windows-1252 (Western European)", confirmed.chaos
     best = from_bytes(data).best()
-    return None if best is None else str(best)
+    if best is None:
+        return None
+    return str(best), best.encoding, best.chaos
 
 
 def _normalise_newlines(text: str) -> str:

@@ -364,12 +364,14 @@ class ArgmapApp(App):
         total = count_files(paths)
         done = 0
         problems: list[str] = []
+        notes: list[str] = []  # how files were read: a guessed encoding ...
 
         def documents():
             for item in load_documents(paths):
                 if isinstance(item, ReadError):
                     problems.append(str(item))
                 else:
+                    notes.extend(f"{item.name}: {note}" for note in item.read_warnings)
                     yield item
 
         def progress(document, statements: int, outcome: str) -> None:
@@ -386,6 +388,8 @@ class ArgmapApp(App):
         )
         if problems:
             summary += "; not read: " + "; ".join(problems)
+        if notes:
+            summary += "; read with warnings: " + "; ".join(notes)
         return summary
 
     @work(thread=True, exit_on_error=False, group="index", name="search index")

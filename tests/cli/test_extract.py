@@ -1,5 +1,5 @@
-"""``argmap extract`` and ``argmap eval extraction``: bad files and gold files are one line each,
-and the others are still processed."""
+"""``argmap extract``, ``argmap eval extraction`` and ``argmap eval speakers``: bad files and gold
+files are one line each, and the others are still processed."""
 
 import json
 
@@ -10,7 +10,7 @@ def test_bad_files_are_reported_and_the_others_still_processed(capsys, tmp_path)
     good, empty, binary = tmp_path / "good.txt", tmp_path / "empty.txt", tmp_path / "scan.bin"
     good.write_text("“We will act,” Austin said.\n", encoding="utf-8")
     empty.write_bytes(b"")
-    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02\xff")
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
     status, out, err = run_cli(
         capsys, "extract", str(binary), str(tmp_path / "missing"), str(tmp_path), "--format", "json"
     )
@@ -18,6 +18,9 @@ def test_bad_files_are_reported_and_the_others_still_processed(capsys, tmp_path)
     assert err.splitlines() == [
         f"argmap: error: {binary}: binary file, not text",
         f"argmap: error: {tmp_path / 'missing'}: no such file or directory",
+        # the folder's scan.bin is not an article file: named, not read
+        f"argmap: warning: skipped 1 file argmap does not read (it reads .txt, .md, .html and "
+        f".htm): {binary}",
     ]
     assert [d["name"] for d in json.loads(out)["documents"]] == ["empty.txt", "good.txt"]
 
@@ -42,6 +45,26 @@ def test_eval_extraction_scores_the_seed(capsys):
     assert 0.0 <= json.loads(out)["score"]["attributed_f1"] <= 1.0
 
 
+def test_eval_speakers_scores_the_seed_and_lists_the_split(capsys):
+    gold = REPO / "tests" / "fixtures" / "japan-us-integration.speakers.jsonl"
+    status, out, err = run_cli(capsys, "eval", "speakers", str(gold), str(REPO / "seeds"))
+    assert (status, err) == (0, "")
+    assert "B-cubed precision    1.000" in out
+    assert "People and entities split over several speakers (1):" in out
+    status, out, _ = run_cli(
+        capsys, "eval", "speakers", str(gold), str(REPO / "seeds"), "--format", "json"
+    )
+    assert json.loads(out)["score"]["gold_spans"] == 16
+
+
+def test_eval_speakers_problems_with_the_gold_file_are_one_line_naming_it(capsys, tmp_path):
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"doc": "a.txt"}\n', encoding="utf-8")
+    status, out, err = run_cli(capsys, "eval", "speakers", str(broken), str(tmp_path))
+    assert (status, out) == (1, "")
+    assert len(err.splitlines()) == 1 and err.startswith(f"argmap: error: {broken}:1:")
+
+
 def test_eval_problems_with_the_gold_file_are_one_line_naming_it(capsys, tmp_path):
     missing, broken = tmp_path / "missing.jsonl", tmp_path / "broken.jsonl"
     broken.write_text("{not json\n", encoding="utf-8")
@@ -59,3 +82,28 @@ def test_eval_with_no_gold_document_among_the_paths_fails(capsys, tmp_path):
     status, _out, err = run_cli(capsys, "eval", "extraction", str(gold), str(other))
     assert status == 1
     assert "no document" in err and str(gold) in err
+
+
+def test_a_guessed_encoding_is_a_warning_and_the_file_is_still_read(capsys, tmp_path):
+    path = tmp_path / "western.txt"
+    path.write_bytes("“We will act,” said Señor Müller of the café.\n".encode("cp1252"))
+    status, out, err = run_cli(capsys, "extract", path)
+    assert status == 0 and "Señor Müller" in out
+    assert err == (
+        f"argmap: warning: {path}: not UTF-8: read as Windows-1252 (Western European), a guess "
+        "from its bytes; check that its letters read right\n"
+    )
+
+
+def test_a_folder_with_nothing_readable_is_an_error_naming_what_was_skipped(capsys, tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "b.docx").write_bytes(b"PK\x03\x04")
+    status, out, err = run_cli(capsys, "extract", folder)
+    assert status == 1 and out == ""
+    assert err.splitlines() == [
+        f"argmap: warning: skipped 2 files argmap does not read (it reads .txt, .md, .html and "
+        f".htm): {folder / 'a.pdf'}, {folder / 'b.docx'}",
+        f"argmap: error: {folder}: no article to read (argmap reads .txt, .md, .html and .htm)",
+    ]

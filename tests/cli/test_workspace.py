@@ -163,3 +163,26 @@ def test_setting_a_codebook_says_how_to_refresh_the_suggestions(workspace_dir, c
     assert out.splitlines()[1].endswith(
         "`argmap suggest` suggests stances for the 16 statements under this one"
     )
+
+
+def test_adding_a_folder_with_nothing_readable_fails_and_names_the_skipped_files(
+    workspace_dir, capsys, tmp_path
+):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "interview.pdf").write_bytes(b"%PDF-1.4")
+    status, out, err = run_cli(capsys, "add", folder, "--progress", "none")
+    assert status == 1 and out.startswith("0 added")
+    assert "skipped 1 file argmap does not read (it reads .txt, .md, .html and .htm): " in err
+    assert f"{folder}: no article to read" in err
+
+
+def test_adding_a_folder_with_a_link_loop_adds_its_other_files(workspace_dir, capsys, tmp_path):
+    folder = tmp_path / "L"
+    folder.mkdir()
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")
+    (folder / "real.txt").write_text('"We will act," Tanaka said.\n')
+    status, out, err = run_cli(capsys, "add", folder, "--progress", "none")
+    assert status == 1 and out.startswith("1 added")
+    assert err.count("symbolic link loop") == 2 and "Traceback" not in err

@@ -1,6 +1,7 @@
 """Reading files and folders into documents: walking, decoding, HTML, errors."""
 
 import json
+import re
 
 import pytest
 
@@ -63,8 +64,8 @@ def test_newlines_are_normalised(tmp_path):
 
 
 def test_binary_file_is_an_error_naming_it(tmp_path):
-    path = tmp_path / "photo.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+    path = tmp_path / "table.txt"
+    path.write_bytes(b"SQLITE\x00\x00\x00\rIHDR\x00\x00\x01\x00")
     with pytest.raises(ReadError) as caught:
         read_document(path)
     assert str(caught.value) == f"{path}: binary file, not text"
@@ -185,3 +186,120 @@ def test_offsets_match_the_gold_files(shared):
             spans = gold.get("spans") or [[gold["start"], gold["end"]]]
             pieces = (texts[gold["doc"]][start:end] for start, end in spans)
             assert " ".join(pieces) == gold["text"], gold["id"]
+
+
+# ---------------------------------------------------------------------- files that are not text
+
+
+@pytest.mark.parametrize(
+    ("head", "named"),
+    [
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Clinton: We will) Tj ET\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP archive (a .docx"),
+        (b"{\\rtf1\\ansi Tanaka said so.}", "RTF document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image (PNG)"),
+    ],
+)
+def test_a_file_in_another_format_renamed_txt_is_refused_naming_the_format(tmp_path, head, named):
+    path = tmp_path / "article.txt"
+    path.write_bytes(head)
+    with pytest.raises(ReadError, match=re.escape(named)) as caught:
+        read_document(path)
+    assert str(caught.value).startswith(f"{path}: ")
+
+
+def test_text_that_is_mostly_codes_is_refused(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text("".join(f"{n:04x}|{n * 7 % 97:02d}#{'%' * (n % 3)};" for n in range(400)))
+    with pytest.raises(ReadError, match="does not read as text in a language"):
+        read_document(path)
+
+
+def test_an_article_with_many_numbers_still_reads(tmp_path):
+    # a results table inside a news story: figures, but still mostly words
+    rows = "".join(f"Precinct {n}: Clinton 4{n}%, Trump 3{n}%, turnout 6{n}%.\n" for n in range(60))
+    path = tmp_path / "results.txt"
+    path.write_text(f"The county reported its results on Tuesday night.\n{rows}")
+    assert "Precinct 59" in _read(path)
+
+
+# ---------------------------------------------------------------------- how sure the decoding is
+
+
+def test_a_legacy_encoding_is_read_with_a_warning_naming_it(tmp_path):
+    text = "The plan was “historic” and the café – naïve – was closed. Señor Müller agreed.\n"
+    path = tmp_path / "western.txt"
+    path.write_bytes(text.encode("cp1252"))
+    document = read_document(path)
+    assert document.text == text
+    [warning] = document.read_warnings
+    assert "not UTF-8" in warning and "Windows-1252" in warning and "a guess" in warning
+
+
+def test_utf8_with_one_damaged_byte_stays_utf8_and_says_so(tmp_path):
+    # decoded whole as cp1252, every accented letter would turn into two ("Ã©")
+    text = "Le ministère a déclaré : « Nous agirons », dit Ōno. " * 30
+    data = text.encode("utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:400] + b"\xff" + data[400:])
+    document = read_document(path)
+    assert "Ã" not in document.text and document.text.count("\ufffd") == 1
+    assert document.text.replace("\ufffd", "") == text
+    assert document.read_warnings == (
+        "1 byte that is not UTF-8 replaced by \ufffd (the rest of the file is UTF-8)",
+    )
+
+
+def test_clean_utf8_has_no_warning(tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text(QUOTE, encoding="utf-8")
+    assert read_document(path).read_warnings == ()
+
+
+def test_warnings_are_not_stored_with_the_document(tmp_path):
+    path = tmp_path / "western.txt"
+    path.write_bytes("Café crème, said the Ministère official.\n".encode("cp1252"))
+    document = read_document(path)
+    assert document.read_warnings and "read_warnings" not in document.model_dump()
+
+
+# ---------------------------------------------------------------------- links
+
+
+def test_a_symbolic_link_loop_is_named_and_every_other_file_is_read(tmp_path):
+    folder = tmp_path / "L"
+    folder.mkdir()
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")
+    (folder / "gone.txt").symlink_to("nowhere.txt")
+    (folder / "real.txt").write_text(QUOTE)
+    items = list(load_documents([folder]))
+    problems = {str(item) for item in items if isinstance(item, ReadError)}
+    assert problems == {
+        f"{folder / 'a.txt'}: a symbolic link loop (it points back to itself)",
+        f"{folder / 'b.txt'}: a symbolic link loop (it points back to itself)",
+        f"{folder / 'gone.txt'}: a broken symbolic link (what it points to is gone)",
+    }
+    assert [item.text for item in items if not isinstance(item, ReadError)] == [QUOTE]
+    [loop] = load_documents([folder / "a.txt"])  # named on the command line, the same
+    assert isinstance(loop, ReadError) and "symbolic link loop" in str(loop)
+
+
+def test_a_linked_folder_is_not_followed_so_a_folder_linking_to_itself_ends(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text(QUOTE)
+    (folder / "again").symlink_to(folder, target_is_directory=True)
+    assert [d.name for d in load_documents([folder])] == ["one.txt"]
+
+
+def test_files_argmap_does_not_read_are_listed_as_skipped(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "story.txt").write_text(QUOTE)
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")
+    skipped: list = []
+    assert [d.name for d in load_documents([folder], skipped)] == ["story.txt"]
+    assert sorted(p.name for p in skipped) == ["notes.docx", "scan.pdf"]
