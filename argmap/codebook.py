@@ -1,6 +1,6 @@
 """The codebook: one debate's issue and the stance labels analysts annotate it with.
 
-A codebook is a TOML file that analysts edit::
+A codebook is a TOML file that analysts edit:
 
     [debate]
     id = "japan-us-integration"

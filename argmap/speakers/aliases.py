@@ -52,7 +52,7 @@ class DistinctEntry(BaseModel):
 
 
 class AliasTable(BaseModel):
-    """User overrides for speaker resolution, usually loaded from TOML::
+    """User overrides for speaker resolution, usually loaded from TOML:
 
     [[speaker]]
     name = "Kishida Fumio"

@@ -1,7 +1,7 @@
 """Pure functions on speaker mentions and names: titles, roles, kinds and keys.
 
 ``split_role`` turns an in-text mention into a name, a role, an affiliation and
-a kind::
+a kind:
 
     "former Japanese Ambassador to the U.S. Sasae Kenichiro"
         -> name "Sasae Kenichiro", role "former Japanese Ambassador to the U.S."

@@ -1,7 +1,7 @@
 """Stance annotation: suggestions from a codebook, a model learned from people's labels,
 uncertainty for review, and a statement's final label.
 
-This is the API the workspace and the UI call::
+This is the API the workspace and the UI call:
 
     suggest_stances(codebook, texts, contexts=None, model=None) -> list[Suggestion]
     fit_stance_model(codebook, texts, labels) -> LearnedModel   # .save(dir)

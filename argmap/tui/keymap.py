@@ -1,6 +1,4 @@
-"""Remapping keys: a TOML file mapping binding ids to keys, given to ``App.set_keymap``.
-
-::
+"""Remapping keys: a TOML file mapping binding ids to keys, given to ``App.set_keymap``, such as:
 
     # ~/.config/argmap/keys.toml
     [keys]
