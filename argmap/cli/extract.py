@@ -1,4 +1,5 @@
-"""``argmap extract`` and ``argmap eval extraction``: statements out of articles, scored."""
+"""``argmap extract``, ``argmap eval extraction`` and ``argmap eval speakers``: statements out of
+articles, and their speakers, scored."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 def register(
     commands: argparse._SubParsersAction, eval_targets: argparse._SubParsersAction
 ) -> None:
-    """Add ``extract`` and ``eval extraction`` to the parser."""
+    """Add ``extract``, ``eval extraction`` and ``eval speakers`` to the parser."""
     extract = commands.add_parser(
         "extract",
         help="find quotes and reported speech in articles and attribute them to speakers",
@@ -63,6 +64,33 @@ def register(
     )
     extraction.set_defaults(run=_run_eval_extraction)
 
+    speakers = eval_targets.add_parser(
+        "speakers",
+        help="B-cubed precision and recall of the speaker list against speaker gold, with "
+        "fragments, split and merged people and pronoun errors",
+        description="Score the speakers the statements are attributed to against speaker gold "
+        "(JSONL: one annotated source span a line, with its entity).",
+    )
+    speakers.add_argument("gold", metavar="GOLD", help="speaker gold: a .jsonl file")
+    speakers.add_argument(
+        "paths", nargs="+", metavar="PATH", help="the articles the gold refers to"
+    )
+    speakers.add_argument("--aliases", metavar="FILE", help="alias table to resolve speakers with")
+    speakers.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="report format (default: table)",
+    )
+    speakers.add_argument(
+        "--limit",
+        type=int,
+        default=15,
+        metavar="N",
+        help="worst cases listed per section in the table (default: 15)",
+    )
+    speakers.set_defaults(run=_run_eval_speakers)
+
 
 def _run_extract(args: argparse.Namespace) -> int:
     from argmap.extraction.corpus import extract_corpus
@@ -92,6 +120,23 @@ def _run_extract(args: argparse.Namespace) -> int:
     else:
         output.write_table(results, sys.stdout, extra)
     return 1 if failures else 0
+
+
+def _run_eval_speakers(args: argparse.Namespace) -> int:
+    from argmap.evaluation.speakers import evaluate_speakers, format_speaker_report
+
+    try:
+        report = evaluate_speakers(args.gold, args.paths, aliases=args.aliases)
+    except (OSError, ValueError) as problem:  # a gold file's own problems name it already
+        error(describe(problem, args.gold))
+        return 1
+    sys.stdout.write(format_speaker_report(report, args.format, limit=args.limit))
+    if not report.documents:
+        error(
+            f"{args.gold}: no document among {' '.join(map(str, args.paths))} is named in the gold"
+        )
+        return 1
+    return 1 if report.errors else 0
 
 
 def _run_eval_extraction(args: argparse.Namespace) -> int:
