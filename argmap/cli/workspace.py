@@ -95,6 +95,12 @@ def register(
         command = commands.add_parser(
             name, help=what, description=what.capitalize() + " (from the edit log)."
         )
+        command.add_argument(
+            "--anyone",
+            action="store_true",
+            help=f"{name} the edit even when another user made it (default: only your own; "
+            "who you are: $ARGMAP_USER or the login name)",
+        )
         add_workspace_option(command)
         command.set_defaults(run=run_in_workspace(_undo if name == "undo" else _redo))
 
@@ -328,14 +334,31 @@ def _status(workspace, args: argparse.Namespace) -> int:
 
 
 def _undo(workspace, args: argparse.Namespace) -> int:
-    edit = workspace.undo()
-    print(f"undone: {edit.action} {edit.summary} ({edit.actor}, {edit.time})")
-    return 0
+    return _replay(workspace, args, "undo")
 
 
 def _redo(workspace, args: argparse.Namespace) -> int:
-    edit = workspace.redo()
-    print(f"redone: {edit.action} {edit.summary} ({edit.actor}, {edit.time})")
+    return _replay(workspace, args, "redo")
+
+
+def _replay(workspace, args: argparse.Namespace, direction: str) -> int:
+    """Undo (redo) the latest edit if the user made it, or with ``--anyone``."""
+    from argmap.store import EditError
+    from argmap.store.core import default_actor
+
+    edit = workspace.next_edit(direction)
+    if edit is None:
+        raise EditError(f"nothing to {direction}")
+    me = default_actor()
+    if edit.actor != me and not args.anyone:
+        raise EditError(
+            f"the edit to {direction} is {edit.actor}'s, not yours ({me}): {edit.action} "
+            f"{edit.summary} ({edit.time}); `argmap {direction} --anyone` takes it anyway"
+        )
+    done = (
+        workspace.undo(edit_id=edit.id) if direction == "undo" else workspace.redo(edit_id=edit.id)
+    )
+    print(f"{direction}ne: {done.action} {done.summary} ({done.actor}, {done.time})")
     return 0
 
 

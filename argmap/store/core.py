@@ -230,13 +230,16 @@ class Core:
                     self._changes, self._group = None, None
                 self._log(conn, action, summary, actor, changes.changes())
 
+    #: The id of the edit-log entry this connection wrote last (None before its first edit).
+    last_edit_id: int | None = None
+
     def _log(
         self, conn: sqlite3.Connection, action: str, summary: str, actor: str | None, changes: list
     ) -> None:
         if not changes:
             return
         conn.execute("UPDATE edits SET state = 'discarded' WHERE state = 'undone'")
-        conn.execute(
+        cursor = conn.execute(
             "INSERT INTO edits (time, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?)",
             (
                 now(),
@@ -246,6 +249,7 @@ class Core:
                 json.dumps(changes, ensure_ascii=False),
             ),
         )
+        self.last_edit_id = cursor.lastrowid
 
     def log_event(
         self,
@@ -270,37 +274,48 @@ class Core:
 
     # ------------------------------------------------------------------ undo / redo
 
-    def undo(self) -> Edit:
-        """Undo the latest edit not yet undone; ``EditError`` when there is none or it conflicts."""
-        return self._replay("undo")
+    def undo(self, *, edit_id: int | None = None) -> Edit:
+        """Undo the latest edit not yet undone; ``EditError`` when there is none or it conflicts.
 
-    def redo(self) -> Edit:
-        """Redo the edit undone last; ``EditError`` when there is none."""
-        return self._replay("redo")
+        With ``edit_id``, only if that is still the latest edit (``next_edit("undo")`` names
+        it): an edit someone else made meanwhile is never undone in its place.
+        """
+        return self._replay("undo", edit_id)
 
-    def _replay(self, direction: str) -> Edit:
+    def redo(self, *, edit_id: int | None = None) -> Edit:
+        """Redo the edit undone last; ``EditError`` when there is none (``edit_id``: as undo)."""
+        return self._replay("redo", edit_id)
+
+    def next_edit(self, direction: str) -> Edit | None:
+        """The edit ``undo`` (or ``redo``) would take back (or make again) now, if any."""
+        row = self.conn.execute(_NEXT[direction]).fetchone()
+        return None if row is None else edit_from_row(row)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process, or a worker's own
+        connection) commits a change to the workspace: what a UI polls to notice them."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _replay(self, direction: str, edit_id: int | None = None) -> Edit:
         try:
-            return self._replay_once(direction)
+            return self._replay_once(direction, edit_id)
         except sqlite3.IntegrityError:  # deferred foreign keys: a later row uses what it removes
             raise EditError(
                 f"cannot {direction} the edit: rows added since (by later edits or `argmap add`) "
                 "still use what it would remove"
             ) from None
 
-    def _replay_once(self, direction: str) -> Edit:
+    def _replay_once(self, direction: str, edit_id: int | None = None) -> Edit:
         with self.transaction() as conn:
-            if direction == "undo":
-                row = conn.execute(
-                    "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 "
-                    "ORDER BY id DESC LIMIT 1"
-                ).fetchone()
-            else:
-                row = conn.execute(
-                    "SELECT * FROM edits WHERE state = 'undone' ORDER BY id LIMIT 1"
-                ).fetchone()
+            row = conn.execute(_NEXT[direction]).fetchone()
             if row is None:
                 raise EditError(f"nothing to {direction}")
             edit = edit_from_row(row)
+            if edit_id is not None and edit.id != edit_id:
+                raise EditError(
+                    f"the edit to {direction} is now {edit.actor}'s edit {edit.id} "
+                    f"({edit.summary}), made meanwhile; nothing was {direction}ne"
+                )
             changes = logged_changes(row[5], edit)
             expect, apply = ("after", "before") if direction == "undo" else ("before", "after")
             conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -335,6 +350,13 @@ class Core:
                 (json.dumps(target), limit),
             ).fetchall()
         return [edit_from_row(row) for row in rows]
+
+
+#: The edit that undo (redo) takes: the latest done and undoable one (the first undone one).
+_NEXT = {
+    "undo": "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1",
+    "redo": "SELECT * FROM edits WHERE state = 'undone' ORDER BY id LIMIT 1",
+}
 
 
 def _connect(path: Path, busy_timeout: float, *, new: bool = False) -> WorkspaceConnection:

@@ -44,6 +44,10 @@ VIEWS = {
 }
 
 
+#: How often the UI looks for changes other processes made to the workspace (seconds).
+OUTSIDE_CHECK_SECONDS = 1.0
+
+
 def view_class(name: str) -> type[View]:
     """The class of view ``name`` (its module imported the first time)."""
     module, cls = VIEWS[name][0].split(":")
@@ -110,6 +114,12 @@ class ArgmapApp(App):
             None  # what to focus after the next view switch (default: the view's own)
         )
         self.last_error: str | None = None
+        #: The edit-log ids of the edits made in this window: undo takes these back without
+        #: asking, and asks before taking back anyone else's.
+        self.own_edits: set[int] = set()
+        self.last_outside_note: str | None = None  # what the app last said of others' edits
+        self._data_version = self.workspace.data_version()
+        self._seen_edit = max((edit.id for edit in self.workspace.edits(limit=1)), default=0)
         if keymap:
             self.set_keymap(keymap)
 
@@ -144,6 +154,7 @@ class ArgmapApp(App):
             self.call_after_refresh(self.add_documents, self.add_paths)
         else:
             self.set_timer(1.0, self.warm_search)  # after the first screen, not competing with it
+        self.set_interval(OUTSIDE_CHECK_SECONDS, self.check_outside_changes)
 
     @property
     def main(self):
@@ -268,12 +279,16 @@ class ArgmapApp(App):
         then: Callable[[object], None] | None = None,
     ) -> object:
         """Make one edit through the store and refresh the views; a refused edit is shown."""
+        before = self.workspace.last_edit_id
         try:
             result = call(self.workspace)
         except WorkspaceError as problem:
             self.last_error = str(problem)
             self.notify(str(problem), title="not done", severity="error")
             return None
+        if self.workspace.last_edit_id is not None and self.workspace.last_edit_id != before:
+            self.own_edits.add(self.workspace.last_edit_id)
+            self._seen_edit = max(self._seen_edit, self.workspace.last_edit_id)
         self.notify(summary, timeout=2)
         self.edited(source)
         if then is not None:
@@ -306,16 +321,80 @@ class ArgmapApp(App):
         self._replay("redo")
 
     def _replay(self, direction: str) -> None:
+        """Undo (redo) the latest edit: at once when this window made it, else only after
+        saying whose it is and asking."""
         try:
-            edit = self.workspace.undo() if direction == "undo" else self.workspace.redo()
+            edit = self.workspace.next_edit(direction)
         except WorkspaceError as problem:
             self.notify(str(problem), severity="warning")
             return
-        self.notify(
-            f"{direction}ne: {edit.summary}" if direction == "undo" else f"redone: {edit.summary}",
-            timeout=3,
+        if edit is None:
+            self.notify(f"nothing to {direction}", severity="warning")
+            return
+        if edit.id in self.own_edits:
+            self._replay_edit(direction, edit.id)
+            return
+        when = edit.time[:16].replace("T", " ")
+        choices = [
+            ("keep", "Keep it"),
+            ("replay", f"{direction.capitalize()} {edit.actor}'s edit: {edit.summary}"),
+        ]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "replay":
+                self._replay_edit(direction, edit.id)
+
+        self.push_screen(
+            self.picker(
+                f"The edit to {direction} was not made in this window: {edit.actor}, {when} "
+                f"UTC, {edit.summary}",
+                choices,
+            ),
+            chosen,
         )
+
+    def _replay_edit(self, direction: str, edit_id: int) -> None:
+        try:
+            if direction == "undo":
+                edit = self.workspace.undo(edit_id=edit_id)
+            else:
+                edit = self.workspace.redo(edit_id=edit_id)
+        except WorkspaceError as problem:
+            self.last_error = str(problem)
+            self.notify(str(problem), severity="warning")
+            return
+        self.notify(f"{direction}ne: {edit.summary}", timeout=3)
         self.edited(self.current_view)
+
+    def check_outside_changes(self) -> None:
+        """Refresh what is on screen when another process (or this app's own worker) has
+        changed the workspace, and say which edits others made."""
+        try:
+            version = self.workspace.data_version()
+        except WorkspaceError:
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        others = [
+            edit
+            for edit in self.workspace.edits(limit=20)
+            if edit.id > self._seen_edit and edit.id not in self.own_edits
+        ]
+        self._seen_edit = max([self._seen_edit, *(edit.id for edit in others)])
+        view = self.current_view
+        view.refresh_data()
+        self.stale = set(VIEWS) - {view.id}
+        self.schedule_status()
+        adding = any(w.group == "add" and w.is_running for w in self.workers)
+        if others and not adding:
+            actors = sorted({edit.actor for edit in others})
+            latest = others[0]
+            self.last_outside_note = (
+                f"{len(others)} edit{'s' if len(others) != 1 else ''} made outside this window "
+                f"by {', '.join(actors)}; the latest: {latest.summary}"
+            )
+            self.notify(self.last_outside_note, title="workspace changed", timeout=6)
 
     # ------------------------------------------------------------------ dialogs
 

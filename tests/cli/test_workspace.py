@@ -128,7 +128,7 @@ def test_undo_of_a_malformed_log_entry_from_the_command_line(ws, tmp_path, capsy
         'UPDATE edits SET changes = \'[{"table": "statements"}]\' '
         "WHERE id = (SELECT max(id) FROM edits)"
     )
-    status, _, err = run_cli(capsys, "undo", "-w", tmp_path)
+    status, _, err = run_cli(capsys, "undo", "--anyone", "-w", tmp_path)
     assert status == 1 and "has a malformed change list" in err and "Traceback" not in err
 
 
@@ -186,3 +186,22 @@ def test_adding_a_folder_with_a_link_loop_adds_its_other_files(workspace_dir, ca
     status, out, err = run_cli(capsys, "add", folder, "--progress", "none")
     assert status == 1 and out.startswith("1 added")
     assert err.count("symbolic link loop") == 2 and "Traceback" not in err
+
+
+def test_undo_takes_back_only_your_own_edit_unless_told_otherwise(
+    workspace_dir, capsys, monkeypatch
+):
+    monkeypatch.setenv("ARGMAP_USER", "bob")
+    assert run_cli(capsys, "claim", "add", "Japan should integrate", "--position")[0] == 0
+    monkeypatch.setenv("ARGMAP_USER", "alice")
+    status, out, err = run_cli(capsys, "undo")
+    assert status == 1 and out == ""
+    assert err.startswith("argmap: error: the edit to undo is bob's, not yours (alice): ")
+    assert "`argmap undo --anyone` takes it anyway" in err
+    assert "map        1 claims" in run_cli(capsys, "status")[1]  # nothing was undone
+    status, out, _ = run_cli(capsys, "undo", "--anyone")
+    assert status == 0 and out.startswith("undone: add-claim")
+    assert run_cli(capsys, "redo")[0] == 1  # still bob's edit: alice redoes it only with --anyone
+    monkeypatch.setenv("ARGMAP_USER", "bob")
+    status, out, _ = run_cli(capsys, "redo")
+    assert status == 0 and "map        1 claims" in run_cli(capsys, "status")[1]

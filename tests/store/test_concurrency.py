@@ -164,7 +164,7 @@ def test_the_cli_reports_busy_as_one_line(tmp_path, capsys, monkeypatch):
     blocker = sqlite3.connect(tmp_path / "argmap.sqlite", isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     try:
-        status = main(["undo", "-w", str(tmp_path)])
+        status = main(["claim", "add", "Japan should integrate", "--position", "-w", str(tmp_path)])
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()

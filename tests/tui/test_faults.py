@@ -1,5 +1,6 @@
 """The UI when the workspace cannot take an edit: a message, and the app stays open."""
 
+from argmap.store import Workspace
 from argmap.tui.app import ArgmapApp
 from tests.helpers import digest
 from tests.tui.helpers import SIZE, press, run
@@ -22,3 +23,76 @@ def test_an_edit_on_a_read_only_workspace_is_a_message_and_the_app_stays_open(
 
     run(go())
     assert digest(read_only_workspace) == before
+
+
+# ---------------------------------------------------------------------- edits from elsewhere
+
+
+def test_an_edit_from_another_process_shows_up_and_is_not_undone_without_asking(
+    workspace_file,
+):
+    from argmap.tui.dialogs import PickerScreen
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "m")  # the map: no claims yet
+            assert app.workspace.status().claims == 0
+            with Workspace(workspace_file) as other:  # another shell's `argmap claim add`
+                other.add_claim("Japan should integrate", kind="position", actor="bob")
+            app.check_outside_changes()  # what the app does every second
+            await pilot.pause(0.3)  # the status line is redrawn 0.15 s after a change
+            status = str(app.query_one("#status").render())
+            assert "1 claim" in status
+            assert "bob" in (app.last_outside_note or "")
+            await press(pilot, "u")  # bob's edit: the app asks first
+            assert isinstance(app.screen, PickerScreen)
+            assert (
+                "bob" in app.screen.title_text
+                and "not made in this window" in app.screen.title_text
+            )
+            await press(pilot, "escape")  # keep it
+            assert app.workspace.status().claims == 1
+            await press(pilot, "u", "down", "enter")  # now take it back after all
+            assert app.workspace.status().claims == 0
+
+    run(go())
+
+
+def test_undo_takes_back_this_windows_own_edit_without_asking(workspace_file):
+    from argmap.tui.dialogs import PickerScreen
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "r", "1")  # label the first statement of the review queue
+            [labelled] = [a for a in annotations_of_all(app) if a.annotator]
+            await press(pilot, "u")
+            assert not isinstance(app.screen, PickerScreen)
+            assert labelled.statement_id not in {a.statement_id for a in annotations_of_all(app)}
+
+    run(go())
+
+
+def test_an_outside_edit_made_after_this_windows_own_is_never_undone_in_its_place(
+    workspace_file,
+):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "r", "1")
+            own = app.workspace.next_edit("undo")
+            with Workspace(workspace_file) as other:
+                other.add_claim("Japan should integrate", kind="position", actor="bob")
+            # the app has not looked yet: its undo still asks, naming bob's edit
+            await press(pilot, "u")
+            assert "bob" in app.screen.title_text
+            await press(pilot, "escape")
+            assert app.workspace.next_edit("undo").actor == "bob"
+            assert own.id in app.own_edits
+
+    run(go())
+
+
+def annotations_of_all(app):
+    return app.workspace.annotations()
