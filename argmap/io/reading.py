@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 READ_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+#: Articles in formats argmap does not read: a folder holding them names them as skipped
+#: (its other files, such as the workspace, codebooks and images, are passed over quietly).
+UNREAD_DOCUMENTS = frozenset(
+    ".pdf .doc .docx .odt .rtf .epub .mht .mhtml .xhtml .xml .eml .msg .pages .wpd".split()
+)
 
 # (BOM, codec) pairs; UTF-32 first because its little-endian BOM starts with UTF-16's.
 _BOMS = (
@@ -78,7 +83,8 @@ def load_documents(
 
     Folders are walked recursively in sorted order, keeping ``.txt``, ``.md``,
     ``.html`` and ``.htm`` files and skipping hidden entries; the other files met in
-    a folder are appended to ``skipped`` (when given), so a caller can name them. A file
+    a folder in a document format argmap does not read (PDF, Word ...) are appended to
+    ``skipped`` (when given), so a caller can name them. A file
     named explicitly is read whatever its suffix (as text unless it is HTML).
     One failure never stops the files after it.
     """
@@ -229,7 +235,7 @@ def _walk_folder(folder: Path, skipped: list[Path] | None = None) -> Iterator[Pa
         if entry.is_dir(follow_symlinks=False):  # a linked folder is not followed: no cycles
             yield from _walk_folder(Path(entry.path), skipped)
         elif Path(entry.name).suffix.lower() not in READ_SUFFIXES:
-            if skipped is not None:
+            if skipped is not None and Path(entry.name).suffix.lower() in UNREAD_DOCUMENTS:
                 skipped.append(Path(entry.path))
         else:
             try:

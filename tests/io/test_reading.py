@@ -300,6 +300,8 @@ def test_files_argmap_does_not_read_are_listed_as_skipped(tmp_path):
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
     (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4")
+    for own in ("argmap.sqlite", "argmap.sqlite-wal", "debate.codebook.toml", "photo.jpg"):
+        (folder / own).write_bytes(b"")  # the workspace and its company: passed over quietly
     skipped: list = []
     assert [d.name for d in load_documents([folder], skipped)] == ["story.txt"]
     assert sorted(p.name for p in skipped) == ["notes.docx", "scan.pdf"]
