@@ -199,3 +199,50 @@ def test_find_passage_matches_across_other_whitespace_and_prefers_the_nearest():
     )
     assert find_passage(text, "the plan was wrong") is None
     assert find_passage(text, "   ") is None
+
+
+def test_enter_on_the_board_shows_a_statement_far_down_a_long_article_selected_and_in_view(
+    tmp_path,
+):
+    from argmap.codebook import load_codebook
+    from argmap.models import Document
+    from argmap.store import Workspace
+    from argmap.tui.app import ArgmapApp
+    from tests.helpers import SEED_CODEBOOK
+
+    filler = "".join(
+        f"The weather on day {n} was mild, and the roads were quiet.\n\n" for n in range(300)
+    )
+    text = filler + "“We will never give up our say over our own forces,” Tanaka Hitoshi said.\n"
+    with Workspace.init(tmp_path, codebook=load_codebook(SEED_CODEBOOK)) as workspace:
+        workspace.add_documents([Document.from_text("long.txt", text)])
+        [statement] = workspace.statements()
+
+    async def go():
+        app = ArgmapApp(tmp_path / "argmap.sqlite")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            column = next(
+                options
+                for options in app.query("OptionList")
+                if any(
+                    options.get_option_at_index(i).id == statement.id
+                    for i in range(options.option_count)
+                )
+            )
+            column.focus()
+            column.highlighted = next(
+                i
+                for i in range(column.option_count)
+                if column.get_option_at_index(i).id == statement.id
+            )
+            await press(pilot, "enter")
+            await pilot.pause(0.2)
+            view = app.view("documents")
+            assert app.current == "documents" and view.selected_statement() == statement.id
+            article = view.article
+            line = article.line_at(statement.start)
+            assert line > article.size.height  # far below the first screen
+            assert article.scroll_y <= line < article.scroll_y + article.size.height
+
+    run(go())

@@ -79,6 +79,7 @@ class ArticleText(LineView, can_focus=False):
         self._kept: tuple[int, int] | None = (
             None  # the span to keep in view (the selected statement)
         )
+        self._reveal_pending = False  # a reveal waits for the next refresh (see _reveal)
         self._open_ends: tuple[int, int] = (
             0,
             0,
@@ -131,7 +132,16 @@ class ArticleText(LineView, can_focus=False):
         if first >= top and last < top + height:
             return
         centre = (first + min(last, first + height - 1)) // 2
-        self.scroll_to(y=max(centre - height // 2, 0), animate=False, immediate=True)
+        target = max(centre - height // 2, 0)
+        if target > self.max_scroll_y and not self._reveal_pending:
+            # just laid out: the new height is not yet what scrolling is clamped to
+            self._reveal_pending = True
+            self.call_after_refresh(self._reveal_later)
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def _reveal_later(self) -> None:
+        self._reveal_pending = False
+        self._reveal()
 
     # ------------------------------------------------------------------ layout
 
