@@ -136,7 +136,7 @@ def load_keys(path: str | None) -> dict[str, str] | None:
 def _run_open(args: argparse.Namespace) -> int:
     # imports stay on the path they serve: opening an existing workspace needs no codebook
     # parser (pydantic) and no extraction; see benchmarks/ui_speed.py for the start-up time
-    from argmap.cli import has_terminal
+    from argmap.cli import has_terminal, warning
     from argmap.store import Workspace, open_workspace
 
     workspace_file, articles, codebook_file = plan(args.targets, args.workspace, args.codebook)
@@ -157,6 +157,12 @@ def _run_open(args: argparse.Namespace) -> int:
             f"created workspace {workspace_file}"
             + (f" with codebook {codebook_file}" if codebook_file else "")
         )
+        if codebook is None:
+            warning(
+                f"{workspace_file}: no codebook beside the articles, so the workspace has none: "
+                "statements and speakers can be browsed, stances set once it has one "
+                "(`argmap codebook FILE`, or open anew with --codebook FILE)"
+            )
     aliases = None
     if args.aliases:
         from argmap.speakers.aliases import AliasTable

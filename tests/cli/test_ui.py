@@ -102,3 +102,20 @@ def test_open_on_a_damaged_workspace_is_one_line(workspace_file, tmp_path, capsy
     status, _, err = run_cli(capsys, "open", workspace_file, "--screenshot", tmp_path / "shot.svg")
     assert status == 1 and err.count("\n") == 1 and "the workspace file is damaged" in err
     assert not (tmp_path / "shot.svg").exists()
+
+
+def test_open_on_articles_without_a_codebook_makes_the_workspace_and_says_it_has_none(
+    tmp_path, capsys
+):
+    import shutil
+
+    from tests.helpers import SEED, run_cli
+
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    status, out, err = run_cli(capsys, "open", folder, "--screenshot", tmp_path / "board.svg")
+    assert status == 0 and "created workspace" in out
+    assert "no codebook beside the articles" in err and "argmap codebook FILE" in err
+    with Workspace(folder / "argmap.sqlite") as ws:
+        assert ws.codebook is None and ws.count_statements() > 0
