@@ -103,6 +103,8 @@ class Statement(BaseModel):
     speaker: str | None = None  # the resolved speaker's canonical name
     speaker_role: str | None = None  # the title or role this mention gives ('Prime Minister')
     speaker_id: str | None = None
+    # why the statement has no speaker although its mention was found ("a poll", "a date")
+    speaker_note: str | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
 
     @model_validator(mode="after")

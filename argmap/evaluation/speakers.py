@@ -116,7 +116,7 @@ _EDGE_WORDS = frozenset(
     of in on at by to from with without into onto over under about against among between
     during through toward towards upon via per than like
     who whom whose which what that this these those there here it its he she they we i you
-    me him her them us my his our your their one ones
+    me him her them us my his our your their
     said says say told tells asked according
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
     tonight morning afternoon evening night week weekend month year day days weeks months
@@ -131,11 +131,16 @@ _PERSON_WORDS = frozenset(
     mayor candidate nominee chairman chairwoman chair director secretary minister leader
     member voter resident activist critic supporter owner executive officer commissioner
     professor economist strategist pollster consultant doctor physician man woman person
-    someone everyone anyone nobody narrator announcer host moderator
+    someone everyone anyone nobody narrator announcer host moderator men women people children
+    police staff public crowd audience company campaign government agency party board panel
+    committee council union court newspaper network magazine team family administration
+    foundation group organization organisation force media institute association student
+    general inspector counsel commander manager chief
     """.split()
 )
-_CONTRACTION = re.compile(r"['’](?:ll|d|m|re|ve|s|t)$|n['’]t$", re.IGNORECASE)
-_CONNECTOR = frozenset("of for and & the de la del von van der".split())
+_CONTRACTION = re.compile(
+    r"['’](?:ll|d|m|re|ve|t)$|n['’]t$|^(?:it|he|she|that|there|what|who|here)['’]s$", re.IGNORECASE
+)
 
 
 def is_fragment(name: str) -> bool:
@@ -143,9 +148,9 @@ def is_fragment(name: str) -> bool:
 
     True when its first or last word is a function word, a time word or a pronoun ("But
     Trump", "On Monday", "And I'll", "Trump Wednesday"), when it holds a number or a
-    contraction, when it has no capital letter and is not a plural or a word for a person
-    ("pitch", "to prevail"), when it ends with a verb form ("results tallied"), or when it is
-    an all-capitals headline or dateline ("WASHINGTON", "MAKE AMERICA GREAT AGAIN").
+    contraction, when it has no capital letter and is not a plural or a word for a person or a
+    body ("pitch", "to prevail"), when it ends with a verb form ("results tallied"), or when it
+    is a headline in capitals ("MAKE AMERICA GREAT AGAIN").
     A leading "the" is allowed ("the Ministry of Defense").
     """
     words = [w.strip(".,;:!?\"'“”‘’()[]") for w in name.split()]
@@ -155,8 +160,11 @@ def is_fragment(name: str) -> bool:
     lowered = [w.casefold() for w in words]
     if lowered[0] == "the" and len(words) > 1:
         words, lowered = words[1:], lowered[1:]
-    if lowered[0] in _EDGE_WORDS or lowered[-1] in _EDGE_WORDS:
-        return True
+    edges = [(w, low) for w, low in ((words[0], lowered[0]), (words[-1], lowered[-1]))]
+    if any(low in _EDGE_WORDS and not w.isupper() for w, low in edges):
+        return True  # "But Trump", "Trump Wednesday"; "USA TODAY" is a name in capitals
+    if lowered[0] == "one" and len(lowered) > 1 and lowered[1] == "of":
+        return True  # "one of Obama"
     if any(_CONTRACTION.search(w) for w in words):
         return True
     if any(any(c.isdigit() for c in w) for w in words) and not any(
@@ -167,13 +175,12 @@ def is_fragment(name: str) -> bool:
     if last.endswith(("ed", "ing")) and len(last) > 5 and not words[-1][:1].isupper():
         return True
     if not any(c.isupper() for c in name):
-        plural = last.endswith("s") and not last.endswith("ss")
-        return not (plural or last in _PERSON_WORDS)
+        cut = [i for i, low in enumerate(lowered) if low in ("of", "for", "to", "at", "with")]
+        head = lowered[cut[0] - 1] if cut and cut[0] > 0 else last  # "secretary of state"
+        plural = head.endswith("s") and not head.endswith("ss")
+        return not (plural or head in _PERSON_WORDS)
     letters = [w for w in words if any(c.isalpha() for c in w)]
-    if letters and all(w.isupper() for w in letters):
-        return len(letters) > 1 or len(letters[0]) >= 6
-    capitalised = [w for w in words if w[:1].isupper()]
-    return len(words) >= 5 and len(capitalised) == len(words) and not (set(lowered) & _CONNECTOR)
+    return len(letters) >= 3 and all(w.isupper() for w in letters)
 
 
 # --------------------------------------------------------------------------- report

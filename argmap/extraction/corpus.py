@@ -65,9 +65,14 @@ def _resolve(
     registry: SpeakerRegistry,
     speakers: dict[str, Speaker] | None,
 ) -> Statement:
+    if statement.speaker_note is not None:
+        return statement  # the mention names no speaker: left unattributed, with the reason
     name = statement.speaker or statement.speaker_mention
     if not name:
         return statement
+    note = split_role(name).note
+    if note is not None:
+        return statement.model_copy(update={"speaker": None, "speaker_note": note})
     speaker = registry.resolve(name, doc_id=document.id, role=statement.speaker_role)
     _note_alias(speaker, statement.speaker_mention)
     if speakers is not None:

@@ -305,7 +305,8 @@ def _statement(
         speaker_mention=text[mention.start : mention.end] if mention else None,
         speaker_start=mention.start if mention else None,
         speaker_end=mention.end if mention else None,
-        speaker=resolved.name if resolved else None,
-        speaker_role=resolved.role if resolved else None,
+        speaker=resolved.name if resolved and resolved.note is None else None,
+        speaker_role=resolved.role if resolved and resolved.note is None else None,
+        speaker_note=resolved.note if resolved else None,
         confidence=finding.confidence,
     )

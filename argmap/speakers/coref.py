@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
-from argmap.speakers.names import is_pronoun, pronoun_gender, split_role
+from argmap.speakers.names import is_place, is_pronoun, pronoun_gender, split_role
 from argmap.speakers.wordlists import ORG_HEADS
 
 _NAME_RUN = re.compile(
@@ -33,6 +33,10 @@ _WANTED_KINDS = {
 }
 
 
+_NO_ANTECEDENT = "a pronoun that refers to nobody named"
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
+_OPENING_MARKS = "“‘«"
+_CLOSING_MARKS = "”’»"
 _PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
 _LOOKAHEAD = 3000  # characters ahead searched for a full name when none came before
 _PLACES_PER_WORD = 8  # latest places kept for each capitalised word
@@ -53,8 +57,21 @@ class Resolved(NamedTuple):
     name: str
     kind: SpeakerKind
     role: str | None
+    note: str | None = None  # why the mention names no speaker ("a poll", "a date")
 
 
+# A name at the start of a sentence (after an opening word such as "But"): the sentence's
+# subject. Group 1 is an honorific, group 2 the name.
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?])[\"”’')]*[ \t]+|(?<=\n))"
+    r"(?:(?:But|And|Then|Yet|So|Still|Now|Meanwhile|Later|Instead|Also|Earlier|However,)\s+)?"
+    r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame)\.?\s+)?"
+    r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){0,3})",
+    re.MULTILINE,
+)
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|No|Vol)|\b[A-Z])\.[\"”’')]*\s*$"
+)
 _NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*(?:\([^()]{1,30}\))?,$")
 _ORGANISATION_NAME: dict[str, re.Pattern[str]] = {}  # head word -> pattern of names built on it
 _MEMBER_SPLIT = re.compile(r",\s*|\s+and\s+")
@@ -72,6 +89,25 @@ def _named_members(mention: str) -> str | None:
     if len(names) < 2:
         return None
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _person_name(run: str) -> str | None:
+    """The person a run of capitalised words names, or None when it names no person (a
+    clause's first words, a date, a place, a headline, an organisation)."""
+    parsed = split_role(run)
+    if parsed.note is not None or parsed.kind is not SpeakerKind.PERSON or not parsed.proper:
+        return None
+    if not parsed.name or is_place(parsed.name) or is_pronoun(parsed.name):
+        return None
+    return parsed.name
+
+
+def _honorific_gender(mention: str) -> str | None:
+    """'male' for "Mr. X", 'female' for "Mrs./Ms. X": what the text itself says."""
+    title = _TITLE_GENDER.match(mention.strip())
+    if title is None:
+        return None
+    return "male" if title.group(1) else "female"
 
 
 class SpeakerTracker:
@@ -106,23 +142,35 @@ class SpeakerTracker:
             self._recent_runs.append(place)
         self._scanned = position
 
-    def _full_name(self, token: str, position: int) -> str | None:
-        """The person's full name, starting or ending with ``token``, used nearest before
-        ``position`` (or, failing that, shortly after it)."""
+    def _full_name(self, token: str, position: int, gender: str | None = None) -> str | None:
+        """The person's full name, starting or ending with ``token``, written in the text:
+        the one written most often among the last few, then the nearest before ``position``
+        (or, failing that, shortly after it). Runs of capitals that are not a person's name
+        ("When Trump", "Trump Wednesday", "West Virginia") are not candidates; with
+        ``gender`` ("Mrs. Clinton"), nor is a person the text shows to be of the other."""
         self._scan_to(min(len(self.text), position + _LOOKAHEAD))
         places = self._places.get(token, ())
-        before = [p for p in places if p[0] < position]
-        after = [p for p in places if p[0] >= position]
-        for _, run in [*reversed(before), *after]:
-            parsed = split_role(run)
-            words = parsed.name.split()
+        found: dict[str, list[int]] = {}
+        for start, run in places:
+            name = _person_name(run)
+            if name is None:
+                continue
+            words = name.split()
             if (
-                parsed.kind is SpeakerKind.PERSON
-                and len(words) > 1
+                len(words) > 1
                 and token in (words[0], words[-1])
+                and (gender is None or self._gender.get(name) in (None, gender))
             ):
-                return parsed.name
-        return None
+                found.setdefault(name, []).append(start)
+        if not found:
+            return None
+
+        def rank(item: tuple[str, list[int]]) -> tuple[int, int, int]:
+            starts = item[1]
+            before = [p for p in starts if p < position]
+            return (len(starts), 1 if before else 0, max(before) if before else -min(starts))
+
+        return max(found.items(), key=rank)[0]
 
     def resolve(self, start: int, end: int) -> Resolved:
         """The speaker for the mention at ``text[start:end]`` (the same answer each time it is
@@ -138,10 +186,23 @@ class SpeakerTracker:
             return self._antecedent(mention, start)
         agent = _AGENT.search(mention) if "by" in mention.lower() else None  # the cheap test first
         parsed = split_role(agent.group(1) if agent else mention)
+        if parsed.note is not None:
+            return Resolved(parsed.name or mention, SpeakerKind.UNKNOWN, None, parsed.note)
         name, kind = parsed.name or mention, parsed.kind
         words = name.split()
+        if len(words) == 1 and name.isupper() and len(name) > 3 and kind is not SpeakerKind.PERSON:
+            # a transcript's label ("PENCE:") or a name in capitals: the person when the text
+            # names them ("Mike Pence"); otherwise an acronym ("NAACP")
+            full = self._full_name(name[0] + name[1:].lower(), start)
+            if full is not None:
+                name, kind, words = full, SpeakerKind.PERSON, full.split()
         if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
-            name = self._full_name(words[0], start) or name
+            name = self._full_name(words[0], start, _honorific_gender(mention)) or name
+        elif not parsed.proper and words and words[0].casefold() in _POSSESSIVE_PRONOUNS:
+            # "his opponents", "her campaign": named by whose they are
+            owner = self._antecedent(words[0], start)
+            if owner.note is None:
+                name = f"{owner.name}'s {' '.join(words[1:])}"
         elif not parsed.proper and parsed.head:
             name = self._described(parsed.head, name, start)
         if kind is SpeakerKind.GROUP:
@@ -156,24 +217,46 @@ class SpeakerTracker:
         'he' and 'she' skip people whose title or earlier pronoun says otherwise
         ("Ms. Kamikawa met Mr. Blinken. ... he said" -> Blinken).
         """
-        if pronoun.lower() in ("who", "whom", "which"):
+        if pronoun.lower() in ("who", "whom", "which", "that"):
             named = self._relative_antecedent(position)
             if named is not None:
                 return named
+            return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
         gender = pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "")
         candidates: list[tuple[int, Resolved]] = [
             seen for seen in self._history if wanted is None or seen[1].kind in wanted
         ]
+        quoted = self._in_quotation(position)
+
+        def fitting(found: list[tuple[int, Resolved]]) -> list[tuple[int, Resolved]]:
+            if gender in ("male", "female"):
+                found = [c for c in found if self._gender.get(c[1].name) in (None, gender)]
+            if not quoted:
+                # a name inside a quotation is not who the words after it report
+                # ('"... Jeb Bush spent $100 million ...," he wrote': not Bush)
+                found = [c for c in found if not self._in_quotation(c[0])]
+            return found
+
         if gender in ("male", "female"):
-            candidates += self._people_named_before(position)
-            candidates = [c for c in candidates if self._gender.get(c[1].name) in (None, gender)]
+            candidates = fitting(candidates + self._people_named_before(position))
+            if not candidates:  # no speaker or subject fits: a person named in passing
+                candidates = fitting(self._people_mentioned_before(position))
+        else:
+            candidates = fitting(candidates)
         if not candidates:
-            return Resolved(pronoun, SpeakerKind.UNKNOWN, None)
+            return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
         resolved = max(candidates, key=itemgetter(0))[1]  # the latest (the first of equals)
         if gender in ("male", "female"):
             self._gender.setdefault(resolved.name, gender)
         return resolved
+
+    def _in_quotation(self, position: int) -> bool:
+        """Whether ``position`` lies inside a quotation opened earlier in its paragraph."""
+        start = self.text.rfind("\n", 0, position) + 1
+        before = self.text[start:position]
+        curly = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»")
+        return curly > 0 or before.count('"') % 2 == 1
 
     def _relative_antecedent(self, position: int) -> Resolved | None:
         """The name a relative pronoun follows: 'Mr. Trump, who said ...' -> Trump."""
@@ -192,7 +275,31 @@ class SpeakerTracker:
         return Resolved(name, parsed.kind, parsed.role)
 
     def _people_named_before(self, position: int) -> list[tuple[int, Resolved]]:
-        """People named in the text within a few paragraphs before ``position``."""
+        """People named as the subject of a sentence within a few paragraphs before
+        ``position``: "Trump also offered ..." is a candidate for a later "he", the object of
+        "... between the Broncos and the Carolina Panthers" is not."""
+        low = max(0, position - _PRONOUN_REACH)
+        people = []
+        for match in _SUBJECT.finditer(self.text, low, position):
+            if _ABBREVIATION_BEFORE.search(self.text, max(0, match.start() - 6), match.start() + 1):
+                continue  # the full stop of "Mr." or an initial, not a sentence's end
+            run = match.group(2)
+            name = _person_name(run)
+            if name is None:
+                continue
+            start = match.start(2)
+            if len(name.split()) == 1:
+                name = self._full_name(name, start) or name
+            if match.group(1):
+                title = _TITLE_GENDER.match(match.group(1))
+                if title:
+                    self._gender.setdefault(name, (title.group(1) and "male") or "female")
+            role = split_role(run).role
+            people.append((start, Resolved(name, SpeakerKind.PERSON, role)))
+        return people
+
+    def _people_mentioned_before(self, position: int) -> list[tuple[int, Resolved]]:
+        """Every person named in the text within a few paragraphs before ``position``."""
         self._scan_to(position)
         people = []
         low = position - _PRONOUN_REACH
@@ -201,15 +308,15 @@ class SpeakerTracker:
                 continue
             if start < low:
                 break
-            parsed = split_role(run)
-            if parsed.kind is SpeakerKind.PERSON:
-                name = parsed.name
-                if len(name.split()) == 1:
-                    name = self._full_name(name, start) or name
-                title = _TITLE_GENDER.match(self.text, start)
-                if title:
-                    self._gender.setdefault(name, (title.group(1) and "male") or "female")
-                people.append((start, Resolved(name, SpeakerKind.PERSON, parsed.role)))
+            name = _person_name(run)
+            if name is None:
+                continue
+            if len(name.split()) == 1:
+                name = self._full_name(name, start) or name
+            title = _TITLE_GENDER.match(self.text, start)
+            if title:
+                self._gender.setdefault(name, (title.group(1) and "male") or "female")
+            people.append((start, Resolved(name, SpeakerKind.PERSON, split_role(run).role)))
         return people
 
     def _organisation_named_before(self, head: str, position: int) -> str | None:

@@ -39,21 +39,28 @@ from typing import NamedTuple
 from argmap.models import SpeakerKind
 from argmap.speakers.wordlists import (
     ABBREVIATIONS,
+    AGENT_NOUNS,
     APPOSITION_STOPS,
     COMPLEMENT_PREPS,
     CONNECTORS,
     COORDINATORS,
     CUT_WORDS,
+    DATE_HEADS,
+    DAY_NAMES,
     DECAP_ORG,
     DEMONYMS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    FIGURE_HEADS,
     GROUP_PROPER,
     GROUP_PROPER_SUFFIXES,
     GROUP_WORDS,
     HONORIFICS,
     INSTITUTION_WORDS,
     KEY_STOPWORDS,
+    LEADING_NOT_NAME,
+    MEDIA_HEADS,
+    MONTH_NAMES,
     NAME_PARTICLES,
     NAME_SUFFIXES_KEEP,
     NON_PLURAL_S,
@@ -68,13 +75,17 @@ from argmap.speakers.wordlists import (
     QUANTITY_WORDS,
     SUFFIXES,
     SURNAME_TITLES,
+    TIME_EDGE,
     TIME_WORDS,
     TITLES,
+    US_STATE_PAIRS,
+    US_STATES,
 )
 
 __all__ = [
     "ParsedMention",
     "clear_caches",
+    "is_place",
     "is_pronoun",
     "name_key",
     "pronoun_gender",
@@ -92,6 +103,7 @@ class ParsedMention(NamedTuple):
     affiliation: str | None = None  # "Hillary Clinton" in "Hillary Clinton's campaign manager ..."
     proper: bool = True  # False for pronouns and descriptions ("the ministry")
     head: str | None = None  # lowercase head noun of a description or organisation name
+    note: str | None = None  # why the mention names no speaker ("a poll", "a date"), if it doesn't
 
 
 # ------------------------------------------------------------------------- regexes
@@ -139,15 +151,36 @@ def split_role(mention: str) -> ParsedMention:
         return quick
     text = _clean(mention)
     if not text:
-        return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False)
+        return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False, note="no name")
     if " " not in text and is_pronoun(text):
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False)
+    note = _holiday(text)
+    text = _trim_edges(text)
+    note = note or _not_a_name(text)
+    if note is not None:
+        return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note=note)
+    issuer = _issuer(text)
+    if issuer is not None:
+        return issuer
     segments = _segments(text)
     first = _np(segments[0].split())
     rest = segments[1:]
-    if not rest:
-        return first
-    return _with_segments(first, segments[0], rest)
+    parsed = first if not rest else _with_segments(first, segments[0], rest)
+    return _figures_checked(parsed, segments[0])
+
+
+def is_place(name: str) -> bool:
+    """A US state, a state's abbreviation ("Md.", "N.C.") or a country or capital of the place
+    list: a place, never a person (it speaks only as an institution: "Texas sued")."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    bares = [_bare(w) for w in words]
+    if len(words) == 1:
+        return bares[0] in US_STATES or bares[0] in PLACES or bool(_STATE_ABBREVIATION.match(name))
+    return "-".join(bares) in US_STATE_PAIRS or (
+        len(words) == 2 and bares[1] in US_STATES and bares[0] in ("north", "south", "west")
+    )
 
 
 @lru_cache(maxsize=1 << 17)
@@ -223,6 +256,9 @@ _LEXICON = (
     | CONNECTORS
     | NAME_PARTICLES
     | frozenset(PRONOUN_GENDER)
+    | LEADING_NOT_NAME
+    | TIME_EDGE
+    | US_STATES
 )
 
 
@@ -249,6 +285,8 @@ def _is_plain_name(words: list[str]) -> bool:
         t = word.casefold()
         if (t[:-1] if t[-1] == "." else t) in _LEXICON:
             return False
+    if len(words) == 2 and f"{words[0]}-{words[1]}".casefold() in US_STATE_PAIRS:
+        return False  # "New Hampshire"
     return not words[-1].casefold().endswith(GROUP_PROPER_SUFFIXES)
 
 
@@ -394,6 +432,11 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
     """Kind of a capitalised name: organisation, group or (by default) person."""
     bares = [_bare(t) for t in tokens]
     last = bares[-1]
+    if is_place(" ".join(tokens)):
+        return SpeakerKind.ORGANISATION  # a state or country speaking as an institution
+    lettered = [t for t in tokens if any(c.isalpha() for c in t)]
+    if len(lettered) > 1 and all(t.isupper() for t in lettered):
+        return SpeakerKind.ORGANISATION  # "USA TODAY", "THE WEEKLY STANDARD"
     if last in ORG_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION
     if len(tokens) == 1 and (
@@ -470,6 +513,172 @@ def _joins_speakers(side: ParsedMention, tokens: list[str]) -> bool:
     )
 
 
+# ------------------------------------------------------------------------- edges and non-names
+
+_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2}$")  # N.C., N.Y., D.C.
+_BY_ISSUER = re.compile(r"\b(?:by|from)\s+(?=\S)", re.IGNORECASE)
+_ISSUED = FIGURE_HEADS | MEDIA_HEADS | DOCUMENT_HEADS | frozenset(("reporting", "investigation"))
+_HOLIDAY = frozenset(
+    """
+    election labor memorial veterans independence inauguration primary caucus thanksgiving
+    christmas easter
+    """.split()
+)
+_HOLIDAY_DAYS = frozenset("super black cyber good ash holy giving small".split())
+_PERCENT = frozenset(("percent", "%", "pct"))
+# Party words that stand before names of people and of bodies alike ("Republican Jewish
+# Coalition"): they do not make the name a person's.
+_PARTY_WORDS = frozenset(
+    "republican republicans democrat democratic gop conservative liberal".split()
+)
+# Verbs that, capitalised inside a run of capitals, make it a headline, not a name.
+_HEADLINE_VERBS = frozenset(
+    """
+    had has have is are was were does did says said tells told asks asked calls called urges
+    slams blasts rips warns vows wins loses gets got dropped drops makes made takes took
+    """.split()
+)
+
+
+def _trim_edges(text: str) -> str:
+    """Drop the clause words before a name and the time words after it: "But Trump" and
+    "Trump Wednesday" are Trump, "Tuesday. Clinton" is Clinton, "To Sexton" is Sexton."""
+    words = text.split(" ")
+    while len(words) > 1:
+        bare = _bare(words[0])
+        if (
+            bare in LEADING_NOT_NAME
+            or bare in DAY_NAMES
+            or (bare in MONTH_NAMES and _NUMBER.match(_bare(words[1])))
+            or (_NUMBER.match(bare) and words[0].endswith((".", ",")))
+            or (bare in TIME_EDGE and words[0].endswith(".") and words[1][:1].isupper())
+        ):
+            words = words[1:]
+            continue
+        break
+    while len(words) > 1 and words[-1][:1].isupper() and _bare(words[-1]) in DAY_NAMES:
+        words.pop()
+    while (
+        len(words) > 2
+        and _bare(words[-1]) in TIME_EDGE
+        and _bare(words[-2])
+        in (
+            "last",
+            "this",
+            "next",
+            "on",
+            "that",
+            "the",
+        )
+    ):
+        words = words[:-2]  # "the administration last week"
+    return " ".join(words).strip(" ,;:")
+
+
+def _agent_word(word: str) -> bool:
+    """Can a lowercase head word name a speaker ("officials", "the company", "a spokesman")?"""
+    return (
+        word in AGENT_NOUNS
+        or word in PERSON_NOUNS
+        or word in GROUP_WORDS
+        or word in ORG_HEADS
+        or word in DOCUMENT_HEADS
+        or word in PERSON_ALONE
+        or _is_plural(word)
+        or _person_noun(word)
+    )
+
+
+def _holiday(text: str) -> str | None:
+    """ "Super Tuesday", "Election Day": a date, though it is capitalised like a name."""
+    words = text.split()
+    bares = [_bare(w) for w in words]
+    if (
+        1 < len(words) <= 3
+        and all(w[:1].isupper() for w in words[-2:])
+        and (
+            (bares[-1] in DAY_NAMES and bares[-2] in _HOLIDAY_DAYS)
+            or (bares[-1] in DATE_HEADS and bares[-2] in _HOLIDAY)
+        )
+    ):
+        return "a date"
+    return None
+
+
+def _not_a_name(text: str) -> str | None:
+    """Why ``text`` (edges trimmed) names no speaker, or None when it may name one."""
+    if not any(c.isalpha() for c in text):
+        return "a number"
+    words = text.split()
+    bares = [_bare(w) for w in words]
+    if any(b in _PERCENT or b.endswith("%") for b in bares):
+        return "a poll figure"  # "67 percent of voters", "12% of Democrats"
+    content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
+    if content and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content):
+        return "a date"
+    if len(words) == 1 and (bares[0] in HONORIFICS or bares[0] in TITLES):
+        return "no name"  # "Mr" cut from "Mr. Trump", a title alone
+    if len(words) == 1 and (bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE):
+        return "not a name"  # "Yet", "There", "In" at the start of a sentence
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    if len(lettered) >= 3 and all(w.isupper() for w in lettered):
+        return "a headline"
+    if len(words) > 2 and any(
+        w[:1].isupper() and b in _HEADLINE_VERBS for w, b in zip(words[:-1], bares, strict=False)
+    ):
+        return "a headline"  # "Had Dropped Out Ted Cruz", "Trump Says ..."
+    if any(c.isupper() for c in text):
+        return None
+    if len(bares) <= 2 and bares[-1] in QUANTIFIERS_ALONE:
+        return "nobody named"  # "many", "some", "others"
+    tokens = [w for w in words if _bare(w) not in DETERMINERS]
+    head = _head(tokens) if tokens else None
+    if head is None or head.endswith(("n't", "n’t")) or not _agent_word(head):
+        return "not a name"  # "helped", "to prevail", "brought together", "pitch"
+    return None
+
+
+def _issuer(text: str) -> ParsedMention | None:
+    """The maker of a document the mention names: "a study by ... Mikhail E. Dmitriyev" and
+    "an analysis of FEC data by Crowdpac" speak for Dmitriyev and Crowdpac."""
+    by = _BY_ISSUER.search(text)
+    if by is not None:
+        before = [_bare(w) for w in text[: by.start()].split()[:6]]
+        if any(b in _ISSUED for b in before):
+            issuer = split_role(text[by.end() :])
+            if issuer.note is None and issuer.name and issuer.kind is not SpeakerKind.UNKNOWN:
+                return issuer
+    words = text.split()
+    for p, word in enumerate(words[:-1]):
+        if word.endswith(_POSSESSIVE_S_ENDINGS) and word[:1].isupper():
+            after = [_bare(w) for w in words[p + 1 :]]
+            if after and after[-1] in _ISSUED and all(not w[:1].isupper() for w in words[p + 1 :]):
+                owner = split_role(" ".join(words[: p + 1]))  # "Trump's tweet", "Hoff's letter"
+                if owner.note is None and owner.proper and owner.name:
+                    return owner
+            break
+    return None
+
+
+def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
+    """A poll, figures or a picture named without its maker is not a speaker; neither is a
+    share of respondents ("67 percent of voters")."""
+    bares = [_bare(w) for w in first.split()]
+    if parsed.kind is SpeakerKind.PERSON and parsed.proper:
+        if " " not in parsed.name and _bare(parsed.name) in FIGURE_HEADS | MEDIA_HEADS:
+            return parsed._replace(note="a picture, a recording or figures, not their maker")
+        return parsed
+    if any(b in _PERCENT or b.endswith("%") for b in bares):
+        return parsed._replace(note="a poll figure")
+    last = bares[-1] if bares else ""
+    head = parsed.head or last
+    if head in FIGURE_HEADS or last in FIGURE_HEADS:
+        return parsed._replace(note="figures (a poll, a study, records)")
+    if head in MEDIA_HEADS or last in MEDIA_HEADS:
+        return parsed._replace(note="a picture, a recording or a text, not its maker")
+    return parsed
+
+
 # ------------------------------------------------------------------------- noun phrases
 
 
@@ -494,6 +703,17 @@ def _np(tokens: list[str]) -> ParsedMention:
     quantity = _quantity_of(tokens)
     if quantity is not None:
         return quantity
+    if len(tokens) == 2 and first == "the" and _is_cap(tokens, 1):
+        word = _bare(tokens[1])
+        if word not in TITLES and word not in PERSON_NOUNS and word not in GROUP_PROPER:
+            # "The Guardian", "the Hill", "The Advocate": people are not called "the Smith";
+            # "The Brujas", "the Beatles": a capitalised plural after "the" is a group
+            kind = (
+                SpeakerKind.GROUP
+                if _is_plural(tokens[1]) and word not in ORG_HEADS
+                else SpeakerKind.ORGANISATION
+            )
+            return ParsedMention(tokens[1], None, kind, proper=True, head=word)
     while (
         len(tokens) > 1
         and _bare(tokens[0]) in DETERMINERS
@@ -655,7 +875,12 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
         role_head = _head(role_tokens) or ""
         if role_head in ORG_HEADS or role_head in DOCUMENT_HEADS:
             kind = SpeakerKind.ORGANISATION  # "the conservative group Judicial Watch"
-        elif _person_noun(role_head) and kind is not SpeakerKind.GROUP:
+        elif (
+            _person_noun(role_head)
+            and kind is not SpeakerKind.GROUP
+            and role_head not in DEMONYMS
+            and role_head not in _PARTY_WORDS
+        ):
             kind = SpeakerKind.PERSON  # "Rules Committee Chairman Bruce Ash"
     if kind is SpeakerKind.GROUP:
         role = None  # "Only two Democrats": quantities are not roles

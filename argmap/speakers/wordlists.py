@@ -100,6 +100,8 @@ ORG_HEADS = frozenset(
     ltd co plc club team society church embassy consulate delegation secretariat
     headquarters museum hospital airlines media pac chamber reserve watch
     pentagon kremlin regime camp state-department white-house
+    tower hotel village bowl stadium arena square plaza airport resort casino hall building
+    cup award prize festival summit conference center street avenue boulevard
     """.split()
 )
 # Common nouns that, capitalised at the start of a mention, are still common nouns.
@@ -228,5 +230,93 @@ NON_PLURAL_S = frozenset(
     news series species politics economics physics headquarters whereabouts means always
     perhaps its his this thus plus yes us bus gas alias atlas canvas status campus census
     chorus focus bonus virus corpus genius consensus analysis crisis thesis basis axis
+    """.split()
+)
+
+# ---------------------------------------------------------------- the edges of a name
+# Words a name never begins with, capitalised or not: a clause begins there ("But Trump",
+# "When Mexico", "To Sexton", "Even Mike Pence", "Asked about it, Rubio").
+LEADING_NOT_NAME = frozenset(
+    """
+    and but or nor so yet for if as while when whenever after before since until because
+    although though unless once whereas whether than like unlike despite amid among
+    to from with without of in on at by about into onto over under between through during
+    following toward towards upon via per against contrary according
+    now even still also just only then meanwhile however instead later earlier again too
+    already ever never indeed thus perhaps maybe moreover furthermore besides otherwise
+    asked speaking writing responding answering pressed noting adding describing referring
+    what how why where who whom whose which that this these those there here
+    not no yes well oh
+    """.split()
+)
+# Days, months and other time words at the edges of a mention ("Trump Wednesday", "On
+# Monday", "Pence Thursday"). April, May and June are left out: they are given names too.
+DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_NAMES = frozenset(
+    "january february march july august september october november december "
+    "jan feb mar aug sep sept oct nov dec".split()
+)
+TIME_EDGE = (
+    DAY_NAMES
+    | MONTH_NAMES
+    | frozenset(
+        """
+        today tonight yesterday tomorrow morning afternoon evening night weekend week month
+        year day days weeks months years last next this earlier later ago recently
+        """.split()
+    )
+)
+# Holidays and named days that are dates, not speakers ("Super Tuesday", "Election Day").
+DATE_HEADS = DAY_NAMES | frozenset("day eve night".split())
+
+# ---------------------------------------------------------------- not speakers
+# Documents that only report figures: a speaker only when the mention names who made them
+# ("a study by Mikhail Dmitriyev", "Crowdpac's analysis"), never on their own ("a new poll",
+# "FEC records", "the report"). (Texts that speak for their authors, "the statement", "the
+# letter", "the tweet", are resolved to their author in the document instead.)
+FIGURE_HEADS = frozenset(
+    """
+    poll polls polling survey surveys study studies analysis analyses report reports data
+    figures numbers statistics stats estimate estimates projection projections findings
+    finding research results result records record documents document filing filings tally
+    average averages count counts census index model models forecast forecasts review
+    """.split()
+)
+# Things that show or contain, never speak themselves unless their maker is named.
+MEDIA_HEADS = frozenset(
+    """
+    video videos footage photo photos photograph photographs picture pictures image images
+    clip clips ad ads advertisement advertisements article articles story stories book books
+    website site page pages transcript transcripts headline headlines map maps chart charts
+    graphic graphics sign signs screen screens recording recordings tape tapes film movie
+    documentary episode show program programme broadcast
+    """.split()
+)
+# US states and their usual abbreviations in news copy: places, never a person.
+US_STATES = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wisc wyo
+    """.split()
+)
+US_STATE_PAIRS = frozenset(
+    """
+    new-hampshire new-jersey new-mexico new-york north-carolina north-dakota rhode-island
+    south-carolina south-dakota west-virginia district-of-columbia
+    """.split()
+)
+# Agent nouns: a lowercase one-word mention that is one of these names a speaker ("officials",
+# "the company"); any other lowercase word alone ("helped", "pitch", "tally") does not.
+AGENT_NOUNS = frozenset(
+    """
+    company campaign government agency group party newspaper paper organization organisation
+    committee board panel union court council department ministry administration network
+    station magazine outlet team staff family crowd audience public people everyone
+    someone nobody anyone police military army navy embassy office firm bank fund church
+    school university college hospital city state country nation
     """.split()
 )

@@ -169,8 +169,8 @@ def test_he_given_to_a_place_is_a_pronoun_error():
         "But Trump", "After Trump", "While Clinton", "As Ryan", "Now Ryan", "Even Mike Pence",
         "But I", "And I'll", "Since Mr", "one of Obama", "who", "wider 14", "On Monday",
         "Trump Wednesday", "March Bloomberg", "pitch", "tally", "phenomenon", "to prevail",
-        "unofficial election results tallied", "WASHINGTON", "MAKE AMERICA GREAT AGAIN",
-        "British Bank Abruptly Drops Russian Network", "In September", "hasn't",
+        "unofficial election results tallied", "MAKE AMERICA GREAT AGAIN", "In September",
+        "hasn't", "his numerous sexist", "it's",
     ],
 )  # fmt: skip
 def test_fragments_of_the_clause_are_fragments(name):
@@ -184,6 +184,8 @@ def test_fragments_of_the_clause_are_fragments(name):
         "NAACP", "officials", "federal prosecutors", "a source", "Democrats",
         "Center for Media and Public Affairs", "Japan-US 2+2 ministers", "Sasae Kenichiro",
         "G.K. Butterfield", "Beto O'Rourke", "Bill de Blasio", "spokesman", "12% of Democrats",
+        "USA TODAY", "POLITICO", "John Burns Real Estate Consulting", "Washington's Institute",
+        "women", "editorial board", "Clinton's campaign",
     ],
 )  # fmt: skip
 def test_names_and_descriptions_are_not_fragments(name):

@@ -140,3 +140,103 @@ def test_a_group_named_by_its_members_is_called_by_their_names():
     )
     s = only(extract(text))
     assert s.speaker == "Kamikawa Yoko, Kihara Minoru, Antony Blinken and Lloyd Austin"
+
+
+# --------------------------------------------------------------------------- mention to name
+# Sentences from PolNeAR train articles (the tuning articles).
+
+
+def test_a_surname_takes_the_full_name_not_a_clause_that_begins_with_it():
+    text = (
+        "It’s odd. When Trump launched his campaign by talking about Mexico, few expected much."
+        "\n\nDonald Trump spoke in Iowa on Monday.\n\n"
+        "“We are going to win so much,” Trump said at his victory party."
+    )
+    s = containing(extract(text), "win so much")
+    assert (s.speaker_mention, s.speaker) == ("Trump", "Donald Trump")
+
+
+def test_a_surname_with_no_full_name_stays_the_surname():
+    text = "When Trump launched his campaign, few expected much.\n\n“We will win,” Trump said."
+    s = containing(extract(text), "We will win")
+    assert s.speaker == "Trump"  # not "When Trump"
+
+
+def test_a_transcript_label_in_capitals_is_the_person_the_article_names():
+    text = (
+        "Governor Mary Fallin (R-OK) said Donald Trump is trying to campaign as a racial "
+        "healer.\n\nFALLIN: Well, I think the whole nation needs to work together."
+    )
+    s = containing(extract(text), "whole nation needs to work together")
+    assert (s.speaker_mention, s.speaker) == ("FALLIN", "Mary Fallin")
+
+
+def test_an_acronym_in_capitals_stays_an_organisation():
+    s = only(extract("“We will sue,” NAACP said on Friday."))
+    assert s.speaker == "NAACP"
+
+
+def test_a_poll_is_no_speaker_and_the_statement_says_why():
+    text = "For the first time, a poll shows that upstart Sen. Bernie Sanders leads in Iowa."
+    s = only(extract(text))
+    assert (s.speaker_mention, s.speaker) == ("a poll", None)
+    assert s.speaker_note is not None and "poll" in s.speaker_note
+
+
+def test_a_research_centre_is_a_speaker_although_it_makes_figures():
+    text = "The Pew Research Center said that turnout was the highest since 1980."
+    s = only(extract(text))
+    assert s.speaker == "Pew Research Center" and s.speaker_note is None
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def test_he_after_a_quotation_is_not_a_name_inside_the_quotation():
+    text = (
+        "Donald Trump also took multiple swipes at fellow GOP contender Jeb Bush.\n\n"
+        "“Everybody is laughing at Jeb Bush-spent $100 million and is at bottom of pack. "
+        "A pathetic figure!” he wrote."
+    )
+    s = containing(extract(text), "pathetic figure")
+    assert s.speaker == "Donald Trump"
+
+
+def test_a_pronoun_inside_a_quotation_may_refer_to_a_name_in_it():
+    text = "“Obama met Merkel on Monday, and he said the deal was done,” Kerry said."
+    s = containing(extract(text), "Obama met Merkel")
+    assert s.speaker == "Kerry"  # the quotation's own speaker, untouched
+
+
+def test_he_takes_the_subject_before_a_person_named_in_passing():
+    text = (
+        "Donald Trump also offered his early assessment of Super Bowl 50 between the Denver "
+        "Broncos and Carolina Panthers.\n\n"
+        "“So far the Super Bowl is very boring,” he tweeted during the first half."
+    )
+    s = containing(extract(text), "very boring")
+    assert s.speaker == "Donald Trump"
+
+
+def test_he_never_takes_a_state():
+    text = (
+        "Voters in West Virginia went to the polls on Tuesday.\n\n"
+        "“It was a good night for us,” he said."
+    )
+    s = containing(extract(text), "good night")
+    assert s.speaker is None and s.speaker_note is not None
+
+
+def test_a_pronoun_with_nobody_to_refer_to_leaves_the_statement_unattributed():
+    s = only(extract("“We will win,” he said."))
+    assert (s.speaker_mention, s.speaker) == ("he", None)
+    assert "refers to nobody" in (s.speaker_note or "")
+
+
+def test_his_opponents_are_named_by_whose_they_are():
+    text = (
+        "As Donald Trump closes in on becoming the GOP’s presumptive nominee, his opponents "
+        "said that the race was not over."
+    )
+    s = containing(extract(text), "race was not over")
+    assert s.speaker == "Donald Trump's opponents"
