@@ -8,6 +8,7 @@ in its data, under a "Restatements" section."""
 from __future__ import annotations
 
 import json
+import re
 from typing import TextIO
 
 from argmap.export.graph import MapGraph, read_graph
@@ -15,23 +16,33 @@ from argmap.export.graph import MapGraph, read_graph
 SIGN = {"supports": "+", "attacks": "-", "rebuts": "-"}
 
 
-#: Characters Argdown reads as markup inside a statement's text (tags, data, mentions), escaped with
-#: "\\".
-ESCAPED = "\\#{}@"
+#: Characters Argdown reads as markup wherever they are in a text (data, tags, mentions, titles,
+#: links, bold and italics, arguments), escaped with "\\" (the parser drops the "\\").
+ESCAPED = "\\#{}@[]<>*_"
+#: What else the parser would read as markup: a comment ("//", "/*"), front matter ("==="),
+#: a shortcode (".A." is read as "∀", ":smile:" as an emoji): escaped where they would start.
+MARKUP = re.compile(r"/(?=[/*])|=(?===)|(?<==)=(?==)|(?<===)=|\.(?=\S+\.)|:(?=\S+:)")
 
 
 def _text(text: str) -> str:
-    """``text`` as one line of Argdown text: titles' brackets softened, markup characters
-    escaped."""
-    text = text.replace("[", "(").replace("]", ")").replace("<", "‹").replace(">", "›")
+    """``text`` as one line of Argdown text that the parser reads back as ``text`` (its white
+    space runs made single spaces): every character it would read as markup escaped."""
+    text = " ".join(text.split())
     text = "".join("\\" + c if c in ESCAPED else c for c in text)
-    return " ".join(text.split())
+    return MARKUP.sub(lambda match: "\\" + match.group(), text)
+
+
+def _yaml(value: object, *, also: str = "") -> str:
+    """``value`` as YAML inside Argdown: JSON (YAML's flow style), with the braces (which
+    would end the data block) and any characters of ``also`` written as \\u escapes."""
+    encoded = json.dumps(value, ensure_ascii=False)
+    for char in "{}" + also:
+        encoded = encoded.replace(char, f"\\u{ord(char):04x}")
+    return encoded
 
 
 def _data(values: dict) -> str:
-    items = [
-        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items() if value
-    ]
+    items = [f"{key}: {_yaml(value)}" for key, value in values.items() if value]
     return " {" + ", ".join(items) + "}" if items else ""
 
 
@@ -48,7 +59,7 @@ def build_argdown(graph: MapGraph) -> str:
     defined: set[str] = set()
     lines = [
         "===",
-        f"title: {json.dumps(graph.issue, ensure_ascii=False)}",
+        f"title: {_yaml(graph.issue, also='=')}",
         "===",
         "",
         f"# {_text(graph.issue)}",
@@ -110,12 +121,13 @@ def build_argdown(graph: MapGraph) -> str:
     restated = [r for r in graph.relations if r.kind == "restates"]
     if restated:
         lines += ["## Restatements", ""]
+        # a paragraph each: the parser reads consecutive definitions as one statement's text
         for node_id in dict.fromkeys(r.source_id for r in restated):
             if node_id not in defined:
-                lines.append(definition(node_id))
+                lines += [definition(node_id), ""]
         for node_id in dict.fromkeys(r.target_id for r in restated):
             if node_id not in defined:
-                lines.append(definition(node_id))
+                lines += [definition(node_id), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

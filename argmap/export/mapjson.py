@@ -453,9 +453,14 @@ def _annotation_values(a: Annotation) -> tuple:
     return (a.statement_id, a.annotator, int(a.adjudicated), a.label, utc_time(a.time), a.note)
 
 
+#: The JSON Schema dialect of ``export_schema`` (pydantic writes draft 2020-12).
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
 def export_schema() -> dict:
-    """The JSON Schema of ``MapExport``."""
-    return MapExport.model_json_schema()
+    """The JSON Schema of ``MapExport``, naming its dialect (``$schema``) so that validators
+    pick the right draft."""
+    return {"$schema": SCHEMA_DIALECT, **MapExport.model_json_schema()}
 
 
 __all__ = [

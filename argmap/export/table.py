@@ -1,8 +1,17 @@
-"""CSV: one row per statement, with its speaker, stance, review state, annotations and links."""
+"""CSV: one row per statement, with its speaker, stance, review state, annotations and links.
+
+No cell is a formula to a spreadsheet: a text cell that begins with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (OWASP's list for CSV injection) gets an apostrophe
+in front, and so does a cell that begins with an apostrophe itself, so that the rule
+reads back without doubt: take one leading apostrophe off every cell that has one.
+A statement's annotations are one JSON list in its ``annotations`` cell, each with its
+annotator, label, adjudicated flag, time and note.
+"""
 
 from __future__ import annotations
 
 import csv
+import json
 from typing import TextIO
 
 COLUMNS = [
@@ -28,16 +37,37 @@ COLUMNS = [
     "restates",
 ]
 
+#: A text cell beginning with one of these is a formula to a spreadsheet (OWASP, CSV injection);
+#: the apostrophe is there so that a cell beginning with one reads back unambiguously.
+NEUTRALISED = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def neutralise(value: object) -> object:
+    """``value`` as a CSV cell that no spreadsheet evaluates: an apostrophe before a text that
+    begins with one of ``NEUTRALISED``; numbers and None as they are."""
+    if isinstance(value, str) and value.startswith(NEUTRALISED):
+        return "'" + value
+    return value
+
 
 def write_csv(workspace, stream: TextIO) -> None:
     """Write every statement as a CSV row (header first)."""
     conn = workspace.conn
-    annotations: dict[str, list[str]] = {}
-    for sid, annotator, label, adjudicated in conn.execute(
-        "SELECT statement_id, annotator, label, adjudicated "
-        "FROM annotations ORDER BY statement_id, time"
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    annotations: dict[str, list[dict]] = {}
+    for sid, annotator, label, adjudicated, time, note in conn.execute(
+        "SELECT statement_id, annotator, label, adjudicated, time, note "
+        "FROM annotations ORDER BY statement_id, time, annotator"
     ):
-        annotations.setdefault(sid, []).append(f"{annotator}{'*' if adjudicated else ''}:{label}")
+        annotations.setdefault(sid, []).append(
+            {
+                "annotator": annotator,
+                "label": label,
+                "adjudicated": bool(adjudicated),
+                "time": time,
+                "note": note,
+            }
+        )
     links: dict[tuple[str, str], list[str]] = {}
     for kind, source, target in conn.execute(
         "SELECT kind, source_id, target_id FROM relations "
@@ -56,13 +86,9 @@ def write_csv(workspace, stream: TextIO) -> None:
         "ORDER BY s.doc_seq, s.start, s.seq"
     ):
         sid = row[0]
-        writer.writerow(
-            [
-                *row,
-                ";".join(annotations.get(sid, ())),
-                *(
-                    ";".join(links.get((sid, kind), ()))
-                    for kind in ("supports", "attacks", "restates")
-                ),
-            ]
-        )
+        cells = [
+            *row,
+            encode(annotations.get(sid, [])),
+            *(";".join(links.get((sid, kind), ())) for kind in ("supports", "attacks", "restates")),
+        ]
+        writer.writerow([neutralise(cell) for cell in cells])

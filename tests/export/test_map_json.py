@@ -4,13 +4,16 @@ imports are refused and leave the workspace untouched; the schema."""
 import io
 import json
 import re
+from datetime import datetime
 
+import jsonschema
 import pytest
 
 from argmap.export import writer
-from argmap.export.mapjson import MapImportError, build_export, import_map
+from argmap.export.mapjson import MapImportError, build_export, export_schema, import_map
 from argmap.export.model import MapExport
 from argmap.store import Workspace
+from tests.helpers import run_cli
 
 
 def _json(ws) -> dict:
@@ -151,3 +154,35 @@ def test_schema_describes_the_export(mapped):
         schema["properties"]
     )
     assert build_export(mapped).schema_version == 1
+
+
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _validator(schema: dict) -> jsonschema.protocols.Validator:
+    """The validator the schema's ``$schema`` names, checking formats too (date-time with
+    Python's parser, as jsonschema needs an extra package for it)."""
+    cls = jsonschema.validators.validator_for(schema, default=None)
+    assert cls is jsonschema.Draft202012Validator
+    cls.check_schema(schema)
+    formats = jsonschema.FormatChecker()
+    formats.checks("date-time", raises=ValueError)(datetime.fromisoformat)
+    return cls(schema, format_checker=formats)
+
+
+def test_argmap_schema_prints_a_draft_2020_12_schema(capsys):
+    status, out, _ = run_cli(capsys, "schema")
+    schema = json.loads(out)
+    assert status == 0 and schema["$schema"] == DRAFT_2020_12
+    assert schema == export_schema()
+    _validator(schema)
+
+
+@pytest.mark.parametrize("which", ["mapped", "odd_map", "empty_map"])
+def test_every_export_validates_against_the_schema(which, request):
+    data = _json(request.getfixturevalue(which))
+    validator = _validator(export_schema())
+    assert [error.message for error in validator.iter_errors(data)] == []
+    data["claims"].append({"id": "clm-x", "kind": "thesis", "text": "?"})
+    data["exported_at"] = "yesterday"
+    assert len(list(validator.iter_errors(data))) >= 3  # kind, created_by/at, the time
