@@ -87,6 +87,10 @@ class StanceLabel(BaseModel):
         return value
 
 
+#: Labels set by a number key in the UIs (1-9); the others are picked from a list.
+MAX_KEYED_LABELS = 9
+
+
 class Codebook(BaseModel):
     """A debate's issue and its stance labels (any number, at least one; ids unique)."""
 
@@ -120,6 +124,28 @@ class Codebook(BaseModel):
     def label_ids(self) -> tuple[str, ...]:
         """The label ids in codebook order."""
         return tuple(label.id for label in self.labels)
+
+    def warnings(self) -> list[str]:
+        """What an analyst should know about this codebook before using it (each one line):
+        labels sharing a name, and labels past the ninth, which have no number key."""
+        found = []
+        names: dict[str, list[str]] = {}
+        for label in self.labels:
+            names.setdefault(" ".join(label.name.casefold().split()), []).append(label.id)
+        for ids in names.values():
+            if len(ids) > 1:
+                shown = self.label(ids[0]).name
+                found.append(
+                    f"labels {', '.join(ids)} share the name {shown!r}: lists and the UI show "
+                    "them alike (give each its own name)"
+                )
+        if len(self.labels) > MAX_KEYED_LABELS:
+            found.append(
+                f"{len(self.labels)} labels: keys 1-{MAX_KEYED_LABELS} set the first "
+                f"{MAX_KEYED_LABELS}; the others are set with t (a picker of every label) in the "
+                "UI, or by name"
+            )
+        return found
 
     def label(self, label_id: str) -> StanceLabel:
         """The label with ``label_id``; ``KeyError`` when there is none."""

@@ -114,3 +114,24 @@ def test_unreadable_file_is_named(tmp_path):
 def test_a_short_colour_is_read_as_the_full_one():
     codebook = parse_codebook(HEADER + LABEL_A + 'colour = "#F0a"\n', "debate.toml")
     assert codebook.labels[0].colour == "#ff00aa"
+
+
+def test_a_codebook_warns_of_labels_sharing_a_name_and_of_labels_past_nine():
+    from argmap.codebook import parse_codebook
+
+    text = '[debate]\nid = "d"\nissue = "Q?"\n' + "".join(
+        f'\n[[label]]\nid = "l{n}"\nname = "{"Against" if n in (2, 5) else f"Side {n}"}"\n'
+        f'description = "Side {n}."\n'
+        for n in range(1, 12)
+    )
+    warnings = parse_codebook(text).warnings()
+    assert warnings[0].startswith("labels l2, l5 share the name 'Against'")
+    assert warnings[1].startswith("11 labels: keys 1-9 set the first 9; the others are set with t")
+    seed = parse_codebook(
+        text.split("\n[[label]]")[0]
+        + "".join(
+            f'\n[[label]]\nid = "x{n}"\nname = "Side {n}"\ndescription = "Side {n}."\n'
+            for n in range(3)
+        )
+    )
+    assert seed.warnings() == []

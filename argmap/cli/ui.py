@@ -152,6 +152,8 @@ def _run_open(args: argparse.Namespace) -> int:
         from argmap.codebook import load_codebook
 
         codebook = load_codebook(codebook_file) if codebook_file else None
+        for note in codebook.warnings() if codebook else []:
+            warning(f"{codebook_file}: {note}")
         Workspace.init(workspace_file, codebook=codebook).close()
         print(
             f"created workspace {workspace_file}"

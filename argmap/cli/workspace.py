@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from argmap.cli import documents, error
+from argmap.cli import documents, error, warning
 
 
 def add_workspace_option(parser: argparse.ArgumentParser) -> None:
@@ -147,6 +147,8 @@ def _run_init(args: argparse.Namespace) -> int:
             source = str(found[0])
     try:
         codebook = load_codebook(source) if source else None
+        for note in codebook.warnings() if codebook else []:
+            warning(f"{source}: {note}")
         workspace = Workspace.init(directory, codebook=codebook)
     except OSError as problem:  # e.g. DIR is a file, or not writable
         error(
@@ -398,6 +400,8 @@ def _codebook(workspace, args: argparse.Namespace) -> int:
         codebook = load_codebook(args.file)
         workspace.set_codebook(codebook)
         print(f"codebook {codebook.id}: {len(codebook.labels)} labels")
+        for note in codebook.warnings():
+            warning(f"{args.file}: {note}")
         statements = workspace.count_statements()
         if statements:
             print(

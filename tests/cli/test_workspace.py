@@ -205,3 +205,16 @@ def test_undo_takes_back_only_your_own_edit_unless_told_otherwise(
     monkeypatch.setenv("ARGMAP_USER", "bob")
     status, out, _ = run_cli(capsys, "redo")
     assert status == 0 and "map        1 claims" in run_cli(capsys, "status")[1]
+
+
+def test_init_warns_of_a_codebook_whose_labels_outrun_the_number_keys(tmp_path, capsys):
+    from tests.tui.test_many_labels import FORTY
+
+    codebook = tmp_path / "forty.codebook.toml"
+    codebook.write_text(FORTY)
+    status, out, err = run_cli(capsys, "init", tmp_path / "ws", "--codebook", codebook)
+    assert status == 0 and "created workspace" in out
+    assert err == (
+        f"argmap: warning: {codebook}: 40 labels: keys 1-9 set the first 9; the others are set "
+        "with t (a picker of every label) in the UI, or by name\n"
+    )

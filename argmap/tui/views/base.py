@@ -29,6 +29,14 @@ STATEMENT_BINDINGS = [
     ),
     Binding("0", "clear_label", "Clear label", show=False, id="clear-label"),
     Binding(
+        "t",
+        "pick_label",
+        "Label…",
+        show=False,
+        tooltip="pick any of the codebook's labels (those past the ninth too)",
+        id="pick-label",
+    ),
+    Binding(
         "w",
         "reattribute",
         "Who said it",
@@ -127,6 +135,31 @@ class StatementView(View):
             self._edit(
                 f"stance {self.argmap.labels.name(label)}", lambda ws: ws.set_stance(sid, label)
             )
+
+    def action_pick_label(self) -> None:
+        """Label the statement with any label of the codebook, picked by name."""
+        sid = self.selected_statement()
+        outline = self.workspace.codebook_outline
+        if not sid:
+            return
+        if outline is None:
+            self.app.notify(
+                "the workspace has no codebook (argmap codebook FILE sets one)", severity="error"
+            )
+            return
+        choices = [
+            (label.id, f"{number}  {label.name}" if number <= 9 else f"   {label.name}")
+            for number, label in enumerate(outline.labels, 1)
+        ]
+
+        def chosen(label_id: str | None) -> None:
+            if label_id:
+                self._edit(
+                    f"stance {self.argmap.labels.name(label_id)}",
+                    lambda ws: ws.set_stance(sid, label_id),
+                )
+
+        self.app.push_screen(self.argmap.picker("Label the statement", choices), chosen)
 
     def action_clear_label(self) -> None:
         if sid := self.selected_statement():

@@ -49,6 +49,7 @@ class BoardView(StatementView):
         focused_index = self._focused_column()
         holder.remove_children()
         holder.mount_all(self._columns())
+        self._fit_columns()
         self.call_after_refresh(self._restore_focus, focused_index)
 
     def _columns(self) -> list[Vertical]:
@@ -92,6 +93,19 @@ class BoardView(StatementView):
             box.styles.border_top = ("heavy", labels.colour(column.label))
             widgets.append(box)
         return widgets
+
+    #: The narrowest a column may be before the board scrolls sideways instead (cells).
+    MIN_COLUMN_WIDTH = 32
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns share the width while each keeps ``MIN_COLUMN_WIDTH``; past that they keep a
+        fixed width and the board scrolls sideways (a codebook with many labels)."""
+        holder = self.query_one("#board-columns", Horizontal)
+        columns = len(holder.children)
+        holder.set_class(columns * (self.MIN_COLUMN_WIDTH + 1) > self.size.width, "crowded")
 
     def _focused_column(self) -> int:
         focused = self.app.focused
