@@ -143,7 +143,7 @@ class Codebook(BaseModel):
             found.append(
                 f"{len(self.labels)} labels: keys 1-{MAX_KEYED_LABELS} set the first "
                 f"{MAX_KEYED_LABELS}; the others are set with t (a picker of every label) in the "
-                "UI, or by name"
+                "UI, or by id with argmap stance"
             )
         return found
 

@@ -216,5 +216,5 @@ def test_init_warns_of_a_codebook_whose_labels_outrun_the_number_keys(tmp_path, 
     assert status == 0 and "created workspace" in out
     assert err == (
         f"argmap: warning: {codebook}: 40 labels: keys 1-9 set the first 9; the others are set "
-        "with t (a picker of every label) in the UI, or by name\n"
+        "with t (a picker of every label) in the UI, or by id with argmap stance\n"
     )
