@@ -232,19 +232,21 @@ def _ready_to_open(where, args: argparse.Namespace) -> tuple[bool, dict[str, str
 
 
 def _collect(workspace, args: argparse.Namespace) -> int:
-    from argmap.review.collect import CollectError, collect_packet
-    from argmap.review.packet import PacketError, load_packet
+    from argmap.review.collect import CollectError, collect_file
+    from argmap.review.packet import PacketError
 
     failed = False
     for path in args.packets:
         try:
-            report = collect_packet(workspace, load_packet(path))
-        except PacketError as problem:
-            error(f"{problem}; nothing merged")
-            failed = True
-            continue
-        except CollectError as problem:
-            error(f"{path}: {problem}")
+            report = collect_file(workspace, path)
+        except (PacketError, CollectError) as problem:
+            lines = problem.problems  # every problem, one line each, naming the file
+            if len(lines) == 1:
+                error(f"{lines[0]}; nothing merged")
+            else:
+                for line in lines:
+                    error(line)
+                error(f"{path}: {len(lines)} problems; nothing merged")
             failed = True
             continue
         print(f"{path}: {report.summary()}")

@@ -81,14 +81,44 @@ def test_filling_answers_by_script_keeps_the_checksum_valid(tmp_path):
     assert [item.label for item in load_packet(path).items] == ["neutral"] * 4
 
 
-@pytest.mark.parametrize("field", ["text", "context", "speaker", "document", "statement_id"])
-def test_an_altered_item_is_refused(tmp_path, field):
+@pytest.mark.parametrize("field", ["text", "context", "speaker", "document"])
+def test_an_altered_item_is_refused_naming_the_field(tmp_path, field):
     data = json.loads(_packet().to_json())
+    statement = data["items"][2]["statement_id"]
     data["items"][2][field] = data["items"][2][field] + " (edited)"
     path = _write(tmp_path, data)
     with pytest.raises(PacketError) as caught:
         load_packet(path)
-    assert str(caught.value).startswith(f"{path}: checksum mismatch")
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"{path}: item 3 ({statement}: ")
+    assert problem.endswith(
+        f"): its {field} was changed after hand-out (statement_id, text, context, speaker and "
+        "document must stay as handed out)"
+    )
+
+
+def test_an_altered_statement_id_is_an_added_and_a_deleted_item(tmp_path):
+    data = json.loads(_packet().to_json())
+    statement = data["items"][2]["statement_id"]
+    data["items"][2]["statement_id"] += "x"
+    path = _write(tmp_path, data)
+    with pytest.raises(PacketError) as caught:
+        load_packet(path)
+    added, deleted = caught.value.problems
+    assert added.startswith(f"{path}: item 3 ({statement}x: ") and added.endswith(
+        "this statement was not handed out in this packet (added, or its statement_id was "
+        "changed); remove the item"
+    )
+    assert deleted == (
+        f"{path}: statement {statement} was handed out in this packet and its item is missing "
+        "(deleted); put it back, answered or not"
+    )
+
+
+def test_white_space_changed_by_a_spreadsheet_is_not_an_edit(tmp_path):
+    data = json.loads(_packet().to_json())
+    data["items"][2]["context"] = data["items"][2]["context"].replace(" ", "\r\n", 3) + " "
+    assert load_packet(_write(tmp_path, data)).items[2].context == data["items"][2]["context"]
 
 
 @pytest.mark.parametrize(
@@ -126,11 +156,16 @@ def test_a_packet_of_the_items_only_format_is_refused(tmp_path):
     )
 
 
-def test_a_removed_item_is_refused(tmp_path):
+def test_a_removed_item_is_refused_naming_it(tmp_path):
     data = json.loads(_packet().to_json())
-    del data["items"][0]
-    with pytest.raises(PacketError, match="checksum mismatch"):
-        load_packet(_write(tmp_path, data))
+    removed = data["items"].pop(0)
+    path = _write(tmp_path, data)
+    with pytest.raises(PacketError) as caught:
+        load_packet(path)
+    assert caught.value.problems == (
+        f"{path}: statement {removed['statement_id']} was handed out in this packet and its item "
+        "is missing (deleted); put it back, answered or not",
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,7 +176,12 @@ def test_a_removed_item_is_refused(tmp_path):
             "not JSON: Expecting property name enclosed in double quotes at line 1 column 2",
         ),
         ("[1, 2]", "not a packet: expected a JSON object with workspace_id, reviewer, items, ..."),
-        ('{"workspace_id": "w"}', "not a valid packet: packet_id: required field is missing"),
+        (
+            '{"workspace_id": "w"}',
+            "not a valid packet: packet_id: required field is missing (and 5 more problems)",
+        ),
+        ("[" * 100_000, "not JSON a packet can be: nested too deeply"),
+        ('{"items": ' + "9" * 5000 + "}", "not JSON a packet can be: a number is too long"),
     ],
 )
 def test_unusable_files_get_one_line_naming_them(tmp_path, content, problem):
@@ -151,13 +191,30 @@ def test_unusable_files_get_one_line_naming_them(tmp_path, content, problem):
     message = str(caught.value)
     assert message == f"{path}: {problem}"
     assert "\n" not in message
+    assert all(line.startswith(f"{path}: ") for line in caught.value.problems)
+
+
+def test_a_file_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_bytes(b"\xef\xbb\xbf" + _packet().to_json().encode("utf-8"))
+    assert load_packet(path).packet_id == "p-1"
 
 
 def test_wrong_schema_names_the_item_and_field(tmp_path):
     data = json.loads(_packet().to_json())
-    data["items"][3]["answered_at"] = "yesterday"
-    with pytest.raises(PacketError, match=r"not a valid packet: items\[3\]\.answered_at: "):
-        load_packet(_write(tmp_path, data))
+    data["items"][3]["highlight"] = "everywhere"
+    data["items"][3]["comment"] = "a spreadsheet column"
+    statement = data["items"][3]["statement_id"]
+    path = _write(tmp_path, data)
+    with pytest.raises(PacketError) as caught:
+        load_packet(path)
+    first, second = caught.value.problems
+    assert first.startswith(f"{path}: item 4 ({statement}: ")
+    assert first.endswith("): highlight: expected a list")
+    assert second.endswith(
+        "): comment: unknown field (the fields are statement_id, text, context, speaker, "
+        "document, highlight, suggestion, label, note, answered_at)"
+    )
 
 
 def test_a_label_outside_the_codebook_is_refused(tmp_path):
@@ -166,9 +223,11 @@ def test_a_label_outside_the_codebook_is_refused(tmp_path):
     with pytest.raises(PacketError) as caught:
         load_packet(_write(tmp_path, data))
     statement = data["items"][1]["statement_id"]
+    assert f"item 2 ({statement}: " in str(caught.value)
     assert str(caught.value).endswith(
-        f"item 2 ({statement}): label 'maybe' is not in the codebook (expected one of "
-        "pro-integration, sovereignty-concern, neutral)"
+        "): label 'maybe' is not in the codebook; give a label's id, name or key: "
+        "pro-integration (1, Pro-integration), sovereignty-concern (2, Sovereignty concern), "
+        "neutral (3, Neutral)"
     )
 
 
