@@ -76,7 +76,10 @@ def register(
         (("--label",), {"help": "current stance label ('none': no label)"}),
         (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
         (("--kind",), {"type": _lower, "choices": KINDS}),
-        (("--document",), {"help": "document id or name"}),
+        (
+            ("--document",),
+            {"help": "documents whose id starts with, or whose name holds, this (any case)"},
+        ),
         (("--text",), {"help": "text contains"}),
         (("--sort",), {"default": "document", "choices": SORT_KEYS}),
         (("--desc",), {"action": "store_true"}),
@@ -201,6 +204,16 @@ def register(
 # ---------------------------------------------------------------------- id helpers
 
 
+def _documents_like(workspace, text: str) -> tuple[str, ...]:
+    """The ids of the documents ``text`` names (an id's start, or part of a name, any case)."""
+    from argmap.store import EditError
+
+    found = tuple(row.id for row in workspace.documents_like(text))
+    if not found:
+        raise EditError(f"no document like {text!r} (argmap documents lists them)")
+    return found
+
+
 def _resolve(workspace, table: str, text: str) -> str:
     """A full id from an id, a unique id prefix, or (speakers, documents) a name."""
     from argmap.store import EditError
@@ -262,7 +275,7 @@ def _statements(workspace, args) -> int:
         label=_label_filter(workspace, args.label),
         review=args.review,
         kind=args.kind,
-        document=_resolve(workspace, "documents", args.document) if args.document else None,
+        document=_documents_like(workspace, args.document) if args.document else None,
         text=args.text,
     )
     total = workspace.count_statements(filter)

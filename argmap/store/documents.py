@@ -63,6 +63,19 @@ class DocumentsPart(WorkspaceBase):
         ).fetchall()
         return [DocumentRow(*r) for r in rows]
 
+    def documents_like(self, text: str) -> list[DocumentRow]:
+        """The documents ``text`` names, in the order added: those whose id starts with it or
+        whose name holds it, ignoring case ("nyt" names every NYT article). The one rule of
+        ``argmap statements --document`` and the UI's ``doc:`` filter."""
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        return [
+            row
+            for row in self.documents()
+            if row.id.startswith(needle) or needle in row.name.casefold()
+        ]
+
     def document(self, document_id: str) -> Document:
         """One document with its text; ``EditError`` when unknown."""
         row = self.conn.execute(

@@ -54,7 +54,7 @@ class StatementFilter:
     speaker: str | None = None  # speaker id
     label: str | None = None  # current stance label id; "" = no label
     label_source: str | None = None  # adjudicated | human | suggestion
-    document: str | None = None  # document id
+    document: str | tuple[str, ...] | None = None  # document id(s)
     kind: str | None = None  # direct | mixed | indirect
     review: str | tuple[str, ...] | None = None  # ReviewState value(s)
     text: str | None = None  # case-insensitive substring of the text or the speaker mention
@@ -74,8 +74,9 @@ class StatementFilter:
             parts.append("s.label_source = ?")
             params.append(self.label_source)
         if self.document is not None:
-            parts.append("s.document = ?")
-            params.append(self.document)
+            documents = (self.document,) if isinstance(self.document, str) else self.document
+            parts.append(f"s.document IN ({', '.join('?' * len(documents))})")
+            params += documents
         if self.kind is not None:
             parts.append("s.kind = ?")
             params.append(self.kind)

@@ -49,9 +49,9 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
             )
             fields["label"] = "" if value.lower() in ("none", "-") else (match or value)
         elif key in ("doc", "document"):
-            found = [d.id for d in workspace.documents() if value.lower() in d.name.lower()]
+            found = tuple(d.id for d in workspace.documents_like(value))
             if found:
-                fields["document"] = found[0]
+                fields["document"] = found
             else:
                 problem = f"no document like {value!r}"
                 nothing = True
