@@ -7,6 +7,7 @@ transaction and one edit-log entry. Ids may be shortened to a unique prefix.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from argmap.cli.workspace import add_workspace_option, run_in_workspace
@@ -88,6 +89,13 @@ def register(
             ("--limit",),
             {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"},
         ),
+    )
+    command(
+        "show",
+        "one statement in full: its document, speaker, stance, labels, links and paragraph",
+        _show,
+        (("statement",), {"help": "statement id (or the start of one)"}),
+        (("--format",), {"choices": ("text", "json"), "default": "text"}),
     )
     command(
         "stance",
@@ -287,6 +295,88 @@ def _statements(workspace, args) -> int:
         print(f"{row.id}  {row.label or '-':<18} {row.review:<11} {row.speaker or '?'}: {text}")
     print(f"({total} statements match)", file=sys.stderr)
     return 0
+
+
+def _show(workspace, args) -> int:
+    statement_id = _resolve(workspace, "statements", args.statement)
+    row = workspace.statement_row(statement_id)
+    paragraph, offset = workspace.context(statement_id)
+    speaker = workspace.speaker(row.speaker_id) if row.speaker_id else None
+    suggestion = workspace.suggestion(statement_id)
+    annotations = workspace.annotations(statement_id)
+    links = [
+        (relation, _node_text(workspace, other))
+        for relation in workspace.relations(statement_id)
+        for other in [
+            relation.target_id if relation.source_id == statement_id else relation.source_id
+        ]
+    ]
+    if args.format == "json":
+        json.dump(
+            {
+                "statement": {
+                    name: getattr(row, name)
+                    for name in row.__dataclass_fields__  # type: ignore[attr-defined]
+                },
+                "speaker": speaker.model_dump() if speaker else None,
+                "suggestion": suggestion.model_dump() if suggestion else None,
+                "annotations": [a.model_dump(mode="json") for a in annotations],
+                "relations": [
+                    {
+                        "id": r.id,
+                        "source": r.source_id,
+                        "kind": r.kind,
+                        "target": r.target_id,
+                        "status": r.status,
+                        "other_text": text,
+                    }
+                    for r, text in links
+                ],
+                "paragraph": paragraph,
+                "paragraph_offset": offset,
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+        return 0
+    who = speaker.name if speaker else "no speaker"
+    if speaker and speaker.role:
+        who += f" ({speaker.role})"
+    print(f"statement {row.id}  {row.kind}" + (f", cue {row.cue!r}" if row.cue else ""))
+    print(f"document  {row.doc_name} ({row.document}), characters {row.start}-{row.end}")
+    print(f"speaker   {who}" + (f", named {row.speaker_mention!r}" if row.speaker_mention else ""))
+    stance = f"{row.label} ({row.label_source})" if row.label else "none"
+    print(f"stance    {stance}; review: {row.review}")
+    if suggestion is not None:
+        print(f"suggested {suggestion.label} {suggestion.score:.2f}: {suggestion.explanation}")
+    for annotation in annotations:
+        note = f' "{annotation.note}"' if annotation.note else ""
+        kind = "adjudicated" if annotation.adjudicated else "label"
+        when = annotation.time.isoformat(timespec="seconds")
+        print(f"{kind:<9} {annotation.annotator}: {annotation.label}{note} ({when})")
+    for relation, text in links:
+        direction = "->" if relation.source_id == row.id else "<-"
+        print(f"link      {direction} {relation.kind} {relation.id} [{relation.status}] {text}")
+    start, end = row.start - offset, row.end - offset
+    print()
+    print(f"  {paragraph[:start]}»{paragraph[start:end]}«{paragraph[end:]}")
+    return 0
+
+
+def _node_text(workspace, node_id: str) -> str:
+    """A claim's or statement's text for a listing: 'claim: TEXT' or 'SPEAKER: "TEXT"'."""
+    if node_id.startswith("clm-"):
+        claim = workspace.claim(node_id)
+        return f"{claim.kind} {claim.id}: {_short(claim.text)}"
+    row = workspace.statement_row(node_id)
+    return f"{row.id} {row.speaker or '?'}: “{_short(row.text)}”"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _label_filter(workspace, text: str | None) -> str | None:
@@ -495,7 +585,8 @@ def _print_claims(workspace) -> None:
             print(f"{'  ' * depth}{claim.id} [{claim.kind}]{label} {claim.text}")
             for relation in workspace.relations(claim.id, status="accepted"):
                 if relation.target_id == claim.id:
-                    print(f"{'  ' * (depth + 1)}{relation.source_id} {relation.kind}")
+                    source = _node_text(workspace, relation.source_id)
+                    print(f"{'  ' * (depth + 1)}{relation.kind}: {source}")
             show(claim.id, depth + 1)
 
     show(None, 1)

@@ -23,7 +23,7 @@ def test_edits_from_the_command_line_and_undo(workspace_dir, capsys):
     claim = out.split()[0]
     assert run_cli(capsys, "link", statement, "supports", claim)[0] == 0
     _, out, _ = run_cli(capsys, "claim", "list")
-    assert f"{claim} [position] Japan should integrate" in out and f"{statement} supports" in out
+    assert f"{claim} [position] Japan should integrate" in out and f"supports: {statement} " in out
     status, out, _ = run_cli(
         capsys, "claim", "add", "--position", "Japan should keep its autonomy"
     )  # flag first
@@ -201,3 +201,32 @@ def test_documents_lists_them_and_document_remove_takes_one_out_until_undo(works
     assert run_cli(capsys, "documents")[1] == line + "\n"
     status, out, _ = run_cli(capsys, "add", ".", "--progress", "none")
     assert out.startswith("0 added, 0 replaced, 1 unchanged")  # the same document again, as before
+
+
+def test_show_prints_a_statement_in_full_with_its_paragraph_and_links(workspace_dir, capsys):
+    import json
+
+    _, out, _ = run_cli(capsys, "statements", "--text", "shoulder to shoulder")
+    statement = out.split()[0]
+    assert run_cli(capsys, "claim", "add", "Japan should integrate", "--position")[0] == 0
+    claim = run_cli(capsys, "claim", "list")[1].splitlines()[1].split()[0]
+    assert run_cli(capsys, "link", statement[:8], "supports", claim)[0] == 0
+    assert run_cli(capsys, "stance", statement[:8], "pro-integration", "--note", "clear")[0] == 0
+    status, out, err = run_cli(capsys, "show", statement[:8])
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith(f"statement {statement}  direct")
+    assert lines[1].startswith("document  japan-us-integration.txt (")
+    assert lines[2].startswith("speaker   Kishida Fumio")
+    assert lines[3] == "stance    pro-integration (human); review: labelled"
+    assert any(line.startswith('label     alice: pro-integration "clear"') for line in lines)
+    assert any("supports rel-" in line and "Japan should integrate" in line for line in lines)
+    assert "»I am here to say that Japan is already standing shoulder to shoulder" in lines[-1]
+    data = json.loads(run_cli(capsys, "show", statement, "--format", "json")[1])
+    assert data["statement"]["id"] == statement and data["annotations"][0]["note"] == "clear"
+    context = data["paragraph"]
+    start = data["statement"]["start"] - data["paragraph_offset"]
+    assert context[start:].startswith("I am here to say")
+    # and the claim list names the statement's speaker and words, not only its id
+    listed = run_cli(capsys, "claim", "list")[1]
+    assert f"supports: {statement} Kishida Fumio: “I am here to say" in listed
