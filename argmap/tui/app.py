@@ -408,8 +408,21 @@ class ArgmapApp(App):
         self.push_screen(HelpScreen(self.binding_sections()))
 
     def binding_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        """(title, [(keys, description, id)]) for the app and each view, keymap applied."""
-        return binding_sections(dict(getattr(self, "_keymap", {}) or {}))
+        """(title, [(keys, description, id)]) for the app and each view, keymap applied: keys as
+        the footer shows them ('?', 'F1'), the number keys with the codebook's label names."""
+        sections = []
+        for title, rows in binding_sections(dict(getattr(self, "_keymap", {}) or {})):
+            shown = []
+            for keys, description, binding_id in rows:
+                display = ", ".join(self.get_key_display(Binding(k, "")) for k in keys.split(","))
+                if binding_id.startswith("label-"):
+                    label = self.labels.by_number(int(binding_id.removeprefix("label-")))
+                    if label is None:
+                        continue  # the codebook has no label with this number
+                    description = f"label: {self.labels.name(label)}"
+                shown.append((display, description, binding_id))
+            sections.append((title, shown))
+        return sections
 
     def binding_ids(self) -> set[str]:
         """Every binding id that can be remapped."""

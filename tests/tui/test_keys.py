@@ -100,3 +100,22 @@ def test_footer_shows_each_views_keys_and_is_not_rebuilt_when_they_stay_the_same
             assert "Next" in {key.description for key in footer.query("FooterKey")}
 
     run(go())
+
+
+def test_the_help_screen_shows_keys_as_the_footer_does_and_labels_by_name(workspace_file):
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            sections = dict(app.binding_sections())
+            everywhere = {binding_id: keys for keys, _, binding_id in sections["everywhere"]}
+            assert everywhere["help"] == "?, f1" and everywhere["search"] == "/"
+            labels = [
+                (keys, description)
+                for keys, description, binding_id in sections["Board"]
+                if binding_id.startswith("label-")
+            ]
+            names = [label.name for label in app.workspace.codebook.labels]
+            assert labels == [(str(n), f"label: {name}") for n, name in enumerate(names, 1)]
+
+    run(go())
