@@ -329,7 +329,7 @@ def _status(workspace, args: argparse.Namespace) -> int:
         + (", ".join(f"{k} {v}" for k, v in sorted(status.relations.items())) or "none")
         + "\n"
     )
-    out(f"edits      {status.edits} (undo with `argmap undo`)\n")
+    out(f"edits      {status.edits} that undo can take back (`argmap log` lists every entry)\n")
     if not status.suggestions_available:
         out("note       stance suggestions are not available (argmap.stance is not installed)\n")
     return 0
@@ -398,6 +398,9 @@ def _codebook(workspace, args: argparse.Namespace) -> int:
 
     if args.file:
         codebook = load_codebook(args.file)
+        if workspace.codebook == codebook:
+            print(f"codebook {codebook.id}: {len(codebook.labels)} labels (unchanged)")
+            return 0
         workspace.set_codebook(codebook)
         print(f"codebook {codebook.id}: {len(codebook.labels)} labels")
         for note in codebook.warnings():

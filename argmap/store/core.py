@@ -76,9 +76,13 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
         candidate = folder / WORKSPACE_FILE
         if candidate.is_file():
             return candidate
-    raise WorkspaceNotFound(
-        f"{here}: no argmap workspace here or in any parent directory (run `argmap init`)"
+    below = sorted(here.glob(f"*/{WORKSPACE_FILE}"))[:3]  # one folder down, as in seeds/
+    hint = (
+        f"; give one with -w: {', '.join(str(p.parent.relative_to(here)) for p in below)}"
+        if below
+        else " (run `argmap init`)"
     )
+    raise WorkspaceNotFound(f"{here}: no argmap workspace here or in any parent directory{hint}")
 
 
 class Core:

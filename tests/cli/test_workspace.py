@@ -158,7 +158,10 @@ def test_suggest_refit_learns_from_the_workspaces_labels(workspace_dir, capsys):
 
 
 def test_setting_a_codebook_says_how_to_refresh_the_suggestions(workspace_dir, capsys):
-    status, out, _ = run_cli(capsys, "codebook", SEED_CODEBOOK)
+    changed = workspace_dir / "changed.codebook.toml"
+    text = SEED_CODEBOOK.read_text(encoding="utf-8")
+    changed.write_text(text.replace('issue = "', 'issue = "Revised: ', 1), encoding="utf-8")
+    status, out, _ = run_cli(capsys, "codebook", changed)
     assert status == 0
     assert out.splitlines()[1].endswith(
         "`argmap suggest` suggests stances for the 16 statements under this one"
@@ -218,3 +221,11 @@ def test_init_warns_of_a_codebook_whose_labels_outrun_the_number_keys(tmp_path, 
         f"argmap: warning: {codebook}: 40 labels: keys 1-9 set the first 9; the others are set "
         "with t (a picker of every label) in the UI, or by id with argmap stance\n"
     )
+
+
+def test_setting_the_same_codebook_again_changes_nothing_and_says_so(workspace_dir, capsys):
+    from tests.helpers import SEED_CODEBOOK
+
+    status, out, _ = run_cli(capsys, "codebook", SEED_CODEBOOK)
+    assert status == 0 and out == "codebook japan-us-integration: 3 labels (unchanged)\n"
+    assert "set-codebook" not in run_cli(capsys, "log")[1]

@@ -165,3 +165,10 @@ def test_a_version_1_workspace_is_migrated(ws):
             ).fetchall()
         )
         assert "statements_review" in plan
+
+
+def test_no_workspace_here_names_one_a_folder_down(tmp_path, monkeypatch):
+    Workspace.init(tmp_path / "seeds").close()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(WorkspaceNotFound, match=r"; give one with -w: seeds$"):
+        find_workspace()
