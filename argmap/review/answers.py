@@ -143,7 +143,7 @@ def item_name(number: int, statement_id: object = None, text: object = None) -> 
 
 def first_words(text: str, count: int = 4, width: int = 40) -> str:
     """The first ``count`` words of ``text`` (at most ``width`` characters), with "…" when cut."""
-    words = _printable(text, None).split()
+    words = _printable(text[: 4 * width], None).split()  # the start is enough
     first = " ".join(words[:count])
     if len(words) > count or len(first) > width:
         first = first[:width].rstrip() + "…"

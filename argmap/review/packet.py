@@ -76,8 +76,9 @@ FIXED_FIELDS: Final = tuple(FixedFields.__annotations__)
 #: statement id is its key).
 FINGERPRINTED: Final = ("text", "context", "speaker", "document")
 
-#: The packet's own fields that the checksum covers.
-HEADER_FIELDS: Final = ("workspace_id", "packet_id", "reviewer", "blind")
+#: The packet's own fields that the checksum covers (format 2: not ``created_at``, the time of
+#: the answers given without one).
+HEADER_FIELDS: Final = ("workspace_id", "packet_id", "reviewer", "blind", "created_at")
 
 #: The format ``new_packet`` writes: the checksum covers the header and ``handed_out``.
 PACKET_FORMAT: Final = "argmap-packet/3"
@@ -254,16 +255,17 @@ class Receiver:
 
 def item_fingerprint(fields: Mapping[str, object]) -> str:
     """The fingerprint of an item's fixed fields: 8 hex digits of sha256 per field of
-    ``FINGERPRINTED``, in that order, over the field's JSON with white space collapsed (a
-    spreadsheet's line endings change nothing)."""
-    parts = []
-    for name in FINGERPRINTED:
-        value = fields.get(name)
-        if isinstance(value, str):
-            value = " ".join(value.split())
-        canonical = json.dumps(value, ensure_ascii=True, sort_keys=True, default=str)
-        parts.append(hashlib.sha256(canonical.encode("ascii")).hexdigest()[:8])
-    return "".join(parts)
+    ``FINGERPRINTED``, in that order, over the field's text with white space collapsed (a
+    spreadsheet's line endings change nothing), or its JSON when it is not text."""
+    return "".join(_field_hash(fields.get(name)) for name in FINGERPRINTED)
+
+
+def _field_hash(value: object) -> str:
+    if isinstance(value, str):
+        canonical = "s" + " ".join(value.split())
+    else:
+        canonical = "j" + json.dumps(value, ensure_ascii=True, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def handed_out_list(items: Iterable[PacketItem]) -> dict[str, str]:
@@ -285,10 +287,10 @@ def packet_checksum(packet: Packet) -> str:
     """sha256 (hex) of the packet's header fields and its list of handed-out items, as canonical
     JSON (format 2: of the header and ``items_checksum``).
 
-    The header is ``workspace_id``, ``packet_id``, ``reviewer`` and ``blind``; answers,
-    notes, suggestions and the order of items do not change it.
+    The header is ``HEADER_FIELDS``; answers, notes, suggestions and the order of items
+    do not change it.
     """
-    header = {name: getattr(packet, name) for name in HEADER_FIELDS}
+    header = _header_fields(packet)
     if packet.format == CHECKSUM_FORMAT:
         return _checksum(header, "items", items_checksum(packet.items))
     return _checksum(header, "handed_out", packet.handed_out)
@@ -523,29 +525,28 @@ def _diagnose(
         return []
     if _checksum(_header_fields(header), "handed_out", header.handed_out) != header.checksum:
         head.append(
-            "checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind, or its "
-            "list of handed-out items (handed_out), were altered"
+            "checksum mismatch: the packet's reviewer, packet_id, workspace_id, blind or "
+            "created_at, or its list of handed-out items (handed_out), were altered"
         )
         return []
     handed_out = header.handed_out or {}
     for statement_id, number in first_seen.items():
         raw = raw_items[number - 1]
-        name = item_name(number, *_name_fields(raw))
         if statement_id not in handed_out:
-            by_item.setdefault(number, []).append(
-                f"{name}: this statement was not handed out in this packet (added, or its "
-                "statement_id was changed); remove the item"
+            problem = (
+                "this statement was not handed out in this packet (added, or its statement_id "
+                "was changed); remove the item"
             )
-            continue
-        changed = _changed_fields(raw, handed_out[statement_id])
-        if changed:
+        else:
+            changed = _changed_fields(raw, handed_out[statement_id])
+            if not changed:
+                continue
             fields = " and ".join(
                 [", ".join(changed[:-1]), changed[-1]] if len(changed) > 1 else changed
             )
-            by_item.setdefault(number, []).append(
-                f"{name}: its {fields} {'were' if len(changed) > 1 else 'was'} changed after "
-                f"hand-out ({_KEEP_FIXED})"
-            )
+            were = "were" if len(changed) > 1 else "was"
+            problem = f"its {fields} {were} changed after hand-out ({_KEEP_FIXED})"
+        by_item.setdefault(number, []).append(f"{item_name(number, *_name_fields(raw))}: {problem}")
     deleted = []
     for statement_id in handed_out:
         if statement_id in first_seen:
@@ -647,7 +648,14 @@ def _name_fields(raw: object) -> tuple[object, object]:
 
 
 def _header_fields(packet: Packet) -> dict[str, Any]:
-    return {name: getattr(packet, name) for name in HEADER_FIELDS}
+    """The fields of ``packet`` its checksum covers; a time as its UTC ISO text, so the same
+    moment written another way (``Z`` or ``+00:00``) is the same."""
+    names = HEADER_FIELDS[:-1] if packet.format == CHECKSUM_FORMAT else HEADER_FIELDS
+    fields = {name: getattr(packet, name) for name in names}
+    if "created_at" in fields:
+        moment = packet.created_at
+        fields["created_at"] = (_utc(moment) if storable(moment) else moment).isoformat()
+    return fields
 
 
 def _checksum(header: dict[str, Any], key: str, value: object) -> str:

@@ -320,8 +320,8 @@ def test_a_header_change_is_still_a_checksum_mismatch(capsys, review_ws, alice):
     status, _, err = _collect(capsys, review_ws, path)
     assert status == 1 and err == (
         f"argmap: error: {path}: checksum mismatch: the packet's reviewer, packet_id, "
-        "workspace_id or blind, or its list of handed-out items (handed_out), were altered; "
-        "nothing merged\n"
+        "workspace_id, blind or created_at, or its list of handed-out items (handed_out), were "
+        "altered; nothing merged\n"
     )
 
 

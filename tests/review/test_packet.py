@@ -123,7 +123,13 @@ def test_white_space_changed_by_a_spreadsheet_is_not_an_edit(tmp_path):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("reviewer", "mallory"), ("packet_id", "p-2"), ("workspace_id", "ws-2"), ("blind", True)],
+    [
+        ("reviewer", "mallory"),
+        ("packet_id", "p-2"),
+        ("workspace_id", "ws-2"),
+        ("blind", True),
+        ("created_at", "2026-11-30T12:00:00Z"),  # the time of answers given without one
+    ],
 )
 def test_an_altered_header_is_refused_while_answers_stay_free(tmp_path, field, value):
     data = json.loads(_packet().to_json())
@@ -134,9 +140,17 @@ def test_an_altered_header_is_refused_while_answers_stay_free(tmp_path, field, v
     path = _write(tmp_path, data)
     with pytest.raises(PacketError) as caught:
         load_packet(path)
-    assert str(caught.value).startswith(
-        f"{path}: checksum mismatch: the packet's reviewer, packet_id, workspace_id or blind"
+    assert str(caught.value) == (
+        f"{path}: checksum mismatch: the packet's reviewer, packet_id, workspace_id, blind or "
+        "created_at, or its list of handed-out items (handed_out), were altered"
     )
+
+
+def test_the_hand_out_time_written_another_way_is_the_same(tmp_path):
+    data = json.loads(_packet().to_json())
+    assert data["created_at"] == "2026-11-25T12:00:00Z"
+    data["created_at"] = "2026-11-25T21:00:00+09:00"
+    assert load_packet(_write(tmp_path, data)).created_at == CREATED
 
 
 def test_a_packet_of_the_items_only_format_is_refused(tmp_path):

@@ -39,7 +39,16 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FIXED = ("statement_id", "text", "context", "speaker", "document")
-HEADER = ("format", "workspace_id", "packet_id", "reviewer", "blind", "handed_out", "checksum")
+HEADER = (
+    "format",
+    "workspace_id",
+    "packet_id",
+    "reviewer",
+    "blind",
+    "created_at",
+    "handed_out",
+    "checksum",
+)
 LABELS = {  # id -> (name, key)
     "pro-integration": ("Pro-integration", 1),
     "sovereignty-concern": ("Sovereignty concern", 2),
@@ -207,7 +216,7 @@ def edited(draw, template):
                 st.sampled_from([None, 3, "neutral", []])
             )
         elif edit == "header":
-            field = draw(st.sampled_from([*HEADER, "created_at", "codebook"]))
+            field = draw(st.sampled_from([*HEADER, "codebook"]))
             data[field] = draw(st.one_of(ANY_TEXT, st.none(), st.booleans(), st.integers()))
         elif edit == "drop header":
             data.pop(draw(st.sampled_from(sorted(data))), None)
@@ -248,10 +257,8 @@ def _verdict(data, original):
     defaults = {"format": "argmap-packet/3", "blind": False}  # a missing key means these
     if any(data.get(field, defaults.get(field)) != original.get(field) for field in HEADER):
         return "refuse", None
-    if "created_at" not in data or data.get("codebook") != original["codebook"]:
+    if data.get("codebook") != original["codebook"]:
         return "either", None  # not covered by the checksum: may still be readable, or not
-    if data.get("created_at") != original["created_at"]:
-        return "either", None
     items = data.get("items")
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         return "refuse", None
