@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, overload
 
@@ -73,11 +74,30 @@ def _resolve(
     note = split_role(name).note
     if note is not None:
         return statement.model_copy(update={"speaker": None, "speaker_note": note})
-    speaker = registry.resolve(name, doc_id=document.id, role=statement.speaker_role)
+    speaker = registry.resolve(
+        name,
+        doc_id=document.id,
+        role=statement.speaker_role,
+        gender=_gender_said(statement.speaker_mention),
+    )
     _note_alias(speaker, statement.speaker_mention)
     if speakers is not None:
         speakers[speaker.id] = speaker
     return statement.model_copy(update={"speaker": speaker.name, "speaker_id": speaker.id})
+
+
+_GENDERED = re.compile(
+    r"\s*(?:(?P<male>he|mr\.?|sir)|(?P<female>she|mrs\.?|ms\.?|miss))(?:\s|$)", re.IGNORECASE
+)
+
+
+def _gender_said(mention: str | None) -> str | None:
+    """What the mention itself says of the speaker's gender: "he" and "Mr. Trump" say
+    'male', "she" and "Mrs. Clinton" 'female'; a name alone says nothing."""
+    found = _GENDERED.match(mention) if mention else None
+    if found is None:
+        return None
+    return "male" if found.group("male") else "female"
 
 
 def _note_alias(speaker: Speaker, mention: str | None) -> None:

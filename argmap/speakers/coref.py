@@ -15,12 +15,14 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
+from argmap.speakers.descriptions import description_words, fit, role_words
 from argmap.speakers.names import is_place, is_pronoun, pronoun_gender, split_role
-from argmap.speakers.wordlists import ORG_HEADS
+from argmap.speakers.wordlists import ORG_HEADS, TITLES
 
 _NAME_RUN = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-    r"|[A-Z][\w’'-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]*){1,4})"
+    r"|(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*"
+    r"(?:\s+(?:[A-Z]\.\s+)?(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*){1,4})"
 )
 _AGENT = re.compile(
     r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE
@@ -39,10 +41,14 @@ _OPENING_MARKS = "“‘«"
 _CLOSING_MARKS = "”’»"
 _PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
 _LOOKAHEAD = 3000  # characters ahead searched for a full name when none came before
-_PLACES_PER_WORD = 8  # latest places kept for each capitalised word
+_RUNS_PER_WORD = 64  # different runs of capitals kept for each capitalised word
 _MEMORY = 200  # recent speakers kept for pronouns and descriptions
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
+# Heads of descriptions that stand for whatever organisation was named last ('the company').
+_GENERIC_ORG_HEADS = frozenset(
+    "company firm group organization organisation corporation business outlet network".split()
+)
 _TEXT_NOUNS = frozenset(
     """
     statement communique communiqué release letter memo declaration readout report post
@@ -69,10 +75,12 @@ _SUBJECT = re.compile(
     r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){0,3})",
     re.MULTILINE,
 )
+_DEFINITE = re.compile(r"\s*the\s", re.IGNORECASE)
 _ABBREVIATION_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|No|Vol)|\b[A-Z])\.[\"”’')]*\s*$"
 )
 _NAME_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*(?:\([^()]{1,30}\))?,$")
+_NAME_OF_PLACE = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s+(?:of|from)$")
 _ORGANISATION_NAME: dict[str, re.Pattern[str]] = {}  # head word -> pattern of names built on it
 _MEMBER_SPLIT = re.compile(r",\s*|\s+and\s+")
 
@@ -121,26 +129,61 @@ class SpeakerTracker:
     def __init__(self, text: str) -> None:
         self.text = text
         self._scanned = 0
-        self._places: dict[str, deque[tuple[int, str]]] = {}  # word -> latest (start, name run)
+        # word -> {name run with that word: [times written, first start, last start]}
+        self._places: dict[str, dict[str, list[int]]] = {}
         self._history: deque[tuple[int, Resolved]] = deque(maxlen=_MEMORY)
         self._recent_runs: deque[tuple[int, str]] = deque(maxlen=_MEMORY)  # latest name runs read
         self._by_span: dict[tuple[int, int], Resolved] = {}  # mentions already resolved
         self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
+        self._given_alone: dict[tuple[str, str], int] = {}  # (given, family) -> times alone
+        self._name_words: dict[str, bool] = {}  # word -> written as a name inside a sentence
+        self._roles_read = 0  # how far the text has been read for what it calls people
+        self._roles: dict[str, tuple[int, frozenset[str]]] = {}  # person -> (last seen, words)
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
         if position <= self._scanned:
             return
         for match in _NAME_RUN.finditer(self.text, self._scanned, position):
-            run = match.group()
-            place = (match.start(), run)
+            run, start = match.group(), match.start()
             for word in run.split():
                 places = self._places.get(word)
                 if places is None:
-                    places = self._places[word] = deque(maxlen=_PLACES_PER_WORD)
-                places.append(place)
-            self._recent_runs.append(place)
+                    places = self._places[word] = {}
+                seen = places.get(run)
+                if seen is not None:
+                    seen[0] += 1
+                    seen[2] = start
+                elif len(places) < _RUNS_PER_WORD:
+                    places[run] = [1, start, start]
+            self._recent_runs.append((start, run))
         self._scanned = position
+
+    def _written_as_name(self, word: str) -> bool:
+        """Whether the text writes ``word`` capitalised inside a sentence ("said Trump",
+        "in Orlando") and not only at a sentence's start ("Staying", "Soon", "The")."""
+        known = self._name_words.get(word)
+        if known is None:
+            known = False
+            pattern = re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])")
+            for match in pattern.finditer(self.text):
+                before = self.text[max(0, match.start() - 3) : match.start()].rstrip(" \t")
+                if (before and (before[-1].isalnum() or before[-1] in ",;:")) or (
+                    _ABBREVIATION_BEFORE.search(self.text, max(0, match.start() - 6), match.start())
+                ):
+                    known = True  # "said Trump", "Mr. Trump"
+                    break
+            self._name_words[word] = known
+        return known
+
+    def _lone_name(self, name: str, start: int) -> str | None:
+        """A one-word person name completed from the text ("Trump" -> "Donald Trump"), or kept
+        when the text writes it as a name inside a sentence; None for a sentence's first word
+        ("Staying", "Similarly", "The")."""
+        full = self._full_name(name, start)
+        if full is not None:
+            return full
+        return name if self._written_as_name(name) else None
 
     def _full_name(self, token: str, position: int, gender: str | None = None) -> str | None:
         """The person's full name, starting or ending with ``token``, written in the text:
@@ -149,9 +192,13 @@ class SpeakerTracker:
         ("When Trump", "Trump Wednesday", "West Virginia") are not candidates; with
         ``gender`` ("Mrs. Clinton"), nor is a person the text shows to be of the other."""
         self._scan_to(min(len(self.text), position + _LOOKAHEAD))
-        places = self._places.get(token, ())
-        found: dict[str, list[int]] = {}
-        for start, run in places:
+        places = self._places.get(token)
+        if not places:
+            return None
+        found: dict[str, list[int]] = {}  # name -> [times written, has a place before, rank]
+        for run, (count, first, last) in places.items():
+            if first >= position + _LOOKAHEAD:
+                continue
             name = _person_name(run)
             if name is None:
                 continue
@@ -161,16 +208,41 @@ class SpeakerTracker:
                 and token in (words[0], words[-1])
                 and (gender is None or self._gender.get(name) in (None, gender))
             ):
-                found.setdefault(name, []).append(start)
+                latest = last if last < position else first if first < position else -first
+                known = found.get(name)
+                if known is None:
+                    found[name] = [count, int(latest >= 0), latest]
+                else:
+                    known[0] += count
+                    known[1] = max(known[1], int(latest >= 0))
+                    known[2] = max(known[2], latest)
         if not found:
             return None
+        if len(found) > 1:
+            # family members told apart: the one the text calls by given name alone most
+            # ("Freddy stumbled") is not the one it calls "Mr. Trump"
+            alone = {n: self._given_name_alone(n, token) for n in found}
+            fewest = min(alone.values())
+            if max(alone.values()) >= max(3, 2 * fewest):
+                found = {n: found[n] for n in found if alone[n] == fewest}
+        return max(found.items(), key=lambda item: tuple(item[1]))[0]
 
-        def rank(item: tuple[str, list[int]]) -> tuple[int, int, int]:
-            starts = item[1]
-            before = [p for p in starts if p < position]
-            return (len(starts), 1 if before else 0, max(before) if before else -min(starts))
-
-        return max(found.items(), key=rank)[0]
+    def _given_name_alone(self, name: str, token: str) -> int:
+        """How often the text calls the person ``name`` by the other part of their name
+        alone ("Freddy" for Freddy Trump, when ``token`` is "Trump")."""
+        words = name.split()
+        given = words[0] if words[-1] == token else words[-1]
+        if given == token or len(given) < 3 or given.endswith("."):
+            return 0
+        key = (given, token)
+        known = self._given_alone.get(key)
+        if known is None:
+            alone = re.compile(
+                rf"(?<![\w’'-]){re.escape(given)}(?![\w’'-])"
+                rf"(?!\s+(?:[A-Z]\.\s+)?{re.escape(token)})"
+            )
+            known = self._given_alone[key] = sum(1 for _ in alone.finditer(self.text))
+        return known
 
     def resolve(self, start: int, end: int) -> Resolved:
         """The speaker for the mention at ``text[start:end]`` (the same answer each time it is
@@ -203,6 +275,13 @@ class SpeakerTracker:
             owner = self._antecedent(words[0], start)
             if owner.note is None:
                 name = f"{owner.name}'s {' '.join(words[1:])}"
+        elif (
+            not parsed.proper
+            and kind is SpeakerKind.PERSON
+            and _DEFINITE.match(mention)
+            and (person := self._person_described(name, start)) is not None
+        ):
+            name = person  # 'the Vermont senator' -> Bernie Sanders
         elif not parsed.proper and parsed.head:
             name = self._described(parsed.head, name, start)
         if kind is SpeakerKind.GROUP:
@@ -225,7 +304,9 @@ class SpeakerTracker:
         gender = pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "")
         candidates: list[tuple[int, Resolved]] = [
-            seen for seen in self._history if wanted is None or seen[1].kind in wanted
+            seen
+            for seen in self._history
+            if seen[0] < position and (wanted is None or seen[1].kind in wanted)
         ]
         quoted = self._in_quotation(position)
 
@@ -267,7 +348,13 @@ class SpeakerTracker:
         if run is None:
             return None
         parsed = split_role(run.group(1))
-        if not parsed.proper or not parsed.name:
+        if parsed.name and is_place(parsed.name):
+            # "Sen. Marco Rubio of Florida, who ...": the person the place follows
+            owner = _NAME_OF_PLACE.search(before[: run.start(1)].rstrip())
+            if owner is None:
+                return None
+            parsed = split_role(owner.group(1))
+        if not parsed.proper or not parsed.name or is_place(parsed.name):
             return None
         name = parsed.name
         if parsed.kind is SpeakerKind.PERSON and len(name.split()) == 1:
@@ -289,7 +376,10 @@ class SpeakerTracker:
                 continue
             start = match.start(2)
             if len(name.split()) == 1:
-                name = self._full_name(name, start) or name
+                lone = self._lone_name(name, start)
+                if lone is None:
+                    continue
+                name = lone
             if match.group(1):
                 title = _TITLE_GENDER.match(match.group(1))
                 if title:
@@ -312,12 +402,59 @@ class SpeakerTracker:
             if name is None:
                 continue
             if len(name.split()) == 1:
-                name = self._full_name(name, start) or name
+                lone = self._lone_name(name, start)
+                if lone is None:
+                    continue
+                name = lone
             title = _TITLE_GENDER.match(self.text, start)
             if title:
                 self._gender.setdefault(name, (title.group(1) and "male") or "female")
             people.append((start, Resolved(name, SpeakerKind.PERSON, split_role(run).role)))
         return people
+
+    def _person_described(self, description: str, position: int) -> str | None:
+        """The person named before ``position`` whom the text describes the way
+        ``description`` does ("the Vermont senator" -> "Sen. Bernie Sanders (I-Vt.)"): the best
+        fit, the latest of equals; None when the text describes nobody so."""
+        text = self.text
+        for match in _NAME_RUN.finditer(text, self._roles_read, position):
+            name = _person_name(match.group())
+            if name is None:
+                continue
+            if len(name.split()) == 1:
+                lone = self._lone_name(name, match.start())
+                if lone is None:
+                    continue
+                name = lone
+            words = role_words(
+                text[max(0, match.start() - 80) : match.start()],
+                match.group(),
+                text[match.end() : match.end() + 90],
+            )
+            known = self._roles.get(name)
+            self._roles[name] = (match.start(), words | known[1] if known else words)
+        self._roles_read = max(self._roles_read, position)
+        best: tuple[int, int, str] | None = None
+        for name, (seen, words) in self._roles.items():
+            score = fit(description, words)
+            if score and (best is None or (score, seen) > best[:2]):
+                best = (score, seen, name)
+        if best is not None:
+            return best[2]
+        head = description_words(description)[0]
+        if head in TITLES:
+            people = [
+                c
+                for c in self._people_named_before(position)
+                + [h for h in self._history if h[0] < position and h[1].kind is SpeakerKind.PERSON]
+                if not self._in_quotation(c[0])
+            ]
+            if people:
+                latest = max(people, key=itemgetter(0))[1].name
+                known = self._roles.get(latest)
+                if known is None or known[1].isdisjoint(TITLES):
+                    return latest
+        return None
 
     def _organisation_named_before(self, head: str, position: int) -> str | None:
         """The last capitalised name with ``head`` in it within the text shortly before
@@ -338,19 +475,50 @@ class SpeakerTracker:
         parsed = split_role(found)
         return parsed.name if parsed.kind is SpeakerKind.ORGANISATION and parsed.name else None
 
+    def _organisation_before(self, position: int) -> str | None:
+        """The organisation named or quoted last before ``position``, within a few
+        paragraphs, outside quotations."""
+        self._scan_to(position)
+        low = position - _PRONOUN_REACH
+        best: tuple[int, str] | None = None
+        for start, prior in reversed(self._history):
+            if low <= start < position and prior.kind is SpeakerKind.ORGANISATION:
+                best = (start, prior.name)
+                break
+        for start, run in reversed(self._recent_runs):
+            if start >= position:
+                continue
+            if start < low or (best is not None and start <= best[0]):
+                break
+            parsed = split_role(run)
+            if (
+                parsed.kind is SpeakerKind.ORGANISATION
+                and parsed.proper
+                and parsed.note is None
+                and not is_place(parsed.name)
+                and not self._in_quotation(start)
+            ):
+                best = (start, parsed.name)
+                break
+        return None if best is None else best[1]
+
     def _described(self, head: str, name: str, position: int) -> str:
         """'the ministry' -> the organisation named before whose name has that head word,
         as a speaker or anywhere in the text shortly before."""
         stem = head.lower().rstrip("s")
         for _, prior in reversed(self._history):
-            if (
-                prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP)
-                and stem in prior.name.lower()
+            if prior.kind in (SpeakerKind.ORGANISATION, SpeakerKind.GROUP) and any(
+                word.rstrip("s") == stem for word in prior.name.lower().split()
             ):
-                return prior.name
+                return prior.name  # 'the ministers' -> 'ministers'; not 'the man' -> 'Germans'
         named = self._organisation_named_before(head, position)
         if named:
             return named
+        if head.lower() in _GENERIC_ORG_HEADS and _DEFINITE.match(self.text, position):
+            # 'the company' after 'Carrier': the organisation named last
+            latest = self._organisation_before(position)
+            if latest is not None:
+                return latest
         if head.lower() in _TEXT_NOUNS:
             # 'the joint statement' was issued by several: a group, not one organisation
             kinds = (

@@ -156,7 +156,7 @@ def split_role(mention: str) -> ParsedMention:
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False)
     note = _holiday(text)
     text = _trim_edges(text)
-    note = note or _not_a_name(text)
+    note = note or _not_a_name(text, _DETERMINED.match(mention) is not None)
     if note is not None:
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note=note)
     issuer = _issuer(text)
@@ -440,7 +440,10 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
     if last in ORG_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION
     if len(tokens) == 1 and (
-        (_ACRONYM.match(tokens[0].strip(",")) and not _INITIAL.match(tokens[0]))
+        (
+            _ACRONYM.match(tokens[0].strip(","))
+            and (not _INITIAL.match(tokens[0]) or tokens[0].count(".") >= 3)  # "F.B.I."
+        )
         or last in ORG_HEADS
         or last in PLACES
         or last in {"us", "usa", "uk", "un", "eu", "nato"}
@@ -605,8 +608,12 @@ def _holiday(text: str) -> str | None:
     return None
 
 
-def _not_a_name(text: str) -> str | None:
-    """Why ``text`` (edges trimmed) names no speaker, or None when it may name one."""
+_DETERMINED = re.compile(r"\s*(?:the|this|that)\s+\S", re.IGNORECASE)
+
+
+def _not_a_name(text: str, determined: bool = False) -> str | None:
+    """Why ``text`` (edges trimmed) names no speaker, or None when it may name one;
+    ``determined``: the mention began with "the" ("the senator" is a description)."""
     if not any(c.isalpha() for c in text):
         return "a number"
     words = text.split()
@@ -616,8 +623,10 @@ def _not_a_name(text: str) -> str | None:
     content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
     if content and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content):
         return "a date"
-    if len(words) == 1 and (bares[0] in HONORIFICS or bares[0] in TITLES):
-        return "no name"  # "Mr" cut from "Mr. Trump", a title alone
+    if len(words) == 1 and (
+        bares[0] in HONORIFICS or (bares[0] in TITLES and not (determined and text.islower()))
+    ):
+        return "no name"  # "Mr" cut from "Mr. Trump", a title alone (but "the senator")
     if len(words) == 1 and (bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE):
         return "not a name"  # "Yet", "There", "In" at the start of a sentence
     lettered = [w for w in words if any(c.isalpha() for c in w)]

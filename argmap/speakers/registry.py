@@ -12,11 +12,21 @@
 - People who share a surname never merge ("Hillary Clinton" / "Bill Clinton"),
   nor do given names that differ only in a name ending ("Daniel" / "Danielle",
   "Christina" / "Christine").
-- A one-word person name ("Tanaka") and a description or pronoun ("the
-  ministry", "he") are scoped to their document: within it a surname joins the
-  one full name seen there with that surname, and "the ministry" the one named
-  organisation with that head noun ("Ministry of Defense"), if exactly one and
-  seen earlier; across documents they never merge without the alias table.
+- A one-word person name ("Tanaka", "Mr. Trump") joins the one person of its
+  document with that family (or given) name; when its document names none, the
+  one person of the corpus so named, or the one quoted at least three times as
+  often as all namesakes together; failing that, a speaker that stands for the
+  name until the first full name with it claims it (and takes its full name).
+  Two people of that name in its document, or namesakes quoted alike, leave it
+  its own speaker in its document. The gender the texts show ("Mrs. Clinton",
+  "she said") keeps family members apart: a name is never joined to a person
+  the texts show to be of the other gender.
+- A description or pronoun ("the ministry", "he") is scoped to its document:
+  "the ministry" joins the one named organisation with that head noun
+  ("Ministry of Defense"), if exactly one and seen earlier; across documents
+  they never merge without the alias table.
+- An organisation and its acronym are one ("FBI", "F.B.I." and "Federal Bureau
+  of Investigation"), unless two names seen share the initials.
 - An ``AliasTable`` (a TOML file the user edits) overrides all of this: its
   aliases map to their canonical speaker, its ``[[distinct]]`` names never merge.
 
@@ -59,6 +69,8 @@ class _Entry:
     keys: set[Key] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
     seen: bool = False
+    mentions: int = 0  # mentions resolved to it: which of several namesakes the corpus quotes
+    gender: str | None = None  # 'male' / 'female' as the texts show it ('?' when they differ)
 
 
 class _Parse(NamedTuple):
@@ -101,6 +113,13 @@ class SpeakerRegistry:
         self._doc_orgs: dict[
             str, set[tuple[int, str]]
         ] = {}  # per document: (named organisation, head)
+        # family name (or given name) token -> the named people (two words or more) with it
+        self._surnames: dict[str, list[int]] = {}
+        # one-word person name -> the speaker it stands for until a full name claims it
+        self._lone: dict[Key, int] = {}
+        # acronym -> the organisation whose name's initials it is ("FBI" -> Federal Bureau ...)
+        self._acronyms: dict[str, int] = {}
+        self._initials: dict[str, int] = {}  # initials -> the full-named organisation
         self._table_entries = [self._from_table(alias) for alias in self._table.speakers]
 
     @classmethod
@@ -123,18 +142,26 @@ class SpeakerRegistry:
         role: str | None = None,
         kind: SpeakerKind | None = None,
         affiliation: str | None = None,
+        gender: str | None = None,
     ) -> Speaker:
         """The speaker that ``name`` (a mention or a clean name) in document ``doc_id``
-        refers to, created if new; role, affiliation and the spelling are recorded."""
+        refers to, created if new; role, affiliation and the spelling are recorded.
+        ``gender`` ('male' or 'female') is what the text says of this mention ("Mrs.
+        Clinton", or "she" said it): a one-word name is never joined to a person the texts
+        show to be of the other."""
         memo_key = name if kind is None else (name, kind)
         settled = self._settled.get(memo_key)
         if settled is not None:  # fast path: this mention string has been resolved before
             index, person, head = settled
+            entry = self._entries[index]
+            entry.mentions += 1
+            if gender is not None:
+                self._note_gender(entry, gender)
             if person is not None and (people := self._doc_people.get(doc_id)) is not None:
                 people[index] = person
             else:
                 self._note_in_doc(doc_id, index, person, head)
-            speaker = self._entries[index].speaker
+            speaker = entry.speaker
             if role and speaker.role is None:
                 speaker.role = role
             if affiliation and speaker.affiliation is None:
@@ -147,10 +174,14 @@ class SpeakerRegistry:
                 self._parsed[memo_key] = parse
         if parse.alias is not None:
             entry = self._table_entries[parse.alias]
+        elif parse.scoped and parse.proper and parse.cls_ == "p":
+            entry = self._resolve_lone(parse, doc_id, gender)
         elif parse.scoped:
             entry = self._resolve_in_doc(parse, doc_id)
         else:
-            entry = self._resolve_global(parse)
+            entry = self._resolve_global(parse, gender)
+        if gender is not None:
+            self._note_gender(entry, gender)
         person = (
             parse.surface
             if parse.alias is None and not parse.scoped and parse.cls_ == "p"
@@ -190,6 +221,7 @@ class SpeakerRegistry:
     ) -> None:
         """Note this mention's spelling, role, affiliation and kind on its speaker."""
         entry.seen = True
+        entry.mentions += 1
         speaker = entry.speaker
         if parse.proper and parse.surface not in entry.forms:
             entry.forms.add(parse.surface)
@@ -216,16 +248,178 @@ class SpeakerRegistry:
                 orgs = self._doc_orgs[doc_id] = set()
             orgs.add((index, head))
 
-    def _resolve_global(self, parse: _Parse) -> _Entry:
-        """A named speaker: same key, else a spelling variant, else a new speaker."""
+    def _resolve_global(self, parse: _Parse, gender: str | None = None) -> _Entry:
+        """A named speaker: same key, else a spelling variant, else (an organisation) the
+        one its acronym names, else (a person) the one-word name waiting for a full name,
+        else a new speaker."""
         index = self._by_key.get((parse.cls_, "", parse.key))
         if index is not None:
             return self._entries[index]
         entry = self._fuzzy(parse.cls_, parse.key)
+        if entry is None and parse.cls_ == "o":
+            entry = self._by_acronym(parse)
+            if entry is not None:
+                self._index_acronym(entry, parse.surface)
+        if entry is None and parse.cls_ == "p" and len(parse.key) > 1:
+            entry = self._claim_lone(parse, gender)
+            if entry is not None:
+                self._add_key(entry, parse.key)
+                self._index_surnames(entry, parse.surface)
+                return entry
         if entry is not None:
             self._add_key(entry, parse.key)
             return entry
-        return self._new(parse.surface, parse.kind, parse.cls_, "", parse.key, indexed=True)
+        entry = self._new(parse.surface, parse.kind, parse.cls_, "", parse.key, indexed=True)
+        if parse.cls_ == "p" and len(parse.key) > 1:
+            self._index_surnames(entry, parse.surface)
+        elif parse.cls_ == "o":
+            self._index_acronym(entry, parse.surface)
+        return entry
+
+    # one-word person names across documents ----------------------------------------
+
+    def _resolve_lone(self, parse: _Parse, doc_id: str, gender: str | None) -> _Entry:
+        """A one-word person name ("Clinton", "Mr. Trump"): the one person of its document
+        with that family name; else, when its document names none, the person the corpus
+        names so (the one, or the one quoted far more often than any namesake); else the
+        speaker that stands for the name until a full name claims it. Two people with that
+        name in its document, or namesakes quoted alike in the corpus: its own speaker in
+        its document (not guessed)."""
+        lookup = (parse.cls_, doc_id if gender is None else f"{doc_id}\x00{gender}", parse.key)
+        index = self._by_key.get(lookup)
+        if index is not None:
+            return self._entries[index]
+        if gender is not None:  # "Mrs. Clinton" after "Clinton" in the same document
+            index = self._by_key.get((parse.cls_, doc_id, parse.key))
+            if index is not None and self._entries[index].gender in (None, gender):
+                return self._entries[index]
+        in_doc = self._surnames_in_doc(doc_id, parse.key, gender)
+        if len(in_doc) == 1:
+            entry = in_doc[0]
+        elif in_doc:
+            entry = self._new(
+                parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
+            )
+        else:
+            entry = self._surname_in_corpus(parse.key, gender) or self._lone_entry(
+                parse, doc_id, gender
+            )
+        self._by_key[lookup] = entry.index
+        return entry
+
+    def _surname_in_corpus(self, key: Key, gender: str | None) -> _Entry | None:
+        """The named person with this family (or given) name: the only one, or the one
+        quoted at least three times as often as all the others together."""
+        found = [
+            self._entries[i]
+            for i in self._surnames.get(key[0], ())
+            if _gender_fits(self._entries[i].gender, gender)
+        ]
+        apart = self._apart.get(key) if self._apart else None
+        if apart:
+            found = [e for e in found if apart.isdisjoint(e.keys)]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            return None
+        found.sort(key=lambda e: -e.mentions)
+        rest = sum(e.mentions for e in found[1:])
+        return found[0] if found[0].mentions >= 3 * max(1, rest) else None
+
+    def _lone_entry(self, parse: _Parse, doc_id: str, gender: str | None) -> _Entry:
+        """The speaker a one-word name stands for across documents until a full name
+        claims it (own to its document when namesakes make it ambiguous)."""
+        index = self._lone.get(parse.key)
+        if index is not None:
+            entry = self._entries[index]
+            if _gender_fits(entry.gender, gender):
+                return entry
+            return self._new(
+                parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
+            )
+        if parse.key[0] in self._surnames:  # namesakes quoted alike: not guessed
+            return self._new(
+                parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
+            )
+        entry = self._new(parse.surface, parse.kind, parse.cls_, "~", parse.key, indexed=False)
+        self._lone[parse.key] = entry.index
+        return entry
+
+    def _claim_lone(self, parse: _Parse, gender: str | None) -> _Entry | None:
+        """The one-word name's speaker that a new full name takes over ("Obama", quoted
+        before any article wrote "Barack Obama"): the first full name with that family or
+        given name claims it, unless the texts show the two of different gender."""
+        if not self._lone:
+            return None
+        apart = self._apart.get(parse.key) if self._apart else None
+        for token in surname_candidates(parse.surface):
+            key = name_key(token)
+            index = self._lone.get(key) if len(key) == 1 else None
+            if index is None:
+                continue
+            entry = self._entries[index]
+            if not _gender_fits(entry.gender, gender):
+                continue
+            if apart and not apart.isdisjoint(entry.keys):
+                continue
+            del self._lone[key]
+            entry.speaker.name = parse.surface
+            entry.forms.add(parse.surface)
+            return entry
+        return None
+
+    def _index_surnames(self, entry: _Entry, surface: str) -> None:
+        for token in surname_candidates(surface):
+            key = name_key(token)
+            if len(key) == 1:
+                people = self._surnames.setdefault(key[0], [])
+                if entry.index not in people:
+                    people.append(entry.index)
+
+    def _surnames_in_doc(self, doc_id: str, key: Key, gender: str | None) -> list[_Entry]:
+        """The named people of this document with ``key`` as family or given name."""
+        people = self._doc_people.get(doc_id)
+        if not people:
+            return []
+        return [
+            self._entries[index]
+            for index, surface in people.items()
+            if any(name_key(s) == key for s in surname_candidates(surface))
+            and _gender_fits(self._entries[index].gender, gender)
+        ]
+
+    def _note_gender(self, entry: _Entry, gender: str) -> None:
+        if entry.gender is None:
+            entry.gender = gender
+        elif entry.gender != gender:
+            entry.gender = "?"
+
+    # organisations and their acronyms ------------------------------------------------
+
+    def _index_acronym(self, entry: _Entry, surface: str) -> None:
+        """Remember a named organisation under its initials ("Federal Bureau of
+        Investigation" -> fbi), an acronym under itself; initials two names share stand for
+        neither (-1)."""
+        acronym = _acronym_of(surface)
+        if acronym is None:
+            return
+        table = self._acronyms if " " not in surface.strip() else self._initials
+        known = table.get(acronym)
+        if known is None:
+            table[acronym] = entry.index
+        elif known != entry.index:
+            table[acronym] = -1
+
+    def _by_acronym(self, parse: _Parse) -> _Entry | None:
+        """The organisation an acronym abbreviates ("FBI" -> the Federal Bureau of
+        Investigation), or the acronym a full name's initials spell, seen before; never one
+        full name for another with the same initials."""
+        acronym = _acronym_of(parse.surface)
+        if acronym is None:
+            return None
+        table = self._initials if " " not in parse.surface.strip() else self._acronyms
+        index = table.get(acronym)
+        return None if index is None or index < 0 else self._entries[index]
 
     def _resolve_in_doc(self, parse: _Parse, doc_id: str) -> _Entry:
         """A surname, description or pronoun: resolved inside its document only."""
@@ -234,9 +428,7 @@ class SpeakerRegistry:
         if index is not None:
             return self._entries[index]
         entry = None
-        if parse.proper:
-            entry = self._surname_in_doc(doc_id, parse.key)
-        elif parse.head and parse.kind is SpeakerKind.ORGANISATION:
+        if parse.head and parse.kind is SpeakerKind.ORGANISATION:
             entry = self._named_in_doc(doc_id, parse.head)
         if entry is None:
             return self._new(
@@ -333,19 +525,33 @@ class SpeakerRegistry:
                 best = (score, entry)
         return None if best is None else best[1]
 
-    def _surname_in_doc(self, doc_id: str, key: Key) -> _Entry | None:
-        """The one full name in this document whose first or last token is ``key``."""
-        found = {
-            index
-            for index, surface in self._doc_people.get(doc_id, {}).items()
-            if any(name_key(s) == key for s in surname_candidates(surface))
-        }
-        return self._entries[found.pop()] if len(found) == 1 else None
-
     def _named_in_doc(self, doc_id: str, head: str) -> _Entry | None:
         """The one named organisation in this document with this head ("the ministry")."""
         found = {index for index, its_head in self._doc_orgs.get(doc_id, ()) if its_head == head}
         return self._entries[found.pop()] if len(found) == 1 else None
+
+
+def _gender_fits(known: str | None, wanted: str | None) -> bool:
+    return wanted is None or known is None or known == wanted
+
+
+_ACRONYM_SKIP = frozenset("of the and for on in at to de la".split())
+
+
+def _acronym_of(name: str) -> str | None:
+    """The acronym an organisation goes by: itself ("FBI", "F.B.I." -> 'fbi'), or the
+    initials of a name of three capitalised words or more ("Federal Bureau of
+    Investigation" -> 'fbi'); None for other names."""
+    words = name.replace("&", " ").split()
+    if len(words) == 1:
+        bare = words[0].replace(".", "")
+        if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
+            return bare.casefold()
+        return None
+    initials = [w[0] for w in words if w.casefold() not in _ACRONYM_SKIP]
+    if len(initials) < 3 or not all(c.isupper() for c in initials):
+        return None
+    return "".join(initials).casefold()
 
 
 SMALL_BLOCK = 16  # below this, a plain loop over fuzz.ratio beats process.extract's set-up

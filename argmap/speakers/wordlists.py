@@ -59,7 +59,8 @@ TITLES = frozenset(
     legislator congressman congresswoman councilman councilwoman councillor councilor
     delegate candidate nominee front-runner frontrunner incumbent challenger lady first
     president-elect vice-president senior top then ex emeritus designate elect republican
-    democrat duke earl baron lord pm mp mep gop
+    democrat duke earl baron lord pm mp mep gop rival opponent ally critic billionaire
+    businessman businesswoman mogul activist
     """.split()
 )
 # Title words that are also common surnames or given names: "Steve King", "Earl ...".
@@ -98,6 +99,8 @@ ORG_HEADS = frozenset(
     journal news press tribune herald gazette magazine newspaper network channel television
     radio review caucus cabinet board authority service services industries inc corp llc
     ltd co plc club team society church embassy consulate delegation secretariat
+    technologies systems holdings partners airlines motors pharmaceuticals communications
+    enterprises ventures laboratories labs
     headquarters museum hospital airlines media pac chamber reserve watch
     pentagon kremlin regime camp state-department white-house
     tower hotel village bowl stadium arena square plaza airport resort casino hall building
@@ -246,7 +249,7 @@ LEADING_NOT_NAME = frozenset(
     already ever never indeed thus perhaps maybe moreover furthermore besides otherwise
     asked speaking writing responding answering pressed noting adding describing referring
     what how why where who whom whose which that this these those there here
-    not no yes well oh
+    not no yes well oh given
     """.split()
 )
 # Days, months and other time words at the edges of a mention ("Trump Wednesday", "On

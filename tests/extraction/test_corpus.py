@@ -12,7 +12,7 @@ class _Registry:
     def __init__(self):
         self.calls = []
 
-    def resolve(self, name, *, doc_id, role=None):
+    def resolve(self, name, *, doc_id, role=None, gender=None):
         self.calls.append((name, doc_id))
         canonical = {"Kishida": "Kishida Fumio", "Fumio Kishida": "Kishida Fumio"}.get(name, name)
         return Speaker(id=canonical.lower().replace(" ", "-"), name=canonical)
@@ -73,3 +73,38 @@ def test_default_registry_merges_name_orders_across_documents(monkeypatch):
     documents = [Document.from_text(name, f"Text of {name}.") for name in names]
     [(_, [a]), (_, [b])] = pipeline.extract_corpus(documents)
     assert a.speaker_id is not None and a.speaker_id == b.speaker_id
+
+
+@pytest.mark.parametrize(
+    ("mention", "gender"),
+    [
+        ("he", "male"),
+        ("She", "female"),
+        ("Mr. Trump", "male"),
+        ("Mrs. Clinton", "female"),
+        ("Ms. Kamikawa", "female"),
+        ("Hershel Walker", None),
+        ("Shea", None),
+        ("the senator", None),
+    ],
+)
+def test_the_gender_a_mention_says_is_what_its_words_say(mention, gender):
+    from argmap.extraction.corpus import _gender_said
+
+    assert _gender_said(mention) == gender
+
+
+def test_mrs_clinton_in_one_article_is_not_the_clinton_another_calls_mr():
+    documents = [
+        Document.from_text("a.txt", "Hillary Clinton spoke. “We will win,” Mrs. Clinton said."),
+        Document.from_text("b.txt", "Bill Clinton spoke. “We will win,” Mr. Clinton said."),
+        Document.from_text("c.txt", "“I am ready,” Mrs. Clinton said on Monday."),
+        Document.from_text("d.txt", "“I am ready,” Mr. Clinton said on Monday."),
+    ]
+    speakers = {}
+    names = [
+        [s.speaker for s in statements]
+        for _, statements in pipeline.extract_corpus(documents, None, speakers)
+    ]
+    assert names[0] == ["Hillary Clinton"] and names[1] == ["Bill Clinton"]
+    assert names[2] == ["Hillary Clinton"] and names[3] == ["Bill Clinton"]

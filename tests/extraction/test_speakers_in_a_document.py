@@ -240,3 +240,123 @@ def test_his_opponents_are_named_by_whose_they_are():
     )
     s = containing(extract(text), "race was not over")
     assert s.speaker == "Donald Trump's opponents"
+
+
+# --- pronouns and sentence-initial words ------------------------------------------------
+
+
+def test_he_never_takes_a_capitalised_first_word_of_a_sentence():
+    text = (
+        "Luay Sami came to Clarkston as a refugee. Soon the area felt like home.\n\n"
+        "“The stereotyping is unfortunately still strong here,” he said."
+    )
+    s = containing(extract(text), "stereotyping")
+    assert s.speaker == "Luay Sami"  # not "Soon"
+
+
+def test_he_takes_a_surname_written_inside_sentences():
+    text = (
+        "Reporters asked about Kasich on Monday. Kasich forcefully differed.\n\n"
+        "“I think the government butchered those kids,” he said."
+    )
+    s = containing(extract(text), "butchered")
+    assert s.speaker == "Kasich"
+
+
+def test_a_name_after_a_clause_opening_with_mr_is_still_a_name():
+    text = (
+        "When Mr. Trump defended his remarks, Gov. John Kasich differed.\n\n"
+        "“They were wrong,” Mr. Trump said."
+    )
+    s = containing(extract(text), "were wrong")
+    assert s.speaker == "Trump"
+
+
+# --- descriptions of people ---------------------------------------------------------------
+
+
+def test_the_vermont_senator_is_the_senator_the_text_says_is_from_vermont():
+    text = (
+        "Sen. Bernie Sanders (I-Vt.) met Gov. Chris Christie in Trenton on Monday.\n\n"
+        "“The struggle continues,” the Vermont senator said."
+    )
+    s = containing(extract(text), "struggle continues")
+    assert s.speaker == "Bernie Sanders"
+
+
+def test_a_description_with_a_word_the_text_never_used_of_anyone_is_not_guessed():
+    text = (
+        "President Obama had a talk this week with Francois Hollande. The French president "
+        "said the attack was an act of terror."
+    )
+    s = containing(extract(text), "act of terror")
+    assert s.speaker != "Barack Obama" and s.speaker != "Obama"
+
+
+def test_the_senator_is_the_person_just_written_about_when_nothing_says_otherwise():
+    text = (
+        "Ted Cruz spoke in Iowa on Sunday. Cruz has campaigned there for months.\n\n"
+        "“We will win Iowa,” the senator said."
+    )
+    s = containing(extract(text), "win Iowa")
+    assert s.speaker == "Ted Cruz"
+
+
+def test_the_senator_is_not_a_person_the_text_gives_another_title():
+    text = "Gov. Chris Christie spoke in Iowa on Sunday.\n\n“We will win Iowa,” the senator said."
+    s = containing(extract(text), "win Iowa")
+    assert s.speaker != "Chris Christie"
+
+
+def test_the_company_is_the_organisation_named_last():
+    text = (
+        "Workers at United Technologies learned in February that their jobs would move to "
+        "Mexico.\n\n"
+        "The company said the move was necessary to stay competitive."
+    )
+    s = containing(extract(text), "stay competitive")
+    assert s.speaker == "United Technologies"
+
+
+def test_the_man_is_not_a_group_whose_name_contains_man():
+    text = "Some Germans said the law went too far.\n\n“I regret nothing,” the man said."
+    s = containing(extract(text), "regret nothing")
+    assert s.speaker_mention == "the man" and s.speaker != "Germans"
+
+
+# --- family members in one article --------------------------------------------------------
+
+
+def test_mr_trump_is_not_the_brother_the_article_calls_by_his_first_name():
+    text = (
+        "Donald J. Trump rarely speaks of his older brother. Freddy Trump was a pilot. Freddy "
+        "loved boats. Freddy drank. Freddy died young. As Freddy stumbled, his brother "
+        "watched.\n\n"
+        "“I watched him,” Mr. Trump said."
+    )
+    s = containing(extract(text), "watched him")
+    assert s.speaker == "Donald J. Trump"
+
+
+def test_one_family_member_named_in_full_takes_mr_whatever_first_names_are_used():
+    text = "Donald J. Trump rarely speaks of Freddy.\n\n“I watched him,” Mr. Trump said."
+    s = containing(extract(text), "watched him")
+    assert s.speaker == "Donald J. Trump"
+
+
+# --- relative pronouns --------------------------------------------------------------------
+
+
+def test_who_after_a_senator_of_a_state_is_the_senator():
+    text = (
+        "She plans to vote for Senator Bernie Sanders of Vermont, who said free trade had "
+        "failed workers."
+    )
+    s = containing(extract(text), "free trade had failed")
+    assert s.speaker == "Bernie Sanders"
+
+
+def test_who_after_a_state_alone_is_nobody():
+    text = "Voters in West Virginia, who said the economy came first, backed him."
+    s = containing(extract(text), "economy came first")
+    assert s.speaker != "West Virginia"

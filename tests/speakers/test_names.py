@@ -462,3 +462,49 @@ def test_a_party_word_before_a_body_does_not_make_it_a_person() -> None:
         "Rules Committee Chairman",
         PERSON,
     )
+
+
+def test_the_and_a_title_is_a_description_a_title_alone_names_nobody() -> None:
+    senator = split_role("the senator")
+    assert (senator.name, senator.kind, senator.head, senator.note) == (
+        "senator",
+        PERSON,
+        "senator",
+        None,
+    )
+    assert split_role("The chairman").head == "chairman"
+    assert split_role("Sen.").note == "no name"  # "Sen." cut from "Sen. Sanders"
+    assert split_role("Mr").note == "no name"
+
+
+@pytest.mark.parametrize("mention", ["F.B.I.", "the F.B.I.", "C.I.A.", "FBI"])
+def test_an_acronym_with_or_without_full_stops_is_an_organisation(mention: str) -> None:
+    assert split_role(mention).kind is ORG
+
+
+def test_a_name_with_initials_is_still_a_person() -> None:
+    assert split_role("J.D. Vance").kind is PERSON
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "role"),
+    [
+        ("Rival Hillary Clinton", "Hillary Clinton", "Rival"),
+        ("Trump ally Chris Christie", "Chris Christie", "Trump ally"),
+        ("Billionaire Donald Trump", "Donald Trump", "Billionaire"),
+    ],
+)
+def test_a_word_for_what_someone_is_before_the_name_is_the_role(
+    mention: str, name: str, role: str
+) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.role, parsed.kind) == (name, role, PERSON)
+
+
+@pytest.mark.parametrize("name", ["United Technologies", "Lockheed Martin Systems"])
+def test_company_name_endings_make_an_organisation(name: str) -> None:
+    assert split_role(name).kind is ORG
+
+
+def test_given_at_the_start_of_a_sentence_is_not_part_of_the_name() -> None:
+    assert split_role("Given Obama").name == "Obama"
