@@ -15,3 +15,8 @@ class ArgmapError(Exception):
 
     #: The command line's exit status when this error ends a command (2: a usage error).
     exit_status: int = 1
+
+    def __rich__(self) -> str:
+        """The error as rich (and so Textual, should one end a UI) shows it: its one line,
+        not a traceback."""
+        return f"argmap: error: {self}"

@@ -50,3 +50,15 @@ def test_the_command_line_reports_an_argmap_error_as_one_line_and_its_status(tmp
     assert main(["label", "--codebook", str(missing), "-"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"argmap: error: {missing}")
+
+
+def test_an_argmap_error_that_ends_a_ui_is_shown_as_its_one_line():
+    from rich.console import Console
+
+    from argmap.store import WorkspaceDamaged
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(WorkspaceDamaged("ws/argmap.sqlite: the workspace file is damaged"))
+    assert (
+        console.export_text() == "argmap: error: ws/argmap.sqlite: the workspace file is damaged\n"
+    )

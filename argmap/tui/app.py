@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from argmap.errors import ArgmapError
 from argmap.store import Workspace, WorkspaceError
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
@@ -155,6 +156,7 @@ class ArgmapApp(App):
         else:
             self.set_timer(1.0, self.warm_search)  # after the first screen, not competing with it
         self.set_interval(OUTSIDE_CHECK_SECONDS, self.check_outside_changes)
+        self.set_timer(0.5, self.check_integrity)  # a large file: before the first edit needs it
 
     @property
     def main(self):
@@ -484,6 +486,14 @@ class ArgmapApp(App):
             summary += "; read with warnings: " + "; ".join(notes)
         return summary
 
+    @work(thread=True, exit_on_error=False, group="check", name="integrity check")
+    def check_integrity(self) -> None:
+        """Check the workspace file for damage in the background (its own connection), so the
+        first edit does not wait for it; damage is shown as an error and edits are refused."""
+        with Workspace(self.workspace_path) as workspace:
+            workspace.check_integrity()
+        self.workspace.integrity_checked()
+
     @work(thread=True, exit_on_error=False, group="index", name="search index")
     def warm_search(self) -> None:
         """Build the fuzzy search index in the background (its own connection), so the first
@@ -513,7 +523,10 @@ class ArgmapApp(App):
                 box.add_class("hidden")
         if event.state == WorkerState.ERROR:
             error = worker.error
-            self.last_error = f"{type(error).__name__}: {error}"
+            # a problem the user can act on is its own one line; anything else is a bug
+            self.last_error = (
+                str(error) if isinstance(error, ArgmapError) else f"{type(error).__name__}: {error}"
+            )
             self.push_screen(ErrorScreen(f"{worker.name} failed", self.last_error))
         elif event.state == WorkerState.SUCCESS and worker.group == "add":
             self.notify(str(worker.result), title="documents added", timeout=6)

@@ -96,3 +96,27 @@ def test_an_outside_edit_made_after_this_windows_own_is_never_undone_in_its_plac
 
 def annotations_of_all(app):
     return app.workspace.annotations()
+
+
+def test_a_damaged_workspace_is_reported_by_the_background_check_and_the_app_stays_open(
+    workspace_file,
+):
+    from argmap.tui.dialogs import ErrorScreen
+    from tests.helpers import damage_table
+
+    damage_table(workspace_file, "annotations")  # the first screen reads none: it opens
+    before = digest(workspace_file)
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.7)  # the check starts half a second after the first screen
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, ErrorScreen)
+            assert "the workspace file is damaged" in (app.last_error or "")
+            await press(pilot, "escape", "r", "1")  # an edit is refused, not written
+            assert app.is_running
+
+    run(go())
+    assert digest(workspace_file) == before
