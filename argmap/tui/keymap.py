@@ -1,9 +1,12 @@
-"""Remapping keys: a TOML file mapping binding ids to keys, given to ``App.set_keymap``, such as:
+"""Remapping keys: a TOML file mapping binding ids to keys, given to ``App.set_keymap``.
 
-    # ~/.config/argmap/keys.toml
-    [keys]
-    undo = "ctrl+z,u"
-    view-board = "f1"
+For example, in ``~/.config/argmap/keys.toml``:
+
+```toml
+[keys]
+undo = "ctrl+z,u"
+view-board = "f1"
+```
 """
 
 from __future__ import annotations
