@@ -296,7 +296,12 @@ def _run_agreement(args: argparse.Namespace) -> int:
         error(mixed)
         return 1
     ratings = [rating for _, packet in packets for rating in packet_ratings(packet)]
-    _print_agreement(latest_ratings(ratings), packets[0][1].codebook.label_ids, args)
+    said = {
+        item.statement_id: (item.speaker, item.text)
+        for _, packet in packets
+        for item in packet.items
+    }
+    _print_agreement(latest_ratings(ratings), packets[0][1].codebook.label_ids, args, said)
     return 1 if failed else 0
 
 
@@ -335,11 +340,20 @@ def _workspace_agreement(workspace, args: argparse.Namespace) -> int:
     if codebook is None:
         error(f"{workspace.path}: the workspace has no codebook (argmap codebook FILE sets one)")
         return 1
-    _print_agreement(workspace_ratings(workspace), codebook.label_ids, args)
+    table = workspace_ratings(workspace)
+    said = {}
+    for item in {rating.item for rating in table}:
+        row = workspace.statement_row(item)
+        said[item] = (row.speaker, row.text)
+    _print_agreement(table, codebook.label_ids, args, said)
     return 0
 
 
-def _print_agreement(table, labels, args: argparse.Namespace) -> None:
+def _print_agreement(
+    table, labels, args: argparse.Namespace, said: dict[str, tuple[str | None, str]]
+) -> None:
+    """The agreement report (and with --disagreements the queue, each statement shown by its
+    speaker and words from ``said``: statement id -> (speaker, text))."""
     import json
 
     from argmap.review.agreement import agreement
@@ -351,18 +365,30 @@ def _print_agreement(table, labels, args: argparse.Namespace) -> None:
     if args.format == "json":
         data = json.loads(format_agreement(report, "json"))
         if queue is not None:
-            data["disagreements"] = [entry.model_dump(mode="json") for entry in queue]
+            data["disagreements"] = [
+                {
+                    **entry.model_dump(mode="json"),
+                    "speaker": said.get(entry.item, (None, ""))[0],
+                    "text": said.get(entry.item, (None, ""))[1],
+                }
+                for entry in queue
+            ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(format_agreement(report, "table"))
         if queue is not None:
-            sys.stdout.write(_format_queue(queue))
+            sys.stdout.write(_format_queue(queue, said))
 
 
-def _format_queue(queue) -> str:
+def _format_queue(queue, said: dict[str, tuple[str | None, str]]) -> str:
     lines = [f"Disagreements: {len(queue)} items"]
     for entry in queue:
+        speaker, text = said.get(entry.item, (None, ""))
+        text = " ".join(text.split())
+        shown = text if len(text) <= 90 else text[:89] + "…"
         lines.append(f"{entry.item} ({entry.document or 'no document'})")
+        if shown:
+            lines.append(f"  {speaker or 'no speaker'}: “{shown}”")
         for answer in entry.answers:
             note = f"  # {answer.note}" if answer.note else ""
             lines.append(f"    {answer.reviewer}: {answer.label}{note}")

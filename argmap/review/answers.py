@@ -27,13 +27,11 @@ from typing import Final, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
-from argmap.codebook import Codebook
+from argmap.codebook import MAX_KEYED_LABELS, Codebook
 
 #: The time every message about a time gives as an example.
 EXAMPLE_TIME: Final = "2026-12-07T10:00:00Z"
 
-#: How many labels have a key in the review UI (1 to 9).
-KEYED_LABELS: Final = 9
 
 _TIME_HINT: Final = f"give a time such as {EXAMPLE_TIME}, or leave it empty"
 _DATE_FIRST = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
@@ -74,7 +72,7 @@ def read_label(value: object, codebook: Codebook) -> Answer:
             matches.append((label.id, "id" if written == label.id else "id (in another case)"))
         elif folded == " ".join(label.name.casefold().split()):
             matches.append((label.id, "name"))
-        elif index < KEYED_LABELS and written == str(index + 1):
+        elif index < MAX_KEYED_LABELS and written == str(index + 1):
             matches.append((label.id, "key"))
     if len(matches) == 1:
         return Answer(matches[0][0], normalised=True)
@@ -167,7 +165,7 @@ def shown(value: object, width: int = 60) -> str:
 
 def _unknown(value: object, codebook: Codebook) -> str:
     keyed = [
-        f"{label.id} ({index + 1}, {label.name})" if index < KEYED_LABELS else label.id
+        f"{label.id} ({index + 1}, {label.name})" if index < MAX_KEYED_LABELS else label.id
         for index, label in enumerate(codebook.labels)
     ]
     return (

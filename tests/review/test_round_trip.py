@@ -103,3 +103,9 @@ async def test_round_trip_with_three_reviewers(capsys, tmp_path):
         and "bob: " in out
         and "# reads as reporting" in out
     )
+    # each disputed statement is shown by its speaker and words, not by its id alone
+    queue = out.split("Disagreements:", 1)[1].splitlines()[1:]
+    items = [line for line in queue if not line.startswith(" ")]
+    words = [line for line in queue if line.startswith("  ") and not line.startswith("    ")]
+    assert len(items) == len(words) == len(disputed)
+    assert all(": “" in line for line in words)

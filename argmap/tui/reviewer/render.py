@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from argmap.codebook import Codebook
+from argmap.codebook import MAX_KEYED_LABELS, Codebook
 from argmap.review.packet import PacketItem
 
 #: Keys 1-9 reach the codebook's first nine labels.
-MAX_KEYED_LABELS = 9
 
 
 def context_text(item: PacketItem) -> Text:
