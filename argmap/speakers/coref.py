@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
-from argmap.speakers.descriptions import description_words, fit, role_words
+from argmap.speakers.descriptions import description_words, fit, head_forms, role_words
 from argmap.speakers.names import is_place, is_pronoun, pronoun_gender, split_role
 from argmap.speakers.wordlists import ORG_HEADS, TITLES
 
-_NAME_RUN = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+_NAME_RUN = re.compile(  # (?=[A-Z])(?<!\w) is \b before a capital, and lets re skip ahead
+    r"(?=[A-Z])(?<!\w)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
     r"|(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*"
     r"(?:\s+(?:[A-Z]\.\s+)?(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*){1,4})"
 )
@@ -42,6 +44,7 @@ _CLOSING_MARKS = "”’»"
 _PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
 _LOOKAHEAD = 3000  # characters ahead searched for a full name when none came before
 _RUNS_PER_WORD = 64  # different runs of capitals kept for each capitalised word
+_RUNS_KEPT = 50_000  # different runs of capitals kept in all (memory stays bounded)
 _MEMORY = 200  # recent speakers kept for pronouns and descriptions
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
@@ -68,13 +71,18 @@ class Resolved(NamedTuple):
 
 # A name at the start of a sentence (after an opening word such as "But"): the sentence's
 # subject. Group 1 is an honorific, group 2 the name.
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’')]*[ \t]+|\n)(?=[A-Z])")
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?])[\"”’')]*[ \t]+|(?<=\n))"
     r"(?:(?:But|And|Then|Yet|So|Still|Now|Meanwhile|Later|Instead|Also|Earlier|However,)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame)\.?\s+)?"
-    r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){0,3})",
-    re.MULTILINE,
+    r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){0,3})"
 )
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "’'-_"
+
+
 _DEFINITE = re.compile(r"\s*the\s", re.IGNORECASE)
 _ABBREVIATION_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|No|Vol)|\b[A-Z])\.[\"”’')]*\s*$"
@@ -99,6 +107,7 @@ def _named_members(mention: str) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def _person_name(run: str) -> str | None:
     """The person a run of capitalised words names, or None when it names no person (a
     clause's first words, a date, a place, a headline, an organisation)."""
@@ -131,32 +140,45 @@ class SpeakerTracker:
         self._scanned = 0
         # word -> {name run with that word: [times written, first start, last start]}
         self._places: dict[str, dict[str, list[int]]] = {}
+        self._runs: dict[str, list[int]] = {}  # run -> [times written, first, last start]
+        # word -> its runs not yet read for a person's name; the full names read, with places
+        self._unread: dict[str, list[tuple[str, list[int]]]] = {}
+        self._named: dict[str, list[tuple[str, list[int]]]] = {}
         self._history: deque[tuple[int, Resolved]] = deque(maxlen=_MEMORY)
         self._recent_runs: deque[tuple[int, str]] = deque(maxlen=_MEMORY)  # latest name runs read
         self._by_span: dict[tuple[int, int], Resolved] = {}  # mentions already resolved
         self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
+        # sentence start -> (where its subject starts, the person it names), or None
+        self._subject_people: dict[int, tuple[int, Resolved] | None] = {}
+        self._lone: dict[str, str | None] = {}  # one-word name -> the person it names
+        self._role_words: dict[int, frozenset[str]] = {}  # a name's place -> its role words
+        self._lowered: str | None = None  # the text in lower case, when needed
         self._given_alone: dict[tuple[str, str], int] = {}  # (given, family) -> times alone
         self._name_words: dict[str, bool] = {}  # word -> written as a name inside a sentence
-        self._roles_read = 0  # how far the text has been read for what it calls people
-        self._roles: dict[str, tuple[int, frozenset[str]]] = {}  # person -> (last seen, words)
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
         if position <= self._scanned:
             return
+        runs, recent = self._runs, self._recent_runs
         for match in _NAME_RUN.finditer(self.text, self._scanned, position):
             run, start = match.group(), match.start()
+            recent.append((start, run))
+            seen = runs.get(run)
+            if seen is not None:  # written before: one more time, the latest place
+                seen[0] += 1
+                seen[2] = start
+                continue
+            if len(runs) >= _RUNS_KEPT:
+                continue  # a very long text: the names of its first part are enough
+            seen = runs[run] = [1, start, start]
             for word in run.split():
                 places = self._places.get(word)
                 if places is None:
                     places = self._places[word] = {}
-                seen = places.get(run)
-                if seen is not None:
-                    seen[0] += 1
-                    seen[2] = start
-                elif len(places) < _RUNS_PER_WORD:
-                    places[run] = [1, start, start]
-            self._recent_runs.append((start, run))
+                if len(places) < _RUNS_PER_WORD:
+                    places[run] = seen
+                    self._unread.setdefault(word, []).append((run, seen))
         self._scanned = position
 
     def _written_as_name(self, word: str) -> bool:
@@ -165,14 +187,19 @@ class SpeakerTracker:
         known = self._name_words.get(word)
         if known is None:
             known = False
-            pattern = re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])")
-            for match in pattern.finditer(self.text):
-                before = self.text[max(0, match.start() - 3) : match.start()].rstrip(" \t")
-                if (before and (before[-1].isalnum() or before[-1] in ",;:")) or (
-                    _ABBREVIATION_BEFORE.search(self.text, max(0, match.start() - 6), match.start())
+            text, at = self.text, self.text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not _word_char(text[at - 1])) and (
+                    end == len(text) or not _word_char(text[end])
                 ):
-                    known = True  # "said Trump", "Mr. Trump"
-                    break
+                    before = text[max(0, at - 3) : at].rstrip(" \t")
+                    if (before and (before[-1].isalnum() or before[-1] in ",;:")) or (
+                        _ABBREVIATION_BEFORE.search(text, max(0, at - 6), at)
+                    ):
+                        known = True  # "said Trump", "Mr. Trump"
+                        break
+                at = text.find(word, end)
             self._name_words[word] = known
         return known
 
@@ -180,10 +207,12 @@ class SpeakerTracker:
         """A one-word person name completed from the text ("Trump" -> "Donald Trump"), or kept
         when the text writes it as a name inside a sentence; None for a sentence's first word
         ("Staying", "Similarly", "The")."""
+        if name in self._lone:  # one answer per document: the full name written most often
+            return self._lone[name]
         full = self._full_name(name, start)
-        if full is not None:
-            return full
-        return name if self._written_as_name(name) else None
+        known = full if full is not None else name if self._written_as_name(name) else None
+        self._lone[name] = known
+        return known
 
     def _full_name(self, token: str, position: int, gender: str | None = None) -> str | None:
         """The person's full name, starting or ending with ``token``, written in the text:
@@ -192,22 +221,31 @@ class SpeakerTracker:
         ("When Trump", "Trump Wednesday", "West Virginia") are not candidates; with
         ``gender`` ("Mrs. Clinton"), nor is a person the text shows to be of the other."""
         self._scan_to(min(len(self.text), position + _LOOKAHEAD))
-        places = self._places.get(token)
-        if not places:
+        unread = self._unread.pop(token, None)
+        named = self._named.get(token)
+        if unread:  # the runs with this word not yet read: which name a person, with it
+            if named is None:
+                named = self._named[token] = []
+            for run, seen in unread:
+                name = _person_name(run)
+                if name is not None:
+                    words = name.split()
+                    if len(words) > 1 and token in (words[0], words[-1]):
+                        named.append((name, seen))
+        if not named:
+            return None
+        if len(named) == 1:  # the commonest case: one full name with this word
+            name, seen = named[0]
+            if seen[1] < position + _LOOKAHEAD and (
+                gender is None or self._gender.get(name) in (None, gender)
+            ):
+                return name
             return None
         found: dict[str, list[int]] = {}  # name -> [times written, has a place before, rank]
-        for run, (count, first, last) in places.items():
+        for name, (count, first, last) in named:
             if first >= position + _LOOKAHEAD:
                 continue
-            name = _person_name(run)
-            if name is None:
-                continue
-            words = name.split()
-            if (
-                len(words) > 1
-                and token in (words[0], words[-1])
-                and (gender is None or self._gender.get(name) in (None, gender))
-            ):
+            if gender is None or self._gender.get(name) in (None, gender):
                 latest = last if last < position else first if first < position else -first
                 known = found.get(name)
                 if known is None:
@@ -237,11 +275,17 @@ class SpeakerTracker:
         key = (given, token)
         known = self._given_alone.get(key)
         if known is None:
-            alone = re.compile(
-                rf"(?<![\w’'-]){re.escape(given)}(?![\w’'-])"
-                rf"(?!\s+(?:[A-Z]\.\s+)?{re.escape(token)})"
-            )
-            known = self._given_alone[key] = sum(1 for _ in alone.finditer(self.text))
+            text, count, at = self.text, 0, self.text.find(given)
+            while at >= 0:
+                end = at + len(given)
+                if (at == 0 or not _word_char(text[at - 1])) and (
+                    end == len(text) or not _word_char(text[end])
+                ):
+                    after = text[end : end + len(token) + 6].split()
+                    if token not in after[:2] or (after[0] != token and len(after[0]) != 2):
+                        count += 1  # not "Freddy Trump" nor "Donald J. Trump"
+                at = text.find(given, end)
+            known = self._given_alone[key] = count
         return known
 
     def resolve(self, start: int, end: int) -> Resolved:
@@ -310,24 +354,41 @@ class SpeakerTracker:
         ]
         quoted = self._in_quotation(position)
 
-        def fitting(found: list[tuple[int, Resolved]]) -> list[tuple[int, Resolved]]:
-            if gender in ("male", "female"):
-                found = [c for c in found if self._gender.get(c[1].name) in (None, gender)]
-            if not quoted:
+        def latest_fitting(found: Iterable[tuple[int, Resolved]]) -> Resolved | None:
+            """The first candidate that fits, of candidates latest first."""
+            for at, seen in found:
+                if gender in ("male", "female") and self._gender.get(seen.name) not in (
+                    None,
+                    gender,
+                ):
+                    continue
                 # a name inside a quotation is not who the words after it report
                 # ('"... Jeb Bush spent $100 million ...," he wrote': not Bush)
-                found = [c for c in found if not self._in_quotation(c[0])]
-            return found
+                if not quoted and self._in_quotation(at):
+                    continue
+                return seen
+            return None
 
+        candidates.sort(key=itemgetter(0), reverse=True)  # latest first (equals kept in order)
         if gender in ("male", "female"):
-            candidates = fitting(candidates + self._people_named_before(position))
-            if not candidates:  # no speaker or subject fits: a person named in passing
-                candidates = fitting(self._people_mentioned_before(position))
+            # the latest speaker or sentence subject that fits (a speaker first at one place):
+            # subjects are read only after the latest speaker that fits
+            speaker = next((c for c in candidates if latest_fitting((c,)) is not None), None)
+            low = max(0, position - _PRONOUN_REACH)
+            if speaker is not None:
+                low = max(low, speaker[0] + 1)
+            found = latest_fitting(self._subjects_between(low, position))
+            if found is None and speaker is not None:
+                found = speaker[1]
+            if found is None:  # no speaker or subject fits: a person named in passing
+                mentioned = self._people_mentioned_before(position)
+                mentioned.sort(key=itemgetter(0), reverse=True)
+                found = latest_fitting(mentioned)
         else:
-            candidates = fitting(candidates)
-        if not candidates:
+            found = latest_fitting(candidates)
+        if found is None:
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
-        resolved = max(candidates, key=itemgetter(0))[1]  # the latest (the first of equals)
+        resolved = found
         if gender in ("male", "female"):
             self._gender.setdefault(resolved.name, gender)
         return resolved
@@ -336,7 +397,7 @@ class SpeakerTracker:
         """Whether ``position`` lies inside a quotation opened earlier in its paragraph."""
         start = self.text.rfind("\n", 0, position) + 1
         before = self.text[start:position]
-        curly = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»")
+        curly = before.count("“") + before.count("«") - before.count("”") - before.count("»")
         return curly > 0 or before.count('"') % 2 == 1
 
     def _relative_antecedent(self, position: int) -> Resolved | None:
@@ -365,28 +426,56 @@ class SpeakerTracker:
         """People named as the subject of a sentence within a few paragraphs before
         ``position``: "Trump also offered ..." is a candidate for a later "he", the object of
         "... between the Broncos and the Carolina Panthers" is not."""
-        low = max(0, position - _PRONOUN_REACH)
-        people = []
-        for match in _SUBJECT.finditer(self.text, low, position):
-            if _ABBREVIATION_BEFORE.search(self.text, max(0, match.start() - 6), match.start() + 1):
-                continue  # the full stop of "Mr." or an initial, not a sentence's end
-            run = match.group(2)
-            name = _person_name(run)
-            if name is None:
-                continue
-            start = match.start(2)
-            if len(name.split()) == 1:
-                lone = self._lone_name(name, start)
-                if lone is None:
-                    continue
-                name = lone
-            if match.group(1):
-                title = _TITLE_GENDER.match(match.group(1))
-                if title:
-                    self._gender.setdefault(name, (title.group(1) and "male") or "female")
-            role = split_role(run).role
-            people.append((start, Resolved(name, SpeakerKind.PERSON, role)))
+        people = self._subjects_between(max(0, position - _PRONOUN_REACH), position)
+        people.reverse()
         return people
+
+    def _subjects_between(self, low: int, high: int) -> list[tuple[int, Resolved]]:
+        """The people named as sentence subjects starting in ``[low, high)``, latest first."""
+        text, known, people = self.text, self._subject_people, []
+        starts = [0] if low == 0 and text[:1].isupper() else []
+        for end in _SENTENCE_START.finditer(text, max(0, low - 4), high):
+            start, stop = end.end(), end.start()
+            if (
+                text[stop] == "."
+                and text.rfind(" ", stop - 5, stop) >= 0  # a word of four letters or fewer
+                and _ABBREVIATION_BEFORE.search(text, max(0, stop - 6), stop + 1)
+            ):
+                continue  # the full stop of "Mr." or an initial is not a sentence's end
+            starts.append(start)
+        for start in reversed(starts):
+            if start in known:
+                found = known[start]
+            else:
+                found = known[start] = self._subject_at(start)
+            if found is not None and low <= found[0] < high:
+                people.append(found)
+        return people
+
+    def _subject_at(self, sentence: int) -> tuple[int, Resolved] | None:
+        """Where the subject of the sentence starting at ``sentence`` starts, and the person
+        it names; None when it names no person."""
+        match = _SUBJECT.match(self.text, sentence)
+        if match is None:
+            return None
+        person = self._subject_person(match.start(2), match.group(2), match.group(1))
+        return None if person is None else (match.start(2), person)
+
+    def _subject_person(self, start: int, run: str, honorific: str | None) -> Resolved | None:
+        """The person a sentence's subject names, or None."""
+        name = _person_name(run)
+        if name is None:
+            return None
+        if len(name.split()) == 1:
+            lone = self._lone_name(name, start)
+            if lone is None:
+                return None
+            name = lone
+        if honorific:
+            title = _TITLE_GENDER.match(honorific)
+            if title:
+                self._gender.setdefault(name, (title.group(1) and "male") or "female")
+        return Resolved(name, SpeakerKind.PERSON, split_role(run).role)
 
     def _people_mentioned_before(self, position: int) -> list[tuple[int, Resolved]]:
         """Every person named in the text within a few paragraphs before ``position``."""
@@ -416,45 +505,93 @@ class SpeakerTracker:
         """The person named before ``position`` whom the text describes the way
         ``description`` does ("the Vermont senator" -> "Sen. Bernie Sanders (I-Vt.)"): the best
         fit, the latest of equals; None when the text describes nobody so."""
-        text = self.text
-        for match in _NAME_RUN.finditer(text, self._roles_read, position):
-            name = _person_name(match.group())
-            if name is None:
-                continue
-            if len(name.split()) == 1:
-                lone = self._lone_name(name, match.start())
-                if lone is None:
-                    continue
-                name = lone
-            words = role_words(
-                text[max(0, match.start() - 80) : match.start()],
-                match.group(),
-                text[match.end() : match.end() + 90],
-            )
-            known = self._roles.get(name)
-            self._roles[name] = (match.start(), words | known[1] if known else words)
-        self._roles_read = max(self._roles_read, position)
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        lowered = self._lowered
+        forms = head_forms(description)
+        if not any(lowered.find(form, 0, position) >= 0 for form in forms):
+            return self._latest_person_untitled(description, position)
+        described: dict[str, tuple[int, frozenset[str]]] = {}  # person -> (latest, words)
+        for run, at, seen in self._runs_before(position):
+            low, high = max(0, at - 80), at + 90 + len(run)
+            if not any(lowered.find(form, low, high) >= 0 for form in forms):
+                continue  # nothing here describes anyone the way the description does
+            name = self._run_person(run, at)
+            if name is not None:
+                known = described.get(name)
+                words = self._role_words_at(run, at)
+                if known is not None:
+                    seen, words = max(seen, known[0]), words | known[1]
+                described[name] = (seen, words)
         best: tuple[int, int, str] | None = None
-        for name, (seen, words) in self._roles.items():
+        for name, (seen, words) in described.items():
             score = fit(description, words)
             if score and (best is None or (score, seen) > best[:2]):
                 best = (score, seen, name)
         if best is not None:
             return best[2]
+        return self._latest_person_untitled(description, position)
+
+    def _runs_before(self, position: int) -> Iterator[tuple[str, int, int]]:
+        """(run, a place it is written, its latest place) for each run of capitals written
+        before ``position``, at its first place and at its latest one: titles and appositions
+        come with a name's first mention, and sometimes later."""
+        self._scan_to(position)
+        for run, (_, first, last) in list(self._runs.items()):  # reading a name may read on
+            if first >= position:
+                continue
+            latest = last if last < position else first
+            yield run, first, latest
+            if latest != first:
+                yield run, latest, latest
+
+    def _latest_person_untitled(self, description: str, position: int) -> str | None:
+        """For a description with a title for head ("the senator") that fits nobody: the
+        person named or quoted last, when the text gives them no title at all."""
         head = description_words(description)[0]
         if head in TITLES:
-            people = [
-                c
-                for c in self._people_named_before(position)
-                + [h for h in self._history if h[0] < position and h[1].kind is SpeakerKind.PERSON]
-                if not self._in_quotation(c[0])
+            speakers = [
+                h
+                for h in self._history
+                if h[0] < position
+                and h[1].kind is SpeakerKind.PERSON
+                and not self._in_quotation(h[0])
             ]
-            if people:
-                latest = max(people, key=itemgetter(0))[1].name
-                known = self._roles.get(latest)
-                if known is None or known[1].isdisjoint(TITLES):
-                    return latest
+            speaker = max(speakers, key=itemgetter(0)) if speakers else None
+            low = max(0, position - _PRONOUN_REACH, speaker[0] + 1 if speaker else 0)
+            subjects = [
+                c for c in self._subjects_between(low, position) if not self._in_quotation(c[0])
+            ]
+            latest = subjects[0][1] if subjects else speaker[1] if speaker else None
+            if latest is not None and self._titles_of(latest.name, position).isdisjoint(TITLES):
+                return latest.name
         return None
+
+    def _titles_of(self, name: str, position: int) -> frozenset[str]:
+        """The words the text describes the person ``name`` with before ``position``."""
+        words: frozenset[str] = frozenset()
+        last = name.split()[-1]
+        for run, at, _ in self._runs_before(position):
+            if last in run and self._run_person(run, at) == name:
+                words |= self._role_words_at(run, at)
+        return words
+
+    def _run_person(self, run: str, at: int) -> str | None:
+        """The person a run of capitals names, completed from the text, or None."""
+        name = _person_name(run)
+        if name is not None and len(name.split()) == 1:
+            return self._lone_name(name, at)
+        return name
+
+    def _role_words_at(self, run: str, at: int) -> frozenset[str]:
+        """The words describing the person named by ``run`` where it is written at ``at``."""
+        known = self._role_words.get(at)
+        if known is None:
+            text, end = self.text, at + len(run)
+            known = self._role_words[at] = role_words(
+                text[max(0, at - 80) : at], run, text[end : end + 90]
+            )
+        return known
 
     def _organisation_named_before(self, head: str, position: int) -> str | None:
         """The last capitalised name with ``head`` in it within the text shortly before

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["description_words", "fit", "role_words"]
+__all__ = ["description_words", "fit", "head_forms", "role_words"]
 
 # Abbreviations of titles, parties and US states in news copy (AP style) -> the word.
 _ABBREVIATIONS = {
@@ -159,6 +159,27 @@ def role_words(before: str, run: str, after: str) -> frozenset[str]:
     if apposition is not None:
         words += _words(apposition.group(1) or apposition.group(2))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1024)
+def head_forms(description: str) -> tuple[str, ...]:
+    """The lowercase spellings a text must use somewhere for ``description`` to fit anyone
+    it describes: its head noun, the heads of its kind and their abbreviations ('senator'
+    -> 'senator', 'sen.', 'lawmaker', ...)."""
+    head = description_words(description)[0]
+    if not head:
+        return ()
+    heads = {head}
+    for kin in _KINDRED:
+        if head in kin:
+            heads |= kin
+    forms = set(heads)
+    forms.update(f"{short}." for short, full in _ABBREVIATIONS.items() if full in heads)
+    if "republican" in heads:
+        forms.update(("gop", "r-"))
+    if "democrat" in heads:
+        forms.add("d-")
+    return tuple(sorted(forms))
 
 
 def _heads_agree(head: str, words: frozenset[str]) -> bool:

@@ -169,6 +169,7 @@ def split_role(mention: str) -> ParsedMention:
     return _figures_checked(parsed, segments[0])
 
 
+@lru_cache(maxsize=1 << 15)
 def is_place(name: str) -> bool:
     """A US state, a state's abbreviation ("Md.", "N.C.") or a country or capital of the place
     list: a place, never a person (it speaks only as an institution: "Texas sued")."""
@@ -234,7 +235,7 @@ def surname_candidates(name: str) -> frozenset[str]:
 
 def clear_caches() -> None:
     """Forget memoised parses (for benchmarks that must start cold)."""
-    for cached in (split_role, name_key, surname_candidates, _bare):
+    for cached in (split_role, name_key, surname_candidates, _bare, is_place):
         cached.cache_clear()
 
 
@@ -595,33 +596,37 @@ def _agent_word(word: str) -> bool:
 def _holiday(text: str) -> str | None:
     """ "Super Tuesday", "Election Day": a date, though it is capitalised like a name."""
     words = text.split()
-    bares = [_bare(w) for w in words]
-    if (
-        1 < len(words) <= 3
-        and all(w[:1].isupper() for w in words[-2:])
-        and (
-            (bares[-1] in DAY_NAMES and bares[-2] in _HOLIDAY_DAYS)
-            or (bares[-1] in DATE_HEADS and bares[-2] in _HOLIDAY)
-        )
+    if not 1 < len(words) <= 3 or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    last, before = _bare(words[-1]), _bare(words[-2])
+    if (last in DAY_NAMES and before in _HOLIDAY_DAYS) or (
+        last in DATE_HEADS and before in _HOLIDAY
     ):
         return "a date"
     return None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _DETERMINED = re.compile(r"\s*(?:the|this|that)\s+\S", re.IGNORECASE)
 
 
 def _not_a_name(text: str, determined: bool = False) -> str | None:
     """Why ``text`` (edges trimmed) names no speaker, or None when it may name one;
     ``determined``: the mention began with "the" ("the senator" is a description)."""
-    if not any(c.isalpha() for c in text):
+    if _LETTER.search(text) is None:
         return "a number"
     words = text.split()
     bares = [_bare(w) for w in words]
-    if any(b in _PERCENT or b.endswith("%") for b in bares):
+    if ("%" in text or "p" in text.lower()) and any(
+        b in _PERCENT or b.endswith("%") for b in bares
+    ):
         return "a poll figure"  # "67 percent of voters", "12% of Democrats"
     content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
-    if content and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content):
+    if (
+        content
+        and len(content) <= 6
+        and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content)
+    ):
         return "a date"
     if len(words) == 1 and (
         bares[0] in HONORIFICS or (bares[0] in TITLES and not (determined and text.islower()))
@@ -629,8 +634,7 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         return "no name"  # "Mr" cut from "Mr. Trump", a title alone (but "the senator")
     if len(words) == 1 and (bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE):
         return "not a name"  # "Yet", "There", "In" at the start of a sentence
-    lettered = [w for w in words if any(c.isalpha() for c in w)]
-    if len(lettered) >= 3 and all(w.isupper() for w in lettered):
+    if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
     if len(words) > 2 and any(
         w[:1].isupper() and b in _HEADLINE_VERBS for w, b in zip(words[:-1], bares, strict=False)
@@ -650,13 +654,16 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
 def _issuer(text: str) -> ParsedMention | None:
     """The maker of a document the mention names: "a study by ... Mikhail E. Dmitriyev" and
     "an analysis of FEC data by Crowdpac" speak for Dmitriyev and Crowdpac."""
-    by = _BY_ISSUER.search(text)
+    lowered = text.lower()
+    by = _BY_ISSUER.search(text) if "by" in lowered or "from" in lowered else None
     if by is not None:
         before = [_bare(w) for w in text[: by.start()].split()[:6]]
         if any(b in _ISSUED for b in before):
             issuer = split_role(text[by.end() :])
             if issuer.note is None and issuer.name and issuer.kind is not SpeakerKind.UNKNOWN:
                 return issuer
+    if "s" not in lowered or ("'" not in text and "’" not in text):
+        return None  # no possessive
     words = text.split()
     for p, word in enumerate(words[:-1]):
         if word.endswith(_POSSESSIVE_S_ENDINGS) and word[:1].isupper():
@@ -669,14 +676,17 @@ def _issuer(text: str) -> ParsedMention | None:
     return None
 
 
+_FIGURE_OR_MEDIA = FIGURE_HEADS | MEDIA_HEADS
+
+
 def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
     """A poll, figures or a picture named without its maker is not a speaker; neither is a
     share of respondents ("67 percent of voters")."""
-    bares = [_bare(w) for w in first.split()]
     if parsed.kind is SpeakerKind.PERSON and parsed.proper:
-        if " " not in parsed.name and _bare(parsed.name) in FIGURE_HEADS | MEDIA_HEADS:
+        if " " not in parsed.name and _bare(parsed.name) in _FIGURE_OR_MEDIA:
             return parsed._replace(note="a picture, a recording or figures, not their maker")
         return parsed
+    bares = [_bare(w) for w in first.split()]
     if any(b in _PERCENT or b.endswith("%") for b in bares):
         return parsed._replace(note="a poll figure")
     last = bares[-1] if bares else ""
