@@ -146,6 +146,14 @@ def register(
         "list speakers with statement counts and stances",
         _speakers,
         (("--text",), {"help": "name or alias contains"}),
+        (
+            ("--suggest-merges",),
+            {
+                "action": "store_true",
+                "help": "list likely duplicates, best first, with the evidence for each and the "
+                "command that merges them",
+            },
+        ),
         (("--offset",), {"type": _count, "default": 0}),
         (
             ("--limit",),
@@ -154,9 +162,13 @@ def register(
     )
     command(
         "speaker",
-        "rename a speaker, add an alias, merge speakers or split one",
+        "show a speaker (documents, statement counts, mentions, aliases), rename it, add an "
+        "alias, merge speakers, split one, or say it is not a speaker",
         _speaker,
-        (("action",), {"choices": ("rename", "alias", "merge", "split")}),
+        (
+            ("action",),
+            {"choices": ("show", "rename", "alias", "merge", "split", "not-a-speaker")},
+        ),
         (("speaker",), {}),
         (
             ("values",),
@@ -166,6 +178,20 @@ def register(
                 "help": "rename: NAME; alias: ALIAS; merge: OTHER...; split: NAME STATEMENT...",
             },
         ),
+        (
+            ("--drop-aliases",),
+            {"action": "store_true", "help": "merge: keep none of the others' names as aliases"},
+        ),
+        (
+            ("--drop-alias",),
+            {
+                "action": "append",
+                "default": [],
+                "metavar": "NAME",
+                "help": "merge: keep every name but this one as an alias (repeatable)",
+            },
+        ),
+        (("--format",), {"choices": ("text", "json"), "default": "text", "help": "show: how"}),
     )
     command(
         "claim",
@@ -477,6 +503,8 @@ def _document(workspace, args) -> int:
 
 
 def _speakers(workspace, args) -> int:
+    if args.suggest_merges:
+        return _suggest_merges(workspace, args)
     rows = workspace.speakers(text=args.text)
     shown = rows[args.offset : args.offset + args.limit if args.limit else None]
     for row in shown:
@@ -494,10 +522,69 @@ def _speakers(workspace, args) -> int:
     return 0
 
 
+def _suggest_merges(workspace, args) -> int:
+    """Likely duplicates, best first: who to keep, who to merge into it, why, and how."""
+    found = workspace.suggest_merges()
+    shown = found[args.offset : args.offset + args.limit if args.limit else None]
+    for s in shown:
+        print(f"{s.score:5.1f}  {s.keep.name} <- {s.other.name}")
+        for why in s.evidence:
+            print(f"       {why}")
+        print(f"       argmap speaker merge {s.keep.id} {s.other.id}")
+    print(
+        f"({len(found)} likely duplicates"
+        + (f"; showing {len(shown)}: --limit 0 for all" if len(shown) < len(found) else "")
+        + ")",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _show_speaker(workspace, speaker: str, how: str) -> int:
+    """One speaker: name, kind, role, aliases, then its documents and mentions with counts."""
+    details = workspace.speaker_details(speaker)
+    s = details.speaker
+    if how == "json":
+        record = {
+            **s.model_dump(mode="json"),
+            "statements": details.statements,
+            "documents": [
+                {"id": doc, "name": name, "statements": n} for doc, name, n in details.documents
+            ],
+            "mentions": [{"mention": m, "statements": n} for m, n in details.mentions],
+        }
+        json.dump(record, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{s.id}  {s.name} [{s.kind.value}]")
+    for label, value in (("role", s.role), ("affiliation", s.affiliation)):
+        if value:
+            print(f"  {label:<12}{value}")
+    print(f"  {'aliases':<12}{', '.join(s.aliases) or '-'}")
+    print(f"  {'statements':<12}{details.statements} in {len(details.documents)} documents")
+    for doc, name, n in details.documents:
+        print(f"    {n:>5}  {name}  ({doc})")
+    if details.mentions:
+        print("  named in the text as")
+        for mention, n in details.mentions:
+            print(f"    {n:>5}  {mention or '(no mention)'}")
+    return 0
+
+
 def _speaker(workspace, args) -> int:
     from argmap.store import EditError
 
     speaker = _resolve(workspace, "speakers", args.speaker)
+    if args.action == "show":
+        return _show_speaker(workspace, speaker, args.format)
+    if args.action == "not-a-speaker":
+        name = workspace.speaker(speaker).name
+        n = workspace.not_a_speaker(speaker)
+        print(
+            f"{name}: not a speaker; {n} statements unattributed, and the name is left "
+            "unattributed in documents added later (`argmap undo` takes it back)"
+        )
+        return 0
     values = args.values
     needed = {"rename": 1, "alias": 1, "merge": 1, "split": 2}[args.action]
     if len(values) < needed or (args.action in ("rename", "alias") and len(values) != 1):
@@ -514,7 +601,9 @@ def _speaker(workspace, args) -> int:
         result = workspace.add_alias(speaker, values[0])
     elif args.action == "merge":
         result = workspace.merge_speakers(
-            speaker, [_resolve(workspace, "speakers", v) for v in values]
+            speaker,
+            [_resolve(workspace, "speakers", v) for v in values],
+            drop_aliases=True if args.drop_aliases else args.drop_alias,
         )
     else:
         result = workspace.split_speaker(

@@ -60,6 +60,10 @@ def extract_corpus(
         yield document, (statements if lazy else list(statements))
 
 
+#: The note of a statement whose mention an analyst said is no speaker.
+NOT_A_SPEAKER = "marked not a speaker"
+
+
 def _resolve(
     statement: Statement,
     document: Document,
@@ -72,6 +76,8 @@ def _resolve(
     if not name:
         return statement
     note = split_role(name).note
+    if note is None and registry.is_not_a_speaker(name):
+        note = NOT_A_SPEAKER
     if note is not None:
         return statement.model_copy(update={"speaker": None, "speaker_note": note})
     speaker = registry.resolve(

@@ -40,6 +40,7 @@ other work shares its two cores (``benchmarks/speaker_resolution.py``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import NamedTuple
@@ -91,8 +92,12 @@ class _Parse(NamedTuple):
 class SpeakerRegistry:
     """Resolves mentions from many documents to shared Speaker objects."""
 
-    def __init__(self, alias_table: AliasTable | None = None) -> None:
+    def __init__(
+        self, alias_table: AliasTable | None = None, not_speakers: Iterable[str] = ()
+    ) -> None:
         self._table = alias_table or AliasTable()
+        # names an analyst said are no speaker ("On Monday", "Trump National Doral")
+        self._not_speakers = {name_key(n) for n in not_speakers} - {()}
         self._apart = {  # the table's [[distinct]] names, by key
             key: self._table.kept_apart(key)
             for group in self._table.distinct
@@ -126,6 +131,15 @@ class SpeakerRegistry:
     def from_alias_file(cls, path: str | PathLike[str]) -> SpeakerRegistry:
         """A registry with the alias table in ``path`` (raises AliasFileError)."""
         return cls(AliasTable.load(path))
+
+    def is_not_a_speaker(self, name: str) -> bool:
+        """Whether an analyst said ``name`` (or the name it reads as) is no speaker."""
+        if not self._not_speakers:
+            return False
+        if name_key(name) in self._not_speakers:
+            return True
+        parsed = split_role(name).name
+        return bool(parsed) and name_key(parsed) in self._not_speakers
 
     def speakers(self) -> list[Speaker]:
         """Every speaker mentioned so far, in order of first mention."""

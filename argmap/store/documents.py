@@ -244,8 +244,9 @@ class DocumentsPart(WorkspaceBase):
     def _registry(self, aliases):
         """A SpeakerRegistry knowing every stored speaker, and registry id -> stored id."""
         from argmap.speakers.registry import SpeakerRegistry
+        from argmap.store.speakers import non_speaker_names
 
-        registry = SpeakerRegistry(aliases)
+        registry = SpeakerRegistry(aliases, not_speakers=non_speaker_names(self.conn))
         mapping: dict[str, str] = {}
         rows = self.conn.execute("SELECT id, name, aliases FROM speakers ORDER BY rowid").fetchall()
         for sid, name, names in rows:

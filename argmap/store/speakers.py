@@ -1,17 +1,48 @@
-"""Speakers in the store: lists with stance breakdowns, and merge, split, rename, alias."""
+"""Speakers in the store: lists with stance breakdowns; merge, split, rename, alias, "not a
+speaker"; likely duplicates and one speaker's documents and mentions."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.store.base import WorkspaceBase
 from argmap.store.errors import EditError
 from argmap.store.records import SpeakerRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
+    from collections.abc import Iterable
+
     from argmap.models import Speaker, SpeakerKind
+    from argmap.speakers.suggest import MergeSuggestion
+
+
+#: The ``meta`` key prefix of a name said to be no speaker (then its name key's tokens).
+NOT_A_SPEAKER_KEY = "not-a-speaker:"
+
+
+class SpeakerDetails(NamedTuple):
+    """A speaker, its statements, the documents it speaks in and the mentions naming it."""
+
+    speaker: Speaker
+    statements: int
+    documents: list[tuple[str, str, int]]  # (document id, name, statements)
+    mentions: list[tuple[str, int]]  # (how the text named it, statements)
+
+
+def non_speaker_names(conn) -> list[str]:
+    """The names said to be no speaker, from the workspace's ``meta`` table."""
+    names = []
+    for (value,) in conn.execute(
+        "SELECT value FROM meta WHERE key >= ? AND key < ? ORDER BY key",
+        (NOT_A_SPEAKER_KEY, NOT_A_SPEAKER_KEY[:-1] + ";"),
+    ):
+        try:
+            names.append(json.loads(value)["name"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return names
 
 
 def _kind_value(kind: SpeakerKind | str) -> str:
@@ -192,13 +223,28 @@ class SpeakersPart(WorkspaceBase):
         return self.speaker(speaker_id)
 
     def merge_speakers(
-        self, keep_id: str, other_ids: list[str], *, actor: str | None = None
+        self,
+        keep_id: str,
+        other_ids: list[str],
+        *,
+        drop_aliases: bool | Iterable[str] = False,
+        actor: str | None = None,
     ) -> Speaker:
         """Make ``other_ids`` one speaker with ``keep_id``: statements move, names become
-        aliases."""
+        aliases, so later documents naming them join ``keep_id`` too.
+
+        A name that is no name ("On Monday", "But Trump": a date, a clause) never becomes an
+        alias, so it cannot draw a later article's "On Monday, she said" to this speaker.
+        ``drop_aliases``: True keeps none of the others' names as aliases; a list of names
+        keeps all but those."""
+        from argmap.speakers.names import split_role
+
         others = [o for o in dict.fromkeys(other_ids) if o != keep_id]
         if not others:
             raise EditError("name at least one other speaker to merge")
+        dropped = (
+            None if isinstance(drop_aliases, bool) else {name.casefold() for name in drop_aliases}
+        )
         with self.edit(
             "merge-speakers", f"{', '.join(others)} merged into {keep_id}", actor
         ) as changes:
@@ -211,6 +257,10 @@ class SpeakersPart(WorkspaceBase):
                 if other is None:
                     raise EditError(f"no speaker {other_id!r}")
                 for name in (other["name"], *json.loads(other["aliases"])):
+                    if drop_aliases is True or (dropped and name.casefold() in dropped):
+                        continue
+                    if split_role(name).note is not None:
+                        continue  # not a name: an alias would match it in any article
                     if name != keep["name"] and name not in aliases:
                         aliases.append(name)
                 for (sid,) in self.conn.execute(
@@ -281,6 +331,105 @@ class SpeakersPart(WorkspaceBase):
                 [(new_id, sid) for sid in statement_ids],
             )
         return self.speaker(new_id)
+
+    def not_a_speaker(self, speaker_id: str, *, actor: str | None = None) -> int:
+        """Say a speaker is no speaker ("On Monday", a place, a headline): its statements
+        become unattributed, the speaker goes, and its name and aliases are remembered so
+        that documents added later (or added again) leave such mentions unattributed too.
+        Returns how many statements lost their speaker; undo brings it all back."""
+        from argmap.speakers.names import name_key
+
+        with self.edit("not-a-speaker", f"{speaker_id} is not a speaker", actor) as changes:
+            row = changes.touch("speakers", speaker_id)
+            if row is None:
+                raise EditError(f"no speaker {speaker_id!r}")
+            ids = [
+                sid
+                for (sid,) in self.conn.execute(
+                    "SELECT id FROM statements WHERE speaker_id = ?", (speaker_id,)
+                )
+            ]
+            for sid in ids:
+                changes.touch("statements", sid)
+            self.conn.execute(
+                "UPDATE statements SET speaker_id = NULL, speaker_role = NULL WHERE speaker_id = ?",
+                (speaker_id,),
+            )
+            self.conn.execute("DELETE FROM speakers WHERE id = ?", (speaker_id,))
+            for name in dict.fromkeys((row["name"], *json.loads(row["aliases"]))):
+                key = name_key(name)
+                if not key:
+                    continue
+                meta_key = NOT_A_SPEAKER_KEY + " ".join(key)
+                changes.touch("meta", meta_key)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (meta_key, json.dumps({"name": name})),
+                )
+        return len(ids)
+
+    def non_speakers(self) -> list[str]:
+        """The names analysts said are no speaker (``not_a_speaker``), in any order."""
+        return non_speaker_names(self.conn)
+
+    def speaker_details(self, speaker_id: str) -> SpeakerDetails:
+        """A speaker with its statement count, the documents it speaks in (with how many
+        statements each) and the mentions that name it there."""
+        speaker = self.speaker(speaker_id)
+        documents = [
+            (doc, name, n)
+            for doc, name, n in self.conn.execute(
+                "SELECT d.id, d.name, count(*) FROM statements s JOIN documents d "
+                "ON d.id = s.document WHERE s.speaker_id = ? GROUP BY d.id "
+                "ORDER BY count(*) DESC, d.seq",
+                (speaker_id,),
+            )
+        ]
+        mentions = [
+            (mention or "", n)
+            for mention, n in self.conn.execute(
+                "SELECT speaker_mention, count(*) FROM statements WHERE speaker_id = ? "
+                "GROUP BY 1 ORDER BY count(*) DESC, 1",
+                (speaker_id,),
+            )
+        ]
+        return SpeakerDetails(speaker, sum(n for *_, n in documents), documents, mentions)
+
+    def suggest_merges(self, limit: int | None = None) -> list[MergeSuggestion]:
+        """Likely duplicates among the speakers, best first, each with its evidence
+        (``argmap.speakers.suggest``); names the alias table keeps apart are not offered."""
+        from argmap.models import Speaker
+        from argmap.speakers.suggest import SpeakerFacts, suggest_merges
+
+        counts: dict[str, int] = {}
+        documents: dict[str, set[str]] = {}
+        for sid, doc, n in self.conn.execute(
+            "SELECT speaker_id, document, count(*) FROM statements "
+            "WHERE speaker_id IS NOT NULL GROUP BY 1, 2"
+        ):
+            counts[sid] = counts.get(sid, 0) + n
+            documents.setdefault(sid, set()).add(doc)
+        facts = [
+            SpeakerFacts(
+                Speaker(
+                    id=r[0],
+                    name=r[1],
+                    kind=r[2],
+                    role=r[3],
+                    affiliation=r[4],
+                    aliases=json.loads(r[5]),
+                ),
+                counts.get(r[0], 0),
+                frozenset(documents.get(r[0], ())),
+            )
+            for r in self.conn.execute(
+                "SELECT id, name, kind, role, affiliation, aliases FROM speakers"
+            )
+        ]
+        table = self.alias_table
+        apart = [group.names for group in table.distinct] if table is not None else []
+        found = suggest_merges(facts, apart=apart)
+        return found if limit is None else found[:limit]
 
     def _check_name_free(
         self, name: str, speaker_id: str | None = None, *, what: str = "name", hint: str = ""

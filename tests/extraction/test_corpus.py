@@ -12,6 +12,9 @@ class _Registry:
     def __init__(self):
         self.calls = []
 
+    def is_not_a_speaker(self, name):
+        return False
+
     def resolve(self, name, *, doc_id, role=None, gender=None):
         self.calls.append((name, doc_id))
         canonical = {"Kishida": "Kishida Fumio", "Fumio Kishida": "Kishida Fumio"}.get(name, name)

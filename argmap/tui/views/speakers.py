@@ -1,5 +1,6 @@
 """The speakers view: role, affiliation, aliases, statement counts and stance breakdown;
-rename, add an alias, merge, split."""
+rename, add an alias, merge (keeping or dropping the others' names), split, likely duplicates,
+"not a speaker", one speaker's documents and mentions."""
 
 from __future__ import annotations
 
@@ -34,6 +35,29 @@ class SpeakersView(View):
             tooltip="move the statements of one mention to a new speaker",
             id="speaker-split",
         ),
+        Binding(
+            "D",
+            "duplicates",
+            "Duplicates",
+            tooltip="likely duplicates, best first, with the evidence: pick one to merge it",
+            id="speaker-duplicates",
+        ),
+        Binding(
+            "X",
+            "merge_dropping",
+            "Merge, drop names",
+            show=False,
+            tooltip="merge the marked speakers into this one without keeping their names",
+            id="speaker-merge-drop",
+        ),
+        Binding(
+            "N",
+            "not_a_speaker",
+            "Not a speaker",
+            tooltip="unattribute its statements and leave the name unattributed in later adds",
+            id="speaker-not-a-speaker",
+        ),
+        Binding("I", "details", "Details", id="speaker-details"),
         Binding("enter", "statements", "Statements", show=False, id="speaker-statements"),
         Binding("escape", "leave_filter", "Table", show=False, id="speakers-table"),
     ]
@@ -51,8 +75,9 @@ class SpeakersView(View):
         )
         yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
         yield Label(
-            " space mark · M merge marked into this one · R rename · = add alias · S split · "
-            "enter their statements",
+            " space mark · M merge marked into this one (X: dropping their names) · D likely "
+            "duplicates · R rename · = alias · S split · N not a speaker · I details · enter "
+            "statements",
             id="speakers-info",
         )
 
@@ -161,7 +186,7 @@ class SpeakersView(View):
 
         self.app.push_screen(self.argmap.prompt("Another name for this speaker"), chosen)
 
-    def action_merge(self) -> None:
+    def action_merge(self, drop_aliases: bool = False) -> None:
         keep = self.selected()
         others = sorted(self.marked - {keep})
         if not keep or not others:
@@ -171,11 +196,100 @@ class SpeakersView(View):
             return
 
         def merge(ws):
-            result = ws.merge_speakers(keep, others)
+            result = ws.merge_speakers(keep, others, drop_aliases=drop_aliases)
             self.marked.clear()
             return result
 
-        self._edit(f"{len(others)} merged", merge)
+        how = ", their names dropped" if drop_aliases else ""
+        self._edit(f"{len(others)} merged{how}", merge)
+
+    def action_merge_dropping(self) -> None:
+        self.action_merge(drop_aliases=True)
+
+    def action_duplicates(self) -> None:
+        found = self.workspace.suggest_merges(limit=50)
+        if not found:
+            self.app.notify("no likely duplicates")
+            return
+        choices = [
+            (
+                str(i),
+                f"{s.score:4.1f}  {s.keep.name} <- {s.other.name}   " + "; ".join(s.evidence),
+            )
+            for i, s in enumerate(found)
+        ]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            s = found[int(value)]
+            self._edit(
+                f"{s.other.name!r} merged into {s.keep.name!r}",
+                lambda ws: ws.merge_speakers(s.keep.id, [s.other.id]),
+            )
+
+        self.app.push_screen(
+            self.argmap.picker(
+                "Likely duplicates: merge which (the second into the first)?", choices
+            ),
+            chosen,
+        )
+
+    def action_not_a_speaker(self) -> None:
+        sid = self.selected()
+        if not sid:
+            return
+        row = next(r for r in self.rows if r.id == sid)
+        choices = [
+            ("yes", f"Not a speaker: unattribute its {row.statements} statements"),
+            ("no", "Keep it"),
+        ]
+
+        def chosen(value: str | None) -> None:
+            if value == "yes":
+                self._edit(f"{row.name!r} is not a speaker", lambda ws: ws.not_a_speaker(sid))
+
+        self.app.push_screen(
+            self.argmap.picker(
+                f"{row.name}: not a speaker? Later documents will leave the name unattributed.",
+                choices,
+            ),
+            chosen,
+        )
+
+    def action_details(self) -> None:
+        sid = self.selected()
+        if not sid:
+            return
+        details = self.workspace.speaker_details(sid)
+        s = details.speaker
+        choices = [(doc, f"{n:>4}  {name}") for doc, name, n in details.documents] + [
+            (f"mention:{i}", f"named {m or '(no mention)'!r} {n}x")
+            for i, (m, n) in enumerate(details.mentions)
+        ]
+        about = ", ".join(
+            part
+            for part in (
+                s.kind.value,
+                s.role,
+                s.affiliation,
+                f"aliases: {', '.join(s.aliases)}" if s.aliases else None,
+            )
+            if part
+        )
+
+        async def chosen(doc: str | None) -> None:
+            if doc and not doc.startswith("mention:"):
+                await self.argmap.show_statements(f"speaker:{sid} doc:{doc}")
+
+        self.app.push_screen(
+            self.argmap.picker(
+                f"{s.name} ({about}): {details.statements} statements in "
+                f"{len(details.documents)} documents; pick one to read them",
+                choices,
+            ),
+            chosen,
+        )
 
     def action_split(self) -> None:
         sid = self.selected()
