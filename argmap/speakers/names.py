@@ -576,7 +576,33 @@ def _trim_edges(text: str) -> str:
         )
     ):
         words = words[:-2]  # "the administration last week"
+    if len(words) > 1 and words[-1].endswith(("n't", "n’t")) and words[-1].islower():
+        words.pop()  # "Grassley hasn't": the auxiliary of the clause the name begins
+    for i in range(1, len(words)):
+        word = words[i]
+        if (
+            word.islower()
+            and len(word) > 4
+            and word.endswith("ed")
+            and _bare(word) not in _NOT_PARTICIPLES
+            and (
+                words[i - 1][:1].isupper()
+                or _bare(words[i - 1]) in _HEAD_NOUNS
+                or _bare(words[i - 1])[:-1] in _HEAD_NOUNS  # "officials involved"
+            )
+        ):
+            # "The Vermont senator emailed supporters saying", "a CBS News poll conducted
+            # ...": the verb of the clause the name begins, and what follows it
+            words = words[:i]
+            break
     return " ".join(words).strip(" ,;:")
+
+
+# Words in -ed that are no verb after a name ("Ted", "Alfred" are capitalised anyway).
+_NOT_PARTICIPLES = frozenset("red bed shed seed speed creed need feed deed bled".split())
+
+
+_HEAD_NOUNS = PERSON_NOUNS | ORG_HEADS | FIGURE_HEADS | GROUP_WORDS
 
 
 def _agent_word(word: str) -> bool:

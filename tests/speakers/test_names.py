@@ -508,3 +508,26 @@ def test_company_name_endings_make_an_organisation(name: str) -> None:
 
 def test_given_at_the_start_of_a_sentence_is_not_part_of_the_name() -> None:
     assert split_role("Given Obama").name == "Obama"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("The Vermont senator emailed supporters saying", "Vermont senator"),
+        ("officials involved", "officials"),
+        ("Grassley hasn't", "Grassley"),
+    ],
+)
+def test_the_verb_of_the_clause_a_name_begins_is_not_part_of_it(mention: str, name: str) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.note) == (name, None)
+
+
+def test_a_poll_with_the_verb_after_it_is_still_a_poll() -> None:
+    assert split_role("A New York Times/CBS News poll conducted").note is not None
+
+
+@pytest.mark.parametrize("mention", ["the group based in Ohio", "Sen. Ted Cruz", "Jared Kushner"])
+def test_names_and_heads_ending_in_ed_are_not_cut(mention: str) -> None:
+    parsed = split_role(mention)
+    assert parsed.note is None and parsed.name.split()[-1] in ("group", "Cruz", "Kushner")
