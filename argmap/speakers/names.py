@@ -280,15 +280,24 @@ def _titled_plain_name(mention: str) -> ParsedMention | None:
     return ParsedMention(name, role or None, SpeakerKind.PERSON)
 
 
+_STATE_PAIR_FIRST = frozenset(pair.split("-")[0] for pair in US_STATE_PAIRS)
+
+
 def _is_plain_name(words: list[str]) -> bool:
     """The words of a _PLAIN_NAME match: none a title, place or common noun, so a person's name."""
+    lexicon = _LEXICON
+    t = ""
     for word in words:
         t = word.casefold()
-        if (t[:-1] if t[-1] == "." else t) in _LEXICON:
+        if (t[:-1] if t[-1] == "." else t) in lexicon:
             return False
-    if len(words) == 2 and f"{words[0]}-{words[1]}".casefold() in US_STATE_PAIRS:
+    if (
+        len(words) == 2
+        and words[0].casefold() in _STATE_PAIR_FIRST
+        and f"{words[0]}-{words[1]}".casefold() in US_STATE_PAIRS
+    ):
         return False  # "New Hampshire"
-    return not words[-1].casefold().endswith(GROUP_PROPER_SUFFIXES)
+    return not t.endswith(GROUP_PROPER_SUFFIXES)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -340,7 +349,8 @@ def _is_cap(tokens: list[str], i: int) -> bool:
     if "-" in t:  # al-Assad, el-Sisi
         prefix, _, rest = t.partition("-")
         return prefix in NAME_PARTICLES and rest[:1].isupper()
-    return any(c.isupper() for c in t[1:])  # comScore, eBay
+    rest = t[1:]
+    return rest != rest.lower()  # a capital inside: comScore, eBay
 
 
 def _may_be_common(tokens: list[str]) -> bool:
@@ -435,8 +445,11 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
     last = bares[-1]
     if is_place(" ".join(tokens)):
         return SpeakerKind.ORGANISATION  # a state or country speaking as an institution
-    lettered = [t for t in tokens if any(c.isalpha() for c in t)]
-    if len(lettered) > 1 and all(t.isupper() for t in lettered):
+    if (
+        len(tokens) > 1
+        and " ".join(tokens).isupper()
+        and sum(1 for t in tokens if _LETTER.search(t)) > 1
+    ):
         return SpeakerKind.ORGANISATION  # "USA TODAY", "THE WEEKLY STANDARD"
     if last in ORG_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION
@@ -576,14 +589,16 @@ def _trim_edges(text: str) -> str:
         )
     ):
         words = words[:-2]  # "the administration last week"
+    if "ed" not in text and "n't" not in text and "n’t" not in text:
+        return " ".join(words).strip(" ,;:")
     if len(words) > 1 and words[-1].endswith(("n't", "n’t")) and words[-1].islower():
         words.pop()  # "Grassley hasn't": the auxiliary of the clause the name begins
     for i in range(1, len(words)):
         word = words[i]
         if (
-            word.islower()
+            word.endswith("ed")
             and len(word) > 4
-            and word.endswith("ed")
+            and word.islower()
             and _bare(word) not in _NOT_PARTICIPLES
             and (
                 words[i - 1][:1].isupper()
@@ -643,17 +658,16 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         return "a number"
     words = text.split()
     bares = [_bare(w) for w in words]
-    if ("%" in text or "p" in text.lower()) and any(
-        b in _PERCENT or b.endswith("%") for b in bares
+    if ("%" in text or "p" in text.lower()) and (
+        not _PERCENT.isdisjoint(bares) or any(b.endswith("%") for b in bares)
     ):
         return "a poll figure"  # "67 percent of voters", "12% of Democrats"
-    content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
-    if (
-        content
-        and len(content) <= 6
-        and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content)
+    if len(bares) <= 8 and (
+        bares[-1] in TIME_EDGE or bares[-1] in TIME_WORDS or _NUMBER.match(bares[-1])
     ):
-        return "a date"
+        content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
+        if content and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content):
+            return "a date"
     if len(words) == 1 and (
         bares[0] in HONORIFICS or (bares[0] in TITLES and not (determined and text.islower()))
     ):
@@ -662,12 +676,17 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         return "not a name"  # "Yet", "There", "In" at the start of a sentence
     if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
-    if len(words) > 2 and any(
-        w[:1].isupper() and b in _HEADLINE_VERBS for w, b in zip(words[:-1], bares, strict=False)
+    if (
+        len(words) > 2
+        and not _HEADLINE_VERBS.isdisjoint(bares[:-1])
+        and any(
+            w[:1].isupper() and b in _HEADLINE_VERBS
+            for w, b in zip(words[:-1], bares, strict=False)
+        )
     ):
         return "a headline"  # "Had Dropped Out Ted Cruz", "Trump Says ..."
-    if any(c.isupper() for c in text):
-        return None
+    if not text.islower():
+        return None  # a capital somewhere: a name may be there
     if len(bares) <= 2 and bares[-1] in QUANTIFIERS_ALONE:
         return "nobody named"  # "many", "some", "others"
     tokens = [w for w in words if _bare(w) not in DETERMINERS]

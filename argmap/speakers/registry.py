@@ -120,6 +120,7 @@ class SpeakerRegistry:
         ] = {}  # per document: (named organisation, head)
         # family name (or given name) token -> the named people (two words or more) with it
         self._surnames: dict[str, list[int]] = {}
+        self._unindexed: list[tuple[int, str]] = []  # named people not yet in _surnames
         # one-word person name -> the speaker it stands for until a full name claims it
         self._lone: dict[Key, int] = {}
         # acronym -> the organisation whose name's initials it is ("FBI" -> Federal Bureau ...)
@@ -278,14 +279,14 @@ class SpeakerRegistry:
             entry = self._claim_lone(parse, gender)
             if entry is not None:
                 self._add_key(entry, parse.key)
-                self._index_surnames(entry, parse.surface)
+                self._unindexed.append((entry.index, parse.surface))
                 return entry
         if entry is not None:
             self._add_key(entry, parse.key)
             return entry
         entry = self._new(parse.surface, parse.kind, parse.cls_, "", parse.key, indexed=True)
         if parse.cls_ == "p" and len(parse.key) > 1:
-            self._index_surnames(entry, parse.surface)
+            self._unindexed.append((entry.index, parse.surface))
         elif parse.cls_ == "o":
             self._index_acronym(entry, parse.surface)
         return entry
@@ -326,7 +327,7 @@ class SpeakerRegistry:
         quoted at least three times as often as all the others together."""
         found = [
             self._entries[i]
-            for i in self._surnames.get(key[0], ())
+            for i in self._surnames_of(key[0])
             if _gender_fits(self._entries[i].gender, gender)
         ]
         apart = self._apart.get(key) if self._apart else None
@@ -351,7 +352,7 @@ class SpeakerRegistry:
             return self._new(
                 parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
             )
-        if parse.key[0] in self._surnames:  # namesakes quoted alike: not guessed
+        if self._surnames_of(parse.key[0]):  # namesakes quoted alike: not guessed
             return self._new(
                 parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
             )
@@ -381,6 +382,15 @@ class SpeakerRegistry:
             entry.forms.add(parse.surface)
             return entry
         return None
+
+    def _surnames_of(self, token: str) -> list[int]:
+        """The named people with ``token`` as family or given name (indexed when first
+        asked: a corpus with no surname alone never pays for it)."""
+        if self._unindexed:
+            for index, surface in self._unindexed:
+                self._index_surnames(self._entries[index], surface)
+            self._unindexed.clear()
+        return self._surnames.get(token, [])
 
     def _index_surnames(self, entry: _Entry, surface: str) -> None:
         for token in surname_candidates(surface):
