@@ -751,7 +751,9 @@ def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str
 def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | None:
     """Add new spellings, and a role or affiliation where none was known, to a stored speaker.
 
-    Returns what was added (``{"speaker", "aliases", "role", "affiliation"}``) for the log, or None.
+    Returns what was added (``{"speaker", "name", "aliases", "role", "affiliation"}``) for the
+    log, or None. A speaker stored under one word of a full name the registry now gives it
+    ("Cruz", then "Ted Cruz") takes the full name, the word becoming an alias.
     """
     row = conn.execute(
         "SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)
@@ -759,22 +761,49 @@ def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | Non
     if row is None:
         return None
     aliases = json.loads(row[3])
+    name = row[0]
+    if (
+        _claims(speaker.name, name)
+        and not conn.execute(
+            "SELECT 1 FROM speakers WHERE name = ? COLLATE NOCASE AND id != ?",
+            (speaker.name, stored_id),
+        ).fetchone()
+    ):
+        # "Cruz", stored before any article named him in full, is Ted Cruz now
+        aliases = [a for a in aliases if a != speaker.name] + [name]
+        name = speaker.name
     extra = [
-        a
-        for a in dict.fromkeys((speaker.name, *speaker.aliases))
-        if a != row[0] and a not in aliases
+        a for a in dict.fromkeys((speaker.name, *speaker.aliases)) if a != name and a not in aliases
     ]
     role = speaker.role if row[1] is None and speaker.role else None
     affiliation = speaker.affiliation if row[2] is None and speaker.affiliation else None
-    if not (extra or role or affiliation):
+    renamed = name if name != row[0] else None
+    if not (extra or role or affiliation or renamed):
         return None
     conn.execute(
-        "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), "
+        "UPDATE speakers SET name = ?, aliases = ?, role = coalesce(role, ?), "
         "affiliation = coalesce(affiliation, ?) WHERE id = ?",
-        (json.dumps(aliases + extra), role, affiliation, stored_id),
+        (name, json.dumps(aliases + extra), role, affiliation, stored_id),
     )
-    added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
+    added = {
+        "speaker": stored_id,
+        "name": renamed,
+        "aliases": extra,
+        "role": role,
+        "affiliation": affiliation,
+    }
     return {key: value for key, value in added.items() if value}
+
+
+def _claims(full: str, stored: str) -> bool:
+    """Whether ``full`` ("Ted Cruz") is the full name of a speaker stored under one word of it
+    ("Cruz"): the registry gave the one-word name's speaker to the first full name with it."""
+    return (
+        full != stored
+        and len(stored.split()) == 1
+        and len(full.split()) > 1
+        and stored in full.split()
+    )
 
 
 def _edited_speakers(conn) -> set[str]:

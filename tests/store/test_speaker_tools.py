@@ -129,3 +129,20 @@ def test_likely_duplicates_are_suggested_with_their_evidence(tmp_path):
     assert any("Kishida" in why for why in first.evidence)
     ws.merge_speakers(first.keep.id, [first.other.id])
     assert all(s.other.id != split.id for s in ws.suggest_merges())
+
+
+def test_a_surname_stored_first_takes_the_full_name_a_later_article_gives(tmp_path):
+    ws = seed_workspace(tmp_path)
+    ws.add_documents(
+        [Document.from_text("a.txt", "“We will win Iowa,” Cruz said on Monday in Des Moines.")]
+    )
+    ws.add_documents(
+        [
+            Document.from_text(
+                "b.txt", "“The race is far from over,” Sen. Ted Cruz said after the debate."
+            )
+        ]
+    )
+    (cruz,) = ws.find_speakers("Cruz")
+    assert cruz.name == "Ted Cruz" and "Cruz" in cruz.aliases
+    assert len(by_speaker(ws, "Ted Cruz")) == 2
