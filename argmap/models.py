@@ -8,10 +8,10 @@ document's decoded text, so a UI can highlight exactly what was found.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class SpeakerKind(StrEnum):
@@ -36,6 +36,43 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+#: The fields of ``DocumentMetadata``, in the order lists and exports give them.
+METADATA_FIELDS = ("title", "outlet", "authors", "published", "url", "language")
+
+
+class DocumentMetadata(BaseModel):
+    """Where and when an article appeared: read from the page, its front matter, a metadata
+    table or a corpus file's columns, or set by hand. Every field may be unknown."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str | None = None
+    outlet: str | None = Field(default=None, description="the publisher or site name")
+    authors: tuple[str, ...] = ()
+    published: str | None = Field(
+        default=None,
+        description="ISO 8601: a date (2016-03-11), or a date and time with its zone when "
+        "known (2016-03-11T09:30:00-05:00); in the outlet's own zone, never converted",
+    )
+    url: str | None = None
+    language: str | None = Field(default=None, description="a language tag: en, en-US")
+
+    @field_validator("published")
+    @classmethod
+    def _iso_8601(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            (date if len(value) == 10 else datetime).fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"not an ISO 8601 date or time: {value!r}") from None
+        return value
+
+    def is_empty(self) -> bool:
+        """Whether no field is known."""
+        return not any(getattr(self, name) for name in METADATA_FIELDS)
+
+
 class Document(BaseModel):
     """A decoded article: its id is the hash of its text."""
 
@@ -45,6 +82,7 @@ class Document(BaseModel):
     name: str
     text: str
     source_path: str | None = None
+    metadata: DocumentMetadata = Field(default_factory=DocumentMetadata)
     #: What the user should know about how the file was read ("read as Windows-1252, a
     #: guess"); shown when it is read, never stored or exported.
     read_warnings: tuple[str, ...] = Field(default=(), exclude=True)
@@ -56,6 +94,7 @@ class Document(BaseModel):
         text: str,
         source_path: str | None = None,
         read_warnings: tuple[str, ...] = (),
+        metadata: DocumentMetadata | None = None,
     ) -> Document:
         """Build a document whose id is the hash of ``text``."""
         return cls(
@@ -64,6 +103,7 @@ class Document(BaseModel):
             text=text,
             source_path=source_path,
             read_warnings=read_warnings,
+            metadata=metadata or DocumentMetadata(),
         )
 
 

@@ -62,6 +62,59 @@ def seed_workspace(directory: Path):
     return workspace
 
 
+#: Four short articles with their metadata in front matter (three outlets, two time zones), for
+#: the tests of documents' metadata: (file name, front matter, text).
+NEWS = (
+    (
+        "times-kishida.md",
+        "title: Kishida tells Congress Japan stands with America\n"
+        "publisher: The Example Times\nauthor: [Ann Lee, Bo Chen]\n"
+        "date: 2024-04-11T10:00:00-04:00\nurl: https://example.com/kishida\nlang: en",
+        '"Japan is already standing shoulder to shoulder with the United States," Kishida said.'
+        "\n\nTanaka Hitoshi, a former deputy foreign minister, warned that Japan risked becoming "
+        "a mere instrument of American strategy.",
+    ),
+    (
+        "times-austin.md",
+        "title: Austin praises the new command\npublisher: The Example Times\n"
+        "author: Ann Lee\ndate: 2024-05-02",
+        '"This is the biggest upgrade to our alliance in decades," Lloyd Austin said.',
+    ),
+    (
+        "nyt-tanaka.md",
+        "title: In Tokyo, doubts\nsource_domain: nytimes.com\nauthor: Cy Diaz\n"
+        "date: April 30, 2024",
+        '"Integration means Japan gives up its own judgement," Tanaka Hitoshi said.',
+    ),
+    (
+        "post-kishida.md",
+        "title: Late-night talks\npublisher: The Post\nauthors: Bo Chen\n"
+        "date: 2024-06-15T23:30:00+09:00",  # in UTC: 14:30 on June 15
+        '"We are with you," Kishida told reporters after midnight talks.',
+    ),
+)
+
+
+def write_news(folder: Path) -> list[Path]:
+    """``NEWS`` as Markdown files with front matter in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, front, text in NEWS:
+        path = folder / name
+        path.write_text(f"---\n{front}\n---\n\n{text}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def news_workspace(directory: Path):
+    """The seed workspace (its article has no metadata) with the ``NEWS`` articles added."""
+    from argmap.io.reading import load_documents
+
+    workspace = seed_workspace(directory)
+    workspace.add_documents(load_documents(write_news(directory / "news")))
+    return workspace
+
+
 def copy_workspace(template: Path, directory: Path) -> Path:
     """A copy of the workspace file ``template`` in ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)

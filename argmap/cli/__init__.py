@@ -123,16 +123,81 @@ def describe(problem: OSError | ValueError, path: str) -> str:
     return message if message.startswith(f"{path}:") else f"{path}: {message}"
 
 
-def documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """``--metadata FILE`` and ``--columns SPEC``: where documents' metadata comes from."""
+    parser.add_argument(
+        "--metadata",
+        action="append",
+        metavar="FILE",
+        help="a metadata table (CSV, TSV or JSON Lines) naming each article file in a file-name "
+        "column, with its title, outlet, authors, date, URL, language; repeatable (default: a "
+        "metadata.tsv, .csv or .jsonl in a folder PATH)",
+    )
+    parser.add_argument(
+        "--columns",
+        metavar="SPEC",
+        type=_columns,
+        default={},
+        help="which columns hold what in corpus files and metadata tables, over the usual "
+        "names: FIELD=COLUMN pairs such as text=body,outlet=site (fields: text, title, outlet, "
+        "authors, published, url, language, id, file; FIELD= reads none)",
+    )
+
+
+def _columns(text: str) -> dict[str, str]:
+    from argmap.io.metadata import parse_columns
+
+    try:
+        return parse_columns(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
+
+
+def metadata_table(args: argparse.Namespace, paths: Sequence[str]):
+    """The metadata table of ``--metadata`` (or found in a folder of ``paths``: announced), or
+    None; a table that cannot be read is an error."""
+    from argmap.io.sidecar import MetadataTable, sidecars_in
+
+    files = list(args.metadata or [])
+    if not files:
+        files = [str(path) for path in sidecars_in(paths)]
+        for file in files:
+            print(f"metadata from {file} (found in the folder)", file=sys.stderr)
+    if not files:
+        return None
+    table = MetadataTable.load(files, args.columns)
+    for note in table.duplicates:
+        warning(note)
+    return table
+
+
+def report_metadata(table, read: int) -> None:
+    """How many documents a metadata table gave metadata, on stderr."""
+    if table is not None:
+        print(
+            f"metadata table: {table.used} of {read} documents named in {', '.join(table.paths)}",
+            file=sys.stderr,
+        )
+
+
+def documents(
+    paths: Iterable[str],
+    failures: list[str],
+    *,
+    metadata=None,
+    columns: dict[str, str] | None = None,
+) -> Iterator[Document]:
     """The readable documents under ``paths``; each failure is reported and recorded, the
     files a folder holds that argmap does not read are named in one warning at the end, and
-    finding no article at all is an error (recorded as a failure of ``paths``)."""
+    finding no article at all is an error (recorded as a failure of ``paths``). ``metadata``
+    (a ``MetadataTable``) and ``columns`` (for corpus files) are passed to the reader; a
+    document's metadata warnings, and corpus rows left out, are warnings."""
     from argmap.io.reading import ReadError, load_documents
 
     paths = list(paths)
     skipped: list[Path] = []
     read = 0
-    for item in load_documents(paths, skipped):
+    for item in load_documents(paths, skipped, metadata=metadata, columns=columns, warn=warning):
         if isinstance(item, ReadError):
             error(str(item))
             failures.append(item.path)
@@ -148,6 +213,10 @@ def documents(paths: Iterable[str], failures: list[str]) -> Iterator[Document]:
             f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} argmap does not read "
             f"(it reads .txt, .md, .html and .htm): {shown}{more}"
         )
+    report_metadata(metadata, read)
     if not read and not failures:
-        error(f"{' '.join(paths)}: no article to read (argmap reads .txt, .md, .html and .htm)")
+        error(
+            f"{' '.join(paths)}: no article to read (argmap reads .txt, .md, .html and .htm, "
+            "and corpus files named on the command line: .jsonl, .csv, .tsv, .parquet)"
+        )
         failures.extend(paths)

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 
 from argmap.cli import error
-from argmap.cli.workspace import add_workspace_option, run_in_workspace
+from argmap.cli.workspace import (
+    add_metadata_filters,
+    add_workspace_option,
+    metadata_filter,
+    run_in_workspace,
+)
 
 
 def register(
@@ -21,12 +26,15 @@ def register(
         "export",
         help="write the whole map as JSON, AIF, Argdown, CSV or DOT",
         description="Write the map (to FILE atomically: a temporary file, then renamed; else to "
-        "stdout).",
+        "stdout). With --outlet, --author, --since or --until, only the statements of the "
+        "documents they keep (the JSON export: those documents with what hangs on them, every "
+        "claim, no edit log).",
     )
     export.add_argument(
         "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    add_metadata_filters(export)
     add_workspace_option(export)
     export.set_defaults(run=run_in_workspace(_export))
 
@@ -49,21 +57,24 @@ def register(
 def _export(workspace, args) -> int:
     from argmap.export import writer
     from argmap.io.atomic import write_atomic
+    from argmap.store import StatementFilter
 
     write = writer(args.format)
+    fields = metadata_filter(workspace, args)
+    filter = StatementFilter(**fields) if fields else None
     if args.output and args.output != "-":
         refusal = _refusal(args.output, workspace.path)
         if refusal:
             error(f"{args.output}: {refusal}")
             return 1
         try:
-            write_atomic(args.output, lambda stream: write(workspace, stream))
+            write_atomic(args.output, lambda stream: write(workspace, stream, filter))
         except OSError as problem:
             error(f"{args.output}: cannot write: {problem.strerror or problem}")
             return 1
         print(f"wrote {args.output} ({args.format})", file=sys.stderr)
     else:
-        write(workspace, sys.stdout)
+        write(workspace, sys.stdout, filter)
     return 0
 
 

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from argmap.cli import describe, documents, error
+from argmap.cli import add_source_options, describe, documents, error, metadata_table
 
 if TYPE_CHECKING:
     from argmap.models import Speaker
@@ -20,9 +20,18 @@ def register(
     extract = commands.add_parser(
         "extract",
         help="find quotes and reported speech in articles and attribute them to speakers",
-        description="Find quotes and reported speech in .txt, .md and .html files and folders.",
+        description="Find quotes and reported speech in .txt, .md and .html files and folders, "
+        "and in corpus files of one article a row. Each statement's record carries its "
+        "document's metadata (title, outlet, authors, published, url, language) when known.",
     )
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    extract.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files or folders, or corpus files (.jsonl, .csv, .tsv, .parquet: one "
+        "article a row)",
+    )
+    add_source_options(extract)
     extract.add_argument(
         "--format",
         choices=("jsonl", "json", "table"),
@@ -105,8 +114,12 @@ def _run_extract(args: argparse.Namespace) -> int:
         codebook = load_codebook(args.codebook)
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
+    table = metadata_table(args, args.paths)
     results = extract_corpus(
-        documents(args.paths, failures), registry, speakers, lazy=args.format == "jsonl"
+        documents(args.paths, failures, metadata=table, columns=args.columns),
+        registry,
+        speakers,
+        lazy=args.format == "jsonl",
     )
     extra = None
     if codebook is not None:

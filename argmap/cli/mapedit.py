@@ -10,7 +10,12 @@ import argparse
 import json
 import sys
 
-from argmap.cli.workspace import add_workspace_option, run_in_workspace
+from argmap.cli.workspace import (
+    METADATA_FILTERS,
+    add_workspace_option,
+    metadata_filter,
+    run_in_workspace,
+)
 from argmap.errors import ArgmapError
 
 KINDS = ("direct", "mixed", "indirect")
@@ -82,6 +87,7 @@ def register(
             {"help": "documents whose id starts with, or whose name holds, this (any case)"},
         ),
         (("--text",), {"help": "text contains"}),
+        *METADATA_FILTERS,
         (("--sort",), {"default": "document", "choices": SORT_KEYS}),
         (("--desc",), {"action": "store_true"}),
         (("--offset",), {"type": _count, "default": 0}),
@@ -133,13 +139,39 @@ def register(
         (("--kind",), {"type": _lower, "choices": KINDS}),
         (("--speaker",), {}),
     )
-    command("documents", "list documents with their ids and statement counts", _documents)
+    command(
+        "documents",
+        "list documents with their ids, statement counts and metadata (or their outlets or "
+        "authors)",
+        _documents,
+        *METADATA_FILTERS,
+        (("--outlets",), {"action": "store_true", "help": "list the outlets with their counts"}),
+        (("--authors",), {"action": "store_true", "help": "list the authors with their counts"}),
+        (("--format",), {"choices": ("text", "json"), "default": "text"}),
+    )
     command(
         "document",
-        "remove a document with its statements (one edit: `argmap undo` brings it back)",
+        "remove a document with its statements, or set its metadata by hand (one edit each: "
+        "`argmap undo` takes it back)",
         _document,
-        (("action",), {"choices": ("remove",)}),
+        (("action",), {"choices": ("remove", "set")}),
         (("document",), {"help": "document id, id prefix or name"}),
+        *(
+            ((f"--{name}",), {"metavar": metavar, "help": f"set: {what} ('' empties it)"})
+            for name, metavar, what in (
+                ("title", "TEXT", "the title"),
+                ("outlet", "NAME", "the outlet (publisher or site)"),
+                ("authors", "NAMES", "the authors, separated by ';' or ','"),
+                (
+                    "published",
+                    "DATE",
+                    "the publication date or time (ISO 8601: 2016-03-11, "
+                    "2016-03-11T09:30:00-05:00)",
+                ),
+                ("url", "URL", "the URL"),
+                ("language", "TAG", "the language (en, en-US)"),
+            )
+        ),
     )
     command(
         "speakers",
@@ -154,6 +186,7 @@ def register(
                 "command that merges them",
             },
         ),
+        *METADATA_FILTERS,
         (("--offset",), {"type": _count, "default": 0}),
         (
             ("--limit",),
@@ -311,6 +344,7 @@ def _statements(workspace, args) -> int:
         kind=args.kind,
         document=_documents_like(workspace, args.document) if args.document else None,
         text=args.text,
+        **metadata_filter(workspace, args),
     )
     total = workspace.count_statements(filter)
     limit = args.limit or max(total - args.offset, 0)  # 0: all, as for `argmap speakers`
@@ -489,13 +523,81 @@ def _statement(workspace, args) -> int:
 
 
 def _documents(workspace, args) -> int:
-    for row in workspace.documents():
-        print(f"{row.id}  {row.name}  {row.statements} statements  added {row.added_at}")
+    from argmap.store import StatementFilter
+
+    fields = metadata_filter(workspace, args)
+    filter = StatementFilter(**fields) if fields else None
+    if args.outlets:
+        outlets = workspace.outlets(filter)
+        if args.format == "json":
+            json.dump([vars(o) for o in outlets], sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        for o in outlets if args.format == "text" else ():
+            print(f"{o.statements:>7} statements {o.documents:>6} documents  {o.outlet}")
+        print(f"({len(outlets)} outlets)", file=sys.stderr)
+        return 0
+    rows = workspace.documents(filter)
+    if args.authors:
+        counts: dict[str, int] = {}
+        for row in rows:
+            for author in row.authors:
+                counts[author] = counts.get(author, 0) + 1
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+        if args.format == "json":
+            json.dump(dict(ordered), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        for author, n in ordered if args.format == "text" else ():
+            print(f"{n:>6} documents  {author}")
+        print(f"({len(ordered)} authors)", file=sys.stderr)
+        return 0
+    if args.format == "json":
+        json.dump(
+            [{name: getattr(row, name) for name in row.__slots__} for row in rows],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+        return 0
+    for row in rows:
+        print(_document_line(row))
+    if fields:
+        print(f"({len(rows)} documents match)", file=sys.stderr)
     return 0
 
 
+def _document_line(row) -> str:
+    """One document in a list: id, name, statements, then what is known of its outlet, date,
+    authors and title, then when it was added."""
+    parts = [row.id, row.name, f"{row.statements} statements"]
+    parts += [v for v in (row.outlet, row.published) if v]
+    if row.authors:
+        parts.append("by " + ", ".join(row.authors))
+    if row.title:
+        parts.append(f"“{_short(row.title, 60)}”")
+    return "  ".join([*parts, f"added {row.added_at}"])
+
+
 def _document(workspace, args) -> int:
-    document = _resolve(workspace, "documents", args.document)
+    from argmap.store import EditError
+
+    fields = {
+        name: getattr(args, name)
+        for name in ("title", "outlet", "authors", "published", "url", "language")
+        if getattr(args, name) is not None
+    }
+    if args.action == "remove" and fields:
+        raise UsageProblem("document remove takes no metadata options (document set does)")
+    try:
+        document = _resolve(workspace, "documents", args.document)
+    except EditError:
+        like = workspace.documents_like(args.document)  # `set`: part of a name will do
+        if args.action != "set" or len(like) != 1:
+            raise
+        document = like[0].id
+    if args.action == "set":
+        print(_document_line(workspace.set_document_metadata(document, **fields)))
+        return 0
     name = workspace.document(document).name
     removed = workspace.remove_document(document)
     print(f"{document}: {name} removed with {removed} statements (`argmap undo` brings it back)")
@@ -505,7 +607,10 @@ def _document(workspace, args) -> int:
 def _speakers(workspace, args) -> int:
     if args.suggest_merges:
         return _suggest_merges(workspace, args)
-    rows = workspace.speakers(text=args.text)
+    from argmap.store import StatementFilter
+
+    fields = metadata_filter(workspace, args)
+    rows = workspace.speakers(text=args.text, within=StatementFilter(**fields) if fields else None)
     shown = rows[args.offset : args.offset + args.limit if args.limit else None]
     for row in shown:
         stances = ", ".join(f"{k or '(none)'} {v}" for k, v in sorted(row.stances.items()))

@@ -11,7 +11,12 @@ import argparse
 import sys
 
 from argmap.cli import error
-from argmap.cli.workspace import add_workspace_option, run_in_workspace
+from argmap.cli.workspace import (
+    add_metadata_filters,
+    add_workspace_option,
+    metadata_filter,
+    run_in_workspace,
+)
 
 NO_TERMINAL = (
     "argmap review needs a terminal: its input or output is not one "
@@ -69,6 +74,7 @@ def register(
     assign.add_argument(
         "--blind", action="store_true", help="leave the model's suggestions out of the packets"
     )
+    add_metadata_filters(assign)
     assign.add_argument(
         "-o",
         "--output",
@@ -160,6 +166,9 @@ def _assign(workspace, args: argparse.Namespace) -> int:
     pending, problems = pending_packets(folder, workspace.workspace_id)
     for problem in problems:
         error(f"{problem} (its items may be handed out again)")
+    from argmap.store import StatementFilter
+
+    fields = metadata_filter(workspace, args)
     try:
         assignment = plan(
             workspace,
@@ -169,6 +178,7 @@ def _assign(workspace, args: argparse.Namespace) -> int:
             order=args.order,
             seed=args.seed,
             pending=pending,
+            filter=StatementFilter(**fields) if fields else None,
         )
         packets = build_packets(workspace, assignment, blind=args.blind)
         paths = write_packets(packets, folder)

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from argmap.cli import documents, error, warning
+from argmap.cli import add_source_options, documents, error, metadata_table, warning
 
 
 def add_workspace_option(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +21,45 @@ def add_workspace_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="the workspace file or its directory (default: found in the current directory or a "
         "parent)",
+    )
+
+
+#: ``--outlet``, ``--author``, ``--since``, ``--until``: statements by their documents'
+#: metadata, as (names, keywords) of ``add_argument``.
+METADATA_FILTERS: tuple[tuple[tuple[str, ...], dict], ...] = (
+    (
+        ("--outlet",),
+        {"metavar": "TEXT", "help": "documents of every outlet holding TEXT (any case)"},
+    ),
+    (("--author",), {"metavar": "TEXT", "help": "documents by an author whose name holds TEXT"}),
+    (
+        ("--since",),
+        {
+            "metavar": "DAY",
+            "help": "documents published on DAY or later (2016, 2016-03, 2016-03-11)",
+        },
+    ),
+    (
+        ("--until",),
+        {
+            "metavar": "DAY",
+            "help": "documents published on DAY or earlier (2016-03-11, 2016-03, 2016)",
+        },
+    ),
+)
+
+
+def add_metadata_filters(parser: argparse.ArgumentParser) -> None:
+    """``--outlet``, ``--author``, ``--since`` and ``--until`` (``METADATA_FILTERS``)."""
+    for names, keywords in METADATA_FILTERS:
+        parser.add_argument(*names, **keywords)
+
+
+def metadata_filter(workspace, args: argparse.Namespace) -> dict:
+    """The ``StatementFilter`` fields of ``--outlet``, ``--author``, ``--since`` and ``--until``
+    (``Workspace.metadata_filter``: the UI's reading too)."""
+    return workspace.metadata_filter(
+        outlet=args.outlet, author=args.author, since=args.since, until=args.until
     )
 
 
@@ -69,7 +108,14 @@ def register(
         description="Extract statements from articles, resolve speakers across the workspace, "
         "suggest stances.",
     )
-    add.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    add.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files or folders, or corpus files (.jsonl, .csv, .tsv, .parquet: one "
+        "article a row)",
+    )
+    add_source_options(add)
     add.add_argument(
         "--aliases",
         metavar="FILE",
@@ -170,6 +216,7 @@ def _run_add(args: argparse.Namespace) -> int:
 
     aliases = AliasTable.load(args.aliases) if args.aliases else None
     failures: list[str] = []
+    table = metadata_table(args, args.paths)
     with open_from(args) as workspace:
         if aliases is not None:
             workspace.set_alias_table(aliases)
@@ -178,7 +225,9 @@ def _run_add(args: argparse.Namespace) -> int:
             mode = "bar" if sys.stderr.isatty() else "lines"
         with _Progress(mode, count_files(args.paths)) as progress:
             report = workspace.add_documents(
-                _readable(args.paths, failures, progress), aliases=aliases, progress=progress
+                _readable(args.paths, failures, progress, table, args.columns),
+                aliases=aliases,
+                progress=progress,
             )
     for path, problem in report.failed:
         error(f"{path}: {problem}")
@@ -188,6 +237,11 @@ def _run_add(args: argparse.Namespace) -> int:
         f"unchanged; {report.statements} statements, {report.new_speakers} new speakers, "
         f"{report.suggestions} suggestions, {report.restatements} restatements offered"
     )
+    if report.metadata_updated:
+        print(
+            f"{len(report.metadata_updated)} unchanged documents' metadata read again "
+            "(fields set by hand kept)"
+        )
     if report.duplicates:
         print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
     if report.kept_annotations or report.dropped_annotations:
@@ -224,9 +278,9 @@ def _lost_edit(lost: dict) -> str:
     return f'{what}: {lost["problem"]}: "{text[:60]}"'
 
 
-def _readable(paths: list[str], failures: list[str], progress: _Progress):
+def _readable(paths: list[str], failures: list[str], progress: _Progress, table, columns):
     """The documents under ``paths``; a file that cannot be read is reported and counted as done."""
-    for document in documents(paths, failures):
+    for document in documents(paths, failures, metadata=table, columns=columns):
         while progress.failed < len(failures):  # files that failed since the previous document
             progress.skip()
         yield document

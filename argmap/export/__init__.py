@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
 
 FORMATS = ("json", "aif", "argdown", "csv", "dot")
 
 
-def writer(format: str) -> Callable[[object, TextIO], None]:
-    """The function writing the map of a workspace in ``format`` to a text stream."""
+def writer(format: str) -> Callable[..., None]:
+    """The function writing the map of a workspace in ``format`` to a text stream:
+    ``write(workspace, stream, filter=None)``, ``filter`` (a ``StatementFilter`` of documents,
+    outlets, authors and days) keeping part of the map."""
     if format == "json":
         from argmap.export.mapjson import write_map_json as write
     elif format == "aif":

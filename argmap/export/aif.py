@@ -7,8 +7,10 @@ attack and rebuttal attacker -> CA -> attacked, restatement an MA between the tw
 statements' I nodes. Speakers are ``participants``.
 
 As AIFdb, OVA and arguebuf have them, every id is a string and every timestamp
-``YYYY-MM-DD HH:MM:SS`` (UTC): the time the node entered the map (a claim's or
-relation's creation, a statement's document being added). A locution's ``start`` and
+``YYYY-MM-DD HH:MM:SS`` (UTC): a node's is the time it entered the map (a claim's or
+relation's creation, a statement's document being added); a locution's is when its words
+were published (its document's publication time in UTC; a date alone at 00:00:00; a time
+without a zone as given), else when its document was added. A locution's ``start`` and
 ``end`` are times of speech in AIF, which a quote in an article does not have, so they
 are null; its ``source`` names the document and the statement's characters in it as an
 RFC 5147 fragment: ``article.txt#char=1103,1230``.
@@ -18,9 +20,12 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.export.graph import read_graph
+
+if TYPE_CHECKING:
+    from argmap.store.statements import StatementFilter
 
 SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
 SCHEME_OF = {"supports": "RA", "attacks": "CA", "rebuts": "CA", "restates": "MA"}
@@ -41,10 +46,27 @@ def participant_name(speaker: str) -> tuple[str, str]:
     return first, rest
 
 
-def build_aif(workspace, *, all_statements: bool = True) -> dict:
+def published_time(published: str | None) -> str | None:
+    """A document's publication date or time as an AIF timestamp: a time with a zone in UTC,
+    one without as it is, a date alone at 00:00:00; None when unknown."""
+    if not published:
+        return None
+    if len(published) == 10:
+        return f"{published} 00:00:00"
+    moment = datetime.fromisoformat(published)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def build_aif(
+    workspace, *, all_statements: bool = True, filter: StatementFilter | None = None
+) -> dict:
     """The map as an AIF dictionary (``nodes``, ``edges``, ``locutions``, ``participants``)."""
-    graph = read_graph(workspace, all_statements=all_statements)
-    added = {d.id: aif_time(d.added_at) for d in workspace.documents()}
+    graph = read_graph(workspace, all_statements=all_statements, filter=filter)
+    added = {d.id: aif_time(d.added_at) for d in graph.documents.values()}
+    # a locution's time: when its words were published, if known, else when they were added
+    said = {d.id: published_time(d.published) or added[d.id] for d in graph.documents.values()}
     nodes: list[dict] = []
     edges: list[dict] = []
     locutions: list[dict] = []
@@ -78,7 +100,7 @@ def build_aif(workspace, *, all_statements: bool = True) -> dict:
             {
                 "nodeID": locution,
                 "personID": participants[speaker],
-                "timestamp": stamp,
+                "timestamp": said.get(statement.document) or stamp,
                 "start": None,
                 "end": None,
                 "source": f"{statement.doc_name}#char={statement.start},{statement.end}",
@@ -98,9 +120,9 @@ def build_aif(workspace, *, all_statements: bool = True) -> dict:
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": people}
 
 
-def write_aif(workspace, stream: TextIO) -> None:
-    """Write the map as AIF JSON."""
-    aif = build_aif(workspace)
+def write_aif(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
+    """Write the map as AIF JSON (with ``filter``: the statements it keeps)."""
+    aif = build_aif(workspace, filter=filter)
     encode = json.JSONEncoder(
         ensure_ascii=False
     ).encode  # compact: the C encoder, fast at 100k statements

@@ -1,7 +1,8 @@
 """Argdown text: the issue as the title, a section per position (and per claim with
 claims under it; a claim's data names its ``parent``), claims with their
 supporting and attacking claims and statements indented below them; a statement's
-speaker, source and stance go in its ``{...}`` data. Argdown has no relation for
+speaker, source (its document, outlet and publication date) and stance go in its ``{...}``
+data. Argdown has no relation for
 "the same quote reported again", so a restatement carries ``restates: [titles]``
 in its data, under a "Restatements" section."""
 
@@ -9,9 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.export.graph import MapGraph, read_graph
+
+if TYPE_CHECKING:
+    from argmap.store.statements import StatementFilter
 
 SIGN = {"supports": "+", "attacks": "-", "rebuts": "-"}
 
@@ -79,6 +83,7 @@ def build_argdown(graph: MapGraph) -> str:
                 {"id": claim.id, "stance": claim.label, "parent": parent}
             )
         s = graph.statements[node_id]
+        document = graph.documents.get(s.document)
         restates = [
             titles[r.target_id]
             for r in graph.relations
@@ -89,6 +94,8 @@ def build_argdown(graph: MapGraph) -> str:
                 "speaker": s.speaker,
                 "role": graph.roles.get(s.id),
                 "source": s.doc_name,
+                "outlet": document.outlet if document else None,
+                "published": document.published if document else None,
                 "span": f"{s.start}-{s.end}",
                 "stance": s.label,
                 "id": s.id,
@@ -131,6 +138,6 @@ def build_argdown(graph: MapGraph) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_argdown(workspace, stream: TextIO) -> None:
-    """Write the map as Argdown."""
-    stream.write(build_argdown(read_graph(workspace)))
+def write_argdown(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
+    """Write the map as Argdown (with ``filter``: the statements it keeps)."""
+    stream.write(build_argdown(read_graph(workspace, filter=filter)))

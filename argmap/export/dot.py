@@ -11,9 +11,12 @@ statement it restates. Every text is in Helvetica, edge labels included.
 from __future__ import annotations
 
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.export.graph import read_graph
+
+if TYPE_CHECKING:
+    from argmap.store.statements import StatementFilter
 
 STYLE = {
     "supports": 'color="#2e7d32"',
@@ -63,9 +66,9 @@ def _statement_label(speaker: str, text: str, source: str) -> str:
     return _quoted(_wrap(f"{speaker}:") + _wrap(quote) + _wrap(f"({source})"))
 
 
-def build_dot(workspace) -> str:
-    """The map as a DOT digraph."""
-    graph = read_graph(workspace)
+def build_dot(workspace, filter: StatementFilter | None = None) -> str:
+    """The map as a DOT digraph (with ``filter``: the statements it keeps)."""
+    graph = read_graph(workspace, filter=filter)
     lines = [
         "digraph argmap {",
         '  graph [rankdir=RL, fontname="Helvetica"];',
@@ -81,7 +84,7 @@ def build_dot(workspace) -> str:
             f'  "{claim.id}" -> "{claim.parent_id or "issue"}" [style=dashed, arrowhead=none];'
         )
     for statement in graph.statements.values():
-        label = _statement_label(statement.speaker or "?", statement.text, statement.doc_name)
+        label = _statement_label(statement.speaker or "?", statement.text, graph.source(statement))
         lines.append(f'  "{statement.id}" [shape=box, label={label}];')
     for relation in graph.relations:
         edges.append(
@@ -96,6 +99,6 @@ def build_dot(workspace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_dot(workspace, stream: TextIO) -> None:
+def write_dot(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
     """Write the map as DOT."""
-    stream.write(build_dot(workspace))
+    stream.write(build_dot(workspace, filter))

@@ -11,12 +11,18 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from argmap import __version__
-from argmap.export.model import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, MapExport
+from argmap.export.model import (
+    EXPORT_FORMAT,
+    EXPORT_SCHEMA_VERSION,
+    READ_SCHEMA_VERSIONS,
+    MapExport,
+)
 from argmap.models import Annotation, Speaker, content_id
 from argmap.store.derived import refresh_labels
 from argmap.store.editlog import edit_from_row, logged_changes
 from argmap.store.errors import EditError, WorkspaceError
-from argmap.store.statements import utc_time
+from argmap.store.metadata import write_metadata
+from argmap.store.statements import StatementFilter, utc_time
 from argmap.store.suggest import suggestion_uncertainty
 
 
@@ -32,13 +38,18 @@ def build_export(workspace) -> MapExport:
     return MapExport.model_validate_json(stream.getvalue())
 
 
-def write_map_json(workspace, stream: TextIO) -> None:
+def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
     """Write the map as one JSON document, streamed from the store (one record per line).
 
     SQLite builds each record (``json_object``) straight from the store's rows, field
     for field as the ``MapExport`` models define them (the tests validate the output
     with them, and ``import`` validates every file it reads), so a map of 100,000
     statements is written in seconds without holding it all in memory.
+
+    With ``filter`` (its documents, outlets, authors and days), the export holds the
+    documents it keeps with their statements, speakers and annotations, every claim (a
+    claim promoted from a statement left out no longer names it), the relations among what
+    it holds, and no edit log; ``subset`` records the filter.
     """
     conn = workspace.conn
     dumps = json.JSONEncoder(ensure_ascii=False).encode
@@ -49,8 +60,17 @@ def write_map_json(workspace, stream: TextIO) -> None:
         "argmap_version": __version__,
         "workspace_id": workspace.workspace_id,
         "exported_at": datetime.now(UTC).isoformat(),
-        "codebook": codebook.model_dump(mode="json") if codebook else None,
     }
+    if filter is not None:
+        header["subset"] = {
+            "outlets": list(filter.outlet) if filter.outlet is not None else None,
+            "authors": list(filter.author) if filter.author is not None else None,
+            "since": filter.since,
+            "until": filter.until,
+        }
+    header["codebook"] = codebook.model_dump(mode="json") if codebook else None
+    kept, kept_params = _kept_documents(filter)
+    statements_kept = f"(SELECT id FROM statements WHERE document IN {kept})"
     stream.write("{\n")
     for key, value in header.items():
         stream.write(f" {dumps(key)}: {dumps(value)},\n")
@@ -65,23 +85,38 @@ def write_map_json(workspace, stream: TextIO) -> None:
         stream.write("\n ]" if not first else "]")
         stream.write("\n" if last else ",\n")
 
-    def rows(sql: str):
-        return (row[0] for row in conn.execute(sql))
+    def rows(sql: str, times: int = 0):
+        """The first column of ``sql``'s rows; ``times``: how many times it names ``kept``."""
+        return (row[0] for row in conn.execute(sql, kept_params * times))
 
+    only = filter is not None  # a subset: conditions on what it keeps
     # SQLite's json_object builds each record (in C); keys in the models' field order
     section(
         "documents",
         rows(
-            "SELECT json_object('id', id, 'name', name, 'source_path', source_path, "
-            "'added_at', added_at, 'text', text) "
-            "FROM documents ORDER BY seq"
+            "SELECT json_object('id', d.id, 'name', d.name, 'source_path', d.source_path, "
+            "'added_at', d.added_at, 'title', m.title, 'outlet', m.outlet, "
+            "'authors', json(coalesce(m.authors, '[]')), 'published', m.published, "
+            "'url', m.url, 'language', m.language, "
+            "'set_by_hand', json(coalesce(m.set_by_hand, '[]')), 'text', d.text) "
+            "FROM documents d LEFT JOIN document_metadata m ON m.document = d.id"
+            + (f" WHERE d.id IN {kept}" if only else "")
+            + " ORDER BY d.seq",
+            only,
         ),
     )
     section(
         "speakers",
         rows(
             "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, "
-            "'role', role, 'affiliation', affiliation) FROM speakers ORDER BY rowid"
+            "'role', role, 'affiliation', affiliation) FROM speakers"
+            + (
+                f" WHERE id IN (SELECT speaker_id FROM statements WHERE document IN {kept})"
+                if only
+                else ""
+            )
+            + " ORDER BY rowid",
+            only,
         ),
     )
     section(
@@ -96,7 +131,10 @@ def write_map_json(workspace, stream: TextIO) -> None:
             "'suggestion', json(g.data)) "
             "FROM statements s JOIN documents d ON d.id = s.document "
             "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
-            "LEFT JOIN suggestions g ON g.statement_id = s.id ORDER BY s.seq"
+            "LEFT JOIN suggestions g ON g.statement_id = s.id"
+            + (f" WHERE s.document IN {kept}" if only else "")
+            + " ORDER BY s.seq",
+            only,
         ),
     )
     section(
@@ -105,16 +143,25 @@ def write_map_json(workspace, stream: TextIO) -> None:
             "SELECT json_object('statement_id', statement_id, 'label', label, "
             "'annotator', annotator, 'time', time, 'note', note, "
             "'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
-            "FROM annotations ORDER BY statement_id, annotator, adjudicated"
+            "FROM annotations"
+            + (f" WHERE statement_id IN {statements_kept}" if only else "")
+            + " ORDER BY statement_id, annotator, adjudicated",
+            only,
         ),
+    )
+    promoted = (
+        f"CASE WHEN statement_id IN {statements_kept} THEN statement_id END"
+        if only
+        else "statement_id"
     )
     section(
         "claims",
         rows(
             "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, "
-            "'label', label, 'statement_id', statement_id, 'created_by', created_by, "
+            f"'label', label, 'statement_id', {promoted}, 'created_by', created_by, "
             "'created_at', created_at) "
-            "FROM claims ORDER BY created_at, rowid"
+            "FROM claims ORDER BY created_at, rowid",
+            only,
         ),
     )
     section(
@@ -123,7 +170,15 @@ def write_map_json(workspace, stream: TextIO) -> None:
             "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, "
             "'source_id', source_id, 'target_type', target_type, 'target_id', target_id, "
             "'status', status, 'score', score, 'created_by', created_by, 'created_at', created_at) "
-            "FROM relations ORDER BY created_at, rowid"
+            "FROM relations"
+            + (
+                f" WHERE (source_type = 'claim' OR source_id IN {statements_kept}) "
+                f"AND (target_type = 'claim' OR target_id IN {statements_kept})"
+                if only
+                else ""
+            )
+            + " ORDER BY created_at, rowid",
+            2 * only,
         ),
     )
     section(
@@ -132,11 +187,23 @@ def write_map_json(workspace, stream: TextIO) -> None:
             "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, "
             "'summary', summary, 'changes', json(changes), "
             "'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
-            "'state', state) FROM edits ORDER BY id"
+            "'state', state) FROM edits" + (" WHERE 0" if only else "") + " ORDER BY id"
         ),
         last=True,
     )
     stream.write("}\n")
+
+
+def _kept_documents(filter: StatementFilter | None) -> tuple[str, list]:
+    """A subquery of the ids of the documents ``filter`` keeps, and its parameters."""
+    if filter is None:
+        return "(SELECT id FROM documents)", []
+    conditions, params = filter.document_conditions()
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    return (
+        f"(SELECT d.id FROM documents d LEFT JOIN document_metadata m ON m.document = d.id{where})",
+        params,
+    )
 
 
 def read_map_json(path: str) -> MapExport:
@@ -157,10 +224,10 @@ def read_map_json(path: str) -> MapExport:
             f'{path}: not an argmap map export (expected "format": "{EXPORT_FORMAT}")'
         )
     version = data.get("schema_version")
-    if version != EXPORT_SCHEMA_VERSION:
+    if version not in READ_SCHEMA_VERSIONS:
         raise MapImportError(
-            f"{path}: export schema version {version!r}; "
-            f"this argmap reads version {EXPORT_SCHEMA_VERSION}"
+            f"{path}: export schema version {version!r}; this argmap reads versions "
+            f"{' and '.join(map(str, READ_SCHEMA_VERSIONS))}"
         )
     try:
         export = MapExport.model_validate(data)
@@ -296,6 +363,19 @@ def _insert(workspace, export: MapExport) -> None:
                 "VALUES (?, ?, ?, ?, ?)",
                 (d.id, d.name, d.source_path, d.text, d.added_at),
             ).lastrowid
+            write_metadata(
+                conn,
+                d.id,
+                {
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "authors": json.dumps(d.authors, ensure_ascii=False),
+                    "published": d.published,
+                    "url": d.url,
+                    "language": d.language,
+                    "set_by_hand": json.dumps(d.set_by_hand),
+                },
+            )
         conn.executemany(
             "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
             "VALUES (?, ?, ?, ?, ?, ?)",

@@ -6,17 +6,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from argmap.codebook import Codebook
-from argmap.models import Annotation, Speaker, Statement, Suggestion
+from argmap.models import Annotation, DocumentMetadata, Speaker, Statement, Suggestion
 
 EXPORT_FORMAT: Final = "argmap-map"
-EXPORT_SCHEMA_VERSION: Final = 1
+#: 2: documents' metadata (title, outlet, authors, published, url, language, set_by_hand) and
+#: ``subset``. Version 1 files are still read (their documents have no metadata).
+EXPORT_SCHEMA_VERSION: Final = 2
+READ_SCHEMA_VERSIONS: Final = (1, 2)
 
 
 class DocumentRecord(BaseModel):
-    """A document with its text, as added to the workspace."""
+    """A document with its text and metadata, as added to the workspace."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -24,7 +27,39 @@ class DocumentRecord(BaseModel):
     name: str
     source_path: str | None = None
     added_at: str
+    title: str | None = None
+    outlet: str | None = Field(default=None, description="the publisher or site name")
+    authors: list[str] = Field(default_factory=list)
+    published: str | None = Field(
+        default=None,
+        description="ISO 8601: a date, or a date and time with its zone, in the outlet's zone",
+    )
+    url: str | None = None
+    language: str | None = None
+    set_by_hand: list[Literal["title", "outlet", "authors", "published", "url", "language"]] = (
+        Field(
+            default_factory=list,
+            description="the metadata fields people set, which adding the document again keeps",
+        )
+    )
     text: str
+
+    @field_validator("published")
+    @classmethod
+    def _iso_8601(cls, value: str | None) -> str | None:
+        return DocumentMetadata.model_validate({"published": value}).published
+
+
+class Subset(BaseModel):
+    """What a filtered export holds: the documents of these outlets, authors and days, their
+    statements and what hangs on them, every claim, the relations among them; no edit log."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlets: list[str] | None = None
+    authors: list[str] | None = None
+    since: str | None = None
+    until: str | None = None
 
 
 class StatementRecord(Statement):
@@ -90,10 +125,13 @@ class MapExport(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["argmap-map"] = EXPORT_FORMAT
-    schema_version: Literal[1] = EXPORT_SCHEMA_VERSION
+    schema_version: Literal[1, 2] = EXPORT_SCHEMA_VERSION
     argmap_version: str
     workspace_id: str
     exported_at: datetime
+    subset: Subset | None = Field(
+        default=None, description="the filter of a partial export (None: the whole map)"
+    )
     codebook: Codebook | None = None
     documents: list[DocumentRecord] = Field(default_factory=list)
     speakers: list[Speaker] = Field(default_factory=list)

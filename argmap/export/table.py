@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from argmap.store.statements import StatementFilter
 
 COLUMNS = [
     "id",
     "document",
     "doc_name",
+    "doc_title",
+    "outlet",
+    "authors",
+    "published",
+    "url",
+    "language",
     "start",
     "end",
     "kind",
@@ -50,8 +59,9 @@ def neutralise(value: object) -> object:
     return value
 
 
-def write_csv(workspace, stream: TextIO) -> None:
-    """Write every statement as a CSV row (header first)."""
+def write_csv(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
+    """Write every statement (that ``filter`` keeps) as a CSV row (header first), with its
+    document's metadata (``authors`` joined by "; ")."""
     conn = workspace.conn
     encode = json.JSONEncoder(ensure_ascii=False).encode
     annotations: dict[str, list[dict]] = {}
@@ -76,14 +86,19 @@ def write_csv(workspace, stream: TextIO) -> None:
         links.setdefault((source, kind), []).append(target)
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
+    where, params = filter.where() if filter is not None else ("", [])
     for row in conn.execute(
-        'SELECT s.id, s.document, d.name, s.start, s."end", s.kind, '
+        "SELECT s.id, s.document, d.name, m.title, m.outlet, "
+        "(SELECT group_concat(value, '; ') FROM json_each(m.authors)), m.published, m.url, "
+        'm.language, s.start, s."end", s.kind, '
         "s.speaker_id, sp.name, s.speaker_role, s.cue, s.text, "
         "s.label, s.label_source, s.review, g.label, g.score "
         "FROM statements s JOIN documents d ON d.id = s.document "
+        "LEFT JOIN document_metadata m ON m.document = s.document "
         "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
-        "LEFT JOIN suggestions g ON g.statement_id = s.id "
-        "ORDER BY s.doc_seq, s.start, s.seq"
+        f"LEFT JOIN suggestions g ON g.statement_id = s.id{where} "
+        "ORDER BY s.doc_seq, s.start, s.seq",
+        params,
     ):
         sid = row[0]
         cells = [

@@ -13,13 +13,14 @@ import codecs
 import errno
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import ArgmapError
+from argmap.io.errors import ReadError
 
 if TYPE_CHECKING:
+    from argmap.io.sidecar import MetadataTable
     from argmap.models import Document
 
 
@@ -62,26 +63,13 @@ _NOT_TEXT = (
 _SAMPLE_BYTES = 64 * 1024
 
 
-class ReadError(ArgmapError):
-    """A path that could not be read as a document; ``str()`` is ``"PATH: problem"``."""
-
-    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = str(path)
-        self.problem = problem
-
-    @classmethod
-    def from_os_error(cls, path: str | os.PathLike[str], error: OSError) -> ReadError:
-        """The ReadError for ``error`` met while reading ``path`` (the error's own file name
-        wins)."""
-        if error.errno == errno.ELOOP:
-            return cls(error.filename or path, "a symbolic link loop (it points back to itself)")
-        reason = error.strerror or str(error) or type(error).__name__
-        return cls(error.filename or path, reason[0].lower() + reason[1:])
-
-
 def load_documents(
-    paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    skipped: list[Path] | None = None,
+    *,
+    metadata: MetadataTable | None = None,
+    columns: Mapping[str, str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[Document | ReadError]:
     """Each readable file under ``paths`` as a Document, each failure as a ReadError.
 
@@ -89,21 +77,41 @@ def load_documents(
     ``.html`` and ``.htm`` files and skipping hidden entries; the other files met in
     a folder in a document format argmap does not read (PDF, Word ...) are appended to
     ``skipped`` (when given), so a caller can name them. A file
-    named explicitly is read whatever its suffix (as text unless it is HTML).
-    One failure never stops the files after it.
+    named explicitly is read whatever its suffix (as text unless it is HTML), but for a
+    corpus file (``.jsonl``, ``.csv``, ``.tsv``, ``.parquet``; see ``argmap.io.corpus``),
+    whose rows are documents, read as a stream with ``columns`` mapping its columns.
+    ``metadata`` (a sidecar table) gives file documents its metadata over their own.
+    Problems that leave a document out but are not a failure of a file (a corpus row
+    without text) go to ``warn``. One failure never stops the files after it.
     """
     for path in _walk(paths, skipped):
         if isinstance(path, ReadError):
             yield path
             continue
+        if path.suffix.lower() not in READ_SUFFIXES:
+            from argmap.io.corpus import is_corpus_file, read_corpus
+
+            if is_corpus_file(path):
+                yield from read_corpus(path, columns, warn=warn)
+                continue
         try:
-            yield read_document(path)
+            document = read_document(path)
         except ReadError as error:
             yield error
+            continue
+        yield metadata.apply(document) if metadata is not None else document
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
-    """The document stored at ``path``; raises ReadError when it is not readable text."""
+    """The document stored at ``path``; raises ReadError when it is not readable text.
+
+    Its metadata comes from the page (HTML: title, site, authors, date, URL, language) or
+    from YAML front matter between ``---`` lines at the top of a text or Markdown file,
+    which is taken off the text. A value that cannot be read (a date such as 07/12/2026)
+    is left empty with a warning in ``read_warnings``.
+    """
+    from argmap.io.metadata import clean_fields, fields_by_name, html_metadata, split_front_matter
+
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -111,13 +119,31 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         raise ReadError.from_os_error(path, error) from None
     text, warnings = decode_text(data, path)
     del data  # keep one copy of a large file in memory, not two
+    fields: dict = {}
     if path.suffix.lower() in HTML_SUFFIXES and text.strip():
+        fields, notes = html_metadata(text)
+        warnings += tuple(notes)
         text = html_to_text(text)
-    elif not looks_like_language(text):
-        raise ReadError(path, "does not read as text in a language (mostly symbols or codes)")
-    from argmap.models import Document  # pydantic: only once a file is read
+    else:
+        front, text, problem = split_front_matter(text)
+        if problem:
+            warnings += (problem,)
+        if front:
+            fields, notes = clean_fields(fields_by_name(front), where="front matter: ")
+            warnings += tuple(notes)
+        if not looks_like_language(text):
+            raise ReadError(path, "does not read as text in a language (mostly symbols or codes)")
+    from argmap.io.metadata import metadata_of  # pydantic: only once a file is read
 
-    return Document.from_text(path.name, text, source_path=str(path), read_warnings=warnings)
+    return _document(path, text, warnings, metadata_of(fields))
+
+
+def _document(path: Path, text: str, warnings: tuple[str, ...], metadata) -> Document:
+    from argmap.models import Document
+
+    return Document.from_text(
+        path.name, text, source_path=str(path), read_warnings=warnings, metadata=metadata
+    )
 
 
 def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
@@ -219,9 +245,25 @@ def _walk(
             yield path
 
 
-def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
-    """How many results ``load_documents(paths)`` will give: files to read, and problems."""
-    return sum(1 for _ in _walk(paths))
+def count_files(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """How many results ``load_documents(paths)`` will give: files to read, and problems;
+    a corpus file counts its rows. None when that is not known without reading a corpus file
+    (JSON Lines and CSV)."""
+    from argmap.io.corpus import count_rows, is_corpus_file
+
+    total = 0
+    for path in _walk(paths):
+        rows = (
+            count_rows(path)
+            if isinstance(path, Path)
+            and path.suffix.lower() not in READ_SUFFIXES
+            and is_corpus_file(path)
+            else 1
+        )
+        if rows is None:
+            return None
+        total += rows
+    return total
 
 
 def has_articles(folder: str | os.PathLike[str]) -> bool:

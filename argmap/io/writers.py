@@ -16,9 +16,13 @@ Extra = Callable[[Document, Statement], dict]
 _TABLE_TEXT_WIDTH = 100
 
 
-def statement_record(statement: Statement) -> dict:
-    """A statement as a JSON-ready dict: ``doc`` (the file name) first, then every field."""
-    return {"doc": statement.doc_name, **statement.model_dump(mode="json")}
+def statement_record(statement: Statement, document: Document | None = None) -> dict:
+    """A statement as a JSON-ready dict: ``doc`` (the file name) first, then every field, then
+    its ``document``'s ``metadata`` when anything of it is known."""
+    record = {"doc": statement.doc_name, **statement.model_dump(mode="json")}
+    if document is not None and not document.metadata.is_empty():
+        record["metadata"] = document.metadata.model_dump(mode="json")
+    return record
 
 
 def write_jsonl(results: Results, out: IO[str], extra: Extra | None = None) -> None:
@@ -26,7 +30,7 @@ def write_jsonl(results: Results, out: IO[str], extra: Extra | None = None) -> N
     ``extra`` adds fields to each record."""
     for document, statements in results:
         for statement in statements:
-            record = statement_record(statement)
+            record = statement_record(statement, document)
             if extra is not None:
                 record.update(extra(document, statement))
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -46,7 +50,7 @@ def write_json(
         documents.append(document.model_dump(mode="json", exclude={"text"}))
         for statement in statements:
             records.append(
-                statement_record(statement)
+                statement_record(statement)  # the documents' metadata is in ``documents``
                 | (extra(document, statement) if extra is not None else {})
             )
     payload = {

@@ -23,32 +23,33 @@ from argmap.review.packet import (
 )
 
 if TYPE_CHECKING:
-    from argmap.store import StatementRow, Workspace
+    from argmap.store import StatementFilter, StatementRow, Workspace
 
 PAGE = 2000
 
 
-def all_rows(workspace: Workspace) -> Iterator[StatementRow]:
-    """Every statement row of the workspace, in document order, read a page at a time."""
+def all_rows(workspace: Workspace, filter: StatementFilter | None = None) -> Iterator[StatementRow]:
+    """Every statement row of the workspace (that ``filter`` keeps), in document order, read a
+    page at a time."""
     offset = 0
     while True:
-        page = workspace.statements(offset=offset, limit=PAGE)
+        page = workspace.statements(filter, offset=offset, limit=PAGE)
         yield from page
         if len(page) < PAGE:
             return
         offset += PAGE
 
 
-def candidates(workspace: Workspace) -> list[Candidate]:
-    """Every statement as a hand-out candidate: position in document order, uncertainty as the store
-    gives it (1 - margin of the suggestion)."""
+def candidates(workspace: Workspace, filter: StatementFilter | None = None) -> list[Candidate]:
+    """Every statement (``filter`` keeps) as a hand-out candidate: position in document order,
+    uncertainty as the store gives it (1 - margin of the suggestion)."""
     return [
         Candidate(
             statement_id=row.id,
             position=row.seq,
             uncertainty=row.uncertainty if row.uncertainty is not None else 1.0,
         )
-        for row in all_rows(workspace)
+        for row in all_rows(workspace, filter)
     ]
 
 
@@ -124,9 +125,11 @@ def plan(
     order: Order = "uncertainty",
     seed: int = 0,
     pending: dict[str, set[str]] | None = None,
+    filter: StatementFilter | None = None,
 ) -> Assignment:
-    """Which statements go to which reviewer (see ``assignment.assign``)."""
-    ordered = order_items(candidates(workspace), order, seed)
+    """Which statements (of those ``filter`` keeps) go to which reviewer (see
+    ``assignment.assign``)."""
+    ordered = order_items(candidates(workspace, filter), order, seed)
     return assign(
         ordered, reviewers, overlap, per_reviewer, labelled_by(workspace, overlap, pending)
     )

@@ -18,11 +18,21 @@ from argmap.store.base import WorkspaceBase
 from argmap.store.core import now
 from argmap.store.derived import refresh_labels
 from argmap.store.errors import EditError, WorkspaceBusy
+from argmap.store.metadata import (
+    FIELDS,
+    document_rows,
+    holds,
+    metadata_values,
+    stored_metadata,
+    updated_metadata,
+    write_metadata,
+)
 from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 if TYPE_CHECKING:  # imported where used: the UI's start needs neither pydantic models nor rapidfuzz
     from argmap.models import Document, Speaker, Statement
+    from argmap.store.statements import StatementFilter
 
 REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
 
@@ -45,6 +55,7 @@ class AddReport:
     # hand edits, relations, claim links not carried over
     dropped_edits: list[dict] = field(default_factory=list)
     restatements: int = 0
+    metadata_updated: list[str] = field(default_factory=list)  # unchanged, but read again
     duplicates: int = 0  # statements the extractor found twice (same span): the later copy dropped
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
     # internal: ids deleted while carrying over
@@ -54,14 +65,13 @@ class AddReport:
 class DocumentsPart(WorkspaceBase):
     """Documents: queries and adding."""
 
-    def documents(self) -> list[DocumentRow]:
-        """Every document in the order added, with statement counts."""
-        rows = self.conn.execute(
-            "SELECT d.id, d.seq, d.name, d.source_path, d.added_at, "
-            "(SELECT count(*) FROM statements s WHERE s.document = d.id) "
-            "FROM documents d ORDER BY d.seq"
-        ).fetchall()
-        return [DocumentRow(*r) for r in rows]
+    def documents(self, filter: StatementFilter | None = None) -> list[DocumentRow]:
+        """Every document in the order added, with statement counts and metadata; with
+        ``filter``, those its documents, outlets, authors and days keep."""
+        if filter is None:
+            return document_rows(self.conn)
+        conditions, params = filter.document_conditions()
+        return document_rows(self.conn, " AND ".join(conditions), params)
 
     def documents_like(self, text: str) -> list[DocumentRow]:
         """The documents ``text`` names, in the order added: those whose id starts with it or
@@ -71,9 +81,7 @@ class DocumentsPart(WorkspaceBase):
         if not needle:
             return []
         return [
-            row
-            for row in self.documents()
-            if row.id.startswith(needle) or needle in row.name.casefold()
+            row for row in self.documents() if row.id.startswith(needle) or holds(row.name, needle)
         ]
 
     def document(self, document_id: str) -> Document:
@@ -83,9 +91,17 @@ class DocumentsPart(WorkspaceBase):
         ).fetchone()
         if row is None:
             raise EditError(f"no document {document_id!r}")
-        from argmap.models import Document
+        from argmap.models import Document, DocumentMetadata
 
-        return Document(id=row[0], name=row[1], text=row[2], source_path=row[3])
+        stored = stored_metadata(self.conn, document_id) or {}
+        metadata = DocumentMetadata(
+            **{
+                name: tuple(json.loads(stored[name] or "[]")) if name == "authors" else stored[name]
+                for name in FIELDS
+                if name in stored
+            }
+        )
+        return Document(id=row[0], name=row[1], text=row[2], source_path=row[3], metadata=metadata)
 
     def remove_document(self, document_id: str, *, actor: str | None = None) -> int:
         """Remove a document with its statements and their suggestions, annotations and relations.
@@ -108,6 +124,7 @@ class DocumentsPart(WorkspaceBase):
             for statement_id in ids:
                 self._touch_dependents(changes, statement_id)
                 changes.touch("statements", statement_id)
+            changes.touch("document_metadata", document_id)
             changes.touch("documents", document_id)
             of_document = "(SELECT id FROM statements WHERE document = ?)"
             for table in ("annotations", "suggestions"):
@@ -120,6 +137,7 @@ class DocumentsPart(WorkspaceBase):
                 (document_id, document_id),
             )
             self.conn.execute("DELETE FROM statements WHERE document = ?", (document_id,))
+            self.conn.execute("DELETE FROM document_metadata WHERE document = ?", (document_id,))
             self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         return len(ids)
 
@@ -150,12 +168,14 @@ class DocumentsPart(WorkspaceBase):
         restatements = None  # a RestatementIndex, built when the first new document comes
         edited = _edited_speakers(self.conn)
         for document in documents:
+            source = _resolved(document.source_path) if document.source_path else None
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)
+                if self._read_metadata_again(document, source, actor):
+                    report.metadata_updated.append(document.name)
                 if progress:
                     progress(document, 0, "unchanged")
                 continue
-            source = str(Path(document.source_path).resolve()) if document.source_path else None
             document = document.model_copy(update={"source_path": source})
             if restatements is None:
                 from argmap.store.restatements import RestatementIndex
@@ -198,6 +218,32 @@ class DocumentsPart(WorkspaceBase):
         return report
 
     # ------------------------------------------------------------------ internals
+
+    def _read_metadata_again(self, document: Document, source: str | None, actor) -> bool:
+        """Store what a document already in the workspace says of itself now (a metadata table
+        given this time, a corrected file): whether its metadata changed. One log entry."""
+        if document.metadata.is_empty():
+            return False
+        with self.transaction() as conn:
+            stored = stored_metadata(conn, document.id)
+            name, stored_source = conn.execute(
+                "SELECT name, source_path FROM documents WHERE id = ?", (document.id,)
+            ).fetchone()
+            values = updated_metadata(
+                stored, metadata_values(document.metadata), same_source=stored_source == source
+            )
+            changed = [n for n in FIELDS if values.get(n) != (stored or {}).get(n)]
+            if not changed:
+                return False
+            write_metadata(conn, document.id, values)
+            self.log_event(
+                conn,
+                "document-metadata",
+                f"{name}: {', '.join(changed)} read again",
+                {"document": document.id, "before": stored, "after": values},
+                actor,
+            )
+        return True
 
     def _add_one(
         self, document, registry, mapping, codebook, model, restatements, report, actor, edited
@@ -268,6 +314,16 @@ class DocumentsPart(WorkspaceBase):
             "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
             (document.id, document.name, document.source_path, document.text, now()),
         ).lastrowid
+        # a new version keeps the fields people set and those its file no longer gives
+        write_metadata(
+            conn,
+            document.id,
+            updated_metadata(
+                stored_metadata(conn, previous[0]) if previous else None,
+                metadata_values(document.metadata),
+                same_source=True,
+            ),
+        )
         created: set[str] = set()
         learned: list[dict] = []  # spellings, roles, affiliations added to stored speakers
         for speaker in resolved.values():
@@ -516,6 +572,7 @@ class DocumentsPart(WorkspaceBase):
                 (old_id,),
             )
         conn.execute("DELETE FROM statements WHERE document = ?", (old_id,))
+        conn.execute("DELETE FROM document_metadata WHERE document = ?", (old_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
         for speaker_id in list(created):
             if (
@@ -693,6 +750,19 @@ def _distinct(statements: list[Statement]) -> list[Statement]:
     if len(best) == len(statements):
         return statements
     return [s for s in statements if best[s.id] is s]
+
+
+#: What ends the path of a corpus file's row (``argmap.io.corpus``): the row's identity.
+_ROW_KEYS = ("row=", "id=", "url=")
+
+
+def _resolved(source_path: str) -> str:
+    """A document's source path made absolute; for a corpus row (``news.jsonl#url=...``) the
+    file's path only, the row's identity kept as it is."""
+    base, sep, key = source_path.partition("#")
+    if sep and key.startswith(_ROW_KEYS):
+        return f"{Path(base).resolve()}#{key}"
+    return str(Path(source_path).resolve())
 
 
 def _one_line(problem: Exception) -> str:

@@ -24,6 +24,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "claims": ("id",),
     "relations": ("id",),
     "meta": ("key",),
+    "document_metadata": ("document",),
 }
 # Columns left out of edit-log rows: the statement's row number only orders ties, and
 # a row put back by undo takes a new one.
@@ -94,7 +95,10 @@ DERIVED = {
 }
 # Columns holding a JSON list of names: undo/redo take back only the names the edit
 # added or removed, leaving names added since (e.g. aliases ``argmap add`` learnt).
-NAME_LISTS = {"speakers": frozenset({"aliases"})}
+NAME_LISTS = {
+    "speakers": frozenset({"aliases"}),
+    "document_metadata": frozenset({"set_by_hand"}),
+}
 # Tables holding the model's output, which ``argmap suggest`` replaces: never a conflict.
 MODEL_TABLES = frozenset({"suggestions"})
 #: What ``replayed_row`` returns when a row changed since the edit.

@@ -84,13 +84,29 @@ class SpeakerRow:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
-    """A document with its statement count."""
+    """A document with its statement count and its metadata (None: not known)."""
 
     id: str
     seq: int
     name: str
     source_path: str | None
     added_at: str
+    statements: int
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO 8601: a date, or a date and time with its zone
+    url: str | None = None
+    language: str | None = None
+    set_by_hand: tuple[str, ...] = ()  # the fields people set (`argmap document set`)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCount:
+    """An outlet with how many documents and statements it has (``Workspace.outlets``)."""
+
+    outlet: str
+    documents: int
     statements: int
 
 

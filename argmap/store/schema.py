@@ -12,7 +12,7 @@ import sqlite3
 
 from argmap.store.errors import SchemaError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
 
 #: The board's index and the statement tally with the triggers that keep it (schema 3).
@@ -52,6 +52,26 @@ BEGIN
         VALUES (coalesce(NEW.speaker_id, ''), coalesce(NEW.label, ''), NEW.review, 1)
         ON CONFLICT (speaker_id, label, review) DO UPDATE SET n = n + 1;
 END;
+"""
+
+#: Where and when each document appeared (schema 4): one row per document that has any,
+#: ``published`` an ISO 8601 date or time in the outlet's own zone, so that its text orders
+#: by the day of publication (a range of days is a range of the index), ``authors`` a JSON
+#: list, ``set_by_hand`` the JSON list of fields people set (``argmap document set``), which
+#: adding the document again leaves alone.
+DOCUMENT_METADATA = """
+CREATE TABLE document_metadata (
+    document TEXT PRIMARY KEY REFERENCES documents(id),
+    title TEXT,
+    outlet TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    published TEXT,
+    url TEXT,
+    language TEXT,
+    set_by_hand TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX document_metadata_outlet ON document_metadata(outlet, published);
+CREATE INDEX document_metadata_published ON document_metadata(published);
 """
 
 DDL = (
@@ -165,6 +185,7 @@ CREATE TABLE edits (
 );
 CREATE INDEX edits_state ON edits(undoable, state);
 """
+    + DOCUMENT_METADATA
 )
 
 # Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
@@ -207,6 +228,9 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
         FROM statements GROUP BY 1, 2, 3;
     CREATE INDEX IF NOT EXISTS edits_state ON edits(undoable, state);
     """,
+    # 4: documents' metadata (title, outlet, authors, date, URL, language); documents added
+    # before have none until they are added again or set by hand.
+    3: DOCUMENT_METADATA,
 }
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open
 
     from argmap.models import Speaker, SpeakerKind
     from argmap.speakers.suggest import MergeSuggestion
+    from argmap.store.statements import StatementFilter
 
 
 #: The ``meta`` key prefix of a name said to be no speaker (then its name key's tokens).
@@ -86,20 +87,24 @@ class SpeakersPart(WorkspaceBase):
         sort: str = "statements",
         offset: int = 0,
         limit: int | None = None,
+        within: StatementFilter | None = None,
     ) -> list[SpeakerRow]:
         """Speakers with their statement counts and stance breakdown (``text``: name or alias
-        contains)."""
+        contains; ``within``: only the statements it keeps are counted, and only speakers with
+        some are listed)."""
         where, params = "", []
         if text:
             where = " WHERE name LIKE ? OR aliases LIKE ?"
             params = [f"%{text}%"] * 2
         stances: dict[str, dict[str, int]] = {}
-        for sid, label, n in self.tally("speaker_id", "label"):
+        for sid, label, n in self._speaker_stances(within):
             if sid is not None:
                 stances.setdefault(sid, {})[label or ""] = n
         rows = self.conn.execute(
             f"SELECT id, name, kind, role, affiliation, aliases FROM speakers{where}", params
         ).fetchall()
+        if within is not None:
+            rows = [r for r in rows if r[0] in stances]
         if sort == "statements":
             rows.sort(key=lambda r: (-sum(stances.get(r[0], {}).values()), r[1].casefold()))
         elif sort == "name":
@@ -120,6 +125,16 @@ class SpeakersPart(WorkspaceBase):
             )
             for r in rows
         ]
+
+    def _speaker_stances(self, within: StatementFilter | None) -> list[tuple]:
+        """(speaker id, label, statements) of every statement, or of those ``within`` keeps."""
+        if within is None:
+            return self.tally("speaker_id", "label")
+        condition, params = within.where()
+        return self.conn.execute(
+            f"SELECT s.speaker_id, s.label, count(*) FROM statements s{condition} GROUP BY 1, 2",
+            params,
+        ).fetchall()
 
     def find_speakers(self, name: str) -> list[Speaker]:
         """Speakers whose name or an alias equals ``name`` (case-insensitive)."""

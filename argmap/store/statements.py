@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from argmap.spans import paragraph_around
@@ -59,11 +59,57 @@ class StatementFilter:
     review: str | tuple[str, ...] | None = None  # ReviewState value(s)
     text: str | None = None  # case-insensitive substring of the text or the speaker mention
     ids: tuple[str, ...] | None = None  # only these statements
+    # the documents' metadata (``Workspace.metadata_filter`` makes these from what people type)
+    outlet: tuple[str, ...] | None = None  # outlets, exactly as stored
+    author: tuple[str, ...] | None = None  # authors, exactly as stored: any of them
+    since: str | None = None  # published on this day (YYYY-MM-DD) or later
+    until: str | None = None  # published on this day (YYYY-MM-DD) or earlier
+
+    def metadata_conditions(self) -> tuple[list[str], list]:
+        """SQL conditions on a document's metadata (``document_metadata`` aliased ``m``) for
+        the outlet, author and days, and their parameters. A day range is a range of the
+        ``published`` text, which orders by the day of publication in the outlet's zone."""
+        parts: list[str] = []
+        params: list = []
+        if self.outlet is not None:
+            parts.append("m.outlet IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(self.outlet)))
+        if self.author is not None:
+            parts.append(
+                "EXISTS (SELECT 1 FROM json_each(m.authors) a "
+                "WHERE a.value IN (SELECT value FROM json_each(?)))"
+            )
+            params.append(json.dumps(list(self.author)))
+        if self.since is not None:
+            parts.append("m.published >= ?")
+            params.append(self.since)
+        if self.until is not None:
+            parts.append("m.published < ?")
+            params.append((date.fromisoformat(self.until) + timedelta(days=1)).isoformat())
+        return parts, params
+
+    def document_conditions(self) -> tuple[list[str], list]:
+        """SQL conditions on documents (aliased ``d``, their metadata ``m``): the ``document``
+        ids and the metadata conditions."""
+        parts, params = self.metadata_conditions()
+        if self.document is not None:
+            documents = (self.document,) if isinstance(self.document, str) else self.document
+            parts.append("d.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(documents)))
+        return parts, params
 
     def where(self) -> tuple[str, list]:
         """The SQL condition and its parameters."""
         parts: list[str] = []
         params: list = []
+        metadata, values = self.metadata_conditions()
+        if metadata:
+            parts.append(
+                "s.document IN (SELECT m.document FROM document_metadata m WHERE "
+                + " AND ".join(metadata)
+                + ")"
+            )
+            params += values
         if self.speaker is not None:
             parts.append("s.speaker_id = ?")
             params.append(self.speaker)

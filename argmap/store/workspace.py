@@ -10,6 +10,7 @@ from argmap.store.argument import ArgumentPart
 from argmap.store.core import WORKSPACE_FILE
 from argmap.store.documents import DocumentsPart
 from argmap.store.errors import EditError, WorkspaceError
+from argmap.store.metadata import MetadataPart
 from argmap.store.records import Status
 from argmap.store.search import SearchPart
 from argmap.store.speakers import SpeakersPart
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # imported where used: opening a workspace and its first scre
 
 class Workspace(
     DocumentsPart,
+    MetadataPart,
     StatementsPart,
     SpeakersPart,
     ArgumentPart,

@@ -460,8 +460,17 @@ class ArgmapApp(App):
         problems: list[str] = []
         notes: list[str] = []  # how files were read: a guessed encoding ...
 
+        from argmap.io.sidecar import MetadataTable, sidecars_in
+
+        tables = sidecars_in(paths)  # a metadata.tsv (.csv, .jsonl) in a folder given
+        try:
+            metadata = MetadataTable.load(tables) if tables else None
+        except ReadError as problem:
+            problems.append(str(problem))
+            metadata = None
+
         def documents():
-            for item in load_documents(paths):
+            for item in load_documents(paths, metadata=metadata, warn=notes.append):
                 if isinstance(item, ReadError):
                     problems.append(str(item))
                 else:

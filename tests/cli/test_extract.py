@@ -102,5 +102,6 @@ def test_a_folder_with_nothing_readable_is_an_error_naming_what_was_skipped(caps
     assert err.splitlines() == [
         f"argmap: warning: skipped 2 files argmap does not read (it reads .txt, .md, .html and "
         f".htm): {folder / 'a.pdf'}, {folder / 'b.docx'}",
-        f"argmap: error: {folder}: no article to read (argmap reads .txt, .md, .html and .htm)",
+        f"argmap: error: {folder}: no article to read (argmap reads .txt, .md, .html and .htm, "
+        "and corpus files named on the command line: .jsonl, .csv, .tsv, .parquet)",
     ]

@@ -76,8 +76,8 @@ def _parent_cycle(data: dict) -> None:
     [
         (lambda text: text[: len(text) // 2], "not complete JSON"),
         (
-            lambda text: text.replace('"schema_version": 1', '"schema_version": 2'),
-            "export schema version 2",
+            lambda text: text.replace('"schema_version": 2', '"schema_version": 3'),
+            "export schema version 3; this argmap reads versions 1 and 2",
         ),
         (
             lambda text: re.sub(r'"document": "[0-9a-f]+"', '"document": "missing"', text, count=1),
@@ -153,7 +153,7 @@ def test_schema_describes_the_export(mapped):
     assert {"statements", "speakers", "annotations", "claims", "relations", "codebook"} <= set(
         schema["properties"]
     )
-    assert build_export(mapped).schema_version == 1
+    assert build_export(mapped).schema_version == 2
 
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"

@@ -134,7 +134,7 @@ def test_folders_are_walked_recursively_in_order_keeping_article_files(tmp_path)
 
 
 def test_an_explicitly_named_file_is_read_whatever_its_suffix(tmp_path):
-    path = tmp_path / "quotes.csv"
+    path = tmp_path / "quotes.dat"  # but a corpus file's suffix: see tests/io/test_corpus.py
     path.write_text("Austin said, yes", encoding="utf-8")
     [document] = load_documents([path])
     assert document.text == "Austin said, yes"

@@ -86,7 +86,21 @@ def test_json_document_lists_documents_statements_and_speakers():
     out = io.StringIO()
     output.write_json([(document, [statement])], out, {"p1": Speaker(id="p1", name="Lloyd Austin")})
     payload = json.loads(out.getvalue())
-    assert payload["documents"] == [{"id": document.id, "name": "a.txt", "source_path": None}]
+    assert payload["documents"] == [
+        {
+            "id": document.id,
+            "name": "a.txt",
+            "source_path": None,
+            "metadata": {
+                "title": None,
+                "outlet": None,
+                "authors": [],
+                "published": None,
+                "url": None,
+                "language": None,
+            },
+        }
+    ]
     assert [s["id"] for s in payload["statements"]] == ["s1"]
     assert payload["speakers"][0]["name"] == "Lloyd Austin"
 

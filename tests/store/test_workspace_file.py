@@ -64,8 +64,11 @@ def test_a_file_that_is_not_a_workspace_is_refused(tmp_path):
 # ---------------------------------------------------------------------- migrations
 
 
+#: Turns a version 4 workspace back into the version 3 layout (its indexes go with it).
+V4_TO_V3 = ("DROP TABLE document_metadata",)
 #: Turns a version 3 workspace back into the version 2 layout.
 V3_TO_V2 = (
+    *V4_TO_V3,
     "DROP TRIGGER statement_tally_insert",
     "DROP TRIGGER statement_tally_delete",
     "DROP TRIGGER statement_tally_update",
@@ -99,8 +102,8 @@ def test_a_version_2_workspace_is_migrated_and_its_counts_are_kept_from_then_on(
     conn.commit()
     conn.close()
     with Workspace(path) as migrated:
-        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
-        assert migrated.meta("schema_version") == "3"
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert migrated.meta("schema_version") == str(SCHEMA_VERSION)
         assert migrated.status() == before_status and board(migrated) == before_board
         assert (
             tallied(migrated) == counted(migrated)
@@ -149,8 +152,8 @@ def test_a_version_1_workspace_is_migrated(ws):
     conn.commit()
     conn.close()
     with Workspace(path) as migrated:
-        assert migrated.meta("schema_version") == str(SCHEMA_VERSION) == "3"
-        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert migrated.meta("schema_version") == str(SCHEMA_VERSION)
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert tallied(migrated) == counted(migrated)
         rows = migrated.statements(limit=1000)
         assert {r.id: r.uncertainty for r in rows} == pytest.approx(expected)
@@ -165,6 +168,51 @@ def test_a_version_1_workspace_is_migrated(ws):
             ).fetchall()
         )
         assert "statements_review" in plan
+
+
+def test_a_version_3_workspace_is_migrated_and_takes_documents_metadata(ws, tmp_path):
+    from argmap.io.reading import load_documents
+    from argmap.store import StatementFilter
+    from tests.helpers import write_news
+
+    path = ws.path
+    before_status, before_documents = ws.status(), ws.documents()
+    some = ws.statements(limit=2)
+    ws.set_stance(some[0].id, "pro-integration")
+    ws.close()
+    conn = sqlite3.connect(path)
+    for statement in (
+        *V4_TO_V3,
+        "PRAGMA user_version = 3",
+        "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    with Workspace(path) as migrated:
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert migrated.meta("schema_version") == "4"
+        assert migrated.documents() == before_documents  # the same, with no metadata
+        assert migrated.status().documents == before_status.documents
+        assert migrated.status().statements == before_status.statements
+        assert migrated.annotations(some[0].id)[0].label == "pro-integration"
+        assert tallied(migrated) == counted(migrated)
+        indexes = {
+            row[0]
+            for row in migrated.conn.execute(
+                "SELECT name FROM sqlite_master WHERE tbl_name = 'document_metadata'"
+            )
+        }
+        assert {"document_metadata_outlet", "document_metadata_published"} <= indexes
+        # old documents get metadata by hand, new ones from their files; filters work
+        seed = before_documents[0].id
+        migrated.set_document_metadata(seed, outlet="Kyodo", published="2024-07-29")
+        report = migrated.add_documents(load_documents(write_news(tmp_path / "news")))
+        assert len(report.added) == 4
+        kyodo = migrated.metadata_filter(outlet="kyodo")
+        assert migrated.count_statements(StatementFilter(**kyodo)) == before_status.statements
+        migrated.undo()  # the add cannot be undone: the undo takes back the hand edit
+        assert migrated.document_row(seed).outlet is None
 
 
 def test_no_workspace_here_names_one_a_folder_down(tmp_path, monkeypatch):

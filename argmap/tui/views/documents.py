@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from argmap.spans import paragraphs
-from argmap.store import StatementRow
+from argmap.store import DocumentRow, StatementRow
 from argmap.tui.label_style import plural
 from argmap.tui.views.article import ArticleText
 from argmap.tui.views.base import StatementView
@@ -118,6 +118,7 @@ class DocumentsView(StatementView):
         ] = []  # the rows whose marks touch each paragraph
         self._painted: StatementRow | None = None  # the statement drawn as selected
         self._panel_row: str | None = None  # the statement the panel shows
+        self._document: DocumentRow | None = None  # the document shown, with its metadata
 
     def compose(self) -> ComposeResult:
         yield Label("", id="doc-title")
@@ -178,6 +179,7 @@ class DocumentsView(StatementView):
         if self.document_id is None:
             return
         document = self.workspace.document(self.document_id)
+        self._document = self.workspace.document_row(self.document_id)
         same_text = document.text == self.text and bool(self.article.paragraphs)
         self.text = document.text
         before, self.rows = self.rows, self.workspace.statements_in_document(self.document_id)
@@ -209,9 +211,12 @@ class DocumentsView(StatementView):
             ("next-document", "right_square_bracket", ""),
         )
         moves = hints(("next-statement", "n", ""), ("previous-statement", "N", ""))
+        row = self._document
+        where = " · ".join(v for v in (row.outlet, row.published) if v) if row else ""
         self.query_one("#doc-title", Label).update(
             Text.assemble(  # one line: no layout
                 (f" {name} ", "bold reverse"),
+                (f" {where}", "bold") if where else "",
                 f"  document {position} of {len(names)}, {plural(len(self.rows), 'statement')}   "
                 f"{' '.join(keys.split())} other documents, {' '.join(moves.split())} statements",
             ),
@@ -267,6 +272,27 @@ class DocumentsView(StatementView):
         if current is not None:
             self.article.show_span(current.start, current.end)
 
+    def _document_fields(self) -> Fields:
+        """The document's metadata for the panel: the fields known, "(set by hand)" marked."""
+        document = self._document
+        if document is None:
+            return []
+        fields: Fields = []
+        for name, value in (
+            ("title", document.title),
+            ("outlet", document.outlet),
+            ("published", document.published),
+            ("authors", ", ".join(document.authors)),
+            ("url", document.url),
+            ("language", document.language),
+        ):
+            if value:
+                hand = " (set by hand)" if name in document.set_by_hand else ""
+                fields.append(
+                    (name, Text.assemble((value, "bold" if name == "title" else ""), hand))
+                )
+        return fields
+
     def _panel(self, row: StatementRow | None) -> None:
         panel = self.query_one("#doc-panel", FieldsPanel)
         hints = self.argmap.hints
@@ -291,7 +317,8 @@ class DocumentsView(StatementView):
                         "no documents"
                         if self.document_id is None
                         else "no statements in this document",
-                    )
+                    ),
+                    *(self._document_fields() if self.document_id is not None else []),
                 ],
                 footer=keys,
                 top=True,
@@ -338,6 +365,7 @@ class DocumentsView(StatementView):
         for relation in self.workspace.relations(row.id, status="accepted"):
             if relation.target_type == "claim":
                 fields.append((relation.kind, self.workspace.claim(relation.target_id).text))
+        fields += self._document_fields()
         keys = [
             (
                 "keys",

@@ -10,23 +10,31 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
-from argmap.store import SORTS, StatementFilter
+from argmap.store import SORTS, EditError, StatementFilter
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.statement_table import COLUMNS, StatementTable
 
 SORT_KEYS = tuple(SORTS)
 FIELDS = ("speaker", "stance", "label", "doc", "document", "kind", "review", "source")
+#: Terms on the documents' metadata, read by ``Workspace.metadata_filter`` as the CLI's
+#: ``--outlet``, ``--author``, ``--since`` and ``--until`` are.
+METADATA_TERMS = ("outlet", "author", "since", "until")
 
 
 def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None]:
-    """A filter from ``speaker:NAME stance:LABEL doc:NAME kind:K review:STATE source:S`` terms,
-    the rest being text to search fuzzily. Returns (filter, free text, problem)."""
+    """A filter from ``speaker:NAME stance:LABEL doc:NAME kind:K review:STATE source:S`` and
+    ``outlet:NAME author:NAME since:DAY until:DAY`` terms (``_`` stands for a space), the rest
+    being text to search fuzzily. Returns (filter, free text, problem)."""
     fields: dict = {}
     words = []
     problem = None
     nothing = False
+    metadata: dict[str, str] = {}
     for term in query.split():
         key, sep, value = term.partition(":")
+        if sep and key.lower() in METADATA_TERMS and value:
+            metadata[key.lower()] = value
+            continue
         if not sep or key.lower() not in FIELDS or not value:
             words.append(term)
             continue
@@ -61,9 +69,28 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
             fields["review"] = tuple(v.lower() for v in value.split(","))
         elif key == "source":
             fields["label_source"] = value.lower()
+    if metadata:
+        try:
+            fields.update(_metadata_filter(workspace, metadata))
+        except EditError as refused:
+            problem, nothing = str(refused), True
     if nothing:
         fields["ids"] = ()
     return StatementFilter(**fields), " ".join(words), problem
+
+
+def _metadata_filter(workspace, terms: dict[str, str]) -> dict:
+    """The filter fields of ``outlet:`` ``author:`` ``since:`` ``until:`` terms; an outlet or
+    author written with ``_`` for its spaces is found either way ("New_York_Times")."""
+    try:
+        return workspace.metadata_filter(**{k: v.replace("_", " ") for k, v in terms.items()})
+    except EditError:
+        return workspace.metadata_filter(**terms)
+
+
+def without_terms(query: str, *keys: str) -> str:
+    """``query`` without its ``KEY:value`` terms of ``keys``."""
+    return " ".join(term for term in query.split() if term.partition(":")[0].lower() not in keys)
 
 
 class StatementsView(StatementView):
@@ -73,6 +100,13 @@ class StatementsView(StatementView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Filter", id="statements-filter"),
         Binding("o", "sort", "Sort", tooltip="next sort order", id="statements-sort"),
+        Binding(
+            "f",
+            "outlets",
+            "Outlets",
+            tooltip="the outlets with their statements; pick one to filter by it",
+            id="statements-outlets",
+        ),
         Binding("O", "reverse", "Reverse", show=False, id="statements-reverse"),
         Binding("escape", "leave_filter", "Table", show=False, id="statements-table"),
     ]
@@ -121,7 +155,7 @@ class StatementsView(StatementView):
         )
         info = (
             f" {self.table.total} statements · sorted by {order} · / filter · o sort · "
-            "enter open in document"
+            "f outlets · enter open in document"
         )
         self.query_one("#statements-info", Label).update(
             Text(info + (f" · {problem}" if problem else ""))
@@ -152,3 +186,32 @@ class StatementsView(StatementView):
     def action_reverse(self) -> None:
         self.descending = not self.descending
         self.apply(self.query_text)
+
+    def action_outlets(self) -> None:
+        """The outlets facet: each outlet with its statements under the filter's other terms,
+        most first; picking one puts ``outlet:=NAME`` in the filter (all outlets: none)."""
+        rest = without_terms(self.query_text, "outlet")
+        filter, _, _ = parse_query(self.workspace, rest)
+        outlets = self.workspace.outlets(None if filter == StatementFilter() else filter)
+        if not outlets:
+            self.app.notify(
+                "no document has an outlet (argmap add --metadata FILE, or argmap document set)",
+                severity="warning",
+            )
+            return
+        total = sum(o.statements for o in outlets)
+        choices = [("\0all", f"all outlets  ({total} statements)")] + [
+            (o.outlet, f"{o.outlet}  ({o.statements} statements, {o.documents} documents)")
+            for o in outlets
+        ]
+
+        def chosen(outlet: str | None) -> None:
+            if outlet is None:
+                return
+            term = "" if outlet == "\0all" else "outlet:=" + outlet.replace(" ", "_")
+            query = " ".join(part for part in (term, rest) if part)
+            self.query_one("#statements-query", Input).value = query
+            self.apply(query)
+            self.table.focus()
+
+        self.app.push_screen(self.argmap.picker("Outlets (type to find one)", choices), chosen)
