@@ -272,6 +272,23 @@ def apply(fixes_path: str, draft_path: str) -> list[dict]:
     return records
 
 
+def final_record(r: dict) -> dict:
+    """A corrected record as the gold file holds it: a local entity as ``#id`` (its
+    article is the record's ``doc``), a span that is not a speaker with no entity and no
+    name, the draft's ``sure`` mark dropped."""
+    r = {k: v for k, v in r.items() if k != "sure"}
+    if r["kind"] == "not-a-speaker":
+        r.update(entity=None, name="")
+    elif "#" in r["entity"]:
+        r["entity"] = "#" + r["entity"].split("#", 1)[1]
+    return r
+
+
+def final_separators(args: argparse.Namespace) -> tuple[str, str] | None:
+    """Compact JSON for the gold file, the default spacing for a draft."""
+    return (",", ":") if args.apply else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="+")
@@ -294,8 +311,8 @@ def main() -> None:
     lines = []
     for r in records:
         if args.apply:
-            r.pop("sure", None)
-        lines.append(json.dumps(r, ensure_ascii=False) + "\n")
+            r = final_record(r)
+        lines.append(json.dumps(r, ensure_ascii=False, separators=final_separators(args)) + "\n")
     if args.output:
         Path(args.output).write_text("".join(lines), encoding="utf-8")
     else:

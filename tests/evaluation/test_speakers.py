@@ -218,10 +218,10 @@ def test_the_alias_table_joins_the_ministers_and_the_seed_is_then_perfect(tmp_pa
     assert (report.score.precision, report.score.recall) == (1.0, 1.0)
 
 
-@pytest.mark.parametrize("name", ["tune", "dev", "untouched"])
+@pytest.mark.parametrize("name", ["tune", "dev", "untouched", "untouched2"])
 def test_the_speaker_gold_sets_name_polnear_spans(name):
     gold = load_speaker_gold(GOLD_DIR / f"{name}.speakers.jsonl")
-    assert len(gold) > 1000 and len({g.doc for g in gold}) >= 50
+    assert len(gold) > 900 and len({g.doc for g in gold}) >= 50
     people = {g.key for g in gold if g.kind == "person"}
     assert "donald-trump" in people and "hillary-clinton" in people
     assert all(g.contents for g in gold)
