@@ -70,26 +70,59 @@ def _resolve(
     registry: SpeakerRegistry,
     speakers: dict[str, Speaker] | None,
 ) -> Statement:
-    if statement.speaker_note is not None:
-        return statement  # the mention names no speaker: left unattributed, with the reason
-    name = statement.speaker or statement.speaker_mention
-    if not name:
+    name = speaker_query(statement)
+    if name is None:
         return statement
-    note = split_role(name).note
-    if note is None and registry.is_not_a_speaker(name):
-        note = NOT_A_SPEAKER
+    note = unattributed_note(name, registry)
     if note is not None:
         return statement.model_copy(update={"speaker": None, "speaker_note": note})
-    speaker = registry.resolve(
+    speaker = resolve_mention(
+        registry,
         name,
         doc_id=document.id,
         role=statement.speaker_role,
-        gender=_gender_said(statement.speaker_mention),
+        mention=statement.speaker_mention,
+        speakers=speakers,
     )
-    _note_alias(speaker, statement.speaker_mention)
+    return statement.model_copy(update={"speaker": speaker.name, "speaker_id": speaker.id})
+
+
+# The steps of ``_resolve``, public for resolving a corpus in blocks (``argmap.cluster``).
+
+
+def speaker_query(statement: Statement) -> str | None:
+    """The name a statement's speaker is resolved by (its in-document speaker, else its
+    mention), or None when there is nothing to resolve."""
+    if statement.speaker_note is not None:
+        return None  # the mention names no speaker: left unattributed, with the reason
+    return statement.speaker or statement.speaker_mention or None
+
+
+def unattributed_note(name: str, registry: SpeakerRegistry) -> str | None:
+    """Why ``name`` is left without a speaker (not a name, or marked no speaker), or None."""
+    note = split_role(name).note
+    if note is None and registry.is_not_a_speaker(name):
+        note = NOT_A_SPEAKER
+    return note
+
+
+def resolve_mention(
+    registry: SpeakerRegistry,
+    name: str,
+    *,
+    doc_id: str,
+    role: str | None,
+    mention: str | None,
+    speakers: dict[str, Speaker] | None = None,
+) -> Speaker:
+    """The speaker ``name`` (a statement's ``speaker_query``) resolves to in ``registry``,
+    with how the text named it (``mention``) noted among its aliases; ``speakers`` (when
+    given) gets it by id."""
+    speaker = registry.resolve(name, doc_id=doc_id, role=role, gender=_gender_said(mention))
+    _note_alias(speaker, mention)
     if speakers is not None:
         speakers[speaker.id] = speaker
-    return statement.model_copy(update={"speaker": speaker.name, "speaker_id": speaker.id})
+    return speaker
 
 
 _GENDERED = re.compile(

@@ -51,7 +51,7 @@ from argmap.models import Speaker, SpeakerKind, content_id
 from argmap.speakers.aliases import AliasEntry, AliasTable
 from argmap.speakers.names import name_key, split_role, surname_candidates
 
-__all__ = ["SpeakerRegistry"]
+__all__ = ["MentionLinks", "SpeakerRegistry", "may_join"]
 
 Key = tuple[str, ...]
 
@@ -87,6 +87,40 @@ class _Parse(NamedTuple):
     cls_: str
     scoped: bool  # resolved within its document only
     alias: int | None  # the alias table entry it names
+
+
+class MentionLinks(NamedTuple):
+    """What resolving a mention may consult beyond its own name: the hook for resolving a
+    corpus in independent blocks (``argmap.cluster``), which must keep together every two
+    mentions one of whose resolution can depend on the other. Keep it in step with
+    ``resolve``: a decision that starts consulting something new must say so here."""
+
+    key: Key  # its name key (within its kind class and scope)
+    kind_class: str  # "p": people (and unknowns); "o": organisations and groups
+    scope: str  # "alias" (the alias table's entry), "global" (a name), "lone" (a one-word
+    # person name: its document's people, the corpus's people with that family or given
+    # name, the speaker standing for it), "document" (a description or pronoun: its document)
+    alias: int | None  # the alias table's entry it names
+    head: str | None  # an organisation's head noun: "the ministry" in a document takes the
+    # one organisation named there (by name or by the alias table) with that head
+    surnames: tuple[str, ...]  # a person's family and given names (as one-word keys): the
+    # one-word names (and speakers standing for them) it may take or be taken by
+    acronym: str | None  # an organisation's acronym or initials ("fbi")
+
+
+def may_join(a: Key, b: Key) -> bool:
+    """Whether the spelling-variant match could ever give a mention with key ``a`` the
+    speaker of key ``b`` (both names of the same kind class): true for every pair ``resolve``
+    might join, whatever else it has seen (a superset: it may also be true of pairs that
+    something seen first keeps apart)."""
+    n = len(a)
+    if n < 2 or n != len(b) or a == b:
+        return a == b
+    if n > 2:
+        return _tokens_are_variants(a, b)
+    return any(
+        _spelling_variants(_without(a, token), _without(b, token)) for token in set(a) & set(b)
+    )
 
 
 class SpeakerRegistry:
@@ -208,6 +242,35 @@ class SpeakerRegistry:
         if parse.alias is not None or not parse.scoped:
             self._settled[memo_key] = (entry.index, person, head)
         return entry.speaker
+
+    def links(self, name: str) -> MentionLinks:
+        """What resolving ``name`` (as ``resolve`` is called by ``extract_corpus``, without a
+        kind) may consult: see ``MentionLinks``."""
+        parse = self._parse(name, None)
+        if parse.alias is not None:
+            scope = "alias"
+        elif not parse.scoped:
+            scope = "global"
+        elif parse.proper and parse.cls_ == "p":
+            scope = "lone"
+        else:
+            scope = "document"
+        surnames: tuple[str, ...] = ()
+        if parse.cls_ == "p":
+            keys = (name_key(token) for token in surname_candidates(parse.surface))
+            surnames = tuple(sorted({k[0] for k in keys if len(k) == 1}))
+        organisation = parse.cls_ == "o"
+        return MentionLinks(
+            parse.key,
+            parse.cls_,
+            scope,
+            parse.alias,
+            parse.head
+            if parse.kind is SpeakerKind.ORGANISATION and (parse.alias is None or not parse.scoped)
+            else None,
+            surnames,
+            _acronym_of(parse.surface) if organisation else None,
+        )
 
     # ------------------------------------------------------------------ internals
 
