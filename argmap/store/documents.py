@@ -31,7 +31,12 @@ from argmap.store.records import DocumentRow, RelationKind, RelationStatus, Revi
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 if TYPE_CHECKING:  # imported where used: the UI's start needs neither pydantic models nor rapidfuzz
+    from argmap.codebook import Codebook
     from argmap.models import Document, Speaker, Statement
+    from argmap.speakers.aliases import AliasTable
+    from argmap.speakers.registry import SpeakerRegistry
+    from argmap.stance.learned import LearnedModel
+    from argmap.store.restatements import RestatementIndex
     from argmap.store.statements import StatementFilter
 
 REPLAY_DOC = "\x00workspace"  # the document scope used when replaying stored speakers
@@ -60,6 +65,70 @@ class AddReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, problem): not added
     # internal: ids deleted while carrying over
     removed: set[str] = field(default_factory=set, repr=False)
+
+
+#: A batch of documents is suggested for in one call once it holds this many statements (or
+#: documents): the stance model's cost is mostly per call, its answers per statement.
+BATCH_STATEMENTS = 500
+BATCH_DOCUMENTS = 64
+
+
+@dataclass
+class _Extracted:
+    """A document extracted and waiting for its suggestions and its transaction."""
+
+    document: Document
+    statements: list[Statement]
+    resolved: dict[str, Speaker]
+    duplicates: int
+
+
+@dataclass
+class _Adding:
+    """The state of one ``add_documents`` call."""
+
+    registry: SpeakerRegistry  # with every mention so far
+    mapping: dict[str, str]  # registry id -> stored speaker id
+    codebook: Codebook | None
+    model: LearnedModel | None
+    edited: set[str]
+    aliases: AliasTable | None
+    progress: Callable[[Document, int, str], None] | None
+    actor: str | None
+    restatements: RestatementIndex | None = None  # built when the first new document comes
+    batch: list[_Extracted] = field(default_factory=list)
+
+    def batch_full(self) -> bool:
+        return (
+            len(self.batch) >= BATCH_DOCUMENTS
+            or sum(len(item.statements) for item in self.batch) >= BATCH_STATEMENTS
+        )
+
+
+def _suggest(adding: _Adding, batch: list[_Extracted]) -> list[list | None]:
+    """Each document's suggestions (None where there is no codebook), asked in one call."""
+    texts, contexts, sizes = [], [], []
+    for item in batch:
+        text = item.document.text
+        texts += [s.text for s in item.statements]
+        contexts += [text[slice(*paragraph_around(text, s.start, s.end))] for s in item.statements]
+        sizes.append(len(item.statements))
+    found = stance_suggestions(adding.codebook, texts, contexts, adding.model)
+    if found is None:
+        return [None] * len(batch)
+    out, at = [], 0
+    for size in sizes:
+        out.append(found[at : at + size] if size else None)
+        at += size
+    return out
+
+
+def _snapshot(report: AddReport) -> dict:
+    """The report's fields as they are (lists copied), to put back if a document fails."""
+    return {
+        key: list(value) if isinstance(value, list) else value
+        for key, value in vars(report).items()
+    }
 
 
 class DocumentsPart(WorkspaceBase):
@@ -162,14 +231,22 @@ class DocumentsPart(WorkspaceBase):
         (default: the one kept in the workspace, if any).
         """
         report = AddReport()
-        registry, mapping = self._registry(aliases if aliases is not None else self.alias_table)
-        codebook = self.codebook
-        model = load_model(codebook, self.model_dir)
-        restatements = None  # a RestatementIndex, built when the first new document comes
-        edited = _edited_speakers(self.conn)
+        table = aliases if aliases is not None else self.alias_table
+        registry, mapping = self._registry(table)
+        adding = _Adding(
+            registry=registry,
+            mapping=mapping,
+            codebook=self.codebook,
+            model=load_model(self.codebook, self.model_dir),
+            edited=_edited_speakers(self.conn),
+            aliases=table,
+            progress=progress,
+            actor=actor,
+        )
         for document in documents:
             source = _resolved(document.source_path) if document.source_path else None
             if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
+                self._store_batch(adding, report)  # keep the order documents are reported in
                 report.unchanged.append(document.name)
                 if self._read_metadata_again(document, source, actor):
                     report.metadata_updated.append(document.name)
@@ -177,44 +254,18 @@ class DocumentsPart(WorkspaceBase):
                     progress(document, 0, "unchanged")
                 continue
             document = document.model_copy(update={"source_path": source})
-            if restatements is None:
-                from argmap.store.restatements import RestatementIndex
-
-                restatements = RestatementIndex()
-                restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
-            saved = {
-                key: list(value) if isinstance(value, list) else value
-                for key, value in vars(report).items()
-            }
             try:
-                outcome, statements, suggestions = self._add_one(
-                    document,
-                    registry,
-                    mapping,
-                    codebook,
-                    model,
-                    restatements,
-                    report,
-                    actor,
-                    edited,
-                )
+                statements, resolved, duplicates = self._extract_one(document, adding.registry)
             except WorkspaceBusy:
                 raise
             except Exception as problem:
-                # one bad document never stops the others (its transaction rolled back)
-                vars(report).update(saved)  # nothing of this document was stored
-                registry, mapping = self._registry(
-                    aliases if aliases is not None else self.alias_table
-                )
-                restatements = None
-                report.failed.append((document.source_path or document.name, _one_line(problem)))
-                if progress:
-                    progress(document, 0, "failed")
+                self._store_batch(adding, report)  # those before it go in first, as they came
+                self._failed(adding, report, document, problem)
                 continue
-            report.statements += len(statements)
-            report.suggestions += len(suggestions or ())
-            if progress:
-                progress(document, len(statements), outcome)
+            adding.batch.append(_Extracted(document, statements, resolved, duplicates))
+            if adding.batch_full():
+                self._store_batch(adding, report)
+        self._store_batch(adding, report)
         return report
 
     # ------------------------------------------------------------------ internals
@@ -245,34 +296,115 @@ class DocumentsPart(WorkspaceBase):
             )
         return True
 
-    def _add_one(
-        self, document, registry, mapping, codebook, model, restatements, report, actor, edited
-    ):
-        """Extract, suggest and store one document in its own transaction: (outcome,
-        statements, suggestions)."""
+    def _extract_one(self, document: Document, registry):
+        """A document's statements (each span once), the speakers they were resolved to, and
+        how many spans the extractor found twice. The registry learns its mentions."""
         from argmap.extraction.corpus import extract_corpus
 
         resolved: dict[str, Speaker] = {}
         _, found = next(extract_corpus([document], registry, resolved))
         statements = _distinct(found)
-        report.duplicates += len(found) - len(statements)
         used = {s.speaker_id for s in statements}
-        resolved = {key: speaker for key, speaker in resolved.items() if speaker.id in used}
-        suggestions = stance_suggestions(
-            codebook,
-            [s.text for s in statements],
-            [
-                document.text[slice(*paragraph_around(document.text, s.start, s.end))]
-                for s in statements
-            ],
-            model,
-        )
+        # as the registry has them now: later documents of a batch update its speakers in place
+        resolved = {
+            key: speaker.model_copy(deep=True)
+            for key, speaker in resolved.items()
+            if speaker.id in used
+        }
+        return statements, resolved, len(found) - len(statements)
+
+    def _store_batch(self, adding: _Adding, report: AddReport) -> None:
+        """Suggest stances for every statement of the documents extracted so far, in one call
+        (the stance model's cost is mostly per call), then store each document in its own
+        transaction, in the order they came. A document that fails is rolled back and listed;
+        the ones after it are extracted again against the workspace as it now is, one by one,
+        as if the batch had never been."""
+        batch, adding.batch = adding.batch, []
+        if not batch:
+            return
+        try:
+            suggestions = _suggest(adding, batch)
+        except WorkspaceBusy:
+            raise
+        except Exception:
+            suggestions = None  # each document meets the problem again below, on its own
+        if suggestions is None:
+            self._store_each(adding, report, [item.document for item in batch])
+            return
+        for index, item in enumerate(batch):
+            saved = _snapshot(report)
+            try:
+                outcome, statements, stored = self._store_one(
+                    adding, report, item, suggestions[index]
+                )
+            except WorkspaceBusy:
+                raise
+            except Exception as problem:
+                vars(report).update(saved)
+                self._failed(adding, report, item.document, problem)
+                self._store_each(adding, report, [later.document for later in batch[index + 1 :]])
+                return
+            self._added(adding, report, item.document, outcome, statements, stored)
+
+    def _store_each(self, adding: _Adding, report: AddReport, documents: list[Document]) -> None:
+        """Extract, suggest and store ``documents`` one at a time (after a failure)."""
+        for document in documents:
+            saved = _snapshot(report)
+            try:
+                item = _Extracted(document, *self._extract_one(document, adding.registry))
+                suggestions = _suggest(adding, [item])
+                outcome, statements, stored = self._store_one(
+                    adding, report, item, suggestions[0] if suggestions else None
+                )
+            except WorkspaceBusy:
+                raise
+            except Exception as problem:
+                vars(report).update(saved)
+                self._failed(adding, report, document, problem)
+                continue
+            self._added(adding, report, document, outcome, statements, stored)
+
+    def _failed(self, adding: _Adding, report: AddReport, document: Document, problem) -> None:
+        """One bad document never stops the others: nothing of it was stored, and the
+        registry forgets its mentions (it is rebuilt from the workspace)."""
+        adding.registry, adding.mapping = self._registry(adding.aliases)
+        adding.restatements = None
+        report.failed.append((document.source_path or document.name, _one_line(problem)))
+        if adding.progress:
+            adding.progress(document, 0, "failed")
+
+    @staticmethod
+    def _added(adding, report, document, outcome, statements, suggestions) -> None:
+        report.statements += len(statements)
+        report.suggestions += len(suggestions or ())
+        if adding.progress:
+            adding.progress(document, len(statements), outcome)
+
+    def _store_one(self, adding: _Adding, report: AddReport, item: _Extracted, suggestions):
+        """Store one extracted document and its suggestions in its own transaction:
+        (outcome, statements, suggestions)."""
+        document, statements = item.document, item.statements
+        report.duplicates += item.duplicates
+        if adding.restatements is None:
+            from argmap.store.restatements import RestatementIndex
+
+            adding.restatements = RestatementIndex()
+            adding.restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
+        restatements = adding.restatements
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)  # another process added it meanwhile
                 return "unchanged", [], None
             outcome = self._insert_document(
-                conn, document, statements, resolved, mapping, suggestions, report, actor, edited
+                conn,
+                document,
+                statements,
+                item.resolved,
+                adding.mapping,
+                suggestions,
+                report,
+                adding.actor,
+                adding.edited,
             )
             if report.removed:  # statements deleted by hand in the old version stay deleted
                 keep = [s.id not in report.removed for s in statements]
