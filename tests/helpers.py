@@ -161,3 +161,152 @@ def immutable(path: Path) -> bool:
     except FileNotFoundError:
         return False
     return done.returncode == 0
+
+
+#: A debate over four months for the timeline and sourcing tests: (file name, front matter or
+#: None, text). Three outlets, a document dated without an outlet, one without any metadata;
+#: times in two zones (``post-0415``: a Monday in Tokyo, still Sunday in UTC); no article in
+#: June, so that month is an empty period between May and July.
+DEBATE = (
+    (
+        "times-0304.md",
+        "publisher: The Example Times\ndate: 2024-03-04\ntitle: Kishida heads to Washington",
+        '"Japan is already standing shoulder to shoulder with the United States," Prime Minister '
+        "Kishida Fumio said on Monday.\n\n"
+        '"Integration means Japan gives up its own judgement," said Tanaka Hitoshi, a former '
+        "deputy foreign minister.",
+    ),
+    (
+        "times-0318.md",
+        "publisher: The Example Times\ndate: 2024-03-18",
+        '"This is the biggest upgrade to our alliance in decades," Defense Secretary Lloyd Austin '
+        "said.\n\n"
+        '"We will decide for ourselves when our forces move," Kishida Fumio told lawmakers.',
+    ),
+    (
+        "post-0329.md",
+        "publisher: The Post\ndate: 2024-03-29T23:30:00+09:00",
+        '"A joint command is the only way to deter aggression," Ambassador Rahm Emanuel said.\n\n'
+        '"The public has not been asked," opposition leader Izumi Kenta said.',
+    ),
+    (
+        "nyt-0401.md",
+        "source_domain: nytimes.com\ndate: 2024-04-01",
+        '"Tokyo is choosing dependence over deterrence," Tanaka Hitoshi said in an interview.\n\n'
+        '"Our alliance has never been stronger," Rahm Emanuel said.',
+    ),
+    (
+        "times-0411.md",
+        "publisher: The Example Times\ndate: 2024-04-11T10:00:00-04:00",
+        '"We stand with America in every region of the world," Kishida Fumio told Congress.\n\n'
+        '"This visit marks a new era for the alliance," Lloyd Austin said.\n\n'
+        '"Congress should ask what Japan gives up," Tanaka Hitoshi said.',
+    ),
+    (
+        "post-0415.md",
+        "publisher: The Post\ndate: 2024-04-15T01:00:00+09:00",
+        '"Command and control will stay in Japanese hands," Kishida Fumio told reporters.\n\n'
+        '"Nobody believes that," Izumi Kenta said.',
+    ),
+    (
+        "blog-0420.md",
+        "date: 2024-04-20\ntitle: A reader writes",
+        '"The treaty was never meant for this," Tanaka Hitoshi said at a seminar.',
+    ),
+    (
+        "nyt-0430.md",
+        "source_domain: nytimes.com\ndate: 2024-04-30",
+        '"The upgrade is about deterrence, not dependence," Rahm Emanuel said.\n\n'
+        '"Sovereignty is not for sale," Izumi Kenta said.',
+    ),
+    (
+        "times-0502.md",
+        "publisher: The Example Times\ndate: 2024-05-02",
+        '"The new headquarters will work hand in hand with Tokyo," Lloyd Austin said.',
+    ),
+    (
+        "post-0708.md",
+        "publisher: The Post\ndate: 2024-07-08",
+        '"The integration is moving faster than anyone expected," Tanaka Hitoshi said.\n\n'
+        '"We are proud of this partnership," Kishida Fumio said.',
+    ),
+    (
+        "notes.md",
+        None,
+        '"Deterrence begins with a credible alliance," Lloyd Austin said.',
+    ),
+)
+
+
+def write_debate(folder: Path) -> list[Path]:
+    """``DEBATE`` as Markdown files (with front matter where it has some) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, front, text in DEBATE:
+        path = folder / name
+        head = f"---\n{front}\n---\n\n" if front else ""
+        path.write_text(f"{head}{text}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def debate_workspace(directory: Path, *, fixed: bool = True):
+    """A new workspace in ``directory`` with the seed codebook, the ``DEBATE`` articles and a
+    small map; its suggestions cycle through the labels (``fixed``, so counts do not follow the
+    stance model). The map: positions "deterrence" and "sovereignty"; a claim under each, a
+    claim supporting the first claim, a claim under no position; statements linked to a
+    position directly, through claims, to both positions (Kishida, "Command and control"), to
+    the claim under none (Izumi, "The public"), by a suggested link only (Izumi, "Nobody
+    believes"), and an undated one (notes.md). Some statements labelled by people, one
+    adjudicated."""
+    from contextlib import ExitStack
+    from unittest import mock
+
+    from argmap.codebook import load_codebook
+    from argmap.io.reading import load_documents
+    from argmap.store import Workspace
+
+    with ExitStack() as stack:
+        if fixed:
+            from tests.tui.helpers import fixed_stance_suggestions
+
+            stack.enter_context(
+                mock.patch("argmap.store.documents.stance_suggestions", fixed_stance_suggestions)
+            )
+        workspace = Workspace.init(directory, codebook=load_codebook(SEED_CODEBOOK))
+        workspace.add_documents(load_documents(write_debate(directory / "debate")))
+
+    def said(start: str) -> str:
+        (found,) = [r.id for r in workspace.statements(limit=1000) if r.text.startswith(start)]
+        return found
+
+    deterrence = workspace.add_claim(
+        "Integration strengthens deterrence", kind="position", label="pro-integration"
+    )
+    sovereignty = workspace.add_claim(
+        "Integration erodes sovereignty", kind="position", label="sovereignty-concern"
+    )
+    joint = workspace.add_claim("A joint command deters aggression", parent_id=deterrence.id)
+    control = workspace.add_claim("Japan loses control of its forces", parent_id=sovereignty.id)
+    stronger = workspace.add_claim("The alliance is stronger than ever")
+    workspace.link(stronger.id, joint.id, "supports")
+    unasked = workspace.add_claim("Nobody asked the public")
+    workspace.link(said("Japan is already"), deterrence.id, "supports")
+    workspace.link(said("A joint command"), joint.id, "supports")
+    workspace.link(said("Our alliance has never"), stronger.id, "supports")
+    workspace.link(said("Integration means"), control.id, "supports")
+    workspace.link(said("Command and control"), control.id, "attacks")
+    workspace.link(said("Command and control"), joint.id, "supports")
+    workspace.link(said("The public has not"), unasked.id, "supports")
+    workspace.link(said("Nobody believes"), control.id, "supports", status="suggested")
+    workspace.link(said("Deterrence begins"), deterrence.id, "supports")
+    for start, label in (
+        ("Integration means", "sovereignty-concern"),
+        ("Tokyo is choosing", "sovereignty-concern"),
+        ("We stand with America", "pro-integration"),
+        ("The public has not", "neutral"),
+        ("Deterrence begins", "pro-integration"),
+    ):
+        workspace.set_stance(said(start), label, annotator="alice")
+    workspace.adjudicate(said("Nobody believes"), "sovereignty-concern", annotator="carol")
+    return workspace

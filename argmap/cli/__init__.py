@@ -26,7 +26,16 @@ PROG = "argmap"
 
 #: The modules under ``argmap/cli/`` that add commands, in ``--help`` order.
 #: Each has ``register(commands, eval_targets)`` taking the two argparse sub-parser groups.
-COMMAND_MODULES = ("extract", "stance", "workspace", "mapedit", "exchange", "review", "ui")
+COMMAND_MODULES = (
+    "extract",
+    "stance",
+    "workspace",
+    "mapedit",
+    "analysis",
+    "exchange",
+    "review",
+    "ui",
+)
 
 #: Commands whose start-up time matters, with the one module that registers them: for these
 #: the parser holds that module's commands only (building every command's parser takes ~35 ms).

@@ -42,7 +42,7 @@ class UsageProblem(ArgmapError):
     exit_status = 2
 
 
-def _count(text: str) -> int:
+def whole_number(text: str) -> int:
     """A non-negative whole number (argparse type)."""
     try:
         value = int(text)
@@ -55,6 +55,51 @@ def _count(text: str) -> int:
 
 def _lower(text: str) -> str:
     return text.lower()
+
+
+#: The options of ``argmap statements`` that narrow the statements, besides ``--label`` and
+#: the documents' metadata (``METADATA_FILTERS``); ``argmap timeline`` and ``argmap sourcing``
+#: take them too. ``statement_filter`` reads them.
+STATEMENT_FILTERS: tuple[tuple[tuple[str, ...], dict], ...] = (
+    (("--speaker",), {"help": "speaker id or name ('none': statements without a speaker)"}),
+    (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
+    (("--kind",), {"type": _lower, "choices": KINDS}),
+    (
+        ("--document",),
+        {"help": "documents whose id starts with, or whose name holds, this (any case)"},
+    ),
+    (("--text",), {"help": "text contains"}),
+    (
+        ("--position",),
+        {
+            "help": "statements bearing on this position of the map through their links (its "
+            "id, the start of one, or words of its text; 'none': on no position)"
+        },
+    ),
+)
+
+
+def statement_filter(workspace, args: argparse.Namespace, **fields):
+    """The ``StatementFilter`` of ``STATEMENT_FILTERS`` and ``METADATA_FILTERS`` (and
+    ``fields``, such as the label)."""
+    from argmap.store import StatementFilter
+
+    speaker = args.speaker
+    if speaker is not None:
+        speaker = "" if speaker.lower() == "none" else _resolve(workspace, "speakers", speaker)
+    position = args.position
+    if position is not None:
+        position = "" if position.lower() == "none" else _position(workspace, position)
+    return StatementFilter(
+        speaker=speaker,
+        review=args.review,
+        kind=args.kind,
+        document=_documents_like(workspace, args.document) if args.document else None,
+        text=args.text,
+        position=position,
+        **metadata_filter(workspace, args),
+        **fields,
+    )
 
 
 def register(
@@ -78,22 +123,16 @@ def register(
         "statements",
         "list statements (filter, sort, page)",
         _statements,
-        (("--speaker",), {"help": "speaker id or name"}),
+        STATEMENT_FILTERS[0],
         (("--label",), {"help": "current stance label ('none': no label)"}),
-        (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
-        (("--kind",), {"type": _lower, "choices": KINDS}),
-        (
-            ("--document",),
-            {"help": "documents whose id starts with, or whose name holds, this (any case)"},
-        ),
-        (("--text",), {"help": "text contains"}),
+        *STATEMENT_FILTERS[1:],
         *METADATA_FILTERS,
         (("--sort",), {"default": "document", "choices": SORT_KEYS}),
         (("--desc",), {"action": "store_true"}),
-        (("--offset",), {"type": _count, "default": 0}),
+        (("--offset",), {"type": whole_number, "default": 0}),
         (
             ("--limit",),
-            {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"},
+            {"type": whole_number, "default": 50, "help": "how many rows (default 50; 0: all)"},
         ),
     )
     command(
@@ -187,10 +226,10 @@ def register(
             },
         ),
         *METADATA_FILTERS,
-        (("--offset",), {"type": _count, "default": 0}),
+        (("--offset",), {"type": whole_number, "default": 0}),
         (
             ("--limit",),
-            {"type": _count, "default": 50, "help": "how many rows (default 50; 0: all)"},
+            {"type": whole_number, "default": 50, "help": "how many rows (default 50; 0: all)"},
         ),
     )
     command(
@@ -281,6 +320,23 @@ def _documents_like(workspace, text: str) -> tuple[str, ...]:
     return found
 
 
+def _position(workspace, text: str) -> str:
+    """The id of the position ``text`` names: an id or its unique start, else the one position
+    whose text holds it (any case)."""
+    from argmap.store import EditError
+
+    positions = [c for c in workspace.claims() if c.kind == "position"]
+    found = [c for c in positions if c.id.startswith(text)] or [
+        c for c in positions if text.casefold() in c.text.casefold()
+    ]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        names = ", ".join(f"{c.id} ({c.text})" for c in found[:5])
+        raise EditError(f"several positions match {text!r}: {names}")
+    raise EditError(f"no position like {text!r} (argmap claim list shows the map)")
+
+
 def _resolve(workspace, table: str, text: str) -> str:
     """A full id from an id, a unique id prefix, or (speakers, documents) a name."""
     from argmap.store import EditError
@@ -335,17 +391,7 @@ def _node(workspace, text: str) -> str:
 
 
 def _statements(workspace, args) -> int:
-    from argmap.store import StatementFilter
-
-    filter = StatementFilter(
-        speaker=_resolve(workspace, "speakers", args.speaker) if args.speaker else None,
-        label=_label_filter(workspace, args.label),
-        review=args.review,
-        kind=args.kind,
-        document=_documents_like(workspace, args.document) if args.document else None,
-        text=args.text,
-        **metadata_filter(workspace, args),
-    )
+    filter = statement_filter(workspace, args, label=_label_filter(workspace, args.label))
     total = workspace.count_statements(filter)
     limit = args.limit or max(total - args.offset, 0)  # 0: all, as for `argmap speakers`
     for row in workspace.statements(

@@ -13,6 +13,7 @@ from argmap.store.core import default_actor, now
 from argmap.store.derived import refresh_labels
 from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError, LabelNotApplied
+from argmap.store.positions import position_condition
 from argmap.store.records import StatementRow
 
 if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open or list)
@@ -51,7 +52,7 @@ SORTS = {
 class StatementFilter:
     """Which statements a list shows; every field given narrows it (None: any)."""
 
-    speaker: str | None = None  # speaker id
+    speaker: str | None = None  # speaker id; "" = no speaker
     label: str | None = None  # current stance label id; "" = no label
     label_source: str | None = None  # adjudicated | human | suggestion
     document: str | tuple[str, ...] | None = None  # document id(s)
@@ -60,10 +61,13 @@ class StatementFilter:
     text: str | None = None  # case-insensitive substring of the text or the speaker mention
     ids: tuple[str, ...] | None = None  # only these statements
     # the documents' metadata (``Workspace.metadata_filter`` makes these from what people type)
-    outlet: tuple[str, ...] | None = None  # outlets, exactly as stored
+    outlet: tuple[str, ...] | None = None  # outlets, exactly as stored; "": no outlet
     author: tuple[str, ...] | None = None  # authors, exactly as stored: any of them
     since: str | None = None  # published on this day (YYYY-MM-DD) or later
     until: str | None = None  # published on this day (YYYY-MM-DD) or earlier
+    # a position of the map (claim id) the statement bears on (``argmap.store.positions``);
+    # "" = none
+    position: str | None = None
 
     def metadata_conditions(self) -> tuple[list[str], list]:
         """SQL conditions on a document's metadata (``document_metadata`` aliased ``m``) for
@@ -72,7 +76,8 @@ class StatementFilter:
         parts: list[str] = []
         params: list = []
         if self.outlet is not None:
-            parts.append("m.outlet IN (SELECT value FROM json_each(?))")
+            condition = "m.outlet IN (SELECT value FROM json_each(?))"
+            parts.append(f"({condition} OR m.outlet IS NULL)" if "" in self.outlet else condition)
             params.append(json.dumps(list(self.outlet)))
         if self.author is not None:
             parts.append(
@@ -104,15 +109,22 @@ class StatementFilter:
         params: list = []
         metadata, values = self.metadata_conditions()
         if metadata:
-            parts.append(
-                "s.document IN (SELECT m.document FROM document_metadata m WHERE "
+            parts.append(  # a document without metadata has no row: NULLs, no outlet
+                "s.document IN (SELECT d.id FROM documents d "
+                "LEFT JOIN document_metadata m ON m.document = d.id WHERE "
                 + " AND ".join(metadata)
                 + ")"
             )
             params += values
-        if self.speaker is not None:
+        if self.speaker == "":
+            parts.append("s.speaker_id IS NULL")
+        elif self.speaker is not None:
             parts.append("s.speaker_id = ?")
             params.append(self.speaker)
+        if self.position is not None:
+            condition, values = position_condition(self.position)
+            parts.append(condition)
+            params += values
         if self.label is not None:
             parts.append("s.label IS NULL" if self.label == "" else "s.label = ?")
             params += [] if self.label == "" else [self.label]
