@@ -35,6 +35,7 @@ import numpy as np
 from argmap.codebook import Codebook
 from argmap.models import Suggestion
 from argmap.stance.sentiment import nearest_mentions, target_sentiment, valence
+from argmap.stance.similarity import ReferenceSimilarity, char_wb_grams, words
 from argmap.stance.tokens import Token, analyse, stems
 from argmap.stance.verbs import stance_verbs
 
@@ -88,8 +89,6 @@ class CodebookModel:
     """Stance suggestions from one codebook's cues, descriptions and examples."""
 
     def __init__(self, codebook: Codebook):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.codebook = codebook
         self.labels = codebook.label_ids
         self.version = f"{RULES_VERSION}-{codebook_fingerprint(codebook)}"
@@ -130,16 +129,10 @@ class CodebookModel:
         )
         if self._references:
             references = [analyse(text) for _, text in self._references]
-            self._words = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
-            self._chars = TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True
+            self._words = ReferenceSimilarity(
+                [_stem_string(tokens) for tokens in references], words
             )
-            self._reference_words = self._words.fit_transform(
-                [_stem_string(tokens) for tokens in references]
-            )
-            self._reference_chars = self._chars.fit_transform(
-                [text for _, text in self._references]
-            )
+            self._chars = ReferenceSimilarity([text for _, text in self._references], char_wb_grams)
 
     # -- evidence -------------------------------------------------------------------------
 
@@ -180,8 +173,7 @@ class CodebookModel:
         if self._references and found_all:
             # The mean of the word and character cosines (each part is L2-normalised).
             similarities = (
-                (self._words.transform(asserted_stems) @ self._reference_words.T).toarray()
-                + (self._chars.transform(asserted_texts) @ self._reference_chars.T).toarray()
+                self._words.similarities(asserted_stems) + self._chars.similarities(asserted_texts)
             ) / 2
             for found, row in zip(found_all, similarities, strict=True):
                 for index, label in enumerate(self.labels):
