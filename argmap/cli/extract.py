@@ -34,9 +34,10 @@ def register(
     add_source_options(extract)
     extract.add_argument(
         "--format",
-        choices=("jsonl", "json", "table"),
-        default="jsonl",
-        help="output format (default: jsonl)",
+        choices=("jsonl", "json", "table", "parquet"),
+        default=None,
+        help="output format (default: jsonl; with --output, parquet; --output takes parquet "
+        "or jsonl)",
     )
     extract.add_argument(
         "--aliases", metavar="FILE", help="alias table that overrides automatic speaker matching"
@@ -45,7 +46,38 @@ def register(
         "--codebook",
         metavar="FILE",
         help="stance codebook (TOML): adds stance, stance_score and stance_reason to each "
-        "statement",
+        "statement (with --output, also the suggestion argmap add --statements stores)",
+    )
+    cluster = extract.add_argument_group(
+        "many processes or machines (Dask: pip install 'argmap[cluster]')",
+        "With --output, the results go to a folder of partitioned files (statements, documents, "
+        "speakers), the same as one process gives; --workers or --scheduler spread the work.",
+    )
+    cluster.add_argument(
+        "--output",
+        "-o",
+        metavar="DIR",
+        help="write the results to the folder DIR (Parquet or JSON Lines parts) rather than to "
+        "standard output",
+    )
+    cluster.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="run on a local Dask cluster of N worker processes (needs --output)",
+    )
+    cluster.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786; needs "
+        "--output, on storage every worker shares)",
+    )
+    cluster.add_argument(
+        "--partition-mb",
+        type=float,
+        default=4.0,
+        metavar="MB",
+        help="text per task, in MB (default 4)",
     )
     extract.set_defaults(run=_run_extract)
 
@@ -101,7 +133,23 @@ def register(
     speakers.set_defaults(run=_run_eval_speakers)
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return value
+
+
 def _run_extract(args: argparse.Namespace) -> int:
+    if args.output or args.workers or args.scheduler:
+        return _run_extract_to_folder(args)
+    if args.format == "parquet":
+        error("--format parquet writes a folder: give it with --output DIR")
+        return 2
+    args.format = args.format or "jsonl"
     from argmap.extraction.corpus import extract_corpus
     from argmap.io import writers as output
     from argmap.speakers.registry import SpeakerRegistry
@@ -133,6 +181,76 @@ def _run_extract(args: argparse.Namespace) -> int:
     else:
         output.write_table(results, sys.stdout, extra)
     return 1 if failures else 0
+
+
+def _run_extract_to_folder(args: argparse.Namespace) -> int:
+    from argmap.cli import report_metadata, warning
+
+    if not args.output:
+        error("--workers and --scheduler write a folder of results: give it with --output DIR")
+        return 2
+    if args.workers and args.scheduler:
+        error("--workers starts a cluster, --scheduler joins one: give one of them")
+        return 2
+    fmt = args.format or "parquet"
+    if fmt not in ("parquet", "jsonl"):
+        error(f"--output writes parquet or jsonl, not {fmt}")
+        return 2
+    from pathlib import Path
+
+    from argmap.cluster import DaskExecutor, InProcess, connect, extract_to_folder
+    from argmap.speakers.aliases import AliasTable
+
+    aliases = AliasTable.load(args.aliases) if args.aliases else None
+    codebook = None
+    if args.codebook:
+        from argmap.codebook import load_codebook
+
+        codebook = load_codebook(args.codebook)
+    table = metadata_table(args, args.paths)
+    client = None
+    executor: DaskExecutor | InProcess = InProcess()
+    if args.workers or args.scheduler:
+        client = connect(args.workers, args.scheduler)
+        executor = DaskExecutor(client)
+    skipped: list[Path] = []
+    try:
+        report = extract_to_folder(
+            args.paths,
+            args.output,
+            executor,
+            fmt=fmt,
+            aliases=aliases,
+            metadata=table,
+            columns=args.columns,
+            codebook=codebook,
+            partition_bytes=max(1, int(args.partition_mb * (1 << 20))),
+            skipped=skipped,
+        )
+    finally:
+        if client is not None:
+            cluster = client.cluster
+            client.close()
+            if cluster is not None and args.workers:
+                cluster.close()
+    for note in report.warnings:
+        warning(note)
+    for problem in report.failures:
+        error(problem)
+    if skipped:
+        warning(f"skipped {len(skipped)} files argmap does not read: {skipped[0]} ...")
+    if table is not None:
+        table.used = report.metadata_used
+        report_metadata(table, report.documents)
+    print(
+        f"{report.documents} documents, {report.statements} statements, {report.speakers} "
+        f"speakers in {report.partitions} partitions ({executor.workers} "
+        f"worker{'s' if executor.workers != 1 else ''}); speakers resolved in {report.blocks} "
+        f"blocks, the largest {report.largest_block} of {report.mentions} mentions: "
+        f"{args.output}",
+        file=sys.stderr,
+    )
+    return 1 if report.failures else 0
 
 
 def _run_eval_speakers(args: argparse.Namespace) -> int:

@@ -122,6 +122,12 @@ def register(
         help="alias table that overrides automatic speaker matching (kept for later adds)",
     )
     add.add_argument(
+        "--statements",
+        action="store_true",
+        help="the PATHs are results folders of argmap extract --output (Parquet or JSON Lines): "
+        "store their documents, statements and speakers without extracting again",
+    )
+    add.add_argument(
         "--progress",
         choices=("auto", "bar", "lines", "none"),
         default="auto",
@@ -211,6 +217,8 @@ def _run_init(args: argparse.Namespace) -> int:
 
 
 def _run_add(args: argparse.Namespace) -> int:
+    if args.statements:
+        return _run_add_statements(args)
     from argmap.io.reading import count_files
     from argmap.speakers.aliases import AliasTable
 
@@ -264,6 +272,41 @@ def _run_add(args: argparse.Namespace) -> int:
         for lost in report.dropped_edits:
             print("  " + _lost_edit(lost))
     return 1 if failures else 0
+
+
+def _run_add_statements(args: argparse.Namespace) -> int:
+    """``argmap add --statements FOLDER...``: results of ``argmap extract --output``."""
+    from argmap.store.ingest import add_statement_files
+
+    if args.aliases or args.metadata or args.columns:
+        error(
+            "--statements stores what was extracted: give --aliases, --metadata and --columns "
+            "to argmap extract"
+        )
+        return 2
+    lines = args.progress == "lines" or (args.progress == "auto" and not sys.stderr.isatty())
+
+    def progress(documents: int, statements: int) -> None:
+        if lines:
+            print(f"{documents} documents, {statements} statements", file=sys.stderr)
+
+    with open_from(args) as workspace:
+        report = add_statement_files(workspace, args.paths, progress=progress)
+    for path, problem in report.failed:
+        error(f"{path}: {problem}")
+    print(
+        f"{report.added} added, {report.unchanged} unchanged; {report.statements} statements, "
+        f"{report.new_speakers} new speakers, {report.suggestions} suggestions, "
+        f"{report.restatements} restatements offered"
+    )
+    if report.metadata_updated:
+        print(
+            f"{report.metadata_updated} unchanged documents' metadata read again "
+            "(fields set by hand kept)"
+        )
+    if report.duplicates:
+        print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
+    return 1 if report.failed else 0
 
 
 def _lost_edit(lost: dict) -> str:

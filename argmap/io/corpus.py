@@ -11,7 +11,9 @@ Rows are read one at a time (JSON Lines, CSV) or a batch of rows at a time (Parq
 ``BATCH_ROWS``, reading only the mapped columns), so a file larger than memory is read in
 memory of the order of one batch. ``read_corpus`` is a generator: a caller may stop, and
 ``row_groups`` reads only some of a Parquet file's row groups (a partition of it) with the
-same row numbers as a whole read.
+same row numbers as a whole read; ``lines`` a part of a JSON Lines file by its bytes, and
+``rows`` some rows of any file (reading past those before them): the partitions of
+``argmap.cluster``.
 
 A document from row N of ``news.jsonl`` is named ``news.jsonl#N`` (rows count from 1, the
 header of a CSV file not counted); its ``source_path``, which identifies it when the file is
@@ -84,6 +86,8 @@ def read_corpus(
     *,
     warn: Warn | None = None,
     row_groups: Sequence[int] | None = None,
+    lines: tuple[int, int, int] | None = None,
+    rows: tuple[int, int] | None = None,
 ) -> Iterator[Document | ReadError]:
     """Each row of the corpus file at ``path`` as a Document with its metadata.
 
@@ -96,7 +100,10 @@ def read_corpus(
     path = Path(path)
     warn = warn or (lambda message: None)
     try:
-        records = _records(path, _format(path), columns or {}, row_groups)
+        if lines is not None:
+            records = _jsonl_part(path, columns or {}, *lines)
+        else:
+            records = _records(path, _format(path), columns or {}, row_groups)
         mapping = next(records)
         if "text" not in mapping:
             raise ReadError(
@@ -106,6 +113,10 @@ def read_corpus(
             )
         absolute = path.resolve()
         for number, record in records:
+            if rows is not None and not rows[0] <= number < rows[1]:
+                if number >= rows[1]:
+                    break
+                continue
             if isinstance(record, str):  # a row that could not be read: why
                 warn(f"{path}: row {number}: {record}; skipped")
                 continue
@@ -216,6 +227,61 @@ def _jsonl(path: Path, stream: IO[bytes], columns: Mapping[str, str]) -> Iterato
         yield number, record
     if mapping is None:
         raise ReadError(path, "empty: no rows")
+
+
+def _jsonl_part(
+    path: Path, columns: Mapping[str, str], start: int, stop: int, number: int
+) -> Iterator[Any]:
+    """The lines of a JSON Lines file from byte ``start`` (line ``number``) to ``stop``, after
+    the column mapping of the whole file (its first record's keys)."""
+    try:
+        with open(path, "rb") as stream:
+            first = _jsonl(path, stream, columns)
+            yield next(first)  # the mapping: the whole file's, whichever part this is
+            del first
+            stream.seek(start)
+            at = start
+            for line in stream:
+                if at >= stop:
+                    break
+                at += len(line)
+                if not line.strip():
+                    number += 1
+                    continue
+                try:
+                    record = json.loads(line)
+                    problem = "" if isinstance(record, dict) else "not a JSON object"
+                except ValueError as error:
+                    problem = f"not JSON ({' '.join(str(error).split())})"
+                yield number, problem or record
+                number += 1
+    except OSError as error:
+        raise ReadError.from_os_error(path, error) from None
+
+
+def json_lines_parts(path: str | os.PathLike[str], size: int) -> list[tuple[int, int, int]]:
+    """An uncompressed JSON Lines file cut into parts of about ``size`` bytes at line starts:
+    ``(start, stop, first line number)`` for ``read_corpus(lines=...)``, in order, covering
+    the file. One pass counting line ends, a few MB at a time."""
+    parts: list[tuple[int, int, int]] = []
+    start, line, at, newlines = 0, 1, 0, 0
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 22):
+            cut = start + size
+            while cut < at + len(chunk):  # a part ends in this chunk: at the next line start
+                end = chunk.find(b"\n", max(0, cut - at))
+                if end < 0:
+                    break
+                stop = at + end + 1
+                ends = newlines + chunk.count(b"\n", 0, end + 1)
+                parts.append((start, stop, line))
+                start, line = stop, ends + 1
+                cut = start + size
+            newlines += chunk.count(b"\n")
+            at += len(chunk)
+    if at > start or not parts:
+        parts.append((start, at, line))
+    return parts
 
 
 def _csv(path: Path, stream: IO[bytes], delimiter: str, columns: Mapping[str, str]):

@@ -226,6 +226,14 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def article_paths(
+    paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
+) -> Iterator[Path | ReadError]:
+    """The files ``load_documents(paths)`` reads, in its order (corpus files named as they
+    are), and the paths it cannot: for splitting the work (``argmap.cluster``)."""
+    return _walk(paths, skipped)
+
+
 def _walk(
     paths: Iterable[str | os.PathLike[str]], skipped: list[Path] | None = None
 ) -> Iterator[Path | ReadError]:

@@ -45,7 +45,7 @@ class RestatementIndex:
         for statement_id, document_id, text in items:
             words = _words(text)
             if len(words) >= MIN_WORDS:
-                self._add(statement_id, document_id, words)
+                self._add(statement_id, document_id, " ".join(words), _shingles(words))
 
     def discard_document(self, document_id: str) -> None:
         """Never offer statements of ``document_id`` again (a replaced version)."""
@@ -61,7 +61,8 @@ class RestatementIndex:
                 continue
             joined = " ".join(words)
             candidates: set[int] = set()
-            for shingle in _shingles(words):
+            shingles = _shingles(words)
+            for shingle in shingles:
                 block = self._index.get(shingle)
                 if block is not None and len(block) <= MAX_BLOCK:
                     candidates.update(block)
@@ -75,13 +76,13 @@ class RestatementIndex:
                     best[other_id] = max(best.get(other_id, 0.0), score)
             ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
             found += [(statement_id, other, round(score / 100, 3)) for other, score in ranked]
-            self._add(statement_id, document_id, words)
+            self._add(statement_id, document_id, joined, shingles)
         return found
 
-    def _add(self, statement_id: str, document_id: str, words: list[str]) -> None:
+    def _add(self, statement_id: str, document_id: str, joined: str, shingles: set[int]) -> None:
         position = len(self._items)
-        self._items.append((statement_id, document_id, " ".join(words)))
-        for shingle in _shingles(words):
+        self._items.append((statement_id, document_id, joined))
+        for shingle in shingles:
             block = self._index.setdefault(shingle, [])
             if len(block) <= MAX_BLOCK:
                 block.append(position)

@@ -1,0 +1,394 @@
+"""The tasks of a distributed extraction, each a plain function of its arguments and of files
+in the results folder: what one worker runs. Every file a task writes is written whole or not
+at all and named by the task's partition or block, so a task run again (its worker died)
+writes the same files over its first attempt's.
+
+1. ``extract_part`` (one per partition): reads the partition's documents, finds their
+   statements (``iter_statements``, the extractor's pure function), resolves the mentions
+   whose speaker depends on their document only, and writes the documents, those speakers,
+   the statements (speakers to fill in; with a codebook, their stance suggestions, asked in
+   one call) and the other mentions with their blocking keys.
+2. ``route_part`` (one per partition): sends each mention to the block its keys belong to
+   (the shuffle).
+3. ``resolve_block`` (one per block): one ``SpeakerRegistry`` over the block's mentions in
+   corpus order.
+4. ``join_part`` (one per partition): the statements with their speakers, written out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.cluster.plan import Partition
+from argmap.io import statement_files as files
+from argmap.io.errors import ReadError
+
+if TYPE_CHECKING:
+    from argmap.codebook import Codebook
+    from argmap.io.sidecar import MetadataTable
+    from argmap.models import Document, Speaker
+    from argmap.speakers.aliases import AliasTable
+    from argmap.speakers.registry import MentionLinks, SpeakerRegistry
+
+WORK = "_work"
+Nodes = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task of one run shares."""
+
+    output: str  # the results folder
+    fmt: str  # parquet or jsonl
+    aliases: AliasTable | None = None
+    metadata: MetadataTable | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)
+    codebook: Codebook | None = None  # stance suggestions for every statement
+
+    @property
+    def work(self) -> Path:
+        return Path(self.output) / WORK
+
+
+@dataclass
+class PartResult:
+    """What ``extract_part`` tells the driver: counts, problems, and the blocking graph of its
+    mentions (each distinct tuple of keys a mention joins, with how many mentions)."""
+
+    number: int
+    documents: int = 0
+    statements: int = 0
+    local_speakers: int = 0
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    metadata_used: int = 0
+    nodes: Counter[Nodes] = field(default_factory=Counter)
+    surnames: set[tuple[str, str]] = field(default_factory=set)  # (name node, "s|token")
+
+
+def registry_for(job: Job) -> SpeakerRegistry:
+    from argmap.speakers.registry import SpeakerRegistry
+
+    return SpeakerRegistry(job.aliases)
+
+
+def documents_of(part: Partition, job: Job, result: PartResult) -> Iterator[Document]:
+    """The partition's documents, in reading order; problems recorded in ``result``."""
+    from argmap.io.corpus import read_corpus
+    from argmap.io.reading import load_documents
+
+    if part.corpus is not None:
+        items: Iterator[Any] = read_corpus(
+            part.corpus,
+            job.columns,
+            warn=result.warnings.append,
+            row_groups=part.row_groups,
+            lines=part.lines,
+            rows=part.rows,
+        )
+    else:
+        items = load_documents(
+            part.files, metadata=job.metadata, columns=job.columns, warn=result.warnings.append
+        )
+    for item in items:
+        if isinstance(item, ReadError):
+            result.failures.append(str(item))
+            continue
+        for note in item.read_warnings:
+            result.warnings.append(f"{item.source_path or item.name}: {note}")
+        yield item
+
+
+# ---------------------------------------------------------------------- 1. extract
+
+
+def extract_part(part: Partition, job: Job) -> PartResult:
+    """Extract one partition (see the module's docstring)."""
+    from argmap.extraction.corpus import resolve_mention, speaker_query, unattributed_note
+    from argmap.extraction.extractor import iter_statements
+    from argmap.io.writers import statement_record
+    from argmap.stance.annotate import paragraph
+
+    result = PartResult(part.number)
+    registry = registry_for(job)
+    links: dict[str, MentionLinks] = {}
+    local: dict[str, Speaker] = {}
+    first: dict[str, tuple[int, int]] = {}
+    rows: list[dict] = []
+    mentions: list[dict] = []
+    documents: list[dict] = []
+    contexts: list[str] = []  # each statement's paragraph, for its stance suggestion
+    if job.metadata is not None:
+        job.metadata.used = 0
+    for document in documents_of(part, job, result):
+        statements = list(iter_statements(document))
+        queries: list[tuple[str, MentionLinks] | str | None] = []
+        for statement in statements:
+            name = speaker_query(statement)
+            if name is None:
+                queries.append(None)
+                continue
+            note = unattributed_note(name, registry)
+            if note is not None:
+                queries.append(note)
+                continue
+            found = links.get(name)
+            if found is None:
+                found = links[name] = registry.links(name)
+            queries.append((name, found))
+        keys = _document_keys(queries)
+        for statement, query in zip(statements, queries, strict=True):
+            row = files.flat_statement(statement_record(statement, document))
+            if isinstance(query, str):
+                row["speaker"], row["speaker_note"] = None, query
+            elif query is not None:
+                name, found = query
+                nodes = _nodes(found, keys)
+                if nodes:  # resolved with other mentions: in its block
+                    mentions.append(
+                        {
+                            "part": part.number,
+                            "row": len(rows),
+                            "doc_id": document.id,
+                            "name": name,
+                            "role": statement.speaker_role,
+                            "mention": statement.speaker_mention,
+                            "nodes": list(nodes),
+                        }
+                    )
+                    result.nodes[nodes] += 1
+                    node = nodes[0]
+                    result.surnames.update((node, f"s|{s}") for s in found.surnames)
+                else:  # its document's own: resolved here
+                    speaker = resolve_mention(
+                        registry,
+                        name,
+                        doc_id=document.id,
+                        role=statement.speaker_role,
+                        mention=statement.speaker_mention,
+                        speakers=local,
+                    )
+                    first.setdefault(speaker.id, (part.number, len(rows)))
+                    row["speaker"], row["speaker_id"] = speaker.name, speaker.id
+            rows.append(row)
+            if job.codebook is not None:
+                contexts.append(paragraph(document.text, statement.start, statement.end))
+        documents.append(
+            {
+                "id": document.id,
+                "name": document.name,
+                "source_path": _absolute(document.source_path),
+                "text": document.text,
+                **{
+                    key: list(value) if key == "authors" else value
+                    for key, value in document.metadata.model_dump().items()
+                },
+                "statements": len(statements),
+            }
+        )
+    if job.codebook is not None:
+        _suggest(job.codebook, rows, contexts)
+    result.documents, result.statements = len(documents), len(rows)
+    result.local_speakers = len(local)
+    result.metadata_used = job.metadata.used if job.metadata is not None else 0
+    output = Path(job.output)
+    files.write_part(
+        output / files.part_name("documents", part.number, job.fmt), "documents", documents, job.fmt
+    )
+    files.write_part(
+        output / files.part_name("speakers", part.number, job.fmt, "-local"),
+        "speakers",
+        files.speaker_rows((s, first[s.id]) for s in local.values()),
+        job.fmt,
+    )
+    files.write_part(
+        job.work / files.part_name("statements", part.number, "parquet"),
+        "statements",
+        rows,
+        "parquet",
+    )
+    _write_mentions(job.work / f"mentions/part-{part.number:05d}.parquet", mentions)
+    return result
+
+
+def _suggest(codebook: Codebook, rows: list[dict], contexts: list[str]) -> None:
+    """Each statement row's stance suggestion (the codebook model's, as ``argmap add`` asks
+    it), in one call for the partition."""
+    from argmap.stance import suggest_stances
+    from argmap.stance.annotate import stance_record
+
+    if not rows:
+        return
+    found = suggest_stances(codebook, [row["text"] for row in rows], contexts=contexts)
+    for row, suggestion in zip(rows, found, strict=True):
+        row.update(stance_record(suggestion))
+        row["suggestion"] = suggestion.model_dump_json()
+
+
+def _absolute(source_path: str | None) -> str | None:
+    """A document's source path made absolute (the workers' and the driver's folders may
+    differ): a corpus row's ``#row`` kept as it is."""
+    if not source_path:
+        return source_path
+    base, sep, key = source_path.partition("#")
+    return f"{Path(base).resolve()}{sep}{key}"
+
+
+def _document_keys(queries: list) -> tuple[set[str], dict[str, list[str]]]:
+    """A document's one-word person names, and its named organisations by head noun."""
+    lone: set[str] = set()
+    heads: dict[str, list[str]] = {}
+    for query in queries:
+        if not isinstance(query, tuple):
+            continue
+        found = query[1]
+        if found.scope == "lone":
+            lone.add(found.key[0])
+        elif found.scope in ("global", "alias") and found.head is not None:
+            node = _nodes(found, (lone, heads))[0]
+            if node not in heads.setdefault(found.head, []):
+                heads[found.head].append(node)
+    return lone, heads
+
+
+def _name_node(found: MentionLinks) -> str:
+    return f"k|{found.kind_class}|{' '.join(found.key)}"
+
+
+def _nodes(found: MentionLinks, keys: tuple[set[str], dict[str, list[str]]]) -> Nodes:
+    """The blocking keys of a mention: every mention sharing one is resolved in the same
+    block; none for a mention its document alone decides."""
+    lone, heads = keys
+    if found.scope == "alias":
+        return (f"t|{found.alias}",)
+    if found.scope == "lone":
+        return (f"s|{found.key[0]}",)
+    if found.scope == "global":
+        node = _name_node(found)
+        return (node, f"a|{found.acronym}") if found.acronym else (node,)
+    # a description or pronoun: its document's, unless it shares its registry slot with a
+    # one-word name there, or may take an organisation named there
+    if found.kind_class == "p" and len(found.key) == 1 and found.key[0] in lone:
+        return (f"s|{found.key[0]}",)
+    if found.kind_class == "o" and found.head is not None and found.head in heads:
+        return tuple(heads[found.head])
+    return ()
+
+
+def _write_mentions(path: Path, mentions: list[dict]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _temporary(path)
+    schema = pa.schema(
+        [
+            ("part", pa.int64()),
+            ("row", pa.int64()),
+            ("doc_id", pa.string()),
+            ("name", pa.string()),
+            ("role", pa.string()),
+            ("mention", pa.string()),
+            ("nodes", pa.list_(pa.string())),
+        ]
+    )
+    pq.write_table(pa.Table.from_pylist(mentions, schema=schema), temporary)
+    temporary.replace(path)
+
+
+def _temporary(path: Path) -> Path:
+    import uuid
+
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+
+
+def _read(path: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()
+
+
+# ---------------------------------------------------------------------- 2. route
+
+
+def route_part(number: int, job: Job, blocks: Mapping[str, int]) -> int:
+    """Send partition ``number``'s mentions to their blocks (``blocks``: node -> block);
+    returns how many it sent."""
+    mentions = _read(job.work / f"mentions/part-{number:05d}.parquet")
+    by_block: dict[int, list[dict]] = {}
+    for mention in mentions:
+        by_block.setdefault(blocks[mention["nodes"][0]], []).append(mention)
+    for block, held in by_block.items():
+        _write_mentions(job.work / f"shuffle/block-{block:05d}/part-{number:05d}.parquet", held)
+    return len(mentions)
+
+
+# ---------------------------------------------------------------------- 3. resolve
+
+
+def resolve_block(block: int, job: Job) -> int:
+    """Resolve block ``block``'s mentions with one registry, in corpus order; writes each
+    partition's speaker ids and the block's speakers. Returns how many speakers."""
+    from argmap.extraction.corpus import resolve_mention
+
+    folder = job.work / f"shuffle/block-{block:05d}"
+    mentions = [m for path in sorted(folder.glob("part-*.parquet")) for m in _read(path)]
+    mentions.sort(key=lambda m: (m["part"], m["row"]))
+    registry = registry_for(job)
+    speakers: dict[str, Speaker] = {}
+    first: dict[str, tuple[int, int]] = {}
+    resolved: dict[int, list[dict]] = {}
+    for m in mentions:
+        speaker = resolve_mention(
+            registry,
+            m["name"],
+            doc_id=m["doc_id"],
+            role=m["role"],
+            mention=m["mention"],
+            speakers=speakers,
+        )
+        first.setdefault(speaker.id, (m["part"], m["row"]))
+        resolved.setdefault(m["part"], []).append(
+            {"row": m["row"], "speaker": speaker.name, "speaker_id": speaker.id}
+        )
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for number, rows in resolved.items():
+        path = job.work / f"resolved/part-{number:05d}/block-{block:05d}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = _temporary(path)
+        pq.write_table(pa.Table.from_pylist(rows), temporary)
+        temporary.replace(path)
+    files.write_part(
+        Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"),
+        "speakers",
+        files.speaker_rows((s, first[s.id]) for s in speakers.values()),
+        job.fmt,
+    )
+    return len(speakers)
+
+
+# ---------------------------------------------------------------------- 4. join
+
+
+def join_part(number: int, job: Job) -> int:
+    """Partition ``number``'s statements with their speakers, written to the results folder;
+    returns how many."""
+    rows = _read(job.work / files.part_name("statements", number, "parquet"))
+    folder = job.work / f"resolved/part-{number:05d}"
+    for path in sorted(folder.glob("block-*.parquet")) if folder.is_dir() else ():
+        for found in _read(path):
+            row = rows[found["row"]]
+            row["speaker"], row["speaker_id"] = found["speaker"], found["speaker_id"]
+    files.write_part(
+        Path(job.output) / files.part_name("statements", number, job.fmt),
+        "statements",
+        rows,
+        job.fmt,
+    )
+    return len(rows)

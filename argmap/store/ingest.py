@@ -1,0 +1,523 @@
+"""Adding pre-extracted statements: the results folders of ``argmap extract --output`` (on one
+machine or a Dask cluster) stored in the workspace without extracting again
+(``argmap add --statements``).
+
+What ``add_documents`` stores for an article, this stores from the folder's rows: the
+document with its metadata, its statements (one per span, as ``add`` keeps them), their
+speakers, stance suggestions when the workspace has a codebook, the restatements offered and
+one ``add-document`` log entry per document. The suggestions are the folder's when it was
+extracted with the workspace's codebook (``argmap extract --output DIR --codebook FILE``,
+computed on the workers) and the workspace has no learned model; otherwise they are asked
+here, as ``add`` asks them (most of its time). Documents are committed a batch at a time
+(``BATCH_DOCUMENTS``), so an interrupted ingest keeps every batch before it.
+
+Speakers: a folder's speaker whose id is stored already is that speaker; otherwise its name
+is resolved against the workspace's speakers as ``add`` replays them (the same registry),
+and one it finds there is that stored speaker (learning the new spellings, role and
+affiliation, unless people edited it); the rest are new. Into a workspace without speakers
+this stores exactly the speakers ``argmap add`` of the same articles stores.
+
+A document already in the workspace (same content) is left alone; a new version of a stored
+document (same source, other text) is not added: ``argmap add`` carries annotations over to
+new versions, so it is listed in ``failed`` with that advice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.io import statement_files as files
+from argmap.io.errors import ReadError
+from argmap.models import METADATA_FIELDS
+from argmap.spans import paragraph_around
+from argmap.store.core import now
+from argmap.store.metadata import FIELDS, stored_metadata, updated_metadata, write_metadata
+from argmap.store.records import RelationKind, RelationStatus, ReviewState
+from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
+
+if TYPE_CHECKING:
+    from argmap.speakers.registry import SpeakerRegistry
+    from argmap.store.restatements import RestatementIndex
+    from argmap.store.workspace import Workspace
+
+__all__ = ["BATCH_DOCUMENTS", "IngestReport", "add_statement_files", "results_folder"]
+
+#: Documents stored in one transaction (their suggestions asked in one call).
+BATCH_DOCUMENTS = 500
+#: The document scope the stored speakers are replayed in (as ``add`` does).
+REPLAY_DOC = "\x00workspace"
+
+
+@dataclass
+class IngestReport:
+    """What ``add_statement_files`` did."""
+
+    added: int = 0  # documents
+    unchanged: int = 0  # already in the workspace (same content)
+    metadata_updated: int = 0  # of those, the ones whose metadata the folder changed
+    statements: int = 0
+    duplicates: int = 0  # statements found twice (same span): stored once
+    new_speakers: int = 0
+    suggestions: int = 0
+    restatements: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file or document, problem)
+
+
+def results_folder(path: str | os.PathLike[str]) -> Path:
+    """The complete results folder ``path`` names (the folder, or a part file in it);
+    ``ReadError`` when it is none, or its run did not finish."""
+    path = Path(path)
+    folder = path.parent.parent if path.is_file() else path
+    if not folder.is_dir():
+        raise ReadError(path, "no such results folder (argmap extract --output DIR writes one)")
+    if files.read_manifest(folder) is None:
+        if not (folder / "statements").is_dir():
+            raise ReadError(path, "not a results folder of argmap extract --output")
+        raise ReadError(path, f"incomplete results (no {files.MANIFEST}): the run did not finish")
+    return folder
+
+
+def add_statement_files(
+    workspace: Workspace,
+    folders: Iterable[str | os.PathLike[str]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    actor: str | None = None,
+) -> IngestReport:
+    """Store the documents, statements and speakers of each results folder in ``workspace``
+    (see the module's docstring). ``progress(documents, statements)`` after each batch. A
+    folder that cannot be read is in ``failed`` and the others are still added."""
+    report = IngestReport()
+    state = _State(workspace, actor)
+    for given in folders:
+        try:
+            folder = results_folder(given)
+            speakers = {row["id"]: row for row in files.read_rows(folder, "speakers")}
+            state.suggested = state.same_codebook(files.read_manifest(folder) or {})
+            batch: list[tuple[dict, list[dict]]] = []
+            for document, statements in _documents(folder):
+                batch.append((document, statements))
+                if len(batch) >= BATCH_DOCUMENTS:
+                    _store(state, batch, speakers, report)
+                    batch = []
+                    if progress:
+                        progress(report.added + report.unchanged, report.statements)
+            _store(state, batch, speakers, report)
+        except (ReadError, OSError, ValueError, KeyError) as problem:
+            report.failed.append((str(given), _one_line(problem)))
+            continue
+        if progress:
+            progress(report.added + report.unchanged, report.statements)
+    return report
+
+
+def _documents(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
+    """Each document row of a results folder with its statement rows, part by part (one
+    part's rows in memory at a time)."""
+    statement_parts = {p.name.split(".")[0]: p for p in files.parts(folder, "statements")}
+    for path in files.parts(folder, "documents"):
+        held: dict[str, list[dict]] = {}
+        part = statement_parts.get(path.name.split(".")[0])
+        for row in files.read_part(part, "statements") if part else ():
+            held.setdefault(row["document"], []).append(row)
+        for document in files.read_part(path, "documents"):
+            yield document, held.pop(document["id"], [])
+        if held:
+            raise ReadError(part or path, "statements of documents the folder does not hold")
+
+
+class _State:
+    """What one ingest keeps between batches."""
+
+    def __init__(self, workspace: Workspace, actor: str | None) -> None:
+        from argmap.store.speakers import non_speaker_names
+
+        self.workspace = workspace
+        self.conn = workspace.conn
+        self.actor = actor
+        self.codebook = workspace.codebook
+        self.model = load_model(self.codebook, workspace.model_dir)
+        self.aliases = workspace.alias_table
+        self.not_speakers = non_speaker_names(self.conn)
+        self.mapping: dict[str, str | None] = {}  # folder speaker id -> stored id (None: none)
+        self._registry: SpeakerRegistry | None = None
+        self._stored: dict[str, str] = {}  # registry id -> stored id
+        self._restatements: RestatementIndex | None = None
+        self.edited = _edited_speakers(self.conn)
+        self.suggested = False  # the folder's suggestions are what add would store
+
+    def same_codebook(self, manifest: dict) -> bool:
+        """Whether a folder's stance suggestions are those ``add`` would store here: made
+        with the workspace's codebook, and the workspace has no learned model."""
+        if self.codebook is None or self.model is not None or not manifest.get("codebook"):
+            return False
+        from argmap.stance.codebook_model import codebook_fingerprint
+
+        return bool(manifest["codebook"] == codebook_fingerprint(self.codebook))
+
+    @property
+    def registry(self) -> SpeakerRegistry:
+        """The workspace's speakers replayed, as ``add`` does (built when first needed)."""
+        if self._registry is None:
+            from argmap.speakers.registry import SpeakerRegistry
+
+            self._registry = SpeakerRegistry(self.aliases, not_speakers=self.not_speakers)
+            rows = self.conn.execute("SELECT id, name, aliases FROM speakers ORDER BY rowid")
+            for sid, name, names in rows.fetchall():
+                for text in (name, *json.loads(names)):
+                    found = self._registry.resolve(text, doc_id=REPLAY_DOC)
+                    self._stored.setdefault(found.id, sid)
+        return self._registry
+
+    @property
+    def restatements(self) -> RestatementIndex:
+        if self._restatements is None:
+            from argmap.store.restatements import RestatementIndex
+
+            self._restatements = RestatementIndex()
+            self._restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
+        return self._restatements
+
+    def stored_speaker(self, speaker: dict) -> str | None:
+        """The stored speaker a folder's speaker is, or None (new)."""
+        sid = speaker["id"]
+        if sid in self.mapping:
+            return self.mapping[sid]
+        found: str | None = None
+        if self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
+            found = sid
+        elif self.conn.execute("SELECT 1 FROM speakers LIMIT 1").fetchone():
+            resolved = self.registry.resolve(speaker["name"], doc_id=f"\x00folder {sid}")
+            found = self._stored.get(resolved.id)
+        self.mapping[sid] = found
+        return found
+
+
+def _store(
+    state: _State,
+    batch: list[tuple[dict, list[dict]]],
+    speakers: dict[str, dict],
+    report: IngestReport,
+) -> None:
+    """Store a batch of documents in one transaction."""
+    conn = state.conn
+    new = []
+    for document, statements in batch:
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document["id"],)).fetchone():
+            report.unchanged += 1
+            report.metadata_updated += _metadata_again(state, document)
+            continue
+        source = document.get("source_path")
+        if (
+            source
+            and conn.execute(
+                "SELECT 1 FROM documents WHERE source_path = ?", (_absolute(source),)
+            ).fetchone()
+        ):
+            report.failed.append(
+                (
+                    source,
+                    "a new version of a document in the workspace: add it with argmap add, "
+                    "which carries its annotations over",
+                )
+            )
+            continue
+        distinct = _distinct(statements)
+        report.duplicates += len(statements) - len(distinct)
+        new.append((document, distinct))
+    if not new:
+        return
+    suggestions = _suggestions(state, new)
+    with state.workspace.transaction():
+        for (document, statements), suggested in zip(new, suggestions, strict=True):
+            _insert(state, document, statements, suggested, speakers, report)
+
+
+def _insert(
+    state: _State,
+    document: dict,
+    statements: list[dict],
+    suggestions: list | None,
+    speakers: dict[str, dict],
+    report: IngestReport,
+) -> None:
+    conn = state.conn
+    source = document.get("source_path")
+    seq = conn.execute(
+        "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
+        (
+            document["id"],
+            document["name"],
+            _absolute(source) if source else None,
+            document["text"],
+            now(),
+        ),
+    ).lastrowid
+    write_metadata(conn, document["id"], _metadata(document))
+    ids: dict[str, str | None] = {}  # folder speaker id -> stored id, for this document
+    learned = []
+    for statement in statements:
+        sid = statement["speaker_id"]
+        if sid is None or sid in ids:
+            continue
+        speaker = speakers.get(sid)
+        if speaker is None:
+            raise ReadError(source or document["name"], f"speaker {sid} is not in the folder")
+        if state.not_speakers and state.registry.is_not_a_speaker(speaker["name"]):
+            ids[sid] = None  # an analyst said this name is no speaker
+            continue
+        stored = state.stored_speaker(speaker)
+        if stored is None:
+            conn.execute(
+                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    sid,
+                    speaker["name"],
+                    speaker["kind"],
+                    speaker["role"],
+                    speaker["affiliation"],
+                    json.dumps(_aliases(speaker)),
+                ),
+            )
+            state.mapping[sid] = stored = sid
+            report.new_speakers += 1
+        elif stored not in state.edited:
+            added = _learn(conn, stored, speaker)
+            if added:
+                learned.append(added)
+        ids[sid] = stored
+    doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else None
+    rows = []
+    for index, s in enumerate(statements):
+        g = suggestions[index] if suggestions else None
+        labelled = (
+            (g.label, "suggestion", ReviewState.SUGGESTED.value, g.score, doubts[index])
+            if g is not None and doubts is not None
+            else (None, None, ReviewState.UNLABELLED.value, None, None)
+        )
+        rows.append(
+            (
+                s["id"],
+                document["id"],
+                seq,
+                s["start"],
+                s["end"],
+                s["text"],
+                s["kind"],
+                json.dumps([list(part) for part in s["parts"] or ()]),
+                s["cue"],
+                s["cue_start"],
+                s["cue_end"],
+                s["speaker_mention"],
+                s["speaker_start"],
+                s["speaker_end"],
+                ids.get(s["speaker_id"]) if s["speaker_id"] else None,
+                s["speaker_role"],
+                s["confidence"],
+                *labelled,
+            )
+        )
+    conn.executemany(
+        'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, '
+        "cue, cue_start, cue_end, "
+        "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
+        "label, label_source, review, suggestion_score, uncertainty) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    if suggestions and doubts is not None:
+        conn.executemany(
+            "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (s["id"], g.label, g.score, d, g.model_dump_json())
+                for s, g, d in zip(statements, suggestions, doubts, strict=True)
+            ],
+        )
+        report.suggestions += len(suggestions)
+    report.restatements += _offer_restatements(
+        conn, state.restatements.match([(s["id"], document["id"], s["text"]) for s in statements])
+    )
+    details: dict[str, Any] = {
+        "document": document["id"],
+        "name": document["name"],
+        "statements": len(statements),
+        "from": "statements",
+    }
+    if learned:
+        details["speakers"] = learned
+    state.workspace.log_event(
+        conn,
+        "add-document",
+        f"added {document['name']} ({len(statements)} statements, extracted before)",
+        details,
+        state.actor,
+    )
+    report.added += 1
+    report.statements += len(statements)
+
+
+def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list | None]:
+    """Each document's stance suggestions (None without a codebook): the folder's, when made
+    with the workspace's codebook (``argmap extract --output --codebook``), else asked in one
+    call."""
+    if state.suggested and all(s["suggestion"] for _, statements in new for s in statements):
+        from argmap.models import Suggestion
+
+        return [
+            [Suggestion.model_validate_json(s["suggestion"]) for s in statements] or None
+            for _, statements in new
+        ]
+    texts, contexts, sizes = [], [], []
+    for document, statements in new:
+        text = document["text"]
+        texts += [s["text"] for s in statements]
+        contexts += [text[slice(*paragraph_around(text, s["start"], s["end"]))] for s in statements]
+        sizes.append(len(statements))
+    found = stance_suggestions(state.codebook, texts, contexts, state.model)
+    if found is None:
+        return [None] * len(new)
+    out: list[list | None] = []
+    at = 0
+    for size in sizes:
+        out.append(found[at : at + size] if size else None)
+        at += size
+    return out
+
+
+def _metadata_again(state: _State, document: dict) -> bool:
+    """A stored document's metadata as the folder gives it now (``add`` reads it again: a
+    field set by hand stays): whether it changed. One log entry."""
+    values = _metadata(document)
+    if not any(v for name, v in values.items() if name != "authors") and values["authors"] == "[]":
+        return False
+    with state.workspace.transaction() as conn:
+        stored = stored_metadata(conn, document["id"])
+        name, source = conn.execute(
+            "SELECT name, source_path FROM documents WHERE id = ?", (document["id"],)
+        ).fetchone()
+        given: str | None = document.get("source_path")
+        same = given is not None and _absolute(given) == source
+        new = updated_metadata(stored, values, same_source=same)
+        changed = [n for n in FIELDS if new.get(n) != (stored or {}).get(n)]
+        if not changed:
+            return False
+        write_metadata(conn, document["id"], new)
+        state.workspace.log_event(
+            conn,
+            "document-metadata",
+            f"{name}: {', '.join(changed)} read again",
+            {"document": document["id"], "before": stored, "after": new},
+            state.actor,
+        )
+    return True
+
+
+def _metadata(document: dict) -> dict[str, Any]:
+    """A document row's metadata as the workspace stores it."""
+    values: dict[str, Any] = {name: document.get(name) for name in METADATA_FIELDS}
+    values["authors"] = json.dumps(list(values["authors"] or ()), ensure_ascii=False)
+    return values
+
+
+def _distinct(statements: list[dict]) -> list[dict]:
+    """One statement per id (span), as ``add`` keeps them: of copies, the one with a speaker,
+    then the more confident, then the first."""
+    best: dict[str, dict] = {}
+    for statement in statements:
+        held = best.get(statement["id"])
+        if held is None or (
+            (statement["speaker_id"] is not None, statement["confidence"])
+            > (held["speaker_id"] is not None, held["confidence"])
+        ):
+            best[statement["id"]] = statement
+    if len(best) == len(statements):
+        return statements
+    return [s for s in statements if best[s["id"]] is s]
+
+
+def _aliases(speaker: dict) -> list[str]:
+    """A folder speaker's other names, each once (as ``add`` gathers them document after
+    document)."""
+    return [a for a in dict.fromkeys(speaker["aliases"] or ()) if a != speaker["name"]]
+
+
+def _learn(conn, stored_id: str, speaker: dict) -> dict | None:
+    """New spellings, and a role or affiliation where none was known, added to a stored
+    speaker; what was added, for the log (None: nothing)."""
+    name, role, affiliation, aliases = conn.execute(
+        "SELECT name, role, affiliation, aliases FROM speakers WHERE id = ?", (stored_id,)
+    ).fetchone()
+    aliases = json.loads(aliases)
+    extra = [
+        a
+        for a in dict.fromkeys((speaker["name"], *(speaker["aliases"] or ())))
+        if a != name and a not in aliases
+    ]
+    role = speaker["role"] if role is None and speaker["role"] else None
+    affiliation = speaker["affiliation"] if affiliation is None and speaker["affiliation"] else None
+    if not (extra or role or affiliation):
+        return None
+    conn.execute(
+        "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), "
+        "affiliation = coalesce(affiliation, ?) WHERE id = ?",
+        (json.dumps(aliases + extra), role, affiliation, stored_id),
+    )
+    added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
+    return {key: value for key, value in added.items() if value}
+
+
+def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
+    """Found restatements stored as suggested 'restates' relations, as ``add`` offers them."""
+    if not found:
+        return 0
+    from argmap.store.argument import relation_id
+
+    kind = RelationKind.RESTATES.value
+    stamp = now()
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO relations "
+        "VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
+        [
+            (relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp)
+            for a, b, score in found
+        ],
+    )
+    return conn.total_changes - before
+
+
+def _edited_speakers(conn) -> set[str]:
+    """Ids of the speakers an edit that can still be undone or redone touched (left as
+    people set them)."""
+    edited: set[str] = set()
+    for (changes,) in conn.execute(
+        "SELECT changes FROM edits WHERE undoable = 1 AND state IN ('done', 'undone') "
+        "AND instr(changes, '\"speakers\"') > 0"
+    ):
+        try:
+            data = json.loads(changes)
+        except ValueError:
+            continue
+        for change in data if isinstance(data, list) else ():
+            if isinstance(change, dict) and change.get("table") == "speakers":
+                key = change.get("key")
+                if isinstance(key, list) and key:
+                    edited.add(str(key[0]))
+    return edited
+
+
+def _absolute(source_path: str) -> str:
+    """A source path as ``add`` stores it: absolute; a corpus row's identity kept."""
+    base, sep, key = source_path.partition("#")
+    return f"{Path(base).resolve()}{sep}{key}"
+
+
+def _one_line(problem: Exception) -> str:
+    return " ".join(str(problem).split()) or type(problem).__name__

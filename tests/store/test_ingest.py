@@ -1,0 +1,174 @@
+"""``argmap add --statements``: the results folder of ``argmap extract --output`` stored in a
+workspace without extracting again gives what ``argmap add`` of the same articles stores
+(documents, metadata, statements, speakers, suggestions, restatements), into an empty
+workspace and into one that holds some of them already."""
+
+import sqlite3
+from collections import Counter
+
+import pytest
+
+from argmap.io import statement_files as files
+from tests.cluster.helpers import seed_corpus
+from tests.helpers import SEED_CODEBOOK, run_cli
+
+pytest.importorskip("pyarrow")
+
+
+def stored(path) -> dict:
+    """What an add writes, to compare (row ids and times left out)."""
+    with sqlite3.connect(path) as conn:
+        return {
+            "documents": sorted(conn.execute("SELECT id, name, source_path, text FROM documents")),
+            "metadata": sorted(conn.execute("SELECT * FROM document_metadata")),
+            "statements": sorted(
+                conn.execute(
+                    'SELECT id, document, start, "end", text, kind, parts, cue, cue_start, '
+                    "cue_end, speaker_mention, speaker_start, speaker_end, speaker_id, "
+                    "speaker_role, confidence, label, label_source, review, suggestion_score, "
+                    "uncertainty FROM statements"
+                )
+            ),
+            "suggestions": sorted(
+                conn.execute("SELECT statement_id, label, score, data FROM suggestions")
+            ),
+            "speakers": sorted(
+                conn.execute("SELECT id, name, kind, role, affiliation, aliases FROM speakers")
+            ),
+            "relations": sorted(
+                conn.execute("SELECT id, kind, source_id, target_id, status, score FROM relations")
+            ),
+            "added": sorted(
+                row[0].split("(")[0]
+                for row in conn.execute("SELECT summary FROM edits WHERE action = 'add-document'")
+            ),
+        }
+
+
+def workspace(capsys, folder):
+    status, _, err = run_cli(capsys, "init", folder, "--codebook", SEED_CODEBOOK)
+    assert status == 0, err
+    return folder / "argmap.sqlite"
+
+
+@pytest.fixture
+def articles(tmp_path):
+    """20 articles of the seed's paragraphs, namesakes and misspellings among their speakers,
+    with a metadata table (outlet, date)."""
+    folder = tmp_path / "articles"
+    paths = seed_corpus(folder, 20, seed=21)
+    (folder / "metadata.csv").write_text(
+        "file,outlet,published\n"
+        + "".join(f"{p.name},outlet {n % 3},2024-05-{1 + n:02d}\n" for n, p in enumerate(paths))
+    )
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("fmt", "codebook"), [("parquet", True), ("jsonl", True), ("parquet", False)]
+)
+def test_a_results_folder_stores_what_add_stores(
+    capsys, monkeypatch, tmp_path, articles, fmt, codebook
+):
+    by_add = workspace(capsys, tmp_path / "by-add")
+    status, _, err = run_cli(capsys, "add", articles, "-w", by_add, "--progress", "none")
+    assert status == 0, err
+    options = ["--codebook", SEED_CODEBOOK] if codebook else []
+    status, _, err = run_cli(
+        capsys, "extract", articles, "-o", tmp_path / "out", "--format", fmt, *options
+    )
+    assert status == 0, err
+    if codebook:  # the folder's suggestions are stored: none is asked for again
+        import argmap.store.ingest
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("suggestions asked for again")
+
+        monkeypatch.setattr(argmap.store.ingest, "stance_suggestions", refuse)
+    ingested = workspace(capsys, tmp_path / "ingested")
+    status, out, err = run_cli(
+        capsys, "add", "--statements", tmp_path / "out", "-w", ingested, "--progress", "none"
+    )
+    assert status == 0, err
+    expected = stored(by_add)
+    assert stored(ingested) == expected
+    assert f"20 added, 0 unchanged; {len(expected['statements'])} statements" in out
+    assert len(expected["suggestions"]) == len(expected["statements"]) > 100
+    assert {row[2] for row in expected["metadata"]} == {"outlet 0", "outlet 1", "outlet 2"}
+
+
+def test_into_a_workspace_holding_some_of_them(capsys, tmp_path, articles):
+    """Speakers already stored are found again (by id, else by name as add replays them);
+    documents already stored are left alone."""
+    first = sorted(articles.glob("*.txt"))[:8]
+    by_add = workspace(capsys, tmp_path / "by-add")
+    ingested = workspace(capsys, tmp_path / "ingested")
+    for target in (by_add, ingested):
+        assert run_cli(capsys, "add", *first, "-w", target, "--progress", "none")[0] == 0
+    before = stored(ingested)["speakers"]
+    assert run_cli(capsys, "add", articles, "-w", by_add, "--progress", "none")[0] == 0
+    assert run_cli(capsys, "extract", articles, "-o", tmp_path / "out")[0] == 0
+    status, out, err = run_cli(
+        capsys, "add", "--statements", tmp_path / "out", "-w", ingested, "--progress", "none"
+    )
+    assert status == 0, err
+    assert "12 added, 8 unchanged" in out
+    assert "8 unchanged documents' metadata read again" in out
+    got, expected = stored(ingested), stored(by_add)
+    for table in ("documents", "metadata", "suggestions", "relations", "added"):
+        assert got[table] == expected[table], table
+    # the same statements; their speakers are the folder's, found among those stored before
+    # (a one-word name the stored speakers would have resolved otherwise may differ)
+    assert [row[:13] + row[14:] for row in got["statements"]] == [
+        row[:13] + row[14:] for row in expected["statements"]
+    ]
+    speakers = {row[0] for row in got["speakers"]}
+    assert {row[13] for row in got["statements"]} - {None} <= speakers
+    assert set(before) <= set(got["speakers"]) or {r[0] for r in before} <= speakers
+    # no speaker add would not make: a stored one is never stored again under a new id
+    assert not Counter(row[1] for row in got["speakers"]) - Counter(
+        row[1] for row in expected["speakers"]
+    )
+    # again: nothing new
+    status, out, _ = run_cli(
+        capsys, "add", "--statements", tmp_path / "out", "-w", ingested, "--progress", "none"
+    )
+    assert status == 0 and "0 added, 20 unchanged; 0 statements" in out
+
+
+def test_bad_folders_are_one_line_each_and_the_others_are_added(capsys, tmp_path, articles):
+    assert run_cli(capsys, "extract", articles, "-o", tmp_path / "out")[0] == 0
+    unfinished = tmp_path / "unfinished"
+    assert run_cli(capsys, "extract", articles, "-o", unfinished)[0] == 0
+    (unfinished / files.MANIFEST).unlink()  # as a run that was stopped leaves it
+    target = workspace(capsys, tmp_path / "ws")
+    status, out, err = run_cli(
+        capsys,
+        "add",
+        "--statements",
+        unfinished,
+        tmp_path / "missing",
+        articles,
+        tmp_path / "out",
+        "-w",
+        target,
+        "--progress",
+        "none",
+    )
+    assert status == 1
+    problems = err.strip().splitlines()
+    assert len(problems) == 3, err
+    assert f"{unfinished}: incomplete results" in problems[0]
+    assert f"{tmp_path / 'missing'}: no such results folder" in problems[1]
+    assert f"{articles}: not a results folder" in problems[2]
+    assert "20 added" in out
+    # a new version of a stored article is for argmap add, which carries annotations over
+    changed = sorted(articles.glob("*.txt"))[0]
+    changed.write_text(changed.read_text() + "\n\nA new last paragraph.")
+    assert run_cli(capsys, "extract", articles, "-o", tmp_path / "again")[0] == 0
+    status, out, err = run_cli(
+        capsys, "add", "--statements", tmp_path / "again", "-w", target, "--progress", "none"
+    )
+    assert status == 1
+    assert f"{changed}: a new version of a document in the workspace: add it with argmap add" in err
+    assert "0 added, 19 unchanged" in out
