@@ -414,8 +414,8 @@ def _sourcing(workspace, args) -> int:
             file=sys.stderr,
         )
     print(
-        f"({found.statements} statements, {len(found.outlets)} outlets, "
-        f"{len(found.speakers)} speakers; labels: "
+        f"({found.statements} statements, {sum(o.id is not None for o in found.outlets)} "
+        f"outlets, {sum(s.id is not None for s in found.speakers)} speakers; labels: "
         + ("people's only" if found.source == "human" else "the current stance")
         + "; a text printed unchanged by several outlets is one document, counted once)",
         file=sys.stderr,

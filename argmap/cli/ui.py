@@ -41,7 +41,16 @@ def register(
     )
     command.add_argument(
         "--view",
-        choices=("board", "documents", "statements", "review", "speakers", "map"),
+        choices=(
+            "board",
+            "documents",
+            "statements",
+            "review",
+            "speakers",
+            "map",
+            "timeline",
+            "sourcing",
+        ),
         default="board",
         help="the view to start in (default: board)",
     )

@@ -42,6 +42,8 @@ VIEWS = {
     "review": ("review_queue:ReviewView", "Review", "r", "view-review"),
     "speakers": ("speakers:SpeakersView", "Speakers", "p", "view-speakers"),
     "map": ("mapview:MapView", "Map", "m", "view-map"),
+    "timeline": ("timeline:TimelineView", "Timeline", "T", "view-timeline"),
+    "sourcing": ("sourcing:SourcingView", "Sourcing", "W", "view-sourcing"),
 }
 
 

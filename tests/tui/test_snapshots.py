@@ -35,3 +35,22 @@ def test_statements(app, snap_compare):
 
 def test_review(app, snap_compare):
     assert snap_compare(app, press=["r"], terminal_size=SIZE)
+
+
+@pytest.fixture(scope="module")
+def debate_template(tmp_path_factory):
+    """The ``DEBATE`` workspace: dated articles of three outlets, fixed suggestions, a map."""
+    from tests.helpers import debate_workspace
+
+    with debate_workspace(tmp_path_factory.mktemp("debate")) as workspace:
+        return workspace.path
+
+
+def test_timeline(debate_template, tmp_path, snap_compare):
+    app = ArgmapApp(copy_workspace(debate_template, tmp_path / "ws"))
+    assert snap_compare(app, press=["T", "w", "left", "left"], terminal_size=SIZE)
+
+
+def test_sourcing(debate_template, tmp_path, snap_compare):
+    app = ArgmapApp(copy_workspace(debate_template, tmp_path / "ws"))
+    assert snap_compare(app, press=["W", "down", "right", "right"], terminal_size=SIZE)

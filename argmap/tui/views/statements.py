@@ -15,16 +15,18 @@ from argmap.tui.views.base import StatementView
 from argmap.tui.views.statement_table import COLUMNS, StatementTable
 
 SORT_KEYS = tuple(SORTS)
-FIELDS = ("speaker", "stance", "label", "doc", "document", "kind", "review", "source")
+FIELDS = ("speaker", "stance", "label", "doc", "document", "kind", "review", "source", "position")
 #: Terms on the documents' metadata, read by ``Workspace.metadata_filter`` as the CLI's
 #: ``--outlet``, ``--author``, ``--since`` and ``--until`` are.
 METADATA_TERMS = ("outlet", "author", "since", "until")
 
 
 def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None]:
-    """A filter from ``speaker:NAME stance:LABEL doc:NAME kind:K review:STATE source:S`` and
-    ``outlet:NAME author:NAME since:DAY until:DAY`` terms (``_`` stands for a space), the rest
-    being text to search fuzzily. Returns (filter, free text, problem)."""
+    """A filter from ``speaker:NAME stance:LABEL doc:NAME kind:K review:STATE source:S
+    position:CLAIM`` and ``outlet:NAME author:NAME since:DAY until:DAY`` terms (``_`` stands for
+    a space; ``speaker:-``, ``position:-`` and ``outlet:-``: none), the rest being text to search
+    fuzzily.
+    Returns (filter, free text, problem)."""
     fields: dict = {}
     words = []
     problem = None
@@ -32,6 +34,9 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
     metadata: dict[str, str] = {}
     for term in query.split():
         key, sep, value = term.partition(":")
+        if key.lower() == "outlet" and value.lower() in ("-", "none"):
+            fields["outlet"] = ("",)  # documents without an outlet
+            continue
         if sep and key.lower() in METADATA_TERMS and value:
             metadata[key.lower()] = value
             continue
@@ -39,7 +44,9 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
             words.append(term)
             continue
         key, value = key.lower(), value.replace("_", " ")
-        if key == "speaker" and value.startswith("spk-"):
+        if key in ("speaker", "position") and value.lower() in ("-", "none"):
+            fields[key] = ""
+        elif key == "speaker" and value.startswith("spk-"):
             fields["speaker"] = value
         elif key == "speaker":
             hits = workspace.speakers(text=value, limit=1)
@@ -69,6 +76,13 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
             fields["review"] = tuple(v.lower() for v in value.split(","))
         elif key == "source":
             fields["label_source"] = value.lower()
+        elif key == "position":
+            found = _position(workspace, value)
+            if found:
+                fields["position"] = found
+            else:
+                problem = f"no position like {value!r}"
+                nothing = True
     if metadata:
         try:
             fields.update(_metadata_filter(workspace, metadata))
@@ -77,6 +91,16 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
     if nothing:
         fields["ids"] = ()
     return StatementFilter(**fields), " ".join(words), problem
+
+
+def _position(workspace, text: str) -> str | None:
+    """The id of the position ``text`` names: its id (or the start of one), else the first
+    position whose text holds it, in any case."""
+    positions = [c for c in workspace.claims() if c.kind == "position"]
+    by_id = [c.id for c in positions if c.id.startswith(text)]
+    if by_id:
+        return by_id[0]
+    return next((c.id for c in positions if text.casefold() in c.text.casefold()), None)
 
 
 def _metadata_filter(workspace, terms: dict[str, str]) -> dict:
