@@ -10,16 +10,26 @@ named before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from math import floor
 from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.models import SpeakerKind
 from argmap.speakers.descriptions import description_words, fit, head_forms, role_words
 from argmap.speakers.names import is_place, is_pronoun, pronoun_gender, split_role
-from argmap.speakers.wordlists import ORG_HEADS, TITLES
+from argmap.speakers.wordlists import (
+    DAY_NAMES,
+    DETERMINERS,
+    LEADING_NOT_NAME,
+    MONTH_NAMES,
+    ORG_HEADS,
+    TIME_EDGE,
+    TITLES,
+)
 
 _NAME_RUN = re.compile(  # (?=[A-Z])(?<!\w) is \b before a capital, and lets re skip ahead
     r"(?=[A-Z])(?<!\w)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
@@ -46,6 +56,51 @@ _LOOKAHEAD = 3000  # characters ahead searched for a full name when none came be
 _RUNS_PER_WORD = 64  # different runs of capitals kept for each capitalised word
 _RUNS_KEPT = 50_000  # different runs of capitals kept in all (memory stays bounded)
 _MEMORY = 200  # recent speakers kept for pronouns and descriptions
+# A word written as a person's name: after an honorific or a title, or with a verb of saying.
+_SAYING = (
+    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|"
+    r"notes|argued|argues|insisted|replied|recalled|stated|declared|warned|warns|tweeted|"
+    r"continued|acknowledged|contended|conceded|suggested|admitted|countered|responded|"
+    r"testified|recalls|believes|thinks)"
+)
+# Words before a name that make it a place's or a thing's ("in Washington Heights").
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an|in|at|on|of|from|near|over|across|inside|outside|throughout)\s+$"
+)
+# What the text writes before or after a word it writes as a person's name: an honorific
+# or a title, or a word naming a person's trade or kin ("Sen. Kristen Gillibrand", "actress
+# Kamala Lopez"), a verb of saying ("Gillibrand said", "said Gillibrand"), an age ("Mark
+# Weddle, 55, started work"); see SpeakerTracker._said_of_a_person.
+_WORD = r"[A-Z][\w’'-]*"
+_TITLE_BEFORE = frozenset(  # written with a capital, with or without a full stop
+    """
+    Mr Mrs Ms Miss Dr Sen Rep Gov Gen Adm Lt Col Capt Prof Rev Sgt President Senator Governor
+    Secretary Judge Justice Mayor Speaker Chairman Chairwoman Director Pope Sheriff Minister
+    Ambassador Representative Congressman Congresswoman
+    """.split()
+)
+_NOUN_BEFORE = frozenset(  # written in lower case
+    """
+    actor actress activist host anchor reporter spokesman spokeswoman chairman chairwoman founder
+    executive director lawyer attorney economist professor analyst strategist pollster adviser
+    aide author writer columnist candidate nominee senator governor mayor judge president
+    secretary minister businessman businesswoman billionaire pastor rabbi doctor mother father
+    son daughter wife husband brother sister widow
+    """.split()
+)
+_NOT_A_PERSON_AFTER = re.compile(
+    r"\s+(?:[A-Z]\w*\s+)?(?:University|College|Administration|Department)\b"
+)
+_SAYING_WORDS = frozenset(_SAYING[3:-1].replace("|", " ").split())
+_SAID_AFTER = re.compile(rf"(?:['’]s)?,?\s+(?:also\s+|then\s+|later\s+)?{_SAYING}\b|,\s+\d{{1,3}},")
+_HONORIFIC_BEFORE = re.compile(rf"(?<!\w)M(?:r|rs|s|iss)\.?\s+({_WORD})")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
+# How 'he' and 'she' weigh their candidates (lower is likelier): a sentence further back,
+# and how the person is named there (see SpeakerTracker._salient_person).
+SALIENCE_SENTENCE = 1.0
+SALIENCE_SPEAKER = 0.0
+SALIENCE_SUBJECT = 0.0
+SALIENCE_MENTIONED = 1.2
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
 # Heads of descriptions that stand for whatever organisation was named last ('the company').
@@ -77,6 +132,61 @@ _SUBJECT = re.compile(
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame)\.?\s+)?"
     r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){0,3})"
 )
+
+
+# The first he/she/his/her after a name in its sentence, with no quotation mark, other
+# capitalised word or sentence end between ("Trump revised his plan"; not "Trump met Clinton
+# and her aides", not "Trump said, 'She ...'").
+_FOLLOWING_PRONOUN = re.compile(
+    r"(?:['’]s)?(?:[ ,]+(?!(?:he|she|his|her|hers|himself|herself)\b)[a-z][\w’'-]*){0,8}?"
+    r"[ ,]+(he|she|his|hers|himself|herself|her(?= (?!(?:a|an|the|on|in|at|to|for|of|with|as|and"
+    r"|or|but|that|this|if|when|from|about|by|over|after|before)\b)[a-z]))\b"
+)
+_MALE = frozenset("he his himself".split())
+_TITLE_AND_HONORIFIC_WORDS = TITLES | frozenset("mr mrs ms miss dr sen rep gov gen".split())
+_HONORIFIC_WORDS = frozenset("mr mrs ms miss dr sen rep gov gen prof rev".split())
+# A sentence's first word, and the opening phrase after it up to its comma.
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+\b")
+_OPENING_PHRASE = re.compile(
+    r"(?:[^,.;:!?\"“”\n]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Rep)\.|(?<=Gov)\."
+    r"|(?<=\b[A-Z])\.){0,90}?,\s+"
+)
+# After the comma of a description that opens a sentence: its apposition's name, then a comma.
+_APPOSITION_NAME = re.compile(
+    r"(?:(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,5})?"
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+),"
+)
+# Words that open a sentence with a phrase before its subject ("During the debate, ...").
+_OPENING_WORDS = (LEADING_NOT_NAME | MONTH_NAMES | DAY_NAMES | TIME_EDGE) - frozenset(
+    ("who", "what", "which", "that", "this", "these", "those", "there", "here")
+)
+
+
+_TITLE_CASE_SMALL = frozenset(
+    """
+    a an the and or but nor of for to in on at by with from as vs is are be if into than via
+    """.split()
+)
+# Capitalised words of a headline that are not a person's name.
+_NOT_HEADLINE_NAME = TITLES | DETERMINERS | LEADING_NOT_NAME | MONTH_NAMES | DAY_NAMES
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline in title case: short, and every word but the small ones capitalised
+    ("Obama Sees Personal Insult if Black Voters Spurn Clinton")."""
+    words = line.split()
+    if not 4 <= len(words) <= 25:
+        return False
+    content = [w for w in words if w.strip("‘’'\"“”(),.:;!?-").casefold() not in _TITLE_CASE_SMALL]
+    if len(content) < 2:
+        return False
+    return not line.isupper() and all(
+        w.lstrip("‘’'\"“”(")[:1].isupper() or not w[:1].isalpha() for w in content
+    )
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _word_char(c: str) -> bool:
@@ -150,11 +260,18 @@ class SpeakerTracker:
         self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
         # sentence start -> (where its subject starts, the person it names), or None
         self._subject_people: dict[int, tuple[int, Resolved] | None] = {}
+        self._starts: list[int] | None = None  # where sentences start (see _all_sentence_starts)
+        self._mentioned: dict[int, Resolved | None] = {}  # a run's place -> the person it names
         self._lone: dict[str, str | None] = {}  # one-word name -> the person it names
         self._role_words: dict[int, frozenset[str]] = {}  # a name's place -> its role words
         self._lowered: str | None = None  # the text in lower case, when needed
         self._given_alone: dict[tuple[str, str], int] = {}  # (given, family) -> times alone
         self._name_words: dict[str, bool] = {}  # word -> written as a name inside a sentence
+        self._person_words: dict[str, bool] = {}  # word -> written as a person's name
+        self._pronoun_gender: dict[str, str | None] = {}  # name -> gender its pronouns show
+        self._headlines: dict[int, bool] = {}  # a line's start -> written in title case
+        self._first_honorific: dict[str, int] | None = None  # name -> first place after Mr.
+        self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -205,14 +322,86 @@ class SpeakerTracker:
 
     def _lone_name(self, name: str, start: int) -> str | None:
         """A one-word person name completed from the text ("Trump" -> "Donald Trump"), or kept
-        when the text writes it as a name inside a sentence; None for a sentence's first word
-        ("Staying", "Similarly", "The")."""
+        when the text shows it to be a person's ("Mr. Trump", "Trump said"); None for a
+        sentence's first word ("Staying", "The") and for a word the text never uses of a
+        person ("Honolulu", "Democratic")."""
         if name in self._lone:  # one answer per document: the full name written most often
             return self._lone[name]
         full = self._full_name(name, start)
-        known = full if full is not None else name if self._written_as_name(name) else None
+        known = (
+            full
+            if full is not None
+            else name
+            if self._written_as_name(name) and self._said_of_a_person(name)
+            else None
+        )
         self._lone[name] = known
         return known
+
+    def _a_persons_name(self, name: str) -> bool:
+        """Whether ``name`` may be a person's for 'he' or 'she': the text writes one of its
+        words as a person's ("Sen. Kristen Gillibrand", "Gillibrand said"), or, for a name of
+        several words, never writes it the way it writes a place or a thing ("in Washington
+        Heights", "the Scarborough Shoal", "a Muslim-American Gold Star family")."""
+        words = name.split()
+        if any(
+            self._said_of_a_person(word)
+            for word in words
+            if len(word) > 2 and word[:1].isupper() and not word.endswith(".")
+        ):
+            return True
+        if len(words) == 1 or any(len(w) > 3 and w.isupper() for w in words):
+            return False
+        known = self._thing_names.get(name)
+        if known is None:
+            text = self.text
+            known = self._thing_names[name] = any(
+                _THING_BEFORE.search(text, max(0, at - 12), at) for at in self._occurrences(name)
+            )
+        return not known
+
+    def _occurrences(self, word: str, possessive: bool = False) -> Iterator[int]:
+        """Where ``word`` is written in the text as a word of its own (or, with
+        ``possessive``, followed by 's)."""
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (
+                end == len(text)
+                or not _word_char(text[end])
+                or (possessive and text[end + 1 : end + 2] == "s" and text[end] in "'’")
+            ):
+                yield at
+            at = text.find(word, end)
+
+    def _said_of_a_person(self, word: str) -> bool:
+        """Whether the text writes ``word`` the way it writes a person's name: after an
+        honorific or a title ("Mr. Trump", "Sen. Cruz", "President Obama") or with a verb of
+        saying ("Trump said", "said Trump")."""
+        known = self._person_words.get(word)
+        if known is None:
+            known = self._person_words[word] = any(
+                self._person_word_at(at, at + len(word)) for at in self._occurrences(word, True)
+            )
+        return known
+
+    def _person_word_at(self, start: int, end: int) -> bool:
+        """Whether the word at ``start:end`` is written as a person's name there."""
+        text = self.text
+        if _SAID_AFTER.match(text, end):
+            return True
+        before = text[max(0, start - 80) : start].split()
+        if not before or not text[start - 1].isspace():
+            return False
+        if before[-1] in _SAYING_WORDS:
+            return True  # "said Trump"
+        for back in range(1, min(4, len(before) + 1)):
+            word = before[-back]
+            if word in _NOUN_BEFORE or word.rstrip(".") in _TITLE_BEFORE:
+                return not _NOT_A_PERSON_AFTER.match(text, end)  # "Sen. Kristen Gillibrand"
+            if not (word[:1].isupper() and back < 3):
+                return False
+        return False
 
     def _full_name(self, token: str, position: int, gender: str | None = None) -> str | None:
         """The person's full name, starting or ending with ``token``, written in the text:
@@ -221,31 +410,19 @@ class SpeakerTracker:
         ("When Trump", "Trump Wednesday", "West Virginia") are not candidates; with
         ``gender`` ("Mrs. Clinton"), nor is a person the text shows to be of the other."""
         self._scan_to(min(len(self.text), position + _LOOKAHEAD))
-        unread = self._unread.pop(token, None)
-        named = self._named.get(token)
-        if unread:  # the runs with this word not yet read: which name a person, with it
-            if named is None:
-                named = self._named[token] = []
-            for run, seen in unread:
-                name = _person_name(run)
-                if name is not None:
-                    words = name.split()
-                    if len(words) > 1 and token in (words[0], words[-1]):
-                        named.append((name, seen))
+        named = self._names_with(token)
         if not named:
             return None
         if len(named) == 1:  # the commonest case: one full name with this word
             name, seen = named[0]
-            if seen[1] < position + _LOOKAHEAD and (
-                gender is None or self._gender.get(name) in (None, gender)
-            ):
+            if seen[1] < position + _LOOKAHEAD and self._may_be(name, seen[1], token, gender):
                 return name
             return None
         found: dict[str, list[int]] = {}  # name -> [times written, has a place before, rank]
         for name, (count, first, last) in named:
             if first >= position + _LOOKAHEAD:
                 continue
-            if gender is None or self._gender.get(name) in (None, gender):
+            if self._may_be(name, first, token, gender):
                 latest = last if last < position else first if first < position else -first
                 known = found.get(name)
                 if known is None:
@@ -264,6 +441,84 @@ class SpeakerTracker:
             if max(alone.values()) >= max(3, 2 * fewest):
                 found = {n: found[n] for n in found if alone[n] == fewest}
         return max(found.items(), key=lambda item: tuple(item[1]))[0]
+
+    def _may_be(self, name: str, first: int, token: str, gender: str | None) -> bool:
+        """Whether "Mr. Obama" (``token`` with an honorific of ``gender``) may be the person
+        ``name``, first written at ``first``: not when the text shows them to be of the other
+        gender, nor, when it shows nothing, when the honorific form came first (the article's
+        "Mr. Obama" is not the "Michelle Obama" it names later in passing)."""
+        if gender is None:
+            return True
+        shown = self._gender_of(name)
+        if shown is not None:
+            return shown == gender
+        if self._first_honorific is None:
+            self._first_honorific = {}
+            for found in _HONORIFIC_BEFORE.finditer(self.text):
+                word = _without_possessive(found.group(1))
+                self._first_honorific.setdefault(word, found.start())
+        return first <= self._first_honorific.get(token, len(self.text))
+
+    def _names_with(self, token: str) -> list[tuple[str, list[int]]] | None:
+        """The full names of people starting or ending with ``token`` in the text read so far,
+        each with [times written, first place, latest place]."""
+        unread = self._unread.pop(token, None)
+        named = self._named.get(token)
+        if unread:  # the runs with this word not yet read: which name a person, with it
+            if named is None:
+                named = self._named[token] = []
+            for run, seen in unread:
+                name = _person_name(run)
+                if name is not None and not (seen[0] == 1 and self._in_headline(seen[1])):
+                    words = name.split()
+                    if len(words) > 1 and token in (words[0], words[-1]):
+                        named.append((name, seen))
+        return named
+
+    def _person_in_headline(self, mention: str, start: int) -> Resolved | None:
+        """The person a mention in a headline names: the first of its words the article uses
+        as a person's name, completed to the full name the article gives ("Elizabeth Warren
+        Hammers Wells Fargo CEO" -> Elizabeth Warren, "Gillibrand on Hillary Releasing Her
+        Goldman Sachs Speech" -> Kristen Gillibrand); None when no word is one."""
+        parsed = split_role(mention)
+        if parsed.proper and parsed.kind is SpeakerKind.PERSON and " " in parsed.name:
+            at = self.text.find(parsed.name)
+            while at >= 0 and self._in_headline(at):
+                at = self.text.find(parsed.name, at + 1)
+            if at >= 0:
+                return None  # "McCain Challenger Kelli Ward": a name the article writes
+        words = [w.strip("‘’'\"“”(),.:;!?") for w in mention.split()]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        self._scan_to(min(len(self.text), start + _LOOKAHEAD))
+        for word in words:
+            if not word[:1].isupper() or word.isupper() or word.casefold() in _NOT_HEADLINE_NAME:
+                continue
+            names = self._names_with(word)
+            if names:
+                fits = [n for n, _ in names if all(part in words for part in n.split())]
+                best = max(fits, key=len) if fits else self._full_name(word, start)
+            elif self._said_of_a_person(word) and not is_place(word):
+                best = self._full_name(word, start) or word
+            else:
+                continue
+            if best is None:
+                continue
+            resolved = Resolved(best, SpeakerKind.PERSON, None)
+            self._history.append((start, resolved))
+            return resolved
+        return None
+
+    def _in_headline(self, position: int) -> bool:
+        """Whether ``position`` lies in a line written in title case, a headline ("Obama Sees
+        Personal Insult ..."): its capitals are no evidence of a name."""
+        text = self.text
+        start = text.rfind("\n", 0, position) + 1
+        known = self._headlines.get(start)
+        if known is None:
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            known = self._headlines[start] = end - start < 250 and _is_title_case(text[start:end])
+        return known
 
     def _given_name_alone(self, name: str, token: str) -> int:
         """How often the text calls the person ``name`` by the other part of their name
@@ -299,9 +554,22 @@ class SpeakerTracker:
     def _resolve(self, start: int, end: int) -> Resolved:
         mention = self.text[start:end].strip(" ,.;:")
         if is_pronoun(mention):
-            return self._antecedent(mention, start)
+            return self._pronoun_speaker(mention, start)
+        if self._in_headline(start):
+            named = self._person_in_headline(mention, start)
+            if named is not None:
+                return named
+            parsed = split_role(mention)
+            if (
+                parsed.proper
+                and parsed.kind is SpeakerKind.PERSON
+                and not any(not self._in_headline(at) for at in self._occurrences(parsed.name))
+            ):  # "The Gap Goes On": capitals of a heading that no one is named by
+                return Resolved(parsed.name, SpeakerKind.UNKNOWN, None, "a headline")
         agent = _AGENT.search(mention) if "by" in mention.lower() else None  # the cheap test first
         parsed = split_role(agent.group(1) if agent else mention)
+        if not parsed.proper and " " not in parsed.name and is_pronoun(parsed.name):
+            return self._pronoun_speaker(parsed.name, start)  # "He's" is "he"
         if parsed.note is not None:
             return Resolved(parsed.name or mention, SpeakerKind.UNKNOWN, None, parsed.note)
         name, kind = parsed.name or mention, parsed.kind
@@ -334,6 +602,14 @@ class SpeakerTracker:
         self._history.append((start, resolved))
         return resolved
 
+    def _pronoun_speaker(self, pronoun: str, position: int) -> Resolved:
+        """The speaker a pronoun mention stands for; 'he' or 'she' then counts as that
+        person speaking there, for the pronouns after it ("he said ... he added")."""
+        resolved = self._antecedent(pronoun, position)
+        if resolved.note is None and pronoun_gender(pronoun) in ("male", "female"):
+            self._history.append((position, resolved))
+        return resolved
+
     def _antecedent(self, pronoun: str, position: int) -> Resolved:
         """The most recent speaker or named person a pronoun can refer to.
 
@@ -357,7 +633,7 @@ class SpeakerTracker:
         def latest_fitting(found: Iterable[tuple[int, Resolved]]) -> Resolved | None:
             """The first candidate that fits, of candidates latest first."""
             for at, seen in found:
-                if gender in ("male", "female") and self._gender.get(seen.name) not in (
+                if gender in ("male", "female") and self._gender_of(seen.name) not in (
                     None,
                     gender,
                 ):
@@ -371,19 +647,7 @@ class SpeakerTracker:
 
         candidates.sort(key=itemgetter(0), reverse=True)  # latest first (equals kept in order)
         if gender in ("male", "female"):
-            # the latest speaker or sentence subject that fits (a speaker first at one place):
-            # subjects are read only after the latest speaker that fits
-            speaker = next((c for c in candidates if latest_fitting((c,)) is not None), None)
-            low = max(0, position - _PRONOUN_REACH)
-            if speaker is not None:
-                low = max(low, speaker[0] + 1)
-            found = latest_fitting(self._subjects_between(low, position))
-            if found is None and speaker is not None:
-                found = speaker[1]
-            if found is None:  # no speaker or subject fits: a person named in passing
-                mentioned = self._people_mentioned_before(position)
-                mentioned.sort(key=itemgetter(0), reverse=True)
-                found = latest_fitting(mentioned)
+            found = self._salient_person(gender, position, candidates, latest_fitting)
         else:
             found = latest_fitting(candidates)
         if found is None:
@@ -392,6 +656,116 @@ class SpeakerTracker:
         if gender in ("male", "female"):
             self._gender.setdefault(resolved.name, gender)
         return resolved
+
+    def _salient_person(
+        self,
+        gender: str,
+        position: int,
+        speakers: list[tuple[int, Resolved]],
+        fitting: Callable[[Iterable[tuple[int, Resolved]]], Resolved | None],
+    ) -> Resolved | None:
+        """The person 'he' or 'she' at ``position`` most likely refers to: the one named in
+        the nearest sentence before it, a speaker or a sentence's subject before a person
+        named in passing (a sentence further back costs more than being named in passing);
+        never one the text shows to be of the other gender."""
+        low = max(0, position - _PRONOUN_REACH)
+        starts = self._sentence_starts(low, position)
+        best: tuple[float, int, Resolved] | None = None
+
+        def consider(at: int, seen: Resolved, cost: float) -> None:
+            nonlocal best
+            if at < low:
+                return
+            score = cost + (len(starts) - bisect_right(starts, at)) * SALIENCE_SENTENCE
+            if best is not None and (score, -at) >= (best[0], -best[1]):
+                return
+            if fitting(((at, seen),)) is not None:
+                best = (score, at, seen)
+
+        def since(cost: float) -> int:
+            """Where a candidate of ``cost`` must be named to beat the best so far."""
+            if best is None:
+                return low
+            back = floor((best[0] - cost) / SALIENCE_SENTENCE + 1e-9)  # sentences back
+            if back < 0:
+                return position
+            return low if back >= len(starts) else max(low, starts[len(starts) - 1 - back])
+
+        for at, seen in speakers:
+            if at < low:
+                break
+            consider(at, seen, SALIENCE_SPEAKER)
+        for at, seen in self._subjects_between(since(SALIENCE_SUBJECT), position):
+            consider(at, seen, SALIENCE_SUBJECT)
+        cheapest = min(SALIENCE_SUBJECT, SALIENCE_MENTIONED)
+        for at, seen in self._people_mentioned_before(position, since(cheapest)):
+            asked = self.text[max(0, at - 8) : at].rstrip().endswith("asked")
+            consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED)
+        return None if best is None else best[2]
+
+    def _sentence_starts(self, low: int, high: int) -> list[int]:
+        """Where the sentences that start in ``(low, high)`` start, in text order."""
+        starts = self._all_sentence_starts()
+        return starts[bisect_right(starts, low) : bisect_left(starts, high)]
+
+    def _all_sentence_starts(self) -> list[int]:
+        """Where the text's sentences start after its first (read once a document)."""
+        if self._starts is None:
+            text, self._starts = self.text, []
+            for end in _SENTENCE_START.finditer(text):
+                stop = end.start()
+                if (
+                    text[stop] == "."
+                    and text.rfind(" ", stop - 5, stop) >= 0  # a word of four letters or fewer
+                    and _ABBREVIATION_BEFORE.search(text, max(0, stop - 6), stop + 1)
+                ):
+                    continue  # the full stop of "Mr." or an initial is not a sentence's end
+                self._starts.append(end.end())
+        return self._starts
+
+    def _gender_of(self, name: str) -> str | None:
+        """'male' or 'female' as the text shows it: an honorific or a pronoun already resolved
+        to the person, else the pronouns that follow the person's name in its sentences
+        ("Trump revised his plan"), when they say one thing clearly."""
+        known = self._gender.get(name)
+        if known is not None:
+            return known
+        if name in self._pronoun_gender:
+            return self._pronoun_gender[name]
+        word = name.rsplit(None, 1)[-1]
+        if word != name and self._shared_family_name(word):
+            word = name  # "Melania Trump" in an article about Donald Trump: her name only
+        votes = {"male": 0, "female": 0}
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (
+                end == len(text) or not _word_char(text[end])
+            ):
+                found = _FOLLOWING_PRONOUN.match(text, end)
+                if found is not None:
+                    votes["male" if found.group(1).casefold() in _MALE else "female"] += 1
+            at = text.find(word, end)
+        male, female = votes["male"], votes["female"]
+        found_gender = (
+            "male"
+            if male >= 2 and male >= 3 * female
+            else "female"
+            if female >= 2 and female >= 3 * male
+            else None
+        )
+        self._pronoun_gender[name] = found_gender
+        return found_gender
+
+    def _shared_family_name(self, word: str) -> bool:
+        """Whether the text writes ``word`` after two different given names ("Donald Trump",
+        "Melania Trump")."""
+        given = set()
+        for at in self._occurrences(word):
+            found = _GIVEN_BEFORE.search(self.text, max(0, at - 40), at)
+            if found is not None and found.group(1).casefold() not in _TITLE_AND_HONORIFIC_WORDS:
+                given.add(found.group(1))
+        return len(given) > 1
 
     def _in_quotation(self, position: int) -> bool:
         """Whether ``position`` lies inside a quotation opened earlier in its paragraph."""
@@ -422,27 +796,12 @@ class SpeakerTracker:
             name = self._full_name(name, position) or name
         return Resolved(name, parsed.kind, parsed.role)
 
-    def _people_named_before(self, position: int) -> list[tuple[int, Resolved]]:
-        """People named as the subject of a sentence within a few paragraphs before
-        ``position``: "Trump also offered ..." is a candidate for a later "he", the object of
-        "... between the Broncos and the Carolina Panthers" is not."""
-        people = self._subjects_between(max(0, position - _PRONOUN_REACH), position)
-        people.reverse()
-        return people
-
     def _subjects_between(self, low: int, high: int) -> list[tuple[int, Resolved]]:
         """The people named as sentence subjects starting in ``[low, high)``, latest first."""
-        text, known, people = self.text, self._subject_people, []
-        starts = [0] if low == 0 and text[:1].isupper() else []
-        for end in _SENTENCE_START.finditer(text, max(0, low - 4), high):
-            start, stop = end.end(), end.start()
-            if (
-                text[stop] == "."
-                and text.rfind(" ", stop - 5, stop) >= 0  # a word of four letters or fewer
-                and _ABBREVIATION_BEFORE.search(text, max(0, stop - 6), stop + 1)
-            ):
-                continue  # the full stop of "Mr." or an initial is not a sentence's end
-            starts.append(start)
+        known, people = self._subject_people, []
+        starts = self._sentence_starts(max(0, low - 4), high)
+        if low == 0 and self.text[:1].isupper():
+            starts.insert(0, 0)
         for start in reversed(starts):
             if start in known:
                 found = known[start]
@@ -453,9 +812,38 @@ class SpeakerTracker:
         return people
 
     def _subject_at(self, sentence: int) -> tuple[int, Resolved] | None:
+        if self._in_headline(sentence):
+            return None
+        return self._subject_in(sentence)
+
+    def _subject_in(self, sentence: int) -> tuple[int, Resolved] | None:
         """Where the subject of the sentence starting at ``sentence`` starts, and the person
-        it names; None when it names no person."""
-        match = _SUBJECT.match(self.text, sentence)
+        it names; None when it names no person. The subject may follow an opening phrase
+        ("During a town hall, Tina Houchins asked") or be named in an apposition ("The
+        leader of the league, Jonathan Greenblatt, warned")."""
+        text = self.text
+        match = _SUBJECT.match(text, sentence)
+        if match is not None:
+            person = self._subject_person(match.start(2), match.group(2), match.group(1))
+            if person is not None:
+                return match.start(2), person
+        first = _FIRST_WORD.match(text, sentence)
+        if first is None:
+            return None
+        word = first.group().casefold()
+        apposition = word in DETERMINERS or word in _POSSESSIVE_PRONOUNS
+        if not (apposition or word in _OPENING_WORDS or word.endswith("ing")):
+            return None
+        comma = _OPENING_PHRASE.match(text, first.end())
+        if comma is None:
+            return None
+        if apposition:  # "His guest, the actress and activist Kamala Lopez, was ..."
+            named = _APPOSITION_NAME.match(text, comma.end())
+            if named is None:
+                return None
+            person = self._subject_person(named.start(1), named.group(1), None)
+            return None if person is None else (named.start(1), person)
+        match = _SUBJECT.match(text, comma.end())  # "On Sunday, Mr. Trump was ..."
         if match is None:
             return None
         person = self._subject_person(match.start(2), match.group(2), match.group(1))
@@ -463,8 +851,10 @@ class SpeakerTracker:
 
     def _subject_person(self, start: int, run: str, honorific: str | None) -> Resolved | None:
         """The person a sentence's subject names, or None."""
+        if run.rsplit(None, 1)[-1].casefold() in _HONORIFIC_WORDS:
+            return None  # "Supporting Mr" of "Supporting Mr. Cruz, Darran Whiting said"
         name = _person_name(run)
-        if name is None:
+        if name is None or not (honorific or self._a_persons_name(name)):
             return None
         if len(name.split()) == 1:
             lone = self._lone_name(name, start)
@@ -477,29 +867,37 @@ class SpeakerTracker:
                 self._gender.setdefault(name, (title.group(1) and "male") or "female")
         return Resolved(name, SpeakerKind.PERSON, split_role(run).role)
 
-    def _people_mentioned_before(self, position: int) -> list[tuple[int, Resolved]]:
-        """Every person named in the text within a few paragraphs before ``position``."""
+    def _people_mentioned_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
+        """Every person named in the text in ``[low, position)``, latest first."""
         self._scan_to(position)
         people = []
-        low = position - _PRONOUN_REACH
         for start, run in reversed(list(self._recent_runs)):
             if start >= position:
                 continue
             if start < low:
                 break
-            name = _person_name(run)
-            if name is None:
-                continue
-            if len(name.split()) == 1:
-                lone = self._lone_name(name, start)
-                if lone is None:
-                    continue
-                name = lone
-            title = _TITLE_GENDER.match(self.text, start)
-            if title:
-                self._gender.setdefault(name, (title.group(1) and "male") or "female")
-            people.append((start, Resolved(name, SpeakerKind.PERSON, split_role(run).role)))
+            if start in self._mentioned:
+                person = self._mentioned[start]
+            else:
+                person = self._mentioned[start] = self._run_mentioned(start, run)
+            if person is not None:
+                people.append((start, person))
         return people
+
+    def _run_mentioned(self, start: int, run: str) -> Resolved | None:
+        """The person a run of capitals at ``start`` names, or None."""
+        name = _person_name(run)
+        if name is None or self._in_headline(start) or not self._a_persons_name(name):
+            return None
+        if len(name.split()) == 1:
+            lone = self._lone_name(name, start)
+            if lone is None:
+                return None
+            name = lone
+        title = _TITLE_GENDER.match(self.text, start)
+        if title:
+            self._gender.setdefault(name, (title.group(1) and "male") or "female")
+        return Resolved(name, SpeakerKind.PERSON, split_role(run).role)
 
     def _person_described(self, description: str, position: int) -> str | None:
         """The person named before ``position`` whom the text describes the way

@@ -154,6 +154,8 @@ def split_role(mention: str) -> ParsedMention:
         return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False, note="no name")
     if " " not in text and is_pronoun(text):
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False)
+    if text.casefold() in _NOBODY:
+        return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="nobody named")
     note = _holiday(text)
     text = _trim_edges(text)
     note = note or _not_a_name(text, _DETERMINED.match(mention) is not None)
@@ -263,11 +265,15 @@ _LEXICON = (
 )
 
 
+_NOT_FIRST_OF_A_NAME = frozenset("Said Says No".split())
+
+
 def _titled_plain_name(mention: str) -> ParsedMention | None:
     """Fast path for the commonest mentions: "Fumio Kishida", "Sen. Bernie Sanders"."""
     words = mention.split(" ")
-    if len(words) == 1:
-        return None  # a word alone ("Tanaka", "officials") takes the full parse
+    if len(words) == 1 or words[0] in _NOT_FIRST_OF_A_NAME:
+        return None  # a word alone ("Tanaka", "officials") takes the full parse, as do
+        # "Said Ellis" and "No one"
     n = 0
     while n < len(words) - 1 and words[n].replace(".", "").casefold() in _TITLE_OR_HONORIFIC:
         n += 1
@@ -569,6 +575,7 @@ def _trim_edges(text: str) -> str:
             or (bare in MONTH_NAMES and _NUMBER.match(_bare(words[1])))
             or (_NUMBER.match(bare) and words[0].endswith((".", ",")))
             or (bare in TIME_EDGE and words[0].endswith(".") and words[1][:1].isupper())
+            or (bare in ("said", "says") and words[1][:1].isupper())  # "Said Ellis"
         ):
             words = words[1:]
             continue
@@ -651,6 +658,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DETERMINED = re.compile(r"\s*(?:the|this|that)\s+\S", re.IGNORECASE)
 
 
+_NOBODY = frozenset(("no one", "nobody", "no-one", "none", "not one"))
+
+
 def _not_a_name(text: str, determined: bool = False) -> str | None:
     """Why ``text`` (edges trimmed) names no speaker, or None when it may name one;
     ``determined``: the mention began with "the" ("the senator" is a description)."""
@@ -672,8 +682,10 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         bares[0] in HONORIFICS or (bares[0] in TITLES and not (determined and text.islower()))
     ):
         return "no name"  # "Mr" cut from "Mr. Trump", a title alone (but "the senator")
-    if len(words) == 1 and (bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE):
-        return "not a name"  # "Yet", "There", "In" at the start of a sentence
+    if len(words) == 1 and (
+        bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE or bares[0] in ("the", "a", "an")
+    ):
+        return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
     if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
     if (
@@ -883,7 +895,38 @@ def _scan(tokens: list[str]) -> ParsedMention:
     role_tokens, name_tokens = tokens[:role_end], tokens[role_end:]
     if not name_tokens:
         return _description(role_tokens)
+    agent = _speaks_for(tokens)
+    if agent:
+        # "a spokesman for Bernie Sanders", "advisers to Mr. Obama": someone else speaks
+        noun = tokens[agent - 1]
+        kind = SpeakerKind.GROUP if _is_plural(noun) else SpeakerKind.PERSON
+        owner = " ".join(tokens[agent + 1 :])
+        return ParsedMention(" ".join(tokens), None, kind, owner, proper=False, head=_bare(noun))
     return _named(role_tokens, name_tokens, honorific)
+
+
+_AGENT_LINKS = frozenset("of the and".split())
+
+
+def _speaks_for(tokens: list[str]) -> int:
+    """Where "for" or "to" makes a mention an agent of the name after it, not the name's
+    holder ("a spokesman for Bernie Sanders", "advisers to Obama", "A reporter for USA
+    Today"); 0 when it does not ("former Japanese Ambassador to the U.S. Sasae Kenichiro",
+    "candidate for president Hillary Clinton")."""
+    for p in range(1, len(tokens) - 1):
+        if tokens[p] not in ("to", "for"):
+            continue
+        noun = tokens[p - 1]
+        if not noun.islower():
+            continue
+        bare = _bare(noun)
+        if not (_person_noun(bare) or (_is_plural(bare) and _person_noun(bare[:-1]))):
+            return 0
+        rest = tokens[p + 1 :]
+        if rest[0][:1].isupper() and all(t[:1].isupper() or t in _AGENT_LINKS for t in rest):
+            return p
+        return 0
+    return 0
 
 
 def _complement_end(tokens: list[str], start: int) -> int:

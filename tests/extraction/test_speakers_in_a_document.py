@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.speakers.coref import SpeakerTracker
 from tests.extraction.helpers import containing, extract, name, only
 
 
@@ -254,13 +255,23 @@ def test_he_never_takes_a_capitalised_first_word_of_a_sentence():
     assert s.speaker == "Luay Sami"  # not "Soon"
 
 
-def test_he_takes_a_surname_written_inside_sentences():
+def test_he_takes_a_surname_the_text_writes_as_a_persons():
     text = (
-        "Reporters asked about Kasich on Monday. Kasich forcefully differed.\n\n"
+        "Reporters asked about Kasich on Monday. Mr. Kasich forcefully differed.\n\n"
         "“I think the government butchered those kids,” he said."
     )
     s = containing(extract(text), "butchered")
     assert s.speaker == "Kasich"
+
+
+def test_he_never_takes_a_word_the_text_never_writes_as_a_persons():
+    text = (
+        "“And they're terrifying,” Mr. Obama said in a recent interview in Honolulu.\n\n"
+        "The president's Pacific roots also came into play. In Honolulu last week, he told a "
+        "meeting of Pacific Island leaders that few people understood the stakes better."
+    )
+    s = containing(extract(text), "few people")
+    assert s.speaker == "Obama"  # not "Honolulu", written inside sentences but of no person
 
 
 def test_a_name_after_a_clause_opening_with_mr_is_still_a_name():
@@ -360,3 +371,121 @@ def test_who_after_a_state_alone_is_nobody():
     text = "Voters in West Virginia, who said the economy came first, backed him."
     s = containing(extract(text), "economy came first")
     assert s.speaker != "West Virginia"
+
+
+# Round 2 of issue 14: evidence in the text for who 'he' and 'she' are, headlines, subjects.
+
+
+def test_he_skips_a_name_the_text_writes_as_a_things():
+    text = (
+        "I met with Sen. Bernie Sanders in his office two days after his speech at the Democratic "
+        "National Convention.\n\n"
+        "One of the organizations he will soon launch, Our Revolution, will help recruit "
+        "progressive candidates. He plans to support at least 100 candidates at the "
+        "Democratic National Convention and beyond.\n\n"
+        '"What is absolutely imperative is that we keep the movement alive," he told me.'
+    )
+    s = containing(extract(text), "imperative")
+    assert s.speaker == "Bernie Sanders"  # not the convention, written "at the" like a place
+
+
+def test_a_headline_in_title_case_names_no_one_by_its_capitals():
+    text = (
+        "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital.\n\n"
+        "The Post profiled a Trump supporter who recently spent time in a hospital.\n\n"
+        '"We are going to win," Trump said at the rally.'
+    )
+    s = containing(extract(text), "going to win")
+    assert s.speaker == "Trump"  # not "Trump Supporter Who Was" of the headline
+
+
+def test_a_person_named_in_a_headline_is_the_person_the_article_names():
+    text = (
+        "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’\n\n"
+        "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo chief executive John Stumpf "
+        "on Tuesday.\n\n"
+        '"This just isn\'t right," Warren said.'
+    )
+    s = containing(extract(text), "Criminally Investigated")
+    assert s.speaker == "Elizabeth Warren"  # not "Elizabeth Warren Hammers Wells Fargo CEO"
+
+
+def test_he_takes_a_person_in_the_nearest_sentence_over_a_speaker_further_back():
+    text = (
+        '"The numbers were strong," Mr. Oltchick said of the family business.\n\n'
+        "The company expanded into Brooklyn and Queens in the 1960s. Later it built "
+        "apartments in Coney Island. Friends said the work suited Donald Trump well. "
+        '"For me, it worked very well," he said.'
+    )
+    s = containing(extract(text), "worked very well")
+    assert s.speaker == "Donald Trump"  # not Oltchick, who spoke three sentences before
+
+
+def test_she_skips_a_person_the_text_shows_to_be_a_man_by_his_pronouns():
+    text = (
+        "Trump unveiled his tax plan in September, and he defended his plan on Monday. "
+        "Trump said his plan would cut taxes for the middle class.\n\n"
+        "The debate over taxes has dominated the campaign, with Hillary Clinton lambasting "
+        "Trump's plan.\n\n"
+        '"The kind of plan that Donald has put forth would be trickle-down economics all '
+        'over again," she said.'
+    )
+    s = containing(extract(text), "trickle-down")
+    assert s.speaker == "Hillary Clinton"  # Trump is "he" in this text, never "she"
+
+
+def test_mr_before_any_full_name_is_not_a_relative_named_later():
+    text = (
+        "Mr. Cruz has pursued a national strategy of uniting evangelicals behind him.\n\n"
+        "He has deployed his pastor father, Rafael Cruz, as a surrogate.\n\n"
+        '"We will win Iowa," Mr. Cruz said.'
+    )
+    s = containing(extract(text), "win Iowa")
+    assert s.speaker == "Cruz"  # not "Rafael Cruz", first named after "Mr. Cruz"
+
+
+def test_the_name_in_an_apposition_that_opens_a_sentence_is_its_subject():
+    text = (
+        '"This is a dangerous proposal," Sen. Chuck Schumer said on Monday.\n\n'
+        "The leader of the Anti-Defamation League, Jonathan Greenblatt, condemned the plan. "
+        '"It is unacceptable," he said.'
+    )
+    s = containing(extract(text), "unacceptable")
+    assert s.speaker == "Jonathan Greenblatt"
+
+
+def test_he_said_counts_as_the_person_speaking_for_the_next_he():
+    text = (
+        "Florent Groberg, a retired Army captain, spoke at the convention. Groberg says it is "
+        "hard to blame one person for the attack. Many disagree.\n\n"
+        '"I agree that she should be held accountable," he said. The attack killed Ambassador '
+        'Chris Stevens and three others. "She should have had a slap on the hand," he added.'
+    )
+    s = containing(extract(text), "slap on the hand")
+    assert s.speaker == "Florent Groberg"  # not Chris Stevens, named after the first "he"
+
+
+def test_a_spokesman_for_a_person_is_not_the_person():
+    text = '"I guess Christmas Eve was booked," a spokesman for Bernie Sanders said.'
+    s = containing(extract(text), "Christmas Eve")
+    assert s.speaker == "spokesman for Bernie Sanders"
+    text = "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    s = containing(extract(text), "exasperated")
+    assert s.speaker == "advisers to Obama"
+
+
+def test_a_pronoun_with_its_verb_is_the_pronoun():
+    text = "Sen. Ted Cruz spoke in Iowa on Monday. He’s long argued that the caucuses decide."
+    at = text.index("He’s")
+    resolved = SpeakerTracker(text).resolve(at, at + len("He’s"))
+    assert resolved.name == "Ted Cruz"  # not a speaker called "He"
+
+
+def test_a_headline_phrase_that_names_no_one_is_no_speaker():
+    text = (
+        "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad "
+        "Optics.\n\n"
+        "Hillary Clinton was headed to the emergency room on Sunday, a source said."
+    )
+    s = containing(extract(text), "Headed to ER")
+    assert s.speaker is None and s.speaker_note == "a headline"  # not "Stealth Over Health"

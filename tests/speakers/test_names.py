@@ -394,6 +394,8 @@ def test_names_that_look_like_clause_or_time_words_stay_whole(name: str) -> None
         ("2016</", "a number"),
         ("Since Mr", "no name"),
         ("Yet", "not a name"),
+        ("The", "not a name"),  # a sentence's first word cut from its noun
+        ("No one", "nobody named"),  # 'No one ... argued that the museum ...'
     ],
 )
 def test_mentions_that_name_no_speaker_say_why(mention: str, reason: str) -> None:
@@ -413,6 +415,7 @@ def test_mentions_that_name_no_speaker_say_why(mention: str, reason: str) -> Non
         "Election officials",
         "Donald Trump",
         "the joint statement",  # a text whose author speaks: resolved in its document
+        "The Hill",
     ],
 )
 def test_speakers_are_not_taken_for_non_speakers(mention: str) -> None:
@@ -531,3 +534,32 @@ def test_a_poll_with_the_verb_after_it_is_still_a_poll() -> None:
 def test_names_and_heads_ending_in_ed_are_not_cut(mention: str) -> None:
     parsed = split_role(mention)
     assert parsed.note is None and parsed.name.split()[-1] in ("group", "Cruz", "Kushner")
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "owner"),
+    [
+        ("a spokesman for Bernie Sanders", "spokesman for Bernie Sanders", "Bernie Sanders"),
+        ("advisers to Mr. Obama", "advisers to Obama", "Obama"),
+        ("A reporter for USA Today", "reporter for USA Today", "USA Today"),
+    ],
+)
+def test_someone_speaking_for_a_name_is_not_the_name(mention: str, name: str, owner: str) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.affiliation, parsed.proper) == (name, owner, False)
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "former Japanese Ambassador to the U.S. Sasae Kenichiro",
+        "candidate for president Jill Stein",
+    ],
+)
+def test_a_role_with_to_or_for_before_a_name_is_still_a_role(mention: str) -> None:
+    assert split_role(mention).proper
+
+
+def test_a_verb_of_saying_before_a_name_is_not_part_of_it() -> None:
+    assert split_role("Said Ellis").name == "Ellis"  # 'Said Ellis, a tax expert: ...'
+    assert split_role("Saidi Ahmed").name == "Saidi Ahmed"
