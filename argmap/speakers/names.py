@@ -593,9 +593,10 @@ def _trim_edges(text: str) -> str:
             "on",
             "that",
             "the",
+            "a",
         )
     ):
-        words = words[:-2]  # "the administration last week"
+        words = words[:-2]  # "the administration last week", "Fiorina a month (later)"
     if "ed" not in text and "n't" not in text and "n’t" not in text:
         return " ".join(words).strip(" ,;:")
     if len(words) > 1 and words[-1].endswith(("n't", "n’t")) and words[-1].islower():

@@ -563,3 +563,9 @@ def test_a_role_with_to_or_for_before_a_name_is_still_a_role(mention: str) -> No
 def test_a_verb_of_saying_before_a_name_is_not_part_of_it() -> None:
     assert split_role("Said Ellis").name == "Ellis"  # 'Said Ellis, a tax expert: ...'
     assert split_role("Saidi Ahmed").name == "Saidi Ahmed"
+
+
+def test_a_time_phrase_after_a_name_is_not_part_of_it() -> None:
+    # 'When Fiorina a month later announced the layoffs, ...'
+    assert split_role("Fiorina a month").name == "Fiorina"
+    assert split_role("a week").note is not None
