@@ -51,7 +51,8 @@ def register(
         type=whole_number,
         default=10,
         metavar="N",
-        help="the N groups with most statements (default 10; 0: all)",
+        help="the N groups with most statements, and the one of statements without an outlet, "
+        "speaker, position or label (default 10; 0: all)",
     )
     _filter_options(timeline)
     timeline.add_argument(

@@ -198,7 +198,8 @@ def timeline(
     """Statements kept by ``filter`` counted per ``every`` (week or month), group (``by``:
     outlet, speaker, position, label or None) and current label (``source``: any or human);
     ``top`` keeps the groups with most statements (0: all; split by label, the codebook's first
-    labels). ``EditError`` for an unknown choice."""
+    labels) and the group None however small (no outlet, speaker, position or label: what an
+    analyst must see to trust the rest). ``EditError`` for an unknown choice."""
     check_choices(every, by, source)
     where, params = filter.where() if filter is not None else ("", [])
     group_sql = {
@@ -276,6 +277,8 @@ def timeline(
         ),
     )
     shown, left_out = (groups[:top], groups[top:]) if top else (groups, [])
+    if left_out and left_out[-1].id is None:  # the group None sorts last
+        shown, left_out = [*shown, left_out[-1]], left_out[:-1]
     kept = {g.id for g in shown}
     return Timeline(
         every=every,

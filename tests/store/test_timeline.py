@@ -304,6 +304,11 @@ def test_top_keeps_the_largest_groups_and_says_what_it_left_out(debate):
     assert found.groups == whole.groups[:2]
     assert found.left_out == whole.groups[2:]
     assert all(group.id in {g.id for g in found.groups} for _, group, _ in found.rows())
+    # the group of statements without an outlet is kept, however small
+    outlets = timeline(debate, every="month", by="outlet", top=1)
+    assert [g.name for g in outlets.groups] == ["The Example Times", "(no outlet)"]
+    assert [g.name for g in outlets.left_out] == ["The Post", "nytimes.com"]
+    assert outlets.undated_counts(None) and not outlets.undated_counts("The Post")
 
 
 def test_unknown_choices_are_refused(debate):

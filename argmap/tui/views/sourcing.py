@@ -22,8 +22,10 @@ from argmap.store.sourcing import Sourcing, SourcingTotal, sourcing
 from argmap.tui.label_style import plural
 from argmap.tui.views.base import View
 
-#: The speakers listed (most quoted first).
+#: The speakers listed (most quoted first) and the outlets shown as columns (most statements
+#: first); those without a speaker or an outlet are listed too.
 MAX_SPEAKERS = 300
+MAX_OUTLETS = 40
 #: The width of a cell's stance bar.
 BAR = 6
 
@@ -103,7 +105,9 @@ class SourcingView(View):
         named = [s for s in speakers if s.id is not None]
         # the most quoted, and the statements without a speaker however few
         self.speakers = named[:MAX_SPEAKERS] + [s for s in speakers if s.id is None]
-        self.outlets = list(self.data.outlets) if self.data else []
+        outlets = list(self.data.outlets) if self.data else []
+        named_outlets = [o for o in outlets if o.id is not None]
+        self.outlets = named_outlets[:MAX_OUTLETS] + [o for o in outlets if o.id is None]
         self._fill()
 
     def _fill(self) -> None:
@@ -168,9 +172,11 @@ class SourcingView(View):
             outlets = sum(o.id is not None for o in data.outlets)
             speakers = sum(s.id is not None for s in data.speakers)
             listed = sum(s.id is not None for s in self.speakers)
+            columns = sum(o.id is not None for o in self.outlets)
             text.append(
-                f" · {plural(data.statements, 'statement')}, {plural(outlets, 'outlet')},"
-                f" {plural(speakers, 'speaker')}"
+                f" · {plural(data.statements, 'statement')}, {plural(outlets, 'outlet')}"
+                + (f" ({columns} with most shown)" if columns < outlets else "")
+                + f", {plural(speakers, 'speaker')}"
                 + (f" ({listed} most quoted listed)" if listed < speakers else "")
             )
         if self.problem:
