@@ -434,6 +434,18 @@ class SpeakerTracker:
         if not found:
             return None
         if len(found) > 1:
+            # a name written once with a word before it is the name ("Crooked Hillary
+            # Clinton" in a quoted tweet is Hillary Clinton)
+            for longer in sorted(found, key=len, reverse=True):
+                shorter = next(
+                    (n for n in found if n != longer and " " in n and longer.endswith(" " + n)),
+                    None,
+                )
+                if shorter is not None:
+                    extra, kept = found.pop(longer), found[shorter]
+                    kept[0] += extra[0]
+                    kept[1], kept[2] = max(kept[1], extra[1]), max(kept[2], extra[2])
+        if len(found) > 1:
             # family members told apart: the one the text calls by given name alone most
             # ("Freddy stumbled") is not the one it calls "Mr. Trump"
             alone = {n: self._given_name_alone(n, token) for n in found}

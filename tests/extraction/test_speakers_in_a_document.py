@@ -489,3 +489,14 @@ def test_a_headline_phrase_that_names_no_one_is_no_speaker():
     )
     s = containing(extract(text), "Headed to ER")
     assert s.speaker is None and s.speaker_note == "a headline"  # not "Stealth Over Health"
+
+
+def test_a_name_written_once_with_a_word_before_it_is_the_name():
+    text = (
+        "Trump tweeted that “Crooked Hillary Clinton” had lied. Hillary Clinton said on "
+        "Monday that she would not respond. Hillary told reporters the same. Hillary laughed. "
+        "Hillary waved.\n\n"
+        "“He is unhinged,” Clinton said at a rally in Florida."
+    )
+    s = containing(extract(text), "unhinged")
+    assert s.speaker == "Hillary Clinton"  # not "Crooked Hillary Clinton"
