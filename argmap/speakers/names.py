@@ -118,6 +118,10 @@ _SIMPLE_NAME = re.compile(r"^[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)*$")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]+$")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
+_DATELINE = re.compile(  # a place in capitals, maybe a state and an agency, and a dash
+    r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]+\))? "
+    r"?(?:--|—|–|―) ?(?=[A-Z])"
+)
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _POSSESSIVE_S_ENDINGS = ("'s", "’s")  # for str.endswith on words, which hold no line breaks
 _POSSESSIVE_BARE_ENDINGS = ("s'", "s’")
@@ -316,6 +320,8 @@ def _bare(token: str) -> str:
 
 def _clean(mention: str) -> str:
     text = " ".join(mention.split()).strip(_EDGE_CHARS)  # white space runs as one space
+    if "-" in text or "—" in text or "–" in text or "―" in text:
+        text = _DATELINE.sub("", text)  # "WASHINGTON (AP) — Donald Trump" is Donald Trump
     if "(" in text or "[" in text:
         text = _BRACKETED.sub("", text)
     text = _LEAD_PHRASE.sub("", text).strip(" ,;:")

@@ -569,3 +569,17 @@ def test_a_time_phrase_after_a_name_is_not_part_of_it() -> None:
     # 'When Fiorina a month later announced the layoffs, ...'
     assert split_role("Fiorina a month").name == "Fiorina"
     assert split_role("a week").note is not None
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        # 'WASHINGTON -- President Obama, dedicating the National Museum ... on Saturday, said'
+        ("WASHINGTON -- President Obama, dedicating the National Museum", "Obama"),
+        ("WASHINGTON (AP) — Donald Trump", "Donald Trump"),
+        ("HEMPSTEAD, N.Y. ― Hillary Clinton", "Hillary Clinton"),
+        ("Jean-Marc Ayrault", "Jean-Marc Ayrault"),
+    ],
+)
+def test_a_dateline_before_a_name_is_not_part_of_it(mention: str, name: str) -> None:
+    assert split_role(mention).name == name
