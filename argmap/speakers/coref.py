@@ -27,6 +27,8 @@ from argmap.speakers.wordlists import (
     LEADING_NOT_NAME,
     MONTH_NAMES,
     ORG_HEADS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
     TIME_EDGE,
     TITLES,
 )
@@ -183,6 +185,16 @@ def _is_title_case(line: str) -> bool:
     return not line.isupper() and all(
         w.lstrip("‘’'\"“”(")[:1].isupper() or not w[:1].isalpha() for w in content
     )
+
+
+def _describes_a_person(description: str) -> bool:
+    """Whether a description's words name a person's trade or role ("a corporate attorney
+    who", "a Washington-based developer"; not "an honor Donald")."""
+    for word in description.split()[1:]:
+        word = word.strip(",.;:")
+        if word in PERSON_NOUNS or (len(word) > 5 and word.endswith(PERSON_SUFFIXES)):
+            return True
+    return False
 
 
 def _without_possessive(word: str) -> str:
@@ -578,6 +590,13 @@ class SpeakerTracker:
                 and not any(not self._in_headline(at) for at in self._occurrences(parsed.name))
             ):  # "The Gap Goes On": capitals of a heading that no one is named by
                 return Resolved(parsed.name, SpeakerKind.UNKNOWN, None, "a headline")
+        if mention.startswith(("a ", "an ")) and _describes_a_person(mention):
+            # "Angelique Brunner, a developer and spokeswoman for ...": the person before it
+            named = self._relative_antecedent(start)
+            if named is not None and named.kind is SpeakerKind.PERSON:
+                resolved = Resolved(named.name, SpeakerKind.PERSON, named.role or mention)
+                self._history.append((start, resolved))
+                return resolved
         agent = _AGENT.search(mention) if "by" in mention.lower() else None  # the cheap test first
         parsed = split_role(agent.group(1) if agent else mention)
         if not parsed.proper and " " not in parsed.name and is_pronoun(parsed.name):

@@ -500,3 +500,24 @@ def test_a_name_written_once_with_a_word_before_it_is_the_name():
     )
     s = containing(extract(text), "unhinged")
     assert s.speaker == "Hillary Clinton"  # not "Crooked Hillary Clinton"
+
+
+def test_a_description_after_a_persons_name_and_comma_is_that_person():
+    text = (
+        "Angelique Brunner, a Washington-based developer and spokeswoman for the EB-5 "
+        "Investment Coalition, which is made up of investors and developers, said many of the "
+        "examples failed to note that the program helped transform places.\n\n"
+        '"One of the challenges of EB-5 investment is that people look at what an area looks '
+        'like after the investment," she said.'
+    )
+    statements = extract(text)
+    assert containing(statements, "transform places").speaker == "Angelique Brunner"
+    assert containing(statements, "challenges").speaker == "Angelique Brunner"  # not the coalition
+
+
+def test_a_description_that_names_no_trade_is_not_the_name_before_it():
+    text = (
+        "He wore a tuxedo at his first wedding, to the Czech model Ivana Winklmayr, an honor "
+        "Donald said he had earned."
+    )
+    assert all(s.speaker != "Ivana Winklmayr" for s in extract(text))
