@@ -175,29 +175,38 @@ class CodebookModel:
             similarities = (
                 self._words.similarities(asserted_stems) + self._chars.similarities(asserted_texts)
             ) / 2
-            for found, row in zip(found_all, similarities, strict=True):
-                for index, label in enumerate(self.labels):
-                    columns = np.flatnonzero(self._reference_labels == index)
-                    if not len(columns) or not row[columns].any():
-                        continue
-                    best = columns[int(np.argmax(row[columns]))]
-                    similarity = float(row[best])
-                    found.nearest[label] = (similarity, self._references[best][1])
-                    weight = (
-                        NEUTRAL_SIMILARITY_WEIGHT
-                        if label == self.codebook.neutral
-                        else SIMILARITY_WEIGHT
-                    )
-                    found.totals[label] += weight * similarity
-                sides = [label for label in self.labels if label != self.codebook.neutral]
-                if self.codebook.neutral is not None and len(sides) > 1:
-                    # Likeness every position shares (the debate's own words) argues for none.
-                    shared = min(found.nearest.get(label, (0.0, ""))[0] for label in sides)
-                    for label in sides:
-                        found.totals[label] -= (
-                            SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
-                        )
+            self._add_likeness(found_all, similarities)
         return found_all
+
+    def _add_likeness(self, found_all: list[Evidence], similarities: np.ndarray) -> None:
+        """Each label's nearest reference text and its weighted likeness, then the likeness
+        every position shares taken off the positions (``similarities``: a row per evidence)."""
+        rows = np.arange(len(found_all))
+        for index, label in enumerate(self.labels):
+            columns = np.flatnonzero(self._reference_labels == index)
+            if not len(columns):
+                continue
+            block = similarities[:, columns]
+            nearest = block.argmax(axis=1)  # the first of equals, as np.argmax of a row
+            values = block[rows, nearest]
+            weight = (
+                NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
+            )
+            for found, alike, column, value in zip(
+                found_all, block.any(axis=1), nearest, values, strict=True
+            ):
+                if alike:
+                    similarity = float(value)
+                    found.nearest[label] = (similarity, self._references[columns[column]][1])
+                    found.totals[label] += weight * similarity
+        sides = [label for label in self.labels if label != self.codebook.neutral]
+        if self.codebook.neutral is None or len(sides) < 2:
+            return
+        for found in found_all:
+            # Likeness every position shares (the debate's own words) argues for none.
+            shared = min(found.nearest.get(label, (0.0, ""))[0] for label in sides)
+            for label in sides:
+                found.totals[label] -= SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
 
     def _mentions(self, tokens: list[Token]) -> dict[tuple[int, int], tuple[str, ...]]:
         """The target mentions of a statement: ``(first, last)`` token indexes -> target stems."""

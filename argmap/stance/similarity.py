@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,17 +29,22 @@ def char_wb_grams(text: str, shortest: int = 3, longest: int = 5) -> list[str]:
     """The lower-cased character n-grams of each word padded with one space each side, as
     scikit-learn's ``analyzer="char_wb"`` gives them (a word shorter than ``n``: once)."""
     grams: list[str] = []
-    add = grams.append
     for word in text.lower().split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(shortest, longest + 1):
-            if size <= n:
-                add(padded)
-                break
-            for offset in range(size - n + 1):
-                add(padded[offset : offset + n])
+        grams += _word_grams(word, shortest, longest)
     return grams
+
+
+@lru_cache(maxsize=16384)
+def _word_grams(word: str, shortest: int, longest: int) -> tuple[str, ...]:
+    padded = f" {word} "
+    size = len(padded)
+    grams: list[str] = []
+    for n in range(shortest, longest + 1):
+        if size <= n:
+            grams.append(padded)
+            break
+        grams += [padded[offset : offset + n] for offset in range(size - n + 1)]
+    return tuple(grams)
 
 
 class ReferenceSimilarity:
@@ -62,12 +68,26 @@ class ReferenceSimilarity:
 
     def similarities(self, texts: Iterable[str]) -> np.ndarray:
         """An (n_texts, n_references) array of cosines."""
-        rows = []
+        from scipy.sparse import csr_matrix  # 0.15 s to import; scikit-learn takes 1 s
+
+        index = self._index
+        columns: list[int] = []
+        counts: list[int] = []
+        ends = [0]
         for text in texts:
-            found = Counter(f for f in self._analyser(text) if f in self._index)
-            columns, weights = self._weights(found)
-            rows.append(self._references[:, columns] @ weights)
-        return np.array(rows).reshape(len(rows), len(self._references))
+            for feature, count in Counter(self._analyser(text)).items():
+                column = index.get(feature)
+                if column is not None:
+                    columns.append(column)
+                    counts.append(count)
+            ends.append(len(columns))
+        at = np.array(columns, dtype=np.intp)
+        weights = (np.log(np.array(counts, dtype=float)) + 1) * self._idf[at]
+        rows = np.repeat(np.arange(len(ends) - 1), np.diff(ends))
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(ends) - 1))
+        weights /= norms[rows]
+        found = csr_matrix((weights, at, ends), shape=(len(ends) - 1, len(index)))
+        return np.asarray(found @ self._references.T)
 
     def _weights(self, found: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """The vocabulary columns of ``found``'s features and their L2-normalised weights."""

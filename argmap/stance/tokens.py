@@ -181,7 +181,7 @@ def analyse(text: str) -> list[Token]:
                 _concede(tokens, sentence_start, i)
             sentence_start = i + 1
             opener = None
-        elif _rejects(lower, i):
+        elif word in _REJECTING and _rejects(lower, i):
             # "A instead of B", "A rather than B": B is the alternative the speaker turns down.
             end = next((j for j in range(i + 2, len(tokens)) if not tokens[j].is_word), len(tokens))
             for rejected in tokens[i + 2 : end]:
@@ -237,6 +237,10 @@ def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
     text = lower[word]
     comparative = text.endswith(("er", "est")) or lower[word - 1] == "more"
     return comparative and lower[negator] in {"never", "no"}
+
+
+#: The first words of "instead of" and "rather than".
+_REJECTING = frozenset({"instead", "rather"})
 
 
 def _rejects(lower: list[str], i: int) -> bool:
