@@ -193,7 +193,7 @@ class CodebookModel:
                 NEUTRAL_SIMILARITY_WEIGHT if label == self.codebook.neutral else SIMILARITY_WEIGHT
             )
             for found, alike, column, value in zip(
-                found_all, block.any(axis=1), nearest, values, strict=True
+                found_all, np.asarray(block.any(axis=1)), nearest, values, strict=True
             ):
                 if alike:
                     similarity = float(value)
