@@ -731,11 +731,14 @@ def _issuer(text: str) -> ParsedMention | None:
     words = text.split()
     for p, word in enumerate(words[:-1]):
         if word.endswith(_POSSESSIVE_S_ENDINGS) and word[:1].isupper():
-            after = [_bare(w) for w in words[p + 1 :]]
-            if after and after[-1] in _ISSUED and all(not w[:1].isupper() for w in words[p + 1 :]):
-                owner = split_role(" ".join(words[: p + 1]))  # "Trump's tweet", "Hoff's letter"
-                if owner.note is None and owner.proper and owner.name:
-                    return owner
+            for after in words[p + 1 :]:  # "Trump's tweet", "Hoff's letter makes a case"
+                if not after[:1].islower():
+                    break
+                if _bare(after) in _ISSUED:
+                    owner = split_role(" ".join(words[: p + 1]))
+                    if owner.note is None and owner.proper and owner.name:
+                        return owner
+                    break
             break
     return None
 

@@ -583,3 +583,18 @@ def test_a_time_phrase_after_a_name_is_not_part_of_it() -> None:
 )
 def test_a_dateline_before_a_name_is_not_part_of_it(mention: str, name: str) -> None:
     assert split_role(mention).name == name
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Hoff’s letter makes a libertarian-style case",  # the extractor's span runs on
+        "Hoff’s letter, emailed to delegates on Thursday and",
+    ],
+)
+def test_a_document_speaks_for_its_author_whatever_follows_it(mention: str) -> None:
+    assert split_role(mention).name == "Hoff"
+
+
+def test_a_possessive_before_a_noun_that_is_no_document_is_not_its_author() -> None:
+    assert split_role("Clinton’s aggressive attack on Trump").name != "Clinton"
