@@ -250,6 +250,7 @@ LEADING_NOT_NAME = frozenset(
     asked speaking writing responding answering pressed noting adding describing referring
     what how why where who whom whose which that this these those there here
     not no yes well oh given
+    everything nothing something anything everyone everybody anyone anybody
     """.split()
 )
 # Days, months and other time words at the edges of a mention ("Trump Wednesday", "On

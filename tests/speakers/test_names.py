@@ -598,3 +598,7 @@ def test_a_document_speaks_for_its_author_whatever_follows_it(mention: str) -> N
 
 def test_a_possessive_before_a_noun_that_is_no_document_is_not_its_author() -> None:
     assert split_role("Clinton’s aggressive attack on Trump").name != "Clinton"
+
+
+def test_everything_before_a_name_is_not_part_of_it() -> None:
+    assert split_role("Everything Trump").name == "Trump"  # 'Everything Trump says is ...'
