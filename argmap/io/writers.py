@@ -19,21 +19,45 @@ _TABLE_TEXT_WIDTH = 100
 def statement_record(statement: Statement, document: Document | None = None) -> dict:
     """A statement as a JSON-ready dict: ``doc`` (the file name) first, then every field, then
     its ``document``'s ``metadata`` when anything of it is known."""
-    record = {"doc": statement.doc_name, **statement.model_dump(mode="json")}
-    if document is not None and not document.metadata.is_empty():
-        record["metadata"] = document.metadata.model_dump(mode="json")
+    return _record(statement, _metadata(document))
+
+
+def _metadata(document: Document | None) -> dict | None:
+    """The ``metadata`` of a statement's record: None when nothing of it is known."""
+    if document is None or document.metadata.is_empty():
+        return None
+    return document.metadata.model_dump(mode="json")
+
+
+def _record(statement: Statement, metadata: dict | None) -> dict:
+    if type(statement) is Statement:
+        # what model_dump(mode="json") gives, read straight from the fields (3x cheaper): the
+        # kind as its value, each part as a list
+        fields = statement.__dict__
+        record = {"doc": statement.doc_name, **fields}
+        record["kind"] = getattr(fields["kind"], "value", fields["kind"])
+        record["parts"] = [list(part) for part in fields["parts"]]
+    else:
+        record = {"doc": statement.doc_name, **statement.model_dump(mode="json")}
+    if metadata is not None:
+        record["metadata"] = dict(metadata)
     return record
+
+
+# one encoder for every record: json.dumps with an option builds a new one each call
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def write_jsonl(results: Results, out: IO[str], extra: Extra | None = None) -> None:
     """One JSON object per statement, written and flushed document by document;
     ``extra`` adds fields to each record."""
     for document, statements in results:
+        metadata = _metadata(document)  # once a document, not once a statement
         for statement in statements:
-            record = statement_record(statement, document)
+            record = _record(statement, metadata)
             if extra is not None:
                 record.update(extra(document, statement))
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(_ENCODE(record) + "\n")
         out.flush()
 
 
