@@ -332,37 +332,45 @@ def route_part(number: int, job: Job, blocks: Mapping[str, int]) -> int:
 
 def resolve_block(block: int, job: Job) -> int:
     """Resolve block ``block``'s mentions with one registry, in corpus order; writes each
-    partition's speaker ids and the block's speakers. Returns how many speakers."""
-    from argmap.extraction.corpus import resolve_mention
+    partition's speaker ids and the block's speakers. Returns how many speakers.
 
-    folder = job.work / f"shuffle/block-{block:05d}"
-    mentions = [m for path in sorted(folder.glob("part-*.parquet")) for m in _read(path)]
-    mentions.sort(key=lambda m: (m["part"], m["row"]))
-    registry = registry_for(job)
-    speakers: dict[str, Speaker] = {}
-    first: dict[str, tuple[int, int]] = {}
-    resolved: dict[int, list[dict]] = {}
-    for m in mentions:
-        speaker = resolve_mention(
-            registry,
-            m["name"],
-            doc_id=m["doc_id"],
-            role=m["role"],
-            mention=m["mention"],
-            speakers=speakers,
-        )
-        first.setdefault(speaker.id, (m["part"], m["row"]))
-        resolved.setdefault(m["part"], []).append(
-            {"row": m["row"], "speaker": speaker.name, "speaker_id": speaker.id}
-        )
+    The mentions stay in one Arrow table (sorted, a few columns) and are read a batch at a
+    time; what each resolved to is kept as plain lists per partition: the registry is most
+    of the memory a block takes."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    for number, rows in resolved.items():
+    from argmap.extraction.corpus import resolve_mention
+
+    folder = job.work / f"shuffle/block-{block:05d}"
+    columns = ["part", "row", "doc_id", "name", "role", "mention"]
+    tables = [pq.read_table(path, columns=columns) for path in sorted(folder.glob("part-*"))]
+    mentions = pa.concat_tables(tables).sort_by([("part", "ascending"), ("row", "ascending")])
+    del tables
+    registry = registry_for(job)
+    speakers: dict[str, Speaker] = {}
+    first: dict[str, tuple[int, int]] = {}
+    resolved: dict[int, tuple[list[int], list[str], list[str]]] = {}  # part -> rows, names, ids
+    for batch in mentions.to_batches(max_chunksize=4096):
+        found = batch.to_pydict()
+        for part, row, doc_id, name, role, mention in zip(
+            *(found[column] for column in columns), strict=True
+        ):
+            speaker = resolve_mention(
+                registry, name, doc_id=doc_id, role=role, mention=mention, speakers=speakers
+            )
+            first.setdefault(speaker.id, (part, row))
+            rows, names, ids = resolved.setdefault(part, ([], [], []))
+            rows.append(row)
+            names.append(speaker.name)  # its name now: a later mention may give a fuller one
+            ids.append(speaker.id)
+    del mentions
+    for number, (rows, names, ids) in resolved.items():
         path = job.work / f"resolved/part-{number:05d}/block-{block:05d}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = _temporary(path)
-        pq.write_table(pa.Table.from_pylist(rows), temporary)
+        table = pa.table({"row": rows, "speaker": names, "speaker_id": ids})
+        pq.write_table(table, temporary)
         temporary.replace(path)
     files.write_part(
         Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"),

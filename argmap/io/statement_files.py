@@ -183,6 +183,17 @@ def read_part(path: Path, table: str) -> list[dict]:
     return [flat_statement(r) for r in records] if table == "statements" else records
 
 
+def read_table(path: Path) -> Any:
+    """A Parquet part as a ``pyarrow.Table`` (``ReadError`` without pyarrow)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        from argmap.io.errors import ReadError
+
+        raise ReadError(path, PYARROW_MISSING) from None
+    return pq.read_table(path)
+
+
 def parts(folder: str | os.PathLike[str], table: str) -> list[Path]:
     """The parts of ``table`` in a results folder, in order."""
     found = Path(folder) / table

@@ -45,7 +45,13 @@ if TYPE_CHECKING:
     from argmap.store.restatements import RestatementIndex
     from argmap.store.workspace import Workspace
 
-__all__ = ["BATCH_DOCUMENTS", "IngestReport", "add_statement_files", "results_folder"]
+__all__ = [
+    "BATCH_DOCUMENTS",
+    "IngestReport",
+    "SpeakerRows",
+    "add_statement_files",
+    "results_folder",
+]
 
 #: Documents stored in one transaction (their suggestions asked in one call).
 BATCH_DOCUMENTS = 500
@@ -97,8 +103,11 @@ def add_statement_files(
     for given in folders:
         try:
             folder = results_folder(given)
-            speakers = {row["id"]: row for row in files.read_rows(folder, "speakers")}
-            state.suggested = state.same_codebook(files.read_manifest(folder) or {})
+            speakers = SpeakerRows(folder)
+            manifest = files.read_manifest(folder) or {}
+            state.suggested = state.same_codebook(manifest)
+            state.verbatim = manifest.get("format") == "parquet"
+            state.start_folder()
             batch: list[tuple[dict, list[dict]]] = []
             for document, statements in _documents(folder):
                 batch.append((document, statements))
@@ -131,6 +140,46 @@ def _documents(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
             raise ReadError(part or path, "statements of documents the folder does not hold")
 
 
+class SpeakerRows:
+    """A results folder's speakers by id, a row read when asked: a folder of a large corpus
+    names many more speakers than one batch of documents needs (Parquet parts are kept as
+    Arrow tables, far smaller than a dict per speaker)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._tables: list[Any] = []
+        self._rows: list[dict] = []  # JSON Lines parts
+        self._where: dict[str, tuple[int, int]] = {}  # id -> (table, row); table -1: _rows
+        for path in files.parts(folder, "speakers"):
+            if path.suffix == ".parquet":
+                table = files.read_table(path)
+                number = len(self._tables)
+                self._tables.append(table)
+                for row, sid in enumerate(table.column("id").to_pylist()):
+                    self._where[sid] = (number, row)
+            else:
+                for record in files.read_part(path, "speakers"):
+                    self._where[record["id"]] = (-1, len(self._rows))
+                    self._rows.append(record)
+
+    def rows(self, ids: Iterable[str]) -> dict[str, dict]:
+        """The rows of the speakers ``ids`` names (those the folder has), by id."""
+        found: dict[str, dict] = {}
+        wanted: dict[int, list[int]] = {}
+        for sid in ids:
+            where = self._where.get(sid)
+            if where is None:
+                continue
+            number, row = where
+            if number < 0:
+                found[sid] = self._rows[row]
+            else:
+                wanted.setdefault(number, []).append(row)
+        for number, rows in wanted.items():
+            for record in self._tables[number].take(rows).to_pylist():
+                found[record["id"]] = record
+        return found
+
+
 class _State:
     """What one ingest keeps between batches."""
 
@@ -150,6 +199,15 @@ class _State:
         self._restatements: RestatementIndex | None = None
         self.edited = _edited_speakers(self.conn)
         self.suggested = False  # the folder's suggestions are what add would store
+        self.verbatim = False  # ... and their JSON is model_dump_json's own (Parquet parts)
+        self.speakers_before = False  # the workspace had speakers when this folder began
+
+    def start_folder(self) -> None:
+        """A new folder: its speakers are looked for among those stored before it (those of
+        earlier folders included); within a folder, its own ids say which are one."""
+        self.speakers_before = bool(self.conn.execute("SELECT 1 FROM speakers LIMIT 1").fetchone())
+        self._registry = None
+        self._stored = {}
 
     def same_codebook(self, manifest: dict) -> bool:
         """Whether a folder's stance suggestions are those ``add`` would store here: made
@@ -191,7 +249,7 @@ class _State:
         found: str | None = None
         if self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
             found = sid
-        elif self.conn.execute("SELECT 1 FROM speakers LIMIT 1").fetchone():
+        elif self.speakers_before:
             resolved = self.registry.resolve(speaker["name"], doc_id=f"\x00folder {sid}")
             found = self._stored.get(resolved.id)
         self.mapping[sid] = found
@@ -201,13 +259,18 @@ class _State:
 def _store(
     state: _State,
     batch: list[tuple[dict, list[dict]]],
-    speakers: dict[str, dict],
+    speakers: SpeakerRows,
     report: IngestReport,
 ) -> None:
     """Store a batch of documents in one transaction."""
     conn = state.conn
     new = []
+    seen: set[str] = set()
+    again = []  # the same text twice in the batch: the later one is unchanged, as add has it
     for document, statements in batch:
+        if document["id"] in seen:
+            again.append(document)
+            continue
         if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document["id"],)).fetchone():
             report.unchanged += 1
             report.metadata_updated += _metadata_again(state, document)
@@ -230,12 +293,16 @@ def _store(
         distinct = _distinct(statements)
         report.duplicates += len(statements) - len(distinct)
         new.append((document, distinct))
-    if not new:
-        return
-    suggestions = _suggestions(state, new)
-    with state.workspace.transaction():
-        for (document, statements), suggested in zip(new, suggestions, strict=True):
-            _insert(state, document, statements, suggested, speakers, report)
+        seen.add(document["id"])
+    if new:
+        suggestions = _suggestions(state, new)
+        named = speakers.rows({s["speaker_id"] for _, found in new for s in found} - {None})
+        with state.workspace.transaction():
+            for (document, statements), suggested in zip(new, suggestions, strict=True):
+                _insert(state, document, statements, suggested, named, report)
+    for document in again:
+        report.unchanged += 1
+        report.metadata_updated += _metadata_again(state, document)
 
 
 def _insert(
@@ -336,7 +403,7 @@ def _insert(
             "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
             "VALUES (?, ?, ?, ?, ?)",
             [
-                (s["id"], g.label, g.score, d, g.model_dump_json())
+                (s["id"], g.label, g.score, d, _suggestion_json(state, s, g))
                 for s, g, d in zip(statements, suggestions, doubts, strict=True)
             ],
         )
@@ -367,11 +434,14 @@ def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list
     """Each document's stance suggestions (None without a codebook): the folder's, when made
     with the workspace's codebook (``argmap extract --output --codebook``), else asked in one
     call."""
+    if state.codebook is None:
+        return [None] * len(new)
     if state.suggested and all(s["suggestion"] for _, statements in new for s in statements):
         from argmap.models import Suggestion
 
+        # made by the same model's model_dump_json on a worker: read without validating
         return [
-            [Suggestion.model_validate_json(s["suggestion"]) for s in statements] or None
+            [Suggestion.model_construct(**json.loads(s["suggestion"])) for s in statements] or None
             for _, statements in new
         ]
     texts, contexts, sizes = [], [], []
@@ -389,6 +459,13 @@ def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list
         out.append(found[at : at + size] if size else None)
         at += size
     return out
+
+
+def _suggestion_json(state: _State, statement: dict, suggestion: Any) -> str:
+    """A suggestion as the workspace stores it: the folder's JSON as it is, when it is used."""
+    if state.suggested and state.verbatim and statement["suggestion"]:
+        return str(statement["suggestion"])
+    return str(suggestion.model_dump_json())
 
 
 def _metadata_again(state: _State, document: dict) -> bool:
