@@ -201,6 +201,7 @@ def documents(
     finding no article at all is an error (recorded as a failure of ``paths``). ``metadata``
     (a ``MetadataTable``) and ``columns`` (for corpus files) are passed to the reader; a
     document's metadata warnings, and corpus rows left out, are warnings."""
+    from argmap.io.corpus import origin
     from argmap.io.reading import ReadError, load_documents
 
     paths = list(paths)
@@ -212,7 +213,7 @@ def documents(
             failures.append(item.path)
         else:
             for note in item.read_warnings:
-                warning(f"{item.source_path or item.name}: {note}")
+                warning(f"{origin(item)}: {note}")
             read += 1
             yield item
     if skipped:

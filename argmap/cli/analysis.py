@@ -9,7 +9,13 @@ import csv
 import json
 import sys
 
-from argmap.cli.mapedit import STATEMENT_FILTERS, UsageProblem, statement_filter, whole_number
+from argmap.cli.mapedit import (
+    STATEMENT_FILTERS,
+    UsageProblem,
+    plural,
+    statement_filter,
+    whole_number,
+)
 from argmap.cli.workspace import METADATA_FILTERS, add_workspace_option, run_in_workspace
 
 FORMATS = ("table", "csv", "json")
@@ -88,7 +94,8 @@ def register(
         default=10,
         metavar="N",
         help="the N speakers each outlet quotes most (with --rows speaker: the N speakers "
-        "quoted most, each with every outlet); default 10, 0: all",
+        "quoted most, each with every outlet), and the statements without a speaker however "
+        "few; default 10, 0: all",
     )
     _label_option(sourcing)
     _source_option(sourcing)
@@ -157,10 +164,6 @@ def _labels(workspace, found: tuple[str, ...], wanted: list[str] | None) -> tupl
             )
         chosen.append(hits[0])
     return tuple(label for label in known if label in chosen)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _share(value: float | None) -> str:
@@ -381,8 +384,7 @@ def _timeline_notes(found) -> None:
     ]
     if found.several:
         notes.append(
-            f"{_plural(found.several, 'statement')} bearing on several positions, counted "
-            "under each"
+            f"{plural(found.several, 'statement')} bearing on several positions, counted under each"
         )
     if found.left_out:
         n = sum(g.statements + g.undated for g in found.left_out)
@@ -415,8 +417,9 @@ def _sourcing(workspace, args) -> int:
             file=sys.stderr,
         )
     print(
-        f"({found.statements} statements, {sum(o.id is not None for o in found.outlets)} "
-        f"outlets, {sum(s.id is not None for s in found.speakers)} speakers; labels: "
+        f"({plural(found.statements, 'statement')}, "
+        f"{plural(sum(o.id is not None for o in found.outlets), 'outlet')}, "
+        f"{plural(sum(s.id is not None for s in found.speakers), 'speaker')}; labels: "
         + ("people's only" if found.source == "human" else "the current stance")
         + "; a text printed unchanged by several outlets is one document, counted once)",
         file=sys.stderr,
@@ -429,8 +432,7 @@ def _sourcing_groups(found, rows: str, top: int):
     top speakers each with every outlet."""
     if rows == "outlet":
         return [(outlet, found.of_outlet(outlet.id, top)) for outlet in found.outlets]
-    speakers = found.speakers[:top] if top else found.speakers
-    return [(speaker, found.of_speaker(speaker.id)) for speaker in speakers]
+    return [(speaker, found.of_speaker(speaker.id)) for speaker in found.top_speakers(top)]
 
 
 def _sourcing_table(found, groups, rows: str, labels: tuple[str, ...]) -> None:
@@ -454,6 +456,7 @@ def _sourcing_table(found, groups, rows: str, labels: tuple[str, ...]) -> None:
             )
         rest = outer.statements - sum(c.statements for c in cells)
         if rest:
+            others_n = len(_all_of(found, outer.id, rows)) - len(cells)
             others = {
                 label: outer.counts.get(label, 0) - sum(c.counts.get(label, 0) for c in cells)
                 for label in (*labels, "")
@@ -461,7 +464,7 @@ def _sourcing_table(found, groups, rows: str, labels: tuple[str, ...]) -> None:
             table.append(
                 [
                     outer.name,
-                    f"({len(_all_of(found, outer.id, rows)) - len(cells)} other {inner}s)",
+                    f"({plural(others_n, 'other ' + inner)})",
                     str(rest),
                     _percent(rest / outer.statements),
                     *(str(others[label]) for label in labels),

@@ -53,6 +53,16 @@ def whole_number(text: str) -> int:
     return value
 
 
+def noun(n: int, word: str) -> str:
+    """``word`` as the count ``n`` wants it: "statement" for 1, "statements" else."""
+    return word if n == 1 else word + "s"
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 statement", "2 statements"."""
+    return f"{n} {noun(n, word)}"
+
+
 def _lower(text: str) -> str:
     return text.lower()
 
@@ -61,7 +71,13 @@ def _lower(text: str) -> str:
 #: the documents' metadata (``METADATA_FILTERS``); ``argmap timeline`` and ``argmap sourcing``
 #: take them too. ``statement_filter`` reads them.
 STATEMENT_FILTERS: tuple[tuple[tuple[str, ...], dict], ...] = (
-    (("--speaker",), {"help": "speaker id or name ('none': statements without a speaker)"}),
+    (
+        ("--speaker",),
+        {
+            "help": "speaker id, name, alias or a person's family name ('Kishida' for Kishida "
+            "Fumio; 'none': statements without a speaker)"
+        },
+    ),
     (("--review",), {"type": _lower, "choices": REVIEWS, "help": "review state"}),
     (("--kind",), {"type": _lower, "choices": KINDS}),
     (
@@ -351,7 +367,7 @@ def _resolve(workspace, table: str, text: str) -> str:
             f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 2", (text,)
         ).fetchall()
         if table == "speakers" and not named:
-            named = [(s.id,) for s in workspace.find_speakers(text)][:2]
+            named = [(s.id,) for s in workspace.speakers_named(text)][:2]
         if len(named) == 1:
             return named[0][0]
         rows = rows or named
@@ -377,7 +393,7 @@ def _candidates(workspace, table: str, text: str) -> str:
             )
         ]
         if table == "speakers":
-            ids += [s.id for s in workspace.find_speakers(text)]
+            ids += [s.id for s in workspace.speakers_named(text)]
         names = dict(workspace.conn.execute(f"SELECT id, name FROM {table}").fetchall())
         return ", ".join(f"{i} ({names.get(i, '?')})" for i in dict.fromkeys(ids))
     return ", ".join(dict.fromkeys(ids))
@@ -399,7 +415,7 @@ def _statements(workspace, args) -> int:
     ):
         text = row.text if len(row.text) <= 80 else row.text[:79] + "…"
         print(f"{row.id}  {row.label or '-':<18} {row.review:<11} {row.speaker or '?'}: {text}")
-    print(f"({total} statements match)", file=sys.stderr)
+    print(f"({plural(total, 'statement')} {'matches' if total == 1 else 'match'})", file=sys.stderr)
     return 0
 
 
@@ -579,8 +595,11 @@ def _documents(workspace, args) -> int:
             json.dump([vars(o) for o in outlets], sys.stdout, ensure_ascii=False, indent=2)
             print()
         for o in outlets if args.format == "text" else ():
-            print(f"{o.statements:>7} statements {o.documents:>6} documents  {o.outlet}")
-        print(f"({len(outlets)} outlets)", file=sys.stderr)
+            print(
+                f"{o.statements:>7} {noun(o.statements, 'statement'):<10} "
+                f"{o.documents:>6} {noun(o.documents, 'document'):<9}  {o.outlet}"
+            )
+        print(f"({plural(len(outlets), 'outlet')})", file=sys.stderr)
         return 0
     rows = workspace.documents(filter)
     if args.authors:
@@ -593,8 +612,8 @@ def _documents(workspace, args) -> int:
             json.dump(dict(ordered), sys.stdout, ensure_ascii=False, indent=2)
             print()
         for author, n in ordered if args.format == "text" else ():
-            print(f"{n:>6} documents  {author}")
-        print(f"({len(ordered)} authors)", file=sys.stderr)
+            print(f"{n:>6} {noun(n, 'document'):<9}  {author}")
+        print(f"({plural(len(ordered), 'author')})", file=sys.stderr)
         return 0
     if args.format == "json":
         json.dump(
@@ -608,14 +627,15 @@ def _documents(workspace, args) -> int:
     for row in rows:
         print(_document_line(row))
     if fields:
-        print(f"({len(rows)} documents match)", file=sys.stderr)
+        n = len(rows)
+        print(f"({plural(n, 'document')} {'matches' if n == 1 else 'match'})", file=sys.stderr)
     return 0
 
 
 def _document_line(row) -> str:
     """One document in a list: id, name, statements, then what is known of its outlet, date,
     authors and title, then when it was added."""
-    parts = [row.id, row.name, f"{row.statements} statements"]
+    parts = [row.id, row.name, plural(row.statements, "statement")]
     parts += [v for v in (row.outlet, row.published) if v]
     if row.authors:
         parts.append("by " + ", ".join(row.authors))
@@ -638,8 +658,12 @@ def _document(workspace, args) -> int:
         document = _resolve(workspace, "documents", args.document)
     except EditError:
         like = workspace.documents_like(args.document)  # `set`: part of a name will do
-        if args.action != "set" or len(like) != 1:
+        if args.action != "set" or not like:
             raise
+        if len(like) > 1:
+            names = ", ".join(f"{row.id} ({row.name})" for row in like[:5])
+            more = f" and {len(like) - 5} more" if len(like) > 5 else ""
+            raise EditError(f"several documents match {args.document!r}: {names}{more}") from None
         document = like[0].id
     if args.action == "set":
         print(_document_line(workspace.set_document_metadata(document, **fields)))
@@ -660,7 +684,7 @@ def _speakers(workspace, args) -> int:
     shown = rows[args.offset : args.offset + args.limit if args.limit else None]
     for row in shown:
         stances = ", ".join(f"{k or '(none)'} {v}" for k, v in sorted(row.stances.items()))
-        print(f"{row.id}  {row.name} [{row.kind}] {row.statements} statements: {stances}")
+        print(f"{row.id}  {row.name} [{row.kind}] {plural(row.statements, 'statement')}: {stances}")
     if len(shown) < len(rows):
         first = args.offset + 1 if shown else 0
         print(
@@ -669,7 +693,7 @@ def _speakers(workspace, args) -> int:
             file=sys.stderr,
         )
     else:
-        print(f"({len(rows)} speakers)", file=sys.stderr)
+        print(f"({plural(len(rows), 'speaker')})", file=sys.stderr)
     return 0
 
 
@@ -712,7 +736,8 @@ def _show_speaker(workspace, speaker: str, how: str) -> int:
         if value:
             print(f"  {label:<12}{value}")
     print(f"  {'aliases':<12}{', '.join(s.aliases) or '-'}")
-    print(f"  {'statements':<12}{details.statements} in {len(details.documents)} documents")
+    documents = plural(len(details.documents), "document")
+    print(f"  {'statements':<12}{details.statements} in {documents}")
     for doc, name, n in details.documents:
         print(f"    {n:>5}  {name}  ({doc})")
     if details.mentions:

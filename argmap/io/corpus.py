@@ -28,6 +28,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -145,7 +146,7 @@ def _document(
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     raw = {field: record.get(mapping[field]) for field in METADATA_KEYS if field in mapping}
-    fields, warnings = clean_fields(raw)
+    fields, warnings = clean_fields(raw, where=f"row {number}: ")
     key = _identity(record, mapping, fields, number)
     return Document.from_text(
         f"{path.name}#{number}",
@@ -154,6 +155,19 @@ def _document(
         read_warnings=tuple(warnings),
         metadata=metadata_of(fields),
     )
+
+
+#: The end of a corpus row's ``source_path``: ``#id=``, ``#url=`` or ``#row=`` and its value.
+_ROW_KEY = re.compile(r"#(?:id|url|row)=.*\Z", re.DOTALL)
+
+
+def origin(document: Document) -> str:
+    """The file a warning about ``document`` names: the path it was read from, or for a corpus
+    row the corpus file's path (its warnings name the row: "row 4: published date ...")."""
+    source = document.source_path or document.name
+    if "#" in document.name and _ROW_KEY.search(source):
+        return _ROW_KEY.sub("", source)
+    return source
 
 
 def _identity(

@@ -89,14 +89,28 @@ class Sourcing:
         return found
 
     def of_outlet(self, outlet: str | None, top: int = 0) -> list[SourcingCell]:
-        """The speakers an outlet quotes, most statements first (``top``: that many)."""
-        found = self._by_outlet.get(outlet, [])
-        return found[:top] if top else list(found)
+        """The speakers an outlet quotes, most statements first (``top``: that many, and the
+        outlet's statements without a speaker however few, last)."""
+        return _top(self._by_outlet.get(outlet, []), top, lambda c: c.speaker_id is None)
+
+    def top_speakers(self, top: int = 0) -> list[SourcingTotal]:
+        """The speakers quoted most (``top``: that many, and the statements without a speaker
+        however few, last)."""
+        return _top(list(self.speakers), top, lambda t: t.id is None)
 
     def of_speaker(self, speaker_id: str | None, top: int = 0) -> list[SourcingCell]:
         """The outlets quoting a speaker, most statements first (``top``: that many)."""
         found = self._by_speaker.get(speaker_id, [])
         return found[:top] if top else list(found)
+
+
+def _top(items: list, top: int, is_none) -> list:
+    """The first ``top`` of ``items`` (0: all) and, when it is past them, the one item that
+    ``is_none`` (it sorts last): as ``argmap.store.timeline``'s ``top``, the statements without
+    a speaker are never out of sight."""
+    if not top or len(items) <= top:
+        return list(items)
+    return items[:top] + [item for item in items[top:] if is_none(item)]
 
 
 def sourcing(workspace, *, filter: StatementFilter | None = None, source: str = "any") -> Sourcing:

@@ -146,6 +146,34 @@ class SpeakersPart(WorkspaceBase):
         ).fetchall()
         return [speaker_from_row(r) for r in rows]
 
+    def speakers_named(self, name: str) -> list[Speaker]:
+        """The speakers ``name`` names: those whose name or an alias is ``name`` (any case);
+        when there are none, the people with ``name`` as family name. A name may be written
+        given name first ("Lloyd Austin") or family name first ("Tanaka Hitoshi", "Kishida
+        Fumio"), so the family name is the first or the last word of a person's name or of an
+        alias of two words or more (titles, initials and suffixes aside, as the speaker
+        registry reads names): "Kishida" names Kishida Fumio, "Austin" Lloyd Austin."""
+        from argmap.speakers.names import surname_candidates
+
+        found = self.find_speakers(name)
+        word = " ".join(name.split()).casefold()
+        if found or not word:
+            return found
+        rows = self.conn.execute(
+            "SELECT id, name, kind, role, affiliation, aliases FROM speakers "
+            "WHERE kind = 'person' AND (name LIKE ? OR aliases LIKE ?) ORDER BY name, id",
+            (f"%{word}%", f"%{word}%"),
+        ).fetchall()
+        return [
+            speaker_from_row(row)
+            for row in rows
+            if any(
+                word in {part.casefold() for part in surname_candidates(written)}
+                for written in (row[1], *json.loads(row[5]))
+                if len(written.split()) > 1
+            )
+        ]
+
     # ------------------------------------------------------------------ edits
 
     def add_speaker(

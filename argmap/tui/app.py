@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -46,6 +46,10 @@ VIEWS = {
     "sourcing": ("sourcing:SourcingView", "Sourcing", "W", "view-sourcing"),
 }
 
+
+#: The columns the issue keeps in the top line before the tabs shrink to their keys (the view
+#: shown keeps its title).
+ISSUE_MIN = 40
 
 #: How often the UI looks for changes other processes made to the workspace (seconds).
 OUTSIDE_CHECK_SECONDS = 1.0
@@ -110,13 +114,17 @@ class ArgmapApp(App):
         self.add_paths = list(add_paths or [])
         self.aliases = aliases
         self.workspace = Workspace(self.workspace_path)
-        self.labels = LabelStyles(self.workspace.codebook_outline)
+        outline = self.workspace.codebook_outline
+        self.labels = LabelStyles(outline)
+        #: The debate's question, shown in the top line (the workspace's path without one).
+        self.issue = outline.issue if outline else str(self.workspace_path)
         self.stale: set[str] = set()
         self._status_timer = None
         self._after_switch = (
             None  # what to focus after the next view switch (default: the view's own)
         )
         self.last_error: str | None = None
+        self._width = 0  # the terminal's width as last resized (0: not yet)
         #: The edit-log ids of the edits made in this window: undo takes these back without
         #: asking, and asks before taking back anyone else's.
         self.own_edits: set[int] = set()
@@ -129,12 +137,8 @@ class ArgmapApp(App):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        codebook = self.workspace.codebook_outline
         with Horizontal(id="top"):
-            yield Label(
-                Text(codebook.issue if codebook else str(self.workspace_path), style="bold"),
-                id="issue",
-            )
+            yield Label(Text(self.issue, style="bold"), id="issue")
             yield Label("", id="tabs")
         with ContentSwitcher(initial=self.current, id="views"):
             yield view_class(self.current)(
@@ -195,11 +199,26 @@ class ArgmapApp(App):
         self.call_after_refresh(then or self.view(name).focus_default)
 
     def _tabs(self) -> None:
-        text = Text()
+        """The tab line: every view's key and title when the issue still fits beside them (or
+        keeps ``ISSUE_MIN`` columns), else the keys alone and the title of the view shown; the
+        issue takes the rest, cut with an ellipsis."""
+        full, short = Text(), Text()
         for name, (_, title, key, binding_id) in VIEWS.items():
             style = "bold reverse" if name == self.current else "dim"
-            text.append(f" {shown_keys(self, binding_id, key)} {title} ", style=style)
-        self.main.query_one("#tabs", Label).update(text)
+            keys = shown_keys(self, binding_id, key)
+            full.append(f" {keys} {title} ", style=style)
+            short.append(f" {keys} {title} " if name == self.current else f" {keys} ", style=style)
+        wanted = min(len(self.issue) + 2, ISSUE_MIN)  # with its padding
+        width = self._width or self.size.width
+        tabs = full if not width or width - full.cell_len >= wanted else short
+        self.main.query_one("#tabs", Label).update(tabs)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The tab line and the status line as the terminal's new width allows."""
+        self._width = event.size.width
+        if self.screen_stack:
+            self._tabs()
+            self.update_status()
 
     def legend(self) -> Text:
         """The stance labels with the keys that set them, as remapped."""
@@ -216,21 +235,33 @@ class ArgmapApp(App):
         if not self.screen_stack:
             return  # closing
         status = self.workspace.status()
-        labels = Text()
+        chips = Text()
         for label in (*self.labels.ids, ""):
             n = status.labels.get(label, 0)
             if n:
-                labels.append_text(self.labels.chip(label if label else None))
-                labels.append(f" {n}  ")
-        if labels.plain:
-            labels = Text.assemble("· ", labels)
-        text = Text.assemble(
+                chips.append_text(self.labels.chip(label if label else None))
+                chips.append(f" {n}  ")
+        labels = Text.assemble("· ", chips) if chips.plain else chips
+        counts = (
             f" {plural(status.documents, 'document')} · {plural(status.speakers, 'speaker')} · "
-            f"{plural(status.statements, 'statement')} · ",
-            f"{status.labelled_share:.0%} labelled by people · {plural(status.claims, 'claim')} ",
-            labels,
-            (f"· {plural(status.edits, 'edit')}", "dim"),
         )
+        statements = plural(status.statements, "statement")
+        share = f"{status.labelled_share:.0%} labelled by people "
+        claims = f"· {plural(status.claims, 'claim')} "
+        edits = (f"· {plural(status.edits, 'edit')}", "dim")
+        width = self._width or self.size.width
+        # the fullest line that fits: the edits, the claims, the documents' and speakers' counts,
+        # then the labelled share go first; the stance counts are cut only when nothing else is
+        # left
+        for text in (
+            Text.assemble(counts, statements, " · ", share, claims, labels, edits),
+            Text.assemble(counts, statements, " · ", share, claims, labels),
+            Text.assemble(counts, statements, " · ", share, labels),
+            Text.assemble(" ", statements, f" · {status.labelled_share:.0%} labelled ", labels),
+            Text.assemble(" ", statements, " ", labels),
+        ):
+            if not width or text.cell_len <= width:
+                break
         self.main.query_one("#status", Static).update(
             text, layout=False
         )  # one line, fixed by the CSS
@@ -528,6 +559,8 @@ class ArgmapApp(App):
 
     @on(Worker.StateChanged)
     def _worker_state(self, event: Worker.StateChanged) -> None:
+        if not self.screen_stack:
+            return  # the app is closing: a worker (the search index's) ended after its screens
         worker = event.worker
         if event.state in (WorkerState.ERROR, WorkerState.SUCCESS, WorkerState.CANCELLED):
             for box in self.main.query("#progress"):

@@ -252,6 +252,34 @@ def test_sourcing_table_and_csv_are_the_direct_count(debate_dir, capsys):
         assert all(row["speaker"] for row in rows)
 
 
+def test_sourcing_top_keeps_the_statements_without_a_speaker_and_counts_the_others(
+    debate_dir, capsys
+):
+    """As the timeline's ``--top``: an outlet's statements without a speaker are a row of their
+    own however few, never one of its "other speakers" (which counts speakers only)."""
+    from argmap.store import StatementFilter
+
+    with Workspace(debate_dir / "argmap.sqlite") as workspace:
+        izumi = workspace.find_speakers("Izumi Kenta")[0].id
+        (first, *_) = workspace.statements(StatementFilter(speaker=izumi, outlet=("The Post",)))
+        workspace.reattribute(first.id, None)  # The Post: 4 speakers, 1 statement of nobody
+        post = Counter(
+            row.speaker_id for row in workspace.statements(StatementFilter(outlet=("The Post",)))
+        )
+    status, out, _ = run_cli(capsys, "sourcing", "--top", "1", "--outlet", "=The Post")
+    rows = [[cell.strip() for cell in row.split("  ") if cell.strip()] for row in out.splitlines()]
+    named = {speaker: n for speaker, n in post.items() if speaker is not None}
+    assert status == 0 and [row[1:3] for row in rows[1:]] == [
+        ["Kishida Fumio", str(max(named.values()))],
+        ["(no speaker)", str(post[None])],
+        [f"({len(named) - 1} other speakers)", str(sum(named.values()) - max(named.values()))],
+    ], out
+    status, out, _ = run_cli(capsys, "sourcing", "--rows", "speaker", "--top", "1")
+    speakers = [row.split("  ")[0] for row in out.splitlines()[1:]]
+    assert speakers[0] == "Kishida Fumio" and speakers[-1] == "(no speaker)", out
+    assert set(speakers) == {"Kishida Fumio", "(no speaker)"}, out
+
+
 def test_sourcing_label_columns(debate_dir, capsys):
     status, out, _ = run_cli(capsys, "sourcing", "--label", "neutral", "--format", "csv")
     rows = rows_of(out)

@@ -230,3 +230,26 @@ def test_show_prints_a_statement_in_full_with_its_paragraph_and_links(workspace_
     # and the claim list names the statement's speaker and words, not only its id
     listed = run_cli(capsys, "claim", "list")[1]
     assert f"supports: {statement} Kishida Fumio: “I am here to say" in listed
+
+
+def test_a_speaker_is_found_by_family_name_written_first_or_last(workspace_dir, capsys):
+    """``--speaker Kishida`` finds Kishida Fumio (the seed writes Japanese names family name
+    first), as ``--speaker Austin`` finds Lloyd Austin; two people of one family are named."""
+    _, full, _ = run_cli(capsys, "statements", "--speaker", "Kishida Fumio")
+    status, out, err = run_cli(capsys, "statements", "--speaker", "Kishida")
+    assert status == 0 and out == full and out, err
+    status, out, _ = run_cli(capsys, "speaker", "show", "sasae")
+    assert status == 0 and out.startswith("spk-") and "Sasae Kenichiro [person]" in out
+    status, out, _ = run_cli(capsys, "timeline", "--speaker", "Austin", "--format", "json")
+    assert status == 0 and json.loads(out)["undated"] == len(
+        run_cli(capsys, "statements", "--speaker", "Lloyd Austin")[1].splitlines()
+    )
+    from argmap.store import Workspace, find_workspace
+
+    with Workspace(find_workspace(workspace_dir)) as workspace:
+        yuko = workspace.add_speaker("Kishida Yuko").id
+    status, _, err = run_cli(capsys, "statements", "--speaker", "kishida")
+    assert status == 1 and err.startswith("argmap: error: several speakers match 'kishida': ")
+    assert f"{yuko} (Kishida Yuko)" in err and "(Kishida Fumio)" in err
+    status, _, err = run_cli(capsys, "statements", "--speaker", "Kishi")
+    assert (status, err) == (1, "argmap: error: no speakers match 'Kishi'\n")

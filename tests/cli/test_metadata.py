@@ -49,11 +49,11 @@ def test_documents_lists_each_with_its_outlet_date_authors_and_title(news_dir, c
     status, out, _ = run_cli(capsys, "documents", "--outlets")
     assert out.splitlines() == [
         "      3 statements      2 documents  The Example Times",
-        "      1 statements      1 documents  nytimes.com",
-        "      1 statements      1 documents  The Post",
+        "      1 statement       1 document   nytimes.com",  # one is singular
+        "      1 statement       1 document   The Post",
     ]
     status, out, _ = run_cli(capsys, "documents", "--authors", "--since", "2024-05")
-    assert out.splitlines() == ["     1 documents  Ann Lee", "     1 documents  Bo Chen"]
+    assert out.splitlines() == ["     1 document   Ann Lee", "     1 document   Bo Chen"]
     status, out, _ = run_cli(capsys, "documents", "--outlet", "example", "--format", "json")
     rows = json.loads(out)
     assert [r["name"] for r in rows] == ["times-austin.md", "times-kishida.md"]  # added so
@@ -82,6 +82,12 @@ def test_document_set_overrides_a_field_and_undo_takes_it_back(news_dir, capsys)
     assert "nytimes.com" in run_cli(capsys, "documents", "--outlet", "nyt")[1]
     status, _, err = run_cli(capsys, "document", "remove", "nyt-tanaka", "--outlet", "x")
     assert status == 2 and "document remove takes no metadata options" in err
+    # a part of several names names them all, not none
+    status, _, err = run_cli(capsys, "document", "set", "kishida", "--outlet", "x")
+    assert status == 1 and err.startswith("argmap: error: several documents match 'kishida': ")
+    assert "(post-kishida.md)" in err and "(times-kishida.md)" in err
+    status, _, err = run_cli(capsys, "document", "set", "reuters", "--outlet", "x")
+    assert (status, err) == (1, "argmap: error: no documents match 'reuters'\n")
 
 
 QUERIES = [
@@ -107,7 +113,8 @@ def test_the_cli_filters_give_the_statements_the_ui_filter_line_gives(
         assert words == "" and problem is None
         from_ui = [r.id for r in workspace.statements(filter, limit=-1)]
     assert from_cli == from_ui and from_cli
-    assert err == f"({len(from_cli)} statements match)\n"
+    n = len(from_cli)
+    assert err == (f"({n} statements match)\n" if n > 1 else "(1 statement matches)\n")
 
 
 def test_a_filter_naming_nothing_is_the_same_refusal_in_the_cli_and_the_ui(news_dir, capsys):
@@ -126,7 +133,7 @@ def test_speakers_export_and_assign_take_the_filters(news_dir, capsys, tmp_path)
         "Lloyd Austin",
         "Tanaka Hitoshi",
     ]
-    assert all("1 statements" in line for line in out.splitlines())
+    assert all("[person] 1 statement: " in line for line in out.splitlines())
     status, out, _ = run_cli(capsys, "export", "-f", "csv", "--since", "2024-06")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["doc_name"], r["outlet"]) for r in rows] == [("post-kishida.md", "The Post")]
@@ -230,9 +237,9 @@ def test_extract_reads_a_corpus_file_with_a_column_mapping(tmp_path, capsys):
     }
     assert err.splitlines() == [
         f"argmap: warning: {corpus}: row 2 has no text (column 'body'); skipped",
-        f"argmap: warning: {corpus.resolve()}#url=https://x.jp/2: published date '07/12/2024' is "
+        f"argmap: warning: {corpus.resolve()}: row 3: published date '07/12/2024' is "
         "ambiguous: day/month or month/day (2024-12-07 or 2024-07-12?); write it as ISO 8601; "
-        "left empty",
+        "left empty",  # the file and its row, as the warning before it, not the row's key
     ]
 
 
@@ -261,8 +268,8 @@ def test_add_stores_corpus_rows_and_a_changed_row_replaces_its_old_version(
     assert out.startswith("0 added, 1 replaced, 1 unchanged")
     out = run_cli(capsys, "documents", "--outlets")[1]
     assert out.splitlines() == [
-        "      1 statements      1 documents  example.com",
-        "      1 statements      1 documents  x.jp",
+        "      1 statement       1 document   example.com",
+        "      1 statement       1 document   x.jp",
     ]
 
 

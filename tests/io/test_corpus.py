@@ -75,7 +75,7 @@ def _check(path, items, warnings, *, text="maintext"):
     assert third.source_path == f"{path.resolve()}#row=3"
     assert third.metadata.published is None
     assert third.read_warnings == (
-        "published date '07/12/2024' is ambiguous: day/month or month/day "
+        "row 3: published date '07/12/2024' is ambiguous: day/month or month/day "
         "(2024-12-07 or 2024-07-12?); write it as ISO 8601; left empty",
     )
     assert warnings == [f"{path}: row 2 has no text (column {text!r}); skipped"]

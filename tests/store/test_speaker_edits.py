@@ -58,3 +58,29 @@ def test_no_two_speakers_share_a_name_or_an_alias(ws):
     assert (
         ws.rename_speaker(austin.id, "Lloyd J. Austin").name == "Lloyd J. Austin"
     )  # its own old name is fine
+
+
+def test_a_family_name_names_the_person_written_family_name_first_or_last(ws):
+    """The seed writes Japanese names family name first ("Kishida Fumio", "Sasae Kenichiro")
+    and American ones given name first ("Lloyd Austin"): the family name finds each, in any
+    case, when no speaker is called by it or has it as an alias."""
+    for family, full in (
+        ("Kishida", "Kishida Fumio"),
+        ("sasae", "Sasae Kenichiro"),
+        ("Austin", "Lloyd Austin"),
+        ("TANAKA", "Tanaka Hitoshi"),
+    ):
+        (person,) = ws.find_speakers(full)
+        assert [s.id for s in ws.speakers_named(family)] == [person.id], family
+    assert ws.speakers_named("Kishi") == []  # a word of a name, not part of one
+    assert ws.speakers_named("Japan") == []  # a group's or an organisation's word is no name
+    assert ws.speakers_named("Lloyd Austin") == ws.find_speakers("Lloyd Austin")
+    kishida = ws.find_speakers("Kishida Fumio")[0]
+    split = ws.split_speaker(
+        kishida.id, [r.id for r in by_speaker(ws, "Kishida Fumio")][:1], "Kishida"
+    )
+    assert [s.id for s in ws.speakers_named("Kishida")] == [split.id]  # its name first
+    ws.undo()
+    yuko = ws.add_speaker("Kishida Yuko")
+    ws.add_speaker("Kishida Inc.", kind="organisation")
+    assert {s.id for s in ws.speakers_named("kishida")} == {kishida.id, yuko.id}

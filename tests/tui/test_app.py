@@ -96,3 +96,21 @@ def test_palette_offers_actions_speakers_and_documents(workspace_file):
             assert any("japan-us-integration.txt" in str(name) for name in names)
 
     run(go())
+
+
+def test_a_worker_ending_while_the_app_closes_is_no_crash(workspace_file):
+    """The search index's worker may end after the app has closed its screens (seen in the
+    suite under load: ScreenStackError from the worker's state change)."""
+    from textual.worker import Worker, WorkerState
+
+    app = ArgmapApp(workspace_file)
+
+    async def go():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            worker = app.run_worker(lambda: None, thread=True, group="search")
+            await worker.wait()
+        assert not app.screen_stack
+        app._worker_state(Worker.StateChanged(worker, WorkerState.SUCCESS))
+
+    run(go())

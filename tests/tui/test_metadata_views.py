@@ -100,10 +100,14 @@ def test_the_outlets_facet_lists_outlets_with_counts_and_picking_one_filters(new
             picker = app.screen
             assert type(picker).__name__ == "PickerScreen"
             shown = [text for _, text in picker.choices]
-            assert shown == [
-                "all outlets  (2 statements)",
-                "nytimes.com  (1 statements, 1 documents)",  # ties in name order
-                "The Example Times  (1 statements, 1 documents)",
+            tanaka = app.workspace.find_speakers("Tanaka Hitoshi")[0].id
+            theirs = app.workspace.count_statements(StatementFilter(speaker=tanaka))
+            seed = app.workspace.count_statements(StatementFilter(speaker=tanaka, outlet=("",)))
+            assert seed and shown == [
+                f"all outlets  ({theirs} statements)",  # what picking it shows (below)
+                "nytimes.com  (1 statement, 1 document)",  # ties in name order
+                "The Example Times  (1 statement, 1 document)",
+                f"(no outlet)  ({seed} statements)",  # the seed article has no metadata
             ]
             await type_text(pilot, "nyt")
             await press(pilot, "enter")
@@ -114,8 +118,14 @@ def test_the_outlets_facet_lists_outlets_with_counts_and_picking_one_filters(new
             await press(pilot, "f")
             await press(pilot, "enter")  # the first choice: all outlets
             assert view.query_text == "speaker:tanaka"
-            tanaka = app.workspace.find_speakers("Tanaka Hitoshi")[0].id
-            assert table.total == app.workspace.count_statements(StatementFilter(speaker=tanaka))
+            assert table.total == theirs
+            await press(pilot, "f")
+            await type_text(pilot, "no outlet")
+            await press(pilot, "enter")
+            assert view.query_text == "outlet:- speaker:tanaka" and table.total == seed
+            assert {table.row(i).doc_name for i in range(table.total)} == {
+                "japan-us-integration.txt"
+            }
 
     run(go())
 

@@ -89,6 +89,30 @@ def test_statements_table_filters_sorts_and_opens_a_statement(workspace_file):
     run(go())
 
 
+def test_the_filters_speaker_term_finds_a_person_by_family_name_first(workspace_file):
+    """``speaker:Kishida`` is Kishida Fumio (the seed writes his name family name first), not
+    an organisation with more statements whose name also holds the word."""
+    with Workspace(workspace_file) as ws:
+        kishida = ws.find_speakers("Kishida Fumio")[0].id
+        council = ws.add_speaker("Kishida Memorial Council", kind="organisation").id
+        tanaka = ws.find_speakers("Tanaka Hitoshi")[0].id
+        for row in ws.statements(StatementFilter(speaker=tanaka)):
+            ws.reattribute(row.id, council)
+        theirs = ws.count_statements(StatementFilter(speaker=kishida))
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "s", "slash")
+            await type_text(pilot, "speaker:kishida")
+            await press(pilot, "enter")
+            table = app.view("statements").table
+            assert table.total == theirs
+            assert {table.row(i).speaker for i in range(table.total)} == {"Kishida Fumio"}
+
+    run(go())
+
+
 def test_statements_table_renders_only_visible_pages(workspace_file):
     async def go():
         app = ArgmapApp(workspace_file)

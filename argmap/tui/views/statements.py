@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from argmap.store import SORTS, EditError, StatementFilter
+from argmap.tui.label_style import plural
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.statement_table import COLUMNS, StatementTable
 
@@ -49,7 +50,8 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
         elif key == "speaker" and value.startswith("spk-"):
             fields["speaker"] = value
         elif key == "speaker":
-            hits = workspace.speakers(text=value, limit=1)
+            named = workspace.speakers_named(value)  # a name, an alias or a family name
+            hits = named if len(named) == 1 else workspace.speakers(text=value, limit=1)
             if hits:
                 fields["speaker"] = hits[0].id
             else:
@@ -223,16 +225,27 @@ class StatementsView(StatementView):
                 severity="warning",
             )
             return
-        total = sum(o.statements for o in outlets)
-        choices = [("\0all", f"all outlets  ({total} statements)")] + [
-            (o.outlet, f"{o.outlet}  ({o.statements} statements, {o.documents} documents)")
+        # every statement the other terms keep, those of documents without an outlet too
+        total = self.workspace.count_statements(filter)
+        without = total - sum(o.statements for o in outlets)
+        choices = [("\0all", f"all outlets  ({plural(total, 'statement')})")]
+        choices += [
+            (
+                o.outlet,
+                f"{o.outlet}  ({plural(o.statements, 'statement')}, "
+                f"{plural(o.documents, 'document')})",
+            )
             for o in outlets
         ]
+        if without:
+            choices.append(("\0none", f"(no outlet)  ({plural(without, 'statement')})"))
 
         def chosen(outlet: str | None) -> None:
             if outlet is None:
                 return
-            term = "" if outlet == "\0all" else "outlet:=" + outlet.replace(" ", "_")
+            term = {"\0all": "", "\0none": "outlet:-"}.get(
+                outlet, "outlet:=" + outlet.replace(" ", "_")
+            )
             query = " ".join(part for part in (term, rest) if part)
             self.query_one("#statements-query", Input).value = query
             self.apply(query)
