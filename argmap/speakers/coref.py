@@ -33,9 +33,16 @@ from argmap.speakers.wordlists import (
     TITLES,
 )
 
-_NAME_RUN = re.compile(  # (?=[A-Z])(?<!\w) is \b before a capital, and lets re skip ahead
-    r"(?=[A-Z])(?<!\w)(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
-    r"|(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*"
+# The rest of an honorific after its capital, read with the capital behind: "Mr.", "Sen.".
+_HONORIFIC_REST = (
+    r"(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)(?:ep|ev)|(?<=G)(?:ov|en)|(?<=P)rof)\."
+)
+# A run of capitalised words: an honorific and up to four words, or two to five words. It
+# opens with its capital as a plain character class, which lets re skip ahead to the next
+# capital instead of trying every position ((?<!\w.) after it is \b before it).
+_NAME_RUN = re.compile(
+    rf"[A-Z](?<!\w.)(?:{_HONORIFIC_REST}\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}"
+    rf"|(?!{_HONORIFIC_REST})[\w’'-]*"
     r"(?:\s+(?:[A-Z]\.\s+)?(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*){1,4})"
 )
 _AGENT = re.compile(
@@ -95,7 +102,8 @@ _NOT_A_PERSON_AFTER = re.compile(
 )
 _SAYING_WORDS = frozenset(_SAYING[3:-1].replace("|", " ").split())
 _SAID_AFTER = re.compile(rf"(?:['’]s)?,?\s+(?:also\s+|then\s+|later\s+)?{_SAYING}\b|,\s+\d{{1,3}},")
-_HONORIFIC_BEFORE = re.compile(rf"(?<!\w)M(?:r|rs|s|iss)\.?\s+({_WORD})")
+# "M" first: re skips ahead to it
+_HONORIFIC_BEFORE = re.compile(rf"M(?<!\wM)(?:r|rs|s|iss)\.?\s+({_WORD})")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
 # How 'he' and 'she' weigh their candidates (lower is likelier): a sentence further back,
 # and how the person is named there (see SpeakerTracker._salient_person).
@@ -128,7 +136,9 @@ class Resolved(NamedTuple):
 
 # A name at the start of a sentence (after an opening word such as "But"): the sentence's
 # subject. Group 1 is an honorific, group 2 the name.
-_SENTENCE_START = re.compile(r"(?:[.!?][\"”’')]*[ \t]+|\n)(?=[A-Z])")
+# (a sentence's end and its spaces, or a line's end; written to open with a plain character
+# class, which lets re skip ahead to the next candidate)
+_SENTENCE_START = re.compile(r"[\n.!?](?:(?<=\n)|(?<!\n)[\"”’')]*[ \t]+)(?=[A-Z])")
 _SUBJECT = re.compile(
     r"(?:(?:But|And|Then|Yet|So|Still|Now|Meanwhile|Later|Instead|Also|Earlier|However,)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame)\.?\s+)?"
