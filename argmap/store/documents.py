@@ -238,7 +238,7 @@ class DocumentsPart(WorkspaceBase):
             mapping=mapping,
             codebook=self.codebook,
             model=load_model(self.codebook, self.model_dir),
-            edited=_edited_speakers(self.conn),
+            edited=edited_speakers(self.conn),
             aliases=table,
             progress=progress,
             actor=actor,
@@ -414,7 +414,7 @@ class DocumentsPart(WorkspaceBase):
                 report.removed = set()
             if outcome == "replaced":
                 restatements.discard_document(report.replaced_ids[-1])
-            report.restatements += _offer_restatements(
+            report.restatements += offer_restatements(
                 conn, restatements.match([(s.id, document.id, s.text) for s in statements])
             )
         return outcome, statements, suggestions
@@ -907,7 +907,7 @@ def _one_line(problem: Exception) -> str:
     )
 
 
-def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
+def offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
     """Store found restatements as suggested 'restates' relations (inside the caller's
     transaction)."""
     if not found:
@@ -1008,7 +1008,7 @@ def _claims(full: str, stored: str) -> bool:
     )
 
 
-def _edited_speakers(conn) -> set[str]:
+def edited_speakers(conn) -> set[str]:
     """Ids of the speakers an edit that can still be undone or redone touched."""
     edited: set[str] = set()
     for (changes,) in conn.execute(

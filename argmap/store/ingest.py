@@ -36,8 +36,9 @@ from argmap.io.errors import ReadError
 from argmap.models import METADATA_FIELDS
 from argmap.spans import paragraph_around
 from argmap.store.core import now
+from argmap.store.documents import edited_speakers, offer_restatements
 from argmap.store.metadata import FIELDS, stored_metadata, updated_metadata, write_metadata
-from argmap.store.records import RelationKind, RelationStatus, ReviewState
+from argmap.store.records import ReviewState
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ class _State:
         self._registry: SpeakerRegistry | None = None
         self._stored: dict[str, str] = {}  # registry id -> stored id
         self._restatements: RestatementIndex | None = None
-        self.edited = _edited_speakers(self.conn)
+        self.edited = edited_speakers(self.conn)
         self.suggested = False  # the folder's suggestions are what add would store
         self.verbatim = False  # ... and their JSON is model_dump_json's own (Parquet parts)
         self.speakers_before = False  # the workspace had speakers when this folder began
@@ -408,7 +409,7 @@ def _insert(
             ],
         )
         report.suggestions += len(suggestions)
-    report.restatements += _offer_restatements(
+    report.restatements += offer_restatements(
         conn, state.restatements.match([(s["id"], document["id"], s["text"]) for s in statements])
     )
     details: dict[str, Any] = {
@@ -548,46 +549,6 @@ def _learn(conn, stored_id: str, speaker: dict) -> dict | None:
     )
     added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
     return {key: value for key, value in added.items() if value}
-
-
-def _offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
-    """Found restatements stored as suggested 'restates' relations, as ``add`` offers them."""
-    if not found:
-        return 0
-    from argmap.store.argument import relation_id
-
-    kind = RelationKind.RESTATES.value
-    stamp = now()
-    before = conn.total_changes
-    conn.executemany(
-        "INSERT OR IGNORE INTO relations "
-        "VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
-        [
-            (relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp)
-            for a, b, score in found
-        ],
-    )
-    return conn.total_changes - before
-
-
-def _edited_speakers(conn) -> set[str]:
-    """Ids of the speakers an edit that can still be undone or redone touched (left as
-    people set them)."""
-    edited: set[str] = set()
-    for (changes,) in conn.execute(
-        "SELECT changes FROM edits WHERE undoable = 1 AND state IN ('done', 'undone') "
-        "AND instr(changes, '\"speakers\"') > 0"
-    ):
-        try:
-            data = json.loads(changes)
-        except ValueError:
-            continue
-        for change in data if isinstance(data, list) else ():
-            if isinstance(change, dict) and change.get("table") == "speakers":
-                key = change.get("key")
-                if isinstance(key, list) and key:
-                    edited.add(str(key[0]))
-    return edited
 
 
 def _absolute(source_path: str) -> str:

@@ -78,6 +78,18 @@ def test_corpus_files_cut_by_bytes_rows_and_row_groups(tmp_path):
         check_same(output, [corpus])
 
 
+def test_speakers_in_blocks_are_one_registrys_on_polnear_train(tmp_path):
+    """Cross-document speakers resolved block by block, each block alone, give the one
+    registry's speakers over the whole corpus: the 840 PolNeAR train articles in 20 parts."""
+    if not POLNEAR_TRAIN.is_dir():
+        pytest.skip(f"PolNeAR train is absent ({POLNEAR_TRAIN})")
+    report = extract_to_folder(
+        [POLNEAR_TRAIN], tmp_path / "out", InProcess(), partition_bytes=200_000
+    )
+    assert report.documents == 840 and report.partitions >= 15 and report.blocks > 1
+    check_same(tmp_path / "out", [POLNEAR_TRAIN])
+
+
 def test_alias_table_and_metadata_table_reach_every_partition(tmp_path):
     from argmap.io.sidecar import MetadataTable
     from argmap.speakers.aliases import AliasTable
