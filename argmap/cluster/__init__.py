@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 DASK_MISSING = "running on a Dask cluster needs dask and pyarrow: pip install 'argmap[cluster]'"
+#: How long ``--scheduler`` waits for the scheduler to answer.
+CONNECT_TIMEOUT = "30s"
 
 
 class ClusterError(ArgmapError):
@@ -251,7 +253,7 @@ def connect(workers: int | None = None, scheduler: str | None = None):
         raise ClusterError(DASK_MISSING) from None
     if scheduler:
         try:
-            return Client(scheduler, timeout="30s")
+            return Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as problem:
             raise ClusterError(f"{scheduler}: no Dask scheduler answers ({problem})") from None
     cluster = LocalCluster(

@@ -226,3 +226,39 @@ def test_cli_starts_a_local_cluster_of_workers(capsys, tmp_path):
     assert status == 0, err
     assert "(2 workers)" in err
     check_same(tmp_path / "out", paths)
+
+
+def test_cli_joins_a_running_cluster_by_its_scheduler_address(
+    local_cluster, capsys, monkeypatch, tmp_path
+):
+    paths = seed_corpus(tmp_path / "articles", 12, seed=17)
+    address = local_cluster.scheduler.address
+    status, _, err = with_timeout(
+        lambda: run_cli(
+            capsys,
+            "extract",
+            tmp_path / "articles",
+            "--scheduler",
+            address,
+            "--partition-mb",
+            "0.01",
+            "-o",
+            tmp_path / "out",
+        )
+    )
+    assert status == 0, err
+    assert "(2 workers)" in err
+    check_same(tmp_path / "out", paths)
+    # the cluster is still there for others: argmap closed only its own connection
+    assert len(local_cluster.scheduler_info()["workers"]) == 2
+    monkeypatch.setattr("argmap.cluster.CONNECT_TIMEOUT", "2s")  # nothing listens on port 9
+    status, _, err = run_cli(
+        capsys,
+        "extract",
+        tmp_path / "articles",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "-o",
+        tmp_path / "none",
+    )
+    assert status == 1 and err.count("\n") == 1 and "tcp://127.0.0.1:9" in err
