@@ -369,8 +369,8 @@ def _timeline_notes(found) -> None:
         dates = (
             f"{found.statements} statements: {found.statements - found.undated} on a day "
             f"({span}); {found.undated} of documents without a date, counted apart on the "
-            f"'{UNDATED}' rows (argmap documents lists the documents; argmap document set DOC "
-            "--published DAY dates one)"
+            f"'{UNDATED}' rows (argmap statements --since none lists them, argmap documents "
+            "--since none their documents; argmap document set DOC --published DAY dates one)"
         )
     notes = [
         dates,

@@ -29,21 +29,26 @@ def add_workspace_option(parser: argparse.ArgumentParser) -> None:
 METADATA_FILTERS: tuple[tuple[tuple[str, ...], dict], ...] = (
     (
         ("--outlet",),
-        {"metavar": "TEXT", "help": "documents of every outlet holding TEXT (any case)"},
+        {
+            "metavar": "TEXT",
+            "help": "documents of every outlet holding TEXT (any case; 'none': without one)",
+        },
     ),
     (("--author",), {"metavar": "TEXT", "help": "documents by an author whose name holds TEXT"}),
     (
         ("--since",),
         {
             "metavar": "DAY",
-            "help": "documents published on DAY or later (2016, 2016-03, 2016-03-11)",
+            "help": "documents published on DAY or later (2016, 2016-03, 2016-03-11; 'none': "
+            "documents without a date)",
         },
     ),
     (
         ("--until",),
         {
             "metavar": "DAY",
-            "help": "documents published on DAY or earlier (2016-03-11, 2016-03, 2016)",
+            "help": "documents published on DAY or earlier (2016-03-11, 2016-03, 2016; 'none': "
+            "documents without a date)",
         },
     ),
 )

@@ -140,6 +140,11 @@ def document_rows(
     ]
 
 
+#: The values of ``--outlet``, ``--since`` and ``--until`` (and the UI's terms) that mean none:
+#: documents without an outlet, or without a date.
+NONE = ("none", "-")
+
+
 class MetadataPart(WorkspaceBase):
     """Documents' metadata: reading, setting by hand, outlets and authors for filters."""
 
@@ -252,11 +257,22 @@ class MetadataPart(WorkspaceBase):
         """The ``StatementFilter`` fields for an outlet, an author (each named by part of it),
         and a first and last day of publication (``2016``, ``2016-03`` or ``2016-03-11``):
         the one reading of ``--outlet``, ``--author``, ``--since`` and ``--until`` and of the
-        UI's ``outlet:``, ``author:``, ``since:`` and ``until:``. ``EditError`` names an
-        outlet or author nothing holds, or a day that is not one."""
+        UI's ``outlet:``, ``author:``, ``since:`` and ``until:``. ``none`` (or ``-``) is no
+        outlet, and for ``since`` or ``until`` no date: the documents without one, those the
+        timeline counts apart. ``EditError`` names an outlet or author nothing holds, or a day
+        that is not one."""
         from argmap.io.metadata import day_bound
 
         fields: dict[str, Any] = {}
+        if outlet is not None and outlet.strip().lower() in NONE:
+            fields["outlet"], outlet = ("",), None
+        undated = [text for text in (since, until) if text and text.strip().lower() in NONE]
+        if undated:
+            if len(undated) < len([text for text in (since, until) if text is not None]):
+                raise EditError(
+                    f"since {since} and until {until}: a document without a date is on no day"
+                )
+            fields["dated"], since, until = False, None, None
         for name, text, like in (
             ("outlet", outlet, self.outlets_like),
             ("author", author, self.authors_like),

@@ -65,6 +65,7 @@ class StatementFilter:
     author: tuple[str, ...] | None = None  # authors, exactly as stored: any of them
     since: str | None = None  # published on this day (YYYY-MM-DD) or later
     until: str | None = None  # published on this day (YYYY-MM-DD) or earlier
+    dated: bool | None = None  # False: documents without a date of publication; True: with one
     # a position of the map (claim id) the statement bears on (``argmap.store.positions``);
     # "" = none
     position: str | None = None
@@ -91,6 +92,10 @@ class StatementFilter:
         if self.until is not None:
             parts.append("m.published < ?")
             params.append((date.fromisoformat(self.until) + timedelta(days=1)).isoformat())
+        if self.dated is not None:  # dated: its published value begins with a day, as the
+            # timeline reads it (argmap.store.timeline.DAY_SQL)
+            test = "IS NOT NULL" if self.dated else "IS NULL"
+            parts.append(f"date(substr(m.published, 1, 10)) {test}")
         return parts, params
 
     def document_conditions(self) -> tuple[list[str], list]:

@@ -212,6 +212,38 @@ def test_the_statements_filters_apply(debate_dir, capsys):
     assert status != 0 and "no position like 'nothing like it'" in err
 
 
+def test_the_rows_without_an_outlet_or_a_date_are_listed_by_none(debate_dir, capsys):
+    """``--outlet none`` and ``--since none`` / ``--until none`` list the statements of the
+    '(no outlet)' group and the 'undated' rows, as counted by the timeline and sourcing."""
+    status, out, _ = run_cli(capsys, "timeline", "--by", "outlet", "--format", "json")
+    record = json.loads(out)
+    groups = {g["id"]: g for g in record["groups"]}
+    status, out, _ = run_cli(capsys, "sourcing", "--format", "json", "--top", "0")
+    outlets = {o["id"]: o["statements"] for o in json.loads(out)["outlets"]}
+
+    def listed(*options: str) -> int:
+        status, _, err = run_cli(capsys, "statements", *options, "--limit", "0")
+        assert status == 0, err
+        return int(err.split("(")[-1].split()[0])
+
+    assert record["undated"] and listed("--since", "none") == record["undated"]
+    assert listed("--until", "-") == record["undated"]
+    none = groups[None]
+    assert listed("--outlet", "none") == none["statements"] + none["undated"] == outlets[None]
+    assert listed("--outlet", "-", "--since", "none") == none["undated"]
+    for outlet, group in groups.items():
+        if outlet and group["undated"]:
+            assert listed("--outlet", f"={outlet}", "--until", "none") == group["undated"]
+    status, out, _ = run_cli(capsys, "timeline", "--since", "none", "--format", "json")
+    assert json.loads(out)["undated"] == json.loads(out)["statements"] == record["undated"]
+    status, out, _ = run_cli(capsys, "documents", "--since", "none")
+    with Workspace(debate_dir / "argmap.sqlite") as workspace:
+        undated = sorted(d.name for d in workspace.documents() if not d.published)
+    assert status == 0 and sorted(line.split("  ")[1] for line in out.splitlines()) == undated
+    status, _, err = run_cli(capsys, "statements", "--since", "2024-04", "--until", "none")
+    assert status == 1 and "a document without a date is on no day" in err
+
+
 def test_timeline_filters(debate_dir, capsys):
     status, out, err = run_cli(
         capsys, "timeline", "--every", "week", "--outlet", "post", "--since", "2024-04"

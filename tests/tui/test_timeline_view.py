@@ -148,6 +148,40 @@ def test_the_no_outlet_group_opens_its_statements(debate_file):
     run(go())
 
 
+def test_n_opens_the_statements_without_a_date_the_timeline_counts_apart(debate_file):
+    """Each group's 'no date' count opens as statements (``since:-``), split or not, and the
+    statements view then lists exactly those the timeline counted apart."""
+
+    async def go():
+        app = ArgmapApp(debate_file, view="timeline")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            view = app.view("timeline")
+            undated = view.data.undated
+            assert undated and f"n: its {undated} statement" in point_line(view)
+            for split in (None, "outlet", "speaker"):
+                while view.by != split:
+                    await press(pilot, "g")
+                for index, group in enumerate(view.groups):
+                    view.group_index = index
+                    query = view.undated_query()
+                    if not group.undated:
+                        assert query is None
+                        continue
+                    await press(pilot, "n")
+                    assert app.current == "statements"
+                    statements = app.view("statements")
+                    assert statements.query_text == query and "since:-" in query
+                    assert statements.table.total == group.undated, (split, group.name)
+                    await press(pilot, "T")
+            statements = app.view("statements")
+            rows = [statements.table.row(i) for i in range(statements.table.total)]
+            dated = {d.id for d in app.workspace.documents() if d.published}
+            assert rows and all(row.document not in dated for row in rows)
+
+    run(go())
+
+
 def test_the_timeline_filter(debate_file):
     async def go():
         app = ArgmapApp(debate_file, view="timeline")
@@ -173,6 +207,9 @@ def test_a_workspace_without_dates_says_so(workspace_file):
             assert "without a date" in point_line(view)
             await press(pilot, "left", "enter")  # nothing to move to or open
             assert app.current == "timeline"
+            await press(pilot, "n")  # but its statements without a date: all of them
+            assert app.current == "statements"
+            assert app.view("statements").table.total == app.workspace.count_statements()
 
     run(go())
 

@@ -25,8 +25,8 @@ METADATA_TERMS = ("outlet", "author", "since", "until")
 def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None]:
     """A filter from ``speaker:NAME stance:LABEL doc:NAME kind:K review:STATE source:S
     position:CLAIM`` and ``outlet:NAME author:NAME since:DAY until:DAY`` terms (``_`` stands for
-    a space; ``speaker:-``, ``position:-`` and ``outlet:-``: none), the rest being text to search
-    fuzzily.
+    a space; ``speaker:-``, ``position:-`` and ``outlet:-``: none; ``since:-``: no date), the rest
+    being text to search fuzzily.
     Returns (filter, free text, problem)."""
     fields: dict = {}
     words = []
@@ -35,10 +35,7 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
     metadata: dict[str, str] = {}
     for term in query.split():
         key, sep, value = term.partition(":")
-        if key.lower() == "outlet" and value.lower() in ("-", "none"):
-            fields["outlet"] = ("",)  # documents without an outlet
-            continue
-        if sep and key.lower() in METADATA_TERMS and value:
+        if sep and key.lower() in METADATA_TERMS and value:  # '-': no outlet, no date
             metadata[key.lower()] = value
             continue
         if not sep or key.lower() not in FIELDS or not value:

@@ -114,6 +114,14 @@ class TimelineView(View):
             id="timeline-statements",
         ),
         Binding(
+            "n",
+            "undated",
+            "No date",
+            show=False,
+            tooltip="the group's statements of documents without a date, in the statements view",
+            id="timeline-undated",
+        ),
+        Binding(
             "g",
             "split",
             "Split",
@@ -316,9 +324,15 @@ class TimelineView(View):
             return Text(
                 f" no statement is of a dated document: {self.data.undated} are of documents "
                 "without a date (argmap add --metadata FILE, or argmap document set DOC "
-                "--published DAY)"
+                "--published DAY); n: them in the statements view"
             )
         return Text(" no statements")
+
+    def _undated_hint(self) -> str:
+        group = self.group
+        if group is None or not group.undated:
+            return ""
+        return f" · n: its {plural(group.undated, 'statement')} without a date"
 
     def _point_text(self) -> Text:
         data, group = self.data, self.group
@@ -341,7 +355,9 @@ class TimelineView(View):
             text.append_text(labels.chip(None))
             text.append(f" {counts['']}")
         text.append("\n ")
-        text.append("enter: these statements in the statements view", style="dim")
+        text.append(
+            "enter: these statements in the statements view" + self._undated_hint(), style="dim"
+        )
         return text
 
     # ------------------------------------------------------------------ keys
@@ -404,7 +420,22 @@ class TimelineView(View):
                 end = min(end, _day(self.workspace, value, end=True) or end)
             else:
                 terms.append(term)
-        terms += [f"since:{start}", f"until:{end}"]
+        return self._group_terms([*terms, f"since:{start}", f"until:{end}"])
+
+    def undated_query(self) -> str | None:
+        """The statements filter of the group's statements of documents without a date (the
+        timeline's own filter's terms, ``since:-`` and the group); None when it has none."""
+        group = self.group
+        if self.data is None or group is None or not group.undated:
+            return None
+        terms = [t for t in self.query_text.split() if t.partition(":")[0].lower() != "since"]
+        terms = [t for t in terms if t.partition(":")[0].lower() != "until"]
+        return self._group_terms([*terms, "since:-"])
+
+    def _group_terms(self, terms: list[str]) -> str:
+        """``terms`` and the term naming the group under the cursor."""
+        group = self.group
+        assert group is not None
         if self.by == "outlet":
             terms.append("outlet:" + ("=" + group.id.replace(" ", "_") if group.id else "-"))
         elif self.by in ("speaker", "position"):
@@ -422,6 +453,11 @@ class TimelineView(View):
 
     async def action_open(self) -> None:
         query = self.point_query()
+        if query is not None:
+            await self.argmap.show_statements(query)
+
+    async def action_undated(self) -> None:
+        query = self.undated_query()
         if query is not None:
             await self.argmap.show_statements(query)
 
