@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 
 from argmap.cli.workspace import (
     METADATA_FILTERS,
@@ -592,7 +593,7 @@ def _documents(workspace, args) -> int:
     if args.outlets:
         outlets = workspace.outlets(filter)
         if args.format == "json":
-            json.dump([vars(o) for o in outlets], sys.stdout, ensure_ascii=False, indent=2)
+            json.dump([asdict(o) for o in outlets], sys.stdout, ensure_ascii=False, indent=2)
             print()
         for o in outlets if args.format == "text" else ():
             print(

@@ -52,6 +52,14 @@ def test_documents_lists_each_with_its_outlet_date_authors_and_title(news_dir, c
         "      1 statement       1 document   nytimes.com",  # one is singular
         "      1 statement       1 document   The Post",
     ]
+    status, out, _ = run_cli(capsys, "documents", "--outlets", "--format", "json")
+    assert status == 0 and json.loads(out) == [  # it was a TypeError traceback
+        {"outlet": "The Example Times", "documents": 2, "statements": 3},
+        {"outlet": "nytimes.com", "documents": 1, "statements": 1},
+        {"outlet": "The Post", "documents": 1, "statements": 1},
+    ]
+    status, out, _ = run_cli(capsys, "documents", "--authors", "--format", "json")
+    assert status == 0 and json.loads(out) == {"Ann Lee": 2, "Bo Chen": 2, "Cy Diaz": 1}
     status, out, _ = run_cli(capsys, "documents", "--authors", "--since", "2024-05")
     assert out.splitlines() == ["     1 document   Ann Lee", "     1 document   Bo Chen"]
     status, out, _ = run_cli(capsys, "documents", "--outlet", "example", "--format", "json")
