@@ -39,11 +39,12 @@ _HONORIFIC_REST = (
 )
 # A run of capitalised words: an honorific and up to four words, or two to five words. It
 # opens with its capital as a plain character class, which lets re skip ahead to the next
-# capital instead of trying every position ((?<!\w.) after it is \b before it).
+# capital instead of trying every position ((?<!\w.) after it is \b before it); a word or
+# a space is never given back (*+, ++): nothing that follows could match after less of it.
 _NAME_RUN = re.compile(
-    rf"[A-Z](?<!\w.)(?:{_HONORIFIC_REST}\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}}"
-    rf"|(?!{_HONORIFIC_REST})[\w’'-]*"
-    r"(?:\s+(?:[A-Z]\.\s+)?(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*){1,4})"
+    rf"[A-Z](?<!\w.)(?:{_HONORIFIC_REST}\s++[A-Z][\w’'-]*+(?:\s++[A-Z][\w’'-]*+){{0,3}}"
+    rf"|(?!{_HONORIFIC_REST})[\w’'-]*+"
+    r"(?:\s++(?:[A-Z]\.\s++)?(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*+){1,4})"
 )
 _AGENT = re.compile(
     r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE
@@ -294,6 +295,7 @@ class SpeakerTracker:
         self._headlines: dict[int, bool] = {}  # a line's start -> written in title case
         self._first_honorific: dict[str, int] | None = None  # name -> first place after Mr.
         self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
+        self._shared_family: dict[str, bool] = {}  # family name -> written after two given names
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -412,7 +414,7 @@ class SpeakerTracker:
         text = self.text
         if _SAID_AFTER.match(text, end):
             return True
-        before = text[max(0, start - 80) : start].split()
+        before = text[max(0, start - 80) : start].rsplit(None, 3)  # the last three words
         if not before or not text[start - 1].isspace():
             return False
         if before[-1] in _SAYING_WORDS:
@@ -801,12 +803,18 @@ class SpeakerTracker:
     def _shared_family_name(self, word: str) -> bool:
         """Whether the text writes ``word`` after two different given names ("Donald Trump",
         "Melania Trump")."""
-        given = set()
-        for at in self._occurrences(word):
-            found = _GIVEN_BEFORE.search(self.text, max(0, at - 40), at)
-            if found is not None and found.group(1).casefold() not in _TITLE_AND_HONORIFIC_WORDS:
-                given.add(found.group(1))
-        return len(given) > 1
+        known = self._shared_family.get(word)
+        if known is None:
+            given = set()
+            for at in self._occurrences(word):
+                found = _GIVEN_BEFORE.search(self.text, max(0, at - 40), at)
+                if (
+                    found is not None
+                    and found.group(1).casefold() not in _TITLE_AND_HONORIFIC_WORDS
+                ):
+                    given.add(found.group(1))
+            known = self._shared_family[word] = len(given) > 1
+        return known
 
     def _in_quotation(self, position: int) -> bool:
         """Whether ``position`` lies inside a quotation opened earlier in its paragraph."""
