@@ -181,12 +181,19 @@ def metadata_table(args: argparse.Namespace, paths: Sequence[str]):
 
 
 def report_metadata(table, read: int) -> None:
-    """How many documents a metadata table gave metadata, on stderr."""
-    if table is not None:
-        print(
-            f"metadata table: {table.used} of {read} documents named in {', '.join(table.paths)}",
-            file=sys.stderr,
+    """How many documents a metadata table gave metadata, on stderr; a warning when it named
+    none of them (a wrong table, or names that are not the files')."""
+    if table is None:
+        return
+    tables = ", ".join(table.paths)
+    if read and not table.used:
+        warning(
+            f"{tables}: names none of the {read} document{'' if read == 1 else 's'} read (its "
+            "file-name column holds their file names, with or without the suffix); no "
+            "metadata taken from it"
         )
+        return
+    print(f"metadata table: {table.used} of {read} documents named in {tables}", file=sys.stderr)
 
 
 def documents(

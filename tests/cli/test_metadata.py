@@ -206,6 +206,14 @@ def test_add_reads_a_metadata_table_given_or_found_in_the_folder(tmp_path, capsy
     assert "  Kyodo  2024-07-29  " in run_cli(capsys, "documents", "-w", "ws")[1]
     status, _, err = run_cli(capsys, "add", folder, "-w", "ws", "--columns", "colour=red")
     assert status == 2 and "unknown field 'colour'" in err
+    # a table naming none of the files read is a warning, not a count of 0
+    wrong = tmp_path / "wrong.tsv"
+    wrong.write_text("filename\tpublisher\nelsewhere\tReuters\n", encoding="utf-8")
+    status, _, err = run_cli(
+        capsys, "add", folder, "-w", "ws", "--metadata", wrong, "--progress", "none"
+    )
+    assert status == 0 and f"argmap: warning: {wrong}: names none of the 1 document read" in err
+    assert "metadata table:" not in err
 
 
 def test_extract_reads_a_corpus_file_with_a_column_mapping(tmp_path, capsys):
