@@ -341,11 +341,9 @@ def _position(workspace, text: str) -> str:
     """The id of the position ``text`` names: an id or its unique start, else the one position
     whose text holds it (any case)."""
     from argmap.store import EditError
+    from argmap.store.positions import positions_like
 
-    positions = [c for c in workspace.claims() if c.kind == "position"]
-    found = [c for c in positions if c.id.startswith(text)] or [
-        c for c in positions if text.casefold() in c.text.casefold()
-    ]
+    found = positions_like(workspace, text)
     if len(found) == 1:
         return found[0].id
     if found:

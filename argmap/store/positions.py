@@ -45,3 +45,13 @@ def position_condition(position: str) -> tuple[str, list]:
     if position == "":
         return f"s.id NOT IN (SELECT statement FROM ({POSITIONS_SQL}))", []
     return f"s.id IN (SELECT statement FROM ({POSITIONS_SQL}) WHERE position = ?)", [position]
+
+
+def positions_like(workspace, text: str) -> list:
+    """The positions of the map ``text`` names: those whose id starts with it, else those
+    whose text holds it, in any case: the one reading of ``--position`` and the UI's
+    ``position:``."""
+    positions = [c for c in workspace.claims() if c.kind == "position"]
+    return [c for c in positions if c.id.startswith(text)] or [
+        c for c in positions if text.casefold() in c.text.casefold()
+    ]

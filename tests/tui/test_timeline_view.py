@@ -275,3 +275,28 @@ def test_position_and_no_speaker_terms_in_the_statements_filter(debate_file):
         }
         _, _, problem = parse_query(ws, "position:nowhere")
         assert problem == "no position like 'nowhere'"
+
+
+def test_a_position_term_matching_several_positions_is_refused_as_in_the_cli(debate_file):
+    """``position:integration`` holds in both positions' texts: the UI names them and shows
+    nothing, as ``argmap statements --position integration`` refuses it (it used to take the
+    first one silently)."""
+
+    async def go():
+        app = ArgmapApp(debate_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "s", "slash")
+            await type_text(pilot, "position:integration")
+            await press(pilot, "enter")
+            view = app.view("statements")
+            info = str(view.query_one("#statements-info").render())
+            assert view.table.total == 0 and "several positions match 'integration': " in info
+            assert "(Integration strengthens deterrence)" in info
+            assert "(Integration erodes sovereignty)" in info
+            await press(pilot, "slash", "end", "ctrl+u")
+            await type_text(pilot, "position:integration_strengthens")
+            await press(pilot, "enter")  # one position: its statements
+            assert view.query_text == "position:integration_strengthens"
+            assert view.table.total == 5  # four dated, one undated
+
+    run(go())

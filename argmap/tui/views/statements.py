@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from argmap.store import SORTS, EditError, StatementFilter
+from argmap.store.positions import positions_like
 from argmap.tui.label_style import plural
 from argmap.tui.views.base import StatementView
 from argmap.tui.views.statement_table import COLUMNS, StatementTable
@@ -76,11 +77,16 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
         elif key == "source":
             fields["label_source"] = value.lower()
         elif key == "position":
-            found = _position(workspace, value)
-            if found:
-                fields["position"] = found
-            else:
-                problem = f"no position like {value!r}"
+            found = positions_like(workspace, value)
+            if len(found) == 1:
+                fields["position"] = found[0].id
+            else:  # none, or several: as argmap statements --position, name them
+                names = ", ".join(f"{c.id} ({c.text})" for c in found[:3])
+                problem = (
+                    f"several positions match {value!r}: {names}"
+                    if found
+                    else f"no position like {value!r}"
+                )
                 nothing = True
     if metadata:
         try:
@@ -90,16 +96,6 @@ def parse_query(workspace, query: str) -> tuple[StatementFilter, str, str | None
     if nothing:
         fields["ids"] = ()
     return StatementFilter(**fields), " ".join(words), problem
-
-
-def _position(workspace, text: str) -> str | None:
-    """The id of the position ``text`` names: its id (or the start of one), else the first
-    position whose text holds it, in any case."""
-    positions = [c for c in workspace.claims() if c.kind == "position"]
-    by_id = [c.id for c in positions if c.id.startswith(text)]
-    if by_id:
-        return by_id[0]
-    return next((c.id for c in positions if text.casefold() in c.text.casefold()), None)
 
 
 def _metadata_filter(workspace, terms: dict[str, str]) -> dict:
