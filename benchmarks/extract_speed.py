@@ -2,11 +2,17 @@
 
     python benchmarks/extract_speed.py [PATH]      # default: ../shared/data/polnear/train/text
     python benchmarks/extract_speed.py --big [--big-mb 50]
+    python benchmarks/extract_speed.py --resolution [PATH]
 
 The first form reads every .txt/.md/.html file under PATH (through ``argmap.io.reading``, not
 timed), then times ``argmap.extraction.extract_statements`` over all of them on one core and
 prints files, MB of text, seconds, MB/s, statements found and peak memory. The issue's target
 (issue 2, "Speed"): at least 1 MB/s and peak memory under 300 MB on the PolNeAR train texts.
+
+``--resolution`` times in-document speaker resolution alone: the mentions extraction asks
+``SpeakerTracker`` to resolve in each document are recorded, then resolved again, in the same
+order, by a fresh tracker per document, with the name parser's caches cleared (cold, as in one
+``argmap extract`` run) and then filled (warm).
 
 ``--big`` builds one ~50 MB synthetic document from the seed article's paragraphs (names varied
 per repetition) and compares peak RSS while extracting it with the generator
@@ -241,6 +247,77 @@ def run_corpus(path: Path, trace: bool, repeat: int = 3) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- --resolution
+
+
+def run_resolution(path: Path, repeat: int = 3) -> int:
+    """In-document speaker resolution alone: the mentions extraction resolves in each document,
+    in its order, resolved again by a fresh ``SpeakerTracker`` per document."""
+    from argmap.extraction import extract_statements, extractor
+    from argmap.io.reading import load_documents
+    from argmap.models import Document
+    from argmap.speakers import coref
+
+    core = pin_to_one_core()
+    documents = [d for d in load_documents([path]) if isinstance(d, Document)]
+    if not documents:
+        print(f"extract_speed: no readable articles under {path}", file=sys.stderr)
+        return 2
+    recorded: list[tuple[str, list[tuple[int, int]]]] = []
+
+    class Recording(coref.SpeakerTracker):
+        def __init__(self, text: str) -> None:
+            super().__init__(text)
+            self.asked: list[tuple[int, int]] = []
+            recorded.append((text, self.asked))
+
+        def resolve(self, start: int, end: int) -> coref.Resolved:
+            self.asked.append((start, end))
+            return super().resolve(start, end)
+
+    extractor.SpeakerTracker = Recording  # only while recording
+    try:
+        for document in documents:
+            extract_statements(document)
+    finally:
+        extractor.SpeakerTracker = coref.SpeakerTracker
+
+    def replay() -> float:
+        started = time.process_time()
+        for text, asked in recorded:
+            tracker = coref.SpeakerTracker(text)
+            for start, end in asked:
+                tracker.resolve(start, end)
+        return time.process_time() - started
+
+    cold, warm = [], []
+    for _ in range(repeat):
+        gc.collect()
+        coref.clear_caches()
+        cold.append(replay())  # every name parsed afresh, as in one `argmap extract`
+        warm.append(replay())  # the name parser's caches filled by the pass before
+    mentions = sum(len(asked) for _, asked in recorded)
+    print(f"In-document speaker resolution: {path}")
+    show(
+        [
+            ("documents", f"{len(documents)}"),
+            ("mentions resolved", f"{mentions} (as extraction asks for them, in its order)"),
+            (
+                "CPU seconds, cold caches",
+                f"{min(cold):.3f} (best of {repeat}: " + ", ".join(f"{c:.3f}" for c in cold) + ")",
+            ),
+            (
+                "CPU seconds, warm caches",
+                f"{min(warm):.3f} (best of {repeat}: " + ", ".join(f"{c:.3f}" for c in warm) + ")",
+            ),
+            ("core", core),
+        ]
+    )
+    print("Machine")
+    show(machine_info())
+    return 0
+
+
 # --------------------------------------------------------------------------- --big
 
 GIVEN = """Akira Aiko Daisuke Emi Haruto Hiroshi Kaori Kenji Mariko Naoki Reiko Satoshi Takeshi Yuki
@@ -422,6 +499,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="timed passes over the corpus; the best is shown"
     )
+    parser.add_argument(
+        "--resolution",
+        action="store_true",
+        help="time in-document speaker resolution alone: the mentions extraction resolves, "
+        "resolved again per document with cold and with warm name caches",
+    )
     parser.add_argument("--big-child", choices=("iter", "list"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.big_child:
@@ -429,6 +512,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.big:
         return run_big(args.big_mb, (args.big_only,) if args.big_only else ("iter", "list"))
+    if args.resolution:
+        return run_resolution(args.path, repeat=max(1, args.repeat))
     return run_corpus(args.path, trace=not args.no_trace, repeat=max(1, args.repeat))
 
 

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from argmap.models import SpeakerKind
 from argmap.speakers.descriptions import description_words, fit, head_forms, role_words
+from argmap.speakers.names import clear_caches as names_clear_caches
 from argmap.speakers.names import is_place, is_pronoun, pronoun_gender, split_role
 from argmap.speakers.wordlists import (
     DAY_NAMES,
@@ -250,6 +251,13 @@ def _person_name(run: str) -> str | None:
     if not parsed.name or is_place(parsed.name) or is_pronoun(parsed.name):
         return None
     return parsed.name
+
+
+def clear_caches() -> None:
+    """Forget memoised parses, these and the name parser's (for benchmarks that must start
+    cold)."""
+    _person_name.cache_clear()
+    names_clear_caches()
 
 
 def _honorific_gender(mention: str) -> str | None:
