@@ -378,11 +378,10 @@ class _Progress:
             rate = self.files / max(time.perf_counter() - self.started, 1e-9)
             self.bar.update(self.task, advance=1, statements=self.statements, rate=f"{rate:.1f}")
         elif self.mode == "lines":
-            detail = (
-                "not added (the error follows)"
-                if outcome == "failed"
-                else f"{statements} statements"
-            )
+            detail = {
+                "failed": "not added (the error follows)",
+                "unchanged": "its text is in the workspace already",  # no statement is new
+            }.get(outcome, f"{statements} statement{'' if statements == 1 else 's'}")
             print(f"{outcome} {document.name}: {detail}", file=sys.stderr, flush=True)
 
     def skip(self) -> None:

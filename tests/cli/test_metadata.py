@@ -280,8 +280,14 @@ def test_add_stores_corpus_rows_and_a_changed_row_replaces_its_old_version(
         '"""We are with you,"" Kishida said.",example.com,2024-04-11,https://e.x/1\n',
         encoding="utf-8",
     )
-    status, out, _ = run_cli(capsys, "add", corpus, "--progress", "none")
+    status, out, err = run_cli(capsys, "add", corpus, "--progress", "lines")
     assert out.startswith("0 added, 1 replaced, 1 unchanged")
+    # each row's line: the replaced one with its statements, the unchanged one without a
+    # count (it said '0 statements' of an article that has one)
+    assert err.splitlines() == [
+        "replaced crawl.csv#1: 1 statement",
+        "unchanged crawl.csv#2: its text is in the workspace already",
+    ]
     out = run_cli(capsys, "documents", "--outlets")[1]
     assert out.splitlines() == [
         "      1 statement       1 document   example.com",
