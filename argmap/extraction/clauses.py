@@ -85,13 +85,18 @@ def _window_start(masked: str, lo: int, hi: int) -> int:
     return start + 1 if start >= 0 else hi - _WINDOW
 
 
+# A token and the white space before it: every character but white space is in some token, so
+# the tokens follow one another with only white space between them.
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+
+
 def tokens(masked: str, lo: int, hi: int) -> list[Token]:
     """Word and punctuation tokens of ``masked[lo:hi]`` with paragraph offsets."""
     found = []
     at = lo
-    for token in _TOKEN.findall(masked, lo, hi):  # strings are cheaper than match objects
-        # only white space separates two tokens, so the token is next from where the last ended
-        start = masked.find(token, at)
+    # strings are cheaper than match objects; the space before each token gives its start
+    for space, token in _SPACED_TOKEN.findall(masked, lo, hi):
+        start = at + len(space)
         at = start + len(token)
         found.append(_new_tuple(Token, (start, at, token)))  # Token(...) is 3x slower
     return found
