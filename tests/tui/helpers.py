@@ -29,6 +29,13 @@ async def type_text(pilot, text):
         await pilot.press("space" if char == " " else char)
 
 
+async def filter_statements(pilot, query):
+    """In the statements view, type ``query`` in the filter line and apply it."""
+    await press(pilot, "s", "slash")
+    await type_text(pilot, query)
+    await press(pilot, "enter")
+
+
 @asynccontextmanager
 async def documents_view(workspace_file, size=(160, 48)):
     """The app on ``workspace_file`` in a terminal of ``size``, in the documents view: (app,

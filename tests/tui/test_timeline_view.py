@@ -10,7 +10,7 @@ from argmap.store.timeline import timeline
 from argmap.tui.app import ArgmapApp
 from argmap.tui.views.statements import parse_query
 from tests.helpers import copy_workspace, debate_workspace
-from tests.tui.helpers import SIZE, press, run, type_text
+from tests.tui.helpers import SIZE, filter_statements, press, run, type_text
 
 
 @pytest.fixture(scope="module")
@@ -285,9 +285,7 @@ def test_a_position_term_matching_several_positions_is_refused_as_in_the_cli(deb
     async def go():
         app = ArgmapApp(debate_file)
         async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "s", "slash")
-            await type_text(pilot, "position:integration")
-            await press(pilot, "enter")
+            await filter_statements(pilot, "position:integration")
             view = app.view("statements")
             info = str(view.query_one("#statements-info").render())
             assert view.table.total == 0 and "several positions match 'integration': " in info

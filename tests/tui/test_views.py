@@ -4,7 +4,7 @@ asserting on the workspace."""
 from argmap.store import StatementFilter, Workspace
 from argmap.tui.app import ArgmapApp
 from argmap.tui.dialogs import PickerScreen
-from tests.tui.helpers import SIZE, annotations_of, press, run, type_text
+from tests.tui.helpers import SIZE, annotations_of, filter_statements, press, run, type_text
 
 # ---------------------------------------------------------------------- board
 
@@ -103,9 +103,7 @@ def test_the_filters_speaker_term_finds_a_person_by_family_name_first(workspace_
     async def go():
         app = ArgmapApp(workspace_file)
         async with app.run_test(size=SIZE) as pilot:
-            await press(pilot, "s", "slash")
-            await type_text(pilot, "speaker:kishida")
-            await press(pilot, "enter")
+            await filter_statements(pilot, "speaker:kishida")
             table = app.view("statements").table
             assert table.total == theirs
             assert {table.row(i).speaker for i in range(table.total)} == {"Kishida Fumio"}
