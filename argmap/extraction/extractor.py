@@ -12,10 +12,10 @@ from argmap.extraction.layout import (
     blank_markup,
     dateline_end,
     find_quotes,
+    has_words,
     is_abbreviation,
     mask_quotes,
     sentence_units,
-    word_count,
 )
 from argmap.extraction.units import find_in_unit, is_title, join_attribution_tails, speaker_label
 from argmap.models import Document, Statement, StatementKind, content_id
@@ -62,7 +62,7 @@ def _statements(document: Document) -> Iterator[Statement]:
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         par = text[p_start:p_end]
         quotes = find_quotes(par)
-        if par[-1] not in _TERMINAL and word_count(par) < 40 and not quotes:
+        if par[-1] not in _TERMINAL and not has_words(par, 40) and not quotes:
             continue  # a headline, caption or page furniture, not running text
         masked = mask_quotes(par, quotes)
         body = dateline_end(par)
@@ -221,7 +221,7 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
     q = inside[0]
     inner = q.inner_text(par)
     whole_unit = par[q.end : hi].strip(" .,;:!?") == ""
-    if word_count(inner) < (2 if whole_unit else 4) or is_title(par, q):
+    if not has_words(inner, 2 if whole_unit else 4) or is_title(par, q):
         return None  # too short, or a title ('Legend in the Coal Fields')
     span = Span(q.start, min(q.end, hi))
     return Finding(span, Span(q.start, q.start), None, (), "continuation", 0.5)

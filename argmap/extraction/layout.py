@@ -7,6 +7,7 @@ odd input: an unbalanced quotation mark damages at most its own paragraph.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 OPENING_DOUBLE = "“„«"
@@ -243,3 +244,9 @@ _WORD = re.compile(r"[\w’'-]+")
 def word_count(text: str) -> int:
     """Number of words in ``text``."""
     return len(_WORD.findall(text))
+
+
+def has_words(text: str, count: int) -> bool:
+    """Whether ``text`` has at least ``count`` words (``word_count(text) >= count``), read no
+    further than the last of them."""
+    return count <= 0 or next(islice(_WORD.finditer(text), count - 1, None), None) is not None

@@ -19,7 +19,7 @@ from argmap.extraction.clauses import (
     tokens,
     trim_end,
 )
-from argmap.extraction.layout import Quote, word_count
+from argmap.extraction.layout import Quote, has_words
 from argmap.models import SpeakerKind
 from argmap.speakers.names import split_role
 
@@ -337,7 +337,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
     '"..." ― Carlos Raúl'; 'Republican pollster Daron Shaw: "..."'; and, as a
     weak fallback, 'Ryan called the move a "huge win"' (subject + verb + quote).
     """
-    if word_count(q.inner_text(masked)) < 2:
+    if not has_words(q.inner_text(masked), 2):
         return None  # a nickname or a single word: 'Marcia "Cia" Price'
     if q.closed:
         dash = _DASH_SPEAKER.match(masked, q.end, hi)
@@ -365,7 +365,7 @@ def _quote_without_cue(masked: str, lo: int, hi: int, q: Quote, title: bool) -> 
                 Span(q.start, q.end), Span(prev_at, prev_at + 1), speaker, (), "colon", 0.6
             )
         return None
-    if word_count(q.inner_text(masked)) < 3 or title:
+    if title or not has_words(q.inner_text(masked), 3):
         return None  # a scare quote or a title, not a statement
     for subject in (
         clause_subject(masked, lo, q.start),
@@ -537,7 +537,7 @@ def _attribute_cue(
     )
     tail_quote = _resumed_quote(masked, quotes, cue.end, hi)
     tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
-    plain_post = before == "," and tail_adjunct and word_count(masked[lo:before_at]) >= 4
+    plain_post = before == "," and tail_adjunct and has_words(masked[lo:before_at], 4)
     if (
         base == "continue"
         and not quoted_before
@@ -561,7 +561,7 @@ def _attribute_cue(
             return _split(content, cue, speaker, tail_quote, quotes, hi, masked)
         return Finding(content, cue, speaker, (), "post", 0.85 if quoted_before else 0.7)
     resumed = _RESUMED.match(masked, cue.end, hi) if before == "," else None
-    if resumed and word_count(masked[lo:before_at]) >= 3:
+    if resumed and has_words(masked[lo:before_at], 3):
         # a parenthetical attribution: 'If it is small, the campaign said, it may not bother.'
         first = content_before(masked, lo, before_at)
         rest = Span(resumed.end(), trim_end(masked, resumed.end(), hi))
@@ -724,6 +724,6 @@ def _according(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding |
         content = content_after(masked, after, hi, "")
     else:
         content = content_before(masked, lo, cue.start)
-    if content is None or word_count(masked[content.start : content.end]) < 2:
+    if content is None or not has_words(masked[content.start : content.end], 2):
         return None
     return Finding(content, cue, speaker, (), "according", 0.75)
