@@ -78,7 +78,7 @@ def registry_for(job: Job) -> SpeakerRegistry:
 
 def documents_of(part: Partition, job: Job, result: PartResult) -> Iterator[Document]:
     """The partition's documents, in reading order; problems recorded in ``result``."""
-    from argmap.io.corpus import read_corpus
+    from argmap.io.corpus import origin, read_corpus
     from argmap.io.reading import load_documents
 
     if part.corpus is not None:
@@ -99,7 +99,7 @@ def documents_of(part: Partition, job: Job, result: PartResult) -> Iterator[Docu
             result.failures.append(str(item))
             continue
         for note in item.read_warnings:
-            result.warnings.append(f"{item.source_path or item.name}: {note}")
+            result.warnings.append(f"{origin(item)}: {note}")  # a corpus row: the file
         yield item
 
 

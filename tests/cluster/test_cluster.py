@@ -3,6 +3,7 @@ spans, speakers, metadata), the same speakers and every document once, on a real
 cluster of worker processes, and after a worker is killed mid-run."""
 
 import csv
+import json
 import os
 import signal
 import time
@@ -262,3 +263,17 @@ def test_cli_joins_a_running_cluster_by_its_scheduler_address(
         tmp_path / "none",
     )
     assert status == 1 and err.count("\n") == 1 and "tcp://127.0.0.1:9" in err
+
+
+def test_a_corpus_rows_warning_names_the_file_and_row_as_one_process_does(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    rows = [
+        {"maintext": '"We will decide," Kishida Fumio said.', "date_publish": "2024-04-11"},
+        {"maintext": '"It is too late," Tanaka Hitoshi said.', "date_publish": "07/12/2024"},
+    ]
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    report = extract_to_folder([corpus], tmp_path / "out", InProcess(), fmt="jsonl")
+    assert report.warnings == [
+        f"{corpus.resolve()}: row 2: published date '07/12/2024' is ambiguous: day/month or "
+        "month/day (2024-12-07 or 2024-07-12?); write it as ISO 8601; left empty"
+    ]
