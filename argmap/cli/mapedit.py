@@ -467,6 +467,8 @@ def _show(workspace, args) -> int:
         who += f" ({speaker.role})"
     print(f"statement {row.id}  {row.kind}" + (f", cue {row.cue!r}" if row.cue else ""))
     print(f"document  {row.doc_name} ({row.document}), characters {row.start}-{row.end}")
+    if row.appeared():
+        print(f"appeared  {', '.join(part for part in (row.outlet, row.published) if part)}")
     print(f"speaker   {who}" + (f", named {row.speaker_mention!r}" if row.speaker_mention else ""))
     stance = f"{row.label} ({row.label_source})" if row.label else "none"
     print(f"stance    {stance}; review: {row.review}")

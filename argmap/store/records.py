@@ -66,6 +66,13 @@ class StatementRow:
     speaker_end: int | None
     cue_start: int | None  # the cue's span
     cue_end: int | None
+    outlet: str | None = None  # where its document appeared (its metadata), when known
+    published: str | None = None  # the document's date, or time with its zone (ISO 8601)
+
+    def appeared(self) -> str | None:
+        """Its document's day and outlet ("2016-09-12 nyt"), or None when neither is known."""
+        parts = [self.published[:10] if self.published else None, self.outlet]
+        return " ".join(part for part in parts if part) or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,11 +22,13 @@ if TYPE_CHECKING:  # imported where used (pydantic models are not needed to open
 _ROW_SQL = """
 SELECT s.id, s.seq, s.document, d.name, s.start, s."end", s.text, s.kind, s.speaker_id, sp.name,
        s.speaker_mention, s.cue, s.confidence, s.origin, s.label, s.label_source, s.review,
-       g.label, g.score, s.uncertainty, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end
+       g.label, g.score, s.uncertainty, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end,
+       m.outlet, m.published
 FROM statements s
 JOIN documents d ON d.id = s.document
 LEFT JOIN speakers sp ON sp.id = s.speaker_id
 LEFT JOIN suggestions g ON g.statement_id = s.id
+LEFT JOIN document_metadata m ON m.document = s.document
 """
 
 #: What ``Workspace.tally`` can group statement counts by (the columns of ``statement_tally``).

@@ -314,3 +314,14 @@ def test_polnear_dev_with_its_metadata_table(tmp_path, capsys, monkeypatch):
         "usa-today",
     ]  # most statements first
     assert all(" 12 documents" in line for line in out.splitlines())
+
+
+def test_show_says_where_and_when_a_statement_appeared(news_dir, capsys):
+    _, out, _ = run_cli(capsys, "statements", "--outlet", "The Example Times")
+    statement = out.split()[0]
+    lines = run_cli(capsys, "show", statement)[1].splitlines()
+    assert lines[1].startswith("document  times-austin.md (")  # the outlet's first
+    assert lines[2] == "appeared  The Example Times, 2024-05-02"
+    _, out, _ = run_cli(capsys, "statements", "--outlet", "none")  # the seed: no metadata
+    lines = run_cli(capsys, "show", out.split()[0])[1].splitlines()
+    assert lines[2].startswith("speaker   ")

@@ -253,3 +253,19 @@ def test_documents_with_a_filter_and_authors_in_json(news):
 def test_write_news_gives_files_that_read_without_warnings(tmp_path):
     for document in load_documents(write_news(tmp_path)):
         assert document.read_warnings == () and not document.metadata.is_empty()
+
+
+def test_each_statement_row_carries_its_documents_outlet_and_date(news):
+    documents = {d.id: d for d in news.documents()}
+    rows = news.statements(limit=-1)
+    assert len({row.document for row in rows}) == len(documents)  # every document has some
+    for row in rows:
+        document = documents[row.document]
+        assert (row.outlet, row.published) == (document.outlet, document.published)
+    times = next(row for row in rows if row.doc_name == "times-kishida.md")
+    assert times.appeared() == "2024-04-11 The Example Times"
+    assert next(row for row in rows if row.outlet is None).appeared() is None  # the seed
+    # the rows sorted by speaker (another query) carry them too
+    assert {(r.id, r.outlet) for r in news.statements(sort="speaker", limit=-1)} == {
+        (r.id, r.outlet) for r in rows
+    }

@@ -146,3 +146,20 @@ def test_an_outlet_with_spaces_is_picked_and_found_again(news_file):
             }
 
     run(go())
+
+
+def test_the_statements_table_shows_where_and_when_a_statement_appeared(news_file):
+    async def go():
+        app = ArgmapApp(news_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await press(pilot, "s")
+            table = app.view("statements").table
+            lines = {
+                table.row(i).doc_name: table.render_line(i).text
+                for i in range(table.size.height)
+                if table.row(i) is not None
+            }
+            assert "2024-04-11 The E…" in lines["times-kishida.md"]  # day, then outlet
+            assert "japan-us-integra" in lines["japan-us-integration.txt"]  # no metadata
+
+    run(go())

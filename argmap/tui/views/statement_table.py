@@ -19,7 +19,8 @@ from argmap.tui.views.lines import printable
 
 PAGE = 200
 #: (heading, width) of the columns before the text (which takes the rest).
-COLUMNS = (("speaker", 22), ("stance", 20), ("review", 11), ("kind", 8), ("document", 18))
+#: "appeared": the document's day and outlet when its metadata gives them, else its file name.
+COLUMNS = (("speaker", 22), ("stance", 20), ("review", 11), ("kind", 8), ("appeared", 18))
 
 
 def fit(value: str, width: int) -> str:
@@ -155,7 +156,7 @@ class StatementTable(ScrollView, can_focus=True):
             Segment(fit(stance, COLUMNS[1][1]), base + Style(color=colour, bold=True)),
             Segment(fit(row.review, COLUMNS[2][1]), base + Style(dim=row.review == "suggested")),
             Segment(fit(row.kind, COLUMNS[3][1]), base),
-            Segment(fit(row.doc_name, COLUMNS[4][1]), base + Style(dim=True)),
+            Segment(fit(row.appeared() or row.doc_name, COLUMNS[4][1]), base + Style(dim=True)),
         ]
         used = sum(w for _, w in COLUMNS)
         segments.append(Segment(fit(row.text, max(width - used, 1)), base))
