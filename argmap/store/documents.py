@@ -67,6 +67,16 @@ class AddReport:
     removed: set[str] = field(default_factory=set, repr=False)
 
 
+#: A statement row as ``add`` and ``add --statements`` (``argmap.store.ingest``) store it.
+INSERT_STATEMENT = (
+    'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, '
+    "cue, cue_start, cue_end, "
+    "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
+    "label, label_source, review, suggestion_score, uncertainty) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 #: A batch of documents is suggested for in one call once it holds this many statements (or
 #: documents): the stance model's cost is mostly per call, its answers per statement.
 BATCH_STATEMENTS = 500
@@ -505,11 +515,7 @@ class DocumentsPart(WorkspaceBase):
             )
         ]
         conn.executemany(
-            'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, '
-            "cue, cue_start, cue_end, "
-            "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
-            "label, label_source, review, suggestion_score, uncertainty) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            INSERT_STATEMENT,
             rows,
         )
         if suggestions:

@@ -36,7 +36,7 @@ from argmap.io.errors import ReadError
 from argmap.models import METADATA_FIELDS
 from argmap.spans import paragraph_around
 from argmap.store.core import now
-from argmap.store.documents import edited_speakers, offer_restatements
+from argmap.store.documents import INSERT_STATEMENT, edited_speakers, offer_restatements
 from argmap.store.metadata import FIELDS, stored_metadata, updated_metadata, write_metadata
 from argmap.store.records import ReviewState
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
@@ -392,11 +392,7 @@ def _insert(
             )
         )
     conn.executemany(
-        'INSERT INTO statements (id, document, doc_seq, start, "end", text, kind, parts, '
-        "cue, cue_start, cue_end, "
-        "speaker_mention, speaker_start, speaker_end, speaker_id, speaker_role, confidence, "
-        "label, label_source, review, suggestion_score, uncertainty) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        INSERT_STATEMENT,
         rows,
     )
     if suggestions and doubts is not None:
