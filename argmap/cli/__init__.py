@@ -109,6 +109,16 @@ def has_terminal() -> bool:
     )
 
 
+def noun(n: int, word: str) -> str:
+    """``word`` as the count ``n`` wants it: "statement" for 1, "statements" else."""
+    return word if n == 1 else word + "s"
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 statement", "2 statements"."""
+    return f"{n} {noun(n, word)}"
+
+
 def error(message: str) -> None:
     """Print one ``argmap: error: ...`` line to stderr."""
     print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
@@ -188,12 +198,15 @@ def report_metadata(table, read: int) -> None:
     tables = ", ".join(table.paths)
     if read and not table.used:
         warning(
-            f"{tables}: names none of the {read} document{'' if read == 1 else 's'} read (its "
+            f"{tables}: names none of the {plural(read, 'document')} read (its "
             "file-name column holds their file names, with or without the suffix); no "
             "metadata taken from it"
         )
         return
-    print(f"metadata table: {table.used} of {read} documents named in {tables}", file=sys.stderr)
+    print(
+        f"metadata table: {table.used} of {plural(read, 'document')} named in {tables}",
+        file=sys.stderr,
+    )
 
 
 def documents(

@@ -9,10 +9,10 @@ import csv
 import json
 import sys
 
+from argmap.cli import noun, plural
 from argmap.cli.mapedit import (
     STATEMENT_FILTERS,
     UsageProblem,
-    plural,
     statement_filter,
     whole_number,
 )
@@ -364,10 +364,10 @@ def _timeline_notes(found) -> None:
     if not found.statements:
         dates = "no statement matches"
     elif not found.undated:
-        dates = f"{found.statements} statements, all on a day ({span})"
+        dates = f"{plural(found.statements, 'statement')}, all on a day ({span})"
     else:
         dates = (
-            f"{found.statements} statements: {found.statements - found.undated} on a day "
+            f"{plural(found.statements, 'statement')}: {found.statements - found.undated} on a day "
             f"({span}); {found.undated} of documents without a date, counted apart on the "
             f"'{UNDATED}' rows (argmap statements --since none lists them, argmap documents "
             "--since none their documents; argmap document set DOC --published DAY dates one)"
@@ -389,7 +389,8 @@ def _timeline_notes(found) -> None:
     if found.left_out:
         n = sum(g.statements + g.undated for g in found.left_out)
         notes.append(
-            f"{len(found.left_out)} more {found.by}s with {n} statements left out (--top 0 for all)"
+            f"{len(found.left_out)} more {noun(len(found.left_out), found.by)} with "
+            f"{plural(n, 'statement')} left out (--top 0 for all)"
         )
     for note in notes:
         print(f"({note})", file=sys.stderr)

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from argmap.cli import error
+from argmap.cli import error, plural
 from argmap.cli.workspace import (
     add_metadata_filters,
     add_workspace_option,
@@ -115,9 +115,10 @@ def _import(workspace, args) -> int:
 
     export = import_map(workspace, args.file)
     print(
-        f"imported {len(export.documents)} documents, {len(export.statements)} statements, "
-        f"{len(export.annotations)} annotations, {len(export.claims)} claims, "
-        f"{len(export.relations)} relations"
+        f"imported {plural(len(export.documents), 'document')}, "
+        f"{plural(len(export.statements), 'statement')}, "
+        f"{plural(len(export.annotations), 'annotation')}, "
+        f"{plural(len(export.claims), 'claim')}, {plural(len(export.relations), 'relation')}"
     )
     return 0
 

@@ -7,7 +7,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from argmap.cli import add_source_options, describe, documents, error, metadata_table
+from argmap.cli import (
+    add_source_options,
+    describe,
+    documents,
+    error,
+    metadata_table,
+    plural,
+)
 
 if TYPE_CHECKING:
     from argmap.models import Speaker
@@ -238,15 +245,16 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
     for problem in report.failures:
         error(problem)
     if skipped:
-        warning(f"skipped {len(skipped)} files argmap does not read: {skipped[0]} ...")
+        warning(f"skipped {plural(len(skipped), 'file')} argmap does not read: {skipped[0]} ...")
     if table is not None:
         table.used = report.metadata_used
         report_metadata(table, report.documents)
     print(
-        f"{report.documents} documents, {report.statements} statements, {report.speakers} "
-        f"speakers in {report.partitions} partitions ({executor.workers} "
-        f"worker{'s' if executor.workers != 1 else ''}); speakers resolved in {report.blocks} "
-        f"blocks, the largest {report.largest_block} of {report.mentions} mentions: "
+        f"{plural(report.documents, 'document')}, {plural(report.statements, 'statement')}, "
+        f"{plural(report.speakers, 'speaker')} in {plural(report.partitions, 'partition')} "
+        f"({plural(executor.workers, 'worker')}); speakers resolved in "
+        f"{plural(report.blocks, 'block')}, the largest {report.largest_block} of "
+        f"{plural(report.mentions, 'mention')}: "
         f"{args.output}",
         file=sys.stderr,
     )

@@ -11,6 +11,7 @@ import json
 import sys
 from dataclasses import asdict
 
+from argmap.cli import noun, plural
 from argmap.cli.workspace import (
     METADATA_FILTERS,
     add_workspace_option,
@@ -52,16 +53,6 @@ def whole_number(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {value}")
     return value
-
-
-def noun(n: int, word: str) -> str:
-    """``word`` as the count ``n`` wants it: "statement" for 1, "statements" else."""
-    return word if n == 1 else word + "s"
-
-
-def plural(n: int, word: str) -> str:
-    """ "1 statement", "2 statements"."""
-    return f"{n} {noun(n, word)}"
 
 
 def _lower(text: str) -> str:
@@ -225,7 +216,7 @@ def register(
                     "2016-03-11T09:30:00-05:00)",
                 ),
                 ("url", "URL", "the URL"),
-                ("language", "TAG", "the language (en, en-US)"),
+                ("language", "CODE", "the language's code (en, ja, pt-BR; not its name)"),
             )
         ),
     )
@@ -671,7 +662,10 @@ def _document(workspace, args) -> int:
         return 0
     name = workspace.document(document).name
     removed = workspace.remove_document(document)
-    print(f"{document}: {name} removed with {removed} statements (`argmap undo` brings it back)")
+    print(
+        f"{document}: {name} removed with {plural(removed, 'statement')} "
+        "(`argmap undo` brings it back)"
+    )
     return 0
 
 
@@ -689,7 +683,7 @@ def _speakers(workspace, args) -> int:
     if len(shown) < len(rows):
         first = args.offset + 1 if shown else 0
         print(
-            f"({len(rows)} speakers; showing {first}-{args.offset + len(shown)}: "
+            f"({plural(len(rows), 'speaker')}; showing {first}-{args.offset + len(shown)}: "
             "--offset/--limit for others, --limit 0 for all)",
             file=sys.stderr,
         )
@@ -758,7 +752,7 @@ def _speaker(workspace, args) -> int:
         name = workspace.speaker(speaker).name
         n = workspace.not_a_speaker(speaker)
         print(
-            f"{name}: not a speaker; {n} statements unattributed, and the name is left "
+            f"{name}: not a speaker; {plural(n, 'statement')} unattributed, and the name is left "
             "unattributed in documents added later (`argmap undo` takes it back)"
         )
         return 0

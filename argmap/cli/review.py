@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.cli import error
+from argmap.cli import error, plural
 from argmap.cli.workspace import (
     add_metadata_filters,
     add_workspace_option,
@@ -186,7 +186,7 @@ def _assign(workspace, args: argparse.Namespace) -> int:
         error(f"{args.output}: {problem}" if isinstance(problem, OSError) else str(problem))
         return 1
     for packet, path in zip(packets, paths, strict=True):
-        print(f"{packet.reviewer}: {len(packet.items)} statements -> {path}")
+        print(f"{packet.reviewer}: {plural(len(packet.items), 'statement')} -> {path}")
     print(
         _handed_out(assignment, args.overlap)
         + f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
@@ -208,12 +208,12 @@ def _handed_out(assignment, overlap: int) -> str:
     handed = len(reviewers_per_item)
     sizes = Counter(reviewers_per_item.values())
     if set(sizes) <= {overlap}:
-        return f"{handed} statements handed out to {overlap} reviewers each"
+        return f"{plural(handed, 'statement')} handed out to {plural(overlap, 'reviewer')} each"
     parts = ", ".join(
-        f"{count} to {size} reviewer{'s' if size != 1 else ''}"
+        f"{count} to {plural(size, 'reviewer')}"
         for size, count in sorted(sizes.items(), reverse=True)
     )
-    return f"{handed} statements handed out: {parts} (labelled or held by others before)"
+    return f"{plural(handed, 'statement')} handed out: {parts} (labelled or held by others before)"
 
 
 def _adjudicate(workspace, args: argparse.Namespace) -> int:
@@ -391,7 +391,7 @@ def _print_agreement(
 
 
 def _format_queue(queue, said: dict[str, tuple[str | None, str]]) -> str:
-    lines = [f"Disagreements: {len(queue)} items"]
+    lines = [f"Disagreements: {plural(len(queue), 'item')}"]
     for entry in queue:
         speaker, text = said.get(entry.item, (None, ""))
         text = " ".join(text.split())

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from argmap.cli import error
+from argmap.cli import error, plural
 
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
@@ -225,7 +225,8 @@ def _run_train(args: argparse.Namespace) -> int:
     counts = Counter(model.labels)
     shares = ", ".join(f"{label} {counts[label]}" for label in codebook.label_ids)
     print(
-        f"trained {model.version} on {len(model.labels)} statements ({shares}); saved to {folder}"
+        f"trained {model.version} on {plural(len(model.labels), 'statement')} ({shares}); "
+        f"saved to {folder}"
     )
     return 0
 
@@ -280,6 +281,8 @@ def _run_eval_stance(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(
-            format_reports(reports, f"Stance: {len(examples)} statements from {args.gold}")
+            format_reports(
+                reports, f"Stance: {plural(len(examples), 'statement')} from {args.gold}"
+            )
         )
     return 0

@@ -10,7 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-from argmap.cli import add_source_options, documents, error, metadata_table, warning
+from argmap.cli import (
+    add_source_options,
+    documents,
+    error,
+    metadata_table,
+    plural,
+    warning,
+)
 
 
 def add_workspace_option(parser: argparse.ArgumentParser) -> None:
@@ -247,28 +254,33 @@ def _run_add(args: argparse.Namespace) -> int:
         failures.append(path)
     print(
         f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} "
-        f"unchanged; {report.statements} statements, {report.new_speakers} new speakers, "
-        f"{report.suggestions} suggestions, {report.restatements} restatements offered"
+        f"unchanged; {plural(report.statements, 'statement')}, "
+        f"{plural(report.new_speakers, 'new speaker')}, "
+        f"{plural(report.suggestions, 'suggestion')}, "
+        f"{plural(report.restatements, 'restatement')} offered"
     )
     if report.metadata_updated:
         print(
-            f"{len(report.metadata_updated)} unchanged documents' metadata read again "
-            "(fields set by hand kept)"
+            f"the metadata of {plural(len(report.metadata_updated), 'unchanged document')} "
+            "read again (fields set by hand kept)"
         )
     if report.duplicates:
-        print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
+        print(
+            f"{plural(report.duplicates, 'statement')} the extractor found twice (same span) "
+            "stored once"
+        )
     if report.kept_annotations or report.dropped_annotations:
         print(
-            f"{report.kept_annotations} annotations carried over to new versions; "
+            f"{plural(report.kept_annotations, 'annotation')} carried over to new versions; "
             f"{len(report.dropped_annotations)} dropped (their text is gone; listed in `argmap "
             "log`)"
         )
     if report.kept_edits or report.dropped_edits:
         print(
-            f"{report.kept_edits} hand-edited statements carried over to new versions (deletions, "
-            "speakers, kinds, spans)"
+            f"{plural(report.kept_edits, 'hand-edited statement')} carried over to new versions "
+            "(deletions, speakers, kinds, spans)"
             + (
-                f"; {len(report.dropped_edits)} edits or links could not be (their text is gone; "
+                f"; {_edits_or_links(len(report.dropped_edits))} could not be (their text is gone; "
                 "kept in the add's log entry):"
                 if report.dropped_edits
                 else ""
@@ -277,6 +289,11 @@ def _run_add(args: argparse.Namespace) -> int:
         for lost in report.dropped_edits:
             print("  " + _lost_edit(lost))
     return 1 if failures else 0
+
+
+def _edits_or_links(n: int) -> str:
+    """ "1 edit or link", "2 edits or links"."""
+    return f"{n} edit or link" if n == 1 else f"{n} edits or links"
 
 
 def _run_add_statements(args: argparse.Namespace) -> int:
@@ -293,24 +310,32 @@ def _run_add_statements(args: argparse.Namespace) -> int:
 
     def progress(documents: int, statements: int) -> None:
         if lines:
-            print(f"{documents} documents, {statements} statements", file=sys.stderr)
+            print(
+                f"{plural(documents, 'document')}, {plural(statements, 'statement')}",
+                file=sys.stderr,
+            )
 
     with open_from(args) as workspace:
         report = add_statement_files(workspace, args.paths, progress=progress)
     for path, problem in report.failed:
         error(f"{path}: {problem}")
     print(
-        f"{report.added} added, {report.unchanged} unchanged; {report.statements} statements, "
-        f"{report.new_speakers} new speakers, {report.suggestions} suggestions, "
-        f"{report.restatements} restatements offered"
+        f"{report.added} added, {report.unchanged} unchanged; "
+        f"{plural(report.statements, 'statement')}, "
+        f"{plural(report.new_speakers, 'new speaker')}, "
+        f"{plural(report.suggestions, 'suggestion')}, "
+        f"{plural(report.restatements, 'restatement')} offered"
     )
     if report.metadata_updated:
         print(
-            f"{report.metadata_updated} unchanged documents' metadata read again "
+            f"the metadata of {plural(report.metadata_updated, 'unchanged document')} read again "
             "(fields set by hand kept)"
         )
     if report.duplicates:
-        print(f"{report.duplicates} statements the extractor found twice (same span) stored once")
+        print(
+            f"{plural(report.duplicates, 'statement')} the extractor found twice (same span) "
+            "stored once"
+        )
     return 1 if report.failed else 0
 
 
@@ -426,7 +451,7 @@ def _status(workspace, args: argparse.Namespace) -> int:
         + "\n"
     )
     out(
-        f"map        {status.claims} claims; relations: "
+        f"map        {plural(status.claims, 'claim')}; relations: "
         + (", ".join(f"{k} {v}" for k, v in sorted(status.relations.items())) or "none")
         + "\n"
     )
@@ -510,7 +535,8 @@ def _codebook(workspace, args: argparse.Namespace) -> int:
         if statements:
             print(
                 f"suggestions still come from the previous codebook (or none): "
-                f"`argmap suggest` suggests stances for the {statements} statements under this one"
+                "`argmap suggest` suggests stances for the "
+                f"{plural(statements, 'statement')} under this one"
             )
         return 0
     codebook = workspace.codebook

@@ -67,6 +67,7 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
             "authors": list(filter.author) if filter.author is not None else None,
             "since": filter.since,
             "until": filter.until,
+            "dated": filter.dated,
         }
     header["codebook"] = codebook.model_dump(mode="json") if codebook else None
     kept, kept_params = _kept_documents(filter)

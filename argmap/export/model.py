@@ -13,7 +13,8 @@ from argmap.models import Annotation, DocumentMetadata, Speaker, Statement, Sugg
 
 EXPORT_FORMAT: Final = "argmap-map"
 #: 2: documents' metadata (title, outlet, authors, published, url, language, set_by_hand) and
-#: ``subset``. Version 1 files are still read (their documents have no metadata).
+#: ``subset`` (its ``dated`` came later, read as None where absent). Version 1 files are still
+#: read (their documents have no metadata).
 EXPORT_SCHEMA_VERSION: Final = 2
 READ_SCHEMA_VERSIONS: Final = (1, 2)
 
@@ -60,6 +61,11 @@ class Subset(BaseModel):
     authors: list[str] | None = None
     since: str | None = None
     until: str | None = None
+    dated: bool | None = Field(
+        default=None,
+        description="false: only the documents without a date of publication (--since none or "
+        "--until none); none: dated or not (older exports have no such key)",
+    )
 
 
 class StatementRecord(Statement):

@@ -405,13 +405,24 @@ def clean_text(value: object) -> str | None:
     return text or None
 
 
+#: A language code: an ISO 639 language (2 or 3 letters) and BCP 47 subtags (``pt_BR``,
+#: ``zh-Hant-TW``), in any case.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def is_language_tag(text: str) -> bool:
+    """True when ``text`` has the shape of a language code (``en``, ``ja``, ``pt-BR``), not a
+    language's name (``english``)."""
+    return LANGUAGE_TAG.fullmatch(text) is not None
+
+
 def clean_language(value: object) -> str | None:
     """A language tag as BCP 47 writes it: ``en_US`` is ``en-US``, ``EN`` is ``en``; anything
     else as given."""
     text = clean_text(value)
     if text is None:
         return None
-    if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", text):
+    if is_language_tag(text):
         first, *rest = re.split(r"[-_]", text)
         return "-".join([first.lower(), *(p.upper() if len(p) == 2 else p.title() for p in rest)])
     return text

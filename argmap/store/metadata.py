@@ -161,8 +161,14 @@ class MetadataPart(WorkspaceBase):
         """Set fields of a document's metadata by hand (``title``, ``outlet``, ``authors`` a list,
         ``published``, ``url``, ``language``; None or "" empties one). One undoable edit; the
         fields set are kept when the document is added again. ``EditError`` for an unknown
-        field or a date that cannot be read."""
-        from argmap.io.metadata import clean_language, clean_text, parse_published, split_authors
+        field, a date that cannot be read or a language that is no code ("english")."""
+        from argmap.io.metadata import (
+            clean_language,
+            clean_text,
+            is_language_tag,
+            parse_published,
+            split_authors,
+        )
 
         unknown = sorted(set(fields) - set(FIELDS))
         if unknown:
@@ -180,7 +186,13 @@ class MetadataPart(WorkspaceBase):
                     raise EditError(f"published date {problem}")
                 values[name] = published
             elif name == "language":
-                values[name] = clean_language(value)
+                language = clean_language(value)
+                if language is not None and not is_language_tag(language):
+                    raise EditError(
+                        f"language {language!r} is not a language code: expected one such as "
+                        "en, ja or pt-BR (BCP 47)"
+                    )
+                values[name] = language
             else:
                 values[name] = clean_text(value)
         if not values:

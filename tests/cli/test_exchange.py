@@ -17,7 +17,7 @@ def test_export_to_a_file_then_import_into_a_new_workspace(workspace_dir, capsys
     other = tmp_path / "other"
     assert run_cli(capsys, "init", other)[0] == 0
     status, out, _ = run_cli(capsys, "import", target, "-w", other)
-    assert status == 0 and out.startswith("imported 1 documents, 16 statements")
+    assert status == 0 and out.startswith("imported 1 document, 16 statements")
     again = json.loads(run_cli(capsys, "export", "-w", other)[1])
     for data in (first, again):
         del data["exported_at"], data["workspace_id"]

@@ -182,7 +182,7 @@ def test_add_reads_a_metadata_table_given_or_found_in_the_folder(tmp_path, capsy
     status, out, err = run_cli(capsys, "add", folder, "-w", "ws", "--progress", "none")
     assert status == 0
     assert f"metadata from {folder / 'metadata.tsv'} (found in the folder)" in err
-    assert "metadata table: 1 of 1 documents named in" in err
+    assert "metadata table: 1 of 1 document named in" in err
     out = run_cli(capsys, "documents", "-w", "ws")[1]
     assert "  The Japan Times  2024-07-29  “Japan, US agree”  added " in out
     # a table given by hand, its columns named; the unchanged document's metadata read again
@@ -201,7 +201,7 @@ def test_add_reads_a_metadata_table_given_or_found_in_the_folder(tmp_path, capsy
         "--progress",
         "none",
     )
-    assert status == 0 and "1 unchanged documents' metadata read again" in out
+    assert status == 0 and "the metadata of 1 unchanged document read again" in out
     assert "found in the folder" not in err
     assert "  Kyodo  2024-07-29  " in run_cli(capsys, "documents", "-w", "ws")[1]
     status, _, err = run_cli(capsys, "add", folder, "-w", "ws", "--columns", "colour=red")
@@ -325,3 +325,20 @@ def test_show_says_where_and_when_a_statement_appeared(news_dir, capsys):
     _, out, _ = run_cli(capsys, "statements", "--outlet", "none")  # the seed: no metadata
     lines = run_cli(capsys, "show", out.split()[0])[1].splitlines()
     assert lines[2].startswith("speaker   ")
+
+
+def test_document_set_takes_a_language_code_and_refuses_a_name(news_dir, capsys):
+    status, out, _ = run_cli(capsys, "document", "set", "nyt-tanaka", "--language", "pt_br")
+    assert status == 0
+    status, out, _ = run_cli(capsys, "documents", "--format", "json")
+    (row,) = [r for r in json.loads(out) if r["name"] == "nyt-tanaka.md"]
+    assert row["language"] == "pt-BR"
+    status, _, err = run_cli(capsys, "document", "set", "nyt-tanaka", "--language", "english")
+    assert (status, err) == (
+        1,
+        "argmap: error: language 'english' is not a language code: expected one such as en, ja "
+        "or pt-BR (BCP 47)\n",
+    )
+    status, out, _ = run_cli(capsys, "documents", "--format", "json")
+    (row,) = [r for r in json.loads(out) if r["name"] == "nyt-tanaka.md"]
+    assert row["language"] == "pt-BR"  # nothing stored

@@ -201,13 +201,13 @@ def test_undo_takes_back_only_your_own_edit_unless_told_otherwise(
     assert status == 1 and out == ""
     assert err.startswith("argmap: error: the edit to undo is bob's, not yours (alice): ")
     assert "`argmap undo --anyone` takes it anyway" in err
-    assert "map        1 claims" in run_cli(capsys, "status")[1]  # nothing was undone
+    assert "map        1 claim;" in run_cli(capsys, "status")[1]  # nothing was undone
     status, out, _ = run_cli(capsys, "undo", "--anyone")
     assert status == 0 and out.startswith("undone: add-claim")
     assert run_cli(capsys, "redo")[0] == 1  # still bob's edit: alice redoes it only with --anyone
     monkeypatch.setenv("ARGMAP_USER", "bob")
     status, out, _ = run_cli(capsys, "redo")
-    assert status == 0 and "map        1 claims" in run_cli(capsys, "status")[1]
+    assert status == 0 and "map        1 claim;" in run_cli(capsys, "status")[1]
 
 
 def test_init_warns_of_a_codebook_whose_labels_outrun_the_number_keys(tmp_path, capsys):

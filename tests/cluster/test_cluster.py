@@ -195,7 +195,7 @@ def test_a_killed_worker_loses_nothing(local_cluster, tmp_path):
 def test_cli_writes_a_results_folder(capsys, tmp_path):
     status, _, err = run_cli(capsys, "extract", SEEDS, "-o", tmp_path / "out", "--format", "jsonl")
     assert status == 0, err
-    assert "1 documents, 16 statements, 8 speakers" in err
+    assert "1 document, 16 statements, 8 speakers" in err
     assert len(list(files.read_statements(tmp_path / "out"))) == 16
     status, _, err = run_cli(capsys, "extract", SEEDS, "--workers", "2")
     assert status == 2 and "--output" in err

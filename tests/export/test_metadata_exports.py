@@ -114,6 +114,7 @@ def test_a_filtered_json_export_is_a_map_of_its_documents_that_imports(news_map,
         "authors": None,
         "since": "2024-04-01",
         "until": None,
+        "dated": None,
     }
     assert sorted(d["name"] for d in data["documents"]) == ["times-austin.md", "times-kishida.md"]
     assert {s["doc_name"] for s in data["statements"]} == {"times-austin.md", "times-kishida.md"}
@@ -202,3 +203,27 @@ def test_argdown_and_dot_name_each_statements_outlet_and_date(news_map):
     assert "(nytimes.com, 2024-04-30)" in part and "The Post" not in part
     assert "japan-us-integration" not in part  # no date: outside every range
     assert "Tokyo" not in _export(news_map, "argdown", _filter(news_map, outlet="times"))
+
+
+def test_a_json_export_of_the_undated_documents_says_so_in_its_subset(news_map, tmp_path):
+    filter = _filter(news_map, since="none")
+    undated = {d.name for d in news_map.documents() if not d.published}
+    assert undated and len(undated) < len(news_map.documents())
+    data = json.loads(_export(news_map, "json", filter))
+    jsonschema.validate(data, export_schema())
+    assert data["subset"] == {
+        "outlets": None,
+        "authors": None,
+        "since": None,
+        "until": None,
+        "dated": False,
+    }
+    assert {d["name"] for d in data["documents"]} == undated
+    # a subset written before it had ``dated`` still imports
+    del data["subset"]["dated"]
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with Workspace.init(tmp_path / "copy") as copy:
+        export = import_map(copy, str(path))
+        assert export.subset is not None and export.subset.dated is None
+        assert {d.name for d in copy.documents()} == undated

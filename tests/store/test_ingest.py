@@ -115,7 +115,7 @@ def test_into_a_workspace_holding_some_of_them(capsys, tmp_path, articles):
     )
     assert status == 0, err
     assert "12 added, 9 unchanged" in out
-    assert "8 unchanged documents' metadata read again" in out
+    assert "the metadata of 8 unchanged documents read again" in out
     got, expected = stored(ingested), stored(by_add)
     for table in ("documents", "metadata", "suggestions", "relations", "added"):
         assert got[table] == expected[table], table

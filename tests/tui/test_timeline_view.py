@@ -298,3 +298,48 @@ def test_a_position_term_matching_several_positions_is_refused_as_in_the_cli(deb
             assert view.table.total == 5  # four dated, one undated
 
     run(go())
+
+
+def _scaled(found, times: int):
+    """``found`` (a ``Sourcing``) with every count multiplied by ``times``."""
+    from dataclasses import replace
+
+    def scale(item):
+        return replace(item, counts={label: n * times for label, n in item.counts.items()})
+
+    return replace(
+        found,
+        cells=tuple(scale(c) for c in found.cells),
+        outlets=tuple(scale(o) for o in found.outlets),
+        speakers=tuple(scale(s) for s in found.speakers),
+    )
+
+
+def test_the_sourcing_views_cells_hold_counts_of_five_and_six_digits(debate_file, monkeypatch):
+    """The debate's counts times 1,000 and 10,000 (as a big workspace's): every cell's count
+    and its whole stance bar fit its column."""
+    import argmap.tui.views.sourcing as module
+
+    counted = module.sourcing
+    for times in (1_000, 10_000):
+        monkeypatch.setattr(
+            module, "sourcing", lambda *a, times=times, **k: _scaled(counted(*a, **k), times)
+        )
+
+        async def go(times=times):
+            app = ArgmapApp(debate_file, view="sourcing")
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                view = app.view("sourcing")
+                assert view.data.statements >= 10 * times  # 5 or 6 digits in the "all" cell
+                columns = view.table.ordered_columns
+                for row in range(view.table.row_count):
+                    for column, cell in enumerate(view.table.get_row_at(row)[1:], start=1):
+                        if not cell.plain:
+                            continue
+                        count, bar = cell.plain.split()
+                        assert int(count) % times == 0
+                        assert bar == "█" * module.BAR
+                        assert cell.cell_len <= columns[column].width, (row, column, cell.plain)
+
+        run(go())

@@ -28,6 +28,14 @@ MAX_SPEAKERS = 300
 MAX_OUTLETS = 40
 #: The width of a cell's stance bar.
 BAR = 6
+#: The fewest digits a cell's count is given (more when the workspace's total has more).
+DIGITS = 4
+
+
+def count_digits(total: int) -> int:
+    """The digits a cell's count is given when no count exceeds ``total`` (at least ``DIGITS``);
+    a cell is these, a space and the stance bar."""
+    return max(DIGITS, len(str(total)))
 
 
 class SourcingView(View):
@@ -68,6 +76,7 @@ class SourcingView(View):
         self.speakers: list[SourcingTotal] = []
         self.outlets: list[SourcingTotal] = []
         self.problem: str | None = None
+        self.digits = DIGITS  # a count's width in a cell (``count_digits``)
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -115,10 +124,12 @@ class SourcingView(View):
         keep = table.cursor_coordinate
         table.clear(columns=True)
         table.add_column("speaker", width=28)
-        table.add_column("all", width=5 + BAR)
+        self.digits = count_digits(self.data.statements if self.data else 0)
+        width = self.digits + 1 + BAR
+        table.add_column("all", width=width)
         for outlet in self.outlets:
             name = outlet.name if len(outlet.name) <= 10 + BAR else outlet.name[: 9 + BAR] + "…"
-            table.add_column(name, width=max(5 + BAR, len(name)))
+            table.add_column(name, width=max(width, len(name)))
         data = self.data
         if data is not None:
             table.add_row(
@@ -146,7 +157,7 @@ class SourcingView(View):
             return Text("")
         labels = self.argmap.labels
         total = sum(counts.values())
-        text = Text(f"{total:>4} ")
+        text = Text(f"{total:>{self.digits}} ")
         order = [*(self.data.labels if self.data else ()), ""]
         filled = 0
         for index, label in enumerate(order):

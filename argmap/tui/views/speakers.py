@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Label
 
 from argmap.store import SpeakerRow
 from argmap.store.views import speaker_mentions, statement_ids_with_mention
+from argmap.tui.label_style import plural
 from argmap.tui.views.base import View
 
 
@@ -241,7 +242,7 @@ class SpeakersView(View):
             return
         row = next(r for r in self.rows if r.id == sid)
         choices = [
-            ("yes", f"Not a speaker: unattribute its {row.statements} statements"),
+            ("yes", f"Not a speaker: unattribute its {plural(row.statements, 'statement')}"),
             ("no", "Keep it"),
         ]
 
@@ -284,8 +285,8 @@ class SpeakersView(View):
 
         self.app.push_screen(
             self.argmap.picker(
-                f"{s.name} ({about}): {details.statements} statements in "
-                f"{len(details.documents)} documents; pick one to read them",
+                f"{s.name} ({about}): {plural(details.statements, 'statement')} in "
+                f"{plural(len(details.documents), 'document')}; pick one to read them",
                 choices,
             ),
             chosen,
@@ -297,7 +298,8 @@ class SpeakersView(View):
             return
         mentions = speaker_mentions(self.workspace, sid)
         choices = [
-            (mention, f"{mention or '(no mention)'}  ({n} statements)") for mention, n in mentions
+            (mention, f"{mention or '(no mention)'}  ({plural(n, 'statement')})")
+            for mention, n in mentions
         ]
 
         def chosen_mention(mention: str | None) -> None:
@@ -308,13 +310,13 @@ class SpeakersView(View):
             def chosen_name(name: str | None) -> None:
                 if name and name.strip() and ids:
                     self._edit(
-                        f"{len(ids)} statements split off to {name.strip()!r}",
+                        f"{plural(len(ids), 'statement')} split off to {name.strip()!r}",
                         lambda ws: ws.split_speaker(sid, ids, name),
                     )
 
             self.app.push_screen(
                 self.argmap.prompt(
-                    f"Name of the speaker who said the {len(ids)} statements "
+                    f"Name of the speaker who said the {plural(len(ids), 'statement')} "
                     f"attributed through {mention!r}",
                     mention,
                 ),
