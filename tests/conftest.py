@@ -3,6 +3,8 @@
 Area fixtures are in the conftest.py of each folder; plain helpers in helpers.py.
 """
 
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,6 +21,7 @@ from tests.helpers import (
     immutable,
     seed_workspace,
 )
+from tests.postgres import PostgresServer, ServerUnavailable, create_database, drop_database
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +83,42 @@ def read_only_workspace(workspace_file):
         pytest.skip("chattr +i is not available here (needs a Linux file system and root)")
     yield workspace_file
     subprocess.run(["chattr", "-i", str(workspace_file)], check=False)
+
+
+def _no_postgres(reason: str):
+    """Skip, or fail where CI asks for a server ($ARGMAP_REQUIRE_POSTGRES=1)."""
+    if os.environ.get("ARGMAP_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL is required here ($ARGMAP_REQUIRE_POSTGRES=1): {reason}")
+    pytest.skip(f"no PostgreSQL server: {reason}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a real PostgreSQL server's maintenance database: ``$ARGMAP_TEST_POSTGRES``,
+    else a throwaway cluster started for the session (tests/postgres.py). Skips the test when
+    neither can be had, or fails under ``$ARGMAP_REQUIRE_POSTGRES=1``."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _no_postgres("psycopg is not installed (pip install -e '.[dev]')")
+    given = os.environ.get("ARGMAP_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    try:
+        server = PostgresServer.start()
+    except ServerUnavailable as reason:
+        _no_postgres(str(reason))
+    try:
+        yield server.url()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request):
+    """The URL of an empty database of its own for this test, dropped after it."""
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    url = create_database(postgres_server, name)
+    yield url
+    drop_database(postgres_server, name)
