@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -41,9 +40,9 @@ def build_export(workspace) -> MapExport:
 def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
     """Write the map as one JSON document, streamed from the store (one record per line).
 
-    SQLite builds each record (``json_object``) straight from the store's rows, field
-    for field as the ``MapExport`` models define them (the tests validate the output
-    with them, and ``import`` validates every file it reads), so a map of 100,000
+    The database builds each record (``Backend.json_record``) straight from the store's
+    rows, field for field as the ``MapExport`` models define them (the tests validate the
+    output with them, and ``import`` validates every file it reads), so a map of 100,000
     statements is written in seconds without holding it all in memory.
 
     With ``filter`` (its documents, outlets, authors and days), the export holds the
@@ -91,16 +90,33 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
         return (row[0] for row in conn.execute(sql, kept_params * times))
 
     only = filter is not None  # a subset: conditions on what it keeps
-    # SQLite's json_object builds each record (in C); keys in the models' field order
+
+    def record(*fields: str | tuple[str, str, str]) -> str:
+        """The SQL building one record (the backend's JSON object, keys in the models' field
+        order); a field given as a column is its value under the column's name."""
+        return workspace.backend.json_record(
+            [f if isinstance(f, tuple) else (f.split(".")[-1], f, "value") for f in fields]
+        )
+
     section(
         "documents",
         rows(
-            "SELECT json_object('id', d.id, 'name', d.name, 'source_path', d.source_path, "
-            "'added_at', d.added_at, 'title', m.title, 'outlet', m.outlet, "
-            "'authors', json(coalesce(m.authors, '[]')), 'published', m.published, "
-            "'url', m.url, 'language', m.language, "
-            "'set_by_hand', json(coalesce(m.set_by_hand, '[]')), 'text', d.text) "
-            "FROM documents d LEFT JOIN document_metadata m ON m.document = d.id"
+            "SELECT "
+            + record(
+                "d.id",
+                "d.name",
+                "d.source_path",
+                "d.added_at",
+                "m.title",
+                "m.outlet",
+                ("authors", "coalesce(m.authors, '[]')", "json"),
+                "m.published",
+                "m.url",
+                "m.language",
+                ("set_by_hand", "coalesce(m.set_by_hand, '[]')", "json"),
+                "d.text",
+            )
+            + " FROM documents d LEFT JOIN document_metadata m ON m.document = d.id"
             + (f" WHERE d.id IN {kept}" if only else "")
             + " ORDER BY d.seq",
             only,
@@ -109,8 +125,9 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
     section(
         "speakers",
         rows(
-            "SELECT json_object('id', id, 'name', name, 'aliases', json(aliases), 'kind', kind, "
-            "'role', role, 'affiliation', affiliation) FROM speakers"
+            "SELECT "
+            + record("id", "name", ("aliases", "aliases", "json"), "kind", "role", "affiliation")
+            + " FROM speakers"
             + (
                 f" WHERE id IN (SELECT speaker_id FROM statements WHERE document IN {kept})"
                 if only
@@ -123,14 +140,30 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
     section(
         "statements",
         rows(
-            "SELECT json_object('id', s.id, 'document', s.document, 'doc_name', d.name, "
-            "'start', s.start, 'end', s.\"end\", 'text', s.text, 'kind', s.kind, "
-            "'parts', json(s.parts), 'cue', s.cue, 'cue_start', s.cue_start, 'cue_end', s.cue_end, "
-            "'speaker_mention', s.speaker_mention, 'speaker_start', s.speaker_start, "
-            "'speaker_end', s.speaker_end, 'speaker', sp.name, 'speaker_role', s.speaker_role, "
-            "'speaker_id', s.speaker_id, 'confidence', s.confidence, 'origin', s.origin, "
-            "'suggestion', json(g.data)) "
-            "FROM statements s JOIN documents d ON d.id = s.document "
+            "SELECT "
+            + record(
+                "s.id",
+                "s.document",
+                ("doc_name", "d.name", "value"),
+                "s.start",
+                ("end", 's."end"', "value"),
+                "s.text",
+                "s.kind",
+                ("parts", "s.parts", "json"),
+                "s.cue",
+                "s.cue_start",
+                "s.cue_end",
+                "s.speaker_mention",
+                "s.speaker_start",
+                "s.speaker_end",
+                ("speaker", "sp.name", "value"),
+                "s.speaker_role",
+                "s.speaker_id",
+                "s.confidence",
+                "s.origin",
+                ("suggestion", "g.data", "json"),
+            )
+            + " FROM statements s JOIN documents d ON d.id = s.document "
             "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
             "LEFT JOIN suggestions g ON g.statement_id = s.id"
             + (f" WHERE s.document IN {kept}" if only else "")
@@ -141,10 +174,16 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
     section(
         "annotations",
         rows(
-            "SELECT json_object('statement_id', statement_id, 'label', label, "
-            "'annotator', annotator, 'time', time, 'note', note, "
-            "'adjudicated', json(CASE WHEN adjudicated THEN 'true' ELSE 'false' END)) "
-            "FROM annotations"
+            "SELECT "
+            + record(
+                "statement_id",
+                "label",
+                "annotator",
+                "time",
+                "note",
+                ("adjudicated", "adjudicated", "bool"),
+            )
+            + " FROM annotations"
             + (f" WHERE statement_id IN {statements_kept}" if only else "")
             + " ORDER BY statement_id, annotator, adjudicated",
             only,
@@ -158,20 +197,38 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
     section(
         "claims",
         rows(
-            "SELECT json_object('id', id, 'kind', kind, 'text', text, 'parent_id', parent_id, "
-            f"'label', label, 'statement_id', {promoted}, 'created_by', created_by, "
-            "'created_at', created_at) "
-            "FROM claims ORDER BY created_at, rowid",
+            "SELECT "
+            + record(
+                "id",
+                "kind",
+                "text",
+                "parent_id",
+                "label",
+                ("statement_id", promoted, "value"),
+                "created_by",
+                "created_at",
+            )
+            + " FROM claims ORDER BY created_at, rowid",
             only,
         ),
     )
     section(
         "relations",
         rows(
-            "SELECT json_object('id', id, 'kind', kind, 'source_type', source_type, "
-            "'source_id', source_id, 'target_type', target_type, 'target_id', target_id, "
-            "'status', status, 'score', score, 'created_by', created_by, 'created_at', created_at) "
-            "FROM relations"
+            "SELECT "
+            + record(
+                "id",
+                "kind",
+                "source_type",
+                "source_id",
+                "target_type",
+                "target_id",
+                "status",
+                "score",
+                "created_by",
+                "created_at",
+            )
+            + " FROM relations"
             + (
                 f" WHERE (source_type = 'claim' OR source_id IN {statements_kept}) "
                 f"AND (target_type = 'claim' OR target_id IN {statements_kept})"
@@ -185,10 +242,20 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
     section(
         "edits",
         rows(
-            "SELECT json_object('id', id, 'time', time, 'actor', actor, 'action', action, "
-            "'summary', summary, 'changes', json(changes), "
-            "'undoable', json(CASE WHEN undoable THEN 'true' ELSE 'false' END), "
-            "'state', state) FROM edits" + (" WHERE 0" if only else "") + " ORDER BY id"
+            "SELECT "
+            + record(
+                "id",
+                "time",
+                "actor",
+                "action",
+                "summary",
+                ("changes", "changes", "json"),
+                ("undoable", "undoable", "bool"),
+                "state",
+            )
+            + " FROM edits"
+            + (" WHERE 0" if only else "")
+            + " ORDER BY id"
         ),
         last=True,
     )
@@ -331,14 +398,15 @@ def import_map(workspace, path: str) -> MapExport:
     export = read_map_json(path)
     try:
         _insert(workspace, export)
-    except sqlite3.IntegrityError as problem:
+    except workspace.backend.integrity_errors as problem:
         raise MapImportError(f"{path}: inconsistent map: {problem}") from None
     return export
 
 
 def _insert(workspace, export: MapExport) -> None:
     with workspace.transaction() as conn:
-        conn.execute("PRAGMA defer_foreign_keys = ON")  # claims may come before their parents
+        backend = workspace.backend
+        backend.defer_foreign_keys(conn)  # claims may come before their parents
         for table in ("documents", "statements", "speakers", "claims", "edits"):
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
                 raise MapImportError(
@@ -354,16 +422,17 @@ def _insert(workspace, export: MapExport) -> None:
         else:
             conn.execute("DELETE FROM meta WHERE key = 'codebook'")
         conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('imported_from', ?)",
+            "INSERT INTO meta (key, value) VALUES ('imported_from', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (export.workspace_id,),
         )
         doc_seq = {}
         for d in export.documents:
             doc_seq[d.id] = conn.execute(
                 "INSERT INTO documents (id, name, source_path, text, added_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?) RETURNING seq",
                 (d.id, d.name, d.source_path, d.text, d.added_at),
-            ).lastrowid
+            ).fetchall()[0][0]
             write_metadata(
                 conn,
                 d.id,
@@ -383,10 +452,7 @@ def _insert(workspace, export: MapExport) -> None:
             [_speaker_values(s) for s in export.speakers],
         )
         # the statements' indexes are built once after the rows are in, not row by row
-        indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-            "AND tbl_name = 'statements' AND sql IS NOT NULL"
-        ).fetchall()
+        indexes = backend.indexes(conn, "statements")
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
         doubts = {

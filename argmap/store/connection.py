@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.store.errors import (
     WorkspaceBusy,
@@ -20,6 +20,9 @@ from argmap.store.errors import (
     WorkspaceError,
     WorkspaceReadOnly,
 )
+
+if TYPE_CHECKING:
+    from argmap.store.backend import Backend
 
 _DAMAGED = ("malformed", "file is not a database", "disk i/o error", "database corrupt")
 _READ_ONLY = ("readonly database", "read-only", "attempt to write a readonly")
@@ -101,6 +104,7 @@ class WorkspaceConnection(sqlite3.Connection):
     """An SQLite connection to the workspace file ``path`` (set right after connecting)."""
 
     path: object = "<workspace>"
+    backend: Backend  # set by the backend that connects (``SqliteBackend.connect``)
 
     def translated(self, problem: sqlite3.Error) -> Exception:
         """``problem`` as the ``WorkspaceError`` it stands for, else unchanged."""

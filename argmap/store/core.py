@@ -1,6 +1,6 @@
 """The workspace file: opening, creating, locking, transactions, undo and redo.
 
-Every edit runs in one ``BEGIN IMMEDIATE`` transaction and writes one row of the
+Every edit runs in one write transaction (``Backend.begin_write``) and writes one row of the
 edit log (``argmap.store.editlog``) holding, for each row it touched, the row before
 and after. Undo puts the "before" rows back, redo the "after" rows, after checking
 that nothing changed those rows since (otherwise it refuses, naming the row). WAL mode keeps
@@ -13,17 +13,17 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap import __version__
 from argmap.store import schema
-from argmap.store.connection import WorkspaceConnection, damaged
+from argmap.store.backend import SQLITE, Backend, Connection
+from argmap.store.connection import damaged
 from argmap.store.derived import refresh_labels
 from argmap.store.editlog import (
     CONFLICT,
@@ -35,9 +35,8 @@ from argmap.store.editlog import (
     statements_of,
     write_row,
 )
-from argmap.store.errors import EditError, SchemaError, WorkspaceError, WorkspaceNotFound
+from argmap.store.errors import EditError, WorkspaceError, WorkspaceNotFound
 from argmap.store.records import Edit
-from argmap.store.schema import APPLICATION_ID
 
 WORKSPACE_FILE = "argmap.sqlite"
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process before "workspace busy"
@@ -96,7 +95,7 @@ class Core:
         self._changes: ChangeSet | None = None
         self._group: list[str] | None = None
         self._checked = False  # whether ``check_integrity`` has passed on this connection
-        self.conn = _connect(
+        self.conn: Connection = SQLITE.connect(
             self.path, default_busy_timeout() if busy_timeout is None else busy_timeout
         )
         try:
@@ -113,7 +112,7 @@ class Core:
         """Create a new workspace file at ``path`` (it must not exist) and open it."""
         path = Path(path)
         if path.exists():
-            if is_workspace(path):
+            if SQLITE.is_workspace(path):
                 raise WorkspaceError(f"{path}: a workspace already exists here")
             raise WorkspaceError(
                 f"{path}: is not an argmap workspace; refusing to touch it (choose another path)"
@@ -131,9 +130,9 @@ class Core:
             raise WorkspaceError(
                 f"{path.parent}: cannot create the directory: {problem.strerror or problem}"
             ) from None
-        conn = _connect(path, BUSY_TIMEOUT, new=True)
+        conn = SQLITE.connect(path, BUSY_TIMEOUT, new=True)
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.backend.begin_write(conn)
             schema.create(conn)
             meta = {
                 "workspace_id": uuid.uuid4().hex,
@@ -148,6 +147,11 @@ class Core:
         finally:
             conn.close()
         return cls(path)
+
+    @property
+    def backend(self) -> Backend:
+        """What is particular to the workspace's database (``argmap.store.backend``)."""
+        return self.conn.backend
 
     def close(self) -> None:
         """Close the connection."""
@@ -169,13 +173,13 @@ class Core:
     # ------------------------------------------------------------------ transactions
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (``BEGIN IMMEDIATE``); ``WorkspaceBusy`` when another writer
-        holds it."""
+    def transaction(self) -> Iterator[Connection]:
+        """A write transaction (``Backend.begin_write``); ``WorkspaceBusy`` when another
+        writer holds it."""
         with self._lock:
             if not self._checked:
                 self.check_integrity()  # never write into a damaged file
-            self.conn.execute("BEGIN IMMEDIATE")  # WorkspaceBusy after busy_timeout
+            self.backend.begin_write(self.conn)  # WorkspaceBusy after busy_timeout
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
@@ -191,7 +195,7 @@ class Core:
         self._checked = True
 
     def check_integrity(self) -> None:
-        """``WorkspaceDamaged`` unless SQLite's ``quick_check`` finds the file sound.
+        """``WorkspaceDamaged`` unless the backend's ``quick_check`` finds the file sound.
 
         Run before the first write of every connection, so a damaged file is never written
         to, and when a command opens a workspace of ordinary size (``open_workspace``).
@@ -200,9 +204,9 @@ class Core:
         if self._checked:
             return
         with self._lock:
-            rows = self.conn.execute("PRAGMA quick_check(1)").fetchall()
-            if rows != [("ok",)]:
-                raise damaged(self.path, " ".join(str(rows[0][0]).split()))  # one line
+            problem = self.backend.quick_check(self.conn)
+            if problem is not None:
+                raise damaged(self.path, problem)
             self._checked = True
 
     @contextmanager
@@ -246,13 +250,14 @@ class Core:
     last_edit_id: int | None = None
 
     def _log(
-        self, conn: sqlite3.Connection, action: str, summary: str, actor: str | None, changes: list
+        self, conn: Connection, action: str, summary: str, actor: str | None, changes: list
     ) -> None:
         if not changes:
             return
         conn.execute("UPDATE edits SET state = 'discarded' WHERE state = 'undone'")
         cursor = conn.execute(
-            "INSERT INTO edits (time, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO edits (time, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING id",
             (
                 now(),
                 actor or default_actor(),
@@ -261,11 +266,11 @@ class Core:
                 json.dumps(changes, ensure_ascii=False),
             ),
         )
-        self.last_edit_id = cursor.lastrowid
+        self.last_edit_id = cursor.fetchall()[0][0]
 
     def log_event(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         action: str,
         summary: str,
         details: dict,
@@ -306,12 +311,13 @@ class Core:
     def data_version(self) -> int:
         """A number that changes when another connection (another process, or a worker's own
         connection) commits a change to the workspace: what a UI polls to notice them."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.backend.data_version(self.conn)
 
     def _replay(self, direction: str, edit_id: int | None = None) -> Edit:
         try:
             return self._replay_once(direction, edit_id)
-        except sqlite3.IntegrityError:  # deferred foreign keys: a later row uses what it removes
+        except self.backend.integrity_errors:  # deferred foreign keys: a later row uses what
+            # it removes
             raise EditError(
                 f"cannot {direction} the edit: rows added since (by later edits or `argmap add`) "
                 "still use what it would remove"
@@ -330,7 +336,7 @@ class Core:
                 )
             changes = logged_changes(row[5], edit)
             expect, apply = ("after", "before") if direction == "undo" else ("before", "after")
-            conn.execute("PRAGMA defer_foreign_keys = ON")
+            self.backend.defer_foreign_keys(conn)
             plan = []
             for change in changes:
                 current = read_row(conn, change["table"], change["key"])
@@ -369,53 +375,3 @@ _NEXT = {
     "undo": "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1",
     "redo": "SELECT * FROM edits WHERE state = 'undone' ORDER BY id LIMIT 1",
 }
-
-
-def _connect(path: Path, busy_timeout: float, *, new: bool = False) -> WorkspaceConnection:
-    """A connection to the workspace file ``path`` in WAL mode; for an existing file, only
-    after making sure it is an argmap workspace (WAL mode is a write to the file)."""
-    if not new and not is_sqlite_file(path):
-        raise SchemaError(f"{path}: not an argmap workspace (not an SQLite database file)")
-    conn = sqlite3.connect(
-        path,
-        timeout=busy_timeout,
-        isolation_level=None,
-        check_same_thread=False,
-        factory=WorkspaceConnection,
-    )
-    conn.path = path
-    try:
-        if not new and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise SchemaError(f"{path}: not an argmap workspace")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable across a process crash
-        conn.execute("PRAGMA foreign_keys = ON")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def is_sqlite_file(path: Path) -> bool:
-    """Whether ``path`` starts as an SQLite database does (an empty file counts: SQLite
-    makes it a database)."""
-    try:
-        with open(path, "rb") as file:
-            head = file.read(len(SQLITE_HEADER))
-    except OSError:
-        return True  # let SQLite say what is wrong with it
-    return head in (b"", SQLITE_HEADER)
-
-
-def is_workspace(path: Path) -> bool:
-    """Whether ``path`` is an argmap workspace (read without writing to it)."""
-    if not is_sqlite_file(path):
-        return False
-    try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
-    except sqlite3.Error:
-        return False

@@ -7,10 +7,12 @@ state and its suggestion's score and uncertainty, so that lists sort and filter 
 
 from __future__ import annotations
 
-import sqlite3
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.store.records import ReviewState
+
+if TYPE_CHECKING:
+    from argmap.store.backend import Connection
 
 
 class _Label(NamedTuple):
@@ -50,7 +52,7 @@ def derive_label(
     return label, source, (ReviewState.DISPUTED if differ else ReviewState.LABELLED).value
 
 
-def refresh_labels(conn: sqlite3.Connection, statement_ids: list[str]) -> None:
+def refresh_labels(conn: Connection, statement_ids: list[str]) -> None:
     """Recompute label, label_source, review, suggestion_score and uncertainty for
     ``statement_ids``."""
     for statement_id in statement_ids:

@@ -453,9 +453,10 @@ class DocumentsPart(WorkspaceBase):
                 (document.source_path,),
             ).fetchone()
         seq = conn.execute(
-            "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING seq",
             (document.id, document.name, document.source_path, document.text, now()),
-        ).lastrowid
+        ).fetchall()[0][0]
         # a new version keeps the fields people set and those its file no longer gives
         write_metadata(
             conn,

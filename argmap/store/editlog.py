@@ -9,10 +9,13 @@ model's tables never block it; any other column changed since is a conflict.
 from __future__ import annotations
 
 import json
-import sqlite3
+from typing import TYPE_CHECKING
 
 from argmap.store.errors import EditError
 from argmap.store.records import Edit
+
+if TYPE_CHECKING:
+    from argmap.store.backend import Connection
 
 # The primary key columns of each table the edit log tracks.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -34,7 +37,7 @@ UNTRACKED = {"statements": "seq"}
 class ChangeSet:
     """The rows one edit touched, each with its value before the edit."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.before: dict[tuple[str, tuple], dict | None] = {}
 
@@ -55,7 +58,7 @@ class ChangeSet:
         return out
 
 
-def read_row(conn: sqlite3.Connection, table: str, key: tuple | list) -> dict | None:
+def read_row(conn: Connection, table: str, key: tuple | list) -> dict | None:
     """The row of ``table`` with primary key ``key`` as a dict, or None."""
     cols = KEYS[table]
     where = " AND ".join(f'"{c}" = ?' for c in cols)
@@ -67,7 +70,7 @@ def read_row(conn: sqlite3.Connection, table: str, key: tuple | list) -> dict | 
     return {d[0]: value for d, value in zip(cursor.description, row, strict=True) if d[0] != skip}
 
 
-def write_row(conn: sqlite3.Connection, table: str, key: list, row: dict | None) -> None:
+def write_row(conn: Connection, table: str, key: list, row: dict | None) -> None:
     """Make ``table``'s row with primary key ``key`` equal ``row`` (None deletes it)."""
     cols = KEYS[table]
     if row is None:
@@ -172,7 +175,7 @@ def _replay_names(old: str | None, new: str | None, current: str | None) -> str:
     return json.dumps([n for n in now_ if n not in removed] + added, ensure_ascii=False)
 
 
-def statements_of(changes: list[dict], conn: sqlite3.Connection) -> list[str]:
+def statements_of(changes: list[dict], conn: Connection) -> list[str]:
     """The statements whose derived label columns an edit's replay may have changed."""
     ids = []
     for change in changes:

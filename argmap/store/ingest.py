@@ -317,7 +317,8 @@ def _insert(
     conn = state.conn
     source = document.get("source_path")
     seq = conn.execute(
-        "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?) "
+        "RETURNING seq",
         (
             document["id"],
             document["name"],
@@ -325,7 +326,7 @@ def _insert(
             document["text"],
             now(),
         ),
-    ).lastrowid
+    ).fetchall()[0][0]
     write_metadata(conn, document["id"], _metadata(document))
     ids: dict[str, str | None] = {}  # folder speaker id -> stored id, for this document
     learned = []

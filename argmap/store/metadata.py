@@ -13,7 +13,6 @@ outlet or author that holds it, in any case (``nyt`` names "NYT" and "nytimes.co
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from argmap.store.records import DocumentRow, OutletCount
 
 if TYPE_CHECKING:
     from argmap.models import DocumentMetadata
+    from argmap.store.backend import Connection
     from argmap.store.statements import StatementFilter
 
 #: The fields of a document's metadata, as stored (``authors`` a JSON list).
@@ -52,7 +52,7 @@ def metadata_values(metadata: DocumentMetadata) -> dict[str, Any]:
     return values
 
 
-def stored_metadata(conn: sqlite3.Connection, document_id: str) -> dict[str, Any] | None:
+def stored_metadata(conn: Connection, document_id: str) -> dict[str, Any] | None:
     """The stored metadata row of a document (column values), or None."""
     cursor = conn.execute(
         "SELECT title, outlet, authors, published, url, language, set_by_hand "
@@ -65,7 +65,7 @@ def stored_metadata(conn: sqlite3.Connection, document_id: str) -> dict[str, Any
     return dict(zip((*FIELDS, "set_by_hand"), row, strict=True))
 
 
-def write_metadata(conn: sqlite3.Connection, document_id: str, values: Mapping[str, Any]) -> None:
+def write_metadata(conn: Connection, document_id: str, values: Mapping[str, Any]) -> None:
     """Store a document's metadata row (``values``: column values); no row when it holds
     nothing and nothing was set by hand."""
     row = {name: values.get(name) for name in FIELDS}
@@ -107,7 +107,7 @@ def updated_metadata(
 
 
 def document_rows(
-    conn: sqlite3.Connection, condition: str = "", params: list | None = None
+    conn: Connection, condition: str = "", params: list | None = None
 ) -> list[DocumentRow]:
     """Documents (aliased ``d``, their metadata ``m``) matching an SQL condition, in the order
     added, with statement counts and metadata."""

@@ -1,7 +1,8 @@
 """The workspace's SQLite schema, its version, and migration or refusal of other versions.
 
-The schema version lives in ``PRAGMA user_version`` and, with the workspace id and
-the argmap version that created the file, in the ``meta`` table. A file of an
+The schema version lives in the database's own version number (SQLite's ``PRAGMA
+user_version``, read and set through ``Backend``) and, with the workspace id and the
+argmap version that created the file, in the ``meta`` table. A file of an
 older version is migrated in one transaction (see ``MIGRATIONS``); a newer or
 unknown one is refused, never misread.
 """
@@ -9,8 +10,12 @@ unknown one is refused, never misread.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from argmap.store.errors import SchemaError
+
+if TYPE_CHECKING:
+    from argmap.store.backend import Connection
 
 SCHEMA_VERSION = 4
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
@@ -234,18 +239,19 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
 }
 
 
-def create(conn: sqlite3.Connection) -> None:
+def create(conn: Connection) -> None:
     """Create the schema in an empty database (inside the caller's transaction)."""
     for statement in _split(DDL):
         conn.execute(statement)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.backend.set_schema_version(conn, SCHEMA_VERSION)
+    conn.backend.set_application_id(conn, APPLICATION_ID)
 
 
-def check(conn: sqlite3.Connection, path: str) -> None:
+def check(conn: Connection, path: str) -> None:
     """Migrate an older workspace or refuse one this version cannot read."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    backend = conn.backend
+    version = backend.schema_version(conn)
+    app = backend.application_id(conn)
     if app != APPLICATION_ID:
         raise SchemaError(f"{path}: not an argmap workspace")
     if version == SCHEMA_VERSION:
@@ -259,14 +265,14 @@ def check(conn: sqlite3.Connection, path: str) -> None:
         raise SchemaError(
             f"{path}: workspace schema version {version} cannot be migrated to {SCHEMA_VERSION}"
         )
-    conn.execute("BEGIN IMMEDIATE")
+    backend.begin_write(conn)
     try:
         # another process may have migrated it meanwhile
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = backend.schema_version(conn)
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        backend.set_schema_version(conn, SCHEMA_VERSION)
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
         )

@@ -61,7 +61,7 @@ class SearchPart(WorkspaceBase):
         return [(by_id[i], score) for i, score in chosen if i in by_id]
 
     def _search_texts(self) -> tuple[list[str], list[str]]:
-        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        version = self.backend.change_marker(self.conn)
         if self._texts is None or self._texts[0] != version:
             from rapidfuzz import utils
 
