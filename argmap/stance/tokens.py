@@ -18,6 +18,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = re.compile(r"U\.S\.(?:A\.)?|[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:.!?()\"“”—–]")
 #: Spellings of the United States, read as one token "usa".
 _USA = frozenset("U.S. U.S.A. US USA America American Americans".split())
+#: ... and, in a cue phrase, these lower-cased words too ("us" is the country there).
+_USA_IN_PHRASES = frozenset("us u.s. usa america american".split())
 _CLAUSE_ENDS = set(',;:.!?()"“”—–')
 _SENTENCE_ENDS = set(";.!?")
 
@@ -68,12 +70,11 @@ CONCEDED_WEIGHT = 0.3
 
 @dataclass(slots=True)
 class Token:
-    """One word (or clause-ending mark) of a statement; treated as immutable."""
+    """One word (or clause-ending mark) of a statement, in order (no offsets: nothing reads
+    them, and ``re.findall`` without match objects is what keeps tokenising cheap)."""
 
     text: str
     stem: str
-    start: int
-    end: int
     weight: float = 1.0  # CONCEDED_WEIGHT inside a conceded clause
     negated: bool = False  # a negator precedes it in its clause
     deontic: bool = (
@@ -140,26 +141,22 @@ _IRREGULAR = {
 def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
     """The tokens of ``text`` with their stems; ``phrase`` reads a cue ("us" is the country)."""
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if word in _USA or (
-            phrase and word.lower() in {"us", "u.s.", "usa", "america", "american"}
-        ):
-            key = "usa"
+    append = tokens.append
+    for word in _TOKEN.findall(text):
+        if word in _USA or (phrase and word.lower() in _USA_IN_PHRASES):
+            append(Token(word, "usa"))
+        elif not word[0].isalnum():
+            append(Token(word, word, is_word=False))
         elif (
-            tokens
-            and tokens[-1].stem == "unit"
+            len(word) == 6
+            and tokens
             and word.lower() == "states"
+            and tokens[-1].stem == "unit"
             and tokens[-1].text.istitle()
         ):
-            tokens[-1] = Token(tokens[-1].text + " " + word, "usa", tokens[-1].start, match.end())
-            continue
-        elif word[0].isalnum():
-            key = stem(word)
+            tokens[-1] = Token(tokens[-1].text + " " + word, "usa")
         else:
-            tokens.append(Token(word, word, match.start(), match.end(), is_word=False))
-            continue
-        tokens.append(Token(word, key, match.start(), match.end()))
+            append(Token(word, stem(word)))
     return tokens
 
 
