@@ -604,9 +604,10 @@ class DocumentsPart(WorkspaceBase):
                 if at >= 0:
                     target = content_id(f"{document.id}:{at}:{at + len(text)}")
                     conn.execute(
-                        "INSERT OR IGNORE INTO statements "
+                        "INSERT INTO statements "
                         '(id, document, doc_seq, start, "end", text, kind, speaker_id, '
-                        "confidence, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual')",
+                        "confidence, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1.0, 'manual') "
+                        "ON CONFLICT DO NOTHING",
                         (target, document.id, new_seq, at, at + len(text), text, kind, speaker_id),
                     )
             if target is not None:
@@ -626,9 +627,11 @@ class DocumentsPart(WorkspaceBase):
         ).fetchall():
             if sid in moved:
                 conn.execute(
-                    "INSERT OR REPLACE INTO annotations "
+                    "INSERT INTO annotations "
                     "(statement_id, annotator, adjudicated, label, time, note) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (statement_id, annotator, adjudicated) DO UPDATE SET "
+                    "label = excluded.label, time = excluded.time, note = excluded.note",
                     (moved[sid], annotator, adjudicated, label, time, note),
                 )
                 carried.kept += 1
@@ -671,7 +674,8 @@ class DocumentsPart(WorkspaceBase):
                 continue
             source, target = moved.get(source, source), moved.get(target, target)
             conn.execute(
-                "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (
                     relation_id(kind, source, target),
                     kind,
@@ -923,16 +927,15 @@ def offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
 
     kind = RelationKind.RESTATES.value
     stamp = now()
-    before = conn.total_changes
-    conn.executemany(
-        "INSERT OR IGNORE INTO relations "
-        "VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?)",
+    return conn.executemany(
+        "INSERT INTO relations "
+        "VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?) "
+        "ON CONFLICT DO NOTHING",
         [
             (relation_id(kind, a, b), kind, a, b, RelationStatus.SUGGESTED.value, score, stamp)
             for a, b, score in found
         ],
-    )
-    return conn.total_changes - before
+    ).rowcount
 
 
 def _statement_values(statement: Statement, doc_seq: int, mapping: dict[str, str]) -> tuple:
@@ -974,7 +977,9 @@ def _merge_speaker_details(conn, stored_id: str, speaker: Speaker) -> dict | Non
     if (
         _claims(speaker.name, name)
         and not conn.execute(
-            "SELECT 1 FROM speakers WHERE name = ? COLLATE NOCASE AND id != ?",
+            "SELECT 1 FROM speakers WHERE "
+            + conn.backend.nocase_equal("name", "?")
+            + " AND id != ?",
             (speaker.name, stored_id),
         ).fetchone()
     ):

@@ -138,10 +138,11 @@ class SpeakersPart(WorkspaceBase):
 
     def find_speakers(self, name: str) -> list[Speaker]:
         """Speakers whose name or an alias equals ``name`` (case-insensitive)."""
+        same = self.backend.nocase_equal
         rows = self.conn.execute(
             "SELECT id, name, kind, role, affiliation, aliases FROM speakers "
-            "WHERE name = ? COLLATE NOCASE "
-            "OR EXISTS (SELECT 1 FROM json_each(speakers.aliases) WHERE value = ? COLLATE NOCASE)",
+            f"WHERE {same('name', '?')} "
+            f"OR EXISTS (SELECT 1 FROM json_each(speakers.aliases) WHERE {same('value', '?')})",
             (name, name),
         ).fetchall()
         return [speaker_from_row(r) for r in rows]
@@ -406,7 +407,8 @@ class SpeakersPart(WorkspaceBase):
                 meta_key = NOT_A_SPEAKER_KEY + " ".join(key)
                 changes.touch("meta", meta_key)
                 self.conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (meta_key, json.dumps({"name": name})),
                 )
         return len(ids)

@@ -34,18 +34,20 @@ LEFT JOIN document_metadata m ON m.document = s.document
 #: What ``Workspace.tally`` can group statement counts by (the columns of ``statement_tally``).
 TALLIED = ("speaker_id", "label", "review")
 
-#: Sort keys for ``statements(sort=...)``; every order ends on the document order.
+#: Sort keys for ``statements(sort=...)``; every order ends on the document order
+#: (``{d}``: the direction; ``{speaker}``, ``{text}``: the names and texts compared without
+#: case, as the backend spells it).
 SORTS = {
     "document": "s.doc_seq {d}, s.start {d}, s.seq {d}",
     # unattributed last
-    "speaker": "sp.name COLLATE NOCASE {d}, sp.id {d}, s.doc_seq {d}, s.start {d}",
+    "speaker": "{speaker} {d}, sp.id {d}, s.doc_seq {d}, s.start {d}",
     "label": "s.label {d}, s.doc_seq, s.start",
     "review": "s.review {d}, s.doc_seq, s.start",
     "uncertainty": "s.uncertainty {d}, s.doc_seq, s.start",
     "score": "s.suggestion_score {d}, s.doc_seq, s.start",
     "confidence": "s.confidence {d}, s.doc_seq, s.start",
     "kind": "s.kind {d}, s.doc_seq, s.start",
-    "text": "s.text COLLATE NOCASE {d}, s.seq",
+    "text": "{text} {d}, s.seq",
     "length": "length(s.text) {d}, s.seq",
 }
 
@@ -198,7 +200,11 @@ class StatementsPart(WorkspaceBase):
         if sort not in SORTS:
             raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
         where, params = (filter or StatementFilter()).where()
-        order = SORTS[sort].format(d="DESC" if descending else "ASC")
+        order = SORTS[sort].format(
+            d="DESC" if descending else "ASC",
+            speaker=self.backend.nocase("sp.name"),
+            text=self.backend.nocase("s.text"),
+        )
         if sort == "speaker":
             return self._by_speaker(where, params, order, offset, limit)
         if "sp." in where:

@@ -253,7 +253,8 @@ def statement_ids_with_mention(workspace, speaker_id: str, mention: str) -> list
     return [
         r[0]
         for r in workspace.conn.execute(
-            "SELECT id FROM statements WHERE speaker_id = ? AND speaker_mention = ? COLLATE NOCASE",
+            "SELECT id FROM statements WHERE speaker_id = ? AND "
+            + workspace.backend.nocase_equal("speaker_mention", "?"),
             (speaker_id, mention),
         )
     ]

@@ -197,3 +197,18 @@ def test_returning_gives_the_new_rows_key_as_lastrowid_did(ws):
         assert returned == [(last + 1,)]
         raise RuntimeError("undo it")
     assert ws.conn.execute("SELECT max(seq) FROM documents").fetchone()[0] == last
+
+
+def test_offered_restatements_count_only_the_relations_added(ws):
+    """``rowcount`` (which replaced ``total_changes``) of an ``INSERT ... ON CONFLICT DO
+    NOTHING``: a relation offered again is not counted again."""
+    from argmap.store.documents import offer_restatements
+
+    first, second = (row.id for row in ws.statements(limit=2))
+    with ws.transaction() as conn:
+        assert offer_restatements(conn, [(first, second, 0.9)]) == 1
+        assert offer_restatements(conn, [(first, second, 0.9), (second, first, 0.8)]) == 1
+    assert {(r.source_id, r.target_id) for r in ws.relations(kind="restates")} == {
+        (first, second),
+        (second, first),
+    }
