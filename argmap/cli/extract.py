@@ -157,7 +157,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         error("--format parquet writes a folder: give it with --output DIR")
         return 2
     args.format = args.format or "jsonl"
-    from argmap.extraction.corpus import extract_corpus
+    from argmap.extraction.corpus import extract_corpus, extract_corpus_fields
     from argmap.io import writers as output
     from argmap.speakers.registry import SpeakerRegistry
 
@@ -170,12 +170,12 @@ def _run_extract(args: argparse.Namespace) -> int:
     failures: list[str] = []
     speakers: dict[str, Speaker] = {}
     table = metadata_table(args, args.paths)
-    results = extract_corpus(
-        documents(args.paths, failures, metadata=table, columns=args.columns),
-        registry,
-        speakers,
-        lazy=args.format == "jsonl",
-    )
+    found = documents(args.paths, failures, metadata=table, columns=args.columns)
+    if args.format == "jsonl" and codebook is None:
+        # written as found, with no model built for each statement
+        output.write_jsonl_fields(extract_corpus_fields(found, registry), sys.stdout)
+        return 1 if failures else 0
+    results = extract_corpus(found, registry, speakers, lazy=args.format == "jsonl")
     extra = None
     if codebook is not None:
         from argmap.stance.annotate import with_stances

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, overload
 
-from argmap.extraction.extractor import iter_statements
+from argmap.extraction.extractor import statement_fields
 from argmap.models import Document, Speaker, Statement
 from argmap.speakers.names import split_role
 
@@ -51,13 +51,32 @@ def extract_corpus(
     each document's statements come as an iterator, found as it is read, so a
     very large document never has all its statements in memory at once.
     """
+    for document, found in extract_corpus_fields(documents, registry, speakers):
+        statements = (Statement(**fields) for fields in found)
+        yield document, (statements if lazy else list(statements))
+
+
+def extract_corpus_fields(
+    documents: Iterable[Document],
+    registry: SpeakerRegistry | None = None,
+    speakers: dict[str, Speaker] | None = None,
+) -> Iterator[tuple[Document, Iterator[dict]]]:
+    """What ``extract_corpus`` gives with ``lazy``, each statement as the dict of its fields
+    (``argmap.extraction.extractor.statement_fields``, speakers resolved), no model built: for
+    writing them out as they are (``argmap.io.writers.write_jsonl_fields``). Each document's
+    statements must be read before the next document is asked for."""
     if registry is None:
         from argmap.speakers.registry import SpeakerRegistry
 
         registry = SpeakerRegistry()
     for document in documents:
-        statements = (_resolve(s, document, registry, speakers) for s in iter_statements(document))
-        yield document, (statements if lazy else list(statements))
+        yield (
+            document,
+            (
+                _resolve(fields, document, registry, speakers)
+                for fields in statement_fields(document)
+            ),
+        )
 
 
 #: The note of a statement whose mention an analyst said is no speaker.
@@ -65,26 +84,31 @@ NOT_A_SPEAKER = "marked not a speaker"
 
 
 def _resolve(
-    statement: Statement,
+    fields: dict,
     document: Document,
     registry: SpeakerRegistry,
     speakers: dict[str, Speaker] | None,
-) -> Statement:
-    name = speaker_query(statement)
+) -> dict:
+    """A statement's ``fields`` with its speaker resolved across the corpus (changed in place)."""
+    name = _query(fields["speaker_note"], fields["speaker"], fields["speaker_mention"])
     if name is None:
-        return statement
+        return fields
     note = unattributed_note(name, registry)
     if note is not None:
-        return statement.model_copy(update={"speaker": None, "speaker_note": note})
+        fields["speaker"] = None
+        fields["speaker_note"] = note
+        return fields
     speaker = resolve_mention(
         registry,
         name,
         doc_id=document.id,
-        role=statement.speaker_role,
-        mention=statement.speaker_mention,
+        role=fields["speaker_role"],
+        mention=fields["speaker_mention"],
         speakers=speakers,
     )
-    return statement.model_copy(update={"speaker": speaker.name, "speaker_id": speaker.id})
+    fields["speaker"] = speaker.name
+    fields["speaker_id"] = speaker.id
+    return fields
 
 
 # The steps of ``_resolve``, public for resolving a corpus in blocks (``argmap.cluster``).
@@ -93,9 +117,13 @@ def _resolve(
 def speaker_query(statement: Statement) -> str | None:
     """The name a statement's speaker is resolved by (its in-document speaker, else its
     mention), or None when there is nothing to resolve."""
-    if statement.speaker_note is not None:
+    return _query(statement.speaker_note, statement.speaker, statement.speaker_mention)
+
+
+def _query(note: str | None, speaker: str | None, mention: str | None) -> str | None:
+    if note is not None:
         return None  # the mention names no speaker: left unattributed, with the reason
-    return statement.speaker or statement.speaker_mention or None
+    return speaker or mention or None
 
 
 def unattributed_note(name: str, registry: SpeakerRegistry) -> str | None:

@@ -43,15 +43,23 @@ def iter_statements(document: Document) -> Iterator[Statement]:
     ('most in both states supported ...' read with two cues), the first, most
     confident one stands, so statement ids (from the span) are unique in a document.
     """
+    for fields in statement_fields(document):
+        yield Statement(**fields)
+
+
+def statement_fields(document: Document) -> Iterator[dict]:
+    """What ``iter_statements`` gives, each statement as the dict of its fields (``Statement``'s
+    keyword arguments, in its field order, ``speaker_id`` None), no model built: for a caller
+    that changes them or only writes them out (``argmap.extraction.corpus``)."""
     seen: set[str] = set()
-    for statement in _statements(document):
-        if statement.id not in seen:
-            seen.add(statement.id)
-            yield statement
+    for fields in _statements(document):
+        if fields["id"] not in seen:
+            seen.add(fields["id"])
+            yield fields
 
 
-def _statements(document: Document) -> Iterator[Statement]:
-    """Every statement the patterns find, in document order; may repeat a span."""
+def _statements(document: Document) -> Iterator[dict]:
+    """Every statement the patterns find (its fields), in document order; may repeat a span."""
     text = document.text
     if document.name.lower().endswith((".md", ".markdown")):
         text = blank_markup(text)  # analysed without markup; statements still quote document.text
@@ -279,7 +287,7 @@ def _statement(
     finding: Finding,
     mention: Span | None,
     continued: bool,
-) -> Statement:
+) -> dict:
     kind = _kind(par, finding.parts or (finding.content,), quotes)
     content = (
         _strip_marks(par, finding.content)
@@ -290,23 +298,24 @@ def _statement(
     text = document.text
     resolved = tracker.resolve(mention.start, mention.end) if mention is not None else None
     cue = "" if continued else text[finding.cue.start + offset : finding.cue.end + offset]
-    return Statement(
-        id=content_id(f"{document.id}:{start}:{end}"),
-        document=document.id,
-        doc_name=document.name,
-        start=start,
-        end=end,
-        text=text[start:end],
-        kind=kind,
-        parts=[(s + offset, e + offset) for s, e in finding.parts],
-        cue=cue,
-        cue_start=None if continued else finding.cue.start + offset,
-        cue_end=None if continued else finding.cue.end + offset,
-        speaker_mention=text[mention.start : mention.end] if mention else None,
-        speaker_start=mention.start if mention else None,
-        speaker_end=mention.end if mention else None,
-        speaker=resolved.name if resolved and resolved.note is None else None,
-        speaker_role=resolved.role if resolved and resolved.note is None else None,
-        speaker_note=resolved.note if resolved else None,
-        confidence=finding.confidence,
-    )
+    return {  # Statement's fields, in its order (the JSON records keep it)
+        "id": content_id(f"{document.id}:{start}:{end}"),
+        "document": document.id,
+        "doc_name": document.name,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "kind": kind,
+        "parts": [(s + offset, e + offset) for s, e in finding.parts],
+        "cue": cue,
+        "cue_start": None if continued else finding.cue.start + offset,
+        "cue_end": None if continued else finding.cue.end + offset,
+        "speaker_mention": text[mention.start : mention.end] if mention else None,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.end if mention else None,
+        "speaker": resolved.name if resolved and resolved.note is None else None,
+        "speaker_role": resolved.role if resolved and resolved.note is None else None,
+        "speaker_id": None,
+        "speaker_note": resolved.note if resolved else None,
+        "confidence": finding.confidence,
+    }

@@ -30,18 +30,20 @@ def _metadata(document: Document | None) -> dict | None:
 
 
 def _record(statement: Statement, metadata: dict | None) -> dict:
-    if type(statement) is Statement:
-        # what model_dump(mode="json") gives, read straight from the fields (3x cheaper): the
-        # kind as its value, each part as a list
-        fields = statement.__dict__
-        record = {"doc": statement.doc_name, **fields}
-        record["kind"] = getattr(fields["kind"], "value", fields["kind"])
-        record["parts"] = [list(part) for part in fields["parts"]]
-    else:
-        record = {"doc": statement.doc_name, **statement.model_dump(mode="json")}
+    record = {"doc": statement.doc_name, **_fields(statement)}
+    record["kind"] = getattr(record["kind"], "value", record["kind"])
+    record["parts"] = [list(part) for part in record["parts"]]
     if metadata is not None:
         record["metadata"] = dict(metadata)
     return record
+
+
+def _fields(statement: Statement) -> dict:
+    """A statement's fields: read straight from the model (3x cheaper than model_dump), or, for
+    a subclass, dumped as JSON would give them."""
+    if type(statement) is Statement:
+        return statement.__dict__
+    return statement.model_dump(mode="json")
 
 
 # one encoder for every record: json.dumps with an option builds a new one each call
@@ -53,12 +55,37 @@ def write_jsonl(results: Results, out: IO[str], extra: Extra | None = None) -> N
     ``extra`` adds fields to each record."""
     for document, statements in results:
         metadata = _metadata(document)  # once a document, not once a statement
-        for statement in statements:
-            record = _record(statement, metadata)
-            if extra is not None:
+        if extra is None:
+            tail = _metadata_tail(metadata)
+            for statement in statements:
+                out.write(_line(_fields(statement), tail))
+        else:
+            for statement in statements:
+                record = _record(statement, metadata)
                 record.update(extra(document, statement))
-            out.write(_ENCODE(record) + "\n")
+                out.write(_ENCODE(record) + "\n")
         out.flush()
+
+
+def write_jsonl_fields(results: Iterable[tuple[Document, Iterable[dict]]], out: IO[str]) -> None:
+    """``write_jsonl`` of statements given as the dicts of their fields
+    (``argmap.extraction.corpus.extract_corpus_fields``): the same lines, no model built."""
+    for document, found in results:
+        tail = _metadata_tail(_metadata(document))
+        for fields in found:
+            out.write(_line(fields, tail))
+        out.flush()
+
+
+def _metadata_tail(metadata: dict | None) -> str:
+    """The end of every record of a document: its ``metadata`` member, encoded once."""
+    return "" if metadata is None else ', "metadata": ' + _ENCODE(metadata)
+
+
+def _line(fields: dict, tail: str) -> str:
+    """A statement's JSON Lines record from its fields, as ``_record`` builds it, encoded: the
+    encoder writes the kind (a str) as its value and each part (a tuple) as a list."""
+    return '{"doc": ' + _ENCODE(fields["doc_name"]) + ", " + _ENCODE(fields)[1:-1] + tail + "}\n"
 
 
 def write_json(

@@ -22,6 +22,7 @@ class _Registry:
 
 
 def _statement(document, speaker=None, mention=None):
+    """The fields of a statement as the extractor finds it (``statement_fields``)."""
     return Statement(
         id=f"{document.name}-1",
         document=document.id,
@@ -32,7 +33,7 @@ def _statement(document, speaker=None, mention=None):
         kind=StatementKind.INDIRECT,
         speaker=speaker,
         speaker_mention=mention,
-    )
+    ).model_dump()
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def documents(monkeypatch):
         "b.txt": lambda d: [_statement(d, mention="Kishida")],
         "c.txt": lambda d: [_statement(d)],
     }
-    monkeypatch.setattr(pipeline, "iter_statements", lambda d: found[d.name](d))
+    monkeypatch.setattr(pipeline, "statement_fields", lambda d: found[d.name](d))
     return docs
 
 
@@ -71,7 +72,7 @@ def test_results_stream_one_document_at_a_time(documents):
 def test_default_registry_merges_name_orders_across_documents(monkeypatch):
     names = {"a.txt": "Fumio Kishida", "b.txt": "Kishida Fumio"}
     monkeypatch.setattr(
-        pipeline, "iter_statements", lambda d: [_statement(d, speaker=names[d.name])]
+        pipeline, "statement_fields", lambda d: [_statement(d, speaker=names[d.name])]
     )
     documents = [Document.from_text(name, f"Text of {name}.") for name in names]
     [(_, [a]), (_, [b])] = pipeline.extract_corpus(documents)
@@ -111,3 +112,35 @@ def test_mrs_clinton_in_one_article_is_not_the_clinton_another_calls_mr():
     ]
     assert names[0] == ["Hillary Clinton"] and names[1] == ["Bill Clinton"]
     assert names[2] == ["Hillary Clinton"] and names[3] == ["Bill Clinton"]
+
+
+def test_statements_written_from_their_fields_are_the_models_lines(polnear_dev):
+    """``argmap extract``'s JSON Lines, written from each statement's fields with no model
+    built, are the lines ``write_jsonl`` gives of the same statements as models, byte for
+    byte, with and without a document's metadata."""
+    import io
+
+    from argmap.io import writers
+    from argmap.io.reading import load_documents
+    from argmap.models import DocumentMetadata
+    from argmap.speakers.registry import SpeakerRegistry
+
+    metadata = DocumentMetadata(
+        title="A “title”", outlet="The Example Times", authors=("Ann Lee", "Bo Wu")
+    )
+    documents = [
+        d.model_copy(update={"metadata": metadata}) if k % 2 else d
+        for k, d in enumerate(load_documents([str(polnear_dev / "text")]))
+    ]
+    fields = list(pipeline.extract_corpus_fields(documents[:3], SpeakerRegistry()))
+    for _, found in fields:
+        for item in found:
+            assert list(item) == list(Statement.model_fields)  # the records keep this order
+    by_fields, by_models = io.StringIO(), io.StringIO()
+    writers.write_jsonl_fields(
+        pipeline.extract_corpus_fields(documents, SpeakerRegistry()), by_fields
+    )
+    writers.write_jsonl(pipeline.extract_corpus(documents, SpeakerRegistry()), by_models)
+    lines = by_fields.getvalue().splitlines()
+    assert len(lines) > 1000 and '"metadata": {"title": "A “title”"' in lines[-1]
+    assert by_fields.getvalue() == by_models.getvalue()
