@@ -51,6 +51,7 @@ __all__ = [
     "is_fragment",
     "load_speaker_gold",
     "score_speakers",
+    "written_as_a_person",
 ]
 
 GoldKind = Literal["person", "organisation", "group", "not-a-speaker"]
@@ -143,7 +144,30 @@ _CONTRACTION = re.compile(
 )
 
 
-def is_fragment(name: str) -> bool:
+# Month names that are also people's names ("Theresa May", "June Carter"): at a name's edge
+# they are a date's only when the text never writes the name as a person's.
+_NAME_MONTHS = frozenset({"may", "june", "april", "august"})
+# Words a person's name follows: honorifics and titles of office.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.?|\b(?:Minister|President|Chancellor|"
+    r"Secretary|Senator|Governor|Mayor|Judge|Justice|Queen|King|Professor|Pope|Rabbi|Bishop)"
+    r")\s+$"
+)
+
+
+def written_as_a_person(name: str, texts: Iterable[str]) -> bool:
+    """Does some text write ``name`` right after an honorific or a title of office ("Prime
+    Minister Theresa May", "Mrs. May")? That is evidence the name is a person's whatever its
+    last word."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    for text in texts:
+        for found in pattern.finditer(text):
+            if _TITLE_BEFORE.search(text[max(0, found.start() - 30) : found.start()]):
+                return True
+    return False
+
+
+def is_fragment(name: str, texts: Iterable[str] = ()) -> bool:
     """Is this speaker name a piece of a clause rather than a name?
 
     True when its first or last word is a function word, a time word or a pronoun ("But
@@ -151,7 +175,10 @@ def is_fragment(name: str) -> bool:
     contraction, when it has no capital letter and is not a plural or a word for a person or a
     body ("pitch", "to prevail"), when it ends with a verb form ("results tallied"), or when it
     is a headline in capitals ("MAKE AMERICA GREAT AGAIN").
-    A leading "the" is allowed ("the Ministry of Defense").
+    A leading "the" is allowed ("the Ministry of Defense"). A month that is also a person's
+    name ("May", "June") is judged by evidence, not by the word: ``texts`` (the documents the
+    speaker is quoted in) writing the name after a title or honorific ("Prime Minister
+    Theresa May") make it a name; without such evidence it is a date ("Trump May").
     """
     words = [w.strip(".,;:!?\"'“”‘’()[]") for w in name.split()]
     words = [w for w in words if w]
@@ -160,9 +187,16 @@ def is_fragment(name: str) -> bool:
     lowered = [w.casefold() for w in words]
     if lowered[0] == "the" and len(words) > 1:
         words, lowered = words[1:], lowered[1:]
-    edges = [(w, low) for w, low in ((words[0], lowered[0]), (words[-1], lowered[-1]))]
-    if any(low in _EDGE_WORDS and not w.isupper() for w, low in edges):
-        return True  # "But Trump", "Trump Wednesday"; "USA TODAY" is a name in capitals
+    edges = [
+        (w, low)
+        for w, low in ((words[0], lowered[0]), (words[-1], lowered[-1]))
+        if low in _EDGE_WORDS and not w.isupper()  # "USA TODAY" is a name in capitals
+    ]
+    if edges and not (
+        all(low in _NAME_MONTHS and w[:1].isupper() for w, low in edges)
+        and written_as_a_person(" ".join(words), texts)
+    ):
+        return True  # "But Trump", "Trump Wednesday"
     if lowered[0] == "one" and len(lowered) > 1 and lowered[1] == "of":
         return True  # "one of Obama"
     if any(_CONTRACTION.search(w) for w in words):
@@ -397,7 +431,15 @@ def score_speakers(
     score.statements = len(statements)
     score.attributed_statements = sum(per_speaker.values())
     score.predicted_speakers = len(per_speaker)
-    fragments = [(sid, n) for sid, n in per_speaker.items() if is_fragment(names.get(sid, ""))]
+    texts_of: dict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        if s.speaker_id:
+            texts_of[s.speaker_id].add(s.doc_name)
+    fragments = [
+        (sid, n)
+        for sid, n in per_speaker.items()
+        if is_fragment(names.get(sid, ""), (texts.get(doc, "") for doc in texts_of[sid]))
+    ]
     score.fragment_speakers = len(fragments)
     score.fragment_statements = sum(n for _, n in fragments)
     if per_speaker:

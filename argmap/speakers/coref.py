@@ -59,6 +59,16 @@ _WANTED_KINDS = {
 
 
 _NO_ANTECEDENT = "a pronoun that refers to nobody named"
+# Titles that tell a candidacy, not an office or a trade: a person given only these may be
+# "the Vermont senator" or "the Democratic nominee" (see SpeakerTracker._no_office).
+_CANDIDACY = frozenset(
+    """
+    candidate nominee front-runner frontrunner presumptive former ex rival challenger
+    democrat democratic republican gop presidential then
+    """.split()
+)
+# Prepositions before a title and a name the text mentions in passing ("to President X").
+_PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 _OPENING_MARKS = "“‘«"
 _CLOSING_MARKS = "”’»"
@@ -140,7 +150,7 @@ class Resolved(NamedTuple):
 # subject. Group 1 is an honorific, group 2 the name.
 # (a sentence's end and its spaces, or a line's end; written to open with a plain character
 # class, which lets re skip ahead to the next candidate)
-_SENTENCE_START = re.compile(r"[\n.!?](?:(?<=\n)|(?<!\n)[\"”’')]*[ \t]+)(?=[A-Z])")
+_SENTENCE_START = re.compile(r"[\n.!?](?:(?<=\n)|(?<!\n)[\"”’')]*[ \t]+)(?=[\"“‘']*[A-Z])")
 _SUBJECT = re.compile(
     r"(?:(?:But|And|Then|Yet|So|Still|Now|Meanwhile|Later|Instead|Also|Earlier|However,)\s+)?"
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Sir|Dame)\.?\s+)?"
@@ -322,6 +332,8 @@ class SpeakerTracker:
                 continue  # a very long text: the names of its first part are enough
             seen = runs[run] = [1, start, start]
             for word in run.split():
+                if word.endswith(("’s", "'s")):
+                    word = word[:-2]  # "Hillary Clinton’s health" names Clinton
                 places = self._places.get(word)
                 if places is None:
                     places = self._places[word] = {}
@@ -478,6 +490,12 @@ class SpeakerTracker:
                     kept[0] += extra[0]
                     kept[1], kept[2] = max(kept[1], extra[1]), max(kept[2], extra[2])
         if len(found) > 1:
+            # the document's own person before one it names only in passing ("a chief of
+            # staff to President Bill Clinton" in an article on Hillary Clinton)
+            passing = {n for n in found if self._only_in_passing(n)}
+            if passing and len(passing) < len(found):
+                found = {n: v for n, v in found.items() if n not in passing}
+        if len(found) > 1:
             # family members told apart: the one the text calls by given name alone most
             # ("Freddy stumbled") is not the one it calls "Mr. Trump"
             alone = {n: self._given_name_alone(n, token) for n in found}
@@ -485,6 +503,21 @@ class SpeakerTracker:
             if max(alone.values()) >= max(3, 2 * fewest):
                 found = {n: found[n] for n in found if alone[n] == fewest}
         return max(found.items(), key=lambda item: tuple(item[1]))[0]
+
+    def _only_in_passing(self, name: str) -> bool:
+        """Whether the text writes the full name ``name`` only in passing: each time after a
+        preposition and a title ("the administration of former President Bill Clinton", "a
+        chief of staff to President Bill Clinton"), never as a subject or a speaker."""
+        text, seen = self.text, False
+        for at in self._occurrences(name, True):
+            seen = True
+            before = text[max(0, at - 60) : at].split()
+            titles = 0
+            while titles < len(before) and before[-1 - titles].casefold().rstrip(".") in TITLES:
+                titles += 1
+            if not titles or titles == len(before) or before[-1 - titles] not in _PASSING:
+                return False
+        return seen
 
     def _may_be(self, name: str, first: int, token: str, gender: str | None) -> bool:
         """Whether "Mr. Obama" (``token`` with an honorific of ``gender``) may be the person
@@ -512,8 +545,11 @@ class SpeakerTracker:
             if named is None:
                 named = self._named[token] = []
             for run, seen in unread:
-                name = _person_name(run)
-                if name is not None and not (seen[0] == 1 and self._in_headline(seen[1])):
+                name = _person_name(self._without_gerund(run))
+                if name is not None and not (
+                    seen[0] == 1
+                    and (self._in_headline(seen[1]) or self._quoted_title(seen[1], run))
+                ):
                     words = name.split()
                     if len(words) > 1 and token in (words[0], words[-1]):
                         named.append((name, seen))
@@ -563,6 +599,17 @@ class SpeakerTracker:
             end = len(text) if end < 0 else end
             known = self._headlines[start] = end - start < 250 and _is_title_case(text[start:end])
         return known
+
+    def _quoted_title(self, start: int, run: str) -> bool:
+        """Whether the run of capitals at ``start`` is all a quotation holds, a headline or a
+        title quoted ("''Francesco Excommunicates Trump,'' declared La Stampa"): a run of
+        three words or more so quoted is no one's full name."""
+        if run.count(" ") < 2:
+            return False
+        text = self.text
+        before = text[max(0, start - 3) : start].rstrip()
+        after = text[start + len(run) : start + len(run) + 4].lstrip(",.!?")
+        return before.endswith(("''", '"', "“", "‘")) and after.startswith(("''", '"', "”", "’"))
 
     def _given_name_alone(self, name: str, token: str) -> int:
         """How often the text calls the person ``name`` by the other part of their name
@@ -910,6 +957,8 @@ class SpeakerTracker:
         """The person a sentence's subject names, or None."""
         if run.rsplit(None, 1)[-1].casefold() in _HONORIFIC_WORDS:
             return None  # "Supporting Mr" of "Supporting Mr. Cruz, Darran Whiting said"
+        if self._without_gerund(run) is not run:
+            return None  # "Entrusting Donald Trump with ... is": a clause, not a person
         name = _person_name(run)
         if name is None or not (honorific or self._a_persons_name(name)):
             return None
@@ -941,8 +990,23 @@ class SpeakerTracker:
                 people.append((start, person))
         return people
 
+    def _without_gerund(self, run: str) -> str:
+        """The run without a first word that is a gerund the text writes capitalised only at
+        a sentence's start ("Entrusting Donald Trump with our economic future ... is" ->
+        "Donald Trump"); the run itself otherwise."""
+        first, _, rest = run.partition(" ")
+        if (
+            len(first) > 5
+            and first.endswith("ing")
+            and " " in rest
+            and not self._written_as_name(first)
+        ):
+            return rest
+        return run
+
     def _run_mentioned(self, start: int, run: str) -> Resolved | None:
         """The person a run of capitals at ``start`` names, or None."""
+        run = self._without_gerund(run)
         name = _person_name(run)
         if name is None or self._in_headline(start) or not self._a_persons_name(name):
             return None
@@ -1004,7 +1068,7 @@ class SpeakerTracker:
         """For a description with a title for head ("the senator") that fits nobody: the
         person named or quoted last, when the text gives them no title at all."""
         head = description_words(description)[0]
-        if head in TITLES:
+        if head in TITLES and " and " not in description:  # "the X and the Y": two people
             speakers = [
                 h
                 for h in self._history
@@ -1018,9 +1082,17 @@ class SpeakerTracker:
                 c for c in self._subjects_between(low, position) if not self._in_quotation(c[0])
             ]
             latest = subjects[0][1] if subjects else speaker[1] if speaker else None
-            if latest is not None and self._titles_of(latest.name, position).isdisjoint(TITLES):
+            if latest is not None and self._no_office(latest.name, position):
                 return latest.name
         return None
+
+    def _no_office(self, name: str, position: int) -> bool:
+        """Whether the text, before ``position``, gives the person ``name`` no title but a
+        candidacy's: "Former Democratic candidate Bernie Sanders" may be "the Vermont
+        senator"; "Gov. Chris Christie" may not be "the senator", nor "President Obama" "the
+        French president" (a title the description would have fitted, had it been his), nor
+        an economist "the GOP candidate"."""
+        return self._titles_of(name, position) & TITLES <= _CANDIDACY
 
     def _titles_of(self, name: str, position: int) -> frozenset[str]:
         """The words the text describes the person ``name`` with before ``position``."""

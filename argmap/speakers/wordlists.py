@@ -244,7 +244,7 @@ LEADING_NOT_NAME = frozenset(
     and but or nor so yet for if as while when whenever after before since until because
     although though unless once whereas whether than like unlike despite amid among
     to from with without of in on at by about into onto over under between through during
-    following toward towards upon via per against contrary according
+    following toward towards upon via per against contrary according beyond throughout except
     now even still also just only then meanwhile however instead later earlier again too
     already ever never indeed thus perhaps maybe moreover furthermore besides otherwise
     asked speaking writing responding answering pressed noting adding describing referring

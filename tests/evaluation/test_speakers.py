@@ -193,6 +193,36 @@ def test_names_and_descriptions_are_not_fragments(name):
     assert not is_fragment(name)
 
 
+# A PolNeAR dev sentence (wash-post_2016-10-05_international-monetary-fund-slas.txt), and one
+# of the same shape with a date.
+PRIME_MINISTER = (
+    "British Prime Minister Theresa May said this week that the country would formally "
+    "declare its intention to break with the E.U. by the end of March"
+)
+DATED = "The poll was taken in the week before the primary, said Trump May 5, and he was right."
+
+
+def test_a_name_ending_in_a_month_is_a_name_when_the_text_writes_it_after_a_title():
+    assert not is_fragment("Theresa May", [PRIME_MINISTER])
+    assert not is_fragment("May", ["Mrs. May told the Commons she would stay."])
+    assert is_fragment("Theresa May")  # no text, no evidence: the last word decides
+    assert is_fragment("Trump May", [DATED])  # a date written after a name
+    assert is_fragment("Trump Wednesday", ["President Trump Wednesday said no."])
+
+
+def test_the_report_reads_the_speakers_own_texts_for_that_evidence():
+    text = PRIME_MINISTER + " Mrs. May added that it would stay."
+    start = text.index("Theresa May")
+    gold = [span(start, start + 11, "theresa-may")]
+    statements = [said(start, start + 11, "may", mention="Theresa May")]
+    speakers = {"may": speaker("may", "Theresa May")}
+    report = score_speakers(gold, statements, speakers, {"a.txt": text})
+    assert report.score.fragment_speakers == 0
+    dated = {"a.txt": text.replace("Prime Minister ", "").replace("Mrs. May", "She")}
+    report = score_speakers(gold, statements, speakers, dated)
+    assert report.score.fragment_speakers == 1
+
+
 # ------------------------------------------------------------------ end to end
 
 
