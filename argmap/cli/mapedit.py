@@ -346,20 +346,17 @@ def _position(workspace, text: str) -> str:
 def _resolve(workspace, table: str, text: str) -> str:
     """A full id from an id, a unique id prefix, or (speakers, documents) a name."""
     from argmap.store import EditError
+    from argmap.store.lookup import ids_named, ids_starting
 
-    rows = workspace.conn.execute(
-        f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2", (text, text + "\uffff")
-    ).fetchall()
+    rows = ids_starting(workspace, table, text, 2)
     if len(rows) == 1:
-        return rows[0][0]
+        return rows[0]
     if table in ("speakers", "documents"):
-        named = workspace.conn.execute(
-            f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE LIMIT 2", (text,)
-        ).fetchall()
+        named = ids_named(workspace, table, text, 2)
         if table == "speakers" and not named:
-            named = [(s.id,) for s in workspace.speakers_named(text)][:2]
+            named = [s.id for s in workspace.speakers_named(text)][:2]
         if len(named) == 1:
-            return named[0][0]
+            return named[0]
         rows = rows or named
     what = table.rstrip("s")
     if len(rows) > 1:
@@ -369,22 +366,14 @@ def _resolve(workspace, table: str, text: str) -> str:
 
 def _candidates(workspace, table: str, text: str) -> str:
     """The ids (and names) of every row ``text`` could mean, for a "several match" message."""
-    ids = [
-        r[0]
-        for r in workspace.conn.execute(
-            f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 10", (text, text + "\uffff")
-        )
-    ]
+    from argmap.store.lookup import ids_named, ids_starting, names_by_id
+
+    ids = ids_starting(workspace, table, text, 10)
     if table in ("speakers", "documents"):
-        ids += [
-            r[0]
-            for r in workspace.conn.execute(
-                f"SELECT id FROM {table} WHERE name = ? COLLATE NOCASE", (text,)
-            )
-        ]
+        ids += ids_named(workspace, table, text)
         if table == "speakers":
             ids += [s.id for s in workspace.speakers_named(text)]
-        names = dict(workspace.conn.execute(f"SELECT id, name FROM {table}").fetchall())
+        names = names_by_id(workspace, table)
         return ", ".join(f"{i} ({names.get(i, '?')})" for i in dict.fromkeys(ids))
     return ", ".join(dict.fromkeys(ids))
 
@@ -502,13 +491,9 @@ def _label_filter(workspace, text: str | None) -> str | None:
         return ""
     codebook = workspace.codebook
     labels = list(codebook.label_ids) if codebook else []
-    labels += [
-        r[0]
-        for r in workspace.conn.execute(
-            "SELECT DISTINCT label FROM statements WHERE label IS NOT NULL"
-        )
-        if r[0] not in labels
-    ]
+    from argmap.store.lookup import labels_in_use
+
+    labels += [label for label in labels_in_use(workspace) if label not in labels]
     for label in labels:
         if label.lower() == text.lower():
             return label

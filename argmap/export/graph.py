@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from argmap.store.exports import speaker_roles
 from argmap.store.records import Claim, DocumentRow, Relation, StatementRow
 
 if TYPE_CHECKING:
@@ -71,11 +72,7 @@ def read_graph(
             if (r.source_type == "claim" or r.source_id in kept)
             and (r.target_type == "claim" or r.target_id in kept)
         ]
-    roles = (
-        dict(workspace.conn.execute("SELECT id, speaker_role FROM statements").fetchall())
-        if rows
-        else {}
-    )
+    roles = speaker_roles(workspace) if rows else {}
     return MapGraph(
         issue=codebook.issue if codebook else "(no issue: the workspace has no codebook)",
         claims=workspace.claims(),

@@ -254,7 +254,7 @@ def write_map_json(workspace, stream: TextIO, filter: StatementFilter | None = N
                 "state",
             )
             + " FROM edits"
-            + (" WHERE 0" if only else "")
+            + (" WHERE 1 = 0" if only else "")
             + " ORDER BY id"
         ),
         last=True,

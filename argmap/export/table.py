@@ -14,32 +14,18 @@ import csv
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from argmap.store.exports import (
+    STATEMENT_TABLE_COLUMNS,
+    annotation_rows,
+    statement_links,
+    statement_table,
+)
+
 if TYPE_CHECKING:
     from argmap.store.statements import StatementFilter
 
 COLUMNS = [
-    "id",
-    "document",
-    "doc_name",
-    "doc_title",
-    "outlet",
-    "authors",
-    "published",
-    "url",
-    "language",
-    "start",
-    "end",
-    "kind",
-    "speaker_id",
-    "speaker",
-    "speaker_role",
-    "cue",
-    "text",
-    "label",
-    "label_source",
-    "review",
-    "suggestion_label",
-    "suggestion_score",
+    *STATEMENT_TABLE_COLUMNS,
     "annotations",
     "supports",
     "attacks",
@@ -62,13 +48,9 @@ def neutralise(value: object) -> object:
 def write_csv(workspace, stream: TextIO, filter: StatementFilter | None = None) -> None:
     """Write every statement (that ``filter`` keeps) as a CSV row (header first), with its
     document's metadata (``authors`` joined by "; ")."""
-    conn = workspace.conn
     encode = json.JSONEncoder(ensure_ascii=False).encode
     annotations: dict[str, list[dict]] = {}
-    for sid, annotator, label, adjudicated, time, note in conn.execute(
-        "SELECT statement_id, annotator, label, adjudicated, time, note "
-        "FROM annotations ORDER BY statement_id, time, annotator"
-    ):
+    for sid, annotator, label, adjudicated, time, note in annotation_rows(workspace):
         annotations.setdefault(sid, []).append(
             {
                 "annotator": annotator,
@@ -79,27 +61,11 @@ def write_csv(workspace, stream: TextIO, filter: StatementFilter | None = None) 
             }
         )
     links: dict[tuple[str, str], list[str]] = {}
-    for kind, source, target in conn.execute(
-        "SELECT kind, source_id, target_id FROM relations "
-        "WHERE status = 'accepted' AND source_type = 'statement'"
-    ):
+    for kind, source, target in statement_links(workspace):
         links.setdefault((source, kind), []).append(target)
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
-    where, params = filter.where() if filter is not None else ("", [])
-    for row in conn.execute(
-        "SELECT s.id, s.document, d.name, m.title, m.outlet, "
-        "(SELECT group_concat(value, '; ') FROM json_each(m.authors)), m.published, m.url, "
-        'm.language, s.start, s."end", s.kind, '
-        "s.speaker_id, sp.name, s.speaker_role, s.cue, s.text, "
-        "s.label, s.label_source, s.review, g.label, g.score "
-        "FROM statements s JOIN documents d ON d.id = s.document "
-        "LEFT JOIN document_metadata m ON m.document = s.document "
-        "LEFT JOIN speakers sp ON sp.id = s.speaker_id "
-        f"LEFT JOIN suggestions g ON g.statement_id = s.id{where} "
-        "ORDER BY s.doc_seq, s.start, s.seq",
-        params,
-    ):
+    for row in statement_table(workspace, filter, authors_separator="; "):
         sid = row[0]
         cells = [
             *row,

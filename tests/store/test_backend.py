@@ -61,6 +61,32 @@ def test_no_pragma_or_begin_immediate_outside_the_backend():
     assert found == []
 
 
+#: The one module outside the store that holds SQL: the JSON export streams records the
+#: database builds, and its import loads a whole map in one transaction.
+SQL_OUTSIDE_THE_STORE = {"export/mapjson.py"}
+SQL_STATEMENT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|WITH)\s", re.I)
+
+
+def test_only_the_store_and_the_json_export_hold_sql():
+    """Every other module reads and edits through the store's functions and methods: no SQL
+    statement in its strings, no use of a workspace's connection (``.conn``)."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(PACKAGE).as_posix()
+        if where.startswith("store/") or where in SQL_OUTSIDE_THE_STORE:
+            continue
+        for line, text in sql_literals(path):
+            if SQL_STATEMENT.match(text) and re.search(r"\b(FROM|INTO|SET|TABLE|INDEX)\b", text):
+                found.append(f"{where}:{line}: {text.strip()[:50]}")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [
+            f"{where}:{node.lineno}: .conn"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr == "conn"
+        ]
+    assert found == []
+
+
 def test_the_scan_finds_what_it_forbids(tmp_path):
     """The scan above is not vacuous: it sees a PRAGMA in an f-string and BEGIN IMMEDIATE."""
     module = tmp_path / "m.py"
