@@ -73,8 +73,38 @@ def write_jsonl_fields(results: Iterable[tuple[Document, Iterable[dict]]], out: 
     for document, found in results:
         tail = _metadata_tail(_metadata(document))
         for fields in found:
-            out.write(_line(fields, tail))
+            out.write(_fields_line(fields, tail) if len(fields) == _FIELDS else _line(fields, tail))
         out.flush()
+
+
+_FIELDS = len(Statement.model_fields)
+_STRING = json.encoder.encode_basestring  # the C string encoder of ensure_ascii=False
+
+
+def _or_null(value: object) -> str:
+    return "null" if value is None else _STRING(value) if isinstance(value, str) else str(value)
+
+
+def _fields_line(fields: dict, tail: str) -> str:
+    """``_line`` written out for Statement's fields, in its order, about twice as fast: each
+    string through the encoder's own string function, numbers as the encoder writes them (an
+    int by str, a float by repr). ``write_jsonl_fields`` is tested equal to ``write_jsonl``."""
+    parts = ", ".join([f"[{lo}, {hi}]" for lo, hi in fields["parts"]])
+    return (
+        f'{{"doc": {_STRING(fields["doc_name"])}, "id": {_STRING(fields["id"])}, '
+        f'"document": {_STRING(fields["document"])}, "doc_name": {_STRING(fields["doc_name"])}, '
+        f'"start": {fields["start"]}, "end": {fields["end"]}, "text": {_STRING(fields["text"])}, '
+        f'"kind": {_STRING(fields["kind"])}, "parts": [{parts}], "cue": {_STRING(fields["cue"])}, '
+        f'"cue_start": {_or_null(fields["cue_start"])}, "cue_end": {_or_null(fields["cue_end"])}, '
+        f'"speaker_mention": {_or_null(fields["speaker_mention"])}, '
+        f'"speaker_start": {_or_null(fields["speaker_start"])}, '
+        f'"speaker_end": {_or_null(fields["speaker_end"])}, '
+        f'"speaker": {_or_null(fields["speaker"])}, '
+        f'"speaker_role": {_or_null(fields["speaker_role"])}, '
+        f'"speaker_id": {_or_null(fields["speaker_id"])}, '
+        f'"speaker_note": {_or_null(fields["speaker_note"])}, '
+        f'"confidence": {float(fields["confidence"])!r}{tail}}}\n'
+    )
 
 
 def _metadata_tail(metadata: dict | None) -> str:
