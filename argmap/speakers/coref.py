@@ -67,6 +67,11 @@ _CANDIDACY = frozenset(
     democrat democratic republican gop presidential then
     """.split()
 )
+# A newspaper's name that is one word alone ("the Times", "the Post"), short for the name the
+# article gives in full.
+_NEWSPAPER_WORDS = frozenset("times post journal tribune herald globe gazette".split())
+# Heads of a candidate's campaign named by the candidate ("the Trump campaign", "Clinton's team").
+_CAMPAIGN_HEADS = frozenset(("campaign", "team"))
 # Prepositions before a title and a name the text mentions in passing ("to President X").
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -680,11 +685,25 @@ class SpeakerTracker:
                 name, kind, words = full, SpeakerKind.PERSON, full.split()
         if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
             name = self._full_name(words[0], start, _honorific_gender(mention)) or name
+        elif parsed.proper and parsed.head in _CAMPAIGN_HEADS and len(words) > 1:
+            # "The Trump campaign", "Donald Trump's campaign", "Clinton's team": one
+            # campaign per candidate, named by the candidate's full name
+            name = self._campaign_of(parsed.affiliation or " ".join(words[:-1]), start) or name
+        elif (
+            parsed.proper
+            and kind is SpeakerKind.ORGANISATION
+            and (len(words) == 2 or name.casefold() in _NEWSPAPER_WORDS)
+        ):
+            # "the Times" after "The New York Times", "the Security Council" after "the
+            # United Nations Security Council": the name the article wrote in full
+            name = self._organisation_in_full(name, start) or name
         elif not parsed.proper and words and words[0].casefold() in _POSSESSIVE_PRONOUNS:
             # "his opponents", "her campaign": named by whose they are
             owner = self._antecedent(words[0], start)
             if owner.note is None:
                 name = f"{owner.name}'s {' '.join(words[1:])}"
+                if owner.kind is SpeakerKind.PERSON and words[1:] and words[-1] in _CAMPAIGN_HEADS:
+                    name = self._campaign_of(owner.name, start) or name
         elif (
             not parsed.proper
             and kind is SpeakerKind.PERSON
@@ -699,6 +718,46 @@ class SpeakerTracker:
         resolved = Resolved(name, kind, parsed.role)
         self._history.append((start, resolved))
         return resolved
+
+    def _organisation_in_full(self, name: str, position: int) -> str | None:
+        """The longer name of an organisation that ends with ``name``, as the text writes it
+        before ``position`` (or shortly after): the one written most often, then the latest;
+        None when the text writes none."""
+        self._scan_to(min(len(self.text), position + _LOOKAHEAD))
+        last = name.split()[-1]
+        found: dict[str, tuple[int, int]] = {}
+        for run, (count, first, latest) in (self._places.get(last) or {}).items():
+            run = _without_possessive(run)
+            if run == name or not run.endswith(" " + name) or first >= position + _LOOKAHEAD:
+                continue
+            parsed = split_role(run)
+            if not parsed.proper or parsed.kind is not SpeakerKind.ORGANISATION:
+                continue
+            full = parsed.name
+            if not full.endswith(name) or full == name:
+                continue
+            known = found.get(full, (0, -1))
+            found[full] = (known[0] + count, max(known[1], latest if latest < position else first))
+        if not found:
+            return None
+        return max(found.items(), key=lambda item: item[1])[0]
+
+    def _campaign_of(self, owner: str, position: int) -> str | None:
+        """The name of a candidate's campaign, "Donald Trump campaign", from the words that
+        name its candidate ("Trump", "Donald Trump’s", "Clinton's"); None when they name no
+        person."""
+        owner = _without_possessive(owner.strip())
+        if owner.endswith(("s'", "s’")):
+            owner = owner[:-1]
+        person = _person_name(owner)
+        if person is None or person.split()[0].casefold() in _CAMPAIGN_HEADS:
+            return None
+        if " " not in person:
+            full = self._lone_name(person, position)
+            if full is None:
+                return None
+            person = full
+        return f"{person} campaign"
 
     def _pronoun_speaker(self, pronoun: str, position: int) -> Resolved:
         """The speaker a pronoun mention stands for; 'he' or 'she' then counts as that

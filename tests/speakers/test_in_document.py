@@ -180,3 +180,63 @@ def test_a_title_description_is_not_a_person_with_another_office_or_trade():
     assert tracker.resolve(described, described + len("The GOP candidate")).name != (
         "Aparna Mathur"
     )
+
+
+# breitbart_2016-10-03_the-latest-trump-s-leaked-taxes- (PolNeAR dev) and a sentence of the
+# same live blog's kind
+CAMPAIGN = (
+    "WASHINGTON (AP) — The Latest on the presidential race between Republican Donald Trump and "
+    "Democrat Hillary Clinton (all times EDT):\n\n"
+    "Trump called for female contestants to wear shorter dresses that showed more cleavage. "
+    "Several cast members said Trump had one female contestant twirl before him so he could "
+    "ogle her figure.\n\n"
+    "The Trump campaign called the charges unsubstantiated and fabricated by disgruntled former "
+    "employees.\n\n"
+    "Donald Trump’s campaign is defending his early-morning tweets shaming former Miss Universe "
+    "Alicia Machado."
+)
+
+
+def test_a_candidates_campaign_is_named_by_the_candidates_full_name():
+    # "The Trump campaign" and "Donald Trump’s campaign" were two speakers
+    assert resolve(CAMPAIGN, "The Trump campaign") == "Donald Trump campaign"
+    assert resolve(CAMPAIGN, "Donald Trump’s campaign") == "Donald Trump campaign"
+
+
+def test_a_campaign_named_by_no_person_keeps_its_name():
+    # a PolNeAR article on the Brexit vote: "Leave" is no candidate
+    text = (
+        "“But we do not need change based on the demagogy, bigotry and anti-immigrant sentiment "
+        "that punctuated so much of the Leave campaign’s rhetoric — and is central to Donald J. "
+        "Trump’s message.”"
+    )
+    assert resolve(text, "the Leave campaign") == "Leave campaign"
+
+
+def test_a_newspaper_called_by_one_word_is_the_one_the_article_names_in_full():
+    # west-journal_2016-10-04_railing-against-trump-sanders (PolNeAR dev)
+    text = (
+        "Based on the evidence of a New York Times article founded upon one piece of the "
+        "Republican presidential nominee’s 1995 state tax return, Sanders on Tuesday said he "
+        "wants to attack four provisions in the tax code that address how real estate losses "
+        "are deducted.\n\n"
+        "The Times on Saturday wrote that Trump had claimed a loss of $916 million in 1995, "
+        "which could have allowed him to avoid paying taxes for the next 18 years."
+    )
+    assert resolve(text, "The Times") == "New York Times"
+
+
+def test_a_two_word_organisation_is_the_longer_name_the_article_gave_it():
+    # wash-post_2016-09-10_outrage-but-few-options-on-the-t (PolNeAR dev)
+    text = (
+        "The United Nations Security Council on Friday made a strong condemnation of North "
+        "Korea's latest nuclear test and pledged to impose further sanctions as a deterrence to "
+        'what it called "a clear threat to international peace and security."\n\n'
+        "Following a swiftly called, late-afternoon meeting, the Security Council issued a "
+        'statement calling the overnight nuclear test "a clear violation and in flagrant '
+        'disregard" of five previous Security Council resolutions.'
+    )
+    assert resolve(text, "the Security Council") == "United Nations Security Council"
+    # and one the article never writes longer keeps its name
+    alone = text[text.index("Following") :]
+    assert resolve(alone, "the Security Council") == "Security Council"
