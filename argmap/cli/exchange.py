@@ -24,7 +24,7 @@ def register(
 
     export = commands.add_parser(
         "export",
-        help="write the whole map as JSON, AIF, Argdown, CSV or DOT",
+        help="write the whole map as JSON, AIF, Argdown, CSV, DOT or HTML",
         description="Write the map (to FILE atomically: a temporary file, then renamed; else to "
         "stdout). With --outlet, --author, --since or --until, only the statements of the "
         "documents they keep (the JSON export: those documents with what hangs on them, every "

@@ -1,10 +1,11 @@
-"""Exports of the argument map (JSON, AIF, Argdown, CSV, DOT), JSON import, atomic file writing."""
+"""Exports of the argument map (JSON, AIF, Argdown, CSV, DOT, HTML), JSON import, atomic file
+writing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-FORMATS = ("json", "aif", "argdown", "csv", "dot")
+FORMATS = ("json", "aif", "argdown", "csv", "dot", "html")
 
 
 def writer(format: str) -> Callable[..., None]:
@@ -21,6 +22,8 @@ def writer(format: str) -> Callable[..., None]:
         from argmap.export.table import write_csv as write
     elif format == "dot":
         from argmap.export.dot import write_dot as write
+    elif format == "html":
+        from argmap.export.html import write_html as write
     else:
         raise ValueError(f"unknown export format {format!r} (expected one of {', '.join(FORMATS)})")
     return write

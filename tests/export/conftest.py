@@ -8,6 +8,7 @@ import pytest
 from argmap.codebook import load_codebook
 from argmap.models import Document
 from argmap.store import Workspace
+from tests.export.pages import hostile_map
 from tests.export.readers import (
     ReaderUnavailable,
     argdown_command,
@@ -157,3 +158,12 @@ def argdown() -> Path:
 def graphviz_dot() -> Path:
     """GraphViz's ``dot``."""
     return _reader(dot_command)
+
+
+@pytest.fixture
+def script_map(tmp_path) -> Workspace:
+    """A map whose issue, claims, speakers and statements hold ``</script>``, ``<!--``,
+    markup and character references (the HTML page must show them as text)."""
+    workspace = hostile_map(tmp_path / "script")
+    yield workspace
+    workspace.close()
