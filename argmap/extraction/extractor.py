@@ -236,24 +236,29 @@ def _continuation(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) 
 
 
 def _kind(par: str, pieces: list[Span] | tuple[Span, ...], quotes: list[Quote]) -> StatementKind:
-    """Direct when the content is all quoted words, mixed when partly, else indirect."""
+    """Direct when the content's letters and digits are all quoted, mixed when some are, else
+    indirect."""
     if not any(q.start < p.end and q.end > p.start for q in quotes for p in pieces):
         return StatementKind.INDIRECT
-    total = sum(_letters(par, p.start, p.end) for p in pieces)
-    quoted = 0
-    for q in quotes:
-        inner_lo, inner_hi = q.inner
-        for piece in pieces:
+    # the quotations neither overlap nor nest, so it is enough to know whether any letter is
+    # quoted and whether any is not: each search stops at the first it meets
+    quoted = unquoted = False
+    for piece in pieces:
+        at = piece.start
+        for q in quotes:
+            inner_lo, inner_hi = q.inner
             lo, hi = max(inner_lo, piece.start), min(inner_hi, piece.end)
             if hi > lo:
-                quoted += _letters(par, lo, hi)
-    if quoted and quoted >= total:
+                unquoted = unquoted or _ALNUM.search(par, at, lo) is not None
+                quoted = quoted or _ALNUM.search(par, lo, hi) is not None
+                at = hi
+        unquoted = unquoted or _ALNUM.search(par, at, piece.end) is not None
+    if quoted and not unquoted:
         return StatementKind.DIRECT
     return StatementKind.MIXED if quoted else StatementKind.INDIRECT
 
 
-def _letters(text: str, lo: int, hi: int) -> int:
-    return sum(map(str.isalnum, text[lo:hi]))
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() holds true: \w but "_"
 
 
 def _trim_mention(par: str, span: Span) -> Span:

@@ -377,3 +377,18 @@ def test_contracted_pronoun_with_a_participle_cue():
     )
     assert (s.speaker_mention, s.cue) == ("He", "claiming")
     assert s.text.endswith("talk about it.”") and s.kind is MIXED
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“We will act in 2025,” Austin said.", DIRECT),
+        ("“We will act,” Austin said, “and soon.”", DIRECT),  # the attribution is no content
+        ("Austin said: “4,000 troops.”", DIRECT),
+        ('Austin said the talks were "productive" and would go on in 2025.', MIXED),
+        ("Austin said the deal was “a 2025 matter,” not now.", MIXED),
+        ("Austin said the talks would go on in 2025.", INDIRECT),
+    ],
+)
+def test_a_statement_is_direct_when_every_letter_and_digit_of_its_content_is_quoted(text, kind):
+    assert only(extract(text)).kind is kind
