@@ -339,6 +339,8 @@ class SpeakerTracker:
             for word in run.split():
                 if word.endswith(("’s", "'s")):
                     word = word[:-2]  # "Hillary Clinton’s health" names Clinton
+                elif word.endswith(("s'", "s’")):
+                    word = word[:-1]  # "Bernie Sanders' lock" names Sanders
                 places = self._places.get(word)
                 if places is None:
                     places = self._places[word] = {}

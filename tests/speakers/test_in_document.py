@@ -240,3 +240,19 @@ def test_a_two_word_organisation_is_the_longer_name_the_article_gave_it():
     # and one the article never writes longer keeps its name
     alone = text[text.index("Following") :]
     assert resolve(alone, "the Security Council") == "Security Council"
+
+
+def test_a_full_name_in_the_bare_possessive_counts_for_its_surname():
+    # usa-today_2016-05-11_millennials-don-t-get-socialism (PolNeAR train): "Bernie Sanders'"
+    # was not read as a name with "Sanders", so the headline's "Young Sanders" was his name
+    text = (
+        "Millennials don't get socialism; \nYoung Sanders supporters never had to live through "
+        "the Cold War era.\n\n"
+        "Bernie Sanders' lock on young people has been a constant throughout the Democratic "
+        "presidential primaries. Exit polling shows he won 83% of voters under 30 in "
+        "Pennsylvania last month, 74% in Indiana last week and 71% in West Virginia on "
+        "Tuesday.\n\n"
+        "Sanders  calls himself a democratic socialist."
+    )
+    at = text.index("Sanders  calls")
+    assert SpeakerTracker(text).resolve(at, at + len("Sanders")).name == "Bernie Sanders"
