@@ -195,15 +195,28 @@ def page_data(workspace, filter: StatementFilter | None = None) -> dict[str, Any
     }
 
 
-def render_page(data: dict[str, Any]) -> str:
+def render_page(data: dict[str, Any], *, static_url: str | None = None) -> str:
     """The page for ``data`` (``page_data``): the template with the style, the library, the
-    page's script and the data inlined."""
+    page's script and the data inlined. With ``static_url`` (where a server serves ``STATIC``,
+    ending in ``/``), the style and scripts are linked from there instead, for a page under a
+    Content-Security-Policy that forbids inline scripts; the data stays inline (JSON is not run)."""
     template = _static(STATIC / "map.html")
+    library = CYTOSCAPE.relative_to(STATIC).as_posix()
+    if static_url is None:
+        style = f"<style>{_static(STATIC / 'map.css')}</style>"
+        scripts = [
+            f"<script>{inline_script(_static(CYTOSCAPE), CYTOSCAPE.name)}</script>",
+            f"<script>{inline_script(_static(STATIC / 'map.js'), 'map.js')}</script>",
+        ]
+    else:
+        base = html.escape(static_url)
+        style = f'<link rel="stylesheet" href="{base}map.css">'
+        scripts = [f'<script src="{base}{name}"></script>' for name in (library, "map.js")]
     parts = {
         "title": html.escape(f"{data['issue']} · argmap"),
-        "style": _static(STATIC / "map.css"),
-        "library": inline_script(_static(CYTOSCAPE), CYTOSCAPE.name),
-        "script": inline_script(_static(STATIC / "map.js"), "map.js"),
+        "style": style,
+        "library": scripts[0],
+        "script": scripts[1],
         "data": script_json(data),
     }
     # one pass: what is put in is not read again for markers

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from argmap.export.html import (
     CYTOSCAPE,
+    STATIC,
     ScriptNotInlinable,
     inline_script,
     page_data,
+    render_page,
     script_json,
 )
 from argmap.store.views import board
@@ -46,6 +48,18 @@ def test_the_page_inlines_everything_and_links_to_nothing(mapped):
     data, library, script = page.scripts
     assert library == CYTOSCAPE.read_text(encoding="utf-8")
     assert "window.argmap" in script and json.loads(data)["issue"] == mapped.codebook.issue
+
+
+def test_a_server_page_links_its_style_and_scripts_and_inlines_only_the_data(mapped):
+    page = Elements(render_page(page_data(mapped), static_url="/static/map/"))
+    links = [a["href"] for tag, a in page.tags if tag == "link"]
+    sources = [a.get("src") for tag, a in page.tags if tag == "script"]
+    assert links == ["/static/map/map.css"]
+    assert sources == [None, "/static/map/vendor/cytoscape/cytoscape.min.js", "/static/map/map.js"]
+    for address in [*links, *sources[1:]]:
+        assert (STATIC / address.removeprefix("/static/map/")).is_file()
+    assert page.scripts[1:] == ["", ""] and json.loads(page.scripts[0])["issue"]
+    assert "<style" not in render_page(page_data(mapped), static_url="/s/")
 
 
 def test_the_page_data_is_the_map_and_the_board(mapped):

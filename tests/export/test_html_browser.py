@@ -3,15 +3,14 @@ tests/browser.py): opened from file:// with the network off, it draws the map's 
 edges with no error and no request, a click shows a node in the panel, the board's columns
 are the board's, hostile texts stay text, and the page prints with the graph as a picture."""
 
-import io
 import re
 
 import pytest
 
-from argmap.export import writer
+from argmap.export.html import STATIC, page_data, render_page
 from argmap.store.views import board
 from tests.browser import chromium
-from tests.export.pages import SCRIPT_ISSUE, expected_graph
+from tests.export.pages import SCRIPT_ISSUE, expected_graph, html_of
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +23,8 @@ class OpenedPage:
     """A page of the export opened from disk, offline, recording errors, requests and
     dialogs."""
 
-    def __init__(self, browser, workspace, path):
-        stream = io.StringIO()
-        writer("html")(workspace, stream)
-        path.write_text(stream.getvalue(), encoding="utf-8")
+    def __init__(self, browser, text, path):
+        path.write_text(text, encoding="utf-8")
         self.url = path.as_uri()
         self.context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
         self.page = self.context.new_page()
@@ -76,8 +73,9 @@ class OpenedPage:
 def opened(browser, tmp_path):
     pages = []
 
-    def open_(workspace):
-        pages.append(OpenedPage(browser, workspace, tmp_path / f"map{len(pages)}.html"))
+    def open_(workspace, text=None):
+        text = html_of(workspace) if text is None else text
+        pages.append(OpenedPage(browser, text, tmp_path / f"map{len(pages)}.html"))
         return pages[-1]
 
     yield open_
@@ -179,3 +177,19 @@ def test_the_page_prints_the_graph_as_a_picture(mapped, opened):
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
     assert pdf.startswith(b"%PDF") and len(pages) >= 2  # the map, then the board on its own
     assert page.errors == [] and page.requests == [page.url]
+
+
+def test_the_page_with_its_files_linked_works_as_the_inlined_one(mapped, opened):
+    """The page a server would send (style and scripts from its static files, for a policy
+    without inline scripts): here linked from the package's folder itself."""
+    base = STATIC.as_uri() + "/"
+    page = opened(mapped, render_page(page_data(mapped), static_url=base))
+    nodes, _ = expected_graph(mapped)
+    assert sorted(page.evaluate("argmap.cy.nodes().map(n => n.id())")) == sorted(nodes)
+    kishida = next(s for s in mapped.statements(limit=-1) if s.speaker == "Kishida Fumio")
+    page.click_node(kishida.id)
+    assert page.panel_text() == kishida.text
+    assert page.errors == []
+    assert sorted(page.requests) == sorted(
+        [page.url, base + "map.css", base + "vendor/cytoscape/cytoscape.min.js", base + "map.js"]
+    )
