@@ -228,8 +228,7 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c in "’'-_"
+_WORD_EXTRA = "’'-_"  # characters of a word besides letters and digits (see _occurrences)
 
 
 _DEFINITE = re.compile(r"\s*the\s", re.IGNORECASE)
@@ -319,15 +318,17 @@ class SpeakerTracker:
         self._first_honorific: dict[str, int] | None = None  # name -> first place after Mr.
         self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
         self._shared_family: dict[str, bool] = {}  # family name -> written after two given names
+        self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
         if position <= self._scanned:
             return
-        runs, recent = self._runs, self._recent_runs
+        runs, add_recent = self._runs, self._recent_runs.append
+        all_places, unread = self._places, self._unread
         for match in _NAME_RUN.finditer(self.text, self._scanned, position):
             run, start = match.group(), match.start()
-            recent.append((start, run))
+            add_recent((start, run))
             seen = runs.get(run)
             if seen is not None:  # written before: one more time, the latest place
                 seen[0] += 1
@@ -337,16 +338,21 @@ class SpeakerTracker:
                 continue  # a very long text: the names of its first part are enough
             seen = runs[run] = [1, start, start]
             for word in run.split():
-                if word.endswith(("’s", "'s")):
-                    word = word[:-2]  # "Hillary Clinton’s health" names Clinton
-                elif word.endswith(("s'", "s’")):
-                    word = word[:-1]  # "Bernie Sanders' lock" names Sanders
-                places = self._places.get(word)
+                if word[-1] in "s’'":
+                    if word.endswith(("’s", "'s")):
+                        word = word[:-2]  # "Hillary Clinton’s health" names Clinton
+                    elif word.endswith(("s'", "s’")):
+                        word = word[:-1]  # "Bernie Sanders' lock" names Sanders
+                places = all_places.get(word)
                 if places is None:
-                    places = self._places[word] = {}
+                    places = all_places[word] = {}
                 if len(places) < _RUNS_PER_WORD:
                     places[run] = seen
-                    self._unread.setdefault(word, []).append((run, seen))
+                    found = unread.get(word)
+                    if found is None:
+                        unread[word] = [(run, seen)]
+                    else:
+                        found.append((run, seen))
         self._scanned = position
 
     def _written_as_name(self, word: str) -> bool:
@@ -358,8 +364,8 @@ class SpeakerTracker:
             text, at = self.text, self.text.find(word)
             while at >= 0:
                 end = at + len(word)
-                if (at == 0 or not _word_char(text[at - 1])) and (
-                    end == len(text) or not _word_char(text[end])
+                if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
                 ):
                     before = text[max(0, at - 3) : at].rstrip(" \t")
                     if (before and (before[-1].isalnum() or before[-1] in ",;:")) or (
@@ -417,9 +423,9 @@ class SpeakerTracker:
         text, at = self.text, self.text.find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not _word_char(text[at - 1])) and (
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
                 end == len(text)
-                or not _word_char(text[end])
+                or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
                 or (possessive and text[end + 1 : end + 2] == "s" and text[end] in "'’")
             ):
                 yield at
@@ -631,8 +637,8 @@ class SpeakerTracker:
             text, count, at = self.text, 0, self.text.find(given)
             while at >= 0:
                 end = at + len(given)
-                if (at == 0 or not _word_char(text[at - 1])) and (
-                    end == len(text) or not _word_char(text[end])
+                if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
                 ):
                     after = text[end : end + len(token) + 6].split()
                     if token not in after[:2] or (after[0] != token and len(after[0]) != 2):
@@ -898,8 +904,8 @@ class SpeakerTracker:
         text, at = self.text, self.text.find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not _word_char(text[at - 1])) and (
-                end == len(text) or not _word_char(text[end])
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
             ):
                 found = _FOLLOWING_PRONOUN.match(text, end)
                 if found is not None:
@@ -933,11 +939,15 @@ class SpeakerTracker:
         return known
 
     def _in_quotation(self, position: int) -> bool:
-        """Whether ``position`` lies inside a quotation opened earlier in its paragraph."""
-        start = self.text.rfind("\n", 0, position) + 1
-        before = self.text[start:position]
-        curly = before.count("“") + before.count("«") - before.count("”") - before.count("»")
-        return curly > 0 or before.count('"') % 2 == 1
+        """Whether ``position`` lies inside a quotation opened earlier in its paragraph (read
+        once for each place: candidates are asked about again for each pronoun)."""
+        known = self._quoted.get(position)
+        if known is None:
+            start = self.text.rfind("\n", 0, position) + 1
+            before = self.text[start:position]
+            curly = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+            known = self._quoted[position] = curly > 0 or before.count('"') % 2 == 1
+        return known
 
     def _relative_antecedent(self, position: int) -> Resolved | None:
         """The name a relative pronoun follows: 'Mr. Trump, who said ...' -> Trump."""
