@@ -9,7 +9,14 @@ from typing import Final
 from argmap.store.base import WorkspaceBase
 from argmap.store.core import default_actor, now
 from argmap.store.errors import EditError
-from argmap.store.records import Claim, Relation, RelationKind, RelationStatus
+from argmap.store.records import (
+    CLAIM_COLUMNS,
+    RELATION_COLUMNS,
+    Claim,
+    Relation,
+    RelationKind,
+    RelationStatus,
+)
 
 CLAIM_KINDS = ("position", "claim")
 
@@ -50,7 +57,7 @@ class ArgumentPart(WorkspaceBase):
     def claims(self, parent_id: str | _Unset | None = _UNSET) -> list[Claim]:
         """Every claim, or the children of ``parent_id`` (None: the positions and claims under
         the issue)."""
-        sql = "SELECT * FROM claims"
+        sql = f"SELECT {CLAIM_COLUMNS} FROM claims"
         if parent_id is _UNSET:
             rows = self.conn.execute(sql + " ORDER BY created_at, rowid").fetchall()
         elif parent_id is None:
@@ -65,7 +72,9 @@ class ArgumentPart(WorkspaceBase):
 
     def claim(self, claim_id: str) -> Claim:
         """One claim; ``EditError`` when unknown."""
-        row = self.conn.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?", (claim_id,)
+        ).fetchone()
         if row is None:
             raise EditError(f"no claim {claim_id!r}")
         return Claim(*row)
@@ -86,7 +95,7 @@ class ArgumentPart(WorkspaceBase):
             params.append(_enum(RelationStatus, status, "relation status"))
         where = (" WHERE " + " AND ".join(parts)) if parts else ""
         rows = self.conn.execute(
-            f"SELECT * FROM relations{where} ORDER BY created_at, rowid", params
+            f"SELECT {RELATION_COLUMNS} FROM relations{where} ORDER BY created_at, rowid", params
         ).fetchall()
         return [Relation(*r) for r in rows]
 
@@ -291,7 +300,9 @@ class ArgumentPart(WorkspaceBase):
         return self._relation(relation_id)
 
     def _relation(self, rid: str) -> Relation:
-        row = self.conn.execute("SELECT * FROM relations WHERE id = ?", (rid,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {RELATION_COLUMNS} FROM relations WHERE id = ?", (rid,)
+        ).fetchone()
         if row is None:
             raise EditError(f"no relation {rid!r}")
         return Relation(*row)

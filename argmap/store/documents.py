@@ -27,7 +27,13 @@ from argmap.store.metadata import (
     updated_metadata,
     write_metadata,
 )
-from argmap.store.records import DocumentRow, RelationKind, RelationStatus, ReviewState
+from argmap.store.records import (
+    RELATION_COLUMNS,
+    DocumentRow,
+    RelationKind,
+    RelationStatus,
+    ReviewState,
+)
 from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
 
 if TYPE_CHECKING:  # imported where used: the UI's start needs neither pydantic models nor rapidfuzz
@@ -648,7 +654,7 @@ class DocumentsPart(WorkspaceBase):
                     }
                 )
         for rid, kind, stype, source, ttype, target, status, score, by, at in conn.execute(
-            "SELECT * FROM relations "
+            f"SELECT {RELATION_COLUMNS} FROM relations "
             "WHERE source_id IN (SELECT id FROM statements WHERE document = ?) "
             "OR target_id IN (SELECT id FROM statements WHERE document = ?)",
             (old_id, old_id),
@@ -674,8 +680,8 @@ class DocumentsPart(WorkspaceBase):
                 continue
             source, target = moved.get(source, source), moved.get(target, target)
             conn.execute(
-                "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
+                f"INSERT INTO relations ({RELATION_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (
                     relation_id(kind, source, target),
                     kind,
@@ -928,7 +934,7 @@ def offer_restatements(conn, found: list[tuple[str, str, float]]) -> int:
     kind = RelationKind.RESTATES.value
     stamp = now()
     return conn.executemany(
-        "INSERT INTO relations "
+        f"INSERT INTO relations ({RELATION_COLUMNS}) "
         "VALUES (?, ?, 'statement', ?, 'statement', ?, ?, ?, 'argmap', ?) "
         "ON CONFLICT DO NOTHING",
         [

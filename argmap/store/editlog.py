@@ -30,8 +30,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "document_metadata": ("document",),
 }
 # Columns left out of edit-log rows: the statement's row number only orders ties, and
-# a row put back by undo takes a new one.
-UNTRACKED = {"statements": "seq"}
+# a row put back by undo takes a new one. Speakers, claims and relations order by SQLite's
+# rowid, which no row shows; a database without rowids gives them a ``seq`` column instead,
+# left out the same way (so the edit log reads the same on both).
+UNTRACKED = {"statements": "seq", "speakers": "seq", "claims": "seq", "relations": "seq"}
 
 
 class ChangeSet:

@@ -7,7 +7,7 @@ from ``argmap.models``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -146,6 +146,12 @@ class Relation:
     score: float | None
     created_by: str
     created_at: str
+
+
+#: The columns of ``claims`` and ``relations`` a ``Claim`` and a ``Relation`` are built from, in
+#: their fields' order: named, not ``SELECT *``, since a table may hold more (PostgreSQL's ``seq``).
+CLAIM_COLUMNS = ", ".join(f.name for f in fields(Claim))
+RELATION_COLUMNS = ", ".join(f.name for f in fields(Relation))
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,20 @@ def test_only_the_store_and_the_json_export_hold_sql():
     assert found == []
 
 
+def test_rows_of_tables_another_backend_widens_are_read_and_written_by_column_name():
+    """PostgreSQL gives speakers, claims and relations a ``seq`` column for SQLite's rowid:
+    no ``SELECT *`` from them and no ``INSERT`` without a column list."""
+    tables = "(speakers|claims|relations)"
+    by_position = re.compile(rf"SELECT \* FROM {tables}\b|INSERT INTO {tables} VALUES")
+    found = [
+        f"{path.relative_to(PACKAGE).as_posix()}:{line}: {text.strip()[:60]}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line, text in sql_literals(path)
+        if by_position.search(text)
+    ]
+    assert found == []
+
+
 def test_the_scan_finds_what_it_forbids(tmp_path):
     """The scan above is not vacuous: it sees a PRAGMA in an f-string and BEGIN IMMEDIATE."""
     module = tmp_path / "m.py"
