@@ -139,6 +139,32 @@ def test_the_board_is_the_boards_columns_and_opens_its_statements(mapped, opened
     assert page.errors == []
 
 
+def test_the_map_as_a_list_names_every_node_under_what_it_bears_on(mapped, opened):
+    page = opened(mapped)
+    listed = page.evaluate(
+        """() => [...document.querySelectorAll('#outline-list button')].map(b => {
+            const up = b.parentElement.parentElement.closest('li');
+            const mark = b.parentElement.querySelector(':scope > .mark');
+            return [b.dataset.node, up ? up.querySelector(':scope > button').dataset.node : null,
+                    mark ? mark.className.replace('mark kind-', '') : 'parent'];
+        })"""
+    )
+    nodes, edges = expected_graph(mapped)
+    assert {node for node, _, _ in listed} == nodes
+    links = [(node, up, kind) for node, up, kind in listed if up]
+    assert len(links) == len(set(links)) and set(links) <= set(edges)  # each link once
+    # every link but a promoted claim's own statement listed as its supporter already
+    assert {(node, up) for node, up, _ in links} == {
+        (source, target) for source, target, _ in edges
+    }
+    page.page.locator("#outline summary").click()
+    position = next(c for c in mapped.claims() if c.kind == "position")
+    page.page.locator(f'#outline-list button[data-node="{position.id}"]').first.click()
+    assert page.panel_text() == position.text
+    assert page.evaluate("argmap.cy.$(':selected').map(n => n.id())") == [position.id]
+    assert page.errors == []
+
+
 def test_hostile_texts_stay_text(script_map, opened):
     page = opened(script_map)
     assert page.evaluate("window.pwned") is None
@@ -172,6 +198,7 @@ def test_the_page_prints_the_graph_as_a_picture(mapped, opened):
     assert page.evaluate("document.getElementById('graph-print').naturalWidth") > 400
     for hidden in ("#graph", "#panel", ".controls"):
         assert not page.page.locator(hidden).is_visible()
+    assert page.page.locator("#outline-list").is_visible()  # the list opens to be printed
     assert page.page.locator("#board-columns .column").first.is_visible()
     pdf = page.page.pdf(format="A4")
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)

@@ -499,6 +499,59 @@
   });
   document.getElementById("print").addEventListener("click", function () { window.print(); });
 
+  // --- the map as a list -----------------------------------------------------------------
+
+  var MARKS = { supports: "+", attacks: "−", rebuts: "rebuts", restates: "restates",
+    quotes: "its words" };
+  var outline = document.getElementById("outline-list");
+  var listed = {};
+  function outlineItem(id, mark, kind, seen) {
+    listed[id] = true;
+    var item = element("li", "outline-" + nodesById[id].kind);
+    if (mark) { item.appendChild(element("span", "mark kind-" + kind, mark)); }
+    var button = element("button", "linkbutton", nodeTitle(id));
+    button.type = "button";
+    button.dataset.node = id;
+    button.addEventListener("click", function () {
+      select(id);
+      document.getElementById("map").scrollIntoView({ behavior: "smooth" });
+    });
+    item.appendChild(button);
+    // a claim linked to another is listed whole in its own place, here only named; and a cycle
+    // of links is followed once
+    var elsewhere = kind && nodesById[id].kind !== "statement";
+    if (elsewhere || seen.indexOf(id) >= 0) { return item; }
+    var inner = element("ul");
+    var under = seen.concat([id]);
+    data.edges.forEach(function (edge) {
+      if (edge.target === id && edge.kind === "parent") {
+        inner.appendChild(outlineItem(edge.source, null, null, under));
+      }
+    });
+    var shown = {};  // a claim's statement that also supports it: once, as a supporter
+    data.edges.filter(function (edge) { return edge.target === id && edge.kind !== "parent"; })
+      .sort(function (a, b) { return (a.kind === "quotes") - (b.kind === "quotes"); })
+      .forEach(function (edge) {
+        if (shown[edge.source]) { return; }
+        shown[edge.source] = true;
+        inner.appendChild(outlineItem(edge.source, MARKS[edge.kind] || edge.kind, edge.kind, under));
+      });
+    if (inner.childNodes.length) { item.appendChild(inner); }
+    return item;
+  }
+  outline.appendChild(outlineItem("issue", null, null, []));
+  // what no link joins to the issue (statements that only restate each other): after it,
+  // those that point at nothing first
+  var pointing = {};
+  data.edges.forEach(function (edge) { pointing[edge.source] = true; });
+  [false, true].forEach(function (points) {
+    data.nodes.forEach(function (node) {
+      if (!listed[node.id] && !!pointing[node.id] === points) {
+        outline.appendChild(outlineItem(node.id, null, null, []));
+      }
+    });
+  });
+
   // --- the board -------------------------------------------------------------------------
 
   var boardHolder = document.getElementById("board-columns");
@@ -542,6 +595,7 @@
 
   var printed = document.getElementById("graph-print");
   window.addEventListener("beforeprint", function () {
+    document.getElementById("outline-details").open = true;
     cy.elements().removeClass("faded");
     printed.src = cy.png({ full: true, scale: 2, bg: "#ffffff" });
   });
