@@ -6,10 +6,11 @@ PATH (default: ../shared/data/polnear/train/text) is given to each command in a 
 process, start-up and imports included: ``argmap extract PATH`` (JSON Lines to /dev/null) and
 ``argmap add PATH`` into a fresh workspace with the codebook (default: the 2016 election's,
 so every statement gets a stance suggestion). The children run as an installed argmap does,
-with its modules' bytecode cached (compiled once, beforehand, into a temporary
-``PYTHONPYCACHEPREFIX``), even where ``PYTHONDONTWRITEBYTECODE`` is set: otherwise each run
-would compile every argmap module again, about 0.1 s of CPU. ``--compile-each-run`` keeps
-that cost in (the figures before 2026-12-07's second pass were taken so).
+in the checkout, with its modules' bytecode cached (compiled beforehand into the checkout's
+``__pycache__`` folders, which git ignores), even where ``PYTHONDONTWRITEBYTECODE`` is set:
+otherwise each run would compile every argmap module again, about 0.1 s of CPU.
+``--compile-each-run`` keeps that cost in (the figures before 2026-12-07's second pass were
+taken so).
 
 Prints, for each run, the child's CPU seconds (user + system, from ``os.wait4``), wall seconds
 and peak RSS, and the throughputs by CPU time: MB/s of text for extract, documents/s for add.
@@ -38,13 +39,13 @@ DEFAULT_CODEBOOK = REPO / "seeds" / "us-election-2016.codebook.toml"
 MB = 1_000_000
 
 
-def child_environment(cache: str | None) -> dict[str, str]:
-    """The children's environment: this checkout first on the path; with ``cache``, bytecode
-    read from (and written to) that folder, compiled there first."""
+def child_environment(cached: bool) -> dict[str, str]:
+    """The children's environment: this checkout first on the path; with ``cached``, argmap's
+    bytecode compiled beforehand into its ``__pycache__`` folders (ignored by git) and read
+    from there, as the installed libraries' is."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    if cache is not None:
+    if cached:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = cache
         subprocess.run(
             [sys.executable, "-m", "compileall", "-q", str(REPO / "argmap")], env=env, check=True
         )
@@ -59,6 +60,7 @@ def _run(arguments: list[str], env: dict[str, str]) -> tuple[float, float, int]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
+        cwd=REPO,  # python -m puts the working folder first on the path: this checkout's argmap
     )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
@@ -79,9 +81,9 @@ def main() -> None:
         help="no bytecode cache: each child compiles argmap's modules again",
     )
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as cache:
-        env = child_environment(None if options.compile_each_run else cache)
-        _measure(options, env)
+    options.path = options.path.resolve()  # the children run in the checkout
+    options.codebook = options.codebook.resolve()
+    _measure(options, child_environment(not options.compile_each_run))
 
 
 def _measure(options: argparse.Namespace, env: dict[str, str]) -> None:
