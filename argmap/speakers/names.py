@@ -545,6 +545,8 @@ def _joins_speakers(side: ParsedMention, tokens: list[str]) -> bool:
 # ------------------------------------------------------------------------- edges and non-names
 
 _STATE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2}$")  # N.C., N.Y., D.C.
+# A party and a state after a name and its comma: "R-Ky.", "D-N.Y.", "I-Vt", "R-Iowa".
+_PARTY_STATE = re.compile(r"^[RDI]-(?:[A-Z][a-z]{1,6}|(?:[A-Z]\.){1,2}[A-Z]?)\.?$")
 _BY_ISSUER = re.compile(r"\b(?:by|from)\s+(?=\S)", re.IGNORECASE)
 _ISSUED = FIGURE_HEADS | MEDIA_HEADS | DOCUMENT_HEADS | frozenset(("reporting", "investigation"))
 _HOLIDAY = frozenset(
@@ -1017,6 +1019,9 @@ def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> Pa
             break
         if _NUMBER.match(lead):
             continue  # an age: "Courtney Johnson, 23, a social worker"
+        if _PARTY_STATE.match(seg):
+            appositives.append(seg)  # "Mitch McConnell, R-Ky.": a party and a state
+            continue
         if lead in ("and", "or", "&"):
             return _group_of([first_text, *rest])
         if lead in APPOSITION_STOPS:

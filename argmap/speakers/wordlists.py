@@ -55,6 +55,7 @@ TITLES = frozenset(
     mayor judge justice chancellor king queen prince princess emperor empress pope cardinal
     bishop archbishop rabbi imam sheikh pastor attorney counsel commissioner superintendent
     inspector officer official aide adviser advisor strategist founder co-founder executive
+    supervisor comptroller treasurer clerk registrar
     manager editor correspondent reporter columnist anchor host analyst economist lawmaker
     legislator congressman congresswoman councilman councilwoman councillor councilor
     delegate candidate nominee front-runner frontrunner incumbent challenger lady first

@@ -602,3 +602,25 @@ def test_a_possessive_before_a_noun_that_is_no_document_is_not_its_author() -> N
 
 def test_everything_before_a_name_is_not_part_of_it() -> None:
     assert split_role("Everything Trump").name == "Trump"  # 'Everything Trump says is ...'
+
+
+# --------------------------------------------------------------------------- round 3
+
+
+def test_a_party_and_state_after_a_comma_go_to_the_role_not_a_group():
+    # "... Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday." (PolNeAR dev)
+    parsed = split_role("Senate Majority Leader Mitch McConnell, R-Ky.")
+    assert (parsed.name, parsed.kind) == ("Mitch McConnell", PERSON)
+    assert parsed.role == "Senate Majority Leader, R-Ky"
+    # a list of names after commas is still a group
+    assert split_role("Rubio, Cruz, Kasich").kind is GROUP
+
+
+def test_an_elections_supervisor_is_a_title_with_its_office():
+    # "Palm Beach County Supervisor of Elections Susan Bucher said that independent voters
+    # can't vote in the primary." (PolNeAR train)
+    parsed = split_role("Palm Beach County Supervisor of Elections Susan Bucher")
+    assert (parsed.name, parsed.role) == (
+        "Susan Bucher",
+        "Palm Beach County Supervisor of Elections",
+    )
