@@ -70,6 +70,14 @@ _CANDIDACY = frozenset(
 # A newspaper's name that is one word alone ("the Times", "the Post"), short for the name the
 # article gives in full.
 _NEWSPAPER_WORDS = frozenset("times post journal tribune herald globe gazette".split())
+# Titles written in lower case that open a description of the person named before its
+# comma ("Greg Raiff, chief executive officer of ...", "John Ryder, general counsel").
+_LOWER_TITLES = frozenset(
+    """
+    chief president director chairman chairwoman spokesman spokeswoman spokesperson founder
+    co-founder executive head secretary senior deputy general vice managing
+    """.split()
+)
 # Heads of a candidate's campaign named by the candidate ("the Trump campaign", "Clinton's team").
 _CAMPAIGN_HEADS = frozenset(("campaign", "team"))
 # Prepositions before a title and a name the text mentions in passing ("to President X").
@@ -670,8 +678,11 @@ class SpeakerTracker:
                 and not any(not self._in_headline(at) for at in self._occurrences(parsed.name))
             ):  # "The Gap Goes On": capitals of a heading that no one is named by
                 return Resolved(parsed.name, SpeakerKind.UNKNOWN, None, "a headline")
-        if mention.startswith(("a ", "an ")) and _describes_a_person(mention):
-            # "Angelique Brunner, a developer and spokeswoman for ...": the person before it
+        if (mention.startswith(("a ", "an ")) and _describes_a_person(mention)) or mention.split(
+            None, 1
+        )[0] in _LOWER_TITLES:
+            # "Angelique Brunner, a developer and spokeswoman for ...", "Greg Raiff, chief
+            # executive officer of Private Jet Services, ...": the person before it
             named = self._relative_antecedent(start)
             if named is not None and named.kind is SpeakerKind.PERSON:
                 resolved = Resolved(named.name, SpeakerKind.PERSON, named.role or mention)

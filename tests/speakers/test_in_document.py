@@ -256,3 +256,33 @@ def test_a_full_name_in_the_bare_possessive_counts_for_its_surname():
     )
     at = text.index("Sanders  calls")
     assert SpeakerTracker(text).resolve(at, at + len("Sanders")).name == "Bernie Sanders"
+
+
+# nyt_2016-04-25_trump-s-aging-air-fleet-gives-hi (PolNeAR train): the extractor's mention
+# starts after the name and its comma
+RAIFF = (
+    "Greg Raiff, chief executive officer of Private Jet Services, an aviation consulting firm "
+    "and private-jet charter broker for corporations and individuals, said the Boeing was an "
+    "unusual aircraft for a man of Mr. Trump's wealth. ''Buying a 25-year-old 757 is like "
+    "buying a bag of Cheetos,'' he said."
+)
+
+
+def test_a_lower_case_title_after_a_name_and_its_comma_is_that_person():
+    start = RAIFF.index("chief executive")
+    end = RAIFF.index(", said")
+    tracker = SpeakerTracker(RAIFF)
+    assert tracker.resolve(start, end).name == "Greg Raiff"  # not the firm, "Jet Services"
+    he = RAIFF.index("he said")
+    assert tracker.resolve(he, he + 2).name == "Greg Raiff"
+
+
+def test_a_lower_case_title_with_no_name_and_comma_before_it_is_parsed_as_written():
+    # "... Clinton campaign spokesman Brian Fallon said on Monday." (PolNeAR): the words
+    # before the mention are no name and comma
+    text = (
+        "“I think by the middle of the week she’ll be out there campaigning as aggressively as "
+        "ever,” Clinton campaign spokesman Brian Fallon said on Monday."
+    )
+    start = text.index("spokesman")
+    assert SpeakerTracker(text).resolve(start, text.index(" said")).name == "Brian Fallon"
