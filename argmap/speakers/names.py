@@ -748,6 +748,29 @@ def _issuer(text: str) -> ParsedMention | None:
 _FIGURE_OR_MEDIA = FIGURE_HEADS | MEDIA_HEADS
 
 
+# "figures" and "numbers" that are people: "party figures", "numbers of Republican voters".
+_PEOPLE_COUNTED = frozenset(("figures", "numbers"))
+_FIGURES_OF_STANDING = frozenset(
+    """
+    party gop republican democratic political public prominent leading senior top key
+    establishment conservative liberal religious business labor opposition administration
+    """.split()
+)
+
+
+def _people_counted(bares: list[str], head: str) -> bool:
+    """Whether ``head`` ("figures", "numbers") counts people here: after a word of standing
+    ("some GOP figures") or before "of" and people ("significant numbers of Republican
+    voters")."""
+    at = bares.index(head) if head in bares else -1
+    if at < 0:
+        return False
+    if head == "figures" and at > 0 and bares[at - 1] in _FIGURES_OF_STANDING:
+        return True
+    rest = bares[at + 1 :]
+    return head == "numbers" and len(rest) > 1 and rest[0] == "of" and _is_plural(rest[-1])
+
+
 def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
     """A poll, figures or a picture named without its maker is not a speaker; neither is a
     share of respondents ("67 percent of voters")."""
@@ -760,6 +783,8 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
         return parsed._replace(note="a poll figure")
     last = bares[-1] if bares else ""
     head = parsed.head or last
+    if head in _PEOPLE_COUNTED and _people_counted(bares, head):
+        return parsed._replace(kind=SpeakerKind.GROUP)  # "some GOP figures", "numbers of voters"
     if head in FIGURE_HEADS or last in FIGURE_HEADS:
         return parsed._replace(note="figures (a poll, a study, records)")
     if head in MEDIA_HEADS or last in MEDIA_HEADS:

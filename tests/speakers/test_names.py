@@ -624,3 +624,24 @@ def test_an_elections_supervisor_is_a_title_with_its_office():
         "Susan Bucher",
         "Palm Beach County Supervisor of Elections",
     )
+
+
+@pytest.mark.parametrize(
+    ("mention", "kind", "note"),
+    [
+        # "... even as some party figures concluded it was now too late to stop the
+        # billionaire mogul." (PolNeAR train)
+        ("some party figures", GROUP, None),
+        # "... some GOP figures declared that Trump was nearly unstoppable." (PolNeAR train)
+        ("some GOP figures", GROUP, None),
+        # "... significant numbers of Republican voters decide they cannot stomach either
+        # Trump or Cruz ..." (PolNeAR train)
+        ("significant numbers of Republican voters", GROUP, None),
+        # figures that are figures stay no speaker
+        ("the unemployment figures", ORG, "figures (a poll, a study, records)"),
+        ("new numbers", ORG, "figures (a poll, a study, records)"),
+    ],
+)
+def test_figures_and_numbers_of_people_are_a_group(mention, kind, note):
+    parsed = split_role(mention)
+    assert (parsed.kind, parsed.note) == (kind, note)
