@@ -200,8 +200,9 @@ class StatementsPart(WorkspaceBase):
         if sort not in SORTS:
             raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
         where, params = (filter or StatementFilter()).where()
-        order = SORTS[sort].format(
-            d="DESC" if descending else "ASC",
+        order = SORTS[sort].format(  # NULLs first going up, as SQLite puts them (PostgreSQL
+            # would put them last unless told)
+            d="DESC NULLS LAST" if descending else "ASC NULLS FIRST",
             speaker=self.backend.nocase("sp.name"),
             text=self.backend.nocase("s.text"),
         )
@@ -225,14 +226,16 @@ class StatementsPart(WorkspaceBase):
     ) -> list[StatementRow]:
         """A page in speaker-name order: speakers walked in index order, each one's statements
         by index, so a page costs its own rows; statements without a speaker come last."""
+        # CROSS JOIN: SQLite walks the speakers first (and PostgreSQL takes no ON after it)
         attributed = _ROW_SQL.replace(
             "FROM statements s\nJOIN documents d ON d.id = s.document\n"
             "LEFT JOIN speakers sp ON sp.id = s.speaker_id",
-            "FROM speakers sp CROSS JOIN statements s ON s.speaker_id = sp.id\n"
-            "JOIN documents d ON d.id = s.document",
+            "FROM speakers sp CROSS JOIN statements s\nJOIN documents d ON d.id = s.document",
         )
+        joined = (" AND " if where else " WHERE ") + "s.speaker_id = sp.id"
         rows = self.conn.execute(
-            f"{attributed}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+            f"{attributed}{where}{joined} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         ).fetchall()
         if len(rows) < limit:  # the page runs past the attributed statements
             join = " JOIN speakers sp ON sp.id = s.speaker_id"

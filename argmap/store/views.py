@@ -76,7 +76,8 @@ def board(
             # the order of the statements_board index: the first rows of one range, no sort
             quotes = conn.execute(
                 f"SELECT s.id, s.text, s.suggestion_score FROM statements s WHERE {who} AND {cond} "
-                "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC, s.uncertainty, s.seq "
+                "ORDER BY (s.label_source IN ('human', 'adjudicated')) DESC NULLS LAST, "
+                "s.uncertainty NULLS FIRST, s.seq "
                 "LIMIT ?",
                 [*([] if speaker_id is None else [speaker_id]), *params, quotes_per_speaker],
             ).fetchall()

@@ -252,3 +252,18 @@ def test_offered_restatements_count_only_the_relations_added(ws):
         (first, second),
         (second, first),
     }
+
+
+def test_statements_without_a_value_sort_first_going_up_and_last_going_down(unsuggested_ws):
+    """SQLite's order of NULLs (first in ascending order), which the store's SQL says out loud
+    so that a database ordering them the other way by default lists the same pages."""
+    ws = unsuggested_ws
+    labelled = ws.statements(limit=2)
+    label = ws.codebook_outline.labels[0].id
+    for row in labelled:
+        ws.set_stance(row.id, label, annotator="ann")
+    total = ws.count_statements()
+    up = ws.statements(sort="label", limit=total)
+    down = ws.statements(sort="label", descending=True, limit=total)
+    assert [r.label for r in up] == [None] * (total - 2) + [label] * 2
+    assert [r.label for r in down] == [label] * 2 + [None] * (total - 2)
