@@ -122,3 +122,11 @@ def postgres_url(postgres_server, request):
     url = create_database(postgres_server, name)
     yield url
     drop_database(postgres_server, name)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: a store test about the SQLite file itself (migrations, damage, finding "
+        "it in folders), run on SQLite alone",
+    )

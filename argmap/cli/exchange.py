@@ -81,16 +81,21 @@ def _export(workspace, args) -> int:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _refusal(output: str, workspace_path: Path) -> str | None:
+def _refusal(output: str, workspace_path: Path | str) -> str | None:
     """Why an export must not be written to ``output``, or None.
 
     Never onto the workspace, its journal files (``-wal``, ``-shm``, ``-journal``), or any
-    other SQLite database: an export replaces the file it is written to.
+    other SQLite database: an export replaces the file it is written to. (A workspace on a
+    database server has no file here.)
     """
     target = Path(output).resolve()
-    workspace = workspace_path.resolve()
-    companions = {Path(f"{workspace}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
-    if target in companions or any(_same_file(target, path) for path in companions):
+    workspace = Path(workspace_path).resolve() if isinstance(workspace_path, Path) else None
+    companions = (
+        {Path(f"{workspace}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+        if workspace
+        else set()
+    )
+    if workspace and (target in companions or any(_same_file(target, path) for path in companions)):
         which = f"{workspace.name}{target.name[len(workspace.name) :]}"
         return f"refusing to overwrite the workspace ({which}); choose another file"
     try:

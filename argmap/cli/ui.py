@@ -72,6 +72,7 @@ def plan(
     """(workspace file, article paths to add, codebook file for a new workspace) for ``argmap
     open``."""
     from argmap.store import WORKSPACE_FILE, find_workspace
+    from argmap.store.pg.url import is_server_target
 
     articles: list[str] = []
     target_ws: Path | None = None
@@ -85,6 +86,8 @@ def plan(
             target_ws = path / WORKSPACE_FILE  # a workspace's own folder: open it, nothing to add
         else:
             articles.append(target)
+    if workspace and is_server_target(workspace):
+        return workspace, articles, None  # type: ignore[return-value]  # a server's database
     if workspace:
         folder = Path(workspace)
         target_ws = folder if folder.suffix == ".sqlite" else folder / WORKSPACE_FILE
@@ -155,7 +158,7 @@ def _run_open(args: argparse.Namespace) -> int:
             "(--screenshot FILE saves the first screen without one)"
         )
     keymap = load_keys(args.keys)
-    if workspace_file.is_file():
+    if isinstance(workspace_file, str) or workspace_file.is_file():
         open_workspace(workspace_file).close()  # a damaged or foreign file: one line, now
     else:
         from argmap.codebook import load_codebook

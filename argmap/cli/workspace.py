@@ -26,8 +26,8 @@ def add_workspace_option(parser: argparse.ArgumentParser) -> None:
         "--workspace",
         "-w",
         metavar="PATH",
-        help="the workspace file or its directory (default: found in the current directory or a "
-        "parent)",
+        help="the workspace file or its directory, or a PostgreSQL connection string "
+        "(default: $ARGMAP_WORKSPACE, else found in the current directory or a parent)",
     )
 
 
@@ -98,14 +98,18 @@ def register(
 ) -> None:
     """Add the workspace commands."""
     init = commands.add_parser(
-        "init", help="create a workspace", description="Create a workspace (argmap.sqlite) in DIR."
+        "init",
+        help="create a workspace",
+        description="Create a workspace (argmap.sqlite) in DIR, or in an empty PostgreSQL "
+        "database named by a connection string (postgresql://user@host/db; the password from "
+        "~/.pgpass or a service file, never in the string).",
     )
     init.add_argument(
         "directory",
         nargs="?",
         default=".",
         metavar="DIR",
-        help="where to create it (default: here)",
+        help="where to create it (default: here), or a PostgreSQL connection string",
     )
     init.add_argument(
         "--codebook",
@@ -202,10 +206,12 @@ def register(
 def _run_init(args: argparse.Namespace) -> int:
     from argmap.codebook import load_codebook
     from argmap.store import Workspace
+    from argmap.store.pg.url import is_server_target
 
+    on_server = is_server_target(args.directory)
     directory = Path(args.directory)
     source = args.codebook
-    if source is None and directory.is_dir():
+    if source is None and not on_server and directory.is_dir():
         found = sorted(directory.glob("*.codebook.toml"))
         if len(found) == 1:
             source = str(found[0])
@@ -213,7 +219,7 @@ def _run_init(args: argparse.Namespace) -> int:
         codebook = load_codebook(source) if source else None
         for note in codebook.warnings() if codebook else []:
             warning(f"{source}: {note}")
-        workspace = Workspace.init(directory, codebook=codebook)
+        workspace = Workspace.init(args.directory if on_server else directory, codebook=codebook)
     except OSError as problem:  # e.g. DIR is a file, or not writable
         error(
             f"{problem.filename or directory}: cannot create a workspace here: "
@@ -222,7 +228,7 @@ def _run_init(args: argparse.Namespace) -> int:
         return 1
     with workspace:
         print(
-            f"created workspace {workspace.path}"
+            f"created workspace {workspace.name}"
             + (f" with codebook {source}" if source else " (no codebook yet)")
         )
     return 0

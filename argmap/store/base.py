@@ -11,6 +11,7 @@ makes on another, and ``Workspace`` cannot be built without each of them.
 from __future__ import annotations
 
 import json
+import os
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,8 +66,13 @@ class WorkspaceBase(Core, ABC):
 
     @property
     def model_dir(self) -> Path:
-        """Where the learned stance model of this workspace is saved."""
-        return self.path.parent / "argmap-model"
+        """Where the learned stance model of this workspace is saved: beside the workspace
+        file; for a workspace on a server, in this user's cache (``$XDG_CACHE_HOME`` or
+        ``~/.cache``), under the workspace's id (each machine keeps the model it trained)."""
+        if isinstance(self.path, Path):
+            return self.path.parent / "argmap-model"
+        cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(cache) / "argmap" / "models" / self.workspace_id
 
     def _check_label(self, label: str) -> None:
         """``EditError`` unless ``label`` is one of the codebook's labels."""

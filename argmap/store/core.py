@@ -36,6 +36,7 @@ from argmap.store.editlog import (
     write_row,
 )
 from argmap.store.errors import EditError, WorkspaceError, WorkspaceNotFound
+from argmap.store.pg.url import is_server_target
 from argmap.store.records import Edit
 
 WORKSPACE_FILE = "argmap.sqlite"
@@ -84,32 +85,68 @@ def find_workspace(start: str | os.PathLike[str] | None = None) -> Path:
     raise WorkspaceNotFound(f"{here}: no argmap workspace here or in any parent directory{hint}")
 
 
+def _write_meta(conn: Connection, codebook_json: str | None) -> None:
+    """A new workspace's meta rows: its id, schema version, the argmap that made it, when."""
+    meta = {
+        "workspace_id": uuid.uuid4().hex,
+        "schema_version": str(schema.SCHEMA_VERSION),
+        "created_with": __version__,
+        "created_at": now(),
+    }
+    if codebook_json is not None:
+        meta["codebook"] = codebook_json
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+
+
 class Core:
     """An open workspace: the connection, transactions and the edit log."""
 
     def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float | None = None) -> None:
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise WorkspaceNotFound(f"{self.path}: no such workspace")
+        timeout = default_busy_timeout() if busy_timeout is None else busy_timeout
         self._lock = threading.RLock()
         self._changes: ChangeSet | None = None
         self._group: list[str] | None = None
         self._checked = False  # whether ``check_integrity`` has passed on this connection
-        self.conn: Connection = SQLITE.connect(
-            self.path, default_busy_timeout() if busy_timeout is None else busy_timeout
-        )
+        #: the file (SQLite) or the server's connection string (PostgreSQL): what opens it
+        self.path: Path | str
+        self.conn: Connection
+        if is_server_target(path):
+            from argmap.store.pg.backend import POSTGRES
+
+            self.path = str(path).strip()
+            server = POSTGRES.connect(self.path, timeout)
+            self.conn, name = server, server.path
+        else:
+            self.path = Path(path)
+            if not self.path.is_file():
+                raise WorkspaceNotFound(f"{self.path}: no such workspace")
+            self.conn = SQLITE.connect(self.path, timeout)
+            name = str(self.path)
         try:
-            schema.check(self.conn, str(self.path))
+            schema.check(self.conn, name)
             self.workspace_id = self.meta("workspace_id") or ""
         except BaseException:
             self.conn.close()
             raise
 
+    @property
+    def on_server(self) -> bool:
+        """Whether the workspace lives on a database server (PostgreSQL), not in a file."""
+        return isinstance(self.path, str)
+
+    @property
+    def name(self) -> str:
+        """The workspace as messages name it: its file, or its database without a password."""
+        return str(getattr(self.conn, "path", self.path))
+
     # ------------------------------------------------------------------ life cycle
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], *, codebook_json: str | None = None):
-        """Create a new workspace file at ``path`` (it must not exist) and open it."""
+        """Create a new workspace file at ``path`` (it must not exist) and open it; or, for a
+        PostgreSQL connection string, the workspace in that database (it must be empty)."""
+        if is_server_target(path):
+            return cls._create_on_server(str(path).strip(), codebook_json)
         path = Path(path)
         if path.exists():
             if SQLITE.is_workspace(path):
@@ -134,19 +171,39 @@ class Core:
         try:
             conn.backend.begin_write(conn)
             schema.create(conn)
-            meta = {
-                "workspace_id": uuid.uuid4().hex,
-                "schema_version": str(schema.SCHEMA_VERSION),
-                "created_with": __version__,
-                "created_at": now(),
-            }
-            if codebook_json is not None:
-                meta["codebook"] = codebook_json
-            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+            _write_meta(conn, codebook_json)
             conn.execute("COMMIT")
         finally:
             conn.close()
         return cls(path)
+
+    @classmethod
+    def _create_on_server(cls, target: str, codebook_json: str | None):
+        from argmap.store.pg.backend import POSTGRES
+
+        conn = POSTGRES.connect(target, BUSY_TIMEOUT)
+        try:
+            POSTGRES.begin_write(conn)
+            try:
+                if POSTGRES.application_id(conn) == schema.APPLICATION_ID:
+                    raise WorkspaceError(f"{conn.path}: a workspace already exists here")
+                if POSTGRES.has_tables(conn):
+                    raise WorkspaceError(
+                        f"{conn.path}: the database holds tables that are not an argmap "
+                        "workspace; refusing to touch it (create an empty database for it)"
+                    )
+                POSTGRES.create_schema(conn)
+                POSTGRES.set_schema_version(conn, schema.SCHEMA_VERSION)
+                POSTGRES.set_application_id(conn, schema.APPLICATION_ID)
+                _write_meta(conn, codebook_json)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.close()
+        return cls(target)
 
     @property
     def backend(self) -> Backend:

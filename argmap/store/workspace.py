@@ -11,6 +11,7 @@ from argmap.store.core import WORKSPACE_FILE
 from argmap.store.documents import DocumentsPart
 from argmap.store.errors import EditError, WorkspaceError
 from argmap.store.metadata import MetadataPart
+from argmap.store.pg.url import is_server_target
 from argmap.store.records import Status
 from argmap.store.search import SearchPart
 from argmap.store.speakers import SpeakersPart
@@ -37,7 +38,12 @@ class Workspace(
     def init(
         cls, directory: str | os.PathLike[str] = ".", *, codebook: Codebook | None = None
     ) -> Workspace:
-        """Create a workspace in ``directory`` (``argmap.sqlite``) and open it."""
+        """Create a workspace in ``directory`` (``argmap.sqlite``), or in the PostgreSQL
+        database a connection string names, and open it."""
+        if is_server_target(directory):
+            return cls.create(
+                str(directory), codebook_json=codebook.model_dump_json() if codebook else None
+            )
         target = Path(directory)
         path = target if target.suffix == ".sqlite" else target / WORKSPACE_FILE
         return cls.create(path, codebook_json=codebook.model_dump_json() if codebook else None)
@@ -85,7 +91,7 @@ class Workspace(
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         codebook = self.codebook_outline
         return Status(
-            path=str(self.path),
+            path=self.name,
             workspace_id=self.workspace_id,
             issue=codebook.issue if codebook else None,
             documents=one("SELECT count(*) FROM documents"),
@@ -122,6 +128,8 @@ def open_workspace(path: str | os.PathLike[str] | None = None) -> Workspace:
     file over ``OPEN_CHECK_LIMIT`` is checked before its first write instead)."""
     from argmap.store.core import find_workspace
 
+    if path is not None and is_server_target(path):
+        return Workspace(path)  # the server keeps its own files sound: nothing to check here
     if path is not None:
         target = Path(path)
         if target.is_dir():

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from argmap.errors import ArgmapError
 from argmap.store import Workspace, WorkspaceError
+from argmap.store.pg.url import is_server_target
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
 from argmap.tui.footer import KeysFooter
@@ -110,7 +111,10 @@ class ArgmapApp(App):
     ) -> None:
         super().__init__()
         self.set_reactive(ArgmapApp.current, view)
-        self.workspace_path = Path(workspace_path)
+        # a file, or a database server's connection string (kept as given: it opens it again)
+        self.workspace_path: Path | str = (
+            str(workspace_path) if is_server_target(workspace_path) else Path(workspace_path)
+        )
         self.add_paths = list(add_paths or [])
         self.aliases = aliases
         self.workspace = Workspace(self.workspace_path)
@@ -478,7 +482,8 @@ class ArgmapApp(App):
         return actions
 
     def action_screenshot_svg(self) -> None:
-        path = self.save_screenshot(path=str(self.workspace_path.parent))
+        folder = self.workspace_path.parent if isinstance(self.workspace_path, Path) else "."
+        path = self.save_screenshot(path=str(folder))
         self.notify(f"saved {path}")
 
     # ------------------------------------------------------------------ slow work

@@ -6,10 +6,42 @@ from tests.helpers import seed_workspace
 
 
 @pytest.fixture
-def unsuggested_ws(tmp_path, monkeypatch):
+def unsuggested_ws(workspace_target, monkeypatch):
     """The seed workspace without model suggestions, for tests that follow people's edits
     alone (suggestions, even when argmap.stance is installed, would give unlabelled statements
     a label)."""
     monkeypatch.setattr("argmap.store.documents.stance_suggestions", lambda *args, **kwargs: None)
-    with seed_workspace(tmp_path) as workspace:
+    with seed_workspace(workspace_target) as workspace:
+        yield workspace
+
+
+def pytest_generate_tests(metafunc):
+    """Each test taking a workspace runs on both backends, SQLite and PostgreSQL; one marked
+    ``sqlite_only`` (about the file itself: migrations, damage, finding it in folders) on
+    SQLite alone."""
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", ["sqlite"] if only else ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """The database the store runs on (parametrised by ``pytest_generate_tests``)."""
+    return request.param
+
+
+@pytest.fixture
+def workspace_target(backend, tmp_path, request):
+    """Where a new workspace goes: ``tmp_path`` (SQLite), or an empty database of its own on
+    the test server (PostgreSQL; skipped, with the reason, where no server can be had)."""
+    if backend == "sqlite":
+        return tmp_path
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def ws(workspace_target):
+    """The seed workspace (seed codebook, seed article, the stance model's suggestions), open,
+    on each backend."""
+    with seed_workspace(workspace_target) as workspace:
         yield workspace

@@ -3,7 +3,9 @@
 
 def snapshot(ws, *, statement_order: bool = True) -> dict:
     """Every table except the edit log, as sorted rows; without statements' ``seq`` (the
-    order of ties, which a row put back by undo takes anew) when ``statement_order`` is False."""
+    order of ties, which a row put back by undo takes anew) when ``statement_order`` is False.
+    The ``seq`` of speakers, claims and relations (PostgreSQL's stand-in for SQLite's hidden
+    rowid) is left out on both backends."""
     tables = (
         "documents",
         "speakers",
@@ -14,13 +16,15 @@ def snapshot(ws, *, statement_order: bool = True) -> dict:
         "relations",
         "meta",
     )
-    out = {t: sorted(map(repr, ws.conn.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
-    if not statement_order:
-        columns = [c[1] for c in ws.conn.execute("PRAGMA table_info(statements)") if c[1] != "seq"]
-        listed = ", ".join(f'"{column}"' for column in columns)
-        out["statements"] = sorted(
-            map(repr, ws.conn.execute(f"SELECT {listed} FROM statements").fetchall())
+    out = {}
+    for table in tables:
+        cursor = ws.conn.execute(f"SELECT * FROM {table}")
+        names = [column[0] for column in cursor.description]
+        hidden = table in ("speakers", "claims", "relations") or (
+            table == "statements" and not statement_order
         )
+        kept = [i for i, name in enumerate(names) if not (hidden and name == "seq")]
+        out[table] = sorted(repr(tuple(row[i] for i in kept)) for row in cursor.fetchall())
     return out
 
 

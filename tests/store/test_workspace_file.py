@@ -17,6 +17,7 @@ from argmap.store import (
 from tests.store.helpers import counted, tallied
 
 
+@pytest.mark.sqlite_only
 def test_workspace_is_found_in_parent_directories(ws, tmp_path, monkeypatch):
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
@@ -35,6 +36,7 @@ def test_no_workspace_is_a_clear_error(tmp_path, monkeypatch):
         Workspace.init(tmp_path)
 
 
+@pytest.mark.sqlite_only
 def test_meta_records_versions_and_newer_schemas_are_refused(ws):
     assert ws.meta("schema_version") == str(SCHEMA_VERSION)
     assert len(ws.workspace_id) == 32
@@ -85,6 +87,7 @@ def _plan(workspace, sql: str, params=()) -> str:
     )
 
 
+@pytest.mark.sqlite_only
 def test_a_version_2_workspace_is_migrated_and_its_counts_are_kept_from_then_on(ws):
     from argmap.store.views import board
 
@@ -129,6 +132,7 @@ def test_a_version_2_workspace_is_migrated_and_its_counts_are_kept_from_then_on(
         )
 
 
+@pytest.mark.sqlite_only
 def test_a_version_1_workspace_is_migrated(ws):
     from argmap.stance import uncertainty
 
@@ -170,6 +174,7 @@ def test_a_version_1_workspace_is_migrated(ws):
         assert "statements_review" in plan
 
 
+@pytest.mark.sqlite_only
 def test_a_version_3_workspace_is_migrated_and_takes_documents_metadata(ws, tmp_path):
     from argmap.io.reading import load_documents
     from argmap.store import StatementFilter

@@ -40,6 +40,14 @@ class PostgresBackend(Backend):
         for statement in schema.ddl():
             conn.execute(statement)
 
+    def has_tables(self, conn: Connection) -> bool:
+        """Whether the database's first schema holds any table (a workspace is made only in an
+        empty database)."""
+        row = conn.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+        ).fetchone()
+        return bool(row[0])
+
     # ------------------------------------------------------------------ transactions
 
     def begin_write(self, conn: Connection) -> None:

@@ -6,8 +6,8 @@ The store writes its SQL once, in the spelling SQLite and PostgreSQL share, with
 ``%s``, a literal ``%`` is doubled, ``rowid`` (insertion order in SQLite) becomes the
 ``seq`` column PostgreSQL tables carry for it, and ``LIKE`` becomes ``ILIKE`` (SQLite's
 LIKE ignores the case of ASCII letters; on ``COLLATE "C"`` text, PostgreSQL's ILIKE does the
-same and nothing more). String literals and quoted names are left alone. Each statement is
-translated once (cached).
+same and nothing more), and ``CROSS JOIN t ON`` is a ``JOIN``. String literals and quoted
+names are left alone. Each statement is translated once (cached).
 
 ``PgConnection`` wraps an autocommit psycopg connection as the store's ``Connection``:
 transactions are begun by the backend and ended with ``COMMIT``/``ROLLBACK`` statements, as
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 _PIECES = re.compile(
     r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%|[A-Za-z_][A-Za-z0-9_]*|[^'\"?%A-Za-z_]+"
 )
+#: A CROSS JOIN with a join condition (a table, perhaps an alias, then ON).
+_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN(\s+\w+(?:\s+(?!ON\b)\w+)?\s+ON\b)", re.IGNORECASE)
 #: Whole words the translation replaces (compared in upper case).
 _WORDS = {"ROWID": "seq", "LIKE": "ILIKE"}
 
@@ -47,16 +49,19 @@ class ServerUnavailable(WorkspaceError):
 
 
 @lru_cache(maxsize=4096)
-def translate(sql: str) -> str:
-    """``sql`` in the store's spelling as psycopg takes it for PostgreSQL."""
+def translate(sql: str, parameters: bool = True) -> str:
+    """``sql`` in the store's spelling as psycopg takes it for PostgreSQL (``parameters``:
+    whether it is sent with parameters; without, psycopg sends ``%`` as it is)."""
+    # SQLite reads "CROSS JOIN t ON ..." as an inner join in that order; PostgreSQL wants JOIN
+    sql = _CROSS_JOIN_ON.sub(r"JOIN\1", sql)
     out: list[str] = []
     for piece in _PIECES.findall(sql):
         first = piece[0]
         if first == "?":
             out.append("%s")
-        elif first == "%":
+        elif first == "%" and parameters:
             out.append("%%")
-        elif first == "'":
+        elif first == "'" and parameters:
             out.append(piece.replace("%", "%%"))
         elif first.isalpha() or first == "_":
             out.append(_WORDS.get(piece.upper(), piece))
@@ -82,10 +87,12 @@ class PgConnection:
         return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
 
     def execute(self, sql: str, parameters: Any = (), /) -> Any:
-        text = translate(sql)
         try:
             cursor = self.raw.cursor()
-            cursor.execute(text, _parameters(parameters) if parameters else None)
+            if parameters:
+                cursor.execute(translate(sql), _parameters(parameters))
+            else:
+                cursor.execute(translate(sql, False))
         except Exception as problem:
             raise self.translated(problem) from None
         if self.writing and sql.strip().upper() in {"COMMIT", "ROLLBACK"}:

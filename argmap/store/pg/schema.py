@@ -12,7 +12,8 @@ What differs, and why:
 - Foreign keys are ``DEFERRABLE``, so that undo can put rows back in any order inside one
   transaction (``Backend.defer_foreign_keys``), as SQLite's ``defer_foreign_keys`` allows.
 - The statement tally's triggers are one PL/pgSQL function.
-- ``json_each(text)`` and ``instr(text, text)`` are defined, so the store's SQL runs as is.
+- ``json_each(text)``, ``instr(text, text)`` and ``date(text, modifiers...)`` are defined, so
+  the store's SQL runs as is.
 - ``workspace_marks`` holds what SQLite keeps in its file header (schema version,
   application id), and ``change_counter`` counts committed writes (SQLite's
   ``data_version``).
@@ -200,7 +201,9 @@ CREATE TRIGGER statement_tally_update AFTER UPDATE OF speaker_id, label, review 
 """
 
 #: SQLite functions the store's SQL calls, defined for PostgreSQL (``json_each`` of a JSON
-#: array in text, its elements' text as ``value``; ``instr`` as ``strpos``).
+#: array in text, its elements' text as ``value``; ``instr`` as ``strpos``; ``date`` of a
+#: day as text, NULL when it is none, with the modifiers the timeline uses: 'start of
+#: month', '+N days', 'weekday N').
 COMPATIBILITY = """
 CREATE FUNCTION json_each(document text) RETURNS TABLE(value text)
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -208,6 +211,40 @@ CREATE FUNCTION json_each(document text) RETURNS TABLE(value text)
 CREATE FUNCTION instr(haystack text, needle text) RETURNS integer
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $body$ SELECT strpos(haystack, needle) $body$;
+CREATE FUNCTION date(day text) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $body$
+BEGIN
+    IF day IS NULL OR day !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+        RETURN NULL;
+    END IF;
+    RETURN to_char(CAST(day AS date), 'YYYY-MM-DD');
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END
+$body$;
+CREATE FUNCTION date(day text, VARIADIC modifiers text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $body$
+DECLARE
+    d date := CAST(date(day) AS date);
+    m text;
+BEGIN
+    IF d IS NULL THEN
+        RETURN NULL;
+    END IF;
+    FOREACH m IN ARRAY modifiers LOOP
+        IF m = 'start of month' THEN
+            d := date_trunc('month', d);
+        ELSIF m ~ '^[+-]?[0-9]+ days?$' THEN
+            d := d + CAST(split_part(m, ' ', 1) AS integer);
+        ELSIF m ~ '^weekday [0-6]$' THEN
+            d := d + (CAST(split_part(m, ' ', 2) AS integer) - CAST(extract(dow FROM d) AS integer)
+                + 7) % 7;
+        ELSE
+            RAISE EXCEPTION 'date modifier % is not supported', m;
+        END IF;
+    END LOOP;
+    RETURN to_char(d, 'YYYY-MM-DD');
+END
+$body$;
 """
 
 

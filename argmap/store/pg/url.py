@@ -11,18 +11,26 @@ carry one.
 
 from __future__ import annotations
 
+import re
+
 from argmap.store.errors import WorkspaceError
 
 #: The URL schemes libpq reads.
 SCHEMES = ("postgresql://", "postgres://")
-#: Key/value connection strings argmap takes as server targets (the keys it expects first).
-KEYWORDS = ("service=", "dbname=", "host=")
+#: A key/value connection string: ``key=value`` pairs (values may be quoted) and nothing else.
+_KEY_VALUE = re.compile(r"\s*(?:\w+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s']*)\s*)+")
+#: Keys that say a key/value string names a database (one of them must be there).
+_DATABASE_KEYS = re.compile(r"(?:^|\s)(?:service|dbname|host|hostaddr)\s*=")
 
 
 def is_server_target(target: object) -> bool:
-    """Whether ``target`` (a workspace argument) names a PostgreSQL database, not a file."""
+    """Whether ``target`` (a workspace argument) names a PostgreSQL database, not a file: a
+    ``postgresql://`` URL, or a key/value string such as ``service=argmap`` or
+    ``host=db dbname=debate``."""
     text = str(target).strip()
-    return text.startswith(SCHEMES) or text.startswith(KEYWORDS)
+    if text.startswith(SCHEMES):
+        return True
+    return bool(_KEY_VALUE.fullmatch(text) and _DATABASE_KEYS.search(text))
 
 
 def connection_parameters(target: str) -> dict[str, str]:
@@ -70,8 +78,6 @@ def display_name(target: str) -> str:
 
 
 def _redact_by_hand(target: str) -> str:
-    import re
-
     target = re.sub(r"(://[^:/@?#]*):[^@/?#]*@", r"\1:***@", target)
     target = re.sub(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", target)
     return target
