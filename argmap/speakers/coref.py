@@ -998,7 +998,7 @@ class SpeakerTracker:
         return people
 
     def _subject_at(self, sentence: int) -> tuple[int, Resolved] | None:
-        if self._in_headline(sentence):
+        if self.text[sentence] in _OPENING_MARKS or self._in_headline(sentence):
             return None
         return self._subject_in(sentence)
 
@@ -1076,6 +1076,8 @@ class SpeakerTracker:
         """The run without a first word that is a gerund the text writes capitalised only at
         a sentence's start ("Entrusting Donald Trump with our economic future ... is" ->
         "Donald Trump"); the run itself otherwise."""
+        if "ing " not in run:
+            return run  # the common case, read in one scan
         first, _, rest = run.partition(" ")
         if (
             len(first) > 5
