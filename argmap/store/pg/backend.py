@@ -17,6 +17,9 @@ from argmap.store.backend import Backend, Connection, JsonField
 from argmap.store.pg import schema
 from argmap.store.pg.connection import PgConnection, connect
 
+#: Tables whose rows carry ids the database counts out, and the column (a copy writes them).
+IDENTITIES = {"documents": "seq", "statements": "seq", "edits": "id"}
+
 #: The advisory lock every writer of a workspace takes (one database is one workspace).
 WRITE_LOCK = 0x41524D50  # 'ARMP', as the SQLite file's application id
 
@@ -101,6 +104,14 @@ class PostgresBackend(Backend):
             (table,),
         ).fetchall()
         return [(name, sql) for name, sql in rows]
+
+    def reset_counter(self, conn: Connection, table: str) -> None:
+        column = IDENTITIES.get(table)
+        if column:
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                f"coalesce(max({column}), 1), max({column}) IS NOT NULL) FROM {table}"
+            )
 
     # ------------------------------------------------------------------ SQL spellings
 
