@@ -425,7 +425,7 @@ class SpeakersPart(WorkspaceBase):
             (doc, name, n)
             for doc, name, n in self.conn.execute(
                 "SELECT d.id, d.name, count(*) FROM statements s JOIN documents d "
-                "ON d.id = s.document WHERE s.speaker_id = ? GROUP BY d.id "
+                "ON d.id = s.document WHERE s.speaker_id = ? GROUP BY d.seq "  # the key: its columns
                 "ORDER BY count(*) DESC, d.seq",
                 (speaker_id,),
             )

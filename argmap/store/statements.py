@@ -31,6 +31,9 @@ LEFT JOIN suggestions g ON g.statement_id = s.id
 LEFT JOIN document_metadata m ON m.document = s.document
 """
 
+#: The LIMIT that stands for none (the largest a 64-bit integer holds).
+NO_LIMIT = 2**63 - 1
+
 #: What ``Workspace.tally`` can group statement counts by (the columns of ``statement_tally``).
 TALLIED = ("speaker_id", "label", "review")
 
@@ -199,6 +202,8 @@ class StatementsPart(WorkspaceBase):
         """A page of statements matching ``filter``, ordered by ``sort`` (a key of ``SORTS``)."""
         if sort not in SORTS:
             raise EditError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
+        if limit < 0:  # no bound, as SQLite reads a negative LIMIT (PostgreSQL refuses one)
+            limit = NO_LIMIT
         where, params = (filter or StatementFilter()).where()
         order = SORTS[sort].format(  # NULLs first going up, as SQLite puts them (PostgreSQL
             # would put them last unless told)

@@ -1,8 +1,12 @@
 """Fixtures of the workspace-store tests."""
 
+import itertools
+import re
+
 import pytest
 
-from tests.helpers import seed_workspace
+from tests.helpers import seed_workspace, write_news
+from tests.postgres import create_database, drop_database
 
 
 @pytest.fixture
@@ -40,8 +44,41 @@ def workspace_target(backend, tmp_path, request):
 
 
 @pytest.fixture
+def new_target(backend, tmp_path, request):
+    """A function giving a new workspace target at each call, for tests that make several
+    workspaces: ``tmp_path / name`` (SQLite), or a new empty database on the test server
+    (PostgreSQL), dropped after the test."""
+    if backend == "sqlite":
+        return lambda name="ws": tmp_path / name
+    server = request.getfixturevalue("postgres_server")
+    made: list[str] = []
+    numbers = itertools.count(1)
+
+    def new(name: str = "ws") -> str:
+        database = f"t{next(numbers)}_{name}_" + re.sub(
+            r"[^a-z0-9]+", "_", request.node.name.lower()
+        )
+        made.append(database[:60])
+        return create_database(server, made[-1])
+
+    request.addfinalizer(lambda: [drop_database(server, database) for database in made])
+    return new
+
+
+@pytest.fixture
 def ws(workspace_target):
     """The seed workspace (seed codebook, seed article, the stance model's suggestions), open,
     on each backend."""
     with seed_workspace(workspace_target) as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def news(workspace_target, tmp_path):
+    """The seed workspace with the four NEWS articles (three outlets), open, on each backend;
+    the articles' files in ``tmp_path / "news"``."""
+    from argmap.io.reading import load_documents
+
+    with seed_workspace(workspace_target) as workspace:
+        workspace.add_documents(load_documents(write_news(tmp_path / "news")))
         yield workspace

@@ -1,4 +1,5 @@
-"""Helpers for the workspace-store tests: the whole store as rows, the tally against a count."""
+"""Helpers for the workspace-store tests: the whole store as rows, the tally against a count,
+tables read through a connection of their own (on either backend)."""
 
 
 def snapshot(ws, *, statement_order: bool = True) -> dict:
@@ -41,3 +42,16 @@ def counted(workspace) -> dict:
             "SELECT speaker_id, label, review, count(*) FROM statements GROUP BY 1, 2, 3"
         )
     }
+
+
+def read_rows(target, queries: dict[str, str]) -> dict[str, list]:
+    """Each query's rows (sorted, as tuples), read through a new connection to the workspace
+    at ``target`` (a folder or file of SQLite, or a PostgreSQL connection string), as another
+    process would read them."""
+    from argmap.store import open_workspace
+
+    with open_workspace(target) as workspace:
+        return {
+            name: sorted(tuple(row) for row in workspace.conn.execute(sql))
+            for name, sql in queries.items()
+        }

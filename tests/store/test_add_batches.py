@@ -3,8 +3,6 @@ each document in its own transaction: what it stores is what adding them one by 
 stores, speakers and edit log included, even when a document in the middle of a batch fails.
 """
 
-import sqlite3
-
 import pytest
 
 from argmap.codebook import load_codebook
@@ -12,6 +10,7 @@ from argmap.io.reading import load_documents, read_document
 from argmap.models import Document
 from argmap.store import Workspace
 from tests.helpers import SEED, SEED_CODEBOOK
+from tests.store.helpers import read_rows
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 #: People the editions quote, so later editions name again who earlier ones named, by
@@ -31,24 +30,23 @@ def editions(count: int) -> list[Document]:
     return out
 
 
-def stored(path) -> dict:
+def stored(target) -> dict:
     """Everything an add writes, in a form to compare (row ids and times left out)."""
-    with sqlite3.connect(path) as conn:
-        return {
-            "documents": sorted(conn.execute("SELECT id, name, seq FROM documents")),
-            "statements": sorted(
-                conn.execute(
-                    'SELECT id, document, start, "end", speaker_id, speaker_role, label, '
-                    "review, suggestion_score FROM statements"
-                )
-            ),
-            "suggestions": sorted(conn.execute("SELECT statement_id, data FROM suggestions")),
-            "speakers": sorted(
-                conn.execute("SELECT id, name, kind, role, affiliation, aliases FROM speakers")
-            ),
-            "relations": sorted(conn.execute("SELECT source_id, kind, target_id FROM relations")),
-            "log": sorted(conn.execute("SELECT action, summary, changes FROM edits")),
-        }
+    return read_rows(
+        target,
+        {
+            # the place in the order of adding (PostgreSQL's sequence skips the numbers a
+            # failed document's rolled-back insert took; SQLite gives them out again)
+            "documents": "SELECT id, name, (SELECT count(*) FROM documents e "
+            "WHERE e.seq <= d.seq) FROM documents d",
+            "statements": 'SELECT id, document, start, "end", speaker_id, speaker_role, label, '
+            "review, suggestion_score FROM statements",
+            "suggestions": "SELECT statement_id, data FROM suggestions",
+            "speakers": "SELECT id, name, kind, role, affiliation, aliases FROM speakers",
+            "relations": "SELECT source_id, kind, target_id FROM relations",
+            "log": "SELECT action, summary, changes FROM edits",
+        },
+    )
 
 
 def workspace(folder) -> Workspace:
@@ -61,52 +59,52 @@ def small_batches(monkeypatch):
     monkeypatch.setattr("argmap.store.documents.BATCH_DOCUMENTS", 3)
 
 
-def test_a_batched_add_stores_what_adding_one_by_one_stores(tmp_path, small_batches):
+def test_a_batched_add_stores_what_adding_one_by_one_stores(new_target, small_batches):
     documents = editions(8)
-    with workspace(tmp_path / "batched") as batched:
+    with workspace(new_target("batched")) as batched:
         report = batched.add_documents(documents)
     assert len(report.added) == 8 and report.failed == []
-    with workspace(tmp_path / "single") as single:
+    with workspace(new_target("single")) as single:
         for document in documents:
             single.add_documents([document])
-    assert stored(tmp_path / "batched" / "argmap.sqlite") == stored(
-        tmp_path / "single" / "argmap.sqlite"
-    )
+    assert stored(batched.path) == stored(single.path)
 
 
 def test_a_document_failing_in_a_batch_is_left_out_and_the_rest_are_as_if_it_never_came(
-    tmp_path, small_batches, monkeypatch
+    new_target, small_batches, monkeypatch
 ):
     import argmap.store.documents as store_documents
 
     documents = editions(7)
     bad = documents[4]  # the second document of the second batch
     real = store_documents._statement_values
+    batched = workspace(new_target("batched"))
+    integrity_error = batched.backend.integrity_errors[0]  # as the database would raise it
 
     def broken(statement, doc_seq, mapping):
         if statement.document == bad.id:
-            raise sqlite3.IntegrityError("UNIQUE constraint failed: statements.id")
+            raise integrity_error("UNIQUE constraint failed: statements.id")
         return real(statement, doc_seq, mapping)
 
     monkeypatch.setattr(store_documents, "_statement_values", broken)
     seen = []
-    with workspace(tmp_path / "batched") as batched:
+    with batched:
         report = batched.add_documents(documents, progress=lambda d, n, o: seen.append(o))
     assert seen == ["added"] * 4 + ["failed"] + ["added"] * 2
     assert [path for path, _ in report.failed] == [bad.name]
     monkeypatch.setattr(store_documents, "_statement_values", real)
-    with workspace(tmp_path / "single") as single:
+    with workspace(new_target("single")) as single:
         for document in documents:
             if document is not bad:
                 single.add_documents([document])
-    assert stored(tmp_path / "batched" / "argmap.sqlite") == stored(
-        tmp_path / "single" / "argmap.sqlite"
-    )
+    assert stored(batched.path) == stored(single.path)
 
 
-def test_documents_already_there_are_reported_in_the_order_they_came(tmp_path, small_batches):
+def test_documents_already_there_are_reported_in_the_order_they_came(
+    workspace_target, small_batches
+):
     documents = editions(5)
-    with workspace(tmp_path / "ws") as ws:
+    with workspace(workspace_target) as ws:
         ws.add_documents([documents[2]])
         seen = []
         ws.add_documents(documents, progress=lambda d, n, o: seen.append((d.name, o)))
@@ -116,8 +114,8 @@ def test_documents_already_there_are_reported_in_the_order_they_came(tmp_path, s
     ]
 
 
-def test_the_seed_read_from_disk_is_added_as_before(tmp_path):
-    with workspace(tmp_path / "ws") as ws:
+def test_the_seed_read_from_disk_is_added_as_before(workspace_target):
+    with workspace(workspace_target) as ws:
         report = ws.add_documents(load_documents([SEED]))
         assert report.added == [SEED.name] and report.statements == 16
         assert len(ws.statements_in_document(read_document(SEED).id)) == 16

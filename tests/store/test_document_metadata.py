@@ -8,14 +8,7 @@ import pytest
 from argmap.io.reading import load_documents
 from argmap.io.sidecar import MetadataTable
 from argmap.store import EditError, StatementFilter
-from tests.helpers import news_workspace, write_news
-
-
-@pytest.fixture
-def news(tmp_path):
-    """The seed workspace with the four NEWS articles (three outlets), open."""
-    with news_workspace(tmp_path) as workspace:
-        yield workspace
+from tests.helpers import write_news
 
 
 def _row(ws, name):
@@ -221,6 +214,7 @@ def test_removing_a_document_takes_its_metadata_and_undo_brings_it_back(news):
     assert _row(news, "post-kishida.md") == row
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans (PostgreSQL's planner scans tables this small)
 def test_metadata_filters_use_the_indexes(news):
     where, params = StatementFilter(**news.metadata_filter(outlet="post", since="2024")).where()
     plan = " ".join(

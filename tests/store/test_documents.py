@@ -2,7 +2,6 @@
 failing document among others; listed; removed (and undone)."""
 
 import json
-import sqlite3
 
 import pytest
 
@@ -48,8 +47,8 @@ def test_adding_the_same_content_again_changes_nothing(ws, tmp_path):
     assert len(ws.documents()) == 1
 
 
-def test_speakers_resolve_across_documents_added_in_later_runs(tmp_path):
-    seed_workspace(tmp_path).close()
+def test_speakers_resolve_across_documents_added_in_later_runs(workspace_target, tmp_path):
+    seed_workspace(workspace_target).close()
     article = tmp_path / "later.txt"
     article.write_text(
         "Prime Minister Fumio Kishida said on Monday that "
@@ -57,7 +56,7 @@ def test_speakers_resolve_across_documents_added_in_later_runs(tmp_path):
         '"We will keep working with Washington," Lloyd Austin told reporters.\n',
         encoding="utf-8",
     )
-    with open_workspace(tmp_path) as ws:  # a new process would open it the same way
+    with open_workspace(workspace_target) as ws:  # a new process would open it the same way
         kishida = ws.find_speakers("Kishida Fumio")[0].id
         austin = ws.find_speakers("Lloyd Austin")[0].id
         report = ws.add_documents(load_documents([article]))
@@ -79,9 +78,8 @@ def test_a_merged_speaker_stays_merged_for_later_documents(ws, tmp_path):
     assert "Lloyd Austin" in ws.speaker(tanaka.id).aliases
 
 
-def test_add_leaves_speakers_people_edited_alone_so_undo_still_works(tmp_path):
-
-    ws = seed_workspace(tmp_path / "ws")
+def test_add_leaves_speakers_people_edited_alone_so_undo_still_works(workspace_target, tmp_path):
+    ws = seed_workspace(workspace_target)
     kishida = ws.find_speakers("Kishida Fumio")[0]
     austin = ws.find_speakers("Lloyd Austin")[0]
     ws.add_alias(kishida.id, "Mr. K")
@@ -157,9 +155,9 @@ CRASHER = "data/polnear/train/text/breitbart_2016-03-01_the-latest-sanders-wins-
 
 
 @pytest.fixture
-def empty_ws(tmp_path):
+def empty_ws(workspace_target):
     """A workspace with the seed codebook and no document."""
-    with Workspace.init(tmp_path / "ws", codebook=load_codebook(SEED_CODEBOOK)) as workspace:
+    with Workspace.init(workspace_target, codebook=load_codebook(SEED_CODEBOOK)) as workspace:
         yield workspace
 
 
@@ -198,10 +196,11 @@ def test_a_document_that_fails_is_reported_and_the_others_are_added(
     import argmap.store.documents as documents
 
     real = documents._statement_values
+    integrity_error = empty_ws.backend.integrity_errors[0]  # as the database would raise it
 
     def broken(statement, doc_seq, mapping):
         if statement.document == read_document(other).id:
-            raise sqlite3.IntegrityError("UNIQUE constraint failed: statements.id")
+            raise integrity_error("UNIQUE constraint failed: statements.id")
         return real(statement, doc_seq, mapping)
 
     monkeypatch.setattr(documents, "_statement_values", broken)

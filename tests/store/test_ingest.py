@@ -3,7 +3,6 @@ workspace without extracting again gives what ``argmap add`` of the same article
 (documents, metadata, statements, speakers, suggestions, restatements), into an empty
 workspace and into one that holds some of them already."""
 
-import sqlite3
 from collections import Counter
 
 import pytest
@@ -11,44 +10,37 @@ import pytest
 from argmap.io import statement_files as files
 from tests.cluster.helpers import seed_corpus
 from tests.helpers import SEED_CODEBOOK, run_cli
+from tests.store.helpers import read_rows
 
 pytest.importorskip("pyarrow")
 
 
-def stored(path) -> dict:
+def stored(target) -> dict:
     """What an add writes, to compare (row ids and times left out)."""
-    with sqlite3.connect(path) as conn:
-        return {
-            "documents": sorted(conn.execute("SELECT id, name, source_path, text FROM documents")),
-            "metadata": sorted(conn.execute("SELECT * FROM document_metadata")),
-            "statements": sorted(
-                conn.execute(
-                    'SELECT id, document, start, "end", text, kind, parts, cue, cue_start, '
-                    "cue_end, speaker_mention, speaker_start, speaker_end, speaker_id, "
-                    "speaker_role, confidence, label, label_source, review, suggestion_score, "
-                    "uncertainty FROM statements"
-                )
-            ),
-            "suggestions": sorted(
-                conn.execute("SELECT statement_id, label, score, data FROM suggestions")
-            ),
-            "speakers": sorted(
-                conn.execute("SELECT id, name, kind, role, affiliation, aliases FROM speakers")
-            ),
-            "relations": sorted(
-                conn.execute("SELECT id, kind, source_id, target_id, status, score FROM relations")
-            ),
-            "added": sorted(
-                row[0].split("(")[0]
-                for row in conn.execute("SELECT summary FROM edits WHERE action = 'add-document'")
-            ),
-        }
+    rows = read_rows(
+        target,
+        {
+            "documents": "SELECT id, name, source_path, text FROM documents",
+            "metadata": "SELECT * FROM document_metadata",
+            "statements": 'SELECT id, document, start, "end", text, kind, parts, cue, '
+            "cue_start, cue_end, speaker_mention, speaker_start, speaker_end, speaker_id, "
+            "speaker_role, confidence, label, label_source, review, suggestion_score, "
+            "uncertainty FROM statements",
+            "suggestions": "SELECT statement_id, label, score, data FROM suggestions",
+            "speakers": "SELECT id, name, kind, role, affiliation, aliases FROM speakers",
+            "relations": "SELECT id, kind, source_id, target_id, status, score FROM relations",
+            "added": "SELECT summary FROM edits WHERE action = 'add-document'",
+        },
+    )
+    rows["added"] = sorted(row[0].split("(")[0] for row in rows["added"])
+    return rows
 
 
-def workspace(capsys, folder):
-    status, _, err = run_cli(capsys, "init", folder, "--codebook", SEED_CODEBOOK)
+def workspace(capsys, target):
+    """A new workspace at ``target`` made by ``argmap init``."""
+    status, _, err = run_cli(capsys, "init", target, "--codebook", SEED_CODEBOOK)
     assert status == 0, err
-    return folder / "argmap.sqlite"
+    return target
 
 
 @pytest.fixture
@@ -70,9 +62,9 @@ def articles(tmp_path):
     ("fmt", "codebook"), [("parquet", True), ("jsonl", True), ("parquet", False)]
 )
 def test_a_results_folder_stores_what_add_stores(
-    capsys, monkeypatch, tmp_path, articles, fmt, codebook
+    capsys, monkeypatch, tmp_path, new_target, articles, fmt, codebook
 ):
-    by_add = workspace(capsys, tmp_path / "by-add")
+    by_add = workspace(capsys, new_target("by_add"))
     status, _, err = run_cli(capsys, "add", articles, "-w", by_add, "--progress", "none")
     assert status == 0, err
     options = ["--codebook", SEED_CODEBOOK] if codebook else []
@@ -87,7 +79,7 @@ def test_a_results_folder_stores_what_add_stores(
             raise AssertionError("suggestions asked for again")
 
         monkeypatch.setattr(argmap.store.ingest, "stance_suggestions", refuse)
-    ingested = workspace(capsys, tmp_path / "ingested")
+    ingested = workspace(capsys, new_target("ingested"))
     status, out, err = run_cli(
         capsys, "add", "--statements", tmp_path / "out", "-w", ingested, "--progress", "none"
     )
@@ -99,12 +91,12 @@ def test_a_results_folder_stores_what_add_stores(
     assert {row[2] for row in expected["metadata"]} == {"outlet 0", "outlet 1", "outlet 2"}
 
 
-def test_into_a_workspace_holding_some_of_them(capsys, tmp_path, articles):
+def test_into_a_workspace_holding_some_of_them(capsys, tmp_path, new_target, articles):
     """Speakers already stored are found again (by id, else by name as add replays them);
     documents already stored are left alone."""
     first = sorted(articles.glob("*.txt"))[:8]
-    by_add = workspace(capsys, tmp_path / "by-add")
-    ingested = workspace(capsys, tmp_path / "ingested")
+    by_add = workspace(capsys, new_target("by_add"))
+    ingested = workspace(capsys, new_target("ingested"))
     for target in (by_add, ingested):
         assert run_cli(capsys, "add", *first, "-w", target, "--progress", "none")[0] == 0
     before = stored(ingested)["speakers"]
@@ -138,12 +130,14 @@ def test_into_a_workspace_holding_some_of_them(capsys, tmp_path, articles):
     assert status == 0 and "0 added, 21 unchanged; 0 statements" in out
 
 
-def test_bad_folders_are_one_line_each_and_the_others_are_added(capsys, tmp_path, articles):
+def test_bad_folders_are_one_line_each_and_the_others_are_added(
+    capsys, tmp_path, workspace_target, articles
+):
     assert run_cli(capsys, "extract", articles, "-o", tmp_path / "out")[0] == 0
     unfinished = tmp_path / "unfinished"
     assert run_cli(capsys, "extract", articles, "-o", unfinished)[0] == 0
     (unfinished / files.MANIFEST).unlink()  # as a run that was stopped leaves it
-    target = workspace(capsys, tmp_path / "ws")
+    target = workspace(capsys, workspace_target)
     status, out, err = run_cli(
         capsys,
         "add",

@@ -11,13 +11,7 @@ from argmap.store.exports import (
     statement_table,
 )
 from argmap.store.lookup import ids_named, ids_starting, labels_in_use, names_by_id
-from tests.helpers import kishida, news_workspace, seed_workspace
-
-
-@pytest.fixture
-def ws(tmp_path):
-    with seed_workspace(tmp_path) as workspace:
-        yield workspace
+from tests.helpers import kishida
 
 
 def test_ids_starting_finds_an_id_by_its_start_only(ws):
@@ -58,23 +52,21 @@ def test_labels_in_use_are_the_statements_current_labels(unsuggested_ws):
     assert labels_in_use(ws) == [label]
 
 
-def test_the_statement_table_has_its_columns_and_every_statement(tmp_path):
-    with news_workspace(tmp_path) as ws:
-        rows = list(statement_table(ws))
-        assert {len(row) for row in rows} == {len(STATEMENT_TABLE_COLUMNS)}
-        assert [row[0] for row in rows] == [r.id for r in ws.statements(limit=1000)]
-        by_column = [dict(zip(STATEMENT_TABLE_COLUMNS, row, strict=True)) for row in rows]
-        first = next(row for row in by_column if row["doc_name"] == "times-kishida.md")
-        assert first["doc_title"] == "Kishida tells Congress Japan stands with America"
-        assert first["authors"] == "Ann Lee; Bo Chen"
-        at = STATEMENT_TABLE_COLUMNS.index("authors")
-        piped = [row[at] for row in statement_table(ws, authors_separator=" | ")]
-        assert piped == [
-            row["authors"] and row["authors"].replace("; ", " | ") for row in by_column
-        ]
-        assert "Ann Lee | Bo Chen" in piped
-        roles = speaker_roles(ws)
-        assert roles == {row["id"]: row["speaker_role"] for row in by_column}
+def test_the_statement_table_has_its_columns_and_every_statement(news):
+    ws = news
+    rows = list(statement_table(ws))
+    assert {len(row) for row in rows} == {len(STATEMENT_TABLE_COLUMNS)}
+    assert [row[0] for row in rows] == [r.id for r in ws.statements(limit=1000)]
+    by_column = [dict(zip(STATEMENT_TABLE_COLUMNS, row, strict=True)) for row in rows]
+    first = next(row for row in by_column if row["doc_name"] == "times-kishida.md")
+    assert first["doc_title"] == "Kishida tells Congress Japan stands with America"
+    assert first["authors"] == "Ann Lee; Bo Chen"
+    at = STATEMENT_TABLE_COLUMNS.index("authors")
+    piped = [row[at] for row in statement_table(ws, authors_separator=" | ")]
+    assert piped == [row["authors"] and row["authors"].replace("; ", " | ") for row in by_column]
+    assert "Ann Lee | Bo Chen" in piped
+    roles = speaker_roles(ws)
+    assert roles == {row["id"]: row["speaker_role"] for row in by_column}
 
 
 def test_annotation_rows_and_statement_links_read_what_edits_wrote(ws):

@@ -7,14 +7,14 @@ from argmap.codebook import load_codebook
 from argmap.extraction.corpus import extract_corpus
 from argmap.io.reading import load_documents, read_document
 from argmap.store import Workspace
-from tests.helpers import SEED, SEED_CODEBOOK, by_speaker, seed_workspace
+from tests.helpers import SEED, SEED_CODEBOOK, by_speaker
 
 
-def test_a_changed_version_keeps_annotations_whose_text_still_matches(tmp_path):
+def test_a_changed_version_keeps_annotations_whose_text_still_matches(workspace_target, tmp_path):
     article = tmp_path / "article.txt"
     text = SEED.read_text(encoding="utf-8")
     article.write_text(text, encoding="utf-8")
-    ws = Workspace.init(tmp_path / "ws", codebook=seed_workspace(tmp_path / "other").codebook)
+    ws = Workspace.init(workspace_target, codebook=load_codebook(SEED_CODEBOOK))
     ws.add_documents(load_documents([article]))
     kishida = by_speaker(ws, "Kishida Fumio")[0]
     austin = next(r for r in by_speaker(ws, "Lloyd Austin") if "significant" in r.text)
@@ -62,11 +62,13 @@ def _by_text(workspace, document_id, words):
     return row
 
 
-def test_a_new_version_keeps_hand_edits_and_reports_what_it_cannot_carry_over(tmp_path):
+def test_a_new_version_keeps_hand_edits_and_reports_what_it_cannot_carry_over(
+    workspace_target, tmp_path
+):
     article = tmp_path / "article.txt"
     text = SEED.read_text(encoding="utf-8")
     article.write_text(text, encoding="utf-8")
-    ws = Workspace.init(tmp_path / "ws", codebook=load_codebook(SEED_CODEBOOK))
+    ws = Workspace.init(workspace_target, codebook=load_codebook(SEED_CODEBOOK))
     ws.add_documents(load_documents([article]))
     first = read_document(article).id
     kishida = ws.find_speakers("Kishida Fumio")[0].id

@@ -53,12 +53,12 @@ def test_the_tally_follows_every_edit_and_its_undo_and_redo(ws):
         assert_consistent(ws)
 
 
-def test_a_new_version_of_a_document_and_an_import_keep_the_tally(tmp_path):
+def test_a_new_version_of_a_document_and_an_import_keep_the_tally(new_target, tmp_path):
     article = tmp_path / "articles" / "seed.txt"
     article.parent.mkdir()
     text = SEED.read_text(encoding="utf-8")
     article.write_text(text, encoding="utf-8")
-    with Workspace.init(tmp_path / "ws", codebook=load_codebook(SEED_CODEBOOK)) as workspace:
+    with Workspace.init(new_target("ws"), codebook=load_codebook(SEED_CODEBOOK)) as workspace:
         workspace.add_documents(load_documents([str(article)]))
         (row,) = workspace.documents()
         some = workspace.statements(StatementFilter(document=row.id), limit=2)
@@ -71,7 +71,7 @@ def test_a_new_version_of_a_document_and_an_import_keep_the_tally(tmp_path):
         before = tallied(workspace)
     exported = tmp_path / "map.json"
     exported.write_text(stream.getvalue(), encoding="utf-8")
-    with Workspace.init(tmp_path / "copy") as copy:
+    with Workspace.init(new_target("copy")) as copy:
         import_map(copy, str(exported))
         assert_consistent(copy)
         assert tallied(copy) == before
