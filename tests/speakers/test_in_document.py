@@ -14,6 +14,14 @@ def resolve(text: str, mention: str, nth: int = 1) -> str:
     return SpeakerTracker(text).resolve(at, at + len(mention)).name
 
 
+def name_at(tracker: SpeakerTracker, mention: str, until: str | None = None) -> str:
+    """The speaker name ``tracker`` gives the first ``mention`` in its text (the mention
+    running up to the next ``until`` instead, when given), in the order the test asks."""
+    start = tracker.text.index(mention)
+    end = tracker.text.index(until, start) if until else start + len(mention)
+    return tracker.resolve(start, end).name
+
+
 # nyt_2016-02-20_for-pope-it-s-bigger-than-trump-.txt (PolNeAR train)
 POPE = (
     "In the cage fight of American presidential politics, the matchup is irresistible: Pope "
@@ -43,12 +51,9 @@ def test_a_quoted_headline_is_no_ones_full_name():
     # the mentions in the order extraction asks for them; the quoted headline came last, so
     # it was taken for the full name of "Mr. Trump"
     tracker = SpeakerTracker(POPE)
-    stampa = POPE.index("La Stampa")
-    tracker.resolve(stampa, stampa + len("La Stampa"))
-    critics = POPE.index("His critics")
-    tracker.resolve(critics, POPE.index(", argue"))
-    at = POPE.index("Mr. Trump had")
-    assert tracker.resolve(at, at + len("Mr. Trump")).name == "Donald J. Trump"
+    name_at(tracker, "La Stampa")
+    name_at(tracker, "His critics", until=", argue")
+    assert name_at(tracker, "Mr. Trump had", until=" had") == "Donald J. Trump"
 
 
 def test_a_name_that_opens_a_longer_quotation_is_still_a_name():
@@ -127,10 +132,8 @@ def test_a_sentence_opening_with_a_quotation_mark_is_a_sentence():
     # "“That’s not ...”" starts a sentence: Merkley is a sentence further back than the
     # subject Hillary Clinton
     tracker = SpeakerTracker(MERKLEY)
-    said = MERKLEY.index("Merkley")
-    assert tracker.resolve(said, said + len("Merkley")).name == "Merkley"
-    she = MERKLEY.index(" she ") + 1
-    assert tracker.resolve(she, she + 3).name == "Hillary Clinton"
+    assert name_at(tracker, "Merkley") == "Merkley"
+    assert name_at(tracker, "she called", until=" called") == "Hillary Clinton"
 
 
 # breitbart_2016-07-13_trump-demands-ginsburg-resign-fo.txt (PolNeAR train)
@@ -145,11 +148,9 @@ GINSBURG = (
 
 def test_a_title_description_takes_the_latest_person_the_text_calls_only_a_candidate():
     # the text never writes "Vermont" or "senator" of Sanders; it gives him a candidacy only
-    said = GINSBURG.index("Bernie Sanders")
     tracker = SpeakerTracker(GINSBURG)
-    assert tracker.resolve(said, said + len("Bernie Sanders")).name == "Bernie Sanders"
-    described = GINSBURG.index("The Vermont senator")
-    assert tracker.resolve(described, described + 19).name == "Bernie Sanders"
+    assert name_at(tracker, "Bernie Sanders") == "Bernie Sanders"
+    assert name_at(tracker, "The Vermont senator") == "Bernie Sanders"
 
 
 def test_a_title_description_is_not_a_person_with_another_office_or_trade():
@@ -172,14 +173,9 @@ def test_a_title_description_is_not_a_person_with_another_office_or_trade():
         "care from their income taxes."
     )
     tracker = SpeakerTracker(text)
-    said = text.index("Aparna Mathur")
-    tracker.resolve(said, said + len("Aparna Mathur"))
-    she = text.index(" she said") + 1
-    tracker.resolve(she, she + 3)
-    described = text.index("The GOP candidate")
-    assert tracker.resolve(described, described + len("The GOP candidate")).name != (
-        "Aparna Mathur"
-    )
+    name_at(tracker, "Aparna Mathur")
+    name_at(tracker, "she said", until=" said")
+    assert name_at(tracker, "The GOP candidate") != "Aparna Mathur"
 
 
 # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes- (PolNeAR dev) and a sentence of the
@@ -254,8 +250,7 @@ def test_a_full_name_in_the_bare_possessive_counts_for_its_surname():
         "Tuesday.\n\n"
         "Sanders  calls himself a democratic socialist."
     )
-    at = text.index("Sanders  calls")
-    assert SpeakerTracker(text).resolve(at, at + len("Sanders")).name == "Bernie Sanders"
+    assert name_at(SpeakerTracker(text), "Sanders  calls", until="  calls") == "Bernie Sanders"
 
 
 # nyt_2016-04-25_trump-s-aging-air-fleet-gives-hi (PolNeAR train): the extractor's mention
@@ -269,12 +264,10 @@ RAIFF = (
 
 
 def test_a_lower_case_title_after_a_name_and_its_comma_is_that_person():
-    start = RAIFF.index("chief executive")
-    end = RAIFF.index(", said")
     tracker = SpeakerTracker(RAIFF)
-    assert tracker.resolve(start, end).name == "Greg Raiff"  # not the firm, "Jet Services"
-    he = RAIFF.index("he said")
-    assert tracker.resolve(he, he + 2).name == "Greg Raiff"
+    # not the firm, "Jet Services"
+    assert name_at(tracker, "chief executive", until=", said") == "Greg Raiff"
+    assert name_at(tracker, "he said", until=" said") == "Greg Raiff"
 
 
 def test_a_lower_case_title_with_no_name_and_comma_before_it_is_parsed_as_written():
@@ -284,5 +277,4 @@ def test_a_lower_case_title_with_no_name_and_comma_before_it_is_parsed_as_writte
         "“I think by the middle of the week she’ll be out there campaigning as aggressively as "
         "ever,” Clinton campaign spokesman Brian Fallon said on Monday."
     )
-    start = text.index("spokesman")
-    assert SpeakerTracker(text).resolve(start, text.index(" said")).name == "Brian Fallon"
+    assert name_at(SpeakerTracker(text), "spokesman", until=" said") == "Brian Fallon"
