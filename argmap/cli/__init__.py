@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "analysis",
     "exchange",
     "review",
+    "web",
     "ui",
 )
 

@@ -1,6 +1,7 @@
 """``argmap assign``, ``review``, ``collect`` and ``agreement``: reviewer work.
 
-``assign`` writes packets from the workspace, ``review`` labels one packet in the
+``assign`` writes packets from the workspace (or, with ``--web``, stores the assignment and
+prints reviewers' links for ``argmap serve``), ``review`` labels one packet in the
 terminal (no workspace needed), ``collect`` merges filled packets back, and
 ``agreement`` measures agreement over the workspace's annotations or over packets.
 """
@@ -17,6 +18,7 @@ from argmap.cli.workspace import (
     metadata_filter,
     run_in_workspace,
 )
+from argmap.web.tokens import DEFAULT_EXPIRY_DAYS, DEFAULT_HOST, DEFAULT_PORT
 
 NO_TERMINAL = (
     "argmap review needs a terminal: its input or output is not one "
@@ -41,9 +43,11 @@ def register(
     assign = commands.add_parser(
         "assign",
         help="hand statements out to reviewers: one annotation packet (JSON) per reviewer",
-        description="Write one packet per reviewer into DIR. Each statement goes to OVERLAP "
-        "distinct reviewers, shares are equal (within one), statements labelled by enough "
-        "people, or already held in a packet in DIR, are not handed out again.",
+        description="Write one packet per reviewer into DIR, or with --web store the "
+        "assignment in the workspace and print each reviewer's link for argmap serve. Each "
+        "statement goes to OVERLAP distinct reviewers, shares are equal (within one), "
+        "statements labelled by enough people, or already held in a packet in DIR or in the "
+        "browser, are not handed out again.",
     )
     assign.add_argument(
         "--reviewers",
@@ -78,9 +82,28 @@ def register(
     assign.add_argument(
         "-o",
         "--output",
-        required=True,
         metavar="DIR",
-        help="folder for the packets (created if needed)",
+        help="folder for the packets (created if needed); needed unless --web",
+    )
+    assign.add_argument(
+        "--web",
+        action="store_true",
+        help="hand out in the browser instead: store the assignment in the workspace and print "
+        "each reviewer's personal link for argmap serve (see argmap links)",
+    )
+    assign.add_argument(
+        "--expires",
+        type=float,
+        default=DEFAULT_EXPIRY_DAYS,
+        metavar="DAYS",
+        help=f"with --web: the links work for DAYS days (default {DEFAULT_EXPIRY_DAYS})",
+    )
+    assign.add_argument(
+        "--url",
+        metavar="URL",
+        help="with --web: the server's address in the links (default "
+        f"http://{DEFAULT_HOST}:{DEFAULT_PORT}, argmap serve's; the https:// address of a proxy "
+        "in front of it)",
     )
     add_workspace_option(assign)
     assign.set_defaults(run=run_in_workspace(_assign))
@@ -161,11 +184,16 @@ def _assign(workspace, args: argparse.Namespace) -> int:
 
     from argmap.review.handout import build_packets, pending_packets, plan, write_packets
 
+    if args.web == bool(args.output):
+        error("give either -o DIR (packet files) or --web (links for argmap serve)")
+        return 2
     reviewers = [name.strip() for name in args.reviewers.split(",") if name.strip()]
-    folder = Path(args.output)
-    pending, problems = pending_packets(folder, workspace.workspace_id)
+    folder = Path(args.output or ".")
+    pending, problems = ({}, []) if args.web else pending_packets(folder, workspace.workspace_id)
     for problem in problems:
         error(f"{problem} (its items may be handed out again)")
+    for statement_id, holders in workspace.web_holders().items():
+        pending.setdefault(statement_id, set()).update(holders)
     from argmap.store import StatementFilter
 
     fields = metadata_filter(workspace, args)
@@ -180,16 +208,20 @@ def _assign(workspace, args: argparse.Namespace) -> int:
             pending=pending,
             filter=StatementFilter(**fields) if fields else None,
         )
-        packets = build_packets(workspace, assignment, blind=args.blind)
-        paths = write_packets(packets, folder)
+        if args.web:
+            _assign_web(workspace, assignment, args)
+        else:
+            packets = build_packets(workspace, assignment, blind=args.blind)
+            paths = write_packets(packets, folder)
+            for packet, path in zip(packets, paths, strict=True):
+                print(f"{packet.reviewer}: {plural(len(packet.items), 'statement')} -> {path}")
     except (ValueError, OSError) as problem:
         error(f"{args.output}: {problem}" if isinstance(problem, OSError) else str(problem))
         return 1
-    for packet, path in zip(packets, paths, strict=True):
-        print(f"{packet.reviewer}: {plural(len(packet.items), 'statement')} -> {path}")
+    held = "in the browser" if args.web else f"in a packet in {folder} or in the browser"
     print(
         _handed_out(assignment, args.overlap)
-        + f"; {len(assignment.already_labelled)} already labelled or held in a packet in {folder}"
+        + f"; {len(assignment.already_labelled)} already labelled or held {held}"
         + (
             f"; {len(assignment.not_handed_out)} left for later (--per-reviewer)"
             if assignment.not_handed_out
@@ -197,6 +229,26 @@ def _assign(workspace, args: argparse.Namespace) -> int:
         )
     )
     return 1 if problems else 0
+
+
+def _assign_web(workspace, assignment, args: argparse.Namespace) -> None:
+    """Store the assignment for the browser and print each reviewer's new link."""
+    from argmap.web.tokens import issue_link
+
+    if workspace.codebook is None:
+        raise ValueError("the workspace has no codebook (argmap codebook FILE sets one)")
+    if args.expires <= 0:
+        raise ValueError(f"--expires must be a positive number of days, not {args.expires:g}")
+    workspace.assign_web(assignment.packets, blind=args.blind)
+    for reviewer, ids in assignment.packets.items():
+        if not ids:
+            continue
+        link = issue_link(workspace, reviewer, days=args.expires, base_url=args.url)
+        total = len(workspace.web_assignment(reviewer))
+        print(
+            f"{reviewer}: {plural(len(ids), 'statement')} ({total} in all) -> {link.url} "
+            f"(expires {link.expires_at})"
+        )
 
 
 def _handed_out(assignment, overlap: int) -> str:

@@ -9,6 +9,7 @@ unknown one is refused, never misread.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from argmap.store.errors import SchemaError
 if TYPE_CHECKING:
     from argmap.store.backend import Connection
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
 
 #: The board's index and the statement tally with the triggers that keep it (schema 3).
@@ -77,6 +78,37 @@ CREATE TABLE document_metadata (
 );
 CREATE INDEX document_metadata_outlet ON document_metadata(outlet, published);
 CREATE INDEX document_metadata_published ON document_metadata(published);
+"""
+
+#: Reviewers in a browser (schema 5): what ``argmap assign --web`` hands out and the links it
+#: prints. ``web_reviewers`` names each reviewer once; ``assignments`` holds a reviewer's
+#: statements in hand-out order (``position``), each blind (no suggestion shown) or not;
+#: a statement deleted later stays listed and the page passes over it (no foreign key, so
+#: deleting it is never refused). ``web_tokens`` holds each link's id and the SHA-256 of its
+#: secret, never the secret; when it expires; when it was revoked (NULL: not).
+WEB_TABLES = """
+CREATE TABLE IF NOT EXISTS web_reviewers (
+    name TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS assignments (
+    reviewer TEXT NOT NULL REFERENCES web_reviewers(name),
+    statement_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    blind INTEGER NOT NULL DEFAULT 0,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (reviewer, statement_id)
+);
+CREATE INDEX IF NOT EXISTS assignments_statement ON assignments(statement_id);
+CREATE TABLE IF NOT EXISTS web_tokens (
+    id TEXT PRIMARY KEY,
+    secret_sha256 TEXT NOT NULL,
+    reviewer TEXT NOT NULL REFERENCES web_reviewers(name),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS web_tokens_reviewer ON web_tokens(reviewer);
 """
 
 DDL = (
@@ -191,6 +223,7 @@ CREATE TABLE edits (
 CREATE INDEX edits_state ON edits(undoable, state);
 """
     + DOCUMENT_METADATA
+    + WEB_TABLES
 )
 
 # Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
@@ -236,6 +269,8 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     # 4: documents' metadata (title, outlet, authors, date, URL, language); documents added
     # before have none until they are added again or set by hand.
     3: DOCUMENT_METADATA,
+    # 5: reviewers in a browser: their assignments and the links' tokens.
+    4: WEB_TABLES,
 }
 
 
@@ -271,7 +306,7 @@ def check(conn: Connection, path: str) -> None:
         version = backend.schema_version(conn)
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
-                conn.execute(statement)
+                conn.execute(_spelled(backend, statement))
         backend.set_schema_version(conn, SCHEMA_VERSION)
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
@@ -280,6 +315,17 @@ def check(conn: Connection, path: str) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def for_postgresql(sql: str) -> str:
+    """This module's DDL as PostgreSQL's: text columns compare byte by byte (``COLLATE "C"``),
+    as SQLite's do."""
+    return re.sub(r"\bTEXT\b", 'text COLLATE "C"', sql)
+
+
+def _spelled(backend, statement: str) -> str:
+    """A migration's statement as ``backend`` reads it."""
+    return for_postgresql(statement) if backend.name == "PostgreSQL" else statement
 
 
 def _split(script: str) -> list[str]:

@@ -17,6 +17,7 @@ from argmap.store.search import SearchPart
 from argmap.store.speakers import SpeakersPart
 from argmap.store.statements import StatementsPart
 from argmap.store.suggest import SuggestionsPart, suggestions_available
+from argmap.store.web import WebPart
 
 if TYPE_CHECKING:  # imported where used: opening a workspace and its first screen need no pydantic
     from argmap.codebook import Codebook
@@ -31,6 +32,7 @@ class Workspace(
     ArgumentPart,
     SearchPart,
     SuggestionsPart,
+    WebPart,
 ):
     """An open workspace file. Every edit method is one transaction and one edit-log entry."""
 

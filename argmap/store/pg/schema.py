@@ -1,5 +1,5 @@
 """The workspace schema in PostgreSQL: the same tables, columns and indexes as SQLite's
-(``argmap.store.schema``, version 4), spelled for PostgreSQL.
+(``argmap.store.schema``, version 5), spelled for PostgreSQL.
 
 What differs, and why:
 
@@ -22,6 +22,8 @@ What differs, and why:
 from __future__ import annotations
 
 import re
+
+from argmap.store.schema import WEB_TABLES, for_postgresql
 
 #: ASCII letters, for case-insensitive comparison as SQLite's NOCASE does it (ASCII only).
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -250,7 +252,7 @@ $body$;
 
 def ddl() -> list[str]:
     """The statements that create the schema in an empty PostgreSQL database, in order."""
-    tables = re.sub(r"\bTEXT\b", 'text COLLATE "C"', _TABLES)
+    tables = for_postgresql(_TABLES + WEB_TABLES)
     tables = tables.replace("NOCASE(name)", nocase("name"))
     statements = [s.strip() for s in tables.split(";") if s.strip()]
     return statements + _split_functions(COMPATIBILITY + _TALLY_TRIGGERS)

@@ -1,0 +1,402 @@
+"""The Starlette application ``argmap serve`` runs: reviewers label their statements.
+
+Routes: ``/r/<id>.<secret>`` (a reviewer's link: swapped for a session cookie, then a
+redirect, so the secret leaves the address bar), ``/review`` (the first unanswered item),
+``/review/<statement id>`` (one item), ``/first``, ``/done``, and the JSON API the page's
+script and other clients use: ``GET /api/items``, ``GET /api/items/<id>``, ``POST
+/api/answers``. Each answer is saved at once by ``Workspace.set_stance`` with the reviewer as
+annotator and the time it was given, so an older answer never replaces a newer one (the
+packets' rule). A statement outside the reviewer's assignment is 404, whatever the id.
+
+Endpoints are plain functions run in Starlette's thread pool; each thread opens its own
+``Workspace`` on the target (SQLite file or PostgreSQL connection string). On SQLite, writes
+take one process-wide lock, so threads never wait in SQLite's busy handler.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import secrets
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from argmap.store import EditError, Workspace, open_workspace
+from argmap.web import pages
+from argmap.web.items import item_view
+from argmap.web.security import (
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    RateLimit,
+    Session,
+    Sessions,
+    csrf_ok,
+    csrf_token,
+    same_origin,
+)
+from argmap.web.tokens import check_link, token_state
+
+STATIC_DIR = Path(__file__).parent / "static"
+#: Every response's security headers: nothing but the server's own files, no framing, no
+#: referrer (a page's address never leaves with a request elsewhere).
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "referrer-policy": "no-referrer",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+}
+#: Failed link lookups allowed per client address and minute.
+BAD_LINKS_PER_MINUTE = 10
+#: Answers allowed per session and minute (a fast reviewer gives one every few seconds).
+ANSWERS_PER_MINUTE = 300
+#: The longest note kept.
+MAX_NOTE = 2000
+
+
+@dataclass
+class Settings:
+    """What ``argmap serve`` sets: the workspace, extra allowed origins, the limits."""
+
+    target: str
+    allowed_origins: Collection[str] = ()
+    bad_links_per_minute: int = BAD_LINKS_PER_MINUTE
+    answers_per_minute: int = ANSWERS_PER_MINUTE
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+
+class Workspaces:
+    """One open ``Workspace`` per thread on the server's target, and the writers' lock."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        first = open_workspace(target)  # refuses a damaged or missing workspace at start
+        self.on_server = first.on_server
+        self._local = threading.local()
+        self._local.workspace = first
+        self._opened = [first]
+        self._lock = threading.Lock()
+        #: SQLite: one writer at a time in this process (PostgreSQL takes its own lock)
+        self.write_lock: threading.Lock | None = None if self.on_server else threading.Lock()
+
+    def get(self) -> Workspace:
+        """This thread's workspace."""
+        workspace = getattr(self._local, "workspace", None)
+        if workspace is None:
+            workspace = Workspace(self.target)
+            workspace.integrity_checked()  # checked when the server started
+            self._local.workspace = workspace
+            with self._lock:
+                self._opened.append(workspace)
+        return workspace
+
+    def close(self) -> None:
+        """Close every thread's workspace."""
+        with self._lock:
+            for workspace in self._opened:
+                workspace.close()
+            self._opened.clear()
+
+
+def _html(text: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(text, status_code=status, headers={"cache-control": "no-store"})
+
+
+def _refused(status: int, title: str, text: str, api: bool) -> Response:
+    if api:
+        return JSONResponse({"error": text}, status_code=status)
+    return _html(pages.message_page(title, text), status)
+
+
+class ReviewServer:
+    """The routes' handlers over one workspace target."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.workspaces = Workspaces(settings.target)
+        self.sessions = Sessions()
+        self.bad_links = RateLimit(settings.bad_links_per_minute, 60.0)
+        self.answers = RateLimit(settings.answers_per_minute, 60.0)
+
+    # ------------------------------------------------------------------ sessions
+
+    def _session(self, request: Request) -> Session | None:
+        """The request's session while its link still stands (not revoked, not expired)."""
+        session = self.sessions.get(request.cookies.get(SESSION_COOKIE))
+        if session is None:
+            return None
+        token = self.workspaces.get().web_token(session.token_id)
+        if token is None or token_state(token) != "valid":
+            self.sessions.close(session.id)
+            return None
+        return session
+
+    def _no_session(self, api: bool) -> Response:
+        return _refused(
+            401,
+            "Not signed in",
+            "Open your personal link to start (a link that expired or was revoked no longer "
+            "works; ask for a new one).",
+            api,
+        )
+
+    # ------------------------------------------------------------------ pages
+
+    def home(self, request: Request) -> Response:
+        return _html(pages.message_page("argmap", "Open your personal link to start."))
+
+    def link(self, request: Request) -> Response:
+        client = request.client.host if request.client else "?"
+        if self.bad_links.exceeded(client):
+            return _refused(429, "Too many tries", "Too many wrong links: wait a minute.", False)
+        token = check_link(self.workspaces.get(), request.path_params["link"])
+        if token is None:
+            self.bad_links.hit(client)
+            return _refused(
+                404,
+                "Link not valid",
+                "This link is unknown, expired or revoked; ask for a new one.",
+                False,
+            )
+        session = self.sessions.open(token.reviewer, token.id)
+        response = RedirectResponse("/start", status_code=303)
+        response.set_cookie(
+            SESSION_COOKIE,
+            session.id,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+        return response
+
+    def start(self, request: Request) -> Response:
+        return _html(pages.start_page())
+
+    def review(self, request: Request) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(False)
+        workspace = self.workspaces.get()
+        answered = workspace.web_answered(session.reviewer)
+        order = workspace.web_assignment(session.reviewer)
+        open_item = next((i for i in order if i.statement_id not in answered), None)
+        if open_item is None:
+            return RedirectResponse("/done", status_code=303)
+        return RedirectResponse(f"/review/{open_item.statement_id}", status_code=303)
+
+    def first(self, request: Request) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(False)
+        order = self.workspaces.get().web_assignment(session.reviewer)
+        if not order:
+            return RedirectResponse("/done", status_code=303)
+        return RedirectResponse(f"/review/{order[0].statement_id}", status_code=303)
+
+    def item(self, request: Request) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(False)
+        view = self._view(session, request.path_params["statement_id"])
+        if view is None:
+            return _refused(404, "Not found", "No such statement in your assignment.", False)
+        csrf = csrf_token(self.settings.secret, session.id)
+        return _html(pages.item_page(view, csrf))
+
+    def done(self, request: Request) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(False)
+        workspace = self.workspaces.get()
+        answered = workspace.web_answered(session.reviewer)
+        order = workspace.web_assignment(session.reviewer)
+        open_item = next((i.statement_id for i in order if i.statement_id not in answered), None)
+        return _html(pages.done_page(session.reviewer, len(answered), len(order), open_item))
+
+    def _view(self, session: Session, statement_id: str):
+        workspace = self.workspaces.get()
+        item = workspace.assigned_item(session.reviewer, statement_id)
+        if item is None:
+            return None
+        return item_view(
+            workspace, session.reviewer, item, workspace.web_assignment(session.reviewer)
+        )
+
+    # ------------------------------------------------------------------ the JSON API
+
+    def api_items(self, request: Request) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(True)
+        workspace = self.workspaces.get()
+        answered = workspace.web_answered(session.reviewer)
+        order = workspace.web_assignment(session.reviewer)
+        return JSONResponse(
+            {
+                "reviewer": session.reviewer,
+                "total": len(order),
+                "answered": len(answered),
+                "csrf_token": csrf_token(self.settings.secret, session.id),
+                "items": [
+                    {"statement_id": i.statement_id, "label": answered.get(i.statement_id)}
+                    for i in order
+                ],
+            }
+        )
+
+    def api_item(self, request: Request) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(True)
+        view = self._view(session, request.path_params["statement_id"])
+        if view is None:
+            return JSONResponse({"error": "no such statement in your assignment"}, 404)
+        return JSONResponse(
+            {
+                "statement_id": view.statement_id,
+                "text": "".join(p.text for p in view.pieces if p.statement),
+                "paragraph": "".join(p.text for p in view.pieces),
+                "speaker": view.speaker,
+                "document": view.document,
+                "labels": [lb.id for lb in view.labels],
+                "suggestion": view.suggestion,
+                "label": view.label,
+                "note": view.note,
+                "index": view.index,
+                "total": view.total,
+                "previous": view.previous,
+                "next": view.next,
+            }
+        )
+
+    async def api_answer(self, request: Request) -> Response:
+        from starlette.concurrency import run_in_threadpool
+
+        try:
+            body = await request.body()
+        except Exception:  # a client gone mid-request
+            return JSONResponse({"error": "no body"}, 400)
+        return await run_in_threadpool(self._answer, request, body)
+
+    def _answer(self, request: Request, body: bytes) -> Response:
+        session = self._session(request)
+        if session is None:
+            return self._no_session(True)
+        if not same_origin(request.headers, self.settings.allowed_origins):
+            return JSONResponse({"error": "cross-origin request refused"}, 403)
+        if not csrf_ok(self.settings.secret, session.id, request.headers.get(CSRF_HEADER)):
+            return JSONResponse({"error": "missing or wrong CSRF token"}, 403)
+        if not self.answers.hit(session.id):
+            return JSONResponse({"error": "too many answers: wait a minute"}, 429)
+        try:
+            data = json.loads(body)
+            statement_id, label = str(data["statement_id"]), str(data["label"])
+            note = str(data.get("note") or "")[:MAX_NOTE]
+            when = _answer_time(data.get("answered_at"))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return JSONResponse(
+                {"error": "expected JSON: statement_id, label, note, answered_at (ISO 8601)"}, 400
+            )
+        workspace = self.workspaces.get()
+        if workspace.assigned_item(session.reviewer, statement_id) is None:
+            return JSONResponse({"error": "no such statement in your assignment"}, 404)
+        try:
+            stored = self._write(
+                lambda: workspace.set_stance(
+                    statement_id, label, annotator=session.reviewer, note=note, time=when
+                )
+            )
+        except EditError as problem:
+            return JSONResponse({"error": str(problem)}, 400)
+        answered = workspace.web_answered(session.reviewer)
+        return JSONResponse(
+            {
+                "statement_id": statement_id,
+                "label": stored.label,
+                "note": stored.note,
+                "time": stored.time.isoformat()
+                if isinstance(stored.time, datetime)
+                else str(stored.time),
+                "applied": stored.label == label and stored.note == note,
+                "answered": len(answered),
+            }
+        )
+
+    def _write(self, action):
+        lock = self.workspaces.write_lock
+        if lock is None:
+            return action()
+        with lock:
+            return action()
+
+
+def _answer_time(value: Any) -> datetime:
+    """When the answer was given: the page's clock, never later than the server's."""
+    moment = datetime.now(UTC)
+    if value in (None, ""):
+        return moment
+    given = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if given.tzinfo is None:
+        raise ValueError("answered_at needs a time zone")
+    return min(given.astimezone(UTC), moment)
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The application serving ``settings.target``'s reviewers."""
+    server = ReviewServer(settings)
+    routes = [
+        Route("/", server.home),
+        Route("/r/{link}", server.link),
+        Route("/start", server.start),
+        Route("/review", server.review),
+        Route("/review/{statement_id}", server.item),
+        Route("/first", server.first),
+        Route("/done", server.done),
+        Route("/api/items", server.api_items),
+        Route("/api/items/{statement_id}", server.api_item),
+        Route("/api/answers", server.api_answer, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        server.workspaces.close()
+
+    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], lifespan=lifespan)
+    app.state.server = server
+    return app
+
+
+class SecurityHeaders:
+    """ASGI middleware adding ``SECURITY_HEADERS`` to every response, errors included."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
