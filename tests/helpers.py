@@ -250,15 +250,16 @@ def write_debate(folder: Path) -> list[Path]:
     return paths
 
 
-def debate_workspace(directory: Path, *, fixed: bool = True):
-    """A new workspace in ``directory`` with the seed codebook, the ``DEBATE`` articles and a
-    small map; its suggestions cycle through the labels (``fixed``, so counts do not follow the
-    stance model). The map: positions "deterrence" and "sovereignty"; a claim under each, a
-    claim supporting the first claim, a claim under no position; statements linked to a
-    position directly, through claims, to both positions (Kishida, "Command and control"), to
-    the claim under none (Izumi, "The public"), by a suggested link only (Izumi, "Nobody
-    believes"), and an undated one (notes.md). Some statements labelled by people, one
-    adjudicated."""
+def debate_workspace(directory, *, fixed: bool = True, articles: Path | None = None):
+    """A new workspace in ``directory`` (or at a PostgreSQL URL; the articles' files go in
+    ``articles``, else ``directory / "debate"``) with the seed codebook, the ``DEBATE``
+    articles and a small map; its suggestions cycle through the labels (``fixed``, so counts
+    do not follow the stance model). The map: positions "deterrence" and "sovereignty"; a
+    claim under each, a claim supporting the first claim, a claim under no position;
+    statements linked to a position directly, through claims, to both positions (Kishida,
+    "Command and control"), to the claim under none (Izumi, "The public"), by a suggested
+    link only (Izumi, "Nobody believes"), and an undated one (notes.md). Some statements
+    labelled by people, one adjudicated."""
     from contextlib import ExitStack
     from unittest import mock
 
@@ -274,7 +275,7 @@ def debate_workspace(directory: Path, *, fixed: bool = True):
                 mock.patch("argmap.store.documents.stance_suggestions", fixed_stance_suggestions)
             )
         workspace = Workspace.init(directory, codebook=load_codebook(SEED_CODEBOOK))
-        workspace.add_documents(load_documents(write_debate(directory / "debate")))
+        workspace.add_documents(load_documents(write_debate(articles or directory / "debate")))
 
     def said(start: str) -> str:
         (found,) = [r.id for r in workspace.statements(limit=1000) if r.text.startswith(start)]

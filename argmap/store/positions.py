@@ -43,8 +43,8 @@ def position_condition(position: str) -> tuple[str, list]:
     """An SQL condition on statements (aliased ``s``) keeping those bearing on ``position``
     (a claim id), or on no position at all for ``""``, with its parameters."""
     if position == "":
-        return f"s.id NOT IN (SELECT statement FROM ({POSITIONS_SQL}))", []
-    return f"s.id IN (SELECT statement FROM ({POSITIONS_SQL}) WHERE position = ?)", [position]
+        return f"s.id NOT IN (SELECT statement FROM ({POSITIONS_SQL}) pos)", []
+    return f"s.id IN (SELECT statement FROM ({POSITIONS_SQL}) pos WHERE position = ?)", [position]
 
 
 def positions_like(workspace, text: str) -> list:

@@ -230,7 +230,7 @@ def timeline(
         several = conn.execute(
             f"SELECT count(*) FROM (SELECT pos.statement FROM ({POSITIONS_SQL}) pos "
             f"JOIN statements s ON s.id = pos.statement{where} "
-            "GROUP BY pos.statement HAVING count(*) > 1)",
+            "GROUP BY pos.statement HAVING count(*) > 1) several",  # (PostgreSQL: a name)
             params,
         ).fetchone()[0]
 

@@ -49,20 +49,55 @@ def new_target(backend, tmp_path, request):
     workspaces: ``tmp_path / name`` (SQLite), or a new empty database on the test server
     (PostgreSQL), dropped after the test."""
     if backend == "sqlite":
-        return lambda name="ws": tmp_path / name
-    server = request.getfixturevalue("postgres_server")
-    made: list[str] = []
-    numbers = itertools.count(1)
+        tmp_path_factory = request.getfixturevalue("tmp_path_factory")
 
-    def new(name: str = "ws") -> str:
-        database = f"t{next(numbers)}_{name}_" + re.sub(
-            r"[^a-z0-9]+", "_", request.node.name.lower()
-        )
-        made.append(database[:60])
-        return create_database(server, made[-1])
+        def new(name: str = "ws"):
+            return tmp_path / name
 
-    request.addfinalizer(lambda: [drop_database(server, database) for database in made])
+        new.module = lambda name: (tmp_path_factory.mktemp(name), lambda: None)
+    else:
+        server = request.getfixturevalue("postgres_server")
+        made: list[str] = []
+        numbers = itertools.count(1)
+
+        def new(name: str = "ws"):
+            database = f"t{next(numbers)}_{name}_" + re.sub(
+                r"[^a-z0-9]+", "_", request.node.name.lower()
+            )
+            made.append(database[:60])
+            return create_database(server, made[-1])
+
+        def module(name: str):
+            """A database for a module's workspace, and what drops it after the module."""
+            module = re.sub(r"[^a-z0-9]+", "_", request.module.__name__.lower())
+            database = f"m_{name}_{module}"[:60]
+            return create_database(server, database), lambda: drop_database(server, database)
+
+        new.module = module
+        request.addfinalizer(lambda: [drop_database(server, database) for database in made])
+    new.backend = backend
     return new
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    """A module's workspaces built once per backend, then only read: ``built_once(name,
+    build, target)`` gives what ``build(target)`` gave the first time ``name`` was asked
+    for on that target's backend (``target``: ``new_target`` of the asking test)."""
+    built: dict[tuple[str, str], object] = {}
+    cleanups = []
+
+    def get(name: str, build, new_target):
+        key = (name, new_target.backend)
+        if key not in built:
+            target, cleanup = new_target.module(name)
+            cleanups.append(cleanup)
+            built[key] = build(target)
+        return built[key]
+
+    yield get
+    for cleanup in cleanups:
+        cleanup()
 
 
 @pytest.fixture

@@ -180,15 +180,17 @@ def check_sourcing(ws, source, filter=None):
 # ---------------------------------------------------------------------- the fixture
 
 
-@pytest.fixture(scope="module")
-def debate_file(tmp_path_factory):
-    with debate_workspace(tmp_path_factory.mktemp("debate")) as workspace:
+def build_debate(target, articles):
+    with debate_workspace(target, articles=articles) as workspace:
         return workspace.path
 
 
 @pytest.fixture
-def debate(debate_file):
-    with Workspace(debate_file) as workspace:
+def debate(built_once, new_target, tmp_path_factory):
+    """The debate workspace (built once per backend, then only read), open."""
+    articles = tmp_path_factory.getbasetemp() / "debate-articles"
+    target = built_once("debate", lambda t: build_debate(t, articles), new_target)
+    with Workspace(target) as workspace:
         yield workspace
 
 
@@ -369,17 +371,14 @@ def test_the_database_s_weeks_are_python_s(debate):
 # ---------------------------------------------------------------------- PolNeAR
 
 
-@pytest.fixture(scope="module")
-def polnear_file(tmp_path_factory):
-    dev, table = POLNEAR / "dev" / "text", POLNEAR / "metadata.tsv"
-    if not (dev.is_dir() and table.is_file()):
-        pytest.skip(f"PolNeAR dev or its metadata table is absent ({POLNEAR})")
+def build_polnear(target):
+    """PolNeAR dev with its metadata table, some people's labels and a small map."""
     from argmap.codebook import load_codebook
     from argmap.io.reading import load_documents
     from argmap.io.sidecar import MetadataTable
 
-    directory = tmp_path_factory.mktemp("polnear")
-    with Workspace.init(directory, codebook=load_codebook(ELECTION_CODEBOOK)) as workspace:
+    dev, table = POLNEAR / "dev" / "text", POLNEAR / "metadata.tsv"
+    with Workspace.init(target, codebook=load_codebook(ELECTION_CODEBOOK)) as workspace:
         workspace.add_documents(load_documents([dev], metadata=MetadataTable.load([table])))
         # a few people's labels and a small map, so the human source and positions count
         rows = all_statements(workspace)
@@ -395,8 +394,12 @@ def polnear_file(tmp_path_factory):
 
 
 @pytest.fixture
-def polnear(polnear_file):
-    with Workspace(polnear_file) as workspace:
+def polnear(built_once, new_target):
+    """The PolNeAR workspace (built once per backend, then only read), open; skips when
+    ../shared lacks PolNeAR dev or its metadata table."""
+    if not ((POLNEAR / "dev" / "text").is_dir() and (POLNEAR / "metadata.tsv").is_file()):
+        pytest.skip(f"PolNeAR dev or its metadata table is absent ({POLNEAR})")
+    with Workspace(built_once("polnear", build_polnear, new_target)) as workspace:
         yield workspace
 
 
