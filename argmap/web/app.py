@@ -227,6 +227,8 @@ class ReviewServer:
         return _html(pages.done_page(session.reviewer, len(answered), len(order), open_item))
 
     def _view(self, session: Session, statement_id: str):
+        if not usable_id(statement_id):
+            return None
         workspace = self.workspaces.get()
         item = workspace.assigned_item(session.reviewer, statement_id)
         if item is None:
@@ -304,14 +306,17 @@ class ReviewServer:
         try:
             data = json.loads(body)
             statement_id, label = str(data["statement_id"]), str(data["label"])
-            note = str(data.get("note") or "")[:MAX_NOTE]
+            note = str(data.get("note") or "").replace("\x00", "")[:MAX_NOTE]
             when = _answer_time(data.get("answered_at"))
         except (ValueError, KeyError, TypeError, AttributeError):
             return JSONResponse(
                 {"error": "expected JSON: statement_id, label, note, answered_at (ISO 8601)"}, 400
             )
         workspace = self.workspaces.get()
-        if workspace.assigned_item(session.reviewer, statement_id) is None:
+        if (
+            not usable_id(statement_id)
+            or workspace.assigned_item(session.reviewer, statement_id) is None
+        ):
             return JSONResponse({"error": "no such statement in your assignment"}, 404)
         try:
             stored = self._write(
@@ -341,6 +346,12 @@ class ReviewServer:
             return action()
         with lock:
             return action()
+
+
+def usable_id(value: str) -> bool:
+    """Whether an id from a request can be looked up at all (not empty, not too long, no NUL,
+    which PostgreSQL's text refuses): anything else is simply not found."""
+    return 0 < len(value) <= 200 and "\x00" not in value
 
 
 def _answer_time(value: Any) -> datetime:

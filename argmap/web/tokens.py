@@ -82,7 +82,7 @@ def check_link(workspace: Workspace, link: str, when: datetime | None = None) ->
     """The stored token a link's ``<id>.<secret>`` opens, or None (unknown, wrong secret,
     expired or revoked). The hashes are compared in constant time."""
     token_id, dot, secret = link.partition(".")
-    if not dot or not token_id or not secret or len(link) > 200:
+    if not dot or not token_id or not secret or len(link) > 200 or "\x00" in link:
         return None
     stored = workspace.web_token(token_id)
     # a missing id costs the same comparison as a wrong secret

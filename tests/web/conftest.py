@@ -24,15 +24,15 @@ def target(request, tmp_path):
 @pytest.fixture
 def assigned(target, capsys):
     """``target`` with the seed's statements handed out by ``argmap assign --web`` to alice
-    and bob (two reviewers each statement) and to carol blind (her own run), with each one's
-    link."""
+    and bob (one of them each statement), then blind to carol and dave (each statement's
+    second reviewer), with each one's link."""
     status, out, err = run_cli(
         capsys, "assign", "--web", "--reviewers", "alice,bob", "--overlap", "1",
         "--order", "document", "-w", target,
     )  # fmt: skip
     assert status == 0, err
     status, blind_out, err = run_cli(
-        capsys, "assign", "--web", "--blind", "--reviewers", "carol", "--overlap", "2",
+        capsys, "assign", "--web", "--blind", "--reviewers", "carol,dave", "--overlap", "2",
         "--order", "document", "-w", target,
     )  # fmt: skip
     assert status == 0, err

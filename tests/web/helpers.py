@@ -1,6 +1,7 @@
 """Helpers of the web tests: reviewers' links and a signed-in client."""
 
 import re
+import warnings
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -22,7 +23,9 @@ class Reviewers:
 
 def client(app):
     """A test client of ``app`` (keeps cookies, does not follow redirects by itself)."""
-    from starlette.testclient import TestClient
+    with warnings.catch_warnings():  # Starlette 1.x would rather have httpx2; httpx works
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
 
     return TestClient(app, base_url=BASE, follow_redirects=False)
 
