@@ -19,7 +19,6 @@ from argmap.store.backend import (
     check_sqlite_version,
 )
 from argmap.store.schema import APPLICATION_ID, SCHEMA_VERSION
-from tests.helpers import seed_workspace
 
 PACKAGE = Path(argmap.__file__).parent
 #: The only modules that may spell a PRAGMA or BEGIN IMMEDIATE statement.
@@ -115,21 +114,20 @@ def test_the_scan_finds_what_it_forbids(tmp_path):
     assert any(text.startswith("PRAGMA") for text in backend_texts)
 
 
-@pytest.fixture
-def ws(tmp_path):
-    with seed_workspace(tmp_path) as workspace:
-        yield workspace
-
-
-def test_a_workspace_connection_names_its_backend(ws):
-    assert ws.backend is SQLITE and ws.conn.backend is SQLITE
-    assert isinstance(SQLITE, Backend) and isinstance(SQLITE, SqliteBackend)
+def test_a_workspace_connection_names_its_backend(ws, backend):
+    assert ws.conn.backend is ws.backend and isinstance(ws.backend, Backend)
+    expected = {"sqlite": "SqliteBackend", "postgresql": "PostgresBackend"}[backend]
+    assert type(ws.backend).__name__ == expected
+    assert isinstance(SQLITE, SqliteBackend)
 
 
 def test_schema_version_and_application_id_are_read_through_the_backend(ws):
     assert ws.backend.schema_version(ws.conn) == SCHEMA_VERSION
     assert ws.backend.application_id(ws.conn) == APPLICATION_ID
-    # the same numbers SQLite keeps in the file's header (sqlite3 itself reads them)
+
+
+@pytest.mark.sqlite_only  # the numbers in the file's header
+def test_sqlite_keeps_the_schema_version_and_application_id_in_the_file_header(ws):
     with sqlite3.connect(ws.path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -165,7 +163,7 @@ def test_data_version_changes_on_another_connections_commit_only(ws):
     assert ws.data_version() != before
 
 
-def test_quick_check_passes_a_sound_file(ws):
+def test_quick_check_passes_a_sound_workspace(ws):
     assert ws.backend.quick_check(ws.conn) is None
 
 
@@ -179,7 +177,7 @@ def test_nocase_folds_ascii_letters_only(ws):
     words = ["b", "B", "a", "_z", "Z"]
     values = " UNION ALL ".join("SELECT ? AS w" for _ in words)
     rows = ws.conn.execute(
-        f"SELECT w FROM ({values}) ORDER BY {backend.nocase('w')}, w", words
+        f"SELECT w FROM ({values}) words ORDER BY {backend.nocase('w')}, w", words
     ).fetchall()
     assert [r[0] for r in rows] == ["_z", "a", "B", "b", "Z"]  # folded to lower case
 
@@ -190,9 +188,14 @@ def test_join_text_joins_a_json_list(ws):
 
 
 def test_json_record_builds_each_kind_of_field(ws):
-    sql = "SELECT " + ws.backend.json_record(
-        [("n", "?", "value"), ("x", "?", "value"), ("j", "?", "json"), ("b", "?", "bool")]
-    )
+    # typed as the store's columns are (PostgreSQL types no bare parameter here)
+    fields = [
+        ("n", "CAST(? AS TEXT)", "value"),
+        ("x", "CAST(? AS DOUBLE PRECISION)", "value"),
+        ("j", "CAST(? AS TEXT)", "json"),
+        ("b", "CAST(? AS INTEGER)", "bool"),
+    ]
+    sql = "SELECT " + ws.backend.json_record(fields)
     text = ws.conn.execute(sql, (None, 0.5, '{"a": [1]}', 1)).fetchone()[0]
     assert list(json.loads(text).items()) == [
         ("n", None),
