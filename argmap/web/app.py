@@ -370,6 +370,7 @@ def create_app(settings: Settings) -> Starlette:
     server = ReviewServer(settings)
     routes = [
         Route("/", server.home),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/r/{link}", server.link),
         Route("/start", server.start),
         Route("/review", server.review),
