@@ -36,10 +36,19 @@ def test_no_workspace_is_a_clear_error(tmp_path, monkeypatch):
         Workspace.init(tmp_path)
 
 
-@pytest.mark.sqlite_only
 def test_meta_records_versions_and_newer_schemas_are_refused(ws):
     assert ws.meta("schema_version") == str(SCHEMA_VERSION)
     assert len(ws.workspace_id) == 32
+    with ws.transaction() as conn:
+        ws.backend.set_schema_version(conn, SCHEMA_VERSION + 1)  # as a newer argmap leaves it
+    path = ws.path
+    ws.close()
+    with pytest.raises(SchemaError, match="newer than this argmap"):
+        Workspace(path)
+
+
+@pytest.mark.sqlite_only  # the file's journal, and the version in its header
+def test_a_workspace_file_is_in_wal_mode_and_its_header_holds_the_version(ws):
     assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     path = ws.path
     ws.close()
