@@ -159,16 +159,20 @@ def database_url(server_url: str, database: str) -> str:
     return psycopg.conninfo.make_conninfo(**params)
 
 
-def create_database(server_url: str, name: str) -> str:
-    """Create the empty database ``name`` on the server ``server_url`` names; its URL."""
+def create_database(server_url: str, name: str, template: str | None = None) -> str:
+    """Create the database ``name`` on the server ``server_url`` names, empty or a copy of the
+    database ``template`` (which nobody may be connected to); its URL."""
     import psycopg
     from psycopg import sql
 
+    create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if template is not None:
+        create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        conn.execute(create)
     return database_url(server_url, name)
 
 
