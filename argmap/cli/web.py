@@ -27,8 +27,9 @@ def register(
         "serve",
         help="the web server where reviewers label statements through their links",
         description="Serve the workspace's reviewer pages (argmap assign --web hands statements "
-        "out and prints each reviewer's link). Listens on 127.0.0.1 only unless --host says "
-        "otherwise; put a TLS proxy in front of it to reach it from other machines.",
+        "out and prints each reviewer's link) and the adjudication pages (the analyst's link, "
+        "printed at start, works until the server stops). Listens on 127.0.0.1 only unless "
+        "--host says otherwise; put a TLS proxy in front of it to reach it from other machines.",
     )
     serve.add_argument(
         "--host",
@@ -51,6 +52,13 @@ def register(
         metavar="IPS",
         help="trust X-Forwarded-For/-Proto from these proxy addresses (comma-separated; "
         "default none)",
+    )
+    serve.add_argument(
+        "--as",
+        dest="adjudicator",
+        metavar="NAME",
+        help="who adjudicates through the analyst's link printed at start (default: "
+        "$ARGMAP_USER or the login name)",
     )
     add_workspace_option(serve)
     serve.set_defaults(run=_serve)
@@ -127,10 +135,19 @@ def _serve(args: argparse.Namespace) -> int:
         target = str(workspace.path)
         name = workspace.name
         reviewers = len(workspace.web_reviewers())
-    app = create_app(Settings(target=target, allowed_origins=tuple(args.origin)))
+    from argmap.store.core import default_actor
+
+    settings = Settings(
+        target=target,
+        allowed_origins=tuple(args.origin),
+        analyst=args.adjudicator or default_actor(),
+    )
+    app = create_app(settings)
+    base = f"http://{args.host}:{args.port}"
     print(
-        f"serving {name} for {plural(reviewers, 'reviewer')} on http://{args.host}:{args.port} "
-        "(ctrl-c stops)",
+        f"serving {name} for {plural(reviewers, 'reviewer')} on {base} (ctrl-c stops)\n"
+        f"adjudication, as {settings.analyst} (this run only; keep it to yourself): "
+        f"{base}/a/{settings.analyst_secret}",
         flush=True,
     )
     uvicorn.run(

@@ -4,9 +4,15 @@ Routes: ``/r/<id>.<secret>`` (a reviewer's link: swapped for a session cookie, t
 redirect, so the secret leaves the address bar), ``/review`` (the first unanswered item),
 ``/review/<statement id>`` (one item), ``/first``, ``/done``, and the JSON API the page's
 script and other clients use: ``GET /api/items``, ``GET /api/items/<id>``, ``POST
-/api/answers``. Each answer is saved at once by ``Workspace.set_stance`` with the reviewer as
-annotator and the time it was given, so an older answer never replaces a newer one (the
-packets' rule). A statement outside the reviewer's assignment is 404, whatever the id.
+/api/answers``. Adjudication: ``/a/<secret>`` (the analyst's link, its secret drawn when the
+server starts and printed by ``argmap serve``, never stored), ``/adjudicate`` (the first
+disputed statement), ``/adjudicate/<statement id>`` and ``POST /api/adjudications``; a
+reviewer's session reaches none of them, nor the analyst's the reviewers' pages.
+
+Each answer is saved at once by ``Workspace.set_stance`` with the reviewer (or the
+adjudicator) as annotator and the time it was given, so an older answer never replaces a
+newer one (the packets' rule). A statement outside the reviewer's assignment is 404, whatever
+the id; so is one not disputed on the adjudication pages.
 
 Endpoints are plain functions run in Starlette's thread pool; each thread opens its own
 ``Workspace`` on the target (SQLite file or PostgreSQL connection string). On SQLite, writes
@@ -16,6 +22,7 @@ take one process-wide lock, so threads never wait in SQLite's busy handler.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import secrets
 import threading
@@ -34,7 +41,7 @@ from starlette.staticfiles import StaticFiles
 
 from argmap.store import EditError, Workspace, open_workspace
 from argmap.web import pages
-from argmap.web.items import item_view
+from argmap.web.items import adjudication_order, dispute_view, item_view
 from argmap.web.security import (
     CSRF_HEADER,
     SESSION_COOKIE,
@@ -75,6 +82,9 @@ class Settings:
     bad_links_per_minute: int = BAD_LINKS_PER_MINUTE
     answers_per_minute: int = ANSWERS_PER_MINUTE
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    #: who adjudicates through the analyst's link (``argmap serve --as``), and its secret
+    analyst: str = "analyst"
+    analyst_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
 
 class Workspaces:
@@ -133,15 +143,21 @@ class ReviewServer:
     # ------------------------------------------------------------------ sessions
 
     def _session(self, request: Request) -> Session | None:
-        """The request's session while its link still stands (not revoked, not expired)."""
+        """The request's reviewer session while its link still stands (not revoked, not
+        expired)."""
         session = self.sessions.get(request.cookies.get(SESSION_COOKIE))
-        if session is None:
+        if session is None or session.role != "reviewer":
             return None
         token = self.workspaces.get().web_token(session.token_id)
         if token is None or token_state(token) != "valid":
             self.sessions.close(session.id)
             return None
         return session
+
+    def _analyst(self, request: Request) -> Session | None:
+        """The request's analyst session, if it is one."""
+        session = self.sessions.get(request.cookies.get(SESSION_COOKIE))
+        return session if session is not None and session.role == "analyst" else None
 
     def _no_session(self, api: bool) -> Response:
         return _refused(
@@ -164,14 +180,31 @@ class ReviewServer:
         token = check_link(self.workspaces.get(), request.path_params["link"])
         if token is None:
             self.bad_links.hit(client)
-            return _refused(
-                404,
-                "Link not valid",
-                "This link is unknown, expired or revoked; ask for a new one.",
-                False,
-            )
-        session = self.sessions.open(token.reviewer, token.id)
-        response = RedirectResponse("/start", status_code=303)
+            return self._bad_link()
+        return self._sign_in(request, self.sessions.open(token.reviewer, token.id), "review")
+
+    def analyst_link(self, request: Request) -> Response:
+        client = request.client.host if request.client else "?"
+        if self.bad_links.exceeded(client):
+            return _refused(429, "Too many tries", "Too many wrong links: wait a minute.", False)
+        given = request.path_params["secret"].encode()
+        if not hmac.compare_digest(given, self.settings.analyst_secret.encode()):
+            self.bad_links.hit(client)
+            return self._bad_link()
+        session = self.sessions.open(self.settings.analyst, "", role="analyst")
+        return self._sign_in(request, session, "adjudicate")
+
+    def _bad_link(self) -> Response:
+        return _refused(
+            404,
+            "Link not valid",
+            "This link is unknown, expired or revoked; ask for a new one.",
+            False,
+        )
+
+    def _sign_in(self, request: Request, session: Session, target: str) -> Response:
+        """Set the session's cookie and leave the link's address (via ``/start``)."""
+        response = RedirectResponse(f"/start?to={target}", status_code=303)
         response.set_cookie(
             SESSION_COOKIE,
             session.id,
@@ -183,7 +216,8 @@ class ReviewServer:
         return response
 
     def start(self, request: Request) -> Response:
-        return _html(pages.start_page())
+        target = "/adjudicate" if request.query_params.get("to") == "adjudicate" else "/review"
+        return _html(pages.start_page(target))
 
     def review(self, request: Request) -> Response:
         session = self._session(request)
@@ -237,6 +271,100 @@ class ReviewServer:
             workspace, session.reviewer, item, workspace.web_assignment(session.reviewer)
         )
 
+    # ------------------------------------------------------------------ adjudication
+
+    def _no_analyst(self, api: bool) -> Response:
+        return _refused(
+            403,
+            "For the analyst",
+            "Adjudication needs the analyst's link that argmap serve printed at its start.",
+            api,
+        )
+
+    def adjudicate(self, request: Request) -> Response:
+        session = self._analyst(request)
+        if session is None:
+            return self._no_analyst(False)
+        order = adjudication_order(self.workspaces.get())
+        first = next((sid for sid, state in order if state == "disputed"), None)
+        if first is None:
+            return _html(
+                pages.message_page(
+                    "Nothing to decide",
+                    f"No statement is disputed now ({len(order)} adjudicated).",
+                )
+            )
+        return RedirectResponse(f"/adjudicate/{first}", status_code=303)
+
+    def dispute(self, request: Request) -> Response:
+        session = self._analyst(request)
+        if session is None:
+            return self._no_analyst(False)
+        statement_id = request.path_params["statement_id"]
+        order = adjudication_order(self.workspaces.get())
+        ids = [sid for sid, _ in order]
+        if not usable_id(statement_id) or statement_id not in ids:
+            return _refused(404, "Not found", "No such disputed statement.", False)
+        view = dispute_view(self.workspaces.get(), statement_id, ids)
+        open_count = sum(state == "disputed" for _, state in order)
+        csrf = csrf_token(self.settings.secret, session.id)
+        return _html(pages.dispute_page(view, csrf, session.reviewer, open_count))
+
+    async def api_adjudication(self, request: Request) -> Response:
+        return await _in_thread(self._adjudication, request)
+
+    def _adjudication(self, request: Request, body: bytes) -> Response:
+        session = self._analyst(request)
+        if session is None:
+            return self._no_analyst(True)
+        posted = self._posted(request, session, body)
+        if isinstance(posted, Response):
+            return posted
+        statement_id, label, note, when = posted
+        workspace = self.workspaces.get()
+        if not usable_id(statement_id) or statement_id not in {
+            sid for sid, _ in adjudication_order(workspace)
+        }:
+            return JSONResponse({"error": "no such disputed statement"}, 404)
+        try:
+            stored = self._write(
+                lambda: workspace.set_stance(
+                    statement_id,
+                    label,
+                    annotator=session.reviewer,
+                    note=note,
+                    time=when,
+                    adjudicated=True,
+                )
+            )
+        except EditError as problem:
+            return JSONResponse({"error": str(problem)}, 400)
+        return JSONResponse(
+            {
+                "statement_id": statement_id,
+                "label": stored.label,
+                "note": stored.note,
+                "applied": stored.label == label and stored.note == note,
+            }
+        )
+
+    def _posted(
+        self, request: Request, session: Session, body: bytes
+    ) -> Response | tuple[str, str, str, datetime]:
+        """A POSTed answer (statement id, label, note, time), or the refusal of one from
+        another origin, without the session's CSRF token, past the session's rate, or not
+        the JSON expected."""
+        if not same_origin(request.headers, self.settings.allowed_origins):
+            return JSONResponse({"error": "cross-origin request refused"}, 403)
+        if not csrf_ok(self.settings.secret, session.id, request.headers.get(CSRF_HEADER)):
+            return JSONResponse({"error": "missing or wrong CSRF token"}, 403)
+        if not self.answers.hit(session.id):
+            return JSONResponse({"error": "too many answers: wait a minute"}, 429)
+        try:
+            return _read_answer(body)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return JSONResponse({"error": ANSWER_FORMAT}, 400)
+
     # ------------------------------------------------------------------ the JSON API
 
     def api_items(self, request: Request) -> Response:
@@ -285,33 +413,16 @@ class ReviewServer:
         )
 
     async def api_answer(self, request: Request) -> Response:
-        from starlette.concurrency import run_in_threadpool
-
-        try:
-            body = await request.body()
-        except Exception:  # a client gone mid-request
-            return JSONResponse({"error": "no body"}, 400)
-        return await run_in_threadpool(self._answer, request, body)
+        return await _in_thread(self._answer, request)
 
     def _answer(self, request: Request, body: bytes) -> Response:
         session = self._session(request)
         if session is None:
             return self._no_session(True)
-        if not same_origin(request.headers, self.settings.allowed_origins):
-            return JSONResponse({"error": "cross-origin request refused"}, 403)
-        if not csrf_ok(self.settings.secret, session.id, request.headers.get(CSRF_HEADER)):
-            return JSONResponse({"error": "missing or wrong CSRF token"}, 403)
-        if not self.answers.hit(session.id):
-            return JSONResponse({"error": "too many answers: wait a minute"}, 429)
-        try:
-            data = json.loads(body)
-            statement_id, label = str(data["statement_id"]), str(data["label"])
-            note = str(data.get("note") or "").replace("\x00", "")[:MAX_NOTE]
-            when = _answer_time(data.get("answered_at"))
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return JSONResponse(
-                {"error": "expected JSON: statement_id, label, note, answered_at (ISO 8601)"}, 400
-            )
+        posted = self._posted(request, session, body)
+        if isinstance(posted, Response):
+            return posted
+        statement_id, label, note, when = posted
         workspace = self.workspaces.get()
         if (
             not usable_id(statement_id)
@@ -354,6 +465,25 @@ def usable_id(value: str) -> bool:
     return 0 < len(value) <= 200 and "\x00" not in value
 
 
+async def _in_thread(handler, request: Request) -> Response:
+    """``handler(request, body)`` in the thread pool (it reads and writes the workspace)."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(handler, request, await request.body())
+
+
+#: What an answer's body holds.
+ANSWER_FORMAT = "expected JSON: statement_id, label, note, answered_at (ISO 8601)"
+
+
+def _read_answer(body: bytes) -> tuple[str, str, str, datetime]:
+    """An answer's statement id, label, note and time, from its JSON body."""
+    data = json.loads(body)
+    statement_id, label = str(data["statement_id"]), str(data["label"])
+    note = str(data.get("note") or "").replace("\x00", "")[:MAX_NOTE]
+    return statement_id, label, note, _answer_time(data.get("answered_at"))
+
+
 def _answer_time(value: Any) -> datetime:
     """When the answer was given: the page's clock, never later than the server's."""
     moment = datetime.now(UTC)
@@ -372,6 +502,10 @@ def create_app(settings: Settings) -> Starlette:
         Route("/", server.home),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/r/{link}", server.link),
+        Route("/a/{secret}", server.analyst_link),
+        Route("/adjudicate", server.adjudicate),
+        Route("/adjudicate/{statement_id}", server.dispute),
+        Route("/api/adjudications", server.api_adjudication, methods=["POST"]),
         Route("/start", server.start),
         Route("/review", server.review),
         Route("/review/{statement_id}", server.item),

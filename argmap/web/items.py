@@ -1,9 +1,12 @@
-"""What the reviewer's page shows of one assigned statement, read from the workspace.
+"""What the pages show of one statement, read from the workspace.
 
-``item_view`` gathers it: the paragraph cut into pieces (the statement's words marked, the
-speaker's mention marked), the speaker and document, the codebook's labels with their keys,
-the model's suggestion unless the item is blind, the reviewer's own answer, the places before
-and after it in the assignment and the progress. Never another reviewer's label.
+``item_view`` gathers what a reviewer sees of an assigned statement: the paragraph cut into
+pieces (the statement's words marked, the speaker's mention marked), the speaker and document,
+the codebook's labels with their keys, the model's suggestion unless the item is blind, the
+reviewer's own answer, the places before and after it in the assignment and the progress;
+never another reviewer's label. ``dispute_view`` gathers what the adjudicator sees of a
+disputed statement: the same paragraph and labels, every reviewer's label and note, and the
+final label once given.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.models import Statement
     from argmap.store import Workspace
     from argmap.store.web import AssignedItem
 
@@ -80,23 +84,111 @@ def paragraph_pieces(
     return tuple(pieces)
 
 
-def item_view(
-    workspace: Workspace, reviewer: str, item: AssignedItem, order: list[AssignedItem]
-) -> ItemView:
-    """The page's view of ``item`` (one of ``order``, the reviewer's assignment)."""
-    statement = workspace.statement(item.statement_id)
-    context, offset = workspace.context(item.statement_id)
+@dataclass(frozen=True)
+class ReviewerAnswer:
+    """One reviewer's label of a disputed statement, as the adjudicator sees it."""
+
+    reviewer: str
+    label: str
+    note: str
+    time: str
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    """Everything the adjudication page shows of one disputed (or decided) statement."""
+
+    statement_id: str
+    index: int
+    total: int
+    pieces: tuple[Piece, ...]
+    speaker: str | None
+    document: str
+    issue: str
+    labels: tuple[LabelChoice, ...]
+    answers: tuple[ReviewerAnswer, ...]
+    final: str | None
+    note: str
+    previous: str | None
+    next: str | None
+
+
+#: The review states the adjudication pages list: still disputed, or decided already.
+ADJUDICATION_STATES = ("disputed", "adjudicated")
+
+
+def adjudication_order(workspace: Workspace) -> list[tuple[str, str]]:
+    """The statements the adjudication pages go through, in document order: (id, review
+    state), those disputed and those adjudicated."""
+    from argmap.store import StatementFilter
+
+    rows: list[tuple[str, str]] = []
+    offset = 0
+    state_filter = StatementFilter(review=ADJUDICATION_STATES)
+    while True:
+        page = workspace.statements(state_filter, offset=offset, limit=2000)
+        rows += [(row.id, row.review) for row in page]
+        if len(page) < 2000:
+            return rows
+        offset += 2000
+
+
+def _paragraph(workspace: Workspace, statement_id: str) -> tuple[Statement, tuple[Piece, ...]]:
+    statement = workspace.statement(statement_id)
+    context, offset = workspace.context(statement_id)
     spans = statement.parts or [(statement.start, statement.end)]
     speaker = (
         (statement.speaker_start - offset, statement.speaker_end - offset)
         if statement.speaker_start is not None and statement.speaker_end is not None
         else None
     )
+    pieces = paragraph_pieces(context, [(lo - offset, hi - offset) for lo, hi in spans], speaker)
+    return statement, pieces
+
+
+def _labels(workspace: Workspace) -> tuple[str, tuple[LabelChoice, ...]]:
     codebook = workspace.codebook_outline
     labels = tuple(
         LabelChoice(str(n) if n <= MAX_KEYED_LABELS else "", label.id, label.name, label.colour)
         for n, label in enumerate(codebook.labels if codebook else (), start=1)
     )
+    return (codebook.issue if codebook else ""), labels
+
+
+def dispute_view(workspace: Workspace, statement_id: str, order: list[str]) -> DisputeView:
+    """The adjudication page's view of ``statement_id`` (one of ``order``)."""
+    statement, pieces = _paragraph(workspace, statement_id)
+    issue, labels = _labels(workspace)
+    annotations = workspace.annotations(statement_id)
+    final = next((a for a in reversed(annotations) if a.adjudicated), None)
+    index = order.index(statement_id)
+    return DisputeView(
+        statement_id=statement_id,
+        index=index,
+        total=len(order),
+        pieces=pieces,
+        speaker=statement.speaker or statement.speaker_mention,
+        document=statement.doc_name,
+        issue=issue,
+        labels=labels,
+        answers=tuple(
+            ReviewerAnswer(a.annotator, a.label, a.note, a.time.strftime("%Y-%m-%d %H:%M"))
+            for a in annotations
+            if not a.adjudicated
+        ),
+        final=final.label if final else None,
+        note=final.note if final else "",
+        previous=order[index - 1] if index > 0 else None,
+        next=order[index + 1] if index + 1 < len(order) else None,
+    )
+
+
+def item_view(
+    workspace: Workspace, reviewer: str, item: AssignedItem, order: list[AssignedItem]
+) -> ItemView:
+    """The page's view of ``item`` (one of ``order``, the reviewer's assignment)."""
+    statement, pieces = _paragraph(workspace, item.statement_id)
+    issue, labels = _labels(workspace)
     suggestion = None if item.blind else workspace.suggestion(item.statement_id)
     own = [
         a
@@ -111,10 +203,10 @@ def item_view(
         index=index,
         total=len(ids),
         answered=len(workspace.web_answered(reviewer)),
-        pieces=paragraph_pieces(context, [(lo - offset, hi - offset) for lo, hi in spans], speaker),
+        pieces=pieces,
         speaker=statement.speaker or statement.speaker_mention,
         document=statement.doc_name,
-        issue=codebook.issue if codebook else "",
+        issue=issue,
         labels=labels,
         suggestion=suggestion.label if suggestion else None,
         suggestion_score=suggestion.score if suggestion else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from argmap.web.items import ItemView
+from argmap.web.items import DisputeView, ItemView, LabelChoice
 
 STATIC = "/static"
 
@@ -34,19 +34,19 @@ def message_page(title: str, text: str) -> str:
     )
 
 
-def start_page() -> str:
-    """The page a link lands on: it moves on to the review by itself (a navigation from the
+def start_page(target: str = "/review") -> str:
+    """The page a link lands on: it moves on to ``target`` by itself (a navigation from the
     server's own page, so the SameSite=Strict cookie goes with it even when the link was
     opened from another site)."""
     return _page(
         "argmap review",
         '<main class="message"><h1>Signed in</h1>'
-        '<p><a id="continue" href="/review">Start reviewing</a></p></main>',
-        body_attrs=' data-continue="/review"',
+        f'<p><a id="continue" href="{escape(target)}">Start</a></p></main>',
+        body_attrs=f' data-continue="{escape(target)}"',
     )
 
 
-def _paragraph(view: ItemView) -> str:
+def _paragraph(view: ItemView | DisputeView) -> str:
     parts = []
     for piece in view.pieces:
         text = escape(piece.text)
@@ -58,13 +58,13 @@ def _paragraph(view: ItemView) -> str:
     return "".join(parts)
 
 
-def _labels(view: ItemView) -> str:
+def _labels(labels: tuple[LabelChoice, ...], chosen: str | None, suggested: str | None) -> str:
     buttons = []
-    for label in view.labels:
+    for label in labels:
         classes = ["label"]
-        if label.id == view.label:
+        if label.id == chosen:
             classes.append("chosen")
-        if label.id == view.suggestion:
+        if label.id == suggested:
             classes.append("suggested")
         key = f"<kbd>{escape(label.key)}</kbd> " if label.key else ""
         buttons.append(
@@ -97,6 +97,7 @@ def item_page(view: ItemView, csrf: str) -> str:
     ahead = f"/review/{escape(view.next)}" if view.next else "/done"
     attrs = (
         f' data-statement="{escape(view.statement_id)}" data-next="{ahead}"'
+        ' data-post="/api/answers"'
         f' data-previous="{"/review/" + escape(view.previous) if view.previous else ""}"'
         f' data-suggested="{escape(view.suggestion or "")}"'
         f' data-label="{escape(view.label or "")}"'
@@ -112,7 +113,7 @@ def item_page(view: ItemView, csrf: str) -> str:
         f" &middot; {escape(view.document)}</p>"
         f'<blockquote id="context">{_paragraph(view)}</blockquote>'
         f"{suggestion}"
-        f'<div id="labels">{_labels(view)}</div>'
+        f'<div id="labels">{_labels(view.labels, view.label, view.suggestion)}</div>'
         f'<p id="answer">{"Your answer: " + escape(answer) if answer else "Not answered yet"}</p>'
         '<label for="note">Note <kbd>n</kbd>, enter saves it with the label</label>'
         f'<input id="note" type="text" maxlength="2000" value="{escape(view.note)}"'
@@ -137,3 +138,51 @@ def done_page(reviewer: str, answered: int, total: int, first_open: str | None) 
         f'<main class="message"><h1>{escape(reviewer)}: {answered} of {total} answered</h1>'
         f'{more}<p><a id="restart" href="/first">Back to the first item</a></p></main>',
     )
+
+
+def _answers_table(view: DisputeView) -> str:
+    names = {label.id: label.name for label in view.labels}
+    rows = "".join(
+        f"<tr><td>{escape(a.reviewer)}</td><td>{escape(names.get(a.label, a.label))}</td>"
+        f"<td>{escape(a.note)}</td><td>{escape(a.time)}</td></tr>"
+        for a in view.answers
+    )
+    return (
+        '<table id="answers"><thead><tr><th>reviewer</th><th>label</th><th>note</th>'
+        f"<th>when</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def dispute_page(view: DisputeView, csrf: str, analyst: str, open_count: int) -> str:
+    """The adjudication page of one disputed statement: every reviewer's label and note; a
+    key 1-9 gives the final label."""
+    final = next((lb.name for lb in view.labels if lb.id == view.final), view.final)
+    previous = f"/adjudicate/{escape(view.previous)}" if view.previous else ""
+    ahead = f"/adjudicate/{escape(view.next)}" if view.next else "/adjudicate"
+    nav = f'<a id="back" href="{previous}"><kbd>b</kbd> back</a>' if previous else ""
+    attrs = (
+        f' data-statement="{escape(view.statement_id)}" data-next="{ahead}"'
+        f' data-previous="{previous}" data-suggested="" data-label="{escape(view.final or "")}"'
+        ' data-post="/api/adjudications"'
+    )
+    body = (
+        '<main class="item">'
+        f'<header><span id="position">Disputed {view.index + 1} of {view.total}</span>'
+        f' &middot; <span id="answered">{open_count} to decide</span>'
+        f'<progress id="progress" max="{view.total}" value="{view.total - open_count}">'
+        f'</progress><span class="who">{escape(analyst)}</span></header>'
+        f'<p class="issue">{escape(view.issue)}</p>'
+        f'<p class="meta"><span class="speaker-name">{escape(view.speaker or "no speaker")}</span>'
+        f" &middot; {escape(view.document)}</p>"
+        f'<blockquote id="context">{_paragraph(view)}</blockquote>'
+        f"{_answers_table(view)}"
+        f'<div id="labels">{_labels(view.labels, view.final, None)}</div>'
+        f'<p id="answer">{"Final label: " + escape(final) if final else "Not decided yet"}</p>'
+        '<label for="note">Note <kbd>n</kbd>, enter saves it with the final label</label>'
+        f'<input id="note" type="text" maxlength="2000" value="{escape(view.note)}"'
+        ' autocomplete="off">'
+        f'<nav>{nav} <a id="skip" href="{ahead}"><kbd>s</kbd> skip</a></nav>'
+        '<p id="status" role="status"></p>'
+        "</main>"
+    )
+    return _page(f"argmap adjudication: {view.index + 1}", body, csrf=csrf, body_attrs=attrs)

@@ -30,8 +30,9 @@ class Session:
     """A reviewer signed in through one of their links."""
 
     id: str
-    reviewer: str
-    token_id: str
+    reviewer: str  # the adjudicator's name in an analyst's session
+    token_id: str  # '' in an analyst's session (signed in with the server's own link)
+    role: str = "reviewer"  # or "analyst"
 
 
 @dataclass
@@ -42,9 +43,9 @@ class Sessions:
     _sessions: dict[str, Session] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def open(self, reviewer: str, token_id: str) -> Session:
+    def open(self, reviewer: str, token_id: str, role: str = "reviewer") -> Session:
         """A new session of ``reviewer``, signed in with the link ``token_id``."""
-        session = Session(secrets.token_urlsafe(32), reviewer, token_id)
+        session = Session(secrets.token_urlsafe(32), reviewer, token_id, role)
         with self._lock:
             while len(self._sessions) >= self.limit:
                 self._sessions.pop(next(iter(self._sessions)))

@@ -34,7 +34,7 @@ def signed_in(app, reviewers: Reviewers, reviewer: str):
     """A client signed in through ``reviewer``'s link."""
     browser = client(app)
     response = browser.get(reviewers.path(reviewer))
-    assert response.status_code == 303 and response.headers["location"] == "/start"
+    assert response.status_code == 303 and response.headers["location"] == "/start?to=review"
     return browser
 
 

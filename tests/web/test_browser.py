@@ -21,9 +21,15 @@ def browser():
 
 
 @pytest.fixture
-def served(assigned):
+def served(served_app):
+    """The base URL of ``served_app``."""
+    return served_app[1]
+
+
+@pytest.fixture
+def served_app(assigned):
     """``argmap serve``'s application on ``assigned``'s workspace under uvicorn, in a thread,
-    on a free port: its base URL."""
+    on a free port: the application and its base URL."""
     import uvicorn
 
     app = create_app(Settings(target=assigned.target))
@@ -35,7 +41,7 @@ def served(assigned):
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.02)
     port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
+    yield app, f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=20)
 
@@ -98,3 +104,28 @@ def test_a_reviewer_labels_with_the_keyboard_reloads_goes_back_and_the_answers_a
         }
     assert mine == {order[0]: (labels[1], ""), order[1]: (labels[2], "hard to tell")}
     assert errors == [] and elsewhere == []
+
+
+def test_the_analyst_adjudicates_a_dispute_with_a_key(browser, assigned, served_app):
+    app, base = served_app
+    with Workspace(assigned.target) as workspace:
+        carol = {i.statement_id for i in workspace.web_assignment("carol")}
+        shared = next(
+            i.statement_id for i in workspace.web_assignment("alice") if i.statement_id in carol
+        )
+        labels = workspace.codebook_outline.label_ids
+        workspace.set_stance(shared, labels[0], annotator="alice")
+        workspace.set_stance(shared, labels[1], annotator="carol", note="hedged")
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/a/{app.state.server.settings.analyst_secret}")
+    page.wait_for_url(f"{base}/adjudicate/{shared}")
+    assert "hedged" in page.locator("#answers").inner_text()
+    page.keyboard.press("3")
+    page.wait_for_url(f"{base}/adjudicate")
+    assert "No statement is disputed now (1 adjudicated)" in page.content()
+    page.close()
+    with Workspace(assigned.target) as workspace:
+        final = [(a.annotator, a.label) for a in workspace.annotations(shared) if a.adjudicated]
+    assert final == [("analyst", labels[2])] and errors == []

@@ -23,7 +23,7 @@ def test_a_link_signs_in_with_a_strict_http_only_cookie_and_leaves_the_address(s
         r"argmap_session=[A-Za-z0-9_-]{43}; HttpOnly; Path=/; SameSite=strict", cookie
     )
     secret = assigned.path("alice").split(".")[1]
-    start = browser.get("/start")
+    start = browser.get("/start?to=review")
     assert start.status_code == 200 and secret not in start.text
     assert 'data-continue="/review"' in start.text and 'href="/review"' in start.text
     first = browser.get("/review")

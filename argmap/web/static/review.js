@@ -1,6 +1,7 @@
-// argmap's reviewer page: keys 1-9 give a label, a accepts the suggestion, n writes a note
-// (enter saves it with the label), s or right skips, b or left goes back. Every answer is sent
-// at once (POST /api/answers with the page's CSRF token) with the time it was given.
+// argmap's reviewer and adjudication pages: keys 1-9 give a label, a accepts the suggestion, n
+// writes a note (enter saves it with the label), s or right skips, b or left goes back. Every
+// answer is sent at once (POST to the page's data-post, /api/answers or /api/adjudications,
+// with the page's CSRF token) with the time it was given.
 "use strict";
 
 (function () {
@@ -34,7 +35,7 @@
     sending = true;
     status.textContent = "Saving...";
     try {
-      const response = await fetch("/api/answers", {
+      const response = await fetch(body.dataset.post, {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
@@ -55,8 +56,10 @@
       for (const button of document.querySelectorAll("button.label")) {
         button.classList.toggle("chosen", button.dataset.label === current);
       }
-      document.getElementById("answered").textContent = result.answered + " answered";
-      document.getElementById("progress").value = result.answered;
+      if (result.answered !== undefined) {
+        document.getElementById("answered").textContent = result.answered + " answered";
+        document.getElementById("progress").value = result.answered;
+      }
       if (moveOn) {
         go(body.dataset.next);
       }
