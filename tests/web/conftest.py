@@ -2,6 +2,8 @@
 on PostgreSQL, and the server driven in process (Starlette's TestClient)."""
 
 import re
+import threading
+import time
 
 import pytest
 
@@ -48,3 +50,31 @@ def server(assigned):
     app = create_app(Settings(target=assigned.target, bad_links_per_minute=10))
     yield app
     app.state.server.workspaces.close()
+
+
+@pytest.fixture
+def served(served_app):
+    """The base URL of ``served_app``."""
+    return served_app[1]
+
+
+@pytest.fixture
+def served_app(assigned):
+    """``argmap serve``'s application on ``assigned``'s workspace under uvicorn, in a thread,
+    on a free port: the application and its base URL."""
+    import uvicorn
+
+    from argmap.web.app import Settings, create_app
+
+    app = create_app(Settings(target=assigned.target))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield app, f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=20)

@@ -3,14 +3,11 @@ tests/browser.py) against ``argmap serve``'s application under uvicorn, on SQLit
 PostgreSQL: open the link, label two statements with the keyboard (one with a note), reload,
 go back, and the workspace holds the answers; no page error, nothing fetched elsewhere."""
 
-import threading
-import time
 from urllib.parse import urlsplit
 
 import pytest
 
 from argmap.store import Workspace
-from argmap.web.app import Settings, create_app
 from tests.browser import chromium
 
 
@@ -18,32 +15,6 @@ from tests.browser import chromium
 def browser():
     with chromium() as launched:
         yield launched
-
-
-@pytest.fixture
-def served(served_app):
-    """The base URL of ``served_app``."""
-    return served_app[1]
-
-
-@pytest.fixture
-def served_app(assigned):
-    """``argmap serve``'s application on ``assigned``'s workspace under uvicorn, in a thread,
-    on a free port: the application and its base URL."""
-    import uvicorn
-
-    app = create_app(Settings(target=assigned.target))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield app, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=20)
 
 
 def test_a_reviewer_labels_with_the_keyboard_reloads_goes_back_and_the_answers_are_stored(
