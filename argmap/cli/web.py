@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from argmap.cli import error, plural
 from argmap.cli.workspace import add_workspace_option, open_from, run_in_workspace
 from argmap.web.errors import WebUnavailable
+from argmap.web.security import ANSWERS_PER_MINUTE
 from argmap.web.tokens import DEFAULT_EXPIRY_DAYS, DEFAULT_HOST, DEFAULT_PORT
 
 #: Why the server needs the extra, when it is missing.
@@ -52,6 +53,13 @@ def register(
         metavar="IPS",
         help="trust X-Forwarded-For/-Proto from these proxy addresses (comma-separated; "
         "default none)",
+    )
+    serve.add_argument(
+        "--answers-per-minute",
+        type=int,
+        default=ANSWERS_PER_MINUTE,
+        metavar="N",
+        help=f"answers a session may send a minute (default {ANSWERS_PER_MINUTE}; more gets 429)",
     )
     serve.add_argument(
         "--as",
@@ -141,6 +149,7 @@ def _serve(args: argparse.Namespace) -> int:
         target=target,
         allowed_origins=tuple(args.origin),
         analyst=args.adjudicator or default_actor(),
+        answers_per_minute=args.answers_per_minute,
     )
     app = create_app(settings)
     base = f"http://{args.host}:{args.port}"

@@ -43,6 +43,8 @@ from argmap.store import EditError, Workspace, open_workspace
 from argmap.web import pages
 from argmap.web.items import adjudication_order, dispute_view, item_view
 from argmap.web.security import (
+    ANSWERS_PER_MINUTE,
+    BAD_LINKS_PER_MINUTE,
     CSRF_HEADER,
     SESSION_COOKIE,
     RateLimit,
@@ -65,10 +67,6 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
 }
-#: Failed link lookups allowed per client address and minute.
-BAD_LINKS_PER_MINUTE = 10
-#: Answers allowed per session and minute (a fast reviewer gives one every few seconds).
-ANSWERS_PER_MINUTE = 300
 #: The longest note kept.
 MAX_NOTE = 2000
 

@@ -23,6 +23,10 @@ from urllib.parse import urlsplit
 SESSION_COOKIE = "argmap_session"
 #: The header a POST carries its CSRF token in.
 CSRF_HEADER = "x-csrf-token"
+#: Failed link lookups allowed per client address and minute.
+BAD_LINKS_PER_MINUTE = 10
+#: Answers allowed per session and minute (a fast reviewer gives one every few seconds).
+ANSWERS_PER_MINUTE = 300
 
 
 @dataclass(frozen=True)
