@@ -3,6 +3,7 @@
 Area fixtures are in the conftest.py of each folder; plain helpers in helpers.py.
 """
 
+import itertools
 import os
 import re
 import shutil
@@ -122,6 +123,49 @@ def postgres_url(postgres_server, request):
     url = create_database(postgres_server, name)
     yield url
     drop_database(postgres_server, name)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """The database the store runs on: "sqlite" or "postgresql" (parametrised by a
+    ``pytest_generate_tests``: tests/store's conftest.py, or a test module's own)."""
+    return request.param
+
+
+@pytest.fixture
+def new_target(backend, tmp_path, request):
+    """A function giving a new workspace target at each call, for tests that make several
+    workspaces: ``tmp_path / name`` (SQLite), or a new empty database on the test server
+    (PostgreSQL), dropped after the test."""
+    if backend == "sqlite":
+        tmp_path_factory = request.getfixturevalue("tmp_path_factory")
+
+        def new(name: str = "ws"):
+            return tmp_path / name
+
+        new.module = lambda name: (tmp_path_factory.mktemp(name), lambda: None)
+    else:
+        server = request.getfixturevalue("postgres_server")
+        made: list[str] = []
+        numbers = itertools.count(1)
+
+        def new(name: str = "ws"):
+            database = f"t{next(numbers)}_{name}_" + re.sub(
+                r"[^a-z0-9]+", "_", request.node.name.lower()
+            )
+            made.append(database[:60])
+            return create_database(server, made[-1])
+
+        def module(name: str):
+            """A database for a module's workspace, and what drops it after the module."""
+            module = re.sub(r"[^a-z0-9]+", "_", request.module.__name__.lower())
+            database = f"m_{name}_{module}"[:60]
+            return create_database(server, database), lambda: drop_database(server, database)
+
+        new.module = module
+        request.addfinalizer(lambda: [drop_database(server, database) for database in made])
+    new.backend = backend
+    return new
 
 
 def pytest_configure(config):

@@ -132,7 +132,8 @@ class SpeakersPart(WorkspaceBase):
             return self.tally("speaker_id", "label")
         condition, params = within.where()
         return self.conn.execute(
-            f"SELECT s.speaker_id, s.label, count(*) FROM statements s{condition} GROUP BY 1, 2",
+            f"SELECT s.speaker_id, s.label, count(*) FROM statements s{condition} GROUP BY 1, 2 "
+            "ORDER BY 1 NULLS FIRST, 2 NULLS FIRST",  # the groups' order on both backends
             params,
         ).fetchall()
 
@@ -425,7 +426,7 @@ class SpeakersPart(WorkspaceBase):
             (doc, name, n)
             for doc, name, n in self.conn.execute(
                 "SELECT d.id, d.name, count(*) FROM statements s JOIN documents d "
-                "ON d.id = s.document WHERE s.speaker_id = ? GROUP BY d.seq "  # the key: its columns
+                "ON d.id = s.document WHERE s.speaker_id = ? GROUP BY d.seq "  # d's key
                 "ORDER BY count(*) DESC, d.seq",
                 (speaker_id,),
             )

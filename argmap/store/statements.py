@@ -278,9 +278,11 @@ class StatementsPart(WorkspaceBase):
                 f"(expected {', '.join(TALLIED)})"
             )
         columns = ", ".join(f"nullif({column}, '')" for column in by)
+        # in the groups' order, as SQLite gives them (PostgreSQL gives groups in any order)
+        order = ", ".join(f"{n} NULLS FIRST" for n in range(1, len(by) + 1))
         return self.conn.execute(
             f"SELECT {columns}, sum(n) FROM statement_tally "
-            f"GROUP BY {', '.join(by)} HAVING sum(n) > 0"
+            f"GROUP BY {', '.join(by)} HAVING sum(n) > 0 ORDER BY {order}"
         ).fetchall()
 
     def statement_counts(
@@ -293,7 +295,9 @@ class StatementsPart(WorkspaceBase):
         where, params = (filter or StatementFilter()).where()
         join = " LEFT JOIN speakers sp ON sp.id = s.speaker_id" if "sp." in where else ""
         rows = self.conn.execute(
-            f"SELECT s.{by}, count(*) FROM statements s{join}{where} GROUP BY s.{by}", params
+            f"SELECT s.{by}, count(*) FROM statements s{join}{where} GROUP BY s.{by} "
+            "ORDER BY 1 NULLS FIRST",  # the groups' order on both backends
+            params,
         )
         return dict(rows.fetchall())
 

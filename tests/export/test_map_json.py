@@ -1,5 +1,6 @@
 """The map as JSON: the whole map, validated; export, import, export gives the same file; bad
-imports are refused and leave the workspace untouched; the schema."""
+imports are refused and leave the workspace untouched; the schema. On both backends (SQLite
+and PostgreSQL), and from one to the other."""
 
 import io
 import json
@@ -13,7 +14,24 @@ from argmap.export import writer
 from argmap.export.mapjson import MapImportError, build_export, export_schema, import_map
 from argmap.export.model import MapExport
 from argmap.store import Workspace
-from tests.helpers import run_cli
+from tests.helpers import run_cli, seed_workspace
+
+
+def pytest_generate_tests(metafunc):
+    """Each test taking a workspace runs on SQLite and on PostgreSQL."""
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def ws(new_target):
+    """The seed workspace on the test's backend (``mapped`` builds the map on it)."""
+    with seed_workspace(new_target("ws")) as workspace:
+        yield workspace
+
+
+def _without_time_and_id(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in ("exported_at", "workspace_id")}
 
 
 def _json(ws) -> dict:
@@ -40,11 +58,13 @@ def test_json_export_holds_the_whole_map_and_validates(mapped):
     assert all(doc.text[s.start : s.end] == s.text for s in export.statements)
 
 
-def test_export_import_export_is_identical_but_for_time_and_workspace_id(mapped, tmp_path):
+def test_export_import_export_is_identical_but_for_time_and_workspace_id(
+    mapped, tmp_path, new_target
+):
     first = _json(mapped)
     path = tmp_path / "map.json"
     path.write_text(json.dumps(first), encoding="utf-8")
-    with Workspace.init(tmp_path / "copy") as copy:
+    with Workspace.init(new_target("copy")) as copy:
         import_map(copy, str(path))
         second = _json(copy)
         assert copy.statement_row(first["statements"][1]["id"]) == mapped.statement_row(
@@ -58,6 +78,22 @@ def test_export_import_export_is_identical_but_for_time_and_workspace_id(mapped,
     for data in (first, second):
         del data["exported_at"], data["workspace_id"]
     assert second == first
+
+
+def test_an_export_imported_on_the_other_backend_exports_the_same(
+    mapped, backend, tmp_path, request
+):
+    """SQLite to PostgreSQL and back: the same map, the same export."""
+    first = _json(mapped)
+    path = tmp_path / "map.json"
+    path.write_text(json.dumps(first), encoding="utf-8")
+    other = request.getfixturevalue("postgres_url") if backend == "sqlite" else tmp_path / "other"
+    with Workspace.init(other) as copy:
+        import_map(copy, str(path))
+        assert copy.on_server == (backend == "sqlite")
+        assert _without_time_and_id(_json(copy)) == _without_time_and_id(first)
+        assert copy.status().review == mapped.status().review
+        assert copy.undo().action == "link"
 
 
 def _changed(text: str, change) -> str:
@@ -118,12 +154,12 @@ def _parent_cycle(data: dict) -> None:
     ],
 )
 def test_bad_imports_are_refused_and_leave_the_workspace_untouched(
-    mapped, tmp_path, damage, message
+    mapped, tmp_path, new_target, damage, message
 ):
     text = json.dumps(_json(mapped), indent=1)
     path = tmp_path / "bad.json"
     path.write_text(damage(text), encoding="utf-8")
-    with Workspace.init(tmp_path / "target") as target:
+    with Workspace.init(new_target("target")) as target:
         with pytest.raises(MapImportError, match=message):
             import_map(target, str(path))
         counts = [
@@ -179,7 +215,7 @@ def test_argmap_schema_prints_a_draft_2020_12_schema(capsys):
 
 
 @pytest.mark.parametrize("which", ["mapped", "odd_map", "empty_map"])
-def test_every_export_validates_against_the_schema(which, request):
+def test_every_export_validates_against_the_schema(which, request, backend):
     data = _json(request.getfixturevalue(which))
     validator = _validator(export_schema())
     assert [error.message for error in validator.iter_errors(data)] == []

@@ -1,6 +1,5 @@
 """Fixtures of the workspace-store tests."""
 
-import itertools
 import re
 import uuid
 
@@ -60,54 +59,12 @@ def pytest_generate_tests(metafunc):
 
 
 @pytest.fixture
-def backend(request) -> str:
-    """The database the store runs on (parametrised by ``pytest_generate_tests``)."""
-    return request.param
-
-
-@pytest.fixture
 def workspace_target(backend, tmp_path, request):
     """Where a new workspace goes: ``tmp_path`` (SQLite), or an empty database of its own on
     the test server (PostgreSQL; skipped, with the reason, where no server can be had)."""
     if backend == "sqlite":
         return tmp_path
     return request.getfixturevalue("postgres_url")
-
-
-@pytest.fixture
-def new_target(backend, tmp_path, request):
-    """A function giving a new workspace target at each call, for tests that make several
-    workspaces: ``tmp_path / name`` (SQLite), or a new empty database on the test server
-    (PostgreSQL), dropped after the test."""
-    if backend == "sqlite":
-        tmp_path_factory = request.getfixturevalue("tmp_path_factory")
-
-        def new(name: str = "ws"):
-            return tmp_path / name
-
-        new.module = lambda name: (tmp_path_factory.mktemp(name), lambda: None)
-    else:
-        server = request.getfixturevalue("postgres_server")
-        made: list[str] = []
-        numbers = itertools.count(1)
-
-        def new(name: str = "ws"):
-            database = f"t{next(numbers)}_{name}_" + re.sub(
-                r"[^a-z0-9]+", "_", request.node.name.lower()
-            )
-            made.append(database[:60])
-            return create_database(server, made[-1])
-
-        def module(name: str):
-            """A database for a module's workspace, and what drops it after the module."""
-            module = re.sub(r"[^a-z0-9]+", "_", request.module.__name__.lower())
-            database = f"m_{name}_{module}"[:60]
-            return create_database(server, database), lambda: drop_database(server, database)
-
-        new.module = module
-        request.addfinalizer(lambda: [drop_database(server, database) for database in made])
-    new.backend = backend
-    return new
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,9 @@ from argmap.store import (
 )
 from tests.helpers import damage_table, digest, run_cli
 
+#: Damaged, truncated, read-only and foreign files: the SQLite file itself.
+pytestmark = pytest.mark.sqlite_only
+
 COMMANDS = (
     ["status"],
     ["statements"],

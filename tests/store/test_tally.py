@@ -99,3 +99,17 @@ def test_the_tally_groups_only_by_its_columns(ws):
         ws.tally("text")
     with pytest.raises(EditError):
         ws.tally()
+
+
+def test_the_tally_and_the_counts_list_their_groups_in_order(ws):
+    """Groups in order, no value first, on both backends (PostgreSQL's GROUP BY has no order
+    of its own; the status JSON and the speakers' columns list them as they come)."""
+    ws.set_stance(ws.statements(limit=1)[0].id, "neutral", annotator="ann")
+
+    def in_order(keys):
+        return sorted(keys, key=lambda key: tuple((v is not None, v or "") for v in key))
+
+    keys = [(s, lb) for s, lb, _ in ws.tally("speaker_id", "label")]
+    assert len(keys) > 3 and keys == in_order(keys)
+    counted = [(key,) for key in ws.statement_counts("speaker_id")]
+    assert len(counted) > 3 and counted == in_order(counted)

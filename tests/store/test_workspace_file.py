@@ -27,6 +27,7 @@ def test_workspace_is_found_in_parent_directories(ws, tmp_path, monkeypatch):
         assert found.workspace_id == ws.workspace_id
 
 
+@pytest.mark.sqlite_only
 def test_no_workspace_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(WorkspaceNotFound, match="no argmap workspace here or in any parent"):
@@ -59,6 +60,7 @@ def test_a_workspace_file_is_in_wal_mode_and_its_header_holds_the_version(ws):
         Workspace(path)
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_workspace_is_refused(tmp_path):
     other = tmp_path / "other.sqlite"
     conn = sqlite3.connect(other)
@@ -229,6 +231,7 @@ def test_a_version_3_workspace_is_migrated_and_takes_documents_metadata(ws, tmp_
         assert migrated.document_row(seed).outlet is None
 
 
+@pytest.mark.sqlite_only
 def test_no_workspace_here_names_one_a_folder_down(tmp_path, monkeypatch):
     Workspace.init(tmp_path / "seeds").close()
     monkeypatch.chdir(tmp_path)
