@@ -175,6 +175,11 @@ def main() -> None:
     parser.add_argument("--run", type=int, default=20_000, help="articles to extract (0: all)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", help="the results folder (default: a temporary one)")
+    parser.add_argument(
+        "--keep-work",
+        action="store_true",
+        help="keep the work files (for benchmarks/cluster_speakers.py)",
+    )
     args = parser.parse_args()
     path = Path(args.file)
     if not path.exists():
@@ -216,7 +221,9 @@ def main() -> None:
         began = time.time()
         started = time.perf_counter()
         sampler.start()
-        report = extract_to_folder([path], output, DaskExecutor(client), partitions=partitions)
+        report = extract_to_folder(
+            [path], output, DaskExecutor(client), partitions=partitions, keep_work=args.keep_work
+        )
         wall = time.perf_counter() - started
         stop.set()
         sampler.join()

@@ -136,11 +136,13 @@ def extract_to_folder(
     partition_bytes: int = PARTITION_BYTES,
     skipped: list[Path] | None = None,
     partitions: list[Partition] | None = None,
+    keep_work: bool = False,
 ) -> ExtractionReport:
     """Extract the articles under ``paths`` into the results folder ``output`` (created; a
     folder holding an earlier run's results is written over, any other must be empty).
     Problems reading files are in the report's ``failures``; nothing else stops it. With a
-    ``codebook``, every statement has its stance suggestion."""
+    ``codebook``, every statement has its stance suggestion. ``keep_work`` keeps the work
+    files (the mentions of each speaker block among them) in ``output/_work``."""
     if fmt not in files.FORMATS:
         raise ValueError(f"format {fmt!r}: one of {', '.join(files.FORMATS)}")
     try:
@@ -193,7 +195,8 @@ def extract_to_folder(
     clock = time.perf_counter()
     executor.map(tasks.join_part, numbers, job=shared)
     report.seconds["join"] = time.perf_counter() - clock
-    shutil.rmtree(folder / tasks.WORK, ignore_errors=True)
+    if not keep_work:
+        shutil.rmtree(folder / tasks.WORK, ignore_errors=True)
     for stray in folder.glob("*/.*.tmp"):  # a killed task's unfinished file
         stray.unlink(missing_ok=True)
     files.write_manifest(

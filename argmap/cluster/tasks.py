@@ -334,51 +334,117 @@ def resolve_block(block: int, job: Job) -> int:
     """Resolve block ``block``'s mentions with one registry, in corpus order; writes each
     partition's speaker ids and the block's speakers. Returns how many speakers.
 
-    The mentions stay in one Arrow table (sorted, a few columns) and are read a batch at a
-    time; what each resolved to is kept as plain lists per partition: the registry is most
-    of the memory a block takes."""
-    import pyarrow as pa
+    The registry is most of the memory a block takes, so nothing else is held for the whole
+    block: the mentions are read one partition's file at a time (the files, by partition
+    number, and the rows in each, sorted, are corpus order), what they resolved to is written
+    as soon as the partition is done, each document's own state in the registry is dropped
+    after its last mention, and where each speaker was first named is kept packed in one
+    array; the registry goes before the speakers are turned into rows."""
+    from array import array
+
     import pyarrow.parquet as pq
 
     from argmap.extraction.corpus import resolve_mention
+    from argmap.speakers.registry import SpeakerRegistry
 
     folder = job.work / f"shuffle/block-{block:05d}"
-    columns = ["part", "row", "doc_id", "name", "role", "mention"]
-    tables = [pq.read_table(path, columns=columns) for path in sorted(folder.glob("part-*"))]
-    mentions = pa.concat_tables(tables).sort_by([("part", "ascending"), ("row", "ascending")])
-    del tables
-    registry = registry_for(job)
-    speakers: dict[str, Speaker] = {}
-    first: dict[str, tuple[int, int]] = {}
-    resolved: dict[int, tuple[list[int], list[str], list[str]]] = {}  # part -> rows, names, ids
-    for batch in mentions.to_batches(max_chunksize=4096):
-        found = batch.to_pydict()
-        for part, row, doc_id, name, role, mention in zip(
+    paths = sorted(folder.glob("part-*"))
+    columns = ["row", "doc_id", "name", "role", "mention"]
+    again = _documents_seen_twice(paths)  # (a corpus holding one article twice): kept
+    release_memory()  # what extraction left on this worker
+    registry = SpeakerRegistry(job.aliases, forget_documents=True)
+    speakers: dict[str, Speaker] = {}  # by id, in order of first mention
+    first = array("q")  # (partition << 32) + row of each speaker's first mention, same order
+    document = None
+    for path in paths:
+        part = int(path.stem.split("-")[1])
+        found = pq.read_table(path, columns=columns).sort_by("row").to_pydict()
+        names: list[str] = []
+        ids: list[str] = []
+        for row, doc_id, name, role, mention in zip(
             *(found[column] for column in columns), strict=True
         ):
+            if doc_id != document:
+                if document is not None and document not in again:
+                    registry.forget_document(document)  # its last mention is done
+                document = doc_id
+            known = len(speakers)
             speaker = resolve_mention(
                 registry, name, doc_id=doc_id, role=role, mention=mention, speakers=speakers
             )
-            first.setdefault(speaker.id, (part, row))
-            rows, names, ids = resolved.setdefault(part, ([], [], []))
-            rows.append(row)
+            if len(speakers) > known:
+                first.append((part << 32) + row)
             names.append(speaker.name)  # its name now: a later mention may give a fuller one
             ids.append(speaker.id)
-    del mentions
-    for number, (rows, names, ids) in resolved.items():
-        path = job.work / f"resolved/part-{number:05d}/block-{block:05d}.parquet"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = _temporary(path)
-        table = pa.table({"row": rows, "speaker": names, "speaker_id": ids})
-        pq.write_table(table, temporary)
-        temporary.replace(path)
+        if ids:
+            _write_resolved(job, part, block, found["row"], names, ids)
+        del found, names, ids
+    del registry
+    release_memory()
     files.write_part(
         Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"),
         "speakers",
-        files.speaker_rows((s, first[s.id]) for s in speakers.values()),
+        files.speaker_rows(
+            (s, (at >> 32, at & 0xFFFFFFFF)) for s, at in zip(speakers.values(), first, strict=True)
+        ),
         job.fmt,
     )
-    return len(speakers)
+    count = len(speakers)
+    del speakers
+    release_memory()  # for the tasks this worker runs next
+    return count
+
+
+def release_memory() -> None:
+    """Give back to the system the memory this worker freed but still holds: Python's
+    unreachable cycles, pyarrow's pool, and the C heap's free pages (glibc's
+    ``malloc_trim``, where there is one). A worker that extracted partitions holds a
+    hundred megabytes or more of it; nothing any task computes changes."""
+    import contextlib
+    import ctypes
+    import ctypes.util
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+def _documents_seen_twice(paths: list[Path]) -> set[str]:
+    """The documents whose mentions in these files (in corpus order) are not all together:
+    none, unless the corpus holds an article twice."""
+    import pyarrow.parquet as pq
+
+    seen: set[int] = set()  # hashes: a collision only keeps a document's state longer
+    again: set[str] = set()
+    for path in paths:
+        table = pq.read_table(path, columns=["row", "doc_id"]).sort_by("row")
+        previous = None
+        for doc_id in table.column("doc_id").to_pylist():
+            if doc_id == previous:
+                continue
+            previous = doc_id
+            if hash(doc_id) in seen:
+                again.add(doc_id)
+            seen.add(hash(doc_id))
+    return again
+
+
+def _write_resolved(
+    job: Job, part: int, block: int, rows: list[int], names: list[str], ids: list[str]
+) -> None:
+    """What partition ``part``'s mentions in ``block`` resolved to, for ``join_part``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = job.work / f"resolved/part-{part:05d}/block-{block:05d}.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _temporary(path)
+    pq.write_table(pa.table({"row": rows, "speaker": names, "speaker_id": ids}), temporary)
+    temporary.replace(path)
 
 
 # ---------------------------------------------------------------------- 4. join

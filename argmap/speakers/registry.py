@@ -41,7 +41,7 @@ other work shares its two cores (``benchmarks/speaker_resolution.py``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from os import PathLike
 from typing import NamedTuple
 
@@ -67,8 +67,10 @@ class _Entry:
     index: int  # position in the registry; indexes below hold this int, not the object
     speaker: Speaker
     kind_class: str  # "p" for people (and unknowns), "o" for organisations and groups
-    keys: set[Key] = field(default_factory=set)
-    forms: set[str] = field(default_factory=set)
+    # its name keys and spellings: tuples, as most speakers have one or two (a set costs
+    # four times the memory, and a corpus-scale block holds one entry per speaker)
+    keys: tuple[Key, ...] = ()
+    forms: tuple[str, ...] = ()
     seen: bool = False
     mentions: int = 0  # mentions resolved to it: which of several namesakes the corpus quotes
     gender: str | None = None  # 'male' / 'female' as the texts show it ('?' when they differ)
@@ -127,8 +129,15 @@ class SpeakerRegistry:
     """Resolves mentions from many documents to shared Speaker objects."""
 
     def __init__(
-        self, alias_table: AliasTable | None = None, not_speakers: Iterable[str] = ()
+        self,
+        alias_table: AliasTable | None = None,
+        not_speakers: Iterable[str] = (),
+        *,
+        forget_documents: bool = False,
     ) -> None:
+        """``forget_documents``: the caller gives each document's mentions together and calls
+        ``forget_document`` after its last one (what the registry keeps per document is then
+        dropped as it goes)."""
         self._table = alias_table or AliasTable()
         # names an analyst said are no speaker ("On Monday", "Trump National Doral")
         self._not_speakers = {name_key(n) for n in not_speakers} - {()}
@@ -160,6 +169,10 @@ class SpeakerRegistry:
         # acronym -> the organisation whose name's initials it is ("FBI" -> Federal Bureau ...)
         self._acronyms: dict[str, int] = {}
         self._initials: dict[str, int] = {}  # initials -> the full-named organisation
+        # per document: its lookups in _by_key, when they are to be forgotten
+        self._doc_lookups: dict[str, list[tuple[str, str, Key]]] | None = (
+            {} if forget_documents else None
+        )
         self._table_entries = [self._from_table(alias) for alias in self._table.speakers]
 
     @classmethod
@@ -179,6 +192,24 @@ class SpeakerRegistry:
     def speakers(self) -> list[Speaker]:
         """Every speaker mentioned so far, in order of first mention."""
         return [e.speaker for e in self._entries if e.seen]
+
+    def forget_document(self, doc_id: str) -> None:
+        """Drop what the registry keeps for document ``doc_id`` alone (its named people and
+        organisations, its mentions' lookups), once its last mention is resolved: a registry
+        made with ``forget_documents=True`` must never see that document again. Its speakers
+        and everything the corpus shares stay."""
+        self._doc_people.pop(doc_id, None)
+        self._doc_orgs.pop(doc_id, None)
+        if self._doc_lookups is not None:
+            by_key = self._by_key
+            for lookup in self._doc_lookups.pop(doc_id, ()):
+                by_key.pop(lookup, None)
+
+    def _in_doc(self, doc_id: str, lookup: tuple[str, str, Key], index: int) -> None:
+        """A lookup of document ``doc_id`` alone, to be forgotten with it."""
+        self._by_key[lookup] = index
+        if self._doc_lookups is not None:
+            self._doc_lookups.setdefault(doc_id, []).append(lookup)
 
     def __len__(self) -> int:
         return sum(1 for e in self._entries if e.seen)
@@ -302,7 +333,7 @@ class SpeakerRegistry:
         entry.mentions += 1
         speaker = entry.speaker
         if parse.proper and parse.surface not in entry.forms:
-            entry.forms.add(parse.surface)
+            entry.forms += (parse.surface,)
             speaker.aliases.append(parse.surface)
         role = role or parse.role
         if role and speaker.role is None:
@@ -382,7 +413,7 @@ class SpeakerRegistry:
             entry = self._surname_in_corpus(parse.key, gender) or self._lone_entry(
                 parse, doc_id, gender
             )
-        self._by_key[lookup] = entry.index
+        self._in_doc(doc_id, lookup, entry.index)
         return entry
 
     def _surname_in_corpus(self, key: Key, gender: str | None) -> _Entry | None:
@@ -442,7 +473,8 @@ class SpeakerRegistry:
                 continue
             del self._lone[key]
             entry.speaker.name = parse.surface
-            entry.forms.add(parse.surface)
+            if parse.surface not in entry.forms:
+                entry.forms += (parse.surface,)
             return entry
         return None
 
@@ -521,7 +553,7 @@ class SpeakerRegistry:
             return self._new(
                 parse.surface, parse.kind, parse.cls_, doc_id, parse.key, indexed=False
             )
-        self._by_key[lookup] = entry.index
+        self._in_doc(doc_id, lookup, entry.index)
         return entry
 
     def _alias_index(self, mention: str, surface: str) -> int | None:
@@ -551,11 +583,18 @@ class SpeakerRegistry:
     ) -> _Entry:
         sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
         entry = _Entry(
-            len(self._entries), Speaker(id=sid, name=name, kind=kind), cls_, forms={name}, seen=seen
+            len(self._entries),
+            Speaker(id=sid, name=name, kind=kind),
+            cls_,
+            forms=(name,),
+            seen=seen,
         )
         self._entries.append(entry)
-        self._by_key[(cls_, scope, key)] = entry.index
-        entry.keys.add(key)
+        if scope in ("", "~"):  # the corpus's
+            self._by_key[(cls_, scope, key)] = entry.index
+        else:  # a document's own
+            self._in_doc(scope, (cls_, scope, key), entry.index)
+        entry.keys = (key,)
         if indexed:
             self._index_block(entry, key)
         return entry
@@ -563,7 +602,7 @@ class SpeakerRegistry:
     def _add_key(self, entry: _Entry, key: Key) -> None:
         if key in entry.keys:
             return
-        entry.keys.add(key)
+        entry.keys += (key,)
         self._by_key[(entry.kind_class, "", key)] = entry.index
         self._index_block(entry, key)
 
