@@ -461,7 +461,13 @@ class SpeakerRegistry:
         if not self._lone:
             return None
         apart = self._apart.get(parse.key) if self._apart else None
-        for token in surname_candidates(parse.surface):
+        # in one order whatever the hash seed: the family name as written last first
+        # ("West Miami" claims "Miami" before "West"), then the others alphabetically
+        candidates = sorted(
+            surname_candidates(parse.surface),
+            key=lambda token: (not parse.surface.endswith(token), token),
+        )
+        for token in candidates:
             key = name_key(token)
             index = self._lone.get(key) if len(key) == 1 else None
             if index is None:

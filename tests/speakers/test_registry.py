@@ -290,3 +290,31 @@ def test_ids_are_stable_across_registries() -> None:
         SpeakerRegistry().resolve("U.S. Secretary of Defense Lloyd Austin", doc_id="z").id == first
     )
     assert first.startswith("spk-")
+
+
+def test_a_full_name_claims_the_same_lone_name_whatever_the_hash_seed() -> None:
+    """"Miami" and "West" quoted alone, then "West Miami" in full: the full name takes the
+    family name's speaker, in every process (the cluster's workers each have their own hash
+    seed, and their blocks must equal one process's)."""
+    import subprocess
+    import sys
+
+    program = (
+        "from argmap.speakers.registry import SpeakerRegistry\n"
+        "r = SpeakerRegistry()\n"
+        "west = r.resolve('West', doc_id='a').id\n"
+        "miami = r.resolve('Miami', doc_id='b').id\n"
+        "full = r.resolve('West Miami', doc_id='c').id\n"
+        "print('family' if full == miami else 'given' if full == west else 'new')\n"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert answers == {"family"}
