@@ -268,6 +268,9 @@ _ROW_NAMES = {
     "claims": "claim",
     "relations": "link",
     "edits": "edit-log entry",
+    "web_reviewers": "reviewer",
+    "assignments": "assignment",
+    "web_tokens": "browser link",
 }
 
 

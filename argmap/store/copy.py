@@ -1,7 +1,7 @@
 """Copying a whole workspace to a new one, between SQLite and PostgreSQL in either direction.
 
-Every table is copied row by row, in the order that keeps foreign keys and each list's
-order (documents, speakers, statements, claims and relations in the order they were added;
+Every table is copied row by row (the reviewers' assignments and browser links too), in the
+order that keeps foreign keys and each list's order (documents, speakers, statements, claims and relations in the order they were added;
 the edit log by id, so undo and redo go on working in the copy). The statement tally is not
 copied: the new workspace's triggers count it again as the statements go in. Meta rows are
 copied except the new workspace's own id and dates; ``copied_from`` records the source's id.
@@ -25,6 +25,9 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("claims", "rowid"),
     ("relations", "rowid"),
     ("edits", "id"),
+    ("web_reviewers", "name"),
+    ("assignments", "reviewer, position"),
+    ("web_tokens", "id"),
 )
 #: Columns that are each database's own bookkeeping, not the workspace's content.
 BOOKKEEPING = {("speakers", "seq"), ("claims", "seq"), ("relations", "seq")}

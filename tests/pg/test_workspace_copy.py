@@ -22,6 +22,9 @@ TABLES = (
     "relations",
     "edits",
     "statement_tally",
+    "web_reviewers",
+    "assignments",
+    "web_tokens",
 )
 
 
@@ -48,6 +51,10 @@ def _a_used_workspace(capsys, folder):
         ws.set_document_metadata(document, outlet="The Diplomat", published="2024-07-30")
         ws.add_claim("A claim taken back", parent_id=position.id)
         ws.undo()
+    status, out, err = run_cli(
+        capsys, "assign", "--web", "--reviewers", "alice,bob", "--per-reviewer", "3", "-w", folder
+    )
+    assert status == 0, err
     return folder / "argmap.sqlite"
 
 
