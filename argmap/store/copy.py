@@ -1,7 +1,8 @@
 """Copying a whole workspace to a new one, between SQLite and PostgreSQL in either direction.
 
 Every table is copied row by row (the reviewers' assignments and browser links too), in the
-order that keeps foreign keys and each list's order (documents, speakers, statements, claims and relations in the order they were added;
+order that keeps foreign keys and each list's order (documents, speakers, statements, claims
+and relations in the order they were added;
 the edit log by id, so undo and redo go on working in the copy). The statement tally is not
 copied: the new workspace's triggers count it again as the statements go in. Meta rows are
 copied except the new workspace's own id and dates; ``copied_from`` records the source's id.

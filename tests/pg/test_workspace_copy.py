@@ -51,7 +51,7 @@ def _a_used_workspace(capsys, folder):
         ws.set_document_metadata(document, outlet="The Diplomat", published="2024-07-30")
         ws.add_claim("A claim taken back", parent_id=position.id)
         ws.undo()
-    status, out, err = run_cli(
+    status, _, err = run_cli(
         capsys, "assign", "--web", "--reviewers", "alice,bob", "--per-reviewer", "3", "-w", folder
     )
     assert status == 0, err
