@@ -111,7 +111,8 @@ class Workspace(
             relations={
                 f"{k}/{s}": n
                 for k, s, n in self.conn.execute(
-                    "SELECT kind, status, count(*) FROM relations GROUP BY kind, status"
+                    "SELECT kind, status, count(*) FROM relations "
+                    "GROUP BY kind, status ORDER BY kind, status"
                 )
             },
             edits=one("SELECT count(*) FROM edits WHERE undoable = 1 AND state = 'done'"),
