@@ -171,15 +171,22 @@ def register(
     add_workspace_option(status)
     status.set_defaults(run=run_in_workspace(_status))
 
-    for name, what in (("undo", "undo the latest edit"), ("redo", "redo the edit undone last")):
+    for name, what, anyones in (
+        ("undo", "undo your latest edit", "the workspace's latest edit"),
+        ("redo", "redo the edit you undid last", "the edit undone last"),
+    ):
         command = commands.add_parser(
-            name, help=what, description=what.capitalize() + " (from the edit log)."
+            name,
+            help=what,
+            description=what.capitalize()
+            + " (from the edit log), even when others have edited since; who you are: "
+            "$ARGMAP_USER or the login name. A row someone changed since is never overwritten: "
+            f"then {name} refuses, naming it.",
         )
         command.add_argument(
             "--anyone",
             action="store_true",
-            help=f"{name} the edit even when another user made it (default: only your own; "
-            "who you are: $ARGMAP_USER or the login name)",
+            help=f"{name} {anyones}, whoever made it",
         )
         add_workspace_option(command)
         command.set_defaults(run=run_in_workspace(_undo if name == "undo" else _redo))
@@ -516,22 +523,23 @@ def _redo(workspace, args: argparse.Namespace) -> int:
 
 
 def _replay(workspace, args: argparse.Namespace, direction: str) -> int:
-    """Undo (redo) the latest edit if the user made it, or with ``--anyone``."""
+    """Undo (redo) the user's own latest edit, or with ``--anyone`` the latest of anyone."""
     from argmap.store import EditError
     from argmap.store.core import default_actor
 
-    edit = workspace.next_edit(direction)
+    me = None if args.anyone else default_actor()
+    edit = workspace.next_edit(direction, actor=me)
     if edit is None:
-        raise EditError(f"nothing to {direction}")
-    me = default_actor()
-    if edit.actor != me and not args.anyone:
+        latest = workspace.next_edit(direction) if me else None
+        if latest is None:
+            raise EditError(f"nothing to {direction}")
         raise EditError(
-            f"the edit to {direction} is {edit.actor}'s, not yours ({me}): {edit.action} "
-            f"{edit.summary} ({edit.time}); `argmap {direction} --anyone` takes it anyway"
+            f"the edit to {direction} is {latest.actor}'s, not yours ({me}): {latest.action} "
+            f"{latest.summary} ({latest.time}); you have none to {direction}; "
+            f"`argmap {direction} --anyone` takes it anyway"
         )
-    done = (
-        workspace.undo(edit_id=edit.id) if direction == "undo" else workspace.redo(edit_id=edit.id)
-    )
+    replay = workspace.undo if direction == "undo" else workspace.redo
+    done = replay(edit_id=edit.id, actor=me)
     print(f"{direction}ne: {done.action} {done.summary} ({done.actor}, {done.time})")
     return 0
 

@@ -8,6 +8,7 @@ the single API the CLI and the UI use to read and edit the map.
 from argmap.store.core import WORKSPACE_FILE, find_workspace
 from argmap.store.documents import AddReport
 from argmap.store.errors import (
+    EditConflict,
     EditError,
     LabelNotApplied,
     SchemaError,
@@ -44,6 +45,7 @@ __all__ = [
     "CodebookOutline",
     "DocumentRow",
     "Edit",
+    "EditConflict",
     "EditError",
     "LabelNotApplied",
     "OutletCount",

@@ -6,6 +6,10 @@ and after. Undo puts the "before" rows back, redo the "after" rows, after checki
 that nothing changed those rows since (otherwise it refuses, naming the row). WAL mode keeps
 readers going while one process writes; a second writer waits up to
 ``busy_timeout`` seconds and then gets ``WorkspaceBusy``.
+
+Several people share a workspace: edits made inside ``based_on(head)`` are refused when they
+change what another person changed after the view was read (``argmap.store.conflicts``), and
+undo/redo with ``actor`` take back (make again) only that person's own edits.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from argmap import __version__
-from argmap.store import schema
+from argmap.store import conflicts, schema
 from argmap.store.backend import SQLITE, Backend, Connection
 from argmap.store.connection import damaged
 from argmap.store.derived import refresh_labels
@@ -107,6 +111,7 @@ class Core:
         self._changes: ChangeSet | None = None
         self._group: list[str] | None = None
         self._checked = False  # whether ``check_integrity`` has passed on this connection
+        self._view = threading.local()  # .head: the log head of ``based_on`` in this thread
         #: the file (SQLite) or the server's connection string (PostgreSQL): what opens it
         self.path: Path | str
         self.conn: Connection
@@ -303,6 +308,25 @@ class Core:
                     self._changes, self._group = None, None
                 self._log(conn, action, summary, actor, changes.changes())
 
+    @contextmanager
+    def based_on(self, head: int | None) -> Iterator[None]:
+        """Edits made inside (in this thread) come from a view read when the edit log's newest
+        entry was ``head``: one changing a row's column that another actor changed in a later
+        edit is refused with ``EditConflict``, nothing written. ``None``: no check (as outside).
+        """
+        outer = getattr(self._view, "head", None)
+        self._view.head = head
+        try:
+            yield
+        finally:
+            self._view.head = outer
+
+    def log_head(self) -> int:
+        """The id of the edit log's newest entry (0 when empty): what a view read now is
+        ``based_on``."""
+        row = self.conn.execute("SELECT max(id) FROM edits").fetchone()
+        return int(row[0] or 0)
+
     #: The id of the edit-log entry this connection wrote last (None before its first edit).
     last_edit_id: int | None = None
 
@@ -311,13 +335,22 @@ class Core:
     ) -> None:
         if not changes:
             return
-        conn.execute("UPDATE edits SET state = 'discarded' WHERE state = 'undone'")
+        actor = actor or default_actor()
+        head = getattr(self._view, "head", None)
+        if head is not None:
+            conflicts.check(conn, head, actor, changes)
+        # a new edit ends its author's redo: the edits they undid can no longer come back
+        conn.execute(
+            "UPDATE edits SET state = 'discarded' "
+            "WHERE undoable = 1 AND state = 'undone' AND actor = ?",  # the index edits_state
+            (actor,),
+        )
         cursor = conn.execute(
             "INSERT INTO edits (time, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?) "
             "RETURNING id",
             (
                 now(),
-                actor or default_actor(),
+                actor,
                 action,
                 summary,
                 json.dumps(changes, ensure_ascii=False),
@@ -348,21 +381,25 @@ class Core:
 
     # ------------------------------------------------------------------ undo / redo
 
-    def undo(self, *, edit_id: int | None = None) -> Edit:
+    def undo(self, *, edit_id: int | None = None, actor: str | None = None) -> Edit:
         """Undo the latest edit not yet undone; ``EditError`` when there is none or it conflicts.
 
-        With ``edit_id``, only if that is still the latest edit (``next_edit("undo")`` names
-        it): an edit someone else made meanwhile is never undone in its place.
+        With ``actor``, that person's latest edit, even when others edited since (if they
+        changed its rows, undo refuses, naming the row). With ``edit_id``, only if that is
+        still the edit to undo (``next_edit("undo", actor)`` names it): an edit someone else
+        made meanwhile is never undone in its place.
         """
-        return self._replay("undo", edit_id)
+        return self._replay("undo", edit_id, actor)
 
-    def redo(self, *, edit_id: int | None = None) -> Edit:
-        """Redo the edit undone last; ``EditError`` when there is none (``edit_id``: as undo)."""
-        return self._replay("redo", edit_id)
+    def redo(self, *, edit_id: int | None = None, actor: str | None = None) -> Edit:
+        """Redo the edit undone last (with ``actor``: that person's); ``EditError`` when there
+        is none (``edit_id``: as undo)."""
+        return self._replay("redo", edit_id, actor)
 
-    def next_edit(self, direction: str) -> Edit | None:
-        """The edit ``undo`` (or ``redo``) would take back (or make again) now, if any."""
-        row = self.conn.execute(_NEXT[direction]).fetchone()
+    def next_edit(self, direction: str, actor: str | None = None) -> Edit | None:
+        """The edit ``undo`` (or ``redo``) would take back (or make again) now, if any; with
+        ``actor``, of that person's edits."""
+        row = self.conn.execute(*_next(direction, actor)).fetchone()
         return None if row is None else edit_from_row(row)
 
     def data_version(self) -> int:
@@ -370,9 +407,9 @@ class Core:
         connection) commits a change to the workspace: what a UI polls to notice them."""
         return self.backend.data_version(self.conn)
 
-    def _replay(self, direction: str, edit_id: int | None = None) -> Edit:
+    def _replay(self, direction: str, edit_id: int | None, actor: str | None) -> Edit:
         try:
-            return self._replay_once(direction, edit_id)
+            return self._replay_once(direction, edit_id, actor)
         except self.backend.integrity_errors:  # deferred foreign keys: a later row uses what
             # it removes
             raise EditError(
@@ -380,11 +417,13 @@ class Core:
                 "still use what it would remove"
             ) from None
 
-    def _replay_once(self, direction: str, edit_id: int | None = None) -> Edit:
+    def _replay_once(self, direction: str, edit_id: int | None, actor: str | None) -> Edit:
         with self.transaction() as conn:
-            row = conn.execute(_NEXT[direction]).fetchone()
+            row = conn.execute(*_next(direction, actor)).fetchone()
             if row is None:
-                raise EditError(f"nothing to {direction}")
+                raise EditError(
+                    f"nothing of {actor}'s to {direction}" if actor else f"nothing to {direction}"
+                )
             edit = edit_from_row(row)
             if edit_id is not None and edit.id != edit_id:
                 raise EditError(
@@ -429,6 +468,13 @@ class Core:
 
 #: The edit that undo (redo) takes: the latest done and undoable one (the first undone one).
 _NEXT = {
-    "undo": "SELECT * FROM edits WHERE state = 'done' AND undoable = 1 ORDER BY id DESC LIMIT 1",
-    "redo": "SELECT * FROM edits WHERE state = 'undone' ORDER BY id LIMIT 1",
+    "undo": "SELECT * FROM edits WHERE state = 'done' AND undoable = 1{} ORDER BY id DESC LIMIT 1",
+    "redo": "SELECT * FROM edits WHERE state = 'undone'{} ORDER BY id LIMIT 1",
 }
+
+
+def _next(direction: str, actor: str | None) -> tuple[str, tuple]:
+    """The query (and its parameters) of the edit undo (redo) takes, of ``actor``'s if given."""
+    if actor is None:
+        return _NEXT[direction].format(""), ()
+    return _NEXT[direction].format(" AND actor = ?"), (actor,)

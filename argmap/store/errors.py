@@ -35,3 +35,8 @@ class EditError(WorkspaceError):
 
 class LabelNotApplied(EditError):
     """A label older than the annotator's current one: kept out, the newer one stays."""
+
+
+class EditConflict(EditError):
+    """An edit made on a view read before another person changed the same row: refused, so
+    nothing they changed is silently overwritten (reload and edit again)."""

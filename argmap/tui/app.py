@@ -24,7 +24,8 @@ from textual.widgets import ContentSwitcher, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from argmap.errors import ArgmapError
-from argmap.store import Workspace, WorkspaceError
+from argmap.store import EditConflict, Workspace, WorkspaceError
+from argmap.store.core import default_actor
 from argmap.store.pg.url import is_server_target
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
@@ -129,9 +130,11 @@ class ArgmapApp(App):
         )
         self.last_error: str | None = None
         self._width = 0  # the terminal's width as last resized (0: not yet)
-        #: The edit-log ids of the edits made in this window: undo takes these back without
-        #: asking, and asks before taking back anyone else's.
+        #: The edit-log ids of the edits made in this window: undo takes the latest of them
+        #: back without asking, even after others' edits, and asks before taking back an edit
+        #: made elsewhere (anyone else's only when there is none of the user's own).
         self.own_edits: set[int] = set()
+        self.actor = default_actor()  # whose edits are "own": $ARGMAP_USER or the login
         self.last_outside_note: str | None = None  # what the app last said of others' edits
         self._data_version = self.workspace.data_version()
         self._seen_edit = max((edit.id for edit in self.workspace.edits(limit=1)), default=0)
@@ -317,17 +320,28 @@ class ArgmapApp(App):
         source: View | None = None,
         then: Callable[[object], None] | None = None,
     ) -> object:
-        """Make one edit through the store and refresh the views; a refused edit is shown."""
+        """Make one edit through the store and refresh the views; a refused edit is shown.
+
+        The edit is made on the view read at edit-log entry ``_seen_edit``: one changing what
+        another person changed since is refused (``EditConflict``), and the views reload.
+        """
         before = self.workspace.last_edit_id
         try:
-            result = call(self.workspace)
+            with self.workspace.based_on(self._seen_edit):
+                result = call(self.workspace)
         except WorkspaceError as problem:
             self.last_error = str(problem)
-            self.notify(str(problem), title="not done", severity="error")
+            conflict = isinstance(problem, EditConflict)
+            title = "not done; reloaded" if conflict else "not done"
+            self.notify(str(problem), title=title, severity="error", timeout=10)
+            if conflict:  # show what the other person changed (and say whose edits they were)
+                self._data_version = -1  # look now, whatever the counter says
+                self.check_outside_changes()
             return None
         if self.workspace.last_edit_id is not None and self.workspace.last_edit_id != before:
+            # _seen_edit stays: one's own edits never conflict, and others' edits logged before
+            # this one may not be on screen yet (the next look shows them and names whose)
             self.own_edits.add(self.workspace.last_edit_id)
-            self._seen_edit = max(self._seen_edit, self.workspace.last_edit_id)
         self.notify(summary, timeout=2)
         self.edited(source)
         if then is not None:
@@ -360,18 +374,22 @@ class ArgmapApp(App):
         self._replay("redo")
 
     def _replay(self, direction: str) -> None:
-        """Undo (redo) the latest edit: at once when this window made it, else only after
-        saying whose it is and asking."""
+        """Undo (redo) the user's own latest edit, even when others edited since: at once when
+        this window made it, else after saying so and asking. With none of the user's own,
+        offer the latest edit of anyone, saying whose it is (only when chosen)."""
         try:
-            edit = self.workspace.next_edit(direction)
+            edit = mine = self.workspace.next_edit(direction, actor=self.actor)
+            if mine is None:
+                edit = self.workspace.next_edit(direction)
         except WorkspaceError as problem:
             self.notify(str(problem), severity="warning")
             return
         if edit is None:
             self.notify(f"nothing to {direction}", severity="warning")
             return
+        actor = self.actor if mine is not None else None
         if edit.id in self.own_edits:
-            self._replay_edit(direction, edit.id)
+            self._replay_edit(direction, edit.id, actor)
             return
         when = edit.time[:16].replace("T", " ")
         choices = [
@@ -381,23 +399,27 @@ class ArgmapApp(App):
 
         def chosen(choice: str | None) -> None:
             if choice == "replay":
-                self._replay_edit(direction, edit.id)
+                self._replay_edit(direction, edit.id, actor)
 
+        whose = (
+            "Your latest edit"
+            if mine is not None
+            else f"Nothing of yours ({self.actor}) to {direction}; the latest edit"
+        )
         self.push_screen(
             self.picker(
-                f"The edit to {direction} was not made in this window: {edit.actor}, {when} "
-                f"UTC, {edit.summary}",
+                f"{whose} was not made in this window: {edit.actor}, {when} UTC, {edit.summary}",
                 choices,
             ),
             chosen,
         )
 
-    def _replay_edit(self, direction: str, edit_id: int) -> None:
+    def _replay_edit(self, direction: str, edit_id: int, actor: str | None = None) -> None:
         try:
             if direction == "undo":
-                edit = self.workspace.undo(edit_id=edit_id)
+                edit = self.workspace.undo(edit_id=edit_id, actor=actor)
             else:
-                edit = self.workspace.redo(edit_id=edit_id)
+                edit = self.workspace.redo(edit_id=edit_id, actor=actor)
         except WorkspaceError as problem:
             self.last_error = str(problem)
             self.notify(str(problem), severity="warning")
@@ -407,7 +429,8 @@ class ArgmapApp(App):
 
     def check_outside_changes(self) -> None:
         """Refresh what is on screen when another process (or this app's own worker) has
-        changed the workspace, and say which edits others made."""
+        changed the workspace, and say which edits others made (the views are then read at
+        the newest of them: ``_seen_edit``, what this window's edits are based on)."""
         try:
             version = self.workspace.data_version()
         except WorkspaceError:

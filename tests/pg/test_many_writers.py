@@ -5,10 +5,6 @@ direct count."""
 
 import multiprocessing
 
-import pytest
-
-from tests.helpers import seed_workspace
-
 WRITERS = 8
 EDITS = 500
 
@@ -23,16 +19,6 @@ def _write(target: str, writer: int, ids: list[str], labels: list[str], done) ->
             label = labels[(k + writer) % len(labels)]
             workspace.set_stance(statement, label, annotator=f"writer{writer}", note=str(k))
     done.put(writer)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def target(request, tmp_path):
-    if request.param == "sqlite":
-        with seed_workspace(tmp_path) as workspace:
-            return str(workspace.path)
-    url = request.getfixturevalue("postgres_url")
-    seed_workspace(url).close()
-    return url
 
 
 def test_eight_processes_making_500_edits_each_lose_nothing(target):
