@@ -293,7 +293,7 @@ def test_ids_are_stable_across_registries() -> None:
 
 
 def test_a_full_name_claims_the_same_lone_name_whatever_the_hash_seed() -> None:
-    """"Miami" and "West" quoted alone, then "West Miami" in full: the full name takes the
+    """ "Miami" and "West" quoted alone, then "West Miami" in full: the full name takes the
     family name's speaker, in every process (the cluster's workers each have their own hash
     seed, and their blocks must equal one process's)."""
     import subprocess
