@@ -254,6 +254,9 @@ class ArgmapApp(App):
         )
         statements = plural(status.statements, "statement")
         share = f"{status.labelled_share:.0%} labelled by people "
+        disputed = status.review.get("disputed", 0)
+        if disputed:  # reviewers disagree on these: what adjudication is for
+            share += f"· {disputed} disputed "
         claims = f"· {plural(status.claims, 'claim')} "
         edits = (f"· {plural(status.edits, 'edit')}", "dim")
         width = self._width or self.size.width
