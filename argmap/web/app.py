@@ -318,33 +318,16 @@ class ReviewServer:
         posted = self._posted(request, session, body)
         if isinstance(posted, Response):
             return posted
-        statement_id, label, note, when = posted
+        statement_id, label, note, _ = posted
         workspace = self.workspaces.get()
         if not usable_id(statement_id) or statement_id not in {
             sid for sid, _ in adjudication_order(workspace)
         }:
             return JSONResponse({"error": "no such disputed statement"}, 404)
-        try:
-            stored = self._write(
-                lambda: workspace.set_stance(
-                    statement_id,
-                    label,
-                    annotator=session.reviewer,
-                    note=note,
-                    time=when,
-                    adjudicated=True,
-                )
-            )
-        except EditError as problem:
-            return JSONResponse({"error": str(problem)}, 400)
-        return JSONResponse(
-            {
-                "statement_id": statement_id,
-                "label": stored.label,
-                "note": stored.note,
-                "applied": stored.label == label and stored.note == note,
-            }
-        )
+        stored = self._save(workspace, session, posted, adjudicated=True)
+        if isinstance(stored, Response):
+            return stored
+        return JSONResponse(_saved(statement_id, stored, label, note))
 
     def _posted(
         self, request: Request, session: Session, body: bytes
@@ -420,34 +403,44 @@ class ReviewServer:
         posted = self._posted(request, session, body)
         if isinstance(posted, Response):
             return posted
-        statement_id, label, note, when = posted
+        statement_id, label, note, _ = posted
         workspace = self.workspaces.get()
         if (
             not usable_id(statement_id)
             or workspace.assigned_item(session.reviewer, statement_id) is None
         ):
             return JSONResponse({"error": "no such statement in your assignment"}, 404)
+        stored = self._save(workspace, session, posted)
+        if isinstance(stored, Response):
+            return stored
+        answered = workspace.web_answered(session.reviewer)
+        return JSONResponse(
+            {
+                **_saved(statement_id, stored, label, note),
+                "time": stored.time.isoformat()
+                if isinstance(stored.time, datetime)
+                else str(stored.time),
+                "answered": len(answered),
+            }
+        )
+
+    def _save(self, workspace, session: Session, posted: tuple, *, adjudicated: bool = False):
+        """The posted label stored as ``session``'s annotation (through the write lock), or
+        the 400 response saying why it was refused."""
+        statement_id, label, note, when = posted
         try:
-            stored = self._write(
+            return self._write(
                 lambda: workspace.set_stance(
-                    statement_id, label, annotator=session.reviewer, note=note, time=when
+                    statement_id,
+                    label,
+                    annotator=session.reviewer,
+                    note=note,
+                    time=when,
+                    adjudicated=adjudicated,
                 )
             )
         except EditError as problem:
             return JSONResponse({"error": str(problem)}, 400)
-        answered = workspace.web_answered(session.reviewer)
-        return JSONResponse(
-            {
-                "statement_id": statement_id,
-                "label": stored.label,
-                "note": stored.note,
-                "time": stored.time.isoformat()
-                if isinstance(stored.time, datetime)
-                else str(stored.time),
-                "applied": stored.label == label and stored.note == note,
-                "answered": len(answered),
-            }
-        )
 
     def _write(self, action):
         lock = self.workspaces.write_lock
@@ -455,6 +448,17 @@ class ReviewServer:
             return action()
         with lock:
             return action()
+
+
+def _saved(statement_id: str, stored, label: str, note: str) -> dict:
+    """What an answer's response says of the stored annotation: its label and note, and
+    whether they are the ones posted (an older answer never replaces a newer one)."""
+    return {
+        "statement_id": statement_id,
+        "label": stored.label,
+        "note": stored.note,
+        "applied": stored.label == label and stored.note == note,
+    }
 
 
 def usable_id(value: str) -> bool:
