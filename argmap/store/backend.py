@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, ClassVar, Protocol, cast
 
 from argmap.store.connection import WorkspaceConnection
 from argmap.store.errors import SchemaError, WorkspaceError
@@ -149,9 +149,19 @@ class Backend(ABC):
         """The aggregate joining ``expr``'s values with the SQL string literal
         ``separator``."""
 
-    @abstractmethod
+    #: How each kind of JSON field is spelled (``{}``: the column's expression), and the
+    #: function call that builds the object from ``'key', value`` pairs.
+    json_forms: ClassVar[Mapping[str, str]]
+    json_object: ClassVar[str]
+
     def json_record(self, fields: Sequence[JsonField]) -> str:
         """An SQL expression building one JSON object text from ``fields``, in their order."""
+        parts = []
+        for key, expr, kind in fields:
+            if kind not in self.json_forms:
+                raise ValueError(f"unknown JSON field kind {kind!r}")
+            parts.append(f"'{key}', {self.json_forms[kind].format(expr)}")
+        return self.json_object.format(", ".join(parts))
 
 
 class SqliteBackend(Backend):
@@ -243,18 +253,13 @@ class SqliteBackend(Backend):
     def join_text(self, expr: str, separator: str) -> str:
         return f"group_concat({expr}, {separator})"
 
-    def json_record(self, fields: Sequence[JsonField]) -> str:
-        # SQLite's json_object builds the record in C: floats with 15 significant digits
-        parts = []
-        for key, expr, kind in fields:
-            if kind == "json":
-                expr = f"json({expr})"
-            elif kind == "bool":
-                expr = f"json(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
-            elif kind != "value":
-                raise ValueError(f"unknown JSON field kind {kind!r}")
-            parts.append(f"'{key}', {expr}")
-        return f"json_object({', '.join(parts)})"
+    # SQLite's json_object builds the record in C: floats with 15 significant digits
+    json_forms: ClassVar[Mapping[str, str]] = {
+        "value": "{}",
+        "json": "json({})",
+        "bool": "json(CASE WHEN {} THEN 'true' ELSE 'false' END)",
+    }
+    json_object = "json_object({})"
 
 
 #: The backend of every SQLite workspace.

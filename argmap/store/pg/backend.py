@@ -9,11 +9,12 @@ counts itself in ``change_counter``, which is how another session's commits are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
+from typing import ClassVar
 
 import psycopg
 
-from argmap.store.backend import Backend, Connection, JsonField
+from argmap.store.backend import Backend, Connection
 from argmap.store.pg import schema
 from argmap.store.pg.connection import PgConnection, connect
 
@@ -124,17 +125,12 @@ class PostgresBackend(Backend):
     def join_text(self, expr: str, separator: str) -> str:
         return f"string_agg(CAST({expr} AS text), {separator})"
 
-    def json_record(self, fields: Sequence[JsonField]) -> str:
-        parts = []
-        for key, expr, kind in fields:
-            if kind == "json":
-                expr = f"CAST({expr} AS json)"
-            elif kind == "bool":
-                expr = f"(({expr}) <> 0)"
-            elif kind != "value":
-                raise ValueError(f"unknown JSON field kind {kind!r}")
-            parts.append(f"'{key}', {expr}")
-        return f"CAST(json_build_object({', '.join(parts)}) AS text)"
+    json_forms: ClassVar[Mapping[str, str]] = {
+        "value": "{}",
+        "json": "CAST({} AS json)",
+        "bool": "(({}) <> 0)",
+    }
+    json_object = "CAST(json_build_object({}) AS text)"
 
     # ------------------------------------------------------------------ helpers
 
