@@ -1,5 +1,7 @@
 """The status line counts statements the reviewers disagree on, as they come in."""
 
+import time
+
 from argmap.store import Workspace
 from argmap.tui.app import ArgmapApp
 from tests.tui.helpers import SIZE, run
@@ -18,8 +20,11 @@ def test_the_status_line_counts_disputed_statements(workspace_file):
                     other.set_stance(statement, labels[0], annotator="alice")
                 other.set_stance(first, labels[1], annotator="bob")
                 other.set_stance(second, labels[0], annotator="bob")
-            app.check_outside_changes()  # what the app does every second
-            await pilot.pause(0.3)
+            # the app looks every second and redraws its status line soon after
+            started = time.monotonic()
+            while "disputed" not in str(app.query_one("#status").render()):
+                assert time.monotonic() - started < 5, "the status line never counted it"
+                await pilot.pause(0.1)
             assert "· 1 disputed ·" in str(app.query_one("#status").render())
 
     run(go())
