@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "exchange",
     "review",
     "web",
+    "team",
     "ui",
 )
 

@@ -132,6 +132,32 @@ def _links(workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+def _roles_report(workspace) -> list[str]:
+    """What ``serve`` says of the reviewers' database roles (on PostgreSQL): whether the
+    database holds each reviewer to their assignment, and who cannot answer."""
+    if not workspace.on_server:
+        return []
+    if not workspace.secured():
+        return [
+            "roles are not set up: the server's own checks keep reviewers to their statements "
+            "(argmap workspace grant reviewer makes the database enforce it)"
+        ]
+    lines = ["answers are saved through each reviewer's database role"]
+    for name in workspace.web_reviewers():
+        role = workspace.reviewer_role(name)
+        if role is None:
+            lines.append(
+                f"warning: reviewer {name} has no database role, so their answers are refused: "
+                f"argmap workspace grant reviewer ROLE --as {name}"
+            )
+        elif not workspace.may_act_as(role):
+            lines.append(
+                f"warning: this login may not act as {name}'s role {role}, so their answers are "
+                f"refused: a database administrator runs GRANT {role} TO <this login>"
+            )
+    return lines
+
+
 def _serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -143,6 +169,7 @@ def _serve(args: argparse.Namespace) -> int:
         target = str(workspace.path)
         name = workspace.name
         reviewers = len(workspace.web_reviewers())
+        roles_report = _roles_report(workspace)
     from argmap.store.core import default_actor
 
     settings = Settings(
@@ -159,6 +186,8 @@ def _serve(args: argparse.Namespace) -> int:
         f"{base}/a/{settings.analyst_secret}",
         flush=True,
     )
+    for line in roles_report:
+        print(line, flush=True)
     uvicorn.run(
         app,
         host=args.host,

@@ -117,19 +117,6 @@ def register(
         help="the debate's codebook (default: the one *.codebook.toml in DIR)",
     )
     init.set_defaults(run=_run_init)
-    copy = commands.add_parser(
-        "workspace",
-        help="copy a whole workspace, between SQLite and PostgreSQL in either direction",
-        description="workspace copy SOURCE TARGET: copy the workspace SOURCE (a file or folder, "
-        "or a PostgreSQL connection string) into a new workspace TARGET (a folder or file that "
-        "does not exist, or an empty PostgreSQL database): every document, statement, speaker, "
-        "label, claim, link and the edit log, in one transaction.",
-    )
-    copy.add_argument("action", choices=("copy",))
-    copy.add_argument("source", metavar="SOURCE", help="the workspace to copy")
-    copy.add_argument("target", metavar="TARGET", help="where the copy goes")
-    copy.set_defaults(run=_run_workspace_copy)
-
     add = commands.add_parser(
         "add",
         help="add articles to the workspace",
@@ -251,34 +238,6 @@ def _run_init(args: argparse.Namespace) -> int:
             + (f" with codebook {source}" if source else " (no codebook yet)")
         )
     return 0
-
-
-def _run_workspace_copy(args: argparse.Namespace) -> int:
-    from argmap.store import open_workspace
-    from argmap.store.copy import copy_workspace
-
-    with open_workspace(args.source) as source:
-        report = copy_workspace(source, args.target)
-        counts = ", ".join(f"{plural(n, _ROW_NAMES[t])}" for t, n in report.rows.items() if n)
-        print(f"copied {source.name} to {report.name}: {counts or 'an empty workspace'}")
-    return 0
-
-
-#: How a copy report names each table's rows.
-_ROW_NAMES = {
-    "documents": "document",
-    "document_metadata": "metadata record",
-    "speakers": "speaker",
-    "statements": "statement",
-    "suggestions": "suggestion",
-    "annotations": "label",
-    "claims": "claim",
-    "relations": "link",
-    "edits": "edit-log entry",
-    "web_reviewers": "reviewer",
-    "assignments": "assignment",
-    "web_tokens": "browser link",
-}
 
 
 def _run_add(args: argparse.Namespace) -> int:

@@ -129,6 +129,11 @@ class Backend(ABC):
         """``(name, CREATE statement)`` of each index made on ``table`` (not the ones a
         primary key or UNIQUE makes)."""
 
+    def refresh_labels(self, conn: Connection, statement_ids: list[str]) -> bool:
+        """Recompute the statements' derived labels in the database itself, if it does that
+        (``argmap.store.derived``); False: it does not, and the caller derives them."""
+        return False
+
     def reset_counter(self, conn: Connection, table: str) -> None:
         """After rows were copied into ``table`` with their own ids, let the ids it gives
         new rows start after them (nothing to do where the database reads the largest)."""

@@ -54,10 +54,14 @@ def derive_label(
 
 def refresh_labels(conn: Connection, statement_ids: list[str]) -> None:
     """Recompute label, label_source, review, suggestion_score and uncertainty for
-    ``statement_ids``."""
+    ``statement_ids`` (in the database where the backend does it: ``Backend.refresh_labels``;
+    PostgreSQL's ``argmap_refresh_label`` is this rule in SQL)."""
+    if conn.backend.refresh_labels(conn, statement_ids):
+        return
     for statement_id in statement_ids:
         annotations = conn.execute(
-            "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ?",
+            "SELECT annotator, adjudicated, label, time FROM annotations WHERE statement_id = ? "
+            "ORDER BY annotator, adjudicated",  # ties in time go to the last (derive_label)
             (statement_id,),
         ).fetchall()
         suggestion = conn.execute(

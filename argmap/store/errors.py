@@ -40,3 +40,8 @@ class LabelNotApplied(EditError):
 class EditConflict(EditError):
     """An edit made on a view read before another person changed the same row: refused, so
     nothing they changed is silently overwritten (reload and edit again)."""
+
+
+class AccessRefused(WorkspaceError):
+    """The database refused what the user's role may not do in this workspace (a reviewer
+    writing outside their assignment, anyone but the owner changing its roles)."""

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.store.access import AccessPart
 from argmap.store.argument import ArgumentPart
 from argmap.store.core import WORKSPACE_FILE
 from argmap.store.documents import DocumentsPart
@@ -33,6 +34,7 @@ class Workspace(
     SearchPart,
     SuggestionsPart,
     WebPart,
+    AccessPart,
 ):
     """An open workspace file. Every edit method is one transaction and one edit-log entry."""
 

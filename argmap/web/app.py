@@ -40,6 +40,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from argmap.store import EditError, Workspace, open_workspace
+from argmap.store.errors import AccessRefused
 from argmap.web import pages
 from argmap.web.items import adjudication_order, dispute_view, item_view
 from argmap.web.security import (
@@ -262,12 +263,13 @@ class ReviewServer:
         if not usable_id(statement_id):
             return None
         workspace = self.workspaces.get()
-        item = workspace.assigned_item(session.reviewer, statement_id)
-        if item is None:
-            return None
-        return item_view(
-            workspace, session.reviewer, item, workspace.web_assignment(session.reviewer)
-        )
+        with workspace.acting_as(session.reviewer):  # the database's limits, where it has them
+            item = workspace.assigned_item(session.reviewer, statement_id)
+            if item is None:
+                return None
+            return item_view(
+                workspace, session.reviewer, item, workspace.web_assignment(session.reviewer)
+            )
 
     # ------------------------------------------------------------------ adjudication
 
@@ -428,17 +430,24 @@ class ReviewServer:
         """The posted label stored as ``session``'s annotation (through the write lock), or
         the 400 response saying why it was refused."""
         statement_id, label, note, when = posted
-        try:
-            return self._write(
-                lambda: workspace.set_stance(
-                    statement_id,
-                    label,
-                    annotator=session.reviewer,
-                    note=note,
-                    time=when,
-                    adjudicated=adjudicated,
-                )
+
+        def save():
+            return workspace.set_stance(
+                statement_id,
+                label,
+                annotator=session.reviewer,
+                note=note,
+                time=when,
+                adjudicated=adjudicated,
             )
+
+        try:
+            if adjudicated:  # the analyst's own connection
+                return self._write(save)
+            with workspace.acting_as(session.reviewer):  # as the reviewer's database role
+                return self._write(save)
+        except AccessRefused as problem:
+            return JSONResponse({"error": str(problem)}, 403)
         except EditError as problem:
             return JSONResponse({"error": str(problem)}, 400)
 
@@ -524,9 +533,24 @@ def create_app(settings: Settings) -> Starlette:
         yield
         server.workspaces.close()
 
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], lifespan=lifespan)
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(SecurityHeaders)],
+        lifespan=lifespan,
+        exception_handlers={AccessRefused: _refused_by_database},
+    )
     app.state.server = server
     return app
+
+
+async def _refused_by_database(request: Request, problem: Exception) -> Response:
+    """What the database refused a reviewer (in a workspace whose roles are set up): 403."""
+    return _refused(
+        403,
+        "Not allowed",
+        "The workspace's database does not let this link do that; ask the analyst.",
+        request.url.path.startswith("/api/"),
+    )
 
 
 class SecurityHeaders:

@@ -41,7 +41,8 @@ class PostgresBackend(Backend):
     def create_schema(self, conn: Connection) -> None:
         """Create the workspace's tables, indexes, triggers and functions (inside the
         caller's transaction)."""
-        for statement in schema.ddl():
+        current = conn.execute("SELECT current_schema()").fetchone()[0]
+        for statement in schema.ddl(current):
             conn.execute(statement)
 
     def has_tables(self, conn: Connection) -> bool:
@@ -67,6 +68,23 @@ class PostgresBackend(Backend):
             conn.execute("ROLLBACK")
             raise
         pg.writing = True
+
+    def refresh_labels(self, conn: Connection, statement_ids: list[str]) -> bool:
+        """Derived labels come from ``argmap_refresh_label`` (the rule in SQL, run as the
+        workspace's owner, so a reviewer's role needs no right to write statements); False in
+        a workspace made before it existed."""
+        pg = _pg(conn)
+        if pg.derives_labels is None:
+            found = conn.execute("SELECT to_regproc('argmap_refresh_label')").fetchone()
+            pg.derives_labels = found is not None and found[0] is not None
+        if not pg.derives_labels:
+            return False
+        if statement_ids:
+            conn.execute(
+                "SELECT count(argmap_refresh_label(id)) FROM unnest(CAST(? AS text[])) AS id",
+                (list(statement_ids),),
+            )
+        return True
 
     def defer_foreign_keys(self, conn: Connection) -> None:
         conn.execute("SET CONSTRAINTS ALL DEFERRED")

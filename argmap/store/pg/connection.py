@@ -28,7 +28,7 @@ from psycopg import errors
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 
-from argmap.store.errors import WorkspaceBusy, WorkspaceError
+from argmap.store.errors import AccessRefused, WorkspaceBusy, WorkspaceError
 
 if TYPE_CHECKING:
     from argmap.store.backend import Backend
@@ -81,6 +81,8 @@ class PgConnection:
         self.own_commits = 0
         self.writing = False  # inside a write transaction begun by the backend
         self.busy_timeout = 5.0  # seconds a writer waits for the write lock
+        #: whether the database derives statements' labels itself (None: not yet asked)
+        self.derives_labels: bool | None = None
 
     @property
     def in_transaction(self) -> bool:
@@ -117,6 +119,11 @@ class PgConnection:
         if isinstance(problem, errors.LockNotAvailable | errors.QueryCanceled):
             return WorkspaceBusy(
                 f"{self.path}: workspace busy: another argmap session is writing to it; try again"
+            )
+        if isinstance(problem, errors.InsufficientPrivilege):
+            return AccessRefused(
+                f"{self.path}: refused by the database: {_first_line(problem)} "
+                "(your role may not do this in this workspace); nothing was written"
             )
         if isinstance(problem, psycopg.OperationalError) and self.raw.closed:
             return ServerUnavailable(

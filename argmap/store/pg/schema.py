@@ -17,6 +17,13 @@ What differs, and why:
 - ``workspace_marks`` holds what SQLite keeps in its file header (schema version,
   application id), and ``change_counter`` counts committed writes (SQLite's
   ``data_version``).
+- A statement's current label, its source and review state are derived in the database
+  (``argmap_refresh_label``, the rule of ``argmap.store.derived.derive_label`` in SQL, run
+  by its owner), and kept by a trigger on ``annotations``: a reviewer whose role may write
+  only their own annotations (``argmap.store.pg.roles``) still moves the board, and cannot
+  set a statement's label any other way.
+- ``workspace_roles`` names the database roles of the workspace's analysts and reviewers
+  (see ``argmap.store.pg.roles``).
 """
 
 from __future__ import annotations
@@ -174,6 +181,73 @@ CREATE TABLE change_counter (
     n bigint NOT NULL
 );
 INSERT INTO change_counter (one, n) VALUES (1, 0);
+CREATE TABLE workspace_roles (
+    role TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    reviewer TEXT
+);
+"""
+
+#: A statement's label, its source and review state from its annotations and suggestion:
+#: ``derive_label`` in SQL (the latest adjudication, else the latest person's label, ties to
+#: the last annotator in key order, else the suggestion; 'disputed' when people's labels
+#: differ). SECURITY DEFINER: it runs as the workspace's owner, so a reviewer's label moves
+#: the statement's derived columns without any right to write statements. Its search path
+#: is the workspace's schema, then ``pg_temp`` (a caller's temporary table never stands in
+#: for a workspace table), filled in by ``label_functions``.
+LABELS = """
+CREATE OR REPLACE FUNCTION argmap_refresh_label(sid text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $body$
+DECLARE
+    suggested record;
+    has_suggestion boolean;
+    latest text;
+    new_label text;
+    new_source text;
+    new_review text;
+BEGIN
+    SELECT label, score, uncertainty INTO suggested FROM suggestions WHERE statement_id = sid;
+    has_suggestion := FOUND;
+    SELECT label INTO latest FROM annotations WHERE statement_id = sid AND adjudicated <> 0
+        ORDER BY time DESC, annotator DESC LIMIT 1;
+    IF FOUND THEN
+        new_label := latest; new_source := 'adjudicated'; new_review := 'adjudicated';
+    ELSE
+        SELECT label INTO latest FROM annotations WHERE statement_id = sid
+            ORDER BY time DESC, annotator DESC LIMIT 1;
+        IF FOUND THEN
+            new_label := latest; new_source := 'human';
+            new_review := CASE WHEN (SELECT count(DISTINCT label) FROM annotations
+                WHERE statement_id = sid AND adjudicated = 0) > 1
+                THEN 'disputed' ELSE 'labelled' END;
+        ELSIF has_suggestion THEN
+            new_label := suggested.label; new_source := 'suggestion'; new_review := 'suggested';
+        ELSE
+            new_label := NULL; new_source := NULL; new_review := 'unlabelled';
+        END IF;
+    END IF;
+    UPDATE statements SET label = new_label, label_source = new_source, review = new_review,
+        suggestion_score = CASE WHEN has_suggestion THEN suggested.score END,
+        uncertainty = CASE WHEN has_suggestion THEN suggested.uncertainty END
+        WHERE id = sid;
+END
+$body$;
+CREATE OR REPLACE FUNCTION argmap_annotation_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = {schema}, pg_temp AS $body$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM argmap_refresh_label(OLD.statement_id);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND (TG_OP = 'INSERT'
+            OR NEW.statement_id IS DISTINCT FROM OLD.statement_id) THEN
+        PERFORM argmap_refresh_label(NEW.statement_id);
+    END IF;
+    RETURN NULL;
+END
+$body$;
+DROP TRIGGER IF EXISTS annotations_derive_label ON annotations;
+CREATE TRIGGER annotations_derive_label AFTER INSERT OR UPDATE OR DELETE ON annotations
+    FOR EACH ROW EXECUTE FUNCTION argmap_annotation_changed();
 """
 
 _TALLY_TRIGGERS = """
@@ -250,15 +324,27 @@ $body$;
 """
 
 
-def ddl() -> list[str]:
-    """The statements that create the schema in an empty PostgreSQL database, in order."""
+def quoted(name: str) -> str:
+    """``name`` as an SQL identifier in double quotes."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def label_functions(schema: str) -> list[str]:
+    """The statements that (re)define the derived-label function and its trigger for the
+    workspace in ``schema``."""
+    return split_functions(LABELS.replace("{schema}", quoted(schema)))
+
+
+def ddl(schema: str) -> list[str]:
+    """The statements that create the schema in an empty PostgreSQL database (its schema
+    ``schema``), in order."""
     tables = for_postgresql(_TABLES + WEB_TABLES)
     tables = tables.replace("NOCASE(name)", nocase("name"))
     statements = [s.strip() for s in tables.split(";") if s.strip()]
-    return statements + _split_functions(COMPATIBILITY + _TALLY_TRIGGERS)
+    return statements + split_functions(COMPATIBILITY + _TALLY_TRIGGERS) + label_functions(schema)
 
 
-def _split_functions(script: str) -> list[str]:
+def split_functions(script: str) -> list[str]:
     """``script``'s statements: split at semicolons outside ``$body$`` quoting."""
     statements: list[str] = []
     current: list[str] = []
