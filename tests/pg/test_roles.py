@@ -174,6 +174,28 @@ def test_a_reviewer_adds_only_their_own_labels_on_their_own_statements(team):
         )
 
 
+def test_a_reviewer_cannot_pass_as_another_with_a_temporary_table_or_set_role(team):
+    """The policies' functions search the workspace's schema before ``pg_temp``: a temporary
+    ``workspace_roles`` naming her as carol changes nothing; nor may she take carol's role."""
+    add = (
+        "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time) "
+        "VALUES (%s, 'carol', 0, 'neutral', '2026-12-07T10:00:00+00:00')"
+    )
+    with team.sql("owner") as owner:
+        owner.execute(f'CREATE ROLE "carol_{team.database}" NOLOGIN')
+    try:
+        with team.sql("alice") as alice:
+            alice.execute("CREATE TEMP TABLE workspace_roles (role text, kind text, reviewer text)")
+            alice.execute("INSERT INTO workspace_roles VALUES (current_user, 'reviewer', 'carol')")
+            alice.execute("CREATE TEMP TABLE assignments (reviewer text, statement_id text)")
+            alice.execute("INSERT INTO assignments VALUES ('carol', %s)", (team.others[0],))
+            assert "row-level security" in _refused(alice, add, (team.others[0],))
+            assert "permission denied" in _refused(alice, f'SET ROLE "carol_{team.database}"')
+    finally:
+        with team.sql("owner") as owner:
+            owner.execute(f'DROP ROLE "carol_{team.database}"')
+
+
 def test_a_reviewer_cannot_forge_the_edit_log(team):
     """An edit-log entry is what undo replays: a reviewer's may name only their own labels
     and the derived columns of their statements."""
