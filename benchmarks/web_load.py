@@ -6,11 +6,12 @@ the answers lost: those the server reported applied minus the edits in the works
 (0 when none is lost). The server runs as ``argmap serve`` in its own process, on the same
 machine as the clients.
 
-    python benchmarks/web_load.py [--reviewers 50] [--seconds 60] [--postgres]
+    python benchmarks/web_load.py [--reviewers 50] [--seconds 60] [--postgres [--roles]]
 
 On the seed workspace; every reviewer gets every statement (``argmap assign --web``).
 ``--postgres`` runs on a throwaway PostgreSQL server (Debian's binaries, as the tests start
-it).
+it); with ``--roles`` each reviewer gets a database role (``argmap workspace grant
+reviewer``), so the server saves every answer as that role, under row-level security.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def reviewer(port, link, labels, stop_at, latencies, results, number) -> None:
     conn.close()
 
 
-def run(target: str, reviewers: int, seconds: float) -> None:
+def run(target: str, reviewers: int, seconds: float, roles: bool = False) -> None:
     port = free_port()
     names = ",".join(f"r{n:02d}" for n in range(reviewers))
     out = io.StringIO()
@@ -86,6 +87,10 @@ def run(target: str, reviewers: int, seconds: float) -> None:
         argmap(["assign", "--web", "--reviewers", names, "--overlap", str(reviewers),
                 "--url", f"http://127.0.0.1:{port}", "-w", target])  # fmt: skip
     links = re.findall(r"-> (http://\S+)", out.getvalue())
+    if roles:
+        with Workspace(target) as workspace:
+            for name in names.split(","):
+                workspace.grant(name, "reviewer")
     with Workspace(target) as workspace:
         labels = list(workspace.codebook_outline.label_ids)
         statements = workspace.count_statements()
@@ -122,6 +127,8 @@ def run(target: str, reviewers: int, seconds: float) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    if len(latencies) < 2:
+        raise SystemExit(f"no answers were measured; the server said: {server.stderr.read()}")
     with Workspace(target) as workspace:
         logged = workspace.conn.execute("SELECT count(*) FROM edits").fetchone()[0] - before
     ok = sum(status == 200 for status, _ in results)
@@ -140,7 +147,10 @@ def main() -> None:
     parser.add_argument("--reviewers", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--roles", action="store_true", help="with --postgres: reviewers' roles")
     args = parser.parse_args()
+    if args.roles and not args.postgres:
+        parser.error("--roles needs --postgres")
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, load "
         f"{os.getloadavg()[0]:.1f}, Python {platform.python_version()}"
@@ -153,8 +163,10 @@ def main() -> None:
             try:
                 url = create_database(server.url(), "bench_web_load")
                 seed_workspace(url).close()
-                print("PostgreSQL:", end=" ")
-                run(url, args.reviewers, args.seconds)
+                print(
+                    "PostgreSQL" + (" with reviewers' roles" if args.roles else "") + ":", end=" "
+                )
+                run(url, args.reviewers, args.seconds, args.roles)
             finally:
                 server.stop()
         else:
