@@ -113,16 +113,9 @@ GRANT UPDATE (n) ON change_counter TO {reviewers};
 ALTER TABLE annotations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE edits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE assignments ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS argmap_analysts ON annotations;
-DROP POLICY IF EXISTS argmap_analysts ON edits;
-DROP POLICY IF EXISTS argmap_analysts ON assignments;
 CREATE POLICY argmap_analysts ON annotations TO {analysts} USING (true) WITH CHECK (true);
 CREATE POLICY argmap_analysts ON edits TO {analysts} USING (true) WITH CHECK (true);
 CREATE POLICY argmap_analysts ON assignments TO {analysts} USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS argmap_reviewer_reads ON annotations;
-DROP POLICY IF EXISTS argmap_reviewer_adds ON annotations;
-DROP POLICY IF EXISTS argmap_reviewer_changes ON annotations;
-DROP POLICY IF EXISTS argmap_reviewer_removes ON annotations;
 CREATE POLICY argmap_reviewer_reads ON annotations FOR SELECT TO {reviewers}
     USING (annotator = argmap_reviewer());
 CREATE POLICY argmap_reviewer_adds ON annotations FOR INSERT TO {reviewers}
@@ -131,9 +124,6 @@ CREATE POLICY argmap_reviewer_changes ON annotations FOR UPDATE TO {reviewers}
     USING ({own_label}) WITH CHECK ({own_label});
 CREATE POLICY argmap_reviewer_removes ON annotations FOR DELETE TO {reviewers}
     USING ({own_label});
-DROP POLICY IF EXISTS argmap_reviewer_reads ON edits;
-DROP POLICY IF EXISTS argmap_reviewer_logs ON edits;
-DROP POLICY IF EXISTS argmap_reviewer_discards ON edits;
 CREATE POLICY argmap_reviewer_reads ON edits FOR SELECT TO {reviewers}
     USING (actor = argmap_reviewer());
 CREATE POLICY argmap_reviewer_logs ON edits FOR INSERT TO {reviewers}
@@ -142,7 +132,6 @@ CREATE POLICY argmap_reviewer_logs ON edits FOR INSERT TO {reviewers}
 CREATE POLICY argmap_reviewer_discards ON edits FOR UPDATE TO {reviewers}
     USING (actor = argmap_reviewer()) WITH CHECK (actor = argmap_reviewer()
         AND state = 'discarded');
-DROP POLICY IF EXISTS argmap_reviewer_reads ON assignments;
 CREATE POLICY argmap_reviewer_reads ON assignments FOR SELECT TO {reviewers}
     USING (reviewer = argmap_reviewer());
 REVOKE ALL ON FUNCTION argmap_refresh_label(text) FROM PUBLIC;
@@ -236,6 +225,11 @@ def secure(conn: Connection) -> dict[str, str]:
     }
     for statement in label_functions(schema):  # a workspace made before they existed
         conn.execute(statement)
+    for table, policy in conn.execute(  # made again below, as this version writes them
+        "SELECT tablename, policyname FROM pg_policies "
+        "WHERE schemaname = current_schema() AND policyname LIKE 'argmap!_%' ESCAPE '!'"
+    ).fetchall():
+        conn.execute(f"DROP POLICY {quoted(policy)} ON {quoted(table)}")
     for statement in _statements(_FUNCTIONS.format(**names)):
         conn.execute(statement)
     for statement in _statements(_GRANTS.format(**names)):
