@@ -1,5 +1,5 @@
 """Read-only queries the terminal UI needs beyond the store's lists: the board, fuzzy
-text search, the review queue, the map's children.
+text search, the review queue, reviewers' paired labels, the map's children.
 
 Pure functions over an open ``Workspace``; no Textual import. Edits stay on the
 ``Workspace`` methods.
@@ -215,6 +215,21 @@ def review_queue(workspace, *, offset: int = 0, limit: int = 50) -> list[Stateme
         offset=offset,
         limit=limit,
     )
+
+
+def paired_labels(workspace) -> dict[str, dict[str, str]]:
+    """People's labels of the statements that two people or more labelled: statement id ->
+    {annotator: label}, adjudications left out. What agreement between reviewers rests on (a
+    statement labelled once adds nothing to it), in one query, so a workspace of single labels
+    reads no row."""
+    units: dict[str, dict[str, str]] = {}
+    for statement_id, annotator, label in workspace.conn.execute(
+        "SELECT statement_id, annotator, label FROM annotations WHERE adjudicated = 0 "
+        "AND statement_id IN (SELECT statement_id FROM annotations WHERE adjudicated = 0 "
+        "GROUP BY statement_id HAVING count(*) >= 2)"
+    ):
+        units.setdefault(statement_id, {})[annotator] = label
+    return units
 
 
 def claim_statements(workspace, claim_id: str) -> list[tuple[Relation, StatementRow]]:

@@ -24,9 +24,10 @@ from textual.widgets import ContentSwitcher, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from argmap.errors import ArgmapError
-from argmap.store import EditConflict, Workspace, WorkspaceError
+from argmap.store import EditConflict, Status, Workspace, WorkspaceError
 from argmap.store.core import default_actor
 from argmap.store.pg.url import is_server_target
+from argmap.tui.agreement import Agreement, measure_agreement
 from argmap.tui.commands import ArgmapCommands
 from argmap.tui.dialogs import ErrorScreen, HelpScreen, PickerScreen, PromptScreen
 from argmap.tui.footer import KeysFooter
@@ -125,6 +126,10 @@ class ArgmapApp(App):
         self.issue = outline.issue if outline else str(self.workspace_path)
         self.stale: set[str] = set()
         self._status_timer = None
+        self._status: Status | None = None  # the store's counts as last read for the status line
+        #: Agreement between reviewers as last measured (None: no statement has two people's
+        #: labels), shown in the status line.
+        self.agreement: Agreement | None = None
         self._after_switch = (
             None  # what to focus after the next view switch (default: the view's own)
         )
@@ -168,6 +173,9 @@ class ArgmapApp(App):
             self.call_after_refresh(self.add_documents, self.add_paths)
         else:
             self.set_timer(1.0, self.warm_search)  # after the first screen, not competing with it
+        # agreement too (its first measure imports the statistics modules): in a thread, then
+        # at each look that finds the workspace changed (schedule_status)
+        self.set_timer(1.0, self.start_agreement)
         self.set_interval(OUTSIDE_CHECK_SECONDS, self.check_outside_changes)
         self.set_timer(0.5, self.check_integrity)  # a large file: before the first edit needs it
 
@@ -225,7 +233,7 @@ class ArgmapApp(App):
         self._width = event.size.width
         if self.screen_stack:
             self._tabs()
-            self.update_status()
+            self.show_status()
 
     def legend(self) -> Text:
         """The stance labels with the keys that set them, as remapped."""
@@ -241,7 +249,15 @@ class ArgmapApp(App):
         """The status line: counts from the store."""
         if not self.screen_stack:
             return  # closing
-        status = self.workspace.status()
+        self._status = self.workspace.status()
+        self.show_status()
+
+    def show_status(self) -> None:
+        """The status line from the counts last read and the agreement last measured, as much
+        of it as the terminal's width holds."""
+        status = self._status
+        if not self.screen_stack or status is None:
+            return
         chips = Text()
         for label in (*self.labels.ids, ""):
             n = status.labels.get(label, 0)
@@ -254,20 +270,32 @@ class ArgmapApp(App):
         )
         statements = plural(status.statements, "statement")
         share = f"{status.labelled_share:.0%} labelled by people "
+        # how far reviewers agree (alpha, once two people labelled a statement) and the
+        # statements they disagree on (what adjudication is for)
         disputed = status.review.get("disputed", 0)
-        if disputed:  # reviewers disagree on these: what adjudication is for
-            share += f"· {disputed} disputed "
+        review, brief = [], []
+        if self.agreement is not None:
+            review.append(self.agreement.text())
+            brief.append(self.agreement.text(short=True))
+        if disputed:
+            review.append(f"{disputed} disputed")
+            brief.append(f"{disputed} disputed")
+        agreed = "".join(f"· {part} " for part in review)
+        agreed_brief = "".join(f"· {part} " for part in brief)
         claims = f"· {plural(status.claims, 'claim')} "
         edits = (f"· {plural(status.edits, 'edit')}", "dim")
         width = self._width or self.size.width
+        labelled = f" · {status.labelled_share:.0%} labelled "
         # the fullest line that fits: the edits, the claims, the documents' and speakers' counts,
-        # then the labelled share go first; the stance counts are cut only when nothing else is
-        # left
+        # the labelled share, the items alpha rests on, then alpha and the disputed count go
+        # first; the stance counts are cut only when nothing else is left
         for text in (
-            Text.assemble(counts, statements, " · ", share, claims, labels, edits),
-            Text.assemble(counts, statements, " · ", share, claims, labels),
-            Text.assemble(counts, statements, " · ", share, labels),
-            Text.assemble(" ", statements, f" · {status.labelled_share:.0%} labelled ", labels),
+            Text.assemble(counts, statements, " · ", share, agreed, claims, labels, edits),
+            Text.assemble(counts, statements, " · ", share, agreed, claims, labels),
+            Text.assemble(counts, statements, " · ", share, agreed, labels),
+            Text.assemble(" ", statements, labelled, agreed, labels),
+            Text.assemble(" ", statements, " ", agreed, labels),
+            Text.assemble(" ", statements, " ", agreed_brief, labels),
             Text.assemble(" ", statements, " ", labels),
         ):
             if not width or text.cell_len <= width:
@@ -365,10 +393,15 @@ class ArgmapApp(App):
         self.schedule_status()
 
     def schedule_status(self) -> None:
-        """Update the status line shortly (its counts scan the store), once for a burst of edits."""
+        """Update the status line shortly (its counts scan the store) and measure agreement
+        again, once for a burst of edits."""
         if self._status_timer is not None:
             self._status_timer.stop()
-        self._status_timer = self.set_timer(0.15, self.update_status)
+        self._status_timer = self.set_timer(0.15, self._refresh_status)
+
+    def _refresh_status(self) -> None:
+        self.update_status()
+        self.start_agreement()
 
     def action_undo(self) -> None:
         self._replay("undo")
@@ -567,6 +600,13 @@ class ArgmapApp(App):
             workspace.check_integrity()
         self.workspace.integrity_checked()
 
+    @work(thread=True, exit_on_error=False, group="agreement", exclusive=True, name="agreement")
+    def start_agreement(self) -> Agreement | None:
+        """Measure agreement between reviewers in the background (its own connection: one
+        query, then alpha); the status line shows it when done (``_worker_state``)."""
+        with Workspace(self.workspace_path) as workspace:
+            return measure_agreement(workspace)
+
     @work(thread=True, exit_on_error=False, group="index", name="search index")
     def warm_search(self) -> None:
         """Build the fuzzy search index in the background (its own connection), so the first
@@ -593,7 +633,11 @@ class ArgmapApp(App):
         if not self.screen_stack:
             return  # the app is closing: a worker (the search index's) ended after its screens
         worker = event.worker
-        if event.state in (WorkerState.ERROR, WorkerState.SUCCESS, WorkerState.CANCELLED):
+        if worker.group == "add" and event.state in (
+            WorkerState.ERROR,
+            WorkerState.SUCCESS,
+            WorkerState.CANCELLED,
+        ):
             for box in self.main.query("#progress"):
                 box.add_class("hidden")
         if event.state == WorkerState.ERROR:
@@ -603,12 +647,16 @@ class ArgmapApp(App):
                 str(error) if isinstance(error, ArgmapError) else f"{type(error).__name__}: {error}"
             )
             self.push_screen(ErrorScreen(f"{worker.name} failed", self.last_error))
+        elif event.state == WorkerState.SUCCESS and worker.group == "agreement":
+            self.agreement = worker.result
+            self.show_status()
         elif event.state == WorkerState.SUCCESS and worker.group == "add":
             self.notify(str(worker.result), title="documents added", timeout=6)
             self.stale = set(VIEWS)
             self.stale.discard(self.current)
             self.current_view.refresh_data()
             self.update_status()
+            self.start_agreement()
             self.warm_search()
 
 
