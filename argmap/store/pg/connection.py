@@ -155,7 +155,13 @@ def connect(target: str, backend: Backend, *, timeout: float = 10.0) -> PgConnec
     try:
         raw = psycopg.connect(target, autocommit=True, connect_timeout=max(1, round(timeout)))
     except psycopg.OperationalError as problem:
-        raise ServerUnavailable(f"{name}: cannot connect: {_first_line(problem)}") from None
+        reason = _first_line(problem)
+        if "no password supplied" in reason or "password authentication failed" in reason:
+            reason += (
+                " (argmap takes no password in the URL: keep it in ~/.pgpass as "
+                "host:port:database:user:password, mode 600, or in a service file)"
+            )
+        raise ServerUnavailable(f"{name}: cannot connect: {reason}") from None
     # sum() of integers is numeric in PostgreSQL; the store, like SQLite, wants int or float
     raw.adapters.register_loader("numeric", NumericAsNumber)
     return PgConnection(raw, name, backend)
