@@ -306,7 +306,8 @@ class SpeakerRegistry:
     # ------------------------------------------------------------------ internals
 
     def _parse(self, name: str, kind: SpeakerKind | None) -> _Parse:
-        parsed = split_role.__wrapped__(name)  # uncached: the registry memoises per string itself
+        # cached: extract_corpus has parsed the name already (unattributed_note)
+        parsed = split_role(name)
         surface = parsed.name or name.strip()
         kind = kind or parsed.kind
         key = name_key(surface) or (surface.casefold(),)
