@@ -581,6 +581,7 @@ def _insert(workspace, export: MapExport) -> None:
                 for e in export.edits
             ],
         )
+        backend.reset_counter(conn, "edits")  # the next entry's id follows the imported ones
         refresh_labels(
             conn, [row[0] for row in conn.execute("SELECT DISTINCT statement_id FROM annotations")]
         )
