@@ -3,7 +3,9 @@
 Every edit runs in one write transaction (``Backend.begin_write``) and writes one row of the
 edit log (``argmap.store.editlog``) holding, for each row it touched, the row before
 and after. Undo puts the "before" rows back, redo the "after" rows, after checking
-that nothing changed those rows since (otherwise it refuses, naming the row). WAL mode keeps
+that nothing changed those rows since (otherwise it refuses, naming the row); each undo and
+redo is an entry of the log too (``REPLAYS``: who, when, the rows it wrote), which cannot itself
+be undone. WAL mode keeps
 readers going while one process writes; a second writer waits up to
 ``busy_timeout`` seconds and then gets ``WorkspaceBusy``.
 
@@ -34,7 +36,6 @@ from argmap.store.editlog import (
     ChangeSet,
     edit_from_row,
     logged_changes,
-    read_row,
     replayed_row,
     statements_of,
     write_row,
@@ -45,6 +46,9 @@ from argmap.store.records import Edit
 
 WORKSPACE_FILE = "argmap.sqlite"
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process before "workspace busy"
+#: The actions of the log entries undo and redo write: ``undoable`` 0, their ``changes`` the
+#: rows they wrote ({table, key, before, after}), each with ``edit``: the id of the edit replayed.
+REPLAYS = ("undo", "redo")
 
 
 def default_busy_timeout() -> float:
@@ -345,18 +349,7 @@ class Core:
             "WHERE undoable = 1 AND state = 'undone' AND actor = ?",  # the index edits_state
             (actor,),
         )
-        cursor = conn.execute(
-            "INSERT INTO edits (time, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?) "
-            "RETURNING id",
-            (
-                now(),
-                actor,
-                action,
-                summary,
-                json.dumps(changes, ensure_ascii=False),
-            ),
-        )
-        self.last_edit_id = cursor.fetchall()[0][0]
+        self.last_edit_id = _append(conn, actor, action, summary, changes, undoable=True)
 
     def log_event(
         self,
@@ -367,34 +360,29 @@ class Core:
         actor: str | None = None,
     ) -> None:
         """A log entry that cannot be undone (adding documents), inside the caller's transaction."""
-        conn.execute(
-            "INSERT INTO edits (time, actor, action, summary, changes, undoable) "
-            "VALUES (?, ?, ?, ?, ?, 0)",
-            (
-                now(),
-                actor or default_actor(),
-                action,
-                summary,
-                json.dumps(details, ensure_ascii=False),
-            ),
-        )
+        _append(conn, actor or default_actor(), action, summary, details, undoable=False)
 
     # ------------------------------------------------------------------ undo / redo
 
-    def undo(self, *, edit_id: int | None = None, actor: str | None = None) -> Edit:
+    def undo(
+        self, *, edit_id: int | None = None, actor: str | None = None, by: str | None = None
+    ) -> Edit:
         """Undo the latest edit not yet undone; ``EditError`` when there is none or it conflicts.
 
         With ``actor``, that person's latest edit, even when others edited since (if they
         changed its rows, undo refuses, naming the row). With ``edit_id``, only if that is
         still the edit to undo (``next_edit("undo", actor)`` names it): an edit someone else
-        made meanwhile is never undone in its place.
+        made meanwhile is never undone in its place. The log records the undo as ``by``'s
+        (default: ``actor``, else ``default_actor()``). Returns the edit undone.
         """
-        return self._replay("undo", edit_id, actor)
+        return self._replay("undo", edit_id, actor, by)
 
-    def redo(self, *, edit_id: int | None = None, actor: str | None = None) -> Edit:
+    def redo(
+        self, *, edit_id: int | None = None, actor: str | None = None, by: str | None = None
+    ) -> Edit:
         """Redo the edit undone last (with ``actor``: that person's); ``EditError`` when there
-        is none (``edit_id``: as undo)."""
-        return self._replay("redo", edit_id, actor)
+        is none (``edit_id``, ``by``: as undo)."""
+        return self._replay("redo", edit_id, actor, by)
 
     def next_edit(self, direction: str, actor: str | None = None) -> Edit | None:
         """The edit ``undo`` (or ``redo``) would take back (or make again) now, if any; with
@@ -407,9 +395,11 @@ class Core:
         connection) commits a change to the workspace: what a UI polls to notice them."""
         return self.backend.data_version(self.conn)
 
-    def _replay(self, direction: str, edit_id: int | None, actor: str | None) -> Edit:
+    def _replay(
+        self, direction: str, edit_id: int | None, actor: str | None, by: str | None
+    ) -> Edit:
         try:
-            return self._replay_once(direction, edit_id, actor)
+            return self._replay_once(direction, edit_id, actor, by or actor or default_actor())
         except self.backend.integrity_errors:  # deferred foreign keys: a later row uses what
             # it removes
             raise EditError(
@@ -417,7 +407,7 @@ class Core:
                 "still use what it would remove"
             ) from None
 
-    def _replay_once(self, direction: str, edit_id: int | None, actor: str | None) -> Edit:
+    def _replay_once(self, direction: str, edit_id: int | None, actor: str | None, by: str) -> Edit:
         with self.transaction() as conn:
             row = conn.execute(*_next(direction, actor)).fetchone()
             if row is None:
@@ -433,9 +423,10 @@ class Core:
             changes = logged_changes(row[5], edit)
             expect, apply = ("after", "before") if direction == "undo" else ("before", "after")
             self.backend.defer_foreign_keys(conn)
+            written = ChangeSet(conn)  # what this replay writes: its own log entry
             plan = []
             for change in changes:
-                current = read_row(conn, change["table"], change["key"])
+                current = written.touch(change["table"], *change["key"])
                 target = replayed_row(change, current, expect, apply)
                 if target is CONFLICT:
                     raise EditError(
@@ -449,6 +440,16 @@ class Core:
             conn.execute(
                 "UPDATE edits SET state = ? WHERE id = ?",
                 ("undone" if direction == "undo" else "done", edit.id),
+            )
+            # logged, so a view read before it sees its change (``conflicts.check``) and
+            # `argmap log` shows who undid what and when; not undoable: redo is its reverse
+            self.last_edit_id = _append(
+                conn,
+                by,
+                direction,
+                f"edit {edit.id} ({edit.actor}: {edit.action} {edit.summary})",
+                [{**change, "edit": edit.id} for change in written.changes()],
+                undoable=False,
             )
         return edit
 
@@ -467,10 +468,23 @@ class Core:
 
 
 #: The edit that undo (redo) takes: the latest done and undoable one (the first undone one).
+#: The entries undo and redo log (``REPLAYS``) are not undoable: never taken.
 _NEXT = {
     "undo": "SELECT * FROM edits WHERE state = 'done' AND undoable = 1{} ORDER BY id DESC LIMIT 1",
-    "redo": "SELECT * FROM edits WHERE state = 'undone'{} ORDER BY id LIMIT 1",
+    "redo": "SELECT * FROM edits WHERE state = 'undone' AND undoable = 1{} ORDER BY id LIMIT 1",
 }
+
+
+def _append(
+    conn: Connection, actor: str, action: str, summary: str, changes: object, *, undoable: bool
+) -> int:
+    """Add an entry to the edit log; its id."""
+    cursor = conn.execute(
+        "INSERT INTO edits (time, actor, action, summary, changes, undoable) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        (now(), actor, action, summary, json.dumps(changes, ensure_ascii=False), int(undoable)),
+    )
+    return int(cursor.fetchall()[0][0])
 
 
 def _next(direction: str, actor: str | None) -> tuple[str, tuple]:

@@ -134,6 +134,116 @@ def test_an_edit_the_other_person_undid_is_no_conflict(two):
     assert bob.statement_row(row.id).speaker_id == austin
 
 
+def test_an_undo_after_the_view_is_a_conflict_naming_who_undid(two):
+    """Alice's edit was on bob's screen; she undoes it after bob read the view: bob's edit of
+    the row on that screen would silently overwrite her undo, so it is refused."""
+    alice, bob = two
+    row, tanaka, austin = a_statement(alice)
+    alice.reattribute(row.id, tanaka, actor="alice")
+    hers = alice.last_edit_id
+    seen = bob.log_head()  # bob's screen shows the statement given to Tanaka
+    assert alice.undo(actor="alice").id == hers
+    before = log(bob)
+    with bob.based_on(seen), pytest.raises(EditConflict) as refused:
+        bob.reattribute(row.id, austin, actor="bob")
+    message = str(refused.value)
+    assert message.startswith(f"statement {row.id}: alice changed its speaker id")
+    assert f"by undoing edit {hers} (alice: reattribute {row.id} -> {tanaka})" in message
+    assert "after this view was read" in message and "reload" in message
+    assert log(bob) == before  # nothing written
+    assert bob.statement_row(row.id).speaker_id == row.speaker_id  # alice's undo stands
+    # the log says who undid what; undo and redo never take that entry
+    undo_entry = alice.last_edit_id
+    assert log(bob)[-2:] == [
+        (hers, "alice", "reattribute", "undone"),
+        (undo_entry, "alice", "undo", "done"),
+    ]
+    assert alice.next_edit("undo", actor="alice") is None
+    assert alice.next_edit("redo", actor="alice").id == hers
+    # reloaded, bob's edit goes through
+    with bob.based_on(bob.log_head()):
+        bob.reattribute(row.id, austin, actor="bob")
+    assert alice.statement_row(row.id).speaker_id == austin
+
+
+def test_a_redo_after_the_view_is_a_conflict_naming_who_redid(two):
+    alice, bob = two
+    row, tanaka, austin = a_statement(alice)
+    alice.reattribute(row.id, tanaka, actor="alice")
+    hers = alice.last_edit_id
+    alice.undo(actor="alice")
+    seen = bob.log_head()  # bob's screen shows the statement's own speaker again
+    alice.redo(actor="alice")
+    with bob.based_on(seen), pytest.raises(EditConflict) as refused:
+        bob.reattribute(row.id, austin, actor="bob")
+    message = str(refused.value)
+    assert message.startswith(f"statement {row.id}: alice changed its speaker id")
+    assert f"by redoing edit {hers} (alice: reattribute" in message
+    assert bob.statement_row(row.id).speaker_id == tanaka  # alice's redo stands
+    # another column of the row is no conflict
+    new_kind = "indirect" if row.kind != "indirect" else "direct"
+    with bob.based_on(seen):
+        bob.adjust_statement(row.id, kind=new_kind, actor="bob")
+    assert alice.statement_row(row.id).kind == new_kind
+
+
+def test_undoing_someone_elses_edit_is_logged_as_the_undoers(two):
+    alice, bob = two
+    row, tanaka, austin = a_statement(alice)
+    bob.reattribute(row.id, tanaka, actor="bob")
+    bobs = bob.last_edit_id
+    seen = bob.log_head()
+    alice.undo(by="alice")  # the latest edit, bob's, taken back by alice
+    assert log(alice)[-1][1:] == ("alice", "undo", "done")
+    with bob.based_on(seen), pytest.raises(EditConflict, match="alice changed its speaker id"):
+        bob.reattribute(row.id, austin, actor="bob")
+    # bob redoes his own edit: that is his own change, no conflict for him
+    assert bob.redo(actor="bob").id == bobs
+    with bob.based_on(seen):
+        bob.reattribute(row.id, austin, actor="bob")
+    assert alice.statement_row(row.id).speaker_id == austin
+
+
+def test_an_undo_and_redo_both_since_the_view_change_nothing_it_shows(two):
+    alice, bob = two
+    row, tanaka, austin = a_statement(alice)
+    alice.reattribute(row.id, tanaka, actor="alice")
+    seen = bob.log_head()
+    alice.undo(actor="alice")
+    alice.redo(actor="alice")  # the row is as bob's view shows it
+    with bob.based_on(seen):
+        bob.reattribute(row.id, austin, actor="bob")
+    assert alice.statement_row(row.id).speaker_id == austin
+
+
+def test_anothers_undo_of_ones_own_later_edit_is_a_conflict(two):
+    """Bob's own edit is on his screen (made after the view was read); alice undoes it."""
+    alice, bob = two
+    row, tanaka, austin = a_statement(alice)
+    seen = bob.log_head()
+    bob.reattribute(row.id, tanaka, actor="bob")
+    alice.undo(by="alice")
+    with bob.based_on(seen), pytest.raises(EditConflict, match="alice changed its speaker id"):
+        bob.reattribute(row.id, austin, actor="bob")
+
+
+def test_argmap_log_shows_who_undid_and_redid_what(target, capsys, monkeypatch):
+    with Workspace(target) as workspace:
+        row, tanaka, _ = a_statement(workspace)
+        workspace.reattribute(row.id, tanaka, actor="alice")
+        edit = workspace.last_edit_id
+    monkeypatch.setenv("ARGMAP_USER", "bob")
+    assert run_cli(capsys, "undo", "--anyone", "-w", target)[0] == 0
+    status, out, _ = run_cli(capsys, "log", "-w", target)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].endswith(f" bob: undo edit {edit} (alice: reattribute {row.id} -> {tanaka})")
+    assert lines[1].endswith(f" alice: reattribute {row.id} -> {tanaka} [undone]")
+    assert run_cli(capsys, "redo", "--anyone", "-w", target)[0] == 0
+    status, out, _ = run_cli(capsys, "status", "-w", target)
+    assert "edits      1 that undo can take back" in out
+
+
 def test_undo_takes_back_the_users_own_edit_even_when_another_edited_later(two):
     alice, bob = two
     row, tanaka, austin = a_statement(alice)
