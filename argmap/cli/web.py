@@ -28,9 +28,11 @@ def register(
         "serve",
         help="the web server where reviewers label statements through their links",
         description="Serve the workspace's reviewer pages (argmap assign --web hands statements "
-        "out and prints each reviewer's link) and the adjudication pages (the analyst's link, "
-        "printed at start, works until the server stops). Listens on 127.0.0.1 only unless "
-        "--host says otherwise; put a TLS proxy in front of it to reach it from other machines.",
+        "out and prints each reviewer's link) and the adjudication pages (your analyst's link, "
+        "printed when serve first makes it, works across restarts until --new-analyst-link "
+        "replaces it). Sessions are kept in the workspace: a restart signs no one out. Listens "
+        "on 127.0.0.1 only unless --host says otherwise; put a TLS proxy in front of it to "
+        "reach it from other machines.",
     )
     serve.add_argument(
         "--host",
@@ -65,8 +67,14 @@ def register(
         "--as",
         dest="adjudicator",
         metavar="NAME",
-        help="who adjudicates through the analyst's link printed at start (default: "
+        help="whose analyst's link to make or replace: who adjudicates through it (default: "
         "$ARGMAP_USER or the login name)",
+    )
+    serve.add_argument(
+        "--new-analyst-link",
+        action="store_true",
+        help="replace your analyst's link with a new one and print it (the old one and its "
+        "sessions stop working)",
     )
     add_workspace_option(serve)
     serve.set_defaults(run=_serve)
@@ -165,27 +173,40 @@ def _serve(args: argparse.Namespace) -> int:
         from argmap.web.app import Settings, create_app
     except ImportError:
         raise WebUnavailable(NO_WEB_EXTRA) from None
+    from argmap.store.core import default_actor
+    from argmap.web.tokens import issue_analyst_link
+
+    analyst = args.adjudicator or default_actor()
+    base = f"http://{args.host}:{args.port}"
     with open_from(args) as workspace:  # the target as found from here; refused if damaged
         target = str(workspace.path)
         name = workspace.name
         reviewers = len(workspace.web_reviewers())
         roles_report = _roles_report(workspace)
-    from argmap.store.core import default_actor
-
+        made = workspace.analyst_link(analyst=analyst) is None or args.new_analyst_link
+        link = issue_analyst_link(workspace, analyst, base_url=base) if made else None
     settings = Settings(
         target=target,
         allowed_origins=tuple(args.origin),
-        analyst=args.adjudicator or default_actor(),
         answers_per_minute=args.answers_per_minute,
     )
     app = create_app(settings)
-    base = f"http://{args.host}:{args.port}"
     print(
-        f"serving {name} for {plural(reviewers, 'reviewer')} on {base} (ctrl-c stops)\n"
-        f"adjudication, as {settings.analyst} (this run only; keep it to yourself): "
-        f"{base}/a/{settings.analyst_secret}",
+        f"serving {name} for {plural(reviewers, 'reviewer')} on {base} (ctrl-c stops)",
         flush=True,
     )
+    if link is not None:
+        print(
+            f"adjudication, as {analyst} (a new link, printed this once; it works until "
+            f"--new-analyst-link replaces it; keep it to yourself): {link}",
+            flush=True,
+        )
+    else:
+        print(
+            f"adjudication, as {analyst}: the link printed when it was made "
+            "(argmap serve --new-analyst-link replaces it)",
+            flush=True,
+        )
     for line in roles_report:
         print(line, flush=True)
     uvicorn.run(

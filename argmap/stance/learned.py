@@ -16,7 +16,9 @@ chance on them does not hold the labels back. Models saved with the older schedu
 (``prior_labels`` in their parameters: weight ``n / (n + prior_labels)``) keep it.
 
 A saved model is a folder with the labelled statements (``labels.jsonl``) and ``meta.json``
-(version, codebook fingerprint, hyper-parameters, scikit-learn version). Loading refits the
+(version, codebook fingerprint, hyper-parameters, scikit-learn version), or the same two
+texts kept elsewhere (``saved_form``, ``stance_model_from_text``: a workspace on PostgreSQL
+keeps them in a table). Loading refits the
 classifier, which is deterministic and takes well under a second for 5,000 labels; no pickles,
 so a saved model survives upgrades of scikit-learn and never runs code from a file.
 """
@@ -245,13 +247,12 @@ class LearnedModel:
             names.append(name)
         return names
 
-    def save(self, directory: str | Path) -> Path:
-        """Write ``labels.jsonl`` and ``meta.json`` into ``directory`` (created if needed)."""
-        folder = Path(directory)
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / "labels.jsonl", "w", encoding="utf-8") as out:
-            for text, label in zip(self.texts, self.labels, strict=True):
-                out.write(json.dumps({"text": text, "stance": label}, ensure_ascii=False) + "\n")
+    def saved_form(self) -> tuple[str, str]:
+        """What saving writes: the text of ``meta.json`` and of ``labels.jsonl``."""
+        labels = "".join(
+            json.dumps({"text": text, "stance": label}, ensure_ascii=False) + "\n"
+            for text, label in zip(self.texts, self.labels, strict=True)
+        )
         meta = {
             "format": FORMAT,
             "model": MODEL_NAME,
@@ -262,7 +263,15 @@ class LearnedModel:
             "params": self.params,
             "sklearn": _sklearn_version(),
         }
-        (folder / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        return json.dumps(meta, indent=2) + "\n", labels
+
+    def save(self, directory: str | Path) -> Path:
+        """Write ``labels.jsonl`` and ``meta.json`` into ``directory`` (created if needed)."""
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        meta, labels = self.saved_form()
+        (folder / "labels.jsonl").write_text(labels, encoding="utf-8")
+        (folder / "meta.json").write_text(meta, encoding="utf-8")
         return folder
 
 
@@ -280,30 +289,68 @@ def load_stance_model(directory: str | Path, codebook: Codebook) -> LearnedModel
     folder = Path(directory)
     meta_path = folder / "meta.json"
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        text = meta_path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise StanceTrainingError(f"{folder}: not a stance model folder (no meta.json)") from None
-    except (OSError, ValueError) as problem:
+    except OSError as problem:
         raise StanceTrainingError(f"{meta_path}: cannot read: {problem}") from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        found = meta.get("format") if isinstance(meta, dict) else meta
-        raise StanceTrainingError(
-            f"{meta_path}: unknown model format {found!r} (expected {FORMAT})"
-        )
-    if meta.get("codebook_fingerprint") != codebook_fingerprint(codebook):
-        raise StanceTrainingError(
-            f"{folder}: the model was trained with another codebook ({meta.get('codebook')}, "
-            f"{meta.get('codebook_fingerprint')}); retrain it with this one"
-        )
+    meta = _checked_meta(text, str(meta_path), str(folder), codebook)
     from argmap.stance.label_files import read_labels
 
     examples = read_labels(folder / "labels.jsonl", codebook)
-    model = LearnedModel(
-        codebook, [e.text for e in examples], [e.stance for e in examples], meta.get("params")
+    return _refitted(
+        codebook, [e.text for e in examples], [e.stance for e in examples], meta, folder
     )
+
+
+def stance_model_from_text(
+    meta: str, labels: str, codebook: Codebook, where: str = "the saved model"
+) -> LearnedModel:
+    """The model saved as ``saved_form`` gives it (``meta.json``'s and ``labels.jsonl``'s
+    text, e.g. kept in a database), refitted; errors name ``where``."""
+    checked = _checked_meta(meta, where, where, codebook)
+    texts, stances = [], []
+    for number, line in enumerate(labels.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text, stance = record["text"], record["stance"]
+        except (ValueError, TypeError, KeyError):
+            raise StanceTrainingError(f"{where}: labelled statement {number} unreadable") from None
+        if not isinstance(text, str) or not isinstance(stance, str):
+            raise StanceTrainingError(f"{where}: labelled statement {number} unreadable")
+        texts.append(text)
+        stances.append(stance)
+    return _refitted(codebook, texts, stances, checked, where)
+
+
+def _checked_meta(text: str, meta_where: str, where: str, codebook: Codebook) -> dict:
+    """``meta.json``'s content, checked: the format known, the same codebook."""
+    try:
+        meta = json.loads(text)
+    except ValueError as problem:
+        raise StanceTrainingError(f"{meta_where}: cannot read: {problem}") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        found = meta.get("format") if isinstance(meta, dict) else meta
+        raise StanceTrainingError(
+            f"{meta_where}: unknown model format {found!r} (expected {FORMAT})"
+        )
+    if meta.get("codebook_fingerprint") != codebook_fingerprint(codebook):
+        raise StanceTrainingError(
+            f"{where}: the model was trained with another codebook ({meta.get('codebook')}, "
+            f"{meta.get('codebook_fingerprint')}); retrain it with this one"
+        )
+    return meta
+
+
+def _refitted(
+    codebook: Codebook, texts: list[str], labels: list[str], meta: dict, where: str | Path
+) -> LearnedModel:
+    model = LearnedModel(codebook, texts, labels, meta.get("params"))
     if model.version != meta.get("version"):
         raise StanceTrainingError(
-            f"{folder}: refitted version {model.version} differs from the saved "
+            f"{where}: refitted version {model.version} differs from the saved "
             f"{meta.get('version')}"
         )
     return model

@@ -11,7 +11,6 @@ makes on another, and ``Workspace`` cannot be built without each of them.
 from __future__ import annotations
 
 import json
-import os
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from argmap.store.core import Core
 from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError
+from argmap.store.kept_model import ModelInDatabase
 from argmap.store.records import CodebookOutline, LabelOutline, Relation, StatementRow
 
 if TYPE_CHECKING:  # imported where used: opening a workspace needs no pydantic models
@@ -65,14 +65,13 @@ class WorkspaceBase(Core, ABC):
         return AliasTable.model_validate_json(text) if text else None
 
     @property
-    def model_dir(self) -> Path:
-        """Where the learned stance model of this workspace is saved: beside the workspace
-        file; for a workspace on a server, in this user's cache (``$XDG_CACHE_HOME`` or
-        ``~/.cache``), under the workspace's id (each machine keeps the model it trained)."""
+    def model_dir(self) -> Path | ModelInDatabase:
+        """Where the learned stance model of this workspace is saved: the folder beside the
+        workspace file; for a workspace on PostgreSQL, its database (``ModelInDatabase``),
+        shared by every analyst of the workspace."""
         if isinstance(self.path, Path):
             return self.path.parent / "argmap-model"
-        cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        return Path(cache) / "argmap" / "models" / self.workspace_id
+        return ModelInDatabase(self.conn, self.name)
 
     def _check_label(self, label: str) -> None:
         """``EditError`` unless ``label`` is one of the codebook's labels."""

@@ -4,8 +4,13 @@ Every table is copied row by row (the reviewers' assignments and browser links t
 order that keeps foreign keys and each list's order (documents, speakers, statements, claims
 and relations in the order they were added;
 the edit log by id, so undo and redo go on working in the copy). The statement tally is not
-copied: the new workspace's triggers count it again as the statements go in. Meta rows are
-copied except the new workspace's own id and dates; ``copied_from`` records the source's id.
+copied: the new workspace's triggers count it again as the statements go in. Nor are the web
+server's sessions and the analysts' adjudication links: a copy signs no one in but the
+reviewers through their links (``argmap serve`` on it makes an analyst a new link). Meta
+rows are copied except the new workspace's own id and dates; ``copied_from`` records the
+source's id. The learned stance model goes along: into the new database's ``learned_model``,
+or into the folder beside a new workspace file unless that folder holds a model already
+(workspace files in one folder share it; it is left alone and ``CopyReport.model`` says so).
 All in one transaction: a failed copy leaves an empty workspace behind, never half of one.
 """
 
@@ -44,16 +49,22 @@ class CopyReport:
 
     name: str = ""
     rows: dict[str, int] = field(default_factory=dict)
+    #: the learned model: 'copied', 'kept' (the one beside the new file left as it was), ''
+    model: str = ""
 
 
 def copy_workspace(source, target: str) -> CopyReport:
     """Copy the open workspace ``source`` into a new workspace at ``target`` (a file or folder
     path, or a PostgreSQL connection string naming an empty database); ``WorkspaceError`` when
     the target exists or is not empty. The source is only read."""
+    from argmap.store.core import default_actor, now
+    from argmap.store.kept_model import ModelInDatabase, read_folder, write_folder
     from argmap.store.workspace import Workspace
 
+    saved = source.saved_model()
     destination = Workspace.init(target)
     report = CopyReport(name=destination.name)
+    place = destination.model_dir
     try:
         with destination.transaction() as conn:
             destination.backend.defer_foreign_keys(conn)
@@ -70,6 +81,15 @@ def copy_workspace(source, target: str) -> CopyReport:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('copied_from', ?)", (source.workspace_id,)
             )
+            if saved is not None and isinstance(place, ModelInDatabase):
+                place.write(conn, saved, default_actor(), now())
+                report.model = "copied"
+        if saved is not None and not isinstance(place, ModelInDatabase):
+            if read_folder(place) is None:
+                write_folder(place, saved)
+                report.model = "copied"
+            else:
+                report.model = "kept"
     except BaseException:
         destination.close()
         raise

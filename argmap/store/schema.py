@@ -18,7 +18,7 @@ from argmap.store.errors import SchemaError
 if TYPE_CHECKING:
     from argmap.store.backend import Connection
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x41524D50  # 'ARMP': marks the file as an argmap workspace
 
 #: The board's index and the statement tally with the triggers that keep it (schema 3).
@@ -109,6 +109,43 @@ CREATE TABLE IF NOT EXISTS web_tokens (
     revoked_at TEXT
 );
 CREATE INDEX IF NOT EXISTS web_tokens_reviewer ON web_tokens(reviewer);
+"""
+
+#: What a team shares through the workspace (schema 6). ``web_sessions``: the signed-in
+#: browsers of ``argmap serve`` (a reviewer through a link of ``web_tokens``, or an analyst
+#: through a link of ``web_analyst_links``), each with the SHA-256 of its secret, never the
+#: secret, so a restarted server (or a second one) knows the same cookie and a copy of the
+#: workspace signs no one in. ``web_analyst_links``: each adjudicator's link, its secret
+#: likewise kept as a hash. ``learned_model``: the learned stance model of a workspace on
+#: PostgreSQL (one row: ``meta.json``'s text and the labelled statements as JSON lines),
+#: shared by every analyst of the workspace; a workspace file keeps its model in a folder
+#: beside it and leaves this table empty.
+TEAM_TABLES = """
+CREATE TABLE IF NOT EXISTS web_sessions (
+    id TEXT PRIMARY KEY,
+    secret_sha256 TEXT NOT NULL,
+    role TEXT NOT NULL,                  -- reviewer | analyst
+    name TEXT NOT NULL,                  -- the reviewer's (the adjudicator's) name
+    link_id TEXT NOT NULL,               -- web_tokens.id or web_analyst_links.id
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS web_sessions_link ON web_sessions(link_id);
+CREATE INDEX IF NOT EXISTS web_sessions_expires ON web_sessions(expires_at);
+CREATE TABLE IF NOT EXISTS web_analyst_links (
+    id TEXT PRIMARY KEY,
+    secret_sha256 TEXT NOT NULL,
+    analyst TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS learned_model (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    meta TEXT NOT NULL,                  -- meta.json
+    labels TEXT NOT NULL,                -- labels.jsonl
+    trained_by TEXT NOT NULL,
+    trained_at TEXT NOT NULL
+);
 """
 
 DDL = (
@@ -224,6 +261,7 @@ CREATE INDEX edits_state ON edits(undoable, state);
 """
     + DOCUMENT_METADATA
     + WEB_TABLES
+    + TEAM_TABLES
 )
 
 # Each entry migrates the schema from version N to N + 1 (SQL run in one transaction).
@@ -271,6 +309,32 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     3: DOCUMENT_METADATA,
     # 5: reviewers in a browser: their assignments and the links' tokens.
     4: WEB_TABLES,
+    # 6: a team's workspace: the web server's sessions and the analysts' links kept in the
+    # workspace (they outlive a restart), the learned model of a workspace on PostgreSQL.
+    5: TEAM_TABLES,
+}
+
+#: Statements run on PostgreSQL after ``MIGRATIONS[N]``, each whole (no splitting): 6: in a
+#: workspace whose roles are set up (``argmap.store.pg.roles``), the analysts' group role
+#: gets the new tables as every other (a reviewer's role gets none of them).
+POSTGRESQL_AFTER: dict[int, tuple[str, ...]] = {
+    5: (
+        """
+    DO $body$
+    DECLARE analysts text;
+    BEGIN
+        FOR analysts IN SELECT DISTINCT pg_get_userbyid(a.grantee)
+            FROM pg_class c, aclexplode(c.relacl) a
+            WHERE c.oid = to_regclass('statements') AND a.privilege_type = 'UPDATE'
+                AND pg_get_userbyid(a.grantee) LIKE '%\\_argmap\\_analysts'
+        LOOP
+            EXECUTE format('GRANT ALL ON web_sessions, web_analyst_links, learned_model TO %I',
+                analysts);
+        END LOOP;
+    END
+    $body$
+    """,
+    ),
 }
 
 
@@ -307,6 +371,9 @@ def check(conn: Connection, path: str) -> None:
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(_spelled(backend, statement))
+            if backend.name == "PostgreSQL":
+                for statement in POSTGRESQL_AFTER.get(v, ()):
+                    conn.execute(statement)
         backend.set_schema_version(conn, SCHEMA_VERSION)
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)

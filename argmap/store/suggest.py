@@ -1,8 +1,10 @@
-"""The one place the workspace asks for stance suggestions.
+"""The one place the workspace asks for stance suggestions, and keeps its learned model.
 
 ``argmap.stance`` (the annotation model) is built in parallel; until it is
 installed, ``stance_suggestions`` returns None and no suggestion is stored (the
-status says so). Nothing here invents a suggestion.
+status says so). Nothing here invents a suggestion. The learned model is kept where
+``model_dir`` says (``argmap.store.kept_model``): the folder beside a workspace file, or the
+database of a workspace on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.store.base import WorkspaceBase
+from argmap.store.kept_model import ModelInDatabase, SavedModel, read_folder, write_folder
 
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
@@ -31,15 +34,25 @@ def suggestion_uncertainty(suggestion: Suggestion) -> float:
     return uncertainty(suggestion)
 
 
-def load_model(codebook: Codebook | None, model_dir: Path | None):
-    """The learned model saved in ``model_dir`` (None when there is none); ``EditError`` when it
-    cannot be used (another codebook: refit it with ``argmap suggest --refit``)."""
-    if codebook is None or model_dir is None or not (model_dir / "meta.json").is_file():
+def load_model(codebook: Codebook | None, model_dir: Path | ModelInDatabase | None):
+    """The learned model saved in ``model_dir`` (a folder, or a workspace's database; None
+    when there is none); ``EditError`` when it cannot be used (another codebook: refit it
+    with ``argmap suggest --refit``)."""
+    if codebook is None or model_dir is None:
+        return None
+    saved = model_dir.read() if isinstance(model_dir, ModelInDatabase) else None
+    if saved is None and (
+        isinstance(model_dir, ModelInDatabase) or not (model_dir / "meta.json").is_file()
+    ):
         return None
     from argmap.stance import StanceTrainingError, load_stance_model
+    from argmap.stance.learned import stance_model_from_text
     from argmap.store.errors import EditError
 
     try:
+        if saved is not None:
+            return stance_model_from_text(saved.meta, saved.labels, codebook, str(model_dir))
+        assert isinstance(model_dir, Path)
         return load_stance_model(model_dir, codebook)
     except StanceTrainingError as problem:
         raise EditError(
@@ -135,10 +148,27 @@ class SuggestionsPart(WorkspaceBase):
                 progress(min(start + batch, len(ids)), len(ids))
         return stored
 
+    def saved_model(self) -> SavedModel | None:
+        """The learned model as saved where ``model_dir`` says, or None."""
+        place = self.model_dir
+        return place.read() if isinstance(place, ModelInDatabase) else read_folder(place)
+
+    def keep_model(self, saved: SavedModel, *, actor: str | None = None) -> None:
+        """Save a learned model where ``model_dir`` says: in the database of a workspace on
+        PostgreSQL (one transaction), else in the folder beside the file."""
+        from argmap.store.core import default_actor, now
+
+        place = self.model_dir
+        if isinstance(place, ModelInDatabase):
+            with self.transaction() as conn:
+                place.write(conn, saved, actor or default_actor(), now())
+        else:
+            write_folder(place, saved)
+
     def fit_model(self):
         """Fit the learned stance model on the statements people labelled (adjudications
-        win), save it in ``model_dir`` and return it; ``EditError`` when the labels cannot
-        train one (e.g. a label with no example)."""
+        win), save it where ``model_dir`` says (``keep_model``) and return it; ``EditError``
+        when the labels cannot train one (e.g. a label with no example)."""
         from argmap.stance import StanceTrainingError, fit_stance_model
         from argmap.store.errors import EditError
 
@@ -155,5 +185,5 @@ class SuggestionsPart(WorkspaceBase):
             raise EditError(
                 f"cannot train the stance model from {len(rows)} labelled statements: {problem}"
             ) from None
-        model.save(self.model_dir)
+        self.keep_model(SavedModel(*model.saved_form()))
         return model

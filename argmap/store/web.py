@@ -1,9 +1,12 @@
-"""Reviewers in a browser, in the store: their assignments and the tokens of their links.
+"""Reviewers in a browser, in the store: their assignments, links and sessions.
 
 ``argmap assign --web`` stores who reviews which statements (``assign_web``) and one token
 per link (``add_web_token``: its id and the SHA-256 of its secret; the secret itself is
 never stored). ``argmap serve`` reads them back: a link's token by its id, a reviewer's
-statements in hand-out order, whether a statement is in a reviewer's assignment. These rows
+statements in hand-out order, whether a statement is in a reviewer's assignment. It keeps
+its sessions here too (``add_web_session``, ``web_session``: the SHA-256 of each session's
+secret), and each adjudicator's link (``set_analyst_link``), so a restarted server, or a
+second one on the same PostgreSQL workspace, knows the same cookies and links. These rows
 are the hand-out's bookkeeping, not the map: they are written in their own transaction and
 not in the edit log (undo never takes an assignment back); the answers themselves are
 annotations, written by ``set_stance`` as any other.
@@ -40,6 +43,33 @@ class WebToken:
     created_at: str
     expires_at: str
     revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class WebSession:
+    """A signed-in browser as stored: the SHA-256 (hex) of its secret, whose it is (``role``
+    'reviewer' or 'analyst', and the name its answers carry), the link it was opened with,
+    its dates, and whether it still stands: not revoked and its link neither revoked nor
+    replaced (its expiry is the caller's to compare)."""
+
+    id: str
+    secret_sha256: str
+    role: str
+    name: str
+    link_id: str
+    created_at: str
+    expires_at: str
+    standing: bool
+
+
+@dataclass(frozen=True)
+class AnalystLink:
+    """An adjudicator's link as stored: its id, the SHA-256 (hex) of its secret, whose."""
+
+    id: str
+    secret_sha256: str
+    analyst: str
+    created_at: str
 
 
 class WebPart(WorkspaceBase):
@@ -159,9 +189,90 @@ class WebPart(WorkspaceBase):
         return [WebToken(*row) for row in rows]
 
     def revoke_web_tokens(self, reviewer: str) -> int:
-        """Revoke every standing link of ``reviewer``; returns how many were revoked."""
+        """Revoke every standing link of ``reviewer`` and end its sessions; returns how many
+        links were revoked."""
         with self.transaction() as conn:
+            conn.execute(
+                "UPDATE web_sessions SET revoked = 1 WHERE role = 'reviewer' AND name = ?",
+                (reviewer,),
+            )
             return conn.execute(
                 "UPDATE web_tokens SET revoked_at = ? WHERE reviewer = ? AND revoked_at IS NULL",
                 (now(), reviewer),
             ).rowcount
+
+    # ------------------------------------------------------------------ sessions
+
+    def add_web_session(
+        self,
+        session_id: str,
+        secret_sha256: str,
+        role: str,
+        name: str,
+        link_id: str,
+        expires_at: str,
+    ) -> None:
+        """Store a new session (``expires_at``: ISO 8601 in UTC, to the second, as every
+        session's, so that expired ones, removed here, compare as text)."""
+        stamp = now()
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM web_sessions WHERE expires_at <= ?", (stamp[:19] + "+00:00",))
+            conn.execute(
+                "INSERT INTO web_sessions "
+                "(id, secret_sha256, role, name, link_id, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, secret_sha256, role, name, link_id, stamp, expires_at),
+            )
+
+    def web_session(self, session_id: str) -> WebSession | None:
+        """The session of that id, or None; ``standing`` is False once it was revoked, its
+        reviewer's link revoked or gone, or its analyst's link replaced."""
+        row = self.conn.execute(
+            "SELECT s.id, s.secret_sha256, s.role, s.name, s.link_id, s.created_at, "
+            "s.expires_at, s.revoked = 0 AND CASE s.role "
+            "WHEN 'reviewer' THEN EXISTS (SELECT 1 FROM web_tokens t WHERE t.id = s.link_id "
+            "AND t.reviewer = s.name AND t.revoked_at IS NULL) "
+            "WHEN 'analyst' THEN EXISTS (SELECT 1 FROM web_analyst_links a "
+            "WHERE a.id = s.link_id AND a.analyst = s.name) ELSE false END "
+            "FROM web_sessions s WHERE s.id = ?",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return WebSession(*row[:7], bool(row[7]))  # type: ignore[call-arg]
+
+    def web_sessions(self) -> list[WebSession]:
+        """Every stored session, oldest first."""
+        ids = self.conn.execute("SELECT id FROM web_sessions ORDER BY created_at, id").fetchall()
+        return [s for (sid,) in ids if (s := self.web_session(sid)) is not None]
+
+    # ------------------------------------------------------------------ analysts' links
+
+    def set_analyst_link(self, link_id: str, secret_sha256: str, analyst: str) -> AnalystLink:
+        """Store ``analyst``'s adjudication link, replacing the one they had (whose sessions
+        end with it)."""
+        stamp = now()
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE web_sessions SET revoked = 1 WHERE role = 'analyst' AND name = ?",
+                (analyst,),
+            )
+            conn.execute("DELETE FROM web_analyst_links WHERE analyst = ?", (analyst,))
+            conn.execute(
+                "INSERT INTO web_analyst_links (id, secret_sha256, analyst, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (link_id, secret_sha256, analyst, stamp),
+            )
+        return AnalystLink(link_id, secret_sha256, analyst, stamp)
+
+    def analyst_link(
+        self, link_id: str | None = None, *, analyst: str | None = None
+    ) -> AnalystLink | None:
+        """The adjudication link of that id (or of that analyst), or None."""
+        column, value = ("id", link_id) if analyst is None else ("analyst", analyst)
+        row = self.conn.execute(
+            "SELECT id, secret_sha256, analyst, created_at FROM web_analyst_links "
+            f"WHERE {column} = ?",
+            (value,),
+        ).fetchone()
+        return AnalystLink(*row) if row else None

@@ -4,10 +4,11 @@ Routes: ``/r/<id>.<secret>`` (a reviewer's link: swapped for a session cookie, t
 redirect, so the secret leaves the address bar), ``/review`` (the first unanswered item),
 ``/review/<statement id>`` (one item), ``/first``, ``/done``, and the JSON API the page's
 script and other clients use: ``GET /api/items``, ``GET /api/items/<id>``, ``POST
-/api/answers``. Adjudication: ``/a/<secret>`` (the analyst's link, its secret drawn when the
-server starts and printed by ``argmap serve``, never stored), ``/adjudicate`` (the first
-disputed statement), ``/adjudicate/<statement id>`` and ``POST /api/adjudications``; a
-reviewer's session reaches none of them, nor the analyst's the reviewers' pages.
+/api/answers``. Adjudication: ``/a/<id>.<secret>`` (an analyst's link, made and printed by
+``argmap serve``, its secret's hash stored), ``/adjudicate`` (the first disputed statement),
+``/adjudicate/<statement id>`` and ``POST /api/adjudications``; a reviewer's session reaches
+none of them, nor the analyst's the reviewers' pages. Sessions are kept in the workspace
+(``argmap.web.security``): a restart signs no one out.
 
 Each answer is saved at once by ``Workspace.set_stance`` with the reviewer (or the
 adjudicator) as annotator and the time it was given, so an older answer never replaces a
@@ -22,12 +23,10 @@ take one process-wide lock, so threads never wait in SQLite's busy handler.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import json
-import secrets
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,12 +49,13 @@ from argmap.web.security import (
     SESSION_COOKIE,
     RateLimit,
     Session,
-    Sessions,
     csrf_ok,
     csrf_token,
+    find_session,
+    open_session,
     same_origin,
 )
-from argmap.web.tokens import check_link, token_state
+from argmap.web.tokens import check_analyst_link, check_link
 
 STATIC_DIR = Path(__file__).parent / "static"
 #: Every response's security headers: nothing but the server's own files, no framing, no
@@ -80,10 +80,6 @@ class Settings:
     allowed_origins: Collection[str] = ()
     bad_links_per_minute: int = BAD_LINKS_PER_MINUTE
     answers_per_minute: int = ANSWERS_PER_MINUTE
-    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
-    #: who adjudicates through the analyst's link (``argmap serve --as``), and its secret
-    analyst: str = "analyst"
-    analyst_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
 
 class Workspaces:
@@ -135,27 +131,20 @@ class ReviewServer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.workspaces = Workspaces(settings.target)
-        self.sessions = Sessions()
         self.bad_links = RateLimit(settings.bad_links_per_minute, 60.0)
         self.answers = RateLimit(settings.answers_per_minute, 60.0)
 
     # ------------------------------------------------------------------ sessions
 
     def _session(self, request: Request) -> Session | None:
-        """The request's reviewer session while its link still stands (not revoked, not
-        expired)."""
-        session = self.sessions.get(request.cookies.get(SESSION_COOKIE))
-        if session is None or session.role != "reviewer":
-            return None
-        token = self.workspaces.get().web_token(session.token_id)
-        if token is None or token_state(token) != "valid":
-            self.sessions.close(session.id)
-            return None
-        return session
+        """The request's reviewer session while it and its link still stand (not revoked,
+        not expired), read from the workspace as the server's own login."""
+        session = find_session(self.workspaces.get(), request.cookies.get(SESSION_COOKIE))
+        return session if session is not None and session.role == "reviewer" else None
 
     def _analyst(self, request: Request) -> Session | None:
-        """The request's analyst session, if it is one."""
-        session = self.sessions.get(request.cookies.get(SESSION_COOKIE))
+        """The request's analyst session, if it is one (and its link was not replaced)."""
+        session = find_session(self.workspaces.get(), request.cookies.get(SESSION_COOKIE))
         return session if session is not None and session.role == "analyst" else None
 
     def _no_session(self, api: bool) -> Response:
@@ -176,21 +165,28 @@ class ReviewServer:
         client = request.client.host if request.client else "?"
         if self.bad_links.exceeded(client):
             return _refused(429, "Too many tries", "Too many wrong links: wait a minute.", False)
-        token = check_link(self.workspaces.get(), request.path_params["link"])
+        workspace = self.workspaces.get()
+        token = check_link(workspace, request.path_params["link"])
         if token is None:
             self.bad_links.hit(client)
             return self._bad_link()
-        return self._sign_in(request, self.sessions.open(token.reviewer, token.id), "review")
+        session = self._write(
+            lambda: open_session(workspace, token.reviewer, token.id, token.expires_at)
+        )
+        return self._sign_in(request, session, "review")
 
     def analyst_link(self, request: Request) -> Response:
         client = request.client.host if request.client else "?"
         if self.bad_links.exceeded(client):
             return _refused(429, "Too many tries", "Too many wrong links: wait a minute.", False)
-        given = request.path_params["secret"].encode()
-        if not hmac.compare_digest(given, self.settings.analyst_secret.encode()):
+        workspace = self.workspaces.get()
+        link = check_analyst_link(workspace, request.path_params["secret"])
+        if link is None:
             self.bad_links.hit(client)
             return self._bad_link()
-        session = self.sessions.open(self.settings.analyst, "", role="analyst")
+        session = self._write(
+            lambda: open_session(workspace, link.analyst, link.id, "", role="analyst")
+        )
         return self._sign_in(request, session, "adjudicate")
 
     def _bad_link(self) -> Response:
@@ -206,7 +202,7 @@ class ReviewServer:
         response = RedirectResponse(f"/start?to={target}", status_code=303)
         response.set_cookie(
             SESSION_COOKIE,
-            session.id,
+            session.cookie,
             httponly=True,
             samesite="strict",
             secure=request.url.scheme == "https",
@@ -246,8 +242,7 @@ class ReviewServer:
         view = self._view(session, request.path_params["statement_id"])
         if view is None:
             return _refused(404, "Not found", "No such statement in your assignment.", False)
-        csrf = csrf_token(self.settings.secret, session.id)
-        return _html(pages.item_page(view, csrf))
+        return _html(pages.item_page(view, csrf_token(session.secret)))
 
     def done(self, request: Request) -> Response:
         session = self._session(request)
@@ -277,7 +272,7 @@ class ReviewServer:
         return _refused(
             403,
             "For the analyst",
-            "Adjudication needs the analyst's link that argmap serve printed at its start.",
+            "Adjudication needs an analyst's link (argmap serve prints it when it makes it).",
             api,
         )
 
@@ -307,7 +302,7 @@ class ReviewServer:
             return _refused(404, "Not found", "No such disputed statement.", False)
         view = dispute_view(self.workspaces.get(), statement_id, ids)
         open_count = sum(state == "disputed" for _, state in order)
-        csrf = csrf_token(self.settings.secret, session.id)
+        csrf = csrf_token(session.secret)
         return _html(pages.dispute_page(view, csrf, session.reviewer, open_count))
 
     async def api_adjudication(self, request: Request) -> Response:
@@ -339,7 +334,7 @@ class ReviewServer:
         the JSON expected."""
         if not same_origin(request.headers, self.settings.allowed_origins):
             return JSONResponse({"error": "cross-origin request refused"}, 403)
-        if not csrf_ok(self.settings.secret, session.id, request.headers.get(CSRF_HEADER)):
+        if not csrf_ok(session.secret, request.headers.get(CSRF_HEADER)):
             return JSONResponse({"error": "missing or wrong CSRF token"}, 403)
         if not self.answers.hit(session.id):
             return JSONResponse({"error": "too many answers: wait a minute"}, 429)
@@ -362,7 +357,7 @@ class ReviewServer:
                 "reviewer": session.reviewer,
                 "total": len(order),
                 "answered": len(answered),
-                "csrf_token": csrf_token(self.settings.secret, session.id),
+                "csrf_token": csrf_token(session.secret),
                 "items": [
                     {"statement_id": i.statement_id, "label": answered.get(i.statement_id)}
                     for i in order

@@ -1,10 +1,15 @@
 """The web server's defences: sessions, CSRF tokens, the origin check and rate limits.
 
-Standard library only, so each rule is tested on its own. A link (``tokens``) is swapped for
-a session: a random id in an HttpOnly, SameSite=Strict cookie, kept in the server's memory
-(a restart asks reviewers to open their link again). Every POST carries the session's CSRF
-token, ``HMAC-SHA256(server secret, session id)``, in the ``X-CSRF-Token`` header, compared in
-constant time, and must come from the server's own origin.
+A link (``tokens``) is swapped for a session: ``<id>.<secret>`` in an HttpOnly,
+SameSite=Strict cookie. The workspace keeps the session (``web_sessions``) with the SHA-256
+of its secret, never the secret, so a restarted server, or a second one on the same
+PostgreSQL workspace, takes the same cookie, while a copy of the workspace signs no one in.
+A session stands until it expires (with its reviewer's link; an analyst's after
+``ANALYST_SESSION_DAYS``), is revoked (``argmap links --revoke``) or its analyst's link is
+replaced. Every POST carries the session's CSRF token, ``HMAC-SHA256(session secret,
+'csrf')``, in the ``X-CSRF-Token`` header, compared in constant time, and must come from the
+server's own origin: the token needs the cookie's secret, which neither the workspace nor
+any server secret holds, so nothing is drawn at start and nothing stored can forge one.
 """
 
 from __future__ import annotations
@@ -16,8 +21,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+from argmap.web.tokens import secret_hash
+
+if TYPE_CHECKING:
+    from argmap.store import Workspace
 
 #: The session cookie's name.
 SESSION_COOKIE = "argmap_session"
@@ -27,56 +39,76 @@ CSRF_HEADER = "x-csrf-token"
 BAD_LINKS_PER_MINUTE = 10
 #: Answers allowed per session and minute (a fast reviewer gives one every few seconds).
 ANSWERS_PER_MINUTE = 300
+#: How long an analyst's session lasts (a reviewer's lasts as long as its link).
+ANALYST_SESSION_DAYS = 7
 
 
 @dataclass(frozen=True)
 class Session:
-    """A reviewer signed in through one of their links."""
+    """A browser signed in through a link: the cookie's id and secret (the secret only ever
+    in the cookie and here), whose it is and the link it came from."""
 
     id: str
+    secret: str
     reviewer: str  # the adjudicator's name in an analyst's session
-    token_id: str  # '' in an analyst's session (signed in with the server's own link)
+    token_id: str  # the reviewer's link, or the analyst's
     role: str = "reviewer"  # or "analyst"
 
-
-@dataclass
-class Sessions:
-    """The server's sessions, by id (in memory; at most ``limit``, the oldest dropped first)."""
-
-    limit: int = 10_000
-    _sessions: dict[str, Session] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def open(self, reviewer: str, token_id: str, role: str = "reviewer") -> Session:
-        """A new session of ``reviewer``, signed in with the link ``token_id``."""
-        session = Session(secrets.token_urlsafe(32), reviewer, token_id, role)
-        with self._lock:
-            while len(self._sessions) >= self.limit:
-                self._sessions.pop(next(iter(self._sessions)))
-            self._sessions[session.id] = session
-        return session
-
-    def get(self, session_id: str | None) -> Session | None:
-        """The session of that id, or None."""
-        if not session_id:
-            return None
-        with self._lock:
-            return self._sessions.get(session_id)
-
-    def close(self, session_id: str) -> None:
-        """Forget a session."""
-        with self._lock:
-            self._sessions.pop(session_id, None)
+    @property
+    def cookie(self) -> str:
+        """The cookie's value: ``<id>.<secret>``."""
+        return f"{self.id}.{self.secret}"
 
 
-def csrf_token(secret: bytes, session_id: str) -> str:
-    """The CSRF token of a session: HMAC-SHA256 of its id under the server's secret."""
-    return hmac.new(secret, session_id.encode(), hashlib.sha256).hexdigest()
+def open_session(
+    workspace: Workspace,
+    reviewer: str,
+    token_id: str,
+    expires_at: str,
+    role: str = "reviewer",
+    when: datetime | None = None,
+) -> Session:
+    """A new session of ``reviewer`` through the link ``token_id``, stored in the workspace
+    until ``expires_at`` (an analyst's: ``ANALYST_SESSION_DAYS`` from ``when``)."""
+    if role == "analyst":
+        moment = (when or datetime.now(UTC)) + timedelta(days=ANALYST_SESSION_DAYS)
+        expires_at = moment.isoformat(timespec="seconds")
+    expiry = datetime.fromisoformat(expires_at).astimezone(UTC).isoformat(timespec="seconds")
+    session = Session(secrets.token_hex(8), secrets.token_urlsafe(32), reviewer, token_id, role)
+    workspace.add_web_session(
+        session.id, secret_hash(session.secret), role, reviewer, token_id, expiry
+    )
+    return session
 
 
-def csrf_ok(secret: bytes, session_id: str, given: str | None) -> bool:
+def find_session(
+    workspace: Workspace, cookie: str | None, when: datetime | None = None
+) -> Session | None:
+    """The standing session a cookie's ``<id>.<secret>`` names, or None (unknown, wrong
+    secret, expired, revoked, or its link no longer valid). Hashes compared in constant time."""
+    session_id, dot, secret = (cookie or "").partition(".")
+    if not dot or not session_id or not secret or len(cookie or "") > 200 or "\x00" in secret:
+        return None
+    if "\x00" in session_id:
+        return None
+    stored = workspace.web_session(session_id)
+    expected = stored.secret_sha256 if stored else "0" * 64
+    if not hmac.compare_digest(secret_hash(secret), expected) or stored is None:
+        return None
+    moment = when or datetime.now(UTC)
+    if not stored.standing or datetime.fromisoformat(stored.expires_at) <= moment:
+        return None
+    return Session(stored.id, secret, stored.name, stored.link_id, stored.role)
+
+
+def csrf_token(session_secret: str) -> str:
+    """The CSRF token of a session: HMAC-SHA256 of 'csrf' under the session's own secret."""
+    return hmac.new(session_secret.encode(), b"csrf", hashlib.sha256).hexdigest()
+
+
+def csrf_ok(session_secret: str, given: str | None) -> bool:
     """Whether ``given`` is the session's CSRF token (compared in constant time)."""
-    return bool(given) and hmac.compare_digest(csrf_token(secret, session_id), given or "")
+    return bool(given) and hmac.compare_digest(csrf_token(session_secret), given or "")
 
 
 def same_origin(headers: Mapping[str, str], allowed: Collection[str] = ()) -> bool:

@@ -1,9 +1,13 @@
-"""Reviewers' personal links: ``/r/<id>.<secret>``, an unguessable secret stored as its hash.
+"""Personal links: a reviewer's ``/r/<id>.<secret>`` and an adjudicator's ``/a/<id>.<secret>``,
+an unguessable secret stored as its hash.
 
 The secret is ``secrets.token_urlsafe(32)`` (256 bits); the workspace keeps only its SHA-256
 (``web_tokens``), so a copy of the workspace opens no one's page. A link is looked up by its
 id, then its secret's hash compared in constant time (``hmac.compare_digest``); an unknown,
-expired or revoked link is refused the same way.
+expired or revoked link is refused the same way. An adjudicator's link
+(``web_analyst_links``, one per analyst name) is made by ``argmap serve`` the first time it
+runs for that name and printed then only; it works until ``argmap serve
+--new-analyst-link`` replaces it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.store import Workspace
-    from argmap.store.web import WebToken
+    from argmap.store.web import AnalystLink, WebToken
 
 #: How long a link works unless told otherwise (``argmap assign --web --expires DAYS``).
 DEFAULT_EXPIRY_DAYS = 14
@@ -26,6 +30,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 #: The path of a link, before ``<id>.<secret>``.
 LINK_PATH = "/r/"
+#: The path of an adjudicator's link, before ``<id>.<secret>``.
+ANALYST_PATH = "/a/"
 
 
 @dataclass(frozen=True)
@@ -90,3 +96,26 @@ def check_link(workspace: Workspace, link: str, when: datetime | None = None) ->
     if not hmac.compare_digest(secret_hash(secret), expected) or stored is None:
         return None
     return stored if token_state(stored, when) == "valid" else None
+
+
+def issue_analyst_link(workspace: Workspace, analyst: str, *, base_url: str | None = None) -> str:
+    """A new adjudication link for ``analyst`` (its URL, holding the secret: printed once,
+    never stored), replacing the one they had and ending its sessions."""
+    link_id = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    workspace.set_analyst_link(link_id, secret_hash(secret), analyst)
+    base = (base_url or default_base_url()).rstrip("/")
+    return f"{base}{ANALYST_PATH}{link_id}.{secret}"
+
+
+def check_analyst_link(workspace: Workspace, link: str) -> AnalystLink | None:
+    """The stored adjudicator's link a link's ``<id>.<secret>`` opens, or None (unknown,
+    wrong secret, or replaced since). The hashes are compared in constant time."""
+    link_id, dot, secret = link.partition(".")
+    if not dot or not link_id or not secret or len(link) > 200 or "\x00" in link:
+        return None
+    stored = workspace.analyst_link(link_id)
+    expected = stored.secret_sha256 if stored else "0" * 64
+    if not hmac.compare_digest(secret_hash(secret), expected) or stored is None:
+        return None
+    return stored

@@ -62,7 +62,11 @@ def test_the_model_learns_from_the_workspaces_labels(ws):
         ws.set_stance(row.id, labels[n % 3], annotator="alice")
     model = ws.fit_model()
     assert sorted(model.labels) == sorted(labels[n % 3] for n in range(9))
-    assert (ws.model_dir / "meta.json").is_file()
+    assert ws.saved_model() is not None
+    if ws.on_server:  # kept in the database, shared by its analysts
+        assert ws.conn.execute("SELECT count(*) FROM learned_model").fetchone()[0] == 1
+    else:  # the folder beside the file
+        assert (ws.model_dir / "meta.json").is_file()
     assert ws.resuggest() == len(rows)
     models = {ws.suggestion(r.id).model for r in rows}
     assert models - {"codebook"}  # the learned model's suggestions, not only the codebook's

@@ -30,6 +30,16 @@ def client(app):
     return TestClient(app, base_url=BASE, follow_redirects=False)
 
 
+def analyst_path(target: str, analyst: str) -> str:
+    """A new adjudication link of ``analyst`` (as ``argmap serve`` makes it): its path,
+    ``/a/<id>.<secret>``."""
+    from argmap.store import Workspace
+    from argmap.web.tokens import issue_analyst_link
+
+    with Workspace(target) as workspace:
+        return urlsplit(issue_analyst_link(workspace, analyst)).path
+
+
 def signed_in(app, reviewers: Reviewers, reviewer: str):
     """A client signed in through ``reviewer``'s link."""
     browser = client(app)

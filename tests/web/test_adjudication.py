@@ -1,7 +1,7 @@
-"""The adjudication pages of ``argmap serve``, on SQLite and on PostgreSQL: the analyst's link
-(drawn at start, never stored) opens the disputed statements one at a time with every
-reviewer's label and note; a key's answer becomes the final label; reviewers reach none of it,
-and the analyst's session none of the reviewers' pages."""
+"""The adjudication pages of ``argmap serve``, on SQLite and on PostgreSQL: an analyst's link
+(made by argmap serve, its secret stored as a hash) opens the disputed statements one at a
+time with every reviewer's label and note; a key's answer becomes the final label; reviewers
+reach none of it, and the analyst's session none of the reviewers' pages."""
 
 import re
 from html import unescape
@@ -10,7 +10,7 @@ import pytest
 
 from argmap.store import Workspace
 from argmap.web.app import Settings, create_app
-from tests.web.helpers import answer, client, page_of, signed_in
+from tests.web.helpers import analyst_path, answer, client, page_of, signed_in
 
 
 @pytest.fixture
@@ -32,14 +32,15 @@ def disputes(assigned):
 
 @pytest.fixture
 def adjudicating(assigned):
-    app = create_app(Settings(target=assigned.target, analyst="erin"))
+    app = create_app(Settings(target=assigned.target))
+    app.state.analyst_path = analyst_path(assigned.target, "erin")
     yield app
     app.state.server.workspaces.close()
 
 
 def _analyst(app):
     browser = client(app)
-    response = browser.get(f"/a/{app.state.server.settings.analyst_secret}")
+    response = browser.get(app.state.analyst_path)
     assert response.status_code == 303 and response.headers["location"] == "/start?to=adjudicate"
     assert "HttpOnly" in response.headers["set-cookie"]
     return browser
@@ -131,12 +132,9 @@ def test_reviewers_cannot_adjudicate_and_the_analyst_is_no_reviewer(
 
 def test_a_wrong_analyst_link_is_refused_and_counted(adjudicating):
     browser = client(adjudicating)
-    secret = adjudicating.state.server.settings.analyst_secret
-    wrong = secret[:-1] + ("A" if secret[-1] != "A" else "B")
+    path = adjudicating.state.analyst_path
+    wrong = path[:-1] + ("A" if path[-1] != "A" else "B")
     for _ in range(10):
-        response = browser.get(f"/a/{wrong}")
+        response = browser.get(wrong)
         assert response.status_code == 404 and "set-cookie" not in response.headers
-    assert browser.get(f"/a/{secret}").status_code == 429
-    other = create_app(Settings(target=adjudicating.state.server.settings.target))
-    assert other.state.server.settings.analyst_secret != secret  # drawn anew at each start
-    other.state.server.workspaces.close()
+    assert browser.get(path).status_code == 429

@@ -9,6 +9,7 @@ import pytest
 
 from argmap.store import Workspace
 from tests.browser import chromium
+from tests.web.helpers import analyst_path
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +78,8 @@ def test_a_reviewer_labels_with_the_keyboard_reloads_goes_back_and_the_answers_a
     assert errors == [] and elsewhere == []
 
 
-def test_the_analyst_adjudicates_a_dispute_with_a_key(browser, assigned, served_app):
-    app, base = served_app
+def test_the_analyst_adjudicates_a_dispute_with_a_key(browser, assigned, served):
+    base = served
     with Workspace(assigned.target) as workspace:
         carol = {i.statement_id for i in workspace.web_assignment("carol")}
         shared = next(
@@ -90,7 +91,7 @@ def test_the_analyst_adjudicates_a_dispute_with_a_key(browser, assigned, served_
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base}/a/{app.state.server.settings.analyst_secret}")
+    page.goto(base + analyst_path(assigned.target, "analyst"))
     page.wait_for_url(f"{base}/adjudicate/{shared}")
     assert "hedged" in page.locator("#answers").inner_text()
     page.keyboard.press("3")

@@ -43,8 +43,9 @@ def test_serve_prints_its_address_and_the_analysts_link_and_answers(tmp_path, ca
             "(ctrl-c stops)\n"
         )
         analyst = re.fullmatch(
-            rf"adjudication, as ann \(this run only; keep it to yourself\): "
-            rf"http://127\.0\.0\.1:{port}(/a/[A-Za-z0-9_-]{{43}})\n",
+            rf"adjudication, as ann \(a new link, printed this once; it works until "
+            rf"--new-analyst-link replaces it; keep it to yourself\): "
+            rf"http://127\.0\.0\.1:{port}(/a/[0-9a-f]{{12}}\.[A-Za-z0-9_-]{{43}})\n",
             second,
         ).group(1)
         deadline = time.monotonic() + 30

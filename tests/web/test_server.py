@@ -20,7 +20,7 @@ def test_a_link_signs_in_with_a_strict_http_only_cookie_and_leaves_the_address(s
     browser = signed_in(server, assigned, "alice")
     cookie = browser.get(assigned.path("bob")).headers["set-cookie"]  # another one, to look at
     assert re.fullmatch(
-        r"argmap_session=[A-Za-z0-9_-]{43}; HttpOnly; Path=/; SameSite=strict", cookie
+        r"argmap_session=[0-9a-f]{16}\.[A-Za-z0-9_-]{43}; HttpOnly; Path=/; SameSite=strict", cookie
     )
     secret = assigned.path("alice").split(".")[1]
     start = browser.get("/start?to=review")

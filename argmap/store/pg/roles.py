@@ -11,7 +11,9 @@ security):
 
 - read the map (documents, statements, speakers, claims, links, suggestions), its own
   annotations and assignments, and its own edit-log entries; not other people's labels,
-  not the links' tokens;
+  not the links' tokens, nor the web server's sessions, the analysts' links or the learned
+  stance model (which holds everyone's labels): ``argmap serve`` reads those as its own
+  login, taking the reviewer's role only to read an item and save an answer;
 - insert, change and remove annotations that are its own (``annotator`` is its reviewer
   name), not adjudications, on statements assigned to it;
 - log those edits (an edit-log entry of its own whose rows are only those annotations and

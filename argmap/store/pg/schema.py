@@ -1,5 +1,5 @@
 """The workspace schema in PostgreSQL: the same tables, columns and indexes as SQLite's
-(``argmap.store.schema``, version 5), spelled for PostgreSQL.
+(``argmap.store.schema``, version 6), spelled for PostgreSQL.
 
 What differs, and why:
 
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.store.schema import WEB_TABLES, for_postgresql
+from argmap.store.schema import TEAM_TABLES, WEB_TABLES, for_postgresql
 
 #: ASCII letters, for case-insensitive comparison as SQLite's NOCASE does it (ASCII only).
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -338,7 +338,7 @@ def label_functions(schema: str) -> list[str]:
 def ddl(schema: str) -> list[str]:
     """The statements that create the schema in an empty PostgreSQL database (its schema
     ``schema``), in order."""
-    tables = for_postgresql(_TABLES + WEB_TABLES)
+    tables = for_postgresql(_TABLES + WEB_TABLES + TEAM_TABLES)
     tables = tables.replace("NOCASE(name)", nocase("name"))
     statements = [s.strip() for s in tables.split(";") if s.strip()]
     return statements + split_functions(COMPATIBILITY + _TALLY_TRIGGERS) + label_functions(schema)
