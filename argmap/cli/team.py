@@ -81,8 +81,14 @@ def _copy(args: argparse.Namespace) -> int:
 
     with open_workspace(args.source) as source:
         report = copy_workspace(source, args.target)
-        counts = ", ".join(f"{plural(n, _ROW_NAMES[t])}" for t, n in report.rows.items() if n)
-        print(f"copied {source.name} to {report.name}: {counts or 'an empty workspace'}")
+        counts = ", ".join(
+            plural(n, _ROW_NAMES.get(t, t.replace("_", " "))) for t, n in report.rows.items() if n
+        )
+        model = {
+            "copied": "; the learned stance model too",
+            "kept": "; the learned model already beside the new file was left as it was",
+        }.get(report.model, "")
+        print(f"copied {source.name} to {report.name}: {counts or 'an empty workspace'}{model}")
     return 0
 
 
