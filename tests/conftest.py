@@ -125,6 +125,19 @@ def postgres_url(postgres_server, request):
     drop_database(postgres_server, name)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    """The seed workspace (codebook, the seed article, the model's suggestions) as a target
+    string, on each backend: its file, or its database's connection string. Tests of several
+    people on one workspace (tests/pg) and of the web server (tests/web) take it."""
+    if request.param == "sqlite":
+        with seed_workspace(tmp_path) as workspace:
+            return str(workspace.path)
+    url = request.getfixturevalue("postgres_url")
+    seed_workspace(url).close()
+    return url
+
+
 @pytest.fixture
 def backend(request) -> str:
     """The database the store runs on: "sqlite" or "postgresql" (parametrised by a

@@ -1,5 +1,6 @@
 """Fixtures of the web tests: a seed workspace with reviewers' web assignments, on SQLite and
-on PostgreSQL, and the server driven in process (Starlette's TestClient)."""
+on PostgreSQL (``target``, from tests/conftest.py), and the server driven in process
+(Starlette's TestClient)."""
 
 import re
 import threading
@@ -7,20 +8,8 @@ import time
 
 import pytest
 
-from tests.helpers import run_cli, seed_workspace
+from tests.helpers import run_cli
 from tests.web.helpers import Reviewers
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def target(request, tmp_path):
-    """The seed workspace (codebook, the seed article, the model's suggestions) as a target
-    string, on each backend."""
-    if request.param == "sqlite":
-        with seed_workspace(tmp_path) as workspace:
-            return str(workspace.path)
-    url = request.getfixturevalue("postgres_url")
-    seed_workspace(url).close()
-    return url
 
 
 @pytest.fixture
