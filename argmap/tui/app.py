@@ -451,6 +451,7 @@ class ArgmapApp(App):
         )
 
     def _replay_edit(self, direction: str, edit_id: int, actor: str | None = None) -> None:
+        before = self.workspace.last_edit_id
         try:
             if direction == "undo":
                 edit = self.workspace.undo(edit_id=edit_id, actor=actor)
@@ -460,6 +461,8 @@ class ArgmapApp(App):
             self.last_error = str(problem)
             self.notify(str(problem), severity="warning")
             return
+        if self.workspace.last_edit_id is not None and self.workspace.last_edit_id != before:
+            self.own_edits.add(self.workspace.last_edit_id)  # the log's entry of this undo
         self.notify(f"{direction}ne: {edit.summary}", timeout=3)
         self.edited(self.current_view)
 
@@ -490,7 +493,7 @@ class ArgmapApp(App):
             latest = others[0]
             self.last_outside_note = (
                 f"{len(others)} edit{'s' if len(others) != 1 else ''} made outside this window "
-                f"by {', '.join(actors)}; the latest: {latest.summary}"
+                f"by {', '.join(actors)}; the latest: {_told(latest)}"
             )
             self.notify(self.last_outside_note, title="workspace changed", timeout=6)
 
@@ -692,3 +695,9 @@ def binding_sections(
 def binding_ids() -> set[str]:
     """Every binding id that a keys file can remap."""
     return {binding_id for _, rows in binding_sections() for _, _, binding_id in rows}
+
+
+def _told(edit) -> str:
+    """An edit-log entry as the outside-edits note says it: an undo or redo with its verb
+    ("undo edit 5 (alice: ...)"), any other edit by its summary."""
+    return f"{edit.action} {edit.summary}" if edit.action in ("undo", "redo") else edit.summary

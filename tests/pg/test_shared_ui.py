@@ -35,5 +35,24 @@ def test_an_open_ui_shows_another_analysts_edit_within_two_seconds(postgres_url)
             assert isinstance(app.screen, PickerScreen) and "bob" in app.screen.title_text
             await press(pilot, "escape")
             assert app.workspace.status().claims == 1
+            with Workspace(postgres_url) as other:  # bob takes his claim back
+                other.undo(actor="bob", by="bob")
+            started = time.monotonic()
+            while "undo" not in (app.last_outside_note or ""):
+                assert time.monotonic() - started < 2.5, "the UI did not see bob's undo"
+                await pilot.pause(0.1)
+            assert "the latest: undo edit" in app.last_outside_note
+            assert "Japan should integrate" in app.last_outside_note
+            # this window's own edit and its undo are never news from outside
+            await press(pilot, "s")
+            await press(pilot, "1")  # a label on the first statement
+            assert [a.annotator for a in app.workspace.annotations()] == [app.actor]
+            await press(pilot, "u")
+            assert app.workspace.annotations() == []
+            assert app.last_error is None and not isinstance(app.screen, PickerScreen)
+            app.last_outside_note = None
+            app._data_version = -1  # look now
+            app.check_outside_changes()
+            assert app.last_outside_note is None
 
     run(go())
