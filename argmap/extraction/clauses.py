@@ -13,8 +13,10 @@ from typing import NamedTuple
 from argmap.extraction import lexicon as lx
 from argmap.extraction.layout import INVISIBLE
 
-# a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark
-_TOKEN = re.compile(r"[’']\d\ds?\b|\w+(?:[’'.&-]\w+)*(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
+# a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark;
+# its word characters are never given back (++, *+): all that may follow them is optional and
+# starts with none, so the tokens are the same, and re stops sooner where a branch fails
+_TOKEN = re.compile(r"[’']\d\ds?\b|\w++(?:[’'.&-]\w++)*+(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 
 
@@ -87,7 +89,7 @@ def _window_start(masked: str, lo: int, hi: int) -> int:
 
 # A token and the white space before it: every character but white space is in some token, so
 # the tokens follow one another with only white space between them.
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
+_SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN.pattern})")
 
 
 def tokens(masked: str, lo: int, hi: int) -> list[Token]:
