@@ -250,30 +250,47 @@ def test_the_alias_table_joins_the_ministers_and_the_seed_is_then_perfect(tmp_pa
 
 
 @pytest.mark.parametrize(
-    ("name", "articles"),
-    [("tune", 79), ("dev", 83), ("untouched", 50), ("untouched2", 50), ("untouched3", 39)],
+    ("name", "articles", "spans"),
+    [
+        ("tune", 79, 1497),
+        ("dev", 83, 1952),
+        ("untouched", 50, 1131),
+        ("untouched2", 50, 989),
+        ("untouched3", 39, 962),
+        ("untouched4", 39, 762),
+    ],
 )
-def test_the_speaker_gold_sets_name_polnear_spans(name, articles):
+def test_the_speaker_gold_sets_name_polnear_spans(name, articles, spans):
+    """Each set holds the articles and spans benchmarks/data/speakers/README.md records."""
     gold = load_speaker_gold(GOLD_DIR / f"{name}.speakers.jsonl")
-    assert len(gold) > 900 and len({g.doc for g in gold}) == articles
+    assert len(gold) == spans and len({g.doc for g in gold}) == articles
     people = {g.key for g in gold if g.kind == "person"}
     assert "donald-trump" in people and "hillary-clinton" in people
     assert all(g.contents for g in gold)
 
 
-def test_the_third_untouched_set_is_the_recorded_draw_from_the_unused_train_articles(shared):
-    """untouched3-articles.txt is random.Random(20261217).sample(the train articles in no
-    other set, 40), as benchmarks/data/speakers/README.md records; its gold names only
-    those articles (one of the 40 has no source span)."""
+@pytest.mark.parametrize(
+    ("name", "seed", "before"),
+    [
+        ("untouched3", 20261217, ("tune", "untouched", "untouched2")),
+        ("untouched4", 20261218, ("tune", "untouched", "untouched2", "untouched3")),
+    ],
+)
+def test_the_later_untouched_sets_are_the_recorded_draws_from_the_unused_train_articles(
+    shared, name, seed, before
+):
+    """Each later untouched set is random.Random(seed).sample(the train articles in no set
+    before it, 40), as benchmarks/data/speakers/README.md records; its gold names only those
+    articles (one of each 40 has no source span)."""
     train = sorted(p.stem for p in (POLNEAR / "train" / "text").glob("*.txt"))
     used: set[str] = set()
-    for name in ("tune", "untouched", "untouched2"):
-        used |= set((GOLD_DIR / f"{name}-articles.txt").read_text(encoding="utf-8").split())
+    for earlier in before:
+        used |= set((GOLD_DIR / f"{earlier}-articles.txt").read_text(encoding="utf-8").split())
     rest = [stem for stem in train if stem not in used]
-    drawn = random.Random(20261217).sample(rest, 40)
-    listed = (GOLD_DIR / "untouched3-articles.txt").read_text(encoding="utf-8").split()
+    drawn = random.Random(seed).sample(rest, 40)
+    listed = (GOLD_DIR / f"{name}-articles.txt").read_text(encoding="utf-8").split()
     assert listed == drawn
-    gold_docs = {g.doc for g in load_speaker_gold(GOLD_DIR / "untouched3.speakers.jsonl")}
+    gold_docs = {g.doc for g in load_speaker_gold(GOLD_DIR / f"{name}.speakers.jsonl")}
     assert {doc.removesuffix(".txt") for doc in gold_docs} <= set(drawn) - used
 
 
