@@ -36,7 +36,7 @@ from argmap.codebook import Codebook
 from argmap.models import Suggestion
 from argmap.stance.sentiment import nearest_mentions, target_sentiment, valence
 from argmap.stance.similarity import ReferenceSimilarity, char_wb_grams, words
-from argmap.stance.tokens import Token, analyse, stems
+from argmap.stance.tokens import Token, analyse, stem_set, stems
 from argmap.stance.verbs import stance_verbs
 
 MODEL_NAME = "codebook"
@@ -103,6 +103,7 @@ class CodebookModel:
             _Cue(label, cue, cue_stems)
             for (label, cue_stems), cue in reversed(list(unique.items()))
         ]
+        self._cue_stem_sets = [frozenset(cue.stems) for cue in self._cues]
         # Target phrases: stems -> [(label, +1 for / -1 against, phrase)].
         self._targets: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
         for label in codebook.labels:
@@ -156,7 +157,7 @@ class CodebookModel:
                 context = context.replace(
                     text.strip(), " … ", 1
                 )  # the statement's own words count once
-            if context and context.strip(" …"):
+            if context and context.strip(" …") and self._may_have_cues(context):
                 self._add_cues(found, analyse(context), CONTEXT_WEIGHT, in_context=True)
             # Similarity reads only what the statement asserts: no negated words, no conceded
             # clause.
@@ -177,6 +178,12 @@ class CodebookModel:
             ) / 2
             self._add_likeness(found_all, similarities)
         return found_all
+
+    def _may_have_cues(self, text: str) -> bool:
+        """Whether ``text`` has every stem of some cue: where none has, no cue can be found
+        and its tokens need no reading."""
+        present = stem_set(text)
+        return any(cue <= present for cue in self._cue_stem_sets)
 
     def _add_likeness(self, found_all: list[Evidence], similarities: np.ndarray) -> None:
         """Each label's nearest reference text and its weighted likeness, then the likeness

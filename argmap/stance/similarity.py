@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -65,29 +66,63 @@ class ReferenceSimilarity:
         for row, found in enumerate(counts):
             columns, weights = self._weights(found)
             self._references[row, columns] = weights
+        # For the two analysers that read a text word by word: each word's vocabulary columns,
+        # in the order the analyser gives its features, read once per word.
+        self._split: Callable[[str], list[str]] | None = _SPLITS.get(analyser)
+        self._columns = _WordColumns(self._index, analyser)
 
     def similarities(self, texts: Iterable[str]) -> np.ndarray:
         """An (n_texts, n_references) array of cosines."""
         from scipy.sparse import csr_matrix  # type: ignore[import-untyped]  # 0.15 s to import
 
-        index = self._index
-        columns: list[int] = []
-        counts: list[int] = []
-        ends = [0]
-        for text in texts:
-            for feature, count in Counter(self._analyser(text)).items():
-                column = index.get(feature)
-                if column is not None:
-                    columns.append(column)
-                    counts.append(count)
-            ends.append(len(columns))
-        at = np.array(columns, dtype=np.intp)
-        weights = (np.log(np.array(counts, dtype=float)) + 1) * self._idf[at]
+        at, counts, ends = self._features(list(texts))
+        weights = (np.log(counts) + 1) * self._idf[at]
         rows = np.repeat(np.arange(len(ends) - 1), np.diff(ends))
         norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(ends) - 1))
         weights /= norms[rows]
-        found = csr_matrix((weights, at, ends), shape=(len(ends) - 1, len(index)))
+        found = csr_matrix((weights, at, ends), shape=(len(ends) - 1, len(self._index)))
         return np.asarray(found @ self._references.T)
+
+    def _features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each text's vocabulary columns, in the order their features first occur in it (as
+        ``Counter(analyser(text))`` lists them), with their counts (float), and the rows'
+        ends in those two arrays."""
+        split = self._split
+        if split is None:  # any other analyser: text by text
+            index = self._index
+            columns: list[int] = []
+            counts: list[int] = []
+            ends = [0]
+            for text in texts:
+                for feature, count in Counter(self._analyser(text)).items():
+                    column = index.get(feature)
+                    if column is not None:
+                        columns.append(column)
+                        counts.append(count)
+                ends.append(len(columns))
+            return (
+                np.array(columns, dtype=np.intp),
+                np.array(counts, dtype=float),
+                np.array(ends, dtype=np.intp),
+            )
+        # Every text's columns, one after the other; then the (row, column) pairs in the order
+        # they first occur, with how often each occurs.
+        found = self._columns.__getitem__
+        sizes: list[int] = []
+        read: list[int] = []
+        for text in texts:
+            before = len(read)
+            read += chain.from_iterable(map(found, split(text)))
+            sizes.append(len(read) - before)
+        width = max(len(self._index), 1)
+        rows = np.repeat(np.arange(len(texts), dtype=np.intp), sizes)
+        keys = rows * width + np.array(read, dtype=np.intp)
+        unique, first, occurrences = np.unique(keys, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        keys, occurrences = unique[order], occurrences[order]
+        row_ends = np.zeros(len(texts) + 1, dtype=np.intp)
+        np.cumsum(np.bincount(keys // width, minlength=len(texts)), out=row_ends[1:])
+        return keys % width, occurrences.astype(float), row_ends
 
     def _weights(self, found: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
         """The vocabulary columns of ``found``'s features and their L2-normalised weights."""
@@ -97,3 +132,42 @@ class ReferenceSimilarity:
         tf = np.fromiter(found.values(), dtype=float, count=len(found))
         weights = (np.log(tf) + 1) * self._idf[columns]
         return columns, weights / np.sqrt(weights @ weights)
+
+
+class _WordColumns(dict[str, tuple[int, ...]]):
+    """word -> the vocabulary columns of its features (those the references have), in order."""
+
+    def __init__(self, index: dict[str, int], analyser: Callable[[str], list[str]]):
+        super().__init__()
+        self._index = index
+        self._word_features: Callable[[str], Sequence[str]] = (
+            _grams if analyser is char_wb_grams else _itself
+        )
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        found = tuple(
+            column
+            for column in map(self._index.get, self._word_features(word))
+            if column is not None
+        )
+        self[word] = found
+        return found
+
+
+def _grams(word: str) -> tuple[str, ...]:
+    return _word_grams(word, 3, 5)
+
+
+def _itself(word: str) -> tuple[str, ...]:
+    return (word,)
+
+
+def _lower_split(text: str) -> list[str]:
+    return text.lower().split()
+
+
+#: How each word-by-word analyser cuts a text into the words it reads.
+_SPLITS: dict[Callable[[str], list[str]], Callable[[str], list[str]]] = {
+    words: str.split,
+    char_wb_grams: _lower_split,
+}

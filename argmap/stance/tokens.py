@@ -136,6 +136,7 @@ _IRREGULAR = {
     "gave": "give",
     "given": "give",
 }
+_STATES = stem("states")
 
 
 def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
@@ -158,6 +159,25 @@ def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
         else:
             append(Token(word, stem(word)))
     return tokens
+
+
+def stem_set(text: str) -> set[str]:
+    """The stems of ``tokenize(text)``'s tokens, and perhaps a few more (the stems of "United"
+    and "States" where they make one "usa" token): whether a cue can match needs no tokens."""
+    found = set(map(_stem_of, _TOKEN.findall(text)))
+    if _STATES in found:
+        found.add("usa")
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _stem_of(word: str) -> str:
+    """The stem ``tokenize`` gives ``word`` (outside a cue phrase and a "United States")."""
+    if word in _USA:
+        return "usa"
+    if not word[0].isalnum():
+        return word
+    return stem(word)
 
 
 def stems(text: str) -> tuple[str, ...]:
