@@ -73,7 +73,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s
 
 def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     """Reject cue words used as nouns or adjectives ('the said document', 'so-called')."""
-    start = match.start()
+    start = match.start(1)
     word = match.group(1).lower()
     base = lx.CUE_FORMS[word]
     as_written = masked[max(lo, start - 12) : start]
@@ -272,7 +272,7 @@ def speaker_label(par: str, lo: int, hi: int) -> Finding | None:
 def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
     """Every attribution in ``par[lo:hi]``, by cue verbs, 'according to' and attitudes."""
     findings: list[Finding] = []
-    for match in lx.CUE_RE.finditer(masked, lo, hi):
+    for match in lx.find_cues(masked, lo, hi):
         if not _cue_is_verb(masked, lo, match):
             continue
         base = lx.CUE_FORMS[match.group(1).lower()]
@@ -288,9 +288,9 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         ):
             continue
         if not particle:
-            cue = Span(match.start(), match.start(1) + len(match.group(1)))
+            cue = Span(match.start(1), match.start(1) + len(match.group(1)))
         else:
-            cue = Span(match.start(), match.end())
+            cue = Span(match.start(1), match.end())
         found = _attribute_cue(par, masked, lo, hi, quotes, cue, base)
         if found:
             findings.append(found)
