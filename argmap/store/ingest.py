@@ -24,9 +24,11 @@ new versions, so it is listed in ``failed`` with that advice.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,18 @@ __all__ = [
 
 #: Documents stored in one transaction (their suggestions asked in one call).
 BATCH_DOCUMENTS = 500
+#: The columns of the statements parts this reads (not the document's metadata, nor the
+#: readable stance columns: the suggestion holds them).
+STATEMENT_COLUMNS = (
+    *(
+        name
+        for name in files.STATEMENT_FIELDS
+        if name not in ("doc_name", "speaker", "speaker_note")
+    ),
+    "suggestion",
+)
+#: Most ids asked for in one ``IN (...)`` query.
+CHUNK = 500
 #: The document scope the stored speakers are replayed in (as ``add`` does).
 REPLAY_DOC = "\x00workspace"
 
@@ -101,6 +115,17 @@ def add_statement_files(
     folder that cannot be read is in ``failed`` and the others are still added."""
     report = IngestReport()
     state = _State(workspace, actor)
+    with _no_cycle_collection():
+        _add_folders(state, folders, progress, report)
+    return report
+
+
+def _add_folders(
+    state: _State,
+    folders: Iterable[str | os.PathLike[str]],
+    progress: Callable[[int, int], None] | None,
+    report: IngestReport,
+) -> None:
     for given in folders:
         try:
             folder = results_folder(given)
@@ -123,7 +148,20 @@ def add_statement_files(
             continue
         if progress:
             progress(report.added + report.unchanged, report.statements)
-    return report
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while storing: the rows read are hundreds of thousands
+    of dicts and tuples, which it would walk again and again (a tenth of the time) to find
+    no cycles (reference counting frees them)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _documents(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
@@ -133,7 +171,7 @@ def _documents(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
     for path in files.parts(folder, "documents"):
         held: dict[str, list[dict]] = {}
         part = statement_parts.get(path.name.split(".")[0])
-        for row in files.read_part(part, "statements") if part else ():
+        for row in files.read_part(part, "statements", STATEMENT_COLUMNS) if part else ():
             held.setdefault(row["document"], []).append(row)
         for document in files.read_part(path, "documents"):
             yield document, held.pop(document["id"], [])
@@ -202,6 +240,10 @@ class _State:
         self.suggested = False  # the folder's suggestions are what add would store
         self.verbatim = False  # ... and their JSON is model_dump_json's own (Parquet parts)
         self.speakers_before = False  # the workspace had speakers when this folder began
+        self.known: set[str] = set()  # of the folder speakers a batch names, those stored
+        self.applied: set[str] = set()  # folder speakers stored or learned from (this folder)
+        self.new_speakers = 0  # stored by the batch under way
+        self._directories: dict[str, str] = {}  # a source's directory -> resolved
 
     def start_folder(self) -> None:
         """A new folder: its speakers are looked for among those stored before it (those of
@@ -209,6 +251,7 @@ class _State:
         self.speakers_before = bool(self.conn.execute("SELECT 1 FROM speakers LIMIT 1").fetchone())
         self._registry = None
         self._stored = {}
+        self.applied = set()
 
     def same_codebook(self, manifest: dict) -> bool:
         """Whether a folder's stance suggestions are those ``add`` would store here: made
@@ -242,13 +285,26 @@ class _State:
             self._restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
         return self._restatements
 
+    def absolute(self, source_path: str) -> str:
+        """A source path as ``add`` stores it: absolute (``Path.resolve``); a corpus row's
+        identity kept. Each directory is resolved once; a file that is a link, whole."""
+        base, sep, key = source_path.partition("#")
+        directory, name = os.path.split(base)
+        if not directory or name in ("", ".", "..") or os.path.islink(base):
+            return f"{Path(base).resolve()}{sep}{key}"
+        resolved = self._directories.get(directory)
+        if resolved is None:
+            resolved = self._directories[directory] = str(Path(directory).resolve())
+        return f"{os.path.join(resolved, name)}{sep}{key}"
+
     def stored_speaker(self, speaker: dict) -> str | None:
-        """The stored speaker a folder's speaker is, or None (new)."""
+        """The stored speaker a folder's speaker is, or None (new); ``known``: the stored
+        ones among those of the batch."""
         sid = speaker["id"]
         if sid in self.mapping:
             return self.mapping[sid]
         found: str | None = None
-        if self.conn.execute("SELECT 1 FROM speakers WHERE id = ?", (sid,)).fetchone():
+        if sid in self.known:
             found = sid
         elif self.speakers_before:
             resolved = self.registry.resolve(speaker["name"], doc_id=f"\x00folder {sid}")
@@ -265,27 +321,26 @@ def _store(
 ) -> None:
     """Store a batch of documents in one transaction."""
     conn = state.conn
+    sources = [state.absolute(d["source_path"]) if d.get("source_path") else None for d, _ in batch]
+    stored = _found(conn, "SELECT id FROM documents WHERE id IN ({})", [d["id"] for d, _ in batch])
+    versions = _found(
+        conn, "SELECT source_path FROM documents WHERE source_path IN ({})", filter(None, sources)
+    )
     new = []
     seen: set[str] = set()
     again = []  # the same text twice in the batch: the later one is unchanged, as add has it
-    for document, statements in batch:
+    for (document, statements), source in zip(batch, sources, strict=True):
         if document["id"] in seen:
             again.append(document)
             continue
-        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document["id"],)).fetchone():
+        if document["id"] in stored:
             report.unchanged += 1
             report.metadata_updated += _metadata_again(state, document)
             continue
-        source = document.get("source_path")
-        if (
-            source
-            and conn.execute(
-                "SELECT 1 FROM documents WHERE source_path = ?", (_absolute(source),)
-            ).fetchone()
-        ):
+        if source in versions:
             report.failed.append(
                 (
-                    source,
+                    document["source_path"],
                     "a new version of a document in the workspace: add it with argmap add, "
                     "which carries its annotations over",
                 )
@@ -293,39 +348,67 @@ def _store(
             continue
         distinct = _distinct(statements)
         report.duplicates += len(statements) - len(distinct)
-        new.append((document, distinct))
+        new.append((document, source, distinct))
         seen.add(document["id"])
     if new:
-        suggestions = _suggestions(state, new)
-        named = speakers.rows({s["speaker_id"] for _, found in new for s in found} - {None})
+        suggestions = _suggestions(state, [(d, found) for d, _, found in new])
+        named = speakers.rows({s["speaker_id"] for _, _, found in new for s in found} - {None})
         with state.workspace.transaction():
-            for (document, statements), suggested in zip(new, suggestions, strict=True):
-                _insert(state, document, statements, suggested, named, report)
+            index = state.restatements  # the statements stored before this batch
+            state.known = _found(conn, "SELECT id FROM speakers WHERE id IN ({})", named)
+            state.new_speakers = 0
+            rows: list[tuple] = []
+            suggested: list[tuple] = []
+            for (document, source, statements), found in zip(new, suggestions, strict=True):
+                _insert(state, document, source, statements, found, named, rows, suggested)
+            conn.executemany(INSERT_STATEMENT, rows)
+            if suggested:
+                conn.executemany(
+                    "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    suggested,
+                )
+            items = [(s["id"], d["id"], s["text"]) for d, _, statements in new for s in statements]
+            restated = offer_restatements(conn, index.match(items))
+        report.added += len(new)
+        report.statements += len(rows)
+        report.suggestions += len(suggested)
+        report.new_speakers += state.new_speakers
+        report.restatements += restated
     for document in again:
         report.unchanged += 1
         report.metadata_updated += _metadata_again(state, document)
 
 
+def _found(conn, query: str, values: Iterable[str]) -> set[str]:
+    """The ``values`` a query ``... IN ({})`` finds (asked ``CHUNK`` at a time)."""
+    values = list(values)
+    found: set[str] = set()
+    for at in range(0, len(values), CHUNK):
+        chunk = values[at : at + CHUNK]
+        rows = conn.execute(query.format(", ".join("?" * len(chunk))), chunk).fetchall()
+        found.update(row[0] for row in rows)
+    return found
+
+
 def _insert(
     state: _State,
     document: dict,
+    source: str | None,
     statements: list[dict],
     suggestions: list | None,
     speakers: dict[str, dict],
-    report: IngestReport,
+    rows: list[tuple],
+    suggested: list[tuple],
 ) -> None:
+    """Store a document, its metadata and new speakers, and log it; its statements' rows and
+    their suggestions' rows added to ``rows`` and ``suggested`` (inserted by the caller once
+    per batch, after every document of it)."""
     conn = state.conn
-    source = document.get("source_path")
     seq = conn.execute(
         "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?) "
         "RETURNING seq",
-        (
-            document["id"],
-            document["name"],
-            _absolute(source) if source else None,
-            document["text"],
-            now(),
-        ),
+        (document["id"], document["name"], source, document["text"], now()),
     ).fetchall()[0][0]
     write_metadata(conn, document["id"], _metadata(document))
     ids: dict[str, str | None] = {}  # folder speaker id -> stored id, for this document
@@ -336,7 +419,10 @@ def _insert(
             continue
         speaker = speakers.get(sid)
         if speaker is None:
-            raise ReadError(source or document["name"], f"speaker {sid} is not in the folder")
+            raise ReadError(
+                document.get("source_path") or document["name"],
+                f"speaker {sid} is not in the folder",
+            )
         if state.not_speakers and state.registry.is_not_a_speaker(speaker["name"]):
             ids[sid] = None  # an analyst said this name is no speaker
             continue
@@ -355,14 +441,15 @@ def _insert(
                 ),
             )
             state.mapping[sid] = stored = sid
-            report.new_speakers += 1
-        elif stored not in state.edited:
+            state.applied.add(sid)
+            state.new_speakers += 1
+        elif stored not in state.edited and sid not in state.applied:
             added = _learn(conn, stored, speaker)
+            state.applied.add(sid)  # learning from the same row again adds nothing
             if added:
                 learned.append(added)
         ids[sid] = stored
     doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else None
-    rows = []
     for index, s in enumerate(statements):
         g = suggestions[index] if suggestions else None
         labelled = (
@@ -392,23 +479,11 @@ def _insert(
                 *labelled,
             )
         )
-    conn.executemany(
-        INSERT_STATEMENT,
-        rows,
-    )
     if suggestions and doubts is not None:
-        conn.executemany(
-            "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [
-                (s["id"], g.label, g.score, d, _suggestion_json(state, s, g))
-                for s, g, d in zip(statements, suggestions, doubts, strict=True)
-            ],
-        )
-        report.suggestions += len(suggestions)
-    report.restatements += offer_restatements(
-        conn, state.restatements.match([(s["id"], document["id"], s["text"]) for s in statements])
-    )
+        suggested += [
+            (s["id"], g.label, g.score, d, _suggestion_json(state, s, g))
+            for s, g, d in zip(statements, suggestions, doubts, strict=True)
+        ]
     details: dict[str, Any] = {
         "document": document["id"],
         "name": document["name"],
@@ -424,8 +499,6 @@ def _insert(
         details,
         state.actor,
     )
-    report.added += 1
-    report.statements += len(statements)
 
 
 def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list | None]:
@@ -435,9 +508,11 @@ def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list
     if state.codebook is None:
         return [None] * len(new)
     if state.suggested and all(s["suggestion"] for _, statements in new for s in statements):
+        # made by the same model's model_dump_json on a worker: read without validating
+        if state.verbatim:  # stored as they are: only what the columns need is read
+            return [[_Read(s["suggestion"]) for s in statements] or None for _, statements in new]
         from argmap.models import Suggestion
 
-        # made by the same model's model_dump_json on a worker: read without validating
         return [
             [Suggestion.model_construct(**json.loads(s["suggestion"])) for s in statements] or None
             for _, statements in new
@@ -459,6 +534,19 @@ def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list
     return out
 
 
+class _Read:
+    """A folder's suggestion (JSON made by ``Suggestion.model_dump_json``) read for what the
+    statement's columns and ``suggestion_uncertainty`` use: label, score and scores."""
+
+    __slots__ = ("label", "score", "scores")
+
+    def __init__(self, data: str) -> None:
+        values = json.loads(data)
+        self.label: str = values["label"]
+        self.score: float = values["score"]
+        self.scores: dict[str, float] = values.get("scores") or {}
+
+
 def _suggestion_json(state: _State, statement: dict, suggestion: Any) -> str:
     """A suggestion as the workspace stores it: the folder's JSON as it is, when it is used."""
     if state.suggested and state.verbatim and statement["suggestion"]:
@@ -478,7 +566,7 @@ def _metadata_again(state: _State, document: dict) -> bool:
             "SELECT name, source_path FROM documents WHERE id = ?", (document["id"],)
         ).fetchone()
         given: str | None = document.get("source_path")
-        same = given is not None and _absolute(given) == source
+        same = given is not None and state.absolute(given) == source
         new = updated_metadata(stored, values, same_source=same)
         changed = [n for n in FIELDS if new.get(n) != (stored or {}).get(n)]
         if not changed:
@@ -546,12 +634,6 @@ def _learn(conn, stored_id: str, speaker: dict) -> dict | None:
     )
     added = {"speaker": stored_id, "aliases": extra, "role": role, "affiliation": affiliation}
     return {key: value for key, value in added.items() if value}
-
-
-def _absolute(source_path: str) -> str:
-    """A source path as ``add`` stores it: absolute; a corpus row's identity kept."""
-    base, sep, key = source_path.partition("#")
-    return f"{Path(base).resolve()}{sep}{key}"
 
 
 def _one_line(problem: Exception) -> str:

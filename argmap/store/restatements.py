@@ -29,7 +29,8 @@ def _words(text: str) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[int]:
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    """The hashes of the runs of ``SHINGLE`` words (``hash`` of each run's tuple)."""
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
 
 
 class RestatementIndex:
@@ -62,8 +63,9 @@ class RestatementIndex:
             joined = " ".join(words)
             candidates: set[int] = set()
             shingles = _shingles(words)
+            index = self._index
             for shingle in shingles:
-                block = self._index.get(shingle)
+                block = index.get(shingle)
                 if block is not None and len(block) <= MAX_BLOCK:
                     candidates.update(block)
             best: dict[str, float] = {}
@@ -82,9 +84,12 @@ class RestatementIndex:
     def _add(self, statement_id: str, document_id: str, joined: str, shingles: set[int]) -> None:
         position = len(self._items)
         self._items.append((statement_id, document_id, joined))
+        index = self._index
         for shingle in shingles:
-            block = self._index.setdefault(shingle, [])
-            if len(block) <= MAX_BLOCK:
+            block = index.get(shingle)
+            if block is None:
+                index[shingle] = [position]
+            elif len(block) <= MAX_BLOCK:
                 block.append(position)
 
 
