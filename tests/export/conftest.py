@@ -1,6 +1,7 @@
 """Fixtures of the export tests: a map on the seed, a map of awkward texts, an empty map, and
 the real readers of the formats (installed on first use, see readers.py)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -136,9 +137,13 @@ def empty_map(tmp_path) -> Workspace:
 
 
 def _reader(find) -> Path:
+    """The reader ``find`` gives; the test skips where it cannot be had, or fails under
+    ``$ARGMAP_REQUIRE_READERS=1`` (CI: a format is tested with its real reader)."""
     try:
         return find()
     except ReaderUnavailable as problem:
+        if os.environ.get("ARGMAP_REQUIRE_READERS") == "1":
+            pytest.fail(f"{problem} (ARGMAP_REQUIRE_READERS=1)")
         pytest.skip(str(problem))
 
 
