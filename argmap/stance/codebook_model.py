@@ -150,8 +150,9 @@ class CodebookModel:
         for text, context in zip(texts, contexts, strict=True):
             found = Evidence(totals=dict.fromkeys(self.labels, 0.0))
             tokens = analyse(text)
-            spans = self._mentions(tokens)
-            self._add_cues(found, tokens, 1.0, spans=spans)
+            index = _index(tokens)
+            spans = self._mentions(tokens, index)
+            self._add_cues(found, tokens, 1.0, spans=spans, index=index)
             self._add_targets(found, tokens, spans)
             if context and text.strip() in context:
                 context = context.replace(
@@ -215,14 +216,14 @@ class CodebookModel:
             for label in sides:
                 found.totals[label] -= SHARED_SIMILARITY_DISCOUNT * SIMILARITY_WEIGHT * shared
 
-    def _mentions(self, tokens: list[Token]) -> dict[tuple[int, int], tuple[str, ...]]:
-        """The target mentions of a statement: ``(first, last)`` token indexes -> target stems."""
+    def _mentions(
+        self, tokens: list[Token], index: dict[str, list[int]]
+    ) -> dict[tuple[int, int], tuple[str, ...]]:
+        """The target mentions of a statement: ``(first, last)`` token indexes -> target stems
+        (``index``: each stem's token positions)."""
         spans: dict[tuple[int, int], tuple[str, ...]] = {}
         if not self._targets:
             return spans
-        index: dict[str, list[int]] = {}
-        for position, token in enumerate(tokens):
-            index.setdefault(token.stem, []).append(position)
         for target in sorted(self._targets, key=len, reverse=True):  # longest phrase first
             if target[0] not in index:
                 continue
@@ -270,14 +271,14 @@ class CodebookModel:
         scale: float,
         in_context: bool = False,
         spans: dict[tuple[int, int], tuple[str, ...]] | None = None,
+        index: dict[str, list[int]] | None = None,
     ) -> None:
         conceded_for: dict[str, float] = {}
         spans = spans or {}
         mentions = sorted(spans)
         nearest = nearest_mentions(tokens, mentions, window=AIM_WINDOW) if mentions else {}
-        index: dict[str, list[int]] = {}
-        for position, token in enumerate(tokens):
-            index.setdefault(token.stem, []).append(position)
+        if index is None:
+            index = _index(tokens)
         for cue in self._cues:
             if cue.stems[0] not in index:
                 continue
@@ -352,8 +353,7 @@ class CodebookModel:
         self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
     ) -> np.ndarray:
         """An (n_texts, n_labels) array of scores, columns in codebook order."""
-        rows = [_softmax(self._vector(found)) for found in self.evidence_many(texts, contexts)]
-        return np.array(rows).reshape(len(texts), len(self.labels))
+        return self._probabilities(self.evidence_many(texts, contexts))
 
     def suggest(self, text: str, context: str | None = None) -> Suggestion:
         """The suggestion for one statement, with its explanation."""
@@ -363,30 +363,45 @@ class CodebookModel:
         self, texts: Sequence[str], contexts: Sequence[str | None] | None = None
     ) -> list[Suggestion]:
         """One suggestion per statement, with its explanation."""
-        return [self._suggestion(found) for found in self.evidence_many(texts, contexts)]
+        found_all = self.evidence_many(texts, contexts)
+        probabilities = self._probabilities(found_all)
+        return [
+            self._suggestion(found, best, row)
+            for found, best, row in zip(
+                found_all,
+                probabilities.argmax(axis=1).tolist(),  # the first of equals
+                probabilities.tolist(),
+                strict=True,
+            )
+        ]
 
-    def _suggestion(self, found: Evidence) -> Suggestion:
-        probabilities = _softmax(self._vector(found))
-        best = self.labels[int(np.argmax(probabilities))]
+    def _probabilities(self, found_all: list[Evidence]) -> np.ndarray:
+        """The softmax of each evidence's totals: an (n, n_labels) array, columns in codebook
+        order (each row as ``_softmax`` gives it for that row alone)."""
+        totals = np.array(
+            [[found.totals[label] for label in self.labels] for found in found_all], dtype=float
+        ).reshape(len(found_all), len(self.labels))
+        return _softmax_rows(totals)
+
+    def _suggestion(
+        self, found: Evidence, best_index: int, probabilities: list[float]
+    ) -> Suggestion:
+        best = self.labels[best_index]
         evidence = list(dict.fromkeys(found.cues.get(best, [])))
         similarity, example = found.nearest.get(best, (0.0, ""))
         if example:
             evidence.append(f"nearest example ({similarity:.2f}): {example}")
         return Suggestion(
             label=best,
-            score=float(probabilities.max()),
+            score=probabilities[best_index],
             scores={
-                label: round(float(p), 4)
-                for label, p in zip(self.labels, probabilities, strict=True)
+                label: round(p, 4) for label, p in zip(self.labels, probabilities, strict=True)
             },
             model=MODEL_NAME,
             model_version=self.version,
             explanation=self._explain(best, found),
             evidence=evidence,
         )
-
-    def _vector(self, found: Evidence) -> np.ndarray:
-        return np.array([found.totals[label] for label in self.labels])
 
     def _explain(self, best: str, found: Evidence) -> str:
         name = self.codebook.label(best).name
@@ -412,6 +427,14 @@ def codebook_fingerprint(codebook: Codebook) -> str:
     changed codebook gives another version, a recoloured one does not."""
     content = codebook.model_dump_json(exclude={"labels": {"__all__": {"colour"}}})
     return hashlib.sha256(content.encode()).hexdigest()[:10]
+
+
+def _index(tokens: list[Token]) -> dict[str, list[int]]:
+    """Each stem's positions in ``tokens``."""
+    index: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        index.setdefault(token.stem, []).append(position)
+    return index
 
 
 def _stem_string(tokens: list[Token]) -> str:
@@ -493,3 +516,10 @@ def _softmax(values: np.ndarray) -> np.ndarray:
     scaled = values / TEMPERATURE
     exp = np.exp(scaled - scaled.max())
     return exp / exp.sum()
+
+
+def _softmax_rows(values: np.ndarray) -> np.ndarray:
+    """``_softmax`` of each row, in one pass."""
+    scaled = values / TEMPERATURE
+    exp = np.exp(scaled - scaled.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)

@@ -141,10 +141,12 @@ _STATES = stem("states")
 
 def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
     """The tokens of ``text`` with their stems; ``phrase`` reads a cue ("us" is the country)."""
+    if not phrase:
+        return _tokenize(text)[0]
     tokens: list[Token] = []
     append = tokens.append
     for word in _TOKEN.findall(text):
-        if word in _USA or (phrase and word.lower() in _USA_IN_PHRASES):
+        if word in _USA or word.lower() in _USA_IN_PHRASES:
             append(Token(word, "usa"))
         elif not word[0].isalnum():
             append(Token(word, word, is_word=False))
@@ -159,6 +161,38 @@ def tokenize(text: str, *, phrase: bool = False) -> list[Token]:
         else:
             append(Token(word, stem(word)))
     return tokens
+
+
+def _tokenize(text: str) -> tuple[list[Token], list[str]]:
+    """``tokenize(text)`` and each token's lower-cased text."""
+    tokens: list[Token] = []
+    lower: list[str] = []
+    append, append_lower = tokens.append, lower.append
+    for word in _TOKEN.findall(text):
+        word_stem, is_word, word_lower = _read(word)
+        if (
+            word_lower == "states"
+            and tokens
+            and tokens[-1].stem == "unit"
+            and tokens[-1].text.istitle()
+        ):
+            tokens[-1] = Token(tokens[-1].text + " " + word, "usa")
+            lower[-1] = lower[-1] + " " + word_lower
+        else:
+            append(Token(word, word_stem, 1.0, False, False, False, is_word))
+            append_lower(word_lower)
+    return tokens, lower
+
+
+@lru_cache(maxsize=65536)
+def _read(word: str) -> tuple[str, bool, str]:
+    """What ``tokenize`` reads in one word: its stem, whether it is a word, its lower case."""
+    lower = word.lower()
+    if word in _USA:
+        return "usa", True, lower
+    if not word[0].isalnum():
+        return word, False, lower
+    return stem(word), True, lower
 
 
 def stem_set(text: str) -> set[str]:
@@ -187,12 +221,13 @@ def stems(text: str) -> tuple[str, ...]:
 
 def analyse(text: str) -> list[Token]:
     """The tokens of a statement with clause weights (contrast) and negation marks."""
-    tokens = tokenize(text)
-    lower = [token.text.lower() for token in tokens]
+    tokens, lower = _tokenize(text)
     sentence_start = 0
     opener: int | None = None  # index of a concessive word opening a clause
-    for i, token in enumerate(tokens):
-        word = lower[i]
+    for i, word in enumerate(lower):
+        if word not in _CLAUSE_WORDS:  # none of the cases below
+            continue
+        token = tokens[i]
         if token.stem in _SENTENCE_ENDS:
             if word == ";" and _grants(lower, sentence_start, i):
                 _concede(tokens, sentence_start, i)
@@ -218,6 +253,8 @@ def analyse(text: str) -> list[Token]:
     negator: int | None = None
     deontic = False
     for i, token in enumerate(tokens):
+        if negator is None and token.stem not in NEGATORS:
+            continue  # no scope open, none opened (a scope's end changes nothing)
         if not token.is_word or lower[i] in CONTRAST or lower[i] in SCOPE_ENDS:
             negator = None  # the word that ends a negation's scope is outside it
             continue
@@ -258,6 +295,9 @@ def _not_a_negation(lower: list[str], negator: int, word: int) -> bool:
 
 #: The first words of "instead of" and "rather than".
 _REJECTING = frozenset({"instead", "rather"})
+#: The lower-cased tokens ``analyse``'s clause pass acts on: sentence ends, "instead" and
+#: "rather", contrasts, concessive openers, and the comma that closes a concession.
+_CLAUSE_WORDS = frozenset(_SENTENCE_ENDS | _REJECTING | CONTRAST | CONCESSIVE | {","})
 
 
 def _rejects(lower: list[str], i: int) -> bool:

@@ -304,3 +304,23 @@ def test_development_sets_do_not_regress(japan_model):
         ]
         predicted = [s.label for s in japan_model.suggest_many([r["text"] for r in records])]
         assert f1_score([r["stance"] for r in records], predicted, average="macro") >= floor, name
+
+
+def test_scores_of_a_batch_equal_each_statements_own_softmax():
+    """suggest_many's softmax over the batch gives each row the bits _softmax gives it alone."""
+    import numpy as np
+
+    from argmap.codebook import load_codebook
+    from argmap.stance.codebook_model import _softmax
+    from tests.helpers import ELECTION_CODEBOOK, SEED_CODEBOOK
+
+    texts = [json.loads(line)["text"] for line in SEED_GOLD.read_text().splitlines() if line]
+    for path in (SEED_CODEBOOK, ELECTION_CODEBOOK):
+        model = CodebookModel(load_codebook(path))
+        found = model.evidence_many(texts)
+        rows = model._probabilities(found)
+        for evidence, row in zip(found, rows, strict=True):
+            alone = _softmax(np.array([evidence.totals[label] for label in model.labels]))
+            assert row.tolist() == alone.tolist()
+        suggestions = model.suggest_many(texts)
+        assert [s.score for s in suggestions] == rows.max(axis=1).tolist()
