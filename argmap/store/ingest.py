@@ -41,7 +41,7 @@ from argmap.store.core import now
 from argmap.store.documents import INSERT_STATEMENT, edited_speakers, offer_restatements
 from argmap.store.metadata import FIELDS, stored_metadata, updated_metadata, write_metadata
 from argmap.store.records import ReviewState
-from argmap.store.suggest import load_model, stance_suggestions, suggestion_uncertainty
+from argmap.store.suggest import load_model, stance_suggestions
 
 if TYPE_CHECKING:
     from argmap.speakers.registry import SpeakerRegistry
@@ -70,6 +70,8 @@ STATEMENT_COLUMNS = (
 )
 #: Most ids asked for in one ``IN (...)`` query.
 CHUNK = 500
+#: Speakers of a batch read as this many slices at most (else taken: ``_take``).
+TAKE_RUNS = 100
 #: The document scope the stored speakers are replayed in (as ``add`` does).
 REPLAY_DOC = "\x00workspace"
 
@@ -214,9 +216,29 @@ class SpeakerRows:
             else:
                 wanted.setdefault(number, []).append(row)
         for number, rows in wanted.items():
-            for record in self._tables[number].take(rows).to_pylist():
+            for record in _take(self._tables[number], rows):
                 found[record["id"]] = record
         return found
+
+
+def _take(table: Any, rows: list[int]) -> list[dict]:
+    """Rows of a ``pyarrow.Table``: a run of consecutive rows (a folder's speakers are in the
+    order they were first named, so a batch asks for few runs) sliced, which needs no
+    ``pyarrow.compute`` (its import is a twentieth of a second); scattered rows taken."""
+    rows = sorted(rows)
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row:
+            runs[-1][1] = row + 1
+        else:
+            runs.append([row, row + 1])
+    if len(runs) > TAKE_RUNS:
+        return files.table_rows(table.take(rows))
+    return [
+        record
+        for start, stop in runs
+        for record in files.table_rows(table.slice(start, stop - start))
+    ]
 
 
 class _State:
@@ -404,13 +426,17 @@ def _insert(
     """Store a document, its metadata and new speakers, and log it; its statements' rows and
     their suggestions' rows added to ``rows`` and ``suggested`` (inserted by the caller once
     per batch, after every document of it)."""
+    from argmap.stance import uncertainty  # suggestion_uncertainty's: bound once a document
+
     conn = state.conn
     seq = conn.execute(
         "INSERT INTO documents (id, name, source_path, text, added_at) VALUES (?, ?, ?, ?, ?) "
         "RETURNING seq",
         (document["id"], document["name"], source, document["text"], now()),
     ).fetchall()[0][0]
-    write_metadata(conn, document["id"], _metadata(document))
+    metadata = _metadata(document)
+    if _holds(metadata):  # (a new document has no row to remove)
+        write_metadata(conn, document["id"], metadata)
     ids: dict[str, str | None] = {}  # folder speaker id -> stored id, for this document
     learned = []
     for statement in statements:
@@ -449,7 +475,7 @@ def _insert(
             if added:
                 learned.append(added)
         ids[sid] = stored
-    doubts = [suggestion_uncertainty(g) for g in suggestions] if suggestions else None
+    doubts = [uncertainty(g) for g in suggestions] if suggestions else None
     for index, s in enumerate(statements):
         g = suggestions[index] if suggestions else None
         labelled = (
@@ -466,7 +492,7 @@ def _insert(
                 s["end"],
                 s["text"],
                 s["kind"],
-                json.dumps([list(part) for part in s["parts"] or ()]),
+                json.dumps([list(part) for part in s["parts"]]) if s["parts"] else "[]",
                 s["cue"],
                 s["cue_start"],
                 s["cue_end"],
@@ -558,7 +584,7 @@ def _metadata_again(state: _State, document: dict) -> bool:
     """A stored document's metadata as the folder gives it now (``add`` reads it again: a
     field set by hand stays): whether it changed. One log entry."""
     values = _metadata(document)
-    if not any(v for name, v in values.items() if name != "authors") and values["authors"] == "[]":
+    if not _holds(values):
         return False
     with state.workspace.transaction() as conn:
         stored = stored_metadata(conn, document["id"])
@@ -587,6 +613,13 @@ def _metadata(document: dict) -> dict[str, Any]:
     values: dict[str, Any] = {name: document.get(name) for name in METADATA_FIELDS}
     values["authors"] = json.dumps(list(values["authors"] or ()), ensure_ascii=False)
     return values
+
+
+def _holds(metadata: dict[str, Any]) -> bool:
+    """Whether ``_metadata``'s values hold anything."""
+    return (
+        any(v for name, v in metadata.items() if name != "authors") or metadata["authors"] != "[]"
+    )
 
 
 def _distinct(statements: list[dict]) -> list[dict]:

@@ -56,21 +56,25 @@ class RestatementIndex:
         """``(new id, restated id, score 0-1)`` for each item restating an indexed statement of
         another document (at most ``BEST`` each); the items are then indexed too."""
         found: list[tuple[str, str, float]] = []
+        index, indexed = self._index, self._items
         for statement_id, document_id, text in items:
             words = _words(text)
             if len(words) < MIN_WORDS:
                 continue
             joined = " ".join(words)
             candidates: set[int] = set()
-            shingles = _shingles(words)
-            index = self._index
-            for shingle in shingles:
+            position = len(indexed)
+            for shingle in _shingles(words):  # the candidates, and the item indexed (as _add)
                 block = index.get(shingle)
-                if block is not None and len(block) <= MAX_BLOCK:
+                if block is None:
+                    index[shingle] = [position]
+                elif len(block) <= MAX_BLOCK:
                     candidates.update(block)
+                    block.append(position)
+            indexed.append((statement_id, document_id, joined))
             best: dict[str, float] = {}
-            for position in candidates:
-                other_id, other_doc, other_text = self._items[position]
+            for candidate in candidates:
+                other_id, other_doc, other_text = indexed[candidate]
                 if other_doc == document_id or other_id == statement_id or other_doc in self._gone:
                     continue
                 score = fuzz.ratio(joined, other_text, score_cutoff=THRESHOLD)
@@ -78,7 +82,6 @@ class RestatementIndex:
                     best[other_id] = max(best.get(other_id, 0.0), score)
             ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
             found += [(statement_id, other, round(score / 100, 3)) for other, score in ranked]
-            self._add(statement_id, document_id, joined, shingles)
         return found
 
     def _add(self, statement_id: str, document_id: str, joined: str, shingles: set[int]) -> None:

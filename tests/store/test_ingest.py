@@ -168,3 +168,34 @@ def test_bad_folders_are_one_line_each_and_the_others_are_added(
     assert status == 1
     assert f"{changed}: a new version of a document in the workspace: add it with argmap add" in err
     assert "0 added, 20 unchanged" in out
+
+
+def test_speaker_rows_read_in_runs_or_taken(tmp_path):
+    """A folder's speakers as asked, whether a batch names runs of consecutive rows (sliced)
+    or rows scattered over more than ``TAKE_RUNS`` runs (taken)."""
+    from argmap.store.ingest import TAKE_RUNS, SpeakerRows
+
+    rows = [
+        {
+            "id": f"sp{n:04d}",
+            "name": f"Speaker {n}",
+            "aliases": [f"S. {n}"] if n % 2 else [],
+            "kind": "person",
+            "role": None,
+            "affiliation": "Senate" if n % 3 == 0 else None,
+            "first_part": 0,
+            "first_row": n,
+        }
+        for n in range(3 * TAKE_RUNS)
+    ]
+    files.write_part(
+        tmp_path / files.part_name("speakers", 0, "parquet"), "speakers", rows, "parquet"
+    )
+    speakers = SpeakerRows(tmp_path)
+    for wanted in (
+        rows[5:40] + rows[90:91],  # two runs
+        rows[::2],  # 1.5 TAKE_RUNS runs of one row
+        rows[::-3],
+    ):
+        asked = [row["id"] for row in wanted] + ["not-in-the-folder"]
+        assert speakers.rows(asked) == {row["id"]: row for row in wanted}
