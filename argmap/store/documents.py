@@ -1,14 +1,16 @@
 """Adding documents to the workspace: extraction, speakers resolved across the
 workspace, suggestions, new versions of a document, restatements.
 
-Each document is committed in its own transaction, so an interrupted ``add``
-keeps every document committed before it.
+The documents of a batch (``BATCH_DOCUMENTS`` or ``BATCH_STATEMENTS``) are committed in one
+transaction, each in a savepoint of its own, so a document that fails leaves the others in and
+an interrupted ``add`` keeps every batch committed before it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +19,7 @@ from argmap.spans import paragraph_around
 from argmap.store.base import WorkspaceBase
 from argmap.store.core import now
 from argmap.store.derived import refresh_labels
-from argmap.store.errors import EditError, WorkspaceBusy
+from argmap.store.errors import EditError, WorkspaceBusy, WorkspaceError
 from argmap.store.metadata import (
     FIELDS,
     document_rows,
@@ -331,10 +333,13 @@ class DocumentsPart(WorkspaceBase):
 
     def _store_batch(self, adding: _Adding, report: AddReport) -> None:
         """Suggest stances for every statement of the documents extracted so far, in one call
-        (the stance model's cost is mostly per call), then store each document in its own
-        transaction, in the order they came. A document that fails is rolled back and listed;
-        the ones after it are extracted again against the workspace as it now is, one by one,
-        as if the batch had never been."""
+        (the stance model's cost is mostly per call), then store each document, in the order
+        they came, in a savepoint of its own inside one transaction for the batch (a commit
+        per document cost more than storing it). A document that fails is rolled back to its
+        savepoint and listed, the ones before it are committed; the ones after it are
+        extracted again against the workspace as it now is, one by one, each in its own
+        transaction, as if the batch had never been. Progress is told once the batch is
+        committed."""
         batch, adding.batch = adding.batch, []
         if not batch:
             return
@@ -347,20 +352,44 @@ class DocumentsPart(WorkspaceBase):
         if suggestions is None:
             self._store_each(adding, report, [item.document for item in batch])
             return
-        for index, item in enumerate(batch):
-            saved = _snapshot(report)
-            try:
-                outcome, statements, stored = self._store_one(
-                    adding, report, item, suggestions[index]
-                )
-            except WorkspaceBusy:
-                raise
-            except Exception as problem:
-                vars(report).update(saved)
-                self._failed(adding, report, item.document, problem)
-                self._store_each(adding, report, [later.document for later in batch[index + 1 :]])
-                return
-            self._added(adding, report, item.document, outcome, statements, stored)
+        stored_ones: list[tuple] = []
+        failure: tuple[int, Exception] | None = None
+        with self.transaction():
+            for index, item in enumerate(batch):
+                saved = _snapshot(report)
+                try:
+                    with self._savepoint():
+                        outcome, statements, stored = self._store_one(
+                            adding, report, item, suggestions[index], own=False
+                        )
+                except WorkspaceBusy:
+                    raise
+                except Exception as problem:
+                    vars(report).update(saved)
+                    failure = (index, problem)
+                    break
+                stored_ones.append((item.document, outcome, statements, stored))
+        for document, outcome, statements, stored in stored_ones:
+            self._added(adding, report, document, outcome, statements, stored)
+        if failure is not None:
+            failed, why = failure
+            self._failed(adding, report, batch[failed].document, why)
+            self._store_each(adding, report, [later.document for later in batch[failed + 1 :]])
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A savepoint inside the current transaction: rolled back to on an exception."""
+        conn = self.conn
+        conn.execute("SAVEPOINT argmap_document")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                with suppress(WorkspaceError):  # a damaged file may refuse even this
+                    conn.execute("ROLLBACK TO SAVEPOINT argmap_document")
+                    conn.execute("RELEASE SAVEPOINT argmap_document")
+            raise
+        conn.execute("RELEASE SAVEPOINT argmap_document")
 
     def _store_each(self, adding: _Adding, report: AddReport, documents: list[Document]) -> None:
         """Extract, suggest and store ``documents`` one at a time (after a failure)."""
@@ -396,9 +425,11 @@ class DocumentsPart(WorkspaceBase):
         if adding.progress:
             adding.progress(document, len(statements), outcome)
 
-    def _store_one(self, adding: _Adding, report: AddReport, item: _Extracted, suggestions):
-        """Store one extracted document and its suggestions in its own transaction:
-        (outcome, statements, suggestions)."""
+    def _store_one(
+        self, adding: _Adding, report: AddReport, item: _Extracted, suggestions, *, own=True
+    ):
+        """Store one extracted document and its suggestions: (outcome, statements,
+        suggestions). In its own transaction, or (``own`` False) in the caller's."""
         document, statements = item.document, item.statements
         report.duplicates += item.duplicates
         if adding.restatements is None:
@@ -407,7 +438,7 @@ class DocumentsPart(WorkspaceBase):
             adding.restatements = RestatementIndex()
             adding.restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
         restatements = adding.restatements
-        with self.transaction() as conn:
+        with self.transaction() if own else nullcontext(self.conn) as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (document.id,)).fetchone():
                 report.unchanged.append(document.name)  # another process added it meanwhile
                 return "unchanged", [], None
