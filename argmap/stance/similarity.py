@@ -140,26 +140,25 @@ class _WordColumns(dict[str, tuple[int, ...]]):
     def __init__(self, index: dict[str, int], analyser: Callable[[str], list[str]]):
         super().__init__()
         self._index = index
-        self._word_features: Callable[[str], Sequence[str]] = (
-            _grams if analyser is char_wb_grams else _itself
-        )
+        self._grams = analyser is char_wb_grams
 
     def __missing__(self, word: str) -> tuple[int, ...]:
-        found = tuple(
-            column
-            for column in map(self._index.get, self._word_features(word))
-            if column is not None
-        )
+        get = self._index.get
+        if not self._grams:
+            column = get(word)
+            found: tuple[int, ...] = () if column is None else (column,)
+        else:  # _word_grams(word, 3, 5), each looked up as it is cut
+            padded = f" {word} "
+            size = len(padded)
+            columns: list[int | None] = []
+            for n in (3, 4, 5):
+                if size <= n:
+                    columns.append(get(padded))
+                    break
+                columns += map(get, [padded[offset : offset + n] for offset in range(size - n + 1)])
+            found = tuple(column for column in columns if column is not None)
         self[word] = found
         return found
-
-
-def _grams(word: str) -> tuple[str, ...]:
-    return _word_grams(word, 3, 5)
-
-
-def _itself(word: str) -> tuple[str, ...]:
-    return (word,)
 
 
 def _lower_split(text: str) -> list[str]:

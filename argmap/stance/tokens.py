@@ -16,6 +16,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 #: Words, "U.S."-style abbreviations, and the punctuation that ends a clause.
 _TOKEN = re.compile(r"U\.S\.(?:A\.)?|[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:.!?()\"“”—–]")
+#: The words ``_TOKEN`` finds, without the punctuation between them (no cue holds any).
+_WORD = re.compile(r"U\.S\.(?:A\.)?|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 #: Spellings of the United States, read as one token "usa".
 _USA = frozenset("U.S. U.S.A. US USA America American Americans".split())
 #: ... and, in a cue phrase, these lower-cased words too ("us" is the country there).
@@ -196,9 +198,9 @@ def _read(word: str) -> tuple[str, bool, str]:
 
 
 def stem_set(text: str) -> set[str]:
-    """The stems of ``tokenize(text)``'s tokens, and perhaps a few more (the stems of "United"
+    """The stems of ``tokenize(text)``'s words, and perhaps a few more (the stems of "United"
     and "States" where they make one "usa" token): whether a cue can match needs no tokens."""
-    found = set(map(_stem_of, _TOKEN.findall(text)))
+    found = set(map(_stem_of, _WORD.findall(text)))
     if _STATES in found:
         found.add("usa")
     return found
