@@ -307,6 +307,17 @@ class _State:
             self._restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
         return self._restatements
 
+    def forget_batch(self, mapped: int) -> None:
+        """What a batch that was not stored taught: the speakers it mapped (``mapped``: how
+        many were mapped before it), the restatement index and registry (rebuilt from what
+        is stored when next needed)."""
+        for sid in list(self.mapping)[mapped:]:
+            del self.mapping[sid]
+        self.applied = set()
+        self._restatements = None
+        self._registry = None
+        self._stored = {}
+
     def absolute(self, source_path: str) -> str:
         """A source path as ``add`` stores it: absolute (``Path.resolve``); a corpus row's
         identity kept. Each directory is resolved once; a file that is a link, whole."""
@@ -375,23 +386,12 @@ def _store(
     if new:
         suggestions = _suggestions(state, [(d, found) for d, _, found in new])
         named = speakers.rows({s["speaker_id"] for _, _, found in new for s in found} - {None})
-        with state.workspace.transaction():
-            index = state.restatements  # the statements stored before this batch
-            state.known = _found(conn, "SELECT id FROM speakers WHERE id IN ({})", named)
-            state.new_speakers = 0
-            rows: list[tuple] = []
-            suggested: list[tuple] = []
-            for (document, source, statements), found in zip(new, suggestions, strict=True):
-                _insert(state, document, source, statements, found, named, rows, suggested)
-            conn.executemany(INSERT_STATEMENT, rows)
-            if suggested:
-                conn.executemany(
-                    "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    suggested,
-                )
-            items = [(s["id"], d["id"], s["text"]) for d, _, statements in new for s in statements]
-            restated = offer_restatements(conn, index.match(items))
+        mapped = len(state.mapping)
+        try:
+            restated, rows, suggested = _write(state, new, suggestions, named)
+        except BaseException:
+            state.forget_batch(mapped)
+            raise
         report.added += len(new)
         report.statements += len(rows)
         report.suggestions += len(suggested)
@@ -400,6 +400,35 @@ def _store(
     for document in again:
         report.unchanged += 1
         report.metadata_updated += _metadata_again(state, document)
+
+
+def _write(
+    state: _State,
+    new: list[tuple[dict, str | None, list[dict]]],
+    suggestions: list[list | None],
+    named: dict[str, dict],
+) -> tuple[int, list[tuple], list[tuple]]:
+    """A batch's documents in one transaction: (restatements offered, statement rows,
+    suggestion rows)."""
+    conn = state.conn
+    with state.workspace.transaction():
+        index = state.restatements  # the statements stored before this batch
+        state.known = _found(conn, "SELECT id FROM speakers WHERE id IN ({})", named)
+        state.new_speakers = 0
+        rows: list[tuple] = []
+        suggested: list[tuple] = []
+        for (document, source, statements), found in zip(new, suggestions, strict=True):
+            _insert(state, document, source, statements, found, named, rows, suggested)
+        conn.executemany(INSERT_STATEMENT, rows)
+        if suggested:
+            conn.executemany(
+                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
+                "VALUES (?, ?, ?, ?, ?)",
+                suggested,
+            )
+        items = [(s["id"], d["id"], s["text"]) for d, _, statements in new for s in statements]
+        restated = offer_restatements(conn, index.match(items))
+    return restated, rows, suggested
 
 
 def _found(conn, query: str, values: Iterable[str]) -> set[str]:

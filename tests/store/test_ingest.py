@@ -199,3 +199,75 @@ def test_speaker_rows_read_in_runs_or_taken(tmp_path):
     ):
         asked = [row["id"] for row in wanted] + ["not-in-the-folder"]
         assert speakers.rows(asked) == {row["id"]: row for row in wanted}
+
+
+def _failing_at(monkeypatch, call: int, problem: BaseException) -> None:
+    """``_insert`` raises ``problem`` at its ``call``-th call (a document in the middle of a
+    batch), once."""
+    import argmap.store.ingest as ingest
+
+    insert, calls = ingest._insert, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == call:
+            raise problem
+        return insert(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "_insert", failing)
+
+
+def test_an_interrupted_ingest_keeps_the_batches_before_it(
+    capsys, monkeypatch, tmp_path, new_target, articles
+):
+    """Documents are committed a batch at a time: a run stopped in its third batch keeps the
+    first two whole (documents, statements, suggestions, log entries) and nothing of the third;
+    run again, it stores the rest, giving the workspace one run gives."""
+    import argmap.store.ingest as ingest
+    from argmap.store import open_workspace
+
+    assert (
+        run_cli(capsys, "extract", articles, "-o", tmp_path / "out", "--codebook", SEED_CODEBOOK)[0]
+        == 0
+    )
+    whole = workspace(capsys, new_target("whole"))
+    assert run_cli(capsys, "add", "--statements", tmp_path / "out", "-w", whole)[0] == 0
+    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 4)
+    _failing_at(monkeypatch, 11, KeyboardInterrupt())
+    target = workspace(capsys, new_target("stopped"))
+    with open_workspace(target) as ws, pytest.raises(KeyboardInterrupt):
+        ingest.add_statement_files(ws, [tmp_path / "out"])
+    kept = stored(target)
+    assert len(kept["documents"]) == len(kept["added"]) == 8
+    documents = {row[0] for row in kept["documents"]}
+    expected = stored(whole)
+    assert kept["statements"] == [row for row in expected["statements"] if row[1] in documents]
+    assert len(kept["suggestions"]) == len(kept["statements"]) > 30
+    monkeypatch.undo()
+    status, out, err = run_cli(capsys, "add", "--statements", tmp_path / "out", "-w", target)
+    assert status == 0, err
+    assert "12 added, 9 unchanged" in out
+    assert stored(target) == expected
+
+
+def test_a_folder_failing_in_a_batch_leaves_nothing_the_next_folder_relies_on(
+    capsys, monkeypatch, tmp_path, new_target, articles
+):
+    """A folder whose second batch fails is reported and the next folder is stored: the
+    speakers the failed batch stored (rolled back) are stored again, not taken as there."""
+    import argmap.store.ingest as ingest
+    from argmap.io.errors import ReadError
+    from argmap.store import open_workspace
+
+    by_add = workspace(capsys, new_target("by_add"))
+    assert run_cli(capsys, "add", articles, "-w", by_add, "--progress", "none")[0] == 0
+    for name in ("first", "second"):
+        assert run_cli(capsys, "extract", articles, "-o", tmp_path / name)[0] == 0
+    monkeypatch.setattr(ingest, "BATCH_DOCUMENTS", 8)
+    _failing_at(monkeypatch, 12, ReadError(tmp_path / "first", "a bad row"))
+    target = workspace(capsys, new_target("ingested"))
+    with open_workspace(target) as ws:
+        report = ingest.add_statement_files(ws, [tmp_path / "first", tmp_path / "second"])
+    assert report.failed == [(str(tmp_path / "first"), f"{tmp_path / 'first'}: a bad row")]
+    assert (report.added, report.unchanged) == (8 + 12, 9)
+    assert stored(target) == stored(by_add)
