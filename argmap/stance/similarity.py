@@ -70,18 +70,34 @@ class ReferenceSimilarity:
         # in the order the analyser gives its features, read once per word.
         self._split: Callable[[str], list[str]] | None = _SPLITS.get(analyser)
         self._columns = _WordColumns(self._index, analyser)
+        self._by_feature = np.ascontiguousarray(self._references.T)
 
     def similarities(self, texts: Iterable[str]) -> np.ndarray:
         """An (n_texts, n_references) array of cosines."""
-        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]  # 0.15 s to import
-
         at, counts, ends = self._features(list(texts))
         weights = (np.log(counts) + 1) * self._idf[at]
         rows = np.repeat(np.arange(len(ends) - 1), np.diff(ends))
         norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(ends) - 1))
         weights /= norms[rows]
-        found = csr_matrix((weights, at, ends), shape=(len(ends) - 1, len(self._index)))
-        return np.asarray(found @ self._references.T)
+        return self._product(rows, at, weights, ends)
+
+    def _product(
+        self, rows: np.ndarray, at: np.ndarray, weights: np.ndarray, ends: np.ndarray
+    ) -> np.ndarray:
+        """The sparse rows (``rows``, columns ``at``, ``weights``) times the references: each
+        row's terms added in its own order, one multiplication and one addition each, as
+        scipy's CSR product adds them (without importing scipy, 0.15 s)."""
+        found = np.zeros((len(ends) - 1, len(self._references)))
+        if not len(at):
+            return found
+        place = np.arange(len(at)) - ends[rows]  # each term's place in its row
+        order = np.argsort(place, kind="stable")
+        starts = np.concatenate(([0], np.cumsum(np.bincount(place))))
+        features = self._by_feature
+        for first, last in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
+            terms = order[first:last]  # the n-th term of each row that has one
+            found[rows[terms]] += weights[terms, None] * features[at[terms]]
+        return found
 
     def _features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each text's vocabulary columns, in the order their features first occur in it (as
