@@ -37,7 +37,7 @@ from argmap.io import statement_files as files
 from argmap.io.errors import ReadError
 from argmap.models import METADATA_FIELDS
 from argmap.spans import paragraph_around
-from argmap.store.core import now
+from argmap.store.core import default_actor, now
 from argmap.store.documents import INSERT_STATEMENT, edited_speakers, offer_restatements
 from argmap.store.metadata import FIELDS, stored_metadata, updated_metadata, write_metadata
 from argmap.store.records import ReviewState
@@ -249,7 +249,7 @@ class _State:
 
         self.workspace = workspace
         self.conn = workspace.conn
-        self.actor = actor
+        self.actor = actor or default_actor()  # (the login name, looked up once)
         self.codebook = workspace.codebook
         self.model = load_model(self.codebook, workspace.model_dir)
         self.aliases = workspace.alias_table
