@@ -87,15 +87,8 @@ def token_state(token: WebToken, when: datetime | None = None) -> str:
 def check_link(workspace: Workspace, link: str, when: datetime | None = None) -> WebToken | None:
     """The stored token a link's ``<id>.<secret>`` opens, or None (unknown, wrong secret,
     expired or revoked). The hashes are compared in constant time."""
-    token_id, dot, secret = link.partition(".")
-    if not dot or not token_id or not secret or len(link) > 200 or "\x00" in link:
-        return None
-    stored = workspace.web_token(token_id)
-    # a missing id costs the same comparison as a wrong secret
-    expected = stored.secret_sha256 if stored else "0" * 64
-    if not hmac.compare_digest(secret_hash(secret), expected) or stored is None:
-        return None
-    return stored if token_state(stored, when) == "valid" else None
+    stored = _opened(link, workspace.web_token)
+    return stored if stored is not None and token_state(stored, when) == "valid" else None
 
 
 def issue_analyst_link(workspace: Workspace, analyst: str, *, base_url: str | None = None) -> str:
@@ -111,10 +104,17 @@ def issue_analyst_link(workspace: Workspace, analyst: str, *, base_url: str | No
 def check_analyst_link(workspace: Workspace, link: str) -> AnalystLink | None:
     """The stored adjudicator's link a link's ``<id>.<secret>`` opens, or None (unknown,
     wrong secret, or replaced since). The hashes are compared in constant time."""
+    return _opened(link, workspace.analyst_link)
+
+
+def _opened(link: str, find):
+    """The stored row ``find(id)`` gives for a link's ``<id>.<secret>`` when the secret's
+    SHA-256 matches it, else None. The hashes are compared in constant time, and a missing id
+    costs the same comparison as a wrong secret."""
     link_id, dot, secret = link.partition(".")
     if not dot or not link_id or not secret or len(link) > 200 or "\x00" in link:
         return None
-    stored = workspace.analyst_link(link_id)
+    stored = find(link_id)
     expected = stored.secret_sha256 if stored else "0" * 64
     if not hmac.compare_digest(secret_hash(secret), expected) or stored is None:
         return None
