@@ -515,7 +515,7 @@ def _suggest(workspace, args: argparse.Namespace) -> int:
         model = workspace.fit_model()
         print(
             f"trained the stance model on {len(model.texts)} labelled statements; saved in "
-            f"{workspace.model_dir}"
+            f"{workspace.model_place}"
         )
     stored = workspace.resuggest()
     if not stored and workspace.count_statements():

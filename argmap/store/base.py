@@ -65,7 +65,7 @@ class WorkspaceBase(Core, ABC):
         return AliasTable.model_validate_json(text) if text else None
 
     @property
-    def model_dir(self) -> Path | ModelInDatabase:
+    def model_place(self) -> Path | ModelInDatabase:
         """Where the learned stance model of this workspace is saved: the folder beside the
         workspace file; for a workspace on PostgreSQL, its database (``ModelInDatabase``),
         shared by every analyst of the workspace."""

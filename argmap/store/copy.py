@@ -64,7 +64,7 @@ def copy_workspace(source, target: str) -> CopyReport:
     saved = source.saved_model()
     destination = Workspace.init(target)
     report = CopyReport(name=destination.name)
-    place = destination.model_dir
+    place = destination.model_place
     try:
         with destination.transaction() as conn:
             destination.backend.defer_foreign_keys(conn)

@@ -255,7 +255,7 @@ class DocumentsPart(WorkspaceBase):
             registry=registry,
             mapping=mapping,
             codebook=self.codebook,
-            model=load_model(self.codebook, self.model_dir),
+            model=load_model(self.codebook, self.model_place),
             edited=edited_speakers(self.conn),
             aliases=table,
             progress=progress,

@@ -253,7 +253,7 @@ class _State:
         self.conn = workspace.conn
         self.actor = actor or default_actor()  # (the login name, looked up once)
         self.codebook = workspace.codebook
-        self.model = load_model(self.codebook, workspace.model_dir)
+        self.model = load_model(self.codebook, workspace.model_place)
         self.aliases = workspace.alias_table
         self.not_speakers = non_speaker_names(self.conn)
         self.mapping: dict[str, str | None] = {}  # folder speaker id -> stored id (None: none)

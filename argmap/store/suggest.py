@@ -3,7 +3,7 @@
 ``argmap.stance`` (the annotation model) is built in parallel; until it is
 installed, ``stance_suggestions`` returns None and no suggestion is stored (the
 status says so). Nothing here invents a suggestion. The learned model is kept where
-``model_dir`` says (``argmap.store.kept_model``): the folder beside a workspace file, or the
+``model_place`` says (``argmap.store.kept_model``): the folder beside a workspace file, or the
 database of a workspace on PostgreSQL.
 """
 
@@ -34,15 +34,15 @@ def suggestion_uncertainty(suggestion: Suggestion) -> float:
     return uncertainty(suggestion)
 
 
-def load_model(codebook: Codebook | None, model_dir: Path | ModelInDatabase | None):
-    """The learned model saved in ``model_dir`` (a folder, or a workspace's database; None
+def load_model(codebook: Codebook | None, model_place: Path | ModelInDatabase | None):
+    """The learned model saved in ``model_place`` (a folder, or a workspace's database; None
     when there is none); ``EditError`` when it cannot be used (another codebook: refit it
     with ``argmap suggest --refit``)."""
-    if codebook is None or model_dir is None:
+    if codebook is None or model_place is None:
         return None
-    saved = model_dir.read() if isinstance(model_dir, ModelInDatabase) else None
+    saved = model_place.read() if isinstance(model_place, ModelInDatabase) else None
     if saved is None and (
-        isinstance(model_dir, ModelInDatabase) or not (model_dir / "meta.json").is_file()
+        isinstance(model_place, ModelInDatabase) or not (model_place / "meta.json").is_file()
     ):
         return None
     from argmap.stance import StanceTrainingError, load_stance_model
@@ -51,9 +51,9 @@ def load_model(codebook: Codebook | None, model_dir: Path | ModelInDatabase | No
 
     try:
         if saved is not None:
-            return stance_model_from_text(saved.meta, saved.labels, codebook, str(model_dir))
-        assert isinstance(model_dir, Path)
-        return load_stance_model(model_dir, codebook)
+            return stance_model_from_text(saved.meta, saved.labels, codebook, str(model_place))
+        assert isinstance(model_place, Path)
+        return load_stance_model(model_place, codebook)
     except StanceTrainingError as problem:
         raise EditError(
             f"{problem} (argmap suggest --refit trains it again from the workspace)"
@@ -124,12 +124,12 @@ class SuggestionsPart(WorkspaceBase):
     ) -> int:
         """Ask the stance model again for the statements' suggestions (all by default).
 
-        Uses the learned model saved in ``model_dir`` when there is one. Returns how many
+        Uses the learned model saved in ``model_place`` when there is one. Returns how many
         were stored (0 when ``argmap.stance`` is not installed or there is no codebook).
         ``progress(done, total)`` is called after each batch.
         """
         codebook = self.codebook
-        model = load_model(codebook, self.model_dir)
+        model = load_model(codebook, self.model_place)
         ids = statement_ids or [
             row[0] for row in self.conn.execute("SELECT id FROM statements ORDER BY seq")
         ]
@@ -149,16 +149,16 @@ class SuggestionsPart(WorkspaceBase):
         return stored
 
     def saved_model(self) -> SavedModel | None:
-        """The learned model as saved where ``model_dir`` says, or None."""
-        place = self.model_dir
+        """The learned model as saved where ``model_place`` says, or None."""
+        place = self.model_place
         return place.read() if isinstance(place, ModelInDatabase) else read_folder(place)
 
     def keep_model(self, saved: SavedModel, *, actor: str | None = None) -> None:
-        """Save a learned model where ``model_dir`` says: in the database of a workspace on
+        """Save a learned model where ``model_place`` says: in the database of a workspace on
         PostgreSQL (one transaction), else in the folder beside the file."""
         from argmap.store.core import default_actor, now
 
-        place = self.model_dir
+        place = self.model_place
         if isinstance(place, ModelInDatabase):
             with self.transaction() as conn:
                 place.write(conn, saved, actor or default_actor(), now())
@@ -167,7 +167,7 @@ class SuggestionsPart(WorkspaceBase):
 
     def fit_model(self):
         """Fit the learned stance model on the statements people labelled (adjudications
-        win), save it where ``model_dir`` says (``keep_model``) and return it; ``EditError``
+        win), save it where ``model_place`` says (``keep_model``) and return it; ``EditError``
         when the labels cannot train one (e.g. a label with no example)."""
         from argmap.stance import StanceTrainingError, fit_stance_model
         from argmap.store.errors import EditError

@@ -69,17 +69,17 @@ def test_bad_codebook_is_one_error_line(capsys, tmp_path):
 
 
 def test_train_then_label_and_eval_with_the_model(capsys, tmp_path):
-    model_dir = tmp_path / "model"
+    model_place = tmp_path / "model"
     status, out, err = run_cli(
-        capsys, "train", "--codebook", SEED_CODEBOOK, SEED_GOLD, "-o", model_dir
+        capsys, "train", "--codebook", SEED_CODEBOOK, SEED_GOLD, "-o", model_place
     )
     assert status == 0, err
     assert "on 19 statements (pro-integration 14, sovereignty-concern 4, neutral 1)" in out
-    meta = json.loads((model_dir / "meta.json").read_text())
+    meta = json.loads((model_place / "meta.json").read_text())
     assert meta["labels"] == 19 and meta["sklearn"] and meta["version"].startswith("19-")
 
     status, out, err = run_cli(
-        capsys, "label", "--codebook", SEED_CODEBOOK, "--model", model_dir, SEED_GOLD
+        capsys, "label", "--codebook", SEED_CODEBOOK, "--model", model_place, SEED_GOLD
     )
     records = [json.loads(line) for line in out.splitlines()]
     assert status == 0 and len(records) == 19
@@ -95,7 +95,7 @@ def test_train_then_label_and_eval_with_the_model(capsys, tmp_path):
         SEED_CODEBOOK,
         SEED_GOLD,
         "--model",
-        model_dir,
+        model_place,
         "--format",
         "json",
     )

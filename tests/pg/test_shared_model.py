@@ -54,17 +54,17 @@ def test_one_analyst_trains_and_another_connection_suggests_with_the_same_model(
     monkeypatch.setenv("ARGMAP_USER", "ann")
     seed_workspace(postgres_url).close()
     with Workspace(postgres_url) as ann:
-        assert load_model(ann.codebook, ann.model_dir) is None and ann.saved_model() is None
+        assert load_model(ann.codebook, ann.model_place) is None and ann.saved_model() is None
         _label(ann)
         status, out, err = run_cli(capsys, "suggest", "--refit", "-w", postgres_url)
         assert status == 0, err
         assert "trained the stance model on 9 labelled statements; saved in the workspace's " in out
-        trained = load_model(ann.codebook, ann.model_dir)
+        trained = load_model(ann.codebook, ann.model_place)
         ids, texts, contexts = _inputs(ann)
         expected = trained.suggest(texts, contexts)
     with Workspace(postgres_url) as ben:  # another analyst, another connection
-        assert isinstance(ben.model_dir, ModelInDatabase)
-        model = load_model(ben.codebook, ben.model_dir)
+        assert isinstance(ben.model_place, ModelInDatabase)
+        model = load_model(ben.codebook, ben.model_place)
         assert model.version == trained.version and model.labels == trained.labels
         assert model.suggest(texts, contexts) == expected
         assert ben.resuggest() == len(ids)
@@ -85,7 +85,9 @@ def test_one_analyst_trains_and_another_connection_suggests_with_the_same_model(
             1,
             "ben",
         )
-        assert load_model(ann.codebook, ann.model_dir).version == retrained.version != model.version
+        assert (
+            load_model(ann.codebook, ann.model_place).version == retrained.version != model.version
+        )
     assert _files(cache) == [] and _files(tmp_path / "home") == []
     assert not (tmp_path / "argmap-model").exists()
 
@@ -108,7 +110,7 @@ def test_a_copy_carries_the_model_between_a_database_and_a_workspace_file(
             saved.meta,
             saved.labels,
         )
-        assert load_model(server.codebook, server.model_dir).suggest(texts, contexts) == expected
+        assert load_model(server.codebook, server.model_place).suggest(texts, contexts) == expected
         assert copy_workspace(server, str(tmp_path / "back")).model == "copied"
         name = f"copy_{uuid.uuid4().hex[:8]}"
         other = create_database(postgres_server, name)
@@ -121,7 +123,7 @@ def test_a_copy_carries_the_model_between_a_database_and_a_workspace_file(
     assert (tmp_path / "back" / "argmap-model" / "meta.json").read_text() == saved.meta
     assert (tmp_path / "back" / "argmap-model" / "labels.jsonl").read_text() == saved.labels
     with Workspace(tmp_path / "back" / "argmap.sqlite") as back:
-        assert load_model(back.codebook, back.model_dir).suggest(texts, contexts) == expected
+        assert load_model(back.codebook, back.model_place).suggest(texts, contexts) == expected
         # a file beside which a model is kept already: that model is left alone
         (tmp_path / "back" / "argmap-model" / "meta.json").write_text(saved.meta + " ")
         report = copy_workspace(back, str(tmp_path / "back" / "second.sqlite"))
@@ -137,7 +139,7 @@ def test_an_analysts_role_trains_and_a_reviewers_role_reads_no_model_nor_session
         bob.add_web_session("s1", "ab" * 32, "reviewer", "alice", "t1", "2099-01-01T00:00:00+00:00")
         bob.set_analyst_link("a1", "cd" * 32, "bob")
     with Workspace(team.url("owner")) as owner:
-        assert load_model(owner.codebook, owner.model_dir).version == trained.version
+        assert load_model(owner.codebook, owner.model_place).version == trained.version
     with team.sql("alice") as alice:
         for table in ("learned_model", "web_sessions", "web_analyst_links"):
             assert "permission denied" in _refused(alice, f"SELECT * FROM {table}")
