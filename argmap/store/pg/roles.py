@@ -17,7 +17,10 @@ security):
 - insert, change and remove annotations that are its own (``annotator`` is its reviewer
   name), not adjudications, on statements assigned to it;
 - log those edits (an edit-log entry of its own whose rows are only those annotations and
-  the derived label columns of those statements) and end its own redo list.
+  the derived label columns of those statements: an entry's key and each row it would put
+  back name the same statement, the reviewer and no adjudication, and a condition the
+  database cannot decide, such as a JSON null in a key, refuses it, since an analyst's
+  ``argmap undo --anyone`` writes the rows as logged) and end its own redo list.
 
 A statement's derived label moves through ``argmap_refresh_label`` (``argmap.store.pg.schema``),
 which runs as the owner. Every function a policy calls has its search path fixed to the
@@ -81,15 +84,24 @@ CREATE OR REPLACE FUNCTION argmap_assigned(statement text) RETURNS boolean LANGU
     SELECT EXISTS (SELECT 1 FROM assignments
         WHERE reviewer = argmap_reviewer() AND statement_id = statement)
 $body$;
+CREATE OR REPLACE FUNCTION argmap_own_row(row_ jsonb, key jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE SET search_path = {schema}, pg_temp AS $body$
+    SELECT coalesce(jsonb_typeof(row_) = 'null' OR (jsonb_typeof(row_) = 'object'
+        AND coalesce(row_ ->> 'statement_id', key ->> 0) = key ->> 0
+        AND coalesce(row_ ->> 'annotator', key ->> 1) = key ->> 1
+        AND coalesce(row_ ->> 'adjudicated', '0') = '0'), false)
+$body$;
 CREATE OR REPLACE FUNCTION argmap_reviewer_may_log(changes text) RETURNS boolean
     LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $body$
     SELECT NOT EXISTS (
         SELECT 1 FROM jsonb_array_elements(CAST(changes AS jsonb)) AS c(change)
-        WHERE NOT CASE
+        WHERE NOT coalesce(CASE
             WHEN c.change ->> 'table' = 'annotations' THEN
                 c.change -> 'key' ->> 1 = argmap_reviewer()
                 AND c.change -> 'key' ->> 2 = '0'
                 AND argmap_assigned(c.change -> 'key' ->> 0)
+                AND argmap_own_row(c.change -> 'before', c.change -> 'key')
+                AND argmap_own_row(c.change -> 'after', c.change -> 'key')
             WHEN c.change ->> 'table' = 'statements'
                 AND jsonb_typeof(c.change -> 'before') = 'object'
                 AND jsonb_typeof(c.change -> 'after') = 'object' THEN
@@ -97,7 +109,7 @@ CREATE OR REPLACE FUNCTION argmap_reviewer_may_log(changes text) RETURNS boolean
                 AND (c.change -> 'before') - CAST({derived} AS text[])
                     = (c.change -> 'after') - CAST({derived} AS text[])
             ELSE false
-        END)
+        END, false))
 $body$
 """
 

@@ -1,0 +1,100 @@
+"""Attacks on the workspace's roles through SQL: what a reviewer's or an analyst's login could
+do past what the roles guide says, each refused by the database.
+
+The ``team`` fixture (tests/pg/test_roles.py): an owner who is not a superuser, alice a
+reviewer with three statements, bob an analyst; carol is a reviewer name without a role.
+"""
+
+import contextlib
+import json
+
+from argmap.store import Workspace
+from tests.pg.test_roles import _refused, team  # noqa: F401 (the fixture)
+
+
+def _annotation(conn, statement: str, annotator: str, adjudicated: int):
+    return conn.execute(
+        "SELECT label FROM annotations WHERE statement_id = %s AND annotator = %s "
+        "AND adjudicated = %s",
+        (statement, annotator, adjudicated),
+    ).fetchone()
+
+
+def test_a_reviewer_cannot_log_an_entry_whose_undo_writes_anothers_label(team):  # noqa: F811
+    """Undo writes an entry's rows as they are logged, so a reviewer's entry whose key names
+    her own label but whose row names another statement, annotator or an adjudication would
+    have an analyst's ``argmap undo --anyone`` (or the UI's undo of "alice's edit") write an
+    adjudication on any statement."""
+    mine, elsewhere = team.assigned[0], team.others[0]
+    forged_row = {
+        "statement_id": elsewhere,
+        "annotator": "carol",
+        "adjudicated": 1,
+        "label": "against",
+        "note": "",
+        "time": "2026-12-07T10:00:00+00:00",
+    }
+    forged = {
+        "table": "annotations",
+        "key": [mine, "alice", 0],
+        "before": forged_row,  # undo of "created" puts this row back
+        "after": None,
+    }
+    log = (
+        "INSERT INTO edits (time, actor, action, summary, changes) "
+        "VALUES ('2099-01-01', 'alice', 'set-stance', 'neutral on a statement', %s)"
+    )
+    with team.sql("alice") as alice:
+        for side in ("before", "after"):
+            for column, value in (
+                ("statement_id", elsewhere),
+                ("annotator", "carol"),
+                ("adjudicated", 1),
+            ):
+                row = {**forged_row, "statement_id": mine, "annotator": "alice", "adjudicated": 0}
+                row[column] = value
+                other = "after" if side == "before" else "before"
+                change = {**forged, side: row, other: None}
+                assert "row-level security" in _refused(alice, log, (json.dumps([change]),))
+        # a key the database cannot compare (a JSON null) passes no check either
+        for key in ([mine, None, 0], [mine, "alice", None], [None, "alice", 0]):
+            change = {**forged, "key": key}
+            assert "row-level security" in _refused(alice, log, (json.dumps([change]),))
+    # had it been logged, the analyst's undo would have written the adjudication
+    with Workspace(team.url("bob")) as workspace:
+        assert workspace.next_edit("undo") is None or workspace.next_edit("undo").actor != "alice"
+    with team.sql("owner") as owner:
+        assert _annotation(owner, elsewhere, "carol", 1) is None
+
+
+def test_a_forged_entry_never_gets_an_analysts_undo_to_write_an_adjudication(team):  # noqa: F811
+    """The same, end to end: whatever the database lets alice log, bob's undo of it writes no
+    adjudication outside her assignment."""
+    import psycopg
+
+    mine, elsewhere = team.assigned[0], team.others[0]
+    forged = {
+        "table": "annotations",
+        "key": [mine, "alice", 0],
+        "before": {
+            "statement_id": elsewhere,
+            "annotator": "carol",
+            "adjudicated": 1,
+            "label": "against",
+            "note": "",
+            "time": "2026-12-07T10:00:00+00:00",
+        },
+        "after": None,
+    }
+    with team.sql("alice") as alice, contextlib.suppress(psycopg.errors.InsufficientPrivilege):
+        alice.execute(
+            "INSERT INTO edits (time, actor, action, summary, changes) "
+            "VALUES ('2099-01-01', 'alice', 'set-stance', 'neutral', %s)",
+            (json.dumps([forged]),),
+        )
+    with Workspace(team.url("bob")) as workspace:
+        entry = workspace.next_edit("undo", actor="alice")
+        if entry is not None:  # what `argmap undo --anyone` would take
+            workspace.undo(edit_id=entry.id)
+    with team.sql("owner") as owner:
+        assert _annotation(owner, elsewhere, "carol", 1) is None
