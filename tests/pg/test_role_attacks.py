@@ -8,6 +8,8 @@ reviewer with three statements, bob an analyst; carol is a reviewer name without
 import contextlib
 import json
 
+import pytest
+
 from argmap.store import Workspace
 from tests.pg.test_roles import _refused, team  # noqa: F401 (the fixture)
 
@@ -98,3 +100,48 @@ def test_a_forged_entry_never_gets_an_analysts_undo_to_write_an_adjudication(tea
             workspace.undo(edit_id=entry.id)
     with team.sql("owner") as owner:
         assert _annotation(owner, elsewhere, "carol", 1) is None
+
+
+def test_an_analysts_trigger_never_runs_as_the_owner(team):  # noqa: F811
+    """End to end: bob's trigger on statements, fired by argmap_refresh_label (the owner's)
+    when alice labels, would grant him the roles table."""
+    import psycopg
+
+    with team.sql("bob") as bob:
+        bob.execute(
+            "CREATE FUNCTION pg_temp.escalate() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN EXECUTE 'GRANT ALL ON workspace_roles TO PUBLIC'; RETURN NULL; END $$"
+        )
+        with contextlib.suppress(psycopg.errors.InsufficientPrivilege):
+            bob.execute(
+                "CREATE TRIGGER escalate AFTER UPDATE ON statements "
+                "FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.escalate()"
+            )
+        with team.sql("alice") as alice:
+            alice.execute(
+                "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, "
+                "note) VALUES (%s, 'alice', 0, 'neutral', '2026-12-07T10:00:00+00:00', '')",
+                (team.assigned[0],),
+            )
+        allowed = bob.execute(
+            "SELECT has_table_privilege(current_user, 'workspace_roles', 'INSERT')"
+        ).fetchone()[0]
+        assert not allowed
+
+
+@pytest.mark.parametrize("table", ["statements", "annotations", "workspace_roles"])
+def test_an_analyst_cannot_put_a_trigger_on_the_workspaces_tables(team, table):  # noqa: F811
+    """A trigger runs as whoever fires it: an analyst's trigger on a workspace table would run
+    as the owner when the owner (or ``argmap_refresh_label``, which runs as the owner, on any
+    reviewer's answer) writes that table, and could grant the analyst the roles table."""
+    with team.sql("bob") as bob:
+        bob.execute(
+            "CREATE FUNCTION pg_temp.escalate() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN EXECUTE 'GRANT ALL ON workspace_roles TO PUBLIC'; RETURN NULL; END $$"
+        )
+        message = _refused(
+            bob,
+            f"CREATE TRIGGER escalate AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.escalate()",
+        )
+        assert "permission denied" in message or "must be owner" in message

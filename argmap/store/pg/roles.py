@@ -25,8 +25,12 @@ security):
 A statement's derived label moves through ``argmap_refresh_label`` (``argmap.store.pg.schema``),
 which runs as the owner. Every function a policy calls has its search path fixed to the
 workspace's schema and then ``pg_temp``, so a temporary table cannot stand in for a
-workspace table. Making the roles, grants and policies needs the workspace's owner with
-CREATEROLE (or a superuser); superusers and the owner are not limited (PostgreSQL's rule).
+workspace table. Analysts get no TRIGGER (nor REFERENCES, TRUNCATE) on any table: a
+trigger runs as whoever fires it, so an analyst's trigger (its function even in
+``pg_temp``) would run as the owner whenever the owner, or ``argmap_refresh_label`` on a
+reviewer's answer, wrote that table. Making the roles, grants and policies needs the
+workspace's owner with CREATEROLE (or a superuser); superusers and the owner are not limited
+(PostgreSQL's rule).
 """
 
 from __future__ import annotations
@@ -115,7 +119,8 @@ $body$
 
 _GRANTS = """
 GRANT USAGE ON SCHEMA {schema} TO {analysts}, {reviewers};
-GRANT ALL ON ALL TABLES IN SCHEMA {schema} TO {analysts};
+REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {analysts};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {analysts};
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON workspace_roles FROM {analysts};
 GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {analysts};
 REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {reviewers};
