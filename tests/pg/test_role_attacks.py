@@ -145,3 +145,23 @@ def test_an_analyst_cannot_put_a_trigger_on_the_workspaces_tables(team, table): 
             "FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.escalate()",
         )
         assert "permission denied" in message or "must be owner" in message
+
+
+def test_nobody_but_the_owner_creates_in_the_workspaces_schema(team):  # noqa: F811
+    """PostgreSQL before 15 (and a cluster upgraded from one) lets every role create in
+    ``public``: a reviewer's function there could stand in for one the owner's queries call
+    without a schema. The grants take that away again."""
+    from tests.pg.test_roles import _role
+    from tests.postgres import database_url
+
+    _role(database_url(team.server, team.database), "GRANT CREATE ON SCHEMA public TO PUBLIC")
+    with Workspace(team.url("owner")) as owner:  # the owner's next grant
+        owner.grant(team.names["alice"], "reviewer", reviewer="alice")
+    for person in ("alice", "bob"):
+        with team.sql(person) as conn:
+            message = _refused(
+                conn,
+                "CREATE FUNCTION public.instr(haystack varchar, needle varchar) "
+                "RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+            )
+            assert "permission denied" in message

@@ -28,7 +28,9 @@ workspace's schema and then ``pg_temp``, so a temporary table cannot stand in fo
 workspace table. Analysts get no TRIGGER (nor REFERENCES, TRUNCATE) on any table: a
 trigger runs as whoever fires it, so an analyst's trigger (its function even in
 ``pg_temp``) would run as the owner whenever the owner, or ``argmap_refresh_label`` on a
-reviewer's answer, wrote that table. Making the roles, grants and policies needs the
+reviewer's answer, wrote that table. Nobody but the owner creates objects in the
+workspace's schema (PostgreSQL before 15 let everyone create in ``public``): a function
+of a reviewer's there could outbid one the owner's queries call unqualified. Making the roles, grants and policies needs the
 workspace's owner with CREATEROLE (or a superuser); superusers and the owner are not limited
 (PostgreSQL's rule).
 """
@@ -118,6 +120,7 @@ $body$
 """
 
 _GRANTS = """
+REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC;
 GRANT USAGE ON SCHEMA {schema} TO {analysts}, {reviewers};
 REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {analysts};
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {analysts};
