@@ -165,3 +165,30 @@ def test_nobody_but_the_owner_creates_in_the_workspaces_schema(team):  # noqa: F
                 "RETURNS integer LANGUAGE sql AS 'SELECT 1'",
             )
             assert "permission denied" in message
+
+
+def test_a_reviewer_cannot_choose_an_edit_log_entrys_id(team):  # noqa: F811
+    """An entry of hers with an id past any other would be the log's head from then on: a
+    view read later would note that head, and the edits made after it (lower ids) would
+    never reach its conflict check, so an edit could silently overwrite another's."""
+    own_label = {
+        "table": "annotations",
+        "key": [team.assigned[0], "alice", 0],
+        "before": None,
+        "after": {"label": "neutral"},
+    }
+    with team.sql("alice") as alice:
+        message = _refused(
+            alice,
+            "INSERT INTO edits (id, time, actor, action, summary, changes) "
+            "VALUES (9000000000000000000, '2026-12-07', 'alice', 'set-stance', 'x', %s)",
+            (json.dumps([own_label]),),
+        )
+        assert "permission denied" in message
+        alice.execute(  # the sequence's id, as argmap logs it
+            "INSERT INTO edits (time, actor, action, summary, changes, undoable) "
+            "VALUES ('2026-12-07', 'alice', 'set-stance', 'x', %s, 1)",
+            (json.dumps([own_label]),),
+        )
+    with Workspace(team.url("bob")) as workspace:
+        assert workspace.log_head() < 9000000000000000000

@@ -20,7 +20,9 @@ security):
   the derived label columns of those statements: an entry's key and each row it would put
   back name the same statement, the reviewer and no adjudication, and a condition the
   database cannot decide, such as a JSON null in a key, refuses it, since an analyst's
-  ``argmap undo --anyone`` writes the rows as logged) and end its own redo list.
+  ``argmap undo --anyone`` writes the rows as logged; its id always the sequence's, since
+  one past every other id would be the log's head for good and hide later edits from the
+  conflict check) and end its own redo list.
 
 A statement's derived label moves through ``argmap_refresh_label`` (``argmap.store.pg.schema``),
 which runs as the owner. Every function a policy calls has its search path fixed to the
@@ -30,9 +32,9 @@ trigger runs as whoever fires it, so an analyst's trigger (its function even in
 ``pg_temp``) would run as the owner whenever the owner, or ``argmap_refresh_label`` on a
 reviewer's answer, wrote that table. Nobody but the owner creates objects in the
 workspace's schema (PostgreSQL before 15 let everyone create in ``public``): a function
-of a reviewer's there could outbid one the owner's queries call unqualified. Making the roles, grants and policies needs the
-workspace's owner with CREATEROLE (or a superuser); superusers and the owner are not limited
-(PostgreSQL's rule).
+of a reviewer's there could outbid one the owner's queries call unqualified. Making the
+roles, grants and policies needs the workspace's owner with CREATEROLE (or a superuser);
+superusers and the owner are not limited (PostgreSQL's rule).
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ GRANT ALL ON ALL SEQUENCES IN SCHEMA {schema} TO {analysts};
 REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {reviewers};
 GRANT SELECT ON {reviewer_reads} TO {reviewers};
 GRANT INSERT, UPDATE, DELETE ON annotations TO {reviewers};
-GRANT INSERT ON edits TO {reviewers};
+GRANT INSERT (time, actor, action, summary, changes, undoable, state) ON edits TO {reviewers};
 GRANT UPDATE (state) ON edits TO {reviewers};
 GRANT UPDATE (n) ON change_counter TO {reviewers};
 ALTER TABLE annotations ENABLE ROW LEVEL SECURITY;
