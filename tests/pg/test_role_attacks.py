@@ -192,3 +192,25 @@ def test_a_reviewer_cannot_choose_an_edit_log_entrys_id(team):  # noqa: F811
         )
     with Workspace(team.url("bob")) as workspace:
         assert workspace.log_head() < 9000000000000000000
+
+
+def test_a_reviewer_labels_only_with_the_codebooks_labels(team):  # noqa: F811
+    """argmap refuses a label the codebook lacks; through SQL, one of her own making would
+    become the statement's label (she is its only annotator) and a column of the board."""
+    mine = team.assigned[0]
+    add = (
+        "INSERT INTO annotations (statement_id, annotator, adjudicated, label, time, note) "
+        "VALUES (%s, 'alice', 0, %s, '2026-12-07T10:00:00+00:00', '')"
+    )
+    with team.sql("alice") as alice:
+        assert "row-level security" in _refused(alice, add, (mine, "[b]anything[/b]"))
+        alice.execute(add, (mine, "neutral"))
+        assert "row-level security" in _refused(
+            alice,
+            "UPDATE annotations SET label = 'made-up' WHERE statement_id = %s",
+            (mine,),
+        )
+        alice.execute("UPDATE annotations SET note = 'fine' WHERE statement_id = %s", (mine,))
+    with team.sql("owner") as owner:
+        label = owner.execute("SELECT label FROM statements WHERE id = %s", (mine,)).fetchone()
+        assert label == ("neutral",)

@@ -15,7 +15,9 @@ security):
   stance model (which holds everyone's labels): ``argmap serve`` reads those as its own
   login, taking the reviewer's role only to read an item and save an answer;
 - insert, change and remove annotations that are its own (``annotator`` is its reviewer
-  name), not adjudications, on statements assigned to it;
+  name), not adjudications, on statements assigned to it, labelled with one of the
+  codebook's labels (as ``set_stance`` checks: a label of its own making would become the
+  statement's label and a column of the board);
 - log those edits (an edit-log entry of its own whose rows are only those annotations and
   the derived label columns of those statements: an entry's key and each row it would put
   back name the same statement, the reviewer and no adjudication, and a condition the
@@ -99,6 +101,12 @@ CREATE OR REPLACE FUNCTION argmap_own_row(row_ jsonb, key jsonb) RETURNS boolean
         AND coalesce(row_ ->> 'annotator', key ->> 1) = key ->> 1
         AND coalesce(row_ ->> 'adjudicated', '0') = '0'), false)
 $body$;
+CREATE OR REPLACE FUNCTION argmap_known_label(label text) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $body$
+    SELECT EXISTS (SELECT 1 FROM meta,
+            jsonb_array_elements(CAST(meta.value AS jsonb) -> 'labels') AS known(entry)
+        WHERE meta.key = 'codebook' AND known.entry ->> 'id' = label)
+$body$;
 CREATE OR REPLACE FUNCTION argmap_reviewer_may_log(changes text) RETURNS boolean
     LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $body$
     SELECT NOT EXISTS (
@@ -143,9 +151,9 @@ CREATE POLICY argmap_analysts ON assignments TO {analysts} USING (true) WITH CHE
 CREATE POLICY argmap_reviewer_reads ON annotations FOR SELECT TO {reviewers}
     USING (annotator = argmap_reviewer());
 CREATE POLICY argmap_reviewer_adds ON annotations FOR INSERT TO {reviewers}
-    WITH CHECK ({own_label});
+    WITH CHECK ({own_label} AND argmap_known_label(label));
 CREATE POLICY argmap_reviewer_changes ON annotations FOR UPDATE TO {reviewers}
-    USING ({own_label}) WITH CHECK ({own_label});
+    USING ({own_label}) WITH CHECK ({own_label} AND argmap_known_label(label));
 CREATE POLICY argmap_reviewer_removes ON annotations FOR DELETE TO {reviewers}
     USING ({own_label});
 CREATE POLICY argmap_reviewer_reads ON edits FOR SELECT TO {reviewers}
