@@ -97,8 +97,15 @@ class Workspaces:
         self.write_lock: threading.Lock | None = None if self.on_server else threading.Lock()
 
     def get(self) -> Workspace:
-        """This thread's workspace."""
+        """This thread's workspace (opened again once its connection to the PostgreSQL server
+        was lost: a server restart would otherwise leave the thread refusing every request)."""
         workspace = getattr(self._local, "workspace", None)
+        if workspace is not None and _lost(workspace):
+            workspace.close()
+            with self._lock:
+                if workspace in self._opened:
+                    self._opened.remove(workspace)
+            workspace = None
         if workspace is None:
             workspace = Workspace(self.target)
             workspace.integrity_checked()  # checked when the server started
@@ -113,6 +120,12 @@ class Workspaces:
             for workspace in self._opened:
                 workspace.close()
             self._opened.clear()
+
+
+def _lost(workspace: Workspace) -> bool:
+    """Whether ``workspace``'s connection to its PostgreSQL server is closed (found lost)."""
+    raw = getattr(workspace.conn, "raw", None)
+    return bool(workspace.on_server and raw is not None and raw.closed)
 
 
 def _html(text: str, status: int = 200) -> HTMLResponse:

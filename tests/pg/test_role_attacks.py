@@ -214,3 +214,24 @@ def test_a_reviewer_labels_only_with_the_codebooks_labels(team):  # noqa: F811
     with team.sql("owner") as owner:
         label = owner.execute("SELECT label FROM statements WHERE id = %s", (mine,)).fetchone()
         assert label == ("neutral",)
+
+
+def test_a_connection_lost_as_a_reviewer_is_replaced_by_a_new_one_as_the_login(team):  # noqa: F811
+    """The PostgreSQL connection dies while a request works as alice's role (RESET ROLE
+    cannot run): the thread's next request gets a new connection, as the server's login,
+    rather than the dead one refusing every request from then on."""
+    from argmap.store.errors import WorkspaceError
+    from argmap.web.app import Settings, create_app
+
+    server = create_app(Settings(target=team.url("owner"))).state.server
+    workspace = server.workspaces.get()  # this thread's
+    with pytest.raises(WorkspaceError), workspace.acting_as("alice"):
+        assert workspace.conn.execute("SELECT current_user").fetchone()[0] == team.names["alice"]
+        with team.sql("owner") as owner:
+            owner.execute("SELECT pg_terminate_backend(%s)", (workspace.conn.raw.info.backend_pid,))
+        workspace.meta("codebook")
+    again = server.workspaces.get()
+    assert again is not workspace
+    assert again.conn.execute("SELECT current_user").fetchone()[0] == team.names["owner"]
+    assert again.meta("schema_version") == "6"
+    server.workspaces.close()
