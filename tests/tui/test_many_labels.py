@@ -53,3 +53,21 @@ def test_the_board_scrolls_sideways_instead_of_squeezing_forty_columns(forty_lab
             assert holder.virtual_size.width > SIZE[0]
 
     run(go())
+
+
+def test_a_refreshed_board_of_three_labels_shares_the_width(workspace_file):
+    """After the board is filled again (an add, another person's edit), its columns still
+    share the width: the columns being removed are not counted beside the new ones, which
+    made a three-label board look crowded at 160 columns on the first `argmap open`."""
+
+    async def go():
+        app = ArgmapApp(workspace_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.current_view.refresh_data()
+            await pilot.pause()
+            holder = app.query_one("#board-columns")
+            assert len(holder.children) == 3 and not holder.has_class("crowded")
+            assert all(column.size.width > 48 for column in holder.children)
+
+    run(go())

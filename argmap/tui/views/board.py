@@ -47,8 +47,9 @@ class BoardView(StatementView):
             return
         holder = self.query_one("#board-columns", Horizontal)
         focused_index = self._focused_column()
+        columns = self._columns()
         holder.remove_children()
-        holder.mount_all(self._columns())
+        holder.mount_all(columns)
         self._fit_columns()
         self.call_after_refresh(self._restore_focus, focused_index)
 
@@ -92,20 +93,25 @@ class BoardView(StatementView):
             )
             box.styles.border_top = ("heavy", labels.colour(column.label))
             widgets.append(box)
+        self._shown_columns = len(widgets)
         return widgets
 
     #: The narrowest a column may be before the board scrolls sideways instead (cells).
     MIN_COLUMN_WIDTH = 32
+    #: How many columns the board was last filled with (``_columns``).
+    _shown_columns = 0
 
     def on_resize(self) -> None:
         self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Columns share the width while each keeps ``MIN_COLUMN_WIDTH``; past that they keep a
-        fixed width and the board scrolls sideways (a codebook with many labels)."""
+        fixed width and the board scrolls sideways (a codebook with many labels). Counted from
+        what the board was last filled with: right after a refresh the holder still holds the
+        old columns, being removed, beside the new."""
         holder = self.query_one("#board-columns", Horizontal)
-        columns = len(holder.children)
-        holder.set_class(columns * (self.MIN_COLUMN_WIDTH + 1) > self.size.width, "crowded")
+        crowded = self._shown_columns * (self.MIN_COLUMN_WIDTH + 1) > self.size.width
+        holder.set_class(crowded, "crowded")
 
     def _focused_column(self) -> int:
         focused = self.app.focused
