@@ -390,6 +390,13 @@ class Core:
         row = self.conn.execute(*_next(direction, actor)).fetchone()
         return None if row is None else edit_from_row(row)
 
+    def connection_lost(self) -> bool:
+        """Whether this workspace's connection to its PostgreSQL server was found lost (a
+        server restart, a killed connection): a server thread then opens a new one. Never
+        for a workspace file."""
+        raw = getattr(self.conn, "raw", None)
+        return bool(self.on_server and raw is not None and raw.closed)
+
     def data_version(self) -> int:
         """A number that changes when another connection (another process, or a worker's own
         connection) commits a change to the workspace: what a UI polls to notice them."""

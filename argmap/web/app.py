@@ -100,7 +100,7 @@ class Workspaces:
         """This thread's workspace (opened again once its connection to the PostgreSQL server
         was lost: a server restart would otherwise leave the thread refusing every request)."""
         workspace = getattr(self._local, "workspace", None)
-        if workspace is not None and _lost(workspace):
+        if workspace is not None and workspace.connection_lost():
             workspace.close()
             with self._lock:
                 if workspace in self._opened:
@@ -120,12 +120,6 @@ class Workspaces:
             for workspace in self._opened:
                 workspace.close()
             self._opened.clear()
-
-
-def _lost(workspace: Workspace) -> bool:
-    """Whether ``workspace``'s connection to its PostgreSQL server is closed (found lost)."""
-    raw = getattr(workspace.conn, "raw", None)
-    return bool(workspace.on_server and raw is not None and raw.closed)
 
 
 def _html(text: str, status: int = 200) -> HTMLResponse:
