@@ -73,8 +73,15 @@ def read_row(conn: Connection, table: str, key: tuple | list) -> dict | None:
 
 
 def write_row(conn: Connection, table: str, key: list, row: dict | None) -> None:
-    """Make ``table``'s row with primary key ``key`` equal ``row`` (None deletes it)."""
+    """Make ``table``'s row with primary key ``key`` equal ``row`` (None deletes it);
+    ``EditError`` when ``row`` names another key than ``key`` (an edit-log entry whose rows
+    do not match its keys is never replayed: it could write elsewhere than it says)."""
     cols = KEYS[table]
+    if row is not None and [row.get(c) for c in cols] != list(key):
+        raise EditError(
+            f"{table} {'/'.join(map(str, key))}: the edit log's row names another key "
+            f"({'/'.join(str(row.get(c)) for c in cols)}); not replayed"
+        )
     if row is None:
         where = " AND ".join(f'"{c}" = ?' for c in cols)
         conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(key))

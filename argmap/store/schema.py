@@ -316,7 +316,9 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
 
 #: Statements run on PostgreSQL after ``MIGRATIONS[N]``, each whole (no splitting): 6: in a
 #: workspace whose roles are set up (``argmap.store.pg.roles``), the analysts' group role
-#: gets the new tables as every other (a reviewer's role gets none of them).
+#: gets the new tables as every other: select, insert, update, delete, never TRIGGER (whose
+#: function would run as whoever fires it: the owner, in the server); a reviewer's role gets
+#: none of them.
 POSTGRESQL_AFTER: dict[int, tuple[str, ...]] = {
     5: (
         """
@@ -328,8 +330,8 @@ POSTGRESQL_AFTER: dict[int, tuple[str, ...]] = {
             WHERE c.oid = to_regclass('statements') AND a.privilege_type = 'UPDATE'
                 AND pg_get_userbyid(a.grantee) LIKE '%\\_argmap\\_analysts'
         LOOP
-            EXECUTE format('GRANT ALL ON web_sessions, web_analyst_links, learned_model TO %I',
-                analysts);
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON web_sessions, '
+                'web_analyst_links, learned_model TO %I', analysts);
         END LOOP;
     END
     $body$

@@ -79,3 +79,26 @@ def test_undo_of_a_malformed_log_entry_is_a_one_line_error(ws):
     )
     with pytest.raises(EditError, match="malformed"):
         ws.undo()
+
+
+def test_undo_never_writes_a_row_under_another_key_than_its_entry_names(ws):
+    """A log entry whose stored row names another statement, annotator or adjudication than
+    its key (a forged entry: the database's policies refuse it from a reviewer's role; here
+    it is written straight into the log) is refused by undo, and nothing is written."""
+    rows = ws.statements(limit=2)
+    ws.set_stance(rows[0].id, "neutral", annotator="alice")
+    (entry,) = ws.conn.execute(
+        "SELECT changes FROM edits WHERE id = (SELECT max(id) FROM edits)"
+    ).fetchone()
+    changes = json.loads(entry)
+    label = next(c for c in changes if c["table"] == "annotations")
+    label["before"] = {**label["after"], "statement_id": rows[1].id, "annotator": "carol",
+                       "adjudicated": 1, "label": "pro-integration"}  # fmt: skip
+    ws.conn.execute(
+        "UPDATE edits SET changes = ? WHERE id = (SELECT max(id) FROM edits)",
+        (json.dumps(changes),),
+    )
+    with pytest.raises(EditError, match="names another key"):
+        ws.undo()
+    assert ws.annotations(rows[1].id) == []
+    assert [a.annotator for a in ws.annotations(rows[0].id)] == ["alice"]
