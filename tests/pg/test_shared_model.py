@@ -168,3 +168,12 @@ def test_a_secured_version_5_workspace_is_migrated_with_the_analysts_grants(team
     with team.sql("alice") as alice:
         for table in ("learned_model", "web_sessions", "web_analyst_links"):
             assert "permission denied" in _refused(alice, f"SELECT * FROM {table}")
+    with team.sql("owner") as owner_sql:  # the analysts' group: rows, never triggers
+        group = f"{team.database}_argmap_analysts"
+        for table in ("learned_model", "web_sessions", "web_analyst_links"):
+            may = owner_sql.execute(
+                "SELECT has_table_privilege(%s, %s, 'DELETE'), "
+                "has_table_privilege(%s, %s, 'TRIGGER')",
+                (group, table, group, table),
+            ).fetchone()
+            assert may == (True, False), table
