@@ -268,7 +268,23 @@ def secure(conn: Connection) -> dict[str, str]:
         conn.execute(statement)
     sequence = conn.execute("SELECT pg_get_serial_sequence('edits', 'id')").fetchone()[0]
     conn.execute(f"GRANT USAGE ON SEQUENCE {sequence} TO {quoted(groups['reviewer'])}")
+    _only_members_connect(conn, groups)
     return groups
+
+
+def _only_members_connect(conn: Connection, groups: dict[str, str]) -> None:
+    """Let only the workspace's analysts and reviewers (and its owner) connect to its
+    database: a login without a grant could otherwise hold the writers' advisory lock. Left
+    as it is where the database belongs to another role than the one running argmap."""
+    database, owns = conn.execute(
+        "SELECT current_database(), datdba = (SELECT oid FROM pg_roles "
+        "WHERE rolname = current_user) FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    if not owns and not _is_superuser(conn):
+        return
+    members = ", ".join(quoted(name) for name in groups.values())
+    conn.execute(f"REVOKE CONNECT ON DATABASE {quoted(database)} FROM PUBLIC")
+    conn.execute(f"GRANT CONNECT ON DATABASE {quoted(database)} TO {members}")
 
 
 def grant(conn: Connection, role: str, kind: str, reviewer: str | None = None) -> Granted:
