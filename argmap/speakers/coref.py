@@ -80,6 +80,14 @@ _LOWER_TITLES = frozenset(
 )
 # Heads of a candidate's campaign named by the candidate ("the Trump campaign", "Clinton's team").
 _CAMPAIGN_HEADS = frozenset(("campaign", "team"))
+# A relative named after the person they are kin to: "his wife, Jane Sanders", "her husband,
+# former President Bill Clinton".
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their)\s+(?:(?:late|former|older|younger|eldest|oldest|youngest)\s+)?"
+    r"(?:wife|husband|son|daughter|brother|sister|father|mother|widow|widower|uncle|aunt|"
+    r"nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter)"
+    r",\s+(?:(?:former|then|the)\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
+)
 # Prepositions before a title and a name the text mentions in passing ("to President X").
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -528,10 +536,13 @@ class SpeakerTracker:
     def _only_in_passing(self, name: str) -> bool:
         """Whether the text writes the full name ``name`` only in passing: each time after a
         preposition and a title ("the administration of former President Bill Clinton", "a
-        chief of staff to President Bill Clinton"), never as a subject or a speaker."""
+        chief of staff to President Bill Clinton") or as a relative of someone ("his wife,
+        Jane Sanders"), never as a subject or a speaker."""
         text, seen = self.text, False
         for at in self._occurrences(name, True):
             seen = True
+            if _KIN_BEFORE.search(text, max(0, at - 40), at):
+                continue  # "at the urging of his wife, Jane Sanders, he ..."
             before = text[max(0, at - 60) : at].split()
             titles = 0
             while titles < len(before) and before[-1 - titles].casefold().rstrip(".") in TITLES:
@@ -573,8 +584,23 @@ class SpeakerTracker:
                 ):
                     words = name.split()
                     if len(words) > 1 and token in (words[0], words[-1]):
+                        if token == words[0] != words[-1] and self._only_after_article(name):
+                            continue  # "the Trump Train" is no person "Train" of family Trump
                         named.append((name, seen))
         return named
+
+    def _only_after_article(self, name: str) -> bool:
+        """Whether the text writes ``name`` only after "the", "a" or "an" ("the Trump Train",
+        "the Obama White House"): a thing's name, not a person's."""
+        text, seen = self.text, False
+        for at in self._occurrences(name, True):
+            before = text[max(0, at - 5) : at].rsplit(None, 1)
+            if not before or not text[at - 1].isspace():
+                return False
+            if before[-1].casefold() not in ("the", "a", "an"):
+                return False
+            seen = True
+        return seen
 
     def _person_in_headline(self, mention: str, start: int) -> Resolved | None:
         """The person a mention in a headline names: the first of its words the article uses

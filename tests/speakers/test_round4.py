@@ -1,0 +1,60 @@
+"""Speakers inside one document, the rules of issue 14's fourth round, each on the PolNeAR
+sentences that motivated it (and one it must leave alone)."""
+
+from __future__ import annotations
+
+from argmap.speakers.coref import SpeakerTracker
+
+
+def resolve(text: str, mention: str, nth: int = 1) -> str:
+    """The speaker name of the ``nth`` ``mention`` in ``text``, resolved in a fresh tracker."""
+    at = -1
+    for _ in range(nth):
+        at = text.index(mention, at + 1)
+    return SpeakerTracker(text).resolve(at, at + len(mention)).name
+
+
+# wash-post_2016-06-27_the-revolutionary-s-next-tact.txt (PolNeAR train)
+REVOLUTIONARY = (
+    "SYRACUSE, N.Y. - The last time Bernie Sanders came to this city, he drew a crowd of "
+    "thousands.\n\n"
+    "And at the urging of his wife, Jane Sanders, he has been talking to his inner circle "
+    "about launching a grass-roots organization that could outlast his campaign.\n\n"
+    '"Where is Eric\'s campaign manager?" said Sanders as he closed out.'
+)
+
+
+def test_a_surname_is_not_the_relative_named_beside_the_person() -> None:
+    # "his wife, Jane Sanders": she is named as his kin, so "Sanders" is still Bernie Sanders
+    assert resolve(REVOLUTIONARY, "Sanders", 3) == "Bernie Sanders"
+
+
+def test_a_relative_written_alone_keeps_the_surname() -> None:
+    # with no one else of that name in the text, "Sanders" is the one it names
+    text = REVOLUTIONARY.replace("The last time Bernie Sanders came", "The last time she came")
+    assert resolve(text, "Sanders", 2) == "Jane Sanders"
+
+
+# breitbart_2016-05-04_ann-coulter-and-then-there-wa.txt (PolNeAR train)
+COULTER = (
+    "For those of you not yet on the Trump Train, I know you don’t want to vote for Hillary, "
+    "but all the pundits have been trying to convince you that Trump’s a complete fraud.\n\n"
+    "It’s odd. When Trump launched his campaign by talking about Mexican rapists and the wall, "
+    "his critics hysterically denounced him.\n\n"
+    "To wit, Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation "
+    "which was maniacal.”"
+)
+
+
+def test_a_name_written_only_after_the_is_no_persons_full_name() -> None:
+    # "the Trump Train" is a thing; "Trump" is not a person called "Trump Train"
+    assert resolve(COULTER, "Trump", 4) == "Trump"
+
+
+def test_a_family_name_first_person_is_still_completed() -> None:
+    # "Kishida Fumio" is written without "the": "Kishida" is Kishida Fumio
+    text = (
+        "Prime Minister Kishida Fumio met the delegation on Monday.\n\n"
+        "“We will not waver,” Kishida said."
+    )
+    assert resolve(text, "Kishida", 2) == "Kishida Fumio"
