@@ -221,7 +221,16 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     while i >= 0 and (
         toks[i].text.lower() in lx.AUXILIARIES
         or (toks[i].text.islower() and toks[i].text.endswith("ly") and len(toks[i].text) > 3)
+        or (toks[i].text.islower() and toks[i].text.endswith(("n't", "n’t")))
+        or (
+            i > 0
+            and toks[i].text in _FLOATING
+            and toks[i - 1].text[0].isalnum()
+            and toks[i - 1].text.lower() not in lx.CLAUSE_WORDS
+            and toks[i - 1].text.lower() not in ("and", "or", "nor", "of")
+        )
     ):
+        # 'has also said', "I don't think", 'Cruz and Paul have all attacked', 'both condemned'
         i -= 1
     if i < 0:
         return None
@@ -231,22 +240,8 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     if contraction:  # "he's said", "they've argued"
         return Span(toks[i].start, toks[i].start + contraction.end(1))
     if toks[i].text == ",":
-        # an appositive or a parenthetical ends here: find its opening comma
-        j = i - 1
-        while (
-            j >= 0 and toks[j].text != "," and not _is_boundary_punct(toks[j].text) and i - j < 25
-        ):
-            j -= 1
-        if toks[i - 1].text == ")" and (j < 1 or toks[j].text != ","):
-            i -= 1  # 'Gov. John Kasich (R-OH), said': a stray comma after a parenthetical
-            start = _walk_np(toks, i)
-            return Span(toks[start].start, toks[i].end) if start is not None else None
-        if j < 1 or toks[j].text != "," or j == i - 1:
-            return None
-        start = _walk_np(toks, j - 1)
-        if start is None or not _looks_like_np(toks[start:j]):
-            return None
-        return Span(toks[start].start, toks[i - 1].end)
+        named = _name_before_apposition(toks, i)
+        return _apposition_before(toks, i) if named is _NO_CHAIN else named
     start = _walk_np(toks, i)
     if start is None:
         return None
@@ -259,6 +254,185 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     if not _looks_like_np(np_toks):
         return None
     return Span(np_toks[0].start, np_toks[-1].end)
+
+
+def _apposition_before(toks: list[Token], i: int) -> Span | None:
+    """A noun phrase and the one apposition after it, ending at the comma ``toks[i]``: 'his
+    top aide, Tad Devine,' and 'The chief, Paul Manafort,' (the name is the apposition)."""
+    j = i - 1
+    while j >= 0 and toks[j].text != "," and not _is_boundary_punct(toks[j].text) and i - j < 25:
+        j -= 1
+    if toks[i - 1].text == ")" and (j < 1 or toks[j].text != ","):
+        i -= 1  # 'Gov. John Kasich (R-OH), said': a stray comma after a parenthetical
+        start = _walk_np(toks, i)
+        return Span(toks[start].start, toks[i].end) if start is not None else None
+    if j < 1 or toks[j].text != "," or j == i - 1:
+        return None
+    start = _walk_np(toks, j - 1)
+    if start is None or not _looks_like_np(toks[start:j]):
+        return None
+    return Span(toks[start].start, toks[i - 1].end)
+
+
+# Words that float after a plural subject or its auxiliary: 'Cruz and Paul have all attacked'.
+_FLOATING = frozenset(("all", "both", "each"))
+
+
+_NO_CHAIN = Span(-1, -1)  # no name and appositions before the comma: try the older reading
+
+
+def _name_before_apposition(toks: list[Token], comma: int) -> Span | None:
+    """The name before the appositions that end at ``toks[comma]``, a comma right before a cue.
+
+    'Johnnie Wilson, of Springfield, Va., said', 'Richard Burr, 56, who has served on the
+    committee, said', 'Clinton, during a town hall meeting in Columbus, Ohio, said': the
+    segments between commas after the name (a description, an age, a place, a relative clause,
+    an adjunct) are passed over, and the name alone is the mention. None when what comes before
+    is no name and appositions ('In the world of politics, it is unusual for ..., said Matt
+    Latimer' names its speaker after the cue).
+    """
+    # the comma-separated segments before the comma, nearest first: (first, last) token indexes
+    segments: list[tuple[int, int]] = []
+    end = comma - 1
+    k = end
+    while k >= 0 and comma - k < 40 and len(segments) < 5:
+        text = toks[k].text
+        if text == ",":
+            if k == end:
+                return _NO_CHAIN  # ', ,'
+            segments.append((k + 1, end))
+            end = k - 1
+        elif _is_boundary_punct(text) and text not in ("(", ")"):
+            break
+        k -= 1
+    if k >= 0 and comma - k >= 40:
+        return _NO_CHAIN
+    if end >= k + 1:
+        segments.append((k + 1, end))  # the segment that opens the clause
+    if len(segments) < 2:
+        return _NO_CHAIN
+    # join a place to the segment before it: 'Flint, Mich.', 'Springfield, Va.'
+    merged: list[tuple[int, int]] = []
+    for seg_start, seg_end in reversed(segments):  # from the first segment on
+        if merged and _is_place_tail(toks, seg_start, seg_end, merged[-1]):
+            merged[-1] = (merged[-1][0], seg_end)
+        else:
+            merged.append((seg_start, seg_end))
+    # the first segment that is no apposition, from the nearest back, is the name
+    for index in range(len(merged) - 1, 0, -1):
+        if not _is_apposition(toks, *merged[index]):
+            break
+    else:
+        index = 0
+    head_start, head_end = merged[index]
+    if index == len(merged) - 1:
+        # nothing passed over: no apposition; a clause before the comma is no speaker ('In the
+        # world of politics, it is unusual for ..., said Matt Latimer')
+        return None if _is_clause(toks, *merged[index]) else _NO_CHAIN
+    if index == 0 and len(merged) > 1 and _opening_adjunct(toks, head_start, head_end):
+        # 'On Sunday, Pastor Bradley Cranston, 52, said': the adjunct opens the sentence
+        index = 1
+        head_start, head_end = merged[1]
+        if index == len(merged) - 1:
+            return _NO_CHAIN
+    start = _walk_np(toks, head_end)
+    if start is None or (
+        start > head_start and index > 0 and toks[start - 1].text.lower() not in lx.CLAUSE_WORDS
+    ):
+        return None  # the segment holds more than a name: a clause of the reporter's
+    np_toks = toks[start : head_end + 1]
+    if (
+        not _looks_like_np(np_toks)
+        or np_toks[0].text.lower() in PREPOSITIONS
+        or any(t.text.lower() in lx.AUXILIARIES and t.text.islower() for t in np_toks)
+    ):
+        return None
+    end = np_toks[-1].end
+    described = merged[index + 1]
+    if _describes(toks, *described):
+        # 'Tanaka, a former minister': the role stays with the name (not a place after it)
+        last = next((k - 1 for k in range(*described) if toks[k].text == ","), described[1])
+        end = toks[last].end
+    return Span(np_toks[0].start, end)
+
+
+def _describes(toks: list[Token], lo: int, hi: int) -> bool:
+    """An apposition that gives a role: 'a former minister', 'the mayor of Flint, Mich.',
+    'chief executive of Intel'; not an age, a party, a place or a relative clause."""
+    low = toks[lo].text.lower()
+    return (low in _DETERMINERS or toks[lo].text.islower()) and not (
+        low in PREPOSITIONS or low in ("of", "who", "whose", "whom", "which")
+    )
+
+
+_STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[RDI]-[\w.-]+)$")
+_PARTY = re.compile(r"[RDI]-")
+
+
+def _is_place_tail(toks: list[Token], lo: int, hi: int, before: tuple[int, int]) -> bool:
+    """'Mich.' after 'Flint', 'Ohio' after 'Columbus', 'R-Utah' after a name: a short
+    capitalised segment that completes the segment before it, itself ending capitalised."""
+    if hi - lo > 1 or not toks[before[1]].text[:1].isupper() or _PARTY.match(toks[lo].text):
+        return False
+    word = toks[lo].text
+    return bool(_STATE_ABBREVIATION.match(word)) or (
+        word[:1].isupper()
+        and word.isalpha()
+        and before[1] > before[0]
+        and toks[before[1] - 1].text.lower() in ("in", "of", "from", "at", "near")
+    )
+
+
+def _is_apposition(toks: list[Token], lo: int, hi: int) -> bool:
+    """A segment that describes the name before it: 'a former minister', 'the mayor of Flint,
+    Mich.', '56', 'who has served ...', 'of Springfield, Va.', 'during a town hall', 'chief
+    executive of Intel', 'R-Utah'; not a clause ('it is highly unusual ...') nor a name."""
+    first = toks[lo].text
+    low = first.lower()
+    if low in ("who", "whose", "whom", "which"):
+        return hi > lo  # a relative clause; a lone 'who' is the subject ('who, on Friday, said')
+    if first[0].isdigit():
+        return True  # an age, a share: 'Benjamin Green, 83,', 'Just over a quarter, 26 percent,'
+    if hi == lo and (
+        _STATE_ABBREVIATION.match(first)
+        or (first.islower() and (low in lx.AUXILIARIES or low in lx.CLAUSE_WORDS))
+    ):
+        return True  # 'R-Utah'; 'Democrats, meanwhile, blasted'
+    if low in lx.PRONOUNS or low in lx.CLAUSE_WORDS:
+        return False
+    for t in toks[lo : hi + 1]:
+        if t.text in ("who", "whose", "whom", "which", "that"):
+            break  # 'a Republican who has refused to endorse Mr. Trump'
+        if t.text in _FINITE_WORDS or t.text in _IRREGULAR_PAST:
+            return False  # a verb: a clause, not a description
+    return low in _DETERMINERS or low in PREPOSITIONS or low == "of" or first.islower()
+
+
+def _is_clause(toks: list[Token], lo: int, hi: int) -> bool:
+    """A segment with a subject pronoun and a verb, or a finite auxiliary before any relative
+    pronoun: 'it is highly unusual for ...'."""
+    if toks[lo].text.lower() in ("it", "there", "this") and hi > lo:
+        return True
+    for t in toks[lo : hi + 1]:
+        if t.text in ("who", "whose", "whom", "which", "that"):
+            return False
+        if t.text in _FINITE_WORDS:
+            return True
+    return False
+
+
+_FINITE_WORDS = frozenset(
+    "is are was were has have had will would can could may might should must did does do".split()
+)
+
+
+_TIME_OPENING = re.compile(r"^(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)$")
+
+
+def _opening_adjunct(toks: list[Token], lo: int, hi: int) -> bool:
+    """'On Sunday', 'In 2010', 'Last week', 'Earlier': an adjunct opening the sentence."""
+    low = toks[lo].text.lower()
+    return low in PREPOSITIONS or low in lx.DAY_WORDS or bool(_TIME_OPENING.match(toks[lo].text))
 
 
 PREPOSITIONS = frozenset(
@@ -456,6 +630,11 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
         return not any(w.lower().strip(",.") in _FINITE for w in words[1:])
     if first in ("last", "this", "next"):
         return words[1].lower().strip(",.") in lx.DAY_WORDS
+    if first in lx.DAY_WORDS and (
+        words[1].lower() in ("he", "she", "they", "we", "i")
+        or any(w.lower() in _FINITE for w in words[1:6])
+    ):
+        return False  # 'said Tuesday the party would win': a clause after the day
     return first in _ADJUNCT_STARTS
 
 
@@ -555,6 +734,7 @@ def _leading_name(toks: list[Token]) -> Span | None:
         end + 1 < len(toks)
         and toks[end + 1].text == ","
         and toks[0].text.lower() not in lx.CLAUSE_WORDS
+        and not _opening_adjunct(toks, 0, end)
     ):
         return Span(toks[0].start, toks[end].end)
     return None
@@ -580,7 +760,8 @@ def looks_finite(word: str) -> bool:
 _IRREGULAR_PAST = frozenset(
     """
     said told wrote shot went spoke sang began kept put threw bit struck swore broke rang
-    took made gave sent held led cast got came ran left brought sought set
+    took made gave sent held led cast got came ran left brought sought set stood sat won lost
+    met heard saw knew grew drew fought paid built spent became fell rose chose
     """.split()
 )
 
@@ -590,6 +771,8 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
     if start >= len(toks) or not toks[start].text[0].isalnum():
         return None
     first = toks[start].text
+    if first in _SENTENCE_OPENERS and start + 1 < len(toks):
+        return _subject_at(toks, start + 1)  # 'And then Trump went on the attack, saying'
     if first.lower() in PREPOSITIONS:
         return None
     if first.lower() in lx.PRONOUNS and first.lower() not in ("it", "which", "that"):
@@ -644,6 +827,12 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
         if not (nxt.endswith("ly") and nxt.islower()):
             return None
     return Span(toks[start].start, toks[end].end)
+
+
+# Capitalised words that open a sentence before its subject: 'And then Trump went ...'.
+_SENTENCE_OPENERS = frozenset(
+    "And But Or Nor So Yet Then Now Still Also Even Just Instead Meanwhile Indeed Plus".split()
+)
 
 
 def _common_end(toks: list[Token], start: int) -> int | None:

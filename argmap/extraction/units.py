@@ -65,7 +65,7 @@ _CLAUSE_COMMA = re.compile(
 _THAT_NEXT = re.compile(r"\s*that\b")
 _PAST_PARTICIPLE_ENDINGS = tuple(
     """
-    ed said told shown known written thought sought
+    ed said told shown known written thought sought found
     """.split()
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$")
@@ -95,6 +95,10 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     if base in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
         return False  # 'reports of the explosion
     words_before = as_written.split()
+    if word.endswith("s") and words_before and _counts_or_owns(words_before[-1]):
+        return False  # '30 states', 'two percentage points', "Trump's remarks": plural nouns
+    if word == "states" and not _STATES_VERB.match(masked, match.end(1)):
+        return False  # 'the document states that ...'; but 'battleground states like Ohio'
     if base in lx.NOUN_LIKE and word.endswith("s") and words_before:
         prev = words_before[-1]  # as written: 'The New York Times reports' is no verb's object
         if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(
@@ -107,6 +111,29 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         if not (prev in _PLAIN_SUBJECTS or _plural_subject(words)):
             return False  # 'the report', 'arms support'; but 'polls show', 'they support'
     return True
+
+
+_NUMBER_WORDS = frozenset(
+    """
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion billions dozen dozens
+    several both few fewer percentage
+    """.split()
+)
+_STATES_VERB = re.compile(r"\s*(?:that\b|[:,]|[\"“‘'«_])")
+
+
+def _counts_or_owns(word: str) -> bool:
+    """A word after which an -s form is a plural noun: a number ('30 states', 'two points'),
+    a word that counts ('several votes', 'percentage points') or a possessive ("Trump's
+    remarks"; not "he's" or "it's")."""
+    low = word.lower()
+    if low in _NUMBER_WORDS or (low[:1].isdigit() and low[-1:].isdigit()):
+        return True
+    return low.endswith(("'s", "’s")) and low[:-2] not in _NOT_OWNERS
+
+
+_NOT_OWNERS = frozenset("he she it that there what who here where let".split())
 
 
 def _unlisted_attribution(tail: str) -> bool:
@@ -672,7 +699,9 @@ def _split(
     )
 
 
-_RELATIVE_CLOSE = re.compile(r", (?=(?:also |later |then )?[a-z]+(?:ed|s)\b)")
+_RELATIVE_CLOSE = re.compile(
+    r", (?=(?:also |later |then )?(?:[a-z]+(?:ed|s)|said|told|wrote|spoke|thought|knew)\b)"
+)
 
 
 def _subject_after(masked: str, lo: int, hi: int) -> Span | None:
