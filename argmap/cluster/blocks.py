@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import combinations
 
 from argmap.speakers.aliases import AliasTable
 from argmap.speakers.names import name_key
@@ -89,7 +90,8 @@ def components(
 
 def _join_variants(sets: UnionFind) -> None:
     """Join every two name keys the registry's spelling-variant match may join: candidates
-    share a token and a token count, so only those are compared."""
+    share a token and a token count, so only those are compared; and a name with a middle
+    name and the name without it ("hillary rodham clinton", "hillary clinton")."""
     from rapidfuzz import fuzz, process
 
     blocks: dict[tuple[str, str, int], list[tuple[str, ...]]] = defaultdict(list)
@@ -102,6 +104,11 @@ def _join_variants(sets: UnionFind) -> None:
             continue
         for token in set(key):
             blocks[(kind_class, token, len(key))].append(key)
+        if len(key) > 2:  # a name with a middle name joins the name without it (may_join)
+            for short in combinations(key, 2):
+                other = f"k|{kind_class}|{' '.join(short)}"
+                if other in sets.parent:
+                    sets.union(node, other)
     for (kind_class, token, n), keys in blocks.items():
         if len(keys) < 2:
             continue

@@ -9,6 +9,8 @@
   every other token is a close variant (rapidfuzz ratio >= 85, five letters or
   more). Candidates come from a block: the speakers sharing a token with the
   mention and having as many tokens, so no lookup scans all speakers.
+- A person written with a middle name and without it is one ("Hillary Rodham Clinton" =
+  "Hillary Clinton"), as initials already are ("George W. Bush" = "George Bush").
 - People who share a surname never merge ("Hillary Clinton" / "Bill Clinton"),
   nor do given names that differ only in a name ending ("Daniel" / "Danielle",
   "Christina" / "Christine").
@@ -116,7 +118,10 @@ def may_join(a: Key, b: Key) -> bool:
     might join, whatever else it has seen (a superset: it may also be true of pairs that
     something seen first keeps apart)."""
     n = len(a)
-    if n < 2 or n != len(b) or a == b:
+    if n != len(b):  # a name with a middle name and without it ("Hillary Rodham Clinton")
+        short, long = (a, b) if n < len(b) else (b, a)
+        return len(short) == 2 and set(short) < set(long)
+    if n < 2 or a == b:
         return a == b
     if n > 2:
         return _tokens_are_variants(a, b)
@@ -164,6 +169,9 @@ class SpeakerRegistry:
         # family name (or given name) token -> the named people (two words or more) with it
         self._surnames: dict[str, list[int]] = {}
         self._unindexed: list[tuple[int, str]] = []  # named people not yet in _surnames
+        # a person's given and family name -> the person written with a middle name too
+        # ("hillary clinton" -> Hillary Rodham Clinton), and the reverse way round
+        self._middle: dict[Key, int] = {}
         # one-word person name -> the speaker it stands for until a full name claims it
         self._lone: dict[Key, int] = {}
         # acronym -> the organisation whose name's initials it is ("FBI" -> Federal Bureau ...)
@@ -365,6 +373,11 @@ class SpeakerRegistry:
         index = self._by_key.get((parse.cls_, "", parse.key))
         if index is not None:
             return self._entries[index]
+        short = _given_and_family(parse.surface, parse.key) if parse.cls_ == "p" else None
+        entry = self._middle_name_match(parse.key, short) if parse.cls_ == "p" else None
+        if entry is not None:
+            self._add_key(entry, parse.key)
+            return entry
         entry = self._fuzzy(parse.cls_, parse.key)
         if entry is None and parse.cls_ == "o":
             entry = self._by_acronym(parse)
@@ -382,9 +395,23 @@ class SpeakerRegistry:
         entry = self._new(parse.surface, parse.kind, parse.cls_, "", parse.key, indexed=True)
         if parse.cls_ == "p" and len(parse.key) > 1:
             self._unindexed.append((entry.index, parse.surface))
+            self._middle.setdefault(short or parse.key, entry.index)
         elif parse.cls_ == "o":
             self._index_acronym(entry, parse.surface)
         return entry
+
+    def _middle_name_match(self, key: Key, short: Key | None) -> _Entry | None:
+        """The person written with and without a middle name: "Hillary Rodham Clinton" and
+        "Hillary Clinton" (``short``: a longer name's given and family name alone)."""
+        if short is not None:  # the longer name: the person written without the middle one
+            index = self._by_key.get(("p", "", short))
+            if index is None:
+                index = self._middle.get(short)
+        elif len(key) == 2:  # the shorter name: a person written with a middle name
+            index = self._middle.get(key)
+        else:
+            return None
+        return None if index is None else self._entries[index]
 
     # one-word person names across documents ----------------------------------------
 
@@ -662,6 +689,16 @@ class SpeakerRegistry:
         """The one named organisation in this document with this head ("the ministry")."""
         found = {index for index, its_head in self._doc_orgs.get(doc_id, ()) if its_head == head}
         return self._entries[found.pop()] if len(found) == 1 else None
+
+
+def _given_and_family(surface: str, key: Key) -> Key | None:
+    """The key of a person's first and last name alone, for a name of three words or more
+    ("Hillary Rodham Clinton" -> ("clinton", "hillary")); None for shorter names."""
+    if len(key) < 3:
+        return None
+    words = surface.split()
+    short = name_key(f"{words[0]} {words[-1]}") if len(words) > 2 else ()
+    return short if len(short) == 2 and set(short) < set(key) else None
 
 
 def _gender_fits(known: str | None, wanted: str | None) -> bool:
