@@ -4,6 +4,8 @@ workspace."""
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import json
 import os
 import sys
@@ -329,6 +331,10 @@ def _run_add_statements(args: argparse.Namespace) -> int:
 
     with open_from(args) as workspace:
         report = add_statement_files(workspace, args.paths, progress=progress)
+    # what is left is freed at exit without the interpreter's last collections walking it
+    # (every module's objects: about 0.04 s)
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
     for path, problem in report.failed:
         error(f"{path}: {problem}")
     print(

@@ -68,6 +68,9 @@ STATEMENT_COLUMNS = (
     ),
     "suggestion",
 )
+INSERT_SUGGESTION = (
+    "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)"
+)
 #: Most ids asked for in one ``IN (...)`` query.
 CHUNK = 500
 #: Speakers of a batch read as this many slices at most (else taken: ``_take``); a slice
@@ -117,9 +120,9 @@ def add_statement_files(
     (see the module's docstring). ``progress(documents, statements)`` after each batch. A
     folder that cannot be read is in ``failed`` and the others are still added."""
     report = IngestReport()
-    state = _State(workspace, actor)
-    with _no_cycle_collection():
-        _add_folders(state, folders, progress, report)
+    with _no_cycle_collection(), workspace.backend.bulk_writes(workspace.conn):
+        # (what the ingest kept is freed before the collector runs again: see below)
+        _add_folders(_State(workspace, actor), folders, progress, report)
     return report
 
 
@@ -157,7 +160,9 @@ def _add_folders(
 def _no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused while storing: the rows read are hundreds of thousands
     of dicts and tuples, which it would walk again and again (a tenth of the time) to find
-    no cycles (reference counting frees them)."""
+    no cycles (reference counting frees them). Its first collection once resumed walks every
+    object made meanwhile that is still alive: the ingest's state (the restatement index,
+    the speakers) is gone by then."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -421,13 +426,9 @@ def _write(
         suggested: list[tuple] = []
         for (document, source, statements), found in zip(new, suggestions, strict=True):
             _insert(state, document, source, statements, found, named, rows, suggested)
-        conn.executemany(INSERT_STATEMENT, rows)
-        if suggested:
-            conn.executemany(
-                "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) "
-                "VALUES (?, ?, ?, ?, ?)",
-                suggested,
-            )
+        backend = state.workspace.backend
+        backend.insert_rows(conn, INSERT_STATEMENT, rows)
+        backend.insert_rows(conn, INSERT_SUGGESTION, suggested)
         items = [(s["id"], d["id"], s["text"]) for d, _, statements in new for s in statements]
         restated = offer_restatements(conn, index.match(items))
     return restated, rows, suggested
@@ -598,10 +599,26 @@ class _Read:
     __slots__ = ("label", "score", "scores")
 
     def __init__(self, data: str) -> None:
-        values = json.loads(data)
-        self.label: str = values["label"]
-        self.score: float = values["score"]
-        self.scores: dict[str, float] = values.get("scores") or {}
+        # model_dump_json writes label, score and scores first: those three values are read
+        # (the explanation and evidence after them are most of the text); else all of it
+        try:
+            if not data.startswith('{"label":'):
+                raise ValueError(data)
+            self.label, at = _decode(data, 9)
+            if not data.startswith(',"score":', at):
+                raise ValueError(data)
+            self.score, at = _decode(data, at + 9)
+            if not data.startswith(',"scores":', at):
+                raise ValueError(data)
+            self.scores = _decode(data, at + 10)[0]
+        except ValueError:
+            values = json.loads(data)
+            self.label = values["label"]
+            self.score = values["score"]
+            self.scores = values.get("scores") or {}
+
+
+_decode = json.JSONDecoder().raw_decode
 
 
 def _suggestion_json(state: _State, statement: dict, suggestion: Any) -> str:

@@ -21,23 +21,40 @@ MAX_BLOCK = 50
 MIN_WORDS = 6
 BEST = 3  # at most this many restated statements offered per statement
 
+#: What a word is (``_words`` finds the same words faster).
 _WORD = re.compile(r"\w+")
 
 
+class _Spaces(dict[int, str]):
+    """``str.translate``'s table turning every character that is not a word character
+    (``\\w``: ``isalnum()`` or ``_``) into a space; the others stay. Filled as characters
+    are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = kept = char if char.isalnum() or char == "_" else " "
+        return kept
+
+
+_SPACES = _Spaces()
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """The words of ``text`` in lower case: ``\\w+``'s matches in ``text.casefold()``
+    (the same words as ``re.findall``, in about half the time)."""
+    return text.casefold().translate(_SPACES).split()
 
 
 def _shingles(words: list[str]) -> set[int]:
     """The hashes of the runs of ``SHINGLE`` words (``hash`` of each run's tuple)."""
-    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+    return set(map(hash, zip(*[words[i:] for i in range(SHINGLE)], strict=False)))
 
 
 class RestatementIndex:
     """Statements indexed by their word 4-grams; ``match`` finds what new statements restate."""
 
     def __init__(self) -> None:
-        self._index: dict[int, list[int]] = {}
+        self._index: dict[int, int | list[int]] = {}  # a run's hash -> its items' positions
         self._items: list[tuple[str, str, str]] = []  # (statement id, document id, normalised text)
         self._gone: set[str] = set()  # documents removed since they were indexed
 
@@ -56,21 +73,14 @@ class RestatementIndex:
         """``(new id, restated id, score 0-1)`` for each item restating an indexed statement of
         another document (at most ``BEST`` each); the items are then indexed too."""
         found: list[tuple[str, str, float]] = []
-        index, indexed = self._index, self._items
+        indexed = self._items
         for statement_id, document_id, text in items:
             words = _words(text)
             if len(words) < MIN_WORDS:
                 continue
             joined = " ".join(words)
             candidates: set[int] = set()
-            position = len(indexed)
-            for shingle in _shingles(words):  # the candidates, and the item indexed (as _add)
-                block = index.get(shingle)
-                if block is None:
-                    index[shingle] = [position]
-                elif len(block) <= MAX_BLOCK:
-                    candidates.update(block)
-                    block.append(position)
+            self._place(len(indexed), _shingles(words), candidates)  # (and the item indexed)
             indexed.append((statement_id, document_id, joined))
             best: dict[str, float] = {}
             for candidate in candidates:
@@ -85,14 +95,24 @@ class RestatementIndex:
         return found
 
     def _add(self, statement_id: str, document_id: str, joined: str, shingles: set[int]) -> None:
-        position = len(self._items)
+        self._place(len(self._items), shingles, set())
         self._items.append((statement_id, document_id, joined))
+
+    def _place(self, position: int, shingles: set[int], candidates: set[int]) -> None:
+        """Index the item at ``position`` under each of its ``shingles`` (a run's block holds
+        at most ``MAX_BLOCK`` + 1 items); the items indexed under them before, in blocks not
+        full, added to ``candidates``. A run met once is held as its one position, not a
+        list: most runs are (the runs new to the index are added in one call)."""
         index = self._index
-        for shingle in shingles:
-            block = index.get(shingle)
-            if block is None:
-                index[shingle] = [position]
+        old = list(filter(index.__contains__, shingles))
+        index.update(dict.fromkeys(shingles.difference(old) if old else shingles, position))
+        for shingle in old:
+            block = index[shingle]
+            if isinstance(block, int):
+                index[shingle] = [block, position]
+                candidates.add(block)
             elif len(block) <= MAX_BLOCK:
+                candidates.update(block)
                 block.append(position)
 
 
