@@ -22,6 +22,7 @@ from argmap.models import SpeakerKind
 from argmap.speakers.descriptions import description_words, fit, head_forms, role_words
 from argmap.speakers.names import clear_caches as names_clear_caches
 from argmap.speakers.names import is_place, is_pronoun, pronoun_gender, split_role
+from argmap.speakers.narrator import NARRATOR, signature_after, writer_named
 from argmap.speakers.wordlists import (
     DAY_NAMES,
     DETERMINERS,
@@ -91,6 +92,7 @@ _KIN_BEFORE = re.compile(
 # Prepositions before a title and a name the text mentions in passing ("to President X").
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
+_FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
 _OPENING_MARKS = "“‘«"
 _CLOSING_MARKS = "”’»"
 _PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
@@ -335,6 +337,7 @@ class SpeakerTracker:
         self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
         self._shared_family: dict[str, bool] = {}  # family name -> written after two given names
         self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
+        self._writer: str | None = None  # the article's writer, "" when unnamed (_narrator)
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -818,6 +821,8 @@ class SpeakerTracker:
         'he' and 'she' skip people whose title or earlier pronoun says otherwise
         ("Ms. Kamikawa met Mr. Blinken. ... he said" -> Blinken).
         """
+        if pronoun.casefold() in _FIRST_PERSON and not self._in_quotation(position):
+            return self._narrator(position)  # "I asked Bernie Sanders ...": the writer
         if pronoun.lower() in ("who", "whom", "which", "that"):
             named = self._relative_antecedent(position)
             if named is not None:
@@ -858,6 +863,19 @@ class SpeakerTracker:
         if gender in ("male", "female"):
             self._gender.setdefault(resolved.name, gender)
         return resolved
+
+    def _narrator(self, position: int) -> Resolved:
+        """The writer an "I" outside quotation marks at ``position`` stands for: the letter's
+        signature, else the writer the text names, else "the author" (see
+        ``argmap.speakers.narrator``)."""
+        signed = signature_after(self.text, position)
+        if signed is not None:
+            return Resolved(signed, SpeakerKind.PERSON, None)
+        if self._writer is None:
+            self._writer = writer_named(self.text) or ""
+        if self._writer:
+            return Resolved(self._writer, SpeakerKind.PERSON, None)
+        return Resolved(NARRATOR, SpeakerKind.PERSON, None)
 
     def _salient_person(
         self,
