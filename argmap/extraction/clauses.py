@@ -245,6 +245,17 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     start = _walk_np(toks, i)
     if start is None:
         return None
+    if (
+        start > 1
+        and toks[start - 1].text in ("who", "that")
+        and _verb_like_word(toks[start].text)
+        and toks[start - 2].text[0].isalnum()
+    ):
+        # 'a White House official who spoke anonymously to discuss strategy said': the
+        # relative clause describes the speaker before it
+        before = _walk_np(toks, start - 2)
+        if before is not None and _looks_like_np(toks[before : start - 1]):
+            return Span(toks[before].start, toks[start - 2].end)
     np_toks = toks[start : i + 1]
     if np_toks[0].text.lower() in PREPOSITIONS:
         # an adjunct: 'who in 2010 said'
@@ -535,7 +546,10 @@ def _is_time_word(toks: list[Token], k: int) -> bool:
 # Where the reporter's own words resume after reported content. Every alternative opens with a
 # plain character, so the regex engine skips ahead between candidates (the third looks behind
 # its space for the closing quotation).
-_CONTENT_STOP = re.compile(r"; |,[\"”’']? but (?![“\"‘'])| (?<=_[\"”’'] )but (?![“\"‘'])|, while ")
+_CONTENT_STOP = re.compile(
+    r"; |,[\"”’']? but (?![“\"‘'])| (?<=_[\"”’'] )but (?![“\"‘'])|, while |, which |, when "
+    r"|, even |, compared with "
+)
 
 
 def _content_stop(masked: str, lo: int, hi: int) -> int:
@@ -564,6 +578,8 @@ def _only_circumstance(between: str, base: str) -> bool:
     ):
         return False
     first = words[0].lower().strip(",")
+    if any(w.lower() in _FINITE for w in words[1:]):
+        return False  # 'said Thursday his biggest worry about Trump is that ...'
     if first == "to" and (
         len(words) < 2 or not (words[1][:1].isupper() or words[1].lower() in lx.AUDIENCE_WORDS)
     ):
@@ -748,6 +764,11 @@ def _opens_clause(word: str) -> bool:
     )
 
 
+def _verb_like_word(word: str) -> bool:
+    """A lowercase finite verb that is no auxiliary: 'spoke', 'asked', 'runs'."""
+    return looks_finite(word) and word not in lx.AUXILIARIES
+
+
 def looks_finite(word: str) -> bool:
     """A lowercase word that may be a finite verb: 'said', 'mused', 'riffs', 'went'."""
     if not word.isalpha() or not word.islower():
@@ -773,7 +794,7 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
     first = toks[start].text
     if first in _SENTENCE_OPENERS and start + 1 < len(toks):
         return _subject_at(toks, start + 1)  # 'And then Trump went on the attack, saying'
-    if first.lower() in PREPOSITIONS:
+    if first.lower() in PREPOSITIONS or first.lower() in ("of", "to"):
         return None
     if first.lower() in lx.PRONOUNS and first.lower() not in ("it", "which", "that"):
         return Span(toks[start].start, toks[start].end)
@@ -790,6 +811,13 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
         ):
             last += 1
         end = _common_end(toks, start) if first.lower() in _DETERMINERS and last == start else last
+        if (
+            end == last
+            and toks[last].text.endswith(("'s", "’s"))
+            and last + 1 < len(toks)
+            and toks[last + 1].text.islower()
+        ):
+            end = _common_end(toks, last + 1)  # "Hillary Clinton’s right-hand woman rallied"
     elif first.lower() in _DETERMINERS:
         end = _common_end(toks, start)
     elif first.islower():
@@ -842,12 +870,22 @@ def _common_end(toks: list[Token], start: int) -> int | None:
         word = toks[k].text
         if not word[0].isalnum():
             break
-        if k > start and looks_finite(word) and not word.endswith("s"):
+        if (
+            k > start
+            and looks_finite(word)
+            and not word.endswith("s")
+            and toks[k - 1].text.lower() not in _DETERMINERS
+        ):
             break
         if k > start and word.islower() and word in lx.AUXILIARIES:
             break
         end = k
-        if k + 1 < len(toks) and looks_finite(toks[k + 1].text) and k > start:
+        if (
+            k + 1 < len(toks)
+            and looks_finite(toks[k + 1].text)
+            and k > start
+            and word.lower() not in _DETERMINERS  # 'the report makes': a noun after 'the'
+        ):
             break
     if end is None or toks[end].text.lower() in _DETERMINERS:
         return None

@@ -17,7 +17,13 @@ from argmap.extraction.layout import (
     mask_quotes,
     sentence_units,
 )
-from argmap.extraction.units import find_in_unit, is_title, join_attribution_tails, speaker_label
+from argmap.extraction.units import (
+    find_in_unit,
+    headline_finding,
+    is_title,
+    join_attribution_tails,
+    speaker_label,
+)
 from argmap.models import Document, Statement, StatementKind, content_id
 from argmap.spans import paragraphs
 from argmap.speakers.coref import SpeakerTracker
@@ -69,6 +75,14 @@ def _statements(document: Document) -> Iterator[dict]:
     last_named: tuple[Span, int] | None = None
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         par = text[p_start:p_end]
+        headline = headline_finding(par) if len(par) <= 160 else None
+        if headline is not None:
+            # 'Sanders: Clinton Email Story Has Moved.', 'Chris Christie Says He Would ...'
+            quotes = find_quotes(par)
+            yield _statement(
+                document, tracker, par, p_start, quotes, headline, headline.mention, False
+            )
+            continue
         quotes = find_quotes(par)
         if par[-1] not in _TERMINAL and not has_words(par, 40) and not quotes:
             continue  # a headline, caption or page furniture, not running text

@@ -296,6 +296,44 @@ def speaker_label(par: str, lo: int, hi: int) -> Finding | None:
     )
 
 
+_HEADLINE_LABEL = re.compile(
+    r"([A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|at|of)){0,5}):\s+(?=[A-Z“\"‘'])"
+)
+
+
+def headline_finding(par: str) -> Finding | None:
+    """The attribution of a headline that opens with its source and a colon: 'Sanders: Clinton
+    Email Story Has Moved.', 'Poll: Trump and Clinton hold narrow leads in Pennsylvania.' (a
+    short line; not 'The Latest: ...' nor 'Photo: ...'). A headline with a verb of saying
+    ('Japan Says It Will Sell Patriot Missiles to US') is not read: a page's links to other
+    articles are written so too."""
+    if len(par) > 160 or "\n" in par.strip():
+        return None
+    end = trim_end(par, 0, len(par))
+    words = par[:end].split()
+    if not 4 <= len(words) <= 22:
+        return None
+    label = _HEADLINE_LABEL.match(par)
+    if label is not None:
+        name = label.group(1)
+        if (
+            name.lower() in _NOT_SPEAKER_LABELS
+            or name.isupper()
+            or not has_words(par[label.end() : end], 3)
+        ):
+            return None
+        colon = label.end(1)
+        return Finding(
+            Span(label.end(), end),
+            Span(colon, colon + 1),
+            Span(label.start(1), label.end(1)),
+            (),
+            "headline",
+            0.55,
+        )
+    return None
+
+
 def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
     """Every attribution in ``par[lo:hi]``, by cue verbs, 'according to' and attitudes."""
     findings: list[Finding] = []
@@ -624,7 +662,8 @@ def _attribute_cue(
 _RESUMED = re.compile(
     r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|recently|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b[^,;:_]{0,30})?,\s*"
-    r"(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)(?=[a-z])"
+    r"(?:(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)"
+    r"(?=[a-z])|and\s+(?=[\"“«]))"  # '..., he said, and "everyone started running."'
 )
 
 
@@ -753,6 +792,26 @@ def _according(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding |
         content = content_after(masked, after, hi, "")
     else:
         content = content_before(masked, lo, cue.start)
+        rest = _ACCORDING_RESUMES.match(masked, after, hi)
+        if content is not None and rest is not None and has_words(masked[rest.end() : hi], 2):
+            # a parenthetical source: 'Fundraising, according to the campaign, has surged';
+            # 'Now, according to the recent 50-state poll, some are swinging'
+            tail = Span(rest.end(), trim_end(masked, rest.end(), hi))
+            lead = masked[content.start : content.end]
+            if _OPENING_ONLY.match(lead):
+                return Finding(tail, cue, speaker, (), "according", 0.75)
+            return Finding(
+                Span(content.start, tail.end), cue, speaker, (content, tail), "according", 0.75
+            )
     if content is None or not has_words(masked[content.start : content.end], 2):
         return None
     return Finding(content, cue, speaker, (), "according", 0.75)
+
+
+_ACCORDING_RESUMES = re.compile(r",\s+(?!and\b|but\b|who\b|which\b|as\b|\w+ing\b)(?=\w)")
+# What opens a sentence before a parenthetical source: an adverb, a conjunction, a time or a
+# prepositional phrase ('Now', 'But', 'For Trump', 'In 2012').
+_OPENING_ONLY = re.compile(
+    r"(?i)^(?:(?:and|but|so|yet|now|still|instead|meanwhile|however|today|yesterday|"
+    r"\w+ly)|(?:for|in|on|at|after|before|since|during|by|with|under|among)\b.*)$"
+)

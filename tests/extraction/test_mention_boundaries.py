@@ -140,3 +140,84 @@ def test_a_clause_after_the_day_of_a_cue_is_content() -> None:
     text = "Sen. Chuck Schumer said Tuesday the party would not block the nominee."
     said = containing(extract(text), "the party would not")
     assert said.speaker_mention == "Sen. Chuck Schumer"
+
+
+def test_a_non_restrictive_clause_after_the_content_is_the_reporters() -> None:
+    text = (
+        "People with knowledge of the group's activities said a substantial number of new donors "
+        "have come aboard since January, when Our Principles launched with an initial $3 million "
+        "donation from Marlene Ricketts."
+    )
+    said = containing(extract(text), "new donors")
+    assert said.text == "a substantial number of new donors have come aboard since January"
+
+
+def test_a_relative_clause_after_the_speaker_describes_it() -> None:
+    text = (
+        "There is no such overlap with Sanders's team, a White House official who spoke "
+        'anonymously to discuss internal strategy said Wednesday, "Certainly there are '
+        'discussions between the White House and the Sanders campaign."'
+    )
+    said = [s for s in extract(text) if s.cue == "said"]
+    assert [s.speaker_mention for s in said] == ["a White House official"]
+
+
+def test_a_subject_with_a_possessive_name_speaks() -> None:
+    text = (
+        "In response to Donald Trump’s proposal to bar Muslims from entering the United States, "
+        "Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to "
+        "stop him.”"
+    )
+    said = containing(extract(text), "ready to stop him")
+    assert said.speaker_mention == "Hillary Clinton’s right-hand woman"
+
+
+def test_a_noun_after_the_subjects_determiner_is_no_verb() -> None:
+    text = (
+        'A footnote in the report makes that clear: "These assessments do not apply to the '
+        "system used by the Department's high-level principals.\""
+    )
+    said = containing(extract(text), "These assessments")
+    assert said.speaker_mention == "A footnote in the report"  # was 'clear'
+
+
+def test_a_that_clause_after_a_verb_is_not_the_cues() -> None:
+    text = (
+        "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said Thursday his biggest worry "
+        "about Trump is that he is “unpredictable.”"
+    )
+    said = containing(extract(text), "biggest worry")
+    assert said.text.startswith("his biggest worry")  # not 'he is “unpredictable.”' alone
+
+
+def test_a_parenthetical_cue_before_and_a_quotation() -> None:
+    text = (
+        '"A big truck" plowed through security barriers that had been set up for the day\'s '
+        'festivities, he said, and "everyone started running."'
+    )
+    said = containing(extract(text), "A big truck")
+    assert said.speaker_mention == "he" and "everyone started running" in said.text
+
+
+def test_a_parenthetical_source() -> None:
+    said = containing(
+        extract("Fundraising, according to the campaign, has surged in the same period."),
+        "Fundraising",
+    )
+    assert said.parts and said.text.endswith("has surged in the same period")
+    said = containing(
+        extract("Now, according to the recent 50-state poll, some are swinging."), "swinging"
+    )
+    assert said.text == "some are swinging"
+    # must not change: a source at the end
+    said = containing(
+        extract("The emails were deleted in 2014, according to the State Department."), "emails"
+    )
+    assert said.text == "The emails were deleted in 2014"
+
+
+def test_a_headline_opening_with_its_source() -> None:
+    said = containing(extract("Sanders: Clinton Email Story Has Moved."), "Email Story")
+    assert (said.speaker_mention, said.cue) == ("Sanders", ":")
+    # must not change: a section heading
+    assert extract("The Latest: Trump wins Indiana primary, Cruz drops out.") == []
