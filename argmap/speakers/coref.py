@@ -89,6 +89,15 @@ _KIN_BEFORE = re.compile(
     r"nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter)"
     r",\s+(?:(?:former|then|the)\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
 )
+# Heads of descriptions that introduce someone new rather than name someone already written
+# about ("the Christie supporter", "the employee of nearly four years").
+_NEW_PEOPLE = frozenset(
+    """
+    supporter supporters employee employees voter voters member members resident residents
+    friend friends fan fans worker workers staffer staffers volunteer volunteers protester
+    protesters participant attendee customer student man woman person guy boy girl child
+    """.split()
+)
 # Prepositions before a title and a name the text mentions in passing ("to President X").
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -1157,7 +1166,9 @@ class SpeakerTracker:
         lowered = self._lowered
         forms = head_forms(description)
         if not any(lowered.find(form, 0, position) >= 0 for form in forms):
-            return self._latest_person_untitled(description, position)
+            return self._latest_person_untitled(description, position) or self._epithet_of(
+                description, position
+            )
         described: dict[str, tuple[int, frozenset[str]]] = {}  # person -> (latest, words)
         for run, at, seen in self._runs_before(position):
             low, high = max(0, at - 80), at + 90 + len(run)
@@ -1177,7 +1188,38 @@ class SpeakerTracker:
                 best = (score, seen, name)
         if best is not None:
             return best[2]
-        return self._latest_person_untitled(description, position)
+        return self._latest_person_untitled(description, position) or self._epithet_of(
+            description, position
+        )
+
+    def _epithet_of(self, description: str, position: int) -> str | None:
+        """The person an epithet stands for when no title the text gives fits it: "the
+        Vermont senator", "the retired neurosurgeon", "the GOP presidential front-runner" said
+        of the person who spoke or was the subject in the sentence before (or this one), the
+        latest such person whose title the epithet's head could name, or who has no office.
+        A bare "the judge" or "the man" may be someone new: it needs a word besides its head,
+        and a head that tells a person's tie to others ("the Christie supporter", "the
+        employee") rather than who they are introduces someone new."""
+        head, others = description_words(description)
+        if not head or not others or head in _NEW_PEOPLE:
+            return None
+        starts = self._sentence_starts(max(0, position - _PRONOUN_REACH), position)
+        low = starts[-2] if len(starts) > 1 else max(0, position - _PRONOUN_REACH)
+        candidates = [
+            seen
+            for seen in self._history
+            if low <= seen[0] < position
+            and seen[1].kind is SpeakerKind.PERSON
+            and seen[1].note is None
+            and " " in seen[1].name
+            and not self._in_quotation(seen[0])
+        ]
+        candidates += [c for c in self._subjects_between(low, position) if " " in c[1].name]
+        for _, person in sorted(candidates, key=itemgetter(0), reverse=True):
+            words = self._titles_of(person.name, position)
+            if fit(head, words) or self._no_office(person.name, position):
+                return person.name
+        return None
 
     def _runs_before(self, position: int) -> Iterator[tuple[str, int, int]]:
         """(run, a place it is written, its latest place) for each run of capitals written

@@ -58,3 +58,32 @@ def test_a_family_name_first_person_is_still_completed() -> None:
         "“We will not waver,” Kishida said."
     )
     assert resolve(text, "Kishida", 2) == "Kishida Fumio"
+
+
+# usa-today_2016-06-29_sanders-ready-to-take-a-stand-to.txt (PolNeAR train)
+SANDERS_READY = (
+    "Sanders ready to take a stand to push for 'progressive' platform.\n\n"
+    "Sen. Bernie Sanders says he is prepared for a floor fight at the Democratic National "
+    'Convention in Philadelphia if the party doesn\'t take more "progressive" stances on trade, '
+    "the minimum wage, climate change and other issues in its platform.\n\n"
+    'The Vermont senator told USA TODAY that there are "a lot of differences" with the party.'
+)
+
+
+def test_an_epithet_names_the_person_of_the_sentence_before() -> None:
+    # the text never writes "Vermont" of him: the senator the sentence before spoke of
+    assert resolve(SANDERS_READY, "The Vermont senator") == "Bernie Sanders"
+
+
+def test_an_epithet_with_a_word_of_someone_new_is_left_alone() -> None:
+    # breitbart_2016-02-08_the-latest-nh-towns.txt: a woman at the town hall, not Albright
+    text = (
+        "A woman who attending a town hall for New Jersey Gov. Chris Christie has a curt "
+        "replay to the recent discussion on the presidential campaign trail.\n\n"
+        "Former Secretary of State Madeleine Albright recently urged women to vote for Hillary "
+        "Clinton, saying, “There’s a special place in hell for women who don’t help each "
+        "other.”\n\n"
+        "At the town hall meeting for in Hudson, New Hampshire Monday, the Christie supporter "
+        "retorted: “There is a special place in hell for women who support Hillary.”"
+    )
+    assert resolve(text, "the Christie supporter") == "Christie supporter"
