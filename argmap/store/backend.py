@@ -236,16 +236,23 @@ class SqliteBackend(Backend):
         statement a row: a row's statement, inside a transaction, first copies every page it
         changes (the table's, its indexes', a trigger's) to a statement journal, written to a
         temporary file once it outgrows 64 KB (24 writes a statement row; a third of the
-        inserts' time). The rows are inserted in their order, as ``executemany`` would."""
+        inserts' time). The rows are inserted in their order, as ``executemany`` would.
+
+        The rows left after the full statements go by powers of two (1,000 rows: 512, 256,
+        128, 64, 32, 8): a prepared statement of 1,489 rows takes 3 MB and the connection
+        keeps the last 128 it prepared, so a size for every remainder would hold 100 MB more
+        by the end of a large ingest."""
         head, values = sql.rsplit(" VALUES ", 1)
-        width = values.count("?")
-        per = max(1, MAX_VARIABLES // width)
-        for at in range(0, len(rows), per):
-            chunk = rows[at : at + per]
+        per = max(1, MAX_VARIABLES // values.count("?"))
+        at = 0
+        while at < len(rows):
+            left = len(rows) - at
+            size = per if left >= per else 1 << (left.bit_length() - 1)
             conn.execute(
-                f"{head} VALUES {', '.join([values] * len(chunk))}",
-                list(chain.from_iterable(chunk)),
+                f"{head} VALUES {', '.join([values] * size)}",
+                list(chain.from_iterable(rows[at : at + size])),
             )
+            at += size
 
     @contextmanager
     def bulk_writes(self, conn: Connection) -> Iterator[None]:
