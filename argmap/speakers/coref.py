@@ -85,9 +85,17 @@ _CAMPAIGN_HEADS = frozenset(("campaign", "team"))
 # former President Bill Clinton".
 _KIN_BEFORE = re.compile(
     r"\b(?:his|her|their)\s+(?:(?:late|former|older|younger|eldest|oldest|youngest)\s+)?"
-    r"(?:wife|husband|son|daughter|brother|sister|father|mother|widow|widower|uncle|aunt|"
-    r"nephew|niece|cousin|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter)"
+    r"(?:(wife|daughter|sister|mother|widow|aunt|niece|granddaughter|grandmother|stepdaughter)|"
+    r"(husband|son|brother|father|widower|uncle|nephew|grandson|grandfather|stepson)|cousin)"
     r",\s+(?:(?:former|then|the)\s+)?(?:[A-Z][\w.]*\s+){0,2}$"
+)
+# The person a pronoun's own clause names as its verb's object is not the pronoun ("'...,' he
+# told Hannity": not Hannity).
+_CLAUSE_OBJECT = re.compile(
+    r"(?:\s+(?:also|then|later|again|recently))?\s+"
+    r"(?:told|tells|asked|asks|thanked|thanks|praised|attacked|criticized|urged|warned|met|"
+    r"interviewed|called|endorsed|defended|answered|replied\s+to|said\s+to)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
 # Heads of descriptions that introduce someone new rather than name someone already written
 # about ("the Christie supporter", "the employee of nearly four years").
@@ -845,10 +853,14 @@ class SpeakerTracker:
             if seen[0] < position and (wanted is None or seen[1].kind in wanted)
         ]
         quoted = self._in_quotation(position)
+        clause_object = _CLAUSE_OBJECT.match(self.text, position + len(pronoun))
+        disjoint = set(clause_object.group(1).split()) if clause_object else set()
 
         def latest_fitting(found: Iterable[tuple[int, Resolved]]) -> Resolved | None:
             """The first candidate that fits, of candidates latest first."""
             for at, seen in found:
+                if disjoint and not disjoint.isdisjoint(seen.name.split()):
+                    continue
                 if gender in ("male", "female") and self._gender_of(seen.name) not in (
                     None,
                     gender,
@@ -961,6 +973,10 @@ class SpeakerTracker:
             return known
         if name in self._pronoun_gender:
             return self._pronoun_gender[name]
+        kin = self._kin_gender(name)
+        if kin is not None:
+            self._pronoun_gender[name] = kin
+            return kin
         word = name.rsplit(None, 1)[-1]
         if word != name and self._shared_family_name(word):
             word = name  # "Melania Trump" in an article about Donald Trump: her name only
@@ -985,6 +1001,17 @@ class SpeakerTracker:
         )
         self._pronoun_gender[name] = found_gender
         return found_gender
+
+    def _kin_gender(self, name: str) -> str | None:
+        """'female' or 'male' when the text names the person as someone's kin ("his wife,
+        Gabriela Violeta Lazar"), else None."""
+        if " " not in name:
+            return None
+        for at in self._occurrences(name):
+            kin = _KIN_BEFORE.search(self.text, max(0, at - 40), at)
+            if kin is not None and (kin.group(1) or kin.group(2)):
+                return "female" if kin.group(1) else "male"
+        return None
 
     def _shared_family_name(self, word: str) -> bool:
         """Whether the text writes ``word`` after two different given names ("Donald Trump",

@@ -87,3 +87,48 @@ def test_an_epithet_with_a_word_of_someone_new_is_left_alone() -> None:
         "retorted: “There is a special place in hell for women who support Hillary.”"
     )
     assert resolve(text, "the Christie supporter") == "Christie supporter"
+
+
+# west-journal_2016-08-25_trump-stands-tall-on-proposal.txt (PolNeAR train)
+HANNITY = (
+    "During an interview with Sean Hannity that aired Wednesday night, Donald Trump discussed "
+    "one of his signature proposals — the wall that would run along the southern U.S. border "
+    "with Mexico.\n\n"
+    "Hannity asked Trump how high the wall would be.\n\n"
+    "“I think the height could be 35 to 45 feet. That’s a good height,” he told Hannity, to "
+    "cheers from the crowd."
+)
+
+
+def test_the_person_a_pronouns_own_clause_names_as_object_is_not_the_pronoun() -> None:
+    # "he told Hannity": he is not Hannity, who asked the sentence before
+    at = HANNITY.index("he told")
+    assert SpeakerTracker(HANNITY).resolve(at, at + 2).name == "Donald Trump"
+    # the same pronoun told no one by name may still be the one who asked
+    other = HANNITY.replace("he told Hannity, to cheers", "he said, to cheers")
+    at = other.index("he said")
+    assert SpeakerTracker(other).resolve(at, at + 2).name == "Sean Hannity"
+
+
+# wash-post_2016-09-03_hacker-who-exposed-clinton-s-use.txt (PolNeAR train)
+LAZAR = (
+    "Marcel Lehel Lazar, 44, known as Guccifer, pleaded guilty in May.\n\n"
+    '"We need him because life is very hard in Romania," his wife, Gabriela Violeta Lazar, '
+    "wrote in a letter to the court.\n\n"
+    "He told the New York Times that he obtained access to the email accounts by guessing "
+    "passwords."
+)
+
+
+def test_a_person_named_as_his_wife_is_a_woman() -> None:
+    tracker = SpeakerTracker(LAZAR)
+    wife = LAZAR.index("Gabriela Violeta Lazar")  # she wrote: the latest speaker
+    assert tracker.resolve(wife, wife + len("Gabriela Violeta Lazar")).name.startswith("Gab")
+    at = LAZAR.index("He told")
+    assert tracker.resolve(at, at + 2).name == "Marcel Lehel Lazar"
+    # and "her husband, ..." a man: "She" is not him
+    husband = LAZAR.replace("his wife, Gabriela Violeta Lazar", "her husband, Gabriel Lazar")
+    husband = husband.replace("Marcel Lehel Lazar, 44,", "Maria Lazar, 44,")
+    husband = husband.replace("He told", "She told")
+    at = husband.index("She told")
+    assert SpeakerTracker(husband).resolve(at, at + 3).name == "Maria Lazar"
