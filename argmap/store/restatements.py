@@ -90,8 +90,9 @@ class RestatementIndex:
                 score = fuzz.ratio(joined, other_text, score_cutoff=THRESHOLD)
                 if score:
                     best[other_id] = max(best.get(other_id, 0.0), score)
-            ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
-            found += [(statement_id, other, round(score / 100, 3)) for other, score in ranked]
+            if best:
+                ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))[:BEST]
+                found += [(statement_id, other, round(score / 100, 3)) for other, score in ranked]
         return found
 
     def _add(self, statement_id: str, document_id: str, joined: str, shingles: set[int]) -> None:
