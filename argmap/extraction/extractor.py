@@ -198,6 +198,8 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
         ):
             clause_end = _clause_break(masked, outer.content.start, min(f.cue.start, mention.start))
             if clause_end is None:
+                if masked[f.cue.start : f.cue.end] in _NESTED_CUES:
+                    kept.append(f)  # 'Whitlock said, adding that he told Trump to stay focused'
                 continue
             kept[kept.index(outer)] = outer._replace(
                 content=Span(outer.content.start, clause_end), parts=()
@@ -206,6 +208,7 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.content.start)
 
 
+_NESTED_CUES = frozenset("say says said added told tells asked wrote".split())
 _QUOTE_FIRST = {"post", "inverted", "split"}  # patterns whose content comes before the speaker
 
 

@@ -52,11 +52,13 @@ PARTICLE_VERBS = {
     "point": ("out", "to"),
     "call": ("for", "on", "upon"),
     "refer": ("to",),
+    "agree": ("with",),
     "speak": ("of", "about"),
     "talk": ("about",),
     "lash": ("out",),
     "rail": ("against",),
     "weigh": ("in",),
+    "focus": ("on",),
     "push": ("for",),
     "find": (),
     "put": ("it",),
@@ -82,7 +84,7 @@ IRREGULAR = {
     "read": ("reads",),
 }
 
-DOUBLING = frozenset("admit commit regret plan quip counsel signal rebut".split())
+DOUBLING = frozenset("admit commit regret plan quip counsel signal rebut refer prefer".split())
 
 # Verbs that may follow their content in inverted order: '"...," said Smith.'
 INVERTING = frozenset(
@@ -204,7 +206,7 @@ also has have had would will could can may might should must did does do is are 
 being previously repeatedly later then recently once often never always already publicly privately
 frequently reportedly quickly simply earlier again long still further even just not n't initially
 first subsequently separately similarly likewise specifically explicitly openly flatly bluntly
-however meanwhile now instead indeed thus therefore moreover furthermore nevertheless too
+however meanwhile now instead indeed thus therefore moreover furthermore nevertheless too twice
 """.split()
 )
 

@@ -601,7 +601,8 @@ def _attribute_cue(
         or (before == "," and before_at > lo and masked[before_at - 1] in _CLOSING)
     )
     tail_quote = _resumed_quote(masked, quotes, cue.end, hi)
-    tail_adjunct = tail_is_adjunct(masked, cue.end, hi)
+    # after a particle ('agreed with', 'called for') comes what the cue is about, not circumstance
+    tail_adjunct = " " not in masked[cue.start : cue.end] and tail_is_adjunct(masked, cue.end, hi)
     plain_post = before == "," and tail_adjunct and has_words(masked[lo:before_at], 4)
     if (
         base == "continue"

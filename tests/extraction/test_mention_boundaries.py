@@ -4,7 +4,7 @@ with one it must not touch."""
 
 from __future__ import annotations
 
-from tests.extraction.helpers import containing, extract
+from tests.extraction.helpers import containing, extract, only
 
 
 def _mention(text: str, words: str) -> str | None:
@@ -221,3 +221,33 @@ def test_a_headline_opening_with_its_source() -> None:
     assert (said.speaker_mention, said.cue) == ("Sanders", ":")
     # must not change: a section heading
     assert extract("The Latest: Trump wins Indiana primary, Cruz drops out.") == []
+
+
+def test_a_cue_whose_final_consonant_doubles() -> None:
+    said = containing(
+        extract(
+            "Gross was referring to Jim Brady and his wife, Sarah, the organization’s founders."
+        ),
+        "Jim Brady",
+    )
+    assert (said.cue, said.speaker_mention) == ("referring to", "Gross")
+
+
+def test_agreeing_with_names_what_is_agreed_with() -> None:
+    said = only(extract("Former President Bill Clinton agreed with the analysis."))
+    assert (said.cue, said.text) == ("agreed with", "the analysis")
+
+
+def test_a_reported_saying_inside_reported_speech_keeps_its_own_speaker() -> None:
+    text = (
+        '"He knew it was important," Whitlock said, adding that he told Trump to stay '
+        "laser-focused on jobs and security issues."
+    )
+    told = [s for s in extract(text) if s.cue == "told"]
+    assert [(s.speaker_mention, s.text) for s in told] == [
+        ("he", "to stay laser-focused on jobs and security issues")
+    ]
+    # must not change: a description inside reported speech is only reported through its
+    # speaker
+    text = 'Trump said Clinton once described the deal as "the gold standard" of trade deals.'
+    assert [s.cue for s in extract(text)] == ["said"]
