@@ -10,7 +10,9 @@ a kind:
     "the ministers" -> name "ministers", kind GROUP, proper False
 
 ``name_key`` gives an order-, case-, accent- and punctuation-insensitive key,
-so "Kishida Fumio" and "Fumio Kishida" compare equal.
+so "Kishida Fumio" and "Fumio Kishida" compare equal; a family name's particle is left out
+of it ("De Blasio", "de Blasio" and "Bill de Blasio" share "blasio"; "Bin Laden" is a family
+name alone, as "Laden" is), except a capitalised one that may be a given name ("Al Gore").
 
 Choices, documented once here:
 
@@ -74,6 +76,7 @@ from argmap.speakers.wordlists import (
     QUANTIFIERS_ALONE,
     QUANTITY_WORDS,
     SUFFIXES,
+    SURNAME_PARTICLES,
     SURNAME_TITLES,
     TIME_EDGE,
     TIME_WORDS,
@@ -111,7 +114,7 @@ class ParsedMention(NamedTuple):
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EDGE_CHARS = "\"'“”‘’«»„‚`*_ \t"
 _LEAD_PHRASE = re.compile(r"^(?:according\s+to|by)\s+", re.IGNORECASE)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:,|;|\s[—–]\s|\s--\s)\s*")
+_SEGMENT_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|\s[—–]\s|\s--\s)\s*")  # not "34,000"
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PLAIN_NAME = re.compile(rf"^{_NAME_WORD}(?: (?:[A-Z]\.|{_NAME_WORD})){{0,3}}$")
 _SIMPLE_NAME = re.compile(r"^[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)*$")
@@ -120,7 +123,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]+$")
 _NUMBER = re.compile(r"^\d[\d,.]*%?$")
 _DATELINE = re.compile(  # a place in capitals, maybe a state and an agency, and a dash
     r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*,?(?: [A-Z][A-Za-z.]+)?(?: \([A-Za-z ]+\))? "
-    r"?(?:--|—|–|―) ?(?=[A-Z])"
+    r"?(?:(?:--|—|–|―) ?|- )(?=[A-Z])"
 )
 _POSSESSIVE_S = re.compile(r"['’]s$")
 _POSSESSIVE_S_ENDINGS = ("'s", "’s")  # for str.endswith on words, which hold no line breaks
@@ -150,6 +153,10 @@ def pronoun_gender(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def split_role(mention: str) -> ParsedMention:
     """Split a speaker mention into name, role, kind and affiliation (see the module doc)."""
+    if mention[:1].isupper() and mention.split(" ", 1)[0].casefold() in _TITLE_OBJECTS:
+        person = _after_title_object(mention)
+        if person is not None:
+            return person
     quick = _titled_plain_name(mention)
     if quick is not None:
         return quick
@@ -161,7 +168,14 @@ def split_role(mention: str) -> ParsedMention:
     if text.casefold() in _NOBODY:
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="nobody named")
     note = _holiday(text)
-    text = _trim_edges(text)
+    trimmed = _trim_edges(text)
+    if trimmed != text and " " not in trimmed and is_pronoun(trimmed):
+        if text.startswith(("Let ", "let ")):
+            return ParsedMention(trimmed, None, SpeakerKind.UNKNOWN, proper=False)  # "Let me"
+        if not _PREPOSITIONS.isdisjoint(map(_bare, text[: -len(trimmed)].split())):
+            # "those around him": people near him, not he
+            return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="not a name")
+    text = trimmed
     note = note or _not_a_name(text, _DETERMINED.match(mention) is not None)
     if note is not None:
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note=note)
@@ -169,6 +183,19 @@ def split_role(mention: str) -> ParsedMention:
     if issuer is not None:
         return issuer
     segments = _segments(text)
+    if _PARTY_STATE.match(segments[0].replace(" ", "")):  # "R -S.C., fired in June ..."
+        return ParsedMention(
+            segments[0], None, SpeakerKind.UNKNOWN, proper=False, note="a party and a state"
+        )
+    if _place_alone(segments[0]) or (
+        len(segments) > 1
+        and " " not in segments[0]
+        and _place_after_name(segments[1])
+        and not _PARTY_STATE.match(segments[1].replace(" ", ""))
+    ):  # "Md., who watched ...", "Flint, Mich": a place, the end of someone's description
+        return ParsedMention(
+            segments[0], None, SpeakerKind.ORGANISATION, proper=False, note="a place"
+        )
     first = _np(segments[0].split())
     rest = segments[1:]
     parsed = first if not rest else _with_segments(first, segments[0], rest)
@@ -196,12 +223,19 @@ def name_key(name: str) -> tuple[str, ...]:
     stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
     ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
+        words = name.split(" ")
         tokens = [
-            t for t in name.casefold().split(" ") if t not in SUFFIXES and t not in KEY_STOPWORDS
+            t
+            for i, t in enumerate(name.casefold().split(" "))
+            if t not in SUFFIXES and t not in KEY_STOPWORDS and not _particle_at(words, i, t)
         ]
         tokens.sort()
         return tuple(tokens)
     words = name.split()
+    if len(words) > 1:
+        words = [w for i, w in enumerate(words) if not _particle_at(words, i, _bare(w))]
+        words = [_without_particle_prefix(w) for w in words]
+        name = " ".join(words)
     initials = [w for w in words if _INITIAL.match(w)]
     text = " ".join(w for w in words if not _INITIAL.match(w)) if initials else name
     if not text.isascii():
@@ -219,6 +253,24 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(sorted(tokens))
 
 
+def _particle_at(words: list[str], i: int, bare: str) -> bool:
+    """Whether ``words[i]`` is a particle of the family name after it, left out of the key so
+    that "De Blasio", "de Blasio" and "Bill de Blasio" share their family name's: a particle
+    written in lower case ("bin", "van", "al"), or one that is never a given name ("De",
+    "Bin", "Le"), never the last word."""
+    if i + 1 >= len(words) or bare not in NAME_PARTICLES:
+        return False
+    return words[i][:1].islower() or bare in SURNAME_PARTICLES
+
+
+def _without_particle_prefix(word: str) -> str:
+    """ "al-Assad" -> "Assad": a particle joined to the family name by a hyphen, in lower case."""
+    prefix, dash, rest = word.partition("-")
+    if dash and prefix in NAME_PARTICLES and rest[:1].isupper():
+        return rest
+    return word
+
+
 @lru_cache(maxsize=1 << 16)
 def surname_candidates(name: str) -> frozenset[str]:
     """The tokens of a person's name that may be the family name: first and last
@@ -233,6 +285,8 @@ def surname_candidates(name: str) -> frozenset[str]:
     ]
     if not tokens:
         return frozenset()
+    if len(tokens) == 2 and _particle_at(tokens, 0, _bare(tokens[0])):
+        return frozenset({" ".join(tokens), tokens[1]})  # "Bin Laden", "de Blasio"
     found = {tokens[0], tokens[-1]}
     if len(tokens) >= 3 and tokens[-2].casefold() in NAME_PARTICLES:
         found.add(f"{tokens[-2]} {tokens[-1]}")
@@ -269,7 +323,53 @@ _LEXICON = (
 )
 
 
-_NOT_FIRST_OF_A_NAME = frozenset("Said Says No".split())
+# Verbs that open a sentence before the speaker's name: "Continued Stone: ...".
+_REPORTING = frozenset(
+    """
+    said says say added adds continued continues explained explains noted notes wrote writes
+    concluded concludes replied replies recalled recalls insisted insists argued argues
+    """.split()
+)
+_NOT_FIRST_OF_A_NAME = frozenset(["No", *(w.capitalize() for w in _REPORTING)])
+
+# What follows "of" in a title and is never a given name: a run of capitals that opens with
+# one ("State William Galvin" of "Secretary of State William Galvin", "Elections Susan
+# Bucher" of "Supervisor of Elections Susan Bucher") is the person after it.
+_TITLE_OBJECTS = frozenset(
+    """
+    state defense defence homeland security treasury commerce labor labour energy education
+    health human services agriculture transportation transport interior veterans affairs
+    finance trade industry elections corrections revenue taxation insurance environment
+    housing urban development culture public works safety welfare resources natural economic
+    foreign home internal
+    """.split()
+)
+
+
+# A department called by its one word ("State calls 22 emails of Clinton 'top secret'").
+_DEPARTMENTS = frozenset(
+    """
+    state defense defence treasury commerce labor labour energy education interior
+    agriculture transportation homeland
+    """.split()
+)
+
+
+def _after_title_object(mention: str) -> ParsedMention | None:
+    """The person named after the words a title's "of" governs ("State William Galvin" ->
+    William Galvin), or None when no plain full name follows them."""
+    words = mention.split(" ")
+    n = 0
+    while n < len(words) and (
+        words[n].casefold() in _TITLE_OBJECTS or (n and words[n] in ("and", "&"))
+    ):
+        n += 1
+    rest = words[n:]
+    if not 2 <= len(rest) <= 4 or not _PLAIN_NAME.match(" ".join(rest)):
+        return None
+    if not _is_plain_name(rest):
+        return None
+    return ParsedMention(" ".join(rest), None, SpeakerKind.PERSON)
 
 
 def _titled_plain_name(mention: str) -> ParsedMention | None:
@@ -291,6 +391,19 @@ def _titled_plain_name(mention: str) -> ParsedMention | None:
 
 
 _STATE_PAIR_FIRST = frozenset(pair.split("-")[0] for pair in US_STATE_PAIRS)
+_COUNTRY_INITIALS = frozenset(("us", "uk", "un", "eu"))
+
+
+def _place_alone(segment: str) -> bool:
+    """A state's abbreviation ("Md.", "Mo.", "N.C.") as all a mention's first part holds:
+    the end of "of Ashton, Md.", never a speaker ("Texas" and "U.S." may speak as
+    institutions)."""
+    if " " in segment or "." not in segment:
+        return False
+    bare = _bare(segment)
+    if bare in _COUNTRY_INITIALS:
+        return False
+    return bool(_STATE_ABBREVIATION.match(segment)) or (len(bare) <= 5 and bare in US_STATES)
 
 
 def _is_plain_name(words: list[str]) -> bool:
@@ -299,8 +412,8 @@ def _is_plain_name(words: list[str]) -> bool:
     t = ""
     for word in words:
         t = word.casefold()
-        if (t[:-1] if t[-1] == "." else t) in lexicon:
-            return False
+        if (t[:-1] if t[-1] == "." else t) in lexicon or (t[-1] == "s" and t[:-1] in TITLES):
+            return False  # a title, a place, a common noun, or titles ("Professors Foner")
     if (
         len(words) == 2
         and words[0].casefold() in _STATE_PAIR_FIRST
@@ -370,6 +483,8 @@ def _may_be_common(tokens: list[str]) -> bool:
     if len(tokens) == 1:
         return True
     nxt = tokens[1]
+    if nxt in NAME_PARTICLES and len(tokens) > 2 and tokens[2][:1].isupper():
+        return False  # "Bill de Blasio": a given name and a family name, not a bill
     return nxt not in COMPLEMENT_PREPS and not nxt[:1].isupper()
 
 
@@ -382,7 +497,9 @@ def _is_title(tokens: list[str], i: int) -> bool:
     t = tokens[i]
     b = _bare(t)
     if b not in TITLES and not ("-" in b and any(p in TITLES for p in b.split("-"))):
-        return False
+        # a plural title before names: "Professors Foner and Alba", "Sens. ..."; not a
+        # team's name at the end ("the Arizona Cardinals")
+        return _plural_title_before_name(tokens, i)
     if b in SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
         prev = _bare(tokens[i - 1])
         if (
@@ -393,6 +510,23 @@ def _is_title(tokens: list[str], i: int) -> bool:
         ):
             return False  # "Steve King"
     return True
+
+
+def _plural_title_before_name(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is a title of several people right before their names:
+    "Professors Foner and Alba", "Florida Sens. Marco Rubio ... and Bill Nelson" (not "Board
+    of Governors Chairwoman Janet Yellen", "Log Cabin Republicans president")."""
+    t = tokens[i]
+    bare = _bare(t)
+    if not (t[:1].isupper() and bare.endswith("s") and i + 1 < len(tokens)):
+        return False
+    single = bare[:-1]
+    if single not in TITLES or single in SURNAME_TITLES or single in _PARTY_WORDS:
+        return False
+    if len(single) < 4 and single not in ("sen", "rep", "gov", "gen"):
+        return False  # "Press" is no plural of "Pres."
+    after = tokens[i + 1]
+    return after[:1].isupper() and _bare(after) not in TITLES
 
 
 def _is_plural(word: str) -> bool:
@@ -457,6 +591,10 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
     last = bares[-1]
     if is_place(" ".join(tokens)):
         return SpeakerKind.ORGANISATION  # a state or country speaking as an institution
+    if (last in ("state", "convention") and len(tokens) > 1) or (
+        len(tokens) == 1 and last in _DEPARTMENTS
+    ):  # "Islamic State", "Republican National Convention"; "State", "Treasury"
+        return SpeakerKind.ORGANISATION
     if (
         len(tokens) > 1
         and " ".join(tokens).isupper()
@@ -504,6 +642,8 @@ def _affiliation_in(text: str) -> str | None:
         tokens = m.group(1).split()
         while tokens and tokens[-1] in CONNECTORS:
             tokens.pop()
+        if len(tokens) == 1 and m.group(0).startswith("of") and _bare(tokens[0]) in _DEPARTMENTS:
+            continue  # "Secretary of State": a title, no organisation named
         if tokens and (
             _proper_kind(tokens) is SpeakerKind.ORGANISATION or _bare(tokens[-1]) in ORG_HEADS
         ):
@@ -548,7 +688,21 @@ _STATE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2}$")  # N.C., N.Y., D.C.
 # A party and a state after a name and its comma: "R-Ky.", "D-N.Y.", "I-Vt", "R-Iowa".
 _PARTY_STATE = re.compile(r"^[RDI]-(?:[A-Z][a-z]{1,6}|(?:[A-Z]\.){1,2}[A-Z]?)\.?$")
 _BY_ISSUER = re.compile(r"\b(?:by|from)\s+(?=\S)", re.IGNORECASE)
-_ISSUED = FIGURE_HEADS | MEDIA_HEADS | DOCUMENT_HEADS | frozenset(("reporting", "investigation"))
+# What a person says, named by its speaker's possessive ("Donald Trump's anti-Muslim
+# rhetoric", "Oz's dubious medical advice"): the speaker speaks.
+_SPEECH_NOUNS = frozenset(
+    """
+    rhetoric advice comments comment claim claims words criticism response
+    answer warning warnings accusation accusations argument arguments promise promises pledge
+    """.split()
+)
+_ISSUED = (
+    FIGURE_HEADS
+    | MEDIA_HEADS
+    | DOCUMENT_HEADS
+    | _SPEECH_NOUNS
+    | frozenset(("reporting", "investigation"))
+)
 _HOLIDAY = frozenset(
     """
     election labor memorial veterans independence inauguration primary caucus thanksgiving
@@ -567,6 +721,7 @@ _HEADLINE_VERBS = frozenset(
     """
     had has have is are was were does did says said tells told asks asked calls called urges
     slams blasts rips warns vows wins loses gets got dropped drops makes made takes took
+    goes sees faces looks comes gives finds shows keeps puts leads backs rejects spurns
     """.split()
 )
 
@@ -583,7 +738,8 @@ def _trim_edges(text: str) -> str:
             or (bare in MONTH_NAMES and _NUMBER.match(_bare(words[1])))
             or (_NUMBER.match(bare) and words[0].endswith((".", ",")))
             or (bare in TIME_EDGE and words[0].endswith(".") and words[1][:1].isupper())
-            or (bare in ("said", "says") and words[1][:1].isupper())  # "Said Ellis"
+            or (bare in _REPORTING and words[1][:1].isupper())  # "Said Ellis", "Continued Stone"
+            or (_ends_sentence(words[0]) and words[1][:1].isupper())  # "Hester. Michael Mulgrew"
         ):
             words = words[1:]
             continue
@@ -605,6 +761,24 @@ def _trim_edges(text: str) -> str:
         )
     ):
         words = words[:-2]  # "the administration last week", "Fiorina a month (later)"
+    for i in range(1, len(words)):
+        word = words[i]
+        if not word.islower():
+            continue
+        before = words[i - 1]
+        if before.endswith((",", ";", ":")):
+            continue  # "Sullivan, struck by her story": an apposition, not a clause
+        if (word in _CLAUSE_VERBS and before[:1].isupper()) or (
+            word.endswith("ing")
+            and len(word) > 5
+            and word not in _ING_NOUNS
+            and _is_plural(_bare(before))
+            and (before[:1].isupper() or _bare(before)[:-1] in _HEAD_NOUNS)
+        ):
+            # "Trump went", "Perez lobbies for ...", "Protesters marching through ...": the
+            # verb of the clause the name begins
+            words = words[:i]
+            break
     if "ed" not in text and "n't" not in text and "n’t" not in text:
         return " ".join(words).strip(" ,;:")
     if len(words) > 1 and words[-1].endswith(("n't", "n’t")) and words[-1].islower():
@@ -627,6 +801,53 @@ def _trim_edges(text: str) -> str:
             words = words[:i]
             break
     return " ".join(words).strip(" ,;:")
+
+
+# Verbs in the past or the present that, in lower case after a name, begin its clause ("Trump
+# went on", "Perez lobbies", "Mr. Baker makes no ...").
+_CLAUSE_VERBS = frozenset(
+    """
+    went goes came comes took takes gave gives made makes got gets kept keeps held holds ran
+    runs won wins lost loses struck strikes wrote writes spoke speaks began begins brought
+    brings sent sends saw sees knew knows thought thinks told tells says said became becomes
+    found finds felt feels stood stands left leaves met meets lobbies talks calls asks wants
+    seems appears argues insists believes hopes plans tries needs
+    """.split()
+)
+# Nouns in -ing after a plural: not a verb that begins a clause ("the Democrats' polling").
+_ING_NOUNS = frozenset(
+    """
+    thing things something nothing anything everything morning evening spring string wing
+    king ring sibling offspring ceiling meeting building ruling hearing briefing funding
+    polling landing setting being earnings holding wedding darling feeling feelings spending
+    following
+    """.split()
+)
+# Words ending with a dot that abbreviate, so end no sentence ("Sen.", "Calif.", "Jr.").
+_DOTTED = (
+    TITLES
+    | HONORIFICS
+    | ABBREVIATIONS
+    | US_STATES
+    | MONTH_NAMES
+    | frozenset(
+        """
+        st mt ft dept univ ave blvd rd no vol esq hon atty dist cong assn intl natl sens reps
+        govs penn messrs gen supt ret
+        """.split()
+    )
+)
+_SENTENCE_END = re.compile(r"^[A-Za-z][a-z]{2,}\.$")
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a dot that is no abbreviation ends a sentence: "Hester." of "Hester.
+    Michael Mulgrew, president of the United Federation of Teachers"."""
+    return (
+        word.endswith(".")
+        and _SENTENCE_END.match(word) is not None
+        and word[:-1].casefold() not in _DOTTED
+    )
 
 
 # Words in -ed that are no verb after a name ("Ted", "Alfred" are capitalised anyway).
@@ -668,6 +889,20 @@ _DETERMINED = re.compile(r"\s*(?:the|this|that)\s+\S", re.IGNORECASE)
 
 
 _NOBODY = frozenset(("no one", "nobody", "no-one", "none", "not one"))
+_PREPOSITIONS = frozenset(
+    """
+    to from with without of in on at by about into onto over under between through during
+    toward towards upon via per against beneath behind below above along alongside around
+    amidst atop underneath across among amid beyond near
+    """.split()
+)
+_NUMBER_WORDS = frozenset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion
+    """.split()
+)
 
 
 def _not_a_name(text: str, determined: bool = False) -> str | None:
@@ -695,6 +930,8 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE or bares[0] in ("the", "a", "an")
     ):
         return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
+    if len(words) == 1 and bares[0] in _NUMBER_WORDS:
+        return "a number"  # "Nine" of "Nine months of Trump soaring ..."
     if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
     if (
@@ -734,8 +971,8 @@ def _issuer(text: str) -> ParsedMention | None:
     for p, word in enumerate(words[:-1]):
         if word.endswith(_POSSESSIVE_S_ENDINGS) and word[:1].isupper():
             for after in words[p + 1 :]:  # "Trump's tweet", "Hoff's letter makes a case"
-                if not after[:1].islower():
-                    break
+                if not after[:1].islower() or after in _PREPOSITIONS:
+                    break  # not "Mr. Obama's reaction to the attacks"
                 if _bare(after) in _ISSUED:
                     owner = split_role(" ".join(words[: p + 1]))
                     if owner.note is None and owner.proper and owner.name:
@@ -867,7 +1104,22 @@ def _quantity_of(tokens: list[str]) -> ParsedMention | None:
         return None
     if not all(b in QUANTITY_WORDS or _NUMBER.match(b) for b in before):
         return None
-    inner = _np(tokens[i + 1 :])
+    inner_tokens = tokens[i + 1 :]
+    for k in range(len(inner_tokens) - 1):
+        word, after = inner_tokens[k], inner_tokens[k + 1 :]
+        if (
+            word.islower()
+            and _is_plural(word)
+            and not _agent_word(_bare(word)[:-1])
+            and _bare(word)[:-1] not in GROUP_WORDS
+            and all(t[:1].isupper() for t in after)
+        ):
+            # "One of the jobs Perez [talks about]": the name begins a relative clause
+            person = _np(after)
+            if person.proper and person.kind is SpeakerKind.PERSON:
+                return person
+            break
+    inner = _np(inner_tokens)
     kind = SpeakerKind.PERSON if before == ["one"] else SpeakerKind.GROUP
     return ParsedMention(
         " ".join(tokens), None, kind, inner.affiliation, proper=False, head=inner.head
@@ -893,10 +1145,12 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
 def _scan(tokens: list[str]) -> ParsedMention:
     """Split role words from the trailing proper name and classify the mention."""
     honorific = False
+    surname_at = -1  # the word after an honorific: a family name, even "King" or "Bishop"
     kept: list[str] = []
     for i, t in enumerate(tokens):
         if _bare(t) in HONORIFICS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
             honorific = True
+            surname_at = len(kept)
             continue
         kept.append(t)
     tokens = kept
@@ -908,7 +1162,9 @@ def _scan(tokens: list[str]) -> ParsedMention:
         if t in CONNECTORS or _is_particle(tokens, i):
             i += 1
             continue
-        if _is_title(tokens, i) or not _is_cap(tokens, i):
+        if (
+            _is_title(tokens, i) and not (i == surname_at and _bare(t) in SURNAME_TITLES)
+        ) or not _is_cap(tokens, i):
             role_end = i + 1
             if i + 1 < n and tokens[i + 1] in COMPLEMENT_PREPS:
                 j = i + 2
@@ -924,6 +1180,11 @@ def _scan(tokens: list[str]) -> ParsedMention:
                     if j < n:
                         role_end = i = j
                         continue
+                    if _bare(tokens[-1]) in ORG_HEADS and _person_noun(_bare(t)):
+                        # "The head of the Service Employees International Union": a person
+                        # of the organisation, no one named (not "International Union")
+                        role_end = n
+                        break
                     role_end = _complement_end(tokens, start)
                     break
             i += 1
@@ -1002,6 +1263,20 @@ def _description(tokens: list[str]) -> ParsedMention:
 
 def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> ParsedMention:
     """A proper name, possibly after a role."""
+    while (
+        role_tokens
+        and role_tokens[-1][:1].isupper()
+        and _bare(role_tokens[-1]) in _PARTY_WORDS
+        and _proper_kind(name_tokens) is SpeakerKind.ORGANISATION
+    ):  # "The Republican National Committee", "Republican Jewish Coalition"
+        name_tokens = [role_tokens[-1], *name_tokens]
+        role_tokens = role_tokens[:-1]
+    if role_tokens and _plural_title_before_name(
+        [*role_tokens, *name_tokens[:1]], len(role_tokens) - 1
+    ):
+        # "Florida Sens. Marco Rubio (R), ... and Bill Nelson", "Professors Foner and Alba":
+        # several people, whom the title names together
+        return ParsedMention(" ".join(role_tokens + name_tokens), None, SpeakerKind.GROUP)
     role = " ".join(role_tokens) or None
     affiliation = _affiliation_in(role) if role else None
     if "of" in name_tokens:
@@ -1047,6 +1322,9 @@ def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> Pa
         if _PARTY_STATE.match(seg):
             appositives.append(seg)  # "Mitch McConnell, R-Ky.": a party and a state
             continue
+        if first.kind is SpeakerKind.PERSON and (lead in ("of", "from") or _place_after_name(seg)):
+            appositives.append(seg)  # "Donna Sampson Rawlings, 59, of Ashton, Md."
+            continue
         if lead in ("and", "or", "&"):
             return _group_of([first_text, *rest])
         if lead in APPOSITION_STOPS:
@@ -1075,11 +1353,21 @@ def _with_segments(first: ParsedMention, first_text: str, rest: list[str]) -> Pa
         return first
     affiliation = first.affiliation or _affiliation_in(apposition)
     kind = first.kind
-    if kind is SpeakerKind.PERSON and not first.role:
+    if kind is SpeakerKind.PERSON and not first.role and not _place_after_name(appositives[0]):
         described = _np(appositives[0].split())
         if described.kind is SpeakerKind.ORGANISATION and described.head not in DOCUMENT_HEADS:
             kind = SpeakerKind.ORGANISATION  # "The Union Leader, New Hampshire's largest newspaper"
     return first._replace(role=role, affiliation=affiliation, kind=kind)
+
+
+def _place_after_name(segment: str) -> bool:
+    """A state or a city's state after a person's name and its comma: "D.C.", "Md.", "Ohio"."""
+    if _place_alone(segment) or _STATE_INITIALS.match(segment):
+        return True
+    return " " not in segment and _bare(segment) in US_STATES
+
+
+_STATE_INITIALS = re.compile(r"^(?:[A-Z]\.){1,2}[A-Z]\.?$")  # "D.C", "N.Y."
 
 
 def _trim_relative(segment: str) -> str:

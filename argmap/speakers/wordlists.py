@@ -61,7 +61,7 @@ TITLES = frozenset(
     delegate candidate nominee front-runner frontrunner incumbent challenger lady first
     president-elect vice-president senior top then ex emeritus designate elect republican
     democrat duke earl baron lord pm mp mep gop rival opponent ally critic billionaire
-    businessman businesswoman mogul activist
+    businessman businesswoman mogul activist vp veep
     """.split()
 )
 # Title words that are also common surnames or given names: "Steve King", "Earl ...".
@@ -85,7 +85,7 @@ PERSON_NOUNS = TITLES | frozenset(
     runner-up governor senator representative nominee appointee employee trustee refugee
     detainee retiree attendee delegate candidate advocate graduate secretary executive
     emissary protester protestor demonstrator immigrant farmer owner physician surgeon
-    nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one
+    nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one mate spouse
     """.split()
 )
 PERSON_SUFFIXES = tuple("man woman person ist ian eer ster".split())
@@ -201,6 +201,10 @@ CONNECTORS = frozenset("of for and & the to de".split())
 NAME_PARTICLES = frozenset(
     "van von der den de del della di da du la le dos das ter ten bin ibn al el abu ben st".split()
 )
+# Particles that are never a given name: written first and capitalised ("De Blasio", "Bin
+# Laden", "Le Pen") they still open a family name, as "van", "al", "ben" ("Van Jones", "Al
+# Gore", "Ben Carson") need not.
+SURNAME_PARTICLES = frozenset("von der den de della di du le dos das bin ibn".split())
 COMPLEMENT_PREPS = frozenset("of to for".split())
 # A mention's noun phrase ends at these: relative pronouns and locative/other prepositions.
 CUT_WORDS = frozenset(
@@ -252,6 +256,7 @@ LEADING_NOT_NAME = frozenset(
     what how why where who whom whose which that this these those there here
     not no yes well oh given
     everything nothing something anything everyone everybody anyone anybody
+    beneath behind below above along alongside around amidst atop underneath across let
     """.split()
 )
 # Days, months and other time words at the edges of a mention ("Trump Wednesday", "On
