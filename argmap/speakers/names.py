@@ -114,7 +114,7 @@ class ParsedMention(NamedTuple):
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EDGE_CHARS = "\"'“”‘’«»„‚`*_ \t"
 _LEAD_PHRASE = re.compile(r"^(?:according\s+to|by)\s+", re.IGNORECASE)
-_SEGMENT_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|\s[—–]\s|\s--\s)\s*")  # not "34,000"
+_SEGMENT_SPLIT = re.compile(r"\s*(?:(?<!\d),|,(?!\d)|;|\s[—–-]\s|\s--\s)\s*")  # not "34,000"
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PLAIN_NAME = re.compile(rf"^{_NAME_WORD}(?: (?:[A-Z]\.|{_NAME_WORD})){{0,3}}$")
 _SIMPLE_NAME = re.compile(r"^[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)*$")
@@ -183,6 +183,13 @@ def split_role(mention: str) -> ParsedMention:
     if issuer is not None:
         return issuer
     segments = _segments(text)
+    if (
+        len(segments) > 1
+        and segments[0].count(" ") > 1
+        and segments[0].isupper()
+        and segments[1][:1].isupper()
+    ):
+        segments = segments[1:]  # "EXPECTED TURNOUT IN IOWA ... - Michael P. McDonald"
     if _PARTY_STATE.match(segments[0].replace(" ", "")):  # "R -S.C., fired in June ..."
         return ParsedMention(
             segments[0], None, SpeakerKind.UNKNOWN, proper=False, note="a party and a state"
@@ -744,6 +751,10 @@ def _trim_edges(text: str) -> str:
             words = words[1:]
             continue
         break
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] in ("I.", "II.") and words[i - 1] == "War":
+            words = words[i + 1 :]  # "World War I. Clinton": a war's numeral ends a sentence
+            break
     while len(words) > 1 and words[-1][:1].isupper() and _bare(words[-1]) in DAY_NAMES:
         words.pop()
     while (
@@ -932,6 +943,10 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
     if len(words) == 1 and bares[0] in _NUMBER_WORDS:
         return "a number"  # "Nine" of "Nine months of Trump soaring ..."
+    if (words[0].islower() and bares[0] in _CLAUSE_VERBS) or (
+        len(words) == 1 and (bares[0] in _HEADLINE_VERBS or bares[0] in ("having", "being"))
+    ):
+        return "not a name"  # "keeps", "made other public", a headline's "Spurns", "Having"
     if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
     if (
