@@ -758,6 +758,12 @@ def _trim_edges(text: str) -> str:
     while len(words) > 1 and words[-1][:1].isupper() and _bare(words[-1]) in DAY_NAMES:
         words.pop()
     while (
+        len(words) > 1
+        and words[-1] in ("and", "or", "but", "&")
+        and any(w[:1].isupper() for w in words)
+    ):
+        words.pop()  # "the federal Securities and Exchange Commission and [a 15-count ...]"
+    while (
         len(words) > 2
         and _bare(words[-1]) in TIME_EDGE
         and _bare(words[-2])
@@ -822,7 +828,7 @@ _CLAUSE_VERBS = frozenset(
     runs won wins lost loses struck strikes wrote writes spoke speaks began begins brought
     brings sent sends saw sees knew knows thought thinks told tells says said became becomes
     found finds felt feels stood stands left leaves met meets lobbies talks calls asks wants
-    seems appears argues insists believes hopes plans tries needs
+    seems appears argues insists believes hopes plans tries needs go
     """.split()
 )
 # Nouns in -ing after a plural: not a verb that begins a clause ("the Democrats' polling").

@@ -351,3 +351,20 @@ def test_nouns_and_names_are_no_verbs() -> None:
     assert split_role("the people").note is None
     assert split_role("officials").note is None
     assert split_role("Trump went").name == "Trump"
+
+
+def test_a_coordinator_at_the_end_of_a_mention_is_no_part_of_the_name() -> None:
+    # nyt_2016-09-12_visa-program-up-for-renew... (PolNeAR dev): "According to a 52-count civil
+    # complaint filed by the federal Securities and Exchange Commission and a 15-count complaint
+    # by Vermont, ..."
+    parsed = split_role("federal Securities and Exchange Commission and")
+    assert not parsed.name.endswith(" and")
+    assert split_role("Smith and Wesson").name == "Smith and Wesson"
+
+
+def test_a_clause_that_opens_with_a_bare_verb_is_no_name() -> None:
+    # politico_2016-09-23_partisan-fireworks-o... (PolNeAR dev): "Kadzik's refusal to answer
+    # fully did not go over well with Republicans, and the meeting deteriorated from there,
+    # said one GOP source in the room."
+    mention = "go over well with Republicans, and the meeting deteriorated from there"
+    assert split_role(mention).note == "not a name"
