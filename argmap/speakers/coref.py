@@ -431,6 +431,16 @@ class SpeakerTracker:
         self._lone[name] = known
         return known
 
+    def _lone_person(self, name: str, start: int, gender: str | None) -> str | None:
+        """A one-word person name completed as ``_lone_name`` does; after an honorific that
+        tells a gender ("Mrs. Clinton"), to the full name of that gender the text writes (the
+        "Hillary Clinton" written before, not the "Bill Clinton" of "the Bill Clinton era"),
+        else as without it."""
+        lone = self._lone_name(name, start)
+        if gender is None or lone is None:
+            return lone
+        return self._full_name(name, start, gender) or lone
+
     def _a_persons_name(self, name: str) -> bool:
         """Whether ``name`` may be a person's for 'he' or 'she': the text writes one of its
         words as a person's ("Sen. Kristen Gillibrand", "Gillibrand said"), or, for a name of
@@ -957,7 +967,12 @@ class SpeakerTracker:
                 stop = end.start()
                 if (
                     text[stop] == "."
-                    and text.rfind(" ", stop - 5, stop) >= 0  # a word of four letters or fewer
+                    # a word of four letters or fewer ("Mrs." opening a paragraph too)
+                    and (
+                        stop < 5
+                        or max(text.rfind(" ", stop - 5, stop), text.rfind("\n", stop - 5, stop))
+                        >= 0
+                    )
                     and _ABBREVIATION_BEFORE.search(text, max(0, stop - 6), stop + 1)
                 ):
                     continue  # the full stop of "Mr." or an initial is not a sentence's end
@@ -1124,15 +1139,14 @@ class SpeakerTracker:
         name = _person_name(run)
         if name is None or not (honorific or self._a_persons_name(name)):
             return None
+        gender = _honorific_gender(honorific) if honorific else None
         if len(name.split()) == 1:
-            lone = self._lone_name(name, start)
+            lone = self._lone_person(name, start, gender)
             if lone is None:
                 return None
             name = lone
-        if honorific:
-            title = _TITLE_GENDER.match(honorific)
-            if title:
-                self._gender.setdefault(name, (title.group(1) and "male") or "female")
+        if gender is not None:
+            self._gender.setdefault(name, gender)
         return Resolved(name, SpeakerKind.PERSON, split_role(run).role)
 
     def _people_mentioned_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
@@ -1174,14 +1188,15 @@ class SpeakerTracker:
         name = _person_name(run)
         if name is None or self._in_headline(start) or not self._a_persons_name(name):
             return None
+        title = _TITLE_GENDER.match(self.text, start)
+        gender = None if title is None else (title.group(1) and "male") or "female"
         if len(name.split()) == 1:
-            lone = self._lone_name(name, start)
+            lone = self._lone_person(name, start, gender)
             if lone is None:
                 return None
             name = lone
-        title = _TITLE_GENDER.match(self.text, start)
-        if title:
-            self._gender.setdefault(name, (title.group(1) and "male") or "female")
+        if gender is not None:
+            self._gender.setdefault(name, gender)
         return Resolved(name, SpeakerKind.PERSON, split_role(run).role)
 
     def _person_described(self, description: str, position: int) -> str | None:

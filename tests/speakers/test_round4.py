@@ -132,3 +132,48 @@ def test_a_person_named_as_his_wife_is_a_woman() -> None:
     husband = husband.replace("He told", "She told")
     at = husband.index("She told")
     assert SpeakerTracker(husband).resolve(at, at + 3).name == "Maria Lazar"
+
+
+# nyt_2016-06-28_clinton-and-warren-team-up-on-tr.txt (PolNeAR train)
+CLINTON_WARREN = (
+    "Hillary Clinton and Senator Elizabeth Warren of Massachusetts held their first joint "
+    "campaign event on Monday.\n\n"
+    "The event was the culmination of an unlikely political alliance between Mrs. Clinton, who "
+    "is often associated with her husband's centrist economic agenda, and Ms. Warren, who has "
+    "assailed policies of the Bill Clinton era.\n\n"
+    "While an all-female ticket is unlikely, James Hamilton, the Washington lawyer leading "
+    "Mrs. Clinton's vice-presidential search, has begun vetting Ms. Warren and other "
+    "candidates. Ever since she endorsed Mrs. Clinton this month, Ms. Warren has been a "
+    "powerful surrogate.\n\n"
+    "''Why do the richest Americans get away with it?'' Mrs. Clinton asked."
+)
+
+
+def test_mrs_clinton_named_in_passing_does_not_make_bill_clinton_a_woman() -> None:
+    tracker = SpeakerTracker(CLINTON_WARREN)
+    she = CLINTON_WARREN.index("she endorsed")  # reads the people named before it
+    tracker.resolve(she, she + 3)
+    asked = CLINTON_WARREN.rindex("Mrs. Clinton")
+    assert tracker.resolve(asked, asked + len("Mrs. Clinton")).name == "Hillary Clinton"
+
+
+# nyt_2016-03-23_why-sanders-lags-on-black-vote-.txt (PolNeAR train)
+SANDERS_LAGS = (
+    "Asked during a January debate why he trailed Hillary Clinton so badly among minority "
+    "voters, Senator Bernie Sanders said he would gain ground.\n\n"
+    "Recent polling shows that Bill Clinton's favorability rating among working-class white "
+    "Democrats is roughly equivalent to his rating among African-Americans.\n\n"
+    "Mrs. Clinton has been a dogged defender of the Affordable Care Act, while Mr. Sanders has "
+    "dwelled on the program's not going far enough. He prefers a single-payer system."
+)
+
+
+def test_mrs_opening_a_paragraph_does_not_end_a_sentence() -> None:
+    # "Mrs. Clinton has been ..." is one sentence, not a sentence "Clinton has been ..."
+    # whose "Clinton" would be the last full name written, Bill Clinton
+    tracker = SpeakerTracker(SANDERS_LAGS)
+    starts = tracker._all_sentence_starts()
+    assert SANDERS_LAGS.index("Mrs. Clinton has") in starts
+    assert SANDERS_LAGS.index("Clinton has been") not in starts
+    at = SANDERS_LAGS.index("He prefers")
+    assert tracker.resolve(at, at + 2).name == "Bernie Sanders"
