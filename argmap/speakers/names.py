@@ -165,6 +165,14 @@ def split_role(mention: str) -> ParsedMention:
         return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False, note="no name")
     if " " not in text and is_pronoun(text):
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False)
+    first, _, rest = text.partition(" ")
+    if (
+        first.casefold() in _SUBJECT_PRONOUNS
+        and rest[:1].islower()
+        and rest.split()[0] not in COORDINATORS
+        and not _agent_word(_bare(rest.split()[0]))  # not "he crowd", a typo's "the crowd"
+    ):  # "he would deport refugees", "she warned about surprises": the pronoun and its verb
+        return ParsedMention(first, None, SpeakerKind.UNKNOWN, proper=False)
     if text.casefold() in _NOBODY:
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="nobody named")
     note = _holiday(text)
@@ -811,6 +819,11 @@ def _trim_edges(text: str) -> str:
                 words[i - 1][:1].isupper()
                 or _bare(words[i - 1]) in _HEAD_NOUNS
                 or _bare(words[i - 1])[:-1] in _HEAD_NOUNS  # "officials involved"
+                or (  # "a Wall Street Journal article published Friday", not "a lawsuit
+                    # filed by ... Bradley Podliska": whoever made it is named after "by"
+                    _bare(words[i - 1]) in _MADE_HEADS
+                    and (i + 1 == len(words) or words[i + 1] != "by")
+                )
             )
         ):
             # "The Vermont senator emailed supporters saying", "a CBS News poll conducted
@@ -872,6 +885,7 @@ _NOT_PARTICIPLES = frozenset("red bed shed seed speed creed need feed deed bled"
 
 
 _HEAD_NOUNS = PERSON_NOUNS | ORG_HEADS | FIGURE_HEADS | GROUP_WORDS
+_MADE_HEADS = MEDIA_HEADS | DOCUMENT_HEADS
 
 
 def _agent_word(word: str) -> bool:
@@ -906,6 +920,7 @@ _DETERMINED = re.compile(r"\s*(?:the|this|that)\s+\S", re.IGNORECASE)
 
 
 _NOBODY = frozenset(("no one", "nobody", "no-one", "none", "not one"))
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _PREPOSITIONS = frozenset(
     """
     to from with without of in on at by about into onto over under between through during

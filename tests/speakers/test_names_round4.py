@@ -368,3 +368,37 @@ def test_a_clause_that_opens_with_a_bare_verb_is_no_name() -> None:
     # said one GOP source in the room."
     mention = "go over well with Republicans, and the meeting deteriorated from there"
     assert split_role(mention).note == "not a name"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        # huff-post_2016-02-03_huffpollster-a-seismic-shift-amo (PolNeAR train, untouched3):
+        # '-Pollster Ann Selzer is happy to be Iowa's "silver standard," says she warned about
+        # surprises.'
+        ("she warned about surprises", "she"),
+        # wash-post_2015-11-17_republicans-turning-their-bac... (PolNeAR train, untouched2):
+        # "Trump, later alleging ... that President Obama wanted to admit 250,000 Syrians, said
+        # he would deport refugees, who he speculates are ..."
+        ("he would deport refugees", "he"),
+    ],
+)
+def test_a_pronoun_and_its_verb_are_the_pronoun(mention: str, name: str) -> None:
+    parsed = split_role(mention)
+    assert (parsed.name, parsed.proper, parsed.note) == (name, False, None)
+
+
+def test_a_pronoun_before_a_noun_or_and_is_left_alone() -> None:
+    assert split_role("he and his wife").kind is GROUP
+    assert split_role("he crowd").name == "he crowd"  # a slip for "the crowd": not "he"
+
+
+def test_a_text_and_the_verb_after_it_are_cut_unless_its_maker_follows() -> None:
+    # huff-post_2015-11-08_ben-carson-defends-himself-ag (PolNeAR train, untouched): "However, a
+    # Wall Street Journal article published Friday found no record of the class ..."
+    parsed = split_role("a\xa0Wall Street Journal article\xa0published Friday")
+    assert parsed.name == "Wall Street Journal article" and parsed.note is not None
+    # west-journal_2015-11-23_look-how-trey-gowdy-just-fired-b (PolNeAR train): "The November
+    # 23 lawsuit filed by a former staffer named Bradley Podliska, ... alleges"
+    mention = "The November 23 lawsuit filed by a former staffer named Bradley Podliska"
+    assert split_role(mention).name == "Bradley Podliska"
