@@ -172,7 +172,7 @@ _GENERIC_ORG_HEADS = frozenset(
 _TEXT_NOUNS = frozenset(
     """
     statement communique communiqué release letter memo declaration readout report post
-    tweet op-ed email announcement
+    tweet op-ed email announcement editorial
     """.split()
 )
 

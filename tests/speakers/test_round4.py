@@ -177,3 +177,20 @@ def test_mrs_opening_a_paragraph_does_not_end_a_sentence() -> None:
     assert SANDERS_LAGS.index("Clinton has been") not in starts
     at = SANDERS_LAGS.index("He prefers")
     assert tracker.resolve(at, at + 2).name == "Bernie Sanders"
+
+
+def test_the_editorial_speaks_for_the_newspaper_named_before() -> None:
+    # west-journal_2016-08-27_newspaper-says-clinton-needs-to.txt (PolNeAR train)
+    text = (
+        "Almost a week after Republican presidential candidate Donald Trump brought "
+        "inspiration and supplies to the hard-pressed residents of flood-ravaged Louisiana, a "
+        "Baton Rouge newspaper called on Democrat candidate Hillary Clinton to at least do "
+        "something.\n\n"
+        "“If she wants to be the next president, Hillary Clinton should act like one, and come "
+        "to Louisiana,” the editorial read."
+    )
+    tracker = SpeakerTracker(text)
+    paper = text.index("a Baton Rouge newspaper")
+    tracker.resolve(paper, paper + len("a Baton Rouge newspaper"))
+    at = text.index("the editorial")
+    assert tracker.resolve(at, at + len("the editorial")).name == "Baton Rouge newspaper"
