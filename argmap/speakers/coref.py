@@ -557,10 +557,18 @@ class SpeakerTracker:
         if len(found) > 1:
             # family members told apart: the one the text calls by given name alone most
             # ("Freddy stumbled") is not the one it calls "Mr. Trump"
+            # (but a name written in full more often than any other keeps it: "Bobby" alone,
+            # said of Rep. Bobby Scott, does not give "Scott" to the "Tim Scott" named once)
             alone = {n: self._given_name_alone(n, token) for n in found}
             fewest = min(alone.values())
             if max(alone.values()) >= max(3, 2 * fewest):
-                found = {n: found[n] for n in found if alone[n] == fewest}
+                most = max(v[0] for v in found.values())
+                leaders = [n for n, v in found.items() if v[0] == most]
+                found = {
+                    n: v
+                    for n, v in found.items()
+                    if alone[n] == fewest or (len(leaders) == 1 and n == leaders[0])
+                }
         return max(found.items(), key=lambda item: tuple(item[1]))[0]
 
     def _only_in_passing(self, name: str) -> bool:

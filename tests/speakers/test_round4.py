@@ -194,3 +194,24 @@ def test_the_editorial_speaks_for_the_newspaper_named_before() -> None:
     tracker.resolve(paper, paper + len("a Baton Rouge newspaper"))
     at = text.index("the editorial")
     assert tracker.resolve(at, at + len("the editorial")).name == "Baton Rouge newspaper"
+
+
+# wash-post_2016-09-08_virginian-could-make-history-.txt (PolNeAR dev)
+BOBBY_SCOTT = (
+    'NEWPORT NEWS, Va. - In a tradition he has kept for 40 years, Rep. Robert C. "Bobby" '
+    "Scott threw open his family's sprawling back yard for a Labor Day cookout.\n\n"
+    '"This is a big year for our potential United States senator, Bobby Scott!" Scott\'s '
+    "niece shouted to the crowd.\n\n"
+    'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a labor '
+    "conference in Williamsburg.\n\n"
+    "After Clinton tapped Kaine as her running mate, the push for Bobby Scott began. Despite "
+    "his decades in public service, Bobby Scott is not a household name.\n\n"
+    '"He\'s been a steady voice," said Scott, who has been in Congress since 1993.\n\n'
+    "Currently, there are two: Cory Booker (D-N.J.) and Tim Scott (R-S.C.)"
+)
+
+
+def test_a_name_written_in_full_most_keeps_its_surname_over_one_named_once() -> None:
+    # "Bobby" alone ("Robert C. "Bobby" Scott") does not hand "Scott" to the Tim Scott the
+    # article names once in passing: Bobby Scott is written in full three times
+    assert resolve(BOBBY_SCOTT, "Scott, who") == "Bobby Scott"
