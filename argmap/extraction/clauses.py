@@ -746,6 +746,12 @@ def _leading_name(toks: list[Token]) -> Span | None:
     end = 0
     while end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
         end += 1
+    after = end + 1
+    if after < len(toks) and toks[after].text == "(":
+        # 'Sen. Jack Reed (D-R.I.), said ...': a party and state after the name
+        close = next((k for k in range(after, min(len(toks), after + 8)) if toks[k].text == ")"), 0)
+        if close:
+            end = close
     if (
         end + 1 < len(toks)
         and toks[end + 1].text == ","
@@ -808,6 +814,7 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
                 and last + 2 < len(toks)
                 and toks[last + 2].text[:1].isupper()
             )
+            or _title_words_before_name(toks, last + 1)
         ):
             last += 1
         end = _common_end(toks, start) if first.lower() in _DETERMINERS and last == start else last
@@ -855,6 +862,22 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
         if not (nxt.endswith("ly") and nxt.islower()):
             return None
     return Span(toks[start].start, toks[end].end)
+
+
+def _title_words_before_name(toks: list[Token], k: int) -> bool:
+    """'presidential candidate' in 'Republican presidential candidate Donald Trump': lowercase
+    words (two at most, no verb) between capitalised words of one name and its title."""
+    for j in (k, k + 1):
+        if j >= len(toks):
+            return False
+        word = toks[j].text
+        if word[:1].isupper():
+            return j > k
+        if not (word.isalpha() and word.islower()) or looks_finite(word) or word in lx.AUXILIARIES:
+            return False
+        if word in lx.CLAUSE_WORDS or word in PREPOSITIONS or word in _DETERMINERS:
+            return False
+    return k + 2 < len(toks) and toks[k + 2].text[:1].isupper()
 
 
 # Capitalised words that open a sentence before its subject: 'And then Trump went ...'.

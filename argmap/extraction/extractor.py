@@ -75,7 +75,7 @@ def _statements(document: Document) -> Iterator[dict]:
     last_named: tuple[Span, int] | None = None
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         par = text[p_start:p_end]
-        headline = headline_finding(par) if len(par) <= 160 else None
+        headline = headline_finding(par) if len(par) <= 160 and ":" in par else None
         if headline is not None:
             # 'Sanders: Clinton Email Story Has Moved.', 'Chris Christie Says He Would ...'
             quotes = find_quotes(par)

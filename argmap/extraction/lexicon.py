@@ -44,6 +44,7 @@ NOUN_LIKE = frozenset(
     state counter brief point signal hint tout guess lash rail blast slam mock joke quip
     muse plead wish doubt plan note offer back vote express discuss fear hope want concur
     demand welcome reply respond repeat defend highlight mention counsel blame praise attack
+    remark question tweet
     """.split()
 )
 

@@ -105,7 +105,18 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
             ("ing", "'s", "’s")
         ):
             return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
-    if lx.base_form_needs_subject(word):
+        if (
+            base in _MOSTLY_NOUNS
+            and prev.islower()
+            and prev not in lx.PRONOUNS
+            and prev not in lx.AUXILIARIES
+            and prev not in ("that", "who", "which")
+            and not prev.endswith("ly")
+        ):
+            return False  # 'electoral votes', 'sexist remarks', 'terrorist attacks'
+    if lx.base_form_needs_subject(word) and not (
+        base == "put" and match.group(2)  # 'As Cornyn put it:': the past tense, with its 'it'
+    ):
         words = masked[max(lo, start - 40) : start].split()
         prev = words[-1].lower() if words else ""
         if not (prev in _PLAIN_SUBJECTS or _plural_subject(words)):
@@ -134,6 +145,10 @@ def _counts_or_owns(word: str) -> bool:
 
 
 _NOT_OWNERS = frozenset("he she it that there what who here where let".split())
+
+
+# Cue words whose -s form after a lowercase word is nearly always a plural noun.
+_MOSTLY_NOUNS = frozenset("vote comment remark attack question rule tweet state".split())
 
 
 def _unlisted_attribution(tail: str) -> bool:

@@ -251,3 +251,44 @@ def test_a_reported_saying_inside_reported_speech_keeps_its_own_speaker() -> Non
     # speaker
     text = 'Trump said Clinton once described the deal as "the gold standard" of trade deals.'
     assert [s.cue for s in extract(text)] == ["said"]
+
+
+def test_plural_nouns_after_an_adjective_are_no_cues() -> None:
+    for text in (
+        "That’s not to suggest that Trump’s comments are making people racist, any more than "
+        "his numerous sexist remarks are magically turning people into misogynists.",
+        "But because electoral votes are based on state population, the size of the state "
+        "matters as much as the number of states each party holds.",
+    ):
+        cues = [s.cue for s in extract(text)]
+        assert not {"remarks", "votes"} & set(cues), (text, cues)
+    # must not change: after a name the -s form is a verb
+    said = only(extract("Obama remarks that the law has helped millions of families."))
+    assert said.cue == "remarks"
+
+
+def test_as_someone_put_it() -> None:
+    text = (
+        'As John Cornyn, the No. 2 in the GOP leadership, put it: "This person will not be '
+        "confirmed. So there's no reason going through some motions.\""
+    )
+    said = containing(extract(text), "will not be confirmed")
+    assert said.speaker_mention == "John Cornyn, the No. 2 in the GOP leadership"  # was 'it'
+
+
+def test_a_name_after_its_title_words_is_the_subject() -> None:
+    text = (
+        "Republican presidential candidate Donald Trump quickly took to Twitter, writing: "
+        '"Another horrific attack, this time in Nice, France. Many dead and injured."'
+    )
+    said = containing(extract(text), "horrific attack")
+    assert said.speaker_mention == "Republican presidential candidate Donald Trump"
+
+
+def test_a_name_and_its_party_open_the_sentence() -> None:
+    text = (
+        "Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he hadn’t gotten a chance "
+        "to read the president's plan, but called it a “starting point for our deliberations.”"
+    )
+    called = containing(extract(text), "starting point")
+    assert called.speaker_mention == "Sen. Jack Reed (D-R.I.)"  # was 'he'
