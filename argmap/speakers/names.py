@@ -141,8 +141,10 @@ _AFFILIATION = re.compile(
 
 
 def is_pronoun(word: str) -> bool:
-    """True for a personal, possessive or relative pronoun ("he", "their", "who")."""
-    return word.strip(_EDGE_CHARS).casefold() in PRONOUN_GENDER
+    """True for a personal, possessive or relative pronoun ("he", "their", "who"); "US" in
+    capitals is the United States."""
+    word = word.strip(_EDGE_CHARS)
+    return word.casefold() in PRONOUN_GENDER and word != "US"
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -479,10 +481,10 @@ def _is_cap(tokens: list[str], i: int) -> bool:
                 return True
             if b in GROUP_WORDS or b in DOCUMENT_HEADS or b in DECAP_ORG:
                 return False
-            if b not in TITLES and (
-                b in PERSON_NOUNS or (b.endswith("s") and b[:-1] in PERSON_NOUNS)
-            ):
-                return False
+            if b not in TITLES and (b in PERSON_NOUNS or _plural_of(b, PERSON_NOUNS)):
+                return False  # "Officials", "Witnesses" (not "Sanders": no "sander")
+            if b.endswith("ies") and _plural_of(b, ORG_HEADS):
+                return False  # "Authorities"
         return True
     if t[0].isdigit():
         return False
@@ -491,6 +493,18 @@ def _is_cap(tokens: list[str], i: int) -> bool:
         return prefix in NAME_PARTICLES and rest[:1].isupper()
     rest = t[1:]
     return rest != rest.lower()  # a capital inside: comScore, eBay
+
+
+def _plural_of(bare: str, nouns: frozenset[str]) -> bool:
+    """Whether ``bare`` is the plural of one of ``nouns``: "officials", "witnesses",
+    "authorities"."""
+    if not bare.endswith("s"):
+        return False
+    if bare[:-1] in nouns:
+        return True
+    if bare.endswith("ies"):
+        return bare[:-3] + "y" in nouns
+    return bare.endswith(("ses", "xes", "ches", "shes")) and bare[:-2] in nouns
 
 
 def _may_be_common(tokens: list[str]) -> bool:
@@ -964,6 +978,17 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
     if len(words) == 1 and bares[0] in _NUMBER_WORDS:
         return "a number"  # "Nine" of "Nine months of Trump soaring ..."
+    if (
+        len(words) == 1
+        and not determined
+        and bares[0] in DEMONYMS
+        and bares[0] not in GROUP_PROPER
+        and bares[0] not in US_STATES
+        and bares[0] not in _DEPARTMENTS
+        and "." not in words[0]
+        and not words[0].isupper()
+    ):
+        return "not a name"  # "European" of "BRUSSELS - European [leaders]", "Democratic"
     if (words[0].islower() and bares[0] in _CLAUSE_VERBS) or (
         len(words) == 1 and (bares[0] in _HEADLINE_VERBS or bares[0] in ("having", "being"))
     ):
@@ -1076,7 +1101,7 @@ def _np(tokens: list[str]) -> ParsedMention:
     # leading determiners: "the", "both", "some"
     first = _bare(tokens[0])
     if len(tokens) == 1:
-        if first in PRONOUN_GENDER:
+        if first in PRONOUN_GENDER and tokens[0].strip(",;:") not in ("US", "U.S.", "U.S"):
             return ParsedMention(tokens[0], None, SpeakerKind.UNKNOWN, proper=False)
         if first in QUANTIFIERS_ALONE:
             return ParsedMention(

@@ -86,6 +86,7 @@ PERSON_NOUNS = TITLES | frozenset(
     detainee retiree attendee delegate candidate advocate graduate secretary executive
     emissary protester protestor demonstrator immigrant farmer owner physician surgeon
     nurse engineer pilot sheriff police officer trooper negotiator mediator envoy one mate spouse
+    proponent mourner participant
     """.split()
 )
 PERSON_SUFFIXES = tuple("man woman person ist ian eer ster".split())
@@ -103,6 +104,8 @@ ORG_HEADS = frozenset(
     technologies systems holdings partners airlines motors pharmaceuticals communications
     enterprises ventures laboratories labs
     headquarters museum hospital airlines media pac chamber reserve watch
+    observer examiner inquirer enquirer chronicle courier sentinel dispatch register ledger
+    bulletin beast oil entertainment studios legion
     pentagon kremlin regime camp state-department white-house
     tower hotel village bowl stadium arena square plaza airport resort casino hall building
     cup award prize festival summit conference center street avenue boulevard
