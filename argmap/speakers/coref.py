@@ -46,7 +46,8 @@ _HONORIFIC_REST = (
 _NAME_RUN = re.compile(
     rf"[A-Z](?<!\w.)(?:{_HONORIFIC_REST}\s++[A-Z][\w’'-]*+(?:\s++[A-Z][\w’'-]*+){{0,3}}"
     rf"|(?!{_HONORIFIC_REST})[\w’'-]*+"
-    r"(?:\s++(?:[A-Z]\.\s++)?(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*+){1,4})"
+    r"(?:\s++(?:(?:de|van|von|bin|da|del|der|dos|du|di|le|la)\s++)?(?:[A-Z]\.\s++)?"
+    r"(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*+){1,4})"
 )
 _AGENT = re.compile(
     r"\b(?:led|represented|headed|voiced|championed|chaired)\s+by\s+(.+)$", re.IGNORECASE

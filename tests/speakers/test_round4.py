@@ -215,3 +215,18 @@ def test_a_name_written_in_full_most_keeps_its_surname_over_one_named_once() -> 
     # "Bobby" alone ("Robert C. "Bobby" Scott") does not hand "Scott" to the Tim Scott the
     # article names once in passing: Bobby Scott is written in full three times
     assert resolve(BOBBY_SCOTT, "Scott, who") == "Bobby Scott"
+
+
+def test_a_name_with_a_lowercase_particle_is_one_name() -> None:
+    # politico_2016-09-17_de-blasio-says-chelsea-explosi.txt (PolNeAR dev): "Mayor Bill de
+    # Blasio" is one run of a name, so "the mayor" is de Blasio, not the "Bill Bratton" named
+    # later (once "Mayor Bill" was read as a name of its own)
+    text = (
+        "Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an "
+        "explosion that Mayor Bill de Blasio described as “an intentional act.”\n\n"
+        "At a press conference in Chelsea, the mayor also said that it was too early to tell "
+        "whether the explosion was caused by a bomb.\n\n"
+        "“The exact cause of the explosion has not been determined,” said O'Neill, on what was "
+        "his first full day on the job following the departure of Bill Bratton as commissioner."
+    )
+    assert resolve(text, "the mayor") == "Bill de Blasio"
