@@ -59,7 +59,6 @@ PARTICLE_VERBS = {
     "lash": ("out",),
     "rail": ("against",),
     "weigh": ("in",),
-    "focus": ("on",),
     "push": ("for",),
     "find": (),
     "put": ("it",),
