@@ -155,13 +155,13 @@ def pronoun_gender(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def split_role(mention: str) -> ParsedMention:
     """Split a speaker mention into name, role, kind and affiliation (see the module doc)."""
+    quick = _titled_plain_name(mention)
+    if quick is not None:
+        return quick
     if mention[:1].isupper() and mention.split(" ", 1)[0].casefold() in _TITLE_OBJECTS:
         person = _after_title_object(mention)
         if person is not None:
             return person
-    quick = _titled_plain_name(mention)
-    if quick is not None:
-        return quick
     text = _clean(mention)
     if not text:
         return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False, note="no name")
@@ -240,12 +240,11 @@ def name_key(name: str) -> tuple[str, ...]:
     stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
     ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
-        words = name.split(" ")
-        tokens = [
-            t
-            for i, t in enumerate(name.casefold().split(" "))
-            if t not in SUFFIXES and t not in KEY_STOPWORDS and not _particle_at(words, i, t)
-        ]
+        tokens = name.casefold().split(" ")
+        if not NAME_PARTICLES.isdisjoint(tokens):
+            words = name.split(" ")
+            tokens = [t for i, t in enumerate(tokens) if not _particle_at(words, i, t)]
+        tokens = [t for t in tokens if t not in SUFFIXES and t not in KEY_STOPWORDS]
         tokens.sort()
         return tuple(tokens)
     words = name.split()
@@ -361,6 +360,7 @@ _TITLE_OBJECTS = frozenset(
     foreign home internal
     """.split()
 )
+_LEXICON |= _TITLE_OBJECTS  # "Elections Susan Bucher" is no plain name: the full parse reads it
 
 
 # A department called by its one word ("State calls 22 emails of Clinton 'top secret'").
