@@ -218,6 +218,8 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         cue_start = when.start()  # 'The State Department less than two weeks ago said'
     toks = tokens(masked, lo, cue_start)
     i = len(toks) - 1
+    if i > 0 and toks[i].text in _ING_LEAD_INS and _ING_AT.match(masked, cue_start):
+        i -= 1  # 'and began talking about ...': the verb that leads into the cue
     while i >= 0 and (
         toks[i].text.lower() in lx.AUXILIARIES
         or (toks[i].text.islower() and toks[i].text.endswith("ly") and len(toks[i].text) > 3)
@@ -283,6 +285,10 @@ def _apposition_before(toks: list[Token], i: int) -> Span | None:
     if start is None or not _looks_like_np(toks[start:j]):
         return None
     return Span(toks[start].start, toks[i - 1].end)
+
+
+_ING_LEAD_INS = frozenset("began begins started starts kept keeps continued continues".split())
+_ING_AT = re.compile(r"\w+ing\b")
 
 
 # Words that float after a plural subject or its auxiliary: 'Cruz and Paul have all attacked'.
@@ -788,7 +794,7 @@ _IRREGULAR_PAST = frozenset(
     """
     said told wrote shot went spoke sang began kept put threw bit struck swore broke rang
     took made gave sent held led cast got came ran left brought sought set stood sat won lost
-    met heard saw knew grew drew fought paid built spent became fell rose chose
+    met heard saw knew grew drew fought paid built spent became fell rose chose hit
     """.split()
 )
 
@@ -840,14 +846,22 @@ def _subject_at(toks: list[Token], start: int) -> Span | None:
         end = start
     if end is None:
         return None
+    after_the = end + 3 < len(toks) and toks[end + 2].text.lower() in _DETERMINERS
     if (
         end + 2 < len(toks)
         and toks[end + 1].text in ("on", "in", "at", "of", "from", "for")
-        and toks[end + 2].text[:1].isupper()
+        and (after_the or toks[end + 2].text[:1].isupper())
     ):
-        # 'Republicans on Capitol Hill seized ...': a place or body after the head
-        k = end + 2
-        while k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+        # 'Republicans on Capitol Hill seized ...', 'A spokeswoman for the House Armed Services
+        # Committee emailed ...', 'A footnote in the report makes': a place or body after the head
+        k = end + 2 + after_the
+        while (
+            k + 1 < len(toks)
+            and k - end < 7
+            and toks[k + 1].text[0].isalnum()
+            and (toks[k + 1].text[:1].isupper() or not looks_finite(toks[k + 1].text))
+            and toks[k + 1].text.lower() not in lx.CLAUSE_WORDS
+        ):
             k += 1
         if k + 1 < len(toks) and looks_finite(toks[k + 1].text):
             return Span(toks[start].start, toks[k].end)
@@ -902,6 +916,8 @@ def _common_end(toks: list[Token], start: int) -> int | None:
             break
         if k > start and word.islower() and word in lx.AUXILIARIES:
             break
+        if k > start and word in ("for", "of", "on", "in", "at", "from"):
+            break  # the head ends before its prepositional phrase
         end = k
         if (
             k + 1 < len(toks)

@@ -31,7 +31,9 @@ _NOUN_PARTICIPLES = frozenset(
     accusing demanding
     """.split()
 )
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
+_AND_BEFORE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have|began|started|kept|continued)\s+)*$"
+)
 
 
 def _previous_char(masked: str, lo: int, pos: int) -> tuple[str, int]:
@@ -52,7 +54,8 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
 _DETERMINER_ENDS = tuple("so the a an his her their its".split())  # a cheap test before it
 _PARTICIPLE_BEFORE = re.compile(
-    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before)\s+"
+    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before|"
+    r"began|begins|started|starts|continued|continues|stopped)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
 )
 _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
@@ -68,6 +71,7 @@ _PAST_PARTICIPLE_ENDINGS = tuple(
     ed said told shown known written thought sought found
     """.split()
 )
+_HAS_CONTRACTED = re.compile(r"\b(?:he|she)[’']s\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:the|is|are|was|were|be|been|being|'s|’s)\s+(?:\w+ly\s+)?$")
 
 
@@ -88,7 +92,11 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         and not _PARTICIPLE_BEFORE.search(before)
     ):
         return False
-    if word.endswith(_PAST_PARTICIPLE_ENDINGS) and _PASSIVE_BEFORE.search(before):
+    if (
+        word.endswith(_PAST_PARTICIPLE_ENDINGS)
+        and _PASSIVE_BEFORE.search(before)
+        and not _HAS_CONTRACTED.search(before)  # "He's said he gets his ideas": he has said
+    ):
         return False  # passive or adjectival: 'were admitted', 'the said document'
     if word.startswith("add") and masked.startswith(" up", match.end(1)):
         return False  # 'the numbers do not add up'

@@ -292,3 +292,50 @@ def test_a_name_and_its_party_open_the_sentence() -> None:
     )
     called = containing(extract(text), "starting point")
     assert called.speaker_mention == "Sen. Jack Reed (D-R.I.)"  # was 'he'
+
+
+def test_he_has_said_contracted() -> None:
+    text = (
+        "Just look at House Speaker Paul D. Ryan. He's said he gets his ideas about monetary "
+        "policy from a pro-gold speech."
+    )
+    said = containing(extract(text), "his ideas")
+    assert (said.cue, said.speaker_mention) == ("said", "He")  # 'He's said' is not passive
+
+
+def test_a_verb_leading_into_a_participle_cue() -> None:
+    text = (
+        "But he laid off more than 200 staffers and began talking about what will happen "
+        '"if we do not win."'
+    )
+    said = containing(extract(text), "what will happen")
+    assert (said.cue, said.speaker_mention) == ("talking about", "he")
+
+
+def test_an_irregular_past_before_a_participle() -> None:
+    text = (
+        "Sanders hit back, saying at a campaign event last week that Clinton was not "
+        '"qualified" for the presidency.'
+    )
+    said = containing(extract(text), "qualified")
+    assert said.speaker_mention == "Sanders"
+
+
+def test_making_clear() -> None:
+    text = (
+        "During his 2008 campaign for president, Barack Obama made clear his aim to "
+        "“fundamentally transform” the United States."
+    )
+    said = containing(extract(text), "fundamentally")
+    assert (said.cue, said.speaker_mention) == ("made clear", "Barack Obama")
+    assert extract("The campaign made a new ad about the economy.") == []  # must not change
+
+
+def test_a_subject_with_a_body_after_its_head() -> None:
+    text = (
+        "A spokeswoman for the House Armed Services Committee emailed reporters with the "
+        "relevant text of the law, arguing, “As you can see, the text of the law they cite says "
+        "nothing of the kind.”"
+    )
+    said = containing(extract(text), "As you can see")
+    assert said.speaker_mention == "A spokeswoman for the House Armed Services Committee"
