@@ -532,7 +532,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
             return None
     while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
         pos += 1
-    end = trim_end(masked, pos, _content_stop(masked, pos, hi))
+    end = trim_end(masked, pos, _new_clause_stop(masked, pos, _content_stop(masked, pos, hi)))
     if end - pos < 3 or _TOPIC_ONLY.match(masked, pos, end):
         return None  # 'has written widely on the alliance' names a topic, not content
     return Span(pos, end)
@@ -562,6 +562,21 @@ def _content_stop(masked: str, lo: int, hi: int) -> int:
     """Where reported content ends: at a new clause that is the reporter's own."""
     stop = _CONTENT_STOP.search(masked, lo, hi)
     return stop.start() if stop else hi
+
+
+_AND_CLAUSE = re.compile(
+    r", and (?=[A-Z]|the |a |an |his |her |their |its |some |many |he |she |they |we )"
+)
+
+
+def _new_clause_stop(masked: str, lo: int, hi: int) -> int:
+    """Where reported content ends at ', and' opening a clause with its own named subject: 'a
+    boycott of his speech, and the Anti-Defamation League strongly denounced ...'."""
+    for match in _AND_CLAUSE.finditer(masked, lo, hi):
+        toks = tokens(masked, match.end(), min(hi, match.end() + 80))
+        if toks and _subject_at(toks, 0) is not None:
+            return match.start()
+    return hi
 
 
 _STOP_PUNCT = re.compile(r"[.;:]")

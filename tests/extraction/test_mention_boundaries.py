@@ -339,3 +339,18 @@ def test_a_subject_with_a_body_after_its_head() -> None:
     )
     said = containing(extract(text), "As you can see")
     assert said.speaker_mention == "A spokeswoman for the House Armed Services Committee"
+
+
+def test_content_ends_before_and_with_a_new_subject() -> None:
+    text = (
+        "In the days before Trump's scheduled appearance at AIPAC, a group of rabbis called for "
+        "a boycott of his speech, and the prominent Jewish civil rights organization the "
+        "Anti-Defamation League strongly denounced Trump's rhetoric."
+    )
+    called = containing(extract(text), "boycott")
+    assert called.text == "a boycott of his speech"
+    # must not change: 'and' between two objects of the cue
+    said = containing(
+        extract("Clinton said the plan would cut taxes, and jobs would follow."), "plan"
+    )
+    assert said.text == "the plan would cut taxes, and jobs would follow"
