@@ -167,6 +167,14 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     findings = sorted(findings, key=lambda f: (f.content.start, -f.confidence))
     kept: list[Finding] = []
     for f in findings:
+        if f.pattern == "shared-subject":
+            # 'denounced Trump's rhetoric and said it would ...': the first verb's content ends
+            # at the 'and' of the second
+            for n, k in enumerate(kept):
+                if k.mention == f.mention and k.content.start < f.cue.start < k.content.end:
+                    cut = _AND_END.search(masked, k.content.start, f.cue.start)
+                    if cut is not None and cut.start() - k.content.start >= 3:
+                        kept[n] = k._replace(content=Span(k.content.start, cut.start()), parts=())
         if any(k.content == f.content and k.mention == f.mention for k in kept):
             continue
         mention = f.mention
@@ -209,6 +217,7 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
 
 
 _NESTED_CUES = frozenset("say says said added told tells asked wrote".split())
+_AND_END = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
 _QUOTE_FIRST = {"post", "inverted", "split"}  # patterns whose content comes before the speaker
 
 

@@ -354,3 +354,13 @@ def test_content_ends_before_and_with_a_new_subject() -> None:
         extract("Clinton said the plan would cut taxes, and jobs would follow."), "plan"
     )
     assert said.text == "the plan would cut taxes, and jobs would follow"
+
+
+def test_a_second_cue_of_the_same_subject_ends_the_first_content() -> None:
+    text = (
+        "The Anti-Defamation League strongly denounced Trump's rhetoric and said it would "
+        '"redirect" all of his past donations to the league.'
+    )
+    statements = extract(text)
+    assert containing(statements, "rhetoric").text == "Trump's rhetoric"
+    assert containing(statements, "redirect").cue == "said"
