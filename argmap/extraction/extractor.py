@@ -172,9 +172,9 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             # at the 'and' of the second
             for n, k in enumerate(kept):
                 if k.mention == f.mention and k.content.start < f.cue.start < k.content.end:
-                    cut = _AND_END.search(masked, k.content.start, f.cue.start)
-                    if cut is not None and cut.start() - k.content.start >= 3:
-                        kept[n] = k._replace(content=Span(k.content.start, cut.start()), parts=())
+                    joint = _AND_END.search(masked, k.content.start, f.cue.start)
+                    if joint is not None and joint.start() - k.content.start >= 3:
+                        kept[n] = k._replace(content=Span(k.content.start, joint.start()), parts=())
         if any(k.content == f.content and k.mention == f.mention for k in kept):
             continue
         mention = f.mention
