@@ -528,7 +528,7 @@ def _is_title(tokens: list[str], i: int) -> bool:
     if b not in TITLES and not ("-" in b and any(p in TITLES for p in b.split("-"))):
         # a plural title before names: "Professors Foner and Alba", "Sens. ..."; not a
         # team's name at the end ("the Arizona Cardinals")
-        return _plural_title_before_name(tokens, i)
+        return b[-1:] == "s" and _plural_title_before_name(tokens, i)
     if b in SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
         prev = _bare(tokens[i - 1])
         if (
