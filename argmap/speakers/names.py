@@ -759,7 +759,17 @@ def _trim_edges(text: str) -> str:
     """Drop the clause words before a name and the time words after it: "But Trump" and
     "Trump Wednesday" are Trump, "Tuesday. Clinton" is Clinton, "To Sexton" is Sexton."""
     words = text.split(" ")
+    if "-" in text or "•" in text:
+        for k in range(len(words) - 1, 0, -1):
+            if words[k][:1] in "-•" and words[k][1:2].isupper() and words[k][2:3].islower():
+                words = words[k:]  # "there all along -More from ...": a list's next item
+                break
     while len(words) > 1:
+        if words[0][:1] in "-•" and words[0][1:2].isupper() and words[0][2:3].islower():
+            words[0] = words[0][1:]  # a list's bullet: "-More from Jeffrey M. Jones"
+        if len(words) > 2 and words[1] == "from" and words[0] in ("More", "more"):
+            words = words[2:]  # a digest's "More from Blumenthal and Cohen:"
+            continue
         bare = _bare(words[0])
         if (
             bare in LEADING_NOT_NAME

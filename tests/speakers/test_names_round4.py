@@ -447,3 +447,13 @@ def test_a_party_or_nationality_adjective_alone_names_no_speaker() -> None:
 def test_us_in_capitals_is_the_united_states_not_a_pronoun() -> None:
     assert split_role("US").kind is ORG
     assert split_role("us").proper is False
+
+
+def test_a_digests_next_item_begins_at_its_bullet() -> None:
+    # huff-post_2016-02-03_huffpollster-a-seismic-shift-amo (PolNeAR train, untouched3):
+    # "Signs of momentum shifts and evangelical turnout were there all along -More from
+    # Blumenthal and Cohen: ..."
+    parsed = split_role("there all along -More from Blumenthal and Cohen")
+    assert (parsed.name, parsed.kind) == ("Blumenthal and Cohen", GROUP)
+    assert split_role("-More from Jeffrey M. Jones").name == "Jeffrey M. Jones"
+    assert split_role("R -S.C., fired in June").note == "a party and a state"  # no bullet
