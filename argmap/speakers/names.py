@@ -167,14 +167,14 @@ def split_role(mention: str) -> ParsedMention:
         return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False, note="no name")
     if " " not in text and is_pronoun(text):
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False)
-    first, _, rest = text.partition(" ")
+    pronoun, _, after = text.partition(" ")
     if (
-        first.casefold() in _SUBJECT_PRONOUNS
-        and rest[:1].islower()
-        and rest.split()[0] not in COORDINATORS
-        and not _agent_word(_bare(rest.split()[0]))  # not "he crowd", a typo's "the crowd"
+        pronoun.casefold() in _SUBJECT_PRONOUNS
+        and after[:1].islower()
+        and after.split()[0] not in COORDINATORS
+        and not _agent_word(_bare(after.split()[0]))  # not "he crowd", a typo's "the crowd"
     ):  # "he would deport refugees", "she warned about surprises": the pronoun and its verb
-        return ParsedMention(first, None, SpeakerKind.UNKNOWN, proper=False)
+        return ParsedMention(pronoun, None, SpeakerKind.UNKNOWN, proper=False)
     if text.casefold() in _NOBODY:
         return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="nobody named")
     note = _holiday(text)
