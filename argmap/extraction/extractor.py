@@ -171,7 +171,13 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             # 'denounced Trump's rhetoric and said it would ...': the first verb's content ends
             # at the 'and' of the second
             for n, k in enumerate(kept):
-                if k.mention == f.mention and k.content.start < f.cue.start < k.content.end:
+                if (
+                    k.mention is not None
+                    and f.mention is not None
+                    and k.mention.start < f.mention.end
+                    and f.mention.start < k.mention.end
+                    and k.content.start < f.cue.start < k.content.end
+                ):
                     joint = _AND_END.search(masked, k.content.start, f.cue.start)
                     if joint is not None and joint.start() - k.content.start >= 3:
                         kept[n] = k._replace(content=Span(k.content.start, joint.start()), parts=())

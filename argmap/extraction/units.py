@@ -613,7 +613,9 @@ def _attribute_cue(
         if shared is None:
             return None
         # 'Trump bemoaned the unrest and said ...': the clause's subject speaks
-        speaker = clause_subject(masked, lo, shared.start(), main=True)
+        speaker = clause_subject(masked, lo, shared.start(), main=True) or _earlier_speaker(
+            masked, lo, shared.start()
+        )
         content = content_after(masked, cue.end, hi, base)
         if speaker is None or content is None:
             return None
@@ -778,6 +780,16 @@ def _subject_after(masked: str, lo: int, hi: int) -> Span | None:
     while end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
         end += 1
     return Span(toks[0].start, toks[end].end) if toks[0].text[:1].isupper() else None
+
+
+def _earlier_speaker(masked: str, lo: int, at: int) -> Span | None:
+    """The speaker of the last cue verb before ``at``: 'Suu Kyi, 70, said it was too early ...
+    but added, "..."' (the subject both verbs share)."""
+    last = None
+    for match in lx.find_cues(masked, lo, at):
+        if _cue_is_verb(masked, lo, match):
+            last = match
+    return speaker_before(masked, lo, last.start(1)) if last is not None else None
 
 
 def _name_before(masked: str, lo: int, at: int) -> Span | None:

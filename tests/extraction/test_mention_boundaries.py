@@ -364,3 +364,15 @@ def test_a_second_cue_of_the_same_subject_ends_the_first_content() -> None:
     statements = extract(text)
     assert containing(statements, "rhetoric").text == "Trump's rhetoric"
     assert containing(statements, "redirect").cue == "said"
+
+
+def test_a_second_verb_shares_the_speaker_of_the_first() -> None:
+    text = (
+        "Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, "
+        'said it was too early to congratulate winners but added, "I think you all have an idea '
+        'of the results."'
+    )
+    statements = extract(text)
+    assert containing(statements, "too early").text == "it was too early to congratulate winners"
+    added = containing(statements, "I think you all")
+    assert (added.cue, added.speaker_mention) == ("added", "Suu Kyi")
