@@ -532,7 +532,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
             return None
     while pos < hi and (masked[pos].isspace() or masked[pos] in ",:—–"):
         pos += 1
-    end = trim_end(masked, pos, _new_clause_stop(masked, pos, _content_stop(masked, pos, hi)))
+    end = trim_end(masked, pos, _new_clause_stop(masked, pos, content_stop(masked, pos, hi)))
     if end - pos < 3 or _TOPIC_ONLY.match(masked, pos, end):
         return None  # 'has written widely on the alliance' names a topic, not content
     return Span(pos, end)
@@ -558,7 +558,7 @@ _CONTENT_STOP = re.compile(
 )
 
 
-def _content_stop(masked: str, lo: int, hi: int) -> int:
+def content_stop(masked: str, lo: int, hi: int) -> int:
     """Where reported content ends: at a new clause that is the reporter's own."""
     stop = _CONTENT_STOP.search(masked, lo, hi)
     return stop.start() if stop else hi

@@ -12,6 +12,7 @@ from argmap.extraction.clauses import (
     clause_subject,
     content_after,
     content_before,
+    content_stop,
     looks_finite,
     speaker_after,
     speaker_before,
@@ -390,6 +391,22 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         content = content_after(masked, cue.end, hi, "")
         if speaker and content:
             findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
+    nouns = _NOUN_CUE.finditer(masked, lo, hi) if " that " in unit else ()
+    for match in nouns:
+        # "her remark that ...", "the judges' statement that ...": a noun of saying, its owner
+        start = match.end()
+        content = Span(start, trim_end(masked, start, content_stop(masked, start, hi)))
+        if content.end - content.start >= 3 and has_words(masked[content.start : content.end], 3):
+            findings.append(
+                Finding(
+                    content,
+                    Span(match.start(2), match.end(2)),
+                    Span(match.start(1), match.end(1)),
+                    (),
+                    "noun",
+                    0.5,
+                )
+            )
     according = lx.ACCORDING_RE.finditer(masked, lo, hi) if lx.may_cite_source(unit) else ()
     for match in according:
         found = _according(masked, lo, hi, match)
@@ -780,6 +797,17 @@ def _subject_after(masked: str, lo: int, hi: int) -> Span | None:
     while end + 1 < len(toks) and toks[end + 1].text[:1].isupper():
         end += 1
     return Span(toks[0].start, toks[end].end) if toks[0].text[:1].isupper() else None
+
+
+# A noun of saying with its owner and a that-clause: "her remark that", "the judges' statement
+# that", "Hillary Clinton's claim that", "budget hawks' warnings that".
+_NOUN_CUE = re.compile(
+    r"(?<![\w’'])((?:(?:[A-Z][\w.-]*|the|[a-z]+(?<!ing)(?<!ed)(?<!ly))\s+){0,3}"
+    r"(?:[A-Z][\w.-]*[’']s|[a-z]+s[’'](?!\w)|"
+    r"[A-Z][\w.-]*[’'](?!\w))|(?<![\w’'])(?:his|her|their|its))\s+(?:[a-z-]+\s+)?"
+    r"((?:statement|remark|claim|warning|assertion|argument|suggestion|promise|pledge|insistence|"
+    r"contention|accusation|prediction|belief)s?)\s+that\s+"
+)
 
 
 def _earlier_speaker(masked: str, lo: int, at: int) -> Span | None:

@@ -376,3 +376,17 @@ def test_a_second_verb_shares_the_speaker_of_the_first() -> None:
     assert containing(statements, "too early").text == "it was too early to congratulate winners"
     added = containing(statements, "I think you all")
     assert (added.cue, added.speaker_mention) == ("added", "Suu Kyi")
+
+
+def test_a_noun_of_saying_with_its_owner_and_a_that_clause() -> None:
+    text = (
+        "Clinton faced criticism earlier this year over her remark that “there’s a special place "
+        "in hell for women who don’t help each other.”"
+    )
+    said = containing(extract(text), "special place")
+    assert (said.cue, said.speaker_mention) == ("remark", "her")
+    text = "Spending stayed within standards, belying budget hawks’ warnings that they would soar."
+    said = containing(extract(text), "soar")
+    assert (said.cue, said.speaker_mention) == ("warnings", "budget hawks’")
+    # must not change: a that-clause after a noun with no owner
+    assert extract("The claim that the vote was rigged spread quickly online.") == []
