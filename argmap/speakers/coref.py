@@ -111,6 +111,8 @@ _NEW_PEOPLE = frozenset(
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+# A transcript's speaker label opening a paragraph: "FALLIN: Well, I think ...".
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 _OPENING_MARKS = "“‘«"
 _CLOSING_MARKS = "”’»"
 _PRONOUN_REACH = 1500  # characters back that a pronoun may reach for a named person
@@ -761,6 +763,14 @@ class SpeakerTracker:
             return Resolved(parsed.name or mention, SpeakerKind.UNKNOWN, None, parsed.note)
         name, kind = parsed.name or mention, parsed.kind
         words = name.split()
+        if (
+            mention.isupper()
+            and (start == 0 or self.text[start - 1] == "\n")
+            and self.text.startswith(":", end)
+        ):  # a transcript's label: "JAKE TAPPER:", "TAPPER:" (see _labelled_person)
+            labelled = Resolved(self._labelled_person(mention), SpeakerKind.PERSON, None)
+            self._history.append((start, labelled))
+            return labelled
         if len(words) == 1 and name.isupper() and len(name) > 3 and kind is not SpeakerKind.PERSON:
             # a transcript's label ("PENCE:") or a name in capitals: the person when the text
             # names them ("Mike Pence"); otherwise an acronym ("NAACP")
@@ -905,17 +915,47 @@ class SpeakerTracker:
         return resolved
 
     def _narrator(self, position: int) -> Resolved:
-        """The writer an "I" outside quotation marks at ``position`` stands for: the letter's
-        signature, else the writer the text names, else "the author" (see
+        """The writer an "I" outside quotation marks at ``position`` stands for: in a
+        transcript, the speaker its paragraph is labelled with ("FALLIN: Well, I think ...");
+        else the letter's signature, else the writer the text names, else "the author" (see
         ``argmap.speakers.narrator``)."""
+        paragraph = self.text.rfind("\n", 0, position) + 1
+        label = _TRANSCRIPT_LABEL.match(self.text, paragraph, position)
+        if label is not None:
+            said = self.resolve(label.start(1), label.end(1))
+            if said.note is None and said.kind is SpeakerKind.PERSON:
+                return said
+            return Resolved(self._labelled_person(label.group(1)), SpeakerKind.PERSON, None)
         signed = signature_after(self.text, position)
         if signed is not None:
             return Resolved(signed, SpeakerKind.PERSON, None)
         if self._writer is None:
-            self._writer = writer_named(self.text) or ""
+            named = writer_named(self.text)
+            self._writer = (named and self._as_named(named, position)) or ""
         if self._writer:
             return Resolved(self._writer, SpeakerKind.PERSON, None)
         return Resolved(NARRATOR, SpeakerKind.PERSON, None)
+
+    def _labelled_person(self, label: str) -> str:
+        """The person a transcript's label in capitals names: "TAPPER" is the "JAKE TAPPER"
+        labelled before, or the name the text writes ("Jake Tapper"), in title case."""
+        if " " not in label:
+            fuller = re.search(rf"\b([A-Z][A-Z.'’-]+ {re.escape(label)}):", self.text)
+            if fuller is not None:
+                label = fuller.group(1)
+            else:
+                return self._full_name(label.title(), len(self.text)) or label.title()
+        return split_role(label.title()).name or label.title()  # "MR. TRUMP" -> "Trump"
+
+    def _as_named(self, name: str, position: int) -> str | None:
+        """A writer's name as the text names the person: titles off ("OK Gov. Fallin" ->
+        "Fallin"), a name alone completed ("Mary Fallin")."""
+        parsed = split_role(name)
+        if parsed.note is not None or parsed.kind is not SpeakerKind.PERSON or not parsed.name:
+            return None
+        if " " not in parsed.name:
+            return self._full_name(parsed.name, position) or parsed.name
+        return parsed.name
 
     def _salient_person(
         self,

@@ -99,3 +99,37 @@ def test_each_letter_is_its_signers() -> None:
     assert resolve(LETTERS, "I guess") == "Toni LeAnn Williams"
     assert resolve(LETTERS, "I'm not") == "John Weinbrecht"
     assert signature_after(COLUMN, COLUMN.index("I guess")) is None  # no letter, no signature
+
+
+# breitbart_2016-07-10_ok-gov-fallin-trump-is-trying-to.txt (PolNeAR train): a transcript
+TRANSCRIPT = (
+    "OK Gov Fallin: Trump Is ‘Trying To Campaign As A Racial Healer,’ ‘That Has Been Part of "
+    "His Message.’\n\n"
+    "Sunday, on CNN’s “State of the Union,” Governor Mary Fallin (R-OK) said presumptive "
+    "Republican presidential nominee Donald Trump is “trying to campaign as a racial healer.”"
+    "\n\nPartial transcript as follows:\n\n"
+    "JAKE TAPPER: Donald Trump released a video on Friday talking about racial healing.\n\n"
+    "TAPPER: And obviously, you’re supporting Donald Trump, I think there are probably some "
+    "skeptical Americans hearing that message.\n\n"
+    "FALLIN: Well, I think the whole nation needs to work together."
+)
+
+
+def test_i_in_a_transcript_is_the_speaker_its_paragraph_is_labelled_with() -> None:
+    assert resolve(TRANSCRIPT, "I think the whole") == "Mary Fallin"
+    assert resolve(TRANSCRIPT, "I think there") == "Jake Tapper"
+
+
+def test_a_transcripts_label_in_capitals_is_a_person() -> None:
+    # "TAPPER:" is the "JAKE TAPPER" labelled before, not an acronym
+    tracker = SpeakerTracker(TRANSCRIPT)
+    for label, person in (("TAPPER: And", "Jake Tapper"), ("FALLIN:", "Mary Fallin")):
+        at = TRANSCRIPT.index(label)
+        found = tracker.resolve(at, at + len(label.split(":")[0]))
+        assert (found.name, found.kind.value) == (person, "person")
+
+
+def test_a_headline_name_is_read_as_the_text_names_the_person() -> None:
+    # the headline's "OK Gov Fallin" is Mary Fallin once its title goes
+    column = TRANSCRIPT.split("\n\nPartial")[0] + "\n\nI have long said so."
+    assert resolve(column, "I have") == "Mary Fallin"
