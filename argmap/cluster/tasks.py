@@ -18,10 +18,10 @@ writes the same files over its first attempt's.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from argmap.cluster.plan import Partition
 from argmap.io import statement_files as files
@@ -30,7 +30,7 @@ from argmap.io.errors import ReadError
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
     from argmap.io.sidecar import MetadataTable
-    from argmap.models import Document, Speaker
+    from argmap.models import Document, Speaker, SpeakerKind
     from argmap.speakers.aliases import AliasTable
     from argmap.speakers.registry import MentionLinks, SpeakerRegistry
 
@@ -307,9 +307,7 @@ def _temporary(path: Path) -> Path:
 
 
 def _read(path: Path) -> list[dict]:
-    import pyarrow.parquet as pq
-
-    return pq.read_table(path).to_pylist()
+    return files.read_table(path).to_pylist()
 
 
 # ---------------------------------------------------------------------- 2. route
@@ -342,8 +340,6 @@ def resolve_block(block: int, job: Job) -> int:
     array; the registry goes before the speakers are turned into rows."""
     from array import array
 
-    import pyarrow.parquet as pq
-
     from argmap.extraction.corpus import resolve_mention
     from argmap.speakers.registry import SpeakerRegistry
 
@@ -352,13 +348,17 @@ def resolve_block(block: int, job: Job) -> int:
     columns = ["row", "doc_id", "name", "role", "mention"]
     again = _documents_seen_twice(paths)  # (a corpus holding one article twice): kept
     release_memory()  # what extraction left on this worker
-    registry = SpeakerRegistry(job.aliases, forget_documents=True)
+    registry = SpeakerRegistry(
+        job.aliases,
+        forget_documents=True,
+        speaker_type=cast("Callable[..., Speaker]", BlockSpeaker),
+    )
     speakers: dict[str, Speaker] = {}  # by id, in order of first mention
     first = array("q")  # (partition << 32) + row of each speaker's first mention, same order
     document = None
     for path in paths:
         part = int(path.stem.split("-")[1])
-        found = pq.read_table(path, columns=columns).sort_by("row").to_pydict()
+        found = files.read_table(path, columns).sort_by("row").to_pydict()
         names: list[str] = []
         ids: list[str] = []
         for row, doc_id, name, role, mention in zip(
@@ -379,14 +379,13 @@ def resolve_block(block: int, job: Job) -> int:
         if ids:
             _write_resolved(job, part, block, found["row"], names, ids)
         del found, names, ids
+        clear_caches()  # the name parsers' caches: full, they would hold tens of megabytes
     del registry
     release_memory()
-    files.write_part(
+    _write_speakers(
         Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"),
-        "speakers",
-        files.speaker_rows(
-            (s, (at >> 32, at & 0xFFFFFFFF)) for s, at in zip(speakers.values(), first, strict=True)
-        ),
+        list(speakers.values()),
+        [(at >> 32, at & 0xFFFFFFFF) for at in first],
         job.fmt,
     )
     count = len(speakers)
@@ -407,21 +406,54 @@ def release_memory() -> None:
 
     import pyarrow as pa
 
+    clear_caches()
     gc.collect()
     pa.default_memory_pool().release_unused()
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
+def clear_caches() -> None:
+    """Empty the bounded caches of argmap's modules that keep a result per string (name
+    parsing, mostly: ``split_role``, ``name_key`` and the like, 30 MB or more once full).
+    They are pure functions' caches: they fill again as asked, nothing computed changes."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("argmap."):
+            continue
+        for value in list(vars(module).values()):
+            info = getattr(value, "cache_info", None)
+            if info is not None and callable(info) and (info().maxsize or 0) >= 1024:
+                value.cache_clear()
+
+
+class BlockSpeaker:
+    """A speaker as a block's registry holds it (``SpeakerRegistry(speaker_type=...)``):
+    ``argmap.models.Speaker``'s fields in slots, changed in place as its mentions come like
+    the model's, in about 130 bytes with its list of aliases where the pydantic model takes
+    some 520. A corpus-scale block holds one per speaker; only rows are written of them."""
+
+    __slots__ = ("affiliation", "aliases", "id", "kind", "name", "role")
+
+    def __init__(self, *, id: str, name: str, kind: SpeakerKind) -> None:
+        from argmap.models import SpeakerKind
+
+        self.id = id
+        self.name = name
+        self.kind = SpeakerKind(kind)
+        self.aliases: list[str] = []
+        self.role: str | None = None
+        self.affiliation: str | None = None
+
+
 def _documents_seen_twice(paths: list[Path]) -> set[str]:
     """The documents whose mentions in these files (in corpus order) are not all together:
     none, unless the corpus holds an article twice."""
-    import pyarrow.parquet as pq
-
     seen: set[int] = set()  # hashes: a collision only keeps a document's state longer
     again: set[str] = set()
     for path in paths:
-        table = pq.read_table(path, columns=["row", "doc_id"]).sort_by("row")
+        table = files.read_table(path, ["row", "doc_id"]).sort_by("row")
         previous = None
         for doc_id in table.column("doc_id").to_pylist():
             if doc_id == previous:
@@ -431,6 +463,43 @@ def _documents_seen_twice(paths: list[Path]) -> set[str]:
                 again.add(doc_id)
             seen.add(hash(doc_id))
     return again
+
+
+def _write_speakers(
+    path: Path, speakers: list[Speaker], first: list[tuple[int, int]], fmt: str
+) -> None:
+    """A block's speakers with where each was first named (``files.speaker_rows``'s rows),
+    as Parquet made column by column: a dict per speaker took 55 MB more at 140,000."""
+    if fmt != "parquet":
+        rows = files.speaker_rows(zip(speakers, first, strict=True))
+        files.write_part(path, "speakers", rows, fmt)
+        return
+    import pyarrow as pa
+
+    columns = {
+        "id": [s.id for s in speakers],
+        "name": [s.name for s in speakers],
+        "aliases": [s.aliases for s in speakers],
+        "kind": [s.kind.value for s in speakers],
+        "role": [s.role for s in speakers],
+        "affiliation": [s.affiliation for s in speakers],
+        "first_part": [at[0] for at in first],
+        "first_row": [at[1] for at in first],
+    }
+    _write_table(path, pa.table(columns, schema=files._schemas()["speakers"]))
+
+
+def _write_table(path: Path, table: Any) -> None:
+    """A ``pyarrow.Table`` written to ``path`` whole or not at all."""
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _temporary(path)
+    try:
+        pq.write_table(table, temporary)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _write_resolved(
@@ -452,17 +521,36 @@ def _write_resolved(
 
 def join_part(number: int, job: Job) -> int:
     """Partition ``number``'s statements with their speakers, written to the results folder;
-    returns how many."""
-    rows = _read(job.work / files.part_name("statements", number, "parquet"))
+    returns how many. Parquet stays a ``pyarrow.Table``, only its two speaker columns made
+    again (as rows, a partition's statements took about 190 MB where the table takes some
+    tens)."""
+    statements = job.work / files.part_name("statements", number, "parquet")
     folder = job.work / f"resolved/part-{number:05d}"
-    for path in sorted(folder.glob("block-*.parquet")) if folder.is_dir() else ():
-        for found in _read(path):
-            row = rows[found["row"]]
-            row["speaker"], row["speaker_id"] = found["speaker"], found["speaker_id"]
-    files.write_part(
-        Path(job.output) / files.part_name("statements", number, job.fmt),
-        "statements",
-        rows,
-        job.fmt,
-    )
-    return len(rows)
+    resolved = sorted(folder.glob("block-*.parquet")) if folder.is_dir() else []
+    if job.fmt != "parquet":
+        rows = _read(statements)
+        for path in resolved:
+            for found in _read(path):
+                row = rows[found["row"]]
+                row["speaker"], row["speaker_id"] = found["speaker"], found["speaker_id"]
+        files.write_part(
+            Path(job.output) / files.part_name("statements", number, job.fmt),
+            "statements",
+            rows,
+            job.fmt,
+        )
+        return len(rows)
+    import pyarrow as pa
+
+    table = files.read_table(statements)
+    columns = {name: table.column(name).to_pylist() for name in ("speaker", "speaker_id")}
+    for path in resolved:
+        found = files.read_table(path).to_pydict()
+        for name, values in columns.items():
+            for row, value in zip(found["row"], found[name], strict=True):
+                values[row] = value
+    for name, values in columns.items():
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
+    _write_table(Path(job.output) / files.part_name("statements", number, job.fmt), table)
+    return table.num_rows

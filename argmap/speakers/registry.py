@@ -42,7 +42,7 @@ other work shares its two cores (``benchmarks/speaker_resolution.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike
 from typing import NamedTuple
@@ -139,10 +139,14 @@ class SpeakerRegistry:
         not_speakers: Iterable[str] = (),
         *,
         forget_documents: bool = False,
+        speaker_type: Callable[..., Speaker] = Speaker,
     ) -> None:
         """``forget_documents``: the caller gives each document's mentions together and calls
         ``forget_document`` after its last one (what the registry keeps per document is then
-        dropped as it goes)."""
+        dropped as it goes). ``speaker_type`` makes each speaker from its id, name and kind:
+        a class with ``Speaker``'s fields and less memory may stand in for it (a corpus-scale
+        block holds one per speaker: ``argmap.cluster.tasks.BlockSpeaker``)."""
+        self._speaker_type = speaker_type
         self._table = alias_table or AliasTable()
         # names an analyst said are no speaker ("On Monday", "Trump National Doral")
         self._not_speakers = {name_key(n) for n in not_speakers} - {()}
@@ -618,7 +622,7 @@ class SpeakerRegistry:
         sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
         entry = _Entry(
             len(self._entries),
-            Speaker(id=sid, name=name, kind=kind),
+            self._speaker_type(id=sid, name=name, kind=kind),
             cls_,
             forms=(name,),
             seen=seen,

@@ -1,0 +1,125 @@
+"""What a speaker block holds on its worker (issue 15: under 500 MB per worker): its registry's
+speakers are ``BlockSpeaker`` rows of slots, not pydantic models, and give the same speakers;
+the name parsers' caches are emptied; the Parquet parts made from tables rather than rows
+have the schema the row-made ones have."""
+
+import tracemalloc
+
+import pytest
+
+from argmap.cluster import InProcess, extract_to_folder, tasks
+from argmap.extraction.corpus import resolve_mention
+from argmap.io import statement_files as files
+from argmap.speakers.registry import SpeakerRegistry
+from tests.cluster.helpers import seed_corpus
+
+pytest.importorskip("pyarrow")
+
+GIVEN = "Hillary Bill Bernie Jane Marco Ted Nancy Chuck Elizabeth Kamala".split()
+FAMILY = (
+    "Clinton Sanders Rubio Cruz Pelosi Schumer Warren Harris Kishida Sasae Emanuel Weaver "
+    "Burman Mariano Nervo Schiff Pence Fowler Clarke Scott"
+).split()
+
+
+def mentions():
+    """(document, name, mention) of a corpus: full names and their misspellings, surnames
+    alone, "Mrs." and "he", descriptions and organisations, several to a document."""
+    for number in range(600):
+        doc = f"doc-{number}"
+        given = GIVEN[number % len(GIVEN)]
+        family = FAMILY[(number * 7) % len(FAMILY)]
+        other = FAMILY[(number * 3 + 1) % len(FAMILY)]
+        yield doc, f"{given} {family}", None
+        yield doc, family, "Mrs. " + family if number % 5 == 0 else family
+        yield doc, f"Senator {GIVEN[(number + 3) % len(GIVEN)]} {other}", None
+        yield doc, "the ministry", None
+        yield doc, "Ministry of Defense" if number % 2 else "Federal Bureau of Investigation", None
+        yield doc, "FBI", "FBI"
+        yield doc, f"{given} {family}e" if number % 9 == 0 else f"{given} {family}", "he"
+
+
+def resolve_all(registry: SpeakerRegistry) -> list[tuple]:
+    speakers: dict = {}
+    for doc, name, mention in mentions():
+        resolve_mention(registry, name, doc_id=doc, role=None, mention=mention, speakers=speakers)
+    return [
+        (s.id, s.name, list(s.aliases), s.kind.value, s.role, s.affiliation)
+        for s in speakers.values()
+    ]
+
+
+def test_block_speakers_are_the_models_speakers():
+    model = resolve_all(SpeakerRegistry())
+    compact = resolve_all(SpeakerRegistry(speaker_type=tasks.BlockSpeaker))
+    assert compact == model
+    assert len(model) > 100 and any(aliases for _, _, aliases, *_ in model)
+    assert any(role for *_, role, _ in model) and {row[3] for row in model} >= {
+        "person",
+        "organisation",
+    }
+
+
+def traced_bytes(make) -> int:
+    """What ``make()`` leaves allocated (it returns what to keep alive)."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = make()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept is not None
+    return held
+
+
+def many_people(speaker_type):
+    registry = SpeakerRegistry(speaker_type=speaker_type, forget_documents=True)
+    speakers: dict = {}
+    for number in range(2000):
+        name = f"{GIVEN[number % 10]}{number // 10} {FAMILY[number % 20]}son"
+        resolve_mention(registry, name, doc_id=f"d{number}", role=None, mention=name)
+        speakers[number] = registry.resolve(name, doc_id=f"d{number}")
+        registry.forget_document(f"d{number}")
+    return registry, speakers
+
+
+def test_a_block_speaker_takes_a_fraction_of_a_models_memory():
+    """The registry with its speakers as ``BlockSpeaker``: at most two thirds of what it
+    holds with pydantic models, its own state included (2,000 people: about 530 against
+    1,600 bytes a speaker)."""
+    from argmap.models import Speaker
+
+    model = traced_bytes(lambda: many_people(Speaker))
+    compact = traced_bytes(lambda: many_people(tasks.BlockSpeaker))
+    assert compact < model * 2 / 3, (compact / 2000, model / 2000)
+
+
+def test_a_block_leaves_the_name_caches_empty_and_parts_keep_their_schema(tmp_path):
+    import pyarrow.parquet as pq
+
+    from argmap.speakers.names import name_key
+
+    seed_corpus(tmp_path / "articles", 30, seed=21)
+    name_key.cache_clear()
+    resolved = []
+    real = tasks.resolve_block
+
+    def resolve_block(block, job):
+        count = real(block, job)
+        resolved.append(name_key.cache_info().currsize)
+        return count
+
+    tasks.resolve_block = resolve_block
+    try:
+        report = extract_to_folder(
+            [tmp_path / "articles"], tmp_path / "out", InProcess(), partition_bytes=6000
+        )
+    finally:
+        tasks.resolve_block = real
+    assert report.blocks > 1 and resolved == [0] * report.blocks
+    schemas = files._schemas()
+    for table in ("statements", "speakers"):
+        for part in files.parts(tmp_path / "out", table):
+            assert pq.read_schema(part).equals(schemas[table]), part
+    assert any(p.name.endswith("-block.parquet") for p in files.parts(tmp_path / "out", "speakers"))
