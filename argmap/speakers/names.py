@@ -1104,6 +1104,43 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
 
 
 def _np(tokens: list[str]) -> ParsedMention:
+    """Parse one noun phrase (no commas) into a mention; a part of a party or another
+    group named by a plural ("some Democrats", "prominent Republicans", "Democrats on the
+    panel") is a description of its own, not the whole group (see ``_part_of_group``)."""
+    parsed = _np_whole(tokens)
+    if parsed.proper and parsed.kind is SpeakerKind.GROUP:
+        return _part_of_group(tokens, parsed)
+    return parsed
+
+
+def _part_of_group(tokens: list[str], parsed: ParsedMention) -> ParsedMention:
+    """``parsed`` (a group named by one capitalised plural: "Democrats") as the part of it
+    the whole phrase names, when a quantifier or an adjective before it or a qualifier after it
+    picks some of them: "some Democrats", "other Republicans", "prominent Republicans",
+    "Democrats on the panel" are speakers of their own in their article, not the party ("all
+    Democrats", "the Democrats", "Democrats who ..." are the party)."""
+    words = [t for t in tokens if t]
+    while words and _bare(words[0]) in _WHOLE_WORDS:
+        words = words[1:]
+    bares = [_bare(w) for w in words]
+    head = _bare(parsed.name)
+    if " " in parsed.name or head not in bares:
+        return parsed
+    at = bares.index(head)
+    after = words[at + 1 :]
+    if not at and not (after and after[0] in CUT_WORDS and after[0] not in _RELATIVES):
+        return parsed
+    phrase = " ".join(words).strip(",;:")
+    if at:  # "Some Democrats" opening a sentence is "some Democrats"
+        phrase = phrase[:1].lower() + phrase[1:]
+    return ParsedMention(phrase, None, SpeakerKind.GROUP, parsed.affiliation, proper=False)
+
+
+_WHOLE_WORDS = frozenset("the these those all".split())
+_RELATIVES = frozenset("who whom whose".split())
+
+
+def _np_whole(tokens: list[str]) -> ParsedMention:
     """Parse one noun phrase (no commas) into a mention."""
     tokens = [t for t in tokens if t]
     if not tokens:

@@ -222,7 +222,8 @@ def test_organisation_named_in_the_role_is_the_affiliation() -> None:
         ("Officials", "Officials", GROUP, False, "officials"),
         ("voters", "voters", GROUP, False, "voters"),
         ("Democrats", "Democrats", GROUP, True, "democrats"),
-        ("Republicans on Capitol Hill", "Republicans", GROUP, True, "republicans"),
+        # a part of the party (issue 14, round 4): its own speaker, not the party
+        ("Republicans on Capitol Hill", "Republicans on Capitol Hill", GROUP, False, None),
         ("Labor Department officials", "Labor Department officials", GROUP, True, "officials"),
         ("the Republican nominee", "Republican nominee", PERSON, False, "nominee"),
         ("the Senate minority leader", "Senate minority leader", PERSON, False, "leader"),

@@ -230,3 +230,40 @@ def test_a_name_with_a_lowercase_particle_is_one_name() -> None:
         "his first full day on the job following the departure of Bill Bratton as commissioner."
     )
     assert resolve(text, "the mayor") == "Bill de Blasio"
+
+
+def test_a_part_of_a_party_is_a_speaker_of_its_own() -> None:
+    # mentions from PolNeAR articles (nyt_2016-03-04_beneath-clinton-s-wins-si.txt, dev's
+    # nyt_2016-09-19_obama-sees-personal-insult-if-bl.txt, ...): "Some Democrats said" is not
+    # the Democratic Party speaking
+    from argmap.speakers.names import split_role
+
+    for mention, part in (
+        ("Some Democrats", "some Democrats"),
+        ("many Democrats", "many Democrats"),
+        ("Other Republicans", "other Republicans"),
+        ("mainstream Republicans", "mainstream Republicans"),
+        ("Republicans on the panel", "Republicans on the panel"),
+    ):
+        parsed = split_role(mention)
+        assert (parsed.name, parsed.kind.value, parsed.proper) == (part, "group", False)
+    # the whole party, and a body of it with a name, stay what they were
+    for mention, whole in (
+        ("Democrats", "Democrats"),
+        ("the Democrats", "Democrats"),
+        ("all Democrats", "Democrats"),
+        ("House Democrats", "House Democrats"),
+        ("Democrats who support him", "Democrats"),
+    ):
+        parsed = split_role(mention)
+        assert (parsed.name, parsed.proper) == (whole, True)
+
+
+def test_a_part_of_a_party_is_not_joined_to_the_party_across_articles() -> None:
+    from argmap.speakers.registry import SpeakerRegistry
+
+    registry = SpeakerRegistry()
+    party = registry.resolve("Democrats", doc_id="a")
+    some = registry.resolve("Some Democrats", doc_id="b")
+    again = registry.resolve("Democrats", doc_id="b")
+    assert party.id == again.id != some.id
