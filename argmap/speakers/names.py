@@ -1019,6 +1019,8 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
     if len(bares) <= 2 and bares[-1] in QUANTIFIERS_ALONE:
         return "nobody named"  # "many", "some", "others"
     tokens = [w for w in words if _bare(w) not in DETERMINERS]
+    cut = next((i for i, w in enumerate(tokens) if i and w in CUT_WORDS), len(tokens))
+    tokens = tokens[:cut]  # "a person familiar with the planning": a person, a source
     head = _head(tokens) if tokens else None
     if head is None or head.endswith(("n't", "n’t")) or not _agent_word(head):
         return "not a name"  # "helped", "to prevail", "brought together", "pitch"
@@ -1329,6 +1331,8 @@ def _speaks_for(tokens: list[str]) -> int:
         if not (_person_noun(bare) or (_is_plural(bare) and _person_noun(bare[:-1]))):
             return 0
         rest = tokens[p + 1 :]
+        while len(rest) > 1 and rest[0] in ("both", "the", "all"):
+            rest = rest[1:]  # "a longtime adviser to both Clintons"
         if rest[0][:1].isupper() and all(t[:1].isupper() or t in _AGENT_LINKS for t in rest):
             return p
         return 0

@@ -267,3 +267,16 @@ def test_a_part_of_a_party_is_not_joined_to_the_party_across_articles() -> None:
     some = registry.resolve("Some Democrats", doc_id="b")
     again = registry.resolve("Democrats", doc_id="b")
     assert party.id == again.id != some.id
+
+
+def test_anonymous_sources_and_advisers_to_someone_are_speakers_of_their_own() -> None:
+    # breitbart_2016-03-15_the-latest-kasich-scores-all-del.txt, politico_2016-09-01_debating-
+    # clinton-s-character.txt (PolNeAR train)
+    from argmap.speakers.names import split_role
+
+    source = split_role("a person familiar with the planning")
+    assert (source.name, source.kind.value, source.note) == ("person", "person", None)
+    adviser = split_role("a longtime adviser to both Clintons")
+    assert (adviser.kind.value, adviser.proper, adviser.head) == ("person", False, "adviser")
+    assert "Clintons" not in (adviser.name,)  # not the Clintons themselves
+    assert split_role("to prevail in the end").note == "not a name"  # left alone
