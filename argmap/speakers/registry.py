@@ -787,8 +787,8 @@ def _tokens_are_variants(a: Key, b: Key) -> bool:
 
 
 # Endings that make a different given name, not a misspelling: Daniel/Danielle,
-# Christina/Christine, Francis/Frances, Robert/Roberta.
-_NAME_ENDINGS = frozenset("a e i o ie le lle ne na ine ina ette is es".split()) | {""}
+# Christina/Christine, Francis/Frances, Robert/Roberta, Ivana/Ivanka.
+_NAME_ENDINGS = frozenset("a e i o ie le lle ne na ine ina ette is es ka".split()) | {""}
 
 
 def _spelling_variants(a: str, b: str, score: float | None = None) -> bool:

@@ -121,6 +121,7 @@ def test_variants_are_found_in_a_large_block() -> None:
         ("Jon Smith", "John Smith"),  # too short to call a misspelling
         ("Daniel Smith", "Danielle Smith"),  # a different given name, not a typo
         ("Christina Lee", "Christine Lee"),
+        ("Ivana Trump", "Ivanka Trump"),  # his first wife and his daughter (PolNeAR dev)
     ],
 )
 def test_different_people_sharing_a_surname_never_merge(first: str, second: str) -> None:
