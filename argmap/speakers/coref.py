@@ -760,6 +760,14 @@ class SpeakerTracker:
         if not parsed.proper and " " not in parsed.name and is_pronoun(parsed.name):
             return self._pronoun_speaker(parsed.name, start)  # "He's" is "he"
         if parsed.note is not None:
+            if parsed.note == "no name" and " " not in mention and mention.istitle():
+                # a title that is also a family name: "King says Ali ..." after "Billie Jean
+                # King" is King; a title alone ("the senator" aside) stays no one
+                full = self._full_name(mention, start)
+                if full is not None and full.rsplit(None, 1)[-1] == mention:
+                    resolved = Resolved(full, SpeakerKind.PERSON, None)
+                    self._history.append((start, resolved))
+                    return resolved
             return Resolved(parsed.name or mention, SpeakerKind.UNKNOWN, None, parsed.note)
         name, kind = parsed.name or mention, parsed.kind
         words = name.split()

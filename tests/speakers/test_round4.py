@@ -280,3 +280,18 @@ def test_anonymous_sources_and_advisers_to_someone_are_speakers_of_their_own() -
     assert (adviser.kind.value, adviser.proper, adviser.head) == ("person", False, "adviser")
     assert "Clintons" not in (adviser.name,)  # not the Clintons themselves
     assert split_role("to prevail in the end").note == "not a name"  # left alone
+
+
+def test_a_title_that_is_a_family_name_is_the_person_the_text_names_so() -> None:
+    # breitbart_2016-06-05_the-latest-mourners-flock-to-ali.txt (PolNeAR train)
+    text = (
+        "“He always whispered in my ear, ‘Billie Jean King, you are the Queen,'” she said.\n\n"
+        "King won 12 Grand Slam singles titles during her career in the 1960s and 70s, while "
+        "Ali was rising to stardom in his sport. King says Ali “talked the talk and walked the "
+        "walk.”"
+    )
+    assert resolve(text, "King", 3) == "Billie Jean King"  # "King says"
+    # a title alone that no one in the text is named by stays no one
+    alone = "The King says the realm is at peace."
+    at = alone.index("King")
+    assert SpeakerTracker(alone).resolve(at, at + 4).note is not None
