@@ -55,7 +55,7 @@ _AGENT = re.compile(
 _WANTED_KINDS = {
     "male": {SpeakerKind.PERSON},
     "female": {SpeakerKind.PERSON},
-    "plural": {SpeakerKind.GROUP, SpeakerKind.ORGANISATION, SpeakerKind.PERSON},
+    "plural": {SpeakerKind.GROUP, SpeakerKind.ORGANISATION},  # "they" is not one person
     "thing": {SpeakerKind.ORGANISATION, SpeakerKind.GROUP},
 }
 

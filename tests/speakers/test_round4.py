@@ -295,3 +295,23 @@ def test_a_title_that_is_a_family_name_is_the_person_the_text_names_so() -> None
     alone = "The King says the realm is at peace."
     at = alone.index("King")
     assert SpeakerTracker(alone).resolve(at, at + 4).note is not None
+
+
+def test_they_is_never_one_person() -> None:
+    # west-journal_2016-02-09_trump-supporter-screams-controve.txt (PolNeAR train): the crowd
+    # answered, not Trump
+    text = (
+        "“So I just want to tell you right now, ma’am, you’re reprimanded, okay?” Trump said."
+        "\n\nHe then asked the buzzing crowd, “Can she stay? Can she stay?”\n\n"
+        "They said she could."
+    )
+    at = text.index("They")
+    found = SpeakerTracker(text).resolve(at, at + 4)
+    assert found.name != "Trump" and found.kind.value != "person"
+    # a group named before is still who "they" are
+    group = text.replace("He then asked the buzzing crowd", "Trump supporters cheered")
+    tracker = SpeakerTracker(group)
+    cheered = group.index("Trump supporters")
+    tracker.resolve(cheered, cheered + len("Trump supporters"))
+    at = group.index("They")
+    assert tracker.resolve(at, at + 4).name == "Trump supporters"
