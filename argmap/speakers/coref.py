@@ -799,6 +799,14 @@ class SpeakerTracker:
             # "the Times" after "The New York Times", "the Security Council" after "the
             # United Nations Security Council": the name the article wrote in full
             name = self._organisation_in_full(name, start) or name
+        elif (
+            not parsed.proper
+            and len(words) > 1
+            and words[0].casefold() == "my"
+            and not self._in_quotation(start)
+        ):
+            # "my father" in a column: the writer's father ("Charlotte Meehan's father")
+            name = f"{self._narrator(start).name}'s {' '.join(words[1:])}"
         elif not parsed.proper and words and words[0].casefold() in _POSSESSIVE_PRONOUNS:
             # "his opponents", "her campaign": named by whose they are
             owner = self._antecedent(words[0], start)

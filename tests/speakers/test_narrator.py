@@ -133,3 +133,16 @@ def test_a_headline_name_is_read_as_the_text_names_the_person() -> None:
     # the headline's "OK Gov Fallin" is Mary Fallin once its title goes
     column = TRANSCRIPT.split("\n\nPartial")[0] + "\n\nI have long said so."
     assert resolve(column, "I have") == "Mary Fallin"
+
+
+def test_my_father_in_a_column_is_the_writers_father() -> None:
+    # usa-today_2016-10-03_my-father-would-have-loved-trump.txt (PolNeAR dev)
+    text = (
+        "My father would have loved Trump;  I grew up in a survivalist household.\n\n"
+        "My father died 22 years ago of brain cancer. He was sick in the head, my father said "
+        "once.\n\n"
+        "Charlotte Meehan is playwright-in-residence at Wheaton College."
+    )
+    at = text.index("my father said")
+    found = SpeakerTracker(text).resolve(at, at + len("my father"))
+    assert found.name == "Charlotte Meehan's father"
