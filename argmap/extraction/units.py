@@ -391,17 +391,22 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         content = content_after(masked, cue.end, hi, "")
         if speaker and content:
             findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
-    nouns = _NOUN_CUE.finditer(masked, lo, hi) if " that " in unit else ()
+    nouns = _NOUN_THAT.finditer(masked, lo, hi) if " that " in unit else ()
     for match in nouns:
         # "her remark that ...", "the judges' statement that ...": a noun of saying, its owner
+        owner = _NOUN_OWNER.search(masked, max(lo, match.start() - 80), match.start())
         start = match.end()
         content = Span(start, trim_end(masked, start, content_stop(masked, start, hi)))
-        if content.end - content.start >= 3 and has_words(masked[content.start : content.end], 3):
+        if (
+            owner is not None
+            and content.end - content.start >= 3
+            and has_words(masked[content.start : content.end], 3)
+        ):
             findings.append(
                 Finding(
                     content,
-                    Span(match.start(2), match.end(2)),
                     Span(match.start(1), match.end(1)),
+                    Span(owner.start(1), owner.end(1)),
                     (),
                     "noun",
                     0.5,
@@ -799,14 +804,16 @@ def _subject_after(masked: str, lo: int, hi: int) -> Span | None:
     return Span(toks[0].start, toks[end].end) if toks[0].text[:1].isupper() else None
 
 
-# A noun of saying with its owner and a that-clause: "her remark that", "the judges' statement
-# that", "Hillary Clinton's claim that", "budget hawks' warnings that".
-_NOUN_CUE = re.compile(
+# A noun of saying with a that-clause, and its owner right before it: "her remark that",
+# "the judges' statement that", "Hillary Clinton's claim that", "budget hawks' warnings that".
+_NOUN_THAT = re.compile(
+    r"\b((?:statement|remark|claim|warning|assertion|argument|suggestion|promise|pledge|"
+    r"insistence|contention|accusation|prediction|belief)s?)\s+that\s+"
+)
+_NOUN_OWNER = re.compile(
     r"(?<![\w’'])((?:(?:[A-Z][\w.-]*|the|[a-z]+(?<!ing)(?<!ed)(?<!ly))\s+){0,3}"
-    r"(?:[A-Z][\w.-]*[’']s|[a-z]+s[’'](?!\w)|"
-    r"[A-Z][\w.-]*[’'](?!\w))|(?<![\w’'])(?:his|her|their|its))\s+(?:[a-z-]+\s+)?"
-    r"((?:statement|remark|claim|warning|assertion|argument|suggestion|promise|pledge|insistence|"
-    r"contention|accusation|prediction|belief)s?)\s+that\s+"
+    r"(?:[A-Z][\w.-]*[’']s|[a-z]+s[’'](?!\w)|[A-Z][\w.-]*[’'](?!\w))|(?<![\w’'])(?:his|her|their|its))"
+    r"\s+(?:[a-z-]+\s+)?$"
 )
 
 
