@@ -1,8 +1,17 @@
 """Helpers for the speaker tests."""
 
+from argmap.speakers.coref import SpeakerTracker
 from argmap.speakers.registry import SpeakerRegistry
 
 
 def resolve_all(registry: SpeakerRegistry, *mentions: tuple[str, str]) -> list[str]:
     """Speaker ids of (mention, doc_id) pairs, resolved in order."""
     return [registry.resolve(name, doc_id=doc).id for name, doc in mentions]
+
+
+def resolve(text: str, mention: str, nth: int = 1) -> str:
+    """The speaker name of the ``nth`` ``mention`` in ``text``, resolved in a fresh tracker."""
+    at = -1
+    for _ in range(nth):
+        at = text.index(mention, at + 1)
+    return SpeakerTracker(text).resolve(at, at + len(mention)).name

@@ -4,14 +4,7 @@ sentences that motivated it (and one it must leave alone)."""
 from __future__ import annotations
 
 from argmap.speakers.coref import SpeakerTracker
-
-
-def resolve(text: str, mention: str, nth: int = 1) -> str:
-    """The speaker name of the ``nth`` ``mention`` in ``text``, resolved in a fresh tracker."""
-    at = -1
-    for _ in range(nth):
-        at = text.index(mention, at + 1)
-    return SpeakerTracker(text).resolve(at, at + len(mention)).name
+from tests.speakers.helpers import resolve
 
 
 def name_at(tracker: SpeakerTracker, mention: str, until: str | None = None) -> str:

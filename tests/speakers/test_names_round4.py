@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 
 from argmap.models import SpeakerKind
-from argmap.speakers.coref import SpeakerTracker
 from argmap.speakers.names import name_key, split_role
 from argmap.speakers.registry import SpeakerRegistry
+from tests.speakers.helpers import resolve
 
 PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANISATION, SpeakerKind.GROUP
-
-
-def resolve(text: str, mention: str, nth: int = 1) -> str:
-    """The speaker name of the ``nth`` ``mention`` in ``text``, resolved in a fresh tracker."""
-    at = -1
-    for _ in range(nth):
-        at = text.index(mention, at + 1)
-    return SpeakerTracker(text).resolve(at, at + len(mention)).name
 
 
 # --------------------------------------------------------------------------- honorifics
