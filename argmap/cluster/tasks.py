@@ -212,6 +212,8 @@ def extract_part(part: Partition, job: Job) -> PartResult:
         "parquet",
     )
     _write_mentions(job.work / f"mentions/part-{part.number:05d}.parquet", mentions)
+    del rows, mentions, documents, contexts, links, local, first, registry
+    release_memory()  # else a worker's heap grows with each partition it extracts
     return result
 
 
