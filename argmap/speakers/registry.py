@@ -670,14 +670,16 @@ class SpeakerRegistry:
         apart = self._apart.get(key) if self._apart else None
         cutoff = TOKEN_MIN_RATIO if len(key) == 2 else REST_MIN_RATIO
         best: tuple[float, _Entry] | None = None
-        for token in set(key):
+        for token in dict.fromkeys(key):  # in the key's order: never a hash seed's
             block = self._blocks.get((cls_, token, len(key)))
             if block is None:
                 continue
             rest = _without(key, token)
             for score, (other, index) in _closest(rest, block, cutoff):
-                if best is not None and score <= best[0]:
-                    continue
+                if best is not None and (
+                    score < best[0] or (score == best[0] and index >= best[1].index)
+                ):
+                    continue  # a tie goes to the speaker seen first
                 if len(key) == 2:  # one token shared, the other scored above the cutoff
                     if not _spelling_variants(rest, _without(other, token), score):
                         continue
