@@ -787,6 +787,11 @@ class SpeakerTracker:
                 name, kind, words = full, SpeakerKind.PERSON, full.split()
         if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
             name = self._full_name(words[0], start, _honorific_gender(mention)) or name
+        elif parsed.proper and len(words) == 2 and words[0] == "Team":
+            # "Team Clinton": the candidate's campaign, not a person named Team
+            campaign = self._campaign_of(words[1], start)
+            if campaign is not None:
+                name, kind = campaign, SpeakerKind.ORGANISATION
         elif parsed.proper and parsed.head in _CAMPAIGN_HEADS and len(words) > 1:
             # "The Trump campaign", "Donald Trump's campaign", "Clinton's team": one
             # campaign per candidate, named by the candidate's full name

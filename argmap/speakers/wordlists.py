@@ -260,7 +260,8 @@ LEADING_NOT_NAME = frozenset(
     not no yes well oh given
     everything nothing something anything everyone everybody anyone anybody
     beneath behind below above along alongside around amidst atop underneath across let
-    """.split()
+    does did do can could was were is are has have had should would must shall might
+    """.split()  # the verb a question opens with ("Does Rubio ..."); not "Will", "May": names
 )
 # Days, months and other time words at the edges of a mention ("Trump Wednesday", "On
 # Monday", "Pence Thursday"). April, May and June are left out: they are given names too.

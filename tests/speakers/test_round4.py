@@ -307,3 +307,30 @@ def test_they_is_never_one_person() -> None:
     tracker.resolve(cheered, cheered + len("Trump supporters"))
     at = group.index("They")
     assert tracker.resolve(at, at + 4).name == "Trump supporters"
+
+
+def test_the_verb_a_question_opens_with_is_no_part_of_a_name() -> None:
+    # headings and questions of PolNeAR articles (politico_2016-02-11_things-to-watch-in-
+    # tonight-s-deb.txt: "5) Can Sanders take a punch?"; wash-post_2015-12-20_marco-rubio-s-
+    # strategic-stances.txt: "Does Rubio, like Tilton, 19, oppose abortions ...?")
+    from argmap.speakers.names import split_role
+
+    assert split_role("Can Sanders").name == "Sanders"
+    assert split_role("Does Rubio").name == "Rubio"
+    assert split_role("Was Szlachta").name == "Szlachta"
+    # "Will" and "May" are given names too
+    assert split_role("Will Doyle").name == "Will Doyle"
+
+
+def test_team_and_a_candidates_name_is_the_campaign() -> None:
+    # politico_2016-02-11_things-to-watch-in-tonight-s-deb.txt (PolNeAR train)
+    text = (
+        "After a humbling, 22-point defeat in New Hampshire Tuesday, Hillary Clinton is "
+        "staggering in.\n\n"
+        "He'll be looking to prove that he's no fluke, that Team Clinton's contention that he "
+        "ran well in Iowa and New Hampshire because Democratic voters there are heavily white "
+        "is wrong."
+    )
+    at = text.index("Team Clinton")
+    found = SpeakerTracker(text).resolve(at, at + len("Team Clinton"))
+    assert (found.name, found.kind.value) == ("Hillary Clinton campaign", "organisation")
