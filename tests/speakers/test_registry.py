@@ -292,13 +292,29 @@ def test_ids_are_stable_across_registries() -> None:
     assert first.startswith("spk-")
 
 
+def _answers_under_hash_seeds(program: str) -> set[str]:
+    """What ``program`` prints in fresh processes under hash seeds 0 to 7 (a cluster's workers
+    each have their own seed, and their blocks must equal one process's)."""
+    import os
+    import subprocess
+    import sys
+
+    return {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(8)
+    }
+
+
 def test_a_full_name_claims_the_same_lone_name_whatever_the_hash_seed() -> None:
     """ "Miami" and "West" quoted alone, then "West Miami" in full: the full name takes the
     family name's speaker, in every process (the cluster's workers each have their own hash
     seed, and their blocks must equal one process's)."""
-    import subprocess
-    import sys
-
     program = (
         "from argmap.speakers.registry import SpeakerRegistry\n"
         "r = SpeakerRegistry()\n"
@@ -307,16 +323,7 @@ def test_a_full_name_claims_the_same_lone_name_whatever_the_hash_seed() -> None:
         "full = r.resolve('West Miami', doc_id='c').id\n"
         "print('family' if full == miami else 'given' if full == west else 'new')\n"
     )
-    answers = {
-        subprocess.run(
-            [sys.executable, "-c", program],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)},
-        ).stdout.strip()
-        for seed in range(8)
-    }
+    answers = _answers_under_hash_seeds(program)
     assert answers == {"family"}
 
 
@@ -324,9 +331,6 @@ def test_a_spelling_close_to_two_names_takes_the_same_one_whatever_the_hash_seed
     """ "Calette Cordale" is as close to "Calette Mordale" as to "Halette Cordale" (a cluster
     run's names, found by the memory benchmark): every process picks the same, the one seen
     first, whatever order its hash seed puts the name's words in."""
-    import subprocess
-    import sys
-
     program = (
         "from argmap.speakers.registry import SpeakerRegistry\n"
         "r = SpeakerRegistry()\n"
@@ -335,16 +339,7 @@ def test_a_spelling_close_to_two_names_takes_the_same_one_whatever_the_hash_seed
         "both = r.resolve('Calette Cordale', doc_id='c').id\n"
         "print('first' if both == first else 'second' if both == second else 'new')\n"
     )
-    answers = {
-        subprocess.run(
-            [sys.executable, "-c", program],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)},
-        ).stdout.strip()
-        for seed in range(8)
-    }
+    answers = _answers_under_hash_seeds(program)
     assert answers == {"first"}
 
 
