@@ -22,26 +22,32 @@ def _annotation(conn, statement: str, annotator: str, adjudicated: int):
     ).fetchone()
 
 
+def _forged_entry(mine: str, elsewhere: str) -> dict:
+    """An edit-log change whose key names alice's own label on ``mine`` but whose row is an
+    adjudication of carol's on ``elsewhere``: what undoing its creation would put back."""
+    return {
+        "table": "annotations",
+        "key": [mine, "alice", 0],
+        "before": {
+            "statement_id": elsewhere,
+            "annotator": "carol",
+            "adjudicated": 1,
+            "label": "against",
+            "note": "",
+            "time": "2026-12-07T10:00:00+00:00",
+        },
+        "after": None,
+    }
+
+
 def test_a_reviewer_cannot_log_an_entry_whose_undo_writes_anothers_label(team):  # noqa: F811
     """Undo writes an entry's rows as they are logged, so a reviewer's entry whose key names
     her own label but whose row names another statement, annotator or an adjudication would
     have an analyst's ``argmap undo --anyone`` (or the UI's undo of "alice's edit") write an
     adjudication on any statement."""
     mine, elsewhere = team.assigned[0], team.others[0]
-    forged_row = {
-        "statement_id": elsewhere,
-        "annotator": "carol",
-        "adjudicated": 1,
-        "label": "against",
-        "note": "",
-        "time": "2026-12-07T10:00:00+00:00",
-    }
-    forged = {
-        "table": "annotations",
-        "key": [mine, "alice", 0],
-        "before": forged_row,  # undo of "created" puts this row back
-        "after": None,
-    }
+    forged = _forged_entry(mine, elsewhere)
+    forged_row = forged["before"]  # undo of "created" puts this row back
     log = (
         "INSERT INTO edits (time, actor, action, summary, changes) "
         "VALUES ('2099-01-01', 'alice', 'set-stance', 'neutral on a statement', %s)"
@@ -75,19 +81,7 @@ def test_a_forged_entry_never_gets_an_analysts_undo_to_write_an_adjudication(tea
     import psycopg
 
     mine, elsewhere = team.assigned[0], team.others[0]
-    forged = {
-        "table": "annotations",
-        "key": [mine, "alice", 0],
-        "before": {
-            "statement_id": elsewhere,
-            "annotator": "carol",
-            "adjudicated": 1,
-            "label": "against",
-            "note": "",
-            "time": "2026-12-07T10:00:00+00:00",
-        },
-        "after": None,
-    }
+    forged = _forged_entry(mine, elsewhere)
     with team.sql("alice") as alice, contextlib.suppress(psycopg.errors.InsufficientPrivilege):
         alice.execute(
             "INSERT INTO edits (time, actor, action, summary, changes) "
