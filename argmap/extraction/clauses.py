@@ -420,7 +420,7 @@ def _is_apposition(toks: list[Token], lo: int, hi: int) -> bool:
     for t in toks[lo : hi + 1]:
         if t.text in ("who", "whose", "whom", "which", "that"):
             break  # 'a Republican who has refused to endorse Mr. Trump'
-        if t.text in _FINITE_WORDS or t.text in _IRREGULAR_PAST:
+        if t.text in _FINITE or t.text in _IRREGULAR_PAST:
             return False  # a verb: a clause, not a description
     return low in _DETERMINERS or low in PREPOSITIONS or low == "of" or first.islower()
 
@@ -433,14 +433,9 @@ def _is_clause(toks: list[Token], lo: int, hi: int) -> bool:
     for t in toks[lo : hi + 1]:
         if t.text in ("who", "whose", "whom", "which", "that"):
             return False
-        if t.text in _FINITE_WORDS:
+        if t.text in _FINITE:
             return True
     return False
-
-
-_FINITE_WORDS = frozenset(
-    "is are was were has have had will would can could may might should must did does do".split()
-)
 
 
 _TIME_OPENING = re.compile(r"^(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ast|[Tt]his|[Ee]arlier|[Ll]ater)$")

@@ -75,15 +75,14 @@ def _statements(document: Document) -> Iterator[dict]:
     last_named: tuple[Span, int] | None = None
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         par = text[p_start:p_end]
-        headline = headline_finding(par) if len(par) <= 160 and ":" in par else None
+        quotes = find_quotes(par)
+        headline = headline_finding(par) if ":" in par else None
         if headline is not None:
-            # 'Sanders: Clinton Email Story Has Moved.', 'Chris Christie Says He Would ...'
-            quotes = find_quotes(par)
+            # 'Sanders: Clinton Email Story Has Moved.' (a headline that opens with its source)
             yield _statement(
                 document, tracker, par, p_start, quotes, headline, headline.mention, False
             )
             continue
-        quotes = find_quotes(par)
         if par[-1] not in _TERMINAL and not has_words(par, 40) and not quotes:
             continue  # a headline, caption or page furniture, not running text
         masked = mask_quotes(par, quotes)

@@ -358,6 +358,7 @@ class SpeakerTracker:
         self._shared_family: dict[str, bool] = {}  # family name -> written after two given names
         self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
         self._writer: str | None = None  # the article's writer, "" when unnamed (_narrator)
+        self._labels: dict[str, str] = {}  # a transcript's label -> its person (_labelled_person)
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -960,6 +961,13 @@ class SpeakerTracker:
     def _labelled_person(self, label: str) -> str:
         """The person a transcript's label in capitals names: "TAPPER" is the "JAKE TAPPER"
         labelled before, or the name the text writes ("Jake Tapper"), in title case."""
+        known = self._labels.get(label)
+        if known is None:
+            known = self._labels[label] = self._label_read(label)
+        return known
+
+    def _label_read(self, label: str) -> str:
+        """``_labelled_person``'s answer, read once for each label of the text."""
         if " " not in label:
             fuller = re.search(rf"\b([A-Z][A-Z.'’-]+ {re.escape(label)}):", self.text)
             if fuller is not None:
@@ -1258,8 +1266,7 @@ class SpeakerTracker:
         name = _person_name(run)
         if name is None or self._in_headline(start) or not self._a_persons_name(name):
             return None
-        title = _TITLE_GENDER.match(self.text, start)
-        gender = None if title is None else (title.group(1) and "male") or "female"
+        gender = _honorific_gender(self.text[start : start + 7])  # "Mrs. Clinton's ..."
         if len(name.split()) == 1:
             lone = self._lone_person(name, start, gender)
             if lone is None:
