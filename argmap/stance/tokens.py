@@ -200,20 +200,10 @@ def _read(word: str) -> tuple[str, bool, str]:
 def stem_set(text: str) -> set[str]:
     """The stems of ``tokenize(text)``'s words, and perhaps a few more (the stems of "United"
     and "States" where they make one "usa" token): whether a cue can match needs no tokens."""
-    found = set(map(_stem_of, _WORD.findall(text)))
+    found = {_read(word)[0] for word in _WORD.findall(text)}
     if _STATES in found:
         found.add("usa")
     return found
-
-
-@lru_cache(maxsize=65536)
-def _stem_of(word: str) -> str:
-    """The stem ``tokenize`` gives ``word`` (outside a cue phrase and a "United States")."""
-    if word in _USA:
-        return "usa"
-    if not word[0].isalnum():
-        return word
-    return stem(word)
 
 
 def stems(text: str) -> tuple[str, ...]:

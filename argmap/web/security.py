@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from argmap.web.tokens import secret_hash
+from argmap.web.tokens import opened, secret_hash
 
 if TYPE_CHECKING:
     from argmap.store import Workspace
@@ -86,15 +86,10 @@ def find_session(
 ) -> Session | None:
     """The standing session a cookie's ``<id>.<secret>`` names, or None (unknown, wrong
     secret, expired, revoked, or its link no longer valid). Hashes compared in constant time."""
-    session_id, dot, secret = (cookie or "").partition(".")
-    if not dot or not session_id or not secret or len(cookie or "") > 200 or "\x00" in secret:
+    stored = opened(cookie or "", workspace.web_session)
+    if stored is None:
         return None
-    if "\x00" in session_id:
-        return None
-    stored = workspace.web_session(session_id)
-    expected = stored.secret_sha256 if stored else "0" * 64
-    if not hmac.compare_digest(secret_hash(secret), expected) or stored is None:
-        return None
+    secret = (cookie or "").partition(".")[2]
     moment = when or datetime.now(UTC)
     if not stored.standing or datetime.fromisoformat(stored.expires_at) <= moment:
         return None

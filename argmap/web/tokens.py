@@ -87,7 +87,7 @@ def token_state(token: WebToken, when: datetime | None = None) -> str:
 def check_link(workspace: Workspace, link: str, when: datetime | None = None) -> WebToken | None:
     """The stored token a link's ``<id>.<secret>`` opens, or None (unknown, wrong secret,
     expired or revoked). The hashes are compared in constant time."""
-    stored = _opened(link, workspace.web_token)
+    stored = opened(link, workspace.web_token)
     return stored if stored is not None and token_state(stored, when) == "valid" else None
 
 
@@ -104,13 +104,13 @@ def issue_analyst_link(workspace: Workspace, analyst: str, *, base_url: str | No
 def check_analyst_link(workspace: Workspace, link: str) -> AnalystLink | None:
     """The stored adjudicator's link a link's ``<id>.<secret>`` opens, or None (unknown,
     wrong secret, or replaced since). The hashes are compared in constant time."""
-    return _opened(link, workspace.analyst_link)
+    return opened(link, workspace.analyst_link)
 
 
-def _opened(link: str, find):
-    """The stored row ``find(id)`` gives for a link's ``<id>.<secret>`` when the secret's
-    SHA-256 matches it, else None. The hashes are compared in constant time, and a missing id
-    costs the same comparison as a wrong secret."""
+def opened(link: str, find):
+    """The stored row ``find(id)`` gives for a link's (or a session cookie's)
+    ``<id>.<secret>`` when the secret's SHA-256 matches it, else None. The hashes are compared
+    in constant time, and a missing id costs the same comparison as a wrong secret."""
     link_id, dot, secret = link.partition(".")
     if not dot or not link_id or not secret or len(link) > 200 or "\x00" in link:
         return None
