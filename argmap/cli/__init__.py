@@ -111,6 +111,17 @@ def has_terminal() -> bool:
     )
 
 
+def freeze_at_exit() -> None:
+    """Freeze every object before the interpreter's last collections at exit, which would
+    otherwise walk every cached parse and loaded row on the way out (once, however often a
+    process asks)."""
+    import atexit
+    import gc
+
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
+
+
 def noun(n: int, word: str) -> str:
     """``word`` as the count ``n`` wants it: "statement" for 1, "statements" else."""
     return word if n == 1 else word + "s"

@@ -4,7 +4,6 @@ articles, and their speakers, scored."""
 from __future__ import annotations
 
 import argparse
-import atexit
 import gc
 import sys
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from argmap.cli import (
     describe,
     documents,
     error,
+    freeze_at_exit,
     metadata_table,
     plural,
 )
@@ -210,8 +210,7 @@ def _collecting_less() -> Iterator[None]:
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(20_000, 10, 10)
-    atexit.unregister(gc.freeze)  # once, however many extractions a process runs
-    atexit.register(gc.freeze)
+    freeze_at_exit()  # once, however many extractions a process runs
     try:
         yield
     finally:

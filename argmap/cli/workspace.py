@@ -4,8 +4,6 @@ workspace."""
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import json
 import os
 import sys
@@ -16,6 +14,7 @@ from argmap.cli import (
     add_source_options,
     documents,
     error,
+    freeze_at_exit,
     metadata_table,
     plural,
     warning,
@@ -333,8 +332,7 @@ def _run_add_statements(args: argparse.Namespace) -> int:
         report = add_statement_files(workspace, args.paths, progress=progress)
     # what is left is freed at exit without the interpreter's last collections walking it
     # (every module's objects: about 0.04 s)
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
+    freeze_at_exit()
     for path, problem in report.failed:
         error(f"{path}: {problem}")
     print(
