@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from argmap.store.core import Core
 from argmap.store.editlog import ChangeSet
 from argmap.store.errors import EditError
-from argmap.store.kept_model import ModelInDatabase
+from argmap.store.kept_model import ModelInDatabase, ModelInFolder, ModelPlace
 from argmap.store.records import CodebookOutline, LabelOutline, Relation, StatementRow
 
 if TYPE_CHECKING:  # imported where used: opening a workspace needs no pydantic models
@@ -65,12 +65,12 @@ class WorkspaceBase(Core, ABC):
         return AliasTable.model_validate_json(text) if text else None
 
     @property
-    def model_place(self) -> Path | ModelInDatabase:
+    def model_place(self) -> ModelPlace:
         """Where the learned stance model of this workspace is saved: the folder beside the
-        workspace file; for a workspace on PostgreSQL, its database (``ModelInDatabase``),
-        shared by every analyst of the workspace."""
+        workspace file (``ModelInFolder``); for a workspace on PostgreSQL, its database
+        (``ModelInDatabase``), shared by every analyst of the workspace."""
         if isinstance(self.path, Path):
-            return self.path.parent / "argmap-model"
+            return ModelInFolder(self.path.parent / "argmap-model")
         return ModelInDatabase(self.conn, self.name)
 
     def _check_label(self, label: str) -> None:

@@ -58,7 +58,6 @@ def copy_workspace(source, target: str) -> CopyReport:
     path, or a PostgreSQL connection string naming an empty database); ``WorkspaceError`` when
     the target exists or is not empty. The source is only read."""
     from argmap.store.core import default_actor, now
-    from argmap.store.kept_model import ModelInDatabase, read_folder, write_folder
     from argmap.store.workspace import Workspace
 
     saved = source.saved_model()
@@ -81,14 +80,10 @@ def copy_workspace(source, target: str) -> CopyReport:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('copied_from', ?)", (source.workspace_id,)
             )
-            if saved is not None and isinstance(place, ModelInDatabase):
+            if saved is not None and place.read() is None:
                 place.write(conn, saved, default_actor(), now())
                 report.model = "copied"
-        if saved is not None and not isinstance(place, ModelInDatabase):
-            if read_folder(place) is None:
-                write_folder(place, saved)
-                report.model = "copied"
-            else:
+            elif saved is not None:
                 report.model = "kept"
     except BaseException:
         destination.close()

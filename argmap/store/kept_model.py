@@ -2,9 +2,11 @@
 
 A model is saved as two texts (``argmap.stance.learned``: ``meta.json`` and the labelled
 statements as ``labels.jsonl``) and refitted when loaded. A workspace file keeps them in the
-folder ``argmap-model`` beside it; a workspace on PostgreSQL keeps them in its database (the
-one row of ``learned_model``, ``ModelInDatabase``), so every analyst of the workspace, on
-any machine, suggests with the model one of them trained, and nothing is written on theirs.
+folder ``argmap-model`` beside it (``ModelInFolder``); a workspace on PostgreSQL keeps them in
+its database (the one row of ``learned_model``, ``ModelInDatabase``), so every analyst of the
+workspace, on any machine, suggests with the model one of them trained, and nothing is written
+on theirs. Both places read, write and load a model the same way, so their callers never ask
+which place they hold.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.codebook import Codebook
+    from argmap.stance.learned import LearnedModel
     from argmap.store.backend import Connection
 
 #: The files of a saved model in its folder.
@@ -60,6 +64,49 @@ class ModelInDatabase:
             "trained_at = excluded.trained_at",
             (saved.meta, saved.labels, saved.trained_by or actor, saved.trained_at or when),
         )
+
+    def load(self, codebook: Codebook) -> LearnedModel | None:
+        """The model saved, refitted for ``codebook``, or None; ``StanceTrainingError`` when
+        it cannot be used."""
+        from argmap.stance.learned import stance_model_from_text
+
+        saved = self.read()
+        if saved is None:
+            return None
+        return stance_model_from_text(saved.meta, saved.labels, codebook, str(self))
+
+
+class ModelInFolder:
+    """The learned model of a workspace file: ``meta.json`` and ``labels.jsonl`` in a folder
+    beside it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __str__(self) -> str:
+        return str(self.folder)
+
+    def read(self) -> SavedModel | None:
+        """The model saved, or None."""
+        return read_folder(self.folder)
+
+    def write(self, conn: Connection, saved: SavedModel, actor: str, when: str) -> None:
+        """Save ``saved`` in the folder (the workspace's transaction on ``conn`` has no part
+        in it; who trained it and when are not kept in a folder)."""
+        write_folder(self.folder, saved)
+
+    def load(self, codebook: Codebook) -> LearnedModel | None:
+        """The model saved, refitted for ``codebook``, or None; ``StanceTrainingError`` (naming
+        the file) when it cannot be used."""
+        from argmap.stance.learned import load_stance_model
+
+        if not (self.folder / META_FILE).is_file():
+            return None
+        return load_stance_model(self.folder, codebook)
+
+
+#: Where a workspace's learned model is kept.
+ModelPlace = ModelInDatabase | ModelInFolder
 
 
 def read_folder(folder: Path) -> SavedModel | None:

@@ -9,11 +9,10 @@ database of a workspace on PostgreSQL.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.store.base import WorkspaceBase
-from argmap.store.kept_model import ModelInDatabase, SavedModel, read_folder, write_folder
+from argmap.store.kept_model import ModelPlace, SavedModel
 
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
@@ -34,26 +33,17 @@ def suggestion_uncertainty(suggestion: Suggestion) -> float:
     return uncertainty(suggestion)
 
 
-def load_model(codebook: Codebook | None, model_place: Path | ModelInDatabase | None):
+def load_model(codebook: Codebook | None, model_place: ModelPlace | None):
     """The learned model saved in ``model_place`` (a folder, or a workspace's database; None
     when there is none); ``EditError`` when it cannot be used (another codebook: refit it
     with ``argmap suggest --refit``)."""
     if codebook is None or model_place is None:
         return None
-    saved = model_place.read() if isinstance(model_place, ModelInDatabase) else None
-    if saved is None and (
-        isinstance(model_place, ModelInDatabase) or not (model_place / "meta.json").is_file()
-    ):
-        return None
-    from argmap.stance import StanceTrainingError, load_stance_model
-    from argmap.stance.learned import stance_model_from_text
+    from argmap.stance import StanceTrainingError
     from argmap.store.errors import EditError
 
     try:
-        if saved is not None:
-            return stance_model_from_text(saved.meta, saved.labels, codebook, str(model_place))
-        assert isinstance(model_place, Path)
-        return load_stance_model(model_place, codebook)
+        return model_place.load(codebook)
     except StanceTrainingError as problem:
         raise EditError(
             f"{problem} (argmap suggest --refit trains it again from the workspace)"
@@ -150,20 +140,15 @@ class SuggestionsPart(WorkspaceBase):
 
     def saved_model(self) -> SavedModel | None:
         """The learned model as saved where ``model_place`` says, or None."""
-        place = self.model_place
-        return place.read() if isinstance(place, ModelInDatabase) else read_folder(place)
+        return self.model_place.read()
 
     def keep_model(self, saved: SavedModel, *, actor: str | None = None) -> None:
         """Save a learned model where ``model_place`` says: in the database of a workspace on
         PostgreSQL (one transaction), else in the folder beside the file."""
         from argmap.store.core import default_actor, now
 
-        place = self.model_place
-        if isinstance(place, ModelInDatabase):
-            with self.transaction() as conn:
-                place.write(conn, saved, actor or default_actor(), now())
-        else:
-            write_folder(place, saved)
+        with self.transaction() as conn:
+            self.model_place.write(conn, saved, actor or default_actor(), now())
 
     def fit_model(self):
         """Fit the learned stance model on the statements people labelled (adjudications

@@ -66,7 +66,7 @@ def test_the_model_learns_from_the_workspaces_labels(ws):
     if ws.on_server:  # kept in the database, shared by its analysts
         assert ws.conn.execute("SELECT count(*) FROM learned_model").fetchone()[0] == 1
     else:  # the folder beside the file
-        assert (ws.model_place / "meta.json").is_file()
+        assert (ws.model_place.folder / "meta.json").is_file()
     assert ws.resuggest() == len(rows)
     models = {ws.suggestion(r.id).model for r in rows}
     assert models - {"codebook"}  # the learned model's suggestions, not only the codebook's
