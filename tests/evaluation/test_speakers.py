@@ -258,6 +258,7 @@ def test_the_alias_table_joins_the_ministers_and_the_seed_is_then_perfect(tmp_pa
         ("untouched2", 50, 989),
         ("untouched3", 39, 962),
         ("untouched4", 39, 762),
+        ("untouched5", 40, 753),
     ],
 )
 def test_the_speaker_gold_sets_name_polnear_spans(name, articles, spans):
@@ -274,6 +275,11 @@ def test_the_speaker_gold_sets_name_polnear_spans(name, articles, spans):
     [
         ("untouched3", 20261217, ("tune", "untouched", "untouched2")),
         ("untouched4", 20261218, ("tune", "untouched", "untouched2", "untouched3")),
+        (
+            "untouched5",
+            20261219,
+            ("tune", "untouched", "untouched2", "untouched3", "untouched4"),
+        ),
     ],
 )
 def test_the_later_untouched_sets_are_the_recorded_draws_from_the_unused_train_articles(
@@ -281,7 +287,7 @@ def test_the_later_untouched_sets_are_the_recorded_draws_from_the_unused_train_a
 ):
     """Each later untouched set is random.Random(seed).sample(the train articles in no set
     before it, 40), as benchmarks/data/speakers/README.md records; its gold names only those
-    articles (one of each 40 has no source span)."""
+    articles."""
     train = sorted(p.stem for p in (POLNEAR / "train" / "text").glob("*.txt"))
     used: set[str] = set()
     for earlier in before:
