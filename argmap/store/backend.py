@@ -151,6 +151,11 @@ class Backend(ABC):
         """Settings for a command that writes many rows in a few large transactions."""
         yield
 
+    def after_migration(self, conn: Connection, version: int) -> None:
+        """What this database needs after schema migration ``version`` beyond the shared DDL
+        (inside the migration's transaction); nothing by default."""
+        return None
+
     def reset_counter(self, conn: Connection, table: str) -> None:
         """After rows were copied into ``table`` with their own ids, let the ids it gives
         new rows start after them (nothing to do where the database reads the largest)."""

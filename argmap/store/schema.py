@@ -314,31 +314,6 @@ CREATE INDEX statements_by_speaker ON statements(speaker_id, doc_seq, start);
     5: TEAM_TABLES,
 }
 
-#: Statements run on PostgreSQL after ``MIGRATIONS[N]``, each whole (no splitting): 6: in a
-#: workspace whose roles are set up (``argmap.store.pg.roles``), the analysts' group role
-#: gets the new tables as every other: select, insert, update, delete, never TRIGGER (whose
-#: function would run as whoever fires it: the owner, in the server); a reviewer's role gets
-#: none of them.
-POSTGRESQL_AFTER: dict[int, tuple[str, ...]] = {
-    5: (
-        """
-    DO $body$
-    DECLARE analysts text;
-    BEGIN
-        FOR analysts IN SELECT DISTINCT pg_get_userbyid(a.grantee)
-            FROM pg_class c, aclexplode(c.relacl) a
-            WHERE c.oid = to_regclass('statements') AND a.privilege_type = 'UPDATE'
-                AND pg_get_userbyid(a.grantee) LIKE '%\\_argmap\\_analysts'
-        LOOP
-            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON web_sessions, '
-                'web_analyst_links, learned_model TO %I', analysts);
-        END LOOP;
-    END
-    $body$
-    """,
-    ),
-}
-
 
 def create(conn: Connection) -> None:
     """Create the schema in an empty database (inside the caller's transaction)."""
@@ -373,9 +348,7 @@ def check(conn: Connection, path: str) -> None:
         for v in range(version, SCHEMA_VERSION):
             for statement in _split(MIGRATIONS[v]):
                 conn.execute(_spelled(backend, statement))
-            if backend.name == "PostgreSQL":
-                for statement in POSTGRESQL_AFTER.get(v, ()):
-                    conn.execute(statement)
+            backend.after_migration(conn, v)
         backend.set_schema_version(conn, SCHEMA_VERSION)
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)

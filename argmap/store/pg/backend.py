@@ -15,7 +15,7 @@ from typing import ClassVar
 import psycopg
 
 from argmap.store.backend import Backend, Connection
-from argmap.store.pg import schema
+from argmap.store.pg import roles, schema
 from argmap.store.pg.connection import PgConnection, connect
 
 #: Tables whose rows carry ids the database counts out, and the column (a copy writes them).
@@ -52,6 +52,17 @@ class PostgresBackend(Backend):
             "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
         ).fetchone()
         return bool(row[0])
+
+    def after_migration(self, conn: Connection, version: int) -> None:
+        """After migration 5 (to 6), in a workspace whose roles are set up: the analysts'
+        group role gets the new tables as every other (select, insert, update, delete; never
+        TRIGGER, whose function would run as whoever fires it); a reviewer's role none."""
+        if version == 5 and roles.is_secured(conn):
+            analysts = schema.quoted(roles.group_roles(conn)["analyst"])
+            conn.execute(
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON web_sessions, web_analyst_links, "
+                f"learned_model TO {analysts}"
+            )
 
     # ------------------------------------------------------------------ transactions
 
