@@ -66,12 +66,14 @@ from argmap.speakers.wordlists import (
     NAME_PARTICLES,
     NAME_SUFFIXES_KEEP,
     NON_PLURAL_S,
+    NUMBER_WORDS,
     ORG_HEADS,
     PERSON_ALONE,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     PLACES,
     POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
     PRONOUN_GENDER,
     QUANTIFIERS_ALONE,
     QUANTITY_WORDS,
@@ -182,7 +184,7 @@ def split_role(mention: str) -> ParsedMention:
     if trimmed != text and " " not in trimmed and is_pronoun(trimmed):
         if text.startswith(("Let ", "let ")):
             return ParsedMention(trimmed, None, SpeakerKind.UNKNOWN, proper=False)  # "Let me"
-        if not _PREPOSITIONS.isdisjoint(map(_bare, text[: -len(trimmed)].split())):
+        if not PREPOSITIONS.isdisjoint(map(_bare, text[: -len(trimmed)].split())):
             # "those around him": people near him, not he
             return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="not a name")
     text = trimmed
@@ -945,20 +947,6 @@ _DETERMINED = re.compile(r"\s*(?:the|this|that)\s+\S", re.IGNORECASE)
 
 _NOBODY = frozenset(("no one", "nobody", "no-one", "none", "not one"))
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
-_PREPOSITIONS = frozenset(
-    """
-    to from with without of in on at by about into onto over under between through during
-    toward towards upon via per against beneath behind below above along alongside around
-    amidst atop underneath across among amid beyond near
-    """.split()
-)
-_NUMBER_WORDS = frozenset(
-    """
-    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion
-    """.split()
-)
 
 
 def _not_a_name(text: str, determined: bool = False) -> str | None:
@@ -986,7 +974,7 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE or bares[0] in ("the", "a", "an")
     ):
         return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
-    if len(words) == 1 and bares[0] in _NUMBER_WORDS:
+    if len(words) == 1 and bares[0] in NUMBER_WORDS:
         return "a number"  # "Nine" of "Nine months of Trump soaring ..."
     if (
         len(words) == 1
@@ -1044,7 +1032,7 @@ def _issuer(text: str) -> ParsedMention | None:
     for p, word in enumerate(words[:-1]):
         if word.endswith(_POSSESSIVE_S_ENDINGS) and word[:1].isupper():
             for after in words[p + 1 :]:  # "Trump's tweet", "Hoff's letter makes a case"
-                if not after[:1].islower() or after in _PREPOSITIONS:
+                if not after[:1].islower() or after in PREPOSITIONS:
                     break  # not "Mr. Obama's reaction to the attacks"
                 if _bare(after) in _ISSUED:
                     owner = split_role(" ".join(words[: p + 1]))

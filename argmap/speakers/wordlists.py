@@ -219,12 +219,19 @@ CUT_WORDS = frozenset(
 )
 APPOSITION_STOPS = frozenset("including such especially notably like among".split())
 COORDINATORS = frozenset("and & nor or".split())
-QUANTITY_WORDS = frozenset(
+# Number words from two up ("one" is also a pronoun and a person: see PERSON_ALONE).
+NUMBER_WORDS = frozenset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion
+    """.split()
+)
+QUANTITY_WORDS = NUMBER_WORDS | frozenset(
     """
     half percent per cent most many some all none one each several few majority minority
-    number handful dozen dozens hundreds thousands millions lot lots plenty rest both two three
-    four five six seven eight nine ten more than less fewer nearly almost about over under
-    a an the % quarter third
+    number handful dozen dozens hundreds thousands millions lot lots plenty rest both
+    more than less fewer nearly almost about over under a an the % quarter third
     """.split()
 )
 TIME_WORDS = frozenset(
@@ -244,25 +251,32 @@ NON_PLURAL_S = frozenset(
     """.split()
 )
 
+# Prepositions: what is after one is its object, not a speaker ("those around him").
+PREPOSITIONS = frozenset(
+    """
+    to from with without of in on at by about into onto over under between through during
+    toward towards upon via per against beneath behind below above along alongside around
+    amidst atop underneath across among amid beyond near
+    """.split()
+)
+
 # ---------------------------------------------------------------- the edges of a name
 # Words a name never begins with, capitalised or not: a clause begins there ("But Trump",
 # "When Mexico", "To Sexton", "Even Mike Pence", "Asked about it, Rubio").
 LEADING_NOT_NAME = frozenset(
     """
     and but or nor so yet for if as while when whenever after before since until because
-    although though unless once whereas whether than like unlike despite amid among
-    to from with without of in on at by about into onto over under between through during
-    following toward towards upon via per against contrary according beyond throughout except
+    although though unless once whereas whether than like unlike despite
+    following contrary according throughout except
     now even still also just only then meanwhile however instead later earlier again too
     already ever never indeed thus perhaps maybe moreover furthermore besides otherwise
     asked speaking writing responding answering pressed noting adding describing referring
     what how why where who whom whose which that this these those there here
     not no yes well oh given
-    everything nothing something anything everyone everybody anyone anybody
-    beneath behind below above along alongside around amidst atop underneath across let
+    everything nothing something anything everyone everybody anyone anybody let
     does did do can could was were is are has have had should would must shall might
     """.split()  # the verb a question opens with ("Does Rubio ..."); not "Will", "May": names
-)
+) | (PREPOSITIONS - {"near"})  # "Near" may open a place's name ("Near East")
 # Days, months and other time words at the edges of a mention ("Trump Wednesday", "On
 # Monday", "Pence Thursday"). April, May and June are left out: they are given names too.
 DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
