@@ -62,6 +62,24 @@ class WebSession:
     standing: bool
 
 
+#: Each session with whether it still stands (``WebSession``'s fields in order), for a WHERE
+#: or ORDER BY to follow.
+_SESSIONS = (
+    "SELECT s.id, s.secret_sha256, s.role, s.name, s.link_id, s.created_at, "
+    "s.expires_at, s.revoked = 0 AND CASE s.role "
+    "WHEN 'reviewer' THEN EXISTS (SELECT 1 FROM web_tokens t WHERE t.id = s.link_id "
+    "AND t.reviewer = s.name AND t.revoked_at IS NULL) "
+    "WHEN 'analyst' THEN EXISTS (SELECT 1 FROM web_analyst_links a "
+    "WHERE a.id = s.link_id AND a.analyst = s.name) ELSE false END "
+    "FROM web_sessions s"
+)
+
+
+def _web_session(row) -> WebSession:
+    """A row of ``_SESSIONS`` as a ``WebSession``."""
+    return WebSession(*row[:7], bool(row[7]))  # type: ignore[call-arg]
+
+
 @dataclass(frozen=True)
 class AnalystLink:
     """An adjudicator's link as stored: its id, the SHA-256 (hex) of its secret, whose."""
@@ -227,24 +245,13 @@ class WebPart(WorkspaceBase):
     def web_session(self, session_id: str) -> WebSession | None:
         """The session of that id, or None; ``standing`` is False once it was revoked, its
         reviewer's link revoked or gone, or its analyst's link replaced."""
-        row = self.conn.execute(
-            "SELECT s.id, s.secret_sha256, s.role, s.name, s.link_id, s.created_at, "
-            "s.expires_at, s.revoked = 0 AND CASE s.role "
-            "WHEN 'reviewer' THEN EXISTS (SELECT 1 FROM web_tokens t WHERE t.id = s.link_id "
-            "AND t.reviewer = s.name AND t.revoked_at IS NULL) "
-            "WHEN 'analyst' THEN EXISTS (SELECT 1 FROM web_analyst_links a "
-            "WHERE a.id = s.link_id AND a.analyst = s.name) ELSE false END "
-            "FROM web_sessions s WHERE s.id = ?",
-            (session_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        return WebSession(*row[:7], bool(row[7]))  # type: ignore[call-arg]
+        row = self.conn.execute(_SESSIONS + " WHERE s.id = ?", (session_id,)).fetchone()
+        return None if row is None else _web_session(row)
 
     def web_sessions(self) -> list[WebSession]:
         """Every stored session, oldest first."""
-        ids = self.conn.execute("SELECT id FROM web_sessions ORDER BY created_at, id").fetchall()
-        return [s for (sid,) in ids if (s := self.web_session(sid)) is not None]
+        rows = self.conn.execute(_SESSIONS + " ORDER BY s.created_at, s.id").fetchall()
+        return [_web_session(row) for row in rows]
 
     # ------------------------------------------------------------------ analysts' links
 
