@@ -46,6 +46,7 @@ from argmap.speakers.wordlists import (
     COMPLEMENT_PREPS,
     CONNECTORS,
     COORDINATORS,
+    COUNTRY_NAMES,
     CUT_WORDS,
     DATE_HEADS,
     DAY_NAMES,
@@ -65,6 +66,7 @@ from argmap.speakers.wordlists import (
     MONTH_NAMES,
     NAME_PARTICLES,
     NAME_SUFFIXES_KEEP,
+    NATION_OF_PEOPLE,
     NON_PLURAL_S,
     NUMBER_WORDS,
     ORG_HEADS,
@@ -224,15 +226,19 @@ def split_role(mention: str) -> ParsedMention:
 @lru_cache(maxsize=1 << 15)
 def is_place(name: str) -> bool:
     """A US state, a state's abbreviation ("Md.", "N.C.") or a country or capital of the place
-    list: a place, never a person (it speaks only as an institution: "Texas sued")."""
+    lists ("Saudi Arabia"): a place, never a person (it speaks only as an institution: "Texas
+    sued")."""
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
     bares = [_bare(w) for w in words]
     if len(words) == 1:
         return bares[0] in US_STATES or bares[0] in PLACES or bool(_STATE_ABBREVIATION.match(name))
-    return "-".join(bares) in US_STATE_PAIRS or (
-        len(words) == 2 and bares[1] in US_STATES and bares[0] in ("north", "south", "west")
+    joined = "-".join(bares)
+    return (
+        joined in US_STATE_PAIRS
+        or joined in COUNTRY_NAMES
+        or (len(words) == 2 and bares[1] in US_STATES and bares[0] in ("north", "south", "west"))
     )
 
 
@@ -359,7 +365,7 @@ _TITLE_OBJECTS = frozenset(
     health human services agriculture transportation transport interior veterans affairs
     finance trade industry elections corrections revenue taxation insurance environment
     housing urban development culture public works safety welfare resources natural economic
-    foreign home internal
+    foreign home internal staff
     """.split()
 )
 _LEXICON |= _TITLE_OBJECTS  # "Elections Susan Bucher" is no plain name: the full parse reads it
@@ -397,6 +403,8 @@ def _titled_plain_name(mention: str) -> ParsedMention | None:
     if len(words) == 1 or words[0] in _NOT_FIRST_OF_A_NAME:
         return None  # a word alone ("Tanaka", "officials") takes the full parse, as do
         # "Said Ellis" and "No one"
+    if "-" in words[0] and _ORIGIN_ADJECTIVE.match(words[0]):
+        return None  # "Texas-based Matt Mackowiak": a role first
     n = 0
     while n < len(words) - 1 and words[n].replace(".", "").casefold() in _TITLE_OR_HONORIFIC:
         n += 1
@@ -528,6 +536,8 @@ def _is_title(tokens: list[str], i: int) -> bool:
     t = tokens[i]
     b = _bare(t)
     if b not in TITLES and not ("-" in b and any(p in TITLES for p in b.split("-"))):
+        if i == 0 and _occupation_before_name(tokens):
+            return True  # "Journalist Jorge Ramos", "Pollster Ann Selzer"
         # a plural title before names: "Professors Foner and Alba", "Sens. ..."; not a
         # team's name at the end ("the Arizona Cardinals")
         return b[-1:] == "s" and _plural_title_before_name(tokens, i)
@@ -541,6 +551,39 @@ def _is_title(tokens: list[str], i: int) -> bool:
         ):
             return False  # "Steve King"
     return True
+
+
+# Person nouns that, capitalised before two capitalised words, may be a given name ("Guy
+# Cecil") or make no role of them.
+_NOT_OCCUPATIONS = frozenset(
+    "guy one star fan son mate man woman person friend someone somebody anyone anybody".split()
+)
+# "Texas-based Matt Mackowiak", "Iranian-born ...": where someone works or comes from.
+_ORIGIN_ADJECTIVE = re.compile(r"^[A-Z][\w.]*-(?:based|born|bred|raised)$")
+
+
+def _occupation_before_name(tokens: list[str]) -> bool:
+    """Whether the first of ``tokens`` is an occupation, capitalised because it opens the
+    sentence, before a person's full name: "Journalist Jorge Ramos corrected ...", "-Pollster
+    Ann Selzer is happy ...", "Texas-based Matt Mackowiak said" (the occupation is a role, as
+    "journalist" in lower case is). The name after it must be a plain name of two to four
+    words; a person noun that is also a given name ("Guy Cecil") is left alone."""
+    if len(tokens) < 3 or not tokens[0][:1].isupper():
+        return False
+    bare = _bare(tokens[0])
+    if not (
+        (bare in PERSON_NOUNS and bare not in _NOT_OCCUPATIONS and bare not in SURNAME_TITLES)
+        or (len(bare) > 5 and bare.endswith("ist"))
+        or _ORIGIN_ADJECTIVE.match(tokens[0])
+    ):
+        return False
+    rest = tokens[1:]
+    return (
+        len(rest) <= 4
+        and bool(_PLAIN_NAME.match(" ".join(rest)))
+        and all(_bare(w) not in _TITLE_OR_HONORIFIC for w in rest)
+        and _proper_kind(rest) is SpeakerKind.PERSON
+    )
 
 
 def _plural_title_before_name(tokens: list[str], i: int) -> bool:
@@ -1153,6 +1196,8 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
         return quantity
     if len(tokens) == 2 and first == "the" and _is_cap(tokens, 1):
         word = _bare(tokens[1])
+        if word in NATION_OF_PEOPLE:  # "the Saudis": Saudi Arabia (see the word list)
+            return ParsedMention(NATION_OF_PEOPLE[word], None, SpeakerKind.ORGANISATION)
         if word not in TITLES and word not in PERSON_NOUNS and word not in GROUP_PROPER:
             # "The Guardian", "the Hill", "The Advocate": people are not called "the Smith";
             # "The Brujas", "the Beatles": a capitalised plural after "the" is a group

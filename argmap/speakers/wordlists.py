@@ -102,7 +102,7 @@ ORG_HEADS = frozenset(
     radio review caucus cabinet board authority service services industries inc corp llc
     ltd co plc club team society church embassy consulate delegation secretariat
     technologies systems holdings partners airlines motors pharmaceuticals communications
-    enterprises ventures laboratories labs
+    enterprises ventures laboratories labs project
     headquarters museum hospital airlines media pac chamber reserve watch
     observer examiner inquirer enquirer chronicle courier sentinel dispatch register ledger
     bulletin beast oil entertainment studios legion
@@ -154,6 +154,27 @@ GROUP_PROPER = frozenset(
     """.split()
 )
 GROUP_PROPER_SUFFIXES = ("cans", "ians", "ists", "crats", "ites")
+# A people named with "the" as a speaker is its state ("The Saudis have warned they could sell
+# off hundreds of billions of dollars in U.S. assets", "the Germans announce they are expanding
+# their army"): the country, an organisation. Without "the" ("Americans", "many Germans",
+# "Palestinians") it is the people, a group.
+NATION_OF_PEOPLE = {
+    "saudis": "Saudi Arabia",
+    "russians": "Russia",
+    "chinese": "China",
+    "germans": "Germany",
+    "iranians": "Iran",
+    "israelis": "Israel",
+    "japanese": "Japan",
+    "turks": "Turkey",
+    "syrians": "Syria",
+    "iraqis": "Iraq",
+    "cubans": "Cuba",
+    "mexicans": "Mexico",
+    "french": "France",
+    "british": "Britain",
+    "americans": "United States",
+}
 
 # Words that may follow "of", "to" or "for" after a title, before the person's name:
 # "Secretary of State Antony Blinken", "Ambassador to the U.S. Sasae Kenichiro".
@@ -181,6 +202,13 @@ PLACES = frozenset(
     japan china russia ukraine korea india germany france britain israel iran iraq mexico
     canada australia italy spain taiwan syria egypt turkey pakistan afghanistan brazil europe
     washington tokyo beijing moscow london paris berlin seoul pyongyang tehran kyiv kiev
+    """.split()
+)
+# Countries of two or three words, written with hyphens ("Saudi Arabia" -> saudi-arabia).
+COUNTRY_NAMES = frozenset(
+    """
+    saudi-arabia south-korea north-korea south-africa new-zealand sri-lanka costa-rica
+    el-salvador czech-republic united-kingdom united-arab-emirates
     """.split()
 )
 # Nationality and party adjectives that modify a following title ("Japanese Ambassador").
