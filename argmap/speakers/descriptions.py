@@ -107,6 +107,16 @@ _KINDRED = (
 # Words that say when, not who: "the former secretary", "the new mayor", "the presumptive
 # nominee" fit a person whatever the text said of their time in office.
 _TIME_WORDS = frozenset("former then current new presumptive likely would-be longtime".split())
+# Words that praise, weigh or age a person rather than say who they are: "the mega donor"
+# fits "Top Republican Party donor Sheldon Adelson", "the 71-year-old diplomat" a diplomat whose
+# age the text never gave ("71-year-old" is read as "year-old"). A description need not find
+# them among a person's words.
+_SOFT_WORDS = frozenset(
+    """
+    mega veteran top big leading prominent powerful influential well-known famous wealthy
+    outspoken embattled controversial popular seasoned year-old
+    """.split()
+)
 _STOP = frozenset("the a an of for and in at on to his her their its who is was".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
 
@@ -135,7 +145,8 @@ def _words(text: str) -> list[str]:
 def description_words(description: str) -> tuple[str, frozenset[str]]:
     """The head and the other words of a description: 'the former Secretary of State' ->
     ('secretary', {'state'}); words of time ('former', 'new') are left out."""
-    words = [w for w in _words(description) if w not in _TIME_WORDS]
+    # "the Republican nominee-in-waiting" is a nominee
+    words = [w.removesuffix("-in-waiting") for w in _words(description) if w not in _TIME_WORDS]
     if not words:
         return "", frozenset()
     head = words[-1]
@@ -195,6 +206,9 @@ def fit(description: str, words: frozenset[str]) -> int:
     'nominee' for 'candidate') is not among them, or when any other word is not ('the French
     president' does not fit a person the text only calls 'President Obama')."""
     head, others = description_words(description)
-    if not head or not _heads_agree(head, words) or not others <= words:
+    if not head or not _heads_agree(head, words):
         return 0
-    return 1 + len(others)
+    needed = others - _SOFT_WORDS
+    if not needed <= words:
+        return 0
+    return 1 + len(others & words)

@@ -4,6 +4,7 @@ motivated it (quoted inline, with its article) and on one it must leave alone.""
 from __future__ import annotations
 
 from argmap.models import SpeakerKind
+from argmap.speakers.descriptions import description_words, fit
 from argmap.speakers.names import is_place, split_role
 from tests.speakers.helpers import resolve
 
@@ -86,3 +87,36 @@ def test_a_people_without_the_is_the_people() -> None:
     assert split_role("Palestinians").kind is GROUP
     assert split_role("Some Germans").kind is GROUP
     assert split_role("the Palestinians").kind is GROUP  # no state of the list
+
+
+# ------------------------------------------------ a description's words of praise or age
+
+# breitbart_2015-12-20_republican-donor-adelson-and-tr (PolNeAR train, untouched4)
+ADELSON = (
+    "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson said on Friday he met "
+    "presidential candidate Donald Trump earlier this week and that the two American "
+    "billionaires broached the issue at the heart of Adelson’s political agenda: support for "
+    "Israel.\n\nWhile the mega donor didn’t disclose his degree of backing for the front-runner "
+    "in the race for the Republican nomination, he did say he found Trump to be “very "
+    "charming”."
+)
+
+
+def test_a_word_of_praise_need_not_be_among_the_persons_words() -> None:
+    assert resolve(ADELSON, "the mega donor") == "Sheldon Adelson"
+    words = frozenset({"top", "republican", "party", "donor"})
+    assert fit("the mega donor", words) == 1
+    assert fit("the 71-year-old donor", words) == 1  # an age the text never gave
+    assert description_words("The Republican nominee-in-waiting") == (
+        "nominee",
+        frozenset({"republican"}),
+    )
+
+
+def test_a_word_that_says_who_must_still_be_among_them() -> None:
+    # "the Democratic donor" does not fit a Republican donor, nor "the French president"
+    # a president of no country (the rule of the second round)
+    words = frozenset({"top", "republican", "party", "donor"})
+    assert fit("the Democratic donor", words) == 0
+    assert fit("the French president", frozenset({"president"})) == 0
+    assert fit("the Republican donor", words) == 2
