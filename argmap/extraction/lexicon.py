@@ -23,6 +23,8 @@ recommend concur post brief inform assure remind cite mention signal hint imply 
 underscore highlight tout hail question lash rail threaten predict speculate guess point reckon
 proclaim confide vouch complain plead counsel preach exclaim rule order read yell shout scream
 chant scold whisper mutter snap gush interject continue affirm reaffirm restate encourage
+echo assail voice thank challenge portray compare label brand dub rebuke chide
+berate taunt ridicule castigate excoriate fault
 """.split()
 
 # Verbs of belief, wish and knowledge, which PolNeAR annotates as attribution too.
@@ -30,6 +32,10 @@ COGNITION_VERBS = """
 believe think feel fear hope want expect know worry doubt consider suspect assume understand
 realize realise prefer wish
 """.split()
+
+# Verbs of perception that report a view only with 'as' or 'that' after their object: 'Sanders
+# sees these gains as evidence ...', 'black voters saw that Obama could win' (not 'we'll see').
+VIEW_VERBS = "see view regard".split()
 
 # Verbs of stance and decision that PolNeAR annotates as attribution ("declined to comment").
 STANCE_VERBS = """
@@ -45,6 +51,7 @@ NOUN_LIKE = frozenset(
     muse plead wish doubt plan note offer back vote express discuss fear hope want concur
     demand welcome reply respond repeat defend highlight mention counsel blame praise attack
     remark question tweet
+    echo voice thank challenge label brand dub fault
     """.split()
 )
 
@@ -76,6 +83,7 @@ IRREGULAR = {
     "feel": ("feels", "felt", "feeling"),
     "know": ("knows", "knew", "knowing", "known"),
     "find": ("finds", "found", "finding"),
+    "see": ("sees", "saw", "seeing", "seen"),
     "make": ("makes", "made", "making"),
     "seek": ("seeks", "sought", "seeking"),
     "show": ("shows", "showed", "showing", "shown"),
@@ -84,9 +92,13 @@ IRREGULAR = {
     "forecast": ("forecasts", "forecast", "forecasting"),
     "rule": ("rules", "ruled", "ruling"),
     "read": ("reads",),
+    "put": ("puts", "putting"),
 }
 
-DOUBLING = frozenset("admit commit regret plan quip counsel signal rebut refer prefer".split())
+# Verbs that double their last consonant: 'slammed', 'snapping', 'concurred'.
+DOUBLING = frozenset(
+    "admit commit regret plan quip counsel signal rebut refer prefer slam snap concur".split()
+)
 
 # Verbs that may follow their content in inverted order: '"...," said Smith.'
 INVERTING = frozenset(
@@ -115,7 +127,7 @@ def inflections(verb: str) -> tuple[str, ...]:
 def _cue_forms() -> dict[str, str]:
     """Map every cue word form to its base verb."""
     forms: dict[str, str] = {}
-    for verb in SPEECH_VERBS + COGNITION_VERBS + STANCE_VERBS + list(PARTICLE_VERBS):
+    for verb in SPEECH_VERBS + COGNITION_VERBS + STANCE_VERBS + VIEW_VERBS + list(PARTICLE_VERBS):
         base, *rest = inflections(verb)
         for form in rest:
             forms.setdefault(form, verb)
@@ -183,6 +195,25 @@ ATTITUDE_RE = re.compile(
     re.IGNORECASE,
 )
 ACCORDING_RE = re.compile(r"\b(according to|as reported by|in the words of)\s+", re.IGNORECASE)
+
+# 'In the latest CNN/ORC poll, ...' and '... in a Des Moines Register poll this month': a poll
+# or survey as the source of what it found (group 1 'in', group 2 the poll).
+_POLL_WORD = (
+    r"(?:[A-Z0-9][\w’'./&-]*|[a-z]+-[a-z]+|latest|recent|new|same|national|statewide|online|"
+    r"early|earlier|previous|separate|similar|exit|public|opinion|independent|own|most|more|"
+    r"weekly|monthly|daily|tracking)\s+"
+)
+POLL_RE = re.compile(
+    rf"\b([Ii]n)\s+((?:the|a|an|this|that|its|his|her|their|our|another)\s+(?:{_POLL_WORD}){{0,6}}"
+    rf"(?:poll|survey)|(?:the|its|his|her|their|our|several|many|most|some|recent)\s+"
+    rf"(?:{_POLL_WORD}){{1,6}}(?:polls|surveys))\b"
+    r"(?:\s+(?!that\b|which\b|who\b|and\b|but\b)[\w’'./&-]+){0,6}?\s*(?=[,;.!?]|$)"
+)
+
+
+def may_cite_poll(text: str) -> bool:
+    """A cheap test before POLL_RE: "poll" or "survey" occurs in ``text``."""
+    return "poll" in text or "survey" in text
 
 
 def may_state_attitude(text: str) -> bool:

@@ -69,7 +69,7 @@ _CLAUSE_COMMA = re.compile(
 _THAT_NEXT = re.compile(r"\s*that\b")
 _PAST_PARTICIPLE_ENDINGS = tuple(
     """
-    ed said told shown known written thought sought found
+    ed said told shown known written thought sought found seen
     """.split()
 )
 _HAS_CONTRACTED = re.compile(r"\b(?:he|she)[’']s\s+$")
@@ -99,6 +99,8 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         and not _HAS_CONTRACTED.search(before)  # "He's said he gets his ideas": he has said
     ):
         return False  # passive or adjectival: 'were admitted', 'the said document'
+    if base == "compare" and _TO_OR_WITH.match(masked, match.end(1)):
+        return False  # '64 percent, compared with 31', 'the vote compared to': a preposition
     if word.startswith("add") and masked.startswith(" up", match.end(1)):
         return False  # 'the numbers do not add up'
     if base in lx.NOUN_LIKE and masked.startswith(" of ", match.end(1)):
@@ -110,9 +112,11 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False  # 'the document states that ...'; but 'battleground states like Ohio'
     if base in lx.NOUN_LIKE and word.endswith("s") and words_before:
         prev = words_before[-1]  # as written: 'The New York Times reports' is no verb's object
-        if (looks_finite(prev) and prev not in lx.AUXILIARIES) or prev.endswith(
-            ("ing", "'s", "’s")
-        ):
+        if (
+            looks_finite(prev)
+            and prev not in lx.AUXILIARIES
+            and not _plural_noun_before(masked, lo, start)
+        ) or prev.endswith(("ing", "'s", "’s")):
             return False  # 'announced plans', 'raising questions', "Trump's comments": nouns
         if (
             base in _MOSTLY_NOUNS
@@ -128,6 +132,9 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
     ):
         words = masked[max(lo, start - 40) : start].split()
         prev = words[-1].lower() if words else ""
+        while len(words) > 1 and words[-1].lower() in _AFTER_SUBJECT:
+            words = words[:-1]  # 'Polls there show', 'polls now show'
+            prev = words[-1].lower()
         if not (prev in _PLAIN_SUBJECTS or _plural_subject(words)):
             return False  # 'the report', 'arms support'; but 'polls show', 'they support'
     return True
@@ -153,11 +160,26 @@ def _counts_or_owns(word: str) -> bool:
     return low.endswith(("'s", "’s")) and low[:-2] not in _NOT_OWNERS
 
 
+_TO_OR_WITH = re.compile(r"\s+(?:to|with)\b")
+_AFTER_SUBJECT = frozenset("there here now nationally also still consistently all".split())
+_OF_PLURAL = re.compile(
+    r"\b(?:of|the|these|those|new|recent|latest|national|state|its|their|his|her)\s+[a-z]+s\s+$"
+)
+
+
+def _plural_noun_before(masked: str, lo: int, at: int) -> bool:
+    """'average of polls shows', 'the latest polls show': the -s word before a cue is a plural
+    noun (its subject), not a verb whose object the cue would be ('announced plans')."""
+    return _OF_PLURAL.search(masked, max(lo, at - 30), at) is not None
+
+
 _NOT_OWNERS = frozenset("he she it that there what who here where let".split())
 
 
 # Cue words whose -s form after a lowercase word is nearly always a plural noun.
-_MOSTLY_NOUNS = frozenset("vote comment remark attack question rule tweet state".split())
+_MOSTLY_NOUNS = frozenset(
+    "vote comment remark attack question rule tweet state challenge echo voice label".split()
+)
 
 
 def _unlisted_attribution(tail: str) -> bool:
@@ -365,6 +387,13 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         if not _cue_is_verb(masked, lo, match):
             continue
         base = lx.CUE_FORMS[match.group(1).lower()]
+        if base in _VIEW_VERBS and (
+            not _VIEW_AFTER.match(masked, match.end(1), hi)
+            or _MODAL_BEFORE.search(masked, max(lo, match.start(1) - 30), match.start(1))
+        ):
+            # 'we'll see', 'saw the crowd': no view reported; 'Japan will likely see this as a
+            # gauge': the writer's guess at a view, not one reported
+            continue
         particle = match.group(2)
         if particle and particle not in lx.PARTICLE_VERBS.get(base, ()):
             particle = None  # 'speaks to reporters': 'to' is not a particle of 'speak'
@@ -417,6 +446,11 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         found = _according(masked, lo, hi, match)
         if found:
             findings.append(found)
+    polls = lx.POLL_RE.finditer(masked, lo, hi) if lx.may_cite_poll(unit) else ()
+    for match in polls:
+        found = _poll(masked, lo, hi, match)
+        if found:
+            findings.append(found)
     for q in quotes:
         if lo <= q.start < hi and not any(
             f.content.start <= q.start < f.content.end for f in findings
@@ -427,6 +461,13 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
     return findings
 
 
+_VIEW_VERBS = frozenset(lx.VIEW_VERBS)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|[’']ll)\s+(?:\w+ly\s+)?$")
+# what follows a verb of perception that reports a view: 'that', or its object and 'as'
+_VIEW_AFTER = re.compile(
+    r"\s+(?:that\b|[^,.;:!?_]{1,60}?\s+as\s+"
+    r"(?!well\b|much\b|many\b|long\b|soon\b|a\s+result\b|(?:he|she|they|I|we|you|it)\b))"
+)
 _DASH_SPEAKER = re.compile(r"\s*[―—–-]+\s*([A-Z](?:[A-Z]\.|[^,.;:!?\n]){1,60})")
 _PLAIN_SUBJECTS = frozenset(
     """
@@ -886,3 +927,21 @@ _OPENING_ONLY = re.compile(
     r"(?i)^(?:(?:and|but|so|yet|now|still|instead|meanwhile|however|today|yesterday|"
     r"\w+ly)|(?:for|in|on|at|after|before|since|during|by|with|under|among)\b.*)$"
 )
+
+
+def _poll(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding | None:
+    """'In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose
+    Clinton' and 'Obama was winning blacks by 28 points in the same poll': the poll is the source
+    of what it found, the clause after it (when it opens the sentence) or before it."""
+    cue = Span(match.start(1), match.end(1))
+    source = Span(match.start(2), match.end(2))
+    if masked[lo : cue.start].strip() == "":
+        comma = masked[match.end() : match.end() + 1]
+        if comma != ",":
+            return None
+        content = content_after(masked, match.end() + 1, hi, "")
+    else:
+        content = content_before(masked, lo, cue.start)
+    if content is None or not has_words(masked[content.start : content.end], 3):
+        return None
+    return Finding(content, cue, source, (), "poll", 0.6)

@@ -1,0 +1,129 @@
+"""Round 5 of issue 14's statement rules: a poll as the source of its findings, views reported
+with 'see ... as', an '-s' cue after a plural noun, and verbs of saying and stance that were
+missing. Each sentence that motivated a rule is from a PolNeAR train article; each rule has a
+sentence it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import core, extract, only
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue", "content"),
+    [
+        (
+            # nyt: a poll that opens the sentence
+            "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents "
+            "chose Clinton while 40 percent chose Trump.",
+            "an NBC News/Wall Street Journal poll",
+            "In",
+            "50 percent of respondents chose Clinton while 40 percent chose Trump",
+        ),
+        (
+            # a poll that closes it
+            "But he fell to 10 percent in the latest CNN/ORC poll released Wednesday.",
+            "the latest CNN/ORC poll",
+            "in",
+            "But he fell to 10 percent",
+        ),
+    ],
+)
+def test_a_poll_is_the_source_of_what_it_found(text, mention, cue, content):
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue, core(s.text)) == (mention, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump has been leading in the polls for months.",  # the polls as a race, no source
+        "Voters in Pennsylvania head to the polls on Tuesday.",
+        "In a speech on Monday, Clinton laid out her plan.",
+    ],
+)
+def test_polls_that_report_nothing_give_nothing(text):
+    assert extract(text) == []
+
+
+def test_an_s_cue_after_a_plural_noun_is_a_verb():
+    # 'polls shows': the plural noun is the end of the subject, not a verb before an object
+    text = "A Real Clear Politics average of polls shows Clinton leading by 2.2 percent over Trump."
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue) == ("A Real Clear Politics average of polls", "shows")
+    assert core(s.text) == "Clinton leading by 2.2 percent over Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue", "content"),
+    [
+        (
+            "Sanders sees these gains as evidence that early losses among nonwhite voters were "
+            "tricks of the calendar.",
+            "Sanders",
+            "sees",
+            "these gains as evidence that early losses among nonwhite voters were tricks of the "
+            "calendar",
+        ),
+        (
+            "In 2008, black voters saw that Obama could actually win.",
+            "black voters",
+            "saw",
+            "Obama could actually win",
+        ),
+        (
+            "He portrayed undocumented immigrants as criminals with victims.",
+            "He",
+            "portrayed",
+            "undocumented immigrants as criminals with victims",
+        ),
+    ],
+)
+def test_a_view_reported_with_as_or_that(text, mention, cue, content):
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue, core(s.text)) == (mention, cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's guess at a view (the seed article), not a view reported
+        "Japan will likely see this as a gauge of U.S. seriousness about the alliance.",
+        "He saw the crowd as he walked in.",  # 'as' opens a clause of time
+        "We will see what happens in Iowa.",
+        "Puerto Rico faces a series of legal and tactical challenges through December.",
+    ],
+)
+def test_seeing_and_nouns_of_challenge_give_nothing(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue"),
+    [
+        # 'slammed': the verb doubles its last consonant
+        (
+            "Trump quickly disavowed the KKK and its former leader, but he slammed the media for "
+            "continuing to bring this question up.",
+            "he",
+            "slammed",
+        ),
+        (
+            "In another column, she compared abortion to the Holocaust and slavery.",
+            "she",
+            "compared",
+        ),
+    ],
+)
+def test_verbs_of_saying_and_stance_added(text, mention, cue):
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue) == (mention, cue)
+
+
+def test_compared_with_a_number_is_a_preposition():
+    text = (
+        "Seventy-four percent of Democratic registered voters say they have a favorable view of "
+        "Clinton, compared with 64 percent who say the same of Sanders."
+    )
+    assert [s.cue for s in extract(text)] == ["say", "say"]
