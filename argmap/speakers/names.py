@@ -1003,8 +1003,10 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         not _PERCENT.isdisjoint(bares) or any(b.endswith("%") for b in bares)
     ):
         return "a poll figure"  # "67 percent of voters", "12% of Democrats"
-    if len(bares) <= 8 and (
-        bares[-1] in TIME_EDGE or bares[-1] in TIME_WORDS or _NUMBER.match(bares[-1])
+    if (
+        len(bares) <= 8
+        and (bares[-1] in TIME_EDGE or bares[-1] in TIME_WORDS or _NUMBER.match(bares[-1]))
+        and _share_of(words) is None  # "about 4 in 10" is a share of people, not a date
     ):
         content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
         if content and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content):
@@ -1115,6 +1117,8 @@ def _people_counted(bares: list[str], head: str) -> bool:
 def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
     """A poll, figures or a picture named without its maker is not a speaker; neither is a
     share of respondents ("67 percent of voters")."""
+    if parsed.kind is SpeakerKind.GROUP and _share_of(first.split()) is not None:
+        return parsed  # "One in four voters in a New York Times poll": its respondents
     if parsed.kind is SpeakerKind.PERSON and parsed.proper:
         if " " not in parsed.name and _bare(parsed.name) in _FIGURE_OR_MEDIA:
             return parsed._replace(note="a picture, a recording or figures, not their maker")
@@ -1191,7 +1195,7 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
             return ParsedMention(
                 tokens[0].lower(), None, SpeakerKind.PERSON, proper=False, head=first
             )
-    quantity = _quantity_of(tokens)
+    quantity = _share_of(tokens) or _quantity_of(tokens)
     if quantity is not None:
         return quantity
     if len(tokens) == 2 and first == "the" and _is_cap(tokens, 1):
@@ -1235,6 +1239,36 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
         ):
             return _possessive(tokens, p)
     return _scan(tokens)
+
+
+_ABOUT = frozenset("about nearly almost roughly around approximately just only some".split())
+
+
+def _count_word(token: str) -> bool:
+    bare = _bare(token)
+    return bare == "one" or bare in NUMBER_WORDS or bool(_NUMBER.match(bare))
+
+
+def _share_of(tokens: list[str]) -> ParsedMention | None:
+    """A share of people, "one in five", "About 9 in 10 Republican primary voters", "two out
+    of three Americans": a group, named by the share and the people it counts (up to a word
+    that cuts the phrase), never the person "one"."""
+    words = list(tokens)
+    while len(words) > 3 and _bare(words[0]) in _ABOUT:
+        words = words[1:]
+    if len(words) < 3 or not _count_word(words[0]):
+        return None
+    if words[1] == "in" and _count_word(words[2]):
+        end = 3
+    elif words[1:3] == ["out", "of"] and len(words) > 3 and _count_word(words[3]):
+        end = 4
+    else:
+        return None
+    while end < len(words) and words[end] not in CUT_WORDS and not words[end].endswith(","):
+        end += 1
+    name = " ".join(words[:end]).strip(",;:")
+    head = _bare(words[end - 1])
+    return ParsedMention(name, None, SpeakerKind.GROUP, proper=False, head=head)
 
 
 def _quantity_of(tokens: list[str]) -> ParsedMention | None:

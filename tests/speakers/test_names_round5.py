@@ -120,3 +120,35 @@ def test_a_word_that_says_who_must_still_be_among_them() -> None:
     assert fit("the Democratic donor", words) == 0
     assert fit("the French president", frozenset({"president"})) == 0
     assert fit("the Republican donor", words) == 2
+
+
+# ------------------------------------------------------------------ a share of people
+
+# usa-today_2016-03-16_american-dream-survives-despite (PolNeAR train, untouched4): "... more
+# than two-thirds of those in the nation's rising generation predict they will be more
+# successful in their professional lives than their parents were. One in five say that won't
+# be true." and "Nearly a third say they don't know, ... and one in five say it's not an
+# improvement."
+# breitbart_2016-03-01_the-latest (PolNeAR train, untouched2): "About 9 in 10 Republican
+# primary voters in five states going to the polls Tuesday ..."
+
+
+def test_a_share_of_people_is_a_group_not_the_person_one() -> None:
+    assert split_role("One in five")[:3] == ("One in five", None, GROUP)
+    assert split_role("one in five").kind is GROUP
+    nine = split_role(
+        "About 9 in 10 Republican primary voters in five states going to the polls Tuesday"
+    )
+    assert (nine.name, nine.kind, nine.note) == ("9 in 10 Republican primary voters", GROUP, None)
+    # untouched4: "One in four voters in a New York Times poll last year": the poll's
+    # respondents, not the poll
+    four = split_role("One in four voters in a New York Times poll last year")
+    assert (four.name, four.kind, four.note) == ("One in four voters", GROUP, None)
+    assert split_role("two out of three Americans").kind is GROUP
+
+
+def test_one_of_them_and_a_percentage_are_left_as_they_were() -> None:
+    assert split_role("one of the attackers").kind is PERSON
+    assert split_role("67 percent of voters").note == "a poll figure"
+    assert split_role("a new poll").note is not None
+    assert split_role("On Dec. 10").note is not None  # a date is still a date
