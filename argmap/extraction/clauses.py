@@ -31,9 +31,7 @@ _OPEN_QUOTE = re.compile(r"[\"“‘'«]_")
 # Verbs that lead into a cue: 'Bryne went on to say', 'Smith declined to comment'.
 _LEAD_IN = re.compile(
     r"\b(?:went|goes|go|going|has gone) on to\s+$"
-    r"|\b(?:continued|continues|began|begins|decided|decides|"
-    r"wanted|wants|refused|refuses|tried|tries|appeared|appears|seemed|seems|used|rushed|hastened|"
-    r"moved|sought|seeks|was quick|were quick) to\s+$"
+    rf"|\b(?:{'|'.join(lx.LEAD_IN_TO)}|was quick|were quick) to\s+$"
 )
 _WHEN_BEFORE = re.compile(
     r"\s(?:(?:on|last|this|early|late|earlier|next)\s+)?"
@@ -287,7 +285,7 @@ def _apposition_before(toks: list[Token], i: int) -> Span | None:
     return Span(toks[start].start, toks[i - 1].end)
 
 
-_ING_LEAD_INS = frozenset("began begins started starts kept keeps continued continues".split())
+_ING_LEAD_INS = frozenset(lx.LEAD_IN_ING)
 _ING_AT = re.compile(r"\w+ing\b")
 
 

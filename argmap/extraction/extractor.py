@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from argmap.extraction import lexicon as lx
 from argmap.extraction.clauses import Finding, Span, clause_subject, trim_end
 from argmap.extraction.layout import (
     INVISIBLE,
@@ -211,7 +212,7 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
         ):
             clause_end = _clause_break(masked, outer.content.start, min(f.cue.start, mention.start))
             if clause_end is None:
-                if masked[f.cue.start : f.cue.end] in _NESTED_CUES:
+                if masked[f.cue.start : f.cue.end] in lx.NESTED_CUES:
                     kept.append(f)  # 'Whitlock said, adding that he told Trump to stay focused'
                 continue
             kept[kept.index(outer)] = outer._replace(
@@ -221,7 +222,6 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.content.start)
 
 
-_NESTED_CUES = frozenset("say says said added told tells asked wrote".split())
 _AND_END = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)*$")
 _QUOTE_FIRST = {"post", "inverted", "split"}  # patterns whose content comes before the speaker
 

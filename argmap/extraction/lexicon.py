@@ -42,6 +42,27 @@ STANCE_VERBS = """
 decline refuse plan seek offer back oppose decide discuss express endorse vote vow pledge
 """.split()
 
+# Verbs that lead into a cue, in the forms that do: those followed by 'to' ('Smith declined to
+# comment', 'Bryne went on to say': 'went on' is read apart), and those followed by the cue's -ing
+# form ('began talking about', 'and kept saying').
+LEAD_IN_TO = """
+continued continues began begins decided decides wanted wants refused refuses tried tries appeared
+appears seemed seems used rushed hastened moved sought seeks
+""".split()
+LEAD_IN_ING = "began begins started starts kept keeps continued continues".split()
+
+# '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'
+NOUN_PARTICIPLES = frozenset(
+    """
+    saying claiming arguing warning stating declaring asking urging calling noting insisting
+    accusing demanding
+    """.split()
+)
+
+# Cues of plain saying that may report a statement inside another's content on their own
+# ('Whitlock said, adding that he told Trump to stay focused').
+NESTED_CUES = frozenset("say says said added told tells asked wrote".split())
+
 # Verbs also used as common nouns or in non-attributive senses: only their
 # inflected forms count as cues ("reported", not "report"; "shows", not "show").
 NOUN_LIKE = frozenset(

@@ -25,15 +25,9 @@ from argmap.models import SpeakerKind
 from argmap.speakers.names import split_role
 
 _CLOSING = "”\"’'»"
-# '-ing' cues that report what a text or a speaker said: 'tweets saying that ...'
-_NOUN_PARTICIPLES = frozenset(
-    """
-    saying claiming arguing warning stating declaring asking urging calling noting insisting
-    accusing demanding
-    """.split()
-)
+_LEAD_INS_ING = "|".join(lx.LEAD_IN_ING)
 _AND_BEFORE = re.compile(
-    r"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have|began|started|kept|continued)\s+)*$"
+    rf"\b(?:and|but)\s+(?:(?:also|then|later|has|had|have|{_LEAD_INS_ING})\s+)*$"
 )
 
 
@@ -55,8 +49,8 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
 _DETERMINER_ENDS = tuple("so the a an his her their its".split())  # a cheap test before it
 _PARTICIPLE_BEFORE = re.compile(
-    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keeps?|kept|while|also|after|before|"
-    r"began|begins|started|starts|continued|continues|stopped)\s+"
+    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keep|while|also|after|before|"
+    rf"{_LEAD_INS_ING}|stopped)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
 )
 _LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
@@ -89,7 +83,7 @@ def _cue_is_verb(masked: str, lo: int, match: re.Match[str]) -> bool:
         return False
     if (
         word.endswith("ing")
-        and word not in _NOUN_PARTICIPLES
+        and word not in lx.NOUN_PARTICIPLES
         and not _PARTICIPLE_BEFORE.search(before)
     ):
         return False
@@ -383,9 +377,11 @@ def headline_finding(par: str) -> Finding | None:
 def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -> list[Finding]:
     """Every attribution in ``par[lo:hi]``, by cue verbs, 'according to' and attitudes."""
     findings: list[Finding] = []
+    verbs: list[re.Match[str]] = []  # the cue words read as verbs so far
     for match in lx.find_cues(masked, lo, hi):
         if not _cue_is_verb(masked, lo, match):
             continue
+        verbs.append(match)
         base = lx.CUE_FORMS[match.group(1).lower()]
         if base in _VIEW_VERBS and (
             not _VIEW_AFTER.match(masked, match.end(1), hi)
@@ -409,7 +405,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
             cue = Span(match.start(1), match.start(1) + len(match.group(1)))
         else:
             cue = Span(match.start(1), match.end())
-        found = _attribute_cue(par, masked, lo, hi, quotes, cue, base)
+        found = _attribute_cue(par, masked, lo, hi, quotes, cue, base, verbs)
         if found:
             findings.append(found)
     unit = masked[lo:hi]
@@ -616,8 +612,17 @@ def _looks_like_speaker(toks: list[Token]) -> bool:
 
 
 def _attribute_cue(
-    par: str, masked: str, lo: int, hi: int, quotes: list[Quote], cue: Span, base: str
+    par: str,
+    masked: str,
+    lo: int,
+    hi: int,
+    quotes: list[Quote],
+    cue: Span,
+    base: str,
+    verbs: list[re.Match[str]],
 ) -> Finding | None:
+    """The attribution that the cue ``cue`` (of verb ``base``) opens, if any; ``verbs`` are the
+    cue words of the unit read as verbs up to this one."""
     prev, prev_at = _previous_char(masked, lo, cue.start)
     # inverted order: '"...," said Smith.'
     after_quote = bool(prev) and (
@@ -637,7 +642,7 @@ def _attribute_cue(
             return Finding(content, cue, speaker, (), "inverted", 0.85)
     word = masked[cue.start : cue.end].split()[0]
     after_noun = (
-        word in _NOUN_PARTICIPLES
+        word in lx.NOUN_PARTICIPLES
         and prev.isalpha()
         and prev.islower()
         and not _CONTRACTION_BEFORE.search(masked, max(lo, cue.start - 6), cue.start)
@@ -649,7 +654,7 @@ def _attribute_cue(
         prev, prev_at = ",", prev_at - 1  # 'on "Face the Nation," adding that ...'
     named = (
         _name_before(masked, lo, prev_at if prev == "," else cue.start)
-        if word in _NOUN_PARTICIPLES
+        if word in lx.NOUN_PARTICIPLES
         else None
     )
     if word.endswith("ing") and (
@@ -677,7 +682,7 @@ def _attribute_cue(
             return None
         # 'Trump bemoaned the unrest and said ...': the clause's subject speaks
         speaker = clause_subject(masked, lo, shared.start(), main=True) or _earlier_speaker(
-            masked, lo, shared.start()
+            masked, lo, shared.start(), verbs
         )
         content = content_after(masked, cue.end, hi, base)
         if speaker is None or content is None:
@@ -858,13 +863,11 @@ _NOUN_OWNER = re.compile(
 )
 
 
-def _earlier_speaker(masked: str, lo: int, at: int) -> Span | None:
-    """The speaker of the last cue verb before ``at``: 'Suu Kyi, 70, said it was too early ...
-    but added, "..."' (the subject both verbs share)."""
-    last = None
-    for match in lx.find_cues(masked, lo, at):
-        if _cue_is_verb(masked, lo, match):
-            last = match
+def _earlier_speaker(masked: str, lo: int, at: int, verbs: list[re.Match[str]]) -> Span | None:
+    """The speaker of the last cue verb before ``at`` (of ``verbs``, the unit's cue words read
+    as verbs, in order): 'Suu Kyi, 70, said it was too early ... but added, "..."' (the subject
+    both verbs share)."""
+    last = next((match for match in reversed(verbs) if match.end(1) <= at), None)
     return speaker_before(masked, lo, last.start(1)) if last is not None else None
 
 
