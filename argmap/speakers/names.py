@@ -829,6 +829,14 @@ def _trim_edges(text: str) -> str:
             continue
         break
     for i in range(len(words) - 2, 0, -1):
+        if _ends_sentence(words[i]) and words[i + 1][:1].isupper():
+            # "St. Paul Votes To Condemn Donald Trump’s Muslim Ban. The St. Paul City
+            # Council": a headline, its full stop, and the name of the next sentence; but
+            # "Kathryn Kates. New York": a letter's signature, a name and then its place
+            after = words[i + 1 :]
+            signed = is_place(" ".join(after).rstrip("."))
+            words = [*words[:i], words[i][:-1]] if signed else after
+            break
         if words[i] in ("I.", "II.") and words[i - 1] == "War":
             words = words[i + 1 :]  # "World War I. Clinton": a war's numeral ends a sentence
             break

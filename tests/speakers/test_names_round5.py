@@ -152,3 +152,31 @@ def test_one_of_them_and_a_percentage_are_left_as_they_were() -> None:
     assert split_role("67 percent of voters").note == "a poll figure"
     assert split_role("a new poll").note is not None
     assert split_role("On Dec. 10").note is not None  # a date is still a date
+
+
+# ---------------------------------------------------- a full stop inside a run of capitals
+
+# huff-post_2015-12-17_st-paul-votes-to-condemn-donald- (PolNeAR train, tune)
+ST_PAUL = (
+    "St. Paul Votes To Condemn Donald Trump’s Muslim Ban.\n\nThe St. Paul City Council on "
+    "Wednesday approved a resolution condemning Republican presidential candidate Donald "
+    "Trump’s call for a ban on Muslims entering the United States.\n\nThe council voted 6-1 "
+    "for the resolution which said the city “condemns anti-Muslim, anti-refugee, and "
+    "anti-immigrant speech from presidential candidate Donald Trump and others.”"
+)
+
+
+def test_a_headline_and_its_full_stop_are_no_part_of_the_name_after_them() -> None:
+    council = split_role(
+        "St. Paul Votes To Condemn Donald Trump’s Muslim Ban. The St. Paul City Council"
+    )
+    assert (council.name, council.kind) == ("St. Paul City Council", ORG)
+    assert resolve(ST_PAUL, "The council") == "St. Paul City Council"
+
+
+def test_a_signature_keeps_the_name_before_its_place() -> None:
+    # usa-today_2016-09-16_hold-melania-trump-to-her-husban (PolNeAR dev), a reader's
+    # letter signed "Kathryn Kates.\n\nNew York."
+    assert split_role("Kathryn Kates. New York").name == "Kathryn Kates"
+    assert split_role("St. Paul City Council").name == "St. Paul City Council"  # "St." stays
+    assert split_role("Calif. Gov. Jerry Brown")[:2] == ("Jerry Brown", "Calif. Gov.")
