@@ -120,6 +120,7 @@ def first_document(folder: Path, target: Path) -> None:
     """A results folder of ``folder``'s first document and its statements, with every
     speaker of ``folder``."""
     from argmap.io import statement_files as files
+    from argmap.store.ingest import write_folder_restatements
 
     document = files.read_part(files.parts(folder, "documents")[0], "documents")[0]
     statements = [
@@ -130,7 +131,10 @@ def first_document(folder: Path, target: Path) -> None:
     for table, rows in (("documents", [document]), ("statements", statements)):
         files.write_part(target / files.part_name(table, 0, "parquet"), table, rows, "parquet")
     shutil.copytree(folder / "speakers", target / "speakers")
-    files.write_manifest(target, {**(files.read_manifest(folder) or {}), "statements": 1})
+    manifest = {**(files.read_manifest(folder) or {}), "statements": len(statements)}
+    manifest.pop(files.RESTATEMENTS, None)
+    files.write_manifest(target, manifest)
+    write_folder_restatements(target)  # as argmap extract --output does
 
 
 def median_of(runs: list[tuple[float, float, str, float]]) -> tuple[float, float, str, float]:

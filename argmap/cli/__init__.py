@@ -41,7 +41,7 @@ COMMAND_MODULES = (
 
 #: Commands whose start-up time matters, with the one module that registers them: for these
 #: the parser holds that module's commands only (building every command's parser takes ~35 ms).
-FAST_START = {"open": "ui"}
+FAST_START = {"open": "ui", "add": "workspace"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

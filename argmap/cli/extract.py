@@ -21,6 +21,8 @@ from argmap.cli import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from argmap.models import Speaker
 
 
@@ -249,6 +251,7 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
         client = connect(args.workers, args.scheduler)
         executor = DaskExecutor(client)
     skipped: list[Path] = []
+    _clear_restatements(Path(args.output))
     try:
         report = extract_to_folder(
             args.paths,
@@ -268,6 +271,9 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
             client.close()
             if cluster is not None and args.workers:
                 cluster.close()
+    from argmap.store.ingest import write_folder_restatements
+
+    restatements = write_folder_restatements(args.output)
     for note in report.warnings:
         warning(note)
     for problem in report.failures:
@@ -282,11 +288,27 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
         f"{plural(report.speakers, 'speaker')} in {plural(report.partitions, 'partition')} "
         f"({plural(executor.workers, 'worker')}); speakers resolved in "
         f"{plural(report.blocks, 'block')}, the largest {report.largest_block} of "
-        f"{plural(report.mentions, 'mention')}: "
-        f"{args.output}",
+        f"{plural(report.mentions, 'mention')}; "
+        + (
+            "restatements left for argmap add --statements to match"
+            if restatements is None
+            else f"{plural(restatements, 'restatement')} found"
+        )
+        + f": {args.output}",
         file=sys.stderr,
     )
     return 1 if report.failures else 0
+
+
+def _clear_restatements(folder: Path) -> None:
+    """An earlier run's restatements removed from a results folder about to be written
+    over (``extract_to_folder`` clears the tables it writes)."""
+    import shutil
+
+    from argmap.io import statement_files as files
+
+    if (folder / files.MANIFEST).is_file() and (folder / files.RESTATEMENTS).is_dir():
+        shutil.rmtree(folder / files.RESTATEMENTS)
 
 
 def _run_eval_speakers(args: argparse.Namespace) -> int:

@@ -15,7 +15,10 @@ A results folder holds three tables, each in numbered parts written whole or not
 - ``speakers/*.parquet``: one row per speaker the statements name: id, name, aliases, kind,
   role, affiliation, and where it was first named (``first_part``, ``first_row``);
 
-and ``_argmap.json``, written last, which says the run is complete. With JSON Lines the
+and ``_argmap.json``, written last, which says the run is complete. ``argmap extract
+--output`` then matches the folder's restatements among its own statements and adds them
+(``restatements/part-00000.parquet``: statement, restated statement, score) and their count
+to the manifest. With JSON Lines the
 parts are ``.jsonl`` files whose statement lines are exactly ``argmap extract``'s records
 (with a codebook, ``argmap extract --codebook``'s, and the ``suggestion``).
 """
@@ -26,6 +29,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +65,9 @@ DOCUMENT_FIELDS = ("id", "name", "source_path", "text", *METADATA_FIELDS, "state
 #: With a codebook: the fields ``argmap extract --codebook`` adds, and the suggestion (JSON).
 STANCE_FIELDS = ("stance", "stance_score", "stance_reason", "suggestion")
 SPEAKER_FIELDS = ("id", "name", "aliases", "kind", "role", "affiliation", "first_part", "first_row")
+#: The table of a folder's restatements, and its fields.
+RESTATEMENTS = "restatements"
+RESTATEMENT_FIELDS = ("statement", "restates", "score")
 
 
 def _schemas() -> dict[str, Any]:
@@ -110,6 +117,9 @@ def _schemas() -> dict[str, Any]:
                 ("first_row", integer),
             ]
         ),
+        RESTATEMENTS: pa.schema(
+            [("statement", string), ("restates", string), ("score", pa.float64())]
+        ),
     }
 
 
@@ -149,23 +159,60 @@ def write_part(path: Path, table: str, rows: Sequence[dict], fmt: str) -> None:
     """Write one part of ``table`` (statements, documents, speakers) whole or not at all:
     to a temporary file beside it, then renamed into place (a task run again writes the same
     file over it)."""
+    if fmt == "parquet":
+        import pyarrow as pa
+
+        write_table(path, pa.Table.from_pylist(list(rows), schema=_schemas()[table]))
+        return
+    with _replacing(path) as temporary, open(temporary, "w", encoding="utf-8") as out:
+        for row in rows:
+            record = statement_of_row(row) if table == "statements" else row
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_table(path: Path, table: Any) -> None:
+    """A ``pyarrow.Table`` written to the Parquet file ``path`` whole or not at all."""
+    import pyarrow.parquet as pq
+
+    with _replacing(path) as temporary:
+        pq.write_table(table, temporary)
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` (its folder made) to write, renamed to ``path`` once
+    written; removed if writing fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        if fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            schema = _schemas()[table]
-            pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), temporary)
-        else:
-            with open(temporary, "w", encoding="utf-8") as out:
-                for row in rows:
-                    record = statement_of_row(row) if table == "statements" else row
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        yield temporary
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_restatements(path: Path, pairs: Sequence[tuple[str, str, float]], fmt: str) -> None:
+    """A folder's restatements, ``(statement, restated, score)`` each, as one part."""
+    if fmt == "parquet":
+        import pyarrow as pa
+
+        columns = [list(column) for column in zip(*pairs, strict=True)] or [[], [], []]
+        schema = _schemas()[RESTATEMENTS]
+        write_table(
+            path, pa.table(dict(zip(RESTATEMENT_FIELDS, columns, strict=True)), schema=schema)
+        )
+        return
+    rows = [dict(zip(RESTATEMENT_FIELDS, pair, strict=True)) for pair in pairs]
+    write_part(path, RESTATEMENTS, rows, fmt)
+
+
+def read_restatements(path: Path) -> list[tuple[str, str, float]]:
+    """The ``(statement, restated, score)`` pairs of a restatements part."""
+    if path.suffix == ".parquet":
+        table = read_table(path, RESTATEMENT_FIELDS)
+        columns = [table.column(name).to_pylist() for name in RESTATEMENT_FIELDS]
+        return list(zip(*columns, strict=True))
+    return [(row["statement"], row["restates"], row["score"]) for row in read_part(path, "")]
 
 
 def read_part(path: Path, table: str, columns: Sequence[str] | None = None) -> list[dict]:

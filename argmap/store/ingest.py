@@ -17,6 +17,15 @@ and one it finds there is that stored speaker (learning the new spellings, role 
 affiliation, unless people edited it); the rest are new. Into a workspace without speakers
 this stores exactly the speakers ``argmap add`` of the same articles stores.
 
+Restatements: a folder whose run matched its own (``argmap extract --output``:
+``write_folder_restatements``) gives them with the results, and into a workspace holding no
+statements they are read, not matched again: the same pairs (matching is online, each
+statement against those before it, so a folder's pairs are those an ingest of it finds as
+long as every document is stored in folder order). Into a workspace holding statements, or
+from the first batch where a document of the folder is not stored (one already in the
+workspace, a new version), they are matched as ``argmap add`` does: stored statements change
+which 4-word blocks are full.
+
 A document already in the workspace (same content) is left alone; a new version of a stored
 document (same source, other text) is not added: ``argmap add`` carries annotations over to
 new versions, so it is listed in ``failed`` with that advice.
@@ -27,7 +36,7 @@ from __future__ import annotations
 import gc
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +62,9 @@ __all__ = [
     "IngestReport",
     "SpeakerRows",
     "add_statement_files",
+    "match_folder",
     "results_folder",
+    "write_folder_restatements",
 ]
 
 #: Documents stored in one transaction (their suggestions asked in one call).
@@ -71,6 +82,9 @@ STATEMENT_COLUMNS = (
 INSERT_SUGGESTION = (
     "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)"
 )
+INSERT_SPEAKER = (
+    "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?)"
+)
 #: Most ids asked for in one ``IN (...)`` query.
 CHUNK = 500
 #: Speakers of a batch read as this many slices at most (else taken: ``_take``); a slice
@@ -78,6 +92,12 @@ CHUNK = 500
 TAKE_RUNS = 1000
 #: The document scope the stored speakers are replayed in (as ``add`` does).
 REPLAY_DOC = "\x00workspace"
+#: The statement columns matching a folder's restatements reads (``_distinct`` included).
+MATCH_COLUMNS = ("id", "document", "text", "speaker_id", "confidence")
+#: Folders of more statements are not matched by ``argmap extract --output`` (the index would
+#: sit in the driver's memory, as large as the ingest's: some 2 KB a statement); their
+#: ingest matches them.
+MATCH_LIMIT = 1_000_000
 
 
 @dataclass
@@ -139,7 +159,7 @@ def _add_folders(
             manifest = files.read_manifest(folder) or {}
             state.suggested = state.same_codebook(manifest)
             state.verbatim = manifest.get("format") == "parquet"
-            state.start_folder()
+            state.start_folder(folder, manifest)
             batch: list[tuple[dict, list[dict]]] = []
             for document, statements in _documents(folder):
                 batch.append((document, statements))
@@ -172,19 +192,74 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _documents(folder: Path) -> Iterator[tuple[dict, list[dict]]]:
-    """Each document row of a results folder with its statement rows, part by part (one
-    part's rows in memory at a time)."""
+def _documents(
+    folder: Path, columns: Sequence[str] = STATEMENT_COLUMNS
+) -> Iterator[tuple[dict, list[dict]]]:
+    """Each document row of a results folder with its statement rows (their ``columns``),
+    part by part (one part's rows in memory at a time)."""
     statement_parts = {p.name.split(".")[0]: p for p in files.parts(folder, "statements")}
     for path in files.parts(folder, "documents"):
         held: dict[str, list[dict]] = {}
         part = statement_parts.get(path.name.split(".")[0])
-        for row in files.read_part(part, "statements", STATEMENT_COLUMNS) if part else ():
+        for row in files.read_part(part, "statements", columns) if part else ():
             held.setdefault(row["document"], []).append(row)
         for document in files.read_part(path, "documents"):
             yield document, held.pop(document["id"], [])
         if held:
             raise ReadError(part or path, "statements of documents the folder does not hold")
+
+
+def match_folder(folder: str | os.PathLike[str]) -> list[tuple[str, str, float]]:
+    """The restatements ``add_statement_files`` offers storing the results folder ``folder``
+    into a workspace holding no statements: ``(statement, restated, score)``, in the order it
+    finds them (each document once, the first of copies; its statements as it keeps them)."""
+    from argmap.store.restatements import RestatementIndex
+
+    index = RestatementIndex()
+    seen: set[str] = set()
+    found: list[tuple[str, str, float]] = []
+    for document, statements in _documents(Path(folder), MATCH_COLUMNS):
+        if document["id"] in seen:
+            continue
+        seen.add(document["id"])
+        found += index.match((s["id"], document["id"], s["text"]) for s in _distinct(statements))
+    return found
+
+
+def write_folder_restatements(folder: str | os.PathLike[str]) -> int | None:
+    """Match a complete results folder's restatements among its own statements
+    (``match_folder``) and store them with it (``restatements/``, named in the manifest),
+    for ``argmap add --statements`` to read; how many (None: not matched, the folder holds
+    more than ``MATCH_LIMIT`` statements)."""
+    from argmap.store.restatements import MATCHER
+
+    folder = results_folder(folder)
+    manifest = files.read_manifest(folder) or {}
+    if manifest.get("statements", 0) > MATCH_LIMIT:
+        return None
+    pairs = match_folder(folder)
+    fmt = manifest.get("format", "parquet")
+    files.write_restatements(folder / files.part_name(files.RESTATEMENTS, 0, fmt), pairs, fmt)
+    files.write_manifest(
+        folder, {**manifest, files.RESTATEMENTS: {"matcher": MATCHER, "pairs": len(pairs)}}
+    )
+    return len(pairs)
+
+
+def _folder_pairs(folder: Path, manifest: dict) -> dict[str, list[tuple[str, str, float]]] | None:
+    """The restatements a folder's run matched (``write_folder_restatements``) by statement,
+    or None (matched here) when it holds none of the matcher this is, or not as many as its
+    manifest says."""
+    from argmap.store.restatements import MATCHER
+
+    given = manifest.get(files.RESTATEMENTS)
+    if not isinstance(given, dict) or given.get("matcher") != MATCHER:
+        return None
+    pairs: dict[str, list[tuple[str, str, float]]] = {}
+    for path in files.parts(folder, files.RESTATEMENTS):
+        for pair in files.read_restatements(path):
+            pairs.setdefault(pair[0], []).append(pair)
+    return pairs if sum(map(len, pairs.values())) == given.get("pairs") else None
 
 
 class SpeakerRows:
@@ -265,6 +340,12 @@ class _State:
         self._registry: SpeakerRegistry | None = None
         self._stored: dict[str, str] = {}  # registry id -> stored id
         self._restatements: RestatementIndex | None = None
+        #: The folder's own restatements by statement, while they are what matching would
+        #: find (None: matched here); with them, the statements stored (what the index
+        #: would hold, built from them when matching takes over).
+        self.pairs: dict[str, list[tuple[str, str, float]]] | None = None
+        self._held: list[tuple[str, str, str]] | None = None
+        self.folder_documents: set[str] = set()  # the documents this folder added
         self.edited = edited_speakers(self.conn)
         self.suggested = False  # the folder's suggestions are what add would store
         self.verbatim = False  # ... and their JSON is model_dump_json's own (Parquet parts)
@@ -272,15 +353,28 @@ class _State:
         self.known: set[str] = set()  # of the folder speakers a batch names, those stored
         self.applied: set[str] = set()  # folder speakers stored or learned from (this folder)
         self.new_speakers = 0  # stored by the batch under way
+        self.speaker_rows: list[tuple] = []  # ... its new speakers, inserted with its statements
         self._directories: dict[str, str] = {}  # a source's directory -> resolved
 
-    def start_folder(self) -> None:
+    def start_folder(self, folder: Path, manifest: dict) -> None:
         """A new folder: its speakers are looked for among those stored before it (those of
-        earlier folders included); within a folder, its own ids say which are one."""
+        earlier folders included); within a folder, its own ids say which are one. Its own
+        restatements are read when the workspace holds no statements."""
         self.speakers_before = bool(self.conn.execute("SELECT 1 FROM speakers LIMIT 1").fetchone())
         self._registry = None
         self._stored = {}
         self.applied = set()
+        self.pairs = None
+        self.folder_documents = set()
+        if not self.conn.execute("SELECT 1 FROM statements LIMIT 1").fetchone():
+            self.pairs = _folder_pairs(folder, manifest)
+            if self.pairs is not None:
+                self._restatements = None  # (empty: nothing is stored)
+                self._held = []
+
+    def leave_pairs(self) -> None:
+        """Restatements matched from now on (the index built from what is stored)."""
+        self.pairs = None
 
     def same_codebook(self, manifest: dict) -> bool:
         """Whether a folder's stance suggestions are those ``add`` would store here: made
@@ -297,6 +391,7 @@ class _State:
         if self._registry is None:
             from argmap.speakers.registry import SpeakerRegistry
 
+            self.insert_speakers()  # (replayed with those stored before: as add has them)
             self._registry = SpeakerRegistry(self.aliases, not_speakers=self.not_speakers)
             rows = self.conn.execute("SELECT id, name, aliases FROM speakers ORDER BY rowid")
             for sid, name, names in rows.fetchall():
@@ -307,12 +402,25 @@ class _State:
 
     @property
     def restatements(self) -> RestatementIndex:
+        """The stored statements indexed (built when first needed: from those a folder's
+        restatements were read for, in the order they were stored, else from the store)."""
         if self._restatements is None:
             from argmap.store.restatements import RestatementIndex
 
             self._restatements = RestatementIndex()
-            self._restatements.add(self.conn.execute("SELECT id, document, text FROM statements"))
+            if self._held is not None:
+                self._restatements.add(self._held)
+            else:
+                query = "SELECT id, document, text FROM statements"
+                self._restatements.add(self.conn.execute(query))
+            self._held = None
         return self._restatements
+
+    def insert_speakers(self) -> None:
+        """The batch's new speakers so far inserted (in one statement: one a row cost a
+        hundredth of a second for PolNeAR train's 3,748)."""
+        self.workspace.backend.insert_rows(self.conn, INSERT_SPEAKER, self.speaker_rows)
+        self.speaker_rows = []
 
     def forget_batch(self, mapped: int) -> None:
         """What a batch that was not stored taught: the speakers it mapped (``mapped``: how
@@ -321,7 +429,10 @@ class _State:
         for sid in list(self.mapping)[mapped:]:
             del self.mapping[sid]
         self.applied = set()
+        self.speaker_rows = []
         self._restatements = None
+        self._held = None
+        self.pairs = None
         self._registry = None
         self._stored = {}
 
@@ -373,6 +484,10 @@ def _store(
         if document["id"] in seen:
             again.append(document)
             continue
+        if document["id"] not in state.folder_documents and (
+            document["id"] in stored or source in versions
+        ):
+            state.leave_pairs()  # a document not stored in folder order
         if document["id"] in stored:
             report.unchanged += 1
             report.metadata_updated += _metadata_again(state, document)
@@ -390,6 +505,7 @@ def _store(
         report.duplicates += len(statements) - len(distinct)
         new.append((document, source, distinct))
         seen.add(document["id"])
+        state.folder_documents.add(document["id"])
     if new:
         suggestions = _suggestions(state, [(d, found) for d, _, found in new])
         named = speakers.rows({s["speaker_id"] for _, _, found in new for s in found} - {None})
@@ -419,18 +535,26 @@ def _write(
     suggestion rows)."""
     conn = state.conn
     with state.workspace.transaction():
-        index = state.restatements  # the statements stored before this batch
+        pairs = state.pairs
+        index = state.restatements if pairs is None else None  # (stored before this batch)
         state.known = _found(conn, "SELECT id FROM speakers WHERE id IN ({})", named)
         state.new_speakers = 0
         rows: list[tuple] = []
         suggested: list[tuple] = []
         for (document, source, statements), found in zip(new, suggestions, strict=True):
             _insert(state, document, source, statements, found, named, rows, suggested)
+        state.insert_speakers()
         backend = state.workspace.backend
         backend.insert_rows(conn, INSERT_STATEMENT, rows)
         backend.insert_rows(conn, INSERT_SUGGESTION, suggested)
         items = [(s["id"], d["id"], s["text"]) for d, _, statements in new for s in statements]
-        restated = offer_restatements(conn, index.match(items))
+        if index is not None:
+            found = index.match(items)
+        else:  # the folder's own, read: in the order matching finds them
+            assert pairs is not None and state._held is not None
+            found = [pair for item in items for pair in pairs.get(item[0], ())]
+            state._held += items
+        restated = offer_restatements(conn, found)
     return restated, rows, suggested
 
 
@@ -486,9 +610,7 @@ def _insert(
             continue
         stored = state.stored_speaker(speaker)
         if stored is None:
-            conn.execute(
-                "INSERT INTO speakers (id, name, kind, role, affiliation, aliases) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+            state.speaker_rows.append(
                 (
                     sid,
                     speaker["name"],
@@ -496,7 +618,7 @@ def _insert(
                     speaker["role"],
                     speaker["affiliation"],
                     json.dumps(_aliases(speaker)),
-                ),
+                )
             )
             state.mapping[sid] = stored = sid
             state.applied.add(sid)

@@ -20,6 +20,10 @@ SHINGLE = 4
 MAX_BLOCK = 50
 MIN_WORDS = 6
 BEST = 3  # at most this many restated statements offered per statement
+#: The matcher (its settings, and a version to change with the code), named with the
+#: restatements a results folder stores: a folder matched by another is matched again when
+#: ingested.
+MATCHER = f"1: words {SHINGLE} {MAX_BLOCK} {MIN_WORDS}, ratio {THRESHOLD:g} best {BEST}"
 
 #: What a word is (``_words`` finds the same words faster).
 _WORD = re.compile(r"\w+")
