@@ -232,6 +232,15 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     ):
         # 'has also said', "I don't think", 'Cruz and Paul have all attacked', 'both condemned'
         i -= 1
+    if i > 0 and toks[i].text in ("here", "there") and toks[i - 1].text[:1].isalpha():
+        i -= 1  # 'Her campaign workers here said': a place word after the speaker
+    if i > 0 and toks[i].text in _DASHES:
+        # 'The Supreme Court justice -- who has been involved in a scuffle -- said': the speaker
+        # before the parenthesis between dashes
+        opening = _opening_dash(toks, i)
+        if opening is None:
+            return None
+        i = opening - 1
     if i < 0:
         return None
     if toks[i].text.lower() in lx.PRONOUNS:
@@ -257,7 +266,9 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         if before is not None and _looks_like_np(toks[before : start - 1]):
             return Span(toks[before].start, toks[start - 2].end)
     np_toks = toks[start : i + 1]
-    if np_toks[0].text.lower() in PREPOSITIONS:
+    if np_toks[0].text.lower() in PREPOSITIONS and not (
+        len(np_toks) > 2 and np_toks[0].text == "At" and np_toks[1].text in ("least", "most")
+    ):  # 'At least half of voters in each state say' counts the speakers
         # an adjunct: 'who in 2010 said'
         if start > 0 and toks[start - 1].text.lower() in lx.PRONOUNS:
             return Span(toks[start - 1].start, toks[start - 1].end)
@@ -265,6 +276,27 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     if not _looks_like_np(np_toks):
         return None
     return Span(np_toks[0].start, np_toks[-1].end)
+
+
+_DASHES = frozenset("— – -".split())
+
+
+def _opening_dash(toks: list[Token], close: int) -> int | None:
+    """The index of the dash that opens the parenthesis closed by the dash ``toks[close]`` (a
+    '--' counts as one dash), or None when there is none within 40 tokens or the closing dash
+    follows no word."""
+    k = close - 1 if toks[close - 1].text == "-" else close
+    if k < 1 or not toks[k - 1].text[:1].isalnum():
+        return None
+    j = k - 1
+    while j > 0 and close - j < 40:
+        if toks[j].text in _DASHES:
+            j = j - 1 if toks[j - 1].text == "-" else j
+            return j if j > 0 else None
+        if _is_boundary_punct(toks[j].text):
+            return None
+        j -= 1
+    return None
 
 
 def _apposition_before(toks: list[Token], i: int) -> Span | None:

@@ -33,9 +33,10 @@ believe think feel fear hope want expect know worry doubt consider suspect assum
 realize realise prefer wish
 """.split()
 
-# Verbs of perception that report a view only with 'as' or 'that' after their object: 'Sanders
-# sees these gains as evidence ...', 'black voters saw that Obama could win' (not 'we'll see').
-VIEW_VERBS = "see view regard".split()
+# Verbs of perception and depiction that report a view only with 'as' or 'that' after their
+# object: 'Sanders sees these gains as evidence ...', 'black voters saw that Obama could win',
+# 'Cruz cast himself as a Washington outsider' (not 'we'll see', 'cast a vote').
+VIEW_VERBS = "see view regard cast paint characterize characterise depict frame".split()
 
 # Verbs of stance and decision that PolNeAR annotates as attribution ("declined to comment").
 STANCE_VERBS = """
@@ -69,7 +70,7 @@ NOUN_LIKE = frozenset(
     """
     report support call show find post comment question rule order charge estimate forecast
     state counter brief point signal hint tout guess lash rail blast slam mock joke quip
-    muse plead wish doubt plan note offer back vote express discuss fear hope want concur
+    muse plead wish doubt plan note offer back vote express discuss fear hope concur
     demand welcome reply respond repeat defend highlight mention counsel blame praise attack
     remark question tweet
     echo voice thank challenge label brand dub fault
@@ -114,6 +115,7 @@ IRREGULAR = {
     "rule": ("rules", "ruled", "ruling"),
     "read": ("reads",),
     "put": ("puts", "putting"),
+    "cast": ("casts", "casting"),
 }
 
 # Verbs that double their last consonant: 'slammed', 'snapping', 'concurred'.

@@ -885,7 +885,15 @@ _OF_NAME = re.compile(
 def _inverted_form(masked: str, cue: Span) -> bool:
     """Inversion ('said Smith') takes a finite verb form, never a base form or -ing."""
     word = masked[cue.start : cue.end].split()[0]
+    if word == "say":  # '..., say some Democrats, who cringe': a plural speaker after the cue
+        return _PLURAL_AFTER.match(masked, cue.end) is not None
     return word.endswith(("ed", "s")) or word in ("said", "told", "wrote", "thought")
+
+
+_PLURAL_AFTER = re.compile(
+    r"\s+(?:(?:some|many|most|other|several|both|the|these|those|two|three|four|\d+)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?!(?:is|was|has|does|this|his|its|us|as|thus|less)\b)[a-zA-Z]+s\b(?![’'])"
+)
 
 
 def _according(masked: str, lo: int, hi: int, match: re.Match[str]) -> Finding | None:

@@ -127,3 +127,87 @@ def test_compared_with_a_number_is_a_preposition():
         "Clinton, compared with 64 percent who say the same of Sanders."
     )
     assert [s.cue for s in extract(text)] == ["say", "say"]
+
+
+def test_want_after_a_noun_phrase_is_a_verb():
+    # 'want' was read as a noun unless a pronoun or a plural noun came right before it
+    text = (
+        "With so many here touched by the vagaries of immigration policy, most in Miami want to "
+        "improve the law."
+    )
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue, core(s.text)) == (
+        "most in Miami",
+        "want",
+        "to improve the law",
+    )
+    assert extract("Last year, a want ad ran in the paper.") == []
+
+
+def test_cast_as_reports_a_self_description_but_cast_a_vote_does_not():
+    text = (
+        "Canova, who cited trade and campaign finance reform as his major issues, cast himself "
+        "as a Sanders- and Elizabeth Warren-style progressive."
+    )
+    s = next(s for s in extract(text) if s.cue == "cast")
+    assert s.speaker_mention == "Canova"
+    assert core(s.text) == "himself as a Sanders- and Elizabeth Warren-style progressive"
+    assert extract("Sanders cast his vote for the bill.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            # a place word between the speaker and the cue
+            "Her campaign workers here said they have been working the state since the spring.",
+            "Her campaign workers",
+            "they have been working the state since the spring",
+        ),
+        (
+            # a count that opens with 'At least' is no prepositional adjunct
+            "At least half of voters in each state say the two candidates' positions on the "
+            "issues are about right.",
+            "At least half of voters in each state",
+            "the two candidates' positions on the issues are about right",
+        ),
+        (
+            # a parenthesis between dashes after the speaker
+            "The Supreme Court justice -- who has been involved in a scuffle with the presumptive "
+            "Republican nominee over the past few days -- said she regretted her remarks.",
+            "The Supreme Court justice",
+            "she regretted her remarks",
+        ),
+        (
+            "Democrats — and some Republicans — say that Trump’s alienation of growing segments "
+            "of the electorate far outweighs any gains he is making.",
+            "Democrats",
+            "Trump’s alienation of growing segments of the electorate far outweighs any gains he "
+            "is making",
+        ),
+        (
+            # inverted order with the plural 'say'
+            "A more subdued Bill Clinton may not be such a bad thing either, say some Democrats, "
+            "who cringe at the distraction of his words.",
+            "some Democrats",
+            "A more subdued Bill Clinton may not be such a bad thing either",
+        ),
+    ],
+)
+def test_the_speaker_past_a_place_word_a_count_a_parenthesis_or_an_inversion(
+    text, mention, content
+):
+    s = only(extract(text))
+    assert (s.speaker_mention, core(s.text)) == (mention, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan - which nobody liked - said nothing.",  # no speaker before the parenthesis
+        "At the rally, there said nothing.",
+        "They will go on, I say, to the end.",
+    ],
+)
+def test_no_speaker_is_made_up_around_dashes_or_place_words(text):
+    assert all(s.speaker_mention in (None, "I") for s in extract(text))
