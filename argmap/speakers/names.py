@@ -55,6 +55,7 @@ from argmap.speakers.wordlists import (
     DETERMINERS,
     DOCUMENT_HEADS,
     FIGURE_HEADS,
+    GIVEN_NAME_FULL_FORMS,
     GROUP_PROPER,
     GROUP_PROPER_SUFFIXES,
     GROUP_WORDS,
@@ -246,13 +247,18 @@ def is_place(name: str) -> bool:
 def name_key(name: str) -> tuple[str, ...]:
     """Order-insensitive normalised tokens of a name: casefolded, accents and punctuation
     stripped, suffixes (Jr., III) and "the"/"of" dropped, sorted. Initials are dropped
-    ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance")."""
+    ("James B. Comey" = "James Comey") unless they are all the given name has ("J.D. Vance");
+    in a name of two words or more, a given name's short form that stands for one full form
+    is read as it, in either order ("Chuck Grassley" = "Grassley Charles"; see
+    ``wordlists.GIVEN_NAME_FULL_FORMS``)."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
         tokens = name.casefold().split(" ")
         if not NAME_PARTICLES.isdisjoint(tokens):
             words = name.split(" ")
             tokens = [t for i, t in enumerate(tokens) if not _particle_at(words, i, t)]
         tokens = [t for t in tokens if t not in SUFFIXES and t not in KEY_STOPWORDS]
+        if len(tokens) > 1 and not GIVEN_NAME_FULL_FORMS.keys().isdisjoint(tokens):
+            tokens = [GIVEN_NAME_FULL_FORMS.get(t, t) for t in tokens]  # "Chuck": Charles
         tokens.sort()
         return tuple(tokens)
     words = name.split()
@@ -274,6 +280,8 @@ def name_key(name: str) -> tuple[str, ...]:
     ]
     if initials and len(tokens) < 2:
         tokens.append("".join(initials).replace(".", "").casefold())
+    elif len(tokens) > 1 and not GIVEN_NAME_FULL_FORMS.keys().isdisjoint(tokens):
+        tokens = [GIVEN_NAME_FULL_FORMS.get(t, t) for t in tokens]  # "Len E. Burman": Leonard
     return tuple(sorted(tokens))
 
 

@@ -270,6 +270,35 @@ SUFFIXES = frozenset("jr sr ii iii iv v".split())
 ABBREVIATIONS = SUFFIXES | frozenset("inc corp co ltd bros".split())  # a final dot that stays
 NAME_SUFFIXES_KEEP = frozenset("jr sr ii iii iv".split())
 KEY_STOPWORDS = frozenset("the of and & mr mrs ms mx".split())
+# Short forms of given names that stand for one full form only ("Chuck Grassley" is "Charles
+# Grassley", "Len Burman" "Leonard E. Burman"): a name's key reads the full form. Short forms
+# of several names ("Steve": Steven or Stephen, "Chris", "Pat", "Sam", "Alex", "Rick") are
+# left out, as are those that are particles too ("Ben", "Al").
+GIVEN_NAME_FULL_FORMS = {
+    **dict.fromkeys(("chuck", "charlie"), "charles"),
+    **dict.fromkeys(("bill", "billy"), "william"),
+    **dict.fromkeys(("bob", "bobby", "rob"), "robert"),
+    **dict.fromkeys(("len", "lenny"), "leonard"),
+    **dict.fromkeys(("jim", "jimmy"), "james"),
+    **dict.fromkeys(("tom", "tommy"), "thomas"),
+    **dict.fromkeys(("dan", "danny"), "daniel"),
+    "pete": "peter",
+    "mike": "michael",
+    "dave": "david",
+    "joe": "joseph",
+    "tony": "anthony",
+    "ken": "kenneth",
+    "larry": "lawrence",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "tim": "timothy",
+    "andy": "andrew",
+    "greg": "gregory",
+    "liz": "elizabeth",
+    "bernie": "bernard",
+    "dick": "richard",
+    "jeff": "jeffrey",
+}
 
 NON_PLURAL_S = frozenset(
     """

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from argmap.models import SpeakerKind
 from argmap.speakers.descriptions import description_words, fit
-from argmap.speakers.names import is_place, split_role
+from argmap.speakers.names import is_place, name_key, split_role
+from argmap.speakers.registry import SpeakerRegistry
 from tests.speakers.helpers import resolve
 
 PERSON, ORG, GROUP = SpeakerKind.PERSON, SpeakerKind.ORGANISATION, SpeakerKind.GROUP
@@ -180,3 +181,30 @@ def test_a_signature_keeps_the_name_before_its_place() -> None:
     assert split_role("Kathryn Kates. New York").name == "Kathryn Kates"
     assert split_role("St. Paul City Council").name == "St. Paul City Council"  # "St." stays
     assert split_role("Calif. Gov. Jerry Brown")[:2] == ("Jerry Brown", "Calif. Gov.")
+
+
+# ------------------------------------------------------------- a given name's short form
+
+# huff-post_2016-06-08_chuck-grassley-compares-trump-s- (PolNeAR train, untouched): "WASHINGTON
+# — Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed ..." and, further on, "There are
+# invertebrates that have shown more spine than Sen. Charles Grassley," reads a Wednesday
+# editorial; politico_2016-10-04 and nyt_2016-09-16 (PolNeAR dev): "said Len Burman, head of
+# the centrist Tax Policy Center" and "Leonard E. Burman, director of the centrist
+# Urban-Brookings Tax Policy Center".
+
+
+def test_a_short_form_of_one_given_name_is_that_name() -> None:
+    assert name_key("Chuck Grassley") == name_key("Charles Grassley")
+    assert name_key("Len Burman") == name_key("Leonard E. Burman")
+    assert name_key("Pete Santilli") == name_key("Peter Santilli")  # untouched3
+    registry = SpeakerRegistry()
+    chuck = registry.resolve("Sen. Chuck Grassley (R-Iowa)", doc_id="a").id
+    assert registry.resolve("Sen. Charles Grassley", doc_id="b").id == chuck
+
+
+def test_family_and_ambiguous_short_forms_stay_apart() -> None:
+    assert name_key("Bill Clinton") != name_key("Hillary Clinton")
+    assert name_key("Steve Bannon") != name_key("Stephen Bannon")  # Steven or Stephen
+    assert name_key("Chris Christie") != name_key("Christine Christie")
+    assert name_key("Ben Carson") == ("ben", "carson")  # "Ben" is a particle too
+    assert name_key("Bill") == ("bill",)  # a word alone may be no given name ("the bill")
