@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from math import floor
@@ -107,6 +107,8 @@ _NEW_PEOPLE = frozenset(
     protesters participant attendee customer student man woman person guy boy girl child
     """.split()
 )
+_TWO_PEOPLE = re.compile(r"\sand\s+(?:the|a|an)\s", re.IGNORECASE)  # "the X and the Y"
+_PARTIES = frozenset(("republican", "democrat", "independent", "libertarian"))
 # Prepositions before a title and a name the text mentions in passing ("to President X").
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
@@ -160,6 +162,15 @@ _SAID_AFTER = re.compile(rf"(?:['’]s)?,?\s+(?:also\s+|then\s+|later\s+)?{_SAYI
 # "M" first: re skips ahead to it
 _HONORIFIC_BEFORE = re.compile(rf"M(?<!\wM)(?:r|rs|s|iss)\.?\s+({_WORD})")
 _GIVEN_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
+# What may come before a name that is its sentence's subject: the sentence's start, an
+# opening word, a comma after an opening phrase, titles and given names ("But Minnesota Gov.
+# Mark Dayton", "On Sunday, Mr. Trump").
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?;:][\"”’')]*\s+|,\s+|[\"“]\s*)"
+    r"(?:(?:But|And|Then|Yet|So|Still|Now|Meanwhile|Later|Instead|Also|However,?)\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,4}\Z",
+    re.MULTILINE,
+)
 # How 'he' and 'she' weigh their candidates (lower is likelier): a sentence further back,
 # and how the person is named there (see SpeakerTracker._salient_person).
 SALIENCE_SENTENCE = 1.0
@@ -178,6 +189,17 @@ _TEXT_NOUNS = frozenset(
     tweet op-ed email announcement editorial
     """.split()
 )
+
+
+def _clear_gender(votes: list[int]) -> str | None:
+    """The gender pronouns vote for (male, female) when they say one thing clearly (two votes
+    at least, three times the other's), else None."""
+    male, female = votes
+    if male >= 2 and male >= 3 * female:
+        return "male"
+    if female >= 2 and female >= 3 * male:
+        return "female"
+    return None
 
 
 class Resolved(NamedTuple):
@@ -227,6 +249,9 @@ _APPOSITION_NAME = re.compile(
 _OPENING_WORDS = (LEADING_NOT_NAME | MONTH_NAMES | DAY_NAMES | TIME_EDGE) - frozenset(
     ("who", "what", "which", "that", "this", "these", "those", "there", "here")
 )
+# Capitalised words before a family name that are not a given name ("Sen. Clinton", "But
+# Trump").
+_NOT_GIVEN = _TITLE_AND_HONORIFIC_WORDS
 
 
 _TITLE_CASE_SMALL = frozenset(
@@ -340,22 +365,26 @@ class SpeakerTracker:
         self._history: deque[tuple[int, Resolved]] = deque(maxlen=_MEMORY)
         self._recent_runs: deque[tuple[int, str]] = deque(maxlen=_MEMORY)  # latest name runs read
         self._by_span: dict[tuple[int, int], Resolved] = {}  # mentions already resolved
-        self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from titles and pronouns
+        self._gender: dict[str, str] = {}  # name -> 'male' / 'female', from honorifics
+        self._resolved_gender: dict[str, str] = {}  # name -> gender of a pronoun given to them
         # sentence start -> (where its subject starts, the person it names), or None
         self._subject_people: dict[int, tuple[int, Resolved] | None] = {}
         self._starts: list[int] | None = None  # where sentences start (see _all_sentence_starts)
         self._mentioned: dict[int, Resolved | None] = {}  # a run's place -> the person it names
         self._lone: dict[str, str | None] = {}  # one-word name -> the person it names
+        self._alone: dict[str, str] = {}  # one-word name -> the person a mention of it named
         self._role_words: dict[int, frozenset[str]] = {}  # a name's place -> its role words
         self._lowered: str | None = None  # the text in lower case, when needed
         self._given_alone: dict[tuple[str, str], int] = {}  # (given, family) -> times alone
         self._name_words: dict[str, bool] = {}  # word -> written as a name inside a sentence
         self._person_words: dict[str, bool] = {}  # word -> written as a person's name
         self._pronoun_gender: dict[str, str | None] = {}  # name -> gender its pronouns show
+        # the same, for a name sharing its family name while the name alone is unresolved
+        self._unsettled_gender: dict[str, str | None] = {}
         self._headlines: dict[int, bool] = {}  # a line's start -> written in title case
         self._first_honorific: dict[str, int] | None = None  # name -> first place after Mr.
         self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
-        self._shared_family: dict[str, bool] = {}  # family name -> written after two given names
+        self._shared_family: dict[str, Counter[str]] = {}  # family name -> given names before it
         self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
         self._writer: str | None = None  # the article's writer, "" when unnamed (_narrator)
         self._labels: dict[str, str] = {}  # a transcript's label -> its person (_labelled_person)
@@ -788,6 +817,8 @@ class SpeakerTracker:
                 name, kind, words = full, SpeakerKind.PERSON, full.split()
         if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
             name = self._full_name(words[0], start, _honorific_gender(mention)) or name
+            if name != words[0]:
+                self._alone[words[0]] = name
         elif parsed.proper and len(words) == 2 and words[0] == "Team":
             # "Team Clinton": the candidate's campaign, not a person named Team
             campaign = self._campaign_of(words[1], start)
@@ -933,7 +964,7 @@ class SpeakerTracker:
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
         resolved = found
         if gender in ("male", "female"):
-            self._gender.setdefault(resolved.name, gender)
+            self._resolved_gender.setdefault(resolved.name, gender)
         return resolved
 
     def _narrator(self, position: int) -> Resolved:
@@ -1058,42 +1089,66 @@ class SpeakerTracker:
         return self._starts
 
     def _gender_of(self, name: str) -> str | None:
-        """'male' or 'female' as the text shows it: an honorific or a pronoun already resolved
-        to the person, else the pronouns that follow the person's name in its sentences
-        ("Trump revised his plan"), when they say one thing clearly."""
+        """'male' or 'female' as the text shows it: an honorific, or the text's kin words, else
+        the pronouns that follow the person's name where it is its sentence's subject ("Trump
+        revised his plan"; not "beating Clinton in his home state"), when they say one thing
+        clearly, else the pronouns already resolved to the person."""
         known = self._gender.get(name)
         if known is not None:
             return known
         if name in self._pronoun_gender:
-            return self._pronoun_gender[name]
+            return self._pronoun_gender[name] or self._resolved_gender.get(name)
         kin = self._kin_gender(name)
         if kin is not None:
             self._pronoun_gender[name] = kin
             return kin
-        word = name.rsplit(None, 1)[-1]
-        if word != name and self._shared_family_name(word):
-            word = name  # "Melania Trump" in an article about Donald Trump: her name only
-        votes = {"male": 0, "female": 0}
+        word, given = name.rsplit(None, 1)[-1], name.split(None, 1)[0]
+        others: frozenset[str] = frozenset()
+        final = True
+        if word != name:
+            named = self._given_names(word)
+            if len(named) > 1:
+                # a family name two people share ("Bill Clinton", "Hillary Clinton"): written
+                # alone, it counts for the one the document resolves it to (not where the
+                # other's full name is written); the other says only their full name
+                lone = self._lone.get(word) or self._alone.get(word)
+                final = lone is not None  # asked again once the name alone is resolved
+                if not final and name in self._unsettled_gender:
+                    return self._unsettled_gender[name] or self._resolved_gender.get(name)
+                if lone == name:
+                    others = frozenset(named) - {given}
+                else:
+                    word = name
+        subject_votes, votes = [0, 0], [0, 0]  # male, female
         text, at = self.text, self.text.find(word)
         while at >= 0:
             end = at + len(word)
+            found = None
             if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
                 end == len(text) or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
             ):
                 found = _FOLLOWING_PRONOUN.match(text, end)
-                if found is not None:
-                    votes["male" if found.group(1).casefold() in _MALE else "female"] += 1
-            at = text.find(word, end)
-        male, female = votes["male"], votes["female"]
-        found_gender = (
-            "male"
-            if male >= 2 and male >= 3 * female
-            else "female"
-            if female >= 2 and female >= 3 * male
-            else None
-        )
-        self._pronoun_gender[name] = found_gender
-        return found_gender
+                if found is not None and others:
+                    before = _GIVEN_BEFORE.search(text, max(0, at - 40), at)
+                    if before is not None and before.group(1) in others:
+                        found = None  # "Bill Clinton" is not Hillary Clinton
+            start, at = at, text.find(word, end)
+            if found is None:
+                continue
+            gender = 0 if found.group(1).casefold() in _MALE else 1
+            votes[gender] += 1
+            if _SUBJECT_BEFORE.search(text, max(0, start - 60), start) or (
+                found.group(1).endswith("self") and found.group().count(" ") == 1
+            ):
+                subject_votes[gender] += 1  # "Trump revised his plan"; "Stumpf himself"
+        # the name as its sentence's subject first, then anywhere ("beating rival Hillary
+        # Clinton in his home state" is not Clinton's pronoun)
+        found_gender = _clear_gender(subject_votes) or _clear_gender(votes)
+        if final:
+            self._pronoun_gender[name] = found_gender
+        else:
+            self._unsettled_gender[name] = found_gender
+        return found_gender or self._resolved_gender.get(name)
 
     def _kin_gender(self, name: str) -> str | None:
         """'female' or 'male' when the text names the person as someone's kin ("his wife,
@@ -1109,17 +1164,19 @@ class SpeakerTracker:
     def _shared_family_name(self, word: str) -> bool:
         """Whether the text writes ``word`` after two different given names ("Donald Trump",
         "Melania Trump")."""
+        return len(self._given_names(word)) > 1
+
+    def _given_names(self, word: str) -> Counter[str]:
+        """The given names the text writes before the family name ``word``, with how often
+        ("Donald" 12, "Melania" 2); titles and a sentence's opening words ("But Trump") are
+        none."""
         known = self._shared_family.get(word)
         if known is None:
-            given = set()
+            known = self._shared_family[word] = Counter()
             for at in self._occurrences(word):
                 found = _GIVEN_BEFORE.search(self.text, max(0, at - 40), at)
-                if (
-                    found is not None
-                    and found.group(1).casefold() not in _TITLE_AND_HONORIFIC_WORDS
-                ):
-                    given.add(found.group(1))
-            known = self._shared_family[word] = len(given) > 1
+                if found is not None and found.group(1).casefold() not in _NOT_GIVEN:
+                    known[found.group(1)] += 1
         return known
 
     def _in_quotation(self, position: int) -> bool:
@@ -1320,8 +1377,8 @@ class SpeakerTracker:
         and a head that tells a person's tie to others ("the Christie supporter", "the
         employee") rather than who they are introduces someone new."""
         head, others = description_words(description)
-        if not head or not others or head in _NEW_PEOPLE:
-            return None
+        if not head or not others or head in _NEW_PEOPLE or _TWO_PEOPLE.search(description):
+            return None  # "The Kentucky Republican and the New York businessman": two people
         starts = self._sentence_starts(max(0, position - _PRONOUN_REACH), position)
         low = starts[-2] if len(starts) > 1 else max(0, position - _PRONOUN_REACH)
         candidates = [
@@ -1336,7 +1393,23 @@ class SpeakerTracker:
         candidates += [c for c in self._subjects_between(low, position) if " " in c[1].name]
         for _, person in sorted(candidates, key=itemgetter(0), reverse=True):
             words = self._titles_of(person.name, position)
-            if fit(head, words) or self._no_office(person.name, position):
+            if (
+                fit(head, words)
+                or self._no_office(person.name, position)
+                or (head in _PARTIES and not words & _PARTIES - {head})
+            ):  # "the Wisconsin Republican" after "Speaker Paul Ryan says"
+                return person.name
+        # a person named in passing there, whom the text gives the title the epithet names
+        # ("The GOP presidential front-runner" after "talking to Donald Trump, Rubio's days
+        # ...", Trump called "Republican presidential front-runner" before)
+        parties = others & _PARTIES
+        for at, person in self._people_mentioned_before(position, low):
+            if " " not in person.name or self._in_quotation(at):
+                continue
+            words = self._titles_of(person.name, position)
+            if fit(description if head in _PARTIES else head, words) and not (
+                parties and words & _PARTIES - parties
+            ):  # not "the Democratic nominee" for one the text calls Republican
                 return person.name
         return None
 
