@@ -414,7 +414,10 @@ def _titled_plain_name(mention: str) -> ParsedMention | None:
     if "-" in words[0] and _ORIGIN_ADJECTIVE.match(words[0]):
         return None  # "Texas-based Matt Mackowiak": a role first
     n = 0
-    while n < len(words) - 1 and words[n].replace(".", "").casefold() in _TITLE_OR_HONORIFIC:
+    while n < len(words) - 1 and (
+        words[n].replace(".", "").casefold() in _TITLE_OR_HONORIFIC
+        or (words[n] == "Del." and n + 2 < len(words))  # a delegate: "Del. Jennifer McClellan"
+    ):
         n += 1
     name = " ".join(words[n:]) if n else mention
     if not _PLAIN_NAME.match(name) or not _is_plain_name(words[n:]):
@@ -544,6 +547,8 @@ def _is_title(tokens: list[str], i: int) -> bool:
     t = tokens[i]
     b = _bare(t)
     if b not in TITLES and not ("-" in b and any(p in TITLES for p in b.split("-"))):
+        if t == "Del." and i + 2 < len(tokens) and _is_cap(tokens, i + 1):
+            return True  # a delegate: "Del. Jennifer L. McClellan" (not Delaware, "D-Del.")
         if i == 0 and _occupation_before_name(tokens):
             return True  # "Journalist Jorge Ramos", "Pollster Ann Selzer"
         # a plural title before names: "Professors Foner and Alba", "Sens. ..."; not a
@@ -1239,6 +1244,9 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
         if tokens[i] in CUT_WORDS:
             tokens = tokens[:i]
             break
+    member = _member_of(tokens)
+    if member is not None:
+        return member
     coord = _coordination(tokens)
     if coord is not None:
         left, right = tokens[:coord], tokens[coord + 1 :]
@@ -1285,6 +1293,25 @@ def _share_of(tokens: list[str]) -> ParsedMention | None:
     name = " ".join(words[:end]).strip(",;:")
     head = _bare(words[end - 1])
     return ParsedMention(name, None, SpeakerKind.GROUP, proper=False, head=head)
+
+
+def _member_of(tokens: list[str]) -> ParsedMention | None:
+    """A person's full name, then "of" or "for" and the body they speak for: "Robert Antonacci
+    of the New York delegation", "Cameron Easley for Morning Consult" are the person, the body
+    their affiliation. Only a plain name of two or three words ("Bank of America", "Americans
+    for Prosperity", "Center for American Progress" are bodies' names)."""
+    at = next((i for i in (2, 3) if i < len(tokens) and tokens[i] in ("of", "for")), 0)
+    if not at or at + 1 >= len(tokens):
+        return None
+    person = tokens[:at]
+    if not _PLAIN_NAME.match(" ".join(person)) or not _is_plain_name(person):
+        return None
+    body = tokens[at + 1 :]
+    if body[0].casefold() == "the":
+        body = body[1:]
+    if not body or not (body[0][:1].isupper() or _bare(body[-1]) in ORG_HEADS):
+        return None  # "John Smith of all people"
+    return ParsedMention(" ".join(person), None, SpeakerKind.PERSON, " ".join(body))
 
 
 def _quantity_of(tokens: list[str]) -> ParsedMention | None:

@@ -208,3 +208,33 @@ def test_family_and_ambiguous_short_forms_stay_apart() -> None:
     assert name_key("Chris Christie") != name_key("Christine Christie")
     assert name_key("Ben Carson") == ("ben", "carson")  # "Ben" is a particle too
     assert name_key("Bill") == ("bill",)  # a word alone may be no given name ("the bill")
+
+
+# ------------------------------------------------- a name, then the body it speaks for
+
+# breitbart_2016-07-19_republicans-begin-roll-call-vote (PolNeAR train, tune): '"There's just a
+# passion for Donald, and his wife knocked it out of the park," said Robert Antonacci of the
+# New York delegation.'
+# west-journal_2016-09-30_new-poll-shows-minor-post-debate (PolNeAR dev): '"The impact of
+# Monday's debate is still small," wrote Cameron Easley for Morning Consult.'
+# wash-post_2016-09-08_virginian-could-make-history-aga (PolNeAR dev): "Another possibility is
+# Del. Jennifer L. McClellan (D-Richmond), a corporate attorney who led McAuliffe's
+# transition team"
+
+
+def test_a_name_then_of_or_for_a_body_is_the_person_of_that_body() -> None:
+    antonacci = split_role("Robert Antonacci of the New York delegation")
+    assert antonacci[:4] == ("Robert Antonacci", None, PERSON, "New York delegation")
+    easley = split_role("Cameron Easley for Morning Consult")
+    assert (easley.name, easley.affiliation) == ("Cameron Easley", "Morning Consult")
+    assert split_role("Del. Jennifer L. McClellan (D-Richmond)")[:2] == (
+        "Jennifer L. McClellan",
+        "Del.",
+    )
+
+
+def test_a_bodys_own_name_with_of_or_for_stays_whole() -> None:
+    assert split_role("Bank of America")[:3] == ("Bank of America", None, ORG)
+    assert split_role("Center for American Progress").name == "Center for American Progress"
+    assert split_role("Americans for Prosperity").name == "Americans for Prosperity"
+    assert split_role("Tom Carper, D-Del.").name == "Tom Carper"  # Delaware, not a delegate
