@@ -131,7 +131,9 @@ def _looks_like_np(toks: list[Token]) -> bool:
     if not toks:
         return False
     last = toks[-1].text.lower().rstrip(".")
-    if last in lx.NOT_SPEAKER_END or last in lx.AUXILIARIES:
+    if last in lx.NOT_SPEAKER_END or (
+        last in lx.AUXILIARIES and not _family_name(toks, len(toks) - 1)
+    ):
         return False
     if toks[-1].text in {",", "-", "'"}:
         return False
@@ -142,6 +144,12 @@ def _looks_like_np(toks: list[Token]) -> bool:
         return False
     # a lowercase phrase ending in -ly or a past participle is rarely a speaker
     return not (last.endswith("ly") and not toks[-1].text[0].isupper())
+
+
+def _family_name(toks: list[Token], k: int) -> bool:
+    """'May' in 'Yin Myint May' and 'Theresa May', 'Will' in 'George Will': a family name that
+    is also an auxiliary, after a capitalised word."""
+    return toks[k].text in ("May", "Will") and k > 0 and toks[k - 1].text[:1].isupper()
 
 
 def _is_verb_like(word: str) -> bool:
@@ -219,7 +227,7 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
     if i > 0 and toks[i].text in _ING_LEAD_INS and _ING_AT.match(masked, cue_start):
         i -= 1  # 'and began talking about ...': the verb that leads into the cue
     while i >= 0 and (
-        toks[i].text.lower() in lx.AUXILIARIES
+        (toks[i].text.lower() in lx.AUXILIARIES and not _family_name(toks, i))
         or (toks[i].text.islower() and toks[i].text.endswith("ly") and len(toks[i].text) > 3)
         or (toks[i].text.islower() and toks[i].text.endswith(("n't", "n’t")))
         or (

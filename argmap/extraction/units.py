@@ -696,7 +696,17 @@ def _attribute_cue(
     tail_quote = _resumed_quote(masked, quotes, cue.end, hi)
     # after a particle ('agreed with', 'called for') comes what the cue is about, not circumstance
     tail_adjunct = " " not in masked[cue.start : cue.end] and tail_is_adjunct(masked, cue.end, hi)
-    plain_post = before == "," and tail_adjunct and has_words(masked[lo:before_at], 4)
+    plain_post = (
+        before == ","
+        and (
+            tail_adjunct
+            or (  # 'The deal is dead, Smith said, but Jones disagreed': the reporter's clause
+                _CLAUSE_AFTER.match(masked, cue.end, hi) is not None
+                and _RESUMED.match(masked, cue.end, hi) is None
+            )
+        )
+        and has_words(masked[lo:before_at], 4)
+    )
     if (
         base == "continue"
         and not quoted_before
@@ -751,13 +761,18 @@ def _attribute_cue(
     return None
 
 
+_CLAUSE_AFTER = re.compile(r"\s*,\s+(?:but|and|yet|although|though|while)\s")
 # After a parenthetical cue: optional circumstance, a comma, then the content resumes
 # (not 'and ...', a relative clause or a participle, which start new material).
 _RESUMED = re.compile(
     r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|recently|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|[A-Z][a-z]+day)\b[^,;:_]{0,30})?,\s*"
     r"(?:(?!and\b|but\b|who\b|which\b|adding\b|saying\b|according\b|as\b|citing\b|\w+ing\b)"
-    r"(?=[a-z])|and\s+(?=[\"“«]))"  # '..., he said, and "everyone started running."'
+    r"(?=[a-z])|and\s+(?=[\"“«])"  # '..., he said, and "everyone started running."'
+    # '..., the airline added, and had passed all checks', '..., they say, but he is still ...':
+    # the speaker's words go on, with a verb or a pronoun subject
+    r"|(?:and|but|yet)\s+(?=(?:he|she|they|it|we|I|had|has|was|is|were|are|would|will|could|can|"
+    r"may|might|should|must|did|does|do)\b|[\"“«]))"
 )
 
 

@@ -211,3 +211,47 @@ def test_the_speaker_past_a_place_word_a_count_a_parenthesis_or_an_inversion(
 )
 def test_no_speaker_is_made_up_around_dashes_or_place_words(text):
     assert all(s.speaker_mention in (None, "I") for s in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # 'May' and 'Will' that end a name are no auxiliaries
+        (
+            "Yin Myint May, 60, a doctor, said she was elated but still feared the military.",
+            "Yin Myint May",
+        ),
+        (
+            "Columnist George Will wrote that Trump is unfit for the office.",
+            "Columnist George Will",
+        ),
+    ],
+)
+def test_a_family_name_that_is_also_an_auxiliary(text, mention):
+    assert only(extract(text)).speaker_mention == mention
+
+
+def test_may_before_a_cue_is_still_an_auxiliary():
+    s = only(extract("Some officials may argue that the plan failed."))
+    assert s.speaker_mention == "Some officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            # the speaker's words go on after 'and' with a verb
+            "He had no known political affiliations, the airline added, and had passed all "
+            "background security checks.",
+            "He had no known political affiliations, the airline added, and had passed all "
+            "background security checks",
+        ),
+        (
+            # a clause with a subject of its own is the reporter's
+            "The deal is dead, Smith said, but Jones disagreed.",
+            "The deal is dead",
+        ),
+    ],
+)
+def test_and_or_but_after_a_parenthetical_attribution(text, content):
+    assert core(only(extract(text)).text) == content
