@@ -506,6 +506,8 @@ def _is_cap(tokens: list[str], i: int) -> bool:
                 return False  # "Officials", "Witnesses" (not "Sanders": no "sander")
             if b.endswith("ies") and _plural_of(b, ORG_HEADS):
                 return False  # "Authorities"
+            if "-" in b and b.endswith(("ers", "ors", "ists")):
+                return False  # "Fact-checkers", "Co-founders": doers, not a name
         return True
     if t[0].isdigit():
         return False
@@ -855,6 +857,8 @@ def _trim_edges(text: str) -> str:
             break
     while len(words) > 1 and words[-1][:1].isupper() and _bare(words[-1]) in DAY_NAMES:
         words.pop()
+    while len(words) > 1 and words[-1].islower() and _bare(words[-1]) in _TRAILING_NOT_NAME:
+        words.pop()  # "Podliska himself", "Fact-checkers soon", "Trump then"
     while (
         len(words) > 1
         and words[-1] in ("and", "or", "but", "&")
@@ -923,6 +927,14 @@ def _trim_edges(text: str) -> str:
     return " ".join(words).strip(" ,;:")
 
 
+# Words after a name that are no part of it: an emphatic reflexive ("Podliska himself") and
+# adverbs of the clause ("Fact-checkers soon", "Trump then"), in lower case.
+_TRAILING_NOT_NAME = frozenset(
+    """
+    himself herself themselves itself myself ourselves yourself soon too also alone instead
+    again now then today yesterday tonight
+    """.split()
+)
 # Verbs in the past or the present that, in lower case after a name, begin its clause ("Trump
 # went on", "Perez lobbies", "Mr. Baker makes no ...").
 _CLAUSE_VERBS = frozenset(

@@ -238,3 +238,22 @@ def test_a_bodys_own_name_with_of_or_for_stays_whole() -> None:
     assert split_role("Center for American Progress").name == "Center for American Progress"
     assert split_role("Americans for Prosperity").name == "Americans for Prosperity"
     assert split_role("Tom Carper, D-Del.").name == "Tom Carper"  # Delaware, not a delegate
+
+
+# ------------------------------------------------- words after a name that are not of it
+
+# huff-post_2015-12-20_hillary-clinton-s-claim-that-don (PolNeAR train, untouched3): "Fact-checkers
+# soon noted that Clinton may have been referring to a hypothetical situation"
+# west-journal_2015-11-23_look-how-trey-gowdy-just-fired-b (untouched3): "Ware insists that
+# Podliska himself asked committee interns to take up partisan projects"
+
+
+def test_a_reflexive_or_an_adverb_after_a_name_is_no_part_of_it() -> None:
+    assert split_role("Podliska himself")[:3] == ("Podliska", None, PERSON)
+    checkers = split_role("Fact-checkers soon")
+    assert (checkers.name, checkers.kind) == ("Fact-checkers", GROUP)  # doers, not a person
+
+
+def test_a_capitalised_today_and_a_hyphenated_name_stay() -> None:
+    assert split_role("USA Today").name == "USA Today"
+    assert split_role("Jean-Pierre Rogers")[:3] == ("Jean-Pierre Rogers", None, PERSON)
