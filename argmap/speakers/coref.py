@@ -28,6 +28,7 @@ from argmap.speakers.wordlists import (
     DETERMINERS,
     LEADING_NOT_NAME,
     MONTH_NAMES,
+    NAME_PARTICLES,
     ORG_HEADS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
@@ -35,6 +36,8 @@ from argmap.speakers.wordlists import (
     TITLES,
 )
 
+# A particle between a given and a family name ("de", "van", "bin"), longest first.
+_PARTICLES = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 # The rest of an honorific after its capital, read with the capital behind: "Mr.", "Sen.".
 _HONORIFIC_REST = (
     r"(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)(?:ep|ev)|(?<=G)(?:ov|en)|(?<=P)rof)\."
@@ -46,7 +49,7 @@ _HONORIFIC_REST = (
 _NAME_RUN = re.compile(
     rf"[A-Z](?<!\w.)(?:{_HONORIFIC_REST}\s++[A-Z][\w’'-]*+(?:\s++[A-Z][\w’'-]*+){{0,3}}"
     rf"|(?!{_HONORIFIC_REST})[\w’'-]*+"
-    r"(?:\s++(?:(?:de|van|von|bin|da|del|der|dos|du|di|le|la)\s++)?(?:[A-Z]\.\s++)?"
+    rf"(?:\s++(?:{_PARTICLES}\s++)?(?:[A-Z]\.\s++)?"
     r"(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*+){1,4})"
 )
 _AGENT = re.compile(

@@ -3,19 +3,20 @@ sentences that motivated it (and one it must leave alone)."""
 
 from __future__ import annotations
 
+import re
+
 from argmap.speakers.coref import SpeakerTracker
+from argmap.speakers.wordlists import NAME_PARTICLES
 from tests.speakers.helpers import resolve
 
 
 def resolve_in_order(text: str, *mentions: tuple[str, int]) -> list[str]:
     """The speakers of (mention, nth) pairs resolved in order in one tracker, as the
-    extractor asks them."""
+    extractor asks them: the ``nth`` place the mention is written as words of its own."""
     tracker, names = SpeakerTracker(text), []
     for mention, nth in mentions:
-        at = -1
-        for _ in range(nth):
-            at = text.index(mention, at + 1)
-        names.append(tracker.resolve(at, at + len(mention)).name)
+        found = list(re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text))[nth - 1]
+        names.append(tracker.resolve(found.start(), found.end()).name)
     return names
 
 
@@ -131,3 +132,33 @@ def test_an_epithet_for_two_people_is_no_one_of_them() -> None:
     )
     name = resolve(text, "The Kentucky Republican and the New York businessman")
     assert name not in ("Donald Trump", "Mitch McConnell")
+
+
+# usa-today_2016-07-25_sanders-endorsement-for-some.txt (PolNeAR train): a column whose
+# writer the last line names
+COLUMN = (
+    "Sanders' 'endorsement' for some.\n\n"
+    "Last month, when I asked Bernie Sanders if he would ever endorse Hillary Clinton, he looked "
+    'straight into my iPhone camera, furrowed his brow and said, "I\'m gonna endorse YOU!"\n\n'
+    "I guess we can all agree now that he was joking.\n\n"
+    "Gaudiano is a Washington-based reporter for the USA TODAY NETWORK."
+)
+
+
+def test_i_inside_a_quotation_is_the_person_quoted_not_the_writer() -> None:
+    # the extractor resolves "he" (who said it), then the quotation's "I": Sanders, while
+    # the "I" of "I asked" and "I guess", outside the quotation, is the writer
+    names = resolve_in_order(COLUMN, ("Bernie Sanders", 1), ("he", 2), ("I", 2), ("I", 1), ("I", 3))
+    assert names[1:] == ["Bernie Sanders", "Bernie Sanders", "Gaudiano", "Gaudiano"]
+
+
+def test_every_name_particle_of_the_word_lists_joins_a_name() -> None:
+    # coref.py and narrator.py read the particles from wordlists.NAME_PARTICLES, not lists
+    # of their own ("Abdulmohsen al Muteiri", huff-post_2016-05-19_these-are-the-people-
+    # missing-in-.txt, was two names in the runs of capitals)
+    for particle in sorted(NAME_PARTICLES):
+        name = f"Marta {particle} Silva"
+        said = f"{name} said the plan would work.\n\n“It will,” Silva said."
+        assert resolve(said, "Silva", 2) == name
+        column = f"I was there when the plan failed.\n\n{name} is a reporter for the Herald."
+        assert SpeakerTracker(column).resolve(0, 1).name == name
