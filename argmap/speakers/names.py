@@ -29,6 +29,14 @@ Choices, documented once here:
 - Documents ("the joint statement", "the poll") are kind ORGANISATION with the
   document noun as ``head`` (see ``wordlists.DOCUMENT_HEADS``): whoever issued them speaks.
 - Pronouns are kind UNKNOWN, not proper; the name is the pronoun itself.
+- An occupation before a full name is a role, capitalised or not ("Journalist Jorge Ramos",
+  "Texas-based Matt Mackowiak"); a person noun that is also a given name is not ("Guy Cecil").
+- A people named with "the" is its state, an organisation: "the Saudis" -> Saudi Arabia, "the
+  Germans" -> Germany (``wordlists.NATION_OF_PEOPLE``); without "the" ("Americans", "some
+  Germans", "Palestinians") it is the people, a group. The speaker gold agrees in four cases of
+  five ("The Chinese" of one article is a group there).
+- A share of people is a group named by the share and what it counts ("One in five", "9 in 10
+  Republican primary voters"), never the person "one"; a percentage stays a poll figure.
 """
 
 from __future__ import annotations
