@@ -722,7 +722,7 @@ _ADJUNCT_STARTS = frozenset(
 )
 
 
-_QUOTE_ENDS = {"”", '"', "’", "»"}
+_QUOTE_ENDS = {"”", '"', "’", "»", "'"}
 _DETERMINERS = frozenset(
     """
     the a an this that these those his her their its our some many several most both all

@@ -408,6 +408,11 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         found = _attribute_cue(par, masked, lo, hi, quotes, cue, base, verbs)
         if found:
             findings.append(found)
+    opening = _OPENING_ING.match(masked, lo, hi)
+    if opening is not None:
+        found = _opening_participle(masked, hi, opening)
+        if found:
+            findings.append(found)
     unit = masked[lo:hi]
     attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.may_state_attitude(unit) else ()
     for match in attitudes:
@@ -850,6 +855,29 @@ def _split(
 _RELATIVE_CLOSE = re.compile(
     r", (?=(?:also |later |then )?(?:[a-z]+(?:ed|s)|said|told|wrote|spoke|thought|knew)\b)"
 )
+
+
+# A sentence that opens with a participle of saying and what it reports: 'Noting that only Sen.
+# Mark Kirk voted with Democrats, Tester said ...' (group 1 the participle).
+_OPENING_ING = re.compile(r"\s*([A-Z][a-z]+ing)\s+(?=that\b|whether\b|how\b|why\b|[\"“‘'«]_)")
+
+
+def _opening_participle(masked: str, hi: int, opening: re.Match[str]) -> Finding | None:
+    """'Noting that ..., Tester said': the subject after the participle's clause speaks."""
+    word = opening.group(1).lower()
+    base = lx.CUE_FORMS.get(word)
+    if base is None or not (base in lx.SPEECH_VERBS or base in lx.COGNITION_VERBS):
+        return None
+    cue = Span(opening.start(1), opening.end(1))
+    content = content_after(masked, cue.end, hi, base)
+    comma = _CLAUSE_COMMA.search(masked, cue.end, hi)
+    if content is None or comma is None:
+        return None
+    speaker = _subject_after(masked, comma.end(), hi)
+    end = trim_end(masked, content.start, comma.start() + 1)
+    if speaker is None or end - content.start < 3:
+        return None
+    return Finding(Span(content.start, end), cue, speaker, (), "participle", 0.6)
 
 
 def _subject_after(masked: str, lo: int, hi: int) -> Span | None:

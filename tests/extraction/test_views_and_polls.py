@@ -255,3 +255,40 @@ def test_may_before_a_cue_is_still_an_auxiliary():
 )
 def test_and_or_but_after_a_parenthetical_attribution(text, content):
     assert core(only(extract(text)).text) == content
+
+
+def test_a_participle_after_a_quotation_closed_by_two_apostrophes():
+    # the New York Times' quotation marks: '' ... ''
+    text = (
+        "''It will take some time for the stock to recover,'' Mr. Ackman said at the time, adding "
+        "that investors did not appreciate how valuable the company was."
+    )
+    added = next(s for s in extract(text) if s.cue == "adding")
+    assert added.speaker_mention == "Mr. Ackman"
+    assert core(added.text) == "investors did not appreciate how valuable the company was"
+
+
+def test_a_plural_possessive_is_not_a_closing_quotation_mark():
+    s = only(extract("The Clintons' lawyer said the case was closed."))
+    assert s.speaker_mention == "The Clintons' lawyer"
+
+
+def test_a_sentence_that_opens_with_a_participle_of_saying():
+    text = (
+        "Noting that only Sen. Mark Kirk voted with Democrats on background checks, Tester said "
+        "the votes were not there."
+    )
+    noting = next(s for s in extract(text) if s.cue == "Noting")
+    assert noting.speaker_mention == "Tester"
+    assert core(noting.text) == "only Sen. Mark Kirk voted with Democrats on background checks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Continuing his tour, Trump said he was tired.",  # no content after the participle
+        "Speaking to reporters, Trump said he was tired.",
+    ],
+)
+def test_an_opening_participle_without_content_reports_nothing(text):
+    assert [s.cue for s in extract(text)] == ["said"]
