@@ -116,6 +116,10 @@ _PARTIES = frozenset(("republican", "democrat", "independent", "libertarian"))
 _PASSING = frozenset("of to for under by with from against".split())
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+# "We" outside quotation marks: the writers of a column or an editorial ("We endorse ...").
+_FIRST_PERSON_PLURAL = frozenset(("we", "us", "our", "ourselves"))
+_SECOND_PERSON = frozenset(("you", "your", "yours", "yourself", "yourselves"))
+_ADDRESSEE = "'you': the reader or listener, not a speaker"
 # A transcript's speaker label opening a paragraph: "FALLIN: Well, I think ...".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
 _OPENING_MARKS = "“‘«"
@@ -923,7 +927,15 @@ class SpeakerTracker:
         'he' and 'she' skip people whose title or earlier pronoun says otherwise
         ("Ms. Kamikawa met Mr. Blinken. ... he said" -> Blinken).
         """
-        if pronoun.casefold() in _FIRST_PERSON and not self._in_quotation(position):
+        word = pronoun.casefold()
+        if word in _SECOND_PERSON:
+            # "can you believe it": the reader or the audience the words are for, whom no
+            # statement is said by (nor, in a quotation, its speaker's listener: the text
+            # does not say who that is)
+            return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _ADDRESSEE)
+        if (word in _FIRST_PERSON or word in _FIRST_PERSON_PLURAL) and not self._in_quotation(
+            position
+        ):
             return self._narrator(position)  # "I asked Bernie Sanders ...": the writer
         if pronoun.lower() in ("who", "whom", "which", "that"):
             named = self._relative_antecedent(position)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from argmap.speakers.coref import SpeakerTracker
+from argmap.speakers.narrator import writer_named
 from argmap.speakers.wordlists import NAME_PARTICLES
 from tests.speakers.helpers import resolve
 
@@ -162,3 +163,72 @@ def test_every_name_particle_of_the_word_lists_joins_a_name() -> None:
         assert resolve(said, "Silva", 2) == name
         column = f"I was there when the plan failed.\n\n{name} is a reporter for the Herald."
         assert SpeakerTracker(column).resolve(0, 1).name == name
+
+
+# usa-today_2016-07-28_the-hillary-speech-we-won-t-hea.txt (PolNeAR train): a speech the
+# columnist writes for Clinton, addressed to its audience
+SPEECH = (
+    "I would certainly agree. Entrusting Donald Trump with our economic future, and certainly "
+    "our nuclear codes, is a risky proposition. Trump's inexperience has shown in many ways. He "
+    "has openly questioned America's commitment to its allies in Europe and Asia. He has "
+    "suggested that the United States could simply default on its debt obligations. Just "
+    "yesterday, can you believe it, he urged the Russians to hack into my emails!"
+)
+
+
+def test_you_outside_a_quotation_is_no_speaker() -> None:
+    # "can you believe it": the audience, not Trump, the person last named
+    found = resolve_in_order(SPEECH, ("Trump", 1), ("you", 1))
+    assert found == ["Donald Trump", "you"]
+    at = SPEECH.index("you believe")
+    assert SpeakerTracker(SPEECH).resolve(at, at + 3).note is not None
+
+
+def test_he_beside_you_is_still_the_person_named() -> None:
+    assert resolve_in_order(SPEECH, ("Trump", 1), ("you", 1), ("he", 1)) == [
+        "Donald Trump",
+        "you",
+        "Donald Trump",
+    ]
+
+
+# usa-today_2016-03-01_democratic-voters-should-pick-c.txt (PolNeAR train): the editors'
+# "we" under readers' letters
+LETTERS = (
+    "But no one, including Clinton, seems to have followed up on this matter. The public "
+    "“certainly” deserves to know what she saw if she took a “look into” it.\n\n"
+    "Marshall H. Tanick.\n\n"
+    "Minneapolis.\n\n"
+    "TWITTER.\n\n"
+    "We asked what our followers thought about Hillary Clinton's decisive win over Bernie "
+    "Sanders in the South Carolina primary."
+)
+
+
+def test_we_outside_a_quotation_is_the_writer() -> None:
+    # not the last one named (the extractor's "Contrast her accomplishments" had it), nor a
+    # letter's signer above it
+    assert resolve(LETTERS, "We") == "the author"
+
+
+def test_we_inside_a_quotation_is_not_the_writer() -> None:
+    # huff-post_2016-02-24_marco-rubio-you-don-t-win-the-n.txt: the words Rubio said
+    text = (
+        "Earhardt then asked Rubio which states specifically he could win.\n\n"
+        "“Well, we feel great in every one of those states. We’re going to pick up delegates "
+        "in all of them,” he said."
+    )
+    assert resolve(text, "we") != "the author"
+
+
+def test_a_headline_quoting_a_person_does_not_make_them_the_writer() -> None:
+    # huff-post_2016-02-24_marco-rubio-you-don-t-win-the-n.txt: Rubio is quoted, not the
+    # columnist whose "we" closes the article
+    text = (
+        "Marco Rubio: ‘You Don’t Win The Nomination By How Many States You Win.’\n\n"
+        "With four Republican nominating contests in the books, Florida Sen. Marco Rubio has "
+        "managed to earn finishes ranging from second to fifth place.\n\n"
+        "Hey, Rubio is right about one thing: we are going to find out in March."
+    )
+    assert writer_named(text) is None
+    assert resolve(text, "we") == "the author"
