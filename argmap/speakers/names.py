@@ -265,7 +265,7 @@ def name_key(name: str) -> tuple[str, ...]:
             words = name.split(" ")
             tokens = [t for i, t in enumerate(tokens) if not _particle_at(words, i, t)]
         tokens = [t for t in tokens if t not in SUFFIXES and t not in KEY_STOPWORDS]
-        if len(tokens) > 1 and not GIVEN_NAME_FULL_FORMS.keys().isdisjoint(tokens):
+        if len(tokens) > 1 and not _SHORT_FORMS.isdisjoint(tokens):
             tokens = [GIVEN_NAME_FULL_FORMS.get(t, t) for t in tokens]  # "Chuck": Charles
         tokens.sort()
         return tuple(tokens)
@@ -288,9 +288,12 @@ def name_key(name: str) -> tuple[str, ...]:
     ]
     if initials and len(tokens) < 2:
         tokens.append("".join(initials).replace(".", "").casefold())
-    elif len(tokens) > 1 and not GIVEN_NAME_FULL_FORMS.keys().isdisjoint(tokens):
+    elif len(tokens) > 1 and not _SHORT_FORMS.isdisjoint(tokens):
         tokens = [GIVEN_NAME_FULL_FORMS.get(t, t) for t in tokens]  # "Len E. Burman": Leonard
     return tuple(sorted(tokens))
+
+
+_SHORT_FORMS = frozenset(GIVEN_NAME_FULL_FORMS)
 
 
 def _particle_at(words: list[str], i: int, bare: str) -> bool:
