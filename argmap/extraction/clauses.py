@@ -705,7 +705,18 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
         or any(w.lower() in _FINITE for w in words[1:6])
     ):
         return False  # 'said Tuesday the party would win': a clause after the day
+    if (
+        first == "about"
+        and (words[1][:1].isdigit() or words[1].lower() in _AMOUNTS)
+        and any(w in _FINITE or (w.endswith("ed") and looks_finite(w)) for w in words[2:12])
+    ):
+        return False  # 'said about half of the adjustment reflected ...': an amount, no topic
     return first in _ADJUNCT_STARTS
+
+
+_AMOUNTS = frozenset(
+    "half a one two three four five six seven eight nine ten a dozen hundred thousand".split()
+)
 
 
 _FINITE = frozenset(

@@ -49,11 +49,12 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
 _DETERMINER_ENDS = tuple("so the a an his her their its".split())  # a cheap test before it
 _PARTICIPLE_BEFORE = re.compile(
-    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keep|while|also|after|before|"
+    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keep|while|also|after|before|After|"
+    r"Before|While|"
     rf"{_LEAD_INS_ING}|stopped)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
 )
-_LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before)\s+$")
+_LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before|After|Before|While)\s+$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|keeps?|kept)\s+$")
 _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
@@ -208,12 +209,24 @@ def _plural_subject(words: list[str]) -> bool:
     if last[0].isupper():
         return True
     before = words[-2] if len(words) > 1 else ""
+    if (
+        before.isalpha()
+        and before.islower()
+        and len(words) > 2
+        and (words[-3] in _OPENERS or words[-3].lower() in _DETERMINERS_PLURAL)
+        and not looks_finite(before)
+        and before not in lx.AUXILIARIES
+    ):
+        return True  # 'But public records show', 'the federal courts rule': an adjective
     return (
         before == ""
         or before.lower() in _DETERMINERS_PLURAL
         or before[0].isupper()
         or before.endswith(",")
     )
+
+
+_OPENERS = frozenset("But And So Yet Still Now".split())
 
 
 _DETERMINERS_PLURAL = frozenset(

@@ -292,3 +292,30 @@ def test_a_sentence_that_opens_with_a_participle_of_saying():
 )
 def test_an_opening_participle_without_content_reports_nothing(text):
     assert [s.cue for s in extract(text)] == ["said"]
+
+
+def test_a_participle_of_saying_after_a_capitalised_after_or_while():
+    text = (
+        "After blasting the Drudge Report for linking to a Breitbart article about his latest "
+        "fast, Glenn Beck doubled down on his religious rhetoric."
+    )
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue) == ("Glenn Beck", "blasting")
+    assert extract("After reading the report, Smith resigned.") == []
+
+
+def test_said_about_an_amount_is_no_topic():
+    text = (
+        "The budget office said about half of the higher adjustment in its deficit projections "
+        "reflected revenue losses from the compromise tax cuts."
+    )
+    s = only(extract(text))
+    assert s.speaker_mention == "The budget office"
+    assert core(s.text).startswith("about half of the higher adjustment")
+    assert extract("Trump said about a dozen things today.") == []
+
+
+def test_a_plural_subject_with_an_adjective_before_a_base_form_cue():
+    s = only(extract("But public records show little evidence that Trump made good on those."))
+    assert (s.speaker_mention, s.cue) == ("public records", "show")
+    assert extract("The show that aired on Monday was a success.") == []
