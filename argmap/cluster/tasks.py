@@ -283,10 +283,7 @@ def _nodes(found: MentionLinks, keys: tuple[set[str], dict[str, list[str]]]) -> 
 
 def _write_mentions(path: Path, mentions: list[dict]) -> None:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary(path)
     schema = pa.schema(
         [
             ("part", pa.int64()),
@@ -298,14 +295,7 @@ def _write_mentions(path: Path, mentions: list[dict]) -> None:
             ("nodes", pa.list_(pa.string())),
         ]
     )
-    pq.write_table(pa.Table.from_pylist(mentions, schema=schema), temporary)
-    temporary.replace(path)
-
-
-def _temporary(path: Path) -> Path:
-    import uuid
-
-    return path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    files.write_table(path, pa.Table.from_pylist(mentions, schema=schema))
 
 
 def _read(path: Path) -> list[dict]:
@@ -488,20 +478,7 @@ def _write_speakers(
         "first_part": [at[0] for at in first],
         "first_row": [at[1] for at in first],
     }
-    _write_table(path, pa.table(columns, schema=files._schemas()["speakers"]))
-
-
-def _write_table(path: Path, table: Any) -> None:
-    """A ``pyarrow.Table`` written to ``path`` whole or not at all."""
-    import pyarrow.parquet as pq
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary(path)
-    try:
-        pq.write_table(table, temporary)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    files.write_table(path, pa.table(columns, schema=files._schemas()["speakers"]))
 
 
 def _write_resolved(
@@ -509,13 +486,9 @@ def _write_resolved(
 ) -> None:
     """What partition ``part``'s mentions in ``block`` resolved to, for ``join_part``."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     path = job.work / f"resolved/part-{part:05d}/block-{block:05d}.parquet"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary(path)
-    pq.write_table(pa.table({"row": rows, "speaker": names, "speaker_id": ids}), temporary)
-    temporary.replace(path)
+    files.write_table(path, pa.table({"row": rows, "speaker": names, "speaker_id": ids}))
 
 
 # ---------------------------------------------------------------------- 4. join
@@ -554,5 +527,5 @@ def join_part(number: int, job: Job) -> int:
     for name, values in columns.items():
         index = table.schema.get_field_index(name)
         table = table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
-    _write_table(Path(job.output) / files.part_name("statements", number, job.fmt), table)
+    files.write_table(Path(job.output) / files.part_name("statements", number, job.fmt), table)
     return table.num_rows

@@ -334,7 +334,6 @@ class _State:
         self.actor = actor or default_actor()  # (the login name, looked up once)
         self.codebook = workspace.codebook
         self.model = load_model(self.codebook, workspace.model_place)
-        self.aliases = workspace.alias_table
         self.not_speakers = non_speaker_names(self.conn)
         self.mapping: dict[str, str | None] = {}  # folder speaker id -> stored id (None: none)
         self._registry: SpeakerRegistry | None = None
@@ -392,7 +391,8 @@ class _State:
             from argmap.speakers.registry import SpeakerRegistry
 
             self.insert_speakers()  # (replayed with those stored before: as add has them)
-            self._registry = SpeakerRegistry(self.aliases, not_speakers=self.not_speakers)
+            aliases = self.workspace.alias_table  # (read here: most ingests need no registry)
+            self._registry = SpeakerRegistry(aliases, not_speakers=self.not_speakers)
             rows = self.conn.execute("SELECT id, name, aliases FROM speakers ORDER BY rowid")
             for sid, name, names in rows.fetchall():
                 for text in (name, *json.loads(names)):

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
-
 THRESHOLD = 85.0
 SHINGLE = 4
 MAX_BLOCK = 50
@@ -76,6 +74,8 @@ class RestatementIndex:
     def match(self, items: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, float]]:
         """``(new id, restated id, score 0-1)`` for each item restating an indexed statement of
         another document (at most ``BEST`` each); the items are then indexed too."""
+        from rapidfuzz.fuzz import ratio  # (imported when matching: a folder's pairs are read)
+
         found: list[tuple[str, str, float]] = []
         indexed = self._items
         for statement_id, document_id, text in items:
@@ -91,7 +91,7 @@ class RestatementIndex:
                 other_id, other_doc, other_text = indexed[candidate]
                 if other_doc == document_id or other_id == statement_id or other_doc in self._gone:
                     continue
-                score = fuzz.ratio(joined, other_text, score_cutoff=THRESHOLD)
+                score = ratio(joined, other_text, score_cutoff=THRESHOLD)
                 if score:
                     best[other_id] = max(best.get(other_id, 0.0), score)
             if best:
