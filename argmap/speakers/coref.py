@@ -1104,15 +1104,20 @@ class SpeakerTracker:
         return self._starts
 
     def _gender_of(self, name: str) -> str | None:
+        """'male' or 'female' as the text shows it (``_text_gender``), else as the pronouns
+        already resolved to the person say."""
+        return self._text_gender(name) or self._resolved_gender.get(name)
+
+    def _text_gender(self, name: str) -> str | None:
         """'male' or 'female' as the text shows it: an honorific, or the text's kin words, else
         the pronouns that follow the person's name where it is its sentence's subject ("Trump
         revised his plan"; not "beating Clinton in his home state"), when they say one thing
-        clearly, else the pronouns already resolved to the person."""
+        clearly."""
         known = self._gender.get(name)
         if known is not None:
             return known
         if name in self._pronoun_gender:
-            return self._pronoun_gender[name] or self._resolved_gender.get(name)
+            return self._pronoun_gender[name]
         kin = self._kin_gender(name)
         if kin is not None:
             self._pronoun_gender[name] = kin
@@ -1129,7 +1134,7 @@ class SpeakerTracker:
                 lone = self._lone.get(word) or self._alone.get(word)
                 final = lone is not None  # asked again once the name alone is resolved
                 if not final and name in self._unsettled_gender:
-                    return self._unsettled_gender[name] or self._resolved_gender.get(name)
+                    return self._unsettled_gender[name]
                 if lone == name:
                     others = frozenset(named) - {given}
                 else:
@@ -1163,7 +1168,7 @@ class SpeakerTracker:
             self._pronoun_gender[name] = found_gender
         else:
             self._unsettled_gender[name] = found_gender
-        return found_gender or self._resolved_gender.get(name)
+        return found_gender
 
     def _kin_gender(self, name: str) -> str | None:
         """'female' or 'male' when the text names the person as someone's kin ("his wife,
@@ -1287,17 +1292,42 @@ class SpeakerTracker:
         if self._without_gerund(run) is not run:
             return None  # "Entrusting Donald Trump with ... is": a clause, not a person
         name = _person_name(run)
-        if name is None or not (honorific or self._a_persons_name(name)):
+        if name is None:
             return None
         gender = _honorific_gender(honorific) if honorific else None
-        if len(name.split()) == 1:
-            lone = self._lone_person(name, start, gender)
-            if lone is None:
-                return None
-            name = lone
+        name = self._person_completed(name, start, gender, bool(honorific))
+        if name is None:
+            return None
         if gender is not None:
             self._gender.setdefault(name, gender)
         return Resolved(name, SpeakerKind.PERSON, split_role(run).role)
+
+    def _person_completed(
+        self, name: str, start: int, gender: str | None, titled: bool
+    ) -> str | None:
+        """The full name of the person ``name`` at ``start`` names, when the text writes it as
+        a person's (after an honorific when ``titled``); None otherwise. A name alone is
+        completed first: "Sanders" in "but Sanders was in San Diego" is the "Bernie Sanders"
+        the text named, though "Sanders" itself is never written with "said" or a title."""
+        if " " in name:
+            return name if titled or self._a_persons_name(name) else None
+        full = self._lone_person(name, start, gender)
+        if full is None:
+            return None
+        if titled or self._a_persons_name(name) or self._known_person(full):
+            return full
+        return None
+
+    def _known_person(self, name: str) -> bool:
+        """Whether the full name ``name`` is a person's by what the text says of them: a
+        pronoun that follows them ("Bernie Sanders won ... He's"), or a mention of theirs
+        resolved already; not "Compaq Computer", which the text writes only as a company's."""
+        return self._a_persons_name(name) and (
+            self._text_gender(name) is not None
+            or any(
+                seen.name == name and seen.kind is SpeakerKind.PERSON for _, seen in self._history
+            )
+        )
 
     def _people_mentioned_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
         """Every person named in the text in ``[low, position)``, latest first."""
@@ -1336,14 +1366,12 @@ class SpeakerTracker:
         """The person a run of capitals at ``start`` names, or None."""
         run = self._without_gerund(run)
         name = _person_name(run)
-        if name is None or self._in_headline(start) or not self._a_persons_name(name):
+        if name is None or self._in_headline(start):
             return None
         gender = _honorific_gender(self.text[start : start + 7])  # "Mrs. Clinton's ..."
-        if len(name.split()) == 1:
-            lone = self._lone_person(name, start, gender)
-            if lone is None:
-                return None
-            name = lone
+        name = self._person_completed(name, start, gender, False)
+        if name is None:
+            return None
         if gender is not None:
             self._gender.setdefault(name, gender)
         return Resolved(name, SpeakerKind.PERSON, split_role(run).role)

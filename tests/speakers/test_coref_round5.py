@@ -232,3 +232,60 @@ def test_a_headline_quoting_a_person_does_not_make_them_the_writer() -> None:
     )
     assert writer_named(text) is None
     assert resolve(text, "we") == "the author"
+
+
+# politico_2016-03-23_sanders-scrambles-to-keep-pace-.txt (PolNeAR train)
+SCRAMBLES = (
+    "SEATTLE — Climbing off the mat after five morale-busting losses last week, Bernie "
+    "Sanders won the Democrats Abroad primary on Monday and followed that up by taking "
+    "two of the three Democratic contests Tuesday.\n\n"
+    "Sanders, accordingly, is counting on something dramatic.\n\n"
+    "His long shot plan to catch Clinton would require burning through cash to rapidly "
+    "scale up his nationwide effort, and that’s the easy part. His victories tend to jolt"
+    " his fundraising operation: The online campaign cash juggernaut raised over $6 "
+    "million in the day after polls closed in New Hampshire and over $5 million after "
+    "Michigan. If the team can replicate a version of that success each time he scores a "
+    "big win, figure people close to Sanders, he’ll be able to continue aggressively "
+    "funding campaign ads across the country and hiring politically plugged-in staffers."
+    "\n\n"
+    "If he follows up his Tuesday wins in Idaho and Utah with a wide victory in "
+    "Washington state on Saturday, any hope he has of catching Clinton runs through "
+    "Wisconsin on April 5, a large state with favorable conditions for the underdog. Then"
+    " comes the delegate-packed April 19 New York primary — where Sanders and his aides "
+    "believe they can surprise Clinton in her home state. It’s a bit of a stretch, but a "
+    "win there fueled by young progressives would go a long way toward undermining the "
+    "notion of Clinton’s inevitability, his team believes, resulting in a fundamental "
+    "rethinking of the race from pundits and Democrats alike.\n\n"
+    "Spurred on by what would likely be a week of favorable news coverage — and matched "
+    "by a fundraising rush, accompanied by mounting questions about Clinton's strength — "
+    "Sanders would then need to over-perform in the five Northeastern and Mid-Atlantic "
+    "primaries on April 26 and remain competitive through May’s slow trickle of contests."
+    " Sanders’ aides believe if they can do that, he’ll have a shot at yet another big "
+    "win, in the biggest delegate pool of them all, California’s June 7 primary.\n\n"
+    "It’s a big if, but Sanders was in San Diego on Tuesday night, more than two months "
+    "before the state votes, emphasizing the state's importance and making his pitch.\n\n"
+    '"If there is a large voter turnout, we will win here in California," he said, '
+    "repeating a refrain that has become common for him on the campaign trail."
+)
+
+
+def test_a_family_name_alone_is_the_person_the_text_named_in_full() -> None:
+    # "Sanders" is never written with "said" or a title, but it is the Bernie Sanders whom
+    # "his pitch" and "he'll" follow: the person "he said" refers to, not nobody
+    assert resolve_in_order(SCRAMBLES, ("he", 6)) == ["Bernie Sanders"]
+
+
+# wash-post_2016-01-20_fiorina-pushed-ahead-with-hp-me.txt (PolNeAR train)
+COMPAQ = (
+    "Carly Fiorina sought to characterize her divisive tenure at HP as a success.\n\n"
+    "But her decision to champion a mega-deal with Compaq Computer in 2001 - the most "
+    "significant and criticized move of her career - ultimately became a key reason she lost "
+    "her job as the country's most high-profile female CEO.\n\n"
+    "She was adamant that she and the company keep the upper hand, telling Keyworth they "
+    'wouldn\'t "have to make the first move." Compaq, she predicted, would come to them.'
+)
+
+
+def test_a_company_named_alone_is_not_a_person_for_she() -> None:
+    # "Compaq" is "Compaq Computer", which the text never follows with a person's pronoun
+    assert resolve_in_order(COMPAQ, ("she", 3)) == ["Carly Fiorina"]
