@@ -392,9 +392,6 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
     findings: list[Finding] = []
     verbs: list[re.Match[str]] = []  # the cue words read as verbs so far
     for match in lx.find_cues(masked, lo, hi):
-        if not _cue_is_verb(masked, lo, match):
-            continue
-        verbs.append(match)
         base = lx.CUE_FORMS[match.group(1).lower()]
         if base in _VIEW_VERBS and (
             not _VIEW_AFTER.match(masked, match.end(1), hi)
@@ -403,6 +400,9 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
             # 'we'll see', 'saw the crowd': no view reported; 'Japan will likely see this as a
             # gauge': the writer's guess at a view, not one reported
             continue
+        if not _cue_is_verb(masked, lo, match):
+            continue
+        verbs.append(match)
         particle = match.group(2)
         if particle and particle not in lx.PARTICLE_VERBS.get(base, ()):
             particle = None  # 'speaks to reporters': 'to' is not a particle of 'speak'
