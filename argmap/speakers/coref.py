@@ -247,6 +247,19 @@ _OPENING_PHRASE = re.compile(
     r"(?:[^,.;:!?\"“”\n]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Rep)\.|(?<=Gov)\."
     r"|(?<=\b[A-Z])\.){0,90}?,\s+"
 )
+# A sentence that opens with a person's title and then their name: "Top Republican Party
+# donor Sheldon Adelson said", "Republican presidential front-runner Donald Trump is". The
+# title ends with a word of the kind (group 1); the name is two to four capitalised words
+# (group 2) that a verb, a comma or a possessive follows.
+_TITLED_SUBJECT = re.compile(
+    r"((?:[\w’'.-]+\s+){0,5}?[a-z][\w-]*\s+)"
+    r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){1,3})(?=\s+[a-z]|,|['’]s\b)"
+)
+_TITLE_PHRASE_WORDS = (
+    PERSON_NOUNS
+    | _CANDIDACY
+    | frozenset("presidential vice retired party senior top longtime mega real estate".split())
+)
 # After the comma of a description that opens a sentence: its apposition's name, then a comma.
 _APPOSITION_NAME = re.compile(
     r"(?:(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,5})?"
@@ -1263,6 +1276,16 @@ class SpeakerTracker:
             person = self._subject_person(match.start(2), match.group(2), match.group(1))
             if person is not None:
                 return match.start(2), person
+        titled = _TITLED_SUBJECT.match(text, sentence)
+        if (
+            titled is not None
+            and titled.group(1).split(None, 1)[0].casefold() not in _OPENING_WORDS
+            and all(w in _TITLE_PHRASE_WORDS for w in titled.group(1).split() if w[:1].islower())
+        ):  # "Democratic presidential candidate Bernie Sanders is choosing not to respond";
+            # not "While Republican presidential nominee Donald Trump has yet to endorse"
+            person = self._subject_person(titled.start(2), titled.group(2), None)
+            if person is not None:
+                return titled.start(2), person
         first = _FIRST_WORD.match(text, sentence)
         if first is None:
             return None

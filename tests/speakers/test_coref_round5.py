@@ -289,3 +289,41 @@ COMPAQ = (
 def test_a_company_named_alone_is_not_a_person_for_she() -> None:
     # "Compaq" is "Compaq Computer", which the text never follows with a person's pronoun
     assert resolve_in_order(COMPAQ, ("she", 3)) == ["Carly Fiorina"]
+
+
+# breitbart_2016-02-08_the-latest-nh-towns-vote-tweets.txt (PolNeAR train)
+NASHUA = (
+    "Christie slipped in a back door to avoid them. He said he loved hearing from some of his "
+    "“favorite Democrats” because it fires him up.\n\n"
+    "___.\n\n"
+    "12:00 p.m.\n\n"
+    "Democratic presidential candidate Bernie Sanders is choosing not to respond to recent "
+    "Clinton campaign accusations that his backers are waging “profane” and “sexist” attacks "
+    "on the former secretary of state.\n\n"
+    "Instead, the Vermont senator is sticking to his campaign message, hoping to avoid any "
+    "misstep that could undermine his sizeable New Hampshire lead just a day before voters "
+    "head to the polls.\n\n"
+    "“We have come a long way in the last nine months,” he told cheering supporters in Nashua, "
+    "N.H. on Monday morning."
+)
+
+
+def test_a_name_after_its_title_is_the_subject_of_its_sentence() -> None:
+    # "Democratic presidential candidate Bernie Sanders is choosing": the sentence is about
+    # Sanders, whom "the Vermont senator" and "he told" then name (not Christie, or nobody)
+    assert resolve_in_order(NASHUA, ("the Vermont senator", 1), ("he", 2)) == [
+        "Bernie Sanders",
+        "Bernie Sanders",
+    ]
+
+
+def test_a_titled_name_in_a_clause_of_time_is_not_the_subject() -> None:
+    # west-journal_2016-08-03_pence-endorses-paul-ryan-with-t.txt: "While ... Donald Trump
+    # has yet to endorse": the sentence is about Pence, whom "he claims" names
+    text = (
+        "While Republican presidential nominee Donald Trump has yet to endorse House Speaker "
+        "Paul Ryan’s re-election bid, Trump’s running mate — Indiana Gov. Mike Pence — has "
+        "thrown his support behind Ryan.\n\n"
+        "And he claims his boss is OK with it."
+    )
+    assert resolve_in_order(text, ("he", 1)) != ["Donald Trump"]
