@@ -722,7 +722,28 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
             return SpeakerKind.ORGANISATION
     if last in GROUP_PROPER or (tokens[-1][:1].isupper() and last.endswith(GROUP_PROPER_SUFFIXES)):
         return SpeakerKind.GROUP
-    return SpeakerKind.PERSON
+    return _body_of(tokens) or SpeakerKind.PERSON
+
+
+def _body_of(tokens: list[str]) -> SpeakerKind | None:
+    """The kind of "X of ..." whose one word X names no person: a plural of people is a body
+    ("Friends of the Earth", an organisation; "Armenians of Israel", a group) and a document
+    word a document ("Bill of Rights", spoken for by no one: an organisation as "the
+    Reuters/Ipsos Poll" is). None for "Comey of the FBI"."""
+    if len(tokens) < 3 or tokens[1] != "of":
+        return None
+    if tokens[2] == "the" and len(tokens) > 3:
+        tokens = tokens[:2] + tokens[3:]
+    if not tokens[2][:1].isupper():
+        return None
+    first = _bare(tokens[0])
+    if first in DOCUMENT_HEADS:
+        return SpeakerKind.ORGANISATION
+    if first in GROUP_PROPER or first.endswith(GROUP_PROPER_SUFFIXES):
+        return SpeakerKind.GROUP
+    if _plural_of(first, PERSON_NOUNS):
+        return SpeakerKind.ORGANISATION
+    return None
 
 
 def _org_head(tokens: list[str]) -> str | None:
@@ -794,7 +815,13 @@ _SPEECH_NOUNS = frozenset(
     """
     rhetoric advice comments comment claim claims words criticism response
     answer warning warnings accusation accusations argument arguments promise promises pledge
+    language ire assessment explanation rebuttal retort address
     """.split()
+)
+# What a body or a person named by a description says through: "the campaign's statement"
+# speaks for the campaign; "the chairman's bill" is no one's words (a document, not speech).
+_SAID_BY = _SPEECH_NOUNS | frozenset(
+    "statement statements remarks tweet tweets letter email emails message speech".split()
 )
 _ISSUED = (
     FIGURE_HEADS
@@ -826,14 +853,20 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+_DASHES = frozenset(("-", "--", "—", "–", "―"))
+
+
 def _trim_edges(text: str) -> str:
     """Drop the clause words before a name and the time words after it: "But Trump" and
     "Trump Wednesday" are Trump, "Tuesday. Clinton" is Clinton, "To Sexton" is Sexton."""
     words = text.split(" ")
-    if "-" in text or "•" in text:
+    if "-" in text or "•" in text or "—" in text or "–" in text:
         for k in range(len(words) - 1, 0, -1):
             if words[k][:1] in "-•" and words[k][1:2].isupper() and words[k][2:3].islower():
                 words = words[k:]  # "there all along -More from ...": a list's next item
+                break
+            if words[k] in _DASHES and words[k + 1 : k + 3] in (["More", "from"], ["more", "from"]):
+                words = words[k + 1 :]  # "... election - More from Jones": the digest's next item
                 break
     while len(words) > 1:
         if words[0][:1] in "-•" and words[0][1:2].isupper() and words[0][2:3].islower():
@@ -1119,17 +1152,36 @@ def _issuer(text: str) -> ParsedMention | None:
         return None  # no possessive
     words = text.split()
     for p, word in enumerate(words[:-1]):
-        if word.endswith(_POSSESSIVE_S_ENDINGS) and word[:1].isupper():
+        if not word.endswith(_POSSESSIVE_S_ENDINGS):
+            continue
+        named = word[:1].isupper()
+        # a description's possessor: "the campaign's statement", not "Tuesday's results"
+        described = not named and p == 1 and words[0].casefold() == "the"
+        if named or described:
             for after in words[p + 1 :]:  # "Trump's tweet", "Hoff's letter makes a case"
                 if not after[:1].islower() or after in PREPOSITIONS:
                     break  # not "Mr. Obama's reaction to the attacks"
-                if _bare(after) in _ISSUED:
-                    owner = split_role(" ".join(words[: p + 1]))
-                    if owner.note is None and owner.proper and owner.name:
+                if _bare(after) in (_ISSUED if named else _SAID_BY):
+                    start = _after_last_of(words[:p])  # "Much of Beck's ire": Beck's
+                    owner = split_role(" ".join(words[start : p + 1]))
+                    if owner.note is None and owner.name and (owner.proper or described):
                         return owner
                     break
-            break
+        break
     return None
+
+
+def _after_last_of(words: list[str]) -> int:
+    """Where a possessor begins after a share of what they said ("More than half of Clinton's
+    address", "Much of Beck's ire"): after an "of" that words of quantity lead to (not "Bank
+    of America's statement")."""
+    if (
+        len(words) > 1
+        and words[-1] == "of"
+        and all(_bare(w) in QUANTITY_WORDS or _bare(w) == "much" for w in words[:-1])
+    ):
+        return len(words)
+    return 0
 
 
 _FIGURE_OR_MEDIA = FIGURE_HEADS | MEDIA_HEADS
@@ -1530,7 +1582,12 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
         person, owner = name_tokens[:i], name_tokens[i + 1 :]
         if owner and owner[0].casefold() == "the":
             owner = owner[1:]
-        if 1 <= i <= 3 and owner and _proper_kind(person) is SpeakerKind.PERSON:
+        if (
+            1 <= i <= 3
+            and owner
+            and _proper_kind(person) is SpeakerKind.PERSON
+            and _body_of(name_tokens) is None
+        ):
             return ParsedMention(" ".join(person), role, SpeakerKind.PERSON, " ".join(owner))
     kind = _proper_kind(name_tokens)
     if honorific:
@@ -1550,7 +1607,7 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
         role = None  # "Only two Democrats": quantities are not roles
     head = _org_head(name_tokens) if kind is SpeakerKind.ORGANISATION else None
     if kind is SpeakerKind.GROUP:
-        head = _bare(name_tokens[-1])
+        head = _bare(name_tokens[0 if _body_of(name_tokens) else -1])  # "Armenians of Israel"
     return ParsedMention(" ".join(name_tokens), role, kind, affiliation, proper=True, head=head)
 
 
