@@ -4,6 +4,7 @@ statements.
 
     python benchmarks/ingest_speed.py [--articles PATH] [--codebook FILE]
     python benchmarks/ingest_speed.py --folder RESULTS [--statements 100000] [--codebook FILE]
+        [--match-on-ingest]
 
 Each command runs whole in a child process (wall seconds, CPU seconds, the seconds its main
 thread waited for a core while runnable, from ``/proc/PID/schedstat``, and peak resident
@@ -17,9 +18,11 @@ made with ``argmap init --codebook``:
   first document alone (with every speaker of the folder): what any run costs (start-up,
   imports, opening the workspace, reading the speakers), which bounds the ratio;
 - with ``--folder``: the first parts of that results folder holding at least
-  ``--statements`` statements are copied to a folder of their own, which ``argmap add
-  --statements`` stores (with ``--codebook`` only if the folder was extracted with it:
-  otherwise the suggestions are asked for while storing, as ``add`` does).
+  ``--statements`` statements are copied to a folder of their own, their restatements
+  matched and stored with them in a child process, as ``argmap extract --output`` does
+  (its CPU seconds printed), which ``argmap add --statements`` stores (with ``--codebook``
+  only if the folder was extracted with it: otherwise the suggestions are asked for while
+  storing, as ``add`` does); with ``--match-on-ingest``, left for the ingest to match.
 
 Nothing is asserted.
 """
@@ -112,8 +115,30 @@ def subset(folder: Path, statements: int, target: Path) -> int:
     for path in files.parts(folder, "speakers"):
         shutil.copy(path, target / "speakers" / path.name)
     manifest = files.read_manifest(folder) or {}
+    manifest.pop(files.RESTATEMENTS, None)  # (the whole folder's: matched again below)
     files.write_manifest(target, {**manifest, "statements": held})
     return held
+
+
+def match_restatements(folder: Path) -> str:
+    """Match a folder's restatements and store them with it, as ``argmap extract --output``
+    does, in a child process: what it found and its CPU seconds."""
+    code = (
+        "import resource, sys; from argmap.store.ingest import write_folder_restatements; "
+        "n = write_folder_restatements(sys.argv[1]); "
+        "u = resource.getrusage(resource.RUSAGE_SELF); "
+        "print(f'{n} restatements, {u.ru_utime + u.ru_stime:.2f} s CPU, "
+        "peak {u.ru_maxrss / 1024:.0f} MB')"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code, str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=ENVIRONMENT,
+    )
+    return found.stdout.strip()
 
 
 def first_document(folder: Path, target: Path) -> None:
@@ -149,6 +174,11 @@ def main() -> None:
     parser.add_argument("--folder")
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each add (alternated)")
+    parser.add_argument(
+        "--match-on-ingest",
+        action="store_true",
+        help="with --folder: leave the restatements for the ingest to match",
+    )
     args = parser.parse_args()
     print(
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; cpu check "
@@ -158,6 +188,9 @@ def main() -> None:
     try:
         if args.folder:
             held = subset(Path(args.folder), args.statements, work / "results")
+            if not args.match_on_ingest:
+                matched = match_restatements(work / "results")
+                print(f"matched as argmap extract --output does: {matched}")
             manifest = json.loads((work / "results" / "_argmap.json").read_text())
             seconds, peak, said, _ = timed(
                 "add",
