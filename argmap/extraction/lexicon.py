@@ -56,7 +56,8 @@ LEAD_IN_ING = "began begins started starts kept keeps continued continues".split
 NOUN_PARTICIPLES = frozenset(
     """
     saying claiming arguing warning stating declaring asking urging calling noting insisting
-    accusing demanding
+    accusing demanding suggesting stressing explaining describing announcing alleging indicating
+    predicting promising
     """.split()
 )
 

@@ -680,8 +680,10 @@ def _attribute_cue(
     ):
         # participle: 'Kishida addressed Congress, saying, "..."'; but 'footage of Hillary Clinton
         # asking, "..."': the person named right before the participle speaks
-        speaker = named or clause_subject(
-            masked, lo, prev_at if prev == "," else cue.start, main=True
+        speaker = (
+            named
+            or (_noun_before(masked, lo, cue.start) if after_noun else None)
+            or clause_subject(masked, lo, prev_at if prev == "," else cue.start, main=True)
         )
         content = content_after(masked, cue.end, hi, base)
         if speaker is None and content and _OPENING_PARTICIPLE.match(masked, lo, cue.start):
@@ -925,6 +927,24 @@ def _earlier_speaker(masked: str, lo: int, at: int, verbs: list[re.Match[str]]) 
     both verbs share)."""
     last = next((match for match in reversed(verbs) if match.end(1) <= at), None)
     return speaker_before(masked, lo, last.start(1)) if last is not None else None
+
+
+def _noun_before(masked: str, lo: int, at: int) -> Span | None:
+    """The noun phrase right before a participle of saying that follows a noun: 'a fundraising
+    email stressing ...', 'a new poll showing ...' (the email, the poll). None when that phrase
+    holds a verb ('issued a statement saying': the statement is its subject's)."""
+    found = speaker_before(masked, lo, at)
+    if found is None:
+        return None
+    for word in masked[found.start : found.end].split():
+        if word.islower() and (word.endswith(("ed", "ing")) or word in _PAST_FORMS):
+            return None
+    return found
+
+
+_PAST_FORMS = frozenset(
+    "said told wrote made gave sent held took heard saw put got came left".split()
+)
 
 
 def _name_before(masked: str, lo: int, at: int) -> Span | None:

@@ -319,3 +319,24 @@ def test_a_plural_subject_with_an_adjective_before_a_base_form_cue():
     s = only(extract("But public records show little evidence that Trump made good on those."))
     assert (s.speaker_mention, s.cue) == ("public records", "show")
     assert extract("The show that aired on Monday was a success.") == []
+
+
+def test_a_participle_of_saying_after_a_noun_speaks_for_the_noun():
+    # 'anecdotal evidence suggesting that ...': the evidence, not the sentence's subject
+    text = (
+        "In a similar vein, there is anecdotal evidence suggesting that African-Americans and "
+        "Hispanic voters are more likely to use the economy's recent low point as the base line "
+        "for their judgment."
+    )
+    s = only(extract(text))
+    assert (s.speaker_mention, s.cue) == ("anecdotal evidence", "suggesting")
+
+
+def test_a_statement_issued_by_its_subject_stays_the_subjects():
+    text = (
+        "Senate Majority Leader Mitch McConnell issued a statement saying that the Senate should "
+        "not confirm a replacement until after the election."
+    )
+    s = only(extract(text))
+    assert s.speaker_mention == "Senate Majority Leader Mitch McConnell"
+    assert extract("It was his worst showing in two years.") == []
