@@ -110,6 +110,13 @@ _NEW_PEOPLE = frozenset(
     protesters participant attendee customer student man woman person guy boy girl child
     """.split()
 )
+# A definite description that may stand beside a name, after its comma: "the polling guru".
+_APPOSED = re.compile(r"the\s+[a-z]")
+# What closes such a description: its comma or its relative clause ("Bush, the reports show"
+# is a new clause, not "Bush" described).
+_APPOSITION_END = re.compile(r"\s*(?:,|who\b|whose\b)")
+# A definite description of lower-case words: "the retired neurosurgeon".
+_EPITHET = re.compile(r"(?:[Tt]he\s+)?[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,3}")
 _TWO_PEOPLE = re.compile(r"\sand\s+(?:the|a|an)\s", re.IGNORECASE)  # "the X and the Y"
 _PARTIES = frozenset(("republican", "democrat", "independent", "libertarian"))
 # Prepositions before a title and a name the text mentions in passing ("to President X").
@@ -795,13 +802,25 @@ class SpeakerTracker:
                 and not any(not self._in_headline(at) for at in self._occurrences(parsed.name))
             ):  # "The Gap Goes On": capitals of a heading that no one is named by
                 return Resolved(parsed.name, SpeakerKind.UNKNOWN, None, "a headline")
-        if (mention.startswith(("a ", "an ")) and _describes_a_person(mention)) or mention.split(
-            None, 1
-        )[0] in _LOWER_TITLES:
+        if (
+            (mention.startswith(("a ", "an ")) and _describes_a_person(mention))
+            or mention.split(None, 1)[0] in _LOWER_TITLES
+            or (
+                _APPOSED.match(mention)
+                and self.text[:start].rstrip().endswith(",")
+                and _APPOSITION_END.match(self.text, end)
+            )
+        ):
             # "Angelique Brunner, a developer and spokeswoman for ...", "Greg Raiff, chief
-            # executive officer of Private Jet Services, ...": the person before it
+            # executive officer of Private Jet Services, ...", "Nate Silver, the polling guru
+            # who founded fivethirtyeight.com, ...": the person before it (named in full:
+            # not "In June, the South Carolina senator")
             named = self._relative_antecedent(start)
-            if named is not None and named.kind is SpeakerKind.PERSON:
+            if (
+                named is not None
+                and named.kind is SpeakerKind.PERSON
+                and (" " in named.name or not mention.startswith("the "))
+            ):
                 resolved = Resolved(named.name, SpeakerKind.PERSON, named.role or mention)
                 self._history.append((start, resolved))
                 return resolved
@@ -816,6 +835,19 @@ class SpeakerTracker:
                 full = self._full_name(mention, start)
                 if full is not None and full.rsplit(None, 1)[-1] == mention:
                     resolved = Resolved(full, SpeakerKind.PERSON, None)
+                    self._history.append((start, resolved))
+                    return resolved
+            if (
+                parsed.note == "not a name"
+                and _DEFINITE.match(mention)
+                and _EPITHET.fullmatch(mention)
+            ):
+                # "the retired neurosurgeon", "the gambling tycoon": words the name parser
+                # knows no person by, but an epithet of the person the sentence before is
+                # about when it fits them (see _epithet_of)
+                person = self._epithet_of(mention, start)
+                if person is not None:
+                    resolved = Resolved(person, SpeakerKind.PERSON, None)
                     self._history.append((start, resolved))
                     return resolved
             return Resolved(parsed.name or mention, SpeakerKind.UNKNOWN, None, parsed.note)
@@ -1445,8 +1477,11 @@ class SpeakerTracker:
         head, others = description_words(description)
         if not head or not others or head in _NEW_PEOPLE or _TWO_PEOPLE.search(description):
             return None  # "The Kentucky Republican and the New York businessman": two people
-        starts = self._sentence_starts(max(0, position - _PRONOUN_REACH), position)
-        low = starts[-2] if len(starts) > 1 else max(0, position - _PRONOUN_REACH)
+        # the sentence before it, or before the quotation it closes ('"... a while now. And
+        # ... in this country," the retired neurosurgeon said')
+        anchor = self._quotation_start(position)
+        starts = self._sentence_starts(max(0, anchor - _PRONOUN_REACH), anchor + 1)
+        low = starts[-2] if len(starts) > 1 else max(0, anchor - _PRONOUN_REACH)
         candidates = [
             seen
             for seen in self._history
@@ -1463,7 +1498,9 @@ class SpeakerTracker:
                 fit(head, words)
                 or self._no_office(person.name, position)
                 or (head in _PARTIES and not words & _PARTIES - {head})
-            ):  # "the Wisconsin Republican" after "Speaker Paul Ryan says"
+                or (head not in PERSON_NOUNS and _EPITHET.fullmatch(description))
+            ):  # "the Wisconsin Republican" after "Speaker Paul Ryan says"; "the gambling
+                # tycoon" names no office or trade another could hold
                 return person.name
         # a person named in passing there, whom the text gives the title the epithet names
         # ("The GOP presidential front-runner" after "talking to Donald Trump, Rubio's days
@@ -1478,6 +1515,19 @@ class SpeakerTracker:
             ):  # not "the Democratic nominee" for one the text calls Republican
                 return person.name
         return None
+
+    def _quotation_start(self, position: int) -> int:
+        """Where the quotation that closes just before ``position`` in its paragraph opens
+        ('"Well first of all, ...," the retired neurosurgeon said'), or ``position``."""
+        paragraph = self.text.rfind("\n", 0, position) + 1
+        before = self.text[paragraph:position].rstrip()
+        if not before.endswith((",”", ',"', "”", '"', ",’’", "''")):
+            return position
+        opening = min(
+            (at for at in (before.find("“"), before.find('"'), before.find("''")) if at >= 0),
+            default=-1,
+        )
+        return position if opening < 0 else paragraph + opening
 
     def _runs_before(self, position: int) -> Iterator[tuple[str, int, int]]:
         """(run, a place it is written, its latest place) for each run of capitals written

@@ -327,3 +327,58 @@ def test_a_titled_name_in_a_clause_of_time_is_not_the_subject() -> None:
         "And he claims his boss is OK with it."
     )
     assert resolve_in_order(text, ("he", 1)) != ["Donald Trump"]
+
+
+# politico_2016-07-18_carson-on-why-young-black-men-s.txt (PolNeAR train)
+CARSON = (
+    "Donald Trump plans to empower the black community in the United States by fostering an "
+    'environment of "entrepreneurial risk-taking and capital investment," Ben Carson said '
+    "Monday.\n\n"
+    '"Well first of all, they have to stop and listen and recognize that the black community '
+    "has been moving in a downward spiral for a while now. And a lot of it has to do with the "
+    'economic situation that exists in this country," the retired neurosurgeon told REVOLT TV '
+    "in a video posted to its Twitter account."
+)
+
+
+def test_an_epithet_after_a_quotation_reaches_back_before_it() -> None:
+    # "the retired neurosurgeon" names no office another could hold: the speaker of the
+    # sentence before the quotation it closes (the quotation's own sentences do not count)
+    assert resolve_in_order(CARSON, ("Ben Carson", 1), ("the retired neurosurgeon", 1)) == [
+        "Ben Carson",
+        "Ben Carson",
+    ]
+
+
+def test_an_epithet_of_character_names_the_speaker_before() -> None:
+    # breitbart_2015-12-20_republican-donor-adelson-and-tr.txt
+    text = ADELSON + "\n\n“It was very nice,” the gambling tycoon told Reuters in Macau."
+    names = resolve_in_order(text, ("the mega donor", 1), ("the gambling tycoon", 1))
+    assert names == ["Sheldon Adelson", "Sheldon Adelson"]
+
+
+def test_an_epithet_of_a_trade_is_not_the_speaker_before() -> None:
+    # a trade another person may hold: "the defense lawyer" is not Adelson
+    text = ADELSON + "\n\n“It was very nice,” the defense lawyer told Reuters in Macau."
+    names = resolve_in_order(text, ("the mega donor", 1), ("the defense lawyer", 1))
+    assert names[1] != "Sheldon Adelson"
+
+
+def test_a_description_beside_a_name_is_that_person() -> None:
+    # politico_2016-09-01_debating-clinton-s-cure-for-don.txt
+    text = (
+        "“Clinton needs a strategy for targeting [Libertarian candidate Gary] Johnson & [Green "
+        "Party hopeful Jill] Stein voters,” Nate Silver, the polling guru who founded "
+        "fivethirtyeight.com tweeted on Wednesday."
+    )
+    assert resolve(text, "the polling guru") == "Nate Silver"
+
+
+def test_a_description_opening_a_clause_after_a_name_is_not_that_person() -> None:
+    # breitbart_2016-02-08_the-latest-nh-towns-vote-tweets.txt: "Bush, the reports show"
+    text = (
+        "The super PAC replaced more than $500,000 worth of planned New Hampshire ads "
+        "supporting Rubio and attacking Iowa winner Ted Cruz with commercials exclusively "
+        "opposing Jeb Bush, the reports show."
+    )
+    assert resolve(text, "the reports") != "Jeb Bush"
