@@ -205,6 +205,9 @@ def split_role(mention: str) -> ParsedMention:
     issuer = _issuer(text)
     if issuer is not None:
         return issuer
+    aside = _after_aside(text)
+    if aside is not None:
+        return split_role(aside)
     segments = _segments(text)
     if (
         len(segments) > 1
@@ -230,6 +233,28 @@ def split_role(mention: str) -> ParsedMention:
     rest = segments[1:]
     parsed = first if not rest else _with_segments(first, segments[0], rest)
     return _figures_checked(parsed, segments[0])
+
+
+_ASIDE = re.compile(r" (--|—|–) [^—–]+? \1 ")
+
+
+def _after_aside(text: str) -> str | None:
+    """The plain name a clause's dashed aside leads to ("Marking the end of the Republican
+    primaries with an unusually formal speech -- complete with teleprompter -- Trump"), when
+    the words before the aside open with a lower-case word or a participle."""
+    asides = list(_ASIDE.finditer(text))
+    if not asides:
+        return None
+    found = asides[-1]
+    tail = text[found.end() :].split()
+    head = text[: found.start()].split()
+    if not (1 <= len(tail) <= 4) or not _PLAIN_NAME.match(" ".join(tail)):
+        return None
+    if not _is_plain_name(tail) or len(head) < 3:
+        return None
+    if head[0][:1].islower() or _PARTICIPLE.match(head[0].casefold()):
+        return " ".join(tail)  # the aside closes a clause that is no name
+    return None
 
 
 @lru_cache(maxsize=1 << 15)
@@ -815,7 +840,7 @@ _SPEECH_NOUNS = frozenset(
     """
     rhetoric advice comments comment claim claims words criticism response
     answer warning warnings accusation accusations argument arguments promise promises pledge
-    language ire assessment explanation rebuttal retort address
+    language ire assessment explanation rebuttal retort address post posts
     """.split()
 )
 # What a body or a person named by a description says through: "the campaign's statement"
@@ -1558,6 +1583,13 @@ def _description(tokens: list[str]) -> ParsedMention:
     return ParsedMention(text, None, kind, affiliation, proper=proper, head=head)
 
 
+_PARTICIPLE = re.compile(r"^[a-z]{2,}ing$")
+# Words in -ing before a name that describe its bearer ("the outgoing chairman Smith").
+_ING_ADJECTIVES = frozenset(
+    "outgoing incoming leading ruling sitting reigning presiding governing acting".split()
+)
+
+
 def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> ParsedMention:
     """A proper name, possibly after a role."""
     while (
@@ -1574,6 +1606,17 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
         # "Florida Sens. Marco Rubio (R), ... and Bill Nelson", "Professors Foner and Alba":
         # several people, whom the title names together
         return ParsedMention(" ".join(role_tokens + name_tokens), None, SpeakerKind.GROUP)
+    if (
+        len(role_tokens) >= 2
+        and _PARTICIPLE.match(role_tokens[-1])
+        and _bare(role_tokens[-1]) not in _ING_ADJECTIVES
+        and (_person_noun(noun := _bare(role_tokens[-2])) or _plural_of(noun, PERSON_NOUNS))
+    ):
+        # "One pastor supporting Mr. Cruz": someone the participle ties to the name, not
+        # its bearer (a description; an appositive name after it names them)
+        kind = SpeakerKind.GROUP if _plural_of(noun, PERSON_NOUNS) else SpeakerKind.PERSON
+        text = " ".join([*role_tokens, *name_tokens])
+        return ParsedMention(text, None, kind, " ".join(name_tokens), proper=False, head=noun)
     role = " ".join(role_tokens) or None
     affiliation = _affiliation_in(role) if role else None
     if "of" in name_tokens:

@@ -335,3 +335,69 @@ def test_a_possessor_speaks_through_their_words() -> None:
     assert split_role("Hooton's main takeaway").name == "Hooton's main takeaway"
     assert split_role("Mr. Obama's reaction to the attacks").name != "Obama"
     assert split_role("Tuesday’s results").note is not None
+
+
+# west-journal_2015-12-16_after-isis-death-order-on-down-s (untouched4; gold: Sarah Palin)
+PALIN = (
+    "Sarah Palin wrote on Facebook that the children are precious. Palin’s pugnacious posts "
+    "about ISIS include one last week saying the danger represented by ISIS had been "
+    "understated."
+)
+
+
+def test_a_possessors_posts_are_their_words() -> None:
+    assert split_role("Palin’s pugnacious posts about ISIS include one")[:3] == (
+        "Palin",
+        None,
+        PERSON,
+    )
+    assert resolve(PALIN, "Palin’s pugnacious posts about ISIS include one") == "Sarah Palin"
+    assert split_role("Huffington Post").name == "Huffington Post"  # a name, not words
+
+
+# ------------------------------------------------- a participle between a noun and a name
+
+# nyt_2016-01-12_evangelical-iowans-flock- (PolNeAR train, tune)
+PASTOR = (
+    "Mike Huckabee won the caucuses that year with evangelical support, but he trails far "
+    "behind this year.\n\nOne pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist "
+    "Church in Marion, said he had made more than 150 phone calls to other pastors."
+)
+
+
+def test_a_person_a_participle_ties_to_a_name_is_not_its_bearer() -> None:
+    mention = "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion"
+    whiting = split_role(mention)
+    assert (whiting.name, whiting.kind, whiting.affiliation) == (
+        "Darran Whiting",
+        PERSON,
+        "Liberty Baptist Church",
+    )
+    assert resolve(PASTOR, mention) == "Darran Whiting"
+    alone = split_role("One pastor supporting Mr. Cruz")
+    assert (alone.kind, alone.proper, alone.head) == (PERSON, False, "pastor")
+    # a participle that describes the bearer stays in the role
+    assert split_role("the outgoing chairman Reince Priebus")[:2] == (
+        "Reince Priebus",
+        "outgoing chairman",
+    )
+    assert split_role("the leading candidate Donald Trump").name == "Donald Trump"
+
+
+# ------------------------------------------------- a name after a clause's dashed aside
+
+# usa-today_2016-06-09_trump-tries-new-cha (PolNeAR train, untouched4): "Marking the end of the
+# Republican primaries with an unusually formal speech -- complete with teleprompter -- Trump
+# told supporters Tuesday night that ..."
+
+
+def test_a_name_after_a_clauses_dashed_aside_is_the_speaker() -> None:
+    mention = (
+        "the Republican primaries with an unusually formal speech -- complete with "
+        "teleprompter -- Trump"
+    )
+    assert split_role(mention)[:3] == ("Trump", None, PERSON)
+    # a name before the aside stays the speaker
+    assert split_role("Sen. Bernie Sanders -- who won Michigan -- Clinton").name == (
+        "Bernie Sanders"
+    )
