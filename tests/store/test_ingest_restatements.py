@@ -188,3 +188,28 @@ def test_extracting_again_into_the_folder_writes_them_again(capsys, tmp_path, ar
         files.read_restatements(tmp_path / "out" / "restatements" / "part-00000.parquet") == pairs
     )
     assert again["restatements"]["pairs"] == len(pairs) > 10
+
+
+def test_a_folder_past_the_limit_is_left_for_the_ingest(
+    capsys, monkeypatch, tmp_path, workspace_target, articles, matched
+):
+    """``argmap extract`` does not match a folder of more than ``MATCH_LIMIT`` statements (its
+    driver would hold the index); the ingest matches it, and leaves the environment as it
+    was (Arrow's allocator is chosen for the ingest only)."""
+    import os
+
+    import argmap.store.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MATCH_LIMIT", 5)
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    status, _, err = run_cli(capsys, "extract", articles, "-o", tmp_path / "out")
+    assert status == 0, err
+    assert "restatements left for argmap add --statements to match" in err
+    assert files.RESTATEMENTS not in (files.read_manifest(tmp_path / "out") or {})
+    assert not (tmp_path / "out" / files.RESTATEMENTS).exists()
+    target = workspace(capsys, workspace_target)
+    out = ingest(capsys, target, tmp_path / "out")
+    assert sum(map(len, matched)) > 50  # every statement matched
+    assert "restatements offered" in out
+    assert len(stored(target)["relations"]) > 10
+    assert "ARROW_DEFAULT_MEMORY_POOL" not in os.environ
