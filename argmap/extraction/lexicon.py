@@ -173,6 +173,11 @@ ATTITUDE_ADJECTIVES = """
 concerned worried convinced confident sure certain afraid aware hopeful optimistic pessimistic
 skeptical sceptical adamant insistent
 """.split()
+# Adjectives of stance that take 'of' and what the stance is about: "X has been critical of ...".
+STANCE_OF_ADJECTIVES = """
+critical supportive skeptical sceptical wary dismissive suspicious mindful appreciative
+contemptuous scornful disdainful
+""".split()
 
 
 def trie_pattern(words: list[str] | set[str] | dict[str, str]) -> str:
@@ -214,8 +219,9 @@ def find_cues(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
 
 ATTITUDE_RE = re.compile(
     rf"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:also|still|increasingly|deeply|"
-    rf"very|more|less|particularly|always|not)\s+)*({'|'.join(ATTITUDE_ADJECTIVES)})\s+"
-    rf"(?=that\b|about\b)",
+    rf"very|more|less|particularly|always|not|highly|openly|publicly|so|too)\s+)*"
+    rf"(?:({'|'.join(ATTITUDE_ADJECTIVES)})\s+(?=that\b|about\b)"
+    rf"|({'|'.join(STANCE_OF_ADJECTIVES)})\s+of\s+)",  # group 2: 'critical of ...'
     re.IGNORECASE,
 )
 ACCORDING_RE = re.compile(r"\b(according to|as reported by|in the words of)\s+", re.IGNORECASE)
@@ -244,10 +250,13 @@ def may_state_attitude(text: str) -> bool:
     """A cheap test before ATTITUDE_RE: one of the attitude adjectives occurs in ``text``."""
     # substring tests beat a regex alternation here, and a loop beats any() over a generator
     # (1.5x): this runs on every unit
-    for adjective in ATTITUDE_ADJECTIVES:  # noqa: SIM110
+    for adjective in _ATTITUDE_WORDS:  # noqa: SIM110
         if adjective in text:
             return True
     return False
+
+
+_ATTITUDE_WORDS = tuple(dict.fromkeys(ATTITUDE_ADJECTIVES + STANCE_OF_ADJECTIVES))
 
 
 def may_cite_source(text: str) -> bool:

@@ -429,9 +429,10 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
     unit = masked[lo:hi]
     attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.may_state_attitude(unit) else ()
     for match in attitudes:
-        cue = Span(match.start(), match.end(1))
+        adjective = 1 if match.group(1) else 2
+        cue = Span(match.start(), match.end(adjective))
         speaker = speaker_before(masked, lo, cue.start)
-        content = content_after(masked, cue.end, hi, "")
+        content = content_after(masked, cue.end if adjective == 1 else match.end(), hi, "")
         if speaker and content:
             findings.append(Finding(content, cue, speaker, (), "attitude", 0.55))
     nouns = _NOUN_THAT.finditer(masked, lo, hi) if " that " in unit else ()

@@ -340,3 +340,30 @@ def test_a_statement_issued_by_its_subject_stays_the_subjects():
     s = only(extract(text))
     assert s.speaker_mention == "Senate Majority Leader Mitch McConnell"
     assert extract("It was his worst showing in two years.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Earlier Sunday, Trump was critical of Obama’s leadership.",
+            "Trump",
+            "Obama’s leadership",
+        ),
+        (
+            "The Washington Post columnist Ruth Marcus has been critical of Mr. Trump.",
+            "The Washington Post columnist Ruth Marcus",
+            "Mr. Trump",
+        ),
+    ],
+)
+def test_a_stance_adjective_with_of(text, mention, content):
+    s = only(extract(text))
+    assert (s.speaker_mention, core(s.text)) == (mention, content)
+
+
+@pytest.mark.parametrize(
+    "text", ["It is a critical part of the plan.", "Voters in Ohio are critical to the outcome."]
+)
+def test_critical_without_of_after_a_copula_reports_nothing(text):
+    assert extract(text) == []
