@@ -38,6 +38,10 @@ realize realise prefer wish
 # 'Cruz cast himself as a Washington outsider' (not 'we'll see', 'cast a vote').
 VIEW_VERBS = "see view regard cast paint characterize characterise depict frame".split()
 
+# 'would like' and what it wishes: 'All five of the Republican candidates would like to shrink
+# the federal education department' (only after 'would' and before 'to').
+WISH_VERBS = ["like"]
+
 # Verbs of stance and decision that PolNeAR annotates as attribution ("declined to comment").
 STANCE_VERBS = """
 decline refuse plan seek offer back oppose decide discuss express endorse vote vow pledge
@@ -151,7 +155,14 @@ def inflections(verb: str) -> tuple[str, ...]:
 def _cue_forms() -> dict[str, str]:
     """Map every cue word form to its base verb."""
     forms: dict[str, str] = {}
-    for verb in SPEECH_VERBS + COGNITION_VERBS + STANCE_VERBS + VIEW_VERBS + list(PARTICLE_VERBS):
+    for verb in (
+        SPEECH_VERBS
+        + COGNITION_VERBS
+        + STANCE_VERBS
+        + VIEW_VERBS
+        + WISH_VERBS
+        + list(PARTICLE_VERBS)
+    ):
         base, *rest = inflections(verb)
         for form in rest:
             forms.setdefault(form, verb)

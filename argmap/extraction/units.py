@@ -400,6 +400,12 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
             # 'we'll see', 'saw the crowd': no view reported; 'Japan will likely see this as a
             # gauge': the writer's guess at a view, not one reported
             continue
+        if base == "like" and not (
+            match.group(1) == "like"
+            and _WOULD_BEFORE.search(masked, max(lo, match.start(1) - 12), match.start(1))
+            and masked.startswith(" to ", match.end(1))
+        ):
+            continue  # 'like' is a cue only in 'would like to'
         if not _cue_is_verb(masked, lo, match):
             continue
         verbs.append(match)
@@ -477,6 +483,7 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
 
 
 _VIEW_VERBS = frozenset(lx.VIEW_VERBS)
+_WOULD_BEFORE = re.compile(r"(?:\bwould|[’']d)\s+(?:\w+ly\s+)?$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|[’']ll)\s+(?:\w+ly\s+)?$")
 # what follows a verb of perception that reports a view: 'that', or its object and 'as'
 _VIEW_AFTER = re.compile(

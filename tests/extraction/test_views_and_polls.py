@@ -367,3 +367,14 @@ def test_a_stance_adjective_with_of(text, mention, content):
 )
 def test_critical_without_of_after_a_copula_reports_nothing(text):
     assert extract(text) == []
+
+
+def test_would_like_to_reports_a_wish_and_like_alone_does_not():
+    text = (
+        "All five of the Republican candidates would like to shrink the federal education "
+        "department and limit its influence over policymaking."
+    )
+    s = only(extract(text))
+    assert s.speaker_mention == "All five of the Republican candidates"
+    assert core(s.text).startswith("to shrink the federal education department")
+    assert extract("It looks like rain, and voters like him less than his father.") == []
