@@ -910,6 +910,13 @@ class SpeakerTracker:
             and (person := self._person_described(name, start)) is not None
         ):
             name = person  # 'the Vermont senator' -> Bernie Sanders
+        elif (
+            not parsed.proper
+            and parsed.head in _CAMPAIGN_HEADS
+            and mention.casefold() in ("the campaign", "the team")
+            and (campaign := self._campaign_of_subject(start)) is not None
+        ):
+            name, kind = campaign, SpeakerKind.ORGANISATION  # "The campaign says the ..."
         elif not parsed.proper and parsed.head:
             name = self._described(parsed.head, name, start)
         if kind is SpeakerKind.GROUP:
@@ -957,6 +964,31 @@ class SpeakerTracker:
                 return None
             person = full
         return f"{person} campaign"
+
+    def _campaign_of_subject(self, position: int) -> str | None:
+        """'The campaign' with no candidate named: the campaign of the person the sentence
+        before (or this one) is about, when the text speaks of that person's campaign
+        ("Hillary Clinton plans to call on young people ... The campaign says"); None
+        otherwise."""
+        starts = self._sentence_starts(max(0, position - _PRONOUN_REACH), position)
+        low = starts[-2] if len(starts) > 1 else max(0, position - _PRONOUN_REACH)
+        people = [
+            seen
+            for seen in self._history
+            if low <= seen[0] < position
+            and seen[1].kind is SpeakerKind.PERSON
+            and seen[1].note is None
+            and not self._in_quotation(seen[0])
+        ]
+        people += self._subjects_between(low, position)
+        for _, person in sorted(people, key=itemgetter(0), reverse=True):
+            family = person.name.rsplit(None, 1)[-1]
+            family = re.escape(family)
+            if " " in person.name and re.search(
+                rf"\b(?:{family}(?:['’]s)?\s+(?:campaign|team)|Team {family})\b", self.text
+            ):
+                return f"{person.name} campaign"
+        return None
 
     def _pronoun_speaker(self, pronoun: str, position: int) -> Resolved:
         """The speaker a pronoun mention stands for; 'he' or 'she' then counts as that

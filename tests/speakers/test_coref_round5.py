@@ -382,3 +382,37 @@ def test_a_description_opening_a_clause_after_a_name_is_not_that_person() -> Non
         "opposing Jeb Bush, the reports show."
     )
     assert resolve(text, "the reports") != "Jeb Bush"
+
+
+# breitbart_2016-09-30_the-latest-trump-urges-supporte.txt (PolNeAR dev)
+LATEST = (
+    "The Trump campaign did not immediately respond to requests for comment.\n\n"
+    "___.\n\n"
+    "7:45 a.m.\n\n"
+    "Hillary Clinton plans to call on young people to participate in national service.\n\n"
+    "The campaign says the Democratic presidential candidate will announce plans Friday for a "
+    "new national program.\n\n"
+    "It is the latest in a series of policy speeches designed to offer an affirmative message "
+    "in the closing weeks of the presidential campaign. Clinton’s campaign is seeking to "
+    "contrast her approach with what they call Republican Donald Trump’s “self-centered me "
+    "first” approach."
+)
+
+
+def test_the_campaign_is_the_campaign_of_the_person_the_sentence_before_is_about() -> None:
+    # not the campaign named last ("The Trump campaign did not immediately respond")
+    assert resolve_in_order(LATEST, ("The Trump campaign", 1), ("The campaign", 1)) == [
+        "Donald Trump campaign",
+        "Hillary Clinton campaign",
+    ]
+
+
+def test_the_campaign_after_a_person_without_one_is_left_as_before() -> None:
+    # a person whose campaign the text never speaks of gets none ("Jessica Ditto campaign")
+    text = (
+        "The Trump campaign did not immediately respond to requests for comment.\n\n"
+        "Spokeswoman Jessica Ditto said via email that Mr. Trump is going to defend himself.\n\n"
+        "The campaign says the ad will air nationally."
+    )
+    names = resolve_in_order(text, ("The Trump campaign", 1), ("The campaign", 1))
+    assert names[1] != "Jessica Ditto campaign"
