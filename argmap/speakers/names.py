@@ -840,7 +840,7 @@ _SPEECH_NOUNS = frozenset(
     """
     rhetoric advice comments comment claim claims words criticism response
     answer warning warnings accusation accusations argument arguments promise promises pledge
-    language ire assessment explanation rebuttal retort address post posts
+    language ire assessment explanation rebuttal retort address post posts submission
     """.split()
 )
 # What a body or a person named by a description says through: "the campaign's statement"
@@ -1183,7 +1183,9 @@ def _issuer(text: str) -> ParsedMention | None:
         # a description's possessor: "the campaign's statement", not "Tuesday's results"
         described = not named and p == 1 and words[0].casefold() == "the"
         if named or described:
-            for after in words[p + 1 :]:  # "Trump's tweet", "Hoff's letter makes a case"
+            for k, after in enumerate(words[p + 1 :], p + 1):  # "Trump's tweet"
+                if after[:1].isupper() and k + 1 < len(words) and words[k + 1][:1].islower():
+                    continue  # "Ivanka Trump's Twitter account", not "The Post's Ruth Marcus"
                 if not after[:1].islower() or after in PREPOSITIONS:
                     break  # not "Mr. Obama's reaction to the attacks"
                 if _bare(after) in (_ISSUED if named else _SAID_BY):
@@ -1254,8 +1256,27 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
     if head in FIGURE_HEADS or last in FIGURE_HEADS:
         return parsed._replace(note="figures (a poll, a study, records)")
     if head in MEDIA_HEADS or last in MEDIA_HEADS:
+        if bares and bares[0] in _PERSONAL_POSSESSIVES:
+            return parsed  # "His program on Wednesday", "his book": its maker, a pronoun names
         return parsed._replace(note="a picture, a recording or a text, not its maker")
     return parsed
+
+
+_PERSONAL_POSSESSIVES = frozenset(("his", "her", "their"))
+
+
+def _said_through(tokens: list[str]) -> str | None:
+    """The head of "his/her/their ... <a text or a recording>" (its first lower-case word
+    after the pronoun), when it is one a person speaks through: "book", "account", "videos"."""
+    if _bare(tokens[0]) not in _PERSONAL_POSSESSIVES:
+        return None
+    for token in tokens[1:]:
+        if token[:1].islower():
+            bare = _bare(token)
+            if bare in MEDIA_HEADS or bare in DOCUMENT_HEADS or bare in _SPEECH_NOUNS:
+                return bare
+            return None
+    return None
 
 
 # ------------------------------------------------------------------------- noun phrases
@@ -1355,6 +1376,13 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
             proper = lp.proper or rp.proper
             return ParsedMention(" ".join(tokens), None, SpeakerKind.GROUP, proper=proper)
     if possessive_det:
+        said = _said_through(tokens)
+        if said is not None:
+            # "his book ''The Art of the Deal.''", "her Twitter account": theirs, whatever
+            # its title (the pronoun's person speaks: see _issuer)
+            return ParsedMention(
+                " ".join(tokens), None, SpeakerKind.ORGANISATION, proper=False, head=said
+            )
         inner = _np(tokens[1:])
         return inner._replace(name=" ".join(tokens), proper=False) if not inner.proper else inner
     for p in range(len(tokens) - 1):

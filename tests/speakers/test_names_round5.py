@@ -401,3 +401,37 @@ def test_a_name_after_a_clauses_dashed_aside_is_the_speaker() -> None:
     assert split_role("Sen. Bernie Sanders -- who won Michigan -- Clinton").name == (
         "Bernie Sanders"
     )
+
+
+# ------------------------------------------------- his book, her account: the pronoun's person
+
+# nyt_2016-04-25_trump-s-aging-air-fleet-gives-hi (PolNeAR train, untouched2; gold: Trump)
+BOOK = (
+    "Mr. Trump has cited it and his other planes as proof of how he gets good value for his "
+    "money. In the 1980s, for example, he paid $8 million to buy a 1968 Boeing 727 from a "
+    "financially troubled Texas company, Diamond Shamrock, according to his book ''The Art of "
+    "the Deal.''"
+)
+# wash-post_2016-08-09_ivanka-trump-champions-some-w (PolNeAR train, untouched; gold: Ivanka)
+ACCOUNT = (
+    'Ivanka Trump said at the Republican convention that "my father will change the labor '
+    'laws." The next day, her Twitter account posted: "Shop Ivanka\'s look from her #RNC '
+    'speech."'
+)
+
+
+def test_a_text_a_personal_pronoun_owns_speaks_for_its_person() -> None:
+    # the text names the pronoun's person as its owner, and the registry reads the owner
+    book = resolve(BOOK, "his book ''The Art of the Deal.''")
+    assert book.startswith("Trump's book")
+    assert split_role(book)[:3] == ("Trump", None, PERSON)
+    assert split_role("his book ''The Art of the Deal.''").proper is False  # not "The Art"
+    account = resolve(ACCOUNT, "her Twitter account")
+    assert SpeakerRegistry().resolve(account, doc_id="d").name == "Ivanka Trump"
+    # dev gold: 'His program on Wednesday' is Ed Schultz, 'Her submission to the court' Ivana
+    assert split_role("His program on Wednesday").note is None
+    assert split_role("Ivana Trump's submission to the court").name == "Ivana Trump"
+    # records stay no one's words; a text nobody owns names no maker
+    assert split_role("his campaign finance documents").note is not None  # untouched4: none
+    assert split_role("the video").note is not None
+    assert split_role("The Post's Ruth Marcus").name == "Ruth Marcus"
