@@ -44,7 +44,7 @@ WISH_VERBS = ["like"]
 
 # Verbs of stance and decision that PolNeAR annotates as attribution ("declined to comment").
 STANCE_VERBS = """
-decline refuse plan seek offer back oppose decide discuss express endorse vote vow pledge
+decline refuse plan seek offer back oppose decide discuss express endorse vote vow pledge intend aim
 """.split()
 
 # Verbs that lead into a cue, in the forms that do: those followed by 'to' ('Smith declined to
@@ -78,7 +78,7 @@ NOUN_LIKE = frozenset(
     muse plead wish doubt plan note offer back vote express discuss fear hope concur
     demand welcome reply respond repeat defend highlight mention counsel blame praise attack
     remark question tweet
-    echo voice thank challenge label brand dub fault
+    echo voice thank challenge label brand dub fault aim
     """.split()
 )
 

@@ -406,6 +406,8 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
             and masked.startswith(" to ", match.end(1))
         ):
             continue  # 'like' is a cue only in 'would like to'
+        if base in _TO_VERBS and not masked.startswith(" to ", match.end(1)):
+            continue  # 'ads aimed at Latino voters': no intention reported
         if not _cue_is_verb(masked, lo, match):
             continue
         verbs.append(match)
@@ -483,6 +485,8 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
 
 
 _VIEW_VERBS = frozenset(lx.VIEW_VERBS)
+_TO_VERBS = frozenset(("aim", "intend"))  # cues only before 'to': 'aims to', 'intends to'
+
 _WOULD_BEFORE = re.compile(r"(?:\bwould|[’']d)\s+(?:\w+ly\s+)?$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|[’']ll)\s+(?:\w+ly\s+)?$")
 # what follows a verb of perception that reports a view: 'that', or its object and 'as'

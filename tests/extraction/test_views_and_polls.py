@@ -378,3 +378,9 @@ def test_would_like_to_reports_a_wish_and_like_alone_does_not():
     assert s.speaker_mention == "All five of the Republican candidates"
     assert core(s.text).startswith("to shrink the federal education department")
     assert extract("It looks like rain, and voters like him less than his father.") == []
+
+
+def test_aims_and_intends_report_an_intention_only_before_to():
+    s = only(extract("The campaign aims to win back the voters it lost in 2012."))
+    assert (s.speaker_mention, s.cue) == ("The campaign", "aims")
+    assert extract("The ads, aimed at Latino voters, ran in Florida.") == []
