@@ -728,6 +728,8 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
         return SpeakerKind.ORGANISATION  # "USA TODAY", "THE WEEKLY STANDARD"
     if last in ORG_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION
+    if bares[0] == "team" and len(tokens) > 1 and tokens[1][:1].isupper():
+        return SpeakerKind.ORGANISATION  # "Team Clinton": a campaign, as "Clinton's team" is
     if len(tokens) == 1 and (
         (
             _ACRONYM.match(tokens[0].strip(","))
@@ -978,6 +980,7 @@ def _trim_edges(text: str) -> str:
             and len(word) > 4
             and word.islower()
             and _bare(word) not in _NOT_PARTICIPLES
+            and not _attributive(words, i)
             and (
                 words[i - 1][:1].isupper()
                 or _bare(words[i - 1]) in _HEAD_NOUNS
@@ -994,6 +997,21 @@ def _trim_edges(text: str) -> str:
             words = words[:i]
             break
     return " ".join(words).strip(" ,;:")
+
+
+def _attributive(words: list[str], i: int) -> bool:
+    """Whether the participle ``words[i]`` qualifies the plural noun after it, after a party's
+    or a people's adjective: "Nine in 10 Democratic registered voters", "Republican elected
+    officials" (not "Trump emailed supporters", whose verb follows a name)."""
+    before = _bare(words[i - 1])
+    return (
+        i + 1 < len(words)
+        and (before in _PARTY_WORDS or before in DEMONYMS)
+        and _is_plural(words[i + 1])
+        and (
+            _bare(words[i + 1])[:-1] in _HEAD_NOUNS or _plural_of(_bare(words[i + 1]), _HEAD_NOUNS)
+        )
+    )
 
 
 # Words after a name that are no part of it: an emphatic reflexive ("Podliska himself") and

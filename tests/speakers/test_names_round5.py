@@ -435,3 +435,34 @@ def test_a_text_a_personal_pronoun_owns_speaks_for_its_person() -> None:
     assert split_role("his campaign finance documents").note is not None  # untouched4: none
     assert split_role("the video").note is not None
     assert split_role("The Post's Ruth Marcus").name == "Ruth Marcus"
+
+
+# ------------------------------------------------- a share's participle, a candidate's team
+
+# breitbart_2016-02-18_ap-gfk-poll-voters-increasing (PolNeAR train, untouched4)
+SHARE = (
+    "But the poll also finds that Clinton maintains a variety of advantages over Sanders. Nine "
+    "in 10 Democratic registered voters say they think she could win a general election."
+)
+
+
+def test_a_participle_between_a_party_and_its_people_is_no_verb() -> None:
+    share = split_role("Nine in 10 Democratic registered voters")
+    assert (share.name, share.kind) == ("Nine in 10 Democratic registered voters", GROUP)
+    assert split_role("Republican elected officials").name == "Republican elected officials"
+    # after a name the participle is the verb of its clause
+    assert split_role("Trump emailed supporters").name == "Trump"
+
+
+# politico_2016-02-11_things-to-watch-in-tonight-s-d (PolNeAR train, untouched4): "that Team
+# Clinton’s contention that he ran well in Iowa ... is nothing but an excuse"; later "Clinton"
+# alone is Hillary Clinton (gold), not a person named "Team Clinton"
+
+
+def test_team_and_a_name_is_a_campaign_not_a_person() -> None:
+    assert split_role("Team Clinton")[:3] == ("Team Clinton", None, ORG)
+    registry = SpeakerRegistry()
+    team = registry.resolve("Team Clinton", doc_id="d")
+    clinton = registry.resolve("Clinton", doc_id="d")
+    assert clinton.id != team.id
+    assert registry.resolve("Hillary Clinton", doc_id="d").id == clinton.id
