@@ -274,9 +274,7 @@ def speaker_before(masked: str, lo: int, cue_start: int) -> Span | None:
         if before is not None and _looks_like_np(toks[before : start - 1]):
             return Span(toks[before].start, toks[start - 2].end)
     np_toks = toks[start : i + 1]
-    if np_toks[0].text.lower() in PREPOSITIONS and not (
-        len(np_toks) > 2 and np_toks[0].text == "At" and np_toks[1].text in ("least", "most")
-    ):  # 'At least half of voters in each state say' counts the speakers
+    if np_toks[0].text.lower() in PREPOSITIONS and not _counts(np_toks):
         # an adjunct: 'who in 2010 said'
         if start > 0 and toks[start - 1].text.lower() in lx.PRONOUNS:
             return Span(toks[start - 1].start, toks[start - 1].end)
@@ -305,6 +303,24 @@ def _opening_dash(toks: list[Token], close: int) -> int | None:
             return None
         j -= 1
     return None
+
+
+def _counts(np_toks: list[Token]) -> bool:
+    """'At least half of voters in each state', 'About four in 10 ... voters', 'Over 60 percent
+    of Democrats': a count of the speakers that opens with a preposition."""
+    if len(np_toks) < 3:
+        return False
+    first, second = np_toks[0].text, np_toks[1].text
+    if first == "At":
+        return second in ("least", "most")
+    return first in ("About", "Around", "Over", "Under") and (
+        second[:1].isdigit() or second in _COUNT_WORDS
+    )
+
+
+_COUNT_WORDS = frozenset(
+    "half a one two three four five six seven eight nine ten dozens hundreds thousands".split()
+)
 
 
 def _apposition_before(toks: list[Token], i: int) -> Span | None:

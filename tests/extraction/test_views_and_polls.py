@@ -384,3 +384,13 @@ def test_aims_and_intends_report_an_intention_only_before_to():
     s = only(extract("The campaign aims to win back the voters it lost in 2012."))
     assert (s.speaker_mention, s.cue) == ("The campaign", "aims")
     assert extract("The ads, aimed at Latino voters, ran in Florida.") == []
+
+
+def test_a_count_of_speakers_that_opens_with_about():
+    text = (
+        "About four in 10 South Carolina Republican primary voters say that an important quality "
+        "in a candidate is that they share my values."
+    )
+    s = only(extract(text))
+    assert s.speaker_mention == "About four in 10 South Carolina Republican primary voters"
+    assert extract("About the election, Trump said nothing.") == []
