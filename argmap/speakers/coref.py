@@ -125,6 +125,7 @@ _POSSESSIVE_PRONOUNS = frozenset(("his", "her", "their", "its"))
 _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
 # "We" outside quotation marks: the writers of a column or an editorial ("We endorse ...").
 _FIRST_PERSON_PLURAL = frozenset(("we", "us", "our", "ourselves"))
+_IT = frozenset(("it", "its", "itself"))
 _SECOND_PERSON = frozenset(("you", "your", "yours", "yourself", "yourselves"))
 _ADDRESSEE = "'you': the reader or listener, not a speaker"
 # A transcript's speaker label opening a paragraph: "FALLIN: Well, I think ...".
@@ -1021,6 +1022,9 @@ class SpeakerTracker:
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
         gender = pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "")
+        if word in _IT:
+            # "it said" is an organisation's, never a person's, nor a plural group's
+            gender, wanted = "thing", {SpeakerKind.ORGANISATION}
         candidates: list[tuple[int, Resolved]] = [
             seen
             for seen in self._history
@@ -1052,6 +1056,10 @@ class SpeakerTracker:
             found = self._salient_person(gender, position, candidates, latest_fitting)
         else:
             found = latest_fitting(candidates)
+        if found is None and gender == "thing" and not quoted:
+            organisation = self._organisation_before(position)  # "The Post reported ... It"
+            if organisation is not None:
+                found = Resolved(organisation, SpeakerKind.ORGANISATION, None)
         if found is None:
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
         resolved = found

@@ -416,3 +416,27 @@ def test_the_campaign_after_a_person_without_one_is_left_as_before() -> None:
     )
     names = resolve_in_order(text, ("The Trump campaign", 1), ("The campaign", 1))
     assert names[1] != "Jessica Ditto campaign"
+
+
+# west-journal_2016-05-02_trump-meets-with-clinton-critic.txt (PolNeAR train)
+POST = (
+    "The Washington Post noted that author Edward Klein was seen with Trump, both riding with "
+    "him and eating with him in Indianapolis. The Post reported that Klein said he was "
+    "gathering material for a new venture. It added, “the visit with Klein comes as Trump "
+    "promises to debut new attacks on the stump about the Clintons.”"
+)
+
+
+def test_it_is_an_organisation_never_a_person() -> None:
+    # "The Post reported that Klein said ... It added": the Post, not Klein, who spoke last
+    names = resolve_in_order(POST, ("The Washington Post", 1), ("Klein", 2), ("It", 1))
+    assert names == ["Washington Post", "Edward Klein", "Washington Post"]
+
+
+def test_it_with_no_organisation_before_is_no_one() -> None:
+    text = (
+        "Author Edward Klein said he was gathering material for a new venture. It added that "
+        "the visit came as Trump promised new attacks."
+    )
+    names = resolve_in_order(text, ("Edward Klein", 1), ("It", 1))
+    assert names == ["Edward Klein", "It"]
