@@ -1191,6 +1191,11 @@ def _issuer(text: str) -> ParsedMention | None:
             issuer = split_role(text[by.end() :])
             if issuer.note is None and issuer.name and issuer.kind is not SpeakerKind.UNKNOWN:
                 return issuer
+    said_of = _SAID_OF.match(text)
+    if said_of is not None and said_of.group(1) in _SAID_OF_NOUNS:
+        sayer = split_role(text[said_of.end() :])  # "The rhetoric of Republican candidates"
+        if sayer.note is None and sayer.name and sayer.kind is not SpeakerKind.UNKNOWN:
+            return sayer
     if "s" not in lowered or ("'" not in text and "’" not in text):
         return None  # no possessive
     words = text.split()
@@ -1214,6 +1219,15 @@ def _issuer(text: str) -> ParsedMention | None:
                     break
         break
     return None
+
+
+# "the rhetoric of", "The harsh words of": what is said, then "of" and who says it (not
+# "the criticism of Trump", "accusations of fraud", "the promise of jobs": their object)
+_SAID_OF_NOUNS = frozenset(
+    "rhetoric comments comment words remarks statement statements advice language response "
+    "answer testimony explanation".split()
+)
+_SAID_OF = re.compile(r"(?:[Tt]he |[Tt]his )?(?:[a-z-]+ ){0,2}?([a-z]+) of (?=\S)")
 
 
 def _after_last_of(words: list[str]) -> int:

@@ -466,3 +466,20 @@ def test_team_and_a_name_is_a_campaign_not_a_person() -> None:
     clinton = registry.resolve("Clinton", doc_id="d")
     assert clinton.id != team.id
     assert registry.resolve("Hillary Clinton", doc_id="d").id == clinton.id
+
+
+# ------------------------------------------------- "the rhetoric of X": X speaks
+
+# usa-today_2015-12-14_on-the-islamic-state-a-split-mos (PolNeAR train, untouched2; gold: the
+# group "Republican presidential candidates"): "The rhetoric of Republican presidential
+# candidates blasting President Obama's approach to combating Islamic State terrorism suggests
+# a huge policy divide."
+
+
+def test_the_words_of_someone_are_theirs() -> None:
+    mention = "The rhetoric of Republican presidential candidates blasting President Obama"
+    said = split_role(mention)
+    assert (said.name, said.kind) == ("Republican presidential candidates", GROUP)
+    assert split_role("the comments of Sen. Ted Cruz")[:2] == ("Ted Cruz", "Sen.")
+    # "of" before what the words are about, not who says them
+    assert split_role("The accusations of fraud").name == "accusations of fraud"
