@@ -1394,7 +1394,11 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
     possessive_det = _bare(tokens[0]) in POSSESSIVE_PRONOUNS and len(tokens) > 1
     # the phrase ends at a relative pronoun or a locative preposition
     for i in range(1, len(tokens)):
-        if tokens[i] in CUT_WORDS:
+        if tokens[i] in CUT_WORDS or (
+            tokens[i] == "like"
+            and _is_plural(tokens[i - 1])
+            and (tokens[i - 1].islower() or _bare(tokens[i - 1]) in GROUP_PROPER)
+        ):  # "candidates like Marco Rubio": the candidates, of whom Rubio is one
             tokens = tokens[:i]
             break
     member = _member_of(tokens)
@@ -1604,6 +1608,12 @@ def _speaks_for(tokens: list[str]) -> int:
         while len(rest) > 1 and rest[0] in ("both", "the", "all"):
             rest = rest[1:]  # "a longtime adviser to both Clintons"
         if rest[0][:1].isupper() and all(t[:1].isupper() or t in _AGENT_LINKS for t in rest):
+            return p
+        if (
+            rest[0][:1].isupper()
+            and rest[-1][:1].isupper()
+            and any(t.islower() and _is_title(rest, k) for k, t in enumerate(rest))
+        ):  # "A spokesman for Democratic presidential candidate Hillary Clinton"
             return p
         return 0
     return 0

@@ -483,3 +483,28 @@ def test_the_words_of_someone_are_theirs() -> None:
     assert split_role("the comments of Sen. Ted Cruz")[:2] == ("Ted Cruz", "Sen.")
     # "of" before what the words are about, not who says them
     assert split_role("The accusations of fraud").name == "accusations of fraud"
+
+
+# ------------------------------------------------- an agent of a titled name; "X like Y"
+
+# breitbart_2016-08-24_report-half-clinton-s-state-meet (PolNeAR train, untouched3; gold: Brian
+# Fallon, not Clinton): "A spokesman for Democratic presidential candidate Hillary Clinton
+# called a report suggesting donors ... were granted greater access ... “outrageous.”"
+# usa-today_2015-12-14_on-the-islamic-state-a-split-mos (untouched2; gold: the candidates):
+# "Although candidates like Marco Rubio have blasted Obama for not directly arming the Kurds"
+
+
+def test_a_spokesman_for_a_titled_name_is_not_the_name() -> None:
+    spokesman = split_role("A spokesman for Democratic presidential candidate Hillary Clinton")
+    assert (spokesman.kind, spokesman.proper, spokesman.head) == (PERSON, False, "spokesman")
+    assert spokesman.affiliation == "Democratic presidential candidate Hillary Clinton"
+    # a title before the name without an agent noun stays the name's
+    assert split_role("candidate for president Hillary Clinton").name == "Hillary Clinton"
+    assert split_role("Democratic presidential candidate Hillary Clinton").name == (
+        "Hillary Clinton"
+    )
+
+
+def test_a_plural_like_a_name_is_the_plural() -> None:
+    assert split_role("candidates like Marco Rubio")[:3] == ("candidates", None, GROUP)
+    assert split_role("Republicans like Ryan")[:3] == ("Republicans", None, GROUP)
