@@ -554,6 +554,7 @@ def content_after(masked: str, cue_end: int, hi: int, base: str) -> Span | None:
                 and k < 4
                 and (toks[k].text.lower() in lx.AUDIENCE_WORDS or toks[k].text[0].isupper())
                 and toks[k].text not in ('"', "“", "«", "‘")
+                and not (k and toks[k].text in _DETERMINERS)  # 'told CNN the plan was dead'
             ):
                 k += 1
         while k < len(toks) and _is_time_word(toks, k):

@@ -211,6 +211,14 @@ def _dedupe(masked: str, findings: list[Finding]) -> list[Finding]:
             and not _in_relative_clause(masked, outer.content.start, f)
         ):
             clause_end = _clause_break(masked, outer.content.start, min(f.cue.start, mention.start))
+            if (
+                clause_end is not None
+                and outer.parts
+                and clause_end <= outer.parts[-1].start <= min(f.cue.start, mention.start)
+            ):
+                # 'Six months ago, the senator said, the media considered him a "fringe
+                # candidate"': the comma is the attribution's own; the words go on
+                clause_end = None
             if clause_end is None:
                 if masked[f.cue.start : f.cue.end] in lx.NESTED_CUES:
                     kept.append(f)  # 'Whitlock said, adding that he told Trump to stay focused'

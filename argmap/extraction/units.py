@@ -252,11 +252,18 @@ def join_attribution_tails(masked: str, units: list[tuple[int, int]]) -> list[tu
             ends_quoted = len(body) < prev_hi - prev_lo and body[-1:] in ("?", "!", ".", ",", "_")
             if ends_quoted and tail[:1].isalpha() and len(tail.split()) <= 15 and "_" not in tail:
                 cue = lx.CUE_RE.search(tail)
+                base = lx.CUE_FORMS[cue.group(1)] if cue else ""
                 listed = (
                     cue
-                    and lx.CUE_FORMS[cue.group(1)] in lx.SPEECH_VERBS
+                    and base in lx.SPEECH_VERBS
                     and len(tail[: cue.start()].split()) <= 6
-                    and tail_is_adjunct(masked, lo + cue.end(), hi)
+                    and (
+                        tail_is_adjunct(masked, lo + cue.end(), hi)
+                        or (
+                            base in _AUDIENCE_VERBS
+                            and _audience_then_adjunct(masked, lo + cue.end(), hi)
+                        )
+                    )
                 )
                 if listed or _unlisted_attribution(tail):
                     joined[-1] = (prev_lo, hi)
@@ -727,7 +734,10 @@ def _attribute_cue(
     )
     tail_quote = _resumed_quote(masked, quotes, cue.end, hi)
     # after a particle ('agreed with', 'called for') comes what the cue is about, not circumstance
-    tail_adjunct = " " not in masked[cue.start : cue.end] and tail_is_adjunct(masked, cue.end, hi)
+    tail_adjunct = " " not in masked[cue.start : cue.end] and (
+        tail_is_adjunct(masked, cue.end, hi)
+        or (base in _AUDIENCE_VERBS and _audience_then_adjunct(masked, cue.end, hi))
+    )
     plain_post = (
         before == ","
         and (
@@ -794,6 +804,41 @@ def _attribute_cue(
 
 
 _CLAUSE_AFTER = re.compile(r"\s*,\s+(?:but|and|yet|although|though|while)\s")
+_AUDIENCE_VERBS = frozenset(("tell", "inform", "assure", "remind", "brief"))
+_AUDIENCE_NAME = re.compile(
+    r"\s+(?:the\s+|an?\s+)?[A-Z][\w.&-]*(?:[’']s)?(?:\s+[A-Z][\w.&-]*(?:[’']s)?){0,4}"
+)
+_AUDIENCE_NOUN = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:station|network|newspaper|magazine|program|show|radio)\b"
+)
+
+
+def _audience_then_adjunct(masked: str, cue_end: int, hi: int) -> bool:
+    """'"...," Trump told Britain’s ITV television station in an interview aired on Monday': the
+    audience of 'tell' and circumstance after it, no content."""
+    name = _AUDIENCE_NAME.match(masked, cue_end, hi)
+    if name is None:
+        return False
+    end = name.end()
+    noun = _AUDIENCE_NOUN.match(masked, end, hi)
+    if noun is not None:
+        end = noun.end()
+    words = masked[end:hi].lower().split()
+    if words and (
+        words[0] in ("of", "about", "that", "to")  # 'reminded Americans of his policy'
+        or any(w in _CLAUSE_SIGNS for w in words)  # 'told The Star-Ledger last week she would'
+    ):
+        return False
+    return tail_is_adjunct(masked, end, hi)
+
+
+_CLAUSE_SIGNS = frozenset(
+    """
+    he she they we i it would will could can may might should must is are was were has have had
+    """.split()
+)
+
+
 # After a parenthetical cue: optional circumstance, a comma, then the content resumes
 # (not 'and ...', a relative clause or a participle, which start new material).
 _RESUMED = re.compile(

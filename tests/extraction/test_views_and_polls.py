@@ -394,3 +394,46 @@ def test_a_count_of_speakers_that_opens_with_about():
     s = only(extract(text))
     assert s.speaker_mention == "About four in 10 South Carolina Republican primary voters"
     assert extract("About the election, Trump said nothing.") == []
+
+
+def test_tell_with_its_audience_and_circumstance_after_a_quotation():
+    text = (
+        "“It looks like we’re not going to have a very good relationship, who knows?” Trump told "
+        "Britain’s ITV television station in an interview aired on Monday."
+    )
+    s = only(extract(text))
+    assert s.speaker_mention == "Trump"
+    assert core(s.text) == (
+        "It looks like we’re not going to have a very good relationship, who knows"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Trump told CNN the plan was dead.", "the plan was dead"),
+        ("Trump told the crowd the plan was dead.", "the plan was dead"),
+    ],
+)
+def test_tell_its_audience_then_the_content(text, content):
+    assert core(only(extract(text)).text) == content
+
+
+def test_tell_an_audience_then_a_clause_is_not_circumstance():
+    text = (
+        "Christine Todd Whitman told The Star-Ledger of Newark last week she would rather vote "
+        "for Hillary Clinton than Trump."
+    )
+    assert core(only(extract(text)).text).endswith(
+        "she would rather vote for Hillary Clinton than Trump"
+    )
+
+
+def test_a_parenthetical_attribution_keeps_the_words_after_it():
+    text = (
+        "Six months ago, the independent Vermont senator said, the media considered him a "
+        '"fringe candidate," making air quotes.'
+    )
+    s = only(extract(text))
+    assert s.speaker_mention == "the independent Vermont senator"
+    assert len(s.parts) == 2 and "the media considered him" in s.text
