@@ -1274,6 +1274,8 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
     share of respondents ("67 percent of voters")."""
     if parsed.kind is SpeakerKind.GROUP and _share_of(first.split()) is not None:
         return parsed  # "One in four voters in a New York Times poll": its respondents
+    if _a_law(parsed):
+        return parsed._replace(note="a law or a rule, not a speaker")
     if parsed.kind is SpeakerKind.PERSON and parsed.proper:
         if " " not in parsed.name and _bare(parsed.name) in _FIGURE_OR_MEDIA:
             return parsed._replace(note="a picture, a recording or figures, not their maker")
@@ -1295,6 +1297,29 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
 
 
 _PERSONAL_POSSESSIVES = frozenset(("his", "her", "their"))
+# Texts that bind rather than say: a law, a bill, a rule speaks for no one ("state law",
+# "The legislation", "Federal Election Commission regulations", "the Affordable Care Act").
+_LAW_HEADS = frozenset(
+    """
+    law laws legislation bill bills rule rules regulation regulations amendment amendments
+    statute statutes ordinance ordinances
+    """.split()
+)
+
+
+def _a_law(parsed: ParsedMention) -> bool:
+    """Whether ``parsed`` names a law or a rule (its last word one in lower case, or "Act"
+    ending a name), not its maker: no person ("Bill", "Ben Law") nor body ("the Rules
+    Committee") named by it."""
+    words = parsed.name.split()
+    if not words or parsed.affiliation is not None:
+        return False
+    if words[-1] in ("Act", "Amendment"):
+        return len(words) > 1 or words[-1] == "Amendment"  # "the Patriot Act"
+    last = words[-1]
+    if not last.islower() or (parsed.kind is SpeakerKind.PERSON and parsed.proper):
+        return False  # "Bill", "Ben Law": a person's name
+    return last in _LAW_HEADS and (parsed.head is None or parsed.head == last)
 
 
 def _said_through(tokens: list[str]) -> str | None:

@@ -508,3 +508,32 @@ def test_a_spokesman_for_a_titled_name_is_not_the_name() -> None:
 def test_a_plural_like_a_name_is_the_plural() -> None:
     assert split_role("candidates like Marco Rubio")[:3] == ("candidates", None, GROUP)
     assert split_role("Republicans like Ryan")[:3] == ("Republicans", None, GROUP)
+
+
+# ------------------------------------------------- a law, a bill, a rule speaks for no one
+
+# wash-post_2016-07-16_new-iran-sanctions-bill- (PolNeAR train, untouched3; gold: not a
+# speaker): "The legislation seeks to step up mandatory sanctions against individuals ...";
+# breitbart_2016-03-01_the-latest-sanders-wins- (untouched3): "According to state law, no one
+# may solicit a person’s vote within 150 feet of a polling location."; wash-post_2016-03-10_
+# after-hour-filibuster-mi (untouched4): "a religious-freedom bill that critics called anti-gay"
+
+
+def test_a_law_or_a_rule_is_not_a_speaker() -> None:
+    for mention in (
+        "The legislation",
+        "state law",
+        "religious-freedom bill",
+        "Federal Election Commission regulations",  # untouched3 gold: not a speaker
+        "The amendment",  # untouched4
+        "the Affordable Care Act",  # tune
+    ):
+        assert split_role(mention).note == "a law or a rule, not a speaker", mention
+    # people and bodies named by such words stay
+    assert split_role("Bill").note is None
+    assert split_role("Ben Law").note is None
+    assert split_role("the Rules Committee").name == "Rules Committee"
+    assert split_role("Rules Committee Chairman Bruce Ash").name == "Bruce Ash"
+    assert split_role("supporters of the bill").note is None
+    assert split_role("the Second Amendment Foundation").note is None
+    assert split_role("Law enforcement experts").note is None
