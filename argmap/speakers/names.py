@@ -1297,12 +1297,14 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
 
 
 _PERSONAL_POSSESSIVES = frozenset(("his", "her", "their"))
-# Texts that bind rather than say: a law, a bill, a rule speaks for no one ("state law",
-# "The legislation", "Federal Election Commission regulations", "the Affordable Care Act").
+# Texts that bind rather than say: a law, a bill, a rule, an accord speaks for no one ("state
+# law", "The legislation", "Federal Election Commission regulations", "the Affordable Care
+# Act", "The rare accord").
 _LAW_HEADS = frozenset(
     """
     law laws legislation bill bills rule rules regulation regulations amendment amendments
-    statute statutes ordinance ordinances
+    statute statutes ordinance ordinances accord accords agreement agreements treaty treaties
+    pact pacts
     """.split()
 )
 
@@ -1424,6 +1426,14 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
             and _is_plural(tokens[i - 1])
             and (tokens[i - 1].islower() or _bare(tokens[i - 1]) in GROUP_PROPER)
         ):  # "candidates like Marco Rubio": the candidates, of whom Rubio is one
+            tokens = tokens[:i]
+            break
+        if (
+            tokens[i] == "that"
+            and tokens[i - 1].islower()
+            and i + 1 < len(tokens)
+            and tokens[i + 1].islower()
+        ):  # "a new poll that shows more voters view Clinton unfavorably": its relative clause
             tokens = tokens[:i]
             break
     member = _member_of(tokens)

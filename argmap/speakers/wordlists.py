@@ -374,7 +374,7 @@ MEDIA_HEADS = frozenset(
     clip clips ad ads advertisement advertisements article articles story stories book books
     website site page pages transcript transcripts headline headlines map maps chart charts
     graphic graphics sign signs screen screens recording recordings tape tapes film movie
-    documentary episode show program programme broadcast
+    documentary episode show program programme broadcast summary
     """.split()
 )
 # US states and their usual abbreviations in news copy: places, never a person.

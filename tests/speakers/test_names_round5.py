@@ -537,3 +537,20 @@ def test_a_law_or_a_rule_is_not_a_speaker() -> None:
     assert split_role("supporters of the bill").note is None
     assert split_role("the Second Amendment Foundation").note is None
     assert split_role("Law enforcement experts").note is None
+
+
+# wash-post_2016-05-09_for-outgoing-u-n-chief-c (PolNeAR train, untouched4; gold: not a
+# speaker): "The rare accord calls on all nations - rich and poor - to increasingly limit
+# emissions"; west-journal_2016-05-02_trump-meets-with-expe (untouched4): "a man whose book,
+# according to its Amazon summary, “draws a deeply troubling portrait of Hillary Rodham
+# Clinton ...”"; west-journal_2015-12-10_something-horrible-wa (untouched2): "according to a
+# new poll that shows more voters view Clinton unfavorably than support her"
+
+
+def test_an_accord_a_summary_and_a_poll_with_its_clause_are_not_speakers() -> None:
+    assert split_role("The rare accord").note == "a law or a rule, not a speaker"
+    assert split_role("its\xa0Amazon\xa0summary").note is not None
+    poll = split_role("a new poll that shows more voters view Clinton unfavorably than support her")
+    assert (poll.name, poll.note) == ("new poll", "figures (a poll, a study, records)")
+    # a relative "that" after a name is no clause of a description
+    assert split_role("Sen. Bob Corker").name == "Bob Corker"
