@@ -37,6 +37,12 @@ Choices, documented once here:
   five ("The Chinese" of one article is a group there).
 - A share of people is a group named by the share and what it counts ("One in five", "9 in 10
   Republican primary voters"), never the person "one"; a percentage stays a poll figure.
+- Whose words they are: a possessor speaks through what they say or publish ("Ryan's
+  language", "Palin's posts", "his book", "her Twitter account"; the pronoun is resolved
+  first), and "the rhetoric/comments/words of X" is X's; a text nobody owns names no maker
+  ("the video", "its Amazon summary"), and a law, a bill, a rule or an accord without its
+  maker is not a speaker ("state law", "The legislation", "The rare accord"): the speaker
+  gold of the six tuning sets marks all such spans "not a speaker".
 """
 
 from __future__ import annotations
