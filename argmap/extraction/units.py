@@ -669,6 +669,10 @@ def _attribute_cue(
     may_invert = after_quote or (prev == "," and before_cue is None)
     if may_invert and base in lx.INVERTING and _inverted_form(masked, cue):
         speaker = speaker_after(masked, cue.end, hi, strict=not after_quote)
+        if speaker is not None and _PRONOUN_CLAUSE.match(masked, speaker.start, speaker.end):
+            # 'Humphrey, who calls Trump a "sociopath," said he doesn't believe ...': a clause
+            # after the cue, not its speaker
+            speaker = None
         content = content_before(masked, lo, prev_at + (1 if prev not in "," else 0))
         if speaker and content:
             if prev not in ",":
@@ -715,6 +719,11 @@ def _attribute_cue(
             return Finding(content, cue, speaker, (), "participle", 0.7)
         return None
     speaker = before_cue or speaker_before(masked, lo, cue.start)
+    if speaker is None and after_quote:
+        # 'Humphrey, who calls Trump a "sociopath," said ...': a name and its relative clause
+        relative = _NAME_WHO.match(masked, lo, cue.start)
+        if relative is not None:
+            speaker = Span(relative.start(1), relative.end(1))
     if speaker is None:
         shared = _AND_BEFORE.search(masked, lo, cue.start)
         if shared is None:
@@ -784,8 +793,8 @@ def _attribute_cue(
             # 'Petrilli, who thinks the law overreached, called it ...': the relative clause
             # ends first
             close = _RELATIVE_CLOSE.search(masked, content.start, content.end)
-            if close:
-                content = Span(content.start, close.start())
+            if close:  # (a comma inside a closing quotation ends it with its mark)
+                content = Span(content.start, close.end() - 1 if close.group(1) else close.start())
         if content is None:
             if masked[cue.end : hi].strip() == ":":
                 # 'Dr. Ward stated:' introduces the quotation in the next paragraph
@@ -803,6 +812,8 @@ def _attribute_cue(
     return None
 
 
+_NAME_WHO = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*),\s+who\s[^;:]*_[”\"’']\s*$")
+_PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|I|it)\s+\S")
 _CLAUSE_AFTER = re.compile(r"\s*,\s+(?:but|and|yet|although|though|while)\s")
 _AUDIENCE_VERBS = frozenset(("tell", "inform", "assure", "remind", "brief"))
 _AUDIENCE_NAME = re.compile(
@@ -925,7 +936,8 @@ def _split(
 
 
 _RELATIVE_CLOSE = re.compile(
-    r", (?=(?:also |later |then )?(?:[a-z]+(?:ed|s)|said|told|wrote|spoke|thought|knew)\b)"
+    r"(?:,|_([”\"’'])) (?=(?:also |later |then )?(?:[a-z]+(?:ed|s)|said|told|wrote|spoke|thought|"
+    r"knew)\b)"
 )
 
 

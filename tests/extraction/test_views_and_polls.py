@@ -437,3 +437,23 @@ def test_a_parenthetical_attribution_keeps_the_words_after_it():
     s = only(extract(text))
     assert s.speaker_mention == "the independent Vermont senator"
     assert len(s.parts) == 2 and "the media considered him" in s.text
+
+
+def test_a_clause_after_said_is_no_inverted_speaker():
+    # the relative clause ends in a quotation: 'said' is not inverted ('said he doesn't ...')
+    text = (
+        "Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort requires a "
+        "settled alternative to succeed."
+    )
+    said = next(s for s in extract(text) if s.cue == "said")
+    assert said.speaker_mention == "Humphrey"
+    assert (
+        core(said.text) == "he doesn’t believe the effort requires a settled alternative to succeed"
+    )
+    calls = next(s for s in extract(text) if s.cue == "calls")
+    assert core(calls.text) == "Trump a “sociopath"
+
+
+def test_an_inverted_pronoun_alone_is_still_a_speaker():
+    s = only(extract('"We will win," said he.'))
+    assert s.speaker_mention == "he"
