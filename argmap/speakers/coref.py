@@ -260,7 +260,7 @@ _OPENING_PHRASE = re.compile(
 # title ends with a word of the kind (group 1); the name is two to four capitalised words
 # (group 2) that a verb, a comma or a possessive follows.
 _TITLED_SUBJECT = re.compile(
-    r"((?:[\w’'.-]+\s+){0,5}?[a-z][\w-]*\s+)"
+    r"((?:[A-Z][\w’'.-]*+\s++){1,4}+(?:[a-z][\w-]*+\s++){1,3}+)"
     r"([A-Z][\w’'-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w’'-]+){1,3})(?=\s+[a-z]|,|['’]s\b)"
 )
 _TITLE_PHRASE_WORDS = (
@@ -1348,20 +1348,22 @@ class SpeakerTracker:
             person = self._subject_person(match.start(2), match.group(2), match.group(1))
             if person is not None:
                 return match.start(2), person
-        titled = _TITLED_SUBJECT.match(text, sentence)
-        if (
-            titled is not None
-            and titled.group(1).split(None, 1)[0].casefold() not in _OPENING_WORDS
-            and all(w in _TITLE_PHRASE_WORDS for w in titled.group(1).split() if w[:1].islower())
+        first = _FIRST_WORD.match(text, sentence)
+        if first is None:
+            return None
+        word = first.group().casefold()
+        titled = (
+            None
+            if word in _OPENING_WORDS or is_pronoun(word)
+            else _TITLED_SUBJECT.match(text, sentence)
+        )
+        if titled is not None and all(
+            w in _TITLE_PHRASE_WORDS for w in titled.group(1).split() if w[:1].islower()
         ):  # "Democratic presidential candidate Bernie Sanders is choosing not to respond";
             # not "While Republican presidential nominee Donald Trump has yet to endorse"
             person = self._subject_person(titled.start(2), titled.group(2), None)
             if person is not None:
                 return titled.start(2), person
-        first = _FIRST_WORD.match(text, sentence)
-        if first is None:
-            return None
-        word = first.group().casefold()
         apposition = word in DETERMINERS or word in _POSSESSIVE_PRONOUNS
         if not (apposition or word in _OPENING_WORDS or word.endswith("ing")):
             return None
@@ -1406,12 +1408,12 @@ class SpeakerTracker:
         the text named, though "Sanders" itself is never written with "said" or a title."""
         if " " in name:
             return name if titled or self._a_persons_name(name) else None
+        if titled or self._a_persons_name(name):
+            return self._lone_person(name, start, gender)
+        if not self._written_as_name(name):
+            return None  # "Staying", "Soon": capitals only at a sentence's start
         full = self._lone_person(name, start, gender)
-        if full is None:
-            return None
-        if titled or self._a_persons_name(name) or self._known_person(full):
-            return full
-        return None
+        return full if full is not None and self._known_person(full) else None
 
     def _known_person(self, name: str) -> bool:
         """Whether the full name ``name`` is a person's by what the text says of them: a
