@@ -716,10 +716,25 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
         # would rise.'
         return not any(w.lower().strip(",.") in _FINITE for w in words[1:])
     if first in ("last", "this", "next"):
-        return words[1].lower().strip(",.") in lx.DAY_WORDS
-    if first in lx.DAY_WORDS and (
-        words[1].lower() in ("he", "she", "they", "we", "i")
-        or any(w.lower() in _FINITE for w in words[1:6])
+        if words[1].lower().strip(",.") not in lx.DAY_WORDS:
+            return False
+        rest = [w.lower().strip(",.") for w in words[2:]]
+        # 'vowed last month to take his campaign ...': content after the time
+        return not (
+            rest
+            and (
+                (rest[0] == "to" and len(rest) > 1 and rest[1] not in lx.AUDIENCE_WORDS)
+                or rest[0] == "that"
+                or rest[0] in ("he", "she", "they", "we", "i")
+                or any(w in _FINITE for w in rest[:5])
+            )
+        )
+    if (
+        first in lx.DAY_WORDS
+        and (
+            re.split("[’']", words[1].lower())[0] in ("he", "she", "they", "we", "i")  # "he’s"
+            or any(w.lower() in _FINITE for w in words[1:6])
+        )
     ):
         return False  # 'said Tuesday the party would win': a clause after the day
     if (

@@ -757,6 +757,15 @@ def _attribute_cue(
             )
         )
         and has_words(masked[lo:before_at], 4)
+        # the words before are a clause, not a description of the speaker ('An enthusiastic
+        # Sanders supporter, Seacord complained of ...')
+        and (
+            "_" in masked[lo:before_at]  # a quotation
+            or any(
+                looks_finite(w) or w in _FINITE_WORDS or w.endswith(("n't", "n’t"))
+                for w in masked[lo:before_at].split()
+            )
+        )
     )
     if (
         base == "continue"
@@ -814,10 +823,18 @@ def _attribute_cue(
 
 _NAME_WHO = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*),\s+who\s[^;:]*_[”\"’']\s*$")
 _PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|I|it)\s+\S")
+_FINITE_WORDS = frozenset(
+    "is are was were has have had will would can could may might do does did".split()
+)
 _CLAUSE_AFTER = re.compile(r"\s*,\s+(?:but|and|yet|although|though|while)\s")
 _AUDIENCE_VERBS = frozenset(("tell", "inform", "assure", "remind", "brief"))
 _AUDIENCE_NAME = re.compile(
     r"\s+(?:the\s+|an?\s+)?[A-Z][\w.&-]*(?:[’']s)?(?:\s+[A-Z][\w.&-]*(?:[’']s)?){0,4}"
+)
+_AUDIENCE_COMMON = re.compile(
+    r"\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:court|crowd|audience|reporters|journalists|"
+    r"supporters|voters|committee|panel|jury|judge|senators|lawmakers|members|students|donors|"
+    r"listeners|viewers|readers|host|interviewer|paper|newspaper|magazine|station|network)\b"
 )
 _AUDIENCE_NOUN = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:station|network|newspaper|magazine|program|show|radio)\b"
@@ -827,7 +844,7 @@ _AUDIENCE_NOUN = re.compile(
 def _audience_then_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     """'"...," Trump told Britain’s ITV television station in an interview aired on Monday': the
     audience of 'tell' and circumstance after it, no content."""
-    name = _AUDIENCE_NAME.match(masked, cue_end, hi)
+    name = _AUDIENCE_NAME.match(masked, cue_end, hi) or _AUDIENCE_COMMON.match(masked, cue_end, hi)
     if name is None:
         return False
     end = name.end()

@@ -457,3 +457,36 @@ def test_a_clause_after_said_is_no_inverted_speaker():
 def test_an_inverted_pronoun_alone_is_still_a_speaker():
     s = only(extract('"We will win," said he.'))
     assert s.speaker_mention == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The Independent Vermont senator vowed last month to take his campaign all the way "
+            "to the convention.",
+            "to take his campaign all the way to the convention",
+        ),
+        (
+            "He says tonight he’s a step closer to being the next president.",
+            "he’s a step closer to being the next president",
+        ),
+        (
+            "Michigan was only doing what 40 states already do, he told the court in his filing.",
+            "Michigan was only doing what 40 states already do",
+        ),
+    ],
+)
+def test_content_after_or_before_a_time_or_an_audience(text, content):
+    assert core(only(extract(text)).text) == content
+
+
+def test_a_description_before_the_speaker_is_not_content():
+    # 'An enthusiastic Sanders supporter, Seacord complained of ...': no clause before the comma
+    text = (
+        "An enthusiastic Sanders supporter, Seacord complained of the economic and power "
+        "imbalance he sees in this country."
+    )
+    assert all("supporter" not in s.text for s in extract(text))
+    s = only(extract("The economy is doing fine, Smith said on Tuesday."))
+    assert core(s.text) == "The economy is doing fine"
