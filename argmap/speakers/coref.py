@@ -238,6 +238,13 @@ _SUBJECT = re.compile(
 )
 
 
+# A sentence whose subject is two people: "Mr. Rubio and Mr. Cruz", "Hillary Clinton and
+# Senator Elizabeth Warren of Massachusetts" (groups 1 and 3 honorifics, 2 and 4 names).
+_HONORIFIC_OR_TITLE = r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.\s+|(?:Senator|Gov\.|Governor)\s+)?"
+_PAIR_SUBJECT = re.compile(
+    rf"{_HONORIFIC_OR_TITLE}([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+"
+    rf"{_HONORIFIC_OR_TITLE}([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b"
+)
 # The first he/she/his/her after a name in its sentence, with no quotation mark, other
 # capitalised word or sentence end between ("Trump revised his plan"; not "Trump met Clinton
 # and her aides", not "Trump said, 'She ...'").
@@ -1030,6 +1037,8 @@ class SpeakerTracker:
             for seen in self._history
             if seen[0] < position and (wanted is None or seen[1].kind in wanted)
         ]
+        if gender == "plural":
+            candidates += self._pairs_before(position)  # "Mr. Rubio and Mr. Cruz ... They"
         quoted = self._in_quotation(position)
         clause_object = _CLAUSE_OBJECT.match(self.text, position + len(pronoun))
         disjoint = set(clause_object.group(1).split()) if clause_object else set()
@@ -1066,6 +1075,23 @@ class SpeakerTracker:
         if gender in ("male", "female"):
             self._resolved_gender.setdefault(resolved.name, gender)
         return resolved
+
+    def _pairs_before(self, position: int) -> list[tuple[int, Resolved]]:
+        """Two people who are the subject of the sentence before ``position`` (or of its
+        own): "Mr. Rubio and Mr. Cruz, who have been fierce adversaries, ... They were" ->
+        the group "Marco Rubio and Ted Cruz"."""
+        starts = self._sentence_starts(max(0, position - _PRONOUN_REACH), position)
+        pairs = []
+        for start in starts[-2:]:
+            pair = _PAIR_SUBJECT.match(self.text, start)
+            if pair is None:
+                continue
+            first = self._subject_person(pair.start(2), pair.group(2), pair.group(1))
+            second = self._subject_person(pair.start(4), pair.group(4), pair.group(3))
+            if first is not None and second is not None and first.name != second.name:
+                group = Resolved(f"{first.name} and {second.name}", SpeakerKind.GROUP, None)
+                pairs.append((pair.start(2), group))
+        return pairs
 
     def _narrator(self, position: int) -> Resolved:
         """The writer an "I" outside quotation marks at ``position`` stands for: in a

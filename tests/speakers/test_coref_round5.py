@@ -440,3 +440,28 @@ def test_it_with_no_organisation_before_is_no_one() -> None:
     )
     names = resolve_in_order(text, ("Edward Klein", 1), ("It", 1))
     assert names == ["Edward Klein", "It"]
+
+
+# nyt_2016-03-12_republicans-lower-volume-in-debate.txt (PolNeAR train)
+DEBATE = (
+    "Senator Marco Rubio of Florida, whose candidacy is on the line in his state's primary on "
+    "Tuesday, passed up easy chances to challenge Mr. Trump on immigration and foreign visas. "
+    "Senator Ted Cruz of Texas, who is running second to Mr. Trump in many states, stuck to "
+    "policy at first.\n\n"
+    "Mr. Rubio and Mr. Cruz, who have been fierce adversaries for months and are now facing off "
+    "in Florida, had moments where they teamed up against Mr. Trump. They were especially hard "
+    "on him over Israel."
+)
+
+
+def test_they_after_two_people_who_are_the_subject_is_the_two() -> None:
+    assert resolve(DEBATE, "They") == "Marco Rubio and Ted Cruz"
+
+
+def test_they_after_two_people_named_as_objects_is_not_the_two() -> None:
+    text = DEBATE.replace(
+        "Mr. Rubio and Mr. Cruz, who have been fierce adversaries for months and are now facing "
+        "off in Florida, had",
+        "Voters who watched Mr. Rubio and Mr. Cruz had",
+    )
+    assert resolve(text, "They") != "Marco Rubio and Ted Cruz"
