@@ -214,6 +214,16 @@ def split_role(mention: str) -> ParsedMention:
     aside = _after_aside(text)
     if aside is not None:
         return split_role(aside)
+    counted = _FIGURE_OF.search(text)
+    if (
+        counted is not None
+        and counted.group(1) in FIGURE_HEADS
+        and counted.group(1) not in _PEOPLE_COUNTED  # "significant numbers of ... voters"
+    ):
+        # "A CNN/ORC poll of South Carolina": a poll of a place or of people, not a speaker
+        return ParsedMention(
+            text, None, SpeakerKind.UNKNOWN, proper=False, head=counted.group(1), note=_FIGURES
+        )
     segments = _segments(text)
     if (
         len(segments) > 1
@@ -241,6 +251,8 @@ def split_role(mention: str) -> ParsedMention:
     return _figures_checked(parsed, segments[0])
 
 
+_FIGURES = "figures (a poll, a study, records)"
+_FIGURE_OF = re.compile(r"^(?:\S+ ){0,4}?([a-z]+) of (?=[A-Z])")
 _ASIDE = re.compile(r" (--|—|–) [^—–]+? \1 ")
 
 
@@ -968,8 +980,13 @@ def _trim_edges(text: str) -> str:
             word.endswith("ing")
             and len(word) > 5
             and word not in _ING_NOUNS
-            and _is_plural(_bare(before))
-            and (before[:1].isupper() or _bare(before)[:-1] in _HEAD_NOUNS)
+            and (
+                (
+                    _is_plural(_bare(before))
+                    and (before[:1].isupper() or _bare(before)[:-1] in _HEAD_NOUNS)
+                )
+                or _bare(before) in FIGURE_HEADS  # "a Washington Post database tracking"
+            )
         ):
             # "Trump went", "Perez lobbies for ...", "Protesters marching through ...": the
             # verb of the clause the name begins
@@ -1025,7 +1042,7 @@ def _attributive(words: list[str], i: int) -> bool:
 _TRAILING_NOT_NAME = frozenset(
     """
     himself herself themselves itself myself ourselves yourself soon too also alone instead
-    again now then today yesterday tonight
+    again now then today yesterday tonight out
     """.split()
 )
 # Verbs in the past or the present that, in lower case after a name, begin its clause ("Trump

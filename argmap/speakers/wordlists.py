@@ -365,6 +365,7 @@ FIGURE_HEADS = frozenset(
     figures numbers statistics stats estimate estimates projection projections findings
     finding research results result records record documents document filing filings tally
     average averages count counts census index model models forecast forecasts review
+    returns database databases
     """.split()
 )
 # Things that show or contain, never speak themselves unless their maker is named.

@@ -554,3 +554,28 @@ def test_an_accord_a_summary_and_a_poll_with_its_clause_are_not_speakers() -> No
     assert (poll.name, poll.note) == ("new poll", "figures (a poll, a study, records)")
     # a relative "that" after a name is no clause of a description
     assert split_role("Sen. Bob Corker").name == "Bob Corker"
+
+
+# ------------------------------------------------- polls, databases and returns, not speakers
+
+# nyt_2016-02-18_trump-fires-up-g-o-p-base-by-p (PolNeAR train, untouched4; gold: not a
+# speaker): "A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a
+# 16-point lead" (was the person "Carolina"); politico_2015-11-12_cruz-and-trump-tied-in-te
+# (tune): "According to an online University of Texas/Texas Tribune poll out Thursday, ...";
+# wash-post_2016-09-25_phone-video-is-first-pub (dev): "according to a Washington Post database
+# tracking such deaths"; nyt_2016-02-25_rubio-has-the-praise-just-not- (untouched4): "even if
+# the election returns suggest otherwise"
+
+
+def test_a_poll_of_a_place_a_database_and_returns_are_not_speakers() -> None:
+    figures = "figures (a poll, a study, records)"
+    assert split_role("A CNN/ORC poll of South Carolina released").note == figures
+    assert split_role("an online University of Texas/Texas Tribune poll out").note == figures
+    assert split_role("a Washington Post database tracking such deaths").note == figures
+    assert split_role("the election returns").note == figures
+    # people a number counts stay a group; an issuer named after "by" still speaks
+    voters = split_role("significant numbers of Republican voters")
+    assert (voters.kind, voters.note) == (GROUP, None)
+    crowdpac = "an analysis of Federal Election Commission data by Crowdpac"
+    assert split_role(crowdpac).name == "Crowdpac"
+    assert split_role("Secretary of State John Kerry").name == "John Kerry"
