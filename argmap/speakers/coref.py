@@ -257,7 +257,7 @@ _MALE = frozenset("he his himself".split())
 _TITLE_AND_HONORIFIC_WORDS = TITLES | frozenset("mr mrs ms miss dr sen rep gov gen".split())
 _HONORIFIC_WORDS = frozenset("mr mrs ms miss dr sen rep gov gen prof rev".split())
 # A sentence's first word, and the opening phrase after it up to its comma.
-_FIRST_WORD = re.compile(r"[A-Z][a-z]+\b")
+_FIRST_WORD = re.compile(r"[A-Z][a-z]*\b")
 _OPENING_PHRASE = re.compile(
     r"(?:[^,.;:!?\"“”\n]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Rep)\.|(?<=Gov)\."
     r"|(?<=\b[A-Z])\.){0,90}?,\s+"
@@ -1398,11 +1398,11 @@ class SpeakerTracker:
             return None
         if apposition:  # "His guest, the actress and activist Kamala Lopez, was ..."
             named = _APPOSITION_NAME.match(text, comma.end())
-            if named is None:
-                return None
-            person = self._subject_person(named.start(1), named.group(1), None)
-            return None if person is None else (named.start(1), person)
-        match = _SUBJECT.match(text, comma.end())  # "On Sunday, Mr. Trump was ..."
+            if named is not None:
+                person = self._subject_person(named.start(1), named.group(1), None)
+                return None if person is None else (named.start(1), person)
+        # "On Sunday, Mr. Trump was ..."; "A Democrat, Mr. Justice is running ..."
+        match = _SUBJECT.match(text, comma.end())
         if match is None:
             return None
         person = self._subject_person(match.start(2), match.group(2), match.group(1))

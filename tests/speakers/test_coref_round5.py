@@ -465,3 +465,32 @@ def test_they_after_two_people_named_as_objects_is_not_the_two() -> None:
         "Voters who watched Mr. Rubio and Mr. Cruz had",
     )
     assert resolve(text, "They") != "Marco Rubio and Ted Cruz"
+
+
+# wash-post_2016-09-03_hacker-who-exposed-clinton-s-pr.txt (PolNeAR train)
+GUCCIFER = (
+    'Marcel Lehel Lazar, 44, known online as "Guccifer," was extradited in 2014 to the United '
+    "States.\n\n"
+    'Despite his "admittedly brash on-line personality," public defender Shannon S. Quill '
+    "wrote, Lazar is actually a devoted father and husband who was frustrated by his inability "
+    "to find work in the computer sector.\n\n"
+    "A high school graduate, Lazar had no formal training or computer expertise. He told the "
+    "New York Times that he obtained access to the email and social-media accounts of "
+    "high-profile people by reading their Wikipedia pages."
+)
+
+
+def test_a_sentence_opening_with_a_one_letter_article_has_its_subject_read() -> None:
+    # "A high school graduate, Lazar had ...": the subject after the opening apposition (the
+    # sentence's first word "A" was read as no word at all), so "He told" is Lazar, not the
+    # public defender who wrote before
+    names = resolve_in_order(GUCCIFER, ("public defender Shannon S. Quill", 1), ("He", 1))
+    assert names == ["Shannon S. Quill", "Marcel Lehel Lazar"]
+
+
+def test_an_apposition_with_its_name_after_the_article_is_still_read() -> None:
+    text = GUCCIFER.replace(
+        "A high school graduate, Lazar had", "A public defender, Shannon S. Quill, had"
+    )
+    names = resolve_in_order(text, ("public defender Shannon S. Quill", 1), ("He", 1))
+    assert names[1] != "Marcel Lehel Lazar"
