@@ -1135,6 +1135,9 @@ _NOBODY = frozenset(("no one", "nobody", "no-one", "none", "not one"))
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 
 
+_IT_IS = frozenset("it's that's there's here's what's".split())
+
+
 def _not_a_name(text: str, determined: bool = False) -> str | None:
     """Why ``text`` (edges trimmed) names no speaker, or None when it may name one;
     ``determined``: the mention began with "the" ("the senator" is a description)."""
@@ -1179,6 +1182,8 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         len(words) == 1 and (bares[0] in _HEADLINE_VERBS or bares[0] in ("having", "being"))
     ):
         return "not a name"  # "keeps", "made other public", a headline's "Spurns", "Having"
+    if words[0].replace("’", "'").casefold() in _IT_IS:
+        return "not a name"  # "It's worth", "It's another riposte": a clause, not its subject
     if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
     if (
@@ -1581,7 +1586,13 @@ def _possessive(tokens: list[str], p: int) -> ParsedMention:
         return rest._replace(affiliation=affiliation or rest.affiliation)
     # "Sanders's top advisers", "Rubio's campaign": the whole phrase names the group
     proper = rest.proper or (affiliation is not None and rest.kind is not SpeakerKind.PERSON)
-    return rest._replace(name=" ".join(tokens), affiliation=affiliation, proper=proper)
+    name = " ".join(tokens)
+    if affiliation is not None and owner.role and owner.kind is SpeakerKind.PERSON:
+        # "Congressman Trey Gowdy’s office" is "Trey Gowdy’s office": the owner's title is
+        # theirs, no part of the name of what they own
+        mark = last[len(owner_tokens[-1]) :]  # "’s", "'s" or "'"
+        name = f"{owner.name}{mark} {' '.join(tokens[p + 1 :])}"
+    return rest._replace(name=name, affiliation=affiliation, proper=proper)
 
 
 def _scan(tokens: list[str]) -> ParsedMention:

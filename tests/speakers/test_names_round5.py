@@ -579,3 +579,26 @@ def test_a_poll_of_a_place_a_database_and_returns_are_not_speakers() -> None:
     crowdpac = "an analysis of Federal Election Commission data by Crowdpac"
     assert split_role(crowdpac).name == "Crowdpac"
     assert split_role("Secretary of State John Kerry").name == "John Kerry"
+
+
+# ------------------------------------------------- the owner's title; "It's" opens a clause
+
+# breitbart_2016-09-30_the-latest-trump-urges-supporter (PolNeAR dev; gold: "Gary Johnson's
+# doctor"): "Libertarian presidential candidate Gary Johnson’s doctor is calling the candidate
+# “extremely physically fit.”"; west-journal_2015-11-23_look-how-trey-gowdy-just-fired-b
+# (untouched3; gold: "Trey Gowdy's office")
+
+
+def test_an_owners_title_is_no_part_of_what_they_own() -> None:
+    doctor = split_role("Libertarian presidential candidate Gary Johnson’s doctor")
+    assert (doctor.name, doctor.affiliation) == ("Gary Johnson’s doctor", "Gary Johnson")
+    office = split_role("Congressman Trey Gowdy’s office")
+    assert (office.name, office.kind) == ("Trey Gowdy’s office", ORG)
+    assert split_role("Mr. Rubio's backers").name == "Mr. Rubio's backers"  # an honorific
+
+
+def test_its_opens_a_clause_not_a_name() -> None:
+    # nyt_2016-09-30_keep-the-returns-trump-just-give (dev): "It's worth ..." was a speaker
+    assert split_role("It's worth").note == "not a name"
+    assert split_role("It’s another riposte").note == "not a name"
+    assert split_role("Its spokesman").note is None
