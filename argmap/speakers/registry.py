@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from rapidfuzz import fuzz, process
 
@@ -60,6 +60,9 @@ Key = tuple[str, ...]
 TOKEN_MIN_RATIO = 85.0  # a differing token must be at least this close (rapidfuzz ratio)
 TOKEN_MIN_LENGTH = 5  # ... and this long: "Jon" / "John" are not spelling variants
 REST_MIN_RATIO = 70.0  # pre-filter on the unshared tokens of longer names
+#: A registry made with ``forget_documents`` empties its caches of mention strings past this
+#: many (a corpus-scale block sees millions of distinct ones).
+CACHED_MENTIONS = 1 << 16
 
 
 @dataclass(slots=True, eq=False)
@@ -76,6 +79,10 @@ class _Entry:
     seen: bool = False
     mentions: int = 0  # mentions resolved to it: which of several namesakes the corpus quotes
     gender: str | None = None  # 'male' / 'female' as the texts show it ('?' when they differ)
+
+
+#: What stands in the registry's list for a speaker of a forgotten document's own.
+_FORGOTTEN = _Entry(-1, cast("Speaker", None), "p")
 
 
 class _Parse(NamedTuple):
@@ -156,7 +163,11 @@ class SpeakerRegistry:
             for key in map(name_key, group.names)
         }
         self._entries: list[_Entry] = []
+        # the corpus's names: kind class -> name key -> entry (the most numerous lookups,
+        # without a tuple of scope and key each)
+        self._names: dict[str, dict[Key, int]] = {"p": {}, "o": {}}
         self._by_key: dict[tuple[str, str, Key], int] = {}  # (kind class, scope, key) -> entry
+        self._tokens: dict[str, str] = {}  # one string per name token the registry keeps
         # blocks for fuzzy matching: (kind class, token, token count) -> the speakers' keys
         # with that token, each with its other tokens (what a spelling variant changes);
         # see _Block
@@ -185,6 +196,9 @@ class SpeakerRegistry:
         self._doc_lookups: dict[str, list[tuple[str, str, Key]]] | None = (
             {} if forget_documents else None
         )
+        # per document: the speakers of its own (a one-word name its namesakes leave
+        # ambiguous, a description): no other document's mention can reach them
+        self._doc_entries: dict[str, list[int]] = {}
         self._table_entries = [self._from_table(alias) for alias in self._table.speakers]
 
     @classmethod
@@ -202,20 +216,32 @@ class SpeakerRegistry:
         return bool(parsed) and name_key(parsed) in self._not_speakers
 
     def speakers(self) -> list[Speaker]:
-        """Every speaker mentioned so far, in order of first mention."""
+        """Every speaker mentioned so far, in order of first mention (but for the forgotten
+        documents' own: see ``forget_document``)."""
         return [e.speaker for e in self._entries if e.seen]
 
     def forget_document(self, doc_id: str) -> None:
         """Drop what the registry keeps for document ``doc_id`` alone (its named people and
         organisations, its mentions' lookups), once its last mention is resolved: a registry
-        made with ``forget_documents=True`` must never see that document again. Its speakers
-        and everything the corpus shares stay."""
+        made with ``forget_documents=True`` must never see that document again. The
+        speakers of its own go too (``speakers()`` leaves them out: the caller keeps what
+        ``resolve`` gave); the corpus's speakers and everything it shares stay."""
         self._doc_people.pop(doc_id, None)
         self._doc_orgs.pop(doc_id, None)
         if self._doc_lookups is not None:
             by_key = self._by_key
             for lookup in self._doc_lookups.pop(doc_id, ()):
                 by_key.pop(lookup, None)
+            entries = self._entries
+            for index in self._doc_entries.pop(doc_id, ()):
+                entries[index] = _FORGOTTEN  # only its document's lookups led to it
+        if len(self._settled) + len(self._parsed) > CACHED_MENTIONS:
+            # pure caches (a mention string's parse, and its speaker once that is fixed by
+            # the key it names): resolved again the slow way, a mention finds what it found
+            # (the key's lookup is never changed once made), so they need not grow with
+            # the corpus
+            self._settled.clear()
+            self._parsed.clear()
 
     def _in_doc(self, doc_id: str, lookup: tuple[str, str, Key], index: int) -> None:
         """A lookup of document ``doc_id`` alone, to be forgotten with it."""
@@ -374,7 +400,7 @@ class SpeakerRegistry:
         """A named speaker: same key, else a spelling variant, else (an organisation) the
         one its acronym names, else (a person) the one-word name waiting for a full name,
         else a new speaker."""
-        index = self._by_key.get((parse.cls_, "", parse.key))
+        index = self._names[parse.cls_].get(parse.key)
         if index is not None:
             return self._entries[index]
         short = _given_and_family(parse.surface, parse.key) if parse.cls_ == "p" else None
@@ -399,7 +425,7 @@ class SpeakerRegistry:
         entry = self._new(parse.surface, parse.kind, parse.cls_, "", parse.key, indexed=True)
         if parse.cls_ == "p" and len(parse.key) > 1:
             self._unindexed.append((entry.index, parse.surface))
-            self._middle.setdefault(short or parse.key, entry.index)
+            self._middle.setdefault(self._interned(short) if short else entry.keys[0], entry.index)
         elif parse.cls_ == "o":
             self._index_acronym(entry, parse.surface)
         return entry
@@ -408,7 +434,7 @@ class SpeakerRegistry:
         """The person written with and without a middle name: "Hillary Rodham Clinton" and
         "Hillary Clinton" (``short``: a longer name's given and family name alone)."""
         if short is not None:  # the longer name: the person written without the middle one
-            index = self._by_key.get(("p", "", short))
+            index = self._names["p"].get(short)
             if index is None:
                 index = self._middle.get(short)
         elif len(key) == 2:  # the shorter name: a person written with a middle name
@@ -620,6 +646,7 @@ class SpeakerRegistry:
         seen: bool = True,
     ) -> _Entry:
         sid = "spk-" + content_id(f"{cls_}|{scope}|{' '.join(key)}")[:12]
+        key = self._interned(key)
         entry = _Entry(
             len(self._entries),
             self._speaker_type(id=sid, name=name, kind=kind),
@@ -628,10 +655,14 @@ class SpeakerRegistry:
             seen=seen,
         )
         self._entries.append(entry)
-        if scope in ("", "~"):  # the corpus's
+        if not scope:  # the corpus's names
+            self._names[cls_][key] = entry.index
+        elif scope == "~":  # the corpus's one-word names standing for a person
             self._by_key[(cls_, scope, key)] = entry.index
         else:  # a document's own
             self._in_doc(scope, (cls_, scope, key), entry.index)
+            if self._doc_lookups is not None:
+                self._doc_entries.setdefault(scope, []).append(entry.index)
         entry.keys = (key,)
         if indexed:
             self._index_block(entry, key)
@@ -640,9 +671,16 @@ class SpeakerRegistry:
     def _add_key(self, entry: _Entry, key: Key) -> None:
         if key in entry.keys:
             return
+        key = self._interned(key)
         entry.keys += (key,)
-        self._by_key[(entry.kind_class, "", key)] = entry.index
+        self._names[entry.kind_class][key] = entry.index
         self._index_block(entry, key)
+
+    def _interned(self, key: Key) -> Key:
+        """``key`` made of the registry's one string per token (a corpus-scale block holds
+        hundreds of thousands of names made of a few thousand tokens)."""
+        tokens = self._tokens
+        return tuple([tokens.setdefault(token, token) for token in key])
 
     def _index_block(self, entry: _Entry, key: Key) -> None:
         if len(key) < 2:
@@ -657,11 +695,13 @@ class SpeakerRegistry:
                 if len(block) < SMALL_BLOCK:
                     blocks[(cls_, token, n)] = (*block, (rest, key, entry.index))
                 else:
-                    grown = {(k, i): r for r, k, i in block}
-                    grown[(key, entry.index)] = rest
+                    grown = _LargeBlock()
+                    for r, k, i in block:
+                        grown.add(r, k, i)
+                    grown.add(rest, key, entry.index)
                     blocks[(cls_, token, n)] = grown
             else:
-                block[(key, entry.index)] = rest
+                block.add(rest, key, entry.index)
 
     def _fuzzy(self, cls_: str, key: Key) -> _Entry | None:
         """A spelling variant of ``key`` among the speakers sharing one of its tokens."""
@@ -732,19 +772,38 @@ def _acronym_of(name: str) -> str | None:
 
 SMALL_BLOCK = 16  # below this, a plain loop over fuzz.ratio beats process.extract's set-up
 
+
+class _LargeBlock:
+    """A large block: its names' other tokens, keys and entries in three lists, in the order
+    they came (about 24 bytes a name, where a dict of (key, entry) tuples took some 110)."""
+
+    __slots__ = ("indexes", "keys", "rests")
+
+    def __init__(self) -> None:
+        self.rests: list[str] = []
+        self.keys: list[Key] = []
+        self.indexes: list[int] = []
+
+    def add(self, rest: str, key: Key, index: int) -> None:
+        self.rests.append(rest)
+        self.keys.append(key)
+        self.indexes.append(index)
+
+
 # A block is a tuple of (other tokens, key, entry index) while small: most are, and plain
-# tuples of strings and ints cost the garbage collector nothing. A large one is a dict
-# {(key, entry index): other tokens} searched with rapidfuzz.process.extract.
-_Block = tuple[tuple[str, Key, int], ...] | dict[tuple[Key, int], str]
+# tuples of strings and ints cost the garbage collector nothing. A large one is a
+# _LargeBlock searched with rapidfuzz.process.extract (ties in the order the names came).
+_Block = tuple[tuple[str, Key, int], ...] | _LargeBlock
 
 
 def _closest(query: str, block: _Block, cutoff: float) -> list[tuple[float, tuple[Key, int]]]:
     """(score, (key, entry index)) of the block's names scoring at least ``cutoff``, best first."""
-    if isinstance(block, dict):
+    if isinstance(block, _LargeBlock):
+        keys, indexes = block.keys, block.indexes
         return [
-            (score, found)
-            for _, score, found in process.extract(
-                query, block, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+            (score, (keys[at], indexes[at]))
+            for _, score, at in process.extract(
+                query, block.rests, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
             )
         ]
     ratio = fuzz.ratio
