@@ -57,7 +57,6 @@ def copy_workspace(source, target: str) -> CopyReport:
     """Copy the open workspace ``source`` into a new workspace at ``target`` (a file or folder
     path, or a PostgreSQL connection string naming an empty database); ``WorkspaceError`` when
     the target exists or is not empty. The source is only read."""
-    from argmap.store.core import default_actor, now
     from argmap.store.workspace import Workspace
 
     saved = source.saved_model()
@@ -80,11 +79,12 @@ def copy_workspace(source, target: str) -> CopyReport:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('copied_from', ?)", (source.workspace_id,)
             )
-            if saved is not None and place.read() is None:
-                place.write(conn, saved, default_actor(), now())
-                report.model = "copied"
-            elif saved is not None:
-                report.model = "kept"
+        # once the rows are in: a copy that fails leaves no model beside what it rolled back
+        if saved is not None and place.read() is None:
+            destination.keep_model(saved)
+            report.model = "copied"
+        elif saved is not None:
+            report.model = "kept"
     except BaseException:
         destination.close()
         raise
