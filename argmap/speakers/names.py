@@ -204,6 +204,10 @@ def split_role(mention: str) -> ParsedMention:
         if not PREPOSITIONS.isdisjoint(map(_bare, text[: -len(trimmed)].split())):
             # "those around him": people near him, not he
             return ParsedMention(text, None, SpeakerKind.UNKNOWN, proper=False, note="not a name")
+    if trimmed.casefold() in ("one", "ones") and text.split()[0].casefold() == "including":
+        # a list's "including one called therapeutic cloning": one of the things listed, no
+        # speaker ("one" alone may be a person: "one said")
+        return ParsedMention(trimmed, None, SpeakerKind.UNKNOWN, proper=False, note="not a name")
     text = trimmed
     note = note or _not_a_name(text, _DETERMINED.match(mention) is not None)
     if note is not None:

@@ -324,7 +324,7 @@ LEADING_NOT_NAME = frozenset(
     """
     and but or nor so yet for if as while when whenever after before since until because
     although though unless once whereas whether than like unlike despite
-    following contrary according throughout except
+    following contrary according throughout except including
     now even still also just only then meanwhile however instead later earlier again too
     already ever never indeed thus perhaps maybe moreover furthermore besides otherwise
     asked speaking writing responding answering pressed noting adding describing referring

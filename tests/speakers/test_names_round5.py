@@ -602,3 +602,18 @@ def test_its_opens_a_clause_not_a_name() -> None:
     assert split_role("It's worth").note == "not a name"
     assert split_role("It’s another riposte").note == "not a name"
     assert split_role("Its spokesman").note is None
+
+
+# ------------------------------------------------- a list's "including one"
+
+# breitbart_2016-04-01_clinton-sanders-had-opposing-vie (PolNeAR train, untouched2): "he
+# repeatedly supported a ban on all forms of human cloning, including one called therapeutic
+# cloning" made a speaker "including one"
+
+
+def test_a_lists_including_one_is_no_speaker() -> None:
+    assert split_role("including one").note == "not a name"
+    assert split_role("One").note is None  # "one" alone may be a person (round 4)
+    # a list's "including" before a name is no part of it; "one official" is someone
+    assert split_role("including Sen. Ted Cruz")[:2] == ("Ted Cruz", "Sen.")
+    assert split_role("one official").note is None
