@@ -494,3 +494,29 @@ def test_an_apposition_with_its_name_after_the_article_is_still_read() -> None:
     )
     names = resolve_in_order(text, ("public defender Shannon S. Quill", 1), ("He", 1))
     assert names[1] != "Marcel Lehel Lazar"
+
+
+# wash-post_2016-01-31_can-the-gop-establishment-stop-t.txt (PolNeAR train)
+DIRT_PATH = (
+    "Few candidates go undefeated, but at that point, many strategists think, Trump would be "
+    "extremely difficult to stop en route to one of the most surprising nomination victories "
+    "of all time.\n\n"
+    'One strategist described the imbalance in the race to date as "an anti-establishment '
+    'superhighway and an establishment dirt path."\n\n'
+    "What could start this process is a surprisingly strong finish by Rubio here Monday. He is "
+    "hoping for two things that day."
+)
+
+
+def test_one_of_a_kind_is_not_the_group_of_that_kind() -> None:
+    # "One strategist" is one person, not the group "many strategists" spoke for; so 'He'
+    # after it is no group either
+    names = resolve_in_order(DIRT_PATH, ("many strategists", 1), ("One strategist", 1), ("He", 1))
+    assert names[0] == "strategists"
+    assert "strategists" not in names[1:]
+
+
+def test_the_members_of_a_kind_are_still_the_group() -> None:
+    text = DIRT_PATH.replace("One strategist described", "The strategists described")
+    names = resolve_in_order(text, ("many strategists", 1), ("The strategists", 1))
+    assert names == ["strategists", "strategists"]
