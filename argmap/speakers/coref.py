@@ -407,6 +407,7 @@ class SpeakerTracker:
         self._starts: list[int] | None = None  # where sentences start (see _all_sentence_starts)
         self._mentioned: dict[int, Resolved | None] = {}  # a run's place -> the person it names
         self._lone: dict[str, str | None] = {}  # one-word name -> the person it names
+        self._known_people: set[str] = set()  # full names shown to be people's (_known_person)
         self._alone: dict[str, str] = {}  # one-word name -> the person a mention of it named
         self._role_words: dict[int, frozenset[str]] = {}  # a name's place -> its role words
         self._lowered: str | None = None  # the text in lower case, when needed
@@ -1445,12 +1446,17 @@ class SpeakerTracker:
         """Whether the full name ``name`` is a person's by what the text says of them: a
         pronoun that follows them ("Bernie Sanders won ... He's"), or a mention of theirs
         resolved already; not "Compaq Computer", which the text writes only as a company's."""
-        return self._a_persons_name(name) and (
+        if name in self._known_people:
+            return True
+        known = self._a_persons_name(name) and (
             self._text_gender(name) is not None
             or any(
                 seen.name == name and seen.kind is SpeakerKind.PERSON for _, seen in self._history
             )
         )
+        if known:  # (a name not known yet may be once one of its mentions is resolved)
+            self._known_people.add(name)
+        return known
 
     def _people_mentioned_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
         """Every person named in the text in ``[low, position)``, latest first."""
