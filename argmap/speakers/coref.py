@@ -286,7 +286,7 @@ _OPENING_WORDS = (LEADING_NOT_NAME | MONTH_NAMES | DAY_NAMES | TIME_EDGE) - froz
 )
 # Capitalised words before a family name that are not a given name ("Sen. Clinton", "But
 # Trump").
-_NOT_GIVEN = _TITLE_AND_HONORIFIC_WORDS
+_NOT_GIVEN = _TITLE_AND_HONORIFIC_WORDS | _OPENING_WORDS
 
 
 _TITLE_CASE_SMALL = frozenset(
@@ -421,6 +421,7 @@ class SpeakerTracker:
         self._first_honorific: dict[str, int] | None = None  # name -> first place after Mr.
         self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
         self._shared_family: dict[str, Counter[str]] = {}  # family name -> given names before it
+        self._has_campaign: dict[str, bool] = {}  # family name -> the text names its campaign
         self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
         self._writer: str | None = None  # the article's writer, "" when unnamed (_narrator)
         self._labels: dict[str, str] = {}  # a transcript's label -> its person (_labelled_person)
@@ -816,7 +817,7 @@ class SpeakerTracker:
             or mention.split(None, 1)[0] in _LOWER_TITLES
             or (
                 _APPOSED.match(mention)
-                and self.text[:start].rstrip().endswith(",")
+                and self.text[max(0, start - 40) : start].rstrip().endswith(",")
                 and _APPOSITION_END.match(self.text, end)
             )
         ):
@@ -991,13 +992,19 @@ class SpeakerTracker:
         ]
         people += self._subjects_between(low, position)
         for _, person in sorted(people, key=itemgetter(0), reverse=True):
-            family = person.name.rsplit(None, 1)[-1]
-            family = re.escape(family)
-            if " " in person.name and re.search(
-                rf"\b(?:{family}(?:['’]s)?\s+(?:campaign|team)|Team {family})\b", self.text
-            ):
+            if " " in person.name and self._names_campaign(person.name.rsplit(None, 1)[-1]):
                 return f"{person.name} campaign"
         return None
+
+    def _names_campaign(self, family: str) -> bool:
+        """Whether the text speaks of the campaign or team of ``family`` ("Clinton's
+        campaign", "Team Clinton"), read once per family name."""
+        known = self._has_campaign.get(family)
+        if known is None:
+            word = re.escape(family)
+            pattern = rf"\b(?:{word}(?:['’]s)?\s+(?:campaign|team)|Team {word})\b"
+            known = self._has_campaign[family] = re.search(pattern, self.text) is not None
+        return known
 
     def _pronoun_speaker(self, pronoun: str, position: int) -> Resolved:
         """The speaker a pronoun mention stands for; 'he' or 'she' then counts as that
@@ -1293,11 +1300,6 @@ class SpeakerTracker:
                 return "female" if kin.group(1) else "male"
         return None
 
-    def _shared_family_name(self, word: str) -> bool:
-        """Whether the text writes ``word`` after two different given names ("Donald Trump",
-        "Melania Trump")."""
-        return len(self._given_names(word)) > 1
-
     def _given_names(self, word: str) -> Counter[str]:
         """The given names the text writes before the family name ``word``, with how often
         ("Donald" 12, "Melania" 2); titles and a sentence's opening words ("But Trump") are
@@ -1591,17 +1593,28 @@ class SpeakerTracker:
         return None
 
     def _quotation_start(self, position: int) -> int:
-        """Where the quotation that closes just before ``position`` in its paragraph opens
-        ('"Well first of all, ...," the retired neurosurgeon said'), or ``position``."""
+        """When a quotation closes just before ``position`` ('"Well first of all, ...," the
+        retired neurosurgeon said'), where the paragraph's first quotation opens (a speaker's
+        quotation may run over several); else ``position``."""
         paragraph = self.text.rfind("\n", 0, position) + 1
-        before = self.text[paragraph:position].rstrip()
-        if not before.endswith((",”", ',"', "”", '"', ",’’", "''")):
+        end = position
+        while end > paragraph and self.text[end - 1].isspace():
+            end -= 1
+        if not self.text.endswith(("”", '"', ",’’", "''"), paragraph, end):
             return position
         opening = min(
-            (at for at in (before.find("“"), before.find('"'), before.find("''")) if at >= 0),
+            (
+                at
+                for at in (
+                    self.text.find("“", paragraph, end),
+                    self.text.find('"', paragraph, end),
+                    self.text.find("''", paragraph, end),
+                )
+                if at >= 0
+            ),
             default=-1,
         )
-        return position if opening < 0 else paragraph + opening
+        return position if opening < 0 else opening
 
     def _runs_before(self, position: int) -> Iterator[tuple[str, int, int]]:
         """(run, a place it is written, its latest place) for each run of capitals written
