@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from argmap.extraction import lexicon as lx
 from argmap.extraction.layout import INVISIBLE
+from argmap.speakers.wordlists import NUMBER_WORDS
 
 # a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark;
 # its word characters are never given back (++, *+): all that may follow them is optional and
@@ -314,13 +315,13 @@ def _counts(np_toks: list[Token]) -> bool:
     if first == "At":
         return second in ("least", "most")
     return first in ("About", "Around", "Over", "Under") and (
-        second[:1].isdigit() or second in _COUNT_WORDS
+        second[:1].isdigit() or second in _AMOUNTS
     )
 
 
-_COUNT_WORDS = frozenset(
-    "half a one two three four five six seven eight nine ten dozens hundreds thousands".split()
-)
+# Words that count or measure after "About", "Over" or "said about": 'About half of ...',
+# 'Over two dozen ...', 'about a dozen ...'.
+_AMOUNTS = NUMBER_WORDS | frozenset("half a one dozen dozens hundreds thousands".split())
 
 
 def _apposition_before(toks: list[Token], i: int) -> Span | None:
@@ -744,11 +745,6 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     ):
         return False  # 'said about half of the adjustment reflected ...': an amount, no topic
     return first in _ADJUNCT_STARTS
-
-
-_AMOUNTS = frozenset(
-    "half a one two three four five six seven eight nine ten a dozen hundred thousand".split()
-)
 
 
 _FINITE = frozenset(

@@ -48,13 +48,12 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:so|the|a|an|his|her|their|its)\s+$")
 _DETERMINER_ENDS = tuple("so the a an his her their its".split())  # a cheap test before it
-_PARTICIPLE_BEFORE = re.compile(
-    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keep|while|also|after|before|After|"
-    r"Before|While|"
+_PARTICIPLE_BEFORE = re.compile(  # searched in the lower-cased text before the cue
+    r"(,[”\"’']?|_[”\"’']|\b(?:is|are|was|were|been|be|by|keep|while|also|after|before|"
     rf"{_LEAD_INS_ING}|stopped)\s+"
     r"|\b\w+[’'](?:s|re|m)\s+)\s*$"  # "He's claiming", "they're saying"
 )
-_LINK_BEFORE = re.compile(r"\b(?:while|also|by|after|before|After|Before|While)\s+$")
+_LINK_BEFORE = re.compile(r"\b(?:[Ww]hile|also|by|[Aa]fter|[Bb]efore)\s+$")
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|keeps?|kept)\s+$")
 _CONTRACTION_BEFORE = re.compile(r"[’'](?:s|re|m)\s+$")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:After|Before|While|Since|By|Without|Despite|Upon)?\s*$")
