@@ -1073,10 +1073,6 @@ class SpeakerTracker:
             found = self._salient_person(gender, position, candidates, latest_fitting)
         else:
             found = latest_fitting(candidates)
-        if found is None and gender == "thing" and not quoted:
-            organisation = self._organisation_before(position)  # "The Post reported ... It"
-            if organisation is not None:
-                found = Resolved(organisation, SpeakerKind.ORGANISATION, None)
         if found is None:
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
         resolved = found

@@ -58,12 +58,14 @@ def test_a_description_after_a_name_and_its_comma_is_that_person() -> None:
     assert speakers_by_cue(SILVER)["tweeted"] == "Nate Silver"
 
 
-def test_it_is_the_organisation_named_last_when_none_spoke_before() -> None:
+def test_it_is_no_one_when_no_organisation_spoke_before() -> None:
     # usa-today_2016-09-08_laws-don-t-apply-equially-to-cli.txt (PolNeAR train), a reader's
-    # letter: "The FBI" is no speaker's mention, only the subject of "needs"
+    # letter: "The FBI" is no speaker's mention, only the subject of "needs". Giving "it" the
+    # organisation named last was tried and dropped: over the tuning sets it was right for
+    # about 3 of the 15 statements it changed (an email, a report, a rule is "it" far more
+    # often than a body never quoted), so the statement stays unattributed
     text = (
         "The FBI needs to stay out of this election process now unless it wants to release all "
         "its investigations. Play fair or don't play, boys."
     )
-    assert speakers_by_cue(text)["wants"] == "FBI"
-    assert resolve(text, "it") == "FBI"
+    assert speakers_by_cue(text)["wants"] is None
