@@ -14,10 +14,13 @@ from argmap.extraction import lexicon as lx
 from argmap.extraction.layout import INVISIBLE
 from argmap.speakers.wordlists import NUMBER_WORDS
 
-# a word (with inner apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark;
-# its word characters are never given back (++, *+): all that may follow them is optional and
-# starts with none, so the tokens are the same, and re stops sooner where a branch fails
-_TOKEN = re.compile(r"[’']\d\ds?\b|\w++(?:[’'.&-]\w++)*+(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]")
+# a number with thousands separators ("34,000 people": not "000 people"), a word (with inner
+# apostrophes, dots, hyphens; a plural possessive "Sanders'") or one mark; its word characters
+# are never given back (++, *+): all that may follow them is optional and starts with none, so
+# the tokens are the same, and re stops sooner where a branch fails
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})++(?![\w,])|[’']\d\ds?\b|\w++(?:[’'.&-]\w++)*+(?:(?<=s)[’'](?![\w’']))?\.?|[^\w\s]"
+)
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 
 

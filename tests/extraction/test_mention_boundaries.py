@@ -390,3 +390,15 @@ def test_a_noun_of_saying_with_its_owner_and_a_that_clause() -> None:
     assert (said.cue, said.speaker_mention) == ("warnings", "budget hawks’")
     # must not change: a that-clause after a noun with no owner
     assert extract("The claim that the vote was rigged spread quickly online.") == []
+
+
+def test_a_number_with_thousands_separators_is_one_word() -> None:
+    # politico_2016-04-06_hillary-clinton-s-union-problem.txt (PolNeAR train)
+    text = (
+        "But last July, the group polled members online ahead of the AFT’s endorsement: 1,409 "
+        "teachers said they wanted to endorse Sanders, while 95 members favored Clinton."
+    )
+    assert _mention(text, "wanted to endorse") == "1,409 teachers"  # was '409 teachers'
+    # a comma between two numbers still parts them
+    text = "In 2016, 34 delegates said they would stay home."
+    assert _mention(text, "would stay home") == "34 delegates"
