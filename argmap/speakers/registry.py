@@ -677,8 +677,11 @@ class SpeakerRegistry:
         self._index_block(entry, key)
 
     def _interned(self, key: Key) -> Key:
-        """``key`` made of the registry's one string per token (a corpus-scale block holds
-        hundreds of thousands of names made of a few thousand tokens)."""
+        """``key`` made of the registry's one string per token, in a registry that forgets
+        documents (a corpus-scale block holds hundreds of thousands of names made of a few
+        thousand tokens); ``key`` itself in others."""
+        if self._doc_lookups is None:
+            return key
         tokens = self._tokens
         return tuple([tokens.setdefault(token, token) for token in key])
 
