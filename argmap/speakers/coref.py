@@ -420,6 +420,9 @@ class SpeakerTracker:
         self._headlines: dict[int, bool] = {}  # a line's start -> written in title case
         self._first_honorific: dict[str, int] | None = None  # name -> first place after Mr.
         self._thing_names: dict[str, bool] = {}  # name -> written as a place's or a thing's
+        self._persons_names: dict[str, bool] = {}  # name -> may be a person's (_a_persons_name)
+        self._kin: dict[str, str | None] = {}  # name -> gender its kin words show (_kin_gender)
+        self._pronoun_places: dict[str, list[tuple[int, int, bool]]] = {}  # _pronouns_after
         self._shared_family: dict[str, Counter[str]] = {}  # family name -> given names before it
         self._has_campaign: dict[str, bool] = {}  # family name -> the text names its campaign
         self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
@@ -515,7 +518,15 @@ class SpeakerTracker:
         """Whether ``name`` may be a person's for 'he' or 'she': the text writes one of its
         words as a person's ("Sen. Kristen Gillibrand", "Gillibrand said"), or, for a name of
         several words, never writes it the way it writes a place or a thing ("in Washington
-        Heights", "the Scarborough Shoal", "a Muslim-American Gold Star family")."""
+        Heights", "the Scarborough Shoal", "a Muslim-American Gold Star family"). Read once
+        a name: it is asked again at each of its mentions."""
+        known = self._persons_names.get(name)
+        if known is None:
+            known = self._persons_names[name] = self._read_persons_name(name)
+        return known
+
+    def _read_persons_name(self, name: str) -> bool:
+        """``_a_persons_name`` read from the text."""
         words = name.split()
         if any(
             self._said_of_a_person(word)
@@ -1255,27 +1266,15 @@ class SpeakerTracker:
                 else:
                     word = name
         subject_votes, votes = [0, 0], [0, 0]  # male, female
-        text, at = self.text, self.text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            found = None
-            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
-                end == len(text) or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
-            ):
-                found = _FOLLOWING_PRONOUN.match(text, end)
-                if found is not None and others:
-                    before = _GIVEN_BEFORE.search(text, max(0, at - 40), at)
-                    if before is not None and before.group(1) in others:
-                        found = None  # "Bill Clinton" is not Hillary Clinton
-            start, at = at, text.find(word, end)
-            if found is None:
-                continue
-            gender = 0 if found.group(1).casefold() in _MALE else 1
+        text = self.text
+        for at, gender, subject in self._pronouns_after(word):
+            if others:
+                before = _GIVEN_BEFORE.search(text, max(0, at - 40), at)
+                if before is not None and before.group(1) in others:
+                    continue  # "Bill Clinton" is not Hillary Clinton
             votes[gender] += 1
-            if _SUBJECT_BEFORE.search(text, max(0, start - 60), start) or (
-                found.group(1).endswith("self") and found.group().count(" ") == 1
-            ):
-                subject_votes[gender] += 1  # "Trump revised his plan"; "Stumpf himself"
+            if subject:
+                subject_votes[gender] += 1
         # the name as its sentence's subject first, then anywhere ("beating rival Hillary
         # Clinton in his home state" is not Clinton's pronoun)
         found_gender = _clear_gender(subject_votes) or _clear_gender(votes)
@@ -1285,16 +1284,49 @@ class SpeakerTracker:
             self._unsettled_gender[name] = found_gender
         return found_gender
 
+    def _pronouns_after(self, word: str) -> list[tuple[int, int, bool]]:
+        """Each place where ``word`` is written as a word and a pronoun follows it ("Trump
+        revised his plan"), with the pronoun's gender (0 male, 1 female) and whether the word
+        is its sentence's subject there ("Trump revised his plan"; "Stumpf himself"), not
+        "beating Clinton in his home state". Read once a word: ``_text_gender`` asks again for
+        each name that ends with it."""
+        known = self._pronoun_places.get(word)
+        if known is not None:
+            return known
+        known = self._pronoun_places[word] = []
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            found = None
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORD_EXTRA)) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in _WORD_EXTRA)
+            ):
+                found = _FOLLOWING_PRONOUN.match(text, end)
+            start, at = at, text.find(word, end)
+            if found is None:
+                continue
+            subject = bool(_SUBJECT_BEFORE.search(text, max(0, start - 60), start)) or (
+                found.group(1).endswith("self") and found.group().count(" ") == 1
+            )
+            known.append((start, 0 if found.group(1).casefold() in _MALE else 1, subject))
+        return known
+
     def _kin_gender(self, name: str) -> str | None:
         """'female' or 'male' when the text names the person as someone's kin ("his wife,
-        Gabriela Violeta Lazar"), else None."""
+        Gabriela Violeta Lazar"), else None. Read once a name (a name whose gender stays
+        unsettled is asked again)."""
         if " " not in name:
             return None
+        if name in self._kin:
+            return self._kin[name]
+        found = None
         for at in self._occurrences(name):
             kin = _KIN_BEFORE.search(self.text, max(0, at - 40), at)
             if kin is not None and (kin.group(1) or kin.group(2)):
-                return "female" if kin.group(1) else "male"
-        return None
+                found = "female" if kin.group(1) else "male"
+                break
+        self._kin[name] = found
+        return found
 
     def _given_names(self, word: str) -> Counter[str]:
         """The given names the text writes before the family name ``word``, with how often
