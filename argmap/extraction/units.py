@@ -435,12 +435,13 @@ def find_in_unit(par: str, masked: str, lo: int, hi: int, quotes: list[Quote]) -
         found = _attribute_cue(par, masked, lo, hi, quotes, cue, base, verbs)
         if found:
             findings.append(found)
-    opening = _OPENING_ING.match(masked, lo, hi)
+    unit = masked[lo:hi]
+    # (the participle's 'ing' is looked for first: most units have none)
+    opening = _OPENING_ING.match(masked, lo, hi) if "ing" in unit else None
     if opening is not None:
         found = _opening_participle(masked, hi, opening)
         if found:
             findings.append(found)
-    unit = masked[lo:hi]
     attitudes = lx.ATTITUDE_RE.finditer(masked, lo, hi) if lx.may_state_attitude(unit) else ()
     for match in attitudes:
         adjective = 1 if match.group(1) else 2
