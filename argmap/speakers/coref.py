@@ -994,6 +994,15 @@ class SpeakerTracker:
         otherwise."""
         starts = self._sentence_starts(max(0, position - _PRONOUN_REACH), position)
         low = starts[-2] if len(starts) > 1 else max(0, position - _PRONOUN_REACH)
+        people = self._people_between(low, position)
+        for _, person in sorted(people, key=itemgetter(0), reverse=True):
+            if " " in person.name and self._names_campaign(person.name.rsplit(None, 1)[-1]):
+                return f"{person.name} campaign"
+        return None
+
+    def _people_between(self, low: int, position: int) -> list[tuple[int, Resolved]]:
+        """(place, person) for each person who spoke between ``low`` and ``position`` outside
+        a quotation, then each person a sentence there is about (``_subjects_between``)."""
         people = [
             seen
             for seen in self._history
@@ -1002,11 +1011,7 @@ class SpeakerTracker:
             and seen[1].note is None
             and not self._in_quotation(seen[0])
         ]
-        people += self._subjects_between(low, position)
-        for _, person in sorted(people, key=itemgetter(0), reverse=True):
-            if " " in person.name and self._names_campaign(person.name.rsplit(None, 1)[-1]):
-                return f"{person.name} campaign"
-        return None
+        return people + self._subjects_between(low, position)
 
     def _names_campaign(self, family: str) -> bool:
         """Whether the text speaks of the campaign or team of ``family`` ("Clinton's
@@ -1587,16 +1592,7 @@ class SpeakerTracker:
         anchor = self._quotation_start(position)
         starts = self._sentence_starts(max(0, anchor - _PRONOUN_REACH), anchor + 1)
         low = starts[-2] if len(starts) > 1 else max(0, anchor - _PRONOUN_REACH)
-        candidates = [
-            seen
-            for seen in self._history
-            if low <= seen[0] < position
-            and seen[1].kind is SpeakerKind.PERSON
-            and seen[1].note is None
-            and " " in seen[1].name
-            and not self._in_quotation(seen[0])
-        ]
-        candidates += [c for c in self._subjects_between(low, position) if " " in c[1].name]
+        candidates = [c for c in self._people_between(low, position) if " " in c[1].name]
         for _, person in sorted(candidates, key=itemgetter(0), reverse=True):
             words = self._titles_of(person.name, position)
             if (
