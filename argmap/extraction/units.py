@@ -325,6 +325,16 @@ _NOT_SPEAKER_LABELS = {
     "below",
     "top",
     "via",
+    # the fields of a news database's export ("BYLINE: Amber Phillips.", "LENGTH: 1200 words")
+    "byline",
+    "dateline",
+    "section",
+    "length",
+    "load-date",
+    "language",
+    "publication-type",
+    "highlight",
+    "graphic",
 }
 
 

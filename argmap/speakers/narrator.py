@@ -8,7 +8,8 @@ last person quoted; it is the writer, named where the text names them:
   under a letter to the editor);
 - the line about the writer at the end ("Zachary Jonathan Jacobson is a Cold War historian.",
   "Gaudiano is a Washington-based reporter for the USA TODAY NETWORK.");
-- a byline or a credit ("By Ann Coulter", "From STEALING AMERICA by Dinesh D'Souza.");
+- a byline or a credit ("By Ann Coulter", "From STEALING AMERICA by Dinesh D'Souza.", a news
+  database's "BYLINE: Amber Phillips.");
 - a headline that opens with the writer's name ("Ann Coulter: And Then There Was the One."),
   unless what follows the name is a quotation of them ("Marco Rubio: ‘You Don’t Win ...’").
 
@@ -34,7 +35,7 @@ _NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)?{_WORD}){{1,3}}"
 _SIGNATURE = re.compile(rf"^({_NAME})\.?$", re.MULTILINE)
 # The line about the writer: "Charlotte Meehan is playwright-in-residence at ...".
 _ABOUT = re.compile(rf"({_NAME}|{_WORD}) (?:is|was|has been) (?:a|an|the|[a-z][\w-]*-)")
-_BYLINE = re.compile(rf"(?:^By|\bby) ({_NAME})(?=[.,;\n]|$)", re.MULTILINE)
+_BYLINE = re.compile(rf"(?:^By|\bby|^BYLINE:) ({_NAME})(?=[.,;\n]|$)", re.MULTILINE)
 # (not a headline that quotes the person: "Marco Rubio: ‘You Don’t Win The Nomination ...’")
 _HEADLINE = re.compile(rf"\A({_NAME}):\s+(?![‘'\"“])")
 # Words a name of the writer never holds: what a capitalised sentence opening is instead.

@@ -4,6 +4,8 @@ quotation it is still the person quoted. Sentences from PolNeAR articles."""
 
 from __future__ import annotations
 
+from argmap.extraction import extract_statements
+from argmap.models import Document
 from argmap.speakers.coref import SpeakerTracker
 from argmap.speakers.narrator import NARRATOR, signature_after, writer_named
 
@@ -146,3 +148,17 @@ def test_my_father_in_a_column_is_the_writers_father() -> None:
     at = text.index("my father said")
     found = SpeakerTracker(text).resolve(at, at + len("my father"))
     assert found.name == "Charlotte Meehan's father"
+
+
+def test_a_news_databases_byline_field_names_the_writer_and_says_nothing() -> None:
+    # wash-post_2016-06-27_byline-amber-phillips.txt (PolNeAR train) opens with the field of
+    # the database it was exported from; "BYLINE" is no one's label in a transcript
+    opening = (
+        "BYLINE: Amber Phillips.\n\n"
+        "BEST THING THAT HAPPENED TO REPUBLICANS.\n\n"
+        "The Supreme Court sided with them on immigration. Kind of."
+    )
+    assert writer_named(opening) is not None and writer_named(opening).startswith("Amber Phillips")
+    statements = extract_statements(Document.from_text("byline.txt", opening))
+    assert [s.speaker for s in statements] == []  # was 'Byline' saying "Amber Phillips"
+    assert resolve(opening + "\n\nI have long said so.", "I have") == "Amber Phillips"
