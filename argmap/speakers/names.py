@@ -1727,10 +1727,6 @@ def _description(tokens: list[str]) -> ParsedMention:
 
 
 _PARTICIPLE = re.compile(r"^[a-z]{2,}ing$")
-# Words in -ing before a name that describe its bearer ("the outgoing chairman Smith").
-_ING_ADJECTIVES = frozenset(
-    "outgoing incoming leading ruling sitting reigning presiding governing acting".split()
-)
 
 
 def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> ParsedMention:
@@ -1752,7 +1748,6 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
     if (
         len(role_tokens) >= 2
         and _PARTICIPLE.match(role_tokens[-1])
-        and _bare(role_tokens[-1]) not in _ING_ADJECTIVES
         and (_person_noun(noun := _bare(role_tokens[-2])) or _plural_of(noun, PERSON_NOUNS))
     ):
         # "One pastor supporting Mr. Cruz": someone the participle ties to the name, not
