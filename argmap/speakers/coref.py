@@ -28,7 +28,7 @@ from argmap.speakers.wordlists import (
     DETERMINERS,
     LEADING_NOT_NAME,
     MONTH_NAMES,
-    NAME_PARTICLES,
+    NAME_PARTICLE_PATTERN,
     ORG_HEADS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
@@ -36,8 +36,6 @@ from argmap.speakers.wordlists import (
     TITLES,
 )
 
-# A particle between a given and a family name ("de", "van", "bin"), longest first.
-_PARTICLES = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 # The rest of an honorific after its capital, read with the capital behind: "Mr.", "Sen.".
 _HONORIFIC_REST = (
     r"(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)(?:ep|ev)|(?<=G)(?:ov|en)|(?<=P)rof)\."
@@ -49,7 +47,7 @@ _HONORIFIC_REST = (
 _NAME_RUN = re.compile(
     rf"[A-Z](?<!\w.)(?:{_HONORIFIC_REST}\s++[A-Z][\w’'-]*+(?:\s++[A-Z][\w’'-]*+){{0,3}}"
     rf"|(?!{_HONORIFIC_REST})[\w’'-]*+"
-    rf"(?:\s++(?:{_PARTICLES}\s++)?(?:[A-Z]\.\s++)?"
+    rf"(?:\s++(?:{NAME_PARTICLE_PATTERN}\s++)?(?:[A-Z]\.\s++)?"
     r"(?!(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.)[A-Z][\w’'-]*+){1,4})"
 )
 _AGENT = re.compile(
@@ -59,7 +57,7 @@ _WANTED_KINDS = {
     "male": {SpeakerKind.PERSON},
     "female": {SpeakerKind.PERSON},
     "plural": {SpeakerKind.GROUP, SpeakerKind.ORGANISATION},  # "they" is not one person
-    "thing": {SpeakerKind.ORGANISATION, SpeakerKind.GROUP},
+    "thing": {SpeakerKind.ORGANISATION},  # "it said": an organisation, never a plural group
 }
 
 
@@ -126,7 +124,7 @@ _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
 # "We" outside quotation marks: the writers of a column or an editorial ("We endorse ...").
 _FIRST_PERSON_PLURAL = frozenset(("we", "us", "our", "ourselves"))
 _IT = frozenset(("it", "its", "itself"))
-_SECOND_PERSON = frozenset(("you", "your", "yours", "yourself", "yourselves"))
+_SECOND_PERSON = frozenset(("you", "your", "yours", "yourself"))
 _ADDRESSEE = "'you': the reader or listener, not a speaker"
 # A transcript's speaker label opening a paragraph: "FALLIN: Well, I think ...".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s")
@@ -240,7 +238,7 @@ _SUBJECT = re.compile(
 
 # A sentence whose subject is two people: "Mr. Rubio and Mr. Cruz", "Hillary Clinton and
 # Senator Elizabeth Warren of Massachusetts" (groups 1 and 3 honorifics, 2 and 4 names).
-_HONORIFIC_OR_TITLE = r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.\s+|(?:Senator|Gov\.|Governor)\s+)?"
+_HONORIFIC_OR_TITLE = r"((?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen)\.\s+|(?:Senator|Governor)\s+)?"
 _PAIR_SUBJECT = re.compile(
     rf"{_HONORIFIC_OR_TITLE}([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+and\s+"
     rf"{_HONORIFIC_OR_TITLE}([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b"
@@ -1052,11 +1050,8 @@ class SpeakerTracker:
             if named is not None:
                 return named
             return Resolved(pronoun, SpeakerKind.UNKNOWN, None, _NO_ANTECEDENT)
-        gender = pronoun_gender(pronoun)
+        gender = "thing" if word in _IT else pronoun_gender(pronoun)
         wanted = _WANTED_KINDS.get(gender or "")
-        if word in _IT:
-            # "it said" is an organisation's, never a person's, nor a plural group's
-            gender, wanted = "thing", {SpeakerKind.ORGANISATION}
         candidates: list[tuple[int, Resolved]] = [
             seen
             for seen in self._history

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.speakers.wordlists import NAME_PARTICLES
+from argmap.speakers.wordlists import NAME_PARTICLE_PATTERN
 
 __all__ = ["NARRATOR", "signature_after", "writer_named"]
 
@@ -29,8 +29,7 @@ NARRATOR = "the author"
 
 _WORD = r"[A-Z][\w’'.-]*"
 # A full name: two to four capitalised words (an initial or a particle such as "de" allowed).
-_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p)))
-_NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)?{_WORD}){{1,3}}"
+_NAME = rf"{_WORD}(?:\s+(?:{NAME_PARTICLE_PATTERN}\s+)?{_WORD}){{1,3}}"
 # A line that is a name alone, the signature under a letter.
 _SIGNATURE = re.compile(rf"^({_NAME})\.?$", re.MULTILINE)
 # The line about the writer: "Charlotte Meehan is playwright-in-residence at ...".

@@ -235,6 +235,8 @@ NAME_PARTICLES = frozenset(
 # Particles that are never a given name: written first and capitalised ("De Blasio", "Bin
 # Laden", "Le Pen") they still open a family name, as "van", "al", "ben" ("Van Jones", "Al
 # Gore", "Ben Carson") need not.
+#: The particles as one regex group, longest first (so "della" is tried before "de").
+NAME_PARTICLE_PATTERN = "(?:" + "|".join(sorted(NAME_PARTICLES, key=lambda p: (-len(p), p))) + ")"
 SURNAME_PARTICLES = frozenset("von der den de della di du le dos das bin ibn".split())
 COMPLEMENT_PREPS = frozenset("of to for".split())
 # A mention's noun phrase ends at these: relative pronouns and locative/other prepositions.
