@@ -233,7 +233,6 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
     if fmt not in ("parquet", "jsonl"):
         error(f"--output writes parquet or jsonl, not {fmt}")
         return 2
-    from pathlib import Path
 
     from argmap.cluster import DaskExecutor, InProcess, connect, extract_to_folder
     from argmap.speakers.aliases import AliasTable
@@ -251,7 +250,6 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
         client = connect(args.workers, args.scheduler)
         executor = DaskExecutor(client)
     skipped: list[Path] = []
-    _clear_restatements(Path(args.output))
     try:
         report = extract_to_folder(
             args.paths,
@@ -298,17 +296,6 @@ def _run_extract_to_folder(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.failures else 0
-
-
-def _clear_restatements(folder: Path) -> None:
-    """An earlier run's restatements removed from a results folder about to be written
-    over (``extract_to_folder`` clears the tables it writes)."""
-    import shutil
-
-    from argmap.io import statement_files as files
-
-    if (folder / files.MANIFEST).is_file() and (folder / files.RESTATEMENTS).is_dir():
-        shutil.rmtree(folder / files.RESTATEMENTS)
 
 
 def _run_eval_speakers(args: argparse.Namespace) -> int:

@@ -226,7 +226,7 @@ def _fingerprint(codebook: Codebook | None) -> str | None:
 
 def _prepare(folder: Path) -> None:
     """An empty results folder, or one with an earlier run's results (cleared)."""
-    ours = {"statements", "documents", "speakers", tasks.WORK, files.MANIFEST}
+    ours = {"statements", "documents", "speakers", files.RESTATEMENTS, tasks.WORK, files.MANIFEST}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         present = {entry.name for entry in folder.iterdir()}
