@@ -478,7 +478,7 @@ def _is_apposition(toks: list[Token], lo: int, hi: int) -> bool:
     for t in toks[lo : hi + 1]:
         if t.text in ("who", "whose", "whom", "which", "that"):
             break  # 'a Republican who has refused to endorse Mr. Trump'
-        if t.text in _FINITE or t.text in _IRREGULAR_PAST:
+        if t.text in FINITE_VERBS or t.text in _IRREGULAR_PAST:
             return False  # a verb: a clause, not a description
     return low in _DETERMINERS or low in PREPOSITIONS or low == "of" or first.islower()
 
@@ -491,7 +491,7 @@ def _is_clause(toks: list[Token], lo: int, hi: int) -> bool:
     for t in toks[lo : hi + 1]:
         if t.text in ("who", "whose", "whom", "which", "that"):
             return False
-        if t.text in _FINITE:
+        if t.text in FINITE_VERBS:
             return True
     return False
 
@@ -653,7 +653,7 @@ def _only_circumstance(between: str, base: str) -> bool:
     ):
         return False
     first = words[0].lower().strip(",")
-    if any(w.lower() in _FINITE for w in words[1:]):
+    if any(w.lower() in FINITE_VERBS for w in words[1:]):
         return False  # 'said Thursday his biggest worry about Trump is that ...'
     if first == "to" and (
         len(words) < 2 or not (words[1][:1].isupper() or words[1].lower() in lx.AUDIENCE_WORDS)
@@ -718,7 +718,7 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     ):
         # 'said Tuesday.', 'said in Ohio.'; but a clause with a verb is content: 'said taxes
         # would rise.'
-        return not any(w.lower().strip(",.") in _FINITE for w in words[1:])
+        return not any(w.lower().strip(",.") in FINITE_VERBS for w in words[1:])
     if first in ("last", "this", "next"):
         if words[1].lower().strip(",.") not in lx.DAY_WORDS:
             return False
@@ -730,27 +730,28 @@ def tail_is_adjunct(masked: str, cue_end: int, hi: int) -> bool:
                 (rest[0] == "to" and len(rest) > 1 and rest[1] not in lx.AUDIENCE_WORDS)
                 or rest[0] == "that"
                 or rest[0] in ("he", "she", "they", "we", "i")
-                or any(w in _FINITE for w in rest[:5])
+                or any(w in FINITE_VERBS for w in rest[:5])
             )
         )
     if (
         first in lx.DAY_WORDS
         and (
             re.split("[’']", words[1].lower())[0] in ("he", "she", "they", "we", "i")  # "he’s"
-            or any(w.lower() in _FINITE for w in words[1:6])
+            or any(w.lower() in FINITE_VERBS for w in words[1:6])
         )
     ):
         return False  # 'said Tuesday the party would win': a clause after the day
     if (
         first == "about"
         and (words[1][:1].isdigit() or words[1].lower() in _AMOUNTS)
-        and any(w in _FINITE or (w.endswith("ed") and looks_finite(w)) for w in words[2:12])
+        and any(w in FINITE_VERBS or (w.endswith("ed") and looks_finite(w)) for w in words[2:12])
     ):
         return False  # 'said about half of the adjustment reflected ...': an amount, no topic
     return first in _ADJUNCT_STARTS
 
 
-_FINITE = frozenset(
+#: Auxiliaries and modals that make a clause finite.
+FINITE_VERBS = frozenset(
     """
     would will could can may might should must is are was were has have had did does do
     """.split()

@@ -6,6 +6,7 @@ import re
 
 from argmap.extraction import lexicon as lx
 from argmap.extraction.clauses import (
+    FINITE_VERBS,
     Finding,
     Span,
     Token,
@@ -833,9 +834,7 @@ def _attribute_cue(
 
 _NAME_WHO = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*),\s+who\s[^;:]*_[”\"’']\s*$")
 _PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|I|it)\s+\S")
-_FINITE_WORDS = frozenset(
-    "is are was were has have had will would can could may might do does did".split()
-)
+_FINITE_WORDS = FINITE_VERBS - {"should", "must"}
 _CLAUSE_AFTER = re.compile(r"\s*,\s+(?:but|and|yet|although|though|while)\s")
 _AUDIENCE_VERBS = frozenset(("tell", "inform", "assure", "remind", "brief"))
 _AUDIENCE_NAME = re.compile(
@@ -870,11 +869,7 @@ def _audience_then_adjunct(masked: str, cue_end: int, hi: int) -> bool:
     return tail_is_adjunct(masked, end, hi)
 
 
-_CLAUSE_SIGNS = frozenset(
-    """
-    he she they we i it would will could can may might should must is are was were has have had
-    """.split()
-)
+_CLAUSE_SIGNS = frozenset("he she they we i it".split()) | (FINITE_VERBS - {"do", "does", "did"})
 
 
 # After a parenthetical cue: optional circumstance, a comma, then the content resumes
