@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Any, cast
 from argmap.cluster.plan import Partition
 from argmap.io import statement_files as files
 from argmap.io.errors import ReadError
+from argmap.models import SpeakerKind
 
 if TYPE_CHECKING:
     from argmap.codebook import Codebook
     from argmap.io.sidecar import MetadataTable
-    from argmap.models import Document, Speaker, SpeakerKind
+    from argmap.models import Document, Speaker
     from argmap.speakers.aliases import AliasTable
     from argmap.speakers.registry import MentionLinks, SpeakerRegistry
 
@@ -429,8 +430,6 @@ class BlockSpeaker:
     __slots__ = ("affiliation", "aliases", "id", "kind", "name", "role")
 
     def __init__(self, *, id: str, name: str, kind: SpeakerKind) -> None:
-        from argmap.models import SpeakerKind
-
         self.id = id
         self.name = name
         self.kind = SpeakerKind(kind)
