@@ -259,6 +259,7 @@ def test_the_alias_table_joins_the_ministers_and_the_seed_is_then_perfect(tmp_pa
         ("untouched3", 39, 962),
         ("untouched4", 39, 762),
         ("untouched5", 40, 753),
+        ("untouched6", 40, 931),
     ],
 )
 def test_the_speaker_gold_sets_name_polnear_spans(name, articles, spans):
@@ -279,6 +280,11 @@ def test_the_speaker_gold_sets_name_polnear_spans(name, articles, spans):
             "untouched5",
             20261219,
             ("tune", "untouched", "untouched2", "untouched3", "untouched4"),
+        ),
+        (
+            "untouched6",
+            20261220,
+            ("tune", "untouched", "untouched2", "untouched3", "untouched4", "untouched5"),
         ),
     ],
 )
