@@ -190,6 +190,49 @@ SALIENCE_SENTENCE = 1.0
 SALIENCE_SPEAKER = 0.0
 SALIENCE_SUBJECT = 0.0
 SALIENCE_MENTIONED = 1.2
+# An unnamed person introduced by an indefinite description ("a 29-year-old Berlin woman",
+# "an AFP reporter") costs this much more than a named person at the same distance: 'he' or
+# 'she' is theirs when no named person fits better.
+SALIENCE_DESCRIBED = 2.5
+# Nouns that tell a described person's gender ("a 29-year-old Berlin woman" is 'she').
+_FEMALE_NOUNS = frozenset(
+    """
+    woman women spokeswoman chairwoman congresswoman councilwoman businesswoman mother wife
+    daughter sister girl lady grandmother aunt niece actress waitress widow
+    """.split()
+)
+_MALE_NOUNS = frozenset(
+    """
+    man men spokesman chairman congressman councilman businessman father husband son
+    brother boy grandfather uncle nephew actor waiter widower
+    """.split()
+)
+# Words of PERSON_NOUNS that are a description's modifiers, not its head ("a former
+# senator", "one top aide"), and heads too vague for 'he' or 'she' ("someone").
+_NOT_HEADS = frozenset(
+    """
+    former senior top then ex elect first acting interim under assistant associate deputy vice
+    chief head majority minority emeritus designate republican democrat gop one lady police
+    someone somebody anyone anybody person
+    """.split()
+)
+_HEADS = "|".join(
+    sorted((PERSON_NOUNS | _FEMALE_NOUNS | _MALE_NOUNS) - _NOT_HEADS - {"women", "men"})
+)
+# An unnamed person introduced by an indefinite description: "A 29-year-old Berlin woman",
+# "an AFP reporter", "one voter" (a few words before its head; its head not a possessive,
+# nor a modifier of a longer head: "a police officer" is read to "officer").
+_INTRODUCTION = re.compile(
+    rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'.-]+\s+){{0,3}}?"
+    rf"(?:(?:{_HEADS})\s+)*(?:{_HEADS})(?![\w’'-])"
+)
+# A copula or "as" before a description: it says what someone is ("she was a moderator",
+# "celebrated as a liberal icon"), it introduces no one.
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|being|becomes?|became|remains?|remained|as)\s+$"
+)
+# A description's opening word: "a man", "an AFP reporter", "one voter", "the woman".
+_INDEFINITE = re.compile(r"(?:a|an|one|the)\s", re.IGNORECASE)
 _TITLE_GENDER = re.compile(r"(?:(Mr|Sir|Lord)|Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?")
 # Texts that speak for their authors: 'the joint statement' -> the ministers who issued it.
 # Heads of descriptions that stand for whatever organisation was named last ('the company').
@@ -320,6 +363,23 @@ def _describes_a_person(description: str) -> bool:
     return False
 
 
+def _is_description(name: str) -> bool:
+    """Whether a person's resolved name is a description, not a name: "man", "liberal
+    icon", "29-year-old Berlin woman", "AFP reporter" (its last word in lower case); not
+    "Charlotte Meehan's father" (someone's kin, whom the text names by them)."""
+    last = name.rsplit(None, 1)[-1]
+    return last[:1].islower() and "'s " not in name and "’s " not in name
+
+
+def _noun_gender(description: str) -> str | None:
+    """'female' or 'male' when a description's nouns say it ("woman", "spokesman")."""
+    words = set(re.findall(r"[a-z]+", description.lower()))
+    female, male = bool(words & _FEMALE_NOUNS), bool(words & _MALE_NOUNS)
+    if female != male:
+        return "female" if female else "male"
+    return None
+
+
 def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
@@ -426,6 +486,10 @@ class SpeakerTracker:
         self._quoted: dict[int, bool] = {}  # a place -> inside a quotation (see _in_quotation)
         self._writer: str | None = None  # the article's writer, "" when unnamed (_narrator)
         self._labels: dict[str, str] = {}  # a transcript's label -> its person (_labelled_person)
+        # a description of an unnamed person -> whether the text names them so with "the"
+        # ("the woman": someone it spoke of before) rather than only "a/an/one" ("a man")
+        self._introduced: dict[str, bool] = {}
+        self._introductions: list[tuple[int, int]] | None = None  # "a/an/one X" (start, end)
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -888,9 +952,14 @@ class SpeakerTracker:
             if full is not None:
                 name, kind, words = full, SpeakerKind.PERSON, full.split()
         if parsed.proper and kind is SpeakerKind.PERSON and len(words) == 1:
-            name = self._full_name(words[0], start, _honorific_gender(mention)) or name
+            honorific = _honorific_gender(mention)
+            name = self._full_name(words[0], start, honorific) or name
             if name != words[0]:
                 self._alone[words[0]] = name
+            if honorific is not None:
+                # "Ms. Schifano recalled": she, for the pronouns after it ("he looked gaunt"
+                # is not her)
+                self._gender.setdefault(name, honorific)
         elif parsed.proper and len(words) == 2 and words[0] == "Team":
             # "Team Clinton": the candidate's campaign, not a person named Team
             campaign = self._campaign_of(words[1], start)
@@ -942,6 +1011,17 @@ class SpeakerTracker:
         if kind is SpeakerKind.GROUP:
             name = _named_members(agent.group(1) if agent else mention) or name
         resolved = Resolved(name, kind, parsed.role)
+        if (
+            kind is SpeakerKind.PERSON
+            and _is_description(name)
+            and _INDEFINITE.match(mention)
+            and not _PREDICATE_BEFORE.search(self.text, max(0, start - 12), start)
+        ):
+            # "the man", "the woman": someone unnamed spoken of before; not "the actor", an
+            # epithet of someone named the tracker did not find
+            definite = mention[:4].casefold() == "the "
+            if not definite or name.rsplit(None, 1)[-1].casefold() in _NEW_PEOPLE:
+                self._introduced[name] = self._introduced.get(name, False) or definite
         self._history.append((start, resolved))
         return resolved
 
@@ -1193,17 +1273,74 @@ class SpeakerTracker:
                 return position
             return low if back >= len(starts) else max(low, starts[len(starts) - 1 - back])
 
+        # the sentences' subjects read first: an honorific there ("Ms. Schifano recalled")
+        # tells the gender of a speaker named before in full ("Annamaria Schifano")
+        subjects = self._subjects_between(low, position)
         for at, seen in speakers:
             if at < low:
                 break
+            if _is_description(seen.name):
+                # "liberal icon", "U.S. senator": a description is no one for 'he' or 'she';
+                # someone introduced by one ("a man claiming allegiance to ISIS") is, when no
+                # named person fits better
+                definite = self._introduced.get(seen.name)
+                if definite is not None:
+                    consider(at, seen, SALIENCE_SPEAKER + (0.0 if definite else SALIENCE_DESCRIBED))
+                continue
             consider(at, seen, SALIENCE_SPEAKER)
-        for at, seen in self._subjects_between(since(SALIENCE_SUBJECT), position):
+        floor_at = since(SALIENCE_SUBJECT)
+        for at, seen in subjects:
+            if at < floor_at:
+                break
             consider(at, seen, SALIENCE_SUBJECT)
+        for at, seen, cost in self._introductions_before(
+            position, since(SALIENCE_SUBJECT + SALIENCE_DESCRIBED)
+        ):
+            consider(at, seen, cost + SALIENCE_DESCRIBED)
         cheapest = min(SALIENCE_SUBJECT, SALIENCE_MENTIONED)
         for at, seen in self._people_mentioned_before(position, since(cheapest)):
             asked = self.text[max(0, at - 8) : at].rstrip().endswith("asked")
             consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED)
         return None if best is None else best[2]
+
+    def _introductions_before(self, position: int, low: int) -> list[tuple[int, Resolved, float]]:
+        """Each unnamed person an indefinite description introduces in ``[low, position)``
+        ("A 29-year-old Berlin woman, meanwhile, received ... after she had posted"), latest
+        first, as the description resolves (the same speaker as the statement it may say), with
+        its cost: a sentence's subject's, else a person's named in passing."""
+        if self._introductions is None:
+            self._introductions = [
+                (found.start(), found.end()) for found in _INTRODUCTION.finditer(self.text)
+            ]
+        places = self._introductions
+        found: list[tuple[int, Resolved, float]] = []
+        for index in range(bisect_left(places, (position,)) - 1, -1, -1):
+            start, end = places[index]
+            if start < low:
+                break
+            if end > position or _PREDICATE_BEFORE.search(self.text, max(0, start - 12), start):
+                continue  # "at which she was a moderator": said of someone, not someone new
+            resolved = self._by_span.get((start, end))
+            if resolved is None:
+                parsed = split_role(self.text[start:end])
+                if (
+                    parsed.note is not None
+                    or parsed.proper
+                    or parsed.kind is not SpeakerKind.PERSON
+                    or not _is_description(parsed.name)
+                ):
+                    continue
+                resolved = Resolved(parsed.name, SpeakerKind.PERSON, parsed.role)
+            if resolved.kind is not SpeakerKind.PERSON or not _is_description(resolved.name):
+                continue
+            self._introduced.setdefault(resolved.name, False)
+            sentence = self._sentence_starts(max(0, start - _PRONOUN_REACH), start + 1)
+            opening = self.text[sentence[-1] if sentence else 0 : start]
+            subject = not opening.strip() or bool(
+                _OPENING_PHRASE.fullmatch(opening) and "," in opening
+            )
+            found.append((start, resolved, SALIENCE_SUBJECT if subject else SALIENCE_MENTIONED))
+        return found
 
     def _sentence_starts(self, low: int, high: int) -> list[int]:
         """Where the sentences that start in ``(low, high)`` start, in text order."""
@@ -1232,7 +1369,10 @@ class SpeakerTracker:
 
     def _gender_of(self, name: str) -> str | None:
         """'male' or 'female' as the text shows it (``_text_gender``), else as the pronouns
-        already resolved to the person say."""
+        already resolved to the person say; a description's as its noun says ("a 29-year-old
+        Berlin woman"), else unknown."""
+        if name in self._introduced:
+            return _noun_gender(name)
         return self._text_gender(name) or self._resolved_gender.get(name)
 
     def _text_gender(self, name: str) -> str | None:
