@@ -13,6 +13,7 @@ from pathlib import Path
 from argmap.cli import (
     add_source_options,
     documents,
+    end_at_once,
     error,
     freeze_at_exit,
     metadata_table,
@@ -311,6 +312,8 @@ def _edits_or_links(n: int) -> str:
 
 #: The environment variable naming Arrow's default memory pool.
 ARROW_POOL = "ARROW_DEFAULT_MEMORY_POOL"
+#: The environment variable giving numpy's OpenBLAS its threads.
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 
 
 def _run_add_statements(args: argparse.Namespace) -> int:
@@ -335,9 +338,13 @@ def _run_add_statements(args: argparse.Namespace) -> int:
     # Arrow's buffers from the C library's allocator (read when pyarrow is first imported):
     # its default, mimalloc, zeroes 2 MB pages for the parts' columns (PolNeAR train: 0.06 s
     # of CPU and 60 MB more); no cycle collection while modules load and the ingest runs (it
-    # pauses it too): what they make is freed by reference counting or kept to the end
+    # pauses it too): what they make is freed by reference counting or kept to the end.
+    # OpenBLAS, loaded with numpy (pyarrow imports it), one thread: else it starts one more a
+    # core, which spins waiting for matrix work (0.04 s of CPU) that an ingest does not give
     pool = os.environ.get(ARROW_POOL)
     os.environ[ARROW_POOL] = pool or "system"
+    blas = os.environ.get(BLAS_THREADS)
+    os.environ[BLAS_THREADS] = blas or "1"
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -348,11 +355,13 @@ def _run_add_statements(args: argparse.Namespace) -> int:
     finally:
         if collecting:
             gc.enable()
-        if pool is None:
-            del os.environ[ARROW_POOL]
+        for name, value in ((ARROW_POOL, pool), (BLAS_THREADS, blas)):
+            if value is None:
+                del os.environ[name]
     # what is left is freed at exit without the interpreter's last collections walking it
-    # (every module's objects: about 0.04 s)
+    # (every module's objects: about 0.04 s), or by the system, the interpreter not torn down
     freeze_at_exit()
+    end_at_once()
     for path, problem in report.failed:
         error(f"{path}: {problem}")
     print(

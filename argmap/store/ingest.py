@@ -70,14 +70,32 @@ __all__ = [
 #: Documents stored in one transaction (their suggestions asked in one call).
 BATCH_DOCUMENTS = 500
 #: The columns of the statements parts this reads (not the document's metadata, nor the
-#: readable stance columns: the suggestion holds them).
+#: readable stance columns: the suggestion holds them), in the order of ``INSERT_STATEMENT``'s
+#: columns: a statement is a tuple of them (``_rows``), not a dict (15,000 dicts, and the
+#: rows built from them, were a tenth of an ingest of PolNeAR train).
 STATEMENT_COLUMNS = (
-    *(
-        name
-        for name in files.STATEMENT_FIELDS
-        if name not in ("doc_name", "speaker", "speaker_note")
-    ),
+    "id",
+    "document",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "parts",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "speaker_mention",
+    "speaker_start",
+    "speaker_end",
+    "speaker_id",
+    "speaker_role",
+    "confidence",
     "suggestion",
+)
+#: Where a statement tuple holds them.
+ID, DOCUMENT, START, END, TEXT, PARTS, SPEAKER_ID, CONFIDENCE, SUGGESTION = map(
+    STATEMENT_COLUMNS.index,
+    ("id", "document", "start", "end", "text", "parts", "speaker_id", "confidence", "suggestion"),
 )
 INSERT_SUGGESTION = (
     "INSERT INTO suggestions (statement_id, label, score, uncertainty, data) VALUES (?, ?, ?, ?, ?)"
@@ -92,8 +110,9 @@ CHUNK = 500
 TAKE_RUNS = 1000
 #: The document scope the stored speakers are replayed in (as ``add`` does).
 REPLAY_DOC = "\x00workspace"
-#: The statement columns matching a folder's restatements reads (``_distinct`` included).
-MATCH_COLUMNS = ("id", "document", "text", "speaker_id", "confidence")
+#: The statement columns matching a folder's restatements reads (``_distinct``'s included):
+#: all but the suggestion, so that a statement's columns are where they are in an ingest.
+MATCH_COLUMNS = STATEMENT_COLUMNS[:SUGGESTION]
 #: Folders of more statements are not matched by ``argmap extract --output`` (the index would
 #: sit in the driver's memory, as large as the ingest's: some 2 KB a statement); their
 #: ingest matches them.
@@ -160,7 +179,7 @@ def _add_folders(
             state.suggested = state.same_codebook(manifest)
             state.verbatim = manifest.get("format") == "parquet"
             state.start_folder(folder, manifest)
-            batch: list[tuple[dict, list[dict]]] = []
+            batch: list[tuple[dict, list[tuple]]] = []
             for document, statements in _documents(folder):
                 batch.append((document, statements))
                 if len(batch) >= BATCH_DOCUMENTS:
@@ -194,19 +213,37 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _documents(
     folder: Path, columns: Sequence[str] = STATEMENT_COLUMNS
-) -> Iterator[tuple[dict, list[dict]]]:
-    """Each document row of a results folder with its statement rows (their ``columns``),
+) -> Iterator[tuple[dict, list[tuple]]]:
+    """Each document row of a results folder with its statements (tuples of ``columns``),
     part by part (one part's rows in memory at a time)."""
     statement_parts = {p.name.split(".")[0]: p for p in files.parts(folder, "statements")}
     for path in files.parts(folder, "documents"):
-        held: dict[str, list[dict]] = {}
+        held: dict[str, list[tuple]] = {}
         part = statement_parts.get(path.name.split(".")[0])
-        for row in files.read_part(part, "statements", columns) if part else ():
-            held.setdefault(row["document"], []).append(row)
+        for row in _rows(part, columns) if part else ():
+            held.setdefault(row[DOCUMENT], []).append(row)
         for document in files.read_part(path, "documents"):
             yield document, held.pop(document["id"], [])
         if held:
             raise ReadError(part or path, "statements of documents the folder does not hold")
+
+
+def _rows(path: Path, columns: Sequence[str]) -> list[tuple]:
+    """The statements of a part as tuples of ``columns`` (None where it has no such column),
+    zipped from whole columns: no dict a row."""
+    if path.suffix != ".parquet":
+        return [tuple(map(row.get, columns)) for row in files.read_part(path, "statements")]
+    table = files.read_table(path, columns)
+    held = set(table.column_names)
+    return list(
+        zip(
+            *(
+                table.column(name).to_pylist() if name in held else [None] * table.num_rows
+                for name in columns
+            ),
+            strict=True,
+        )
+    )
 
 
 def match_folder(folder: str | os.PathLike[str]) -> list[tuple[str, str, float]]:
@@ -222,7 +259,7 @@ def match_folder(folder: str | os.PathLike[str]) -> list[tuple[str, str, float]]
         if document["id"] in seen:
             continue
         seen.add(document["id"])
-        found += index.match((s["id"], document["id"], s["text"]) for s in _distinct(statements))
+        found += index.match((s[ID], document["id"], s[TEXT]) for s in _distinct(statements))
     return found
 
 
@@ -466,7 +503,7 @@ class _State:
 
 def _store(
     state: _State,
-    batch: list[tuple[dict, list[dict]]],
+    batch: list[tuple[dict, list[tuple]]],
     speakers: SpeakerRows,
     report: IngestReport,
 ) -> None:
@@ -508,7 +545,7 @@ def _store(
         state.folder_documents.add(document["id"])
     if new:
         suggestions = _suggestions(state, [(d, found) for d, _, found in new])
-        named = speakers.rows({s["speaker_id"] for _, _, found in new for s in found} - {None})
+        named = speakers.rows({s[SPEAKER_ID] for _, _, found in new for s in found} - {None})
         mapped = len(state.mapping)
         try:
             restated, rows, suggested = _write(state, new, suggestions, named)
@@ -527,7 +564,7 @@ def _store(
 
 def _write(
     state: _State,
-    new: list[tuple[dict, str | None, list[dict]]],
+    new: list[tuple[dict, str | None, list[tuple]]],
     suggestions: list[list | None],
     named: dict[str, dict],
 ) -> tuple[int, list[tuple], list[tuple]]:
@@ -547,7 +584,7 @@ def _write(
         backend = state.workspace.backend
         backend.insert_rows(conn, INSERT_STATEMENT, rows)
         backend.insert_rows(conn, INSERT_SUGGESTION, suggested)
-        items = [(s["id"], d["id"], s["text"]) for d, _, statements in new for s in statements]
+        items = [(s[ID], d["id"], s[TEXT]) for d, _, statements in new for s in statements]
         if index is not None:
             found = index.match(items)
         else:  # the folder's own, read: in the order matching finds them
@@ -573,7 +610,7 @@ def _insert(
     state: _State,
     document: dict,
     source: str | None,
-    statements: list[dict],
+    statements: list[tuple],
     suggestions: list | None,
     speakers: dict[str, dict],
     rows: list[tuple],
@@ -596,7 +633,7 @@ def _insert(
     ids: dict[str, str | None] = {}  # folder speaker id -> stored id, for this document
     learned = []
     for statement in statements:
-        sid = statement["speaker_id"]
+        sid = statement[SPEAKER_ID]
         if sid is None or sid in ids:
             continue
         speaker = speakers.get(sid)
@@ -637,31 +674,23 @@ def _insert(
             if g is not None and doubts is not None
             else (None, None, ReviewState.UNLABELLED.value, None, None)
         )
+        # INSERT_STATEMENT's values: the statement's columns (in its order), with the
+        # document's seq after its id, the parts as JSON and the speaker as stored
         rows.append(
             (
-                s["id"],
-                document["id"],
+                *s[:START],
                 seq,
-                s["start"],
-                s["end"],
-                s["text"],
-                s["kind"],
-                json.dumps([list(part) for part in s["parts"]]) if s["parts"] else "[]",
-                s["cue"],
-                s["cue_start"],
-                s["cue_end"],
-                s["speaker_mention"],
-                s["speaker_start"],
-                s["speaker_end"],
-                ids.get(s["speaker_id"]) if s["speaker_id"] else None,
-                s["speaker_role"],
-                s["confidence"],
+                *s[START:PARTS],
+                json.dumps([list(part) for part in s[PARTS]]) if s[PARTS] else "[]",
+                *s[PARTS + 1 : SPEAKER_ID],
+                ids.get(s[SPEAKER_ID]) if s[SPEAKER_ID] else None,
+                *s[SPEAKER_ID + 1 : SUGGESTION],
                 *labelled,
             )
         )
     if suggestions and doubts is not None:
         suggested += [
-            (s["id"], g.label, g.score, d, _suggestion_json(state, s, g))
+            (s[ID], g.label, g.score, d, _suggestion_json(state, s, g))
             for s, g, d in zip(statements, suggestions, doubts, strict=True)
         ]
     details: dict[str, Any] = {
@@ -681,27 +710,27 @@ def _insert(
     )
 
 
-def _suggestions(state: _State, new: list[tuple[dict, list[dict]]]) -> list[list | None]:
+def _suggestions(state: _State, new: list[tuple[dict, list[tuple]]]) -> list[list | None]:
     """Each document's stance suggestions (None without a codebook): the folder's, when made
     with the workspace's codebook (``argmap extract --output --codebook``), else asked in one
     call."""
     if state.codebook is None:
         return [None] * len(new)
-    if state.suggested and all(s["suggestion"] for _, statements in new for s in statements):
+    if state.suggested and all(s[SUGGESTION] for _, statements in new for s in statements):
         # made by the same model's model_dump_json on a worker: read without validating
         if state.verbatim:  # stored as they are: only what the columns need is read
-            return [[_Read(s["suggestion"]) for s in statements] or None for _, statements in new]
+            return [[_Read(s[SUGGESTION]) for s in statements] or None for _, statements in new]
         from argmap.models import Suggestion
 
         return [
-            [Suggestion.model_construct(**json.loads(s["suggestion"])) for s in statements] or None
+            [Suggestion.model_construct(**json.loads(s[SUGGESTION])) for s in statements] or None
             for _, statements in new
         ]
     texts, contexts, sizes = [], [], []
     for document, statements in new:
         text = document["text"]
-        texts += [s["text"] for s in statements]
-        contexts += [text[slice(*paragraph_around(text, s["start"], s["end"]))] for s in statements]
+        texts += [s[TEXT] for s in statements]
+        contexts += [text[slice(*paragraph_around(text, s[START], s[END]))] for s in statements]
         sizes.append(len(statements))
     found = stance_suggestions(state.codebook, texts, contexts, state.model)
     if found is None:
@@ -743,10 +772,10 @@ class _Read:
 _decode = json.JSONDecoder().raw_decode
 
 
-def _suggestion_json(state: _State, statement: dict, suggestion: Any) -> str:
+def _suggestion_json(state: _State, statement: tuple, suggestion: Any) -> str:
     """A suggestion as the workspace stores it: the folder's JSON as it is, when it is used."""
-    if state.suggested and state.verbatim and statement["suggestion"]:
-        return str(statement["suggestion"])
+    if state.suggested and state.verbatim and statement[SUGGESTION]:
+        return str(statement[SUGGESTION])
     return str(suggestion.model_dump_json())
 
 
@@ -792,20 +821,20 @@ def _holds(metadata: dict[str, Any]) -> bool:
     )
 
 
-def _distinct(statements: list[dict]) -> list[dict]:
+def _distinct(statements: list[tuple]) -> list[tuple]:
     """One statement per id (span), as ``add`` keeps them: of copies, the one with a speaker,
     then the more confident, then the first."""
-    best: dict[str, dict] = {}
+    best: dict[str, tuple] = {}
     for statement in statements:
-        held = best.get(statement["id"])
+        held = best.get(statement[ID])
         if held is None or (
-            (statement["speaker_id"] is not None, statement["confidence"])
-            > (held["speaker_id"] is not None, held["confidence"])
+            (statement[SPEAKER_ID] is not None, statement[CONFIDENCE])
+            > (held[SPEAKER_ID] is not None, held[CONFIDENCE])
         ):
-            best[statement["id"]] = statement
+            best[statement[ID]] = statement
     if len(best) == len(statements):
         return statements
-    return [s for s in statements if best[s["id"]] is s]
+    return [s for s in statements if best[s[ID]] is s]
 
 
 def _aliases(speaker: dict) -> list[str]:
