@@ -37,6 +37,11 @@ MIN_SQLITE = (3, 35, 0)
 MAX_VARIABLES = 32766
 #: The page cache (KB) of a connection writing many rows (``bulk_writes``).
 BULK_CACHE_KB = 32_000
+#: The page size of a new workspace file (SQLite's default: 4096). A page is written with a
+#: system call of its own (to the write-ahead log at commit, to the file at a checkpoint):
+#: storing PolNeAR train's results (24 MB) made 19,000 writes and 6,500 reads of 4 KB pages,
+#: 4,700 and 1,500 of 16 KB ones (0.04 s of 0.98 s of CPU). Files made before keep theirs.
+PAGE_SIZE = 16384
 
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -215,6 +220,8 @@ class SqliteBackend(Backend):
         try:
             if not new and self.application_id(conn) != APPLICATION_ID:
                 raise SchemaError(f"{path}: not an argmap workspace")
+            if new:  # (before the file is written, and before WAL mode, which fixes it)
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable across a process crash
             conn.execute("PRAGMA foreign_keys = ON")
