@@ -128,11 +128,6 @@ class ParsedMention(NamedTuple):
     note: str | None = None  # why the mention names no speaker ("a poll", "a date"), if it doesn't
 
 
-# A ParsedMention of all seven fields built without NamedTuple's Python-level __new__ (about
-# 3x cheaper), for the fast paths of split_role.
-_new_tuple = tuple.__new__
-_PERSON = SpeakerKind.PERSON
-
 # ------------------------------------------------------------------------- regexes
 
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -182,16 +177,6 @@ def split_role(mention: str) -> ParsedMention:
     quick = _titled_plain_name(mention)
     if quick is not None:
         return quick
-    known = _ROLES.parse(mention)
-    if known is not None:
-        return known
-    parsed = _parse(mention)
-    _ROLES.learn(mention, parsed)
-    return parsed
-
-
-def _parse(mention: str) -> ParsedMention:
-    """``split_role``'s full parse, for a mention the fast paths do not take."""
     if mention[:1].isupper() and mention.split(" ", 1)[0].casefold() in _TITLE_OBJECTS:
         person = _after_title_object(mention)
         if person is not None:
@@ -270,140 +255,6 @@ def _parse(mention: str) -> ParsedMention:
     return _figures_checked(parsed, segments[0])
 
 
-class _RoleTemplates:
-    """The roles already parsed before a plain name, so that the next mention with the same
-    words before a name of the same shape takes them without the full parse: "Foreign Minister
-    Dovis Poutrol" teaches that "Foreign Minister" before a two-word name is the role of the
-    person named, and "Foreign Minister Layi Braiszokfiak" is then read as that.
-
-    Only names whose every word is *unlisted* take part: no word of theirs (casefolded, nor its
-    singular, nor a part of it between hyphens) occurs anywhere in the source of this module or
-    of ``wordlists``, so no word list, regex or literal of the parser can tell two such names
-    apart; and two names share a template only when their words have the same shape (length up
-    to 7, capitals and hyphens, the endings the parser tests: "-s", "-ing", "-ed", "-ian" ...).
-    A template is kept only when the full parse gave a person, the name being those last words
-    exactly, with a role and affiliation that hold none of them."""
-
-    ENDINGS = (
-        "s", "es", "ies", "ses", "xes", "ches", "shes", "ss", "us", "is", "ers", "ors",
-        "ists", "ist", "ing", "ed", "ly", "an", "ian", "ans", "ians", "cans", "crats", "ites",
-        "man", "woman", "person", "eer", "ster", "ese", "ish", "y",
-    )  # fmt: skip
-    _LIMIT = 4096
-
-    def __init__(self) -> None:
-        self._templates: dict[str, dict[tuple[object, ...], tuple[str | None, str | None]]] = {}
-
-    def clear(self) -> None:
-        self._templates.clear()
-
-    def _shape(self, name_words: list[str]) -> tuple[object, ...] | None:
-        """The name's shape, or None when a word of it is listed (or the name is no plain
-        name)."""
-        if not _PLAIN_NAME.match(" ".join(name_words)):
-            return None
-        shape = tuple(map(_word_shape, name_words))
-        return None if None in shape else shape
-
-    def parse(self, mention: str) -> ParsedMention | None:
-        if not self._templates:
-            return None
-        words = mention.split(" ")
-        for size in (2, 3, 4):
-            if size > len(words):
-                return None
-            known = self._templates.get(" ".join(words[:-size]))
-            if known is None:
-                continue
-            shape = self._shape(words[-size:])
-            if shape is None:
-                return None
-            template = known.get(shape)
-            if template is not None:
-                role, affiliation = template
-                return _new_tuple(
-                    ParsedMention,
-                    (" ".join(words[-size:]), role, _PERSON, affiliation, True, None, None),
-                )
-        return None
-
-    def learn(self, mention: str, parsed: ParsedMention) -> None:
-        if (
-            parsed.kind is not SpeakerKind.PERSON
-            or not parsed.proper
-            or parsed.head is not None
-            or parsed.note is not None
-            or not (mention == parsed.name or mention.endswith(" " + parsed.name))
-        ):
-            return
-        name_words = parsed.name.split(" ")
-        size = len(name_words)
-        if not 2 <= size <= 4:
-            return
-        prefix = mention[: -len(parsed.name) - 1] if mention != parsed.name else ""
-        beside = f"{parsed.role or ''} {parsed.affiliation or ''}".split()
-        if any(w in beside for w in name_words):
-            return
-        shape = self._shape(name_words)
-        if shape is None:
-            return
-        if len(self._templates) >= self._LIMIT:
-            self._templates.clear()
-        self._templates.setdefault(prefix, {})[shape] = (parsed.role, parsed.affiliation)
-
-
-_ROLES = _RoleTemplates()
-
-
-@lru_cache(maxsize=1)
-def _listed_words() -> frozenset[str] | None:
-    """Every word written anywhere in this module's source or ``wordlists``'s (casefolded);
-    None when the sources cannot be read (then no name takes a template)."""
-    import argmap.speakers.wordlists as wordlists
-
-    words: set[str] = set()
-    try:
-        for module in (__file__, wordlists.__file__):
-            with open(module, encoding="utf-8") as source:
-                words.update(re.findall(r"[^\W\d_]+", source.read().casefold()))
-    except (OSError, TypeError):
-        return None
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_shape(word: str) -> object:
-    """A plain name's word as ``_RoleTemplates`` compares it: an initial as itself, another
-    word as its length up to 7, capitals and hyphens and the endings the parser tests; None
-    when the word, its singular or a part of it between hyphens is listed."""
-    if len(word) == 2 and word[1] == ".":
-        return word
-    listed = _listed_words()
-    if listed is None:
-        return None
-    folded = word.casefold()
-    for part in (folded, *folded.split("-")):
-        if (
-            part in listed
-            or part[:-1] in listed
-            or part[:-2] in listed
-            or part[:-3] + "y" in listed
-        ):
-            return None
-    return (
-        min(len(word), 7),
-        _CAPITALS.sub("A", _LOWERS.sub("a", word)),
-        tuple(e for e in _RoleTemplates.ENDINGS if folded.endswith(e))
-        if folded[-1:] in _LAST_LETTERS
-        else (),
-    )
-
-
-_LAST_LETTERS = frozenset(e[-1] for e in _RoleTemplates.ENDINGS)
-_CAPITALS = re.compile("[A-Z]")
-_LOWERS = re.compile("[a-z]+")
-
-
 _FIGURES = "figures (a poll, a study, records)"
 _FIGURE_OF = re.compile(r"^(?:\S+ ){0,4}?([a-z]+) of (?=[A-Z])")
 _ASIDE = re.compile(r" (--|—|–) [^—–]+? \1 ")
@@ -457,9 +308,6 @@ def name_key(name: str) -> tuple[str, ...]:
     ``wordlists.GIVEN_NAME_FULL_FORMS``)."""
     if _SIMPLE_NAME.match(name):  # fast path: "Fumio Kishida"
         tokens = name.casefold().split(" ")
-        if _KEY_SPECIAL.isdisjoint(tokens):  # no particle, suffix, stop word or short form
-            tokens.sort()
-            return tuple(tokens)
         if not NAME_PARTICLES.isdisjoint(tokens):
             words = name.split(" ")
             tokens = [t for i, t in enumerate(tokens) if not _particle_at(words, i, t)]
@@ -469,9 +317,7 @@ def name_key(name: str) -> tuple[str, ...]:
         tokens.sort()
         return tuple(tokens)
     words = name.split()
-    if len(words) > 1 and not NAME_PARTICLES.isdisjoint(
-        _KEY_SPLIT.split(name.casefold().replace(".", ""))
-    ):  # a word that may be a particle (a particle is a run of letters of the name)
+    if len(words) > 1:
         words = [w for i, w in enumerate(words) if not _particle_at(words, i, _bare(w))]
         words = [_without_particle_prefix(w) for w in words]
         name = " ".join(words)
@@ -495,7 +341,6 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 _SHORT_FORMS = frozenset(GIVEN_NAME_FULL_FORMS)
-_KEY_SPECIAL = NAME_PARTICLES | SUFFIXES | KEY_STOPWORDS | _SHORT_FORMS
 
 
 def _particle_at(words: list[str], i: int, bare: str) -> bool:
@@ -540,9 +385,8 @@ def surname_candidates(name: str) -> frozenset[str]:
 
 def clear_caches() -> None:
     """Forget memoised parses (for benchmarks that must start cold)."""
-    for cached in (split_role, name_key, surname_candidates, _bare, is_place, _word_shape):
+    for cached in (split_role, name_key, surname_candidates, _bare, is_place):
         cached.cache_clear()
-    _ROLES.clear()
 
 
 # ------------------------------------------------------------------------- helpers
@@ -637,9 +481,9 @@ def _titled_plain_name(mention: str) -> ParsedMention | None:
     if not _PLAIN_NAME.match(name) or not _is_plain_name(words[n:]):
         return None
     if n == 0:
-        return _new_tuple(ParsedMention, (name, None, _PERSON, None, True, None, None))
+        return ParsedMention(name, None, SpeakerKind.PERSON)
     role = " ".join(w for w in words[:n] if w.replace(".", "").casefold() not in HONORIFICS)
-    return _new_tuple(ParsedMention, (name, role or None, _PERSON, None, True, None, None))
+    return ParsedMention(name, role or None, SpeakerKind.PERSON)
 
 
 _STATE_PAIR_FIRST = frozenset(pair.split("-")[0] for pair in US_STATE_PAIRS)
