@@ -35,6 +35,12 @@ MIN_SQLITE = (3, 35, 0)
 #: The most parameters one SQLite statement takes (SQLITE_MAX_VARIABLE_NUMBER's default since
 #: 3.32; argmap needs 3.35).
 MAX_VARIABLES = 32766
+#: The most rows one ``insert_rows`` statement holds: preparing a statement costs more the
+#: more rows it lists, and one of as many rows as it takes parameters (1,489 statements, 6,553
+#: suggestions) cost more than the statement journals of smaller ones save (add --statements
+#: of PolNeAR train's results: 4,695 M instructions; 1,024 rows 4,434 M, 512 4,399 M, 256
+#: 4,434 M).
+MAX_ROWS = 512
 #: The page cache (KB) of a connection writing many rows (``bulk_writes``).
 BULK_CACHE_KB = 32_000
 #: The page size of a new workspace file (SQLite's default: 4096). A page is written with a
@@ -244,18 +250,19 @@ class SqliteBackend(Backend):
         conn.execute("BEGIN IMMEDIATE")  # WorkspaceBusy after busy_timeout
 
     def insert_rows(self, conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """As many rows a statement as SQLite takes parameters (one VALUES list), not one
-        statement a row: a row's statement, inside a transaction, first copies every page it
-        changes (the table's, its indexes', a trigger's) to a statement journal, written to a
-        temporary file once it outgrows 64 KB (24 writes a statement row; a third of the
-        inserts' time). The rows are inserted in their order, as ``executemany`` would.
+        """``MAX_ROWS`` rows a statement (one VALUES list; fewer where SQLite would not take
+        their parameters), not one statement a row: a row's statement, inside a transaction,
+        first copies every page it changes (the table's, its indexes', a trigger's) to a
+        statement journal, written to a temporary file once it outgrows 64 KB (24 writes a
+        statement row; a third of the inserts' time). The rows are inserted in their order, as
+        ``executemany`` would.
 
         The rows left after the full statements go by powers of two (1,000 rows: 512, 256,
-        128, 64, 32, 8): a prepared statement of 1,489 rows takes 3 MB and the connection
-        keeps the last 128 it prepared, so a size for every remainder would hold 100 MB more
-        by the end of a large ingest."""
+        128, 64, 32, 8): a prepared statement of 512 rows of a statement's 22 values takes
+        about 1 MB and the connection keeps the last 128 it prepared, so a size for every
+        remainder would hold much more by the end of a large ingest."""
         head, values = sql.rsplit(" VALUES ", 1)
-        per = max(1, MAX_VARIABLES // values.count("?"))
+        per = max(1, min(MAX_ROWS, MAX_VARIABLES // values.count("?")))
         at = 0
         while at < len(rows):
             left = len(rows) - at
