@@ -20,7 +20,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -56,11 +56,17 @@ class ClusterError(ArgmapError):
 
 
 class Executor(Protocol):
-    """Runs one phase's tasks: ``fn(item, **shared)`` for each item, results in order."""
+    """Runs one phase's tasks: ``fn(item, **shared)`` for each item."""
 
     workers: int
 
-    def map(self, fn: Callable[..., Any], items: Sequence[Any], **shared: Any) -> list[Any]: ...
+    def each(
+        self, fn: Callable[..., Any], items: Sequence[Any], **shared: Any
+    ) -> Iterator[tuple[int, Any]]:
+        """(position in ``items``, result) of each task as it finishes; a result is held by
+        no worker once it is given (else every worker keeps each of its tasks' results until
+        the phase ends)."""
+        ...
 
     def share(self, value: Any) -> Any:
         """``value`` made available to every task (sent once to each worker)."""
@@ -72,8 +78,11 @@ class InProcess:
 
     workers = 1
 
-    def map(self, fn: Callable[..., Any], items: Sequence[Any], **shared: Any) -> list[Any]:
-        return [fn(item, **shared) for item in items]
+    def each(
+        self, fn: Callable[..., Any], items: Sequence[Any], **shared: Any
+    ) -> Iterator[tuple[int, Any]]:
+        for at, item in enumerate(items):
+            yield at, fn(item, **shared)
 
     def share(self, value: Any) -> Any:
         return value
@@ -86,15 +95,45 @@ class DaskExecutor:
         self.client = client
         self.workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
 
-    def map(self, fn: Callable[..., Any], items: Sequence[Any], **shared: Any) -> list[Any]:
+    def each(
+        self, fn: Callable[..., Any], items: Sequence[Any], **shared: Any
+    ) -> Iterator[tuple[int, Any]]:
         if not items:
-            return []
-        futures = self.client.map(fn, list(items), pure=False, key=_keys(fn, items), **shared)
-        return list(self.client.gather(futures))
+            return
+        from distributed import as_completed
+
+        keys = _keys(fn, items)
+        position = {key: at for at, key in enumerate(keys)}
+        finished = as_completed(
+            self.client.map(fn, list(items), pure=False, key=keys, **shared), with_results=True
+        )
+        # the futures are held by ``finished`` alone, each until it is given: then the
+        # cluster forgets its result
+        for future, result in finished:
+            at = position[future.key]
+            del future
+            yield at, result
 
     def share(self, value: Any) -> Any:
         # in a list: a dict given alone would be scattered value by value, keyed by its keys
         return self.client.scatter([value], broadcast=True, hash=False)[0]
+
+
+def in_order(done: Iterable[tuple[int, Any]]) -> Iterator[Any]:
+    """The results of ``Executor.each`` in the order of their items, each as soon as those
+    before it have come."""
+    waiting: dict[int, Any] = {}
+    following = 0
+    for at, result in done:
+        waiting[at] = result
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
+
+
+def run_all(executor: Executor, fn: Callable[..., Any], items: Sequence[Any], **shared: Any):
+    """Every task's result, in the order of ``items``."""
+    return list(in_order(executor.each(fn, items, **shared)))
 
 
 def _keys(fn: Callable[..., Any], items: Sequence[Any]) -> list[str]:
@@ -164,11 +203,11 @@ def extract_to_folder(
     report.failures += [str(problem) for problem in problems]
     report.partitions = len(parts)
     shared = executor.share(job)
-    results: list[tasks.PartResult] = executor.map(tasks.extract_part, parts, job=shared)
-    report.seconds["extract"] = time.perf_counter() - clock
     nodes: Counter[tasks.Nodes] = Counter()
     surnames: set[tuple[str, str]] = set()
-    for result in results:
+    # merged in partition order as they come (the blocks follow the order keys are met),
+    # each dropped once merged: the driver holds the corpus's keys, not every partition's
+    for result in in_order(executor.each(tasks.extract_part, parts, job=shared)):
         report.documents += result.documents
         report.statements += result.statements
         report.speakers += result.local_speakers
@@ -177,6 +216,7 @@ def extract_to_folder(
         report.warnings += result.warnings
         nodes.update(result.nodes)
         surnames |= result.surnames
+    report.seconds["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
     sets = blocking.components(nodes, surnames, aliases)
     count = min(len(parts), max(1, 4 * executor.workers)) if nodes else 0
@@ -188,12 +228,14 @@ def extract_to_folder(
     clock = time.perf_counter()
     numbers = [part.number for part in parts]
     if nodes:
-        executor.map(tasks.route_part, numbers, job=shared, blocks=executor.share(block_of))
-        speakers = executor.map(tasks.resolve_block, sorted(set(block_of.values())), job=shared)
+        run_all(executor, tasks.route_part, numbers, job=shared, blocks=executor.share(block_of))
+        speakers = run_all(
+            executor, tasks.resolve_block, sorted(set(block_of.values())), job=shared
+        )
         report.speakers += sum(speakers)
     report.seconds["speakers"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    executor.map(tasks.join_part, numbers, job=shared)
+    run_all(executor, tasks.join_part, numbers, job=shared)
     report.seconds["join"] = time.perf_counter() - clock
     if not keep_work:
         shutil.rmtree(folder / tasks.WORK, ignore_errors=True)
