@@ -329,10 +329,10 @@ def resolve_block(block: int, job: Job) -> int:
     block: the mentions are read one partition's file at a time (the files, by partition
     number, and the rows in each, sorted, are corpus order), what they resolved to is written
     as soon as the partition is done, each document's own state in the registry is dropped
-    after its last mention, and where each speaker was first named is kept packed in one
-    array; the registry goes before the speakers are turned into rows."""
-    from array import array
-
+    after its last mention and its own speakers written out as rows then (most of a block's
+    speakers: a family name its namesakes leave ambiguous, a description), and where each
+    speaker was first named is kept on it; the registry goes before the corpus's speakers
+    are turned into rows."""
     from argmap.extraction.corpus import resolve_mention
     from argmap.speakers.registry import SpeakerRegistry
 
@@ -346,43 +346,43 @@ def resolve_block(block: int, job: Job) -> int:
         forget_documents=True,
         speaker_type=cast("Callable[..., Speaker]", BlockSpeaker),
     )
-    speakers: dict[str, Speaker] = {}  # by id, in order of first mention
-    first = array("q")  # (partition << 32) + row of each speaker's first mention, same order
+    count = 0
     document = None
-    for path in paths:
-        part = int(path.stem.split("-")[1])
-        found = files.read_table(path, columns).sort_by("row").to_pydict()
-        names: list[str] = []
-        ids: list[str] = []
-        for row, doc_id, name, role, mention in zip(
-            *(found[column] for column in columns), strict=True
-        ):
-            if doc_id != document:
-                if document is not None and document not in again:
-                    registry.forget_document(document)  # its last mention is done
-                document = doc_id
-            known = len(speakers)
-            speaker = resolve_mention(
-                registry, name, doc_id=doc_id, role=role, mention=mention, speakers=speakers
-            )
-            if len(speakers) > known:
-                first.append((part << 32) + row)
-            names.append(speaker.name)  # its name now: a later mention may give a fuller one
-            ids.append(speaker.id)
-        if ids:
-            _write_resolved(job, part, block, found["row"], names, ids)
-        del found, names, ids
-        clear_caches()  # the name parsers' caches: full, they would hold tens of megabytes
-    del registry
-    release_memory()
-    _write_speakers(
-        Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"),
-        list(speakers.values()),
-        [(at >> 32, at & 0xFFFFFFFF) for at in first],
-        job.fmt,
-    )
-    count = len(speakers)
-    del speakers
+    with _SpeakerSpill(job.work / "spill" / f"block-{block:05d}") as done:
+        for path in paths:
+            part = int(path.stem.split("-")[1])
+            found = files.read_table(path, columns).sort_by("row").to_pydict()
+            names: list[str] = []
+            ids: list[str] = []
+            for row, doc_id, name, role, mention in zip(
+                *(found[column] for column in columns), strict=True
+            ):
+                if doc_id != document:
+                    if document is not None and document not in again:
+                        # its last mention is done: its own speakers are final
+                        done.add(cast("list[BlockSpeaker]", registry.forget_document(document)))
+                    document = doc_id
+                speaker = cast(
+                    "BlockSpeaker",
+                    resolve_mention(registry, name, doc_id=doc_id, role=role, mention=mention),
+                )
+                if speaker.first < 0:  # first named here
+                    speaker.first = (part << 32) + row
+                    count += 1
+                names.append(speaker.name)  # its name now: a later mention may give a fuller one
+                ids.append(speaker.id)
+            if ids:
+                _write_resolved(job, part, block, found["row"], names, ids)
+            del found, names, ids
+            clear_caches()  # the name parsers' caches: full, they would hold tens of megabytes
+        kept = cast("list[BlockSpeaker]", registry.speakers())
+        del registry
+        kept.sort(key=lambda speaker: speaker.first)
+        release_memory()
+        done.write(
+            Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"), kept, job.fmt
+        )
+    del kept
     release_memory()  # for the tasks this worker runs next
     return count
 
@@ -427,7 +427,7 @@ class BlockSpeaker:
     the model's, in about 130 bytes with its list of aliases where the pydantic model takes
     some 520. A corpus-scale block holds one per speaker; only rows are written of them."""
 
-    __slots__ = ("affiliation", "aliases", "id", "kind", "name", "role")
+    __slots__ = ("affiliation", "aliases", "first", "id", "kind", "name", "role")
 
     def __init__(self, *, id: str, name: str, kind: SpeakerKind) -> None:
         self.id = id
@@ -436,6 +436,7 @@ class BlockSpeaker:
         self.aliases: list[str] = []
         self.role: str | None = None
         self.affiliation: str | None = None
+        self.first = -1  # (partition << 32) + row of its first mention, once resolved
 
 
 def _documents_seen_twice(paths: list[Path]) -> set[str]:
@@ -456,28 +457,128 @@ def _documents_seen_twice(paths: list[Path]) -> set[str]:
     return again
 
 
-def _write_speakers(
-    path: Path, speakers: list[Speaker], first: list[tuple[int, int]], fmt: str
-) -> None:
-    """A block's speakers with where each was first named (``files.speaker_rows``'s rows),
-    as Parquet made column by column: a dict per speaker took 55 MB more at 140,000."""
-    if fmt != "parquet":
-        rows = files.speaker_rows(zip(speakers, first, strict=True))
-        files.write_part(path, "speakers", rows, fmt)
-        return
-    import pyarrow as pa
+SPILL_ROWS = 1 << 16  # speakers written out at a time
 
-    columns = {
+
+def _speaker_columns(speakers: list[BlockSpeaker]) -> dict[str, list]:
+    """``files.speaker_rows``'s rows, as columns (a dict per speaker took 55 MB more at
+    140,000)."""
+    return {
         "id": [s.id for s in speakers],
         "name": [s.name for s in speakers],
         "aliases": [s.aliases for s in speakers],
         "kind": [s.kind.value for s in speakers],
         "role": [s.role for s in speakers],
         "affiliation": [s.affiliation for s in speakers],
-        "first_part": [at[0] for at in first],
-        "first_row": [at[1] for at in first],
+        "first_part": [s.first >> 32 for s in speakers],
+        "first_row": [s.first & 0xFFFFFFFF for s in speakers],
     }
-    files.write_table(path, pa.table(columns, schema=files._schemas()["speakers"]))
+
+
+class _SpeakerSpill:
+    """A block's speakers that are done (its forgotten documents' own), written out as they
+    come, in order of first mention, to one Parquet file of this attempt's; ``write`` merges
+    them with the block's other speakers into the block's speakers part, in order of first
+    mention as a block held whole gave them. The spill file goes when the block is done."""
+
+    def __init__(self, stem: Path) -> None:
+        import uuid
+
+        self.path = stem.with_name(f"{stem.name}-{uuid.uuid4().hex[:8]}.parquet")
+        self.held: list[BlockSpeaker] = []
+        self.writer: Any = None
+        self.previous = -1
+
+    def __enter__(self) -> _SpeakerSpill:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.path.unlink(missing_ok=True)
+
+    def add(self, speakers: list[BlockSpeaker]) -> None:
+        for speaker in speakers:
+            if speaker.first < 0:
+                continue  # never resolved to (none is: each was made by a mention)
+            assert speaker.first > self.previous, "a document's speakers out of corpus order"
+            self.previous = speaker.first
+            self.held.append(speaker)
+        if len(self.held) >= SPILL_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self.held:
+            return
+        table = pa.table(_speaker_columns(self.held), schema=files._schemas()["speakers"])
+        if self.writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(self.path, table.schema)
+        self.writer.write_table(table)
+        self.held = []
+
+    def _spilled(self) -> Iterator[dict]:
+        """The rows written out, in order, a batch at a time."""
+        import pyarrow.parquet as pq
+
+        if self.writer is None:
+            return
+        self.writer.close()
+        self.writer = None
+        for batch in pq.ParquetFile(self.path).iter_batches(batch_size=SPILL_ROWS):
+            yield from batch.to_pylist()
+
+    def write(self, path: Path, kept: list[BlockSpeaker], fmt: str) -> None:
+        """The block's speakers part: the spilled rows, those still held and ``kept`` (the
+        registry's, sorted by first mention) merged in order of first mention."""
+        import heapq
+        import os
+        import uuid
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        def rows(speakers: list[BlockSpeaker]) -> Iterator[dict]:
+            for start in range(0, len(speakers), SPILL_ROWS):
+                columns = _speaker_columns(speakers[start : start + SPILL_ROWS])
+                yield from (
+                    dict(zip(columns, values, strict=True))
+                    for values in zip(*columns.values(), strict=True)
+                )
+
+        merged = heapq.merge(
+            self._spilled(),
+            rows(self.held),
+            rows(kept),
+            key=lambda row: (row["first_part"], row["first_row"]),
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        schema = files._schemas()["speakers"]
+        try:
+            if fmt == "parquet":
+                with pq.ParquetWriter(temporary, schema) as writer:
+                    batch: list[dict] = []
+                    written = False
+                    for row in merged:
+                        batch.append(row)
+                        if len(batch) == SPILL_ROWS:
+                            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                            batch, written = [], True
+                    if batch or not written:
+                        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            else:
+                import json
+
+                with open(temporary, "w", encoding="utf-8") as out:
+                    for row in merged:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
 
 
 def _write_resolved(

@@ -220,20 +220,23 @@ class SpeakerRegistry:
         documents' own: see ``forget_document``)."""
         return [e.speaker for e in self._entries if e.seen]
 
-    def forget_document(self, doc_id: str) -> None:
+    def forget_document(self, doc_id: str) -> list[Speaker]:
         """Drop what the registry keeps for document ``doc_id`` alone (its named people and
         organisations, its mentions' lookups), once its last mention is resolved: a registry
         made with ``forget_documents=True`` must never see that document again. The
-        speakers of its own go too (``speakers()`` leaves them out: the caller keeps what
-        ``resolve`` gave); the corpus's speakers and everything it shares stay."""
+        speakers of its own go too (``speakers()`` leaves them out) and are returned, in
+        order of first mention: nothing changes them any more, so the caller may write them
+        out now; the corpus's speakers and everything it shares stay."""
         self._doc_people.pop(doc_id, None)
         self._doc_orgs.pop(doc_id, None)
+        own: list[Speaker] = []
         if self._doc_lookups is not None:
             by_key = self._by_key
             for lookup in self._doc_lookups.pop(doc_id, ()):
                 by_key.pop(lookup, None)
             entries = self._entries
             for index in self._doc_entries.pop(doc_id, ()):
+                own.append(entries[index].speaker)
                 entries[index] = _FORGOTTEN  # only its document's lookups led to it
         if len(self._settled) + len(self._parsed) > CACHED_MENTIONS:
             # pure caches (a mention string's parse, and its speaker once that is fixed by
@@ -242,6 +245,7 @@ class SpeakerRegistry:
             # the corpus
             self._settled.clear()
             self._parsed.clear()
+        return own
 
     def _in_doc(self, doc_id: str, lookup: tuple[str, str, Key], index: int) -> None:
         """A lookup of document ``doc_id`` alone, to be forgotten with it."""

@@ -123,3 +123,66 @@ def test_a_block_leaves_the_name_caches_empty_and_parts_keep_their_schema(tmp_pa
         for part in files.parts(tmp_path / "out", table):
             assert pq.read_schema(part).equals(schemas[table]), part
     assert any(p.name.endswith("-block.parquet") for p in files.parts(tmp_path / "out", "speakers"))
+
+
+def block_speaker_rows(output) -> list[list[dict]]:
+    return [
+        files.read_part(part, "speakers")
+        for part in files.parts(output, "speakers")
+        if "-block." in part.name
+    ]
+
+
+def namesakes(folder):
+    """Articles quoting Hillary and Bill Clinton, Jane and Bernie Sanders by name, then
+    many quoting 'Clinton' or 'Sanders' alone: namesakes quoted alike leave each its own
+    speaker in its document, resolved in the block of the name."""
+    folder.mkdir()
+    people = ["Hillary Clinton", "Bill Clinton", "Jane Sanders", "Bernie Sanders"]
+    for n in range(24):
+        person = people[n % 4]
+        if n < 4:
+            text = (
+                f'"We will raise the minimum wage next year," {person} said on Monday.\n\n'
+                f'"The plan is fair to workers," {person.split()[1]} added.'
+            )
+        else:
+            text = (
+                f'"Taxes are far too high for {n} families in Ohio," {person.split()[1]} '
+                'said on Tuesday.\n\n"The ministry will review the rules," the spokesman said.'
+            )
+        (folder / f"article-{n:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_a_blocks_speakers_written_as_their_documents_end_are_the_same_rows(
+    tmp_path, monkeypatch, fmt
+):
+    """A document's own speakers are written out once it is done, a few at a time here
+    (``SPILL_ROWS`` 2), and merged with the corpus's at the end: the block's speakers part
+    holds the rows, in order of first mention, that holding them all to the end gave."""
+    articles = namesakes(tmp_path / "articles")
+    spilled: list[str] = []
+    real = tasks._SpeakerSpill._flush
+
+    def flush(self):
+        spilled.extend(speaker.name for speaker in self.held)
+        real(self)
+
+    whole = tmp_path / "whole"
+    monkeypatch.setattr(tasks, "SPILL_ROWS", 1 << 30)
+    extract_to_folder([articles], whole, InProcess(), fmt=fmt, partition_bytes=300)
+    monkeypatch.setattr(tasks, "SPILL_ROWS", 2)
+    monkeypatch.setattr(tasks._SpeakerSpill, "_flush", flush)
+    spill = tmp_path / "spill"
+    extract_to_folder([articles], spill, InProcess(), fmt=fmt, partition_bytes=300)
+    # the documents' own 'Clinton' and 'Sanders' were written out as their documents ended
+    assert len(spilled) >= 10 and set(spilled) == {"Clinton", "Sanders"}
+    blocks = block_speaker_rows(spill)
+    assert blocks == block_speaker_rows(whole)
+    assert sum(map(len, blocks)) == 20 + 4  # a speaker for each alone, the four in full
+    for rows in blocks:
+        firsts = [(row["first_part"], row["first_row"]) for row in rows]
+        assert firsts == sorted(firsts)
+    assert list(files.read_statements(spill)) == list(files.read_statements(whole))
