@@ -406,19 +406,38 @@ def release_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
+#: The bounded caches of argmap's pure functions that keep a result per string (name
+#: parsing, mostly: 30 MB or more once full), by module: what ``clear_caches`` empties
+#: (``tests/cluster/test_block_memory.py`` checks that it names every such cache).
+CACHES = {
+    "argmap.speakers.names": (
+        "split_role",
+        "name_key",
+        "surname_candidates",
+        "_bare",
+        "_word_shape",
+        "is_place",
+    ),
+    "argmap.speakers.coref": ("_person_name",),
+    "argmap.speakers.descriptions": ("description_words", "head_forms"),
+    "argmap.stance.tokens": ("stem", "_read"),
+    "argmap.stance.similarity": ("_word_grams",),
+}
+
+
 def clear_caches() -> None:
-    """Empty the bounded caches of argmap's modules that keep a result per string (name
-    parsing, mostly: ``split_role``, ``name_key`` and the like, 30 MB or more once full).
-    They are pure functions' caches: they fill again as asked, nothing computed changes."""
+    """Empty ``CACHES`` (of the modules this process has imported). They fill again as
+    asked: nothing computed changes."""
     import sys
 
-    for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith("argmap."):
+    for name, functions in CACHES.items():
+        module = sys.modules.get(name)
+        if module is None:
             continue
-        for value in list(vars(module).values()):
-            info = getattr(value, "cache_info", None)
-            if info is not None and callable(info) and (info().maxsize or 0) >= 1024:
-                value.cache_clear()
+        for function in functions:
+            cached = getattr(module, function, None)
+            if cached is not None:
+                cached.cache_clear()
 
 
 class BlockSpeaker:

@@ -186,3 +186,40 @@ def test_a_blocks_speakers_written_as_their_documents_end_are_the_same_rows(
         firsts = [(row["first_part"], row["first_row"]) for row in rows]
         assert firsts == sorted(firsts)
     assert list(files.read_statements(spill)) == list(files.read_statements(whole))
+
+
+def test_clear_caches_names_every_large_cache_of_argmap():
+    """``tasks.CACHES`` names every cache of 1,024 results or more that argmap's modules
+    define (a new one, unnamed, would grow a worker's memory with its partitions)."""
+    import importlib
+    import sys
+
+    for name in (
+        "argmap.extraction.corpus",
+        "argmap.extraction.extractor",
+        "argmap.speakers.coref",
+        "argmap.speakers.descriptions",
+        "argmap.stance.annotate",
+        "argmap.stance.similarity",
+        "argmap.stance.tokens",
+    ):
+        importlib.import_module(name)
+    found = set()
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith("argmap."):
+            continue
+        for attribute, value in vars(module).items():
+            info = getattr(value, "cache_info", None)
+            if (
+                callable(info)
+                and getattr(value, "__module__", None) == name
+                and (info().maxsize or 1 << 30) >= 1024
+            ):
+                found.add((name, attribute))
+    named = {(name, function) for name, functions in tasks.CACHES.items() for function in functions}
+    assert found == named
+    from argmap.speakers.names import name_key
+
+    name_key("Hillary Clinton")
+    tasks.clear_caches()
+    assert name_key.cache_info().currsize == 0
