@@ -207,6 +207,13 @@ _MALE_NOUNS = frozenset(
     brother boy grandfather uncle nephew actor waiter widower
     """.split()
 )
+# A capitalised word alone inside a sentence, after a lower-case word or a comma ("she saw
+# Freddy, one night", "Freddy's drinking"), not beside another capitalised word (group 1).
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]{2,}")
+_LONE_WORD_END = re.compile(r"(?:['’]s)?(?![\w’'-])(?!\s+(?:[A-Z]|&))")
+# The state or country after a place's name: "Palo Alto, Calif.,", "Salem, N.H.", "Des
+# Moines, Iowa, on" (group 1; an abbreviation, or a word a clause's end follows).
+_STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]*\.){1,2}|[A-Z][a-z]+(?=[,;:)]|\.(?:\s|$)))")
 # Words of PERSON_NOUNS that are a description's modifiers, not its head ("a former
 # senator", "one top aide"), and heads too vague for 'he' or 'she' ("someone").
 _NOT_HEADS = frozenset(
@@ -363,6 +370,7 @@ def _describes_a_person(description: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _is_description(name: str) -> bool:
     """Whether a person's resolved name is a description, not a name: "man", "liberal
     icon", "29-year-old Berlin woman", "AFP reporter" (its last word in lower case); not
@@ -427,6 +435,7 @@ def clear_caches() -> None:
     """Forget memoised parses, these and the name parser's (for benchmarks that must start
     cold)."""
     _person_name.cache_clear()
+    _is_description.cache_clear()
     names_clear_caches()
 
 
@@ -489,7 +498,9 @@ class SpeakerTracker:
         # a description of an unnamed person -> whether the text names them so with "the"
         # ("the woman": someone it spoke of before) rather than only "a/an/one" ("a man")
         self._introduced: dict[str, bool] = {}
-        self._introductions: list[tuple[int, int]] | None = None  # "a/an/one X" (start, end)
+        # a sentence's start -> the unnamed person a description opening it introduces
+        self._introductions: dict[int, tuple[int, str, Resolved] | None] = {}
+        self._given_full: dict[str, tuple[int, str | None]] = {}  # see _given_person
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -1273,9 +1284,6 @@ class SpeakerTracker:
                 return position
             return low if back >= len(starts) else max(low, starts[len(starts) - 1 - back])
 
-        # the sentences' subjects read first: an honorific there ("Ms. Schifano recalled")
-        # tells the gender of a speaker named before in full ("Annamaria Schifano")
-        subjects = self._subjects_between(low, position)
         for at, seen in speakers:
             if at < low:
                 break
@@ -1288,59 +1296,96 @@ class SpeakerTracker:
                     consider(at, seen, SALIENCE_SPEAKER + (0.0 if definite else SALIENCE_DESCRIBED))
                 continue
             consider(at, seen, SALIENCE_SPEAKER)
-        floor_at = since(SALIENCE_SUBJECT)
-        for at, seen in subjects:
-            if at < floor_at:
-                break
+        for at, seen in self._subjects_between(since(SALIENCE_SUBJECT), position):
             consider(at, seen, SALIENCE_SUBJECT)
-        for at, seen, cost in self._introductions_before(
-            position, since(SALIENCE_SUBJECT + SALIENCE_DESCRIBED)
-        ):
-            consider(at, seen, cost + SALIENCE_DESCRIBED)
+        cost = SALIENCE_SUBJECT + SALIENCE_DESCRIBED
+        for at, seen in self._introductions_before(position, since(cost)):
+            consider(at, seen, cost)
         cheapest = min(SALIENCE_SUBJECT, SALIENCE_MENTIONED)
         for at, seen in self._people_mentioned_before(position, since(cheapest)):
             asked = self.text[max(0, at - 8) : at].rstrip().endswith("asked")
             consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED)
+        for at, seen in self._given_names_before(position, since(cheapest)):
+            asked = self.text[max(0, at - 8) : at].rstrip().endswith("asked")
+            consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED)
         return None if best is None else best[2]
 
-    def _introductions_before(self, position: int, low: int) -> list[tuple[int, Resolved, float]]:
-        """Each unnamed person an indefinite description introduces in ``[low, position)``
-        ("A 29-year-old Berlin woman, meanwhile, received ... after she had posted"), latest
-        first, as the description resolves (the same speaker as the statement it may say), with
-        its cost: a sentence's subject's, else a person's named in passing."""
-        if self._introductions is None:
-            self._introductions = [
-                (found.start(), found.end()) for found in _INTRODUCTION.finditer(self.text)
-            ]
-        places = self._introductions
-        found: list[tuple[int, Resolved, float]] = []
-        for index in range(bisect_left(places, (position,)) - 1, -1, -1):
-            start, end = places[index]
-            if start < low:
-                break
-            if end > position or _PREDICATE_BEFORE.search(self.text, max(0, start - 12), start):
-                continue  # "at which she was a moderator": said of someone, not someone new
-            resolved = self._by_span.get((start, end))
-            if resolved is None:
-                parsed = split_role(self.text[start:end])
-                if (
-                    parsed.note is not None
-                    or parsed.proper
-                    or parsed.kind is not SpeakerKind.PERSON
-                    or not _is_description(parsed.name)
-                ):
-                    continue
-                resolved = Resolved(parsed.name, SpeakerKind.PERSON, parsed.role)
-            if resolved.kind is not SpeakerKind.PERSON or not _is_description(resolved.name):
+    def _given_names_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
+        """Each person named by a given name alone inside a sentence in ``[low, position)``
+        ("the last time she saw Freddy, ... he looked gaunt"), latest first: only a word the
+        article gives as a person's given name, to that person's full name ("Freddy Trump")."""
+        text, found = self.text, []
+        for word in _CAPITALISED.finditer(text, low, position):
+            name = word.group()
+            if (
+                not _LONE_WORD_END.match(text, word.end())
+                or name.casefold() in _NOT_GIVEN
+                or (full := self._given_person(name)) is None
+            ):
                 continue
-            self._introduced.setdefault(resolved.name, False)
-            sentence = self._sentence_starts(max(0, start - _PRONOUN_REACH), start + 1)
-            opening = self.text[sentence[-1] if sentence else 0 : start]
-            subject = not opening.strip() or bool(
-                _OPENING_PHRASE.fullmatch(opening) and "," in opening
-            )
-            found.append((start, resolved, SALIENCE_SUBJECT if subject else SALIENCE_MENTIONED))
+            if self._known_person(full):  # a person's, not "Compaq" of "Compaq Computer"
+                found.append((word.start(), Resolved(full, SpeakerKind.PERSON, None)))
+        found.reverse()
         return found
+
+    def _given_person(self, name: str) -> str | None:
+        """The full name the text writes most often with ``name`` as its first word, of those
+        read so far ("Freddy" -> "Freddy Trump"); None when there is none ("Trump")."""
+        runs = self._places.get(name)
+        if not runs:
+            return None  # in no run of capitals
+        known = self._given_full.get(name)
+        if known is None or known[0] != len(runs):  # (asked again when more runs are read)
+            full = None
+            if any(run.startswith(name) and run[len(name) : len(name) + 1] == " " for run in runs):
+                with_it = [
+                    (seen[0], named)
+                    for named, seen in self._names_with(name) or ()
+                    if named.split(None, 1)[0] == name
+                ]
+                full = max(with_it)[1] if with_it else None
+            known = self._given_full[name] = (len(runs), full)
+        return known[1]
+
+    def _introductions_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
+        """Each unnamed person an indefinite description introduces as a sentence's subject in
+        ``[low, position)`` ("A 29-year-old Berlin woman, meanwhile, received ... after she had
+        posted"; "In July, a ..."), latest first, as the description resolves (the speaker of a
+        statement it says: "29-year-old Berlin woman"). One in passing ("her comments to a
+        black radio show host in April in which she said") is no one 'she' stands for."""
+        found = []
+        for start in reversed(self._sentence_starts(max(0, low - 4), position)):
+            if start in self._introductions:
+                known = self._introductions[start]
+            else:
+                known = self._introductions[start] = self._introduction_at(start)
+            if known is not None and low <= known[0] and known[0] + len(known[1]) <= position:
+                found.append((known[0], known[2]))
+        return found
+
+    def _introduction_at(self, sentence: int) -> tuple[int, str, Resolved] | None:
+        """The unnamed person an indefinite description opening the sentence at ``sentence``
+        (or following its opening phrase) introduces: (where, the words, as resolved)."""
+        text = self.text
+        found = _INTRODUCTION.match(text, sentence)
+        if found is None:
+            opening = _OPENING_PHRASE.match(text, sentence)
+            if opening is None or "\n" in opening.group():
+                return None
+            found = _INTRODUCTION.match(text, opening.end())
+            if found is None:
+                return None
+        start, end = found.span()
+        resolved = self._by_span.get((start, end))
+        if resolved is None:
+            parsed = split_role(found.group())
+            if parsed.note is not None or parsed.proper:
+                return None
+            resolved = Resolved(parsed.name, parsed.kind, parsed.role)
+        if resolved.kind is not SpeakerKind.PERSON or not _is_description(resolved.name):
+            return None
+        self._introduced.setdefault(resolved.name, False)
+        return start, found.group(), resolved
 
     def _sentence_starts(self, low: int, high: int) -> list[int]:
         """Where the sentences that start in ``(low, high)`` start, in text order."""
@@ -1664,10 +1709,14 @@ class SpeakerTracker:
 
     def _run_mentioned(self, start: int, run: str) -> Resolved | None:
         """The person a run of capitals at ``start`` names, or None."""
+        end = start + len(run)
         run = self._without_gerund(run)
         name = _person_name(run)
         if name is None or self._in_headline(start):
             return None
+        state = _STATE_AFTER.match(self.text, end)
+        if state is not None and is_place(state.group(1)):
+            return None  # "in Palo Alto, Calif., to discuss": a place, whatever its words
         gender = _honorific_gender(self.text[start : start + 7])  # "Mrs. Clinton's ..."
         name = self._person_completed(name, start, gender, False)
         if name is None:

@@ -20,7 +20,7 @@ def resolve_in_order(text: str, *mentions: tuple[str, int]) -> list[str]:
     return names
 
 
-# nyt_2016-01-04_for-trump-lessons-from-a-brother.txt (PolNeAR train), two passages
+# nyt_2016-01-04_for-trump-lessons-from-a-brother.txt (PolNeAR train), three passages
 BROTHER = (
     "As Freddy, a fun-loving airline pilot with a gift for imitating W.C. Fields, joked with "
     "his best friend at the table, his younger brother grew impatient. Grow up, get serious "
@@ -28,6 +28,7 @@ BROTHER = (
     "''Donald put Freddy down quite a bit,'' said Annamaria Schifano, then the girlfriend of "
     "Freddy's best friend, who was at the dinner and recalled Donald's tendency to pick fights "
     "and storm out. ''There was a lot of combustion.''\n\n"
+    "{freddy_trump}"
     "Mr. Trump said he eventually came to recognize that his brother was a talented pilot and "
     "belonged in the clouds, not amid bricks and mortar. But by the time Donald had graduated "
     "from college in 1968 and had begun ascending at Trump headquarters on Coney Island, "
@@ -35,6 +36,14 @@ BROTHER = (
     "Ms. Schifano recalled that the last time she saw Freddy, one night in the late 1960s, he "
     "looked gaunt. Even though she prepared his favorite food, roast beef, he barely ate.\n"
 )
+FREDDY_TRUMP = (
+    "But the painful case of Freddy Trump, eight years his brother's senior and once the heir "
+    "apparent to their father's real estate empire, also serves as an example of the dangers "
+    "of failing to conform in a family dominated by a driven, perfectionist patriarch and an "
+    "aggressive younger brother.\n\n"
+)
+BROTHER_UNNAMED = BROTHER.replace("{freddy_trump}", "")  # the article without his full name
+BROTHER = BROTHER.replace("{freddy_trump}", FREDDY_TRUMP)
 BROTHER_MENTIONS = (
     ("Freddy, a fun-loving airline pilot with a gift for imitating W.C. Fields", 1),
     ("Donald", 1),
@@ -138,3 +147,43 @@ def test_the_woman_who_spoke_keeps_her_pronoun() -> None:
     # "said the woman ... 'Too much hate,' she said": the unnamed woman, as before
     names = resolve_in_order(CASHIER, ("Donna Lages", 1), ("She", 1), ("the woman", 1), ("she", 2))
     assert names == ["Donna Lages", "Donna Lages", "woman", "woman"]
+
+
+def test_a_given_name_alone_names_the_person_the_article_gives_it() -> None:
+    # "the last time she saw Freddy, one night in the late 1960s, he looked gaunt"
+    names = resolve_in_order(BROTHER, *BROTHER_MENTIONS, ("he", 2))
+    assert names[0] == "Freddy Trump"
+    assert names[-1] == "Freddy Trump"
+
+
+def test_a_given_name_alone_is_no_one_when_the_article_gives_no_full_name_with_it() -> None:
+    names = resolve_in_order(BROTHER_UNNAMED, *BROTHER_MENTIONS, ("he", 2))
+    assert names[0] == "Freddy"
+    assert names[-1] not in ("Freddy", "Freddy Trump")
+
+
+# wash-post_2016-01-20_fiorina-pushed-ahead-and-paid-a-.txt (PolNeAR train), three passages
+FIORINA = (
+    "But her decision to champion a mega-deal with Compaq Computer in 2001 - the most "
+    "significant and criticized move of her career - ultimately became a key reason she lost "
+    "her job as the country's most high-profile female CEO.\n\n"
+    "The $25 billion merger wasn't her idea. It came from HP's longest-serving director, the "
+    'bespectacled nuclear physicist George "Jay" Keyworth. In late 2000, Keyworth rushed to '
+    "meet with Fiorina at HP's headquarters in Palo Alto, Calif., to discuss his brainstorm. "
+    "The company could use its multibillion-dollar war chest to buy Compaq, swallowing a "
+    "rival and virtually doubling HP's size and stature overnight.\n\n"
+    "Keyworth was one of the more trusted minds on HP's board, and he was so fired up about a "
+    "deal's potential he said she should call Compaq's chief executive.\n\n"
+    "Her workforce was also quickly tilting toward suspicion. In June 2001, after a desperate "
+    "HP asked workers to sign up for an optional pay cut, 80,000 employees volunteered, some "
+    "under the belief that it would save them all from pink slips. When Fiorina a month later "
+    "announced 6,000 layoffs, some workers felt betrayed, or as if she was showing who was in "
+    'charge. As one employee told Palo Alto Weekly, "She wants to put fear in our hearts, and '
+    "she's done that.\"\n"
+)
+
+
+def test_a_place_is_no_one_for_he() -> None:
+    # "in Palo Alto, Calif.": a place, though "told Palo Alto Weekly" writes its words the
+    # way a person's name is written
+    assert resolve_in_order(FIORINA, ("he", 2)) != ["Palo Alto"]
