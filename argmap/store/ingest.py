@@ -39,6 +39,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,9 +114,8 @@ CHUNK = 500
 TAKE_RUNS = 1000
 #: The document scope the stored speakers are replayed in (as ``add`` does).
 REPLAY_DOC = "\x00workspace"
-#: The statement columns matching a folder's restatements reads (``_distinct``'s included):
-#: all but the suggestion, so that a statement's columns are where they are in an ingest.
-MATCH_COLUMNS = STATEMENT_COLUMNS[:SUGGESTION]
+#: The statement columns matching a folder's restatements reads (``_distinct``'s included).
+MATCH_COLUMNS = ("id", "document", "text", "speaker_id", "confidence")
 #: Folders of more statements are not matched by ``argmap extract --output`` (the index would
 #: sit in the driver's memory, as large as the ingest's: some 2 KB a statement); their
 #: ingest matches them.
@@ -217,8 +217,9 @@ def _no_cycle_collection() -> Iterator[None]:
 def _documents(
     folder: Path, columns: Sequence[str] = STATEMENT_COLUMNS
 ) -> Iterator[tuple[dict, list[tuple]]]:
-    """Each document row of a results folder with its statements (tuples of ``columns``),
-    part by part (one part's rows in memory at a time)."""
+    """Each document row of a results folder with its statements (``_rows``: tuples of
+    ``STATEMENT_COLUMNS``, those of ``columns`` read), part by part (one part's rows in memory
+    at a time)."""
     statement_parts = {p.name.split(".")[0]: p for p in files.parts(folder, "statements")}
     for path in files.parts(folder, "documents"):
         held: dict[str, list[tuple]] = {}
@@ -232,17 +233,21 @@ def _documents(
 
 
 def _rows(path: Path, columns: Sequence[str]) -> list[tuple]:
-    """The statements of a part as tuples of ``columns`` (None where it has no such column),
-    zipped from whole columns: no dict a row."""
+    """The statements of a part as tuples of ``STATEMENT_COLUMNS``, zipped from whole columns
+    (no dict a row): those of ``columns`` it has read, None for the others."""
     if path.suffix != ".parquet":
-        return [tuple(map(row.get, columns)) for row in files.read_part(path, "statements")]
+        wanted = set(columns)
+        return [
+            tuple(row.get(name) if name in wanted else None for name in STATEMENT_COLUMNS)
+            for row in files.read_part(path, "statements")
+        ]
     table = files.read_table(path, columns)
     held = set(table.column_names)
     return list(
         zip(
             *(
-                table.column(name).to_pylist() if name in held else [None] * table.num_rows
-                for name in columns
+                table.column(name).to_pylist() if name in held else repeat(None, table.num_rows)
+                for name in STATEMENT_COLUMNS
             ),
             strict=True,
         )
