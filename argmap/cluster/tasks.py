@@ -406,19 +406,10 @@ def release_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
-#: The bounded caches of argmap's pure functions that keep a result per string (name
-#: parsing, mostly: 30 MB or more once full), by module: what ``clear_caches`` empties
-#: (``tests/cluster/test_block_memory.py`` checks that it names every such cache).
+#: The bounded caches of argmap's pure functions that keep a result per string, by module,
+#: beside name parsing's and coref's (emptied by their modules' own ``clear_caches``):
+#: what ``clear_caches`` empties (a test checks that an extraction leaves none other filled).
 CACHES = {
-    "argmap.speakers.names": (
-        "split_role",
-        "name_key",
-        "surname_candidates",
-        "_bare",
-        "_word_shape",
-        "is_place",
-    ),
-    "argmap.speakers.coref": ("_person_name",),
     "argmap.speakers.descriptions": ("description_words", "head_forms"),
     "argmap.stance.tokens": ("stem", "_read"),
     "argmap.stance.similarity": ("_word_grams",),
@@ -426,10 +417,15 @@ CACHES = {
 
 
 def clear_caches() -> None:
-    """Empty ``CACHES`` (of the modules this process has imported). They fill again as
-    asked: nothing computed changes."""
+    """Empty the caches of name parsing and coref (30 MB or more once full) and ``CACHES``,
+    of the modules this process has imported. They fill again as asked: nothing computed
+    changes."""
     import sys
 
+    for name in ("argmap.speakers.names", "argmap.speakers.coref"):
+        module = sys.modules.get(name)
+        if module is not None:
+            module.clear_caches()
     for name, functions in CACHES.items():
         module = sys.modules.get(name)
         if module is None:

@@ -188,38 +188,43 @@ def test_a_blocks_speakers_written_as_their_documents_end_are_the_same_rows(
     assert list(files.read_statements(spill)) == list(files.read_statements(whole))
 
 
-def test_clear_caches_names_every_large_cache_of_argmap():
-    """``tasks.CACHES`` names every cache of 1,024 results or more that argmap's modules
-    define (a new one, unnamed, would grow a worker's memory with its partitions)."""
-    import importlib
+def test_clear_caches_empties_every_large_cache_an_extraction_fills():
+    """After an extraction with its speakers resolved, ``clear_caches`` leaves no cache of
+    1,024 results or more of argmap's filled (one it missed would grow a worker's memory
+    with its partitions)."""
     import sys
 
-    for name in (
-        "argmap.extraction.corpus",
-        "argmap.extraction.extractor",
-        "argmap.speakers.coref",
-        "argmap.speakers.descriptions",
-        "argmap.stance.annotate",
-        "argmap.stance.similarity",
-        "argmap.stance.tokens",
-    ):
-        importlib.import_module(name)
-    found = set()
-    for name, module in list(sys.modules.items()):
-        if module is None or not name.startswith("argmap."):
-            continue
-        for attribute, value in vars(module).items():
-            info = getattr(value, "cache_info", None)
-            if (
-                callable(info)
-                and getattr(value, "__module__", None) == name
-                and (info().maxsize or 1 << 30) >= 1024
-            ):
-                found.add((name, attribute))
-    named = {(name, function) for name, functions in tasks.CACHES.items() for function in functions}
-    assert found == named
+    from argmap.extraction.corpus import speaker_query
+    from argmap.extraction.extractor import iter_statements
+    from argmap.io.reading import load_documents
     from argmap.speakers.names import name_key
+    from tests.helpers import SEED
 
-    name_key("Hillary Clinton")
+    registry = SpeakerRegistry()
+    for document in load_documents([SEED]):
+        for statement in iter_statements(document):
+            name = speaker_query(statement)
+            if name is not None:
+                resolve_mention(
+                    registry,
+                    name,
+                    doc_id=document.id,
+                    role=None,
+                    mention=statement.speaker_mention,
+                )
+    assert name_key.cache_info().currsize > 0
+
+    def filled():
+        return {
+            (name, attribute)
+            for name, module in list(sys.modules.items())
+            if module is not None and name.startswith("argmap.")
+            for attribute, value in vars(module).items()
+            if callable(getattr(value, "cache_info", None))
+            and (value.cache_info().maxsize or 1 << 30) >= 1024
+            and value.cache_info().currsize
+        }
+
+    assert len(filled()) >= 3
     tasks.clear_caches()
-    assert name_key.cache_info().currsize == 0
+    assert filled() == set()
