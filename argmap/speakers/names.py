@@ -218,7 +218,7 @@ def split_role(mention: str) -> ParsedMention:
     aside = _after_aside(text)
     if aside is not None:
         return split_role(aside)
-    counted = _FIGURE_OF.search(text)
+    counted = _FIGURE_OF.search(text) if " of " in text else None
     if (
         counted is not None
         and counted.group(1) in FIGURE_HEADS
@@ -264,6 +264,8 @@ def _after_aside(text: str) -> str | None:
     """The plain name a clause's dashed aside leads to ("Marking the end of the Republican
     primaries with an unusually formal speech -- complete with teleprompter -- Trump"), when
     the words before the aside open with a lower-case word or a participle."""
+    if "--" not in text and "—" not in text and "–" not in text:
+        return None  # no dash for an aside (a quick test before the regex)
     asides = list(_ASIDE.finditer(text))
     if not asides:
         return None
@@ -287,7 +289,7 @@ def is_place(name: str) -> bool:
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
-    bares = [_bare(w) for w in words]
+    bares = list(map(_bare, words))
     if len(words) == 1:
         return bares[0] in US_STATES or bares[0] in PLACES or bool(_STATE_ABBREVIATION.match(name))
     joined = "-".join(bares)
@@ -482,10 +484,11 @@ def _titled_plain_name(mention: str) -> ParsedMention | None:
         return None
     if n == 0:
         return ParsedMention(name, None, SpeakerKind.PERSON)
-    role = " ".join(w for w in words[:n] if w.replace(".", "").casefold() not in HONORIFICS)
+    role = " ".join([w for w in words[:n] if w.replace(".", "").casefold() not in HONORIFICS])
     return ParsedMention(name, role or None, SpeakerKind.PERSON)
 
 
+_TITLE_PLURALS = frozenset(f"{title}s" for title in TITLES)  # "professors", "sens"
 _STATE_PAIR_FIRST = frozenset(pair.split("-")[0] for pair in US_STATE_PAIRS)
 _COUNTRY_INITIALS = frozenset(("us", "uk", "un", "eu"))
 
@@ -504,26 +507,25 @@ def _place_alone(segment: str) -> bool:
 
 def _is_plain_name(words: list[str]) -> bool:
     """The words of a _PLAIN_NAME match: none a title, place or common noun, so a person's name."""
-    lexicon = _LEXICON
-    t = ""
-    for word in words:
-        t = word.casefold()
-        if (t[:-1] if t[-1] == "." else t) in lexicon or (t[-1] == "s" and t[:-1] in TITLES):
-            return False  # a title, a place, a common noun, or titles ("Professors Foner")
+    # its words in lower case, an initial without its dot (the only dot such words hold)
+    keys = " ".join(words).casefold().replace(".", "").split(" ")
+    if not _LEXICON.isdisjoint(keys) or not _TITLE_PLURALS.isdisjoint(keys):
+        return False  # a title, a place, a common noun, or titles ("Professors Foner")
     if (
         len(words) == 2
         and words[0].casefold() in _STATE_PAIR_FIRST
         and f"{words[0]}-{words[1]}".casefold() in US_STATE_PAIRS
     ):
         return False  # "New Hampshire"
-    return not t.endswith(GROUP_PROPER_SUFFIXES)
+    return not keys[-1].endswith(GROUP_PROPER_SUFFIXES)
 
 
 @lru_cache(maxsize=1 << 16)
 def _bare(token: str) -> str:
     """Casefolded token without dots, edge punctuation or a possessive ending."""
     t = token.strip(",;:!?").strip(_EDGE_CHARS)
-    t = _POSSESSIVE_S.sub("", t)
+    if "'" in t or "’" in t:
+        t = _POSSESSIVE_S.sub("", t)
     return t.replace(".", "").casefold()
 
 
@@ -613,7 +615,7 @@ def _is_title(tokens: list[str], i: int) -> bool:
             return True  # "Journalist Jorge Ramos", "Pollster Ann Selzer"
         # a plural title before names: "Professors Foner and Alba", "Sens. ..."; not a
         # team's name at the end ("the Arizona Cardinals")
-        return b[-1:] == "s" and _plural_title_before_name(tokens, i)
+        return b in _TITLE_PLURALS and _plural_title_before_name(tokens, i)
     if b in SURNAME_TITLES and i == len(tokens) - 1 and i > 0:
         prev = _bare(tokens[i - 1])
         if (
@@ -647,7 +649,7 @@ def _occupation_before_name(tokens: list[str]) -> bool:
     if not (
         (bare in PERSON_NOUNS and bare not in _NOT_OCCUPATIONS and bare not in SURNAME_TITLES)
         or (len(bare) > 5 and bare.endswith("ist"))
-        or _ORIGIN_ADJECTIVE.match(tokens[0])
+        or ("-" in tokens[0] and _ORIGIN_ADJECTIVE.match(tokens[0]))
     ):
         return False
     rest = tokens[1:]
@@ -693,6 +695,8 @@ def _person_noun(word: str) -> bool:
 def _segments(text: str) -> list[str]:
     """Comma-separated parts; an org name's own comma ("Ministry of Economy, Trade and
     Industry") is kept."""
+    if not ("," in text or ";" in text or "-" in text or "—" in text or "–" in text):
+        return [text]  # none of the marks _SEGMENT_SPLIT splits at
     parts = [p for p in _SEGMENT_SPLIT.split(text) if p]
     merged: list[str] = []
     for part in parts:
@@ -732,21 +736,21 @@ def _head(tokens: list[str]) -> str | None:
     return _bare(tokens[-1]) if tokens else None
 
 
+_INSTITUTION_NAME_WORDS = INSTITUTION_WORDS | CONNECTORS
+
+
 def _proper_kind(tokens: list[str]) -> SpeakerKind:
     """Kind of a capitalised name: organisation, group or (by default) person."""
-    bares = [_bare(t) for t in tokens]
+    bares = list(map(_bare, tokens))
     last = bares[-1]
-    if is_place(" ".join(tokens)):
+    name = " ".join(tokens)
+    if is_place(name):
         return SpeakerKind.ORGANISATION  # a state or country speaking as an institution
     if (last in ("state", "convention") and len(tokens) > 1) or (
         len(tokens) == 1 and last in _DEPARTMENTS
     ):  # "Islamic State", "Republican National Convention"; "State", "Treasury"
         return SpeakerKind.ORGANISATION
-    if (
-        len(tokens) > 1
-        and " ".join(tokens).isupper()
-        and sum(1 for t in tokens if _LETTER.search(t)) > 1
-    ):
+    if len(tokens) > 1 and name.isupper() and sum(1 for t in tokens if _LETTER.search(t)) > 1:
         return SpeakerKind.ORGANISATION  # "USA TODAY", "THE WEEKLY STANDARD"
     if last in ORG_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION
@@ -764,11 +768,12 @@ def _proper_kind(tokens: list[str]) -> SpeakerKind:
         return SpeakerKind.ORGANISATION
     if last in DOCUMENT_HEADS and len(tokens) > 1:
         return SpeakerKind.ORGANISATION  # "the Reuters/Ipsos Poll"
-    if len(tokens) > 1 and all(b in INSTITUTION_WORDS or b in CONNECTORS for b in bares):
+    if len(tokens) > 1 and _INSTITUTION_NAME_WORDS.issuperset(bares):
         return SpeakerKind.ORGANISATION  # "the United States"
-    for i, b in enumerate(bares[:-1]):
-        if b in ORG_HEADS and (bares[i + 1] in ("of", "for") or len(tokens) >= 3):
-            return SpeakerKind.ORGANISATION
+    if not ORG_HEADS.isdisjoint(bares[:-1]):
+        for i, b in enumerate(bares[:-1]):
+            if b in ORG_HEADS and (bares[i + 1] in ("of", "for") or len(tokens) >= 3):
+                return SpeakerKind.ORGANISATION
     if last in GROUP_PROPER or (tokens[-1][:1].isupper() and last.endswith(GROUP_PROPER_SUFFIXES)):
         return SpeakerKind.GROUP
     return _body_of(tokens) or SpeakerKind.PERSON
@@ -796,7 +801,7 @@ def _body_of(tokens: list[str]) -> SpeakerKind | None:
 
 
 def _org_head(tokens: list[str]) -> str | None:
-    bares = [_bare(t) for t in tokens]
+    bares = list(map(_bare, tokens))
     for i, b in enumerate(bares[:-1]):
         if b in ORG_HEADS and bares[i + 1] in ("of", "for"):
             return b  # "Ministry of Defense"
@@ -808,6 +813,8 @@ def _org_head(tokens: list[str]) -> str | None:
 
 def _affiliation_in(text: str) -> str | None:
     """An organisation named in a role: "a spokesman for the Clinton campaign"."""
+    if "of" not in text and "for" not in text and "at" not in text and "with" not in text:
+        return None  # none of _AFFILIATION's words (a quick test before the regex)
     for m in _AFFILIATION.finditer(text):
         tokens = m.group(1).split()
         while tokens and tokens[-1] in CONNECTORS:
@@ -823,6 +830,8 @@ def _affiliation_in(text: str) -> str | None:
 
 def _coordination(tokens: list[str]) -> int | None:
     """Index of a top-level "and"/"nor"/"&" joining two speakers, if any."""
+    if COORDINATORS.isdisjoint(tokens):
+        return None
     for i in range(1, len(tokens) - 1):
         if tokens[i] not in COORDINATORS:
             continue
@@ -936,7 +945,7 @@ def _trim_edges(text: str) -> str:
             words = words[1:]
             continue
         break
-    for i in range(len(words) - 2, 0, -1):
+    for i in range(len(words) - 2, 0, -1) if "." in text else ():
         if _ends_sentence(words[i]) and words[i + 1][:1].isupper():
             # "St. Paul Votes To Condemn Donald Trump’s Muslim Ban. The St. Paul City
             # Council": a headline, its full stop, and the name of the next sentence; but
@@ -973,7 +982,8 @@ def _trim_edges(text: str) -> str:
         )
     ):
         words = words[:-2]  # "the administration last week", "Fiorina a month (later)"
-    for i in range(1, len(words)):
+    clause_verb = "ing" in text or not _CLAUSE_VERBS.isdisjoint(words)  # a quick test first
+    for i in range(1, len(words) if clause_verb else 0):
         word = words[i]
         if not word.islower():
             continue
@@ -1145,12 +1155,12 @@ _IT_IS = frozenset("it's that's there's here's what's".split())
 def _not_a_name(text: str, determined: bool = False) -> str | None:
     """Why ``text`` (edges trimmed) names no speaker, or None when it may name one;
     ``determined``: the mention began with "the" ("the senator" is a description)."""
-    if _LETTER.search(text) is None:
+    if not text[:1].isalpha() and _LETTER.search(text) is None:
         return "a number"
     words = text.split()
-    bares = [_bare(w) for w in words]
-    if ("%" in text or "p" in text.lower()) and (
-        not _PERCENT.isdisjoint(bares) or any(b.endswith("%") for b in bares)
+    bares = list(map(_bare, words))
+    if (("%" in text or "p" in text.lower()) and not _PERCENT.isdisjoint(bares)) or (
+        "%" in text and any(b.endswith("%") for b in bares)
     ):
         return "a poll figure"  # "67 percent of voters", "12% of Democrats"
     if (
@@ -1161,27 +1171,24 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         content = [b for b in bares if b not in DETERMINERS and b not in LEADING_NOT_NAME]
         if content and all(b in TIME_EDGE or b in TIME_WORDS or _NUMBER.match(b) for b in content):
             return "a date"
-    if len(words) == 1 and (
-        bares[0] in HONORIFICS or (bares[0] in TITLES and not (determined and text.islower()))
-    ):
-        return "no name"  # "Mr" cut from "Mr. Trump", a title alone (but "the senator")
-    if len(words) == 1 and (
-        bares[0] in LEADING_NOT_NAME or bares[0] in TIME_EDGE or bares[0] in ("the", "a", "an")
-    ):
-        return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
-    if len(words) == 1 and bares[0] in NUMBER_WORDS:
-        return "a number"  # "Nine" of "Nine months of Trump soaring ..."
-    if (
-        len(words) == 1
-        and not determined
-        and bares[0] in DEMONYMS
-        and bares[0] not in GROUP_PROPER
-        and bares[0] not in US_STATES
-        and bares[0] not in _DEPARTMENTS
-        and "." not in words[0]
-        and not words[0].isupper()
-    ):
-        return "not a name"  # "European" of "BRUSSELS - European [leaders]", "Democratic"
+    if len(words) == 1:
+        word, bare = words[0], bares[0]
+        if bare in HONORIFICS or (bare in TITLES and not (determined and text.islower())):
+            return "no name"  # "Mr" cut from "Mr. Trump", a title alone (but "the senator")
+        if bare in LEADING_NOT_NAME or bare in TIME_EDGE or bare in ("the", "a", "an"):
+            return "not a name"  # "Yet", "There", "In", "The" at the start of a sentence
+        if bare in NUMBER_WORDS:
+            return "a number"  # "Nine" of "Nine months of Trump soaring ..."
+        if (
+            not determined
+            and bare in DEMONYMS
+            and bare not in GROUP_PROPER
+            and bare not in US_STATES
+            and bare not in _DEPARTMENTS
+            and "." not in word
+            and not word.isupper()
+        ):
+            return "not a name"  # "European" of "BRUSSELS - European [leaders]", "Democratic"
     if (words[0].islower() and bares[0] in _CLAUSE_VERBS) or (
         len(words) == 1 and (bares[0] in _HEADLINE_VERBS or bares[0] in ("having", "being"))
     ):
@@ -1218,12 +1225,12 @@ def _issuer(text: str) -> ParsedMention | None:
     lowered = text.lower()
     by = _BY_ISSUER.search(text) if "by" in lowered or "from" in lowered else None
     if by is not None:
-        before = [_bare(w) for w in text[: by.start()].split()[:6]]
+        before = list(map(_bare, text[: by.start()].split()[:6]))
         if any(b in _ISSUED for b in before):
             issuer = split_role(text[by.end() :])
             if issuer.note is None and issuer.name and issuer.kind is not SpeakerKind.UNKNOWN:
                 return issuer
-    said_of = _SAID_OF.match(text)
+    said_of = _SAID_OF.match(text) if " of " in text else None
     if said_of is not None and said_of.group(1) in _SAID_OF_NOUNS:
         sayer = split_role(text[said_of.end() :])  # "The rhetoric of Republican candidates"
         if sayer.note is None and sayer.name and sayer.kind is not SpeakerKind.UNKNOWN:
@@ -1312,8 +1319,8 @@ def _figures_checked(parsed: ParsedMention, first: str) -> ParsedMention:
         if " " not in parsed.name and _bare(parsed.name) in _FIGURE_OR_MEDIA:
             return parsed._replace(note="a picture, a recording or figures, not their maker")
         return parsed
-    bares = [_bare(w) for w in first.split()]
-    if any(b in _PERCENT or b.endswith("%") for b in bares):
+    bares = list(map(_bare, first.split()))
+    if not _PERCENT.isdisjoint(bares) or ("%" in first and any(b.endswith("%") for b in bares)):
         return parsed._replace(note="a poll figure")
     last = bares[-1] if bares else ""
     head = parsed.head or last
@@ -1392,7 +1399,7 @@ def _part_of_group(tokens: list[str], parsed: ParsedMention) -> ParsedMention:
     words = [t for t in tokens if t]
     while words and _bare(words[0]) in _WHOLE_WORDS:
         words = words[1:]
-    bares = [_bare(w) for w in words]
+    bares = list(map(_bare, words))
     head = _bare(parsed.name)
     if " " in parsed.name or head not in bares:
         return parsed
@@ -1412,7 +1419,8 @@ _RELATIVES = frozenset("who whom whose".split())
 
 def _np_whole(tokens: list[str]) -> ParsedMention:
     """Parse one noun phrase (no commas) into a mention."""
-    tokens = [t for t in tokens if t]
+    if "" in tokens:
+        tokens = [t for t in tokens if t]
     if not tokens:
         return ParsedMention("", None, SpeakerKind.UNKNOWN, proper=False)
     # leading determiners: "the", "both", "some"
@@ -1452,7 +1460,8 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
         tokens = tokens[1:]
     possessive_det = _bare(tokens[0]) in POSSESSIVE_PRONOUNS and len(tokens) > 1
     # the phrase ends at a relative pronoun or a locative preposition
-    for i in range(1, len(tokens)):
+    cuts = not CUT_WORDS.isdisjoint(tokens) or "like" in tokens or "that" in tokens
+    for i in range(1, len(tokens) if cuts else 0):
         if tokens[i] in CUT_WORDS or (
             tokens[i] == "like"
             and _is_plural(tokens[i - 1])
@@ -1488,12 +1497,19 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
             )
         inner = _np(tokens[1:])
         return inner._replace(name=" ".join(tokens), proper=False) if not inner.proper else inner
-    for p in range(len(tokens) - 1):
-        if tokens[p].endswith(_POSSESSIVE_S_ENDINGS) or (
-            tokens[p].endswith(_POSSESSIVE_BARE_ENDINGS) and tokens[p][0].isupper()
-        ):
-            return _possessive(tokens, p)
+    if _has_apostrophe(tokens):
+        for p in range(len(tokens) - 1):
+            if tokens[p].endswith(_POSSESSIVE_S_ENDINGS) or (
+                tokens[p].endswith(_POSSESSIVE_BARE_ENDINGS) and tokens[p][0].isupper()
+            ):
+                return _possessive(tokens, p)
     return _scan(tokens)
+
+
+def _has_apostrophe(words: list[str]) -> bool:
+    """A quick test before looking for a possessive word by word."""
+    text = " ".join(words)
+    return "'" in text or "’" in text
 
 
 _ABOUT = frozenset("about nearly almost roughly around approximately just only some".split())
@@ -1508,6 +1524,8 @@ def _share_of(tokens: list[str]) -> ParsedMention | None:
     """A share of people, "one in five", "About 9 in 10 Republican primary voters", "two out
     of three Americans": a group, named by the share and the people it counts (up to a word
     that cuts the phrase), never the person "one"."""
+    if "in" not in tokens and "out" not in tokens:
+        return None
     words = list(tokens)
     while len(words) > 3 and _bare(words[0]) in _ABOUT:
         words = words[1:]
@@ -1531,6 +1549,8 @@ def _member_of(tokens: list[str]) -> ParsedMention | None:
     of the New York delegation", "Cameron Easley for Morning Consult" are the person, the body
     their affiliation. Only a plain name of two or three words ("Bank of America", "Americans
     for Prosperity", "Center for American Progress" are bodies' names)."""
+    if "of" not in tokens and "for" not in tokens:
+        return None
     at = next((i for i in (2, 3) if i < len(tokens) and tokens[i] in ("of", "for")), 0)
     if not at or at + 1 >= len(tokens):
         return None
@@ -1550,7 +1570,7 @@ def _quantity_of(tokens: list[str]) -> ParsedMention | None:
     if "of" not in tokens:
         return None
     i = tokens.index("of")
-    before = [_bare(t) for t in tokens[:i]]
+    before = list(map(_bare, tokens[:i]))
     if not before or i == len(tokens) - 1:
         return None
     if not all(b in QUANTITY_WORDS or _NUMBER.match(b) for b in before):
@@ -1603,20 +1623,21 @@ def _scan(tokens: list[str]) -> ParsedMention:
     """Split role words from the trailing proper name and classify the mention."""
     honorific = False
     surname_at = -1  # the word after an honorific: a family name, even "King" or "Bishop"
-    kept: list[str] = []
-    for i, t in enumerate(tokens):
-        if _bare(t) in HONORIFICS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
-            honorific = True
-            surname_at = len(kept)
-            continue
-        kept.append(t)
-    tokens = kept
+    if not HONORIFICS.isdisjoint(map(_bare, tokens)):
+        kept: list[str] = []
+        for i, t in enumerate(tokens):
+            if _bare(t) in HONORIFICS and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
+                honorific = True
+                surname_at = len(kept)
+                continue
+            kept.append(t)
+        tokens = kept
     n = len(tokens)
     role_end = 0
     i = 0
     while i < n:
         t = tokens[i]
-        if t in CONNECTORS or _is_particle(tokens, i):
+        if t in CONNECTORS or (t in NAME_PARTICLES and _is_particle(tokens, i)):
             i += 1
             continue
         if (
@@ -1668,6 +1689,8 @@ def _speaks_for(tokens: list[str]) -> int:
     holder ("a spokesman for Bernie Sanders", "advisers to Obama", "A reporter for USA
     Today"); 0 when it does not ("former Japanese Ambassador to the U.S. Sasae Kenichiro",
     "candidate for president Hillary Clinton")."""
+    if "to" not in tokens and "for" not in tokens:
+        return 0
     for p in range(1, len(tokens) - 1):
         if tokens[p] not in ("to", "for"):
             continue
@@ -1739,8 +1762,10 @@ def _named(role_tokens: list[str], name_tokens: list[str], honorific: bool) -> P
     ):  # "The Republican National Committee", "Republican Jewish Coalition"
         name_tokens = [role_tokens[-1], *name_tokens]
         role_tokens = role_tokens[:-1]
-    if role_tokens and _plural_title_before_name(
-        [*role_tokens, *name_tokens[:1]], len(role_tokens) - 1
+    if (
+        role_tokens
+        and _bare(role_tokens[-1]) in _TITLE_PLURALS
+        and _plural_title_before_name([*role_tokens, *name_tokens[:1]], len(role_tokens) - 1)
     ):
         # "Florida Sens. Marco Rubio (R), ... and Bill Nelson", "Professors Foner and Alba":
         # several people, whom the title names together
