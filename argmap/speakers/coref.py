@@ -500,7 +500,7 @@ class SpeakerTracker:
         self._introduced: dict[str, bool] = {}
         # a sentence's start -> the unnamed person a description opening it introduces
         self._introductions: dict[int, tuple[int, str, Resolved] | None] = {}
-        self._given_full: dict[str, tuple[int, str | None]] = {}  # see _given_person
+        self._given_full: dict[str, tuple[int, str | None, str | None]] = {}  # _lone_full_names
 
     def _scan_to(self, position: int) -> None:
         """Index the capitalised name runs of the text up to ``position``."""
@@ -1265,14 +1265,16 @@ class SpeakerTracker:
         starts = self._sentence_starts(low, position)
         best: tuple[float, int, Resolved] | None = None
 
-        def consider(at: int, seen: Resolved, cost: float) -> None:
+        def consider(
+            at: int, seen: Resolved, cost: float, fits: Callable[[], bool] | None = None
+        ) -> None:
             nonlocal best
             if at < low:
                 return
             score = cost + (len(starts) - bisect_right(starts, at)) * SALIENCE_SENTENCE
             if best is not None and (score, -at) >= (best[0], -best[1]):
                 return
-            if fitting(((at, seen),)) is not None:
+            if (fits is None or fits()) and fitting(((at, seen),)) is not None:
                 best = (score, at, seen)
 
         def since(cost: float) -> int:
@@ -1305,47 +1307,62 @@ class SpeakerTracker:
         for at, seen in self._people_mentioned_before(position, since(cheapest)):
             asked = self.text[max(0, at - 8) : at].rstrip().endswith("asked")
             consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED)
-        for at, seen in self._given_names_before(position, since(cheapest)):
+        for at, seen, family in self._lone_names_before(position, since(cheapest)):
             asked = self.text[max(0, at - 8) : at].rstrip().endswith("asked")
-            consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED)
+
+            def fits(name: str = seen.name, family: bool = family) -> bool:
+                """A person's name, not "Compaq Computer"; by a family name alone, a person
+                the text shows to be of the pronoun's gender (read only for a candidate
+                that would win: it is costly)."""
+                return (not family or self._gender_of(name) == gender) and self._known_person(name)
+
+            consider(at, seen, SALIENCE_SUBJECT if asked else SALIENCE_MENTIONED, fits)
         return None if best is None else best[2]
 
-    def _given_names_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
-        """Each person named by a given name alone inside a sentence in ``[low, position)``
-        ("the last time she saw Freddy, ... he looked gaunt"), latest first: only a word the
-        article gives as a person's given name, to that person's full name ("Freddy Trump")."""
+    def _lone_names_before(self, position: int, low: int) -> list[tuple[int, Resolved, bool]]:
+        """Each person one word alone inside a sentence in ``[low, position)`` may name, latest
+        first, and whether by a family name: a given name the article gives a person in full
+        ("the last time she saw Freddy, ... he looked gaunt": Freddy Trump), or a family name
+        ("Khalif said some of Clinton's rhetoric ..., in which she said": Hillary Clinton,
+        when "she" is what the text shows her to be; not Donald Trump for "she" in "if Trump
+        is elected. She escalated")."""
         text, found = self.text, []
         for word in _CAPITALISED.finditer(text, low, position):
             name = word.group()
-            if (
-                not _LONE_WORD_END.match(text, word.end())
-                or name.casefold() in _NOT_GIVEN
-                or (full := self._given_person(name)) is None
-            ):
+            if not _LONE_WORD_END.match(text, word.end()) or name.casefold() in _NOT_GIVEN:
                 continue
-            if self._known_person(full):  # a person's, not "Compaq" of "Compaq Computer"
-                found.append((word.start(), Resolved(full, SpeakerKind.PERSON, None)))
+            given, family = self._lone_full_names(name)
+            if given is not None or family is not None:
+                full = given or family or ""
+                found.append(
+                    (word.start(), Resolved(full, SpeakerKind.PERSON, None), given is None)
+                )
         found.reverse()
         return found
 
-    def _given_person(self, name: str) -> str | None:
-        """The full name the text writes most often with ``name`` as its first word, of those
-        read so far ("Freddy" -> "Freddy Trump"); None when there is none ("Trump")."""
+    def _lone_full_names(self, name: str) -> tuple[str | None, str | None]:
+        """The full names the text writes most often with ``name`` as their first word and as
+        their last, of those read so far ("Freddy" -> "Freddy Trump"; "Clinton" -> "Hillary
+        Clinton"), None where there is none."""
         runs = self._places.get(name)
         if not runs:
-            return None  # in no run of capitals
+            return None, None  # in no run of capitals
         known = self._given_full.get(name)
         if known is None or known[0] != len(runs):  # (asked again when more runs are read)
-            full = None
-            if any(run.startswith(name) and run[len(name) : len(name) + 1] == " " for run in runs):
-                with_it = [
-                    (seen[0], named)
-                    for named, seen in self._names_with(name) or ()
-                    if named.split(None, 1)[0] == name
-                ]
-                full = max(with_it)[1] if with_it else None
-            known = self._given_full[name] = (len(runs), full)
-        return known[1]
+            first: list[tuple[int, str]] = []
+            last: list[tuple[int, str]] = []
+            for named, seen in self._names_with(name) or ():
+                words = named.split()
+                if words[0] == name:
+                    first.append((seen[0], named))
+                elif words[-1] == name:
+                    last.append((seen[0], named))
+            known = self._given_full[name] = (
+                len(runs),
+                max(first)[1] if first else None,
+                max(last)[1] if last else None,
+            )
+        return known[1], known[2]
 
     def _introductions_before(self, position: int, low: int) -> list[tuple[int, Resolved]]:
         """Each unnamed person an indefinite description introduces as a sentence's subject in

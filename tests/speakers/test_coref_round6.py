@@ -187,3 +187,34 @@ def test_a_place_is_no_one_for_he() -> None:
     # "in Palo Alto, Calif.": a place, though "told Palo Alto Weekly" writes its words the
     # way a person's name is written
     assert resolve_in_order(FIORINA, ("he", 2)) != ["Palo Alto"]
+
+
+# politico_2015-11-29_hillary-clinton-s-pothole-politi.txt (PolNeAR train), three passages
+POTHOLES = (
+    "Hillary Clinton's pothole politics.\n\n"
+    "BOSTON —Standing in front of a cheering crowd of 800 construction trade union members and "
+    "supporters inside Boston’s historic Faneuil Hall with Mayor Marty Walsh by her side, "
+    "Hillary Clinton turned Sunday to a subject that she hasn’t devoted much time to on the "
+    "campaign trail: pothole politics.\n\n"
+    "At an event billed as “Hard Hats for Hillary,” Clinton unveiled a $275 billion "
+    "infrastructure proposal to fix highways, trains, airports, aging sewer systems and the "
+    "country’s frayed electrical grid.\n\n"
+    "“Here in Boston, I remember the historic snowfall you had last winter,” she told the "
+    "packed hall, where an overflow crowd of about 1,200 supporters watched on a screen set up "
+    "in the square outside.\n\n"
+    "“The Democrats have ignored the word ‘urban’ or ‘city’ the entire year,” said Mitchell "
+    "Moss, urban policy professor and director of the Rudin Center for Transportation at New "
+    "York University. “The primaries are largely in rural states. They’ve been able to avoid "
+    "cities, because most of their time is spent campaigning in places where there are no "
+    "cities.”\n\n"
+    "But after focusing her attention on issues such as the drug epidemic ravaging rural "
+    "communities, Clinton delivered a message Sunday that resonates for many mayors.\n\n"
+    '“Our roads and bridges are potholed and crumbling," she said.\n'
+)
+
+
+def test_a_family_name_alone_names_the_person_of_the_pronouns_gender() -> None:
+    # "..., Clinton delivered a message Sunday ... 'Our roads ...,' she said": Hillary
+    # Clinton, whom "she" follows in the text, not the professor quoted before
+    names = resolve_in_order(POTHOLES, ("she", 2), ("Mitchell Moss", 1), ("she", 3))
+    assert names == ["Hillary Clinton", "Mitchell Moss", "Hillary Clinton"]
