@@ -912,6 +912,9 @@ _HEADLINE_VERBS = frozenset(
 
 
 _DASHES = frozenset(("-", "--", "—", "–", "―"))
+# The words _trim_edges drops before a name, but for numbers and words ending a sentence,
+# which end with a full stop or a comma.
+_MAY_LEAD = LEADING_NOT_NAME | DAY_NAMES | MONTH_NAMES | TIME_EDGE | _REPORTING
 
 
 def _trim_edges(text: str) -> str:
@@ -933,6 +936,8 @@ def _trim_edges(text: str) -> str:
             words = words[2:]  # a digest's "More from Blumenthal and Cohen:"
             continue
         bare = _bare(words[0])
+        if bare not in _MAY_LEAD and words[0][-1:] not in (".", ","):
+            break  # none of the tests below can hold (a quick test first)
         if (
             bare in LEADING_NOT_NAME
             or bare in DAY_NAMES
@@ -1131,7 +1136,7 @@ def _agent_word(word: str) -> bool:
 def _holiday(text: str) -> str | None:
     """ "Super Tuesday", "Election Day": a date, though it is capitalised like a name."""
     words = text.split()
-    if not 1 < len(words) <= 3 or not all(w[:1].isupper() for w in words[-2:]):
+    if not 1 < len(words) <= 3 or not (words[-2][:1].isupper() and words[-1][:1].isupper()):
         return None
     last, before = _bare(words[-1]), _bare(words[-2])
     if (last in DAY_NAMES and before in _HOLIDAY_DAYS) or (
