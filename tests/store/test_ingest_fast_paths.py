@@ -11,7 +11,7 @@ import pytest
 from argmap.codebook import load_codebook
 from argmap.models import Suggestion
 from argmap.store import Workspace
-from argmap.store.backend import MAX_VARIABLES
+from argmap.store.backend import MAX_ROWS, MAX_VARIABLES
 from argmap.store.ingest import _Read
 from argmap.store.restatements import RestatementIndex, _words
 from argmap.store.suggest import stance_suggestions
@@ -23,11 +23,12 @@ WIDTH = 22  # a statement row's columns
 
 
 def test_insert_rows_keeps_every_row_and_their_order(tmp_path):
-    """Three statements' worth of rows (a VALUES list holds MAX_VARIABLES // 22 rows), with
-    text, numbers and nulls, stored as executemany stores them."""
+    """Two full VALUES lists and part of a third (a list holds MAX_ROWS rows, or fewer where
+    SQLite's MAX_VARIABLES would not take them), with text, numbers and nulls, stored as
+    executemany stores them."""
     rows = [
         (n, f"row {n} “quoted”", n / 7, None if n % 3 else "x", *range(n, n + WIDTH - 4))
-        for n in range(2 * (MAX_VARIABLES // WIDTH) + 17)
+        for n in range(2 * min(MAX_ROWS, MAX_VARIABLES // WIDTH) + 17)
     ]
     columns = ", ".join(f"c{i}" for i in range(WIDTH))
     sql = f"INSERT INTO wide ({columns}) VALUES ({', '.join('?' * WIDTH)})"
