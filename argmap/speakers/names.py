@@ -236,7 +236,8 @@ def split_role(mention: str) -> ParsedMention:
         and segments[1][:1].isupper()
     ):
         segments = segments[1:]  # "EXPECTED TURNOUT IN IOWA ... - Michael P. McDonald"
-    if _PARTY_STATE.match(segments[0].replace(" ", "")):  # "R -S.C., fired in June ..."
+    if segments[0].lstrip()[:1] in "RDI" and _PARTY_STATE.match(segments[0].replace(" ", "")):
+        # "R -S.C., fired in June ..."
         return ParsedMention(
             segments[0], None, SpeakerKind.UNKNOWN, proper=False, note="a party and a state"
         )
@@ -535,7 +536,9 @@ def _clean(mention: str) -> str:
         text = _DATELINE.sub("", text)  # "WASHINGTON (AP) — Donald Trump" is Donald Trump
     if "(" in text or "[" in text:
         text = _BRACKETED.sub("", text)
-    text = _LEAD_PHRASE.sub("", text).strip(" ,;:")
+    if text[:2].lower() in ("ac", "by"):  # "according to ...", "by ...": a quick test first
+        text = _LEAD_PHRASE.sub("", text)
+    text = text.strip(" ,;:")
     if text.endswith(".") and " " in text:
         last = text.rsplit(" ", 1)[1]
         if last.count(".") == 1 and len(last) > 3 and _bare(last) not in ABBREVIATIONS:
@@ -1198,7 +1201,7 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         len(words) == 1 and (bares[0] in _HEADLINE_VERBS or bares[0] in ("having", "being"))
     ):
         return "not a name"  # "keeps", "made other public", a headline's "Spurns", "Having"
-    if words[0].replace("’", "'").casefold() in _IT_IS:
+    if ("'" in words[0] or "’" in words[0]) and words[0].replace("’", "'").casefold() in _IT_IS:
         return "not a name"  # "It's worth", "It's another riposte": a clause, not its subject
     if len(words) >= 3 and text.isupper() and sum(1 for w in words if _LETTER.search(w)) >= 3:
         return "a headline"
