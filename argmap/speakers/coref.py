@@ -174,7 +174,9 @@ _SAYING_WORDS = frozenset(_SAYING[3:-1].replace("|", " ").split())
 _SAID_AFTER = re.compile(rf"(?:['’]s)?,?\s+(?:also\s+|then\s+|later\s+)?{_SAYING}\b|,\s+\d{{1,3}},")
 # "M" first: re skips ahead to it
 _HONORIFIC_BEFORE = re.compile(rf"M(?<!\wM)(?:r|rs|s|iss)\.?\s+({_WORD})")
-_GIVEN_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
+# (its capital opens it as a plain character class, which lets re skip ahead to the next
+# capital; (?<!\w.) after it is \b before it)
+_GIVEN_BEFORE = re.compile(r"([A-Z](?<!\w.)[\w’'-]+)\s+(?:[A-Z]\.\s+)?$")
 # What may come before a name that is its sentence's subject: the sentence's start, an
 # opening word, a comma after an opening phrase, titles and given names ("But Minnesota Gov.
 # Mark Dayton", "On Sunday, Mr. Trump").
@@ -295,9 +297,10 @@ _PAIR_SUBJECT = re.compile(
 )
 # The first he/she/his/her after a name in its sentence, with no quotation mark, other
 # capitalised word or sentence end between ("Trump revised his plan"; not "Trump met Clinton
-# and her aides", not "Trump said, 'She ...'").
+# and her aides", not "Trump said, 'She ...'"). (A word or the spaces after it are never
+# given back (*+, ++): a letter must follow the spaces, a space or a comma the word.)
 _FOLLOWING_PRONOUN = re.compile(
-    r"(?:['’]s)?(?:[ ,]+(?!(?:he|she|his|her|hers|himself|herself)\b)[a-z][\w’'-]*){0,8}?"
+    r"(?:['’]s)?(?:[ ,]++(?!(?:he|she|his|her|hers|himself|herself)\b)[a-z][\w’'-]*+){0,8}?"
     r"[ ,]+(he|she|his|hers|himself|herself|her(?= (?!(?:a|an|the|on|in|at|to|for|of|with|as|and"
     r"|or|but|that|this|if|when|from|about|by|over|after|before)\b)[a-z]))\b"
 )
@@ -308,8 +311,9 @@ _HONORIFIC_WORDS = frozenset("mr mrs ms miss dr sen rep gov gen prof rev".split(
 _FIRST_WORD = re.compile(r"[A-Z][a-z]*\b")
 _OPENING_PHRASE = re.compile(
     r"(?:[^,.;:!?\"“”\n]|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Sen)\.|(?<=Rep)\.|(?<=Gov)\."
-    r"|(?<=\b[A-Z])\.){0,90}?,\s+"
-)
+    r"|(?<=\b[A-Z])\.){0,90}+,\s+"
+)  # (each step takes one character and no step takes a comma: the first comma ends the
+# phrase, so taking every step first (+) matches as taking the fewest (?) would, faster)
 # A sentence that opens with a person's title and then their name: "Top Republican Party
 # donor Sheldon Adelson said", "Republican presidential front-runner Donald Trump is". The
 # title ends with a word of the kind (group 1); the name is two to four capitalised words
@@ -352,12 +356,14 @@ def _is_title_case(line: str) -> bool:
     words = line.split()
     if not 4 <= len(words) <= 25:
         return False
-    content = [w for w in words if w.strip("‘’'\"“”(),.:;!?-").casefold() not in _TITLE_CASE_SMALL]
-    if len(content) < 2:
-        return False
-    return not line.isupper() and all(
-        w.lstrip("‘’'\"“”(")[:1].isupper() or not w[:1].isalpha() for w in content
-    )
+    content = 0  # words not small, each capitalised so far (prose fails at its first)
+    for word in words:
+        if word.strip("‘’'\"“”(),.:;!?-").casefold() in _TITLE_CASE_SMALL:
+            continue
+        if word[:1].isalpha() and not word.lstrip("‘’'\"“”(")[:1].isupper():
+            return False
+        content += 1
+    return content >= 2 and not line.isupper()
 
 
 def _describes_a_person(description: str) -> bool:
@@ -1471,7 +1477,7 @@ class SpeakerTracker:
         subject_votes, votes = [0, 0], [0, 0]  # male, female
         text = self.text
         for at, gender, subject in self._pronouns_after(word):
-            if others:
+            if others and text[at - 1 : at].isspace():
                 before = _GIVEN_BEFORE.search(text, max(0, at - 40), at)
                 if before is not None and before.group(1) in others:
                     continue  # "Bill Clinton" is not Hillary Clinton
@@ -1538,8 +1544,11 @@ class SpeakerTracker:
         known = self._shared_family.get(word)
         if known is None:
             known = self._shared_family[word] = Counter()
+            text = self.text
             for at in self._occurrences(word):
-                found = _GIVEN_BEFORE.search(self.text, max(0, at - 40), at)
+                if not text[at - 1 : at].isspace():
+                    continue  # (_GIVEN_BEFORE ends with a space: the cheap test first)
+                found = _GIVEN_BEFORE.search(text, max(0, at - 40), at)
                 if found is not None and found.group(1).casefold() not in _NOT_GIVEN:
                     known[found.group(1)] += 1
         return known
@@ -1916,14 +1925,17 @@ class SpeakerTracker:
         ('the Ministry of Foreign Affairs in Tokyo' for 'the ministry')."""
         if head.lower() not in ORG_HEADS:
             return None  # only institutions are named this way: 'the ministry', 'the committee'
+        word = head[:1].upper() + head[1:].lower()
         pattern = _ORGANISATION_NAME.get(head)
         if pattern is None:
-            word = head[:1].upper() + head[1:].lower()
             pattern = _ORGANISATION_NAME[head] = re.compile(
                 rf"(?:[A-Z][\w.&'’-]*\s+)*{word}(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:and\s+)?[A-Z][\w.&'’-]*)*)?"
             )
+        low = max(0, position - _PRONOUN_REACH)
+        if self.text.find(word, low, position) < 0:
+            return None  # (every match holds the head word as written: the cheap test first)
         found = None
-        for match in pattern.finditer(self.text, max(0, position - _PRONOUN_REACH), position):
+        for match in pattern.finditer(self.text, low, position):
             found = match.group()
         if found is None:
             return None
