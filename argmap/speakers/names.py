@@ -852,6 +852,18 @@ def _coordination(tokens: list[str]) -> int | None:
     return None
 
 
+def _given_name_before(left: list[str], right_parsed: ParsedMention, right: list[str]) -> bool:
+    """Whether ``left`` is one capitalised word before "and" and a person's full name, so a
+    given name sharing that person's family name: "Bill and Hillary Clinton" (not a bill)."""
+    return (
+        len(left) == 1
+        and left[0][:1].isupper()
+        and len(right) >= 2
+        and right_parsed.proper
+        and right_parsed.kind is SpeakerKind.PERSON
+    )
+
+
 def _joins_speakers(side: ParsedMention, tokens: list[str]) -> bool:
     if side.proper and side.kind is not SpeakerKind.UNKNOWN:
         return True
@@ -1492,7 +1504,9 @@ def _np_whole(tokens: list[str]) -> ParsedMention:
     if coord is not None:
         left, right = tokens[:coord], tokens[coord + 1 :]
         lp, rp = _np(left), _np(right)
-        if _joins_speakers(lp, left) and _joins_speakers(rp, right):
+        if _joins_speakers(rp, right) and (
+            _joins_speakers(lp, left) or _given_name_before(left, rp, right)
+        ):
             proper = lp.proper or rp.proper
             return ParsedMention(" ".join(tokens), None, SpeakerKind.GROUP, proper=proper)
     if possessive_det:

@@ -222,6 +222,10 @@ def test_organisation_named_in_the_role_is_the_affiliation() -> None:
         ("Officials", "Officials", GROUP, False, "officials"),
         ("voters", "voters", GROUP, False, "voters"),
         ("Democrats", "Democrats", GROUP, True, "democrats"),
+        # a given name that is also a noun before "and" and a full name: two people, not a
+        # bill (was the organisation "and Hillary Clinton" with the role "Bill")
+        ("Bill and Hillary Clinton", "Bill and Hillary Clinton", GROUP, True, None),
+        ("Tom and Hillary Clinton", "Tom and Hillary Clinton", GROUP, True, None),
         # a part of the party (issue 14, round 4): its own speaker, not the party
         ("Republicans on Capitol Hill", "Republicans on Capitol Hill", GROUP, False, None),
         ("Labor Department officials", "Labor Department officials", GROUP, True, "officials"),
