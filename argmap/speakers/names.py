@@ -925,6 +925,9 @@ _HEADLINE_VERBS = frozenset(
     """.split()
 )
 
+# Function words written with a capital between two capitalised words: a headline's title
+# case, never a name ("Trump And Marco Rubio Miss The Mark On Discrimination").
+_HEADLINE_LINKS = frozenset("And Or Of On With For From At By Is Are".split())
 
 _DASHES = frozenset(("-", "--", "—", "–", "―"))
 # The words _trim_edges drops before a name, but for numbers and words ending a sentence,
@@ -1226,6 +1229,11 @@ def _not_a_name(text: str, determined: bool = False) -> str | None:
         )
     ):
         return "a headline"  # "Had Dropped Out Ted Cruz", "Trump Says ..."
+    if len(words) >= 3 and any(
+        words[i] in _HEADLINE_LINKS and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        for i in range(1, len(words) - 1)
+    ):
+        return "a headline"  # "Trump And Marco Rubio Miss", "Mark On Discrimination"
     if not text.islower():
         return None  # a capital somewhere: a name may be there
     if len(bares) <= 2 and bares[-1] in QUANTIFIERS_ALONE:

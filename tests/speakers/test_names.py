@@ -12,6 +12,7 @@ from argmap.speakers.names import (
     split_role,
     surname_candidates,
 )
+from tests.extraction.helpers import extract
 
 PERSON, ORG, GROUP, UNKNOWN = (
     SpeakerKind.PERSON,
@@ -650,3 +651,34 @@ def test_an_elections_supervisor_is_a_title_with_its_office():
 def test_figures_and_numbers_of_people_are_a_group(mention, kind, note):
     parsed = split_role(mention)
     assert (parsed.kind, parsed.note) == (kind, note)
+
+
+# A live blog's entry heading, run into the page's furniture (PolNeAR train, HuffPost, the
+# February 2016 Republican debate): "Trump" after it was completed to the headline's words.
+LIVE_BLOG = (
+    "34 postsGet LivefyreFAQSign in5 people listening  + Follow"
+    "Newest | OldestAni Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 11:19PMDonald Trump And "
+    "Marco Rubio Miss The Mark On Discrimination\n"
+    "Republicans this election cycle don't have a very good track record when it comes to "
+    "speaking about religious and racial discrimination.\n"
+    "Donald Trump was asked a relatively straightforward question about police violence "
+    "against people of color.\n"
+    "Trump acknowledged that a rift does exist between communities of color -- mainly "
+    "African-Americans and Latinos -- and the police. But he stood by comments he had made "
+    "previously about police being disrespected.\n"
+    '"I have to say that the police are absolutely mistreated and misunderstood," he said.\n'
+)
+
+
+def test_a_capitalised_and_inside_a_run_of_capitals_is_a_headline_not_a_name() -> None:
+    assert split_role("Trump And Marco Rubio Miss").note == "a headline"
+    assert split_role("Mark On Discrimination").note == "a headline"
+    speakers = {s.speaker for s in extract(LIVE_BLOG)}
+    assert speakers == {"Donald Trump"}
+
+
+def test_capitalised_function_words_outside_a_run_of_capitals_leave_the_name() -> None:
+    # PolNeAR dev and train: "The" after a lower-case word, or a sentence's first word
+    assert split_role("Vann R. Newkirk II, a writer for The Atlantic").name == "Vann R. Newkirk II"
+    both = split_role("Both The New York Times and the Wall Street Journal")
+    assert both.note is None and both.kind is GROUP
