@@ -346,7 +346,11 @@ def resolve_block(block: int, job: Job) -> int:
         forget_documents=True,
         speaker_type=cast("Callable[..., Speaker]", BlockSpeaker),
     )
-    count = 0
+    # by id, the speaker each id was last resolved to, until its row is written: two
+    # speakers may share an id (a one-word name's stand-in made again after a full name
+    # claimed the first), and the block's part has one row per id, the last one's fields
+    # at the first one's place, as one registry over the corpus gives
+    by_id: dict[str, BlockSpeaker] = {}
     document = None
     with _SpeakerSpill(job.work / "spill" / f"block-{block:05d}") as done:
         for path in paths:
@@ -360,28 +364,31 @@ def resolve_block(block: int, job: Job) -> int:
                 if doc_id != document:
                     if document is not None and document not in again:
                         # its last mention is done: its own speakers are final
-                        done.add(cast("list[BlockSpeaker]", registry.forget_document(document)))
+                        own = registry.forget_document(document)
+                        done.add(_final(cast("list[BlockSpeaker]", own), by_id))
                     document = doc_id
                 speaker = cast(
                     "BlockSpeaker",
                     resolve_mention(registry, name, doc_id=doc_id, role=role, mention=mention),
                 )
-                if speaker.first < 0:  # first named here
-                    speaker.first = (part << 32) + row
-                    count += 1
+                if speaker.first < 0:  # first named here, or its id was
+                    known = by_id.get(speaker.id)
+                    speaker.first = (part << 32) + row if known is None else known.first
+                by_id[speaker.id] = speaker
                 names.append(speaker.name)  # its name now: a later mention may give a fuller one
                 ids.append(speaker.id)
             if ids:
                 _write_resolved(job, part, block, found["row"], names, ids)
             del found, names, ids
             clear_caches()  # the name parsers' caches: full, they would hold tens of megabytes
-        kept = cast("list[BlockSpeaker]", registry.speakers())
         del registry
-        kept.sort(key=lambda speaker: speaker.first)
+        kept = sorted(by_id.values(), key=lambda speaker: speaker.first)
+        by_id.clear()
         release_memory()
         done.write(
             Path(job.output) / files.part_name("speakers", block, job.fmt, "-block"), kept, job.fmt
         )
+    count = done.count + len(kept)
     del kept
     release_memory()  # for the tasks this worker runs next
     return count
@@ -490,6 +497,14 @@ def _speaker_columns(speakers: list[BlockSpeaker]) -> dict[str, list]:
     }
 
 
+def _final(own: list[BlockSpeaker], by_id: dict[str, BlockSpeaker]) -> list[BlockSpeaker]:
+    """A forgotten document's own speakers as their rows will be: each id's last speaker
+    (taken out of ``by_id``), in order of first mention."""
+    rows = [by_id.pop(speaker.id) for speaker in own if speaker.id in by_id]
+    rows.sort(key=lambda speaker: speaker.first)
+    return rows
+
+
 class _SpeakerSpill:
     """A block's speakers that are done (its forgotten documents' own), written out as they
     come, in order of first mention, to one Parquet file of this attempt's; ``write`` merges
@@ -503,6 +518,7 @@ class _SpeakerSpill:
         self.held: list[BlockSpeaker] = []
         self.writer: Any = None
         self.previous = -1
+        self.count = 0  # speakers added
 
     def __enter__(self) -> _SpeakerSpill:
         return self
@@ -519,6 +535,7 @@ class _SpeakerSpill:
             assert speaker.first > self.previous, "a document's speakers out of corpus order"
             self.previous = speaker.first
             self.held.append(speaker)
+            self.count += 1
         if len(self.held) >= SPILL_ROWS:
             self._flush()
 
