@@ -74,7 +74,7 @@ def components(
         for other in keys[1:]:
             sets.union(first, other)
     lone = {key for keys in nodes for key in keys if key.startswith("s|")}
-    for name, token in surnames:
+    for name, token in sorted(surnames):  # in one order: the driver's set is in hash order
         if token in lone:
             sets.union(name, token)
     if aliases is not None:

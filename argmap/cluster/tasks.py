@@ -545,7 +545,7 @@ class _SpeakerSpill:
 
         if not self.held:
             return
-        table = pa.table(_speaker_columns(self.held), schema=files._schemas()["speakers"])
+        table = pa.table(_speaker_columns(self.held), schema=files.schemas()["speakers"])
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.writer = pq.ParquetWriter(self.path, table.schema)
@@ -589,7 +589,7 @@ class _SpeakerSpill:
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        schema = files._schemas()["speakers"]
+        schema = files.schemas()["speakers"]
         try:
             if fmt == "parquet":
                 with pq.ParquetWriter(temporary, schema) as writer:

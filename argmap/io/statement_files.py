@@ -70,7 +70,8 @@ RESTATEMENTS = "restatements"
 RESTATEMENT_FIELDS = ("statement", "restates", "score")
 
 
-def _schemas() -> dict[str, Any]:
+def schemas() -> dict[str, Any]:
+    """The Arrow schema of each table of a results folder, by table name."""
     import pyarrow as pa
 
     string, integer = pa.string(), pa.int64()
@@ -162,7 +163,7 @@ def write_part(path: Path, table: str, rows: Sequence[dict], fmt: str) -> None:
     if fmt == "parquet":
         import pyarrow as pa
 
-        write_table(path, pa.Table.from_pylist(list(rows), schema=_schemas()[table]))
+        write_table(path, pa.Table.from_pylist(list(rows), schema=schemas()[table]))
         return
     with _replacing(path) as temporary, open(temporary, "w", encoding="utf-8") as out:
         for row in rows:
@@ -197,7 +198,7 @@ def write_restatements(path: Path, pairs: Sequence[tuple[str, str, float]], fmt:
         import pyarrow as pa
 
         columns = [list(column) for column in zip(*pairs, strict=True)] or [[], [], []]
-        schema = _schemas()[RESTATEMENTS]
+        schema = schemas()[RESTATEMENTS]
         write_table(
             path, pa.table(dict(zip(RESTATEMENT_FIELDS, columns, strict=True)), schema=schema)
         )

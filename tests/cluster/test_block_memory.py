@@ -118,7 +118,7 @@ def test_a_block_leaves_the_name_caches_empty_and_parts_keep_their_schema(tmp_pa
     finally:
         tasks.resolve_block = real
     assert report.blocks > 1 and resolved == [0] * report.blocks
-    schemas = files._schemas()
+    schemas = files.schemas()
     for table in ("statements", "speakers"):
         for part in files.parts(tmp_path / "out", table):
             assert pq.read_schema(part).equals(schemas[table]), part
