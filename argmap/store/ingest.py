@@ -75,20 +75,13 @@ BATCH_DOCUMENTS = 500
 #: columns: a statement is a tuple of them (``_rows``), not a dict (15,000 dicts, and the
 #: rows built from them, were a tenth of an ingest of PolNeAR train).
 STATEMENT_COLUMNS = (
-    "id",
-    "document",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "parts",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "speaker_id",
+    *(
+        name
+        for name in files.STATEMENT_FIELDS
+        if name
+        not in ("doc_name", "speaker", "speaker_note", "speaker_role", "speaker_id", "confidence")
+    ),
+    "speaker_id",  # INSERT_STATEMENT names the id before the role
     "speaker_role",
     "confidence",
     "suggestion",

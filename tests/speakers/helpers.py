@@ -1,5 +1,7 @@
 """Helpers for the speaker tests."""
 
+import re
+
 from argmap.speakers.coref import SpeakerTracker
 from argmap.speakers.registry import SpeakerRegistry
 
@@ -15,3 +17,13 @@ def resolve(text: str, mention: str, nth: int = 1) -> str:
     for _ in range(nth):
         at = text.index(mention, at + 1)
     return SpeakerTracker(text).resolve(at, at + len(mention)).name
+
+
+def resolve_in_order(text: str, *mentions: tuple[str, int]) -> list[str]:
+    """The speakers of (mention, nth) pairs resolved in order in one tracker, as the
+    extractor asks them: the ``nth`` place the mention is written as words of its own."""
+    tracker, names = SpeakerTracker(text), []
+    for mention, nth in mentions:
+        found = list(re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text))[nth - 1]
+        names.append(tracker.resolve(found.start(), found.end()).name)
+    return names

@@ -3,23 +3,10 @@ sentences that motivated it (and one it must leave alone)."""
 
 from __future__ import annotations
 
-import re
-
 from argmap.speakers.coref import SpeakerTracker
 from argmap.speakers.narrator import writer_named
 from argmap.speakers.wordlists import NAME_PARTICLES
-from tests.speakers.helpers import resolve
-
-
-def resolve_in_order(text: str, *mentions: tuple[str, int]) -> list[str]:
-    """The speakers of (mention, nth) pairs resolved in order in one tracker, as the
-    extractor asks them: the ``nth`` place the mention is written as words of its own."""
-    tracker, names = SpeakerTracker(text), []
-    for mention, nth in mentions:
-        found = list(re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text))[nth - 1]
-        names.append(tracker.resolve(found.start(), found.end()).name)
-    return names
-
+from tests.speakers.helpers import resolve, resolve_in_order
 
 # breitbart_2016-03-01_the-latest-sanders-wins-vermont.txt (PolNeAR train)
 SUPER_TUESDAY = (

@@ -5,20 +5,7 @@ no one's."""
 
 from __future__ import annotations
 
-import re
-
-from argmap.speakers.coref import SpeakerTracker
-
-
-def resolve_in_order(text: str, *mentions: tuple[str, int]) -> list[str]:
-    """The speakers of (mention, nth) pairs resolved in order in one tracker, as the
-    extractor asks them: the ``nth`` place the mention is written as words of its own."""
-    tracker, names = SpeakerTracker(text), []
-    for mention, nth in mentions:
-        found = list(re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text))[nth - 1]
-        names.append(tracker.resolve(found.start(), found.end()).name)
-    return names
-
+from tests.speakers.helpers import resolve_in_order
 
 # nyt_2016-01-04_for-trump-lessons-from-a-brother.txt (PolNeAR train), three passages
 BROTHER = (
