@@ -2,8 +2,17 @@
 
 import re
 
+from argmap.models import SpeakerKind
 from argmap.speakers.coref import SpeakerTracker
 from argmap.speakers.registry import SpeakerRegistry
+
+#: The speaker kinds, short, for tables of expected parses.
+PERSON, ORG, GROUP, UNKNOWN = (
+    SpeakerKind.PERSON,
+    SpeakerKind.ORGANISATION,
+    SpeakerKind.GROUP,
+    SpeakerKind.UNKNOWN,
+)
 
 
 def resolve_all(registry: SpeakerRegistry, *mentions: tuple[str, str]) -> list[str]:

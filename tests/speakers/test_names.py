@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.models import SpeakerKind
 from argmap.speakers.names import (
     is_pronoun,
     name_key,
@@ -13,14 +12,7 @@ from argmap.speakers.names import (
     surname_candidates,
 )
 from tests.extraction.helpers import extract
-
-PERSON, ORG, GROUP, UNKNOWN = (
-    SpeakerKind.PERSON,
-    SpeakerKind.ORGANISATION,
-    SpeakerKind.GROUP,
-    SpeakerKind.UNKNOWN,
-)
-
+from tests.speakers.helpers import GROUP, ORG, PERSON, UNKNOWN
 
 # --------------------------------------------------------------------------- titles and roles
 

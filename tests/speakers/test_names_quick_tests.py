@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.models import SpeakerKind
 from argmap.speakers.names import clear_caches, split_role
-
-PERSON, ORG, GROUP, UNKNOWN = (
-    SpeakerKind.PERSON,
-    SpeakerKind.ORGANISATION,
-    SpeakerKind.GROUP,
-    SpeakerKind.UNKNOWN,
-)
+from tests.speakers.helpers import GROUP, ORG, PERSON, UNKNOWN
 
 
 @pytest.mark.parametrize(
