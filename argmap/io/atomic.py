@@ -19,9 +19,18 @@ def write_atomic(path: str | os.PathLike[str], content: str | Callable[[TextIO],
     folder is fsynced where the platform allows. On any failure the temporary file
     is removed and ``path`` keeps its previous content. An existing file's
     permission bits are kept; a new file gets 0666 minus the umask (0644 usually), as
-    ``open`` would give it (``mkstemp`` alone would leave it 0600).
+    ``open`` would give it (``mkstemp`` alone would leave it 0600). A path that is not a
+    regular file (``/dev/null``, a named pipe) is written to as it is, never replaced.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        # a device or a pipe ("-o /dev/null", a named pipe): written to, never replaced
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            if isinstance(content, str):
+                stream.write(content)
+            else:
+                content(stream)
+        return
     folder = target.parent
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
