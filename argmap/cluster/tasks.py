@@ -567,8 +567,6 @@ class _SpeakerSpill:
         """The block's speakers part: the spilled rows, those still held and ``kept`` (the
         registry's, sorted by first mention) merged in order of first mention."""
         import heapq
-        import os
-        import uuid
 
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -587,30 +585,20 @@ class _SpeakerSpill:
             rows(kept),
             key=lambda row: (row["first_part"], row["first_row"]),
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        if fmt != "parquet":
+            files.write_part(path, "speakers", merged, fmt)
+            return
         schema = files.schemas()["speakers"]
-        try:
-            if fmt == "parquet":
-                with pq.ParquetWriter(temporary, schema) as writer:
-                    batch: list[dict] = []
-                    written = False
-                    for row in merged:
-                        batch.append(row)
-                        if len(batch) == SPILL_ROWS:
-                            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                            batch, written = [], True
-                    if batch or not written:
-                        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            else:
-                import json
-
-                with open(temporary, "w", encoding="utf-8") as out:
-                    for row in merged:
-                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        with files.replacing(path) as temporary, pq.ParquetWriter(temporary, schema) as writer:
+            batch: list[dict] = []
+            written = False
+            for row in merged:
+                batch.append(row)
+                if len(batch) == SPILL_ROWS:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    batch, written = [], True
+            if batch or not written:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
 def _write_resolved(

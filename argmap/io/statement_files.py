@@ -156,7 +156,7 @@ def part_name(table: str, number: int, fmt: str, suffix: str = "") -> str:
     return f"{table}/part-{number:05d}{suffix}.{fmt}"
 
 
-def write_part(path: Path, table: str, rows: Sequence[dict], fmt: str) -> None:
+def write_part(path: Path, table: str, rows: Iterable[dict], fmt: str) -> None:
     """Write one part of ``table`` (statements, documents, speakers) whole or not at all:
     to a temporary file beside it, then renamed into place (a task run again writes the same
     file over it)."""
@@ -165,7 +165,7 @@ def write_part(path: Path, table: str, rows: Sequence[dict], fmt: str) -> None:
 
         write_table(path, pa.Table.from_pylist(list(rows), schema=schemas()[table]))
         return
-    with _replacing(path) as temporary, open(temporary, "w", encoding="utf-8") as out:
+    with replacing(path) as temporary, open(temporary, "w", encoding="utf-8") as out:
         for row in rows:
             record = statement_of_row(row) if table == "statements" else row
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -175,12 +175,12 @@ def write_table(path: Path, table: Any) -> None:
     """A ``pyarrow.Table`` written to the Parquet file ``path`` whole or not at all."""
     import pyarrow.parquet as pq
 
-    with _replacing(path) as temporary:
+    with replacing(path) as temporary:
         pq.write_table(table, temporary)
 
 
 @contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` (its folder made) to write, renamed to ``path`` once
     written; removed if writing fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
